@@ -1,0 +1,158 @@
+// Configuration from the environment, validated once at start-up. Every problem is
+// reported together, each with the variable's name and how to fix it.
+import path from "node:path";
+import { z } from "zod";
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+/** An empty variable (PORT= in .env) means "use the default", as it does for people reading .env files. */
+const emptyAsUnset = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+
+const port = z.coerce
+  .number({ error: "must be a whole number, e.g. 3978" })
+  .int("must be a whole number, e.g. 3978")
+  .min(1, "must be between 1 and 65535")
+  .max(65535, "must be between 1 and 65535");
+
+const postgresUrl = z
+  .string()
+  .trim()
+  .refine(isPostgresUrl, "must look like postgresql://USER:PASSWORD@HOST:5432/DATABASE (or leave it unset for the embedded database)");
+
+function isPostgresUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "postgresql:" || url.protocol === "postgres:") && url.hostname !== "" && url.pathname.length > 1;
+  } catch {
+    return false;
+  }
+}
+
+const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL, e.g. https://slack.com/api/" });
+
+const environmentSchema = z.object({
+  PORT: z.preprocess(emptyAsUnset, port.default(3978)),
+  /** Which address the HTTP server binds to; loopback unless a platform needs it reachable. */
+  HOST: optionalText,
+  DATABASE_URL: postgresUrl.optional().or(z.literal("").transform(() => undefined)),
+  AIMS_DATA_DIR: z.string().trim().min(1).default("./data"),
+  LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+      error: "must be one of fatal, error, warn, info, debug, trace, silent",
+    })
+    .default("info"),
+  SLACK_BOT_TOKEN: optionalText.pipe(
+    z.string().startsWith("xoxb-", "must be a bot token starting with xoxb-").optional(),
+  ),
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_APP_TOKEN: optionalText.pipe(
+    z.string().startsWith("xapp-", "must be an app-level token starting with xapp-").optional(),
+  ),
+  SLACK_API_URL: optionalText.pipe(httpUrl.optional()),
+  MicrosoftAppId: optionalText,
+  MicrosoftAppPassword: optionalText,
+  MicrosoftAppType: z
+    .enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"], {
+      error: "must be MultiTenant, SingleTenant or UserAssignedMSI",
+    })
+    .default("MultiTenant"),
+  MicrosoftAppTenantId: optionalText,
+  OPENAI_API_KEY: optionalText,
+  OPENAI_BASE_URL: optionalText.pipe(httpUrl.optional()),
+  POLICY_DIR: z.string().trim().min(1).default("./policies"),
+});
+
+export type Environment = z.infer<typeof environmentSchema>;
+
+export interface Config {
+  port: number;
+  host: string;
+  logLevel: Environment["LOG_LEVEL"];
+  dataDir: string;
+  database: { kind: "postgresql"; url: string } | { kind: "embedded"; dataDir: string };
+  slack?: { botToken: string; signingSecret: string; appToken?: string; apiUrl?: string };
+  teams: { appId?: string; appPassword?: string; appType: Environment["MicrosoftAppType"]; tenantId?: string };
+  openai?: { apiKey: string; baseUrl?: string };
+  policyDir: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(
+      `AIMS Assistant cannot start: the configuration has ${problems.length} problem(s).\n` +
+        problems.map((problem) => `  - ${problem}`).join("\n") +
+        "\nSet these in the environment or in .env (see .env.example).",
+    );
+    this.name = "ConfigError";
+  }
+}
+
+/** Reads and checks the configuration; throws one ConfigError naming every problem. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = environmentSchema.safeParse(env);
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join(".") || "environment"}: ${issue.message}`)),
+    ...crossFieldProblems(env),
+  ];
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
+  return toConfig(parsed.data);
+}
+
+/** Checks that need several variables; read from the raw environment so they are reported alongside field errors. */
+function crossFieldProblems(raw: NodeJS.ProcessEnv): string[] {
+  const env = Object.fromEntries(
+    Object.entries(raw).map(([name, value]) => [name, value?.trim() === "" ? undefined : value?.trim()]),
+  );
+  const problems: string[] = [];
+  if (env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET) {
+    problems.push("SLACK_SIGNING_SECRET: required when SLACK_BOT_TOKEN is set (Basic Information → App Credentials)");
+  }
+  if (env.SLACK_SIGNING_SECRET && !env.SLACK_BOT_TOKEN) {
+    problems.push("SLACK_BOT_TOKEN: required when SLACK_SIGNING_SECRET is set (OAuth & Permissions → Bot User OAuth Token)");
+  }
+  if (env.MicrosoftAppId && !env.MicrosoftAppPassword && env.MicrosoftAppType !== "UserAssignedMSI") {
+    problems.push("MicrosoftAppPassword: required when MicrosoftAppId is set (the bot's client secret)");
+  }
+  if (env.MicrosoftAppType === "SingleTenant" && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
+    problems.push("MicrosoftAppTenantId: required for a SingleTenant bot (your Entra ID tenant id)");
+  }
+  return problems;
+}
+
+function toConfig(env: Environment): Config {
+  const dataDir = path.resolve(env.AIMS_DATA_DIR);
+  return {
+    port: env.PORT,
+    // Loopback by default: the local chat and the emulator mode must not be reachable from the network.
+    host: env.HOST ?? "127.0.0.1",
+    logLevel: env.LOG_LEVEL,
+    dataDir,
+    database: env.DATABASE_URL
+      ? { kind: "postgresql", url: env.DATABASE_URL }
+      : { kind: "embedded", dataDir: path.join(dataDir, "pgdata") },
+    ...(env.SLACK_BOT_TOKEN && env.SLACK_SIGNING_SECRET
+      ? {
+          slack: {
+            botToken: env.SLACK_BOT_TOKEN,
+            signingSecret: env.SLACK_SIGNING_SECRET,
+            ...(env.SLACK_APP_TOKEN ? { appToken: env.SLACK_APP_TOKEN } : {}),
+            ...(env.SLACK_API_URL ? { apiUrl: env.SLACK_API_URL } : {}),
+          },
+        }
+      : {}),
+    teams: {
+      appType: env.MicrosoftAppType,
+      ...(env.MicrosoftAppId ? { appId: env.MicrosoftAppId } : {}),
+      ...(env.MicrosoftAppPassword ? { appPassword: env.MicrosoftAppPassword } : {}),
+      ...(env.MicrosoftAppTenantId ? { tenantId: env.MicrosoftAppTenantId } : {}),
+    },
+    ...(env.OPENAI_API_KEY
+      ? { openai: { apiKey: env.OPENAI_API_KEY, ...(env.OPENAI_BASE_URL ? { baseUrl: env.OPENAI_BASE_URL } : {}) } }
+      : {}),
+    policyDir: path.resolve(env.POLICY_DIR),
+  };
+}

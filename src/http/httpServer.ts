@@ -1,0 +1,62 @@
+// The one HTTP server: health now; /slack/events, /api/messages and /chat mount here.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import express, { type Express, type Request, type Response, type NextFunction } from "express";
+import type { Logger } from "../logging/logger.js";
+
+export interface HealthReport {
+  healthy: boolean;
+  details: Record<string, unknown>;
+}
+
+export interface HttpAppOptions {
+  logger: Logger;
+  health: () => Promise<HealthReport>;
+  /** Later surfaces (Slack, Teams, local chat) add their routes here. */
+  mount?: (app: Express) => void;
+}
+
+export function createHttpApp(options: HttpAppOptions): Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.get("/healthz", async (_req, res) => {
+    const report = await options.health();
+    res.status(report.healthy ? 200 : 503).json({ status: report.healthy ? "ok" : "unavailable", ...report.details });
+  });
+  options.mount?.(app);
+  app.use((_req, res) => {
+    res.status(404).json({ error: "not found" });
+  });
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    options.logger.error({ err: error, path: req.path }, "request failed");
+    if (!res.headersSent) res.status(500).json({ error: "internal error" });
+  });
+  return app;
+}
+
+export interface RunningHttpServer {
+  url: string;
+  port: number;
+  /** Stops accepting connections and resolves once in-flight requests have finished. */
+  close(): Promise<void>;
+}
+
+export async function listen(app: Express, port: number, host: string): Promise<RunningHttpServer> {
+  const server = http.createServer(app);
+  // Keep-alive sockets would hold shutdown open; in-flight requests still complete.
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const shownHost = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  return {
+    url: `http://${shownHost}:${address.port}`,
+    port: address.port,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeIdleConnections();
+      }),
+  };
+}

@@ -1,0 +1,56 @@
+// The AI system inventory.
+import type { PrismaClient } from "../generated/prisma/client.js";
+import { aiSystemFieldsSchema, aiSystemPatchSchema, type AiSystemPatch, type NewAiSystem } from "../domain/aiSystem.js";
+import type { Actor } from "./changeHistory.js";
+import { createRecord, updateRecord } from "./recordWriter.js";
+
+export const aiSystemEntity = "AiSystem";
+
+export class AiSystemStore {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  register(input: NewAiSystem, actor: Actor) {
+    const data = aiSystemFieldsSchema.parse(input);
+    return createRecord(this.prisma, {
+      entityType: aiSystemEntity,
+      prefix: "AIS",
+      actor,
+      create: (tx, reference) => tx.aiSystem.create({ data: { ...data, reference } }),
+    });
+  }
+
+  update(reference: string, patch: AiSystemPatch, actor: Actor) {
+    const data = aiSystemPatchSchema.parse(patch);
+    return updateRecord(this.prisma, {
+      entityType: aiSystemEntity,
+      key: reference,
+      actor,
+      load: (tx) => tx.aiSystem.findUnique({ where: { reference } }),
+      update: (tx) => tx.aiSystem.update({ where: { reference }, data }),
+    });
+  }
+
+  byReference(reference: string) {
+    return this.prisma.aiSystem.findUnique({ where: { reference } });
+  }
+
+  /** Case-insensitive search by name or reference, for "which system?" questions. */
+  search(text: string, limit = 10) {
+    return this.prisma.aiSystem.findMany({
+      where: {
+        status: { not: "retired" },
+        OR: [
+          { name: { contains: text, mode: "insensitive" } },
+          { reference: { equals: text.toUpperCase() } },
+          { vendor: { contains: text, mode: "insensitive" } },
+        ],
+      },
+      orderBy: { name: "asc" },
+      take: limit,
+    });
+  }
+
+  list() {
+    return this.prisma.aiSystem.findMany({ orderBy: { reference: "asc" } });
+  }
+}

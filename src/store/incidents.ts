@@ -1,0 +1,40 @@
+// The AI incident register.
+import type { PrismaClient } from "../generated/prisma/client.js";
+import { incidentFieldsSchema, incidentPatchSchema, type IncidentPatch, type NewIncident } from "../domain/incident.js";
+import type { Actor } from "./changeHistory.js";
+import { createRecord, updateRecord } from "./recordWriter.js";
+
+export const incidentEntity = "Incident";
+
+export class IncidentStore {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  report(input: NewIncident, actor: Actor) {
+    const data = incidentFieldsSchema.parse(input);
+    return createRecord(this.prisma, {
+      entityType: incidentEntity,
+      prefix: "INC",
+      actor,
+      create: (tx, reference) => tx.incident.create({ data: { ...data, reference } }),
+    });
+  }
+
+  update(reference: string, patch: IncidentPatch, actor: Actor) {
+    const data = incidentPatchSchema.parse(patch);
+    return updateRecord(this.prisma, {
+      entityType: incidentEntity,
+      key: reference,
+      actor,
+      load: (tx) => tx.incident.findUnique({ where: { reference } }),
+      update: (tx) => tx.incident.update({ where: { reference }, data }),
+    });
+  }
+
+  byReference(reference: string) {
+    return this.prisma.incident.findUnique({ where: { reference } });
+  }
+
+  list() {
+    return this.prisma.incident.findMany({ orderBy: { reference: "asc" } });
+  }
+}

@@ -1,0 +1,70 @@
+// Creates and updates governance records together with their change-history entry, in one
+// transaction. Every store goes through here, so no write can skip the audit trail.
+import type { Prisma, PrismaClient } from "../generated/prisma/client.js";
+import { appendChange, fieldChanges, type Actor } from "./changeHistory.js";
+import { nextReference, type ReferencePrefix } from "./references.js";
+
+interface GovernanceRecord {
+  id: string;
+  reference: string;
+  status?: string;
+}
+
+export async function createRecord<T extends GovernanceRecord>(
+  prisma: PrismaClient,
+  options: {
+    entityType: string;
+    prefix: ReferencePrefix;
+    actor: Actor;
+    create: (tx: Prisma.TransactionClient, reference: string) => Promise<T>;
+  },
+): Promise<T> {
+  return prisma.$transaction(async (tx) => {
+    const record = await options.create(tx, await nextReference(tx, options.prefix));
+    await appendChange(tx, {
+      actor: options.actor,
+      entityType: options.entityType,
+      entityId: record.id,
+      entityRef: record.reference,
+      action: "create",
+      changes: fieldChanges(null, record),
+    });
+    return record;
+  });
+}
+
+export class RecordNotFoundError extends Error {
+  constructor(entityType: string, key: string) {
+    super(`${entityType} ${key} does not exist`);
+    this.name = "RecordNotFoundError";
+  }
+}
+
+export async function updateRecord<T extends GovernanceRecord>(
+  prisma: PrismaClient,
+  options: {
+    entityType: string;
+    key: string;
+    actor: Actor;
+    load: (tx: Prisma.TransactionClient) => Promise<T | null>;
+    update: (tx: Prisma.TransactionClient, current: T) => Promise<T>;
+  },
+): Promise<T> {
+  return prisma.$transaction(async (tx) => {
+    const before = await options.load(tx);
+    if (!before) throw new RecordNotFoundError(options.entityType, options.key);
+    const after = await options.update(tx, before);
+    const changes = fieldChanges(before, after);
+    if (Object.keys(changes).length > 0) {
+      await appendChange(tx, {
+        actor: options.actor,
+        entityType: options.entityType,
+        entityId: after.id,
+        entityRef: after.reference,
+        action: "status" in changes ? "status_change" : "update",
+        changes,
+      });
+    }
+    return after;
+  });
+}

@@ -1,0 +1,29 @@
+// The store: every read and write of governance records goes through these objects.
+// The change history is readable here and writable only as a side effect of a change.
+import type { PrismaClient } from "../generated/prisma/client.js";
+import { AiSystemStore } from "./aiSystems.js";
+import { historyOf, latestChanges } from "./changeHistory.js";
+import { IncidentStore } from "./incidents.js";
+import { PersonStore } from "./people.js";
+
+export interface Store {
+  people: PersonStore;
+  aiSystems: AiSystemStore;
+  incidents: IncidentStore;
+  history: {
+    of(entityType: string, entityId: string): ReturnType<typeof historyOf>;
+    latestPerRecord(entityType: string): ReturnType<typeof latestChanges>;
+  };
+}
+
+export function createStore(prisma: PrismaClient): Store {
+  return {
+    people: new PersonStore(prisma),
+    aiSystems: new AiSystemStore(prisma),
+    incidents: new IncidentStore(prisma),
+    history: {
+      of: (entityType, entityId) => historyOf(prisma, entityType, entityId),
+      latestPerRecord: (entityType) => latestChanges(prisma, entityType),
+    },
+  };
+}
