@@ -9,7 +9,7 @@ export const aiSystemEntity = "AiSystem";
 export class AiSystemStore {
   constructor(private readonly prisma: PrismaClient) {}
 
-  register(input: NewAiSystem, actor: Actor) {
+  async register(input: NewAiSystem, actor: Actor) {
     const data = aiSystemFieldsSchema.parse(input);
     return createRecord(this.prisma, {
       entityType: aiSystemEntity,
@@ -19,7 +19,7 @@ export class AiSystemStore {
     });
   }
 
-  update(reference: string, patch: AiSystemPatch, actor: Actor) {
+  async update(reference: string, patch: AiSystemPatch, actor: Actor) {
     const data = aiSystemPatchSchema.parse(patch);
     return updateRecord(this.prisma, {
       entityType: aiSystemEntity,

@@ -1,11 +1,12 @@
 // Opens the configured database: a PostgreSQL server (DATABASE_URL) or the embedded PGlite.
 // Both go through a Prisma driver adapter, so the rest of the code cannot tell them apart.
 import pg from "pg";
-import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "../generated/prisma/client.js";
 import { EmbeddedAdapterFactory, openPGlite } from "./embeddedPostgres.js";
-import { applyPendingMigrations, type MigrationPaths } from "./migrations/migrator.js";
+import { lockDataDir } from "./dataDirLock.js";
+import { PostgresAdapterFactory } from "./postgresServer.js";
+import { applyPendingMigrations, migrationsUpToDate, type AppliedMigration, type MigrationPaths } from "./migrations/migrator.js";
 import { defaultMigrationsDir, defaultSchemaPath } from "./migrations/migrationFolder.js";
 
 export type DatabaseTarget =
@@ -32,15 +33,23 @@ async function openPostgres(url: string): Promise<Database> {
   // A short connect timeout keeps /healthz honest when the server goes away.
   const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
   pool.on("error", () => {}); // an idle client losing its server must not crash the process
-  const adapterFactory = new PrismaPg(pool);
+  const adapterFactory = new PostgresAdapterFactory(pool);
   return assemble("postgresql", adapterFactory, async () => pool.end());
 }
 
 async function openEmbedded(target: { dataDir?: string; template?: Blob }): Promise<Database> {
-  const client = await openPGlite(target);
+  const unlock = target.dataDir ? lockDataDir(target.dataDir) : () => {};
+  let client;
+  try {
+    client = await openPGlite(target);
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   const adapterFactory = new EmbeddedAdapterFactory(client);
   return assemble("embedded", adapterFactory, async () => {
     if (!client.closed) await client.close();
+    unlock();
   });
 }
 
@@ -54,13 +63,25 @@ function assemble(
     prisma,
     backend,
     adapterFactory,
-    migrate: (paths = defaultPaths) => applyPendingMigrations(adapterFactory, paths),
+    async migrate(paths = defaultPaths) {
+      if (migrationsUpToDate(await appliedMigrations(prisma), paths.migrationsDir)) return [];
+      return applyPendingMigrations(adapterFactory, paths);
+    },
     isReachable: (timeoutMs = 2_000) => pingWithin(prisma, timeoutMs),
     async close() {
       await prisma.$disconnect();
       await closeDriver();
     },
   };
+}
+
+/** What `_prisma_migrations` records as finished; empty on a new database. */
+async function appliedMigrations(prisma: PrismaClient): Promise<AppliedMigration[]> {
+  const [table] = await prisma.$queryRaw<{ name: string | null }[]>`SELECT to_regclass('_prisma_migrations')::text AS name`;
+  if (!table?.name) return [];
+  return prisma.$queryRaw<AppliedMigration[]>`
+    SELECT migration_name, checksum FROM _prisma_migrations
+    WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
 }
 
 async function pingWithin(prisma: PrismaClient, timeoutMs: number): Promise<boolean> {

@@ -9,7 +9,7 @@ export const incidentEntity = "Incident";
 export class IncidentStore {
   constructor(private readonly prisma: PrismaClient) {}
 
-  report(input: NewIncident, actor: Actor) {
+  async report(input: NewIncident, actor: Actor) {
     const data = incidentFieldsSchema.parse(input);
     return createRecord(this.prisma, {
       entityType: incidentEntity,
@@ -19,7 +19,7 @@ export class IncidentStore {
     });
   }
 
-  update(reference: string, patch: IncidentPatch, actor: Actor) {
+  async update(reference: string, patch: IncidentPatch, actor: Actor) {
     const data = incidentPatchSchema.parse(patch);
     return updateRecord(this.prisma, {
       entityType: incidentEntity,

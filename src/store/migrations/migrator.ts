@@ -1,4 +1,5 @@
 // Applies and creates migrations offline through the WebAssembly schema engine.
+import crypto from "node:crypto";
 import fs from "node:fs";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { openSchemaEngine } from "./schemaEngine.js";
@@ -11,21 +12,65 @@ export interface MigrationPaths {
   migrationsDir: string;
 }
 
+export class MigrationFailedError extends Error {
+  constructor(cause: unknown, databaseMessage: string | undefined) {
+    const engineMessage = cause instanceof Error ? cause.message : String(cause);
+    const migration = /migration_name="([^"]+)"/.exec(engineMessage)?.[1];
+    super(
+      migration
+        ? `Migration ${migration} failed: ${databaseMessage ?? engineMessage}`
+        : `Applying migrations failed: ${databaseMessage ?? engineMessage}`,
+      { cause },
+    );
+    this.name = "MigrationFailedError";
+  }
+}
+
 /** Applies pending migrations and records them in `_prisma_migrations`, as `prisma migrate deploy` does. */
 export async function applyPendingMigrations(
   adapterFactory: SqlMigrationAwareDriverAdapterFactory,
   paths: MigrationPaths,
 ): Promise<string[]> {
-  const engine = await openSchemaEngine(fs.readFileSync(paths.schemaPath, "utf8"), adapterFactory);
+  const scripts = rememberingScriptErrors(adapterFactory);
+  const engine = await openSchemaEngine(fs.readFileSync(paths.schemaPath, "utf8"), scripts.factory);
   try {
     const result = await engine.applyMigrations({
       migrationsList: readMigrationList(paths.migrationsDir),
       filters: noFilters,
     });
     return result.appliedMigrationNames;
+  } catch (error) {
+    throw new MigrationFailedError(error, scripts.lastError()?.message);
   } finally {
     engine.free();
   }
+}
+
+/**
+ * The engine reports a failed script as "external error id#0"; the database's own words
+ * ("relation ... does not exist") are what a person needs, so keep them on the way through.
+ */
+function rememberingScriptErrors(inner: SqlMigrationAwareDriverAdapterFactory) {
+  let lastError: Error | undefined;
+  const remember = async <A extends { executeScript(script: string): Promise<void> }>(adapter: A): Promise<A> => {
+    const execute = adapter.executeScript.bind(adapter);
+    adapter.executeScript = async (script: string) => {
+      try {
+        await execute(script);
+      } catch (error) {
+        lastError = error instanceof Error ? error : new Error(String(error));
+        throw error;
+      }
+    };
+    return adapter;
+  };
+  const factory: SqlMigrationAwareDriverAdapterFactory = {
+    provider: inner.provider,
+    adapterName: inner.adapterName,
+    connect: async () => remember(await inner.connect()),
+    connectToShadowDb: async () => remember(await inner.connectToShadowDb()),
+  };
+  return { factory, lastError: () => lastError };
 }
 
 /**
@@ -61,4 +106,25 @@ function meaningfulSql(script: string): string {
     .split("\n")
     .filter((line) => line.trim() !== "" && !line.trim().startsWith("--"));
   return statements.length === 0 ? "" : script;
+}
+
+export interface AppliedMigration {
+  migration_name: string;
+  checksum: string;
+}
+
+/**
+ * True when every migration in the folder is recorded as finished with the same checksum.
+ * Checked before starting the schema engine, which costs ~0.5 s and ~60 MB when it has nothing to do.
+ */
+export function migrationsUpToDate(applied: AppliedMigration[], migrationsDir: string): boolean {
+  const recorded = new Map(applied.map((row) => [row.migration_name, row.checksum]));
+  return readMigrationList(migrationsDir).migrationDirectories.every((directory) => {
+    const content = directory.migrationFile.content;
+    return content.tag === "ok" && recorded.get(directory.path) === sha256(content.value);
+  });
+}
+
+function sha256(text: string): string {
+  return crypto.createHash("sha256").update(text).digest("hex");
 }

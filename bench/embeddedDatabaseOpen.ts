@@ -1,0 +1,49 @@
+// Measures the embedded database: open time and resident memory for a fresh data folder
+// (initdb + migrations) and for reopening it, each in a new process as a real start would be.
+// Run: npm run bench
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+if (process.argv[2] === "--child") {
+  const { openDatabase } = await import("../src/store/database.js");
+  const started = performance.now();
+  const database = await openDatabase({ kind: "embedded", dataDir: process.argv[3]! });
+  await database.migrate();
+  await database.prisma.aiSystem.count();
+  const openMs = performance.now() - started;
+  global.gc?.();
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  const rssMb = process.memoryUsage().rss / 1024 / 1024;
+  await database.close();
+  console.log(JSON.stringify({ openMs, rssMb }));
+} else {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "aims-bench-"));
+  const dataDir = path.join(dir, "pgdata");
+  const measure = () => {
+    const child = spawnSync(process.execPath, ["--expose-gc", "--import", "tsx", fileURLToPath(import.meta.url), "--child", dataDir], {
+      cwd: root,
+      encoding: "utf8",
+    });
+    if (child.status !== 0) throw new Error(child.stderr);
+    return JSON.parse(child.stdout.trim().split("\n").pop()!) as { openMs: number; rssMb: number };
+  };
+  const fresh = measure();
+  const reopened = [measure(), measure(), measure()];
+  fs.rmSync(dir, { recursive: true, force: true });
+  const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  const rows = [
+    { case: "fresh data folder", openMs: Math.round(fresh.openMs), rssMb: Math.round(fresh.rssMb) },
+    {
+      case: "reopen (median of 3)",
+      openMs: Math.round(median(reopened.map((r) => r.openMs))),
+      rssMb: Math.round(median(reopened.map((r) => r.rssMb))),
+    },
+  ];
+  console.log("Embedded database (PGlite) open time and resident memory");
+  console.table(rows);
+}

@@ -1,0 +1,42 @@
+// The `aims` command line: operations on the same store the service uses.
+import { Command, Option } from "commander";
+import { exportFormats, exportKinds } from "../export/recordExport.js";
+import { CliError } from "./cliContext.js";
+import { exportRecords } from "./commands/exportCommand.js";
+import { loadDemoData } from "./commands/demoDataCommand.js";
+import { checkMigrations, migrate, newMigration } from "./commands/migrationCommands.js";
+
+const program = new Command("aims").description("AIMS Assistant: your ISO/IEC 42001 AI management system");
+
+program.command("migrate").description("apply pending database migrations").action(migrate);
+
+program
+  .command("new-migration")
+  .description("write a migration for the changes in prisma/schema.prisma")
+  .argument("<name>", "a few words saying what changes, e.g. add_training_records")
+  .action(newMigration);
+
+program
+  .command("check-migrations")
+  .description("fail when prisma/schema.prisma has changes no migration covers")
+  .action(checkMigrations);
+
+program
+  .command("export")
+  .description("export a register with every column and its latest change")
+  .addArgument(new Command().createArgument("<register>", "which register").choices(exportKinds))
+  .addOption(new Option("--format <format>", "output format").choices(exportFormats).default("csv"))
+  .option("--out <file>", "write to a file instead of standard output")
+  .action(exportRecords);
+
+program
+  .command("demo-data")
+  .description("load a demo organisation (people, ~20 AI systems, a few incidents) to try things out")
+  .action(loadDemoData);
+
+try {
+  await program.parseAsync();
+} catch (error) {
+  console.error(error instanceof CliError ? error.message : error instanceof Error ? error.message : String(error));
+  process.exitCode = 1;
+}

@@ -1,0 +1,63 @@
+// Loads the demo organisation through the store, so its records carry change history like any
+// other. Safe to run twice: people are matched by email, systems by name, incidents by description.
+import type { Store } from "../store/store.js";
+import { systemActor } from "../store/changeHistory.js";
+import { demoIncidents, demoPeople, demoSystems } from "./demoOrganisation.js";
+
+export interface DemoLoadResult {
+  people: number;
+  systems: number;
+  incidents: number;
+  /** Person id by demo key, e.g. "amara" → uuid. */
+  personIds: Map<string, string>;
+}
+
+export async function loadDemoOrganisation(store: Store): Promise<DemoLoadResult> {
+  const actor = systemActor("cli");
+  const personIds = new Map<string, string>();
+  let people = 0;
+  for (const { key, ...details } of demoPeople) {
+    const existing = details.email ? await store.people.byEmail(details.email) : null;
+    const person = existing ?? (await store.people.create(details));
+    if (!existing) people++;
+    personIds.set(key, person.id);
+  }
+
+  const existingSystems = new Map((await store.aiSystems.list()).map((system) => [system.name, system.id]));
+  const systemIds = new Map<string, string>();
+  let systems = 0;
+  for (const { key, ownerKey, reportedByKey, ...fields } of demoSystems) {
+    let id = existingSystems.get(fields.name);
+    if (!id) {
+      const system = await store.aiSystems.register(
+        { ...fields, ownerId: idOf(personIds, ownerKey), reportedById: idOf(personIds, reportedByKey), createdVia: "cli" },
+        actor,
+      );
+      id = system.id;
+      systems++;
+    }
+    systemIds.set(key, id);
+  }
+
+  const existingIncidents = new Set((await store.incidents.list()).map((incident) => incident.description));
+  let incidents = 0;
+  for (const { key: _key, systemKey, reporterKey, assigneeKey, ...fields } of demoIncidents) {
+    if (existingIncidents.has(fields.description)) continue;
+    await store.incidents.report(
+      {
+        ...fields,
+        systemId: idOf(systemIds, systemKey),
+        reporterId: fields.anonymous ? null : idOf(personIds, reporterKey),
+        assigneeId: idOf(personIds, assigneeKey),
+        createdVia: "cli",
+      },
+      actor,
+    );
+    incidents++;
+  }
+  return { people, systems, incidents, personIds };
+}
+
+function idOf(ids: Map<string, string>, key: string | undefined): string | null {
+  return key ? (ids.get(key) ?? null) : null;
+}

@@ -1,0 +1,117 @@
+// Exports of the governance registers for auditors and spreadsheets: every stored column,
+// the people behind the ids, and the latest change from the history.
+import { stringify } from "csv-stringify/sync";
+import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
+import { latestChanges } from "../store/changeHistory.js";
+import { aiSystemEntity } from "../store/aiSystems.js";
+import { incidentEntity } from "../store/incidents.js";
+
+export const exportKinds = ["systems", "incidents"] as const;
+export type ExportKind = (typeof exportKinds)[number];
+export const exportFormats = ["csv", "json", "md"] as const;
+export type ExportFormat = (typeof exportFormats)[number];
+
+type Row = Record<string, unknown>;
+export interface Table {
+  columns: string[];
+  rows: Row[];
+}
+
+const latestChangeColumns = ["lastChangedAt", "lastChangedBy", "lastChangeAction", "lastChangeChannel"];
+
+export async function buildTable(prisma: PrismaClient, kind: ExportKind): Promise<Table> {
+  return kind === "systems" ? systemsTable(prisma) : incidentsTable(prisma);
+}
+
+async function systemsTable(prisma: PrismaClient): Promise<Table> {
+  const [systems, latest] = await Promise.all([
+    prisma.aiSystem.findMany({
+      orderBy: { reference: "asc" },
+      include: { owner: { select: { displayName: true, email: true } }, reportedBy: { select: { displayName: true } } },
+    }),
+    latestChanges(prisma, aiSystemEntity),
+  ]);
+  const stored = Object.values(Prisma.AiSystemScalarFieldEnum);
+  return {
+    columns: [...stored, "ownerName", "ownerEmail", "reportedByName", ...latestChangeColumns],
+    rows: systems.map(({ owner, reportedBy, ...system }) => ({
+      ...system,
+      ownerName: owner?.displayName ?? null,
+      ownerEmail: owner?.email ?? null,
+      reportedByName: reportedBy?.displayName ?? null,
+      ...latestChangeOf(latest.get(system.id)),
+    })),
+  };
+}
+
+async function incidentsTable(prisma: PrismaClient): Promise<Table> {
+  const [incidents, latest] = await Promise.all([
+    prisma.incident.findMany({
+      orderBy: { reference: "asc" },
+      include: {
+        system: { select: { reference: true, name: true } },
+        reporter: { select: { displayName: true } },
+        assignee: { select: { displayName: true } },
+      },
+    }),
+    latestChanges(prisma, incidentEntity),
+  ]);
+  const stored = Object.values(Prisma.IncidentScalarFieldEnum);
+  return {
+    columns: [...stored, "systemReference", "systemName", "reporterName", "assigneeName", ...latestChangeColumns],
+    rows: incidents.map(({ system, reporter, assignee, ...incident }) => ({
+      ...incident,
+      systemReference: system?.reference ?? null,
+      systemName: system?.name ?? incident.systemNameFreeText,
+      reporterName: reporter?.displayName ?? null,
+      assigneeName: assignee?.displayName ?? null,
+      ...latestChangeOf(latest.get(incident.id)),
+    })),
+  };
+}
+
+function latestChangeOf(change: { at: Date; actorLabel: string; action: string; channel: string } | undefined): Row {
+  return {
+    lastChangedAt: change?.at ?? null,
+    lastChangedBy: change?.actorLabel ?? null,
+    lastChangeAction: change?.action ?? null,
+    lastChangeChannel: change?.channel ?? null,
+  };
+}
+
+export function renderTable(table: Table, format: ExportFormat): string {
+  switch (format) {
+    case "json":
+      return JSON.stringify(table.rows.map((row) => pick(row, table.columns)), null, 2) + "\n";
+    case "csv":
+      return stringify(table.rows.map((row) => table.columns.map((column) => cellText(row[column]))), {
+        header: true,
+        columns: table.columns,
+      });
+    case "md":
+      return markdownTable(table);
+  }
+}
+
+function pick(row: Row, columns: string[]): Row {
+  return Object.fromEntries(columns.map((column) => [column, row[column] ?? null]));
+}
+
+/** One text form for every cell: ISO dates, lists joined with "; ", empty for null. */
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.map(cellText).join("; ");
+  if (typeof value === "object") return JSON.stringify(value);
+  return String(value);
+}
+
+function markdownTable(table: Table): string {
+  const escape = (text: string) => text.replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
+  const lines = [
+    `| ${table.columns.join(" | ")} |`,
+    `| ${table.columns.map(() => "---").join(" | ")} |`,
+    ...table.rows.map((row) => `| ${table.columns.map((column) => escape(cellText(row[column]))).join(" | ")} |`),
+  ];
+  return lines.join("\n") + "\n";
+}

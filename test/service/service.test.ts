@@ -1,0 +1,93 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import pg from "pg";
+import { demoSystems } from "../../src/demo/demoOrganisation.js";
+import { runAims, runMain, startServiceProcess } from "../support/processes.js";
+import { createPostgresDatabase, withAdmin } from "../support/testDatabase.js";
+
+const temporaryDirs: string[] = [];
+afterAll(() => temporaryDirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+
+function dataDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "aims-service-"));
+  temporaryDirs.push(dir);
+  return path.join(dir, "data");
+}
+
+describe("the service on its embedded database", () => {
+  it("starts healthy, keeps records across restarts, and recreates a deleted data folder", async () => {
+    const env = { AIMS_DATA_DIR: dataDir() };
+
+    const first = await startServiceProcess(env);
+    const health = await fetch(`${first.url}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ status: "ok", database: "reachable", backend: "embedded" });
+    const busy = await runAims(["export", "systems", "--format", "json"], env);
+    expect(busy.code).toBe(1);
+    expect(busy.stderr).toMatch(/embedded database .* is in use by process \d+/);
+    expect(await first.stop()).toBe(0);
+
+    const loaded = await runAims(["demo-data"], env);
+    expect(loaded.stdout).toContain(`${demoSystems.length} AI systems`);
+
+    const second = await startServiceProcess(env);
+    expect(await second.stop()).toBe(0);
+    const exported = await runAims(["export", "systems", "--format", "json"], env);
+    expect(exported.code).toBe(0);
+    expect(JSON.parse(exported.stdout)).toHaveLength(demoSystems.length);
+
+    fs.rmSync(env.AIMS_DATA_DIR, { recursive: true, force: true });
+    const recreated = await startServiceProcess(env);
+    expect(await recreated.stop()).toBe(0);
+    const empty = await runAims(["export", "systems", "--format", "json"], env);
+    expect(JSON.parse(empty.stdout)).toEqual([]);
+  }, 240_000);
+});
+
+describe("the service with bad configuration", () => {
+  it.each([
+    [{ PORT: "eighty" }, /PORT: must be a whole number/],
+    [{ PORT: "99999" }, /PORT: must be between 1 and 65535/],
+    [{ DATABASE_URL: "postgres:/missing-host" }, /DATABASE_URL: must look like postgresql:\/\//],
+  ])("stops with a message naming the variable (%o)", async (env, message) => {
+    const result = await runMain(env);
+    expect(result.code).toBe(78);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).toContain(".env.example");
+  });
+});
+
+describe.runIf(process.env.TEST_DATABASE_URL)("the service on PostgreSQL", () => {
+  it("migrates as `prisma migrate deploy` would, and reports the database's health", async () => {
+    const { url, drop } = await createPostgresDatabase();
+    const service = await startServiceProcess({ DATABASE_URL: url, AIMS_DATA_DIR: dataDir() });
+    const client = new pg.Client({ connectionString: url });
+    try {
+      expect((await fetch(`${service.url}/healthz`)).status).toBe(200);
+      await client.connect();
+      const { rows } = await client.query(
+        "SELECT migration_name, finished_at, rolled_back_at FROM _prisma_migrations ORDER BY migration_name",
+      );
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.every((row) => row.finished_at !== null && row.rolled_back_at === null)).toBe(true);
+      await client.end();
+
+      // Take the database away from the service, then give it back: health follows, no restart needed.
+      const database = new URL(url).pathname.slice(1);
+      await withAdmin(process.env.TEST_DATABASE_URL!, async (admin) => {
+        await admin.query(`ALTER DATABASE ${database} ALLOW_CONNECTIONS false`);
+        await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1", [database]);
+      });
+      const down = await fetch(`${service.url}/healthz`);
+      expect(down.status).toBe(503);
+      expect(await down.json()).toMatchObject({ status: "unavailable", database: "unreachable" });
+      await withAdmin(process.env.TEST_DATABASE_URL!, (admin) => admin.query(`ALTER DATABASE ${database} ALLOW_CONNECTIONS true`));
+      expect((await fetch(`${service.url}/healthz`)).status).toBe(200);
+    } finally {
+      expect(await service.stop()).toBe(0);
+      await drop();
+    }
+  });
+});

@@ -1,0 +1,80 @@
+// Starts the real entry points (`npm start`'s src/main.ts, the `aims` bin) as child processes.
+import { spawn, type ChildProcess } from "node:child_process";
+import net from "node:net";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const tsx = path.join(projectRoot, "node_modules", ".bin", "tsx");
+const aimsBin = path.join(projectRoot, "bin", "aims.js");
+
+/** Only what the child needs: no inherited DATABASE_URL or tokens from the developer's shell. */
+function childEnvironment(env: Record<string, string>): NodeJS.ProcessEnv {
+  return { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: "info", ...env };
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface ServiceProcess {
+  url: string;
+  child: ChildProcess;
+  output(): string;
+  /** Sends SIGTERM and resolves with the exit code. */
+  stop(): Promise<number | null>;
+}
+
+export async function startServiceProcess(env: Record<string, string>, timeoutMs = 90_000): Promise<ServiceProcess> {
+  const port = env.PORT ?? String(await freePort());
+  const child = spawn(tsx, ["src/main.ts"], { cwd: projectRoot, env: childEnvironment({ ...env, PORT: port }) });
+  let output = "";
+  child.stdout?.on("data", (chunk) => (output += chunk));
+  child.stderr?.on("data", (chunk) => (output += chunk));
+  const url = `http://127.0.0.1:${port}`;
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`service exited with ${child.exitCode}:\n${output}`);
+    if ((await fetch(`${url}/healthz`).then((res) => res.status, () => 0)) === 200) {
+      return {
+        url,
+        child,
+        output: () => output,
+        stop: async () => {
+          child.kill("SIGTERM");
+          return exited;
+        },
+      };
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  child.kill("SIGKILL");
+  throw new Error(`service did not become healthy within ${timeoutMs} ms:\n${output}`);
+}
+
+export interface CommandResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export async function runProcess(command: string, args: string[], env: Record<string, string>): Promise<CommandResult> {
+  const child = spawn(command, args, { cwd: projectRoot, env: childEnvironment(env) });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk) => (stdout += chunk));
+  child.stderr.on("data", (chunk) => (stderr += chunk));
+  const code = await new Promise<number | null>((resolve) => child.once("exit", (exitCode) => resolve(exitCode)));
+  return { code, stdout, stderr };
+}
+
+export const runAims = (args: string[], env: Record<string, string>) => runProcess(process.execPath, [aimsBin, ...args], env);
+export const runMain = (env: Record<string, string>) => runProcess(tsx, ["src/main.ts"], env);
