@@ -1,13 +1,13 @@
 // The AI system inventory.
-import type { PrismaClient } from "../generated/prisma/client.js";
 import { aiSystemFieldsSchema, aiSystemPatchSchema, type AiSystemPatch, type NewAiSystem } from "../domain/aiSystem.js";
 import type { Actor } from "./changeHistory.js";
-import { createRecord, updateRecord } from "./recordWriter.js";
+import { createRecord, updateRecord, type Db } from "./recordWriter.js";
 
 export const aiSystemEntity = "AiSystem";
 
 export class AiSystemStore {
-  constructor(private readonly prisma: PrismaClient) {}
+  /** Works on the client or inside a caller's transaction. */
+  constructor(private readonly prisma: Db) {}
 
   async register(input: NewAiSystem, actor: Actor) {
     const data = aiSystemFieldsSchema.parse(input);

@@ -1,13 +1,13 @@
 // The AI incident register.
-import type { PrismaClient } from "../generated/prisma/client.js";
 import { incidentFieldsSchema, incidentPatchSchema, type IncidentPatch, type NewIncident } from "../domain/incident.js";
 import type { Actor } from "./changeHistory.js";
-import { createRecord, updateRecord } from "./recordWriter.js";
+import { createRecord, updateRecord, type Db } from "./recordWriter.js";
 
 export const incidentEntity = "Incident";
 
 export class IncidentStore {
-  constructor(private readonly prisma: PrismaClient) {}
+  /** Works on the client or inside a caller's transaction. */
+  constructor(private readonly prisma: Db) {}
 
   async report(input: NewIncident, actor: Actor) {
     const data = incidentFieldsSchema.parse(input);

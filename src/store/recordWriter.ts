@@ -4,6 +4,15 @@ import type { Prisma, PrismaClient } from "../generated/prisma/client.js";
 import { appendChange, fieldChanges, type Actor } from "./changeHistory.js";
 import { nextReference, type ReferencePrefix } from "./references.js";
 
+/** The client, or a transaction already open (a conversation saving its record as it closes). */
+export type Db = PrismaClient | Prisma.TransactionClient;
+
+/** Runs `work` in a transaction: the caller's when it has one, a new one otherwise. */
+export function inTransaction<T>(db: Db, work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+  // A transaction client lacks $disconnect; nested transactions (savepoints) are not supported by every adapter.
+  return "$disconnect" in db ? (db as PrismaClient).$transaction(work) : work(db);
+}
+
 interface GovernanceRecord {
   id: string;
   reference: string;
@@ -11,7 +20,7 @@ interface GovernanceRecord {
 }
 
 export async function createRecord<T extends GovernanceRecord>(
-  prisma: PrismaClient,
+  db: Db,
   options: {
     entityType: string;
     prefix: ReferencePrefix;
@@ -19,7 +28,7 @@ export async function createRecord<T extends GovernanceRecord>(
     create: (tx: Prisma.TransactionClient, reference: string) => Promise<T>;
   },
 ): Promise<T> {
-  return prisma.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const record = await options.create(tx, await nextReference(tx, options.prefix));
     await appendChange(tx, {
       actor: options.actor,
@@ -41,7 +50,7 @@ export class RecordNotFoundError extends Error {
 }
 
 export async function updateRecord<T extends GovernanceRecord>(
-  prisma: PrismaClient,
+  db: Db,
   options: {
     entityType: string;
     key: string;
@@ -50,7 +59,7 @@ export async function updateRecord<T extends GovernanceRecord>(
     update: (tx: Prisma.TransactionClient, current: T) => Promise<T>;
   },
 ): Promise<T> {
-  return prisma.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const before = await options.load(tx);
     if (!before) throw new RecordNotFoundError(options.entityType, options.key);
     const after = await options.update(tx, before);

@@ -1,0 +1,28 @@
+// Builds the conversation engine with every flow, over the store. Channels receive this.
+import type { PrismaClient } from "../generated/prisma/client.js";
+import type { Logger } from "../logging/logger.js";
+import type { ReviewIntervals } from "../domain/reviewSchedule.js";
+import { ConversationStateStore } from "../store/conversationStates.js";
+import { ConversationEngine } from "./engine.js";
+import { registerAiSystemFlow } from "./flows/registerAiSystemFlow.js";
+import { reportIncidentFlow } from "./flows/reportIncidentFlow.js";
+import { reportShadowAiFlow } from "./flows/reportShadowAiFlow.js";
+import { storeLookups } from "./storeLookups.js";
+
+export interface ConversationSettings {
+  reviewIntervals?: ReviewIntervals;
+  draftTtlMs?: number;
+  clock?: () => Date;
+  logger?: Logger;
+}
+
+export function createConversationEngine(prisma: PrismaClient, settings: ConversationSettings = {}): ConversationEngine {
+  return new ConversationEngine({
+    states: new ConversationStateStore(prisma),
+    flows: [registerAiSystemFlow(settings.reviewIntervals), reportIncidentFlow(), reportShadowAiFlow()],
+    lookups: storeLookups(prisma),
+    ...(settings.clock ? { clock: settings.clock } : {}),
+    ...(settings.draftTtlMs ? { draftTtlMs: settings.draftTtlMs } : {}),
+    ...(settings.logger ? { logger: settings.logger } : {}),
+  });
+}

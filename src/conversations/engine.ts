@@ -1,0 +1,273 @@
+// The conversation engine: walks any flow one answer at a time, saving after every answer,
+// and knows nothing of Slack, Teams or HTTP. Channels hand it Turns and render its Replies.
+import type { Logger } from "../logging/logger.js";
+import type { ConversationSnapshot, ConversationStateStore } from "../store/conversationStates.js";
+import { describeAnswer } from "./answerDisplay.js";
+import { effectiveAnswers, isVisible, visibleSteps, type Answers, type FlowDefinition, type StepDefinition } from "./flowDefinition.js";
+import { detectIntent, textCommand } from "./intents.js";
+import type { Command, OutgoingMessage, Reply, Turn } from "./messages.js";
+import { parseStepInput, type Lookups, type RawAnswer } from "./stepInput.js";
+
+export interface EngineOptions {
+  states: ConversationStateStore;
+  flows: FlowDefinition[];
+  lookups: Lookups;
+  clock?: () => Date;
+  /** An untouched draft expires after this long (default 7 days). */
+  draftTtlMs?: number;
+  /** Coming back after this long gets a "you have an unfinished draft" greeting (default 30 minutes). */
+  welcomeBackAfterMs?: number;
+  logger?: Logger;
+}
+
+const day = 24 * 60 * 60 * 1000;
+const ignored: Reply = { messages: [], handled: false };
+const reply = (...messages: OutgoingMessage[]): Reply => ({ messages, handled: true });
+
+export class ConversationEngine {
+  private readonly flows: Map<string, FlowDefinition>;
+  private readonly clock: () => Date;
+  private readonly draftTtlMs: number;
+  private readonly welcomeBackAfterMs: number;
+
+  constructor(private readonly options: EngineOptions) {
+    this.flows = new Map(options.flows.map((flow) => [flow.id, flow]));
+    this.clock = options.clock ?? (() => new Date());
+    this.draftTtlMs = options.draftTtlMs ?? 7 * day;
+    this.welcomeBackAfterMs = options.welcomeBackAfterMs ?? 30 * 60 * 1000;
+  }
+
+  /** The flows people can start, for menus and App Home buttons. */
+  menu(text = "Here is what I can do:"): OutgoingMessage {
+    return {
+      kind: "menu",
+      text,
+      options: [...this.flows.values()].map((flow) => ({ flowId: flow.id, label: flow.title, description: flow.description })),
+    };
+  }
+
+  async handle(turn: Turn): Promise<Reply> {
+    const now = this.clock();
+    let state = await this.options.states.find(turn.key);
+    const preface: OutgoingMessage[] = [];
+    if (state?.status === "active" && state.expiresAt <= now) {
+      const expired = await this.options.states.save(state, { stepId: state.stepId, answers: state.answers, status: "expired", expiresAt: state.expiresAt });
+      if (!expired) return ignored;
+      preface.push({ kind: "text", text: `Your unfinished ${this.flowOf(state).title.toLowerCase()} expired after a period without answers, so I have discarded it.` });
+      state = expired;
+    }
+    const result = state?.status === "active" ? await this.continueActive(turn, state, now) : await this.idle(turn, state, now);
+    return result.handled ? { ...result, messages: [...preface, ...result.messages] } : result;
+  }
+
+  // --- No conversation in progress -------------------------------------------------------
+
+  private async idle(turn: Turn, state: ConversationSnapshot | null, now: Date): Promise<Reply> {
+    const input = turn.input;
+    if (input.kind === "start") return this.start(turn, state, input.flowId, input.prefill ?? {}, now);
+    if (input.kind === "command" && input.command === "confirm" && state?.status === "completed" && state.resultReference) {
+      return reply({ kind: "text", text: `Already saved as ${state.resultReference}. Nothing more to do.` });
+    }
+    if (input.kind === "choice" || input.kind === "command") {
+      if (state?.status === "completed" && state.resultReference) {
+        return reply({ kind: "text", text: `That conversation is finished: it was saved as ${state.resultReference}.` }, this.menu("Anything else?"));
+      }
+      return reply(this.menu("That conversation has ended. What would you like to do?"));
+    }
+    const intent = detectIntent(input.text);
+    if (intent) return this.start(turn, state, intent.flowId, intent.prefill, now);
+    return reply(this.menu("Hi! I look after our AI management system. Here is what I can do:"));
+  }
+
+  private async start(turn: Turn, state: ConversationSnapshot | null, flowId: string, prefill: Answers, now: Date): Promise<Reply> {
+    const flow = this.flows.get(flowId);
+    if (!flow) return reply({ kind: "error", text: `I don't know how to "${flowId}".` }, this.menu());
+    const answers = flow.prepare ? await flow.prepare({ ...prefill }, this.options.lookups) : { ...prefill };
+    const started = await this.options.states.start(turn.key, state, {
+      flowId,
+      stepId: this.nextStepId(flow, answers),
+      answers,
+      expiresAt: new Date(now.getTime() + this.draftTtlMs),
+    });
+    if (!started) return ignored;
+    const intro: OutgoingMessage = { kind: "text", text: `Let's ${flow.title.toLowerCase()}. Type "help" at any question, "back" to change the previous answer, or "cancel" to stop.` };
+    return reply(intro, ...this.prompt(flow, started));
+  }
+
+  // --- A conversation in progress ----------------------------------------------------------
+
+  private async continueActive(turn: Turn, state: ConversationSnapshot, now: Date): Promise<Reply> {
+    const flow = this.flowOf(state);
+    const input = turn.input;
+    if (input.kind === "start") {
+      if (input.flowId === state.flowId && Object.keys(input.prefill ?? {}).length === 0) return reply(...this.prompt(flow, state));
+      return reply(
+        { kind: "text", text: `You have an unfinished ${flow.title.toLowerCase()}. Finish it first, or type "cancel" to discard it.` },
+        ...this.prompt(flow, state),
+      );
+    }
+    if (input.kind === "command") return this.command(turn, flow, state, input.command, input.stepId, now);
+    if (input.kind === "choice") {
+      if (input.stepId !== state.stepId) {
+        return reply({ kind: "text", text: "That question has already been answered. Here is where we are:" }, ...this.prompt(flow, state));
+      }
+      return this.answer(turn, flow, state, { value: input.value }, now);
+    }
+    const command = textCommand(input.text, state.stepId === null);
+    if (command) return this.command(turn, flow, state, command.command, command.stepId ?? undefined, now, command.argument);
+    const greeting = this.welcomeBack(flow, state, now);
+    if (state.stepId === null) {
+      return reply(...greeting, { kind: "text", text: 'Please "confirm" to save, "edit" an answer, or "cancel".' }, this.summary(flow, state));
+    }
+    const answered = await this.answer(turn, flow, state, { text: input.text }, now);
+    return answered.handled ? { ...answered, messages: [...greeting, ...answered.messages] } : answered;
+  }
+
+  private welcomeBack(flow: FlowDefinition, state: ConversationSnapshot, now: Date): OutgoingMessage[] {
+    // The expiry is renewed on every answer, so it also tells when the user was last here (by our clock).
+    const lastActive = state.expiresAt.getTime() - this.draftTtlMs;
+    if (now.getTime() - lastActive < this.welcomeBackAfterMs) return [];
+    const answered = visibleSteps(flow, state.answers).filter((step) => state.answers[step.id] !== undefined).length;
+    return [{ kind: "text", text: `Welcome back! You have an unfinished ${flow.title.toLowerCase()} (${answered} answers so far); we carry on where you left off.` }];
+  }
+
+  private async answer(turn: Turn, flow: FlowDefinition, state: ConversationSnapshot, raw: RawAnswer, now: Date): Promise<Reply> {
+    const step = this.stepOf(flow, state.stepId);
+    if (!step) return reply(this.summary(flow, state));
+    const parsed = await parseStepInput(step, raw, { lookups: this.options.lookups, speaker: turn.speaker, now });
+    if (!parsed.ok) return reply({ kind: "error", text: parsed.message }, this.question(flow, state, step, parsed.choices));
+    const checked = step.schema.safeParse(parsed.value);
+    if (!checked.success) {
+      return reply({ kind: "error", text: checked.error.issues[0]?.message ?? "That answer doesn't fit this question." }, this.question(flow, state, step));
+    }
+    return this.advance(flow, state, { ...state.answers, [step.id]: checked.data }, now);
+  }
+
+  private async command(
+    turn: Turn,
+    flow: FlowDefinition,
+    state: ConversationSnapshot,
+    command: Command,
+    stepId: string | undefined,
+    now: Date,
+    argument?: string,
+  ): Promise<Reply> {
+    const step = this.stepOf(flow, state.stepId);
+    switch (command) {
+      case "help":
+        return reply({ kind: "text", text: step ? step.help : 'Check the answers below. "confirm" saves, "edit <number>" changes one answer, "cancel" discards.' }, ...this.prompt(flow, state));
+      case "cancel": {
+        const cancelled = await this.options.states.save(state, { stepId: state.stepId, answers: state.answers, status: "cancelled", expiresAt: state.expiresAt });
+        if (!cancelled) return ignored;
+        return reply({ kind: "text", text: `Cancelled: nothing was saved for this ${flow.title.toLowerCase()}.` });
+      }
+      case "start_over":
+        return this.save(flow, state, { stepId: flow.steps[0]!.id, answers: {} }, now, "Starting over with empty answers.");
+      case "back":
+        return this.back(flow, state, now);
+      case "skip":
+        if (!step) return reply(this.summary(flow, state));
+        if (!step.optional) return reply({ kind: "error", text: "This question needs an answer; it can't be skipped." }, this.question(flow, state, step));
+        return this.advance(flow, state, { ...state.answers, [step.id]: step.defaultValue?.(state.answers, turn.speaker) ?? null }, now);
+      case "edit":
+        return this.edit(flow, state, stepId ?? argument, now);
+      case "confirm":
+        if (step) return reply({ kind: "text", text: "Let's finish the questions first." }, this.question(flow, state, step));
+        return this.confirm(turn, flow, state, now);
+      case "continue":
+      case "menu":
+        return reply(...this.prompt(flow, state));
+    }
+  }
+
+  private async back(flow: FlowDefinition, state: ConversationSnapshot, now: Date): Promise<Reply> {
+    const steps = visibleSteps(flow, state.answers);
+    const index = state.stepId === null ? steps.length : steps.findIndex((step) => step.id === state.stepId);
+    if (index <= 0) return reply({ kind: "text", text: "This is the first question; there is nothing before it." }, ...this.prompt(flow, state));
+    return this.save(flow, state, { stepId: steps[index - 1]!.id, answers: state.answers }, now);
+  }
+
+  private async edit(flow: FlowDefinition, state: ConversationSnapshot, which: string | undefined, now: Date): Promise<Reply> {
+    const steps = visibleSteps(flow, state.answers);
+    const target = which && /^\d+$/.test(which) ? steps[Number(which) - 1] : steps.find((step) => step.id === which || step.label.toLowerCase() === which?.toLowerCase());
+    if (!target) return reply({ kind: "error", text: "Which answer? Use the Edit button next to it, or type e.g. \"edit 3\"." }, this.summary(flow, state));
+    return this.save(flow, state, { stepId: target.id, answers: state.answers }, now);
+  }
+
+  private async confirm(turn: Turn, flow: FlowDefinition, state: ConversationSnapshot, now: Date): Promise<Reply> {
+    const answers = effectiveAnswers(flow, state.answers);
+    const result = await this.options.states.complete(state, (tx) =>
+      flow.complete(answers, { tx, speaker: turn.speaker, channel: turn.channel, now }),
+    );
+    if (!result) return ignored;
+    this.options.logger?.info({ flow: flow.id, reference: result.reference }, "conversation completed");
+    return reply({ kind: "done", flowId: flow.id, reference: result.reference, title: result.title, lines: result.lines });
+  }
+
+  /** Records the answer and moves to the next unanswered question, or to the review summary. */
+  private advance(flow: FlowDefinition, state: ConversationSnapshot, answers: Answers, now: Date): Promise<Reply> {
+    return this.save(flow, state, { stepId: this.nextStepId(flow, answers), answers }, now);
+  }
+
+  private async save(flow: FlowDefinition, state: ConversationSnapshot, change: { stepId: string | null; answers: Answers }, now: Date, note?: string): Promise<Reply> {
+    const saved = await this.options.states.save(state, { ...change, expiresAt: new Date(now.getTime() + this.draftTtlMs) });
+    if (!saved) {
+      this.options.logger?.info({ conversation: state.id }, "ignored a stale or duplicate delivery");
+      return ignored;
+    }
+    return reply(...(note ? [{ kind: "text", text: note } as const] : []), ...this.prompt(flow, saved));
+  }
+
+  private nextStepId(flow: FlowDefinition, answers: Answers): string | null {
+    return flow.steps.find((step) => isVisible(step, answers) && answers[step.id] === undefined)?.id ?? null;
+  }
+
+  // --- What the user sees -------------------------------------------------------------------
+
+  private prompt(flow: FlowDefinition, state: ConversationSnapshot): OutgoingMessage[] {
+    const step = this.stepOf(flow, state.stepId);
+    return [step ? this.question(flow, state, step) : this.summary(flow, state)];
+  }
+
+  private question(flow: FlowDefinition, state: ConversationSnapshot, step: StepDefinition, choices = step.choices): OutgoingMessage {
+    const steps = visibleSteps(flow, state.answers);
+    const index = steps.findIndex((candidate) => candidate.id === step.id);
+    const previous = state.answers[step.id];
+    return {
+      kind: "question",
+      flowId: flow.id,
+      stepId: step.id,
+      prompt: typeof step.prompt === "function" ? step.prompt(state.answers) : step.prompt,
+      help: step.help,
+      input: step.input,
+      ...(choices ? { choices } : {}),
+      optional: step.optional ?? false,
+      ...(previous !== undefined ? { currentAnswer: describeAnswer(step, previous) } : {}),
+      progress: { step: index + 1, of: steps.length },
+      canGoBack: index > 0,
+    };
+  }
+
+  private summary(flow: FlowDefinition, state: ConversationSnapshot): OutgoingMessage {
+    return {
+      kind: "summary",
+      flowId: flow.id,
+      title: `Please check your ${flow.title.toLowerCase()}`,
+      fields: visibleSteps(flow, state.answers).map((step) => ({
+        stepId: step.id,
+        label: step.label,
+        value: describeAnswer(step, state.answers[step.id] ?? null),
+      })),
+    };
+  }
+
+  private flowOf(state: ConversationSnapshot): FlowDefinition {
+    const flow = this.flows.get(state.flowId);
+    if (!flow) throw new Error(`Unknown flow ${state.flowId}`);
+    return flow;
+  }
+
+  private stepOf(flow: FlowDefinition, stepId: string | null): StepDefinition | undefined {
+    return stepId === null ? undefined : flow.steps.find((step) => step.id === stepId);
+  }
+}

@@ -1,0 +1,68 @@
+// A flow is data: ordered steps, each with its prompt, input kind, validation and conditions.
+// The engine walks any flow the same way; a flow only adds how its answers become a record.
+import type { z } from "zod";
+import type { Prisma } from "../generated/prisma/client.js";
+import type { Choice, InputKind, Speaker } from "./messages.js";
+import type { Channel } from "../generated/prisma/enums.js";
+import type { Lookups } from "./stepInput.js";
+
+export type Answers = Record<string, unknown>;
+
+export interface StepDefinition {
+  id: string;
+  /** Short label used in the review summary. */
+  label: string;
+  prompt: string | ((answers: Answers) => string);
+  help: string;
+  input: InputKind;
+  choices?: Choice[];
+  /** Validates the parsed value; its messages are shown to the user, so write them for people. */
+  schema: z.ZodType;
+  optional?: boolean;
+  /** Asked only when this returns true for the answers so far. */
+  when?: (answers: Answers) => boolean;
+  /** The value used when an optional step is skipped. */
+  defaultValue?: (answers: Answers, speaker: Speaker) => unknown;
+  /** How the answer reads in the summary. */
+  display?: (value: unknown) => string;
+}
+
+export interface CompletionContext {
+  tx: Prisma.TransactionClient;
+  speaker: Speaker;
+  channel: Channel;
+  now: Date;
+}
+
+export interface CompletionResult {
+  reference: string;
+  title: string;
+  lines: string[];
+  /** An anonymous report: the conversation must not keep the link between its user and the record. */
+  forgetReporter?: boolean;
+}
+
+export interface FlowDefinition {
+  id: string;
+  title: string;
+  /** One line for menus. */
+  description: string;
+  steps: StepDefinition[];
+  /** Completes answers given up front (e.g. a system named in an opening sentence). */
+  prepare?(prefill: Answers, lookups: Lookups): Promise<Answers>;
+  /** Saves the record; runs inside the transaction that closes the conversation. */
+  complete(answers: Answers, context: CompletionContext): Promise<CompletionResult>;
+}
+
+export function isVisible(step: StepDefinition, answers: Answers): boolean {
+  return step.when ? step.when(answers) : true;
+}
+
+export function visibleSteps(flow: FlowDefinition, answers: Answers): StepDefinition[] {
+  return flow.steps.filter((step) => isVisible(step, answers));
+}
+
+/** Only the answers to questions that still apply (a vendor is dropped when the kind becomes in-house). */
+export function effectiveAnswers(flow: FlowDefinition, answers: Answers): Answers {
+  return Object.fromEntries(visibleSteps(flow, answers).map((step) => [step.id, answers[step.id] ?? null]));
+}

@@ -1,0 +1,102 @@
+// Register an AI system (ISO/IEC 42001 4.3 scope, A.4 resources, A.6 life cycle): the owner's
+// questionnaire, a derived risk tier with its reasons, and a review date from the tier.
+import { z } from "zod";
+import {
+  affectedPartyLabels,
+  aiSystemKindLabels,
+  autonomyLevelLabels,
+  dataCategoryLabels,
+  lifecycleStageLabels,
+  regulatedDomainLabels,
+  riskTierLabels,
+} from "../../domain/labels.js";
+import { deriveRiskTier } from "../../domain/riskTier.js";
+import { defaultReviewIntervals, nextReviewDate, type ReviewIntervals } from "../../domain/reviewSchedule.js";
+import { newSystemNotice } from "../../domain/governanceNotices.js";
+import { AffectedParty, AiSystemKind, AutonomyLevel, DataCategory, LifecycleStage, RegulatedDomain } from "../../generated/prisma/enums.js";
+import { AiSystemStore } from "../../store/aiSystems.js";
+import { enqueueNotice, governanceAudience } from "../../store/notifications.js";
+import type { Answers, CompletionContext, FlowDefinition } from "../flowDefinition.js";
+import type { PersonAnswer } from "../stepInput.js";
+import { flowIds } from "../intents.js";
+import { choicesFrom, yesNoChoices } from "./choices.js";
+import { actorOf } from "./actor.js";
+
+const requiredText = (what: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(2, `Please give the ${what} (at least a couple of characters).`)
+    .max(max, `That is longer than ${max} characters; please shorten the ${what}.`);
+
+const notInHouse = (answers: Answers) => answers.kind !== "internal_model";
+
+export function registerAiSystemFlow(intervals: ReviewIntervals = defaultReviewIntervals): FlowDefinition {
+  return {
+    id: flowIds.registerSystem,
+    title: "Register an AI system",
+    description: "Add an AI system you own to the inventory (about 13 short questions).",
+    steps: [
+      { id: "name", label: "Name", prompt: "What is the AI system called?", help: "The name people know it by, e.g. \"Claims triage model\" or \"Microsoft Copilot in Outlook\".", input: "text", schema: requiredText("name", 120) },
+      { id: "purpose", label: "Purpose", prompt: "What is it for? (its purpose, in a sentence)", help: "The business problem it solves, e.g. \"Prioritise incoming claims so urgent ones are handled first\".", input: "text", schema: requiredText("purpose", 2000) },
+      { id: "intendedUse", label: "Intended use", prompt: "How is it meant to be used, and by whom?", help: "Who uses its outputs and for what decisions, and what it must not be used for.", input: "text", schema: requiredText("intended use", 2000) },
+      { id: "kind", label: "Kind", prompt: "What kind of AI system is it?", help: "In-house: we build or train the model. Third-party service: we call a vendor's AI (e.g. an API). Embedded: AI features inside software we buy. Component of our product: AI we ship to customers.", input: "single_choice", choices: choicesFrom(aiSystemKindLabels), schema: z.enum(AiSystemKind) },
+      { id: "vendor", label: "Vendor", prompt: "Which vendor provides it?", help: "The company behind the service or software, e.g. OpenAI, Microsoft, Salesforce.", input: "text", schema: requiredText("vendor", 200), when: notInHouse },
+      { id: "businessUnit", label: "Business unit", prompt: "Which business unit uses it? (optional: type \"skip\")", help: "The team or department accountable for its use, e.g. Claims, HR, Marketing.", input: "text", schema: requiredText("business unit", 120), optional: true },
+      { id: "owner", label: "Owner", prompt: "Who owns it? Type \"me\", or a colleague's name or email.", help: "The owner answers for the system: its reviews, re-attestations and incidents. Skipping makes you the owner.", input: "person", schema: z.object({ personId: z.string(), displayName: z.string() }), optional: true, defaultValue: (_answers, speaker) => ({ personId: speaker.personId, displayName: speaker.displayName }) },
+      { id: "dataCategories", label: "Data processed", prompt: "What data does it process? Pick all that apply.", help: "Personal data identifies a person. Special-category data: health, ethnicity, religion, sexual orientation, union membership, etc. Pick \"Public data only\" when nothing else applies.", input: "multi_choice", choices: choicesFrom(dataCategoryLabels), schema: z.array(z.enum(DataCategory)).min(1, "Pick at least one kind of data (\"Public data only\" if nothing else applies).").refine((items) => !(items.includes("public_only") && items.length > 1), "\"Public data only\" can't be combined with other data; pick one or the other.") },
+      { id: "affectedParties", label: "Who it affects", prompt: "Whose lives or work do its outputs affect? Pick all that apply.", help: "People its outputs or decisions touch, directly or indirectly. Type \"none\" if it only affects internal processes.", input: "multi_choice", choices: choicesFrom(affectedPartyLabels), schema: z.array(z.enum(AffectedParty)) },
+      { id: "autonomyLevel", label: "Autonomy", prompt: "How much does it decide on its own?", help: "Advises: a person decides, the AI suggests. Approves: a person signs off each decision. Can override: it acts, a person can reverse. Fully automated: no person involved.", input: "single_choice", choices: choicesFrom(autonomyLevelLabels), schema: z.enum(AutonomyLevel) },
+      { id: "regulatedDomain", label: "Regulated domain", prompt: "Is it used in a regulated or high-stakes domain?", help: "Domains where laws set extra duties for AI (e.g. hiring, credit and insurance, health, education, critical infrastructure, public services).", input: "single_choice", choices: choicesFrom(regulatedDomainLabels), schema: z.enum(RegulatedDomain) },
+      { id: "lifecycleStage", label: "Life-cycle stage", prompt: "Where is it in its life cycle?", help: "Proposed: being considered. In development: being built or piloted. In production: in real use. Retired: no longer used.", input: "single_choice", choices: choicesFrom(lifecycleStageLabels), schema: z.enum(LifecycleStage) },
+      { id: "inAimsScope", label: "In AIMS scope", prompt: "Is it within the scope of our AI management system?", help: "Normally yes. Answer no only if the governance team has agreed to exclude it (the reason goes in the scope statement).", input: "yes_no", choices: yesNoChoices, schema: z.boolean() },
+    ],
+    complete: saveSystem(intervals),
+  };
+}
+
+function saveSystem(intervals: ReviewIntervals) {
+  return async (answers: Answers, context: CompletionContext) => {
+    const owner = (answers.owner as PersonAnswer | null) ?? { personId: context.speaker.personId, displayName: context.speaker.displayName };
+    const tierInput = {
+      autonomyLevel: answers.autonomyLevel as AutonomyLevel,
+      regulatedDomain: answers.regulatedDomain as RegulatedDomain,
+      affectedParties: answers.affectedParties as AffectedParty[],
+      dataCategories: answers.dataCategories as DataCategory[],
+    };
+    const { tier, reasons } = deriveRiskTier(tierInput);
+    const reviewOn = nextReviewDate(tier, context.now, intervals);
+    const system = await new AiSystemStore(context.tx).register(
+      {
+        name: answers.name as string,
+        purpose: answers.purpose as string,
+        intendedUse: answers.intendedUse as string,
+        kind: answers.kind as AiSystemKind,
+        vendor: (answers.vendor as string | null) ?? null,
+        businessUnit: (answers.businessUnit as string | null) ?? null,
+        ownerId: owner.personId,
+        ...tierInput,
+        lifecycleStage: answers.lifecycleStage as LifecycleStage,
+        inAimsScope: answers.inAimsScope as boolean,
+        riskTier: tier,
+        riskTierReasons: reasons,
+        status: "pending_review",
+        nextReviewDate: reviewOn,
+        lastAttestedAt: context.now,
+        createdVia: context.channel,
+      },
+      actorOf(context),
+    );
+    await enqueueNotice(context.tx, governanceAudience, newSystemNotice({ ...system, ownerName: owner.displayName }));
+    return {
+      reference: system.reference,
+      title: `Registered ${system.reference}: ${system.name}`,
+      lines: [
+        `Risk tier: ${riskTierLabels[tier]}, because:`,
+        ...reasons.map((reason) => `• ${reason}`),
+        `Status: pending review by the governance team, who have been notified.`,
+        `Next review: ${reviewOn.toISOString().slice(0, 10)} (every ${intervals[tier]} months for ${riskTierLabels[tier].toLowerCase()}-tier systems).`,
+      ],
+    };
+  };
+}

@@ -1,0 +1,84 @@
+// What flows in and out of the conversation engine. Neutral on purpose: each channel (Slack,
+// Teams, the local chat) turns a platform event into a Turn and renders the Reply natively.
+import type { Channel, Role } from "../generated/prisma/enums.js";
+
+/** Identifies one conversation: a user in one chat of one workspace on one platform. */
+export interface ConversationKey {
+  platform: string;
+  /** Slack team id, Teams tenant id, or "local". */
+  workspaceId: string;
+  /** The platform's user id. */
+  userId: string;
+  /** A DM, a channel thread, or the local chat session. */
+  conversationId: string;
+}
+
+/** The person behind a turn, already resolved to our directory. */
+export interface Speaker {
+  personId: string;
+  displayName: string;
+  roles: Role[];
+}
+
+export type Command = "back" | "skip" | "cancel" | "help" | "start_over" | "confirm" | "edit" | "continue" | "menu";
+
+export type TurnInput =
+  | { kind: "text"; text: string }
+  /** A button, select or checkbox answer; bound to the step it was shown for. */
+  | { kind: "choice"; stepId: string; value: string | string[] }
+  | { kind: "command"; command: Command; stepId?: string }
+  | { kind: "start"; flowId: string; prefill?: Record<string, unknown> };
+
+export interface Turn {
+  key: ConversationKey;
+  speaker: Speaker;
+  channel: Channel;
+  input: TurnInput;
+}
+
+export type InputKind = "text" | "single_choice" | "multi_choice" | "date" | "yes_no" | "person" | "ai_system";
+
+export interface Choice {
+  value: string;
+  label: string;
+  /** A one-line explanation (e.g. what SEV2 means). */
+  description?: string;
+}
+
+export type OutgoingMessage =
+  | { kind: "text"; text: string }
+  | { kind: "error"; text: string }
+  | {
+      kind: "question";
+      flowId: string;
+      stepId: string;
+      prompt: string;
+      help?: string;
+      input: InputKind;
+      choices?: Choice[];
+      optional: boolean;
+      /** The answer already given, when the user came back to this question. */
+      currentAnswer?: string;
+      progress: { step: number; of: number };
+      canGoBack: boolean;
+    }
+  | {
+      kind: "summary";
+      flowId: string;
+      title: string;
+      fields: { stepId: string; label: string; value: string }[];
+    }
+  | {
+      kind: "done";
+      flowId: string;
+      reference: string;
+      title: string;
+      lines: string[];
+    }
+  | { kind: "menu"; text: string; options: { flowId: string; label: string; description: string }[] };
+
+export interface Reply {
+  messages: OutgoingMessage[];
+  /** False when a duplicate or stale delivery was ignored: channels then send nothing. */
+  handled: boolean;
+}

@@ -1,0 +1,60 @@
+// What the governance team is told about new records. A confidential incident's notice carries
+// only its reference, severity and where to look: never the description, the system or any name.
+import type { IncidentType, RiskTier, Severity } from "../generated/prisma/enums.js";
+import { aiSystemKindLabels, incidentTypeLabels, riskTierLabels, severityLabels } from "./labels.js";
+import type { AiSystemKind } from "../generated/prisma/enums.js";
+
+export interface Notice {
+  kind: string;
+  subject: string;
+  text: string;
+  recordRef: string;
+}
+
+export function newSystemNotice(system: {
+  reference: string;
+  name: string;
+  kind: AiSystemKind | null;
+  riskTier: RiskTier | null;
+  ownerName: string | null;
+  status: string;
+}): Notice {
+  const draft = system.status === "draft";
+  return {
+    kind: draft ? "shadow_ai_reported" : "system_registered",
+    subject: draft ? `Possible unregistered AI reported: ${system.reference}` : `New AI system awaiting review: ${system.reference}`,
+    text: draft
+      ? `${system.reference} "${system.name}" was reported as an AI tool in use without an inventory entry. It needs an owner to complete it.`
+      : `${system.reference} "${system.name}" (${system.kind ? aiSystemKindLabels[system.kind] : "kind not given"}) was registered` +
+        `${system.ownerName ? ` by ${system.ownerName}` : ""}. Risk tier: ${system.riskTier ? riskTierLabels[system.riskTier] : "not derived"}. It is pending review.`,
+    recordRef: system.reference,
+  };
+}
+
+export function newIncidentNotice(incident: {
+  reference: string;
+  severity: Severity;
+  type: IncidentType;
+  confidential: boolean;
+  description: string;
+  systemName: string | null;
+  possiblyUnregistered: boolean;
+  reporterName: string | null;
+}): Notice {
+  const subject = `New AI incident ${incident.reference} (${severityLabels[incident.severity]})`;
+  if (incident.confidential) {
+    return {
+      kind: "incident_reported",
+      subject,
+      text: `${incident.reference} was reported with severity ${severityLabels[incident.severity]}. It is confidential: open it in a direct message with the bot to see the details.`,
+      recordRef: incident.reference,
+    };
+  }
+  const lines = [
+    `${incident.reference}: ${incidentTypeLabels[incident.type]}, ${severityLabels[incident.severity]}.`,
+    `System: ${incident.systemName ?? "not named"}${incident.possiblyUnregistered ? " (not in the inventory: possibly unregistered AI)" : ""}.`,
+    `Reported by: ${incident.reporterName ?? "anonymous"}.`,
+    `What happened: ${incident.description}`,
+  ];
+  return { kind: "incident_reported", subject, text: lines.join("\n"), recordRef: incident.reference };
+}

@@ -1,0 +1,134 @@
+// Saved conversations: one row per conversation key, rewritten after every answer. Each write
+// names the version it read; a write based on an older version is refused, so two deliveries
+// of the same answer cannot both apply.
+import type { Prisma, PrismaClient } from "../generated/prisma/client.js";
+import type { ConversationStatus } from "../generated/prisma/enums.js";
+import type { ConversationKey } from "../conversations/messages.js";
+
+export interface ConversationSnapshot {
+  id: string;
+  key: ConversationKey;
+  flowId: string;
+  /** The question being asked; null while the review summary is shown. */
+  stepId: string | null;
+  answers: Record<string, unknown>;
+  version: number;
+  status: ConversationStatus;
+  resultReference: string | null;
+  expiresAt: Date;
+  updatedAt: Date;
+}
+
+export interface ConversationChange {
+  flowId?: string;
+  stepId: string | null;
+  answers: Record<string, unknown>;
+  status?: ConversationStatus;
+  resultReference?: string | null;
+  expiresAt: Date;
+}
+
+export class ConversationStateStore {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async find(key: ConversationKey): Promise<ConversationSnapshot | null> {
+    const row = await this.prisma.conversationState.findUnique({ where: { platform_workspaceId_userId_conversationId: key } });
+    return row ? toSnapshot(row) : null;
+  }
+
+  /** Starts a flow in this conversation, replacing a finished one. Null if another delivery got there first. */
+  async start(key: ConversationKey, expected: ConversationSnapshot | null, change: ConversationChange & { flowId: string }) {
+    const fresh = { ...change, status: change.status ?? "active", resultReference: null };
+    if (!expected) {
+      try {
+        const data = { ...key, ...fresh, answers: fresh.answers as Prisma.InputJsonValue, version: 1 };
+        return toSnapshot(await this.prisma.conversationState.create({ data }));
+      } catch (error) {
+        if ((error as { code?: string }).code === "P2002") return null;
+        throw error;
+      }
+    }
+    return this.save(expected, fresh);
+  }
+
+  /** Writes the change if nobody else has since `expected` was read; null when stale. */
+  async save(expected: ConversationSnapshot, change: ConversationChange): Promise<ConversationSnapshot | null> {
+    return this.writeIfCurrent(this.prisma, expected, change);
+  }
+
+  /**
+   * Closes the conversation and runs `work` (which saves the record) in one transaction.
+   * Of two concurrent confirmations, one does the work; the other gets null and changes nothing.
+   */
+  async complete<T extends { reference: string; forgetReporter?: boolean }>(
+    expected: ConversationSnapshot,
+    work: (tx: Prisma.TransactionClient) => Promise<T>,
+  ): Promise<T | null> {
+    try {
+      return await this.prisma.$transaction(async (tx) => {
+        const closed = await this.writeIfCurrent(tx, expected, {
+          stepId: null,
+          answers: expected.answers,
+          status: "completed",
+          expiresAt: expected.expiresAt,
+        });
+        if (!closed) throw new StaleConversation();
+        const result = await work(tx);
+        // After an anonymous report nothing may tie this user to the record: drop the answers and the reference.
+        await tx.conversationState.update({
+          where: { id: expected.id },
+          data: result.forgetReporter ? { answers: {}, resultReference: null } : { resultReference: result.reference },
+        });
+        return result;
+      });
+    } catch (error) {
+      if (error instanceof StaleConversation) return null;
+      throw error;
+    }
+  }
+
+  private async writeIfCurrent(
+    db: Prisma.TransactionClient | PrismaClient,
+    expected: ConversationSnapshot,
+    change: ConversationChange,
+  ): Promise<ConversationSnapshot | null> {
+    const { count } = await db.conversationState.updateMany({
+      where: { id: expected.id, version: expected.version },
+      data: { ...change, answers: change.answers as Prisma.InputJsonValue, version: { increment: 1 } },
+    });
+    if (count === 0) return null;
+    const row = await db.conversationState.findUniqueOrThrow({ where: { id: expected.id } });
+    return toSnapshot(row);
+  }
+}
+
+class StaleConversation extends Error {}
+
+function toSnapshot(row: {
+  id: string;
+  platform: string;
+  workspaceId: string;
+  userId: string;
+  conversationId: string;
+  flowId: string;
+  stepId: string | null;
+  answers: Prisma.JsonValue;
+  version: number;
+  status: ConversationStatus;
+  resultReference: string | null;
+  expiresAt: Date;
+  updatedAt: Date;
+}): ConversationSnapshot {
+  return {
+    id: row.id,
+    key: { platform: row.platform, workspaceId: row.workspaceId, userId: row.userId, conversationId: row.conversationId },
+    flowId: row.flowId,
+    stepId: row.stepId,
+    answers: (row.answers ?? {}) as Record<string, unknown>,
+    version: row.version,
+    status: row.status,
+    resultReference: row.resultReference,
+    expiresAt: row.expiresAt,
+    updatedAt: row.updatedAt,
+  };
+}

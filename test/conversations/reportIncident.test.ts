@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { flowIds } from "../../src/conversations/intents.js";
+import { incidentEntity } from "../../src/store/incidents.js";
+import { createHarness, findMessage, lastQuestion, type Harness } from "../support/conversationHarness.js";
+import { backends, openTestDatabase, type TestDatabase } from "../support/testDatabase.js";
+
+describe.each(backends)("reporting an AI incident (%s database)", (backend) => {
+  let database: TestDatabase;
+  let harness: Harness;
+  beforeAll(async () => {
+    database = await openTestDatabase(backend);
+    harness = await createHarness(database);
+  });
+  afterAll(() => database.dispose());
+
+  it("starts from one sentence, asks only what is missing, and saves INC-000N", async () => {
+    const reporter = harness.user("tom");
+    const sentence = "I think the Nora Customer Assistant leaked a customer's home address to another customer";
+    const first = await reporter.say(sentence);
+    expect(lastQuestion(first)).toMatchObject({ flowId: flowIds.reportIncident, stepId: "type" }); // system and description known
+    const review = await reporter.answerAll(["privacy", "yesterday", "two customers", "yes", "2", "Switched the assistant off"]);
+    expect(lastQuestion(review)).toMatchObject({ stepId: "confidential", prompt: expect.stringMatching(/I recommend yes/) });
+    await reporter.say("skip"); // takes the recommendation
+    const summary = findMessage(await reporter.say("no"), "summary")!;
+    expect(summary.fields).toEqual(
+      expect.arrayContaining([
+        { stepId: "system", label: "AI system", value: expect.stringMatching(/^Nora Customer Assistant \(AIS-\d{4}\)$/) },
+        { stepId: "description", label: "What happened", value: sentence },
+        { stepId: "confidential", label: "Confidential", value: "Yes" },
+        { stepId: "severity", label: "Severity", value: "SEV2 (major)" },
+      ]),
+    );
+    const done = findMessage(await reporter.say("confirm"), "done")!;
+    expect(done.reference).toMatch(/^INC-\d{4}$/);
+    expect(done.lines.join(" ")).toMatch(/within one working day/);
+    const incident = (await harness.store.incidents.byReference(done.reference))!;
+    expect(incident).toMatchObject({
+      description: sentence,
+      type: "privacy",
+      severity: "sev2",
+      status: "reported",
+      confidential: true,
+      anonymous: false,
+      reporterId: reporter.speaker.personId,
+      anyoneHarmed: true,
+      immediateAction: "Switched the assistant off",
+      possiblyUnregistered: false,
+    });
+    expect(incident.occurredAt?.toISOString().slice(0, 10)).toBe("2026-11-26");
+  });
+
+  it("never puts a confidential incident's details or names in the governance notification", async () => {
+    const reporter = harness.user("leila");
+    await reporter.start(flowIds.reportIncident, { description: "The CV screener rejected every applicant over 50 for the Leeds role" });
+    await reporter.answerAll(["Workday Recruiting", "bias", "3 days ago", "applicants over 50", "yes", "sev2", "skip", "yes", "no"]);
+    const done = findMessage(await reporter.say("confirm"), "done")!;
+    const [notice] = await database.prisma.notification.findMany({ where: { recordRef: done.reference } });
+    expect(notice).toBeDefined();
+    const text = `${notice!.subject}\n${notice!.text}`;
+    expect(text).toContain(done.reference);
+    expect(text).toMatch(/SEV2/);
+    for (const secret of ["applicant", "over 50", "Leeds", "Workday", reporter.speaker.displayName, "bias", "Biased"]) {
+      expect(text).not.toContain(secret);
+    }
+  });
+
+  it("describes an open incident fully to governance, flagging an unregistered system", async () => {
+    const reporter = harness.user("marcus");
+    await reporter.start(flowIds.reportIncident);
+    const notFound = await reporter.say("PDF Translator Online");
+    expect(findMessage(notFound, "error")?.text).toMatch(/couldn't find "PDF Translator Online"/);
+    const notListed = lastQuestion(notFound)!.choices!.find((choice) => choice.value.startsWith("unlisted:"))!;
+    await reporter.pick("system", notListed.value);
+    await reporter.answerAll(["It translated a policy wording wrongly into German", "inaccurate", "2026-11-20", "one broker", "no", "sev4", "skip", "no", "no"]);
+    const done = findMessage(await reporter.say("confirm"), "done")!;
+    expect(await harness.store.incidents.byReference(done.reference)).toMatchObject({ systemId: null, systemNameFreeText: "PDF Translator Online", possiblyUnregistered: true, confidential: false });
+    const [notice] = await database.prisma.notification.findMany({ where: { recordRef: done.reference } });
+    expect(notice!.text).toMatch(/It translated a policy wording wrongly/);
+    expect(notice!.text).toMatch(/possibly unregistered AI/);
+    expect(notice!.text).toContain(reporter.speaker.displayName);
+  });
+
+  it("keeps an anonymous reporter out of the record, its history and the conversation", async () => {
+    const reporter = harness.user("tom", "anonymous");
+    await reporter.start(flowIds.reportIncident, { description: "Copilot suggested code with a hard-coded password" });
+    await reporter.answerAll(["GitHub Copilot", "security", "today", "our developers", "no", "sev3", "skip", "skip", "yes"]);
+    const done = findMessage(await reporter.say("confirm"), "done")!;
+    expect(done.lines.join(" ")).toMatch(/anonymously/);
+    const incident = (await harness.store.incidents.byReference(done.reference))!;
+    expect(incident).toMatchObject({ reporterId: null, anonymous: true });
+    const history = await harness.store.history.of(incidentEntity, incident.id);
+    expect(history.every((entry) => entry.actorId === null && entry.actorLabel === "anonymous")).toBe(true);
+    const state = await database.prisma.conversationState.findFirstOrThrow({ where: { conversationId: "anonymous" } });
+    expect(state.resultReference).toBeNull();
+    expect(state.answers).toEqual({});
+    const [notice] = await database.prisma.notification.findMany({ where: { recordRef: done.reference } });
+    expect(notice!.text).not.toContain(reporter.speaker.displayName);
+  });
+
+  it("refuses a date in the future and one it cannot read, keeping the answers so far", async () => {
+    const reporter = harness.user("grace", "dates");
+    await reporter.start(flowIds.reportIncident, { description: "The fraud model flagged every claim from one postcode" });
+    await reporter.answerAll(["Claims Fraud Scoring", "bias"]);
+    expect(findMessage(await reporter.say("2027-06-01"), "error")?.text).toMatch(/in the future/);
+    expect(findMessage(await reporter.say("the day the music died"), "error")?.text).toMatch(/couldn't read/);
+    const next = await reporter.say("last Monday");
+    expect(lastQuestion(next)?.stepId).toBe("affectedParties");
+  });
+});
