@@ -5,24 +5,38 @@ import type { Logger } from "./logging/logger.js";
 import { createHttpApp, listen, type RunningHttpServer } from "./http/httpServer.js";
 import { openDatabase, type Database } from "./store/database.js";
 import { createStore, type Store } from "./store/store.js";
+import { createConversationEngine } from "./conversations/conversations.js";
+import type { ConversationEngine } from "./conversations/engine.js";
+import { localChatRoutes } from "./channels/localChat/localChatRoutes.js";
+import { loadDemoOrganisation } from "./demo/loadDemoOrganisation.js";
 
 export interface RunningService {
   url: string;
   database: Database;
   store: Store;
+  engine: ConversationEngine;
   stop(): Promise<void>;
 }
 
 export async function startService(config: Config, logger: Logger): Promise<RunningService> {
   const database = await openMigratedDatabase(config, logger);
   const store = createStore(database.prisma);
+  const engine = createConversationEngine(database.prisma, {
+    reviewIntervals: config.reviewIntervals,
+    draftTtlMs: config.draftTtlMs,
+    logger,
+  });
   let server: RunningHttpServer;
   try {
+    if (config.localChat) await ensureSomeoneToActAs(store, logger);
     const app = createHttpApp({
       logger,
       health: async () => {
         const reachable = await database.isReachable();
         return { healthy: reachable, details: { database: reachable ? "reachable" : "unreachable", backend: database.backend } };
+      },
+      mount: (http) => {
+        if (config.localChat) http.use("/chat", localChatRoutes({ engine, store, logger }));
       },
     });
     server = await listen(app, config.port, config.host);
@@ -31,16 +45,25 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     throw error;
   }
   logger.info({ url: server.url, database: database.backend }, "AIMS Assistant is listening");
+  if (config.localChat) logger.info({ url: `${server.url}/chat` }, "local chat is open: try the bot in your browser");
   return {
     url: server.url,
     database,
     store,
+    engine,
     async stop() {
       await server.close();
       await database.close();
       logger.info("AIMS Assistant stopped");
     },
   };
+}
+
+/** The local chat needs people to act as: an empty directory gets the demo organisation. */
+async function ensureSomeoneToActAs(store: Store, logger: Logger): Promise<void> {
+  if ((await store.people.list()).length > 0) return;
+  const loaded = await loadDemoOrganisation(store);
+  logger.info({ people: loaded.people, systems: loaded.systems, incidents: loaded.incidents }, "loaded the demo organisation for the local chat");
 }
 
 async function openMigratedDatabase(config: Config, logger: Logger): Promise<Database> {

@@ -3,6 +3,7 @@ import { Command, Option } from "commander";
 import { exportFormats, exportKinds } from "../export/recordExport.js";
 import { CliError } from "./cliContext.js";
 import { exportRecords } from "./commands/exportCommand.js";
+import { chat } from "./commands/chatCommand.js";
 import { loadDemoData } from "./commands/demoDataCommand.js";
 import { checkMigrations, migrate, newMigration } from "./commands/migrationCommands.js";
 
@@ -33,6 +34,12 @@ program
   .command("demo-data")
   .description("load a demo organisation (people, ~20 AI systems, a few incidents) to try things out")
   .action(loadDemoData);
+
+program
+  .command("chat")
+  .description("talk to the bot in this terminal (register systems, report incidents)")
+  .option("--as <who>", "member, owner, governance, or a person's name or email", "member")
+  .action(chat);
 
 try {
   await program.parseAsync();

@@ -2,6 +2,7 @@
 // reported together, each with the variable's name and how to fix it.
 import path from "node:path";
 import { z } from "zod";
+import { defaultReviewIntervals, parseReviewIntervals, type ReviewIntervals } from "../domain/reviewSchedule.js";
 
 const optionalText = z
   .string()
@@ -64,6 +65,27 @@ const environmentSchema = z.object({
   OPENAI_API_KEY: optionalText,
   OPENAI_BASE_URL: optionalText.pipe(httpUrl.optional()),
   POLICY_DIR: z.string().trim().min(1).default("./policies"),
+  LOCAL_CHAT: z
+    .preprocess(emptyAsUnset, z.enum(["auto", "on", "off"], { error: "must be auto, on or off" }).default("auto")),
+  AIMS_DRAFT_EXPIRY_HOURS: z.preprocess(
+    emptyAsUnset,
+    z.coerce.number({ error: "must be a number of hours, e.g. 168" }).positive("must be a positive number of hours, e.g. 168").default(168),
+  ),
+  AIMS_REVIEW_MONTHS: z.preprocess(
+    emptyAsUnset,
+    z
+      .string()
+      .optional()
+      .transform((text, context) => {
+        if (text === undefined) return defaultReviewIntervals;
+        try {
+          return parseReviewIntervals(text);
+        } catch (error) {
+          context.addIssue({ code: "custom", message: `${(error as Error).message}; use e.g. high=3,medium=6,low=12` });
+          return z.NEVER;
+        }
+      }),
+  ),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -78,6 +100,10 @@ export interface Config {
   teams: { appId?: string; appPassword?: string; appType: Environment["MicrosoftAppType"]; tenantId?: string };
   openai?: { apiKey: string; baseUrl?: string };
   policyDir: string;
+  /** The browser chat at /chat, for trying the bot without Slack or Teams. */
+  localChat: boolean;
+  draftTtlMs: number;
+  reviewIntervals: ReviewIntervals;
 }
 
 export class ConfigError extends Error {
@@ -154,5 +180,8 @@ function toConfig(env: Environment): Config {
       ? { openai: { apiKey: env.OPENAI_API_KEY, ...(env.OPENAI_BASE_URL ? { baseUrl: env.OPENAI_BASE_URL } : {}) } }
       : {}),
     policyDir: path.resolve(env.POLICY_DIR),
+    localChat: env.LOCAL_CHAT === "on" || (env.LOCAL_CHAT === "auto" && !env.SLACK_BOT_TOKEN && !env.MicrosoftAppId),
+    draftTtlMs: env.AIMS_DRAFT_EXPIRY_HOURS * 60 * 60 * 1000,
+    reviewIntervals: env.AIMS_REVIEW_MONTHS,
   };
 }

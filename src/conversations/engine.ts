@@ -21,6 +21,7 @@ export interface EngineOptions {
 }
 
 const day = 24 * 60 * 60 * 1000;
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 const ignored: Reply = { messages: [], handled: false };
 const reply = (...messages: OutgoingMessage[]): Reply => ({ messages, handled: true });
 
@@ -53,7 +54,7 @@ export class ConversationEngine {
     if (state?.status === "active" && state.expiresAt <= now) {
       const expired = await this.options.states.save(state, { stepId: state.stepId, answers: state.answers, status: "expired", expiresAt: state.expiresAt });
       if (!expired) return ignored;
-      preface.push({ kind: "text", text: `Your unfinished ${this.flowOf(state).title.toLowerCase()} expired after a period without answers, so I have discarded it.` });
+      preface.push({ kind: "text", text: `Your unfinished ${this.flowOf(state).noun} expired after a period without answers, so I have discarded it.` });
       state = expired;
     }
     const result = state?.status === "active" ? await this.continueActive(turn, state, now) : await this.idle(turn, state, now);
@@ -67,6 +68,9 @@ export class ConversationEngine {
     if (input.kind === "start") return this.start(turn, state, input.flowId, input.prefill ?? {}, now);
     if (input.kind === "command" && input.command === "confirm" && state?.status === "completed" && state.resultReference) {
       return reply({ kind: "text", text: `Already saved as ${state.resultReference}. Nothing more to do.` });
+    }
+    if (input.kind === "command" && (input.command === "continue" || input.command === "menu" || input.command === "help")) {
+      return reply(this.menu("Hi! I look after our AI management system. Here is what I can do:"));
     }
     if (input.kind === "choice" || input.kind === "command") {
       if (state?.status === "completed" && state.resultReference) {
@@ -90,7 +94,7 @@ export class ConversationEngine {
       expiresAt: new Date(now.getTime() + this.draftTtlMs),
     });
     if (!started) return ignored;
-    const intro: OutgoingMessage = { kind: "text", text: `Let's ${flow.title.toLowerCase()}. Type "help" at any question, "back" to change the previous answer, or "cancel" to stop.` };
+    const intro: OutgoingMessage = { kind: "text", text: `Let's ${lowerFirst(flow.title)}. Type "help" at any question, "back" to change the previous answer, or "cancel" to stop.` };
     return reply(intro, ...this.prompt(flow, started));
   }
 
@@ -102,7 +106,7 @@ export class ConversationEngine {
     if (input.kind === "start") {
       if (input.flowId === state.flowId && Object.keys(input.prefill ?? {}).length === 0) return reply(...this.prompt(flow, state));
       return reply(
-        { kind: "text", text: `You have an unfinished ${flow.title.toLowerCase()}. Finish it first, or type "cancel" to discard it.` },
+        { kind: "text", text: `You have an unfinished ${flow.noun}. Finish it first, or type "cancel" to discard it.` },
         ...this.prompt(flow, state),
       );
     }
@@ -128,7 +132,7 @@ export class ConversationEngine {
     const lastActive = state.expiresAt.getTime() - this.draftTtlMs;
     if (now.getTime() - lastActive < this.welcomeBackAfterMs) return [];
     const answered = visibleSteps(flow, state.answers).filter((step) => state.answers[step.id] !== undefined).length;
-    return [{ kind: "text", text: `Welcome back! You have an unfinished ${flow.title.toLowerCase()} (${answered} answers so far); we carry on where you left off.` }];
+    return [{ kind: "text", text: `Welcome back! You have an unfinished ${flow.noun} (${answered} answers so far); we carry on where you left off.` }];
   }
 
   private async answer(turn: Turn, flow: FlowDefinition, state: ConversationSnapshot, raw: RawAnswer, now: Date): Promise<Reply> {
@@ -159,7 +163,7 @@ export class ConversationEngine {
       case "cancel": {
         const cancelled = await this.options.states.save(state, { stepId: state.stepId, answers: state.answers, status: "cancelled", expiresAt: state.expiresAt });
         if (!cancelled) return ignored;
-        return reply({ kind: "text", text: `Cancelled: nothing was saved for this ${flow.title.toLowerCase()}.` });
+        return reply({ kind: "text", text: `Cancelled: nothing was saved for this ${flow.noun}.` });
       }
       case "start_over":
         return this.save(flow, state, { stepId: flow.steps[0]!.id, answers: {} }, now, "Starting over with empty answers.");
@@ -252,7 +256,7 @@ export class ConversationEngine {
     return {
       kind: "summary",
       flowId: flow.id,
-      title: `Please check your ${flow.title.toLowerCase()}`,
+      title: `Please check your ${flow.noun}`,
       fields: visibleSteps(flow, state.answers).map((step) => ({
         stepId: step.id,
         label: step.label,

@@ -45,6 +45,8 @@ export interface CompletionResult {
 export interface FlowDefinition {
   id: string;
   title: string;
+  /** What an unfinished conversation is called: "AI system registration". */
+  noun: string;
   /** One line for menus. */
   description: string;
   steps: StepDefinition[];

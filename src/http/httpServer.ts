@@ -28,6 +28,12 @@ export function createHttpApp(options: HttpAppOptions): Express {
     res.status(404).json({ error: "not found" });
   });
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    // Body parsers mark what the client got wrong (bad JSON, too large) with a 4xx status.
+    const status = (error as { status?: number }).status;
+    if (status && status >= 400 && status < 500) {
+      res.status(status).json({ error: "The request could not be read." });
+      return;
+    }
     options.logger.error({ err: error, path: req.path }, "request failed");
     if (!res.headersSent) res.status(500).json({ error: "internal error" });
   });

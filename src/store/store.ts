@@ -5,11 +5,13 @@ import { AiSystemStore } from "./aiSystems.js";
 import { historyOf, latestChanges } from "./changeHistory.js";
 import { IncidentStore } from "./incidents.js";
 import { PersonStore } from "./people.js";
+import { NotificationStore } from "./notifications.js";
 
 export interface Store {
   people: PersonStore;
   aiSystems: AiSystemStore;
   incidents: IncidentStore;
+  notifications: NotificationStore;
   history: {
     of(entityType: string, entityId: string): ReturnType<typeof historyOf>;
     latestPerRecord(entityType: string): ReturnType<typeof latestChanges>;
@@ -21,6 +23,7 @@ export function createStore(prisma: PrismaClient): Store {
     people: new PersonStore(prisma),
     aiSystems: new AiSystemStore(prisma),
     incidents: new IncidentStore(prisma),
+    notifications: new NotificationStore(prisma),
     history: {
       of: (entityType, entityId) => historyOf(prisma, entityType, entityId),
       latestPerRecord: (entityType) => latestChanges(prisma, entityType),

@@ -177,7 +177,7 @@ describe.each(backends)("registering an AI system (%s database)", (backend) => {
     await owner.answerAll(["Old Draft"]);
     harness.clock.advance(2 * 60 * 60 * 1000);
     const back = await owner.say("Summarises things");
-    expect(back.messages[0]).toMatchObject({ text: expect.stringMatching(/Welcome back! You have an unfinished register an ai system/) });
+    expect(back.messages[0]).toMatchObject({ text: expect.stringMatching(/Welcome back! You have an unfinished AI system registration/) });
     expect(lastQuestion(back)?.stepId).toBe("intendedUse");
     harness.clock.advance(8 * 24 * 60 * 60 * 1000);
     const expired = await owner.say("Used by analysts");

@@ -18,7 +18,7 @@ function dataDir(): string {
 
 describe("the service on its embedded database", () => {
   it("starts healthy, keeps records across restarts, and recreates a deleted data folder", async () => {
-    const env = { AIMS_DATA_DIR: dataDir() };
+    const env = { AIMS_DATA_DIR: dataDir(), LOCAL_CHAT: "off" };
 
     const first = await startServiceProcess(env);
     const health = await fetch(`${first.url}/healthz`);

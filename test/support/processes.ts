@@ -34,7 +34,8 @@ export interface ServiceProcess {
 
 export async function startServiceProcess(env: Record<string, string>, timeoutMs = 90_000): Promise<ServiceProcess> {
   const port = env.PORT ?? String(await freePort());
-  const child = spawn(tsx, ["src/main.ts"], { cwd: projectRoot, env: childEnvironment({ ...env, PORT: port }) });
+  // node itself (not the tsx wrapper), so that a kill reaches the service process and nothing else.
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { cwd: projectRoot, env: childEnvironment({ ...env, PORT: port }) });
   let output = "";
   child.stdout?.on("data", (chunk) => (output += chunk));
   child.stderr?.on("data", (chunk) => (output += chunk));
@@ -77,4 +78,4 @@ export async function runProcess(command: string, args: string[], env: Record<st
 }
 
 export const runAims = (args: string[], env: Record<string, string>) => runProcess(process.execPath, [aimsBin, ...args], env);
-export const runMain = (env: Record<string, string>) => runProcess(tsx, ["src/main.ts"], env);
+export const runMain = (env: Record<string, string>) => runProcess(process.execPath, ["--import", "tsx", "src/main.ts"], env);

@@ -35,6 +35,7 @@ export function registerAiSystemFlow(intervals: ReviewIntervals = defaultReviewI
   return {
     id: flowIds.registerSystem,
     title: "Register an AI system",
+    noun: "AI system registration",
     description: "Add an AI system you own to the inventory (about 13 short questions).",
     steps: [
       { id: "name", label: "Name", prompt: "What is the AI system called?", help: "The name people know it by, e.g. \"Claims triage model\" or \"Microsoft Copilot in Outlook\".", input: "text", schema: requiredText("name", 120) },

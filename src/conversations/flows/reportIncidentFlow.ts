@@ -24,6 +24,7 @@ export function reportIncidentFlow(): FlowDefinition {
   return {
     id: flowIds.reportIncident,
     title: "Report an AI incident",
+    noun: "AI incident report",
     description: "Tell the governance team about AI that went wrong: bias, wrong outputs, a leak, a safety or security problem.",
     steps: [
       {

@@ -17,6 +17,7 @@ export function reportShadowAiFlow(): FlowDefinition {
   return {
     id: flowIds.reportShadowAi,
     title: "Report an AI tool I've seen in use",
+    noun: "report of an AI tool in use",
     description: "Tell us about AI in use that may not be in the inventory (shadow AI). Five quick questions.",
     steps: [
       { id: "name", label: "Tool", prompt: "Which AI tool have you seen in use?", help: "Its name or website, e.g. \"ChatGPT on personal accounts\" or \"an AI meeting note-taker\".", input: "text", schema: text("tool's name", 120) },

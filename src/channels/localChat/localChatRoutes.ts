@@ -1,0 +1,82 @@
+// The local chat: a browser page at /chat and its JSON API, driving the same engine and store
+// as Slack and Teams. Bound to loopback by default; the person is chosen in the page.
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import express, { type Router } from "express";
+import { z } from "zod";
+import type { ConversationEngine } from "../../conversations/engine.js";
+import type { Logger } from "../../logging/logger.js";
+import type { Store } from "../../store/store.js";
+import { governanceAudience, personAudience } from "../../store/notifications.js";
+import { newErrorReference } from "../errorReference.js";
+import { personaOf } from "./personas.js";
+
+const pagePath = path.join(path.dirname(fileURLToPath(import.meta.url)), "chatPage.html");
+
+const turnRequest = z.object({
+  personId: z.string().min(1),
+  conversationId: z.string().min(1).max(200).default("local"),
+  input: z.discriminatedUnion("kind", [
+    z.object({ kind: z.literal("text"), text: z.string().max(10_000) }),
+    z.object({ kind: z.literal("choice"), stepId: z.string(), value: z.union([z.string(), z.array(z.string())]) }),
+    z.object({
+      kind: z.literal("command"),
+      command: z.enum(["back", "skip", "cancel", "help", "start_over", "confirm", "edit", "continue", "menu"]),
+      stepId: z.string().optional(),
+    }),
+    z.object({ kind: z.literal("start"), flowId: z.string(), prefill: z.record(z.string(), z.unknown()).optional() }),
+  ]),
+});
+
+export function localChatRoutes(deps: { engine: ConversationEngine; store: Store; logger: Logger }): Router {
+  const router = express.Router();
+  router.use(express.json({ limit: "64kb" }));
+
+  router.get("/", (_req, res) => {
+    res.type("html").send(fs.readFileSync(pagePath, "utf8"));
+  });
+
+  router.get("/api/people", async (_req, res) => {
+    const people = await deps.store.people.list();
+    res.json(people.map((person) => ({ id: person.id, displayName: person.displayName, roles: person.roles, persona: personaOf(person.roles) })));
+  });
+
+  router.post("/api/turn", async (req, res) => {
+    const parsed = turnRequest.safeParse(req.body);
+    if (!parsed.success) {
+      res.status(400).json({ error: "That message could not be read; please try again." });
+      return;
+    }
+    const person = await deps.store.people.byId(parsed.data.personId);
+    if (!person) {
+      res.status(400).json({ error: "Choose who you are acting as first." });
+      return;
+    }
+    try {
+      const reply = await deps.engine.handle({
+        key: { platform: "local", workspaceId: "local", userId: person.id, conversationId: parsed.data.conversationId },
+        speaker: { personId: person.id, displayName: person.displayName, roles: person.roles },
+        channel: "local_chat",
+        input: parsed.data.input,
+      });
+      res.json(reply);
+    } catch (error) {
+      const reference = newErrorReference();
+      deps.logger.error({ err: error, errorReference: reference }, "local chat turn failed");
+      res.status(503).json({ error: `Something went wrong on our side (error ${reference}). Your earlier answers are saved; please try again.` });
+    }
+  });
+
+  router.get("/api/notifications", async (req, res) => {
+    const person = typeof req.query.personId === "string" ? await deps.store.people.byId(req.query.personId) : null;
+    if (!person) {
+      res.json([]);
+      return;
+    }
+    const audiences = [personAudience(person.id), ...(person.roles.includes("governance") ? [governanceAudience] : [])];
+    res.json(await deps.store.notifications.forAudiences(audiences));
+  });
+
+  return router;
+}

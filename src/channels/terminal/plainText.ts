@@ -1,0 +1,30 @@
+// Renders the engine's replies as plain text for a terminal: numbered choices, numbered summary.
+import type { OutgoingMessage } from "../../conversations/messages.js";
+
+export function renderPlainText(message: OutgoingMessage): string {
+  switch (message.kind) {
+    case "text":
+      return message.text;
+    case "error":
+      return `! ${message.text}`;
+    case "menu":
+      return [message.text, ...message.options.map((option, index) => `  ${index + 1}) ${option.label}: ${option.description}`), "Type a number, or just describe what you need."].join("\n");
+    case "question": {
+      const lines = [`[${message.progress.step}/${message.progress.of}] ${message.prompt}`];
+      if (message.currentAnswer) lines.push(`    (current answer: ${message.currentAnswer})`);
+      message.choices?.forEach((choice, index) => lines.push(`  ${index + 1}) ${choice.label}${choice.description ? ` — ${choice.description}` : ""}`));
+      if (message.input === "multi_choice") lines.push("    Several are fine: separate them with commas (e.g. 1, 3).");
+      const commands = [message.canGoBack ? '"back"' : "", message.optional ? '"skip"' : "", '"help"', '"cancel"'].filter(Boolean);
+      lines.push(`    (${commands.join(", ")})`);
+      return lines.join("\n");
+    }
+    case "summary":
+      return [
+        message.title + ":",
+        ...message.fields.map((field, index) => `  ${index + 1}. ${field.label}: ${field.value}`),
+        'Type "confirm" to save, "edit <number>" to change an answer, or "cancel".',
+      ].join("\n");
+    case "done":
+      return [`✔ ${message.title}`, ...message.lines.map((line) => `  ${line}`)].join("\n");
+  }
+}
