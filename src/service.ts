@@ -9,6 +9,7 @@ import { createConversationEngine } from "./conversations/conversations.js";
 import type { ConversationEngine } from "./conversations/engine.js";
 import { localChatRoutes } from "./channels/localChat/localChatRoutes.js";
 import { loadDemoOrganisation } from "./demo/loadDemoOrganisation.js";
+import { createSlackChannel, type SlackChannel } from "./channels/slack/slackChannel.js";
 
 export interface RunningService {
   url: string;
@@ -18,14 +19,23 @@ export interface RunningService {
   stop(): Promise<void>;
 }
 
-export async function startService(config: Config, logger: Logger): Promise<RunningService> {
-  const database = await openMigratedDatabase(config, logger);
+export interface ServiceOverrides {
+  /** An already open and migrated database (tests); the service then leaves closing it to the caller. */
+  database?: Database;
+}
+
+export async function startService(config: Config, logger: Logger, overrides: ServiceOverrides = {}): Promise<RunningService> {
+  const ownsDatabase = !overrides.database;
+  const database = overrides.database ?? (await openMigratedDatabase(config, logger));
   const store = createStore(database.prisma);
   const engine = createConversationEngine(database.prisma, {
     reviewIntervals: config.reviewIntervals,
     draftTtlMs: config.draftTtlMs,
     logger,
   });
+  const slack: SlackChannel | undefined = config.slack
+    ? createSlackChannel(config.slack, { engine, store, prisma: database.prisma, logger })
+    : undefined;
   let server: RunningHttpServer;
   try {
     if (config.localChat) await ensureSomeoneToActAs(store, logger);
@@ -36,15 +46,17 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
         return { healthy: reachable, details: { database: reachable ? "reachable" : "unreachable", backend: database.backend } };
       },
       mount: (http) => {
+        if (slack?.router) http.use(slack.router);
         if (config.localChat) http.use("/chat", localChatRoutes({ engine, store, logger }));
       },
     });
     server = await listen(app, config.port, config.host);
+    await slack?.start();
   } catch (error) {
-    await database.close();
+    if (ownsDatabase) await database.close();
     throw error;
   }
-  logger.info({ url: server.url, database: database.backend }, "AIMS Assistant is listening");
+  logger.info({ url: server.url, database: database.backend, slack: slack ? (slack.router ? "http" : "socket mode") : "off" }, "AIMS Assistant is listening");
   if (config.localChat) logger.info({ url: `${server.url}/chat` }, "local chat is open: try the bot in your browser");
   return {
     url: server.url,
@@ -52,8 +64,9 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     store,
     engine,
     async stop() {
+      await slack?.stop();
       await server.close();
-      await database.close();
+      if (ownsDatabase) await database.close();
       logger.info("AIMS Assistant stopped");
     },
   };

@@ -54,6 +54,7 @@ const environmentSchema = z.object({
     z.string().startsWith("xapp-", "must be an app-level token starting with xapp-").optional(),
   ),
   SLACK_API_URL: optionalText.pipe(httpUrl.optional()),
+  SLACK_GOVERNANCE_CHANNEL: optionalText,
   MicrosoftAppId: optionalText,
   MicrosoftAppPassword: optionalText,
   MicrosoftAppType: z
@@ -96,7 +97,7 @@ export interface Config {
   logLevel: Environment["LOG_LEVEL"];
   dataDir: string;
   database: { kind: "postgresql"; url: string } | { kind: "embedded"; dataDir: string };
-  slack?: { botToken: string; signingSecret: string; appToken?: string; apiUrl?: string };
+  slack?: { botToken: string; signingSecret: string; appToken?: string; apiUrl?: string; governanceChannel?: string };
   teams: { appId?: string; appPassword?: string; appType: Environment["MicrosoftAppType"]; tenantId?: string };
   openai?: { apiKey: string; baseUrl?: string };
   policyDir: string;
@@ -167,6 +168,7 @@ function toConfig(env: Environment): Config {
             signingSecret: env.SLACK_SIGNING_SECRET,
             ...(env.SLACK_APP_TOKEN ? { appToken: env.SLACK_APP_TOKEN } : {}),
             ...(env.SLACK_API_URL ? { apiUrl: env.SLACK_API_URL } : {}),
+            ...(env.SLACK_GOVERNANCE_CHANNEL ? { governanceChannel: env.SLACK_GOVERNANCE_CHANNEL } : {}),
           },
         }
       : {}),

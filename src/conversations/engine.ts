@@ -5,7 +5,7 @@ import type { ConversationSnapshot, ConversationStateStore } from "../store/conv
 import { describeAnswer } from "./answerDisplay.js";
 import { effectiveAnswers, isVisible, visibleSteps, type Answers, type FlowDefinition, type StepDefinition } from "./flowDefinition.js";
 import { detectIntent, textCommand } from "./intents.js";
-import type { Command, OutgoingMessage, Reply, Turn } from "./messages.js";
+import type { Command, OutgoingMessage, Reply, Speaker, Turn } from "./messages.js";
 import { parseStepInput, type Lookups, type RawAnswer } from "./stepInput.js";
 
 export interface EngineOptions {
@@ -45,6 +45,38 @@ export class ConversationEngine {
       text,
       options: [...this.flows.values()].map((flow) => ({ flowId: flow.id, label: flow.title, description: flow.description })),
     };
+  }
+
+  flow(flowId: string): FlowDefinition | undefined {
+    return this.flows.get(flowId);
+  }
+
+  /**
+   * Checks a whole form of answers at once (a Slack modal, an Adaptive Card form) with the same
+   * parsing and validation as the conversation, in question order so that conditions apply.
+   */
+  async validateForm(flowId: string, raw: Record<string, RawAnswer | undefined>, speaker: Speaker): Promise<{ answers: Answers; errors: Record<string, string> }> {
+    const flow = this.flows.get(flowId);
+    if (!flow) throw new Error(`Unknown flow ${flowId}`);
+    const answers: Answers = {};
+    const errors: Record<string, string> = {};
+    const now = this.clock();
+    for (const step of flow.steps) {
+      if (!isVisible(step, answers)) continue;
+      const given = raw[step.id];
+      const empty = !given || ("text" in given ? given.text.trim() === "" : Array.isArray(given.value) ? false : given.value === "");
+      if (empty) {
+        if (step.optional) answers[step.id] = step.defaultValue?.(answers, speaker) ?? null;
+        else errors[step.id] = "Please answer this question.";
+        continue;
+      }
+      const parsed = await parseStepInput(step, given, { lookups: this.options.lookups, speaker, now });
+      const checked = parsed.ok ? step.schema.safeParse(parsed.value) : null;
+      if (!parsed.ok) errors[step.id] = parsed.message;
+      else if (checked && !checked.success) errors[step.id] = checked.error.issues[0]?.message ?? "This answer doesn't fit.";
+      else answers[step.id] = checked!.data;
+    }
+    return { answers, errors };
   }
 
   async handle(turn: Turn): Promise<Reply> {

@@ -58,3 +58,28 @@ export function newIncidentNotice(incident: {
   ];
   return { kind: "incident_reported", subject, text: lines.join("\n"), recordRef: incident.reference };
 }
+
+/** Everything about an incident, for people allowed to see it (canSeeIncidentDetails). */
+export function incidentDetailLines(incident: {
+  reference: string;
+  severity: Severity;
+  type: IncidentType;
+  status: string;
+  confidential: boolean;
+  description: string;
+  affectedParties: string | null;
+  immediateAction: string | null;
+  occurredAt: Date | null;
+  systemName: string | null;
+  reporterName: string | null;
+}): string[] {
+  return [
+    `${incident.reference}${incident.confidential ? " (confidential)" : ""}: ${incidentTypeLabels[incident.type]}, ${severityLabels[incident.severity]}, ${incident.status}.`,
+    `System: ${incident.systemName ?? "not named"}.`,
+    `Reported by: ${incident.reporterName ?? "anonymous"}.`,
+    `When: ${incident.occurredAt ? incident.occurredAt.toISOString().slice(0, 10) : "not given"}.`,
+    `Who was affected: ${incident.affectedParties ?? "not given"}.`,
+    `Action taken: ${incident.immediateAction ?? "none yet"}.`,
+    `What happened: ${incident.description}`,
+  ];
+}

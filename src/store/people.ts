@@ -22,12 +22,40 @@ export class PersonStore {
     return this.prisma.person.findUnique({ where: { id } });
   }
 
+  bySlackUserId(slackUserId: string) {
+    return this.prisma.person.findUnique({ where: { slackUserId } });
+  }
+
+  linkSlackUser(personId: string, slackUserId: string) {
+    return this.prisma.person.update({ where: { id: personId }, data: { slackUserId } });
+  }
+
   byEmail(email: string) {
     return this.prisma.person.findUnique({ where: { email: email.toLowerCase() } });
   }
 
   withRole(role: Role) {
     return this.prisma.person.findMany({ where: { roles: { has: role } }, orderBy: { displayName: "asc" } });
+  }
+
+  /**
+   * The person behind a chat account: by platform id, else by email (linking the account),
+   * else a new member. Profile details refresh the stored name and time zone.
+   */
+  async resolveChatUser(platform: { slackUserId: string } | { teamsAadObjectId: string }, profile: { displayName: string; email?: string | null; timeZone?: string | null }) {
+    const known = await this.prisma.person.findUnique({ where: platform });
+    if (known) return known;
+    const email = profile.email?.toLowerCase() ?? null;
+    const byEmail = email ? await this.prisma.person.findUnique({ where: { email } }) : null;
+    const details = { ...platform, ...(profile.timeZone ? { timeZone: profile.timeZone } : {}) };
+    if (byEmail) return this.prisma.person.update({ where: { id: byEmail.id }, data: details });
+    try {
+      return await this.prisma.person.create({ data: { ...details, displayName: profile.displayName, email } });
+    } catch (error) {
+      // Two first messages from the same new user at once: the other one created them.
+      if ((error as { code?: string }).code === "P2002") return this.prisma.person.findUniqueOrThrow({ where: platform });
+      throw error;
+    }
   }
 
   list() {

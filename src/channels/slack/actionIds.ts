@@ -1,0 +1,42 @@
+// The ids our Slack blocks carry, and the small JSON values behind them. One place, so that
+// the renderer and the listeners cannot drift apart.
+export const actionIds = {
+  choice: "aims_choice",
+  select: "aims_select",
+  checks: "aims_checks",
+  checksSubmit: "aims_checks_submit",
+  date: "aims_date",
+  command: "aims_command",
+  start: "aims_start",
+  startForm: "aims_start_form",
+  incidentDetails: "aims_incident_details",
+} as const;
+
+export const callbackIds = {
+  reportIncidentShortcut: "report_incident",
+  reportMessageShortcut: "report_message_as_incident",
+  registrationModal: "register_ai_system_form",
+} as const;
+
+export const checksBlockId = (stepId: string) => `aims_checks:${stepId}`;
+export const dateBlockId = (stepId: string) => `aims_date:${stepId}`;
+export const stepOfBlock = (blockId: string) => blockId.slice(blockId.indexOf(":") + 1);
+
+export interface ChoiceValue {
+  stepId: string;
+  value: string;
+}
+export interface CommandValue {
+  command: string;
+  stepId?: string;
+}
+
+export const encodeValue = (value: object): string => JSON.stringify(value);
+
+export function decodeValue<T>(raw: string | undefined): T | null {
+  try {
+    return raw ? (JSON.parse(raw) as T) : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,51 @@
+// Buttons, selects, checkboxes and date pickers in our messages and App Home. Each becomes a turn
+// in the user's DM; a click inside a DM message updates that message in place.
+import type { AllMiddlewareArgs, App, BlockAction, BlockElementAction, SlackActionMiddlewareArgs } from "@slack/bolt";
+import type { TurnInput, Command } from "../../../conversations/messages.js";
+import { actionIds, decodeValue, stepOfBlock, type ChoiceValue, type CommandValue } from "../actionIds.js";
+import type { SlackContext } from "../slackContext.js";
+import { openRegistrationModal } from "./registrationModal.js";
+
+export function registerActions(app: App, slack: SlackContext): void {
+  const answer = (toInput: (action: BlockElementAction, body: BlockAction) => TurnInput | null) =>
+    async ({ ack, body, action, client }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs) => {
+      await ack();
+      const input = toInput(action, body);
+      if (!input) return;
+      const inDirectMessage = body.container?.type === "message" && body.channel?.id?.startsWith("D");
+      await slack.conversations.turn(client, { teamId: body.team?.id ?? body.user.team_id ?? "", userId: body.user.id }, input, {
+        ...(inDirectMessage ? { dmChannel: body.channel!.id, updateTs: body.container.message_ts as string } : {}),
+      });
+    };
+
+  app.action<BlockAction>(actionIds.choice, answer((action) => choiceInput(action.type === "button" ? action.value : undefined)));
+  app.action<BlockAction>(actionIds.select, answer((action) => choiceInput(action.type === "static_select" ? action.selected_option?.value : undefined)));
+  app.action<BlockAction>(actionIds.checksSubmit, answer((action, body) => {
+    const stepId = action.type === "button" ? action.value : undefined;
+    if (!stepId) return null;
+    const state = body.state?.values ?? {};
+    const picked = Object.entries(state)
+      .filter(([blockId]) => stepOfBlock(blockId) === stepId)
+      .flatMap(([, fields]) => Object.values(fields).flatMap((field) => (field.selected_options ?? []).map((option) => option.value)));
+    return { kind: "choice", stepId, value: picked };
+  }));
+  app.action<BlockAction>(actionIds.date, answer((action) =>
+    action.type === "datepicker" && action.selected_date ? { kind: "choice", stepId: stepOfBlock(action.block_id), value: action.selected_date } : null,
+  ));
+  app.action<BlockAction>(actionIds.command, answer((action) => {
+    const value = decodeValue<CommandValue>(action.type === "button" ? action.value : undefined);
+    return value ? { kind: "command", command: value.command as Command, ...(value.stepId ? { stepId: value.stepId } : {}) } : null;
+  }));
+  app.action<BlockAction>(actionIds.start, answer((action) => (action.type === "button" && action.value ? { kind: "start", flowId: action.value } : null)));
+  // Ticking a checkbox is only collected when "Continue" is pressed.
+  app.action(actionIds.checks, async ({ ack }) => ack());
+  app.action(actionIds.startForm, async ({ ack, body, client }) => {
+    await ack();
+    await openRegistrationModal(client, slack, (body as BlockAction).trigger_id);
+  });
+}
+
+function choiceInput(raw: string | undefined): TurnInput | null {
+  const value = decodeValue<ChoiceValue>(raw);
+  return value ? { kind: "choice", stepId: value.stepId, value: value.value } : null;
+}

@@ -1,0 +1,42 @@
+// Direct messages and @mentions. Retries of the same event (X-Slack-Retry-Num) are dropped by
+// event_id; messages from bots, including our own, are ignored.
+import type { App } from "@slack/bolt";
+import { detectIntent } from "../../../conversations/intents.js";
+import type { SlackContext } from "../slackContext.js";
+import { renderSlackMessage } from "../blockKit.js";
+
+interface MessageLike {
+  type: string;
+  subtype?: string;
+  bot_id?: string;
+  user?: string;
+  text?: string;
+  channel: string;
+  channel_type?: string;
+  ts: string;
+  thread_ts?: string;
+}
+
+export function registerMessageListeners(app: App, slack: SlackContext): void {
+  app.event("message", async ({ event, body, client }) => {
+    const message = event as unknown as MessageLike;
+    if (message.channel_type !== "im" || message.subtype || message.bot_id || !message.user) return;
+    if (!(await slack.deliveries.firstDelivery("slack", body.event_id))) return;
+    await slack.conversations.turn(client, { teamId: body.team_id, userId: message.user }, { kind: "text", text: message.text ?? "" }, { dmChannel: message.channel });
+  });
+
+  app.event("app_mention", async ({ event, body, client }) => {
+    if (!event.user || event.bot_id) return;
+    if (!(await slack.deliveries.firstDelivery("slack", body.event_id))) return;
+    const text = (event.text ?? "").replace(/<@[A-Z0-9]+>/g, "").trim();
+    const intent = detectIntent(text);
+    const thread = { channel: event.channel, thread_ts: event.thread_ts ?? event.ts };
+    if (!intent) {
+      await client.chat.postMessage({ ...thread, ...renderSlackMessage([slack.engine.menu("Hi! I can help with these; each continues in a direct message with me:")]) });
+      return;
+    }
+    // Whatever was asked, the conversation continues privately: a channel never sees report details.
+    await slack.conversations.turn(client, { teamId: body.team_id, userId: event.user }, { kind: "start", flowId: intent.flowId, prefill: intent.prefill });
+    await client.chat.postMessage({ ...thread, text: `<@${event.user}> I've sent you a direct message to continue.` });
+  });
+}

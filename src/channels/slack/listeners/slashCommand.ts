@@ -1,0 +1,58 @@
+// `/aims register | register form | incident [text] | ask <question> | my | help`.
+// Acknowledged at once; the work happens after, in the user's direct message.
+import type { App } from "@slack/bolt";
+import { flowIds } from "../../../conversations/intents.js";
+import { personalOverview } from "../../../store/personalOverview.js";
+import type { SlackContext } from "../slackContext.js";
+import { renderSlackMessage, section } from "../blockKit.js";
+import { overviewBlocks } from "../overviewBlocks.js";
+import { openRegistrationModal } from "./registrationModal.js";
+
+export const slashCommandName = "/aims";
+
+const helpText = [
+  "*/aims register*: register an AI system you own (add `form` for a single form)",
+  "*/aims incident* [what happened]: report an AI incident",
+  "*/aims ask* <question>: ask about our AI policy",
+  "*/aims my*: your systems, drafts and open reports",
+  "You can also just send me a direct message.",
+].join("\n");
+
+export function registerSlashCommand(app: App, slack: SlackContext): void {
+  app.command(slashCommandName, async ({ command, ack, client, respond }) => {
+    const [verb = "", ...rest] = command.text.trim().split(/\s+/);
+    const argument = rest.join(" ").trim();
+    const user = { teamId: command.team_id, userId: command.user_id };
+    switch (verb.toLowerCase()) {
+      case "register":
+        if (argument.toLowerCase() === "form") {
+          await ack();
+          await openRegistrationModal(client, slack, command.trigger_id);
+          return;
+        }
+        await ack({ response_type: "ephemeral", text: "Let's register it: I've sent you a direct message." });
+        await slack.conversations.turn(client, user, { kind: "start", flowId: flowIds.registerSystem });
+        return;
+      case "incident":
+      case "report":
+        await ack({ response_type: "ephemeral", text: "Thank you for reporting: I've sent you a direct message to continue privately." });
+        await slack.conversations.turn(client, user, { kind: "start", flowId: flowIds.reportIncident, ...(argument ? { prefill: { description: argument } } : {}) });
+        return;
+      case "ask":
+        await ack({
+          response_type: "ephemeral",
+          text: argument ? "The policy assistant is not available yet: please ask the governance team directly for now." : "Ask me a question after `/aims ask`, e.g. `/aims ask can I paste customer data into ChatGPT?`",
+        });
+        return;
+      case "my": {
+        await ack();
+        const speaker = await slack.conversations.speaker(client, command.user_id);
+        const overview = await personalOverview(slack.prisma, speaker, "slack", command.user_id, new Date());
+        await respond({ response_type: "ephemeral", text: "Your AIMS overview", blocks: overviewBlocks(overview) });
+        return;
+      }
+      default:
+        await ack({ response_type: "ephemeral", text: helpText, blocks: [section(helpText), ...renderSlackMessage([slack.engine.menu("Or start here:")]).blocks] });
+    }
+  });
+}

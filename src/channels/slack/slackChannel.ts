@@ -1,0 +1,147 @@
+// The Slack channel: a Bolt app receiving Events API, interactivity and slash commands at
+// POST /slack/events (or over Socket Mode), feeding the same conversation engine as every channel.
+import { App, ExpressReceiver, LogLevel } from "@slack/bolt";
+import type { Router } from "express";
+import type { ConversationEngine } from "../../conversations/engine.js";
+import type { PrismaClient } from "../../generated/prisma/client.js";
+import type { Logger } from "../../logging/logger.js";
+import { InboundDeliveryStore } from "../../store/inboundDeliveries.js";
+import type { Store } from "../../store/store.js";
+import { boltLogger } from "./boltLogger.js";
+import { registerActions } from "./listeners/actions.js";
+import { registerAppHome } from "./listeners/appHome.js";
+import { registerMessageListeners } from "./listeners/messageListeners.js";
+import { registerRegistrationModal } from "./listeners/registrationModal.js";
+import { registerShortcuts } from "./listeners/shortcuts.js";
+import { registerSlashCommand } from "./listeners/slashCommand.js";
+import { SlackConversations } from "./slackConversations.js";
+import type { SlackContext } from "./slackContext.js";
+import { deliverPendingNotices, registerIncidentDetails } from "./slackNotices.js";
+
+export const slackEventsPath = "/slack/events";
+
+export interface SlackSettings {
+  botToken: string;
+  signingSecret: string;
+  appToken?: string;
+  apiUrl?: string;
+  governanceChannel?: string;
+}
+
+/** What the app listens to, recorded as listeners register: checked against the app manifest. */
+export interface SlackHandlerCatalog {
+  events: Set<string>;
+  commands: Set<string>;
+  shortcuts: Set<string>;
+  views: Set<string>;
+}
+
+export interface SlackChannel {
+  handlers: SlackHandlerCatalog;
+  /** Mounted on the service's HTTP server; absent in Socket Mode. */
+  router?: Router;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  deliverNotices(): Promise<number>;
+}
+
+export function createSlackChannel(settings: SlackSettings, deps: { engine: ConversationEngine; store: Store; prisma: PrismaClient; logger: Logger }): SlackChannel {
+  const logger = boltLogger(deps.logger);
+  const receiver = settings.appToken ? undefined : new ExpressReceiver({ signingSecret: settings.signingSecret, endpoints: slackEventsPath, processBeforeResponse: false, logger });
+  const app = new App({
+    token: settings.botToken,
+    logger,
+    logLevel: LogLevel.INFO,
+    ...(receiver ? { receiver } : { socketMode: true, appToken: settings.appToken, signingSecret: settings.signingSecret }),
+    clientOptions: {
+      ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {}),
+      // 429s are waited out (Retry-After) and 5xx retried with backoff, by the Web API client itself.
+      retryConfig: { retries: 5, factor: 2, minTimeout: 500, maxTimeout: 30_000, randomize: true },
+    },
+  });
+
+  // One delivery at a time; a request arriving meanwhile runs once more after it, so nothing waits for the timer.
+  let delivering: Promise<number> | undefined;
+  let again = false;
+  let stopped = false;
+  const deliverNotices = (): Promise<number> => {
+    if (stopped) return Promise.resolve(0);
+    if (delivering) {
+      again = true;
+      return delivering;
+    }
+    delivering = deliverPendingNotices(app.client, slack).finally(() => {
+      delivering = undefined;
+      if (again) {
+        again = false;
+        void deliverNotices().catch((error: unknown) => deps.logger.error({ err: error }, "notice delivery failed"));
+      }
+    });
+    return delivering;
+  };
+  const slack: SlackContext = {
+    ...deps,
+    deliveries: new InboundDeliveryStore(deps.prisma),
+    conversations: new SlackConversations(deps.engine, deps.store, deps.logger, () => void deliverNotices()),
+    ...(settings.governanceChannel ? { governanceChannel: settings.governanceChannel } : {}),
+  };
+  // Slack is answered before the work is done (3-second rule), so shutdown waits for that work here.
+  const inFlight = new Set<Promise<unknown>>();
+  app.use(async ({ next }) => {
+    const work = next();
+    inFlight.add(work);
+    try {
+      await work;
+    } finally {
+      inFlight.delete(work);
+    }
+  });
+  const handlers: SlackHandlerCatalog = { events: new Set(), commands: new Set(), shortcuts: new Set(), views: new Set() };
+  const listening = recordingHandlers(app, handlers);
+  registerMessageListeners(listening, slack);
+  registerSlashCommand(listening, slack);
+  registerShortcuts(listening, slack);
+  registerActions(listening, slack);
+  registerAppHome(listening, slack);
+  registerRegistrationModal(listening, slack);
+  registerIncidentDetails(listening, slack);
+  app.error(async (error) => {
+    deps.logger.error({ err: error }, "unhandled Slack error");
+  });
+
+  let timer: NodeJS.Timeout | undefined;
+  return {
+    handlers,
+    ...(receiver ? { router: receiver.router as unknown as Router } : {}),
+    async start() {
+      if (!receiver) await app.start();
+      // Notices written by other surfaces (local chat, CLI, another replica) go out within 15 s.
+      timer = setInterval(() => void deliverNotices().catch((error: unknown) => deps.logger.error({ err: error }, "notice delivery failed")), 15_000);
+      timer.unref();
+    },
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await Promise.allSettled([...inFlight]);
+      await delivering?.catch(() => 0);
+      if (!receiver) await app.stop();
+    },
+    deliverNotices,
+  };
+}
+
+/** The same app, noting each event, command, shortcut and view id a listener registers for. */
+function recordingHandlers(app: App, catalog: SlackHandlerCatalog): App {
+  const kinds = { event: catalog.events, command: catalog.commands, shortcut: catalog.shortcuts, view: catalog.views } as const;
+  return new Proxy(app, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver) as unknown;
+      if (typeof value !== "function") return value;
+      const recorded = kinds[property as keyof typeof kinds];
+      return (...args: unknown[]) => {
+        if (recorded && typeof args[0] === "string") recorded.add(args[0]);
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+}

@@ -1,0 +1,18 @@
+// What every Slack listener needs, built once by the channel.
+import type { ConversationEngine } from "../../conversations/engine.js";
+import type { PrismaClient } from "../../generated/prisma/client.js";
+import type { Logger } from "../../logging/logger.js";
+import type { InboundDeliveryStore } from "../../store/inboundDeliveries.js";
+import type { Store } from "../../store/store.js";
+import type { SlackConversations } from "./slackConversations.js";
+
+export interface SlackContext {
+  engine: ConversationEngine;
+  store: Store;
+  prisma: PrismaClient;
+  logger: Logger;
+  deliveries: InboundDeliveryStore;
+  conversations: SlackConversations;
+  /** Optional channel where governance notices are posted (reference and severity only when confidential). */
+  governanceChannel?: string;
+}

@@ -1,0 +1,82 @@
+// The bridge between Slack and the conversation engine: resolves who is speaking, routes every
+// flow into the user's direct message with the bot, and posts or updates the reply there.
+import type { WebClient } from "@slack/web-api";
+import type { ConversationEngine } from "../../conversations/engine.js";
+import type { OutgoingMessage, Speaker, TurnInput } from "../../conversations/messages.js";
+import type { Logger } from "../../logging/logger.js";
+import type { Store } from "../../store/store.js";
+import { newErrorReference } from "../errorReference.js";
+import { renderSlackMessage } from "./blockKit.js";
+
+export interface SlackUser {
+  teamId: string;
+  userId: string;
+}
+
+export class SlackConversations {
+  constructor(
+    private readonly engine: ConversationEngine,
+    private readonly store: Store,
+    private readonly logger: Logger,
+    private readonly afterCompletion: () => void,
+  ) {}
+
+  /** Maps a Slack user to our directory (by id, then by e-mail), taking their time zone from Slack. */
+  async speaker(client: WebClient, userId: string): Promise<Speaker> {
+    const known = await this.store.people.bySlackUserId(userId);
+    const person =
+      known ??
+      (await (async () => {
+        const { user } = await client.users.info({ user: userId });
+        return this.store.people.resolveChatUser(
+          { slackUserId: userId },
+          { displayName: user?.real_name || user?.profile?.real_name || user?.name || userId, email: user?.profile?.email ?? null, timeZone: user?.tz ?? null },
+        );
+      })());
+    return { personId: person.id, displayName: person.displayName, roles: person.roles };
+  }
+
+  async directMessageChannel(client: WebClient, userId: string): Promise<string> {
+    const opened = await client.conversations.open({ users: userId });
+    return opened.channel!.id!;
+  }
+
+  /**
+   * One turn in the user's DM. With `updateTs` (a button in one of our DM messages) the reply
+   * replaces that message instead of adding a new one, so the DM does not fill up with old questions.
+   */
+  async turn(client: WebClient, user: SlackUser, input: TurnInput, options: { dmChannel?: string; updateTs?: string } = {}): Promise<OutgoingMessage[]> {
+    const dmChannel = options.dmChannel ?? (await this.directMessageChannel(client, user.userId));
+    try {
+      const speaker = await this.speaker(client, user.userId);
+      const reply = await this.engine.handle({
+        key: { platform: "slack", workspaceId: user.teamId, userId: user.userId, conversationId: dmChannel },
+        speaker,
+        channel: "slack",
+        input,
+      });
+      if (!reply.handled || reply.messages.length === 0) return [];
+      await this.post(client, dmChannel, reply.messages, options.updateTs);
+      if (reply.messages.some((message) => message.kind === "done")) this.afterCompletion();
+      return reply.messages;
+    } catch (error) {
+      await this.apologise(client, dmChannel, error);
+      return [];
+    }
+  }
+
+  async post(client: WebClient, channel: string, messages: OutgoingMessage[], updateTs?: string): Promise<void> {
+    const rendered = renderSlackMessage(messages);
+    if (updateTs) await client.chat.update({ channel, ts: updateTs, ...rendered });
+    else await client.chat.postMessage({ channel, ...rendered });
+  }
+
+  /** A failure the user should know about: a friendly line with an id that is also in the log. */
+  async apologise(client: WebClient, channel: string, error: unknown): Promise<void> {
+    const reference = newErrorReference();
+    this.logger.error({ err: error, errorReference: reference, channel }, "slack turn failed");
+    await client.chat
+      .postMessage({ channel, text: `Sorry, something went wrong on our side (error ${reference}). Your answers so far are saved; please try again in a moment.` })
+      .catch((postError: unknown) => this.logger.error({ err: postError, errorReference: reference }, "could not tell the user about the failure"));
+  }
+}

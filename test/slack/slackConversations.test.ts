@@ -1,0 +1,218 @@
+// Slack end to end: signed requests to /slack/events on the real service, the real Bolt app and
+// Web API client, and a fake Slack Web API on loopback that records what the bot sends.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { encodeValue } from "../../src/channels/slack/actionIds.js";
+import { eventCallback, globalShortcut, interaction, messageShortcut, postToSlackEndpoint, slashCommand, urlVerification, viewSubmission, blockAction } from "../support/slackRequests.js";
+import { buttonValue, governanceChannel, messageText, messageTs, signingSecret, slackUsers, startSlackTestService, type SlackTestService } from "../support/slackService.js";
+
+const choice = (stepId: string, value: string) => encodeValue({ stepId, value });
+
+describe("the Slack channel", () => {
+  let slack: SlackTestService;
+  beforeAll(async () => {
+    slack = await startSlackTestService();
+  });
+  afterAll(() => slack.stop());
+
+  describe("request verification", () => {
+    it("answers a signed url_verification with its challenge", async () => {
+      const response = await slack.send(urlVerification("challenge-123"));
+      expect(response.status).toBe(200);
+      expect(response.text).toContain("challenge-123");
+    });
+
+    it("refuses a forged signature and a replayed old timestamp with 401", async () => {
+      const request = urlVerification("nope");
+      const endpoint = `${slack.service.url}/slack/events`;
+      expect((await postToSlackEndpoint(endpoint, signingSecret, { ...request, signature: "v0=deadbeef" })).status).toBe(401);
+      expect((await postToSlackEndpoint(endpoint, "not-the-secret", request)).status).toBe(401);
+      const sixMinutesAgo = Math.floor(Date.now() / 1000) - 6 * 60;
+      expect((await postToSlackEndpoint(endpoint, signingSecret, { ...request, timestamp: sixMinutesAgo })).status).toBe(401);
+    });
+  });
+
+  it("registers an AI system through a DM, with buttons updating the message in place", async () => {
+    const user = slackUsers.owner.id;
+    let reply = await slack.dm(user, "I want to register a new AI system");
+    expect(messageText(reply)).toMatch(/What is the AI system called/);
+    reply = await slack.dm(user, "Slack Triage Bot");
+    reply = await slack.dm(user, "Routes support tickets");
+    reply = await slack.dm(user, "Support agents see its suggested queue");
+    expect(messageText(reply)).toMatch(/What kind of AI system is it/);
+    const kindQuestion = reply;
+    reply = await slack.click(user, messageTs(kindQuestion), "aims_choice", choice("kind", "third_party_service"));
+    expect(reply.method).toBe("chat.update");
+    expect(reply.args.ts).toBe(messageTs(kindQuestion));
+    expect(messageText(reply)).toMatch(/Which vendor provides it/);
+    reply = await slack.dm(user, "TicketAI");
+    reply = await slack.dm(user, "Customer Support");
+    reply = await slack.dm(user, "me");
+    expect(messageText(reply)).toMatch(/What data does it process/);
+    // Checkboxes are read from the message's state when "Continue" is pressed.
+    const after = slack.mark();
+    await slack.send(interaction(blockAction({
+      userId: user, channelId: `D${user}`, messageTs: messageTs(reply), actionId: "aims_checks_submit", value: "dataCategories",
+      stateValues: { "aims_checks:dataCategories": { aims_checks: { type: "checkboxes", selected_options: [{ value: "personal" }] } } },
+    })));
+    reply = await slack.nextMessageTo(`D${user}`, after);
+    expect(messageText(reply)).toMatch(/Whose lives or work/);
+    for (const text of ["customers", "human can override", "none", "in production", "yes"]) reply = await slack.dm(user, text);
+    expect(messageText(reply)).toMatch(/Please check your AI system registration/);
+    expect(messageText(reply)).toContain("TicketAI");
+    reply = await slack.click(user, messageTs(reply), "aims_command", buttonValue(reply, "Confirm and save"));
+    const reference = /Registered (AIS-\d{4})/.exec(messageText(reply))?.[1];
+    expect(reference, messageText(reply)).toBeDefined();
+    const system = await slack.database.prisma.aiSystem.findUniqueOrThrow({ where: { reference: reference! }, include: { owner: true } });
+    expect(system).toMatchObject({ name: "Slack Triage Bot", vendor: "TicketAI", createdVia: "slack", riskTier: "medium", dataCategories: ["personal"] });
+    expect(system.owner?.email).toBe(slackUsers.owner.email);
+    expect(system.owner?.slackUserId).toBe(user);
+    expect(system.owner?.timeZone).toBe("Europe/Berlin");
+  });
+
+  it("takes a confidential incident by slash command without its details ever reaching a channel", async () => {
+    const user = slackUsers.member.id;
+    const start = slack.mark();
+    const response = await slack.send(slashCommand({ userId: user, channelId: "C0GENERAL", text: "incident The Nora Customer Assistant leaked a customer's home address" }));
+    expect(response.status).toBe(200);
+    expect(response.text).toMatch(/direct message/);
+    let reply = await slack.nextMessageTo(`D${user}`, start);
+    expect(messageText(reply)).toMatch(/What kind of incident/);
+    const typeAfter = slack.mark();
+    await slack.send(interaction(blockAction({ userId: user, channelId: `D${user}`, messageTs: messageTs(reply), actionId: "aims_select", selectedOption: choice("type", "privacy") })));
+    reply = await slack.nextMessageTo(`D${user}`, typeAfter);
+    expect(messageText(reply)).toMatch(/When did it happen/);
+    const dateAfter = slack.mark();
+    await slack.send(interaction(blockAction({ userId: user, channelId: `D${user}`, messageTs: messageTs(reply), actionId: "aims_date", blockId: "aims_date:occurredAt", selectedDate: "2026-11-25" })));
+    reply = await slack.nextMessageTo(`D${user}`, dateAfter);
+    for (const text of ["one customer", "yes", "sev2", "skip", "skip", "no"]) reply = await slack.dm(user, text);
+    expect(messageText(reply)).toMatch(/Please check your AI incident report/);
+    const noticesBefore = slack.fake.calls.length;
+    reply = await slack.click(user, messageTs(reply), "aims_command", buttonValue(reply, "Confirm and save"));
+    const reference = /your report is (INC-\d{4})/.exec(messageText(reply))![1]!;
+    await expect(slack.database.prisma.incident.findUnique({ where: { reference } })).resolves.toMatchObject({ confidential: true, createdVia: "slack" });
+
+    const channelPost = await slack.fake.waitFor((call) => call.method === "chat.postMessage" && call.args.channel === governanceChannel && messageText(call).includes(reference));
+    expect(messageText(channelPost)).toMatch(/SEV2/);
+    const governanceDm = await slack.fake.waitFor((call) => call.method === "chat.postMessage" && call.args.channel === `D${slackUsers.governance.id}` && messageText(call).includes(reference));
+    expect(governanceDm).toBeDefined();
+    const toChannels = slack.fake.calls.filter((call) => call.method === "chat.postMessage" && String(call.args.channel).startsWith("C"));
+    for (const call of toChannels) expect(messageText(call)).not.toMatch(/home address|Nora/);
+    expect(slack.fake.calls.length).toBeGreaterThan(noticesBefore);
+
+    // "View details": a member who is not the reporter is refused; governance gets the details by DM.
+    const otherMember = slackUsers.owner.id;
+    const detailsValue = buttonValue(channelPost, "View details");
+    let after = slack.mark();
+    await slack.send(interaction(blockAction({ userId: otherMember, channelId: governanceChannel, messageTs: messageTs(channelPost), actionId: "aims_incident_details", value: detailsValue })));
+    const refusal = await slack.fake.waitFor((call) => call.method === "chat.postEphemeral" && slack.fake.calls.indexOf(call) >= after);
+    expect(messageText(refusal)).toMatch(/is confidential/);
+    after = slack.mark();
+    await slack.send(interaction(blockAction({ userId: slackUsers.governance.id, channelId: governanceChannel, messageTs: messageTs(channelPost), actionId: "aims_incident_details", value: detailsValue })));
+    const details = await slack.nextMessageTo(`D${slackUsers.governance.id}`, after);
+    expect(messageText(details)).toMatch(/home address/);
+  });
+
+  it("starts a report from a message shortcut with the message text and its permalink", async () => {
+    const user = slackUsers.owner.id;
+    const after = slack.mark();
+    const response = await slack.send(interaction(messageShortcut({ callbackId: "report_message_as_incident", userId: user, channelId: "C0SALES", messageTs: "1799999999.000200", text: "The quote bot offered a 90% discount nobody approved" })));
+    expect(response.status).toBe(200);
+    const reply = await slack.nextMessageTo(`D${user}`, after);
+    expect(messageText(reply)).toMatch(/Which AI system was involved/);
+    const state = await slack.database.prisma.conversationState.findFirstOrThrow({ where: { platform: "slack", userId: user, conversationId: `D${user}` } });
+    expect((state.answers as { description: string }).description).toMatch(/90% discount nobody approved[\s\S]*https:\/\/acme\.slack\.com\/archives\/C0SALES\/p1799999999000200/);
+    await slack.dm(user, "cancel");
+  });
+
+  it("starts a report from the global shortcut", async () => {
+    const user = slackUsers.member.id;
+    const after = slack.mark();
+    await slack.send(interaction(globalShortcut({ callbackId: "report_incident", userId: user })));
+    expect(messageText(await slack.nextMessageTo(`D${user}`, after))).toMatch(/Which AI system was involved/);
+    await slack.dm(user, "cancel");
+  });
+
+  it("publishes App Home, with governance's view for governance members", async () => {
+    for (const [who, expectGovernance] of [[slackUsers.governance.id, true], [slackUsers.member.id, false]] as const) {
+      const after = slack.mark();
+      await slack.send(eventCallback({ type: "app_home_opened", user: who, channel: `D${who}`, tab: "home" }));
+      const publish = await slack.fake.waitFor((call) => call.method === "views.publish" && call.args.user_id === who && slack.fake.calls.indexOf(call) >= after);
+      const text = JSON.stringify(publish.args.view);
+      expect(text).toContain("Register an AI system");
+      expect(text.includes("Governance: latest incidents")).toBe(expectGovernance);
+    }
+  });
+
+  it("replies once to an event Slack delivers three times", async () => {
+    const user = slackUsers.governance.id;
+    const request = eventCallback({ type: "message", channel_type: "im", channel: `D${user}`, user, text: "hello there", ts: "1800000001.000001" }, { eventId: "EvRETRY1" });
+    const before = slack.mark();
+    for (const retry of ["", "1", "2"]) {
+      const response = await slack.send(request, retry ? { "x-slack-retry-num": retry, "x-slack-retry-reason": "http_timeout" } : undefined);
+      expect(response.status).toBe(200);
+    }
+    await slack.nextMessageTo(`D${user}`, before);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const replies = slack.fake.calls.slice(before).filter((call) => call.method === "chat.postMessage" && call.args.channel === `D${user}`);
+    expect(replies).toHaveLength(1);
+  });
+
+  it("ignores its own messages and other bots'", async () => {
+    const before = slack.fake.calls.length;
+    await slack.send(eventCallback({ type: "message", channel_type: "im", channel: "D0BOTS", user: "U0BOT", bot_id: "B0BOT", text: "report an incident", ts: "1800000002.000001" }));
+    await slack.send(eventCallback({ type: "message", subtype: "bot_message", channel_type: "im", channel: "D0BOTS", bot_id: "B0OTHER", text: "the model leaked data", ts: "1800000003.000001" }));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(slack.fake.calls.slice(before).filter((call) => call.method.startsWith("chat."))).toEqual([]);
+  });
+
+  it("delivers a reply after waiting out a 429 with Retry-After", async () => {
+    const user = slackUsers.member.id;
+    slack.fake.failNext("chat.postMessage", { status: 429, retryAfterSeconds: 1 });
+    const started = Date.now();
+    const reply = await slack.dm(user, "hello again");
+    expect(reply.at - started).toBeGreaterThanOrEqual(1000);
+    expect(slack.fake.callsTo("chat.postMessage").some((call) => call.failure && "status" in call.failure && call.failure.status === 429)).toBe(true);
+  });
+
+  it("answers /aims ask with a clear not-yet-available, and /aims help with the commands", async () => {
+    const ask = await slack.send(slashCommand({ userId: slackUsers.member.id, text: "ask can I paste customer data into ChatGPT?" }));
+    expect(ask.text).toMatch(/not available yet/);
+    const help = await slack.send(slashCommand({ userId: slackUsers.member.id, text: "help" }));
+    expect(help.text).toMatch(/\/aims register/);
+  });
+
+  it("registers through the modal form: placeholder first, validation errors, then the summary in the DM", async () => {
+    const user = slackUsers.owner.id;
+    const response = await slack.send(slashCommand({ userId: user, text: "register form", triggerId: "trigger-form" }));
+    expect(response.status).toBe(200);
+    const opened = await slack.fake.waitFor((call) => call.method === "views.open" && call.args.trigger_id === "trigger-form");
+    const updated = await slack.fake.waitFor((call) => call.method === "views.update" && call.at >= opened.at);
+    expect(JSON.stringify(updated.args.view)).toMatch(/"block_id":"autonomyLevel"/);
+    const field = (value: unknown) => ({ value: { ...(value as object) } });
+    const values = {
+      name: field({ type: "plain_text_input", value: "Modal Model" }),
+      purpose: field({ type: "plain_text_input", value: "Scores leads" }),
+      intendedUse: field({ type: "plain_text_input", value: "Sales reps prioritise calls" }),
+      kind: field({ type: "static_select", selected_option: { value: "third_party_service" } }),
+      vendor: field({ type: "plain_text_input", value: null }),
+      businessUnit: field({ type: "plain_text_input", value: null }),
+      owner: field({ type: "users_select", selected_user: null }),
+      dataCategories: field({ type: "checkboxes", selected_options: [{ value: "personal" }] }),
+      affectedParties: field({ type: "checkboxes", selected_options: [{ value: "customers" }] }),
+      autonomyLevel: field({ type: "static_select", selected_option: { value: "advises_human" } }),
+      regulatedDomain: field({ type: "static_select", selected_option: { value: "none" } }),
+      lifecycleStage: field({ type: "static_select", selected_option: { value: "in_production" } }),
+      inAimsScope: field({ type: "radio_buttons", selected_option: { value: "yes" } }),
+    };
+    const invalid = await slack.send(interaction(viewSubmission({ userId: user, callbackId: "register_ai_system_form", values })));
+    expect(invalid.json).toMatchObject({ response_action: "errors", errors: { vendor: expect.stringMatching(/answer/) } });
+    const after = slack.mark();
+    const valid = await slack.send(interaction(viewSubmission({ userId: user, callbackId: "register_ai_system_form", values: { ...values, vendor: field({ type: "plain_text_input", value: "LeadCo" }) } })));
+    expect(valid.status).toBe(200);
+    const summary = await slack.nextMessageTo(`D${user}`, after);
+    expect(messageText(summary)).toMatch(/Please check your AI system registration/);
+    expect(messageText(summary)).toContain("LeadCo");
+    const done = await slack.click(user, messageTs(summary), "aims_command", buttonValue(summary, "Confirm and save"));
+    expect(messageText(done)).toMatch(/Registered AIS-\d{4}: Modal Model/);
+  });
+});
