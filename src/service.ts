@@ -10,12 +10,14 @@ import type { ConversationEngine } from "./conversations/engine.js";
 import { localChatRoutes } from "./channels/localChat/localChatRoutes.js";
 import { loadDemoOrganisation } from "./demo/loadDemoOrganisation.js";
 import { createSlackChannel, type SlackChannel } from "./channels/slack/slackChannel.js";
+import { createTeamsChannel, type TeamsChannel } from "./channels/teams/teamsChannel.js";
 
 export interface RunningService {
   url: string;
   database: Database;
   store: Store;
   engine: ConversationEngine;
+  teams: TeamsChannel;
   stop(): Promise<void>;
 }
 
@@ -36,6 +38,7 @@ export async function startService(config: Config, logger: Logger, overrides: Se
   const slack: SlackChannel | undefined = config.slack
     ? createSlackChannel(config.slack, { engine, store, prisma: database.prisma, logger })
     : undefined;
+  const teams = createTeamsChannel(config.teams, { engine, store, prisma: database.prisma, logger });
   let server: RunningHttpServer;
   try {
     if (config.localChat) await ensureSomeoneToActAs(store, logger);
@@ -47,6 +50,7 @@ export async function startService(config: Config, logger: Logger, overrides: Se
       },
       mount: (http) => {
         if (slack?.router) http.use(slack.router);
+        http.use(teams.router);
         if (config.localChat) http.use("/chat", localChatRoutes({ engine, store, logger }));
       },
     });
@@ -63,6 +67,7 @@ export async function startService(config: Config, logger: Logger, overrides: Se
     database,
     store,
     engine,
+    teams,
     async stop() {
       await slack?.stop();
       await server.close();

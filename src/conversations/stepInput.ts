@@ -67,7 +67,8 @@ export async function parseStepInput(step: StepDefinition, raw: RawAnswer, conte
 }
 
 const normalise = (text: string) => text.trim().toLowerCase().replace(/\s+/g, " ");
-const toArray = (value: string | string[]) => (Array.isArray(value) ? value : value === "" ? [] : [value]);
+/** Multiple-choice values are ids without commas, so a string of them ("a,b", as card inputs send) splits safely. */
+const toArray = (value: string | string[]) => (Array.isArray(value) ? value : value.split(",").map((item) => item.trim()).filter(Boolean));
 
 function splitList(text: string): string[] {
   return text

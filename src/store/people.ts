@@ -26,6 +26,10 @@ export class PersonStore {
     return this.prisma.person.findUnique({ where: { slackUserId } });
   }
 
+  byTeamsObjectId(teamsAadObjectId: string) {
+    return this.prisma.person.findUnique({ where: { teamsAadObjectId } });
+  }
+
   linkSlackUser(personId: string, slackUserId: string) {
     return this.prisma.person.update({ where: { id: personId }, data: { slackUserId } });
   }

@@ -1,0 +1,86 @@
+// Renders the engine's neutral messages as one Adaptive Card (schema 1.5, what Teams supports):
+// choice sets, date and text inputs, the review summary with an Edit action per answer.
+import type { Choice, OutgoingMessage } from "../../conversations/messages.js";
+
+export const answerInputId = "aims_answer";
+
+/** What every action of ours carries back (Action.Submit `data`, Action.Execute `data`). */
+export type CardActionData =
+  | { aims: "answer"; stepId: string }
+  | { aims: "command"; command: string; stepId?: string }
+  | { aims: "start"; flowId: string };
+
+type Element = Record<string, unknown>;
+
+export interface AdaptiveCard {
+  type: "AdaptiveCard";
+  $schema: string;
+  version: "1.5";
+  body: Element[];
+}
+
+export function renderCard(messages: OutgoingMessage[]): AdaptiveCard {
+  return {
+    type: "AdaptiveCard",
+    $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
+    version: "1.5",
+    body: messages.flatMap(elementsFor),
+  };
+}
+
+const submit = (title: string, data: CardActionData, style?: "positive" | "destructive"): Element => ({ type: "Action.Submit", title, data, ...(style ? { style } : {}) });
+const text = (value: string, extra: Element = {}): Element => ({ type: "TextBlock", text: value, wrap: true, ...extra });
+
+function elementsFor(message: OutgoingMessage): Element[] {
+  switch (message.kind) {
+    case "text":
+      return [text(message.text)];
+    case "error":
+      return [text(`⚠ ${message.text}`, { color: "Attention", weight: "Bolder" })];
+    case "menu":
+      return [text(message.text), { type: "ActionSet", actions: message.options.map((option) => submit(option.label, { aims: "start", flowId: option.flowId })) }];
+    case "question":
+      return questionElements(message);
+    case "summary":
+      return [
+        text(message.title, { size: "Medium", weight: "Bolder" }),
+        ...message.fields.map((field) => ({
+          type: "ColumnSet",
+          separator: true,
+          columns: [
+            { type: "Column", width: "stretch", items: [text(field.label, { isSubtle: true, spacing: "None" }), text(field.value, { spacing: "None" })] },
+            { type: "Column", width: "auto", verticalContentAlignment: "Center", items: [{ type: "ActionSet", actions: [submit("Edit", { aims: "command", command: "edit", stepId: field.stepId })] }] },
+          ],
+        })),
+        { type: "ActionSet", actions: [submit("Confirm and save", { aims: "command", command: "confirm" }, "positive"), submit("Cancel", { aims: "command", command: "cancel" }, "destructive")] },
+      ];
+    case "done":
+      return [text(`✅ ${message.title}`, { weight: "Bolder" }), ...message.lines.map((line) => text(line, { spacing: "Small" }))];
+  }
+}
+
+function questionElements(question: Extract<OutgoingMessage, { kind: "question" }>): Element[] {
+  const elements: Element[] = [
+    text(`Question ${question.progress.step} of ${question.progress.of}`, { isSubtle: true, size: "Small" }),
+    text(question.prompt, { weight: "Bolder" }),
+  ];
+  if (question.currentAnswer) elements.push(text(`Current answer: ${question.currentAnswer}`, { isSubtle: true }));
+  elements.push(inputFor(question));
+  const actions = [submit("Next", { aims: "answer", stepId: question.stepId }, "positive")];
+  if (question.canGoBack) actions.push(submit("Back", { aims: "command", command: "back" }));
+  if (question.optional) actions.push(submit("Skip", { aims: "command", command: "skip" }));
+  actions.push(submit("Help", { aims: "command", command: "help" }), submit("Cancel", { aims: "command", command: "cancel" }));
+  elements.push({ type: "ActionSet", actions });
+  return elements;
+}
+
+function inputFor(question: Extract<OutgoingMessage, { kind: "question" }>): Element {
+  const choices = (question.choices ?? []).map((choice: Choice) => ({ title: choice.description ? `${choice.label} — ${choice.description}` : choice.label, value: choice.value }));
+  const common = { id: answerInputId, label: "Your answer", isRequired: !question.optional, errorMessage: "Please answer, or choose Skip." };
+  if (question.input === "date") return { type: "Input.Date", ...common };
+  if (choices.length > 0) {
+    const multi = question.input === "multi_choice";
+    return { type: "Input.ChoiceSet", ...common, choices, isMultiSelect: multi, style: multi || choices.length <= 5 ? "expanded" : "compact", ...(multi ? { isRequired: false } : {}) };
+  }
+  return { type: "Input.Text", ...common, placeholder: "Type your answer", isMultiline: question.input === "text" };
+}

@@ -1,0 +1,85 @@
+// Teams turns into engine turns: who is speaking (Entra object id, e-mail from the roster, the
+// client's time zone), where flows run (always the personal chat), and card replies.
+import { CardFactory, MessageFactory, TeamsInfo, TurnContext, type Activity, type ConversationReference } from "botbuilder";
+import type { ConversationEngine } from "../../conversations/engine.js";
+import type { OutgoingMessage, Speaker, TurnInput } from "../../conversations/messages.js";
+import type { Logger } from "../../logging/logger.js";
+import type { ConversationReferenceStore } from "../../store/conversationReferences.js";
+import type { Store } from "../../store/store.js";
+import { newErrorReference } from "../errorReference.js";
+import { renderCard } from "./adaptiveCards.js";
+
+export const teamsPlatform = "teams";
+
+export function cardActivity(messages: OutgoingMessage[]): Partial<Activity> {
+  return MessageFactory.attachment(CardFactory.adaptiveCard(renderCard(messages)));
+}
+
+export const isPersonal = (activity: Activity) => (activity.conversation.conversationType ?? "personal") === "personal";
+
+export class TeamsConversations {
+  constructor(
+    private readonly engine: ConversationEngine,
+    private readonly store: Store,
+    readonly references: ConversationReferenceStore,
+    private readonly logger: Logger,
+  ) {}
+
+  async speaker(context: TurnContext): Promise<Speaker> {
+    const from = context.activity.from;
+    const objectId = from.aadObjectId ?? from.id;
+    const known = await this.store.people.byTeamsObjectId(objectId);
+    const person =
+      known ??
+      (await this.store.people.resolveChatUser(
+        { teamsAadObjectId: objectId },
+        { displayName: from.name || "Teams user", email: await rosterEmail(context), timeZone: context.activity.localTimezone ?? null },
+      ));
+    return { personId: person.id, displayName: person.displayName, roles: person.roles };
+  }
+
+  /** Remembers where this conversation is, so reminders and digests can reach it later. */
+  async remember(context: TurnContext, speaker: Speaker | null): Promise<void> {
+    const activity = context.activity;
+    const scope = activity.conversation.conversationType ?? "personal";
+    await this.references.remember(teamsPlatform, activity.conversation.id, scope, scope === "personal" ? (speaker?.personId ?? null) : null, TurnContext.getConversationReference(activity));
+  }
+
+  /** Runs one engine turn for the person in their personal chat and returns the messages to show. */
+  async turn(activity: Activity, speaker: Speaker, conversationId: string, input: TurnInput): Promise<OutgoingMessage[] | null> {
+    const reply = await this.engine.handle({
+      key: { platform: teamsPlatform, workspaceId: tenantOf(activity), userId: activity.from.aadObjectId ?? activity.from.id, conversationId },
+      speaker,
+      channel: "teams",
+      input,
+    });
+    return reply.handled ? reply.messages : null;
+  }
+
+  async apologise(context: TurnContext, error: unknown): Promise<void> {
+    const reference = newErrorReference();
+    this.logger.error({ err: error, errorReference: reference }, "teams turn failed");
+    await context.sendActivity(`Sorry, something went wrong on our side (error ${reference}). Your answers so far are saved; please try again in a moment.`).catch(() => {});
+  }
+
+  personalReferenceOf(personId: string): Promise<{ reference: unknown } | null> {
+    return this.references.personalChatWith(teamsPlatform, personId);
+  }
+}
+
+export function tenantOf(activity: Activity): string {
+  return activity.conversation.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id ?? "emulator";
+}
+
+/** The roster knows the user's e-mail; outside Teams (the emulator) there is none. */
+async function rosterEmail(context: TurnContext): Promise<string | null> {
+  if (context.activity.channelId !== "msteams") return null;
+  try {
+    const member = await TeamsInfo.getMember(context, context.activity.from.id);
+    return member.email ?? member.userPrincipalName ?? null;
+  } catch {
+    return null;
+  }
+}
+
+export type StoredReference = Partial<ConversationReference>;

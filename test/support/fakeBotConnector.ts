@@ -1,0 +1,75 @@
+// A fake Bot Framework Connector on loopback: the `serviceUrl` of test activities. It records what
+// the bot sends (new activities, replies, updates, new conversations) and answers roster look-ups.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface ConnectorCall {
+  kind: "send" | "update" | "createConversation";
+  conversationId: string;
+  activityId?: string;
+  body: Record<string, unknown>;
+}
+
+export interface RosterMember {
+  id: string;
+  name: string;
+  aadObjectId: string;
+  email: string;
+}
+
+export interface FakeBotConnector {
+  url: string;
+  calls: ConnectorCall[];
+  roster: Map<string, RosterMember>;
+  /** Everything sent to one conversation, as text: card JSON included. */
+  textIn(conversationId: string): string;
+  close(): Promise<void>;
+}
+
+export async function startFakeBotConnector(): Promise<FakeBotConnector> {
+  const calls: ConnectorCall[] = [];
+  const roster = new Map<string, RosterMember>();
+  let counter = 0;
+  const server = http.createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const body = chunks.length ? (JSON.parse(Buffer.concat(chunks).toString("utf8")) as Record<string, unknown>) : {};
+    const path = new URL(req.url ?? "/", "http://fake").pathname.split("/").map(decodeURIComponent);
+    const reply = (status: number, json: unknown) => {
+      res.writeHead(status, { "content-type": "application/json" });
+      res.end(JSON.stringify(json));
+    };
+    // path: ["", "v3", "conversations", conversationId?, "activities" | "members", id?]
+    const [, , resource, conversationId = "", sub, id] = path;
+    if (resource !== "conversations") return reply(404, { error: "not found" });
+    if (req.method === "POST" && !conversationId) {
+      const member = (body.members as { id: string }[] | undefined)?.[0];
+      const created = `a:personal-${member?.id ?? ++counter}`;
+      calls.push({ kind: "createConversation", conversationId: created, body });
+      return reply(200, { id: created });
+    }
+    if (sub === "members" && req.method === "GET") {
+      const member = roster.get(id ?? "");
+      return member ? reply(200, { ...member, userPrincipalName: member.email, tenantId: "tenant-1" }) : reply(404, { error: { code: "MemberNotFound" } });
+    }
+    if (sub === "activities" && req.method === "PUT") {
+      calls.push({ kind: "update", conversationId, activityId: id!, body });
+      return reply(200, { id });
+    }
+    if (sub === "activities" && req.method === "POST") {
+      const activityId = `activity-${++counter}`;
+      calls.push({ kind: "send", conversationId, ...(id ? { activityId: id } : {}), body });
+      return reply(200, { id: activityId });
+    }
+    return reply(200, {});
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    calls,
+    roster,
+    textIn: (conversationId) => JSON.stringify(calls.filter((call) => call.conversationId === conversationId).map((call) => call.body)),
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
