@@ -124,12 +124,39 @@ describe("the Slack channel", () => {
     await slack.dm(user, "cancel");
   });
 
-  it("starts a report from the global shortcut", async () => {
+  it("takes a whole incident report started from the global shortcut", async () => {
     const user = slackUsers.member.id;
     const after = slack.mark();
     await slack.send(interaction(globalShortcut({ callbackId: "report_incident", userId: user })));
     expect(messageText(await slack.nextMessageTo(`D${user}`, after))).toMatch(/Which AI system was involved/);
-    await slack.dm(user, "cancel");
+    let reply = await slack.dm(user, "GitHub Copilot");
+    expect(messageText(reply)).toMatch(/What happened/);
+    for (const text of ["It suggested code containing a real API key from another repository", "security", "today", "our developers", "no", "sev3", "Rotated the key", "skip", "no"]) {
+      reply = await slack.dm(user, text);
+    }
+    reply = await slack.click(user, messageTs(reply), "aims_command", buttonValue(reply, "Confirm and save"));
+    const reference = /your report is (INC-\d{4})/.exec(messageText(reply))![1]!;
+    await expect(slack.database.prisma.incident.findUnique({ where: { reference }, include: { system: true } })).resolves.toMatchObject({
+      type: "security", severity: "sev3", confidential: false, immediateAction: "Rotated the key", system: { name: "GitHub Copilot" },
+    });
+  });
+
+  it("takes a whole incident report from one sentence in a DM, and a registration started with /aims register", async () => {
+    const user = slackUsers.governance.id;
+    let reply = await slack.dm(user, "The Campaign Copy Generator wrote an offensive slogan about older customers");
+    expect(messageText(reply)).toMatch(/What kind of incident is it/);
+    for (const text of ["bias", "yesterday", "older customers", "no", "sev4", "skip", "no", "no", "confirm"]) reply = await slack.dm(user, text);
+    expect(messageText(reply)).toMatch(/your report is INC-\d{4}/);
+
+    const start = slack.mark();
+    const response = await slack.send(slashCommand({ userId: user, text: "register" }));
+    expect(response.text).toMatch(/direct message/);
+    reply = await slack.nextMessageTo(`D${user}`, start);
+    expect(messageText(reply)).toMatch(/What is the AI system called/);
+    for (const text of ["Board Pack Drafter", "Drafts board packs", "Company secretary", "in-house", "Governance", "me", "confidential business", "none", "advises", "none", "proposed", "yes", "confirm"]) {
+      reply = await slack.dm(user, text);
+    }
+    expect(messageText(reply)).toMatch(/Registered AIS-\d{4}: Board Pack Drafter/);
   });
 
   it("publishes App Home, with governance's view for governance members", async () => {
