@@ -11,6 +11,9 @@ import { localChatRoutes } from "./channels/localChat/localChatRoutes.js";
 import { loadDemoOrganisation } from "./demo/loadDemoOrganisation.js";
 import { createSlackChannel, type SlackChannel } from "./channels/slack/slackChannel.js";
 import { createTeamsChannel, type TeamsChannel } from "./channels/teams/teamsChannel.js";
+import { PolicyAssistant } from "./policy/policyAssistant.js";
+import { policyAnswerer } from "./policy/policyAnswers.js";
+import { loadAllPrompts } from "./policy/prompts.js";
 
 export interface RunningService {
   url: string;
@@ -18,6 +21,7 @@ export interface RunningService {
   store: Store;
   engine: ConversationEngine;
   teams: TeamsChannel;
+  policy: PolicyAssistant;
   stop(): Promise<void>;
 }
 
@@ -27,13 +31,16 @@ export interface ServiceOverrides {
 }
 
 export async function startService(config: Config, logger: Logger, overrides: ServiceOverrides = {}): Promise<RunningService> {
+  const prompts = loadAllPrompts(); // a missing or empty prompt stops the service here, before anything opens
   const ownsDatabase = !overrides.database;
   const database = overrides.database ?? (await openMigratedDatabase(config, logger));
   const store = createStore(database.prisma);
+  const policy = policyAssistantFor(config, prompts["policy-answer"], logger);
   const engine = createConversationEngine(database.prisma, {
     reviewIntervals: config.reviewIntervals,
     draftTtlMs: config.draftTtlMs,
     logger,
+    answerQuestion: policyAnswerer(policy, database.prisma),
   });
   const slack: SlackChannel | undefined = config.slack
     ? createSlackChannel(config.slack, { engine, store, prisma: database.prisma, logger })
@@ -68,6 +75,7 @@ export async function startService(config: Config, logger: Logger, overrides: Se
     store,
     engine,
     teams,
+    policy,
     async stop() {
       await slack?.stop();
       await server.close();
@@ -75,6 +83,10 @@ export async function startService(config: Config, logger: Logger, overrides: Se
       logger.info("AIMS Assistant stopped");
     },
   };
+}
+
+export function policyAssistantFor(config: Config, prompt: string, logger?: Logger): PolicyAssistant {
+  return new PolicyAssistant({ policyDir: config.policyDir, prompt, ...(config.openai ? { openai: config.openai } : {}), ...(logger ? { logger } : {}) });
 }
 
 /** The local chat needs people to act as: an empty directory gets the demo organisation. */

@@ -4,6 +4,7 @@ import { exportFormats, exportKinds } from "../export/recordExport.js";
 import { CliError } from "./cliContext.js";
 import { exportRecords } from "./commands/exportCommand.js";
 import { chat } from "./commands/chatCommand.js";
+import { ask } from "./commands/askCommand.js";
 import { loadDemoData } from "./commands/demoDataCommand.js";
 import { checkMigrations, migrate, newMigration } from "./commands/migrationCommands.js";
 
@@ -34,6 +35,13 @@ program
   .command("demo-data")
   .description("load a demo organisation (people, ~20 AI systems, a few incidents) to try things out")
   .action(loadDemoData);
+
+program
+  .command("ask")
+  .description("ask the AI policy assistant a question")
+  .argument("<question>", "e.g. \"can I paste customer data into ChatGPT?\"")
+  .option("--json", "print one JSON object: answered, answer, citations")
+  .action(ask);
 
 program
   .command("chat")

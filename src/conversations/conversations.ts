@@ -3,7 +3,7 @@ import type { PrismaClient } from "../generated/prisma/client.js";
 import type { Logger } from "../logging/logger.js";
 import type { ReviewIntervals } from "../domain/reviewSchedule.js";
 import { ConversationStateStore } from "../store/conversationStates.js";
-import { ConversationEngine } from "./engine.js";
+import { ConversationEngine, type EngineOptions } from "./engine.js";
 import { registerAiSystemFlow } from "./flows/registerAiSystemFlow.js";
 import { reportIncidentFlow } from "./flows/reportIncidentFlow.js";
 import { reportShadowAiFlow } from "./flows/reportShadowAiFlow.js";
@@ -14,6 +14,7 @@ export interface ConversationSettings {
   draftTtlMs?: number;
   clock?: () => Date;
   logger?: Logger;
+  answerQuestion?: EngineOptions["answerQuestion"];
 }
 
 export function createConversationEngine(prisma: PrismaClient, settings: ConversationSettings = {}): ConversationEngine {
@@ -24,5 +25,6 @@ export function createConversationEngine(prisma: PrismaClient, settings: Convers
     ...(settings.clock ? { clock: settings.clock } : {}),
     ...(settings.draftTtlMs ? { draftTtlMs: settings.draftTtlMs } : {}),
     ...(settings.logger ? { logger: settings.logger } : {}),
+    ...(settings.answerQuestion ? { answerQuestion: settings.answerQuestion } : {}),
   });
 }

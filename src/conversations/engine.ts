@@ -18,9 +18,14 @@ export interface EngineOptions {
   /** Coming back after this long gets a "you have an unfinished draft" greeting (default 30 minutes). */
   welcomeBackAfterMs?: number;
   logger?: Logger;
+  /** Answers a policy question (the policy assistant); without it, questions get the menu. */
+  answerQuestion?: (question: string, turn: Turn) => Promise<OutgoingMessage>;
 }
 
 const day = 24 * 60 * 60 * 1000;
+/** "can I…?", "what is…", "is it ok to…": a question for the policy assistant rather than a request. */
+const looksLikeQuestion = (text: string) =>
+  /\?\s*$/.test(text) || /^\s*(can|may|could|should|must|do|does|is|are|am|what|which|who|when|where|why|how|will|would)\b/i.test(text);
 const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 const ignored: Reply = { messages: [], handled: false };
 const reply = (...messages: OutgoingMessage[]): Reply => ({ messages, handled: true });
@@ -45,6 +50,12 @@ export class ConversationEngine {
       text,
       options: [...this.flows.values()].map((flow) => ({ flowId: flow.id, label: flow.title, description: flow.description })),
     };
+  }
+
+  /** A policy question asked directly (`/aims ask`, `aims ask`), outside any flow. */
+  async ask(question: string, turn: Turn): Promise<OutgoingMessage> {
+    if (!this.options.answerQuestion) return { kind: "text", text: "The policy assistant is not available." };
+    return this.options.answerQuestion(question, turn);
   }
 
   flow(flowId: string): FlowDefinition | undefined {
@@ -112,6 +123,7 @@ export class ConversationEngine {
     }
     const intent = detectIntent(input.text);
     if (intent) return this.start(turn, state, intent.flowId, intent.prefill, now);
+    if (this.options.answerQuestion && looksLikeQuestion(input.text)) return reply(await this.options.answerQuestion(input.text, turn));
     return reply(this.menu("Hi! I look after our AI management system. Here is what I can do:"));
   }
 

@@ -75,7 +75,13 @@ export type OutgoingMessage =
       title: string;
       lines: string[];
     }
-  | { kind: "menu"; text: string; options: { flowId: string; label: string; description: string }[] };
+  | { kind: "menu"; text: string; options: { flowId: string; label: string; description: string }[] }
+  | {
+      kind: "answer";
+      answered: boolean;
+      text: string;
+      citations: { document: string; section: string; heading: string }[];
+    };
 
 export interface Reply {
   messages: OutgoingMessage[];

@@ -107,3 +107,31 @@ describe.each(backends)("reporting an AI incident (%s database)", (backend) => {
     expect(lastQuestion(next)?.stepId).toBe("affectedParties");
   });
 });
+
+describe("a policy question in a conversation", () => {
+  it("is answered from the policy with citations, and recorded with whether it was answered", async () => {
+    const { createConversationEngine } = await import("../../src/conversations/conversations.js");
+    const { PolicyAssistant } = await import("../../src/policy/policyAssistant.js");
+    const { policyAnswerer } = await import("../../src/policy/policyAnswers.js");
+    const { loadPrompt } = await import("../../src/policy/prompts.js");
+    const database = await openTestDatabase("embedded");
+    try {
+      const harness = await createHarness(database);
+      const assistant = new PolicyAssistant({ policyDir: "policies", prompt: loadPrompt("policy-answer") });
+      harness.engine = createConversationEngine(database.prisma, { answerQuestion: policyAnswerer(assistant, database.prisma) });
+      const member = harness.user("tom", "questions");
+      const answered = findMessage(await member.say("can i dump customer emails into chatgpt to summarise them??"), "answer")!;
+      expect(answered).toMatchObject({ answered: true, citations: [expect.objectContaining({ document: "ai-acceptable-use-policy.md" })] });
+      const declined = findMessage(await member.say("How many days of parental leave do I get?"), "answer")!;
+      expect(declined).toMatchObject({ answered: false, text: expect.stringMatching(/doesn't cover this/) });
+      const stored = await database.prisma.policyQuestion.findMany({ orderBy: { createdAt: "asc" } });
+      expect(stored.map((row) => [row.answered, row.personId, row.channel])).toEqual([
+        [true, member.speaker.personId, "local_chat"],
+        [false, member.speaker.personId, "local_chat"],
+      ]);
+      expect(lastQuestion(await member.say("report an incident"))?.stepId).toBe("system"); // requests still start flows
+    } finally {
+      await database.dispose();
+    }
+  });
+});

@@ -201,9 +201,14 @@ describe("the Slack channel", () => {
     expect(slack.fake.callsTo("chat.postMessage").some((call) => call.failure && "status" in call.failure && call.failure.status === 429)).toBe(true);
   });
 
-  it("answers /aims ask with a clear not-yet-available, and /aims help with the commands", async () => {
-    const ask = await slack.send(slashCommand({ userId: slackUsers.member.id, text: "ask can I paste customer data into ChatGPT?" }));
-    expect(ask.text).toMatch(/not available yet/);
+  it("answers /aims ask from the policy with its citation, and /aims help with the commands", async () => {
+    const mark = slack.mark();
+    const ask = await slack.send(slashCommand({ userId: slackUsers.member.id, text: "ask can I paste customer emails into ChatGPT?", responseUrl: `${slack.fake.url}response` }));
+    expect(ask.status).toBe(200);
+    const answer = await slack.fake.waitFor((call) => call.method === "response" && slack.fake.calls.indexOf(call) >= mark);
+    expect(answer.args.response_type).toBe("ephemeral");
+    expect(messageText(answer)).toMatch(/ai-acceptable-use-policy.md §4\.2/);
+    await expect(slack.database.prisma.policyQuestion.findFirst({ where: { channel: "slack" } })).resolves.toMatchObject({ answered: true, source: "extract" });
     const help = await slack.send(slashCommand({ userId: slackUsers.member.id, text: "help" }));
     expect(help.text).toMatch(/\/aims register/);
   });

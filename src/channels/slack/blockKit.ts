@@ -52,6 +52,13 @@ function blocksFor(message: OutgoingMessage): KnownBlock[] {
       ];
     case "done":
       return [section(`:white_check_mark: *${escape(message.title)}*\n${message.lines.map(escape).join("\n")}`)];
+    case "answer":
+      return [
+        section(escape(message.text)),
+        ...(message.citations.length > 0
+          ? [{ type: "context", elements: [{ type: "mrkdwn", text: message.citations.map((citation) => `${escape(citation.document)} §${escape(citation.section)} ${escape(citation.heading)}`).join(" · ") }] } as KnownBlock]
+          : []),
+      ];
   }
 }
 

@@ -56,6 +56,8 @@ function elementsFor(message: OutgoingMessage): Element[] {
       ];
     case "done":
       return [text(`✅ ${message.title}`, { weight: "Bolder" }), ...message.lines.map((line) => text(line, { spacing: "Small" }))];
+    case "answer":
+      return [text(message.text), ...message.citations.map((citation) => text(`${citation.document} §${citation.section} ${citation.heading}`, { isSubtle: true, size: "Small", spacing: "None" }))];
   }
 }
 

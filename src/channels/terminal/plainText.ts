@@ -26,5 +26,7 @@ export function renderPlainText(message: OutgoingMessage): string {
       ].join("\n");
     case "done":
       return [`✔ ${message.title}`, ...message.lines.map((line) => `  ${line}`)].join("\n");
+    case "answer":
+      return [message.text, ...message.citations.map((citation) => `  — ${citation.document} §${citation.section} ${citation.heading}`)].join("\n");
   }
 }

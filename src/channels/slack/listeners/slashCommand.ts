@@ -38,12 +38,22 @@ export function registerSlashCommand(app: App, slack: SlackContext): void {
         await ack({ response_type: "ephemeral", text: "Thank you for reporting: I've sent you a direct message to continue privately." });
         await slack.conversations.turn(client, user, { kind: "start", flowId: flowIds.reportIncident, ...(argument ? { prefill: { description: argument } } : {}) });
         return;
-      case "ask":
-        await ack({
-          response_type: "ephemeral",
-          text: argument ? "The policy assistant is not available yet: please ask the governance team directly for now." : "Ask me a question after `/aims ask`, e.g. `/aims ask can I paste customer data into ChatGPT?`",
+      case "ask": {
+        if (!argument) {
+          await ack({ response_type: "ephemeral", text: "Ask me a question after `/aims ask`, e.g. `/aims ask can I paste customer data into ChatGPT?`" });
+          return;
+        }
+        await ack();
+        const speaker = await slack.conversations.speaker(client, command.user_id);
+        const answer = await slack.engine.ask(argument, {
+          key: { platform: "slack", workspaceId: command.team_id, userId: command.user_id, conversationId: command.channel_id },
+          speaker,
+          channel: "slack",
+          input: { kind: "text", text: argument },
         });
+        await respond({ response_type: "ephemeral", ...renderSlackMessage([answer]) });
         return;
+      }
       case "my": {
         await ack();
         const speaker = await slack.conversations.speaker(client, command.user_id);
