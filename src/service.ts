@@ -12,7 +12,7 @@ import { loadDemoOrganisation } from "./demo/loadDemoOrganisation.js";
 import { createSlackChannel, type SlackChannel } from "./channels/slack/slackChannel.js";
 import { createTeamsChannel, type TeamsChannel } from "./channels/teams/teamsChannel.js";
 import { PolicyAssistant } from "./policy/policyAssistant.js";
-import { policyAnswerer } from "./policy/policyAnswers.js";
+import { policyAnswerer, policyFeedbackRecorder } from "./policy/policyAnswers.js";
 import { loadAllPrompts } from "./policy/prompts.js";
 
 export interface RunningService {
@@ -41,6 +41,7 @@ export async function startService(config: Config, logger: Logger, overrides: Se
     draftTtlMs: config.draftTtlMs,
     logger,
     answerQuestion: policyAnswerer(policy, database.prisma),
+    policyFeedback: policyFeedbackRecorder(database.prisma),
   });
   const slack: SlackChannel | undefined = config.slack
     ? createSlackChannel(config.slack, { engine, store, prisma: database.prisma, logger })

@@ -15,6 +15,7 @@ export interface ConversationSettings {
   clock?: () => Date;
   logger?: Logger;
   answerQuestion?: EngineOptions["answerQuestion"];
+  policyFeedback?: EngineOptions["policyFeedback"];
 }
 
 export function createConversationEngine(prisma: PrismaClient, settings: ConversationSettings = {}): ConversationEngine {
@@ -26,5 +27,6 @@ export function createConversationEngine(prisma: PrismaClient, settings: Convers
     ...(settings.draftTtlMs ? { draftTtlMs: settings.draftTtlMs } : {}),
     ...(settings.logger ? { logger: settings.logger } : {}),
     ...(settings.answerQuestion ? { answerQuestion: settings.answerQuestion } : {}),
+    ...(settings.policyFeedback ? { policyFeedback: settings.policyFeedback } : {}),
   });
 }

@@ -5,7 +5,7 @@ import type { ConversationSnapshot, ConversationStateStore } from "../store/conv
 import { describeAnswer } from "./answerDisplay.js";
 import { effectiveAnswers, isVisible, visibleSteps, type Answers, type FlowDefinition, type StepDefinition } from "./flowDefinition.js";
 import { detectIntent, textCommand } from "./intents.js";
-import type { Command, OutgoingMessage, Reply, Speaker, Turn } from "./messages.js";
+import type { Command, OutgoingMessage, PolicyVerdict, Reply, Speaker, Turn } from "./messages.js";
 import { parseStepInput, type Lookups, type RawAnswer } from "./stepInput.js";
 
 export interface EngineOptions {
@@ -20,6 +20,8 @@ export interface EngineOptions {
   logger?: Logger;
   /** Answers a policy question (the policy assistant); without it, questions get the menu. */
   answerQuestion?: (question: string, turn: Turn) => Promise<OutgoingMessage>;
+  /** Records a verdict on a policy answer, or passes the question on to governance. */
+  policyFeedback?: (questionId: string, verdict: PolicyVerdict, turn: Turn) => Promise<OutgoingMessage>;
 }
 
 const day = 24 * 60 * 60 * 1000;
@@ -91,6 +93,11 @@ export class ConversationEngine {
   }
 
   async handle(turn: Turn): Promise<Reply> {
+    // Feedback on an answer is outside any flow: it must not disturb a registration in progress.
+    if (turn.input.kind === "policy_feedback") {
+      if (!this.options.policyFeedback) return ignored;
+      return reply(await this.options.policyFeedback(turn.input.questionId, turn.input.verdict, turn));
+    }
     const now = this.clock();
     let state = await this.options.states.find(turn.key);
     const preface: OutgoingMessage[] = [];
@@ -108,6 +115,7 @@ export class ConversationEngine {
 
   private async idle(turn: Turn, state: ConversationSnapshot | null, now: Date): Promise<Reply> {
     const input = turn.input;
+    if (input.kind === "policy_feedback") return ignored; // handled before any state is read
     if (input.kind === "start") return this.start(turn, state, input.flowId, input.prefill ?? {}, now);
     if (input.kind === "command" && input.command === "confirm" && state?.status === "completed" && state.resultReference) {
       return reply({ kind: "text", text: `Already saved as ${state.resultReference}. Nothing more to do.` });
@@ -147,6 +155,7 @@ export class ConversationEngine {
   private async continueActive(turn: Turn, state: ConversationSnapshot, now: Date): Promise<Reply> {
     const flow = this.flowOf(state);
     const input = turn.input;
+    if (input.kind === "policy_feedback") return ignored; // handled before any state is read
     if (input.kind === "start") {
       if (input.flowId === state.flowId && Object.keys(input.prefill ?? {}).length === 0) return reply(...this.prompt(flow, state));
       return reply(

@@ -27,7 +27,11 @@ export type TurnInput =
   /** A button, select or checkbox answer; bound to the step it was shown for. */
   | { kind: "choice"; stepId: string; value: string | string[] }
   | { kind: "command"; command: Command; stepId?: string }
-  | { kind: "start"; flowId: string; prefill?: Record<string, unknown> };
+  | { kind: "start"; flowId: string; prefill?: Record<string, unknown> }
+  /** A verdict on a policy answer: it helped, it didn't, or pass the question to governance. */
+  | { kind: "policy_feedback"; questionId: string; verdict: PolicyVerdict };
+
+export type PolicyVerdict = "helpful" | "not_helpful" | "route";
 
 export interface Turn {
   key: ConversationKey;
@@ -78,7 +82,11 @@ export type OutgoingMessage =
   | { kind: "menu"; text: string; options: { flowId: string; label: string; description: string }[] }
   | {
       kind: "answer";
+      /** Set when the question was stored: feedback and routing refer to it. */
+      questionId?: string;
       answered: boolean;
+      /** Declined because the policy does not cover it: the asker may pass it to governance. */
+      routable: boolean;
       text: string;
       citations: { document: string; section: string; heading: string }[];
     };

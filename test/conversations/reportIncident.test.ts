@@ -118,7 +118,8 @@ describe("a policy question in a conversation", () => {
     try {
       const harness = await createHarness(database);
       const assistant = new PolicyAssistant({ policyDir: "policies", prompt: loadPrompt("policy-answer") });
-      harness.engine = createConversationEngine(database.prisma, { answerQuestion: policyAnswerer(assistant, database.prisma) });
+      const { policyFeedbackRecorder } = await import("../../src/policy/policyAnswers.js");
+      harness.engine = createConversationEngine(database.prisma, { answerQuestion: policyAnswerer(assistant, database.prisma), policyFeedback: policyFeedbackRecorder(database.prisma) });
       const member = harness.user("tom", "questions");
       const answered = findMessage(await member.say("can i dump customer emails into chatgpt to summarise them??"), "answer")!;
       expect(answered).toMatchObject({ answered: true, citations: [expect.objectContaining({ document: "ai-acceptable-use-policy.md" })] });
@@ -129,6 +130,18 @@ describe("a policy question in a conversation", () => {
         [true, member.speaker.personId, "local_chat"],
         [false, member.speaker.personId, "local_chat"],
       ]);
+      // Verdicts and routing: only the asker may give them; routing tells governance once.
+      expect((await harness.user("sofia").turn({ kind: "policy_feedback", questionId: answered.questionId!, verdict: "not_helpful" })).messages[0]).toMatchObject({ text: expect.stringMatching(/Only the person who asked/) });
+      await member.turn({ kind: "policy_feedback", questionId: answered.questionId!, verdict: "helpful" });
+      expect(declined.routable).toBe(true);
+      const routed = await member.turn({ kind: "policy_feedback", questionId: declined.questionId!, verdict: "route" });
+      expect(routed.messages[0]).toMatchObject({ text: expect.stringMatching(/passed your question to the governance team/) });
+      await member.turn({ kind: "policy_feedback", questionId: declined.questionId!, verdict: "route" });
+      await expect(database.prisma.policyQuestion.findUniqueOrThrow({ where: { id: answered.questionId! } })).resolves.toMatchObject({ feedback: "helpful" });
+      await expect(database.prisma.policyQuestion.findUniqueOrThrow({ where: { id: declined.questionId! } })).resolves.toMatchObject({ routedAt: expect.any(Date) });
+      const notices = await database.prisma.notification.findMany({ where: { kind: "policy_question_routed" } });
+      expect(notices).toHaveLength(1);
+      expect(notices[0]).toMatchObject({ audience: "role:governance", text: expect.stringContaining("parental leave") });
       expect(lastQuestion(await member.say("report an incident"))?.stepId).toBe("system"); // requests still start flows
     } finally {
       await database.dispose();

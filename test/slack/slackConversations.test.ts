@@ -208,7 +208,10 @@ describe("the Slack channel", () => {
     const answer = await slack.fake.waitFor((call) => call.method === "response" && slack.fake.calls.indexOf(call) >= mark);
     expect(answer.args.response_type).toBe("ephemeral");
     expect(messageText(answer)).toMatch(/ai-acceptable-use-policy.md §4\.2/);
-    await expect(slack.database.prisma.policyQuestion.findFirst({ where: { channel: "slack" } })).resolves.toMatchObject({ answered: true, source: "extract" });
+    const stored = await slack.database.prisma.policyQuestion.findFirstOrThrow({ where: { channel: "slack" } });
+    expect(stored).toMatchObject({ answered: true, source: "extract" });
+    await slack.click(slackUsers.member.id, "1799999999.000001", "aims_policy_feedback", buttonValue(answer, "Helpful"));
+    await expect(slack.database.prisma.policyQuestion.findUniqueOrThrow({ where: { id: stored.id } })).resolves.toMatchObject({ feedback: "helpful" });
     const help = await slack.send(slashCommand({ userId: slackUsers.member.id, text: "help" }));
     expect(help.text).toMatch(/\/aims register/);
   });

@@ -26,6 +26,7 @@ const turnRequest = z.object({
       stepId: z.string().optional(),
     }),
     z.object({ kind: z.literal("start"), flowId: z.string(), prefill: z.record(z.string(), z.unknown()).optional() }),
+    z.object({ kind: z.literal("policy_feedback"), questionId: z.string(), verdict: z.enum(["helpful", "not_helpful", "route"]) }),
   ]),
 });
 

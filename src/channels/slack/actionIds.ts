@@ -10,6 +10,7 @@ export const actionIds = {
   start: "aims_start",
   startForm: "aims_start_form",
   incidentDetails: "aims_incident_details",
+  policyFeedback: "aims_policy_feedback",
 } as const;
 
 export const callbackIds = {

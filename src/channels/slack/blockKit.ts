@@ -58,6 +58,7 @@ function blocksFor(message: OutgoingMessage): KnownBlock[] {
         ...(message.citations.length > 0
           ? [{ type: "context", elements: [{ type: "mrkdwn", text: message.citations.map((citation) => `${escape(citation.document)} §${escape(citation.section)} ${escape(citation.heading)}`).join(" · ") }] } as KnownBlock]
           : []),
+        ...feedbackBlocks(message),
       ];
   }
 }
@@ -104,6 +105,13 @@ function questionBlocks(question: Extract<OutgoingMessage, { kind: "question" }>
   navigation.push(button("Cancel", actionIds.command, encodeValue({ command: "cancel" })));
   blocks.push({ type: "actions", elements: navigation });
   return blocks;
+}
+
+function feedbackBlocks(message: Extract<OutgoingMessage, { kind: "answer" }>): KnownBlock[] {
+  if (!message.questionId) return [];
+  const verdict = (label: string, verdict: string) => button(label, actionIds.policyFeedback, encodeValue({ questionId: message.questionId, verdict }));
+  if (message.answered) return [{ type: "actions", elements: [verdict("Helpful", "helpful"), verdict("Not helpful", "not_helpful")] }];
+  return message.routable ? [{ type: "actions", elements: [verdict("Pass to the governance team", "route")] }] : [];
 }
 
 export function section(text: string): KnownBlock {

@@ -8,7 +8,8 @@ export const answerInputId = "aims_answer";
 export type CardActionData =
   | { aims: "answer"; stepId: string }
   | { aims: "command"; command: string; stepId?: string }
-  | { aims: "start"; flowId: string };
+  | { aims: "start"; flowId: string }
+  | { aims: "feedback"; questionId: string; verdict: "helpful" | "not_helpful" | "route" };
 
 type Element = Record<string, unknown>;
 
@@ -56,8 +57,15 @@ function elementsFor(message: OutgoingMessage): Element[] {
       ];
     case "done":
       return [text(`✅ ${message.title}`, { weight: "Bolder" }), ...message.lines.map((line) => text(line, { spacing: "Small" }))];
-    case "answer":
-      return [text(message.text), ...message.citations.map((citation) => text(`${citation.document} §${citation.section} ${citation.heading}`, { isSubtle: true, size: "Small", spacing: "None" }))];
+    case "answer": {
+      const verdict = (title: string, value: "helpful" | "not_helpful" | "route") => submit(title, { aims: "feedback", questionId: message.questionId!, verdict: value });
+      const actions = !message.questionId ? [] : message.answered ? [verdict("Helpful", "helpful"), verdict("Not helpful", "not_helpful")] : message.routable ? [verdict("Pass to the governance team", "route")] : [];
+      return [
+        text(message.text),
+        ...message.citations.map((citation) => text(`${citation.document} §${citation.section} ${citation.heading}`, { isSubtle: true, size: "Small", spacing: "None" })),
+        ...(actions.length > 0 ? [{ type: "ActionSet", actions }] : []),
+      ];
+    }
   }
 }
 

@@ -138,6 +138,8 @@ export function inputFromCard(data: CardActionData & Record<string, unknown>): T
       return { kind: "command", command: data.command as never, ...(data.stepId ? { stepId: data.stepId } : {}) };
     case "start":
       return { kind: "start", flowId: data.flowId };
+    case "feedback":
+      return { kind: "policy_feedback", questionId: data.questionId, verdict: data.verdict };
     default:
       return null;
   }

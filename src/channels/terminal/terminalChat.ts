@@ -47,9 +47,17 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
     const text = line.trim();
     if (text === "quit" || text === "exit") break;
     if (text === "") continue;
-    await turn(byNumber(shown, text) ?? { kind: "text", text });
+    await turn(verdictOn(shown, text) ?? byNumber(shown, text) ?? { kind: "text", text });
   }
   lines.close();
+}
+
+/** After an answer, "helpful", "not helpful" or "pass it on" is a verdict on it. */
+function verdictOn(shown: OutgoingMessage | undefined, text: string): TurnInput | null {
+  if (shown?.kind !== "answer" || !shown.questionId) return null;
+  const verdicts: Record<string, "helpful" | "not_helpful" | "route"> = { helpful: "helpful", "not helpful": "not_helpful", "pass it on": "route" };
+  const verdict = verdicts[text.toLowerCase()];
+  return verdict ? { kind: "policy_feedback", questionId: shown.questionId, verdict } : null;
 }
 
 /** A number picks from the list just shown: a menu entry or one of the question's choices. */

@@ -36,6 +36,10 @@ export function registerActions(app: App, slack: SlackContext): void {
     const value = decodeValue<CommandValue>(action.type === "button" ? action.value : undefined);
     return value ? { kind: "command", command: value.command as Command, ...(value.stepId ? { stepId: value.stepId } : {}) } : null;
   }));
+  app.action<BlockAction>(actionIds.policyFeedback, answer((action) => {
+    const value = decodeValue<{ questionId: string; verdict: "helpful" | "not_helpful" | "route" }>(action.type === "button" ? action.value : undefined);
+    return value ? { kind: "policy_feedback", questionId: value.questionId, verdict: value.verdict } : null;
+  }));
   app.action<BlockAction>(actionIds.start, answer((action) => (action.type === "button" && action.value ? { kind: "start", flowId: action.value } : null)));
   // Ticking a checkbox is only collected when "Continue" is pressed.
   app.action(actionIds.checks, async ({ ack }) => ack());
