@@ -14,6 +14,7 @@ import { createTeamsChannel, type TeamsChannel } from "./channels/teams/teamsCha
 import { PolicyAssistant } from "./policy/policyAssistant.js";
 import { policyAnswerer, policyFeedbackRecorder } from "./policy/policyAnswers.js";
 import { loadAllPrompts } from "./policy/prompts.js";
+import { incidentPrefiller } from "./language/incidentPrefill.js";
 
 export interface RunningService {
   url: string;
@@ -42,6 +43,7 @@ export async function startService(config: Config, logger: Logger, overrides: Se
     logger,
     answerQuestion: policyAnswerer(policy, database.prisma),
     policyFeedback: policyFeedbackRecorder(database.prisma),
+    ...(config.openai ? { proposeIncident: incidentPrefiller({ ...config.openai, prompt: prompts["incident-prefill"], logger }) } : {}),
   });
   const slack: SlackChannel | undefined = config.slack
     ? createSlackChannel(config.slack, { engine, store, prisma: database.prisma, logger })

@@ -5,7 +5,7 @@ import type { ReviewIntervals } from "../domain/reviewSchedule.js";
 import { ConversationStateStore } from "../store/conversationStates.js";
 import { ConversationEngine, type EngineOptions } from "./engine.js";
 import { registerAiSystemFlow } from "./flows/registerAiSystemFlow.js";
-import { reportIncidentFlow } from "./flows/reportIncidentFlow.js";
+import { reportIncidentFlow, type IncidentProposer } from "./flows/reportIncidentFlow.js";
 import { reportShadowAiFlow } from "./flows/reportShadowAiFlow.js";
 import { storeLookups } from "./storeLookups.js";
 
@@ -16,12 +16,14 @@ export interface ConversationSettings {
   logger?: Logger;
   answerQuestion?: EngineOptions["answerQuestion"];
   policyFeedback?: EngineOptions["policyFeedback"];
+  /** Proposes incident fields from a one-line report (OpenAI, when configured). */
+  proposeIncident?: IncidentProposer;
 }
 
 export function createConversationEngine(prisma: PrismaClient, settings: ConversationSettings = {}): ConversationEngine {
   return new ConversationEngine({
     states: new ConversationStateStore(prisma),
-    flows: [registerAiSystemFlow(settings.reviewIntervals), reportIncidentFlow(), reportShadowAiFlow()],
+    flows: [registerAiSystemFlow(settings.reviewIntervals), reportIncidentFlow(settings.proposeIncident), reportShadowAiFlow()],
     lookups: storeLookups(prisma),
     ...(settings.clock ? { clock: settings.clock } : {}),
     ...(settings.draftTtlMs ? { draftTtlMs: settings.draftTtlMs } : {}),

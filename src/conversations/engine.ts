@@ -138,7 +138,7 @@ export class ConversationEngine {
   private async start(turn: Turn, state: ConversationSnapshot | null, flowId: string, prefill: Answers, now: Date): Promise<Reply> {
     const flow = this.flows.get(flowId);
     if (!flow) return reply({ kind: "error", text: `I don't know how to "${flowId}".` }, this.menu());
-    const answers = flow.prepare ? await flow.prepare({ ...prefill }, this.options.lookups) : { ...prefill };
+    const answers = flow.prepare ? await flow.prepare({ ...prefill }, { lookups: this.options.lookups, now }) : { ...prefill };
     const started = await this.options.states.start(turn.key, state, {
       flowId,
       stepId: this.nextStepId(flow, answers),
@@ -147,7 +147,7 @@ export class ConversationEngine {
     });
     if (!started) return ignored;
     const intro: OutgoingMessage = { kind: "text", text: `Let's ${lowerFirst(flow.title)}. Type "help" at any question, "back" to change the previous answer, or "cancel" to stop.` };
-    return reply(intro, ...this.prompt(flow, started));
+    return reply(intro, ...this.prefilledNote(flow, answers), ...this.prompt(flow, started));
   }
 
   // --- A conversation in progress ----------------------------------------------------------
@@ -178,6 +178,14 @@ export class ConversationEngine {
     }
     const answered = await this.answer(turn, flow, state, { text: input.text }, now);
     return answered.handled ? { ...answered, messages: [...greeting, ...answered.messages] } : answered;
+  }
+
+  /** Answers taken from the opening message, so the person knows what was understood and can change it. */
+  private prefilledNote(flow: FlowDefinition, answers: Answers): OutgoingMessage[] {
+    const filled = flow.steps.filter((step) => answers[step.id] !== undefined && step.input !== "text");
+    if (filled.length === 0) return [];
+    const list = filled.map((step) => `${step.label}: ${describeAnswer(step, answers[step.id])}`).join("; ");
+    return [{ kind: "text", text: `From your message I have filled in ${list}. You can change any of them before saving.` }];
   }
 
   private welcomeBack(flow: FlowDefinition, state: ConversationSnapshot, now: Date): OutgoingMessage[] {

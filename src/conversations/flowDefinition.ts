@@ -51,7 +51,7 @@ export interface FlowDefinition {
   description: string;
   steps: StepDefinition[];
   /** Completes answers given up front (e.g. a system named in an opening sentence). */
-  prepare?(prefill: Answers, lookups: Lookups): Promise<Answers>;
+  prepare?(prefill: Answers, context: { lookups: Lookups; now: Date }): Promise<Answers>;
   /** Saves the record; runs inside the transaction that closes the conversation. */
   complete(answers: Answers, context: CompletionContext): Promise<CompletionResult>;
 }

@@ -148,3 +148,36 @@ describe("a policy question in a conversation", () => {
     }
   });
 });
+
+describe("an incident report pre-filled from one sentence by the model", () => {
+  it("keeps the proposed values that pass validation, says so, and asks only for the rest", async () => {
+    const { createConversationEngine } = await import("../../src/conversations/conversations.js");
+    const { incidentPrefiller } = await import("../../src/language/incidentPrefill.js");
+    const { loadPrompt } = await import("../../src/policy/prompts.js");
+    const { startFakeOpenAi } = await import("../support/fakeOpenAi.js");
+    const fake = await startFakeOpenAi();
+    const database = await openTestDatabase("embedded");
+    try {
+      const harness = await createHarness(database);
+      const propose = incidentPrefiller({ apiKey: "sk-test", baseUrl: fake.url, prompt: loadPrompt("incident-prefill"), timeoutMs: 1_000 });
+      harness.engine = createConversationEngine(database.prisma, { clock: harness.clock.read, proposeIncident: propose });
+      // A valid type and system, an invalid severity (rejected, so asked), and a date in words.
+      fake.respondWith(() => ({ content: JSON.stringify({ type: "privacy", severity: "sev9", systemName: "Nora", affectedParties: "two customers", occurredAt: "yesterday" }) }));
+      const reporter = harness.user("tom", "prefill");
+      const first = await reporter.say("Our chatbot leaked one customer's claim details to another customer");
+      expect(JSON.parse(fake.requests.at(-1)!.messages[1]!.content)).toEqual({ report: "Our chatbot leaked one customer's claim details to another customer" });
+      const note = first.messages.find((message) => message.kind === "text" && message.text.startsWith("From your message"));
+      expect(note).toMatchObject({ text: expect.stringMatching(/AI system: Nora Customer Assistant \(AIS-\d{4}\); Type: Privacy or data leak; When it happened: 26 Nov 2026/) });
+      expect(lastQuestion(first)?.stepId).toBe("anyoneHarmed"); // type, system, when and who were understood; severity was not valid
+      const afterHarm = await reporter.say("yes");
+      expect(lastQuestion(afterHarm)?.stepId).toBe("severity");
+
+      fake.respondWith(() => ({ status: 500 }));
+      const other = harness.user("leila", "prefill-down");
+      expect(lastQuestion(await other.say("The fraud model wrongly flagged my own claim as fraud"))?.stepId).toBe("system"); // without the model: every question
+    } finally {
+      await database.dispose();
+      await fake.close();
+    }
+  });
+});

@@ -1,51 +1,17 @@
 // The policy assistant offline, and with the real openai client pointed at a fake OpenAI server.
 import fs from "node:fs";
-import http from "node:http";
 import os from "node:os";
 import path from "node:path";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PolicyAssistant, notCovered } from "../../src/policy/policyAssistant.js";
 import { loadPrompt, PromptError } from "../../src/policy/prompts.js";
 import { evaluate } from "../../scripts/evalPolicyQa.js";
 import { runAims } from "../support/processes.js";
+import { startFakeOpenAi, type FakeOpenAi } from "../support/fakeOpenAi.js";
 
 const policyDir = path.resolve("policies");
 const prompt = loadPrompt("policy-answer");
 const question = "Can I paste customer emails into ChatGPT to summarise them?";
-
-interface FakeOpenAi {
-  url: string;
-  requests: { messages: { role: string; content: string }[]; response_format?: unknown }[];
-  respondWith(handler: (body: { messages: { role: string; content: string }[] }) => { status?: number; delayMs?: number; content?: string }): void;
-  close(): Promise<void>;
-}
-
-async function startFakeOpenAi(): Promise<FakeOpenAi> {
-  const requests: FakeOpenAi["requests"] = [];
-  let handler: Parameters<FakeOpenAi["respondWith"]>[0] = () => ({ content: "{}" });
-  const server = http.createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const body = JSON.parse(Buffer.concat(chunks).toString("utf8"));
-    requests.push(body);
-    const reply = handler(body);
-    if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
-    if (res.destroyed) return;
-    res.writeHead(reply.status ?? 200, { "content-type": "application/json" });
-    res.end(JSON.stringify(reply.status && reply.status >= 400 ? { error: { message: "upstream failure", type: "server_error" } } : {
-      id: "chatcmpl-test", object: "chat.completion", created: 1, model: "gpt-4o-mini",
-      choices: [{ index: 0, finish_reason: "stop", message: { role: "assistant", content: reply.content ?? "" } }],
-    }));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`,
-    requests,
-    respondWith: (next) => (handler = next),
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
-  };
-}
 
 describe("the policy assistant offline", () => {
   const assistant = new PolicyAssistant({ policyDir, prompt });

@@ -9,7 +9,7 @@ import { anonymousActor } from "../../store/changeHistory.js";
 import { IncidentStore } from "../../store/incidents.js";
 import { enqueueNotice, governanceAudience } from "../../store/notifications.js";
 import type { Answers, CompletionContext, FlowDefinition } from "../flowDefinition.js";
-import type { Lookups, SystemAnswer } from "../stepInput.js";
+import { parseStepInput, type Lookups, type SystemAnswer } from "../stepInput.js";
 import { flowIds } from "../intents.js";
 import { choicesFrom, yesNoChoices } from "./choices.js";
 import { actorOf } from "./actor.js";
@@ -20,8 +20,17 @@ const recommendedConfidential = (answers: Answers) =>
 /** A day of slack for time zones: "today" in Auckland is tomorrow in UTC. */
 const notInTheFuture = z.string().refine((iso) => new Date(iso).getTime() <= Date.now() + 24 * 60 * 60 * 1000, "That date is in the future; when did it happen?");
 
-export function reportIncidentFlow(): FlowDefinition {
-  return {
+/** Proposed field values for a free-text report (a language model, when configured). */
+export type IncidentProposer = (report: string) => Promise<{
+  type: string | null;
+  severity: string | null;
+  systemName: string | null;
+  affectedParties: string | null;
+  occurredAt: string | null;
+} | null>;
+
+export function reportIncidentFlow(propose?: IncidentProposer): FlowDefinition {
+  const flow: FlowDefinition = {
     id: flowIds.reportIncident,
     title: "Report an AI incident",
     noun: "AI incident report",
@@ -57,9 +66,40 @@ export function reportIncidentFlow(): FlowDefinition {
       },
       { id: "anonymous", label: "Anonymous", prompt: "Do you want to report anonymously? Your name will then not be stored anywhere with the report.", help: "Anonymous reports are taken just as seriously; we just can't come back to you with questions.", input: "yes_no", choices: yesNoChoices, schema: z.boolean() },
     ],
-    prepare: mentionedSystem,
+    prepare: async (prefill, context) => {
+      const withSystem = await mentionedSystem(prefill, context.lookups);
+      return propose ? proposedAnswers(flow, withSystem, propose, context) : withSystem;
+    },
     complete: saveIncident,
   };
+  return flow;
+}
+
+/**
+ * Each proposed value goes through the step's own parsing and validation; what fails, or was
+ * not proposed, is simply asked. Nothing proposed overrides what the person already gave.
+ */
+async function proposedAnswers(flow: FlowDefinition, prefill: Answers, propose: IncidentProposer, context: { lookups: Lookups; now: Date }): Promise<Answers> {
+  if (typeof prefill.description !== "string") return prefill;
+  const proposal = await propose(prefill.description);
+  if (!proposal) return prefill;
+  const answers = { ...prefill };
+  const candidates: Record<string, string | null> = {
+    type: proposal.type,
+    severity: proposal.severity,
+    system: proposal.systemName,
+    affectedParties: proposal.affectedParties,
+    occurredAt: proposal.occurredAt,
+  };
+  const speaker = { personId: "", displayName: "", roles: [] };
+  for (const [stepId, value] of Object.entries(candidates)) {
+    const step = flow.steps.find((candidate) => candidate.id === stepId);
+    if (!step || value === null || answers[stepId] !== undefined) continue;
+    const parsed = await parseStepInput(step, { text: value }, { lookups: context.lookups, speaker, now: context.now });
+    const checked = parsed.ok ? step.schema.safeParse(parsed.value) : null;
+    if (checked?.success) answers[stepId] = checked.data;
+  }
+  return answers;
 }
 
 /** "Our Claims triage model rejected…": when the opening sentence names a system, don't ask again. */
