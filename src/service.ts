@@ -11,7 +11,7 @@ import { localChatRoutes } from "./channels/localChat/localChatRoutes.js";
 import { loadDemoOrganisation } from "./demo/loadDemoOrganisation.js";
 import { createSlackChannel, type SlackChannel } from "./channels/slack/slackChannel.js";
 import { createTeamsChannel, type TeamsChannel } from "./channels/teams/teamsChannel.js";
-import { PolicyAssistant } from "./policy/policyAssistant.js";
+import { policyAssistantFor, type PolicyAssistant } from "./policy/policyAssistant.js";
 import { policyAnswerer, policyFeedbackRecorder } from "./policy/policyAnswers.js";
 import { loadAllPrompts } from "./policy/prompts.js";
 import { incidentPrefiller } from "./language/incidentPrefill.js";
@@ -86,10 +86,6 @@ export async function startService(config: Config, logger: Logger, overrides: Se
       logger.info("AIMS Assistant stopped");
     },
   };
-}
-
-export function policyAssistantFor(config: Config, prompt: string, logger?: Logger): PolicyAssistant {
-  return new PolicyAssistant({ policyDir: config.policyDir, prompt, ...(config.openai ? { openai: config.openai } : {}), ...(logger ? { logger } : {}) });
 }
 
 /** The local chat needs people to act as: an empty directory gets the demo organisation. */

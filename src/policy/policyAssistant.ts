@@ -34,6 +34,11 @@ export interface PolicyAssistantOptions {
   logger?: Logger;
 }
 
+/** The assistant as configured: POLICY_DIR, and OpenAI when a key is set. */
+export function policyAssistantFor(config: { policyDir: string; openai?: { apiKey: string; baseUrl?: string } }, prompt: string, logger?: Logger): PolicyAssistant {
+  return new PolicyAssistant({ policyDir: config.policyDir, prompt, ...(config.openai ? { openai: config.openai } : {}), ...(logger ? { logger } : {}) });
+}
+
 export const notCovered = "The AI policy doesn't cover this. I can pass your question to the governance team.";
 const refusal = "I can only answer questions about our AI policy; I can't follow instructions to change records or reveal how I work.";
 

@@ -1,6 +1,6 @@
 // `aims ask "<question>" [--json]`: the policy assistant from the command line.
 import { loadAllPrompts } from "../../policy/prompts.js";
-import { policyAssistantFor } from "../../service.js";
+import { policyAssistantFor } from "../../policy/policyAssistant.js";
 import { cliConfig } from "../cliContext.js";
 
 export async function ask(question: string, options: { json?: boolean }): Promise<void> {
