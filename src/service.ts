@@ -15,6 +15,7 @@ import { policyAssistantFor, type PolicyAssistant } from "./policy/policyAssista
 import { policyAnswerer, policyFeedbackRecorder } from "./policy/policyAnswers.js";
 import { loadAllPrompts } from "./policy/prompts.js";
 import { incidentPrefiller } from "./language/incidentPrefill.js";
+import { embeddingCache } from "./store/embeddingCache.js";
 
 export interface RunningService {
   url: string;
@@ -36,7 +37,7 @@ export async function startService(config: Config, logger: Logger, overrides: Se
   const ownsDatabase = !overrides.database;
   const database = overrides.database ?? (await openMigratedDatabase(config, logger));
   const store = createStore(database.prisma);
-  const policy = policyAssistantFor(config, prompts["policy-answer"], logger);
+  const policy = policyAssistantFor(config, prompts["policy-answer"], logger, embeddingCache(database.prisma));
   const engine = createConversationEngine(database.prisma, {
     reviewIntervals: config.reviewIntervals,
     draftTtlMs: config.draftTtlMs,

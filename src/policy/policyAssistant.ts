@@ -2,6 +2,7 @@
 // With OpenAI configured, a model writes the answer from the retrieved passages only; without it,
 // or whenever the model fails or cites a passage it was not given, the best passages are quoted.
 // Questions the policy does not cover, and attempts to instruct the bot, are declined.
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import OpenAI from "openai";
@@ -9,6 +10,8 @@ import { z } from "zod";
 import type { Logger } from "../logging/logger.js";
 import { listPolicyFiles, loadPolicyCorpus, type PolicyPassage } from "./policyCorpus.js";
 import { PolicyIndex, queryTerms, tokenize, type PolicyHit } from "./policyIndex.js";
+import { cosine, openAiEmbedder, type Embedder } from "../language/embeddings.js";
+import type { EmbeddingCacheStore } from "../store/embeddingCache.js";
 
 export interface PolicyCitation {
   document: string;
@@ -32,11 +35,32 @@ export interface PolicyAssistantOptions {
   /** How long to wait for the model before answering offline. */
   timeoutMs?: number;
   logger?: Logger;
+  /** Embeddings for hybrid ranking (with OpenAI); passages are embedded once per content, cached in the database. */
+  semantic?: { embed: Embedder; model: string; cache: EmbeddingCacheStore };
 }
 
-/** The assistant as configured: POLICY_DIR, and OpenAI when a key is set. */
-export function policyAssistantFor(config: { policyDir: string; openai?: { apiKey: string; baseUrl?: string } }, prompt: string, logger?: Logger): PolicyAssistant {
-  return new PolicyAssistant({ policyDir: config.policyDir, prompt, ...(config.openai ? { openai: config.openai } : {}), ...(logger ? { logger } : {}) });
+/** With embeddings, a passage this close in meaning counts as an answer even when it shares few words. */
+export const minimumSimilarity = 0.55;
+
+export const embeddingModel = "text-embedding-3-small";
+
+/**
+ * The assistant as configured: POLICY_DIR, and OpenAI when a key is set. With an embedding cache
+ * (the service's database) retrieval is hybrid; without one (the CLI) it is full-text only.
+ */
+export function policyAssistantFor(
+  config: { policyDir: string; openai?: { apiKey: string; baseUrl?: string } },
+  prompt: string,
+  logger?: Logger,
+  cache?: EmbeddingCacheStore,
+): PolicyAssistant {
+  return new PolicyAssistant({
+    policyDir: config.policyDir,
+    prompt,
+    ...(config.openai ? { openai: config.openai } : {}),
+    ...(config.openai && cache ? { semantic: { embed: openAiEmbedder({ ...config.openai, model: embeddingModel }), model: embeddingModel, cache } } : {}),
+    ...(logger ? { logger } : {}),
+  });
 }
 
 export const notCovered = "The AI policy doesn't cover this. I can pass your question to the governance team.";
@@ -71,7 +95,15 @@ export class PolicyAssistant {
 
   async ask(question: string): Promise<PolicyAnswer> {
     if (injection.test(question)) return { answered: false, answer: refusal, citations: [], source: "guard" };
-    const hits = this.currentIndex().query(question, 5).filter(isRelevant);
+    const index = this.currentIndex();
+    const lexical = index.query(question, 10);
+    const hybrid = this.options.semantic
+      ? await this.hybridHits(question, index, lexical).catch((error: unknown) => {
+          this.options.logger?.warn({ err: error }, "embeddings unavailable: ranking by full text only");
+          return null;
+        })
+      : null;
+    const hits = hybrid ?? lexical.slice(0, 5).filter(isRelevant);
     if (hits.length === 0) return { answered: false, answer: notCovered, citations: [], source: "extract" };
     if (this.client) {
       const answer = await this.askModel(question, hits).catch((error: unknown) => {
@@ -122,6 +154,46 @@ export class PolicyAssistant {
       return null;
     }
     return { answered: true, answer: parsed.data.answer, citations: cited.map((hit) => citationOf(hit!.passage, question)), source: "model" };
+  }
+
+  private passageVectors = new Map<string, number[]>();
+
+  /** Full-text and meaning together: half the normalised full-text score, half the cosine similarity. */
+  private async hybridHits(question: string, index: PolicyIndex, lexical: PolicyHit[]): Promise<PolicyHit[]> {
+    const { embed, model } = this.options.semantic!;
+    const vectors = await this.vectorsFor(index.passages);
+    const [questionVector] = await embed([question]);
+    const similarity = new Map(index.passages.map((passage) => [passage.id, cosine(questionVector!, vectors.get(passage.id)!)]));
+    const topBm25 = lexical[0]?.score ?? 1;
+    const candidates = new Map(lexical.map((hit) => [hit.passage.id, hit]));
+    for (const passage of [...index.passages].sort((a, b) => similarity.get(b.id)! - similarity.get(a.id)!).slice(0, 10)) {
+      if (!candidates.has(passage.id)) candidates.set(passage.id, { passage, score: 0, coverage: index.coverageFor(question, passage) });
+    }
+    this.options.logger?.debug({ model, candidates: candidates.size }, "hybrid policy ranking");
+    return [...candidates.values()]
+      .filter((hit) => isRelevant(hit) || similarity.get(hit.passage.id)! >= minimumSimilarity)
+      .map((hit) => ({ ...hit, score: 0.5 * (hit.score / topBm25) + 0.5 * similarity.get(hit.passage.id)! }))
+      .sort((a, b) => b.score - a.score)
+      .slice(0, 5);
+  }
+
+  /** Passage vectors by passage id: from memory, else the database cache, else embedded now and cached. */
+  private async vectorsFor(passages: PolicyPassage[]): Promise<Map<string, number[]>> {
+    const { embed, model, cache } = this.options.semantic!;
+    const hashOf = (passage: PolicyPassage) => crypto.createHash("sha256").update(`${model}\n${passage.headingPath.join(" › ")}\n${passage.text}`).digest("hex");
+    const hashes = new Map(passages.map((passage) => [passage.id, hashOf(passage)]));
+    const missing = [...new Set(hashes.values())].filter((hash) => !this.passageVectors.has(hash));
+    if (missing.length > 0) {
+      for (const [hash, vector] of await cache.load(missing)) this.passageVectors.set(hash, vector);
+      const toEmbed = passages.filter((passage) => !this.passageVectors.has(hashes.get(passage.id)!));
+      if (toEmbed.length > 0) {
+        const vectors = await embed(toEmbed.map((passage) => `${passage.headingPath.join(" › ")}\n${passage.text}`));
+        const entries = toEmbed.map((passage, i) => ({ contentHash: hashes.get(passage.id)!, model, vector: vectors[i]! }));
+        for (const entry of entries) this.passageVectors.set(entry.contentHash, entry.vector);
+        await cache.save(entries);
+      }
+    }
+    return new Map(passages.map((passage) => [passage.id, this.passageVectors.get(hashes.get(passage.id)!)!]));
   }
 
   /** The index, rebuilt when a policy file was added, changed or removed (checked at most every 2 s). */

@@ -134,6 +134,12 @@ export class PolicyIndex {
       });
   }
 
+  /** The coverage of a passage that full-text search did not rank (found by meaning instead). */
+  coverageFor(question: string, passage: PolicyPassage): number {
+    const concepts = [...new Set(tokenize(question))].map((word) => [word, ...(synonyms[word] ?? [])].map(stem));
+    return this.coverage(concepts, this.wordsOf.get(passage.id) ?? new Set());
+  }
+
   private coverage(concepts: string[][], words: Set<string>): number {
     let total = 0;
     let found = 0;

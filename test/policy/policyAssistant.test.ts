@@ -127,3 +127,39 @@ describe("npx aims ask --json", () => {
     expect(printed.citations[0].document).toBe("ai-incident-procedure.md");
   });
 });
+
+describe("hybrid ranking with embeddings", () => {
+  it("embeds each passage once, keeps the vectors in the database, and falls back to full text when embeddings fail", async () => {
+    const { openTestDatabase } = await import("../support/testDatabase.js");
+    const { embeddingCache } = await import("../../src/store/embeddingCache.js");
+    const { openAiEmbedder } = await import("../../src/language/embeddings.js");
+    const fake = await startFakeOpenAi();
+    const database = await openTestDatabase("embedded");
+    try {
+      fake.respondWith(() => ({ status: 500 })); // answers come from the passages; this test is about ranking
+      const semantic = () => ({ embed: openAiEmbedder({ apiKey: "sk-test", baseUrl: fake.url, model: "test-embedding" }), model: "test-embedding", cache: embeddingCache(database.prisma) });
+      const first = new PolicyAssistant({ policyDir, prompt, openai: { apiKey: "sk-test", baseUrl: fake.url }, timeoutMs: 1_000, semantic: semantic() });
+      const inputs = () => fake.embeddingRequests.flatMap((request) => (Array.isArray(request.input) ? request.input : [request.input]));
+
+      const answer = await first.ask("A policyholder wants us to erase everything we hold on them; does that include what the chatbot logged?");
+      expect(answer.answered).toBe(true);
+      const passages = first.passageCount;
+      expect(inputs()).toHaveLength(passages + 1); // every passage, then the question
+      expect(await database.prisma.embeddingCache.count()).toBe(passages);
+
+      await first.ask(question);
+      expect(inputs()).toHaveLength(passages + 2); // only the new question
+
+      const restarted = new PolicyAssistant({ policyDir, prompt, openai: { apiKey: "sk-test", baseUrl: fake.url }, timeoutMs: 1_000, semantic: semantic() });
+      await restarted.ask(question);
+      expect(inputs()).toHaveLength(passages + 3); // vectors came from the database
+
+      fake.failEmbeddings(true);
+      const withoutEmbeddings = await restarted.ask(question);
+      expect(withoutEmbeddings.citations[0]).toMatchObject({ document: "ai-acceptable-use-policy.md", section: "4.2" });
+    } finally {
+      await database.dispose();
+      await fake.close();
+    }
+  });
+});
