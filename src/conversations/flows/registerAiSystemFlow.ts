@@ -19,15 +19,8 @@ import { enqueueNotice, governanceAudience } from "../../store/notifications.js"
 import type { Answers, CompletionContext, FlowDefinition } from "../flowDefinition.js";
 import type { PersonAnswer } from "../stepInput.js";
 import { flowIds } from "../intents.js";
-import { choicesFrom, yesNoChoices } from "./choices.js";
+import { choicesFrom, requiredText, yesNoChoices } from "./choices.js";
 import { actorOf } from "./actor.js";
-
-const requiredText = (what: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .min(2, `Please give the ${what} (at least a couple of characters).`)
-    .max(max, `That is longer than ${max} characters; please shorten the ${what}.`);
 
 const notInHouse = (answers: Answers) => answers.kind !== "internal_model";
 

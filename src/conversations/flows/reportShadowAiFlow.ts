@@ -8,10 +8,8 @@ import { AiSystemStore } from "../../store/aiSystems.js";
 import { enqueueNotice, governanceAudience } from "../../store/notifications.js";
 import type { Answers, CompletionContext, FlowDefinition } from "../flowDefinition.js";
 import { flowIds } from "../intents.js";
-import { choicesFrom } from "./choices.js";
+import { choicesFrom, requiredText } from "./choices.js";
 import { actorOf } from "./actor.js";
-
-const text = (what: string, max: number) => z.string().trim().min(2, `Please give the ${what}.`).max(max, `Please keep the ${what} under ${max} characters.`);
 
 export function reportShadowAiFlow(): FlowDefinition {
   return {
@@ -20,10 +18,10 @@ export function reportShadowAiFlow(): FlowDefinition {
     noun: "report of an AI tool in use",
     description: "Tell us about AI in use that may not be in the inventory (shadow AI). Five quick questions.",
     steps: [
-      { id: "name", label: "Tool", prompt: "Which AI tool have you seen in use?", help: "Its name or website, e.g. \"ChatGPT on personal accounts\" or \"an AI meeting note-taker\".", input: "text", schema: text("tool's name", 120) },
-      { id: "purpose", label: "Used for", prompt: "What do people use it for?", help: "What you saw it being used for; no names needed.", input: "text", schema: text("use", 2000) },
-      { id: "businessUnit", label: "Where", prompt: "Which team or department uses it? (\"skip\" if you don't know)", help: "Helps governance find the right owner.", input: "text", schema: text("team", 120), optional: true },
-      { id: "vendor", label: "Vendor", prompt: "Do you know who makes it? (\"skip\" if not)", help: "The vendor or website, e.g. OpenAI, Otter.ai.", input: "text", schema: text("vendor", 200), optional: true },
+      { id: "name", label: "Tool", prompt: "Which AI tool have you seen in use?", help: "Its name or website, e.g. \"ChatGPT on personal accounts\" or \"an AI meeting note-taker\".", input: "text", schema: requiredText("tool's name", 120) },
+      { id: "purpose", label: "Used for", prompt: "What do people use it for?", help: "What you saw it being used for; no names needed.", input: "text", schema: requiredText("use", 2000) },
+      { id: "businessUnit", label: "Where", prompt: "Which team or department uses it? (\"skip\" if you don't know)", help: "Helps governance find the right owner.", input: "text", schema: requiredText("team", 120), optional: true },
+      { id: "vendor", label: "Vendor", prompt: "Do you know who makes it? (\"skip\" if not)", help: "The vendor or website, e.g. OpenAI, Otter.ai.", input: "text", schema: requiredText("vendor", 200), optional: true },
       { id: "dataCategories", label: "Data put into it", prompt: "What data goes into it, as far as you know? Pick all that apply (\"skip\" if you don't know).", help: "E.g. customer emails would be personal data; internal plans would be confidential business data.", input: "multi_choice", choices: choicesFrom(dataCategoryLabels), schema: z.array(z.enum(DataCategory)), optional: true },
     ],
     complete: saveDraft,
