@@ -184,6 +184,13 @@ describe("the Slack channel", () => {
     expect(replies).toHaveLength(1);
   });
 
+  it("answers a failure on our side with a friendly message and a short error id", async () => {
+    // users.info fails for a user Slack cannot describe: the turn cannot run, and the user is told so.
+    const reply = await slack.dm("U0GHOST", "register a system");
+    expect(String(reply.args.text)).toMatch(/^Sorry, something went wrong on our side \(error E-[0-9A-F]{6}\)\. Your answers so far are saved/);
+    expect(await slack.database.prisma.conversationState.count({ where: { userId: "U0GHOST" } })).toBe(0);
+  });
+
   it("ignores its own messages and other bots'", async () => {
     const before = slack.fake.calls.length;
     await slack.send(eventCallback({ type: "message", channel_type: "im", channel: "D0BOTS", user: "U0BOT", bot_id: "B0BOT", text: "report an incident", ts: "1800000002.000001" }));
