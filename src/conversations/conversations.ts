@@ -8,6 +8,8 @@ import { registerAiSystemFlow } from "./flows/registerAiSystemFlow.js";
 import { reportIncidentFlow, type IncidentProposer } from "./flows/reportIncidentFlow.js";
 import { reportShadowAiFlow } from "./flows/reportShadowAiFlow.js";
 import { storeLookups } from "./storeLookups.js";
+import { incidentFlows } from "./flows/incidentFlows.js";
+import { IncidentDesk } from "./incidentDesk.js";
 
 export interface ConversationSettings {
   reviewIntervals?: ReviewIntervals;
@@ -23,8 +25,9 @@ export interface ConversationSettings {
 export function createConversationEngine(prisma: PrismaClient, settings: ConversationSettings = {}): ConversationEngine {
   return new ConversationEngine({
     states: new ConversationStateStore(prisma),
-    flows: [registerAiSystemFlow(settings.reviewIntervals), reportIncidentFlow(settings.proposeIncident), reportShadowAiFlow()],
+    flows: [registerAiSystemFlow(settings.reviewIntervals), reportIncidentFlow(settings.proposeIncident), reportShadowAiFlow(), ...incidentFlows()],
     lookups: storeLookups(prisma),
+    incidentDesk: new IncidentDesk(prisma, settings.clock ?? (() => new Date())),
     ...(settings.clock ? { clock: settings.clock } : {}),
     ...(settings.draftTtlMs ? { draftTtlMs: settings.draftTtlMs } : {}),
     ...(settings.logger ? { logger: settings.logger } : {}),

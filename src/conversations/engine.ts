@@ -5,8 +5,10 @@ import type { ConversationSnapshot, ConversationStateStore } from "../store/conv
 import { describeAnswer } from "./answerDisplay.js";
 import { effectiveAnswers, isVisible, visibleSteps, type Answers, type FlowDefinition, type StepDefinition } from "./flowDefinition.js";
 import { detectIntent, textCommand } from "./intents.js";
-import type { Command, OutgoingMessage, PolicyVerdict, Reply, Speaker, Turn } from "./messages.js";
+import type { Command, OutgoingMessage, PolicyVerdict, Reply, Speaker, Turn, TurnInput } from "./messages.js";
 import { parseStepInput, type Lookups, type RawAnswer } from "./stepInput.js";
+import { ActionRefused } from "../domain/actionRefused.js";
+import { parseDeskCommand, type DeskOutcome, type IncidentDesk } from "./incidentDesk.js";
 
 export interface EngineOptions {
   states: ConversationStateStore;
@@ -22,6 +24,8 @@ export interface EngineOptions {
   answerQuestion?: (question: string, turn: Turn) => Promise<OutgoingMessage>;
   /** Records a verdict on a policy answer, or passes the question on to governance. */
   policyFeedback?: (questionId: string, verdict: PolicyVerdict, turn: Turn) => Promise<OutgoingMessage>;
+  /** Incidents after the report: lists, views, triage and lifecycle actions. */
+  incidentDesk?: IncidentDesk;
 }
 
 const day = 24 * 60 * 60 * 1000;
@@ -50,7 +54,7 @@ export class ConversationEngine {
     return {
       kind: "menu",
       text,
-      options: [...this.flows.values()].map((flow) => ({ flowId: flow.id, label: flow.title, description: flow.description })),
+      options: [...this.flows.values()].filter((flow) => flow.listed !== false).map((flow) => ({ flowId: flow.id, label: flow.title, description: flow.description })),
     };
   }
 
@@ -98,6 +102,13 @@ export class ConversationEngine {
       if (!this.options.policyFeedback) return ignored;
       return reply(await this.options.policyFeedback(turn.input.questionId, turn.input.verdict, turn));
     }
+    // A button on an incident, or a slash command about records, acts at once or starts the short
+    // flow that collects what it needs; neither disturbs a conversation in progress until then.
+    if (turn.input.kind === "incident_action" || turn.input.kind === "desk_command") {
+      const outcome = await this.deskOutcome(turn.input, turn);
+      if ("messages" in outcome) return reply(...outcome.messages);
+      turn = { ...turn, input: { kind: "start", flowId: outcome.start.flowId, prefill: outcome.start.prefill } };
+    }
     const now = this.clock();
     let state = await this.options.states.find(turn.key);
     const preface: OutgoingMessage[] = [];
@@ -115,7 +126,7 @@ export class ConversationEngine {
 
   private async idle(turn: Turn, state: ConversationSnapshot | null, now: Date): Promise<Reply> {
     const input = turn.input;
-    if (input.kind === "policy_feedback") return ignored; // handled before any state is read
+    if (input.kind === "policy_feedback" || input.kind === "incident_action" || input.kind === "desk_command") return ignored; // handled before any state is read
     if (input.kind === "start") return this.start(turn, state, input.flowId, input.prefill ?? {}, now);
     if (input.kind === "command" && input.command === "confirm" && state?.status === "completed" && state.resultReference) {
       return reply({ kind: "text", text: `Already saved as ${state.resultReference}. Nothing more to do.` });
@@ -129,10 +140,26 @@ export class ConversationEngine {
       }
       return reply(this.menu("That conversation has ended. What would you like to do?"));
     }
+    const deskCommand = this.options.incidentDesk ? parseDeskCommand(input.text) : null;
+    if (deskCommand) return this.fromDesk(await this.options.incidentDesk!.run(deskCommand, turn), turn, state, now);
     const intent = detectIntent(input.text);
     if (intent) return this.start(turn, state, intent.flowId, intent.prefill, now);
     if (this.options.answerQuestion && looksLikeQuestion(input.text)) return reply(await this.options.answerQuestion(input.text, turn));
     return reply(this.menu("Hi! I look after our AI management system. Here is what I can do:"));
+  }
+
+  private async deskOutcome(input: Extract<TurnInput, { kind: "incident_action" | "desk_command" }>, turn: Turn): Promise<DeskOutcome> {
+    const desk = this.options.incidentDesk;
+    if (!desk) return { messages: [{ kind: "text", text: "Incident handling is not available here." }] };
+    if (input.kind === "incident_action") return desk.act(input.reference, input.action, turn);
+    const command = parseDeskCommand(input.text);
+    if (command) return desk.run(command, turn);
+    return { messages: [{ kind: "error", text: `I didn't understand "${input.text}". Try "incidents", "incidents sev1 investigating", "incident INC-0007", "note INC-0007 <text>" or "actions".` }] };
+  }
+
+  private fromDesk(outcome: DeskOutcome, turn: Turn, state: ConversationSnapshot | null, now: Date): Promise<Reply> | Reply {
+    if ("messages" in outcome) return reply(...outcome.messages);
+    return this.start(turn, state, outcome.start.flowId, outcome.start.prefill, now);
   }
 
   private async start(turn: Turn, state: ConversationSnapshot | null, flowId: string, prefill: Answers, now: Date): Promise<Reply> {
@@ -155,7 +182,7 @@ export class ConversationEngine {
   private async continueActive(turn: Turn, state: ConversationSnapshot, now: Date): Promise<Reply> {
     const flow = this.flowOf(state);
     const input = turn.input;
-    if (input.kind === "policy_feedback") return ignored; // handled before any state is read
+    if (input.kind === "policy_feedback" || input.kind === "incident_action" || input.kind === "desk_command") return ignored; // handled before any state is read
     if (input.kind === "start") {
       if (input.flowId === state.flowId && Object.keys(input.prefill ?? {}).length === 0) return reply(...this.prompt(flow, state));
       return reply(
@@ -261,9 +288,14 @@ export class ConversationEngine {
 
   private async confirm(turn: Turn, flow: FlowDefinition, state: ConversationSnapshot, now: Date): Promise<Reply> {
     const answers = effectiveAnswers(flow, state.answers);
-    const result = await this.options.states.complete(state, (tx) =>
-      flow.complete(answers, { tx, speaker: turn.speaker, channel: turn.channel, now }),
-    );
+    let result;
+    try {
+      result = await this.options.states.complete(state, (tx) => flow.complete(answers, { tx, speaker: turn.speaker, channel: turn.channel, now }));
+    } catch (error) {
+      // The rules refused it (e.g. the incident moved on meanwhile): nothing was saved; the answers stay for editing.
+      if (error instanceof ActionRefused) return reply({ kind: "error", text: error.message }, this.summary(flow, state));
+      throw error;
+    }
     if (!result) return ignored;
     this.options.logger?.info({ flow: flow.id, reference: result.reference }, "conversation completed");
     return reply({ kind: "done", flowId: flow.id, reference: result.reference, title: result.title, lines: result.lines });

@@ -49,6 +49,8 @@ export interface FlowDefinition {
   noun: string;
   /** One line for menus. */
   description: string;
+  /** False for flows started from a record (closing an incident), not from the menu. */
+  listed?: boolean;
   steps: StepDefinition[];
   /** Completes answers given up front (e.g. a system named in an opening sentence). */
   prepare?(prefill: Answers, context: { lookups: Lookups; now: Date }): Promise<Answers>;

@@ -29,7 +29,11 @@ export type TurnInput =
   | { kind: "command"; command: Command; stepId?: string }
   | { kind: "start"; flowId: string; prefill?: Record<string, unknown> }
   /** A verdict on a policy answer: it helped, it didn't, or pass the question to governance. */
-  | { kind: "policy_feedback"; questionId: string; verdict: PolicyVerdict };
+  | { kind: "policy_feedback"; questionId: string; verdict: PolicyVerdict }
+  /** A button on an incident (Acknowledge, Close…), or "view" to show it. */
+  | { kind: "incident_action"; reference: string; action: string }
+  /** A typed records command from a slash command ("incidents sev1", "INC-0007 close"), outside any flow. */
+  | { kind: "desk_command"; text: string };
 
 export type PolicyVerdict = "helpful" | "not_helpful" | "route";
 
@@ -89,7 +93,32 @@ export type OutgoingMessage =
       routable: boolean;
       text: string;
       citations: { document: string; section: string; heading: string }[];
+    }
+  | {
+      kind: "incident";
+      reference: string;
+      title: string;
+      lines: string[];
+      timeline: TimelineEntry[];
+      /** What the viewer may do now: one button each. */
+      actions: { action: string; label: string }[];
+    }
+  | {
+      kind: "record_list";
+      title: string;
+      items: { reference: string; text: string }[];
+      /** Said when the list is empty, or after it (e.g. how many were left out and why). */
+      note?: string;
+      /** Items open with this incident action ("view"); absent for records without a view. */
+      opensIncident?: boolean;
     };
+
+export interface TimelineEntry {
+  at: string;
+  who: string;
+  text: string;
+  link?: string;
+}
 
 export interface Reply {
   messages: OutgoingMessage[];

@@ -3,6 +3,7 @@
 import * as chrono from "chrono-node";
 import type { StepDefinition } from "./flowDefinition.js";
 import type { Choice, Speaker } from "./messages.js";
+import type { IncidentStatus, Severity } from "../generated/prisma/enums.js";
 
 export interface SystemMatch {
   id: string;
@@ -23,6 +24,8 @@ export interface Lookups {
   systemsMentionedIn(text: string): Promise<SystemMatch[]>;
   findPeople(text: string): Promise<PersonMatch[]>;
   personById(id: string): Promise<PersonMatch | null>;
+  /** The facts about an incident a flow needs to shape its questions (e.g. severity for lessons learned). */
+  incident(reference: string): Promise<{ reference: string; severity: Severity; status: IncidentStatus } | null>;
 }
 
 export interface SystemAnswer {

@@ -36,5 +36,6 @@ export function storeLookups(prisma: PrismaClient): Lookups {
       });
     },
     personById: (id) => prisma.person.findUnique({ where: { id }, select: { id: true, displayName: true, email: true } }),
+    incident: (reference) => prisma.incident.findUnique({ where: { reference }, select: { reference: true, severity: true, status: true } }),
   };
 }

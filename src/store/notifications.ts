@@ -6,11 +6,20 @@ import type { Notice } from "../domain/governanceNotices.js";
 export const governanceAudience = "role:governance";
 export const personAudience = (personId: string) => `person:${personId}`;
 
-export async function enqueueNotice(tx: Prisma.TransactionClient, audience: string, notice: Notice): Promise<void> {
-  const dedupeKey = `${notice.kind}:${notice.recordRef}:${audience}`;
+/**
+ * `occurrence` tells apart notices of the same kind about the same record (the second assignment
+ * of an incident); without it a notice is sent once per record and audience.
+ */
+export async function enqueueNotice(
+  tx: Prisma.TransactionClient,
+  audience: string,
+  notice: Notice,
+  options: { occurrence?: string; privateOnly?: boolean } = {},
+): Promise<void> {
+  const dedupeKey = [notice.kind, notice.recordRef, audience, ...(options.occurrence ? [options.occurrence] : [])].join(":");
   await tx.notification.upsert({
     where: { dedupeKey },
-    create: { dedupeKey, audience, ...notice },
+    create: { dedupeKey, audience, ...notice, privateOnly: options.privateOnly ?? false },
     update: {},
   });
 }

@@ -91,23 +91,24 @@ describe("the Slack channel", () => {
     const reference = /your report is (INC-\d{4})/.exec(messageText(reply))![1]!;
     await expect(slack.database.prisma.incident.findUnique({ where: { reference } })).resolves.toMatchObject({ confidential: true, createdVia: "slack" });
 
-    const channelPost = await slack.fake.waitFor((call) => call.method === "chat.postMessage" && call.args.channel === governanceChannel && messageText(call).includes(reference));
-    expect(messageText(channelPost)).toMatch(/SEV2/);
+    // Confidential: governance members hear of it by DM only, redacted, with the triage buttons.
     const governanceDm = await slack.fake.waitFor((call) => call.method === "chat.postMessage" && call.args.channel === `D${slackUsers.governance.id}` && messageText(call).includes(reference));
-    expect(governanceDm).toBeDefined();
+    expect(messageText(governanceDm)).toMatch(/SEV2/);
+    expect(messageText(governanceDm)).not.toMatch(/home address|Nora/);
+    for (const label of ["Acknowledge", "Assign to…", "Change severity", "Mark duplicate", "Not an AI incident"]) expect(() => buttonValue(governanceDm, label)).not.toThrow();
     const toChannels = slack.fake.calls.filter((call) => call.method === "chat.postMessage" && String(call.args.channel).startsWith("C"));
-    for (const call of toChannels) expect(messageText(call)).not.toMatch(/home address|Nora/);
+    for (const call of toChannels) expect(messageText(call)).not.toMatch(new RegExp(`${reference}|home address|Nora`));
     expect(slack.fake.calls.length).toBeGreaterThan(noticesBefore);
 
     // "View details": a member who is not the reporter is refused; governance gets the details by DM.
     const otherMember = slackUsers.owner.id;
-    const detailsValue = buttonValue(channelPost, "View details");
+    const detailsValue = buttonValue(governanceDm, "View details");
     let after = slack.mark();
-    await slack.send(interaction(blockAction({ userId: otherMember, channelId: governanceChannel, messageTs: messageTs(channelPost), actionId: "aims_incident_details", value: detailsValue })));
+    await slack.send(interaction(blockAction({ userId: otherMember, channelId: governanceChannel, messageTs: messageTs(governanceDm), actionId: "aims_incident_details", value: detailsValue })));
     const refusal = await slack.fake.waitFor((call) => call.method === "chat.postEphemeral" && slack.fake.calls.indexOf(call) >= after);
     expect(messageText(refusal)).toMatch(/is confidential/);
     after = slack.mark();
-    await slack.send(interaction(blockAction({ userId: slackUsers.governance.id, channelId: governanceChannel, messageTs: messageTs(channelPost), actionId: "aims_incident_details", value: detailsValue })));
+    await slack.send(interaction(blockAction({ userId: slackUsers.governance.id, channelId: `D${slackUsers.governance.id}`, messageTs: messageTs(governanceDm), actionId: "aims_incident_details", value: detailsValue })));
     const details = await slack.nextMessageTo(`D${slackUsers.governance.id}`, after);
     expect(messageText(details)).toMatch(/home address/);
   });
@@ -122,6 +123,70 @@ describe("the Slack channel", () => {
     const state = await slack.database.prisma.conversationState.findFirstOrThrow({ where: { platform: "slack", userId: user, conversationId: `D${user}` } });
     expect((state.answers as { description: string }).description).toMatch(/90% discount nobody approved[\s\S]*https:\/\/acme\.slack\.com\/archives\/C0SALES\/p1799999999000200/);
     await slack.dm(user, "cancel");
+  });
+
+  it("takes an incident from report to closed: triage from the channel notice, then buttons and slash commands, one history entry per step", async () => {
+    const [reporter, handler, governance] = [slackUsers.member.id, slackUsers.owner.id, slackUsers.governance.id];
+    const slash = async (userId: string, text: string) => {
+      const after = slack.mark();
+      expect((await slack.send(slashCommand({ userId, channelId: "C0GENERAL", text }))).status).toBe(200);
+      return slack.nextMessageTo(`D${userId}`, after);
+    };
+    const noticeTo = (channel: string, pattern: RegExp) =>
+      slack.fake.waitFor((call) => call.method === "chat.postMessage" && call.args.channel === channel && pattern.test(String(call.args.text)));
+
+    let reply = await slash(reporter, "incident The quote bot offered several customers a 90% discount nobody approved");
+    for (const text of ["skip", "inaccurate_output", "today", "several customers", "yes", "sev2", "skip", "no", "no"]) reply = await slack.dm(reporter, text);
+    reply = await slack.dm(reporter, "confirm");
+    const reference = /your report is (INC-\d{4})/.exec(messageText(reply))![1]!;
+
+    // Triage from the governance channel: the action runs, and its result is shown, in the clicker's DM.
+    const channelPost = await noticeTo(governanceChannel, new RegExp(reference));
+    expect(messageText(channelPost)).toMatch(/90% discount/);
+    let after = slack.mark();
+    await slack.send(interaction(blockAction({ userId: governance, channelId: governanceChannel, messageTs: messageTs(channelPost), actionId: "aims_incident_action", value: buttonValue(channelPost, "Acknowledge") })));
+    reply = await slack.nextMessageTo(`D${governance}`, after);
+    expect(messageText(reply)).toMatch(/triaged/);
+    expect(messageText(await noticeTo(`D${reporter}`, new RegExp(`Your report ${reference} was acknowledged`)))).toMatch(/Amara Okafor handles it/);
+
+    after = slack.mark();
+    await slack.send(interaction(blockAction({ userId: governance, channelId: governanceChannel, messageTs: messageTs(channelPost), actionId: "aims_incident_action", value: buttonValue(channelPost, "Assign to…") })));
+    expect(messageText(await slack.nextMessageTo(`D${governance}`, after))).toMatch(/Who should handle it/);
+    await slack.dm(governance, slackUsers.owner.email);
+    expect(messageText(await slack.dm(governance, "confirm"))).toMatch(/Assign to done/);
+    await noticeTo(`D${handler}`, new RegExp(`You have been assigned ${reference}`));
+
+    // The handler works it from their DM.
+    reply = await slash(handler, `incident ${reference} investigate`);
+    expect(messageText(reply)).toMatch(/investigating/);
+    reply = await slash(handler, `note ${reference} Compared the quotes: https://tickets.example/AI-7`);
+    expect(messageText(reply)).toContain("<https://tickets.example/AI-7|evidence>");
+    reply = await slack.click(handler, messageTs(reply), "aims_incident_action", buttonValue(reply, "Contained"));
+    expect(messageText(reply)).toMatch(/What was done to stop further harm/);
+    await slack.dm(handler, "Discount rule disabled; affected quotes re-issued");
+    await slack.dm(handler, "confirm");
+    const dueDate = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    reply = await slash(handler, `incident ${reference} resolve`);
+    for (const text of ["A pricing prompt let the model set discounts", "Quotes corrected", "Cap discounts in code, outside the model", "me", dueDate]) reply = await slack.dm(handler, text);
+    expect(messageText(reply)).toMatch(/Please check your incident resolution/);
+    expect(messageText(await slack.dm(handler, "confirm"))).toMatch(/Status: Resolved/);
+
+    reply = await slash(governance, `incident ${reference} close`);
+    for (const text of ["Tried 50 quotes: none above the cap", "The bot gave unapproved discounts", "Discounts were left to the model", "Caps live in code now"]) reply = await slack.dm(governance, text);
+    expect(messageText(await slack.dm(governance, "confirm"))).toMatch(/Status: Closed/);
+
+    const incident = await slack.database.prisma.incident.findUniqueOrThrow({ where: { reference } });
+    const history = await slack.database.prisma.changeLog.findMany({ where: { entityId: incident.id }, orderBy: { id: "asc" } });
+    expect(history.map((entry) => [entry.actorLabel, entry.channel, (entry.changes as Record<string, { to: unknown }>).status?.to ?? "(no status change)"])).toEqual([
+      ["Tom Gallagher", "slack", "reported"],
+      ["Amara Okafor", "slack", "triaged"],
+      ["Amara Okafor", "slack", "(no status change)"],
+      ["Sofia Alvarez", "slack", "investigating"],
+      ["Sofia Alvarez", "slack", "contained"],
+      ["Sofia Alvarez", "slack", "resolved"],
+      ["Amara Okafor", "slack", "closed"],
+    ]);
+    await expect(slack.database.prisma.correctiveAction.count({ where: { incidentId: incident.id } })).resolves.toBe(1);
   });
 
   it("takes a whole incident report started from the global shortcut", async () => {

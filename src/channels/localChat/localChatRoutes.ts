@@ -27,6 +27,8 @@ const turnRequest = z.object({
     }),
     z.object({ kind: z.literal("start"), flowId: z.string(), prefill: z.record(z.string(), z.unknown()).optional() }),
     z.object({ kind: z.literal("policy_feedback"), questionId: z.string(), verdict: z.enum(["helpful", "not_helpful", "route"]) }),
+    z.object({ kind: z.literal("incident_action"), reference: z.string().max(20), action: z.string().max(40) }),
+    z.object({ kind: z.literal("desk_command"), text: z.string().max(10_000) }),
   ]),
 });
 

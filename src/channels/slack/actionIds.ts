@@ -11,6 +11,7 @@ export const actionIds = {
   startForm: "aims_start_form",
   incidentDetails: "aims_incident_details",
   policyFeedback: "aims_policy_feedback",
+  incidentAction: "aims_incident_action",
 } as const;
 
 export const callbackIds = {
@@ -26,6 +27,10 @@ export const stepOfBlock = (blockId: string) => blockId.slice(blockId.indexOf(":
 export interface ChoiceValue {
   stepId: string;
   value: string;
+}
+export interface IncidentActionValue {
+  reference: string;
+  action: string;
 }
 export interface CommandValue {
   command: string;

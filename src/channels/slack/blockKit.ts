@@ -60,6 +60,20 @@ function blocksFor(message: OutgoingMessage): KnownBlock[] {
           : []),
         ...feedbackBlocks(message),
       ];
+    case "incident":
+      return incidentBlocks(message);
+    case "record_list":
+      return [
+        { type: "header", text: plain(message.title) },
+        ...message.items.slice(0, 40).map(
+          (item): KnownBlock => ({
+            type: "section",
+            text: { type: "mrkdwn", text: `*${escape(item.reference)}* ${escape(item.text)}` },
+            ...(message.opensIncident ? { accessory: button("Open", actionIds.incidentAction, encodeValue({ reference: item.reference, action: "view" })) } : {}),
+          }),
+        ),
+        ...(message.note ? [{ type: "context", elements: [{ type: "mrkdwn", text: escape(message.note) }] } as KnownBlock] : []),
+      ];
   }
 }
 
@@ -106,6 +120,24 @@ function questionBlocks(question: Extract<OutgoingMessage, { kind: "question" }>
   blocks.push({ type: "actions", elements: navigation });
   return blocks;
 }
+
+function incidentBlocks(incident: Extract<OutgoingMessage, { kind: "incident" }>): KnownBlock[] {
+  const timeline = incident.timeline.map((entry) => `${escape(entry.at)} · *${escape(entry.who)}*: ${escape(entry.text)}${entry.link && safeLink.test(entry.link) ? ` <${entry.link}|evidence>` : ""}`);
+  const actions = incident.actions.map((action) => button(action.label, actionIds.incidentAction, encodeValue({ reference: incident.reference, action: action.action })));
+  return [
+    { type: "header", text: plain(incident.title) },
+    section(incident.lines.map(escape).join("\n")),
+    // The most recent entries matter most when a long timeline has to be cut to fit a message.
+    { type: "context", elements: [{ type: "mrkdwn", text: truncateStart(`*Timeline*\n${timeline.join("\n")}`, 2900) }] },
+    // Slack allows 25 elements per actions block; our actions are fewer, but split for readability.
+    ...chunk(actions, 5).map((elements): KnownBlock => ({ type: "actions", elements })),
+  ];
+}
+
+/** A link Slack's <url|label> markup cannot be broken out of. */
+const safeLink = /^https?:\/\/[^\s<>|]+$/;
+const chunk = <T>(items: T[], size: number): T[][] => Array.from({ length: Math.ceil(items.length / size) }, (_, index) => items.slice(index * size, index * size + size));
+const truncateStart = (text: string, max: number) => (text.length <= max ? text : `…${text.slice(text.length - max + 1)}`);
 
 function feedbackBlocks(message: Extract<OutgoingMessage, { kind: "answer" }>): KnownBlock[] {
   if (!message.questionId) return [];

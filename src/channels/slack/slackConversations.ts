@@ -57,7 +57,8 @@ export class SlackConversations {
       });
       if (!reply.handled || reply.messages.length === 0) return [];
       await this.post(client, dmChannel, reply.messages, options.updateTs);
-      if (reply.messages.some((message) => message.kind === "done")) this.afterCompletion();
+      // Any turn may have queued notices (a report, an acknowledgement for its reporter): send them now.
+      this.afterCompletion();
       return reply.messages;
     } catch (error) {
       await this.apologise(client, dmChannel, error);

@@ -7,7 +7,8 @@ import type { KnownBlock } from "@slack/types";
 import { canSeeIncidentDetails } from "../../domain/accessPolicy.js";
 import { incidentDetailLines } from "../../domain/governanceNotices.js";
 import { governanceAudience } from "../../store/notifications.js";
-import { actionIds } from "./actionIds.js";
+import { incidentActionRules, type IncidentAction } from "../../domain/incidentLifecycle.js";
+import { actionIds, encodeValue } from "./actionIds.js";
 import { button, escape, section } from "./blockKit.js";
 import type { SlackContext } from "./slackContext.js";
 
@@ -19,7 +20,7 @@ export async function deliverPendingNotices(client: WebClient, slack: SlackConte
     const { count } = await slack.prisma.notification.updateMany({ where: { id: notice.id, deliveredAt: null }, data: { deliveredAt: new Date() } });
     if (count === 0) continue;
     const message = { text: `${notice.subject}\n${notice.text}`, blocks: noticeBlocks(notice) };
-    for (const channel of await destinations(client, slack, notice.audience)) {
+    for (const channel of await destinations(client, slack, notice.audience, notice.privateOnly)) {
       await client.chat.postMessage({ channel, ...message }).catch((error: unknown) => slack.logger.error({ err: error, notice: notice.id }, "could not deliver a notice"));
     }
     delivered++;
@@ -27,15 +28,21 @@ export async function deliverPendingNotices(client: WebClient, slack: SlackConte
   return delivered;
 }
 
-function noticeBlocks(notice: { subject: string; text: string; recordRef: string | null }): KnownBlock[] {
+/** Triage happens from the notice itself; each action continues in the clicker's DM, where access is checked. */
+const triageActions: IncidentAction[] = ["acknowledge", "assign", "change_severity", "mark_duplicate", "decline"];
+
+function noticeBlocks(notice: { kind: string; subject: string; text: string; recordRef: string | null }): KnownBlock[] {
   const blocks = [section(`*${escape(notice.subject)}*\n${escape(notice.text)}`)];
-  if (notice.recordRef?.startsWith("INC-")) {
-    blocks.push({ type: "actions", elements: [button("View details", actionIds.incidentDetails, notice.recordRef)] });
-  }
+  const reference = notice.recordRef;
+  if (!reference?.startsWith("INC-")) return blocks;
+  const triage = notice.kind === "incident_reported"
+    ? triageActions.map((action) => button(incidentActionRules[action].label, actionIds.incidentAction, encodeValue({ reference, action })))
+    : [];
+  blocks.push({ type: "actions", elements: [button("View details", actionIds.incidentDetails, reference), ...triage] });
   return blocks;
 }
 
-async function destinations(client: WebClient, slack: SlackContext, audience: string): Promise<string[]> {
+async function destinations(client: WebClient, slack: SlackContext, audience: string, privateOnly: boolean): Promise<string[]> {
   const people =
     audience === governanceAudience
       ? await slack.store.people.withRole("governance")
@@ -46,7 +53,8 @@ async function destinations(client: WebClient, slack: SlackContext, audience: st
   const directMessages = await Promise.all(
     slackIds.filter((id): id is string => id !== null).map((id) => slack.conversations.directMessageChannel(client, id)),
   );
-  return [...(audience === governanceAudience && slack.governanceChannel ? [slack.governanceChannel] : []), ...directMessages];
+  const inChannel = audience === governanceAudience && slack.governanceChannel && !privateOnly;
+  return [...(inChannel ? [slack.governanceChannel!] : []), ...directMessages];
 }
 
 /** A person who has not talked to the bot yet is found in Slack by e-mail, and remembered. */

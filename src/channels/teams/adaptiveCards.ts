@@ -9,7 +9,8 @@ export type CardActionData =
   | { aims: "answer"; stepId: string }
   | { aims: "command"; command: string; stepId?: string }
   | { aims: "start"; flowId: string }
-  | { aims: "feedback"; questionId: string; verdict: "helpful" | "not_helpful" | "route" };
+  | { aims: "feedback"; questionId: string; verdict: "helpful" | "not_helpful" | "route" }
+  | { aims: "incident"; reference: string; action: string };
 
 type Element = Record<string, unknown>;
 
@@ -66,6 +67,26 @@ function elementsFor(message: OutgoingMessage): Element[] {
         ...(actions.length > 0 ? [{ type: "ActionSet", actions }] : []),
       ];
     }
+    case "incident":
+      return [
+        text(message.title, { size: "Medium", weight: "Bolder" }),
+        ...message.lines.map((line) => text(line, { spacing: "Small" })),
+        text("Timeline", { weight: "Bolder", separator: true }),
+        ...message.timeline.map((entry) => text(`${entry.at} · ${entry.who}: ${entry.text}${entry.link ? ` [evidence](${entry.link})` : ""}`, { size: "Small", spacing: "None" })),
+        ...(message.actions.length > 0
+          ? [{ type: "ActionSet", actions: message.actions.map((action) => submit(action.label, { aims: "incident", reference: message.reference, action: action.action })) }]
+          : []),
+      ];
+    case "record_list":
+      return [
+        text(message.title, { size: "Medium", weight: "Bolder" }),
+        ...message.items.map((item) =>
+          message.opensIncident
+            ? { type: "ColumnSet", columns: [{ type: "Column", width: "stretch", items: [text(`**${item.reference}** ${item.text}`)] }], selectAction: submit("Open", { aims: "incident", reference: item.reference, action: "view" }) }
+            : text(`**${item.reference}** ${item.text}`),
+        ),
+        ...(message.note ? [text(message.note, { isSubtle: true })] : []),
+      ];
   }
 }
 

@@ -140,6 +140,8 @@ export function inputFromCard(data: CardActionData & Record<string, unknown>): T
       return { kind: "start", flowId: data.flowId };
     case "feedback":
       return { kind: "policy_feedback", questionId: data.questionId, verdict: data.verdict };
+    case "incident":
+      return typeof data.reference === "string" && typeof data.action === "string" ? { kind: "incident_action", reference: data.reference, action: data.action } : null;
     default:
       return null;
   }

@@ -30,5 +30,20 @@ export function renderPlainText(message: OutgoingMessage): string {
       const hint = !message.questionId ? [] : message.answered ? ['    (type "helpful" or "not helpful")'] : message.routable ? ['    (type "pass it on" to send your question to the governance team)'] : [];
       return [message.text, ...message.citations.map((citation) => `  — ${citation.document} §${citation.section} ${citation.heading}`), ...hint].join("\n");
     }
+    case "incident":
+      return [
+        message.title,
+        ...message.lines.map((line) => `  ${line}`),
+        "Timeline:",
+        ...message.timeline.map((entry) => `  ${entry.at}  ${entry.who}: ${entry.text}${entry.link ? ` <${entry.link}>` : ""}`),
+        ...(message.actions.length > 0 ? [`You can: ${message.actions.map((action) => `"incident ${message.reference} ${action.action.replace(/_/g, " ")}"`).join(", ")}`] : []),
+      ].join("\n");
+    case "record_list":
+      return [
+        `${message.title}:`,
+        ...message.items.map((item) => `  ${item.reference}  ${item.text}`),
+        ...(message.note ? [message.note] : []),
+        ...(message.opensIncident && message.items.length > 0 ? ['Type "incident <reference>" to open one.'] : []),
+      ].join("\n");
   }
 }

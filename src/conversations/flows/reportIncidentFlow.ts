@@ -138,6 +138,8 @@ async function saveIncident(answers: Answers, context: CompletionContext) {
     context.tx,
     governanceAudience,
     newIncidentNotice({ ...incident, systemName: system?.name ?? null, reporterName: anonymous ? null : context.speaker.displayName }),
+    // A confidential report is never posted in a channel, not even redacted.
+    { privateOnly: incident.confidential },
   );
   return {
     reference: incident.reference,

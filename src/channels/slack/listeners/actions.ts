@@ -2,7 +2,7 @@
 // in the user's DM; a click inside a DM message updates that message in place.
 import type { AllMiddlewareArgs, App, BlockAction, BlockElementAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import type { TurnInput, Command } from "../../../conversations/messages.js";
-import { actionIds, decodeValue, stepOfBlock, type ChoiceValue, type CommandValue } from "../actionIds.js";
+import { actionIds, decodeValue, stepOfBlock, type ChoiceValue, type CommandValue, type IncidentActionValue } from "../actionIds.js";
 import type { SlackContext } from "../slackContext.js";
 import { openRegistrationModal } from "./registrationModal.js";
 
@@ -39,6 +39,10 @@ export function registerActions(app: App, slack: SlackContext): void {
   app.action<BlockAction>(actionIds.policyFeedback, answer((action) => {
     const value = decodeValue<{ questionId: string; verdict: "helpful" | "not_helpful" | "route" }>(action.type === "button" ? action.value : undefined);
     return value ? { kind: "policy_feedback", questionId: value.questionId, verdict: value.verdict } : null;
+  }));
+  app.action<BlockAction>(actionIds.incidentAction, answer((action) => {
+    const value = decodeValue<IncidentActionValue>(action.type === "button" ? action.value : undefined);
+    return value?.reference && value.action ? { kind: "incident_action", reference: value.reference, action: value.action } : null;
   }));
   app.action<BlockAction>(actionIds.start, answer((action) => (action.type === "button" && action.value ? { kind: "start", flowId: action.value } : null)));
   // Ticking a checkbox is only collected when "Continue" is pressed.

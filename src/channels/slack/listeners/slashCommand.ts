@@ -2,6 +2,7 @@
 // Acknowledged at once; the work happens after, in the user's direct message.
 import type { App } from "@slack/bolt";
 import { flowIds } from "../../../conversations/intents.js";
+import { parseIncidentReference } from "../../../domain/incidentLifecycle.js";
 import { personalOverview } from "../../../store/personalOverview.js";
 import type { SlackContext } from "../slackContext.js";
 import { renderSlackMessage, section } from "../blockKit.js";
@@ -15,6 +16,10 @@ const helpText = [
   "*/aims incident* [what happened]: report an AI incident",
   "*/aims ask* <question>: ask about our AI policy",
   "*/aims my*: your systems, drafts and open reports",
+  "*/aims incidents* [sev1…sev4] [status] [AIS-0001]: open incidents you may see",
+  "*/aims incident* INC-0007 [acknowledge | assign | close …]: one incident, its timeline and actions",
+  "*/aims note* INC-0007 <text or link>: add to an incident's timeline",
+  "*/aims actions*: your open corrective actions (`/aims CA-0001 done` when finished)",
   "You can also just send me a direct message.",
 ].join("\n");
 
@@ -33,7 +38,21 @@ export function registerSlashCommand(app: App, slack: SlackContext): void {
         await ack({ response_type: "ephemeral", text: "Let's register it: I've sent you a direct message." });
         await slack.conversations.turn(client, user, { kind: "start", flowId: flowIds.registerSystem });
         return;
+      case "incidents":
+      case "note":
+      case "evidence":
+      case "actions":
+        await ack();
+        await slack.conversations.turn(client, user, { kind: "desk_command", text: command.text.trim() });
+        return;
       case "incident":
+        // "/aims incident INC-0007 …" is about an existing incident; anything else reports a new one.
+        if (parseIncidentReference(rest[0] ?? "")) {
+          await ack();
+          await slack.conversations.turn(client, user, { kind: "desk_command", text: command.text.trim() });
+          return;
+        }
+      // falls through
       case "report":
         await ack({ response_type: "ephemeral", text: "Thank you for reporting: I've sent you a direct message to continue privately." });
         await slack.conversations.turn(client, user, { kind: "start", flowId: flowIds.reportIncident, ...(argument ? { prefill: { description: argument } } : {}) });
@@ -62,6 +81,11 @@ export function registerSlashCommand(app: App, slack: SlackContext): void {
         return;
       }
       default:
+        if (/^ca-\d+$/i.test(verb)) {
+          await ack();
+          await slack.conversations.turn(client, user, { kind: "desk_command", text: command.text.trim() });
+          return;
+        }
         await ack({ response_type: "ephemeral", text: helpText, blocks: [section(helpText), ...renderSlackMessage([slack.engine.menu("Or start here:")]).blocks] });
     }
   });
