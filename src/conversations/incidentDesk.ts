@@ -64,8 +64,10 @@ export function parseDeskCommand(text: string): DeskCommand | null {
 }
 
 function noteCommand(reference: string, body: string): DeskCommand {
+  // A link in the note becomes the entry's evidence link; the words around it are the note.
   const url = /https?:\/\/\S+/.exec(body)?.[0] ?? null;
-  return { kind: "note", reference: parseIncidentReference(reference)!, text: body.trim(), link: url };
+  const words = (url ? body.replace(url, " ") : body).replace(/\s+/g, " ").trim();
+  return { kind: "note", reference: parseIncidentReference(reference)!, text: words || "Evidence", link: url };
 }
 
 /** "sev1 investigating AIS-0003": filters in any order. */

@@ -52,7 +52,7 @@ describe.each(backends)("handling an incident after the report (%s database)", (
     // The assignee works the incident; a closed action stays out of reach of the handler.
     expect(incidentOf(await sofia.turn({ kind: "incident_action", reference, action: "start_investigation" }))!.title).toMatch(/investigating/);
     const noted = incidentOf(await sofia.say(`note ${reference} Compared rejection rates by age band: https://tickets.example/AI-42`))!;
-    expect(noted.timeline.at(-1)).toMatchObject({ who: "Sofia Alvarez", link: "https://tickets.example/AI-42" });
+    expect(noted.timeline.at(-1)).toEqual({ at: expect.any(String), who: "Sofia Alvarez", text: "Compared rejection rates by age band:", link: "https://tickets.example/AI-42" });
     await sofia.turn({ kind: "incident_action", reference, action: "contain" });
     await sofia.say("Switched the screener to advisory mode; a recruiter reviews every rejection");
     await sofia.say("confirm");

@@ -13,6 +13,7 @@ const tenant = "tenant-1";
 const bot = { id: "28:aims-bot", name: "AIMS Assistant" };
 const owner = { id: "29:sofia", name: "Sofia Alvarez", aadObjectId: "aad-sofia", email: "sofia.alvarez@northwind.example" };
 const member = { id: "29:tom", name: "Tom Gallagher", aadObjectId: "aad-tom", email: "tom.gallagher@northwind.example" };
+const governance = { id: "29:amara", name: "Amara Okafor", aadObjectId: "aad-amara", email: "amara.okafor@northwind.example" };
 const channelConversation = { id: "19:ai-team@thread.tacv2;messageid=1700000000000", conversationType: "channel", tenantId: tenant };
 
 describe("the Teams channel", () => {
@@ -23,7 +24,7 @@ describe("the Teams channel", () => {
 
   beforeAll(async () => {
     connector = await startFakeBotConnector();
-    for (const person of [owner, member]) connector.roster.set(person.id, person);
+    for (const person of [owner, member, governance]) connector.roster.set(person.id, person);
     database = await openTestDatabase("embedded");
     await loadDemoOrganisation(createStore(database.prisma));
     const config = loadConfig({ LOCAL_CHAT: "off" });
@@ -117,6 +118,22 @@ describe("the Teams channel", () => {
     expect(reference, done).toBeDefined();
     await expect(database.prisma.incident.findUniqueOrThrow({ where: { reference: reference! } })).resolves.toMatchObject({ type: "bias", confidential: true, createdVia: "teams" });
     expect(connector.textIn(channelConversation.id)).not.toMatch(/postcode|Fraud Scoring/);
+  });
+
+  it("lists open incidents in a card and triages one with its card buttons, recorded as done in Teams", async () => {
+    const waiting = await database.prisma.incident.findFirstOrThrow({ where: { status: "reported", confidential: false }, orderBy: { reference: "asc" } });
+    const list = await say(governance, "incidents");
+    expect(list).toContain(JSON.stringify({ aims: "incident", reference: waiting.reference, action: "view" }).slice(1, -1));
+    const opened = JSON.stringify((await submit(governance, { aims: "incident", reference: waiting.reference, action: "view" })).body);
+    expect(opened).toMatch(/Timeline/);
+    expect(opened).toContain(JSON.stringify({ aims: "incident", reference: waiting.reference, action: "acknowledge" }).slice(1, -1));
+    const acknowledged = JSON.stringify((await submit(governance, { aims: "incident", reference: waiting.reference, action: "acknowledge" })).body);
+    expect(acknowledged).toMatch(new RegExp(`${waiting.reference}: Acknowledge done`));
+    const history = await database.prisma.changeLog.findMany({ where: { entityId: waiting.id }, orderBy: { id: "desc" }, take: 1 });
+    expect(history[0]).toMatchObject({ actorLabel: "Amara Okafor", channel: "teams", changes: expect.objectContaining({ status: { from: "reported", to: "triaged" } }) });
+    // A member who is neither governance nor the assignee is refused, in words.
+    const refused = JSON.stringify((await submit(member, { aims: "incident", reference: waiting.reference, action: "start_investigation" })).body);
+    expect(refused).toContain(`Only the governance team or the incident's assignee can start investigation ${waiting.reference}.`);
   });
 
   it("delivers a proactive message to a stored personal conversation", async () => {
