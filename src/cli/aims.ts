@@ -3,6 +3,7 @@ import { Command, Option } from "commander";
 import { exportFormats, exportKinds } from "../export/recordExport.js";
 import { CliError } from "./cliContext.js";
 import { exportRecords } from "./commands/exportCommand.js";
+import { importKinds, importRecords, trainingCsvColumns } from "./commands/importCommand.js";
 import { chat } from "./commands/chatCommand.js";
 import { ask } from "./commands/askCommand.js";
 import { loadDemoData } from "./commands/demoDataCommand.js";
@@ -30,6 +31,13 @@ program
   .addOption(new Option("--format <format>", "output format").choices(exportFormats).default("csv"))
   .option("--out <file>", "write to a file instead of standard output")
   .action(exportRecords);
+
+program
+  .command("import")
+  .description(`import records from a CSV file, all or none (training columns: ${trainingCsvColumns.join(", ")})`)
+  .addArgument(new Command().createArgument("<register>", "which register").choices(importKinds))
+  .argument("<file>", "the CSV file")
+  .action(importRecords);
 
 program
   .command("demo-data")

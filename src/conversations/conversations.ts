@@ -10,6 +10,8 @@ import { reportShadowAiFlow } from "./flows/reportShadowAiFlow.js";
 import { storeLookups } from "./storeLookups.js";
 import { incidentFlows } from "./flows/incidentFlows.js";
 import { IncidentDesk } from "./incidentDesk.js";
+import { TrainingDesk } from "./trainingDesk.js";
+import { recordTrainingFlow } from "./flows/recordTrainingFlow.js";
 
 export interface ConversationSettings {
   reviewIntervals?: ReviewIntervals;
@@ -23,11 +25,14 @@ export interface ConversationSettings {
 }
 
 export function createConversationEngine(prisma: PrismaClient, settings: ConversationSettings = {}): ConversationEngine {
+  const clock = settings.clock ?? (() => new Date());
+  const incidentDesk = new IncidentDesk(prisma, clock);
   return new ConversationEngine({
     states: new ConversationStateStore(prisma),
-    flows: [registerAiSystemFlow(settings.reviewIntervals), reportIncidentFlow(settings.proposeIncident), reportShadowAiFlow(), ...incidentFlows()],
+    flows: [registerAiSystemFlow(settings.reviewIntervals), reportIncidentFlow(settings.proposeIncident), reportShadowAiFlow(), ...incidentFlows(), recordTrainingFlow()],
     lookups: storeLookups(prisma),
-    incidentDesk: new IncidentDesk(prisma, settings.clock ?? (() => new Date())),
+    incidentDesk,
+    desks: [incidentDesk, new TrainingDesk(prisma, clock)],
     ...(settings.clock ? { clock: settings.clock } : {}),
     ...(settings.draftTtlMs ? { draftTtlMs: settings.draftTtlMs } : {}),
     ...(settings.logger ? { logger: settings.logger } : {}),

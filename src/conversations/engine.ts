@@ -8,7 +8,8 @@ import { detectIntent, textCommand } from "./intents.js";
 import type { Command, OutgoingMessage, PolicyVerdict, Reply, Speaker, Turn, TurnInput } from "./messages.js";
 import { parseStepInput, type Lookups, type RawAnswer } from "./stepInput.js";
 import { ActionRefused } from "../domain/actionRefused.js";
-import { parseDeskCommand, type DeskOutcome, type IncidentDesk } from "./incidentDesk.js";
+import type { IncidentDesk } from "./incidentDesk.js";
+import type { Desk, DeskOutcome } from "./desk.js";
 
 export interface EngineOptions {
   states: ConversationStateStore;
@@ -24,8 +25,10 @@ export interface EngineOptions {
   answerQuestion?: (question: string, turn: Turn) => Promise<OutgoingMessage>;
   /** Records a verdict on a policy answer, or passes the question on to governance. */
   policyFeedback?: (questionId: string, verdict: PolicyVerdict, turn: Turn) => Promise<OutgoingMessage>;
-  /** Incidents after the report: lists, views, triage and lifecycle actions. */
+  /** Incidents after the report: the buttons on an incident (triage and lifecycle actions). */
   incidentDesk?: IncidentDesk;
+  /** Typed commands about records ("incidents", "training"), tried in order before intents. */
+  desks?: Desk[];
 }
 
 const day = 24 * 60 * 60 * 1000;
@@ -140,8 +143,8 @@ export class ConversationEngine {
       }
       return reply(this.menu("That conversation has ended. What would you like to do?"));
     }
-    const deskCommand = this.options.incidentDesk ? parseDeskCommand(input.text) : null;
-    if (deskCommand) return this.fromDesk(await this.options.incidentDesk!.run(deskCommand, turn), turn, state, now);
+    const deskOutcome = await this.fromDesks(input.text, turn);
+    if (deskOutcome) return this.fromDesk(deskOutcome, turn, state, now);
     const intent = detectIntent(input.text);
     if (intent) return this.start(turn, state, intent.flowId, intent.prefill, now);
     if (this.options.answerQuestion && looksLikeQuestion(input.text)) return reply(await this.options.answerQuestion(input.text, turn));
@@ -149,12 +152,20 @@ export class ConversationEngine {
   }
 
   private async deskOutcome(input: Extract<TurnInput, { kind: "incident_action" | "desk_command" }>, turn: Turn): Promise<DeskOutcome> {
-    const desk = this.options.incidentDesk;
-    if (!desk) return { messages: [{ kind: "text", text: "Incident handling is not available here." }] };
-    if (input.kind === "incident_action") return desk.act(input.reference, input.action, turn);
-    const command = parseDeskCommand(input.text);
-    if (command) return desk.run(command, turn);
-    return { messages: [{ kind: "error", text: `I didn't understand "${input.text}". Try "incidents", "incidents sev1 investigating", "incident INC-0007", "note INC-0007 <text>" or "actions".` }] };
+    if (input.kind === "incident_action") {
+      const desk = this.options.incidentDesk;
+      return desk ? desk.act(input.reference, input.action, turn) : { messages: [{ kind: "text", text: "Incident handling is not available here." }] };
+    }
+    const outcome = await this.fromDesks(input.text, turn);
+    return outcome ?? { messages: [{ kind: "error", text: `I didn't understand "${input.text}". Try "incidents", "incidents sev1 investigating", "incident INC-0007", "note INC-0007 <text>", "actions" or "training".` }] };
+  }
+
+  private async fromDesks(text: string, turn: Turn): Promise<DeskOutcome | null> {
+    for (const desk of this.options.desks ?? []) {
+      const outcome = await desk.handleText(text, turn);
+      if (outcome) return outcome;
+    }
+    return null;
   }
 
   private fromDesk(outcome: DeskOutcome, turn: Turn, state: ConversationSnapshot | null, now: Date): Promise<Reply> | Reply {

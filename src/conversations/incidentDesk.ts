@@ -11,7 +11,7 @@ import { availableActions, decide, incidentActionRules, incidentActions, parseIn
 import { incidentStatusLabels, incidentTypeLabels, severityLabels } from "../domain/labels.js";
 import { IncidentWorkflow, type Acting } from "../store/incidentWorkflow.js";
 import { incidentDossier, listIncidents, type IncidentDossier, type IncidentFilters } from "../store/incidentViews.js";
-import type { Answers } from "./flowDefinition.js";
+import { deskMessages as message, deskRefusal as refusal, type Desk, type DeskOutcome } from "./desk.js";
 import { flowForAction, oneClickActions } from "./flows/incidentFlows.js";
 import type { OutgoingMessage, TimelineEntry, Turn } from "./messages.js";
 
@@ -23,8 +23,6 @@ export type DeskCommand =
   | { kind: "complete_action"; reference: string }
   | { kind: "my_actions" };
 
-/** Either messages to show, or a flow to start with its answers pre-filled. */
-export type DeskOutcome = { messages: OutgoingMessage[] } | { start: { flowId: string; prefill: Answers } };
 
 const referencePattern = String.raw`(inc[-\s]?\d{1,6})`;
 const statusWords: Record<string, IncidentStatus> = { new: "reported", ...Object.fromEntries(Object.keys(incidentStatusLabels).map((status) => [status, status as IncidentStatus])) };
@@ -89,14 +87,17 @@ const actingOf = (turn: Turn, now: Date): Acting => ({
   now,
 });
 const stamp = (date: Date) => `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
-const message = (...messages: OutgoingMessage[]): DeskOutcome => ({ messages });
-const refusal = (text: string): DeskOutcome => message({ kind: "error", text });
 
-export class IncidentDesk {
+export class IncidentDesk implements Desk {
   constructor(
     private readonly prisma: PrismaClient,
     private readonly clock: () => Date,
   ) {}
+
+  async handleText(text: string, turn: Turn): Promise<DeskOutcome | null> {
+    const command = parseDeskCommand(text);
+    return command ? this.run(command, turn) : null;
+  }
 
   async run(command: DeskCommand, turn: Turn): Promise<DeskOutcome> {
     try {

@@ -5,8 +5,11 @@ import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
 import { latestChanges } from "../store/changeHistory.js";
 import { aiSystemEntity } from "../store/aiSystems.js";
 import { incidentEntity } from "../store/incidents.js";
+import { correctiveActionEntity } from "../store/incidentWorkflow.js";
+import { trainingEntity } from "../store/trainingRecords.js";
+import { trainingStatus } from "../domain/training.js";
 
-export const exportKinds = ["systems", "incidents"] as const;
+export const exportKinds = ["systems", "incidents", "actions", "training"] as const;
 export type ExportKind = (typeof exportKinds)[number];
 export const exportFormats = ["csv", "json", "md"] as const;
 export type ExportFormat = (typeof exportFormats)[number];
@@ -20,7 +23,54 @@ export interface Table {
 const latestChangeColumns = ["lastChangedAt", "lastChangedBy", "lastChangeAction", "lastChangeChannel"];
 
 export async function buildTable(prisma: PrismaClient, kind: ExportKind): Promise<Table> {
-  return kind === "systems" ? systemsTable(prisma) : incidentsTable(prisma);
+  switch (kind) {
+    case "systems":
+      return systemsTable(prisma);
+    case "incidents":
+      return incidentsTable(prisma);
+    case "actions":
+      return correctiveActionsTable(prisma);
+    case "training":
+      return trainingTable(prisma);
+  }
+}
+
+async function correctiveActionsTable(prisma: PrismaClient): Promise<Table> {
+  const [actions, latest] = await Promise.all([
+    prisma.correctiveAction.findMany({
+      orderBy: { reference: "asc" },
+      include: { owner: { select: { displayName: true, email: true } }, incident: { select: { reference: true } } },
+    }),
+    latestChanges(prisma, correctiveActionEntity),
+  ]);
+  return {
+    columns: [...Object.values(Prisma.CorrectiveActionScalarFieldEnum), "incidentReference", "ownerName", "ownerEmail", ...latestChangeColumns],
+    rows: actions.map(({ owner, incident, ...action }) => ({
+      ...action,
+      incidentReference: incident?.reference ?? null,
+      ownerName: owner.displayName,
+      ownerEmail: owner.email,
+      ...latestChangeOf(latest.get(action.id)),
+    })),
+  };
+}
+
+async function trainingTable(prisma: PrismaClient): Promise<Table> {
+  const [records, latest] = await Promise.all([
+    prisma.trainingRecord.findMany({ orderBy: { reference: "asc" }, include: { person: { select: { displayName: true, email: true } } } }),
+    latestChanges(prisma, trainingEntity),
+  ]);
+  const now = new Date();
+  return {
+    columns: [...Object.values(Prisma.TrainingRecordScalarFieldEnum), "personName", "personEmail", "validity", ...latestChangeColumns],
+    rows: records.map(({ person, ...record }) => ({
+      ...record,
+      personName: person.displayName,
+      personEmail: person.email,
+      validity: trainingStatus(record.validUntil, now),
+      ...latestChangeOf(latest.get(record.id)),
+    })),
+  };
 }
 
 async function systemsTable(prisma: PrismaClient): Promise<Table> {

@@ -20,6 +20,7 @@ const helpText = [
   "*/aims incident* INC-0007 [acknowledge | assign | close …]: one incident, its timeline and actions",
   "*/aims note* INC-0007 <text or link>: add to an incident's timeline",
   "*/aims actions*: your open corrective actions (`/aims CA-0001 done` when finished)",
+  "*/aims training* [all | record]: your training records; governance sees all and records new ones",
   "You can also just send me a direct message.",
 ].join("\n");
 
@@ -39,6 +40,7 @@ export function registerSlashCommand(app: App, slack: SlackContext): void {
         await slack.conversations.turn(client, user, { kind: "start", flowId: flowIds.registerSystem });
         return;
       case "incidents":
+      case "training":
       case "note":
       case "evidence":
       case "actions":
