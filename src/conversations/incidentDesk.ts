@@ -13,20 +13,24 @@ import { IncidentWorkflow, type Acting } from "../store/incidentWorkflow.js";
 import { incidentDossier, listIncidents, type IncidentDossier, type IncidentFilters } from "../store/incidentViews.js";
 import { deskMessages as message, deskRefusal as refusal, type Desk, type DeskOutcome } from "./desk.js";
 import { flowForAction, oneClickActions } from "./flows/incidentFlows.js";
+import { flowIds } from "./intents.js";
 import type { OutgoingMessage, TimelineEntry, Turn } from "./messages.js";
 
 export type DeskCommand =
   | { kind: "list"; filters: IncidentFilters }
   | { kind: "show"; reference: string }
-  | { kind: "act"; reference: string; action: IncidentAction }
+  | { kind: "act"; reference: string; action: IncidentAction | typeof registerSystem }
   | { kind: "note"; reference: string; text: string; link: string | null }
   | { kind: "complete_action"; reference: string }
   | { kind: "my_actions" };
 
 
+/** Not a lifecycle step: registers the incident's unlisted system, which then links back (a set_system). */
+const registerSystem = "register_system";
+
 const referencePattern = String.raw`(inc[-\s]?\d{1,6})`;
 const statusWords: Record<string, IncidentStatus> = { new: "reported", ...Object.fromEntries(Object.keys(incidentStatusLabels).map((status) => [status, status as IncidentStatus])) };
-const actionWords: Record<string, IncidentAction> = {
+const actionWords: Record<string, IncidentAction | typeof registerSystem> = {
   ack: "acknowledge",
   investigate: "start_investigation",
   investigation: "start_investigation",
@@ -38,6 +42,8 @@ const actionWords: Record<string, IncidentAction> = {
   action: "raise_action",
   "corrective action": "raise_action",
   note: "add_note",
+  "register system": registerSystem,
+  register: registerSystem,
   ...Object.fromEntries(incidentActions.map((action) => [action.replace(/_/g, " "), action])),
   ...Object.fromEntries(incidentActions.map((action) => [incidentActionRules[action].label.toLowerCase().replace("…", "").trim(), action])),
 };
@@ -127,6 +133,7 @@ export class IncidentDesk implements Desk {
   /** A button or typed action on one incident: done at once, or the start of its short flow. */
   async act(reference: string, action: string, turn: Turn): Promise<DeskOutcome> {
     if (action === "view") return this.show(reference, turn);
+    if (action === registerSystem) return this.registerSystem(reference, turn);
     if (!(incidentActions as readonly string[]).includes(action)) return refusal(`I don't know the action "${action}".`);
     const chosen = action as IncidentAction;
     const incident = await this.prisma.incident.findUnique({ where: { reference }, select: { reference: true, status: true, assigneeId: true } });
@@ -143,6 +150,15 @@ export class IncidentDesk implements Desk {
       return this.show(reference, turn, `${reference}: ${incidentActionRules[chosen].label} done.`);
     }
     return { start: { flowId: flowForAction(chosen)!, prefill: { incident: reference } } };
+  }
+
+  private async registerSystem(reference: string, turn: Turn): Promise<DeskOutcome> {
+    const incident = await this.prisma.incident.findUnique({ where: { reference }, select: { reference: true, status: true, assigneeId: true, systemId: true, systemNameFreeText: true } });
+    if (!incident) return refusal(`There is no incident ${reference}.`);
+    if (incident.systemId) return refusal(`${reference} already names a system from the inventory.`);
+    const decision = decide("set_system", incident, viewerOf(turn));
+    if (!decision.allowed) return refusal(decision.reason);
+    return { start: { flowId: flowIds.registerSystem, prefill: { linkIncident: reference, ...(incident.systemNameFreeText ? { name: incident.systemNameFreeText } : {}) } } };
   }
 
   private async list(filters: IncidentFilters, turn: Turn): Promise<OutgoingMessage> {
@@ -226,7 +242,10 @@ export function incidentView(incident: IncidentDossier, viewer: Viewer): Outgoin
     title: `${incident.reference}: ${incidentTypeLabels[incident.type]} (${severityLabels[incident.severity]}, ${incidentStatusLabels[incident.status].toLowerCase()})`,
     lines,
     timeline,
-    actions: availableActions(incident, viewer).map((action) => ({ action, label: incidentActionRules[action].label })),
+    actions: [
+      ...availableActions(incident, viewer).map((action) => ({ action, label: incidentActionRules[action].label })),
+      ...(!incident.systemId && availableActions(incident, viewer).includes("set_system") ? [{ action: registerSystem, label: "Register its AI system" }] : []),
+    ],
   };
 }
 

@@ -213,4 +213,25 @@ describe.each(backends)("handling an incident after the report (%s database)", (
     expect(aboutIt.length).toBeGreaterThan(8); // the search above really looked at the incident's records
     expect(exportedRows).toHaveLength(3);
   });
+
+  it("registers an incident's unlisted AI system from the incident, and the incident links back to it", async () => {
+    const [grace, amara] = [harness.user("grace"), harness.user("amara")];
+    await grace.start(flowIds.reportIncident);
+    const notFound = await grace.say("Quote Wizard");
+    expect(lastQuestion(notFound)?.choices?.at(-1)).toMatchObject({ value: "unlisted:Quote Wizard" });
+    await grace.pick("system", "unlisted:Quote Wizard");
+    await grace.answerAll(["The quote wizard priced a policy at zero", "inaccurate_output", "today", "one customer", "no", "3", "skip", "no", "no"]);
+    const reference = findMessage(await grace.say("confirm"), "done")!.reference;
+
+    const view = incidentOf(await amara.say(`incident ${reference}`))!;
+    expect(view.actions).toContainEqual({ action: "register_system", label: "Register its AI system" });
+    const registration = await amara.turn({ kind: "incident_action", reference, action: "register_system" });
+    expect(lastQuestion(registration)).toMatchObject({ flowId: flowIds.registerSystem, stepId: "purpose" }); // the name came from the report
+    await amara.answerAll(["Prices home insurance quotes", "Brokers use its price as a starting point", "third_party_service", "QuoteSoft", "skip", "Grace", "personal", "customers", "human can override", "credit_insurance", "in production", "yes"]);
+    const done = findMessage(await amara.say("confirm"), "done")!;
+    expect(done.lines.at(-1)).toBe(`${reference} now names ${done.reference} as its AI system.`);
+    const incident = await database.prisma.incident.findUniqueOrThrow({ where: { reference }, include: { system: true } });
+    expect(incident).toMatchObject({ possiblyUnregistered: false, systemNameFreeText: null, system: { reference: done.reference, name: "Quote Wizard", vendor: "QuoteSoft" } });
+    expect(incidentOf(await amara.say(`incident ${reference}`))!.actions.map((action) => action.action)).not.toContain("register_system");
+  });
 });

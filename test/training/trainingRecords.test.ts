@@ -90,7 +90,7 @@ describe("importing and exporting training records with the CLI", () => {
     const imported = await runAims(["import", "training", good], env);
     expect(imported.stderr).toContain("Imported 2 training records");
     const rows = parse((await runAims(["export", "training", "--format", "csv"], env)).stdout, { columns: true }) as Record<string, string>[];
-    expect(rows.map((row) => [row.reference, row.personEmail, row.course, row.validUntil.slice(0, 10), row.lastChangedBy, row.lastChangeChannel])).toEqual([
+    expect(rows.map((row) => [row.reference, row.personEmail, row.course, (row.validUntil ?? "").slice(0, 10), row.lastChangedBy, row.lastChangeChannel])).toEqual([
       ["TRN-0001", "sofia.alvarez@northwind.example", "Responsible AI foundations", "2027-02-01", `import of ${good}`, "import"],
       ["TRN-0002", "tom.gallagher@northwind.example", "Prompt safety, level 1", "", `import of ${good}`, "import"],
     ]);

@@ -15,6 +15,8 @@ import { defaultReviewIntervals, nextReviewDate, type ReviewIntervals } from "..
 import { newSystemNotice } from "../../domain/governanceNotices.js";
 import { AffectedParty, AiSystemKind, AutonomyLevel, DataCategory, LifecycleStage, RegulatedDomain } from "../../generated/prisma/enums.js";
 import { AiSystemStore } from "../../store/aiSystems.js";
+import { ActionRefused } from "../../domain/actionRefused.js";
+import { IncidentWorkflow } from "../../store/incidentWorkflow.js";
 import { enqueueNotice, governanceAudience } from "../../store/notifications.js";
 import type { Answers, CompletionContext, FlowDefinition } from "../flowDefinition.js";
 import type { PersonAnswer } from "../stepInput.js";
@@ -44,9 +46,36 @@ export function registerAiSystemFlow(intervals: ReviewIntervals = defaultReviewI
       { id: "regulatedDomain", label: "Regulated domain", prompt: "Is it used in a regulated or high-stakes domain?", help: "Domains where laws set extra duties for AI (e.g. hiring, credit and insurance, health, education, critical infrastructure, public services).", input: "single_choice", choices: choicesFrom(regulatedDomainLabels), schema: z.enum(RegulatedDomain) },
       { id: "lifecycleStage", label: "Life-cycle stage", prompt: "Where is it in its life cycle?", help: "Proposed: being considered. In development: being built or piloted. In production: in real use. Retired: no longer used.", input: "single_choice", choices: choicesFrom(lifecycleStageLabels), schema: z.enum(LifecycleStage) },
       { id: "inAimsScope", label: "In AIMS scope", prompt: "Is it within the scope of our AI management system?", help: "Normally yes. Answer no only if the governance team has agreed to exclude it (the reason goes in the scope statement).", input: "yes_no", choices: yesNoChoices, schema: z.boolean() },
+      linkedIncidentStep,
     ],
     complete: saveSystem(intervals),
   };
+}
+
+/** Registration started from an incident whose system was not in the inventory: the incident links back. */
+const linkedIncidentStep = {
+  id: "linkIncident",
+  label: "Linked incident",
+  prompt: "Which incident should the new system be linked to?",
+  help: "The incident that named this system before it was registered.",
+  input: "text",
+  schema: z.string().regex(/^INC-\d{4,}$/, "Please give an incident reference such as INC-0007."),
+  when: (answers: Answers) => answers.linkIncident !== undefined,
+} as const;
+
+async function linkIncident(reference: string, system: { id: string; reference: string; name: string }, context: CompletionContext): Promise<string> {
+  try {
+    await new IncidentWorkflow(context.tx).apply(reference, { action: "set_system", systemId: system.id, name: `${system.name} (${system.reference})` }, {
+      actor: actorOf(context),
+      viewer: { personId: context.speaker.personId, roles: context.speaker.roles },
+      now: context.now,
+    });
+    return `${reference} now names ${system.reference} as its AI system.`;
+  } catch (error) {
+    // The registration stands on its own; a link the rules refuse is reported, not fatal.
+    if (error instanceof ActionRefused) return `${system.reference} was not linked to ${reference}: ${error.message}`;
+    throw error;
+  }
 }
 
 function saveSystem(intervals: ReviewIntervals) {
@@ -82,6 +111,7 @@ function saveSystem(intervals: ReviewIntervals) {
       actorOf(context),
     );
     await enqueueNotice(context.tx, governanceAudience, newSystemNotice({ ...system, ownerName: owner.displayName }));
+    const linked = typeof answers.linkIncident === "string" ? [await linkIncident(answers.linkIncident, system, context)] : [];
     return {
       reference: system.reference,
       title: `Registered ${system.reference}: ${system.name}`,
@@ -90,6 +120,7 @@ function saveSystem(intervals: ReviewIntervals) {
         ...reasons.map((reason) => `• ${reason}`),
         `Status: pending review by the governance team, who have been notified.`,
         `Next review: ${reviewOn.toISOString().slice(0, 10)} (every ${intervals[tier]} months for ${riskTierLabels[tier].toLowerCase()}-tier systems).`,
+        ...linked,
       ],
     };
   };
