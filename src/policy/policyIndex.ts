@@ -3,74 +3,11 @@
 import MiniSearch from "minisearch";
 import { stemmer } from "stemmer";
 import type { PolicyPassage } from "./policyCorpus.js";
+import { synonyms } from "./policySynonyms.js";
 
 const stopWords = new Set(
   "a an the and or but if of to in on at by for with from as is are was were be been being do does did can could may might must shall should will would i me my we our you your it its this that these those there here what which who whom whose when where why how about into than then so not no yes any all some such just also too very im ive id".split(" "),
 );
-
-/** Words people type, mapped to the words the policies use. Each side is stemmed like everything else. */
-const synonyms: Record<string, string[]> = {
-  chatgpt: ["public", "generative", "ai", "tool"],
-  gpt: ["generative", "ai"],
-  gemini: ["public", "generative", "ai"],
-  claude: ["public", "generative", "ai"],
-  copilot: ["ai", "assistant"],
-  llm: ["generative", "ai", "model"],
-  bot: ["ai", "tool"],
-  chatbot: ["ai", "assistant"],
-  paste: ["enter", "input", "data"],
-  dump: ["enter", "input", "data"],
-  upload: ["enter", "input", "data"],
-  leak: ["privacy", "breach", "incident", "exposure"],
-  leaked: ["privacy", "breach", "incident", "exposure"],
-  unfair: ["bias", "discrimination"],
-  unfairly: ["bias", "discrimination"],
-  discriminate: ["bias"],
-  racist: ["bias", "discrimination"],
-  sexist: ["bias", "discrimination"],
-  report: ["report", "incident"],
-  tell: ["report"],
-  boss: ["manager"],
-  customer: ["customer", "personal", "data"],
-  client: ["customer"],
-  delete: ["deletion", "retention"],
-  keep: ["retention"],
-  hire: ["hiring", "recruitment"],
-  hiring: ["recruitment", "hr"],
-  cv: ["recruitment", "candidate"],
-  resume: ["recruitment", "candidate"],
-  code: ["source", "code"],
-  wrong: ["inaccurate", "incorrect"],
-  hallucination: ["inaccurate", "incorrect", "output"],
-  urgent: ["severity", "sev1"],
-  serious: ["severity"],
-  approved: ["approval", "approved"],
-  allowed: ["permitted", "approved"],
-  ok: ["permitted"],
-  repo: ["source", "code"],
-  devs: ["developer", "code"],
-  human: ["disclose", "transparency", "person"],
-  told: ["disclose", "inform"],
-  erase: ["deletion", "delete", "erasure"],
-  forget: ["deletion", "erasure"],
-  course: ["training"],
-  training: ["training", "course"],
-  trouble: ["retaliation", "disciplinary"],
-  punished: ["retaliation", "disciplinary"],
-  fired: ["disciplinary"],
-  breach: ["breach", "disciplinary", "consequence"],
-  break: ["breach", "consequence"],
-  shifting: ["drift", "degradation"],
-  drifting: ["drift"],
-  switch: ["contain", "suspend", "containment"],
-  pause: ["suspend", "containment"],
-  fix: ["corrective", "action"],
-  jobseekers: ["candidate", "applicant"],
-  seekers: ["candidate", "applicant"],
-  age: ["age", "protected", "characteristic"],
-  bought: ["purchased", "vendor", "embedded"],
-  buy: ["purchased", "vendor", "procurement"],
-};
 
 export function tokenize(text: string): string[] {
   return text
