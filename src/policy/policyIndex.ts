@@ -1,29 +1,27 @@
 // Offline retrieval over the policy passages: BM25-style full-text search (MiniSearch) with
 // stemming, stop words, typo tolerance and a few synonyms for the words people use about AI policy.
 import MiniSearch from "minisearch";
-import { stemmer } from "stemmer";
 import type { PolicyPassage } from "./policyCorpus.js";
 import { synonyms } from "./policySynonyms.js";
+import { PolicySpeller } from "./policySpelling.js";
+import { stem, tokenize } from "./policyWords.js";
 
-const stopWords = new Set(
-  "a an the and or but if of to in on at by for with from as is are was were be been being do does did can could may might must shall should will would i me my we our you your it its this that these those there here what which who whom whose when where why how about into than then so not no yes any all some such just also too very im ive id".split(" "),
-);
-
-export function tokenize(text: string): string[] {
-  return text
-    .toLowerCase()
-    .normalize("NFKD")
-    .replace(/[^\p{L}\p{N}\s-]/gu, " ")
-    .split(/[\s-]+/)
-    .filter((word) => word.length > 1 && !stopWords.has(word));
+/**
+ * The question as the concepts it asks about, each a list of stems: the question's own word first,
+ * then the policy words that mean the same. `correct` fixes a typo in a word before it is looked up.
+ */
+export function conceptsOf(question: string, correct: (word: string) => string = (word) => word): string[][] {
+  const concepts = new Map<string, string[]>();
+  for (const typed of tokenize(question)) {
+    const word = correct(typed);
+    if (!concepts.has(word)) concepts.set(word, [...new Set([word, ...(synonyms[word] ?? [])].map(stem))]);
+  }
+  return [...concepts.values()];
 }
-
-const stem = (word: string) => (/^\d/.test(word) ? word : stemmer(word));
 
 /** The terms a query is searched with: its stemmed words plus their synonyms. */
 export function queryTerms(question: string): string[] {
-  const words = tokenize(question);
-  return [...new Set(words.flatMap((word) => [word, ...(synonyms[word] ?? [])]).map(stem))];
+  return [...new Set(conceptsOf(question).flat())];
 }
 
 export interface PolicyHit {
@@ -42,11 +40,13 @@ export class PolicyIndex {
   private readonly byId: Map<string, PolicyPassage>;
   private readonly wordsOf: Map<string, Set<string>>;
   private readonly documentFrequency = new Map<string, number>();
+  private readonly speller: PolicySpeller;
 
   constructor(readonly passages: PolicyPassage[]) {
     this.byId = new Map(passages.map((passage) => [passage.id, passage]));
     this.wordsOf = new Map(passages.map((passage) => [passage.id, new Set(tokenize(`${passage.headingPath.join(" ")} ${passage.text}`).map(stem))]));
     for (const words of this.wordsOf.values()) for (const word of words) this.documentFrequency.set(word, (this.documentFrequency.get(word) ?? 0) + 1);
+    this.speller = new PolicySpeller(wordFrequency(passages));
     this.search = new MiniSearch<PolicyPassage>({
       fields: ["heading", "path", "text"],
       extractField: (passage, field) => (field === "path" ? passage.headingPath.join(" ") : String(passage[field as keyof PolicyPassage])),
@@ -58,12 +58,12 @@ export class PolicyIndex {
   }
 
   query(question: string, limit = 5): PolicyHit[] {
-    const terms = queryTerms(question);
+    const concepts = this.conceptsOf(question);
+    const terms = [...new Set(concepts.flat())];
     if (terms.length === 0) return [];
-    // Each of the question's own words, with its synonyms: the word counts as present if any of them is.
-    const concepts = [...new Set(tokenize(question))].map((word) => [word, ...(synonyms[word] ?? [])].map(stem));
+    // The terms are stemmed already: searched as they are, not tokenised and stemmed again.
     return this.search
-      .search(terms.join(" "))
+      .search({ combineWith: "OR", queries: terms }, { tokenize: (term) => [term], processTerm: (term) => term })
       .slice(0, limit)
       .map((result) => {
         const passage = this.byId.get(String(result.id))!;
@@ -73,26 +73,23 @@ export class PolicyIndex {
 
   /** The coverage of a passage that full-text search did not rank (found by meaning instead). */
   coverageFor(question: string, passage: PolicyPassage): number {
-    const concepts = [...new Set(tokenize(question))].map((word) => [word, ...(synonyms[word] ?? [])].map(stem));
-    return this.coverage(concepts, this.wordsOf.get(passage.id) ?? new Set());
+    return this.coverage(this.conceptsOf(question), this.wordsOf.get(passage.id) ?? new Set());
   }
 
+  private conceptsOf(question: string): string[][] {
+    return conceptsOf(question, (word) => this.speller.correct(word));
+  }
+
+  /** Each concept counts with the weight of its rarest form: a word the policies never use weighs most. */
   private coverage(concepts: string[][], words: Set<string>): number {
     let total = 0;
     let found = 0;
     for (const variants of concepts) {
-      const weight = Math.max(...variants.map((variant) => this.idf(this.knownForm(variant))));
+      const weight = Math.max(...variants.map((variant) => this.idf(variant)));
       total += weight;
-      if (variants.some((variant) => words.has(variant) || [...words].some((word) => closeEnough(variant, word)))) found += weight;
+      if (variants.some((variant) => words.has(variant))) found += weight;
     }
     return total === 0 ? 0 : found / total;
-  }
-
-  /** A misspelt word counts as the policy word it is one typo away from. */
-  private knownForm(term: string): string {
-    if (this.documentFrequency.has(term)) return term;
-    for (const word of this.documentFrequency.keys()) if (closeEnough(term, word)) return word;
-    return term;
   }
 
   private idf(term: string): number {
@@ -100,25 +97,13 @@ export class PolicyIndex {
   }
 }
 
-/** One typo apart (for words of five letters or more): "severty" still finds "severity". */
-function closeEnough(a: string, b: string): boolean {
-  if (a.length < 5 || Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  let j = 0;
-  let edits = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      i++;
-      j++;
-      continue;
-    }
-    if (++edits > 1) return false;
-    if (a.length > b.length) i++;
-    else if (b.length > a.length) j++;
-    else {
-      i++;
-      j++;
-    }
+/** How many passages use each word as written (before stemming): the words a typo is corrected to. */
+function wordFrequency(passages: PolicyPassage[]): Map<string, number> {
+  const frequency = new Map<string, number>();
+  for (const passage of passages) {
+    for (const word of new Set(tokenize(`${passage.headingPath.join(" ")} ${passage.text}`))) frequency.set(word, (frequency.get(word) ?? 0) + 1);
   }
-  return edits + (a.length - i) + (b.length - j) <= 1;
+  // Everyday words the thesaurus knows are not typos, even if no policy uses them.
+  for (const word of Object.keys(synonyms)) if (!frequency.has(word)) frequency.set(word, 1);
+  return frequency;
 }
