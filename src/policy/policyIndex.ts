@@ -4,19 +4,45 @@ import MiniSearch from "minisearch";
 import type { PolicyPassage } from "./policyCorpus.js";
 import { synonyms } from "./policySynonyms.js";
 import { PolicySpeller } from "./policySpelling.js";
-import { stem, tokenize } from "./policyWords.js";
+import { allWords, isMeaningful, stem, tokenize } from "./policyWords.js";
+
+/** The thesaurus with both sides stemmed, keyed by the stems of the everyday word or phrase. */
+const stemmedSynonyms = new Map(Object.entries(synonyms).map(([everyday, formal]) => [allWords(everyday).map(stem).join(" "), formal.map(stem)]));
+const longestPhrase = Math.max(...[...stemmedSynonyms.keys()].map((key) => key.split(" ").length));
 
 /**
- * The question as the concepts it asks about, each a list of stems: the question's own word first,
- * then the policy words that mean the same. `correct` fixes a typo in a word before it is looked up.
+ * The question as the concepts it asks about, each a list of stems: the question's own word (or
+ * the meaningful words of a phrase) first, then the policy words that mean the same.
+ * `correct` fixes a typo in a word before it is looked up.
  */
 export function conceptsOf(question: string, correct: (word: string) => string = (word) => word): string[][] {
+  const words = allWords(question).map(correct);
+  const stems = words.map(stem);
+  const used = new Set<number>();
   const concepts = new Map<string, string[]>();
-  for (const typed of tokenize(question)) {
-    const word = correct(typed);
-    if (!concepts.has(word)) concepts.set(word, [...new Set([word, ...(synonyms[word] ?? [])].map(stem))]);
+  for (let start = 0; start < words.length; start++) {
+    if (used.has(start)) continue;
+    const positions = phraseAt(stems, start, used);
+    for (const position of positions) used.add(position);
+    const key = positions.map((position) => stems[position]).join(" ");
+    const own = positions.filter((position) => isMeaningful(words[position]!)).map((position) => stems[position]!);
+    if (own.length > 0 && !concepts.has(key)) concepts.set(key, [...new Set([...own, ...(stemmedSynonyms.get(key) ?? [])])]);
   }
   return [...concepts.values()];
+}
+
+/** Particles that may stand apart from their verb: "switch the model off", "turn them down". */
+const particles = new Set(["off", "down", "up", "out"]);
+
+/** The positions of the longest thesaurus phrase starting at `start`, else just `start`. */
+function phraseAt(stems: string[], start: number, used: Set<number>): number[] {
+  for (let length = Math.min(longestPhrase, stems.length - start); length > 1; length--) {
+    if (stemmedSynonyms.has(stems.slice(start, start + length).join(" "))) return Array.from({ length }, (_, i) => start + i);
+  }
+  for (let particle = start + 2; particle <= Math.min(start + 4, stems.length - 1); particle++) {
+    if (!used.has(particle) && particles.has(stems[particle]!) && stemmedSynonyms.has(`${stems[start]} ${stems[particle]}`)) return [start, particle];
+  }
+  return [start];
 }
 
 /** The terms a query is searched with: its stemmed words plus their synonyms. */
@@ -104,6 +130,6 @@ function wordFrequency(passages: PolicyPassage[]): Map<string, number> {
     for (const word of new Set(tokenize(`${passage.headingPath.join(" ")} ${passage.text}`))) frequency.set(word, (frequency.get(word) ?? 0) + 1);
   }
   // Everyday words the thesaurus knows are not typos, even if no policy uses them.
-  for (const word of Object.keys(synonyms)) if (!frequency.has(word)) frequency.set(word, 1);
+  for (const word of Object.keys(synonyms).flatMap(allWords)) if (!frequency.has(word)) frequency.set(word, 1);
   return frequency;
 }

@@ -25,7 +25,8 @@ const stopWords = new Set(
     .split(" "),
 );
 
-export function tokenize(text: string): string[] {
+/** Every word of a text, stop words included (phrases such as "on its own" are made of them). */
+export function allWords(text: string): string[] {
   return text
     .toLowerCase()
     .normalize("NFKD")
@@ -33,7 +34,16 @@ export function tokenize(text: string): string[] {
     .replace(/['’]/g, "")
     .replace(/[^\p{L}\p{N}\s-]/gu, " ")
     .split(/[\s-]+/)
-    .filter((word) => word.length > 1 && !stopWords.has(word));
+    .filter((word) => word.length > 0);
+}
+
+export function isMeaningful(word: string): boolean {
+  return word.length > 1 && !stopWords.has(word);
+}
+
+/** The words of a text that say what it is about. */
+export function tokenize(text: string): string[] {
+  return allWords(text).filter(isMeaningful);
 }
 
 /** Numbers stay as written: stemming "2.4" or "30" would only blur them. */
