@@ -1,6 +1,6 @@
 // Offline retrieval over the policy passages: BM25-style full-text search (MiniSearch) with
 // stemming, stop words, typo tolerance and a few synonyms for the words people use about AI policy.
-import MiniSearch from "minisearch";
+import MiniSearch, { type SearchOptions } from "minisearch";
 import type { PolicyPassage } from "./policyCorpus.js";
 import { synonyms } from "./policySynonyms.js";
 import { PolicySpeller } from "./policySpelling.js";
@@ -50,6 +50,9 @@ export function queryTerms(question: string): string[] {
   return [...new Set(conceptsOf(question).flat())];
 }
 
+/** A word in more than half the passages is left out of full-text search. */
+const commonShare = 0.5;
+
 export interface PolicyHit {
   passage: PolicyPassage;
   score: number;
@@ -78,18 +81,17 @@ export class PolicyIndex {
       extractField: (passage, field) => (field === "path" ? passage.headingPath.join(" ") : String(passage[field as keyof PolicyPassage])),
       tokenize,
       processTerm: (term) => stem(term),
-      searchOptions: { boost: { heading: 2.5, path: 1.2, text: 1 }, fuzzy: (term) => (term.length > 4 ? 0.2 : 0), prefix: (term) => term.length > 4, combineWith: "OR" },
+      searchOptions: { boost: { heading: 2.5, path: 1.2, text: 1 }, combineWith: "OR" },
     });
     this.search.addAll(passages);
   }
 
   query(question: string, limit = 5): PolicyHit[] {
     const concepts = this.conceptsOf(question);
-    const terms = [...new Set(concepts.flat())];
+    const terms = [...new Set(concepts.flat())].filter((term) => this.isSelective(term));
     if (terms.length === 0) return [];
-    // The terms are stemmed already: searched as they are, not tokenised and stemmed again.
     return this.search
-      .search({ combineWith: "OR", queries: terms }, { tokenize: (term) => [term], processTerm: (term) => term })
+      .search({ combineWith: "OR", queries: terms }, this.searchOptionsFor(concepts))
       .slice(0, limit)
       .map((result) => {
         const passage = this.byId.get(String(result.id))!;
@@ -100,6 +102,21 @@ export class PolicyIndex {
   /** The coverage of a passage that full-text search did not rank (found by meaning instead). */
   coverageFor(question: string, passage: PolicyPassage): number {
     return this.coverage(this.conceptsOf(question), this.wordsOf.get(passage.id) ?? new Set());
+  }
+
+  /**
+   * The terms are stemmed already, so they are searched as they are. Thesaurus words are exact
+   * policy words; only the question's own words get prefix matching, and only words the policies
+   * never use get fuzzy matching (a typo two edits away), which keeps search fast.
+   */
+  private searchOptionsFor(concepts: string[][]): SearchOptions {
+    const own = new Set(concepts.map((variants) => variants[0]!));
+    return {
+      tokenize: (term) => [term],
+      processTerm: (term) => term,
+      prefix: (term) => own.has(term) && term.length > 4,
+      fuzzy: (term) => (own.has(term) && term.length > 5 && !this.documentFrequency.has(term) ? 0.2 : 0),
+    };
   }
 
   private conceptsOf(question: string): string[][] {
@@ -116,6 +133,14 @@ export class PolicyIndex {
       if (variants.some((variant) => words.has(variant))) found += weight;
     }
     return total === 0 ? 0 : found / total;
+  }
+
+  /**
+   * Whether searching a term can change the ranking: a word in most passages ("ai", "policy") adds
+   * almost nothing to any score but makes search score every passage. It still counts in coverage.
+   */
+  private isSelective(term: string): boolean {
+    return (this.documentFrequency.get(term) ?? 0) <= this.passages.length * commonShare;
   }
 
   private idf(term: string): number {
