@@ -4,6 +4,11 @@
 // everyday words and phrases to the words policies use. It stays general: an entry belongs here
 // because policies commonly say the thing the formal way, not because one question needs it.
 
+/** "customer info", "client details", …: what policies call personal data. */
+function personalData(whose: string[], what: string[]): Record<string, string[]> {
+  return Object.fromEntries(whose.flatMap((who) => what.map((thing) => [`${who} ${thing}`, ["personal", "data"]])));
+}
+
 /**
  * Everyday word or phrase → policy words that mean the same. Both sides are stemmed when used, so
  * "leak" also covers "leaked" and "leaks", and "sign off" covers "signed off". A phrase wins over
@@ -29,11 +34,10 @@ export const synonyms: Record<string, string[]> = {
   upload: ["enter", "input"],
   type: ["enter", "input", "prompt"],
   feed: ["enter", "input"],
+  put: ["enter", "input"],
+  give: ["enter", "input"],
   info: ["information", "data"],
-  "customer data": ["personal", "data"],
-  "customer information": ["personal", "data"],
-  "customer details": ["personal", "data"],
-  "personal information": ["personal", "data"],
+  ...personalData(["customer", "client", "personal"], ["data", "info", "information", "details"]),
   client: ["customer"],
   policyholder: ["customer"],
 
