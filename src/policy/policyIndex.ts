@@ -88,7 +88,10 @@ export class PolicyIndex {
 
   query(question: string, limit = 5): PolicyHit[] {
     const concepts = this.conceptsOf(question);
-    const terms = [...new Set(concepts.flat())].filter((term) => this.isSelective(term));
+    const allTerms = [...new Set(concepts.flat())];
+    const selective = allTerms.filter((term) => this.isSelective(term));
+    // In a corpus of a passage or two every word is common: then all of them are searched.
+    const terms = selective.some((term) => this.documentFrequency.has(term)) ? selective : allTerms;
     if (terms.length === 0) return [];
     return this.search
       .search({ combineWith: "OR", queries: terms }, this.searchOptionsFor(concepts))
