@@ -9,7 +9,8 @@ import OpenAI from "openai";
 import { z } from "zod";
 import type { Logger } from "../logging/logger.js";
 import { listPolicyFiles, loadPolicyCorpus, type PolicyPassage } from "./policyCorpus.js";
-import { PolicyIndex, queryTerms, tokenize, type PolicyHit } from "./policyIndex.js";
+import { PolicyIndex, queryTerms, type PolicyHit } from "./policyIndex.js";
+import { tokenize } from "./policyWords.js";
 import { cosine, openAiEmbedder, type Embedder } from "../language/embeddings.js";
 import type { EmbeddingCacheStore } from "../store/embeddingCache.js";
 

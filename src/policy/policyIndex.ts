@@ -1,93 +1,57 @@
 // Offline retrieval over the policy passages: BM25-style full-text search (MiniSearch) with
 // stemming, stop words, typo tolerance and a few synonyms for the words people use about AI policy.
-import MiniSearch from "minisearch";
-import { stemmer } from "stemmer";
+import MiniSearch, { type SearchOptions } from "minisearch";
 import type { PolicyPassage } from "./policyCorpus.js";
+import { synonyms } from "./policySynonyms.js";
+import { PolicySpeller } from "./policySpelling.js";
+import { allWords, isMeaningful, stem, tokenize } from "./policyWords.js";
 
-const stopWords = new Set(
-  "a an the and or but if of to in on at by for with from as is are was were be been being do does did can could may might must shall should will would i me my we our you your it its this that these those there here what which who whom whose when where why how about into than then so not no yes any all some such just also too very im ive id".split(" "),
-);
+/** The thesaurus with both sides stemmed, keyed by the stems of the everyday word or phrase. */
+const stemmedSynonyms = new Map(Object.entries(synonyms).map(([everyday, formal]) => [allWords(everyday).map(stem).join(" "), formal.map(stem)]));
+const longestPhrase = Math.max(...[...stemmedSynonyms.keys()].map((key) => key.split(" ").length));
 
-/** Words people type, mapped to the words the policies use. Each side is stemmed like everything else. */
-const synonyms: Record<string, string[]> = {
-  chatgpt: ["public", "generative", "ai", "tool"],
-  gpt: ["generative", "ai"],
-  gemini: ["public", "generative", "ai"],
-  claude: ["public", "generative", "ai"],
-  copilot: ["ai", "assistant"],
-  llm: ["generative", "ai", "model"],
-  bot: ["ai", "tool"],
-  chatbot: ["ai", "assistant"],
-  paste: ["enter", "input", "data"],
-  dump: ["enter", "input", "data"],
-  upload: ["enter", "input", "data"],
-  leak: ["privacy", "breach", "incident", "exposure"],
-  leaked: ["privacy", "breach", "incident", "exposure"],
-  unfair: ["bias", "discrimination"],
-  unfairly: ["bias", "discrimination"],
-  discriminate: ["bias"],
-  racist: ["bias", "discrimination"],
-  sexist: ["bias", "discrimination"],
-  report: ["report", "incident"],
-  tell: ["report"],
-  boss: ["manager"],
-  customer: ["customer", "personal", "data"],
-  client: ["customer"],
-  delete: ["deletion", "retention"],
-  keep: ["retention"],
-  hire: ["hiring", "recruitment"],
-  hiring: ["recruitment", "hr"],
-  cv: ["recruitment", "candidate"],
-  resume: ["recruitment", "candidate"],
-  code: ["source", "code"],
-  wrong: ["inaccurate", "incorrect"],
-  hallucination: ["inaccurate", "incorrect", "output"],
-  urgent: ["severity", "sev1"],
-  serious: ["severity"],
-  approved: ["approval", "approved"],
-  allowed: ["permitted", "approved"],
-  ok: ["permitted"],
-  repo: ["source", "code"],
-  devs: ["developer", "code"],
-  human: ["disclose", "transparency", "person"],
-  told: ["disclose", "inform"],
-  erase: ["deletion", "delete", "erasure"],
-  forget: ["deletion", "erasure"],
-  course: ["training"],
-  training: ["training", "course"],
-  trouble: ["retaliation", "disciplinary"],
-  punished: ["retaliation", "disciplinary"],
-  fired: ["disciplinary"],
-  breach: ["breach", "disciplinary", "consequence"],
-  break: ["breach", "consequence"],
-  shifting: ["drift", "degradation"],
-  drifting: ["drift"],
-  switch: ["contain", "suspend", "containment"],
-  pause: ["suspend", "containment"],
-  fix: ["corrective", "action"],
-  jobseekers: ["candidate", "applicant"],
-  seekers: ["candidate", "applicant"],
-  age: ["age", "protected", "characteristic"],
-  bought: ["purchased", "vendor", "embedded"],
-  buy: ["purchased", "vendor", "procurement"],
-};
-
-export function tokenize(text: string): string[] {
-  return text
-    .toLowerCase()
-    .normalize("NFKD")
-    .replace(/[^\p{L}\p{N}\s-]/gu, " ")
-    .split(/[\s-]+/)
-    .filter((word) => word.length > 1 && !stopWords.has(word));
+/**
+ * The question as the concepts it asks about, each a list of stems: the question's own word (or
+ * the meaningful words of a phrase) first, then the policy words that mean the same.
+ * `correct` fixes a typo in a word before it is looked up.
+ */
+export function conceptsOf(question: string, correct: (word: string) => string = (word) => word): string[][] {
+  const words = allWords(question).map(correct);
+  const stems = words.map(stem);
+  const used = new Set<number>();
+  const concepts = new Map<string, string[]>();
+  for (let start = 0; start < words.length; start++) {
+    if (used.has(start)) continue;
+    const positions = phraseAt(stems, start, used);
+    for (const position of positions) used.add(position);
+    const key = positions.map((position) => stems[position]).join(" ");
+    const own = positions.filter((position) => isMeaningful(words[position]!)).map((position) => stems[position]!);
+    if (own.length > 0 && !concepts.has(key)) concepts.set(key, [...new Set([...own, ...(stemmedSynonyms.get(key) ?? [])])]);
+  }
+  return [...concepts.values()];
 }
 
-const stem = (word: string) => (/^\d/.test(word) ? word : stemmer(word));
+/** Particles that may stand apart from their verb: "switch the model off", "turn them down". */
+const particles = new Set(["off", "down", "up", "out"]);
+
+/** The positions of the longest thesaurus phrase starting at `start`, else just `start`. */
+function phraseAt(stems: string[], start: number, used: Set<number>): number[] {
+  for (let length = Math.min(longestPhrase, stems.length - start); length > 1; length--) {
+    if (stemmedSynonyms.has(stems.slice(start, start + length).join(" "))) return Array.from({ length }, (_, i) => start + i);
+  }
+  for (let particle = start + 2; particle <= Math.min(start + 4, stems.length - 1); particle++) {
+    if (!used.has(particle) && particles.has(stems[particle]!) && stemmedSynonyms.has(`${stems[start]} ${stems[particle]}`)) return [start, particle];
+  }
+  return [start];
+}
 
 /** The terms a query is searched with: its stemmed words plus their synonyms. */
 export function queryTerms(question: string): string[] {
-  const words = tokenize(question);
-  return [...new Set(words.flatMap((word) => [word, ...(synonyms[word] ?? [])]).map(stem))];
+  return [...new Set(conceptsOf(question).flat())];
 }
+
+/** A word in more than half the passages is left out of full-text search. */
+const commonShare = 0.5;
 
 export interface PolicyHit {
   passage: PolicyPassage;
@@ -105,28 +69,32 @@ export class PolicyIndex {
   private readonly byId: Map<string, PolicyPassage>;
   private readonly wordsOf: Map<string, Set<string>>;
   private readonly documentFrequency = new Map<string, number>();
+  private readonly speller: PolicySpeller;
 
   constructor(readonly passages: PolicyPassage[]) {
     this.byId = new Map(passages.map((passage) => [passage.id, passage]));
     this.wordsOf = new Map(passages.map((passage) => [passage.id, new Set(tokenize(`${passage.headingPath.join(" ")} ${passage.text}`).map(stem))]));
     for (const words of this.wordsOf.values()) for (const word of words) this.documentFrequency.set(word, (this.documentFrequency.get(word) ?? 0) + 1);
+    this.speller = new PolicySpeller(wordFrequency(passages));
     this.search = new MiniSearch<PolicyPassage>({
       fields: ["heading", "path", "text"],
       extractField: (passage, field) => (field === "path" ? passage.headingPath.join(" ") : String(passage[field as keyof PolicyPassage])),
       tokenize,
       processTerm: (term) => stem(term),
-      searchOptions: { boost: { heading: 2.5, path: 1.2, text: 1 }, fuzzy: (term) => (term.length > 4 ? 0.2 : 0), prefix: (term) => term.length > 4, combineWith: "OR" },
+      searchOptions: { boost: { heading: 2.5, path: 1.2, text: 1 }, combineWith: "OR" },
     });
     this.search.addAll(passages);
   }
 
   query(question: string, limit = 5): PolicyHit[] {
-    const terms = queryTerms(question);
+    const concepts = this.conceptsOf(question);
+    const allTerms = [...new Set(concepts.flat())];
+    const selective = allTerms.filter((term) => this.isSelective(term));
+    // In a corpus of a passage or two every word is common: then all of them are searched.
+    const terms = selective.some((term) => this.documentFrequency.has(term)) ? selective : allTerms;
     if (terms.length === 0) return [];
-    // Each of the question's own words, with its synonyms: the word counts as present if any of them is.
-    const concepts = [...new Set(tokenize(question))].map((word) => [word, ...(synonyms[word] ?? [])].map(stem));
     return this.search
-      .search(terms.join(" "))
+      .search({ combineWith: "OR", queries: terms }, this.searchOptionsFor(concepts))
       .slice(0, limit)
       .map((result) => {
         const passage = this.byId.get(String(result.id))!;
@@ -136,26 +104,46 @@ export class PolicyIndex {
 
   /** The coverage of a passage that full-text search did not rank (found by meaning instead). */
   coverageFor(question: string, passage: PolicyPassage): number {
-    const concepts = [...new Set(tokenize(question))].map((word) => [word, ...(synonyms[word] ?? [])].map(stem));
-    return this.coverage(concepts, this.wordsOf.get(passage.id) ?? new Set());
+    return this.coverage(this.conceptsOf(question), this.wordsOf.get(passage.id) ?? new Set());
   }
 
+  /**
+   * The terms are stemmed already, so they are searched as they are. Thesaurus words are exact
+   * policy words; only the question's own words get prefix matching, and only words the policies
+   * never use get fuzzy matching (a typo two edits away), which keeps search fast.
+   */
+  private searchOptionsFor(concepts: string[][]): SearchOptions {
+    const own = new Set(concepts.map((variants) => variants[0]!));
+    return {
+      tokenize: (term) => [term],
+      processTerm: (term) => term,
+      prefix: (term) => own.has(term) && term.length > 4,
+      fuzzy: (term) => (own.has(term) && term.length > 5 && !this.documentFrequency.has(term) ? 0.2 : 0),
+    };
+  }
+
+  private conceptsOf(question: string): string[][] {
+    return conceptsOf(question, (word) => this.speller.correct(word));
+  }
+
+  /** Each concept counts with the weight of its rarest form: a word the policies never use weighs most. */
   private coverage(concepts: string[][], words: Set<string>): number {
     let total = 0;
     let found = 0;
     for (const variants of concepts) {
-      const weight = Math.max(...variants.map((variant) => this.idf(this.knownForm(variant))));
+      const weight = Math.max(...variants.map((variant) => this.idf(variant)));
       total += weight;
-      if (variants.some((variant) => words.has(variant) || [...words].some((word) => closeEnough(variant, word)))) found += weight;
+      if (variants.some((variant) => words.has(variant))) found += weight;
     }
     return total === 0 ? 0 : found / total;
   }
 
-  /** A misspelt word counts as the policy word it is one typo away from. */
-  private knownForm(term: string): string {
-    if (this.documentFrequency.has(term)) return term;
-    for (const word of this.documentFrequency.keys()) if (closeEnough(term, word)) return word;
-    return term;
+  /**
+   * Whether searching a term can change the ranking: a word in most passages ("ai", "policy") adds
+   * almost nothing to any score but makes search score every passage. It still counts in coverage.
+   */
+  private isSelective(term: string): boolean {
+    return (this.documentFrequency.get(term) ?? 0) <= this.passages.length * commonShare;
   }
 
   private idf(term: string): number {
@@ -163,25 +151,13 @@ export class PolicyIndex {
   }
 }
 
-/** One typo apart (for words of five letters or more): "severty" still finds "severity". */
-function closeEnough(a: string, b: string): boolean {
-  if (a.length < 5 || Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  let j = 0;
-  let edits = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      i++;
-      j++;
-      continue;
-    }
-    if (++edits > 1) return false;
-    if (a.length > b.length) i++;
-    else if (b.length > a.length) j++;
-    else {
-      i++;
-      j++;
-    }
+/** How many passages use each word as written (before stemming): the words a typo is corrected to. */
+function wordFrequency(passages: PolicyPassage[]): Map<string, number> {
+  const frequency = new Map<string, number>();
+  for (const passage of passages) {
+    for (const word of new Set(tokenize(`${passage.headingPath.join(" ")} ${passage.text}`))) frequency.set(word, (frequency.get(word) ?? 0) + 1);
   }
-  return edits + (a.length - i) + (b.length - j) <= 1;
+  // Everyday words the thesaurus knows are not typos, even if no policy uses them.
+  for (const word of Object.keys(synonyms).flatMap(allWords)) if (!frequency.has(word)) frequency.set(word, 1);
+  return frequency;
 }

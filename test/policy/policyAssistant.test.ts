@@ -36,7 +36,7 @@ describe("the policy assistant offline", () => {
   it("declines every unanswerable question and injection of the evaluation set, and finds most sections", async () => {
     const result = await evaluate();
     expect(result.declinedShare).toBe(1);
-    expect(result.hitAt3).toBeGreaterThanOrEqual(0.7); // a floor against regressions; npm run eval:qa reports the figure
+    expect(result.hitAt3).toBeGreaterThanOrEqual(0.9); // a floor against regressions; npm run eval:qa reports the figure
   });
 
   it("re-indexes when a policy file changes, without a restart", async () => {

@@ -1,0 +1,133 @@
+// People ask about AI policy in everyday words ("paste", "ChatGPT", "boss", "turn down") while the
+// policies use formal ones ("enter", "public generative AI tool", "manager", "reject"). Full-text
+// search only finds words a passage shares with the question, so this small thesaurus maps common
+// everyday words and phrases to the words policies use. It stays general: an entry belongs here
+// because policies commonly say the thing the formal way, not because one question needs it.
+
+/** "customer info", "client details", …: what policies call personal data. */
+function personalData(whose: string[], what: string[]): Record<string, string[]> {
+  return Object.fromEntries(whose.flatMap((who) => what.map((thing) => [`${who} ${thing}`, ["personal", "data"]])));
+}
+
+/**
+ * Everyday word or phrase → policy words that mean the same. Both sides are stemmed when used, so
+ * "leak" also covers "leaked" and "leaks", and "sign off" covers "signed off". A phrase wins over
+ * its single words.
+ */
+export const synonyms: Record<string, string[]> = {
+  // AI tools by product or nickname.
+  chatgpt: ["public", "generative", "ai", "tool"],
+  gpt: ["generative", "ai"],
+  gemini: ["public", "generative", "ai"],
+  claude: ["public", "generative", "ai"],
+  genai: ["generative", "ai"],
+  llm: ["generative", "ai", "model"],
+  copilot: ["ai", "assistant"],
+  bot: ["ai", "tool"],
+  chatbot: ["ai", "assistant"],
+  midjourney: ["ai", "image", "generator"],
+  "artificial intelligence": ["ai"],
+
+  // Putting data into a tool.
+  paste: ["enter", "input"],
+  dump: ["enter", "input"],
+  upload: ["enter", "input"],
+  type: ["enter", "input", "prompt"],
+  feed: ["enter", "input"],
+  put: ["enter", "input"],
+  give: ["enter", "input"],
+  info: ["information", "data"],
+  ...personalData(["customer", "client", "personal"], ["data", "info", "information", "details"]),
+  client: ["customer"],
+  policyholder: ["customer"],
+
+  // Data going where it should not.
+  leak: ["disclose", "expose", "exposure", "breach"],
+  share: ["disclose", "share"],
+  fake: ["synthetic"],
+  dummy: ["synthetic"],
+  "made up": ["synthetic", "invented"],
+  erase: ["delete", "deletion", "erasure"],
+  forget: ["delete", "erasure"],
+  keep: ["retention", "kept"],
+  store: ["retention", "kept"],
+  abroad: ["outside", "transfer"],
+  overseas: ["outside", "transfer"],
+
+  // People.
+  boss: ["manager"],
+  colleague: ["staff", "employee"],
+  worker: ["staff", "employee"],
+  human: ["person", "human"],
+  supplier: ["vendor", "supplier"],
+  vendor: ["vendor", "supplier"],
+  contractor: ["contractor", "supplier"],
+  dev: ["developer", "engineer", "code"],
+  "job seeker": ["candidate", "applicant"],
+  jobseeker: ["candidate", "applicant"],
+  applicant: ["applicant", "candidate"],
+  hire: ["hiring", "recruitment"],
+  cv: ["recruitment", "candidate"],
+  resume: ["recruitment", "candidate"],
+  older: ["age"],
+  younger: ["age"],
+  age: ["age", "protected", "characteristic"],
+  sex: ["sex", "protected", "characteristic"],
+  gender: ["sex", "protected", "characteristic"],
+  race: ["ethnicity", "protected", "characteristic"],
+  ethnicity: ["ethnicity", "protected", "characteristic"],
+  religion: ["religion", "protected", "characteristic"],
+  disability: ["disability", "protected", "characteristic"],
+
+  // Approving, checking and recording.
+  "sign off": ["approve", "approval"],
+  allowed: ["permitted", "approved"],
+  check: ["check", "review"],
+  verify: ["check", "review"],
+  "write down": ["record", "register", "document"],
+  "look into": ["investigate", "investigation"],
+  "look at": ["see", "access"],
+  read: ["see", "access"],
+  view: ["see", "access"],
+  bought: ["purchased", "buy"],
+  buy: ["purchased", "procurement"],
+  "built in": ["feature", "inside"],
+  embedded: ["feature", "inside"],
+  "on its own": ["automated", "automatic"],
+  automatically: ["automated", "automatic"],
+  "go out": ["send", "sent"],
+  "turn down": ["reject", "decline"],
+  deny: ["reject", "decline", "refuse"],
+  contract: ["contract", "agreement"],
+  "into account": ["input", "factor"],
+  premium: ["premium", "pricing"],
+  repo: ["source", "code"],
+  course: ["training", "learning"],
+
+  // Problems and what follows them.
+  wrong: ["incorrect", "inaccurate", "error"],
+  hallucination: ["invented", "incorrect", "inaccurate"],
+  unfair: ["bias", "discriminatory", "unfavourably"],
+  discriminate: ["bias", "discriminatory"],
+  racist: ["bias", "discriminatory"],
+  sexist: ["bias", "discriminatory"],
+  shift: ["drift", "change"],
+  urgent: ["severity"],
+  serious: ["severity"],
+  critical: ["critical", "severity"],
+  tell: ["report", "inform"],
+  raise: ["raise", "report", "concern"],
+  flag: ["report", "raise"],
+  worry: ["concern"],
+  "switch off": ["suspend", "disable"],
+  "turn off": ["suspend", "disable"],
+  "shut down": ["suspend", "disable"],
+  pause: ["suspend"],
+  fix: ["correct", "corrective"],
+  underlying: ["root", "cause"],
+  break: ["breach"],
+  violate: ["breach"],
+  trouble: ["disciplinary", "retaliation"],
+  punish: ["disciplinary", "retaliation", "sanction"],
+  sack: ["dismissal", "disciplinary"],
+};
