@@ -122,7 +122,8 @@ describe("a policy question in a conversation", () => {
       harness.engine = createConversationEngine(database.prisma, { answerQuestion: policyAnswerer(assistant, database.prisma), policyFeedback: policyFeedbackRecorder(database.prisma) });
       const member = harness.user("tom", "questions");
       const answered = findMessage(await member.say("can i dump customer emails into chatgpt to summarise them??"), "answer")!;
-      expect(answered).toMatchObject({ answered: true, citations: [expect.objectContaining({ document: "ai-acceptable-use-policy.md" })] });
+      expect(answered).toMatchObject({ answered: true });
+      expect(answered.citations[0]).toMatchObject({ document: "ai-acceptable-use-policy.md", section: "4.2" });
       const declined = findMessage(await member.say("How many days of parental leave do I get?"), "answer")!;
       expect(declined).toMatchObject({ answered: false, text: expect.stringMatching(/doesn't cover this/) });
       const stored = await database.prisma.policyQuestion.findMany({ orderBy: { createdAt: "asc" } });
