@@ -16,6 +16,11 @@ import { policyAnswerer, policyFeedbackRecorder } from "./policy/policyAnswers.j
 import { loadAllPrompts } from "./policy/prompts.js";
 import { incidentPrefiller } from "./language/incidentPrefill.js";
 import { embeddingCache } from "./store/embeddingCache.js";
+import { DeliveryWorker } from "./delivery/deliveryWorker.js";
+import { Outbox } from "./delivery/outbox.js";
+import { deliveryRouter } from "./delivery/deliveryRouter.js";
+import { slackDeliverySender } from "./channels/slack/slackDelivery.js";
+import { teamsDeliverySender } from "./channels/teams/teamsDelivery.js";
 
 export interface RunningService {
   url: string;
@@ -24,6 +29,8 @@ export interface RunningService {
   engine: ConversationEngine;
   teams: TeamsChannel;
   policy: PolicyAssistant;
+  /** Sends the notification outbox; `kick()` runs a pass now. */
+  delivery: DeliveryWorker;
   stop(): Promise<void>;
 }
 
@@ -46,10 +53,20 @@ export async function startService(config: Config, logger: Logger, overrides: Se
     policyFeedback: policyFeedbackRecorder(database.prisma),
     ...(config.openai ? { proposeIncident: incidentPrefiller({ ...config.openai, prompt: prompts["incident-prefill"], logger }) } : {}),
   });
+  const delivery = new DeliveryWorker({
+    outbox: new Outbox(database.prisma, { leaseMs: 60_000, maxAttempts: config.delivery.maxAttempts }),
+    route: deliveryRouter(database.prisma, { ...(config.slack ? { slack: { ...(config.slack.governanceChannel ? { governanceChannel: config.slack.governanceChannel } : {}) } } : {}), teams: true }),
+    logger,
+    intervalMs: config.delivery.intervalMs,
+  });
+  // A turn may have queued notices (a report for governance, an acknowledgement for its reporter): send them now.
+  const afterTurn = () => void delivery.kick();
   const slack: SlackChannel | undefined = config.slack
-    ? createSlackChannel(config.slack, { engine, store, prisma: database.prisma, logger })
+    ? createSlackChannel(config.slack, { engine, store, prisma: database.prisma, logger, afterTurn })
     : undefined;
-  const teams = createTeamsChannel(config.teams, { engine, store, prisma: database.prisma, logger });
+  const teams = createTeamsChannel(config.teams, { engine, store, prisma: database.prisma, logger, afterTurn });
+  if (config.slack) delivery.addSender(slackDeliverySender(config.slack, store));
+  delivery.addSender(teamsDeliverySender(teams));
   let server: RunningHttpServer;
   try {
     if (config.localChat) await ensureSomeoneToActAs(store, logger);
@@ -62,11 +79,12 @@ export async function startService(config: Config, logger: Logger, overrides: Se
       mount: (http) => {
         if (slack?.router) http.use(slack.router);
         http.use(teams.router);
-        if (config.localChat) http.use("/chat", localChatRoutes({ engine, store, logger }));
+        if (config.localChat) http.use("/chat", localChatRoutes({ engine, store, logger, afterTurn }));
       },
     });
     server = await listen(app, config.port, config.host);
     await slack?.start();
+    delivery.start();
   } catch (error) {
     if (ownsDatabase) await database.close();
     throw error;
@@ -80,8 +98,10 @@ export async function startService(config: Config, logger: Logger, overrides: Se
     engine,
     teams,
     policy,
+    delivery,
     async stop() {
       await slack?.stop();
+      await delivery.stop();
       await server.close();
       if (ownsDatabase) await database.close();
       logger.info("AIMS Assistant stopped");

@@ -72,6 +72,51 @@ const environmentSchema = z.object({
     emptyAsUnset,
     z.coerce.number({ error: "must be a number of hours, e.g. 168" }).positive("must be a positive number of hours, e.g. 168").default(168),
   ),
+  AIMS_DELIVERY_INTERVAL_SECONDS: z.preprocess(
+    emptyAsUnset,
+    z.coerce.number({ error: "must be a number of seconds, e.g. 15" }).int("must be whole seconds").min(1, "must be at least 1 second").default(15),
+  ),
+  AIMS_DELIVERY_MAX_ATTEMPTS: z.preprocess(
+    emptyAsUnset,
+    z.coerce.number({ error: "must be a number, e.g. 6" }).int("must be a whole number").min(1, "must be at least 1").default(6),
+  ),
+  AIMS_REMINDER_DAYS: z.preprocess(
+    emptyAsUnset,
+    z
+      .string()
+      .default("14,7,1")
+      .transform((text, context) => {
+        const days = text.split(",").map((part) => Number(part.trim()));
+        if (days.some((day) => !Number.isInteger(day) || day < 1 || day > 90)) {
+          context.addIssue({ code: "custom", message: "must be whole days between 1 and 90, comma-separated, e.g. 14,7,1" });
+          return z.NEVER;
+        }
+        return [...new Set(days)].sort((a, b) => b - a);
+      }),
+  ),
+  AIMS_WORKING_HOURS: z.preprocess(
+    emptyAsUnset,
+    z
+      .string()
+      .default("09-17")
+      .transform((text, context) => {
+        const match = /^(\d{1,2})-(\d{1,2})$/.exec(text.trim());
+        const [start, end] = match ? [Number(match[1]), Number(match[2])] : [NaN, NaN];
+        if (!(start >= 0 && end <= 24 && start < end)) {
+          context.addIssue({ code: "custom", message: "must be START-END hours, e.g. 09-17" });
+          return z.NEVER;
+        }
+        return { start, end };
+      }),
+  ),
+  AIMS_ATTESTATION_MONTHS: z.preprocess(
+    emptyAsUnset,
+    z.coerce.number({ error: "must be a number of months, e.g. 6" }).int("must be whole months").min(1, "must be at least 1 month").default(6),
+  ),
+  AIMS_ESCALATE_AFTER_DAYS: z.preprocess(
+    emptyAsUnset,
+    z.coerce.number({ error: "must be a number of days, e.g. 7" }).int("must be whole days").min(1, "must be at least 1 day").default(7),
+  ),
   AIMS_REVIEW_MONTHS: z.preprocess(
     emptyAsUnset,
     z
@@ -105,6 +150,19 @@ export interface Config {
   localChat: boolean;
   draftTtlMs: number;
   reviewIntervals: ReviewIntervals;
+  /** The notification outbox: how often it is checked, and how often a delivery is tried before it is dead. */
+  delivery: { intervalMs: number; maxAttempts: number };
+  reminders: ReminderSettings;
+}
+
+export interface ReminderSettings {
+  /** Days before a due date when a reminder goes out, largest first. */
+  daysBefore: number[];
+  /** Reminders arrive between these hours on weekdays, in the recipient's time zone. */
+  workingHours: { start: number; end: number };
+  attestationMonths: number;
+  /** Overdue this many days: the governance team (and the owner's manager) are told. */
+  escalateAfterDays: number;
 }
 
 export class ConfigError extends Error {
@@ -185,5 +243,12 @@ function toConfig(env: Environment): Config {
     localChat: env.LOCAL_CHAT === "on" || (env.LOCAL_CHAT === "auto" && !env.SLACK_BOT_TOKEN && !env.MicrosoftAppId),
     draftTtlMs: env.AIMS_DRAFT_EXPIRY_HOURS * 60 * 60 * 1000,
     reviewIntervals: env.AIMS_REVIEW_MONTHS,
+    delivery: { intervalMs: env.AIMS_DELIVERY_INTERVAL_SECONDS * 1000, maxAttempts: env.AIMS_DELIVERY_MAX_ATTEMPTS },
+    reminders: {
+      daysBefore: env.AIMS_REMINDER_DAYS,
+      workingHours: env.AIMS_WORKING_HOURS,
+      attestationMonths: env.AIMS_ATTESTATION_MONTHS,
+      escalateAfterDays: env.AIMS_ESCALATE_AFTER_DAYS,
+    },
   };
 }

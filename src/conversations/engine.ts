@@ -29,6 +29,8 @@ export interface EngineOptions {
   incidentDesk?: IncidentDesk;
   /** Typed commands about records ("incidents", "training"), tried in order before intents. */
   desks?: Desk[];
+  /** The buttons on reminders (done, still accurate, snooze). */
+  reminderDesk?: { act(item: string, action: string, turn: Turn): Promise<DeskOutcome> };
 }
 
 const day = 24 * 60 * 60 * 1000;
@@ -107,7 +109,7 @@ export class ConversationEngine {
     }
     // A button on an incident, or a slash command about records, acts at once or starts the short
     // flow that collects what it needs; neither disturbs a conversation in progress until then.
-    if (turn.input.kind === "incident_action" || turn.input.kind === "desk_command") {
+    if (turn.input.kind === "incident_action" || turn.input.kind === "desk_command" || turn.input.kind === "reminder_action") {
       const outcome = await this.deskOutcome(turn.input, turn);
       if ("messages" in outcome) return reply(...outcome.messages);
       turn = { ...turn, input: { kind: "start", flowId: outcome.start.flowId, prefill: outcome.start.prefill } };
@@ -129,7 +131,7 @@ export class ConversationEngine {
 
   private async idle(turn: Turn, state: ConversationSnapshot | null, now: Date): Promise<Reply> {
     const input = turn.input;
-    if (input.kind === "policy_feedback" || input.kind === "incident_action" || input.kind === "desk_command") return ignored; // handled before any state is read
+    if (input.kind === "policy_feedback" || input.kind === "incident_action" || input.kind === "desk_command" || input.kind === "reminder_action") return ignored; // handled before any state is read
     if (input.kind === "start") return this.start(turn, state, input.flowId, input.prefill ?? {}, now);
     if (input.kind === "command" && input.command === "confirm" && state?.status === "completed" && state.resultReference) {
       return reply({ kind: "text", text: `Already saved as ${state.resultReference}. Nothing more to do.` });
@@ -151,7 +153,11 @@ export class ConversationEngine {
     return reply(this.menu("Hi! I look after our AI management system. Here is what I can do:"));
   }
 
-  private async deskOutcome(input: Extract<TurnInput, { kind: "incident_action" | "desk_command" }>, turn: Turn): Promise<DeskOutcome> {
+  private async deskOutcome(input: Extract<TurnInput, { kind: "incident_action" | "desk_command" | "reminder_action" }>, turn: Turn): Promise<DeskOutcome> {
+    if (input.kind === "reminder_action") {
+      const desk = this.options.reminderDesk;
+      return desk ? desk.act(input.item, input.action, turn) : { messages: [{ kind: "text", text: "Reminders are not available here." }] };
+    }
     if (input.kind === "incident_action") {
       const desk = this.options.incidentDesk;
       return desk ? desk.act(input.reference, input.action, turn) : { messages: [{ kind: "text", text: "Incident handling is not available here." }] };
@@ -193,7 +199,7 @@ export class ConversationEngine {
   private async continueActive(turn: Turn, state: ConversationSnapshot, now: Date): Promise<Reply> {
     const flow = this.flowOf(state);
     const input = turn.input;
-    if (input.kind === "policy_feedback" || input.kind === "incident_action" || input.kind === "desk_command") return ignored; // handled before any state is read
+    if (input.kind === "policy_feedback" || input.kind === "incident_action" || input.kind === "desk_command" || input.kind === "reminder_action") return ignored; // handled before any state is read
     if (input.kind === "start") {
       if (input.flowId === state.flowId && Object.keys(input.prefill ?? {}).length === 0) return reply(...this.prompt(flow, state));
       return reply(

@@ -1,6 +1,7 @@
 // What flows in and out of the conversation engine. Neutral on purpose: each channel (Slack,
 // Teams, the local chat) turns a platform event into a Turn and renders the Reply natively.
 import type { Channel, Role } from "../generated/prisma/enums.js";
+import type { NoticeButton } from "../domain/governanceNotices.js";
 
 /** Identifies one conversation: a user in one chat of one workspace on one platform. */
 export interface ConversationKey {
@@ -33,7 +34,12 @@ export type TurnInput =
   /** A button on an incident (Acknowledge, Close…), or "view" to show it. */
   | { kind: "incident_action"; reference: string; action: string }
   /** A typed records command from a slash command ("incidents sev1", "INC-0007 close"), outside any flow. */
-  | { kind: "desk_command"; text: string };
+  | { kind: "desk_command"; text: string }
+  /** A button on a reminder: "done", "still_accurate", "update", "snooze_day", "snooze_week". */
+  | { kind: "reminder_action"; item: string; action: string };
+
+/** A button on a notice: what clicking it sends back as a turn. */
+export type NoticeAction = NoticeButton;
 
 export type PolicyVerdict = "helpful" | "not_helpful" | "route";
 
@@ -102,6 +108,13 @@ export type OutgoingMessage =
       timeline: TimelineEntry[];
       /** What the viewer may do now: one button each. */
       actions: { action: string; label: string }[];
+    }
+  | {
+      /** A notification delivered on its own (not a reply): a new incident, a reminder, a digest. */
+      kind: "notice";
+      subject: string;
+      text: string;
+      actions: NoticeAction[];
     }
   | {
       kind: "record_list";

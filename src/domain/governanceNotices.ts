@@ -4,12 +4,32 @@ import type { IncidentType, RiskTier, Severity } from "../generated/prisma/enums
 import { aiSystemKindLabels, incidentTypeLabels, riskTierLabels, severityLabels } from "./labels.js";
 import type { AiSystemKind } from "../generated/prisma/enums.js";
 
+/** A button a notice carries, and the turn clicking it sends back. */
+export interface NoticeButton {
+  label: string;
+  input: { kind: "incident_action"; reference: string; action: string } | { kind: "reminder_action"; item: string; action: string };
+}
+
 export interface Notice {
   kind: string;
   subject: string;
   text: string;
   recordRef: string;
+  actions?: NoticeButton[];
 }
+
+/** Triage straight from the notice; each button runs in the clicker's own DM, where their role is checked. */
+const triageButtons = (reference: string): NoticeButton[] =>
+  (
+    [
+      ["View details", "view"],
+      ["Acknowledge", "acknowledge"],
+      ["Assign to…", "assign"],
+      ["Change severity", "change_severity"],
+      ["Mark duplicate", "mark_duplicate"],
+      ["Not an AI incident", "decline"],
+    ] as const
+  ).map(([label, action]) => ({ label, input: { kind: "incident_action", reference, action } }));
 
 export function newSystemNotice(system: {
   reference: string;
@@ -48,6 +68,7 @@ export function newIncidentNotice(incident: {
       subject,
       text: `${incident.reference} was reported with severity ${severityLabels[incident.severity]}. It is confidential: open it in a direct message with the bot to see the details.`,
       recordRef: incident.reference,
+      actions: triageButtons(incident.reference),
     };
   }
   const lines = [
@@ -56,7 +77,7 @@ export function newIncidentNotice(incident: {
     `Reported by: ${incident.reporterName ?? "anonymous"}.`,
     `What happened: ${incident.description}`,
   ];
-  return { kind: "incident_reported", subject, text: lines.join("\n"), recordRef: incident.reference };
+  return { kind: "incident_reported", subject, text: lines.join("\n"), recordRef: incident.reference, actions: triageButtons(incident.reference) };
 }
 
 /** Everything about an incident, for people allowed to see it (canSeeIncidentDetails). */

@@ -14,12 +14,22 @@ export async function enqueueNotice(
   tx: Prisma.TransactionClient,
   audience: string,
   notice: Notice,
-  options: { occurrence?: string; privateOnly?: boolean } = {},
+  options: { occurrence?: string; privateOnly?: boolean; notBefore?: Date } = {},
 ): Promise<void> {
   const dedupeKey = [notice.kind, notice.recordRef, audience, ...(options.occurrence ? [options.occurrence] : [])].join(":");
   await tx.notification.upsert({
     where: { dedupeKey },
-    create: { dedupeKey, audience, ...notice, privateOnly: options.privateOnly ?? false },
+    create: {
+      dedupeKey,
+      audience,
+      kind: notice.kind,
+      subject: notice.subject,
+      text: notice.text,
+      recordRef: notice.recordRef,
+      actions: (notice.actions ?? []) as unknown as Prisma.InputJsonValue,
+      privateOnly: options.privateOnly ?? false,
+      ...(options.notBefore ? { notBefore: options.notBefore } : {}),
+    },
     update: {},
   });
 }

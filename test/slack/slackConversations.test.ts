@@ -100,15 +100,16 @@ describe("the Slack channel", () => {
     for (const call of toChannels) expect(messageText(call)).not.toMatch(new RegExp(`${reference}|home address|Nora`));
     expect(slack.fake.calls.length).toBeGreaterThan(noticesBefore);
 
-    // "View details": a member who is not the reporter is refused; governance gets the details by DM.
+    // "View details": a member who is not the reporter is refused in their DM; governance gets the details there.
     const otherMember = slackUsers.owner.id;
     const detailsValue = buttonValue(governanceDm, "View details");
     let after = slack.mark();
-    await slack.send(interaction(blockAction({ userId: otherMember, channelId: governanceChannel, messageTs: messageTs(governanceDm), actionId: "aims_incident_details", value: detailsValue })));
-    const refusal = await slack.fake.waitFor((call) => call.method === "chat.postEphemeral" && slack.fake.calls.indexOf(call) >= after);
+    await slack.send(interaction(blockAction({ userId: otherMember, channelId: governanceChannel, messageTs: messageTs(governanceDm), actionId: "aims_notice_action", value: detailsValue })));
+    const refusal = await slack.nextMessageTo(`D${otherMember}`, after);
     expect(messageText(refusal)).toMatch(/is confidential/);
+    expect(messageText(refusal)).not.toMatch(/home address/);
     after = slack.mark();
-    await slack.send(interaction(blockAction({ userId: slackUsers.governance.id, channelId: `D${slackUsers.governance.id}`, messageTs: messageTs(governanceDm), actionId: "aims_incident_details", value: detailsValue })));
+    await slack.send(interaction(blockAction({ userId: slackUsers.governance.id, channelId: `D${slackUsers.governance.id}`, messageTs: messageTs(governanceDm), actionId: "aims_notice_action", value: detailsValue })));
     const details = await slack.nextMessageTo(`D${slackUsers.governance.id}`, after);
     expect(messageText(details)).toMatch(/home address/);
   });
@@ -144,13 +145,13 @@ describe("the Slack channel", () => {
     const channelPost = await noticeTo(governanceChannel, new RegExp(reference));
     expect(messageText(channelPost)).toMatch(/90% discount/);
     let after = slack.mark();
-    await slack.send(interaction(blockAction({ userId: governance, channelId: governanceChannel, messageTs: messageTs(channelPost), actionId: "aims_incident_action", value: buttonValue(channelPost, "Acknowledge") })));
+    await slack.send(interaction(blockAction({ userId: governance, channelId: governanceChannel, messageTs: messageTs(channelPost), actionId: "aims_notice_action", value: buttonValue(channelPost, "Acknowledge") })));
     reply = await slack.nextMessageTo(`D${governance}`, after);
     expect(messageText(reply)).toMatch(/triaged/);
     expect(messageText(await noticeTo(`D${reporter}`, new RegExp(`Your report ${reference} was acknowledged`)))).toMatch(/Amara Okafor handles it/);
 
     after = slack.mark();
-    await slack.send(interaction(blockAction({ userId: governance, channelId: governanceChannel, messageTs: messageTs(channelPost), actionId: "aims_incident_action", value: buttonValue(channelPost, "Assign to…") })));
+    await slack.send(interaction(blockAction({ userId: governance, channelId: governanceChannel, messageTs: messageTs(channelPost), actionId: "aims_notice_action", value: buttonValue(channelPost, "Assign to…") })));
     expect(messageText(await slack.nextMessageTo(`D${governance}`, after))).toMatch(/Who should handle it/);
     await slack.dm(governance, slackUsers.owner.email);
     expect(messageText(await slack.dm(governance, "confirm"))).toMatch(/Assign to done/);

@@ -56,7 +56,7 @@ export async function startSlackTestService(backend: Backend = "embedded"): Prom
   const send: SlackTestService["send"] = (request, extraHeaders) => postToSlackEndpoint(endpoint, signingSecret, { ...request, ...(extraHeaders ? { extraHeaders } : {}) });
   const mark = () => fake.calls.length;
   // Governance notices can land in a governance member's DM at any moment: they are not replies.
-  const isNotice = (call: RecordedCall) => /^(New AI |Possible unregistered AI|Your report |You have been assigned |Corrective action CA-)/.test(String(call.args.text ?? ""));
+  const isNotice = (call: RecordedCall) => /^\*\* /.test(String(call.args.text ?? ""));
   const nextMessageTo = (channel: string, from: number) =>
     fake.waitFor((call) => !call.failure && !isNotice(call) && fake.calls.indexOf(call) >= from && (call.method === "chat.postMessage" || call.method === "chat.update") && call.args.channel === channel, 10_000);
   let ts = 0;

@@ -29,10 +29,11 @@ const turnRequest = z.object({
     z.object({ kind: z.literal("policy_feedback"), questionId: z.string(), verdict: z.enum(["helpful", "not_helpful", "route"]) }),
     z.object({ kind: z.literal("incident_action"), reference: z.string().max(20), action: z.string().max(40) }),
     z.object({ kind: z.literal("desk_command"), text: z.string().max(10_000) }),
+    z.object({ kind: z.literal("reminder_action"), item: z.string().max(100), action: z.string().max(40) }),
   ]),
 });
 
-export function localChatRoutes(deps: { engine: ConversationEngine; store: Store; logger: Logger }): Router {
+export function localChatRoutes(deps: { engine: ConversationEngine; store: Store; logger: Logger; afterTurn?: () => void }): Router {
   const router = express.Router();
   router.use(express.json({ limit: "64kb" }));
 
@@ -64,6 +65,7 @@ export function localChatRoutes(deps: { engine: ConversationEngine; store: Store
         input: parsed.data.input,
       });
       res.json(reply);
+      deps.afterTurn?.();
     } catch (error) {
       const reference = newErrorReference();
       deps.logger.error({ err: error, errorReference: reference }, "local chat turn failed");

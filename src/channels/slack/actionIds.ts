@@ -9,9 +9,10 @@ export const actionIds = {
   command: "aims_command",
   start: "aims_start",
   startForm: "aims_start_form",
-  incidentDetails: "aims_incident_details",
   policyFeedback: "aims_policy_feedback",
   incidentAction: "aims_incident_action",
+  /** A notice's button: its value is the whole turn input it stands for. */
+  noticeAction: "aims_notice_action",
 } as const;
 
 export const callbackIds = {

@@ -62,6 +62,11 @@ function blocksFor(message: OutgoingMessage): KnownBlock[] {
       ];
     case "incident":
       return incidentBlocks(message);
+    case "notice":
+      return [
+        section(`*${escape(message.subject)}*\n${escape(message.text)}`),
+        ...chunk(message.actions.map((action) => button(action.label, actionIds.noticeAction, encodeValue(action.input))), 5).map((elements): KnownBlock => ({ type: "actions", elements })),
+      ];
     case "record_list":
       return [
         { type: "header", text: plain(message.title) },

@@ -16,7 +16,6 @@ import { registerShortcuts } from "./listeners/shortcuts.js";
 import { registerSlashCommand } from "./listeners/slashCommand.js";
 import { SlackConversations } from "./slackConversations.js";
 import type { SlackContext } from "./slackContext.js";
-import { deliverPendingNotices, registerIncidentDetails } from "./slackNotices.js";
 
 export const slackEventsPath = "/slack/events";
 
@@ -42,10 +41,9 @@ export interface SlackChannel {
   router?: Router;
   start(): Promise<void>;
   stop(): Promise<void>;
-  deliverNotices(): Promise<number>;
 }
 
-export function createSlackChannel(settings: SlackSettings, deps: { engine: ConversationEngine; store: Store; prisma: PrismaClient; logger: Logger }): SlackChannel {
+export function createSlackChannel(settings: SlackSettings, deps: { engine: ConversationEngine; store: Store; prisma: PrismaClient; logger: Logger; afterTurn: () => void }): SlackChannel {
   const logger = boltLogger(deps.logger);
   const receiver = settings.appToken ? undefined : new ExpressReceiver({ signingSecret: settings.signingSecret, endpoints: slackEventsPath, processBeforeResponse: false, logger });
   const app = new App({
@@ -60,29 +58,10 @@ export function createSlackChannel(settings: SlackSettings, deps: { engine: Conv
     },
   });
 
-  // One delivery at a time; a request arriving meanwhile runs once more after it, so nothing waits for the timer.
-  let delivering: Promise<number> | undefined;
-  let again = false;
-  let stopped = false;
-  const deliverNotices = (): Promise<number> => {
-    if (stopped) return Promise.resolve(0);
-    if (delivering) {
-      again = true;
-      return delivering;
-    }
-    delivering = deliverPendingNotices(app.client, slack).finally(() => {
-      delivering = undefined;
-      if (again) {
-        again = false;
-        void deliverNotices().catch((error: unknown) => deps.logger.error({ err: error }, "notice delivery failed"));
-      }
-    });
-    return delivering;
-  };
   const slack: SlackContext = {
     ...deps,
     deliveries: new InboundDeliveryStore(deps.prisma),
-    conversations: new SlackConversations(deps.engine, deps.store, deps.logger, () => void deliverNotices()),
+    conversations: new SlackConversations(deps.engine, deps.store, deps.logger, deps.afterTurn),
     ...(settings.governanceChannel ? { governanceChannel: settings.governanceChannel } : {}),
   };
   // Slack is answered before the work is done (3-second rule), so shutdown waits for that work here.
@@ -104,29 +83,20 @@ export function createSlackChannel(settings: SlackSettings, deps: { engine: Conv
   registerActions(listening, slack);
   registerAppHome(listening, slack);
   registerRegistrationModal(listening, slack);
-  registerIncidentDetails(listening, slack);
   app.error(async (error) => {
     deps.logger.error({ err: error }, "unhandled Slack error");
   });
 
-  let timer: NodeJS.Timeout | undefined;
   return {
     handlers,
     ...(receiver ? { router: receiver.router as unknown as Router } : {}),
     async start() {
       if (!receiver) await app.start();
-      // Notices written by other surfaces (local chat, CLI, another replica) go out within 15 s.
-      timer = setInterval(() => void deliverNotices().catch((error: unknown) => deps.logger.error({ err: error }, "notice delivery failed")), 15_000);
-      timer.unref();
     },
     async stop() {
-      stopped = true;
-      clearInterval(timer);
       await Promise.allSettled([...inFlight]);
-      await delivering?.catch(() => 0);
       if (!receiver) await app.stop();
     },
-    deliverNotices,
   };
 }
 

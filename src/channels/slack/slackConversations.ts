@@ -18,7 +18,7 @@ export class SlackConversations {
     private readonly engine: ConversationEngine,
     private readonly store: Store,
     private readonly logger: Logger,
-    private readonly afterCompletion: () => void,
+    private readonly afterTurn: () => void,
   ) {}
 
   /** Maps a Slack user to our directory (by id, then by e-mail), taking their time zone from Slack. */
@@ -58,7 +58,7 @@ export class SlackConversations {
       if (!reply.handled || reply.messages.length === 0) return [];
       await this.post(client, dmChannel, reply.messages, options.updateTs);
       // Any turn may have queued notices (a report, an acknowledgement for its reporter): send them now.
-      this.afterCompletion();
+      this.afterTurn();
       return reply.messages;
     } catch (error) {
       await this.apologise(client, dmChannel, error);

@@ -1,6 +1,6 @@
 // Renders the engine's neutral messages as one Adaptive Card (schema 1.5, what Teams supports):
 // choice sets, date and text inputs, the review summary with an Edit action per answer.
-import type { Choice, OutgoingMessage } from "../../conversations/messages.js";
+import type { Choice, NoticeAction, OutgoingMessage } from "../../conversations/messages.js";
 
 export const answerInputId = "aims_answer";
 
@@ -10,7 +10,8 @@ export type CardActionData =
   | { aims: "command"; command: string; stepId?: string }
   | { aims: "start"; flowId: string }
   | { aims: "feedback"; questionId: string; verdict: "helpful" | "not_helpful" | "route" }
-  | { aims: "incident"; reference: string; action: string };
+  | { aims: "incident"; reference: string; action: string }
+  | { aims: "notice"; input: NoticeAction["input"] };
 
 type Element = Record<string, unknown>;
 
@@ -76,6 +77,12 @@ function elementsFor(message: OutgoingMessage): Element[] {
         ...(message.actions.length > 0
           ? [{ type: "ActionSet", actions: message.actions.map((action) => submit(action.label, { aims: "incident", reference: message.reference, action: action.action })) }]
           : []),
+      ];
+    case "notice":
+      return [
+        text(message.subject, { weight: "Bolder" }),
+        text(message.text),
+        ...(message.actions.length > 0 ? [{ type: "ActionSet", actions: message.actions.map((action) => submit(action.label, { aims: "notice", input: action.input })) }] : []),
       ];
     case "record_list":
       return [

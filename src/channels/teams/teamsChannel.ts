@@ -34,7 +34,7 @@ export interface TeamsChannel {
   sendToConversation(conversationId: string, messages: OutgoingMessage[]): Promise<boolean>;
 }
 
-export function createTeamsChannel(settings: Config["teams"], deps: { engine: ConversationEngine; store: Store; prisma: PrismaClient; logger: Logger }): TeamsChannel {
+export function createTeamsChannel(settings: Config["teams"], deps: { engine: ConversationEngine; store: Store; prisma: PrismaClient; logger: Logger; afterTurn?: () => void }): TeamsChannel {
   const appId = settings.appId ?? "";
   const emulatorMode = appId === "";
   const adapter = new CloudAdapter(
@@ -63,6 +63,7 @@ export function createTeamsChannel(settings: Config["teams"], deps: { engine: Co
       return;
     }
     await adapter.process(req, res, (context) => onTurn(context, { adapter, appId, engine: deps.engine, conversations }));
+    deps.afterTurn?.();
   });
 
   const send = async (reference: StoredReference, messages: OutgoingMessage[]) => {

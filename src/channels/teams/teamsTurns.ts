@@ -6,6 +6,7 @@ import { detectIntent } from "../../conversations/intents.js";
 import type { ConversationEngine } from "../../conversations/engine.js";
 import type { OutgoingMessage, Speaker, TurnInput } from "../../conversations/messages.js";
 import { answerInputId, renderCard, type CardActionData } from "./adaptiveCards.js";
+import { parseNoticeInput } from "../../conversations/noticeInput.js";
 import { cardActivity, isPersonal, tenantOf, type StoredReference, type TeamsConversations } from "./teamsConversations.js";
 
 export interface TeamsTurnDeps {
@@ -140,6 +141,8 @@ export function inputFromCard(data: CardActionData & Record<string, unknown>): T
       return { kind: "start", flowId: data.flowId };
     case "feedback":
       return { kind: "policy_feedback", questionId: data.questionId, verdict: data.verdict };
+    case "notice":
+      return parseNoticeInput(data.input);
     case "incident":
       return typeof data.reference === "string" && typeof data.action === "string" ? { kind: "incident_action", reference: data.reference, action: data.action } : null;
     default:

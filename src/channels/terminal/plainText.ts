@@ -38,6 +38,8 @@ export function renderPlainText(message: OutgoingMessage): string {
         ...message.timeline.map((entry) => `  ${entry.at}  ${entry.who}: ${entry.text}${entry.link ? ` <${entry.link}>` : ""}`),
         ...(message.actions.length > 0 ? [`You can: ${message.actions.map((action) => `"incident ${message.reference} ${action.action.replace(/_/g, " ")}"`).join(", ")}`] : []),
       ].join("\n");
+    case "notice":
+      return [`** ${message.subject}`, message.text, ...(message.actions.length > 0 ? [`    (${message.actions.map((action) => action.label).join(" · ")})`] : [])].join("\n");
     case "record_list":
       return [
         `${message.title}:`,

@@ -4,6 +4,7 @@ import type { AllMiddlewareArgs, App, BlockAction, BlockElementAction, SlackActi
 import type { TurnInput, Command } from "../../../conversations/messages.js";
 import { actionIds, decodeValue, stepOfBlock, type ChoiceValue, type CommandValue, type IncidentActionValue } from "../actionIds.js";
 import type { SlackContext } from "../slackContext.js";
+import { parseNoticeInput } from "../../../conversations/noticeInput.js";
 import { openRegistrationModal } from "./registrationModal.js";
 
 export function registerActions(app: App, slack: SlackContext): void {
@@ -44,6 +45,7 @@ export function registerActions(app: App, slack: SlackContext): void {
     const value = decodeValue<IncidentActionValue>(action.type === "button" ? action.value : undefined);
     return value?.reference && value.action ? { kind: "incident_action", reference: value.reference, action: value.action } : null;
   }));
+  app.action<BlockAction>(actionIds.noticeAction, answer((action) => parseNoticeInput(decodeValue<unknown>(action.type === "button" ? action.value : undefined))));
   app.action<BlockAction>(actionIds.start, answer((action) => (action.type === "button" && action.value ? { kind: "start", flowId: action.value } : null)));
   // Ticking a checkbox is only collected when "Continue" is pressed.
   app.action(actionIds.checks, async ({ ack }) => ack());

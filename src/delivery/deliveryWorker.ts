@@ -1,0 +1,105 @@
+// Sends what the outbox holds: on a timer (reminders, retries, notices written by another replica
+// or the CLI) and at once when a turn may have queued something. One pass at a time per process.
+import type { OutgoingMessage } from "../conversations/messages.js";
+import type { Logger } from "../logging/logger.js";
+import { noticeActionsFrom } from "../conversations/noticeInput.js";
+import type { DeliveryRouter, Outbox } from "./outbox.js";
+
+/** A delivery that failed; `retryAfterMs` when the platform said how long to wait (429). */
+export class DeliveryFailure extends Error {
+  constructor(message: string, readonly retryAfterMs?: number) {
+    super(message);
+    this.name = "DeliveryFailure";
+  }
+}
+
+export interface DeliverySender {
+  platform: string;
+  /** Sends one notice to a target ("person:<id>" or "channel:<id>"); throws when it did not arrive. */
+  send(target: string, notice: Extract<OutgoingMessage, { kind: "notice" }>): Promise<void>;
+}
+
+export interface DeliveryWorkerOptions {
+  outbox: Outbox;
+  route: DeliveryRouter;
+  logger: Logger;
+  intervalMs: number;
+  batchSize?: number;
+  clock?: () => Date;
+}
+
+export class DeliveryWorker {
+  private readonly senders = new Map<string, DeliverySender>();
+  private running: Promise<void> | undefined;
+  private again = false;
+  private stopped = false;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly options: DeliveryWorkerOptions) {}
+
+  addSender(sender: DeliverySender): void {
+    this.senders.set(sender.platform, sender);
+  }
+
+  start(): void {
+    this.timer = setInterval(() => this.kick(), this.options.intervalMs);
+    this.timer.unref();
+  }
+
+  /** Runs a pass now, or once more right after the pass in progress. */
+  kick(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = this.pass()
+      .catch((error: unknown) => this.options.logger.error({ err: error }, "notification delivery pass failed"))
+      .finally(() => {
+        this.running = undefined;
+        if (this.again) {
+          this.again = false;
+          void this.kick();
+        }
+      });
+    return this.running;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  private async pass(): Promise<void> {
+    const now = this.now();
+    await this.options.outbox.fanOut(this.options.route, now);
+    await Promise.all([...this.senders.values()].map((sender) => this.drain(sender)));
+  }
+
+  /** Claims and sends batches for one platform until nothing is due. */
+  private async drain(sender: DeliverySender): Promise<void> {
+    for (;;) {
+      const claimed = await this.options.outbox.claim(sender.platform, this.now(), this.options.batchSize ?? 20);
+      if (claimed.length === 0) return;
+      for (const delivery of claimed) await this.deliver(sender, delivery);
+    }
+  }
+
+  private async deliver(sender: DeliverySender, delivery: Awaited<ReturnType<Outbox["claim"]>>[number]): Promise<void> {
+    const notification = delivery.notification;
+    const notice = { kind: "notice" as const, subject: notification.subject, text: notification.text, actions: noticeActionsFrom(notification.actions) };
+    try {
+      await sender.send(delivery.target, notice);
+      await this.options.outbox.sent(delivery.id, this.now());
+    } catch (error) {
+      const failure = error instanceof DeliveryFailure ? error : new DeliveryFailure(error instanceof Error ? error.message : String(error));
+      const outcome = await this.options.outbox.failed(delivery.id, failure.message, this.now(), failure.retryAfterMs);
+      this.options.logger.warn({ delivery: delivery.id, platform: sender.platform, attempts: delivery.attempts, outcome, err: failure.message }, "a notification delivery failed");
+    }
+  }
+
+  private now(): Date {
+    return this.options.clock?.() ?? new Date();
+  }
+}
