@@ -21,6 +21,7 @@ import { Outbox } from "./delivery/outbox.js";
 import { deliveryRouter } from "./delivery/deliveryRouter.js";
 import { slackDeliverySender } from "./channels/slack/slackDelivery.js";
 import { teamsDeliverySender } from "./channels/teams/teamsDelivery.js";
+import { startReminderScheduler, type ReminderScheduler } from "./reminders/reminderScheduler.js";
 
 export interface RunningService {
   url: string;
@@ -47,6 +48,7 @@ export async function startService(config: Config, logger: Logger, overrides: Se
   const policy = policyAssistantFor(config, prompts["policy-answer"], logger, embeddingCache(database.prisma));
   const engine = createConversationEngine(database.prisma, {
     reviewIntervals: config.reviewIntervals,
+    attestationMonths: config.reminders.attestationMonths,
     draftTtlMs: config.draftTtlMs,
     logger,
     answerQuestion: policyAnswerer(policy, database.prisma),
@@ -68,6 +70,7 @@ export async function startService(config: Config, logger: Logger, overrides: Se
   if (config.slack) delivery.addSender(slackDeliverySender(config.slack, store));
   delivery.addSender(teamsDeliverySender(teams));
   let server: RunningHttpServer;
+  let reminders: ReminderScheduler | undefined;
   try {
     if (config.localChat) await ensureSomeoneToActAs(store, logger);
     const app = createHttpApp({
@@ -85,6 +88,7 @@ export async function startService(config: Config, logger: Logger, overrides: Se
     server = await listen(app, config.port, config.host);
     await slack?.start();
     delivery.start();
+    reminders = startReminderScheduler({ prisma: database.prisma, settings: config.reminders, logger, intervalMs: 10 * 60_000, afterScan: afterTurn });
   } catch (error) {
     if (ownsDatabase) await database.close();
     throw error;
@@ -100,6 +104,7 @@ export async function startService(config: Config, logger: Logger, overrides: Se
     policy,
     delivery,
     async stop() {
+      await reminders?.stop();
       await slack?.stop();
       await delivery.stop();
       await server.close();

@@ -1,6 +1,7 @@
 // Configuration from the environment, validated once at start-up. Every problem is
 // reported together, each with the variable's name and how to fix it.
 import path from "node:path";
+import type { ReminderSettings } from "../domain/reminderRules.js";
 import { z } from "zod";
 import { defaultReviewIntervals, parseReviewIntervals, type ReviewIntervals } from "../domain/reviewSchedule.js";
 
@@ -153,16 +154,6 @@ export interface Config {
   /** The notification outbox: how often it is checked, and how often a delivery is tried before it is dead. */
   delivery: { intervalMs: number; maxAttempts: number };
   reminders: ReminderSettings;
-}
-
-export interface ReminderSettings {
-  /** Days before a due date when a reminder goes out, largest first. */
-  daysBefore: number[];
-  /** Reminders arrive between these hours on weekdays, in the recipient's time zone. */
-  workingHours: { start: number; end: number };
-  attestationMonths: number;
-  /** Overdue this many days: the governance team (and the owner's manager) are told. */
-  escalateAfterDays: number;
 }
 
 export class ConfigError extends Error {

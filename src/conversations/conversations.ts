@@ -11,6 +11,9 @@ import { storeLookups } from "./storeLookups.js";
 import { incidentFlows } from "./flows/incidentFlows.js";
 import { IncidentDesk } from "./incidentDesk.js";
 import { TrainingDesk } from "./trainingDesk.js";
+import { ReminderDesk } from "../reminders/reminderDesk.js";
+import { ScheduleDesk } from "../reminders/scheduleDesk.js";
+import { defaultReviewIntervals } from "../domain/reviewSchedule.js";
 import { recordTrainingFlow } from "./flows/recordTrainingFlow.js";
 
 export interface ConversationSettings {
@@ -20,6 +23,8 @@ export interface ConversationSettings {
   logger?: Logger;
   answerQuestion?: EngineOptions["answerQuestion"];
   policyFeedback?: EngineOptions["policyFeedback"];
+  /** For the reminder buttons (Still accurate sets the next confirmation this many months ahead). */
+  attestationMonths?: number;
   /** Proposes incident fields from a one-line report (OpenAI, when configured). */
   proposeIncident?: IncidentProposer;
 }
@@ -32,7 +37,8 @@ export function createConversationEngine(prisma: PrismaClient, settings: Convers
     flows: [registerAiSystemFlow(settings.reviewIntervals), reportIncidentFlow(settings.proposeIncident), reportShadowAiFlow(), ...incidentFlows(), recordTrainingFlow()],
     lookups: storeLookups(prisma),
     incidentDesk,
-    desks: [incidentDesk, new TrainingDesk(prisma, clock)],
+    desks: [incidentDesk, new TrainingDesk(prisma, clock), new ScheduleDesk(prisma, clock)],
+    reminderDesk: new ReminderDesk(prisma, clock, { reviewIntervals: settings.reviewIntervals ?? defaultReviewIntervals, attestationMonths: settings.attestationMonths ?? 6 }),
     ...(settings.clock ? { clock: settings.clock } : {}),
     ...(settings.draftTtlMs ? { draftTtlMs: settings.draftTtlMs } : {}),
     ...(settings.logger ? { logger: settings.logger } : {}),

@@ -190,6 +190,8 @@ export class ConversationEngine {
       expiresAt: new Date(now.getTime() + this.draftTtlMs),
     });
     if (!started) return ignored;
+    const special = flow.introFor?.(answers);
+    if (special) return reply({ kind: "text", text: special }, ...this.prompt(flow, started));
     const intro: OutgoingMessage = { kind: "text", text: `Let's ${lowerFirst(flow.title)}. Type "help" at any question, "back" to change the previous answer, or "cancel" to stop.` };
     return reply(intro, ...this.prefilledNote(flow, answers), ...this.prompt(flow, started));
   }

@@ -23,6 +23,8 @@ export interface StepDefinition {
   when?: (answers: Answers) => boolean;
   /** The value used when an optional step is skipped. */
   defaultValue?: (answers: Answers, speaker: Speaker) => unknown;
+  /** For a date: only past dates (when something happened) or only future ones (a due date), by the engine's clock. */
+  dates?: { only: "past" | "future"; message: string };
   /** How the answer reads in the summary. */
   display?: (value: unknown) => string;
 }
@@ -52,6 +54,8 @@ export interface FlowDefinition {
   /** False for flows started from a record (closing an incident), not from the menu. */
   listed?: boolean;
   steps: StepDefinition[];
+  /** An opening line for a special start (updating an existing record), instead of the usual one. */
+  introFor?(answers: Answers): string | undefined;
   /** Completes answers given up front (e.g. a system named in an opening sentence). */
   prepare?(prefill: Answers, context: { lookups: Lookups; now: Date }): Promise<Answers>;
   /** Saves the record; runs inside the transaction that closes the conversation. */

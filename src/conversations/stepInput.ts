@@ -61,7 +61,7 @@ export async function parseStepInput(step: StepDefinition, raw: RawAnswer, conte
     case "yes_no":
       return parseYesNo(single);
     case "date":
-      return parseDate(single, context.now);
+      return withinDates(parseDate(single, context.now), step, context.now);
     case "person":
       return parsePerson(single, context);
     case "ai_system":
@@ -140,6 +140,15 @@ function parseDate(answer: string, now: Date): ParseResult {
     return { ok: false, message: `I couldn't read "${answer}" as a date. Try 2026-11-20, "yesterday" or "3 days ago".` };
   }
   return { ok: true, value: parsed.toISOString() };
+}
+
+/** A day of slack either way for time zones: "today" in Auckland is tomorrow in UTC. */
+function withinDates(result: ParseResult, step: StepDefinition, now: Date): ParseResult {
+  if (!result.ok || !step.dates) return result;
+  const at = new Date(result.value as string).getTime();
+  const slack = 24 * 60 * 60 * 1000;
+  const fits = step.dates.only === "past" ? at <= now.getTime() + slack : at >= now.getTime() - slack;
+  return fits ? result : { ok: false, message: step.dates.message };
 }
 
 async function parsePerson(answer: string, context: ParseContext): Promise<ParseResult> {

@@ -14,7 +14,6 @@ export const trainingFieldsSchema = z
     provider: z.string().trim().max(200).nullable(),
     evidenceLink: z.string().trim().url("The evidence link must be a full link starting with https://.").nullable(),
   })
-  .refine((record) => record.completedOn.getTime() <= Date.now() + day, { message: "The completion date is in the future.", path: ["completedOn"] })
   .refine((record) => !record.validUntil || record.validUntil > record.completedOn, { message: "It must stay valid until after it was completed.", path: ["validUntil"] });
 
 export type NewTrainingRecord = z.infer<typeof trainingFieldsSchema>;

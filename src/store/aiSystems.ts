@@ -20,7 +20,9 @@ export class AiSystemStore {
   }
 
   async update(reference: string, patch: AiSystemPatch, actor: Actor) {
-    const data = aiSystemPatchSchema.parse(patch);
+    // Only the fields given: a schema default (status) must not overwrite what is stored.
+    const parsed = aiSystemPatchSchema.parse(patch) as Record<string, unknown>;
+    const data = Object.fromEntries(Object.keys(patch).map((field) => [field, parsed[field]]));
     return updateRecord(this.prisma, {
       entityType: aiSystemEntity,
       key: reference,

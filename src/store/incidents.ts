@@ -20,7 +20,9 @@ export class IncidentStore {
   }
 
   async update(reference: string, patch: IncidentPatch, actor: Actor) {
-    const data = incidentPatchSchema.parse(patch);
+    // Only the fields given: schema defaults (status, confidential) must not overwrite what is stored.
+    const parsed = incidentPatchSchema.parse(patch) as Record<string, unknown>;
+    const data = Object.fromEntries(Object.keys(patch).map((field) => [field, parsed[field]]));
     return updateRecord(this.prisma, {
       entityType: incidentEntity,
       key: reference,

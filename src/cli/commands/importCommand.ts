@@ -23,6 +23,10 @@ export async function importRecords(_kind: (typeof importKinds)[number], file: s
         problems.push(`line ${line}: ${parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ")}`);
         continue;
       }
+      if (parsed.data.completed_on.getTime() > Date.now() + 24 * 60 * 60 * 1000) {
+        problems.push(`line ${line}: completed_on: the date is in the future`);
+        continue;
+      }
       const person = await store.people.byEmail(parsed.data.email);
       if (!person) {
         problems.push(`line ${line}: nobody with the email ${parsed.data.email} is in the directory`);

@@ -13,8 +13,6 @@ import { choicesFrom, requiredText, yesNoChoices } from "./choices.js";
 
 export const incidentFlowId = (action: IncidentAction) => `incident_${action}`;
 
-const dayMs = 24 * 60 * 60 * 1000;
-const notInThePast = z.string().refine((iso) => new Date(iso).getTime() >= Date.now() - dayMs, "A due date can't be in the past; when should it be done?");
 const link = z.string().trim().url("Please give a full link starting with https://, or \"skip\".");
 
 /** The incident the flow acts on: always pre-filled, shown in the summary so the person sees which one. */
@@ -57,7 +55,8 @@ const due = (id: string, when?: (answers: Answers) => boolean): StepDefinition =
   prompt: "By when should it be done? (a date, \"in 2 weeks\")",
   help: "Pick a realistic date: reminders are sent before it falls due.",
   input: "date",
-  schema: notInThePast,
+  schema: z.string(),
+  dates: { only: "future", message: "A due date can't be in the past; when should it be done?" },
   ...(when ? { when } : {}),
 });
 

@@ -10,8 +10,6 @@ import { requiredText } from "./choices.js";
 
 export const recordTrainingFlowId = "record_training";
 
-const dayMs = 24 * 60 * 60 * 1000;
-const pastDate = z.string().refine((iso) => new Date(iso).getTime() <= Date.now() + dayMs, "That date is in the future; when was it completed?");
 const dateOnly = (iso: string) => new Date(`${iso.slice(0, 10)}T00:00:00Z`);
 
 export function recordTrainingFlow(): FlowDefinition {
@@ -24,7 +22,7 @@ export function recordTrainingFlow(): FlowDefinition {
     steps: [
       { id: "person", label: "Person", prompt: "Who completed the training? (a name or an email)", help: "The person whose competence this shows.", input: "person", schema: z.object({ personId: z.string(), displayName: z.string() }) },
       { id: "course", label: "Course", prompt: "Which course or training?", help: "E.g. \"Responsible AI foundations\", \"Bias testing for data scientists\".", input: "text", schema: requiredText("course name", 200) },
-      { id: "completedOn", label: "Completed on", prompt: "When was it completed? (a date, \"last Friday\")", help: "The date on the certificate or attendance record.", input: "date", schema: pastDate },
+      { id: "completedOn", label: "Completed on", prompt: "When was it completed? (a date, \"last Friday\")", help: "The date on the certificate or attendance record.", input: "date", schema: z.string(), dates: { only: "past", message: "That date is in the future; when was it completed?" } },
       {
         id: "validUntil",
         label: "Valid until",

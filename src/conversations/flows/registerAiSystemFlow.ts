@@ -18,7 +18,10 @@ import { AiSystemStore } from "../../store/aiSystems.js";
 import { ActionRefused } from "../../domain/actionRefused.js";
 import { IncidentWorkflow } from "../../store/incidentWorkflow.js";
 import { enqueueNotice, governanceAudience } from "../../store/notifications.js";
-import type { Answers, CompletionContext, FlowDefinition } from "../flowDefinition.js";
+import type { Answers, CompletionContext, CompletionResult, FlowDefinition } from "../flowDefinition.js";
+import type { AiSystem } from "../../generated/prisma/client.js";
+import type { RiskTier } from "../../generated/prisma/enums.js";
+import type { NewAiSystem } from "../../domain/aiSystem.js";
 import type { PersonAnswer } from "../stepInput.js";
 import { flowIds } from "../intents.js";
 import { choicesFrom, requiredText, yesNoChoices } from "./choices.js";
@@ -47,8 +50,45 @@ export function registerAiSystemFlow(intervals: ReviewIntervals = defaultReviewI
       { id: "lifecycleStage", label: "Life-cycle stage", prompt: "Where is it in its life cycle?", help: "Proposed: being considered. In development: being built or piloted. In production: in real use. Retired: no longer used.", input: "single_choice", choices: choicesFrom(lifecycleStageLabels), schema: z.enum(LifecycleStage) },
       { id: "inAimsScope", label: "In AIMS scope", prompt: "Is it within the scope of our AI management system?", help: "Normally yes. Answer no only if the governance team has agreed to exclude it (the reason goes in the scope statement).", input: "yes_no", choices: yesNoChoices, schema: z.boolean() },
       linkedIncidentStep,
+      updatingStep,
     ],
+    introFor: (answers) =>
+      typeof answers.updateSystem === "string"
+        ? `Here is ${answers.updateSystem} as recorded. Edit whatever has changed, then confirm: that also re-attests it.`
+        : undefined,
     complete: saveSystem(intervals),
+  };
+}
+
+/** Re-attestation with changes: the same questions, pre-filled from the entry, update it instead of adding one. */
+const updatingStep = {
+  id: "updateSystem",
+  label: "Updates",
+  prompt: "Which inventory entry does this update?",
+  help: "The entry being re-attested.",
+  input: "text",
+  schema: z.string().regex(/^AIS-\d{4,}$/, "Please give an inventory reference such as AIS-0003."),
+  when: (answers: Answers) => answers.updateSystem !== undefined,
+} as const;
+
+/** The registration answers for an existing entry, so "Update" starts from what is recorded. */
+export function answersOf(system: AiSystem & { owner: { id: string; displayName: string } | null }): Answers {
+  const given = <T>(value: T | null) => (value === null ? {} : value);
+  return {
+    name: system.name,
+    ...(system.purpose ? { purpose: system.purpose } : {}),
+    ...(system.intendedUse ? { intendedUse: system.intendedUse } : {}),
+    ...(system.kind ? { kind: system.kind } : {}),
+    ...(system.kind && system.kind !== "internal_model" && system.vendor ? { vendor: system.vendor } : {}),
+    businessUnit: system.businessUnit,
+    ...(system.owner ? { owner: { personId: system.owner.id, displayName: system.owner.displayName } } : {}),
+    ...(system.dataCategories.length > 0 ? { dataCategories: system.dataCategories } : {}),
+    affectedParties: system.affectedParties,
+    ...(system.autonomyLevel ? { autonomyLevel: system.autonomyLevel } : {}),
+    ...(system.regulatedDomain ? { regulatedDomain: system.regulatedDomain } : {}),
+    ...(system.lifecycleStage ? { lifecycleStage: system.lifecycleStage } : {}),
+    inAimsScope: given(system.inAimsScope),
+    updateSystem: system.reference,
   };
 }
 
@@ -88,6 +128,7 @@ function saveSystem(intervals: ReviewIntervals) {
       dataCategories: answers.dataCategories as DataCategory[],
     };
     const { tier, reasons } = deriveRiskTier(tierInput);
+    if (typeof answers.updateSystem === "string") return updateSystem(answers.updateSystem, answers, owner, { tier, reasons, tierInput }, context, intervals);
     const reviewOn = nextReviewDate(tier, context.now, intervals);
     const system = await new AiSystemStore(context.tx).register(
       {
@@ -123,5 +164,51 @@ function saveSystem(intervals: ReviewIntervals) {
         ...linked,
       ],
     };
+  };
+}
+
+/** The owner re-attests with changes: the entry is updated (with its history), the tier derived again. */
+async function updateSystem(
+  reference: string,
+  answers: Answers,
+  owner: PersonAnswer,
+  derived: { tier: RiskTier; reasons: string[]; tierInput: Pick<NewAiSystem, "autonomyLevel" | "regulatedDomain" | "affectedParties" | "dataCategories"> },
+  context: CompletionContext,
+  intervals: ReviewIntervals,
+): Promise<CompletionResult> {
+  const current = await context.tx.aiSystem.findUnique({ where: { reference } });
+  if (!current) throw new ActionRefused(`${reference} no longer exists.`);
+  if (current.ownerId !== context.speaker.personId && !context.speaker.roles.includes("governance")) {
+    throw new ActionRefused(`Only the owner of ${reference} or the governance team can update it.`);
+  }
+  const tierChanged = current.riskTier !== derived.tier;
+  const system = await new AiSystemStore(context.tx).update(
+    reference,
+    {
+      name: answers.name as string,
+      purpose: answers.purpose as string,
+      intendedUse: answers.intendedUse as string,
+      kind: answers.kind as AiSystemKind,
+      vendor: (answers.vendor as string | null) ?? null,
+      businessUnit: (answers.businessUnit as string | null) ?? null,
+      ownerId: owner.personId,
+      ...derived.tierInput,
+      lifecycleStage: answers.lifecycleStage as LifecycleStage,
+      inAimsScope: answers.inAimsScope as boolean,
+      riskTier: derived.tier,
+      riskTierReasons: derived.reasons,
+      lastAttestedAt: context.now,
+      // A different tier means a different review cadence, starting now.
+      ...(tierChanged ? { nextReviewDate: nextReviewDate(derived.tier, context.now, intervals) } : {}),
+    },
+    actorOf(context),
+  );
+  return {
+    reference: system.reference,
+    title: `Updated ${system.reference}: ${system.name}`,
+    lines: [
+      "Thank you: the entry is updated and re-attested today.",
+      tierChanged ? `Its risk tier changed to ${riskTierLabels[derived.tier]}; the next review is due ${system.nextReviewDate?.toISOString().slice(0, 10)}.` : `Risk tier: ${riskTierLabels[derived.tier]} (unchanged).`,
+    ],
   };
 }

@@ -17,8 +17,6 @@ import { actorOf } from "./actor.js";
 const recommendedConfidential = (answers: Answers) =>
   confidentialByDefault(answers.type as IncidentType | undefined, answers.description as string | undefined);
 
-/** A day of slack for time zones: "today" in Auckland is tomorrow in UTC. */
-const notInTheFuture = z.string().refine((iso) => new Date(iso).getTime() <= Date.now() + 24 * 60 * 60 * 1000, "That date is in the future; when did it happen?");
 
 /** Proposed field values for a free-text report (a language model, when configured). */
 export type IncidentProposer = (report: string) => Promise<{
@@ -47,7 +45,7 @@ export function reportIncidentFlow(propose?: IncidentProposer): FlowDefinition {
       },
       { id: "description", label: "What happened", prompt: "What happened? Describe it in your own words.", help: "What the AI did or produced, what should have happened instead, and how you noticed.", input: "text", schema: z.string().trim().min(10, "Please describe what happened in a sentence or two (at least 10 characters).").max(10_000, "Please keep the description under 10,000 characters.") },
       { id: "type", label: "Type", prompt: "What kind of incident is it?", help: "Pick the closest; governance can change it during triage.", input: "single_choice", choices: choicesFrom(incidentTypeLabels), schema: z.enum(IncidentType) },
-      { id: "occurredAt", label: "When it happened", prompt: "When did it happen? (a date, \"today\", \"yesterday\", \"3 days ago\")", help: "Your best estimate is fine. If it is still going on, give when it started.", input: "date", schema: notInTheFuture },
+      { id: "occurredAt", label: "When it happened", prompt: "When did it happen? (a date, \"today\", \"yesterday\", \"3 days ago\")", help: "Your best estimate is fine. If it is still going on, give when it started.", input: "date", schema: z.string(), dates: { only: "past", message: "That date is in the future; when did it happen?" } },
       { id: "affectedParties", label: "Who was affected", prompt: "Who was affected? (e.g. \"one customer\", \"job applicants over 50\")", help: "Describe the people or groups, not their names.", input: "text", schema: z.string().trim().min(2, "Please say who was affected, even roughly.").max(2000) },
       { id: "anyoneHarmed", label: "Anyone harmed", prompt: "Was anyone harmed (financially, physically, their rights or reputation)?", help: "Answer yes if someone was or may have been harmed; governance will assess it.", input: "yes_no", choices: yesNoChoices, schema: z.boolean() },
       { id: "severity", label: "Severity", prompt: "How severe is it?", help: Object.entries(severityDefinitions).map(([sev, text]) => `${sev.toUpperCase()}: ${text}`).join("\n"), input: "single_choice", choices: choicesFrom(severityLabels, severityDefinitions), schema: z.enum(Severity) },

@@ -21,6 +21,7 @@ const helpText = [
   "*/aims note* INC-0007 <text or link>: add to an incident's timeline",
   "*/aims actions*: your open corrective actions (`/aims CA-0001 done` when finished)",
   "*/aims training* [all | record]: your training records; governance sees all and records new ones",
+  "*/aims schedule* [audit | review <date> <scope>]: planned internal audits and management reviews; governance schedules them",
   "You can also just send me a direct message.",
 ].join("\n");
 
@@ -41,6 +42,7 @@ export function registerSlashCommand(app: App, slack: SlackContext): void {
         return;
       case "incidents":
       case "training":
+      case "schedule":
       case "note":
       case "evidence":
       case "actions":

@@ -1,0 +1,42 @@
+// Looks for what falls due every few minutes (and at start-up), then lets the outbox send it.
+import type { PrismaClient } from "../generated/prisma/client.js";
+import type { ReminderSettings } from "../domain/reminderRules.js";
+import type { Logger } from "../logging/logger.js";
+import { queueReminders } from "./reminderScan.js";
+
+export interface ReminderScheduler {
+  runNow(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+export function startReminderScheduler(deps: { prisma: PrismaClient; settings: ReminderSettings; logger: Logger; intervalMs: number; afterScan: () => void; clock?: () => Date }): ReminderScheduler {
+  let running: Promise<number> | undefined;
+  const runNow = () => {
+    running ??= queueReminders(deps.prisma, deps.clock?.() ?? new Date(), deps.settings)
+      .then((queued) => {
+        if (queued > 0) {
+          deps.logger.info({ queued }, "reminders queued");
+          deps.afterScan();
+        }
+        return queued;
+      })
+      .catch((error: unknown) => {
+        deps.logger.error({ err: error }, "looking for due reminders failed");
+        return 0;
+      })
+      .finally(() => {
+        running = undefined;
+      });
+    return running;
+  };
+  const timer = setInterval(() => void runNow(), deps.intervalMs);
+  timer.unref();
+  void runNow();
+  return {
+    runNow,
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
