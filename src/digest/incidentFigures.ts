@@ -1,4 +1,4 @@
-// Incidents in the digest: counts only. Grouping by severity, type and confidentiality keeps the
+// Incidents in the digest: counts only. Grouping by severity, type and confidentiality keeps each
 // result a few dozen rows whatever the table holds; no query here reads a description or a name.
 import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
 import { IncidentType, Severity, type IncidentStatus } from "../generated/prisma/enums.js";
@@ -20,20 +20,23 @@ export const openIncidentStatuses: IncidentStatus[] = ["reported", "triaged", "i
 const dayMs = 24 * 60 * 60 * 1000;
 
 export async function incidentFigures(prisma: PrismaClient, period: DigestPeriod): Promise<IncidentFigures> {
-  const thisWeek = { gte: period.from, lte: period.to };
-  const [opened, closed, open] = await Promise.all([
-    prisma.incident.groupBy({ by: ["severity", "type", "confidential"], where: { reportedAt: thisWeek }, _count: { _all: true } }),
+  const [opened, current] = await Promise.all([
+    // The reportedAt index narrows this to the week's rows.
     prisma.incident.groupBy({
       by: ["severity", "type", "confidential"],
-      where: { status: "closed", closedAt: thisWeek },
+      where: { reportedAt: { gte: period.from, lte: period.to } },
       _count: { _all: true },
     }),
-    openIncidents(prisma, period.to),
+    closedAndOpenIncidents(prisma, period),
   ]);
-  return { openedThisWeek: breakdown(opened), closedThisWeek: breakdown(closed), open };
+  return {
+    openedThisWeek: breakdown(opened.map((group) => ({ ...group, count: group._count._all }))),
+    closedThisWeek: breakdown(current.map((group) => ({ ...group, count: group.closed }))),
+    open: openFigures(current),
+  };
 }
 
-type IncidentGroup = { severity: Severity; type: IncidentType; confidential: boolean; _count: { _all: number } };
+type IncidentGroup = { severity: Severity; type: IncidentType; confidential: boolean; count: number };
 
 function breakdown(groups: IncidentGroup[]): IncidentBreakdown {
   const result: IncidentBreakdown = {
@@ -42,36 +45,49 @@ function breakdown(groups: IncidentGroup[]): IncidentBreakdown {
     byType: zeroCounts(Object.values(IncidentType)),
     confidential: 0,
   };
-  for (const { severity, type, confidential, _count } of groups) {
-    result.total += _count._all;
-    result.bySeverity[severity] += _count._all;
-    result.byType[type] += _count._all;
-    if (confidential) result.confidential += _count._all;
+  for (const { severity, type, confidential, count } of groups) {
+    result.total += count;
+    result.bySeverity[severity] += count;
+    result.byType[type] += count;
+    if (confidential) result.confidential += count;
   }
   return result;
 }
 
-type OpenIncidentRow = Record<AgeBand | "total" | "awaitingTriage", number>;
+type CurrentStateGroup = Omit<IncidentGroup, "count"> & Record<AgeBand | "closed" | "open" | "awaitingTriage", number>;
+
+function openFigures(groups: CurrentStateGroup[]): OpenIncidentFigures {
+  const open: OpenIncidentFigures = { total: 0, byAge: zeroCounts(ageBands), awaitingTriage: 0 };
+  for (const group of groups) {
+    open.total += group.open;
+    open.awaitingTriage += group.awaitingTriage;
+    for (const band of ageBands) open.byAge[band] += group[band];
+  }
+  return open;
+}
 
 /**
- * One pass over the open incidents, bucketed by age in whole days: under 1, 1–7, 8–30, over 30.
- * Prisma's groupBy cannot bucket by an expression, hence the raw query.
+ * Closed this week, and open now by age in whole days (under 1, 1–7, 8–30, over 30), in one pass
+ * over the table: there is no index on closedAt, so a separate query would read it all a second
+ * time. Prisma's groupBy cannot count by several conditions at once, hence the raw query.
  */
-async function openIncidents(prisma: PrismaClient, now: Date): Promise<OpenIncidentFigures> {
-  const daysAgo = (days: number) => new Date(now.getTime() - days * dayMs);
+async function closedAndOpenIncidents(prisma: PrismaClient, period: DigestPeriod): Promise<CurrentStateGroup[]> {
+  const daysAgo = (days: number) => new Date(period.to.getTime() - days * dayMs);
   const [oneDay, eightDays, thirtyOneDays] = [daysAgo(1), daysAgo(8), daysAgo(31)];
-  const [row] = await prisma.$queryRaw<OpenIncidentRow[]>`
-    SELECT count(*)::int AS "total",
-           count(*) FILTER (WHERE "reportedAt" > ${oneDay})::int AS "underOneDay",
-           count(*) FILTER (WHERE "reportedAt" <= ${oneDay} AND "reportedAt" > ${eightDays})::int AS "oneToSevenDays",
-           count(*) FILTER (WHERE "reportedAt" <= ${eightDays} AND "reportedAt" > ${thirtyOneDays})::int AS "eightToThirtyDays",
-           count(*) FILTER (WHERE "reportedAt" <= ${thirtyOneDays})::int AS "overThirtyDays",
+  // Typed as the enum, not compared as text, so that PostgreSQL can use the status index.
+  const isOpen = Prisma.sql`"status" IN (${Prisma.join(openIncidentStatuses.map((status) => Prisma.sql`${status}::"IncidentStatus"`))})`;
+  return prisma.$queryRaw<CurrentStateGroup[]>`
+    SELECT "severity"::text AS "severity", "type"::text AS "type", "confidential",
+           count(*) FILTER (WHERE "status" = 'closed' AND "closedAt" >= ${period.from} AND "closedAt" <= ${period.to})::int AS "closed",
+           count(*) FILTER (WHERE ${isOpen})::int AS "open",
+           count(*) FILTER (WHERE ${isOpen} AND "reportedAt" > ${oneDay})::int AS "underOneDay",
+           count(*) FILTER (WHERE ${isOpen} AND "reportedAt" <= ${oneDay} AND "reportedAt" > ${eightDays})::int AS "oneToSevenDays",
+           count(*) FILTER (WHERE ${isOpen} AND "reportedAt" <= ${eightDays} AND "reportedAt" > ${thirtyOneDays})::int AS "eightToThirtyDays",
+           count(*) FILTER (WHERE ${isOpen} AND "reportedAt" <= ${thirtyOneDays})::int AS "overThirtyDays",
            count(*) FILTER (WHERE "status" = 'reported')::int AS "awaitingTriage"
     FROM "Incident"
-    WHERE "status"::text IN (${Prisma.join(openIncidentStatuses)}) AND "reportedAt" <= ${now}`;
-  const byAge = zeroCounts(ageBands);
-  for (const band of ageBands) byAge[band] = row?.[band] ?? 0;
-  return { total: row?.total ?? 0, byAge, awaitingTriage: row?.awaitingTriage ?? 0 };
+    WHERE "reportedAt" <= ${period.to}
+    GROUP BY "severity", "type", "confidential"`;
 }
 
 /**
