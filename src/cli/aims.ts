@@ -7,6 +7,7 @@ import { importKinds, importRecords, trainingCsvColumns } from "./commands/impor
 import { chat } from "./commands/chatCommand.js";
 import { ask } from "./commands/askCommand.js";
 import { loadDemoData } from "./commands/demoDataCommand.js";
+import { previewDigest } from "./commands/digestCommand.js";
 import { checkMigrations, migrate, newMigration } from "./commands/migrationCommands.js";
 
 const program = new Command("aims").description("AIMS Assistant: your ISO/IEC 42001 AI management system");
@@ -43,6 +44,14 @@ program
   .command("demo-data")
   .description("load a demo organisation (people, ~20 AI systems, a few incidents) to try things out")
   .action(loadDemoData);
+
+program
+  .command("digest")
+  .description("the weekly governance digest as it stands now: Markdown on standard output, and its chart with --out")
+  .option("--preview", "show the digest here instead of sending it")
+  .option("--out <dir>", "also write DIR/digest.md and DIR/digest-chart.png (the folder is created)")
+  .option("--time-zone <zone>", "IANA time zone the week starts in (Monday 00:00)", "Europe/London")
+  .action(previewDigest);
 
 program
   .command("ask")

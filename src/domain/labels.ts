@@ -10,6 +10,7 @@ import type {
   IncidentType,
   LifecycleStage,
   RegulatedDomain,
+  ReviewKind,
   RiskTier,
   Role,
   Severity,
@@ -117,4 +118,9 @@ export const channelLabels: Record<Channel, string> = {
   cli: "Command line",
   import: "Import",
   system: "System",
+};
+
+export const reviewKindLabels: Record<ReviewKind, string> = {
+  internal_audit: "Internal audit",
+  management_review: "Management review",
 };

@@ -1,0 +1,165 @@
+// The digest as Markdown a manager reads in half a minute: what needs attention first, then short
+// sections with small tables. It renders only what the digest holds, and the digest holds no
+// incident details, so nothing here can leak a confidential incident.
+import { incidentTypeLabels, reviewKindLabels, severityLabels } from "../domain/labels.js";
+import { IncidentType, Severity } from "../generated/prisma/enums.js";
+import { ageBandLabels, formatCalendarDate, formatClockTime, kindKeyLabels, plural, tierKeyLabels } from "./digestWording.js";
+import { ageBands, type KindKey, type TierKey, type WeeklyDigest } from "./weeklyDigest.js";
+
+export function renderDigestMarkdown(digest: WeeklyDigest): string {
+  const sections = [
+    headline(digest),
+    systemsSection(digest),
+    shadowAiSection(digest),
+    incidentsSection(digest),
+    overdueActionsSection(digest),
+    upcomingReviewsSection(digest),
+    policyQuestionsSection(digest),
+    applicabilitySection(digest),
+  ];
+  return sections.filter((section) => section !== "").join("\n\n") + "\n";
+}
+
+/** Ordered by urgency: the first items are what a manager should chase today. */
+export function attentionItems(digest: WeeklyDigest): string[] {
+  const { systems, incidents, overdueActions, policyQuestions, shadowAi } = digest;
+  const candidates: [number, string][] = [
+    [incidents.open.awaitingTriage, `${plural(incidents.open.awaitingTriage, "incident")} awaiting triage`],
+    [overdueActions.count, `${plural(overdueActions.count, "corrective action")} overdue`],
+    [incidents.open.byAge.overThirtyDays, `${plural(incidents.open.byAge.overThirtyDays, "incident")} open for over 30 days`],
+    [systems.overdueReview, `${plural(systems.overdueReview, "AI system")} overdue for review`],
+    [systems.overdueAttestation, `${plural(systems.overdueAttestation, "AI system")} due for re-attestation`],
+    [systems.awaitingReview, `${plural(systems.awaitingReview, "AI system")} awaiting review`],
+    [shadowAi.open, `${plural(shadowAi.open, "possible unregistered AI tool")} without an owner`],
+    [policyQuestions.unansweredThisWeek, `${plural(policyQuestions.unansweredThisWeek, "policy question")} the policy did not answer`],
+  ];
+  return candidates.filter(([count]) => count > 0).map(([, text]) => text);
+}
+
+function headline(digest: WeeklyDigest): string {
+  const { period, incidents, systems, shadowAi } = digest;
+  const attention = attentionItems(digest);
+  const week = `Week from ${formatCalendarDate(period.weekStart)} to ${formatCalendarDate(period.today)}, ${formatClockTime(period.to, period.timeZone)} (${period.timeZone})`;
+  const needs = attention.length > 0 ? `**Needs attention:** ${attention.slice(0, 3).join(" · ")}.` : "**Needs attention:** nothing this week.";
+  const thisWeek =
+    `**This week:** ${plural(incidents.openedThisWeek.total, "incident")} reported, ${incidents.closedThisWeek.total} closed; ` +
+    `${plural(systems.newThisWeek, "new AI system")}; ${plural(shadowAi.newThisWeek, "possible unregistered AI tool")} reported.`;
+  return [`# AI governance digest`, `_${week}_`, "", needs, thisWeek].join("\n");
+}
+
+function systemsSection({ systems }: WeeklyDigest): string {
+  const summary =
+    `${plural(systems.total, "system")} in use (${systems.newThisWeek} new this week) · ${systems.awaitingReview} awaiting review · ` +
+    `${systems.overdueReview} overdue for review · ${systems.overdueAttestation} not re-attested in ${plural(systems.attestationMonths, "month")}`;
+  const tiers = nonZeroRows(systems.byRiskTier, tierKeyLabels, ["high", "medium", "low", "unassessed"] satisfies TierKey[]);
+  const kinds = nonZeroRows(systems.byKind, kindKeyLabels, Object.keys(kindKeyLabels) as KindKey[]);
+  return [
+    "## AI systems",
+    summary,
+    "",
+    table(["Risk tier", "Systems"], tiers),
+    "",
+    table(["Kind", "Systems"], kinds),
+  ].join("\n");
+}
+
+function shadowAiSection({ shadowAi }: WeeklyDigest): string {
+  return [
+    "## Possible unregistered AI",
+    `${shadowAi.newThisWeek} reported this week · ${shadowAi.open} still waiting for an owner to complete the registration`,
+  ].join("\n");
+}
+
+function incidentsSection({ incidents }: WeeklyDigest): string {
+  const { openedThisWeek: opened, closedThisWeek: closed, open } = incidents;
+  const severityRows = Object.values(Severity).map((severity) => [
+    severityLabels[severity],
+    String(opened.bySeverity[severity]),
+    String(closed.bySeverity[severity]),
+  ]);
+  const typeRows = Object.values(IncidentType)
+    .filter((type) => opened.byType[type] + closed.byType[type] > 0)
+    .map((type) => [incidentTypeLabels[type], String(opened.byType[type]), String(closed.byType[type])]);
+  const confidential = opened.confidential + closed.confidential;
+  const lines = [
+    "## Incidents",
+    `${opened.total} reported and ${closed.total} closed this week.` +
+      (confidential > 0 ? ` ${plural(confidential, "of them is", "of them are")} confidential: counted here, described only to those involved.` : ""),
+    "",
+    table(["Severity", "Reported", "Closed"], severityRows),
+  ];
+  if (typeRows.length > 0) lines.push("", table(["Type", "Reported", "Closed"], typeRows));
+  lines.push(
+    "",
+    `**Open:** ${open.total} (${open.awaitingTriage} awaiting triage)`,
+    "",
+    table(
+      ["Open for", "Incidents"],
+      ageBands.map((band) => [ageBandLabels[band], String(open.byAge[band])]),
+    ),
+  );
+  return lines.join("\n");
+}
+
+function overdueActionsSection({ overdueActions }: WeeklyDigest): string {
+  if (overdueActions.count === 0) return "## Overdue corrective actions\nNone.";
+  const rows = overdueActions.oldest.map((action) => [
+    action.reference,
+    action.ownerName,
+    formatCalendarDate(action.dueDate, { weekday: false }),
+    String(action.daysOverdue),
+  ]);
+  const shown = overdueActions.oldest.length < overdueActions.count ? ` The ${overdueActions.oldest.length} oldest:` : "";
+  return [
+    "## Overdue corrective actions",
+    `${overdueActions.count} overdue.${shown}`,
+    "",
+    table(["Action", "Owner", "Due", "Days overdue"], rows),
+  ].join("\n");
+}
+
+function upcomingReviewsSection({ upcomingReviews }: WeeklyDigest): string {
+  const title = "## Audits and management reviews in the next 30 days";
+  if (upcomingReviews.count === 0) return `${title}\nNone planned.`;
+  const rows = upcomingReviews.items.map((review) => [
+    formatCalendarDate(review.scheduledOn),
+    `${review.reference} ${reviewKindLabels[review.kind]}`,
+    review.leadName ?? "No lead yet",
+    review.scope,
+  ]);
+  const more = upcomingReviews.count > upcomingReviews.items.length ? `\n\n…and ${upcomingReviews.count - upcomingReviews.items.length} more.` : "";
+  return [title, table(["Date", "Review", "Lead", "Scope"], rows)].join("\n") + more;
+}
+
+function policyQuestionsSection({ policyQuestions }: WeeklyDigest): string {
+  return [
+    "## Policy questions",
+    `${plural(policyQuestions.unansweredThisWeek, "question")} this week the policy did not answer; ` +
+      `${policyQuestions.routedToGovernance} passed to the governance team.`,
+  ].join("\n");
+}
+
+function applicabilitySection({ statementOfApplicability }: WeeklyDigest): string {
+  if (!statementOfApplicability) return "";
+  const { applicableControls, implementedControls } = statementOfApplicability;
+  return `## Statement of Applicability\n${implementedControls} of ${applicableControls} applicable controls implemented.`;
+}
+
+function nonZeroRows<K extends string>(counts: Record<K, number>, labels: Record<K, string>, order: K[]): string[][] {
+  return order.filter((key) => counts[key] > 0).map((key) => [labels[key], String(counts[key])]);
+}
+
+/** A Markdown table; numbers right-aligned. An empty table reads "None." rather than a bare header. */
+function table(header: string[], rows: string[][]): string {
+  if (rows.length === 0) return "None.";
+  const numeric = header.map((_, column) => rows.every((row) => /^\d+$/.test(row[column] ?? "")));
+  return [
+    `| ${header.map(cell).join(" | ")} |`,
+    `| ${numeric.map((right) => (right ? "---:" : "---")).join(" | ")} |`,
+    ...rows.map((row) => `| ${row.map(cell).join(" | ")} |`),
+  ].join("\n");
+}
+
+function cell(text: string): string {
+  return text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+}

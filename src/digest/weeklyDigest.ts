@@ -1,0 +1,174 @@
+// The weekly governance digest: where AI governance stands, as plain data that any surface
+// (Slack, Teams, the CLI preview) renders. Every figure comes from an aggregate query, so the
+// number of queries stays the same whether there are ten records or a hundred thousand.
+// Confidential incidents are counted like any other and never described: nothing here holds an
+// incident's description, reporter or system.
+import type { PrismaClient } from "../generated/prisma/client.js";
+import type { AiSystemKind, IncidentType, ReviewKind, RiskTier, Severity } from "../generated/prisma/enums.js";
+import { followUpFigures } from "./followUpFigures.js";
+import { incidentFigures, weeklyIncidentCounts } from "./incidentFigures.js";
+import { inventoryFigures } from "./inventoryFigures.js";
+import { addDays, assertTimeZone, calendarDateIn, mondayOf, startOfDayIn, type CalendarDate } from "./zonedCalendar.js";
+
+export interface DigestOptions {
+  now: Date;
+  /** IANA zone of the readers: the week starts on their Monday 00:00 and "today" is their date. */
+  timeZone: string;
+  /** A system not re-attested by its owner for this many months is overdue (default 6). */
+  attestationMonths?: number;
+}
+
+export interface DigestPeriod {
+  /** Monday 00:00 in the time zone. */
+  from: Date;
+  /** The moment the digest was built. */
+  to: Date;
+  timeZone: string;
+  /** The readers' date at `to`; "overdue" means due before this date. */
+  today: CalendarDate;
+  weekStart: CalendarDate;
+}
+
+/** Systems without a tier yet (drafts, older records) are counted under "unassessed". */
+export type TierKey = RiskTier | "unassessed";
+export type KindKey = AiSystemKind | "unspecified";
+
+export interface SystemFigures {
+  /** The inventory in use: systems pending review or approved (not drafts, rejected or retired ones). */
+  total: number;
+  newThisWeek: number;
+  byRiskTier: Record<TierKey, number>;
+  byKind: Record<KindKey, number>;
+  awaitingReview: number;
+  overdueReview: number;
+  overdueAttestation: number;
+  attestationMonths: number;
+}
+
+/** AI tools seen in use and reported by someone other than an owner (systems still in draft). */
+export interface ShadowAiFigures {
+  newThisWeek: number;
+  open: number;
+}
+
+export interface IncidentBreakdown {
+  total: number;
+  bySeverity: Record<Severity, number>;
+  byType: Record<IncidentType, number>;
+  /** How many of them are confidential: counted, never described. */
+  confidential: number;
+}
+
+export const ageBands = ["underOneDay", "oneToSevenDays", "eightToThirtyDays", "overThirtyDays"] as const;
+export type AgeBand = (typeof ageBands)[number];
+
+export interface OpenIncidentFigures {
+  /** Reported, triaged, investigating, contained or resolved (not yet closed). */
+  total: number;
+  byAge: Record<AgeBand, number>;
+  /** Reported and not yet acknowledged by the governance team. */
+  awaitingTriage: number;
+}
+
+export interface IncidentFigures {
+  openedThisWeek: IncidentBreakdown;
+  closedThisWeek: IncidentBreakdown;
+  open: OpenIncidentFigures;
+}
+
+/** What a manager needs to chase an overdue action; deliberately not its description or its incident's. */
+export interface OverdueActionItem {
+  reference: string;
+  ownerName: string;
+  dueDate: CalendarDate;
+  daysOverdue: number;
+}
+
+export interface OverdueActions {
+  count: number;
+  /** The longest overdue first, at most `overdueActionsListed`. */
+  oldest: OverdueActionItem[];
+}
+
+export interface UpcomingReviewItem {
+  reference: string;
+  kind: ReviewKind;
+  scheduledOn: CalendarDate;
+  scope: string;
+  leadName: string | null;
+}
+
+export interface UpcomingReviews {
+  /** Planned internal audits and management reviews in the next `upcomingReviewDays` days. */
+  count: number;
+  items: UpcomingReviewItem[];
+}
+
+export interface PolicyQuestionFigures {
+  /** Questions asked this week that the policy did not answer: where it has gaps. */
+  unansweredThisWeek: number;
+  /** Of those, how many were passed to the governance team. */
+  routedToGovernance: number;
+}
+
+export interface WeeklyIncidentCount {
+  /** The Monday the week starts on, in the digest's time zone. */
+  weekStart: CalendarDate;
+  count: number;
+}
+
+/**
+ * Coverage of the Statement of Applicability (ISO/IEC 42001 6.1.3). The application keeps no SoA yet,
+ * so buildWeeklyDigest never sets it; renderers show it once something does.
+ */
+export interface StatementOfApplicabilityCoverage {
+  applicableControls: number;
+  implementedControls: number;
+}
+
+export interface WeeklyDigest {
+  period: DigestPeriod;
+  systems: SystemFigures;
+  shadowAi: ShadowAiFigures;
+  incidents: IncidentFigures;
+  overdueActions: OverdueActions;
+  upcomingReviews: UpcomingReviews;
+  policyQuestions: PolicyQuestionFigures;
+  /** Oldest first, one entry per week (weeks without incidents count 0), the current week last. */
+  incidentsPerWeek: WeeklyIncidentCount[];
+  statementOfApplicability?: StatementOfApplicabilityCoverage;
+}
+
+export const defaultAttestationMonths = 6;
+export const chartWeeks = 12;
+export const overdueActionsListed = 5;
+export const upcomingReviewDays = 30;
+
+export function digestPeriod(now: Date, timeZone: string): DigestPeriod {
+  assertTimeZone(timeZone);
+  const today = calendarDateIn(now, timeZone);
+  const weekStart = mondayOf(today);
+  return { from: startOfDayIn(weekStart, timeZone), to: now, timeZone, today, weekStart };
+}
+
+/** The Mondays of the chart's weeks, oldest first, ending with the current week. */
+export function chartWeekStarts(period: DigestPeriod): CalendarDate[] {
+  return Array.from({ length: chartWeeks }, (_, index) => addDays(period.weekStart, (index - (chartWeeks - 1)) * 7));
+}
+
+export async function buildWeeklyDigest(prisma: PrismaClient, options: DigestOptions): Promise<WeeklyDigest> {
+  const period = digestPeriod(options.now, options.timeZone);
+  const attestationMonths = options.attestationMonths ?? defaultAttestationMonths;
+  const [inventory, incidents, incidentsPerWeek, followUps] = await Promise.all([
+    inventoryFigures(prisma, period, attestationMonths),
+    incidentFigures(prisma, period),
+    weeklyIncidentCounts(prisma, period, chartWeekStarts(period)),
+    followUpFigures(prisma, period),
+  ]);
+  return { period, ...inventory, incidents, incidentsPerWeek, ...followUps };
+}
+
+/** A record with every key of an enum at 0, so a missing group reads as "none" rather than undefined. */
+export function zeroCounts<K extends string>(keys: readonly K[]): Record<K, number> {
+  return Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
+}
