@@ -32,6 +32,8 @@ export interface RunningService {
   policy: PolicyAssistant;
   /** Sends the notification outbox; `kick()` runs a pass now. */
   delivery: DeliveryWorker;
+  /** Queues due reminders and the weekly digest now (it also runs every 10 minutes). */
+  runScheduledWork(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -49,6 +51,7 @@ export async function startService(config: Config, logger: Logger, overrides: Se
   const engine = createConversationEngine(database.prisma, {
     reviewIntervals: config.reviewIntervals,
     attestationMonths: config.reminders.attestationMonths,
+    digestTimeZone: config.digest.timeZone,
     draftTtlMs: config.draftTtlMs,
     logger,
     answerQuestion: policyAnswerer(policy, database.prisma),
@@ -88,7 +91,14 @@ export async function startService(config: Config, logger: Logger, overrides: Se
     server = await listen(app, config.port, config.host);
     await slack?.start();
     delivery.start();
-    reminders = startReminderScheduler({ prisma: database.prisma, settings: config.reminders, logger, intervalMs: 10 * 60_000, afterScan: afterTurn });
+    reminders = startReminderScheduler({
+      prisma: database.prisma,
+      settings: config.reminders,
+      digest: { ...config.digest, attestationMonths: config.reminders.attestationMonths },
+      logger,
+      intervalMs: 10 * 60_000,
+      afterScan: afterTurn,
+    });
   } catch (error) {
     if (ownsDatabase) await database.close();
     throw error;
@@ -103,6 +113,7 @@ export async function startService(config: Config, logger: Logger, overrides: Se
     teams,
     policy,
     delivery,
+    runScheduledWork: () => reminders?.runNow() ?? Promise.resolve(0),
     async stop() {
       await reminders?.stop();
       await slack?.stop();

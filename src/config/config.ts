@@ -118,6 +118,24 @@ const environmentSchema = z.object({
     emptyAsUnset,
     z.coerce.number({ error: "must be a number of days, e.g. 7" }).int("must be whole days").min(1, "must be at least 1 day").default(7),
   ),
+  AIMS_DIGEST_TIME_ZONE: z.preprocess(
+    emptyAsUnset,
+    z
+      .string()
+      .default("UTC")
+      .refine((zone) => {
+        try {
+          new Intl.DateTimeFormat("en-GB", { timeZone: zone });
+          return true;
+        } catch {
+          return false;
+        }
+      }, "must be an IANA time zone, e.g. Europe/London"),
+  ),
+  AIMS_DIGEST_HOUR: z.preprocess(
+    emptyAsUnset,
+    z.coerce.number({ error: "must be an hour, e.g. 9" }).int("must be a whole hour").min(0, "must be between 0 and 23").max(23, "must be between 0 and 23").default(9),
+  ),
   AIMS_REVIEW_MONTHS: z.preprocess(
     emptyAsUnset,
     z
@@ -154,6 +172,8 @@ export interface Config {
   /** The notification outbox: how often it is checked, and how often a delivery is tried before it is dead. */
   delivery: { intervalMs: number; maxAttempts: number };
   reminders: ReminderSettings;
+  /** The weekly governance digest: Monday at this hour in this time zone. */
+  digest: { timeZone: string; hoursIntoWeek: number };
 }
 
 export class ConfigError extends Error {
@@ -241,5 +261,6 @@ function toConfig(env: Environment): Config {
       attestationMonths: env.AIMS_ATTESTATION_MONTHS,
       escalateAfterDays: env.AIMS_ESCALATE_AFTER_DAYS,
     },
+    digest: { timeZone: env.AIMS_DIGEST_TIME_ZONE, hoursIntoWeek: env.AIMS_DIGEST_HOUR },
   };
 }

@@ -13,6 +13,7 @@ import { IncidentDesk } from "./incidentDesk.js";
 import { TrainingDesk } from "./trainingDesk.js";
 import { ReminderDesk } from "../reminders/reminderDesk.js";
 import { ScheduleDesk } from "../reminders/scheduleDesk.js";
+import { DigestDesk } from "../digest/digestDesk.js";
 import { defaultReviewIntervals } from "../domain/reviewSchedule.js";
 import { recordTrainingFlow } from "./flows/recordTrainingFlow.js";
 
@@ -23,6 +24,8 @@ export interface ConversationSettings {
   logger?: Logger;
   answerQuestion?: EngineOptions["answerQuestion"];
   policyFeedback?: EngineOptions["policyFeedback"];
+  /** The weekly digest's time zone, for its preview in chat. */
+  digestTimeZone?: string;
   /** For the reminder buttons (Still accurate sets the next confirmation this many months ahead). */
   attestationMonths?: number;
   /** Proposes incident fields from a one-line report (OpenAI, when configured). */
@@ -37,7 +40,12 @@ export function createConversationEngine(prisma: PrismaClient, settings: Convers
     flows: [registerAiSystemFlow(settings.reviewIntervals), reportIncidentFlow(settings.proposeIncident), reportShadowAiFlow(), ...incidentFlows(), recordTrainingFlow()],
     lookups: storeLookups(prisma),
     incidentDesk,
-    desks: [incidentDesk, new TrainingDesk(prisma, clock), new ScheduleDesk(prisma, clock)],
+    desks: [
+      incidentDesk,
+      new TrainingDesk(prisma, clock),
+      new ScheduleDesk(prisma, clock),
+      new DigestDesk(prisma, clock, { timeZone: settings.digestTimeZone ?? "UTC", attestationMonths: settings.attestationMonths ?? 6 }),
+    ],
     reminderDesk: new ReminderDesk(prisma, clock, { reviewIntervals: settings.reviewIntervals ?? defaultReviewIntervals, attestationMonths: settings.attestationMonths ?? 6 }),
     ...(settings.clock ? { clock: settings.clock } : {}),
     ...(settings.draftTtlMs ? { draftTtlMs: settings.draftTtlMs } : {}),

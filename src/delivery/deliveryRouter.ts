@@ -12,6 +12,9 @@ export interface RoutingSettings {
 
 export function deliveryRouter(prisma: PrismaClient, settings: RoutingSettings): DeliveryRouter {
   return async (notification) => {
+    // A subscribed channel: "channel:<platform>:<channel id>".
+    const channel = /^channel:(slack|teams):(.+)$/.exec(notification.audience);
+    if (channel) return [{ platform: channel[1]!, target: `channel:${channel[2]!}` }];
     const people =
       notification.audience === governanceAudience
         ? await prisma.person.findMany({ where: { roles: { has: "governance" } } })
@@ -23,8 +26,8 @@ export function deliveryRouter(prisma: PrismaClient, settings: RoutingSettings):
       const platform = await platformOf(prisma, person, settings);
       if (platform) targets.push({ platform, target: `person:${person.id}` });
     }
-    const channel = settings.slack?.governanceChannel;
-    if (notification.audience === governanceAudience && channel && !notification.privateOnly) targets.push({ platform: "slack", target: `channel:${channel}` });
+    const governanceChannel = settings.slack?.governanceChannel;
+    if (notification.audience === governanceAudience && governanceChannel && !notification.privateOnly) targets.push({ platform: "slack", target: `channel:${governanceChannel}` });
     return targets;
   };
 }

@@ -15,8 +15,8 @@ export class DeliveryFailure extends Error {
 
 export interface DeliverySender {
   platform: string;
-  /** Sends one notice to a target ("person:<id>" or "channel:<id>"); throws when it did not arrive. */
-  send(target: string, notice: Extract<OutgoingMessage, { kind: "notice" }>): Promise<void>;
+  /** Sends one notice to a target ("person:<id>" or "channel:<id>"), with an image if any; throws when it did not arrive. */
+  send(target: string, notice: Extract<OutgoingMessage, { kind: "notice" }>, image?: Uint8Array): Promise<void>;
 }
 
 export interface DeliveryWorkerOptions {
@@ -90,7 +90,7 @@ export class DeliveryWorker {
     const notification = delivery.notification;
     const notice = { kind: "notice" as const, subject: notification.subject, text: notification.text, actions: noticeActionsFrom(notification.actions) };
     try {
-      await sender.send(delivery.target, notice);
+      await sender.send(delivery.target, notice, notification.attachment ?? undefined);
       await this.options.outbox.sent(delivery.id, this.now());
     } catch (error) {
       const failure = error instanceof DeliveryFailure ? error : new DeliveryFailure(error instanceof Error ? error.message : String(error));

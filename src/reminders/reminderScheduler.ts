@@ -1,18 +1,23 @@
-// Looks for what falls due every few minutes (and at start-up), then lets the outbox send it.
+// Looks for what falls due every few minutes (and at start-up): reminders, and the weekly digest
+// when its hour has come. Then lets the outbox send it.
 import type { PrismaClient } from "../generated/prisma/client.js";
 import type { ReminderSettings } from "../domain/reminderRules.js";
 import type { Logger } from "../logging/logger.js";
 import { queueReminders } from "./reminderScan.js";
+import { queueWeeklyDigest, type DigestSchedule } from "../digest/digestSchedule.js";
 
 export interface ReminderScheduler {
   runNow(): Promise<number>;
   stop(): Promise<void>;
 }
 
-export function startReminderScheduler(deps: { prisma: PrismaClient; settings: ReminderSettings; logger: Logger; intervalMs: number; afterScan: () => void; clock?: () => Date }): ReminderScheduler {
+export function startReminderScheduler(deps: { prisma: PrismaClient; settings: ReminderSettings; digest: DigestSchedule; logger: Logger; intervalMs: number; afterScan: () => void; clock?: () => Date }): ReminderScheduler {
   let running: Promise<number> | undefined;
   const runNow = () => {
-    running ??= queueReminders(deps.prisma, deps.clock?.() ?? new Date(), deps.settings)
+    const now = deps.clock?.() ?? new Date();
+    // One after the other: the embedded database has a single connection.
+    running ??= queueReminders(deps.prisma, now, deps.settings)
+      .then(async (reminders) => reminders + (await queueWeeklyDigest(deps.prisma, now, deps.digest)))
       .then((queued) => {
         if (queued > 0) {
           deps.logger.info({ queued }, "reminders queued");

@@ -190,6 +190,30 @@ describe("the Slack channel", () => {
     await expect(slack.database.prisma.correctiveAction.count({ where: { incidentId: incident.id } })).resolves.toBe(1);
   });
 
+  it("subscribes a channel to the Monday digest and delivers it there with its chart; only managers and governance may", async () => {
+    const respondedAfter = async (mark: number) => slack.fake.waitFor((call) => call.method === "response" && slack.fake.calls.indexOf(call) >= mark);
+    let mark = slack.mark();
+    await slack.send(slashCommand({ userId: slackUsers.member.id, channelId: "C0LEADS", text: "digest subscribe", responseUrl: `${slack.fake.url}response` }));
+    expect(messageText(await respondedAfter(mark))).toMatch(/Only managers and the governance team can subscribe/);
+    mark = slack.mark();
+    await slack.send(slashCommand({ userId: slackUsers.governance.id, channelId: "C0LEADS", text: "digest subscribe", responseUrl: `${slack.fake.url}response` }));
+    expect(messageText(await respondedAfter(mark))).toMatch(/will receive the AI governance digest every Monday/);
+    await expect(slack.database.prisma.digestSubscription.count({ where: { platform: "slack", channelId: "C0LEADS" } })).resolves.toBe(1);
+
+    await slack.service.runScheduledWork();
+    await slack.service.delivery.kick();
+    const digest = await slack.fake.waitFor((call) => call.method === "chat.postMessage" && call.args.channel === "C0LEADS");
+    expect(messageText(digest)).toMatch(/AI governance digest, week of .*Needs attention: /);
+    const upload = await slack.fake.waitFor((call) => call.method === "files.completeUploadExternal" && call.args.channel_id === "C0LEADS");
+    expect(JSON.stringify(upload.args.files)).toContain("AI governance digest");
+    expect(slack.fake.callsTo("files.uploadBytes").at(-1)?.args.bytes).toBeGreaterThan(5_000);
+
+    mark = slack.mark();
+    await slack.send(slashCommand({ userId: slackUsers.governance.id, channelId: "C0LEADS", text: "digest" }));
+    const preview = await slack.fake.waitFor((call) => call.method === "chat.postMessage" && call.args.channel === `D${slackUsers.governance.id}` && slack.fake.calls.indexOf(call) >= mark);
+    expect(messageText(preview)).toMatch(/AI governance digest, week of/);
+  });
+
   it("takes a whole incident report started from the global shortcut", async () => {
     const user = slackUsers.member.id;
     const after = slack.mark();

@@ -37,6 +37,7 @@ const scopesByMethod: Record<string, string[]> = {
   "views.open": [],
   "views.update": [],
   "views.publish": [],
+  "files.uploadV2": ["files:write"],
 };
 
 /** Event subscriptions as Slack names them, and the scope each needs. */

@@ -133,7 +133,10 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
   return fake;
 }
 
+const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : typeof value === "string" ? (JSON.parse(value) as unknown[]) : []);
+
 function defaultHandlers(): Record<string, FakeHandler> {
+  let fileCounter = 0;
   // Message timestamps: "1700000001.000100", "1700000002.000100", ... unique and increasing.
   let tsCounter = 0;
   const nextTs = () => `${1_700_000_000 + ++tsCounter}.000100`;
@@ -158,6 +161,9 @@ function defaultHandlers(): Record<string, FakeHandler> {
       const user = [...fake.users.values()].find((candidate) => candidate.profile.email === String(args.email));
       return user ? { ok: true, user } : { ok: false, error: "users_not_found" };
     },
+    // files.uploadV2: get an upload URL (here, on the fake itself), send the bytes there, complete.
+    "files.getUploadURLExternal": (_args, fake) => ({ ok: true, upload_url: `${fake.url}files.uploadBytes`, file_id: `F${++fileCounter}` }),
+    "files.completeUploadExternal": (args) => ({ ok: true, files: asArray(args.files) }),
     "views.publish": viewResponse,
     "views.open": viewResponse,
     "views.update": viewResponse,
@@ -191,7 +197,7 @@ function parseBody(body: string, contentType: string | undefined): Record<string
   if (!body) return {};
   if (contentType?.includes("application/json")) return asObject(JSON.parse(body));
   if (contentType?.includes("application/x-www-form-urlencoded")) return parseParams(new URLSearchParams(body));
-  return {}; // multipart uploads are not needed by the app
+  return { bytes: Buffer.byteLength(body, "latin1") }; // an upload's raw bytes: only their size is of interest
 }
 
 /** Form values: objects and arrays (blocks, view, ...) arrive as JSON strings; parse them back. */

@@ -50,6 +50,8 @@ export async function startSlackTestService(backend: Backend = "embedded"): Prom
     SLACK_API_URL: fake.url,
     SLACK_GOVERNANCE_CHANNEL: governanceChannel,
     LOCAL_CHAT: "off",
+    // Monday 00:00: this week's digest is always due, whatever day the tests run.
+    AIMS_DIGEST_HOUR: "0",
   });
   const service = await startService({ ...config, port: 0 }, pino({ level: "silent" }), { database });
   const endpoint = `${service.url}/slack/events`;

@@ -28,12 +28,13 @@ export function slackDeliverySender(settings: { botToken: string; apiUrl?: strin
 
   return {
     platform: "slack",
-    async send(target: string, notice: Extract<OutgoingMessage, { kind: "notice" }>) {
+    async send(target: string, notice: Extract<OutgoingMessage, { kind: "notice" }>, image?: Uint8Array) {
       try {
         const channel = target.startsWith("channel:")
           ? target.slice("channel:".length)
           : (await client.conversations.open({ users: await slackUserOf(target.slice("person:".length)) })).channel!.id!;
         await client.chat.postMessage({ channel, ...renderSlackMessage([notice]) });
+        if (image) await client.files.uploadV2({ channel_id: channel, file: Buffer.from(image), filename: "ai-governance-digest.png", title: notice.subject });
       } catch (error) {
         throw asDeliveryFailure(error);
       }

@@ -1,6 +1,7 @@
 // `/aims register | register form | incident [text] | ask <question> | my | help`.
 // Acknowledged at once; the work happens after, in the user's direct message.
 import type { App } from "@slack/bolt";
+import type { WebClient } from "@slack/web-api";
 import { flowIds } from "../../../conversations/intents.js";
 import { parseIncidentReference } from "../../../domain/incidentLifecycle.js";
 import { personalOverview } from "../../../store/personalOverview.js";
@@ -22,6 +23,7 @@ const helpText = [
   "*/aims actions*: your open corrective actions (`/aims CA-0001 done` when finished)",
   "*/aims training* [all | record]: your training records; governance sees all and records new ones",
   "*/aims schedule* [audit | review <date> <scope>]: planned internal audits and management reviews; governance schedules them",
+  "*/aims digest* [subscribe | unsubscribe]: this week's governance digest; in a channel, (un)subscribe it to the Monday digest",
   "You can also just send me a direct message.",
 ].join("\n");
 
@@ -39,6 +41,15 @@ export function registerSlashCommand(app: App, slack: SlackContext): void {
         }
         await ack({ response_type: "ephemeral", text: "Let's register it: I've sent you a direct message." });
         await slack.conversations.turn(client, user, { kind: "start", flowId: flowIds.registerSystem });
+        return;
+      case "digest":
+        if (/^(subscribe|unsubscribe)$/i.test(argument)) {
+          await ack();
+          await respond({ response_type: "ephemeral", text: await digestSubscription(slack, client, command.user_id, command.channel_id, argument.toLowerCase() === "subscribe") });
+          return;
+        }
+        await ack();
+        await slack.conversations.turn(client, user, { kind: "desk_command", text: "digest" });
         return;
       case "incidents":
       case "training":
@@ -93,4 +104,18 @@ export function registerSlashCommand(app: App, slack: SlackContext): void {
         await ack({ response_type: "ephemeral", text: helpText, blocks: [section(helpText), ...renderSlackMessage([slack.engine.menu("Or start here:")]).blocks] });
     }
   });
+}
+
+/** Managers and governance members choose which channels receive the Monday digest. */
+async function digestSubscription(slack: SlackContext, client: WebClient, userId: string, channelId: string, subscribe: boolean): Promise<string> {
+  const speaker = await slack.conversations.speaker(client, userId);
+  if (!speaker.roles.includes("manager") && !speaker.roles.includes("governance")) return "Only managers and the governance team can subscribe channels to the governance digest.";
+  if (channelId.startsWith("D")) return "Run this in the channel that should receive the digest; in a direct message, `/aims digest` shows it to you.";
+  const where = { platform_channelId: { platform: "slack", channelId } };
+  if (subscribe) {
+    await slack.prisma.digestSubscription.upsert({ where, create: { platform: "slack", channelId, subscribedById: speaker.personId }, update: {} });
+    return "This channel will receive the AI governance digest every Monday. It holds counts only: no incident details.";
+  }
+  const { count } = await slack.prisma.digestSubscription.deleteMany({ where: { platform: "slack", channelId } });
+  return count > 0 ? "This channel will no longer receive the governance digest." : "This channel was not subscribed to the governance digest.";
 }

@@ -1,0 +1,24 @@
+// "digest" in any chat: this week's governance digest on demand, for managers and the governance
+// team (the same figures the Monday message carries).
+import type { PrismaClient } from "../generated/prisma/client.js";
+import { deskMessages, deskRefusal, type Desk, type DeskOutcome } from "../conversations/desk.js";
+import type { Turn } from "../conversations/messages.js";
+import { digestNotice } from "./digestNotice.js";
+import { buildWeeklyDigest } from "./weeklyDigest.js";
+
+export class DigestDesk implements Desk {
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly clock: () => Date,
+    private readonly settings: { timeZone: string; attestationMonths: number },
+  ) {}
+
+  async handleText(text: string, turn: Turn): Promise<DeskOutcome | null> {
+    if (!/^\/?(weekly\s+)?digest(\s+preview)?[.!?]?$/i.test(text.trim())) return null;
+    const allowed = turn.speaker.roles.includes("manager") || turn.speaker.roles.includes("governance");
+    if (!allowed) return deskRefusal("The governance digest is for managers and the governance team.");
+    const digest = await buildWeeklyDigest(this.prisma, { now: this.clock(), ...this.settings });
+    const notice = digestNotice(digest);
+    return deskMessages({ kind: "notice", subject: notice.subject, text: notice.text, actions: [] });
+  }
+}

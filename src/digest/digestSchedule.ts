@@ -1,0 +1,45 @@
+// Sends the weekly digest once a week (default Monday 09:00 in the configured time zone): as a DM
+// to everyone with the manager role and to every subscribed channel, each once per week however
+// many replicas check, because the week is part of each notification's key.
+import type { PrismaClient } from "../generated/prisma/client.js";
+import type { Prisma } from "../generated/prisma/client.js";
+import { enqueueNotice, personAudience } from "../store/notifications.js";
+import { renderDigestChart } from "./digestChart.js";
+import { digestNotice } from "./digestNotice.js";
+import { buildWeeklyDigest } from "./weeklyDigest.js";
+import { digestPeriod } from "./weeklyDigest.js";
+
+export interface DigestSchedule {
+  timeZone: string;
+  /** Hours after Monday 00:00 local time when the digest goes out (default 9: Monday 09:00). */
+  hoursIntoWeek: number;
+  attestationMonths: number;
+}
+
+export const channelAudience = (platform: string, channelId: string) => `channel:${platform}:${channelId}`;
+
+/** Queues this week's digest when its time has come; returns how many recipients it was queued for. */
+export async function queueWeeklyDigest(prisma: PrismaClient, now: Date, schedule: DigestSchedule): Promise<number> {
+  const period = digestPeriod(now, schedule.timeZone);
+  if (now.getTime() < period.from.getTime() + schedule.hoursIntoWeek * 60 * 60 * 1000) return 0;
+  const already = await prisma.notification.count({ where: { kind: "weekly_digest", recordRef: `digest:${period.weekStart}` } });
+  const [managers, subscriptions] = await Promise.all([
+    prisma.person.findMany({ where: { roles: { has: "manager" } }, select: { id: true } }),
+    prisma.digestSubscription.findMany(),
+  ]);
+  const audiences = [...managers.map((manager) => personAudience(manager.id)), ...subscriptions.map((subscription) => channelAudience(subscription.platform, subscription.channelId))];
+  if (already >= audiences.length) return 0;
+  const digest = await buildWeeklyDigest(prisma, { now, timeZone: schedule.timeZone, attestationMonths: schedule.attestationMonths });
+  const notice = digestNotice(digest);
+  const chart = renderDigestChart(digest);
+  await prisma.$transaction(async (tx) => {
+    for (const audience of audiences) await enqueueNotice(tx, audience, notice);
+    await attachChart(tx, notice.recordRef, chart);
+  });
+  return audiences.length - already;
+}
+
+/** The chart goes with every copy of this week's digest. */
+async function attachChart(tx: Prisma.TransactionClient, recordRef: string, chart: Buffer): Promise<void> {
+  await tx.notification.updateMany({ where: { kind: "weekly_digest", recordRef, attachment: null }, data: { attachment: new Uint8Array(chart) } });
+}
