@@ -31,7 +31,7 @@ export interface DeliveryWorkerOptions {
 export class DeliveryWorker {
   private readonly senders = new Map<string, DeliverySender>();
   private running: Promise<void> | undefined;
-  private again = false;
+  private queued: Promise<void> | undefined;
   private stopped = false;
   private timer: NodeJS.Timeout | undefined;
 
@@ -46,21 +46,20 @@ export class DeliveryWorker {
     this.timer.unref();
   }
 
-  /** Runs a pass now, or once more right after the pass in progress. */
+  /** Runs a pass now, or once more right after the pass in progress; resolves when that pass is done. */
   kick(): Promise<void> {
     if (this.stopped) return Promise.resolve();
     if (this.running) {
-      this.again = true;
-      return this.running;
+      this.queued ??= this.running.then(() => {
+        this.queued = undefined;
+        return this.kick();
+      });
+      return this.queued;
     }
     this.running = this.pass()
       .catch((error: unknown) => this.options.logger.error({ err: error }, "notification delivery pass failed"))
       .finally(() => {
         this.running = undefined;
-        if (this.again) {
-          this.again = false;
-          void this.kick();
-        }
       });
     return this.running;
   }
@@ -68,6 +67,7 @@ export class DeliveryWorker {
   async stop(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
+    await this.queued;
     await this.running;
   }
 

@@ -12,28 +12,24 @@ export interface ReminderScheduler {
 }
 
 export function startReminderScheduler(deps: { prisma: PrismaClient; settings: ReminderSettings; digest: DigestSchedule; logger: Logger; intervalMs: number; afterScan: () => void; clock?: () => Date }): ReminderScheduler {
-  let running: Promise<number> | undefined;
-  const runNow = () => {
+  let running: Promise<number> = Promise.resolve(0);
+  const scan = async (): Promise<number> => {
     const now = deps.clock?.() ?? new Date();
-    // One after the other: the embedded database has a single connection.
-    running ??= queueReminders(deps.prisma, now, deps.settings)
-      .then(async (reminders) => reminders + (await queueWeeklyDigest(deps.prisma, now, deps.digest)))
-      .then((queued) => {
-        if (queued > 0) {
-          deps.logger.info({ queued }, "reminders queued");
-          deps.afterScan();
-        }
-        return queued;
-      })
-      .catch((error: unknown) => {
-        deps.logger.error({ err: error }, "looking for due reminders failed");
-        return 0;
-      })
-      .finally(() => {
-        running = undefined;
-      });
-    return running;
+    try {
+      // One after the other: the embedded database has a single connection.
+      const queued = (await queueReminders(deps.prisma, now, deps.settings)) + (await queueWeeklyDigest(deps.prisma, now, deps.digest));
+      if (queued > 0) {
+        deps.logger.info({ queued }, "reminders queued");
+        deps.afterScan();
+      }
+      return queued;
+    } catch (error) {
+      deps.logger.error({ err: error }, "looking for due reminders failed");
+      return 0;
+    }
   };
+  // Scans run one at a time; asking for one while another runs gets a fresh one after it.
+  const runNow = () => (running = running.then(scan));
   const timer = setInterval(() => void runNow(), deps.intervalMs);
   timer.unref();
   void runNow();

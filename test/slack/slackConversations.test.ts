@@ -214,6 +214,28 @@ describe("the Slack channel", () => {
     expect(messageText(preview)).toMatch(/AI governance digest, week of/);
   });
 
+  it("delivers a reminder as a DM with its buttons when its working hour comes, and Snooze from Slack stops it", async () => {
+    const sofia = await slack.database.prisma.person.findUniqueOrThrow({ where: { email: slackUsers.owner.email } });
+    const dueTomorrow = new Date(Date.now() + 86_400_000);
+    await slack.database.prisma.correctiveAction.create({
+      data: { reference: "CA-9001", description: "Add a bias test to the release checklist", ownerId: sofia.id, dueDate: dueTomorrow, createdVia: "slack" },
+    });
+    await slack.service.runScheduledWork();
+    const queued = await slack.database.prisma.notification.findFirstOrThrow({ where: { recordRef: "action:CA-9001", kind: "reminder" } });
+    expect(queued.notBefore).not.toBeNull(); // held for Sofia's working hours in her time zone
+    // Her working hour comes (the deliveries wait for notBefore; bring it to now).
+    await slack.service.delivery.kick();
+    await slack.database.prisma.notificationDelivery.updateMany({ where: { notificationId: queued.id }, data: { nextAttemptAt: new Date() } });
+    const mark = slack.mark();
+    await slack.service.delivery.kick();
+    const reminder = await slack.fake.waitFor((call) => call.method === "chat.postMessage" && call.args.channel === `D${slackUsers.owner.id}` && messageText(call).includes("CA-9001") && slack.fake.calls.indexOf(call) >= mark);
+    expect(messageText(reminder)).toMatch(/Reminder: Corrective action CA-9001: Add a bias test to the release checklist.*is due in 1 day/);
+    const snoozed = await slack.click(slackUsers.owner.id, messageTs(reminder), "aims_notice_action", buttonValue(reminder, "Snooze 1 week"));
+    expect(messageText(snoozed)).toMatch(/Snoozed until \d{4}-\d{2}-\d{2}/);
+    const state = await slack.database.prisma.reminderState.findUniqueOrThrow({ where: { itemKey: "action:CA-9001" } });
+    expect(state.snoozedUntil!.getTime()).toBeGreaterThan(Date.now() + 6 * 86_400_000);
+  });
+
   it("takes a whole incident report started from the global shortcut", async () => {
     const user = slackUsers.member.id;
     const after = slack.mark();
