@@ -139,6 +139,17 @@ const reason = {
   low: "No personal data, no effect on customers and no fully automated decisions in a regulated domain.",
 } as const;
 
+/** Who reports to whom: long-overdue reminders also go to the manager. */
+export const demoManagers: Record<string, string> = {
+  sofia: "priya",
+  kenji: "priya",
+  hannah: "priya",
+  marcus: "priya",
+  grace: "priya",
+  tom: "priya",
+  leila: "priya",
+};
+
 export const demoSystems: DemoSystem[] = [
   // ---- In-house models ----
   {

@@ -2,7 +2,7 @@
 // other. Safe to run twice: people are matched by email, systems by name, incidents by description.
 import type { Store } from "../store/store.js";
 import { systemActor } from "../store/changeHistory.js";
-import { demoIncidents, demoPeople, demoSystems } from "./demoOrganisation.js";
+import { demoIncidents, demoManagers, demoPeople, demoSystems } from "./demoOrganisation.js";
 
 export interface DemoLoadResult {
   people: number;
@@ -21,6 +21,9 @@ export async function loadDemoOrganisation(store: Store): Promise<DemoLoadResult
     const person = existing ?? (await store.people.create(details));
     if (!existing) people++;
     personIds.set(key, person.id);
+  }
+  for (const [key, managerKey] of Object.entries(demoManagers)) {
+    await store.people.setManager(personIds.get(key)!, personIds.get(managerKey)!);
   }
 
   const existingSystems = new Map((await store.aiSystems.list()).map((system) => [system.name, system.id]));

@@ -30,6 +30,10 @@ export class PersonStore {
     return this.prisma.person.findUnique({ where: { teamsAadObjectId } });
   }
 
+  setManager(personId: string, managerId: string) {
+    return this.prisma.person.update({ where: { id: personId }, data: { managerId } });
+  }
+
   linkSlackUser(personId: string, slackUserId: string) {
     return this.prisma.person.update({ where: { id: personId }, data: { slackUserId } });
   }
