@@ -60,6 +60,11 @@ const due = (id: string, when?: (answers: Answers) => boolean): StepDefinition =
   ...(when ? { when } : {}),
 });
 
+const correctiveActionFrom = (answers: Answers) => ({
+  description: answers.actionDescription as string,
+  ownerId: (answers.actionOwner as PersonAnswer).personId,
+  dueDate: new Date(answers.actionDue as string),
+});
 const gaveAction = (answers: Answers) => typeof answers.actionDescription === "string";
 const wantsLessons = (answers: Answers) => answers.highSeverity === true || answers.recordLessons === true;
 
@@ -128,7 +133,7 @@ const specs: IncidentFlowSpec[] = [
       rootCause: answers.rootCause as string,
       correction: answers.correction as string,
       correctiveAction: gaveAction(answers)
-        ? { description: answers.actionDescription as string, ownerId: (answers.actionOwner as PersonAnswer).personId, dueDate: new Date(answers.actionDue as string) }
+        ? correctiveActionFrom(answers)
         : null,
     }),
   },
@@ -185,7 +190,7 @@ const specs: IncidentFlowSpec[] = [
     ],
     toStep: (answers) => ({
       action: "raise_action",
-      correctiveAction: { description: answers.actionDescription as string, ownerId: (answers.actionOwner as PersonAnswer).personId, dueDate: new Date(answers.actionDue as string) },
+      correctiveAction: correctiveActionFrom(answers),
     }),
   },
   {
