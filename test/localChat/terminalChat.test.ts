@@ -74,7 +74,7 @@ describe("the terminal chat", () => {
     expect(incidents.find((row: { reference: string }) => row.reference === reference)).toMatchObject({ type: "bias", severity: "sev3", confidential: false, systemName: "Claims Fraud Scoring" });
     const systems = JSON.parse((await runAims(["export", "systems", "--format", "json"], { AIMS_DATA_DIR: dataDir })).stdout);
     expect(systems.find((row: { reference: string }) => row.reference === system)).toMatchObject({ name: "Quote Explainer v2", kind: "component_in_own_product", vendor: "OpenAI", dataCategories: ["personal", "confidential_business"], regulatedDomain: "credit_insurance" });
-  }, 120_000);
+  }, 240_000);
 
   it("shows governance members new incident notices, without a confidential incident's details", async () => {
     const dataDir = newDataDir();
@@ -88,7 +88,7 @@ describe("the terminal chat", () => {
     expect(governance).not.toMatch(/salary|colleague|HR assistant/);
     const member = await chatSession(dataDir, "member", ["quit"]);
     expect(member).not.toContain("New AI incident"); // governance notices are for governance
-  }, 120_000);
+  }, 240_000);
 });
 
 describe("a conversation in the local chat across a crash", () => {

@@ -32,7 +32,7 @@ export interface ServiceProcess {
   stop(): Promise<number | null>;
 }
 
-export async function startServiceProcess(env: Record<string, string>, timeoutMs = 90_000): Promise<ServiceProcess> {
+export async function startServiceProcess(env: Record<string, string>, timeoutMs = 180_000): Promise<ServiceProcess> {
   const port = env.PORT ?? String(await freePort());
   // node itself (not the tsx wrapper), so that a kill reaches the service process and nothing else.
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { cwd: projectRoot, env: childEnvironment({ ...env, PORT: port }) });
