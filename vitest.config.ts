@@ -6,7 +6,7 @@ export default defineConfig({
     globalSetup: ["test/support/globalSetup.ts"],
     // Database tests open PGlite instances (~2 s, ~400 MB each) and spawn services: allow for it.
     testTimeout: 60_000,
-    hookTimeout: 120_000,
+    hookTimeout: 240_000,
     pool: "forks",
     maxWorkers: 2,
   },
