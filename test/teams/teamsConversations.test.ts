@@ -27,7 +27,8 @@ describe("the Teams channel", () => {
     for (const person of [owner, member, governance]) connector.roster.set(person.id, person);
     database = await openTestDatabase("embedded");
     await loadDemoOrganisation(createStore(database.prisma));
-    const config = loadConfig({ LOCAL_CHAT: "off" });
+    // Monday 00:00: this week's digest is always due, whatever day the tests run.
+    const config = loadConfig({ LOCAL_CHAT: "off", AIMS_DIGEST_HOUR: "0" });
     service = await startService({ ...config, port: 0 }, pino({ level: "silent" }), { database });
   });
   afterAll(async () => {
@@ -134,6 +135,18 @@ describe("the Teams channel", () => {
     // A member who is neither governance nor the assignee is refused, in words.
     const refused = JSON.stringify((await submit(member, { aims: "incident", reference: waiting.reference, action: "start_investigation" })).body);
     expect(refused).toContain(`Only the governance team or the incident's assignee can start investigation ${waiting.reference}.`);
+  });
+
+  it("subscribes a channel to the Monday digest from inside it, and delivers the digest there", async () => {
+    const inChannel = (user: typeof owner, text: string) =>
+      post(activity(user, channelConversation, { text: `<at>AIMS Assistant</at> ${text}`, entities: [{ type: "mention", mentioned: bot, text: "<at>AIMS Assistant</at>" }] }));
+    await inChannel(member, "digest subscribe");
+    expect(lastTo(channelConversation.id)).toContain("Only managers and the governance team can subscribe");
+    await inChannel(governance, "digest subscribe");
+    expect(lastTo(channelConversation.id)).toContain("will receive the AI governance digest every Monday");
+    await service.runScheduledWork();
+    await service.delivery.kick();
+    expect(lastTo(channelConversation.id)).toMatch(/AI governance digest, week of .*Needs attention/);
   });
 
   it("delivers a proactive message to a stored personal conversation", async () => {

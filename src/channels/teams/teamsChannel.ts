@@ -62,7 +62,7 @@ export function createTeamsChannel(settings: Config["teams"], deps: { engine: Co
       res.status(400).json({ error: "Not a Bot Framework activity." });
       return;
     }
-    await adapter.process(req, res, (context) => onTurn(context, { adapter, appId, engine: deps.engine, conversations }));
+    await adapter.process(req, res, (context) => onTurn(context, { adapter, appId, engine: deps.engine, conversations, prisma: deps.prisma }));
     deps.afterTurn?.();
   });
 

@@ -7,9 +7,12 @@ import type { ConversationEngine } from "../../conversations/engine.js";
 import type { OutgoingMessage, Speaker, TurnInput } from "../../conversations/messages.js";
 import { answerInputId, renderCard, type CardActionData } from "./adaptiveCards.js";
 import { parseNoticeInput } from "../../conversations/noticeInput.js";
+import { changeDigestSubscription, digestSubscriptionCommand } from "../../digest/digestSubscriptions.js";
+import type { PrismaClient } from "../../generated/prisma/client.js";
 import { cardActivity, isPersonal, tenantOf, type StoredReference, type TeamsConversations } from "./teamsConversations.js";
 
 export interface TeamsTurnDeps {
+  prisma: PrismaClient;
   adapter: CloudAdapter;
   appId: string;
   engine: ConversationEngine;
@@ -79,6 +82,11 @@ async function onExecute(context: TurnContext, deps: TeamsTurnDeps): Promise<voi
 
 /** In a channel or group chat: a menu there, or the conversation moved to the personal chat. */
 async function fromSharedConversation(context: TurnContext, deps: TeamsTurnDeps, speaker: Speaker, input: TurnInput, acknowledge = true): Promise<void> {
+  if (input.kind === "text" && digestSubscriptionCommand.test(input.text)) {
+    const subscribe = digestSubscriptionCommand.exec(input.text)![1]!.toLowerCase() === "subscribe";
+    await context.sendActivity(await changeDigestSubscription(deps.prisma, speaker, { platform: "teams", channelId: context.activity.conversation.id }, subscribe));
+    return;
+  }
   if (input.kind === "text") {
     const intent = detectIntent(input.text);
     if (!intent) {

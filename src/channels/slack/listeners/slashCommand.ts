@@ -4,6 +4,7 @@ import type { App } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import { flowIds } from "../../../conversations/intents.js";
 import { parseIncidentReference } from "../../../domain/incidentLifecycle.js";
+import { changeDigestSubscription } from "../../../digest/digestSubscriptions.js";
 import { personalOverview } from "../../../store/personalOverview.js";
 import type { SlackContext } from "../slackContext.js";
 import { renderSlackMessage, section } from "../blockKit.js";
@@ -108,14 +109,7 @@ export function registerSlashCommand(app: App, slack: SlackContext): void {
 
 /** Managers and governance members choose which channels receive the Monday digest. */
 async function digestSubscription(slack: SlackContext, client: WebClient, userId: string, channelId: string, subscribe: boolean): Promise<string> {
-  const speaker = await slack.conversations.speaker(client, userId);
-  if (!speaker.roles.includes("manager") && !speaker.roles.includes("governance")) return "Only managers and the governance team can subscribe channels to the governance digest.";
   if (channelId.startsWith("D")) return "Run this in the channel that should receive the digest; in a direct message, `/aims digest` shows it to you.";
-  const where = { platform_channelId: { platform: "slack", channelId } };
-  if (subscribe) {
-    await slack.prisma.digestSubscription.upsert({ where, create: { platform: "slack", channelId, subscribedById: speaker.personId }, update: {} });
-    return "This channel will receive the AI governance digest every Monday. It holds counts only: no incident details.";
-  }
-  const { count } = await slack.prisma.digestSubscription.deleteMany({ where: { platform: "slack", channelId } });
-  return count > 0 ? "This channel will no longer receive the governance digest." : "This channel was not subscribed to the governance digest.";
+  const speaker = await slack.conversations.speaker(client, userId);
+  return changeDigestSubscription(slack.prisma, speaker, { platform: "slack", channelId }, subscribe);
 }
