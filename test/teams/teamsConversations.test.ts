@@ -6,6 +6,7 @@ import { loadConfig } from "../../src/config/config.js";
 import { startService, type RunningService } from "../../src/service.js";
 import { loadDemoOrganisation } from "../../src/demo/loadDemoOrganisation.js";
 import { createStore } from "../../src/store/store.js";
+import { enqueueNotice, personAudience } from "../../src/store/notifications.js";
 import { startFakeBotConnector, type FakeBotConnector } from "../support/fakeBotConnector.js";
 import { openTestDatabase, type TestDatabase } from "../support/testDatabase.js";
 
@@ -147,6 +148,28 @@ describe("the Teams channel", () => {
     await service.runScheduledWork();
     await service.delivery.kick();
     expect(lastTo(channelConversation.id)).toMatch(/AI governance digest, week of .*Needs attention/);
+  });
+
+  it("delivers notices as cards in the person's personal chat, whose buttons act", async () => {
+    const waiting = await database.prisma.incident.findFirstOrThrow({ where: { status: "reported" }, orderBy: { reference: "desc" } });
+    const amara = await database.prisma.person.findUniqueOrThrow({ where: { email: governance.email } });
+    await database.prisma.$transaction((tx) =>
+      enqueueNotice(tx, personAudience(amara.id), {
+        kind: "test_triage",
+        subject: `Please triage ${waiting.reference}`,
+        text: "It has waited long enough.",
+        recordRef: waiting.reference,
+        actions: [{ label: "Acknowledge", input: { kind: "incident_action", reference: waiting.reference, action: "acknowledge" } }],
+      }),
+    );
+    await service.delivery.kick();
+    const card = lastTo(personal(governance).id);
+    expect(card).toContain(`Please triage ${waiting.reference}`);
+    const button = { aims: "notice", input: { kind: "incident_action", reference: waiting.reference, action: "acknowledge" } };
+    expect(card).toContain(JSON.stringify(button).slice(1, -1));
+    await submit(governance, button);
+    await expect(database.prisma.incident.findUniqueOrThrow({ where: { id: waiting.id } })).resolves.toMatchObject({ status: "triaged" });
+    await service.delivery.kick(); // the reporter's "acknowledged" notice goes out now, not during the next test
   });
 
   it("delivers a proactive message to a stored personal conversation", async () => {
