@@ -16,8 +16,8 @@ export interface NodeProcess {
   stop(): Promise<void>;
 }
 
-export function spawnTypeScript(script: string, env: Record<string, string>): NodeProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", script], {
+export function spawnTypeScript(script: string, env: Record<string, string>, nodeArguments: string[] = []): NodeProcess {
+  const child = spawn(process.execPath, [...nodeArguments, "--import", "tsx", script], {
     cwd: projectRoot,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
