@@ -1,6 +1,6 @@
 // Measures the embedded database: open time and resident memory for a fresh data folder
 // (initdb + migrations) and for reopening it, each in a new process as a real start would be.
-// Run: npm run bench
+// Run: npx tsx bench/embeddedDatabaseOpen.ts (part of npm run bench)
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -21,7 +21,17 @@ if (process.argv[2] === "--child") {
   const rssMb = process.memoryUsage().rss / 1024 / 1024;
   await database.close();
   console.log(JSON.stringify({ openMs, rssMb }));
-} else {
+}
+
+export interface EmbeddedOpenFigures {
+  freshOpenMs: number;
+  freshRssMb: number;
+  /** Medians of three reopenings. */
+  reopenMs: number;
+  reopenRssMb: number;
+}
+
+export function embeddedOpenBenchmark(): EmbeddedOpenFigures {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "aims-bench-"));
   const dataDir = path.join(dir, "pgdata");
   const measure = () => {
@@ -32,18 +42,26 @@ if (process.argv[2] === "--child") {
     if (child.status !== 0) throw new Error(child.stderr);
     return JSON.parse(child.stdout.trim().split("\n").pop()!) as { openMs: number; rssMb: number };
   };
-  const fresh = measure();
-  const reopened = [measure(), measure(), measure()];
-  fs.rmSync(dir, { recursive: true, force: true });
-  const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-  const rows = [
-    { case: "fresh data folder", openMs: Math.round(fresh.openMs), rssMb: Math.round(fresh.rssMb) },
-    {
-      case: "reopen (median of 3)",
-      openMs: Math.round(median(reopened.map((r) => r.openMs))),
-      rssMb: Math.round(median(reopened.map((r) => r.rssMb))),
-    },
-  ];
+  try {
+    const fresh = measure();
+    const reopened = [measure(), measure(), measure()];
+    const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+    return {
+      freshOpenMs: fresh.openMs,
+      freshRssMb: fresh.rssMb,
+      reopenMs: median(reopened.map((r) => r.openMs)),
+      reopenRssMb: median(reopened.map((r) => r.rssMb)),
+    };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[2] !== "--child" && process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const figures = embeddedOpenBenchmark();
   console.log("Embedded database (PGlite) open time and resident memory");
-  console.table(rows);
+  console.table([
+    { case: "fresh data folder", openMs: Math.round(figures.freshOpenMs), rssMb: Math.round(figures.freshRssMb) },
+    { case: "reopen (median of 3)", openMs: Math.round(figures.reopenMs), rssMb: Math.round(figures.reopenRssMb) },
+  ]);
 }

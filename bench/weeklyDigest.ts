@@ -1,15 +1,16 @@
 // The weekly digest at scale: 10,000 AI systems and 100,000 incidents. Times buildWeeklyDigest
 // against the same figures from a few hand-written SQL queries, and counts the statements each
-// sends, on PostgreSQL when DATABASE_URL is set (in a scratch database created beside it and
-// dropped afterwards) and on the embedded database otherwise.
+// sends, on PostgreSQL when DATABASE_URL (or TEST_DATABASE_URL) is set (in a scratch database
+// created beside it and dropped afterwards) and on the embedded database otherwise.
 // Run: npx tsx bench/weeklyDigest.ts (part of npm run bench). Target: digest ≤ 1.5 × hand-written.
-import { randomUUID } from "node:crypto";
-import pg from "pg";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { PrismaClient } from "../src/generated/prisma/client.js";
 import { buildWeeklyDigest, digestPeriod, type WeeklyDigest } from "../src/digest/weeklyDigest.js";
 import { openDatabase, type Database } from "../src/store/database.js";
 import { countingQueries } from "../src/store/queryCounting.js";
 import { asDateColumn, monthsBefore } from "../src/digest/zonedCalendar.js";
+import { createScratchPostgres, databaseServerUrl } from "./support/scratchDatabase.js";
 
 const systemCount = 10_000;
 const incidentCount = 100_000;
@@ -23,36 +24,23 @@ interface Scratch {
 }
 
 async function openScratch(): Promise<Scratch> {
-  const serverUrl = process.env.DATABASE_URL;
+  const serverUrl = databaseServerUrl();
   if (!serverUrl) {
     const database = await openDatabase({ kind: "embedded" });
     await database.migrate();
     return { database, label: "embedded (PGlite, in memory)", dispose: () => database.close() };
   }
-  const name = `aims_bench_${randomUUID().replace(/-/g, "").slice(0, 12)}`;
-  await adminQuery(serverUrl, `CREATE DATABASE ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ kind: "postgresql", url: url.toString() });
+  const scratch = await createScratchPostgres(serverUrl);
+  const database = await openDatabase({ kind: "postgresql", url: scratch.url });
   await database.migrate();
   return {
     database,
-    label: `PostgreSQL (${url.host}, scratch database ${name})`,
+    label: `PostgreSQL (${new URL(serverUrl).host}, scratch database ${scratch.name})`,
     async dispose() {
       await database.close();
-      await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await scratch.drop();
     },
   };
-}
-
-async function adminQuery(url: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }
 
 /** Set-based inserts: the whole data set in a few statements, spread over three years. */
@@ -187,35 +175,55 @@ async function timedInTurn<A, B>(first: () => Promise<A>, second: () => Promise<
   return { first: a, second: b, firstMs: median(firstTimes), secondMs: median(secondTimes) };
 }
 
-const scratch = await openScratch();
-try {
-  const { factory, log } = countingQueries(scratch.database.adapterFactory);
-  const prisma = new PrismaClient({ adapter: factory });
-  const filling = performance.now();
-  await fill(prisma);
-  console.log(`Weekly digest over ${systemCount.toLocaleString("en")} AI systems and ${incidentCount.toLocaleString("en")} incidents on ${scratch.label}`);
-  console.log(`(data inserted in ${((performance.now() - filling) / 1000).toFixed(1)} s; median of ${runs} runs of each, taken in turn after a warm-up)`);
+export interface DigestFigures {
+  label: string;
+  digestMs: number;
+  handWrittenMs: number;
+  digestQueries: number;
+  handWrittenQueries: number;
+  /** Digest time over hand-written SQL time; target ≤ 1.5. */
+  digestRatio: number;
+  fillSeconds: number;
+}
 
-  const now = new Date();
-  log.reset();
-  await buildWeeklyDigest(prisma, { now, timeZone });
-  const digestQueries = log.count;
-  log.reset();
-  await handWrittenFigures(prisma, now);
-  const sqlQueries = log.count;
+export async function weeklyDigestBenchmark(): Promise<DigestFigures> {
+  const scratch = await openScratch();
+  try {
+    const { factory, log } = countingQueries(scratch.database.adapterFactory);
+    const prisma = new PrismaClient({ adapter: factory });
+    const filling = performance.now();
+    await fill(prisma);
+    const fillSeconds = (performance.now() - filling) / 1000;
 
-  const timing = await timedInTurn(
-    () => buildWeeklyDigest(prisma, { now, timeZone }),
-    () => handWrittenFigures(prisma, now),
-  );
-  checkAgreement(timing.first, timing.second);
-  const ratio = timing.firstMs / timing.secondMs;
+    const now = new Date();
+    log.reset();
+    await buildWeeklyDigest(prisma, { now, timeZone });
+    const digestQueries = log.count;
+    log.reset();
+    await handWrittenFigures(prisma, now);
+    const handWrittenQueries = log.count;
+
+    const timing = await timedInTurn(
+      () => buildWeeklyDigest(prisma, { now, timeZone }),
+      () => handWrittenFigures(prisma, now),
+    );
+    checkAgreement(timing.first, timing.second);
+    await prisma.$disconnect();
+    return { label: scratch.label, digestMs: timing.firstMs, handWrittenMs: timing.secondMs, digestQueries, handWrittenQueries, digestRatio: timing.firstMs / timing.secondMs, fillSeconds };
+  } finally {
+    await scratch.dispose();
+  }
+}
+
+export const digestScale = { systemCount, incidentCount, runs };
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const figures = await weeklyDigestBenchmark();
+  console.log(`Weekly digest over ${systemCount.toLocaleString("en")} AI systems and ${incidentCount.toLocaleString("en")} incidents on ${figures.label}`);
+  console.log(`(data inserted in ${figures.fillSeconds.toFixed(1)} s; median of ${runs} runs of each, taken in turn after a warm-up)`);
   console.table([
-    { way: "buildWeeklyDigest", medianMs: Number(timing.firstMs.toFixed(1)), queries: digestQueries },
-    { way: "hand-written SQL", medianMs: Number(timing.secondMs.toFixed(1)), queries: sqlQueries },
+    { way: "buildWeeklyDigest", medianMs: Number(figures.digestMs.toFixed(1)), queries: figures.digestQueries },
+    { way: "hand-written SQL", medianMs: Number(figures.handWrittenMs.toFixed(1)), queries: figures.handWrittenQueries },
   ]);
-  console.log(`digestRatio ${ratio.toFixed(2)} (target ≤ 1.5): ${ratio <= 1.5 ? "met" : "NOT met"}`);
-  await prisma.$disconnect();
-} finally {
-  await scratch.dispose();
+  console.log(`digestRatio ${figures.digestRatio.toFixed(2)} (target ≤ 1.5): ${figures.digestRatio <= 1.5 ? "met" : "NOT met"}`);
 }

@@ -1,0 +1,141 @@
+// Conversation steps under load, Slack and Teams, each beside a bare baseline on the same machine
+// in the same run. The service runs as `npm start` runs it (its own process), answering signed
+// Events API DMs at /slack/events and emulator-mode activities at /api/messages; a step counts when
+// its reply reaches the fake Web API or Bot Connector. The baselines only acknowledge (Bolt) or echo
+// (a bare CloudAdapter), so their figures are at the HTTP answer.
+// Run on its own: npx tsx bench/chatSteps.ts (part of npm run bench). BENCH_SECONDS shortens the runs.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { slackDirectMessage, slackDmChannel, teamsPersonalChat, teamsPersonalMessage, benchSigningSecret } from "./support/chatRequests.js";
+import { nextText, StepTracker, type ChatUser, type StepFigures } from "./support/conversationSteps.js";
+import { runLoad, type BuiltRequest, type LoadFigures } from "./support/httpLoad.js";
+import { freePort, spawnTypeScript, waitUntilHealthy } from "./support/nodeProcesses.js";
+import { createBenchStorage, startBenchPlatforms, startServiceProcess, type BenchPlatforms, type BenchStorage } from "./support/serviceProcess.js";
+import { residentMb } from "./support/nodeProcesses.js";
+import { round } from "./support/statistics.js";
+
+export interface LoadShape {
+  seconds: number;
+  connections: number;
+  /** A short run first, not counted: JIT, connection pools and the first users' records. */
+  warmUpSeconds: number;
+}
+
+export function loadShapeFromEnvironment(): LoadShape {
+  const seconds = Number(process.env.BENCH_SECONDS || 10);
+  return { seconds, connections: 50, warmUpSeconds: Math.min(3, seconds) };
+}
+
+export interface PlatformFigures {
+  bare: LoadFigures;
+  service: StepFigures & { ackRequestsPerSecond: number; ackP99Ms: number };
+  ratio: number;
+}
+
+export interface ChatStepFigures {
+  slack: PlatformFigures;
+  teams: PlatformFigures;
+  /** The service's resident memory after both loads. */
+  rssAfterLoadMb: number;
+}
+
+type Platform = "slack" | "teams";
+
+export async function chatStepBenchmark(storage: BenchStorage, platforms: BenchPlatforms, shape: LoadShape): Promise<ChatStepFigures> {
+  const slackBare = await bareBaseline("slack", platforms, shape);
+  const service = await startServiceProcess(storage, platforms);
+  try {
+    const slackSteps = await serviceSteps("slack", service.url, platforms, shape);
+    const teamsBare = await bareBaseline("teams", platforms, shape);
+    const teamsSteps = await serviceSteps("teams", service.url, platforms, shape);
+    return {
+      slack: { bare: slackBare, service: slackSteps, ratio: slackSteps.stepsPerSecond / slackBare.requestsPerSecond },
+      teams: { bare: teamsBare, service: teamsSteps, ratio: teamsSteps.stepsPerSecond / teamsBare.requestsPerSecond },
+      rssAfterLoadMb: residentMb(service.pid),
+    };
+  } finally {
+    await service.stop();
+  }
+}
+
+function requestFor(platform: Platform, platforms: BenchPlatforms): (user: ChatUser, text: string) => BuiltRequest {
+  return platform === "slack" ? slackDirectMessage : (user, text) => teamsPersonalMessage(user, text, platforms.connectorUrl);
+}
+
+/** The service under load: each request one person's next message, timed until the reply arrives. */
+async function serviceSteps(platform: Platform, url: string, platforms: BenchPlatforms, shape: LoadShape): Promise<PlatformFigures["service"]> {
+  const tracker = new StepTracker(platform === "slack" ? slackDmChannel : teamsPersonalChat);
+  const listen = (at: (conversation: string, arrivedAt: number) => void) => (platform === "slack" ? (platforms.onSlackReply = at) : (platforms.onTeamsReply = at));
+  listen((conversation, arrivedAt) => tracker.replied(conversation, arrivedAt));
+  const build = requestFor(platform, platforms);
+  const nextRequest = () => {
+    const user = tracker.nextSender();
+    const request = build(user, nextText(user));
+    tracker.sent(user);
+    return request;
+  };
+  const acknowledged = (tag: unknown, status: number) => tracker.acknowledged(tag as ChatUser, status);
+  try {
+    await runLoad({ url, connections: shape.connections, seconds: shape.warmUpSeconds }, nextRequest, acknowledged);
+    await tracker.drained(30_000);
+    tracker.reset();
+    const load = await runLoad({ url, connections: shape.connections, seconds: shape.seconds }, nextRequest, acknowledged);
+    await tracker.drained(30_000);
+    return { ...tracker.figures(load), ackRequestsPerSecond: load.requestsPerSecond, ackP99Ms: load.p99Ms };
+  } finally {
+    listen(() => {});
+  }
+}
+
+/** The bare app in its own process, loaded the same way; its figures are autocannon's. */
+async function bareBaseline(platform: Platform, platforms: BenchPlatforms, shape: LoadShape): Promise<LoadFigures> {
+  const port = await freePort();
+  const script = platform === "slack" ? "bench/bareBolt.ts" : "bench/bareTeamsBot.ts";
+  const spawnedAt = performance.now();
+  const bare = spawnTypeScript(script, { PORT: String(port), SLACK_SIGNING_SECRET: benchSigningSecret, SLACK_API_URL: platforms.slackApiUrl });
+  try {
+    const url = `http://127.0.0.1:${port}`;
+    await waitUntilHealthy(`${url}/healthz`, bare, spawnedAt);
+    const build = requestFor(platform, platforms);
+    let counter = 0;
+    // A bare app keeps no conversation: any person and text will do, each request still unique.
+    const nextRequest = () => {
+      const index = counter++ % 1000;
+      return build({ index, conversation: platform === "slack" ? slackDmChannel(index) : teamsPersonalChat(index), turns: 1 }, "help");
+    };
+    await runLoad({ url, connections: shape.connections, seconds: shape.warmUpSeconds }, nextRequest);
+    return await runLoad({ url, connections: shape.connections, seconds: shape.seconds }, nextRequest);
+  } finally {
+    await bare.stop();
+  }
+}
+
+export function chatStepRows(figures: ChatStepFigures): Record<string, string | number>[] {
+  const rows: Record<string, string | number>[] = [];
+  for (const [platform, result] of [["Slack", figures.slack], ["Teams", figures.teams]] as const) {
+    rows.push({ what: `${platform}: bare ${platform === "Slack" ? "Bolt ack" : "CloudAdapter echo"}`, perSecond: round(result.bare.requestsPerSecond), p50Ms: round(result.bare.p50Ms, 1), p99Ms: round(result.bare.p99Ms, 1), note: `non-2xx ${result.bare.non2xx}, errors ${result.bare.errors}` });
+    const service = result.service;
+    rows.push({
+      what: `${platform}: service step (reply at fake)`,
+      perSecond: round(service.stepsPerSecond),
+      p50Ms: round(service.p50Ms, 1),
+      p99Ms: round(service.p99Ms, 1),
+      note: `ratio ${result.ratio.toFixed(2)}; acks ${round(service.ackRequestsPerSecond)}/s p99 ${round(service.ackP99Ms)} ms; unanswered ${service.unanswered}; newcomers ${service.newcomers}`,
+    });
+  }
+  return rows;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const storage = await createBenchStorage();
+  const platforms = await startBenchPlatforms();
+  try {
+    const shape = loadShapeFromEnvironment();
+    const figures = await chatStepBenchmark(storage, platforms, shape);
+    console.log(`Conversation steps under load (${shape.connections} connections × ${shape.seconds} s) on ${storage.label}`);
+    console.table(chatStepRows(figures));
+  } finally {
+    await platforms.close();
+    await storage.dispose();
+  }
+}

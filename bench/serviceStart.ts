@@ -1,0 +1,43 @@
+// Cold start and idle memory of the service as `npm start` runs it: from spawning
+// `node --import tsx src/main.ts` to /healthz answering 200, first on empty storage (the embedded
+// database's initdb and every migration, or an empty PostgreSQL database), then reopening it; and
+// the resident memory (VmRSS) once the started service has settled.
+// Run on its own: npx tsx bench/serviceStart.ts (part of npm run bench).
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { createBenchStorage, settledResidentMb, startBenchPlatforms, startServiceProcess, type BenchPlatforms, type BenchStorage } from "./support/serviceProcess.js";
+import { median, round } from "./support/statistics.js";
+
+export interface ServiceStartFigures {
+  coldStartFreshMs: number;
+  /** Median of `reopens` starts on storage that is already initialised. */
+  coldStartMs: number;
+  idleRssMb: number;
+}
+
+export async function serviceStartBenchmark(storage: BenchStorage, platforms: BenchPlatforms, reopens = 3): Promise<ServiceStartFigures> {
+  const fresh = await startServiceProcess(storage, platforms);
+  await fresh.stop();
+  const reopenTimes: number[] = [];
+  let idleRssMb = NaN;
+  for (let run = 0; run < reopens; run++) {
+    const service = await startServiceProcess(storage, platforms);
+    reopenTimes.push(service.coldStartMs);
+    if (run === reopens - 1) idleRssMb = await settledResidentMb(service.pid);
+    await service.stop();
+  }
+  return { coldStartFreshMs: fresh.coldStartMs, coldStartMs: median(reopenTimes), idleRssMb };
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const storage = await createBenchStorage();
+  const platforms = await startBenchPlatforms();
+  try {
+    const figures = await serviceStartBenchmark(storage, platforms);
+    console.log(`Service start on ${storage.label}`);
+    console.table([{ coldStartFreshMs: round(figures.coldStartFreshMs), coldStartMs: round(figures.coldStartMs), idleRssMb: round(figures.idleRssMb) }]);
+  } finally {
+    await platforms.close();
+    await storage.dispose();
+  }
+}

@@ -1,0 +1,72 @@
+// Child Node processes for the benchmarks: the service as `npm start` runs it, and the bare
+// baselines, each with the TypeScript loader so that both sides pay the same start-up cost.
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+
+export interface NodeProcess {
+  child: ChildProcess;
+  pid: number;
+  /** The last lines it printed, for saying why it failed. */
+  outputTail(): string;
+  stop(): Promise<void>;
+}
+
+export function spawnTypeScript(script: string, env: Record<string, string>, nodeArguments: string[] = []): NodeProcess {
+  const child = spawn(process.execPath, [...nodeArguments, "--import", "tsx", script], {
+    cwd: projectRoot,
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let tail = "";
+  const keep = (chunk: Buffer) => {
+    tail = (tail + chunk.toString("utf8")).slice(-4000);
+  };
+  child.stdout!.on("data", keep);
+  child.stderr!.on("data", keep);
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  return {
+    child,
+    pid: child.pid!,
+    outputTail: () => tail,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill("SIGTERM");
+      const killed = setTimeout(() => child.kill("SIGKILL"), 10_000);
+      await exited;
+      clearTimeout(killed);
+    },
+  };
+}
+
+/** A port nobody listens on right now (the service's PORT must be 1 or more, so not 0). */
+export async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/** Polls `url` until it answers 200; resolves with the milliseconds since `since` (performance.now()). */
+export async function waitUntilHealthy(url: string, running: NodeProcess, since: number, timeoutMs = 60_000): Promise<number> {
+  const deadline = since + timeoutMs;
+  for (;;) {
+    if (running.child.exitCode !== null) throw new Error(`the process exited (${running.child.exitCode}) before ${url} answered:\n${running.outputTail()}`);
+    const healthy = await fetch(url).then((response) => response.status === 200, () => false);
+    if (healthy) return performance.now() - since;
+    if (performance.now() > deadline) throw new Error(`${url} did not answer 200 within ${timeoutMs} ms:\n${running.outputTail()}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** Resident memory of a live process, as the kernel counts it (VmRSS). */
+export function residentMb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+  const kilobytes = Number(/^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1]);
+  return kilobytes / 1024;
+}

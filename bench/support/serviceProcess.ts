@@ -1,0 +1,105 @@
+// The service as it runs in production: `node --import tsx src/main.ts` in its own process, Slack
+// configured against the fake Web API, Teams in emulator mode, the local chat off, and its data in
+// a bench-only place: a temporary folder for the embedded database, or a scratch PostgreSQL database.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { benchSigningSecret } from "./chatRequests.js";
+import { startFakeBotConnector, startFakeSlackWebApi, type ReplyListener } from "./fakePlatforms.js";
+import { freePort, residentMb, spawnTypeScript, waitUntilHealthy, type NodeProcess } from "./nodeProcesses.js";
+import { createScratchPostgres, databaseServerUrl } from "./scratchDatabase.js";
+
+export interface BenchStorage {
+  label: string;
+  env: Record<string, string>;
+  dispose(): Promise<void>;
+}
+
+/** A place for the service's data that nothing else uses: empty until the first start initialises it. */
+export async function createBenchStorage(): Promise<BenchStorage> {
+  const serverUrl = databaseServerUrl();
+  if (serverUrl) {
+    const scratch = await createScratchPostgres(serverUrl);
+    return { label: `PostgreSQL (${new URL(serverUrl).host}, scratch database ${scratch.name})`, env: { DATABASE_URL: scratch.url }, dispose: scratch.drop };
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "aims-bench-"));
+  return {
+    label: "embedded (PGlite, data folder on disk)",
+    env: { AIMS_DATA_DIR: path.join(dir, "data") },
+    dispose: async () => fs.rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/** The fake Slack Web API and Bot Connector, with the listener for replies swapped per measurement. */
+export interface BenchPlatforms {
+  slackApiUrl: string;
+  connectorUrl: string;
+  onSlackReply: ReplyListener;
+  onTeamsReply: ReplyListener;
+  close(): Promise<void>;
+}
+
+export async function startBenchPlatforms(): Promise<BenchPlatforms> {
+  const ignore: ReplyListener = () => {};
+  const platforms = { onSlackReply: ignore, onTeamsReply: ignore } as BenchPlatforms;
+  const slack = await startFakeSlackWebApi((conversation, at) => platforms.onSlackReply(conversation, at));
+  const connector = await startFakeBotConnector((conversation, at) => platforms.onTeamsReply(conversation, at));
+  platforms.slackApiUrl = slack.url;
+  platforms.connectorUrl = connector.url;
+  platforms.close = async () => {
+    await Promise.all([slack.close(), connector.close()]);
+  };
+  return platforms;
+}
+
+export interface ServiceProcess extends NodeProcess {
+  url: string;
+  /** From spawning the process to /healthz answering 200. */
+  coldStartMs: number;
+}
+
+export async function startServiceProcess(storage: BenchStorage, platforms: BenchPlatforms): Promise<ServiceProcess> {
+  const port = await freePort();
+  const env = {
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    LOCAL_CHAT: "off",
+    LOG_LEVEL: "info",
+    SLACK_BOT_TOKEN: "xoxb-bench-token",
+    SLACK_SIGNING_SECRET: benchSigningSecret,
+    SLACK_API_URL: platforms.slackApiUrl,
+    ...storage.env,
+  };
+  const spawnedAt = performance.now();
+  const running = spawnTypeScript("src/main.ts", env, profilingArguments());
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    const coldStartMs = await waitUntilHealthy(`${url}/healthz`, running, spawnedAt, 120_000);
+    return { ...running, url, coldStartMs };
+  } catch (error) {
+    await running.stop();
+    throw error;
+  }
+}
+
+/** BENCH_CPU_PROFILE_DIR=DIR writes a V8 CPU profile of every service process there (open it in Chrome DevTools). */
+function profilingArguments(): string[] {
+  const dir = process.env.BENCH_CPU_PROFILE_DIR;
+  return dir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(dir)}`] : [];
+}
+
+/**
+ * Resident memory once it stops moving: after the first reminder scan and outbox pass (3 s), sampled
+ * every half second until two samples are within 1 MB.
+ */
+export async function settledResidentMb(pid: number, maxWaitMs = 15_000): Promise<number> {
+  const deadline = performance.now() + maxWaitMs;
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+  let previous = residentMb(pid);
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const current = residentMb(pid);
+    if (Math.abs(current - previous) < 1 || performance.now() > deadline) return current;
+    previous = current;
+  }
+}
