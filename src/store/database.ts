@@ -3,7 +3,6 @@
 import pg from "pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "../generated/prisma/client.js";
-import { EmbeddedAdapterFactory, openPGlite } from "./embeddedPostgres.js";
 import { lockDataDir } from "./dataDirLock.js";
 import { PostgresAdapterFactory } from "./postgresServer.js";
 import { applyPendingMigrations, migrationsUpToDate, type AppliedMigration, type MigrationPaths } from "./migrations/migrator.js";
@@ -38,6 +37,8 @@ async function openPostgres(url: string): Promise<Database> {
 }
 
 async function openEmbedded(target: { dataDir?: string; template?: Blob }): Promise<Database> {
+  // Loaded only here: a service on a PostgreSQL server never carries PGlite (~46 MB).
+  const { EmbeddedAdapterFactory, openPGlite } = await import("./embeddedPostgres.js");
   const unlock = target.dataDir ? lockDataDir(target.dataDir) : () => {};
   let client;
   try {
