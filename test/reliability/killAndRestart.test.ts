@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { TurnInput } from "../../src/conversations/messages.js";
+import { loadConfig } from "../../src/config/config.js";
 import { openDatabase, type Database } from "../../src/store/database.js";
 import { localPeople, postTurn, savedReference, whereReplyLeaves, type TurnResult } from "../support/localChatApi.js";
 import { freePort, startServiceProcess, type ServiceProcess } from "../support/processes.js";
@@ -219,7 +220,7 @@ describe("conversations while the service is killed and restarted", () => {
       console.log(`kill test: seed ${random.seed}, ${service.kills} kills, ${lostReplies} replies lost and recovered`);
       expect(service.kills).toBe(killsWanted);
 
-      const database: Database = await openDatabase(onPostgres ? { kind: "postgresql", url: env.DATABASE_URL! } : { kind: "embedded", dataDir: env.AIMS_DATA_DIR! });
+      const database: Database = await openDatabase(loadConfig(env).database);
       try {
         const { prisma } = database;
         for (const conversation of conversations) {
