@@ -39,6 +39,10 @@ const looksLikeQuestion = (text: string) =>
   /\?\s*$/.test(text) || /^\s*(can|may|could|should|must|do|does|is|are|am|what|which|who|when|where|why|how|will|would)\b/i.test(text);
 const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 const ignored: Reply = { messages: [], handled: false };
+/** PostgreSQL cannot store NUL or half a surrogate pair (a paste from a broken document): drop them. */
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const storableText = (text: string) => text.replace(/\u0000/g, "").replace(loneSurrogate, "\uFFFD");
+const storable = (turn: Turn): Turn => (turn.input.kind === "text" ? { ...turn, input: { kind: "text", text: storableText(turn.input.text) } } : turn);
 const reply = (...messages: OutgoingMessage[]): Reply => ({ messages, handled: true });
 
 export class ConversationEngine {
@@ -101,7 +105,8 @@ export class ConversationEngine {
     return { answers, errors };
   }
 
-  async handle(turn: Turn): Promise<Reply> {
+  async handle(received: Turn): Promise<Reply> {
+    let turn = storable(received);
     // Feedback on an answer is outside any flow: it must not disturb a registration in progress.
     if (turn.input.kind === "policy_feedback") {
       if (!this.options.policyFeedback) return ignored;

@@ -156,24 +156,16 @@ describe.skipIf(!adminUrl)("a 10-second database outage (PostgreSQL)", () => {
     expect(JSON.stringify(resumed.args)).toMatch(/Which AI system was involved/);
   }, 90_000);
 
-  // BUG: in the local chat (src/channels/localChat/localChatRoutes.ts) the person is looked up with
-  // `deps.store.people.byId(...)` before the try/catch that turns failures into a 503 with an error
-  // reference, so while the database is down every turn fails there and Express's last-resort
-  // handler answers 500 {"error":"internal error"}: no friendly text, no reference to quote.
-  // Fix: move the look-up inside the try (or wrap the whole handler). Remove `.fails` then.
-  it.fails("told local chat users politely, with an error reference, during the outage", () => {
+  // The person look-up is inside the handler's try, so an outage there is a 503 with a reference too.
+  it("told local chat users politely, with an error reference, during the outage", () => {
     for (const reply of [duringOutage.confirm!, duringOutage.typed!]) {
       expect(reply.status).toBe(503);
       expect(reply.error).toMatch(/Something went wrong on our side \(error E-[0-9A-F]{6}\)/);
     }
   });
 
-  // BUG: in Slack the event is acknowledged (good: no retry storm), but the DM listener
-  // (src/channels/slack/listeners/messageListeners.ts) calls deliveries.firstDelivery(...) before
-  // SlackConversations.turn's try/catch, so with the database down that insert throws, Bolt only
-  // logs it (app.error) and the person hears nothing at all. Fix: catch there too and call
-  // slack.conversations.apologise(client, message.channel, error). Remove `.fails` then.
-  it.fails("acknowledged Slack during the outage and told the person in their DM", () => {
+  // The event is acknowledged (no retry storm) and the duplicate check's failure reaches the person.
+  it("acknowledged Slack during the outage and told the person in their DM", () => {
     expect(duringOutage.slackAck).toBe(200);
     expect(duringOutage.slackReply).toMatch(/Sorry, something went wrong on our side \(error E-[0-9A-F]{6}\)/);
   });

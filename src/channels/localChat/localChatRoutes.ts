@@ -52,12 +52,12 @@ export function localChatRoutes(deps: { engine: ConversationEngine; store: Store
       res.status(400).json({ error: "That message could not be read; please try again." });
       return;
     }
-    const person = await deps.store.people.byId(parsed.data.personId);
-    if (!person) {
-      res.status(400).json({ error: "Choose who you are acting as first." });
-      return;
-    }
     try {
+      const person = await deps.store.people.byId(parsed.data.personId);
+      if (!person) {
+        res.status(400).json({ error: "Choose who you are acting as first." });
+        return;
+      }
       const reply = await deps.engine.handle({
         key: { platform: "local", workspaceId: "local", userId: person.id, conversationId: parsed.data.conversationId },
         speaker: { personId: person.id, displayName: person.displayName, roles: person.roles },

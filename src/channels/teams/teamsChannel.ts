@@ -2,6 +2,7 @@
 // lives in this folder behind the same engine as Slack, so moving off the (archived) Bot Framework
 // SDK stays a one-folder change.
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from "botbuilder";
+import { InboundDeliveryStore } from "../../store/inboundDeliveries.js";
 import express, { type Router } from "express";
 import { z } from "zod";
 import type { Config } from "../../config/config.js";
@@ -46,6 +47,7 @@ export function createTeamsChannel(settings: Config["teams"], deps: { engine: Co
     }),
   );
   const references = new ConversationReferenceStore(deps.prisma);
+  const deliveries = new InboundDeliveryStore(deps.prisma);
   const conversations = new TeamsConversations(deps.engine, deps.store, references, deps.logger);
   adapter.onTurnError = async (context: TurnContext, error: Error) => conversations.apologise(context, error);
   if (emulatorMode) {
@@ -62,7 +64,7 @@ export function createTeamsChannel(settings: Config["teams"], deps: { engine: Co
       res.status(400).json({ error: "Not a Bot Framework activity." });
       return;
     }
-    await adapter.process(req, res, (context) => onTurn(context, { adapter, appId, engine: deps.engine, conversations, prisma: deps.prisma }));
+    await adapter.process(req, res, (context) => onTurn(context, { adapter, appId, engine: deps.engine, conversations, prisma: deps.prisma, deliveries }));
     deps.afterTurn?.();
   });
 

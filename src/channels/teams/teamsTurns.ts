@@ -9,10 +9,12 @@ import { answerInputId, renderCard, type CardActionData } from "./adaptiveCards.
 import { parseNoticeInput } from "../../conversations/noticeInput.js";
 import { changeDigestSubscription, digestSubscriptionCommand } from "../../digest/digestSubscriptions.js";
 import type { PrismaClient } from "../../generated/prisma/client.js";
+import type { InboundDeliveryStore } from "../../store/inboundDeliveries.js";
 import { cardActivity, isPersonal, tenantOf, type StoredReference, type TeamsConversations } from "./teamsConversations.js";
 
 export interface TeamsTurnDeps {
   prisma: PrismaClient;
+  deliveries: InboundDeliveryStore;
   adapter: CloudAdapter;
   appId: string;
   engine: ConversationEngine;
@@ -48,6 +50,8 @@ async function welcome(context: TurnContext, deps: TeamsTurnDeps): Promise<void>
 
 async function onMessage(context: TurnContext, deps: TeamsTurnDeps): Promise<void> {
   const activity = context.activity;
+  // A message the connector delivers again (a retry after a timeout) is answered once.
+  if (activity.id && !(await deps.deliveries.firstDelivery("teams", activity.id))) return;
   const speaker = await deps.conversations.speaker(context);
   await deps.conversations.remember(context, speaker);
   const input = activity.value ? inputFromCard(activity.value as CardActionData & Record<string, unknown>) : textInput(context);

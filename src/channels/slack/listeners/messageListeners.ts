@@ -21,7 +21,15 @@ export function registerMessageListeners(app: App, slack: SlackContext): void {
   app.event("message", async ({ event, body, client }) => {
     const message = event as unknown as MessageLike;
     if (message.channel_type !== "im" || message.subtype || message.bot_id || !message.user) return;
-    if (!(await slack.deliveries.firstDelivery("slack", body.event_id))) return;
+    let first: boolean;
+    try {
+      first = await slack.deliveries.firstDelivery("slack", body.event_id);
+    } catch (error) {
+      // The database is unreachable: the person hears so, with a reference, instead of silence.
+      await slack.conversations.apologise(client, message.channel, error);
+      return;
+    }
+    if (!first) return;
     await slack.conversations.turn(client, { teamId: body.team_id, userId: message.user }, { kind: "text", text: message.text ?? "" }, { dmChannel: message.channel });
   });
 
