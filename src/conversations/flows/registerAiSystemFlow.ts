@@ -60,16 +60,23 @@ export function registerAiSystemFlow(intervals: ReviewIntervals = defaultReviewI
   };
 }
 
+/**
+ * A reference the conversation carries without asking: only present (and shown in the summary) when
+ * the flow was started with it pre-filled.
+ */
+const carriedReference = (id: string, label: string, pattern: RegExp, example: string) =>
+  ({
+    id,
+    label,
+    prompt: `Which record? (e.g. ${example})`,
+    help: "Filled in when the conversation was started from that record.",
+    input: "text",
+    schema: z.string().regex(pattern, `Please give a reference such as ${example}.`),
+    when: (answers: Answers) => answers[id] !== undefined,
+  }) as const;
+
 /** Re-attestation with changes: the same questions, pre-filled from the entry, update it instead of adding one. */
-const updatingStep = {
-  id: "updateSystem",
-  label: "Updates",
-  prompt: "Which inventory entry does this update?",
-  help: "The entry being re-attested.",
-  input: "text",
-  schema: z.string().regex(/^AIS-\d{4,}$/, "Please give an inventory reference such as AIS-0003."),
-  when: (answers: Answers) => answers.updateSystem !== undefined,
-} as const;
+const updatingStep = carriedReference("updateSystem", "Updates", /^AIS-\d{4,}$/, "AIS-0003");
 
 /** The registration answers for an existing entry, so "Update" starts from what is recorded. */
 export function answersOf(system: AiSystem & { owner: { id: string; displayName: string } | null }): Answers {
@@ -93,15 +100,7 @@ export function answersOf(system: AiSystem & { owner: { id: string; displayName:
 }
 
 /** Registration started from an incident whose system was not in the inventory: the incident links back. */
-const linkedIncidentStep = {
-  id: "linkIncident",
-  label: "Linked incident",
-  prompt: "Which incident should the new system be linked to?",
-  help: "The incident that named this system before it was registered.",
-  input: "text",
-  schema: z.string().regex(/^INC-\d{4,}$/, "Please give an incident reference such as INC-0007."),
-  when: (answers: Answers) => answers.linkIncident !== undefined,
-} as const;
+const linkedIncidentStep = carriedReference("linkIncident", "Linked incident", /^INC-\d{4,}$/, "INC-0007");
 
 async function linkIncident(reference: string, system: { id: string; reference: string; name: string }, context: CompletionContext): Promise<string> {
   try {
@@ -132,16 +131,7 @@ function saveSystem(intervals: ReviewIntervals) {
     const reviewOn = nextReviewDate(tier, context.now, intervals);
     const system = await new AiSystemStore(context.tx).register(
       {
-        name: answers.name as string,
-        purpose: answers.purpose as string,
-        intendedUse: answers.intendedUse as string,
-        kind: answers.kind as AiSystemKind,
-        vendor: (answers.vendor as string | null) ?? null,
-        businessUnit: (answers.businessUnit as string | null) ?? null,
-        ownerId: owner.personId,
-        ...tierInput,
-        lifecycleStage: answers.lifecycleStage as LifecycleStage,
-        inAimsScope: answers.inAimsScope as boolean,
+        ...describedBy(answers, owner, tierInput),
         riskTier: tier,
         riskTierReasons: reasons,
         status: "pending_review",
@@ -185,16 +175,7 @@ async function updateSystem(
   const system = await new AiSystemStore(context.tx).update(
     reference,
     {
-      name: answers.name as string,
-      purpose: answers.purpose as string,
-      intendedUse: answers.intendedUse as string,
-      kind: answers.kind as AiSystemKind,
-      vendor: (answers.vendor as string | null) ?? null,
-      businessUnit: (answers.businessUnit as string | null) ?? null,
-      ownerId: owner.personId,
-      ...derived.tierInput,
-      lifecycleStage: answers.lifecycleStage as LifecycleStage,
-      inAimsScope: answers.inAimsScope as boolean,
+      ...describedBy(answers, owner, derived.tierInput),
       riskTier: derived.tier,
       riskTierReasons: derived.reasons,
       lastAttestedAt: context.now,
@@ -210,5 +191,21 @@ async function updateSystem(
       "Thank you: the entry is updated and re-attested today.",
       tierChanged ? `Its risk tier changed to ${riskTierLabels[derived.tier]}; the next review is due ${system.nextReviewDate?.toISOString().slice(0, 10)}.` : `Risk tier: ${riskTierLabels[derived.tier]} (unchanged).`,
     ],
+  };
+}
+
+/** The entry's fields as the answers give them: the same for a new registration and an update. */
+function describedBy(answers: Answers, owner: PersonAnswer, tierInput: Pick<NewAiSystem, "autonomyLevel" | "regulatedDomain" | "affectedParties" | "dataCategories">) {
+  return {
+    name: answers.name as string,
+    purpose: answers.purpose as string,
+    intendedUse: answers.intendedUse as string,
+    kind: answers.kind as AiSystemKind,
+    vendor: (answers.vendor as string | null) ?? null,
+    businessUnit: (answers.businessUnit as string | null) ?? null,
+    ownerId: owner.personId,
+    ...tierInput,
+    lifecycleStage: answers.lifecycleStage as LifecycleStage,
+    inAimsScope: answers.inAimsScope as boolean,
   };
 }
