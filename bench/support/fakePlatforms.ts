@@ -3,6 +3,7 @@
 // answer plausibly and say, the moment it arrives, which conversation a reply went to.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { readBody } from "../../test/support/fakeSlackApi.js";
 
 export interface FakePlatform {
   url: string;
@@ -81,15 +82,6 @@ async function listening(server: http.Server, basePath: string): Promise<FakePla
         server.closeAllConnections();
       }),
   };
-}
-
-function readBody(req: http.IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
 }
 
 /** The Web API client sends form fields (or JSON); only top-level scalars matter here. */

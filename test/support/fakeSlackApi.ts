@@ -184,7 +184,8 @@ async function waitForCall(calls: RecordedCall[], predicate: (call: RecordedCall
   }
 }
 
-function readBody(req: http.IncomingMessage): Promise<string> {
+/** A request's whole body as text (the fakes here and in the benchmarks read requests this way). */
+export function readBody(req: http.IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
