@@ -1,5 +1,11 @@
-// Who may see what. One function per question, used by every surface (chat, App Home, exports,
-// notifications), so that no surface decides on its own.
+// Who may do what with which record. One table, read by every surface (chat commands, flows,
+// App Home, the digest, notifications, exports), so that no surface decides on its own.
+//
+// A grant is a role ("governance") or a relation between the person and the record ("record_owner":
+// they own the AI system the record is about, or the action, or the control). The role "owner"
+// alone grants nothing over other people's records. A person may act when any of their roles or
+// relations is granted. Confidential incidents are the one extra rule: only the governance team,
+// the reporter and the assignee see them, whatever else is granted.
 import type { Role } from "../generated/prisma/enums.js";
 
 export interface Viewer {
@@ -7,17 +13,123 @@ export interface Viewer {
   roles: Role[];
 }
 
-export interface IncidentVisibility {
-  confidential: boolean;
-  reporterId: string | null;
-  assigneeId: string | null;
+export type RecordType =
+  | "ai_system"
+  | "incident"
+  | "risk"
+  | "impact_assessment"
+  | "soa_control"
+  | "gap_analysis"
+  | "review"
+  | "nonconformity"
+  | "corrective_action"
+  | "training"
+  | "digest"
+  | "evidence_pack";
+
+export type Access = "view" | "create" | "edit" | "approve" | "export";
+
+/** How the person relates to one record; the caller fills in what it knows about the record. */
+export interface RecordRelations {
+  /** The owner of the AI system the record is about (or of the corrective action, the control). */
+  ownerId?: string | null;
+  /** The manager of that owner (low-tier approvals). */
+  ownerManagerId?: string | null;
+  reporterId?: string | null;
+  assigneeId?: string | null;
+  /** The person a training record is about. */
+  personId?: string | null;
+  /** Who leads an audit or chairs a review. */
+  leadId?: string | null;
+  confidential?: boolean;
+}
+
+type Relation = "record_owner" | "owner_manager" | "reporter" | "assignee" | "self" | "lead";
+type Grant = Role | Relation;
+
+const everyone: Grant[] = ["member", "owner", "governance", "manager", "auditor"];
+/** Those who check the management system from the outside of day-to-day work. */
+const oversight: Grant[] = ["governance", "auditor"];
+
+/** The policy itself. Anything not listed is refused. */
+export const accessTable: Record<RecordType, Partial<Record<Access, Grant[]>>> = {
+  ai_system: { view: everyone, create: everyone, edit: ["governance", "record_owner"], approve: ["governance", "owner_manager"], export: oversight },
+  incident: { view: everyone, create: everyone, edit: ["governance", "assignee"], export: ["governance"] },
+  risk: { view: [...oversight, "record_owner", "manager"], create: ["governance", "record_owner"], edit: ["governance", "record_owner"], approve: ["governance"], export: oversight },
+  impact_assessment: { view: [...oversight, "record_owner", "manager"], create: ["governance", "record_owner"], edit: ["governance", "record_owner"], export: oversight },
+  soa_control: { view: everyone, edit: ["governance"], export: oversight },
+  gap_analysis: { view: [...oversight, "manager"], create: ["governance"], export: oversight },
+  review: { view: [...oversight, "manager", "lead"], create: ["governance"], edit: ["governance", "lead"], export: oversight },
+  nonconformity: { view: [...oversight, "manager", "record_owner"], create: [...oversight, "lead"], edit: ["governance"], export: oversight },
+  corrective_action: { view: [...oversight, "record_owner"], edit: ["governance", "record_owner"], export: oversight },
+  training: { view: [...oversight, "self"], create: ["governance"], export: oversight },
+  digest: { view: ["governance", "manager"] },
+  evidence_pack: { export: ["governance"] },
+};
+
+function relationsOf(viewer: Viewer, record: RecordRelations): Relation[] {
+  const me = viewer.personId;
+  const relations: [Relation, string | null | undefined][] = [
+    ["record_owner", record.ownerId],
+    ["owner_manager", record.ownerManagerId],
+    ["reporter", record.reporterId],
+    ["assignee", record.assigneeId],
+    ["self", record.personId],
+    ["lead", record.leadId],
+  ];
+  return relations.filter(([, id]) => id != null && id === me).map(([relation]) => relation);
+}
+
+/** True when the viewer may take this access on this kind of record (and this record, when given). */
+export function can(viewer: Viewer, access: Access, type: RecordType, record: RecordRelations = {}): boolean {
+  const granted = accessTable[type][access] ?? [];
+  const held: Grant[] = [...viewer.roles, ...relationsOf(viewer, record)];
+  if (!held.some((grant) => granted.includes(grant))) return false;
+  if (type === "incident" && record.confidential) return canSeeIncidentDetails(viewer, record);
+  return true;
 }
 
 /** A confidential incident's details: its reporter, its assignee and the governance team only. */
-export function canSeeIncidentDetails(viewer: Viewer, incident: IncidentVisibility): boolean {
+export function canSeeIncidentDetails(viewer: Viewer, incident: Pick<RecordRelations, "confidential" | "reporterId" | "assigneeId">): boolean {
   if (viewer.roles.includes("governance")) return true;
   if (incident.reporterId === viewer.personId || incident.assigneeId === viewer.personId) return true;
   return !incident.confidential;
 }
 
 export const isGovernance = (viewer: Viewer) => viewer.roles.includes("governance");
+
+const accessWords: Record<Access, string> = { view: "see", create: "record", edit: "change", approve: "approve", export: "export" };
+const typeWords: Record<RecordType, string> = {
+  ai_system: "this AI system",
+  incident: "this incident",
+  risk: "risk assessments of this system",
+  impact_assessment: "impact assessments of this system",
+  soa_control: "the Statement of Applicability",
+  gap_analysis: "the gap analysis",
+  review: "audit and review records",
+  nonconformity: "nonconformities",
+  corrective_action: "this corrective action",
+  training: "these training records",
+  digest: "the governance digest",
+  evidence_pack: "the evidence pack",
+};
+const grantWords: Record<Grant, string> = {
+  member: "everyone",
+  owner: "system owners",
+  record_owner: "the owner",
+  governance: "the governance team",
+  manager: "managers",
+  auditor: "auditors",
+  owner_manager: "the owner's manager",
+  reporter: "the reporter",
+  assignee: "the assignee",
+  self: "the person concerned",
+  lead: "the lead auditor or chair",
+};
+
+/** A friendly refusal that says who can, e.g. "Only the governance team can approve …". */
+export function refusalText(access: Access, type: RecordType): string {
+  const granted = accessTable[type][access] ?? [];
+  const who = granted.includes("member") ? "everyone" : [...new Set(granted.map((grant) => grantWords[grant]))].join(" or ");
+  return granted.length === 0 ? `Nobody can ${accessWords[access]} ${typeWords[type]} in chat.` : `Only ${who} can ${accessWords[access]} ${typeWords[type]}.`;
+}
