@@ -1,7 +1,7 @@
 // A desk answers typed commands about records ("incidents sev1", "training") outside any flow:
 // with messages, or by starting a flow with answers already filled in.
 import type { Answers } from "./flowDefinition.js";
-import type { OutgoingMessage, Turn } from "./messages.js";
+import type { OutgoingMessage, Turn, TurnInput } from "./messages.js";
 
 export type DeskOutcome = { messages: OutgoingMessage[] } | { start: { flowId: string; prefill: Answers } };
 
@@ -12,3 +12,16 @@ export interface Desk {
 
 export const deskMessages = (...messages: OutgoingMessage[]): DeskOutcome => ({ messages });
 export const deskRefusal = (text: string): DeskOutcome => deskMessages({ kind: "error", text });
+
+/** A button on a governance record (Approve, Reject…): the desk that owns those references acts on it. */
+export interface RecordDesk {
+  /** True for the references this desk acts on, e.g. "AIS-0001". */
+  handles(reference: string): boolean;
+  act(reference: string, action: string, turn: Turn): Promise<DeskOutcome>;
+}
+
+/** Inputs that act on records at once (or start the short flow they need), outside any conversation. */
+export type DeskInput = Extract<TurnInput, { kind: "incident_action" | "desk_command" | "reminder_action" | "record_action" }>;
+
+export const isDeskInput = (input: TurnInput): input is DeskInput =>
+  input.kind === "incident_action" || input.kind === "desk_command" || input.kind === "reminder_action" || input.kind === "record_action";

@@ -9,7 +9,7 @@ import type { Command, OutgoingMessage, PolicyVerdict, Reply, Speaker, Turn, Tur
 import { parseStepInput, type Lookups, type RawAnswer } from "./stepInput.js";
 import { ActionRefused } from "../domain/actionRefused.js";
 import type { IncidentDesk } from "./incidentDesk.js";
-import type { Desk, DeskOutcome } from "./desk.js";
+import { isDeskInput, type Desk, type DeskInput, type DeskOutcome, type RecordDesk } from "./desk.js";
 
 export interface EngineOptions {
   states: ConversationStateStore;
@@ -31,6 +31,8 @@ export interface EngineOptions {
   desks?: Desk[];
   /** The buttons on reminders (done, still accurate, snooze). */
   reminderDesk?: { act(item: string, action: string, turn: Turn): Promise<DeskOutcome> };
+  /** Buttons on governance records (approve a system, a risk acceptance…), each desk for its references. */
+  recordDesks?: RecordDesk[];
 }
 
 const day = 24 * 60 * 60 * 1000;
@@ -114,7 +116,7 @@ export class ConversationEngine {
     }
     // A button on an incident, or a slash command about records, acts at once or starts the short
     // flow that collects what it needs; neither disturbs a conversation in progress until then.
-    if (turn.input.kind === "incident_action" || turn.input.kind === "desk_command" || turn.input.kind === "reminder_action") {
+    if (isDeskInput(turn.input)) {
       const outcome = await this.deskOutcome(turn.input, turn);
       if ("messages" in outcome) return reply(...outcome.messages);
       turn = { ...turn, input: { kind: "start", flowId: outcome.start.flowId, prefill: outcome.start.prefill } };
@@ -136,7 +138,7 @@ export class ConversationEngine {
 
   private async idle(turn: Turn, state: ConversationSnapshot | null, now: Date): Promise<Reply> {
     const input = turn.input;
-    if (input.kind === "policy_feedback" || input.kind === "incident_action" || input.kind === "desk_command" || input.kind === "reminder_action") return ignored; // handled before any state is read
+    if (input.kind === "policy_feedback" || isDeskInput(input)) return ignored; // handled before any state is read
     if (input.kind === "start") return this.start(turn, state, input.flowId, input.prefill ?? {}, now);
     if (input.kind === "command" && input.command === "confirm" && state?.status === "completed" && state.resultReference) {
       return reply({ kind: "text", text: `Already saved as ${state.resultReference}. Nothing more to do.` });
@@ -158,7 +160,11 @@ export class ConversationEngine {
     return reply(this.menu("Hi! I look after our AI management system. Here is what I can do:"));
   }
 
-  private async deskOutcome(input: Extract<TurnInput, { kind: "incident_action" | "desk_command" | "reminder_action" }>, turn: Turn): Promise<DeskOutcome> {
+  private async deskOutcome(input: DeskInput, turn: Turn): Promise<DeskOutcome> {
+    if (input.kind === "record_action") {
+      const desk = this.options.recordDesks?.find((candidate) => candidate.handles(input.reference));
+      return desk ? desk.act(input.reference, input.action, turn) : { messages: [{ kind: "error", text: `I can't act on ${input.reference} here.` }] };
+    }
     if (input.kind === "reminder_action") {
       const desk = this.options.reminderDesk;
       return desk ? desk.act(input.item, input.action, turn) : { messages: [{ kind: "text", text: "Reminders are not available here." }] };
@@ -206,7 +212,7 @@ export class ConversationEngine {
   private async continueActive(turn: Turn, state: ConversationSnapshot, now: Date): Promise<Reply> {
     const flow = this.flowOf(state);
     const input = turn.input;
-    if (input.kind === "policy_feedback" || input.kind === "incident_action" || input.kind === "desk_command" || input.kind === "reminder_action") return ignored; // handled before any state is read
+    if (input.kind === "policy_feedback" || isDeskInput(input)) return ignored; // handled before any state is read
     if (input.kind === "start") {
       if (input.flowId === state.flowId && Object.keys(input.prefill ?? {}).length === 0) return reply(...this.prompt(flow, state));
       return reply(

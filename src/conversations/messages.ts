@@ -36,7 +36,9 @@ export type TurnInput =
   /** A typed records command from a slash command ("incidents sev1", "INC-0007 close"), outside any flow. */
   | { kind: "desk_command"; text: string }
   /** A button on a reminder: "done", "still_accurate", "update", "snooze_day", "snooze_week". */
-  | { kind: "reminder_action"; item: string; action: string };
+  | { kind: "reminder_action"; item: string; action: string }
+  /** A button on another governance record: approve or reject an AI system or a risk acceptance, … */
+  | { kind: "record_action"; reference: string; action: string };
 
 /** A button on a notice: what clicking it sends back as a turn. */
 export type NoticeAction = NoticeButton;

@@ -7,7 +7,10 @@ import type { AiSystemKind } from "../generated/prisma/enums.js";
 /** A button a notice carries, and the turn clicking it sends back. */
 export interface NoticeButton {
   label: string;
-  input: { kind: "incident_action"; reference: string; action: string } | { kind: "reminder_action"; item: string; action: string };
+  input:
+    | { kind: "incident_action"; reference: string; action: string }
+    | { kind: "reminder_action"; item: string; action: string }
+    | { kind: "record_action"; reference: string; action: string };
 }
 
 export interface Notice {

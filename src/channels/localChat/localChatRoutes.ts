@@ -30,6 +30,7 @@ const turnRequest = z.object({
     z.object({ kind: z.literal("incident_action"), reference: z.string().max(20), action: z.string().max(40) }),
     z.object({ kind: z.literal("desk_command"), text: z.string().max(10_000) }),
     z.object({ kind: z.literal("reminder_action"), item: z.string().max(100), action: z.string().max(40) }),
+    z.object({ kind: z.literal("record_action"), reference: z.string().max(20), action: z.string().max(40) }),
   ]),
 });
 
