@@ -2,7 +2,7 @@
 import { Command, Option } from "commander";
 import { exportFormats, exportKinds } from "../export/recordExport.js";
 import { CliError } from "./cliContext.js";
-import { exportRecords } from "./commands/exportCommand.js";
+import { evidencePackRegister, exportRecords } from "./commands/exportCommand.js";
 import { importKinds, importRecords, trainingCsvColumns } from "./commands/importCommand.js";
 import { chat } from "./commands/chatCommand.js";
 import { ask } from "./commands/askCommand.js";
@@ -27,10 +27,10 @@ program
 
 program
   .command("export")
-  .description("export a register with every column and its latest change")
-  .addArgument(new Command().createArgument("<register>", "which register").choices(exportKinds))
-  .addOption(new Option("--format <format>", "output format").choices(exportFormats).default("csv"))
-  .option("--out <file>", "write to a file instead of standard output")
+  .description("export a register with every column and its latest change, or the whole evidence pack (pack --out DIR)")
+  .addArgument(new Command().createArgument("<register>", "which register, or \"pack\" for all of them").choices([...exportKinds, evidencePackRegister]))
+  .addOption(new Option("--format <format>", "output format of one register").choices(exportFormats).default("csv"))
+  .option("--out <path>", "write to a file instead of standard output (for pack: the folder)")
   .action(exportRecords);
 
 program

@@ -16,6 +16,7 @@ import { ScheduleDesk } from "../reminders/scheduleDesk.js";
 import { DigestDesk } from "../digest/digestDesk.js";
 import { defaultReviewIntervals } from "../domain/reviewSchedule.js";
 import { recordTrainingFlow } from "./flows/recordTrainingFlow.js";
+import { EvidencePackDesk } from "../export/evidencePackDesk.js";
 
 export interface ConversationSettings {
   reviewIntervals?: ReviewIntervals;
@@ -45,6 +46,7 @@ export function createConversationEngine(prisma: PrismaClient, settings: Convers
       new TrainingDesk(prisma, clock),
       new ScheduleDesk(prisma, clock),
       new DigestDesk(prisma, clock, { timeZone: settings.digestTimeZone ?? "UTC", attestationMonths: settings.attestationMonths ?? 6 }),
+      new EvidencePackDesk(prisma, clock),
     ],
     reminderDesk: new ReminderDesk(prisma, clock, { reviewIntervals: settings.reviewIntervals ?? defaultReviewIntervals, attestationMonths: settings.attestationMonths ?? 6 }),
     ...(settings.clock ? { clock: settings.clock } : {}),

@@ -13,10 +13,16 @@ export class DeliveryFailure extends Error {
   }
 }
 
+/** A file sent with a notice: the digest's chart, or an evidence pack. */
+export interface NoticeFile {
+  bytes: Uint8Array;
+  name: string;
+}
+
 export interface DeliverySender {
   platform: string;
-  /** Sends one notice to a target ("person:<id>" or "channel:<id>"), with an image if any; throws when it did not arrive. */
-  send(target: string, notice: Extract<OutgoingMessage, { kind: "notice" }>, image?: Uint8Array): Promise<void>;
+  /** Sends one notice to a target ("person:<id>" or "channel:<id>"), with its file if any; throws when it did not arrive. */
+  send(target: string, notice: Extract<OutgoingMessage, { kind: "notice" }>, file?: NoticeFile): Promise<void>;
 }
 
 export interface DeliveryWorkerOptions {
@@ -90,7 +96,8 @@ export class DeliveryWorker {
     const notification = delivery.notification;
     const notice = { kind: "notice" as const, subject: notification.subject, text: notification.text, actions: noticeActionsFrom(notification.actions) };
     try {
-      await sender.send(delivery.target, notice, notification.attachment ?? undefined);
+      const file = notification.attachment ? { bytes: notification.attachment, name: notification.attachmentName ?? "ai-governance-digest.png" } : undefined;
+      await sender.send(delivery.target, notice, file);
       await this.options.outbox.sent(delivery.id, this.now());
     } catch (error) {
       const failure = error instanceof DeliveryFailure ? error : new DeliveryFailure(error instanceof Error ? error.message : String(error));

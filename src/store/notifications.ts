@@ -14,7 +14,7 @@ export async function enqueueNotice(
   tx: Prisma.TransactionClient,
   audience: string,
   notice: Notice,
-  options: { occurrence?: string; privateOnly?: boolean; notBefore?: Date } = {},
+  options: { occurrence?: string; privateOnly?: boolean; notBefore?: Date; file?: { bytes: Uint8Array; name: string } } = {},
 ): Promise<void> {
   const dedupeKey = [notice.kind, notice.recordRef, audience, ...(options.occurrence ? [options.occurrence] : [])].join(":");
   await tx.notification.upsert({
@@ -29,6 +29,7 @@ export async function enqueueNotice(
       actions: (notice.actions ?? []) as unknown as Prisma.InputJsonValue,
       privateOnly: options.privateOnly ?? false,
       ...(options.notBefore ? { notBefore: options.notBefore } : {}),
+      ...(options.file ? { attachment: new Uint8Array(options.file.bytes), attachmentName: options.file.name } : {}),
     },
     update: {},
   });
@@ -37,11 +38,19 @@ export async function enqueueNotice(
 export class NotificationStore {
   constructor(private readonly prisma: PrismaClient) {}
 
+  /** The latest notices for these audiences, without their files (a pack can be megabytes). */
   forAudiences(audiences: string[], limit = 50) {
     return this.prisma.notification.findMany({
       where: { audience: { in: audiences } },
       orderBy: { createdAt: "desc" },
       take: limit,
+      omit: { attachment: true },
     });
+  }
+
+  /** A notice's file, only for one of its audiences. */
+  async fileFor(notificationId: string, audiences: string[]): Promise<{ bytes: Uint8Array; name: string } | null> {
+    const notification = await this.prisma.notification.findFirst({ where: { id: notificationId, audience: { in: audiences } }, select: { attachment: true, attachmentName: true } });
+    return notification?.attachment ? { bytes: notification.attachment, name: notification.attachmentName ?? "ai-governance-digest.png" } : null;
   }
 }

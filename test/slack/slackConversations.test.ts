@@ -214,6 +214,22 @@ describe("the Slack channel", () => {
     expect(messageText(preview)).toMatch(/AI governance digest, week of/);
   });
 
+  it("sends the evidence pack as a zip in a direct message to governance, and to nobody else", async () => {
+    let mark = slack.mark();
+    await slack.send(slashCommand({ userId: slackUsers.member.id, channelId: "C0LEADS", text: "evidence pack", responseUrl: `${slack.fake.url}response` }));
+    await slack.fake.waitFor((call) => call.method === "chat.postMessage" && call.args.channel === `D${slackUsers.member.id}` && slack.fake.calls.indexOf(call) >= mark && /Only the governance team can export the evidence pack/.test(messageText(call)));
+    await expect(slack.database.prisma.notification.count({ where: { kind: "evidence_pack" } })).resolves.toBe(0);
+
+    mark = slack.mark();
+    await slack.send(slashCommand({ userId: slackUsers.governance.id, channelId: "C0LEADS", text: "evidence pack", responseUrl: `${slack.fake.url}response` }));
+    await slack.fake.waitFor((call) => call.method === "chat.postMessage" && call.args.channel === `D${slackUsers.governance.id}` && slack.fake.calls.indexOf(call) >= mark && /putting the evidence pack together/.test(messageText(call)));
+    await slack.service.delivery.kick();
+    const upload = await slack.fake.waitFor((call) => call.method === "files.getUploadURLExternal" && slack.fake.calls.indexOf(call) >= mark);
+    expect(String(upload.args.filename)).toMatch(/^aims-evidence-pack-\d{4}-\d{2}-\d{2}\.zip$/);
+    const completed = await slack.fake.waitFor((call) => call.method === "files.completeUploadExternal" && slack.fake.calls.indexOf(call) >= mark);
+    expect(completed.args.channel_id).toBe(`D${slackUsers.governance.id}`);
+  });
+
   it("delivers a reminder as a DM with its buttons when its working hour comes, and Snooze from Slack stops it", async () => {
     const sofia = await slack.database.prisma.person.findUniqueOrThrow({ where: { email: slackUsers.owner.email } });
     const dueTomorrow = new Date(Date.now() + 86_400_000);

@@ -74,14 +74,24 @@ export function localChatRoutes(deps: { engine: ConversationEngine; store: Store
     }
   });
 
+  const audiencesOf = async (personId: unknown) => {
+    const person = typeof personId === "string" ? await deps.store.people.byId(personId) : null;
+    return person ? [personAudience(person.id), ...(person.roles.includes("governance") ? [governanceAudience] : [])] : [];
+  };
+
   router.get("/api/notifications", async (req, res) => {
-    const person = typeof req.query.personId === "string" ? await deps.store.people.byId(req.query.personId) : null;
-    if (!person) {
-      res.json([]);
+    const audiences = await audiencesOf(req.query.personId);
+    res.json(audiences.length === 0 ? [] : await deps.store.notifications.forAudiences(audiences));
+  });
+
+  // A notice's file (an evidence pack, the digest chart), for the people the notice was for.
+  router.get("/api/notifications/:id/file", async (req, res) => {
+    const file = await deps.store.notifications.fileFor(req.params.id, await audiencesOf(req.query.personId));
+    if (!file) {
+      res.status(404).json({ error: "No such file for this person." });
       return;
     }
-    const audiences = [personAudience(person.id), ...(person.roles.includes("governance") ? [governanceAudience] : [])];
-    res.json(await deps.store.notifications.forAudiences(audiences));
+    res.attachment(file.name).type(file.name.endsWith(".png") ? "image/png" : "application/zip").send(Buffer.from(file.bytes));
   });
 
   return router;

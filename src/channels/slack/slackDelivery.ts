@@ -3,7 +3,7 @@
 // and 5xx backoff are kept in the database and survive a restart.
 import { ErrorCode, WebClient, type WebAPIRateLimitedError } from "@slack/web-api";
 import type { OutgoingMessage } from "../../conversations/messages.js";
-import { DeliveryFailure, type DeliverySender } from "../../delivery/deliveryWorker.js";
+import { DeliveryFailure, type DeliverySender, type NoticeFile } from "../../delivery/deliveryWorker.js";
 import type { Store } from "../../store/store.js";
 import { renderSlackMessage } from "./blockKit.js";
 
@@ -28,13 +28,13 @@ export function slackDeliverySender(settings: { botToken: string; apiUrl?: strin
 
   return {
     platform: "slack",
-    async send(target: string, notice: Extract<OutgoingMessage, { kind: "notice" }>, image?: Uint8Array) {
+    async send(target: string, notice: Extract<OutgoingMessage, { kind: "notice" }>, file?: NoticeFile) {
       try {
         const channel = target.startsWith("channel:")
           ? target.slice("channel:".length)
           : (await client.conversations.open({ users: await slackUserOf(target.slice("person:".length)) })).channel!.id!;
         await client.chat.postMessage({ channel, ...renderSlackMessage([notice]) });
-        if (image) await client.files.uploadV2({ channel_id: channel, file: Buffer.from(image), filename: "ai-governance-digest.png", title: notice.subject });
+        if (file) await client.files.uploadV2({ channel_id: channel, file: Buffer.from(file.bytes), filename: file.name, title: notice.subject });
       } catch (error) {
         throw asDeliveryFailure(error);
       }
