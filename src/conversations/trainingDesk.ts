@@ -1,6 +1,7 @@
 // Competence records in chat: "training" shows your own, "training all" shows everyone's to the
 // governance team (with what is expiring), "record training" starts the recording flow.
 import type { PrismaClient } from "../generated/prisma/client.js";
+import { can } from "../domain/accessPolicy.js";
 import { trainingStatus, trainingStatusLabels } from "../domain/training.js";
 import { TrainingStore } from "../store/trainingRecords.js";
 import { deskMessages, deskRefusal, type Desk, type DeskOutcome } from "./desk.js";
@@ -17,11 +18,11 @@ export class TrainingDesk implements Desk {
 
   async handleText(text: string, turn: Turn): Promise<DeskOutcome | null> {
     const typed = text.trim().toLowerCase().replace(/^\//, "").replace(/[.!?]+$/, "");
-    const isGovernance = turn.speaker.roles.includes("governance");
+    const viewer = { personId: turn.speaker.personId, roles: turn.speaker.roles };
     if (/^(my\s+)?trainings?(\s+records?)?$/.test(typed)) return this.own(turn);
-    if (/^trainings?\s+all$/.test(typed)) return isGovernance ? this.everyone() : deskRefusal("Only the governance team can see everyone's training records. Type \"training\" for your own.");
+    if (/^trainings?\s+all$/.test(typed)) return can(viewer, "view", "training") ? this.everyone() : deskRefusal("Only the governance team and auditors can see everyone's training records. Type \"training\" for your own.");
     if (/^(record|add|log)\s+(a\s+)?trainings?$/.test(typed) || /^trainings?\s+(record|add)$/.test(typed)) {
-      return isGovernance ? { start: { flowId: recordTrainingFlowId, prefill: {} } } : deskRefusal("Only the governance team can record trainings. Send them your certificate and they will add it.");
+      return can(viewer, "create", "training") ? { start: { flowId: recordTrainingFlowId, prefill: {} } } : deskRefusal("Only the governance team can record trainings. Send them your certificate and they will add it.");
     }
     return null;
   }

@@ -1,5 +1,6 @@
 // "digest" in any chat: this week's governance digest on demand, for managers and the governance
 // team (the same figures the Monday message carries).
+import { can } from "../domain/accessPolicy.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { deskMessages, deskRefusal, type Desk, type DeskOutcome } from "../conversations/desk.js";
 import type { Turn } from "../conversations/messages.js";
@@ -15,8 +16,7 @@ export class DigestDesk implements Desk {
 
   async handleText(text: string, turn: Turn): Promise<DeskOutcome | null> {
     if (!/^\/?(weekly\s+)?digest(\s+preview)?[.!?]?$/i.test(text.trim())) return null;
-    const allowed = turn.speaker.roles.includes("manager") || turn.speaker.roles.includes("governance");
-    if (!allowed) return deskRefusal("The governance digest is for managers and the governance team.");
+    if (!can({ personId: turn.speaker.personId, roles: turn.speaker.roles }, "view", "digest")) return deskRefusal("The governance digest is for managers and the governance team.");
     const digest = await buildWeeklyDigest(this.prisma, { now: this.clock(), ...this.settings });
     const notice = digestNotice(digest);
     return deskMessages({ kind: "notice", subject: notice.subject, text: notice.text, actions: [] });

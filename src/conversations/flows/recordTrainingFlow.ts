@@ -1,6 +1,7 @@
 // Record a completed training (ISO/IEC 42001 7.2 competence): the governance team keeps the
 // evidence that people working on AI are trained, and until when it counts.
 import { z } from "zod";
+import { can } from "../../domain/accessPolicy.js";
 import { ActionRefused } from "../../domain/actionRefused.js";
 import { TrainingStore } from "../../store/trainingRecords.js";
 import type { FlowDefinition } from "../flowDefinition.js";
@@ -37,7 +38,7 @@ export function recordTrainingFlow(): FlowDefinition {
       { id: "evidenceLink", label: "Evidence link", prompt: "A link to the certificate or attendance record? (\"skip\" if none)", help: "Auditors ask for evidence; a link to the document store is enough.", input: "text", schema: z.string().trim().url("Please give a full link starting with https://, or \"skip\"."), optional: true, defaultValue: () => null },
     ],
     complete: async (answers, context) => {
-      if (!context.speaker.roles.includes("governance")) throw new ActionRefused("Only the governance team can record trainings.");
+      if (!can({ personId: context.speaker.personId, roles: context.speaker.roles }, "create", "training")) throw new ActionRefused("Only the governance team can record trainings.");
       const person = answers.person as PersonAnswer;
       const validUntil = answers.validUntil ? dateOnly(answers.validUntil as string) : null;
       const completedOn = dateOnly(answers.completedOn as string);
