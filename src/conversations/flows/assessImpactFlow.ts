@@ -36,7 +36,7 @@ export function assessImpactFlow(clock: () => Date = () => new Date()): FlowDefi
     id: assessImpactFlowId,
     title: "Assess an AI system's impact",
     noun: "impact assessment",
-    description: "Record how an AI system may affect people, groups and society (about 7 questions).",
+    description: "For system owners: record how an AI system may affect people, groups and society (7 questions).",
     steps: [
       {
         id: "system",
