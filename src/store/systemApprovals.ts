@@ -1,6 +1,6 @@
 // Deciding on a new AI system: approve or reject it by its tier's rule, with the change history
 // and the owner told. Also the requests for that decision when a system is registered.
-import type { Prisma } from "../generated/prisma/client.js";
+import type { AiSystem, Prisma } from "../generated/prisma/client.js";
 import { can, refusalText, type Viewer } from "../domain/accessPolicy.js";
 import { ActionRefused } from "../domain/actionRefused.js";
 import { decideApproval, type Approver, type Decision } from "../domain/approvalRules.js";
@@ -98,7 +98,7 @@ function alreadyDecided(system: SystemForApproval): string {
  */
 export async function requestApproval(
   tx: Prisma.TransactionClient,
-  system: { reference: string; name: string; kind: Parameters<typeof newSystemNotice>[0]["kind"]; riskTier: Parameters<typeof newSystemNotice>[0]["riskTier"]; status: string; ownerId: string | null },
+  system: Pick<AiSystem, "reference" | "name" | "kind" | "riskTier" | "status" | "ownerId">,
   ownerName: string | null,
 ): Promise<void> {
   await enqueueNotice(tx, governanceAudience, newSystemNotice({ ...system, ownerName }));
