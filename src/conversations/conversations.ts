@@ -17,6 +17,10 @@ import { DigestDesk } from "../digest/digestDesk.js";
 import { defaultReviewIntervals } from "../domain/reviewSchedule.js";
 import { recordTrainingFlow } from "./flows/recordTrainingFlow.js";
 import { EvidencePackDesk } from "../export/evidencePackDesk.js";
+import { assessImpactFlow } from "./flows/assessImpactFlow.js";
+import { rejectSystemFlow } from "./flows/rejectSystemFlow.js";
+import { AssessmentDesk } from "./assessmentDesk.js";
+import { ApprovalDesk } from "./approvalDesk.js";
 
 export interface ConversationSettings {
   reviewIntervals?: ReviewIntervals;
@@ -36,9 +40,11 @@ export interface ConversationSettings {
 export function createConversationEngine(prisma: PrismaClient, settings: ConversationSettings = {}): ConversationEngine {
   const clock = settings.clock ?? (() => new Date());
   const incidentDesk = new IncidentDesk(prisma, clock);
+  const assessmentDesk = new AssessmentDesk(prisma);
+  const approvalDesk = new ApprovalDesk(prisma, clock);
   return new ConversationEngine({
     states: new ConversationStateStore(prisma),
-    flows: [registerAiSystemFlow(settings.reviewIntervals), reportIncidentFlow(settings.proposeIncident), reportShadowAiFlow(), ...incidentFlows(), recordTrainingFlow()],
+    flows: [registerAiSystemFlow(settings.reviewIntervals), reportIncidentFlow(settings.proposeIncident), reportShadowAiFlow(), ...incidentFlows(), recordTrainingFlow(), assessImpactFlow(clock), rejectSystemFlow()],
     lookups: storeLookups(prisma),
     incidentDesk,
     desks: [
@@ -47,7 +53,10 @@ export function createConversationEngine(prisma: PrismaClient, settings: Convers
       new ScheduleDesk(prisma, clock),
       new DigestDesk(prisma, clock, { timeZone: settings.digestTimeZone ?? "UTC", attestationMonths: settings.attestationMonths ?? 6 }),
       new EvidencePackDesk(prisma, clock),
+      assessmentDesk,
+      approvalDesk,
     ],
+    recordDesks: [approvalDesk, assessmentDesk],
     reminderDesk: new ReminderDesk(prisma, clock, { reviewIntervals: settings.reviewIntervals ?? defaultReviewIntervals, attestationMonths: settings.attestationMonths ?? 6 }),
     ...(settings.clock ? { clock: settings.clock } : {}),
     ...(settings.draftTtlMs ? { draftTtlMs: settings.draftTtlMs } : {}),

@@ -51,6 +51,49 @@ export function newSystemNotice(system: {
       : `${system.reference} "${system.name}" (${system.kind ? aiSystemKindLabels[system.kind] : "kind not given"}) was registered` +
         `${system.ownerName ? ` by ${system.ownerName}` : ""}. Risk tier: ${system.riskTier ? riskTierLabels[system.riskTier] : "not derived"}. It is pending review.`,
     recordRef: system.reference,
+    // A draft needs an owner to complete it first; only a system pending review can be decided.
+    ...(draft ? {} : { actions: approvalButtons(system.reference) }),
+  };
+}
+
+/** Approve / Reject on a system pending review; the desk checks the clicker's right and the tier rule. */
+export const approvalButtons = (reference: string): NoticeButton[] => [
+  { label: "Approve", input: { kind: "record_action", reference, action: "approve" } },
+  { label: "Reject", input: { kind: "record_action", reference, action: "reject" } },
+];
+
+/** The owner's manager hears of a new low-tier system: they may approve it themselves. */
+export function managerApprovalNotice(system: { reference: string; name: string; ownerName: string }): Notice {
+  return {
+    kind: "system_approval_requested",
+    subject: `${system.ownerName} registered a low-tier AI system: ${system.reference}`,
+    text: `${system.reference} "${system.name}" was registered by ${system.ownerName} and is pending review. It is low tier, so as their manager you may approve or reject it (the governance team can too). Type "system ${system.reference}" for the details.`,
+    recordRef: system.reference,
+    actions: approvalButtons(system.reference),
+  };
+}
+
+/** The owner learns the decision on their system, with the reason when it was rejected. */
+export function systemDecisionNotice(system: { reference: string; name: string; status: "approved" | "rejected"; deciderName: string; reason: string | null }): Notice {
+  const approved = system.status === "approved";
+  return {
+    kind: approved ? "system_approved" : "system_rejected",
+    subject: approved ? `Your AI system ${system.reference} is approved` : `Your AI system ${system.reference} was rejected`,
+    text: approved
+      ? `${system.deciderName} approved ${system.reference} "${system.name}". It can be used as registered; reviews and re-attestations follow its risk tier.`
+      : `${system.deciderName} rejected ${system.reference} "${system.name}". Reason: ${system.reason ?? "not given"}. Talk to the governance team about what would change the decision.`,
+    recordRef: system.reference,
+  };
+}
+
+/** An impact assessment of a system still pending review: the evidence the approval waits for. */
+export function impactAssessedNotice(assessment: { reference: string; systemReference: string; systemName: string; assessorName: string }): Notice {
+  return {
+    kind: "impact_assessed",
+    subject: `Impact assessment ${assessment.reference} of ${assessment.systemReference} (pending review)`,
+    text: `${assessment.assessorName} completed the impact assessment ${assessment.reference} of ${assessment.systemReference} "${assessment.systemName}", which is pending review. Type "impact ${assessment.systemReference}" to read it.`,
+    recordRef: assessment.reference,
+    actions: approvalButtons(assessment.systemReference),
   };
 }
 

@@ -8,8 +8,9 @@ import { incidentEntity } from "../store/incidents.js";
 import { correctiveActionEntity } from "../store/incidentWorkflow.js";
 import { trainingEntity } from "../store/trainingRecords.js";
 import { trainingStatus } from "../domain/training.js";
+import { impactAssessmentEntity } from "../store/impactAssessments.js";
 
-export const exportKinds = ["systems", "incidents", "actions", "training"] as const;
+export const exportKinds = ["systems", "incidents", "actions", "training", "impacts"] as const;
 export type ExportKind = (typeof exportKinds)[number];
 export const exportFormats = ["csv", "json", "md"] as const;
 export type ExportFormat = (typeof exportFormats)[number];
@@ -32,6 +33,8 @@ export async function buildTable(prisma: PrismaClient, kind: ExportKind): Promis
       return correctiveActionsTable(prisma);
     case "training":
       return trainingTable(prisma);
+    case "impacts":
+      return impactAssessmentsTable(prisma);
   }
 }
 
@@ -69,6 +72,34 @@ async function trainingTable(prisma: PrismaClient): Promise<Table> {
       personEmail: person.email,
       validity: trainingStatus(record.validUntil, now),
       ...latestChangeOf(latest.get(record.id)),
+    })),
+  };
+}
+
+/** Every impact assessment, each marked whether it is the one in force for its system (the latest). */
+async function impactAssessmentsTable(prisma: PrismaClient): Promise<Table> {
+  const [assessments, latest] = await Promise.all([
+    prisma.impactAssessment.findMany({
+      orderBy: { reference: "asc" },
+      include: { system: { select: { reference: true, name: true } }, assessor: { select: { displayName: true, email: true } } },
+    }),
+    latestChanges(prisma, impactAssessmentEntity),
+  ]);
+  const inForce = new Map<string, { createdAt: Date; reference: string }>();
+  for (const assessment of assessments) {
+    const current = inForce.get(assessment.systemId);
+    if (!current || assessment.createdAt > current.createdAt || (assessment.createdAt.getTime() === current.createdAt.getTime() && assessment.reference > current.reference)) inForce.set(assessment.systemId, assessment);
+  }
+  return {
+    columns: [...Object.values(Prisma.ImpactAssessmentScalarFieldEnum), "systemReference", "systemName", "assessorName", "assessorEmail", "inForce", ...latestChangeColumns],
+    rows: assessments.map(({ system, assessor, ...assessment }) => ({
+      ...assessment,
+      systemReference: system.reference,
+      systemName: system.name,
+      assessorName: assessor?.displayName ?? null,
+      assessorEmail: assessor?.email ?? null,
+      inForce: inForce.get(assessment.systemId)?.reference === assessment.reference,
+      ...latestChangeOf(latest.get(assessment.id)),
     })),
   };
 }

@@ -5,10 +5,11 @@ import type { NoticeButton } from "../domain/governanceNotices.js";
 import { dueWording, nextWorkingMoment, shouldEscalate, stageKey, stageOf, type ReminderSettings } from "../domain/reminderRules.js";
 import { severityLabels } from "../domain/labels.js";
 import { enqueueNotice, governanceAudience, personAudience } from "../store/notifications.js";
+import { ImpactAssessmentStore } from "../store/impactAssessments.js";
 
 /** Something with a due date and a person who answers for it. */
 export interface DueItem {
-  /** "review:AIS-0003", "attestation:AIS-0003", "action:CA-0001", "audit:REV-0001", "training:TRN-0001". */
+  /** "review:AIS-0003", "attestation:AIS-0003", "action:CA-0001", "audit:REV-0001", "training:TRN-0001", "impact:AIA-0001". */
   itemKey: string;
   dueOn: Date;
   /** What it is, in a few words: "The review of AIS-0003 Claims triage". */
@@ -35,12 +36,13 @@ export async function dueItems(prisma: PrismaClient, now: Date, settings: Remind
   const oldest = new Date(now.getTime() - overdueWindowDays * day);
   const person = { select: { id: true, timeZone: true, managerId: true } } as const;
   const live = { status: { notIn: ["retired", "rejected", "draft"] as const }, ownerId: { not: null } } satisfies Prisma.AiSystemWhereInput;
-  const [reviews, attestations, actions, audits, trainings] = await Promise.all([
+  const [reviews, attestations, actions, audits, trainings, impacts] = await Promise.all([
     prisma.aiSystem.findMany({ where: { ...live, nextReviewDate: { lte: horizon, gte: oldest } }, include: { owner: person } }),
     prisma.aiSystem.findMany({ where: { ...live, OR: [{ lastAttestedAt: { lte: addMonths(horizon, -settings.attestationMonths) } }, { lastAttestedAt: null }] }, include: { owner: person } }),
     prisma.correctiveAction.findMany({ where: { status: "open", dueDate: { lte: horizon, gte: oldest } }, include: { owner: person } }),
     prisma.scheduledReview.findMany({ where: { status: "planned", scheduledOn: { lte: horizon, gte: oldest }, leadId: { not: null } }, include: { lead: person } }),
     prisma.trainingRecord.findMany({ where: { validUntil: { lte: horizon, gte: oldest } }, include: { person } }),
+    new ImpactAssessmentStore(prisma).dueBetween(oldest, horizon),
   ]);
   return [
     ...reviews.map((system) => ({
@@ -77,6 +79,13 @@ export async function dueItems(prisma: PrismaClient, now: Date, settings: Remind
       title: `Your training "${training.course}" (${training.reference}) expiring; book the renewal`,
       person: training.person,
       buttons: snoozeButtons(`training:${training.reference}`),
+    })),
+    ...impacts.map((assessment) => ({
+      itemKey: `impact:${assessment.reference}`,
+      dueOn: assessment.reassessOn,
+      title: `Re-assessing the impact of ${assessment.system.reference} ${assessment.system.name} (${assessment.reference})`,
+      person: assessment.system.owner!,
+      buttons: [{ label: "Assess again", input: { kind: "record_action", reference: assessment.reference, action: "reassess" } } as NoticeButton, ...snoozeButtons(`impact:${assessment.reference}`)],
     })),
   ].filter((item) => item.dueOn.getTime() >= oldest.getTime());
 }

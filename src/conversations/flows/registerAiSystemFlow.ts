@@ -12,12 +12,11 @@ import {
 } from "../../domain/labels.js";
 import { deriveRiskTier } from "../../domain/riskTier.js";
 import { defaultReviewIntervals, nextReviewDate, type ReviewIntervals } from "../../domain/reviewSchedule.js";
-import { newSystemNotice } from "../../domain/governanceNotices.js";
 import { AffectedParty, AiSystemKind, AutonomyLevel, DataCategory, LifecycleStage, RegulatedDomain } from "../../generated/prisma/enums.js";
 import { AiSystemStore } from "../../store/aiSystems.js";
 import { ActionRefused } from "../../domain/actionRefused.js";
 import { IncidentWorkflow } from "../../store/incidentWorkflow.js";
-import { enqueueNotice, governanceAudience } from "../../store/notifications.js";
+import { requestApproval } from "../../store/systemApprovals.js";
 import type { Answers, CompletionContext, CompletionResult, FlowDefinition } from "../flowDefinition.js";
 import type { AiSystem } from "../../generated/prisma/client.js";
 import type { RiskTier } from "../../generated/prisma/enums.js";
@@ -141,7 +140,7 @@ function saveSystem(intervals: ReviewIntervals) {
       },
       actorOf(context),
     );
-    await enqueueNotice(context.tx, governanceAudience, newSystemNotice({ ...system, ownerName: owner.displayName }));
+    await requestApproval(context.tx, system, owner.displayName);
     const linked = typeof answers.linkIncident === "string" ? [await linkIncident(answers.linkIncident, system, context)] : [];
     return {
       reference: system.reference,

@@ -1,0 +1,99 @@
+// Deciding on new AI systems in chat: the Approve / Reject buttons on a system's notices, and the
+// typed "system AIS-0007" (its status, tier and what its approval needs), "approve AIS-0007" and
+// "reject AIS-0007". The rules themselves live in SystemApprovals and the tier table.
+import type { PrismaClient } from "../generated/prisma/client.js";
+import type { Viewer } from "../domain/accessPolicy.js";
+import { ActionRefused } from "../domain/actionRefused.js";
+import { decideApproval, type Decision } from "../domain/approvalRules.js";
+import { approvalButtons } from "../domain/governanceNotices.js";
+import { aiSystemStatusLabels, riskTierLabels } from "../domain/labels.js";
+import { approverRoles, SystemApprovals } from "../store/systemApprovals.js";
+import { deskMessages, deskRefusal, type Desk, type DeskOutcome, type RecordDesk } from "./desk.js";
+import { rejectSystemFlowId } from "./flows/rejectSystemFlow.js";
+import type { Turn } from "./messages.js";
+
+const normalised = (reference: string) => reference.toUpperCase().replace(/^AIS-0*(\d+)$/, (_, n: string) => `AIS-${n.padStart(4, "0")}`);
+const viewerOf = (turn: Turn): Viewer => ({ personId: turn.speaker.personId, roles: turn.speaker.roles });
+const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+
+export class ApprovalDesk implements Desk, RecordDesk {
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly clock: () => Date,
+  ) {}
+
+  async handleText(text: string, turn: Turn): Promise<DeskOutcome | null> {
+    const typed = /^(system|approve|reject)\s+(ais-\d{1,6})$/i.exec(text.trim().replace(/^\//, "").replace(/[.!?]+$/, ""));
+    if (!typed) return null;
+    const verb = typed[1]!.toLowerCase();
+    const reference = normalised(typed[2]!);
+    return verb === "system" ? this.show(reference, turn) : this.act(reference, verb, turn);
+  }
+
+  handles(reference: string): boolean {
+    return /^AIS-\d+$/.test(reference);
+  }
+
+  async act(reference: string, action: string, turn: Turn): Promise<DeskOutcome> {
+    try {
+      if (action === "view") return await this.show(reference, turn);
+      if (action === "approve") return await this.approve(reference, turn);
+      if (action === "reject") {
+        // Checked before asking for the reason, so nobody writes one for a decision they can't take.
+        await new SystemApprovals(this.prisma).check(reference, "reject", viewerOf(turn));
+        return { start: { flowId: rejectSystemFlowId, prefill: { system: reference } } };
+      }
+      return deskRefusal(`I can't "${action}" an AI system.`);
+    } catch (error) {
+      if (error instanceof ActionRefused) return deskRefusal(error.message);
+      throw error;
+    }
+  }
+
+  private async approve(reference: string, turn: Turn): Promise<DeskOutcome> {
+    const system = await new SystemApprovals(this.prisma).decide(reference, "approve", {
+      viewer: viewerOf(turn),
+      actor: { personId: turn.speaker.personId, label: turn.speaker.displayName, channel: turn.channel },
+      now: this.clock(),
+    });
+    return deskMessages({ kind: "text", text: `${reference} ${system.name} is approved. Its owner has been told.` });
+  }
+
+  /** The system's approval picture, with the buttons this viewer may use now. */
+  private async show(reference: string, turn: Turn): Promise<DeskOutcome> {
+    const approvals = new SystemApprovals(this.prisma);
+    const system = await approvals.load(reference);
+    if (!system) return deskRefusal(`${reference} is not in the AI system inventory.`);
+    const evidence = await approvals.evidenceFor(system.id);
+    const lines = [
+      `Status: ${aiSystemStatusLabels[system.status]}.`,
+      `Owner: ${system.owner?.displayName ?? "none yet"}.`,
+      `Risk tier: ${system.riskTier ? riskTierLabels[system.riskTier] : "not derived"}${system.riskTierReasons.length > 0 ? ", because:" : "."}`,
+      ...system.riskTierReasons.map((reason) => `• ${reason}`),
+      `Risk assessment: ${evidence.hasRiskAssessment ? "on file" : `none yet (assess risk ${reference})`}.`,
+      `Impact assessment: ${evidence.hasImpactAssessment ? `on file (impact ${reference})` : `none yet (assess impact ${reference})`}.`,
+    ];
+    if (system.decidedAt) {
+      lines.push(`${system.status === "rejected" ? "Rejected" : "Decided"} by ${system.decidedBy?.displayName ?? "unknown"} on ${isoDay(system.decidedAt)}${system.decisionReason ? `: ${system.decisionReason}` : "."}`);
+    }
+    const allowed = system.status === "pending_review" ? this.allowedDecisions(system, evidence, turn) : { decisions: [], notes: [] };
+    return deskMessages({
+      kind: "notice",
+      subject: `${reference} ${system.name}`,
+      text: [...lines, ...allowed.notes].join("\n"),
+      actions: approvalButtons(reference).filter((button) => button.input.kind === "record_action" && allowed.decisions.includes(button.input.action as Decision)),
+    });
+  }
+
+  private allowedDecisions(system: NonNullable<Awaited<ReturnType<SystemApprovals["load"]>>>, evidence: { hasRiskAssessment: boolean; hasImpactAssessment: boolean }, turn: Turn) {
+    const approverAs = approverRoles(viewerOf(turn), system);
+    const decisions: Decision[] = [];
+    const notes: string[] = [];
+    for (const decision of ["approve", "reject"] as const) {
+      const verdict = decideApproval({ reference: system.reference, decision, tier: system.riskTier, approverAs, ...evidence });
+      if (verdict.allowed) decisions.push(decision);
+      else if (approverAs.length > 0 && !notes.includes(verdict.reason)) notes.push(verdict.reason);
+    }
+    return { decisions, notes };
+  }
+}
