@@ -16,6 +16,8 @@ import { ScheduleDesk } from "../reminders/scheduleDesk.js";
 import { DigestDesk } from "../digest/digestDesk.js";
 import { defaultReviewIntervals } from "../domain/reviewSchedule.js";
 import { recordTrainingFlow } from "./flows/recordTrainingFlow.js";
+import { assessRiskFlow, rejectRiskAcceptanceFlow } from "./flows/assessRiskFlow.js";
+import { RiskDesk } from "./riskDesk.js";
 
 export interface ConversationSettings {
   reviewIntervals?: ReviewIntervals;
@@ -35,17 +37,20 @@ export interface ConversationSettings {
 export function createConversationEngine(prisma: PrismaClient, settings: ConversationSettings = {}): ConversationEngine {
   const clock = settings.clock ?? (() => new Date());
   const incidentDesk = new IncidentDesk(prisma, clock);
+  const riskDesk = new RiskDesk(prisma, clock);
   return new ConversationEngine({
     states: new ConversationStateStore(prisma),
-    flows: [registerAiSystemFlow(settings.reviewIntervals), reportIncidentFlow(settings.proposeIncident), reportShadowAiFlow(), ...incidentFlows(), recordTrainingFlow()],
+    flows: [registerAiSystemFlow(settings.reviewIntervals), reportIncidentFlow(settings.proposeIncident), reportShadowAiFlow(), ...incidentFlows(), recordTrainingFlow(), assessRiskFlow(), rejectRiskAcceptanceFlow()],
     lookups: storeLookups(prisma),
     incidentDesk,
     desks: [
       incidentDesk,
       new TrainingDesk(prisma, clock),
+      riskDesk,
       new ScheduleDesk(prisma, clock),
       new DigestDesk(prisma, clock, { timeZone: settings.digestTimeZone ?? "UTC", attestationMonths: settings.attestationMonths ?? 6 }),
     ],
+    recordDesks: [riskDesk],
     reminderDesk: new ReminderDesk(prisma, clock, { reviewIntervals: settings.reviewIntervals ?? defaultReviewIntervals, attestationMonths: settings.attestationMonths ?? 6 }),
     ...(settings.clock ? { clock: settings.clock } : {}),
     ...(settings.draftTtlMs ? { draftTtlMs: settings.draftTtlMs } : {}),
