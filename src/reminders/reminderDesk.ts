@@ -109,7 +109,9 @@ export class ReminderDesk {
             ? (await this.prisma.scheduledReview.findUnique({ where: { reference } }))?.leadId
             : kind === "training"
               ? (await this.prisma.trainingRecord.findUnique({ where: { reference } }))?.personId
-              : undefined;
+              : kind === "risk"
+                ? (await this.prisma.risk.findUnique({ where: { reference }, select: { system: { select: { ownerId: true } } } }))?.system.ownerId
+                : undefined;
     if (responsible === undefined) throw new ActionRefused(`${reference} no longer exists.`);
     if (responsible !== turn.speaker.personId) throw new ActionRefused(`This reminder is for someone else: only they or the governance team can act on ${reference}.`);
   }

@@ -4,6 +4,8 @@ import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/config.js";
 import type { OutgoingMessage, TurnInput } from "../../src/conversations/messages.js";
+import { buildTable, renderTable } from "../../src/export/recordExport.js";
+import { queueReminders } from "../../src/reminders/reminderScan.js";
 import { loadDemoOrganisation } from "../../src/demo/loadDemoOrganisation.js";
 import { startService, type RunningService } from "../../src/service.js";
 import { createStore } from "../../src/store/store.js";
@@ -175,5 +177,25 @@ describe("assessing AI risks in the local chat", () => {
     const copilot = find(await say("kenji", `risks ${systems.get("GitHub Copilot")}`), "record_list")!;
     expect(copilot.items.map((item) => item.reference)).toEqual(["RSK-0001", "RSK-0003"]);
     expect(find(await say("amara", "risk RSK-0999"), "error")!.text).toBe("There is no risk RSK-0999.");
+  });
+
+  it("exports the register with the system, the people and the latest change", async () => {
+    const table = await buildTable(database.prisma, "risks");
+    expect(table.columns).toEqual(expect.arrayContaining(["reference", "score", "level", "residualScore", "controls", "systemReference", "assessorName", "acceptanceDecidedByName", "lastChangeAction"]));
+    const first = table.rows.find((row) => row.reference === "RSK-0001")!;
+    expect(first).toMatchObject({ systemName: "GitHub Copilot", assessorName: "Kenji Tan", acceptanceDecidedByName: "Amara Okafor", lastChangedBy: "Amara Okafor", lastChangeAction: "status_change" });
+    const markdown = renderTable(table, "md").split("\n");
+    expect(markdown).toHaveLength(table.rows.length + 3);
+    expect(renderTable(table, "csv")).toContain("A.6.2.4; A.7.4");
+  });
+
+  it("reminds the system's owner before a risk's review date", async () => {
+    const risk = await database.prisma.risk.findUniqueOrThrow({ where: { reference: "RSK-0001" } });
+    const weekBefore = new Date(risk.reviewDate.getTime() - 7 * 24 * 60 * 60 * 1000 + 12 * 60 * 60 * 1000);
+    await queueReminders(database.prisma, weekBefore, { daysBefore: [14, 7, 1], workingHours: { start: 9, end: 17 }, attestationMonths: 6, escalateAfterDays: 7 });
+    const reminder = await database.prisma.notification.findFirstOrThrow({ where: { recordRef: "risk:RSK-0001", kind: "reminder" } });
+    expect(reminder).toMatchObject({ audience: `person:${people.get("kenji")}`, subject: `Reminder: The review of risk RSK-0001 on ${systems.get("GitHub Copilot")} GitHub Copilot` });
+    expect(find(await turn("sofia", { kind: "reminder_action", item: "risk:RSK-0001", action: "snooze_day" }), "error")!.text).toMatch(/^This reminder is for someone else/);
+    expect(find(await turn("kenji", { kind: "reminder_action", item: "risk:RSK-0001", action: "snooze_day" }), "text")!.text).toMatch(/^Snoozed until/);
   });
 });
