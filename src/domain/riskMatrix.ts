@@ -53,7 +53,7 @@ export const impactDescriptions: Record<number, string> = {
   2: "Noticeable but contained; put right quickly, no lasting effect",
   3: "Real harm to some people or to us; takes effort and time to put right",
   4: "Serious harm to many people or to us; hard to reverse",
-  5: "Grave or irreversible harm (injury, loss of rights, large fines, lasting damage)",
+  5: "Grave or irreversible harm (injury, loss of rights, large fines)",
 };
 export const riskLevelLabels: Record<RiskLevel, string> = { low: "Low", medium: "Medium", high: "High", critical: "Critical" };
 

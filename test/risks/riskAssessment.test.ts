@@ -71,7 +71,7 @@ describe("assessing AI risks in the local chat", () => {
     expect(find(wrongControl, "error")!.text).toBe('I don\'t know the Annex A control "A.99". A.6.2.4 is fine. Controls look like A.6.2.4; please type the list again, or "skip" if none apply.');
     expect(last(wrongControl)).toMatchObject({ kind: "question", stepId: "controls" });
     const summary = last(await say("kenji", "A.6.2.4, a.7.4", "2", "4", "in 3 months")) as Extract<OutgoingMessage, { kind: "summary" }>;
-    expect(summary.title).toBe("Please check your risk assessment: score 12 (High), residual 8 (Medium)");
+    expect(summary.title).toBe("Please check your risk assessment: score 12 high, residual 8 medium");
     const fields = Object.fromEntries(summary.fields.map((field) => [field.label, field.value]));
     expect(fields).toMatchObject({ "Financial impact": "4 – Major", Treatment: "Accept", "Annex A controls": "A.6.2.4 Verifying and validating the AI system; A.7.4 Defining and meeting data quality" });
 
@@ -146,7 +146,7 @@ describe("assessing AI risks in the local chat", () => {
   it("refuses a residual risk above the inherent one at the summary, keeps the answers, and saves once corrected", async () => {
     await say("amara", `assess risk ${systems.get("GitHub Copilot")}`);
     const summary = last(await answer("amara", { likelihood: "2", impacts: ["1", "2", "1", "2", "1", "1"], treatment: "accept", controls: "skip", residual: ["3", "3"] }));
-    expect(summary).toMatchObject({ kind: "summary", title: "Please check your risk assessment: score 4 (Low), residual 9 (Medium)" });
+    expect(summary).toMatchObject({ kind: "summary", title: "Please check your risk assessment: score 4 low, residual 9 medium" });
     const refused = await say("amara", "confirm");
     expect(find(refused, "error")!.text).toBe(
       "The residual risk (score 9) can't be higher than the risk before treatment (score 4): a treatment does not make a risk worse. Please edit the residual likelihood or residual impact.",
@@ -155,7 +155,7 @@ describe("assessing AI risks in the local chat", () => {
     expect(kept.fields.find((field) => field.label === "Description")!.value).toBe("The model could rank claims from older customers lower");
 
     const corrected = last(await say("amara", "edit residual likelihood", "1"));
-    expect(corrected).toMatchObject({ kind: "summary", title: "Please check your risk assessment: score 4 (Low), residual 3 (Low)" });
+    expect(corrected).toMatchObject({ kind: "summary", title: "Please check your risk assessment: score 4 low, residual 3 low" });
     const done = find(await say("amara", "confirm"), "done")!;
     // A governance member's own assessment is the acceptance decision.
     expect(done.lines).toContain("As a governance member, your assessment also approves accepting it.");

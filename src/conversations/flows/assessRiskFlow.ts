@@ -186,7 +186,8 @@ function scoreNote(answers: Answers): string | undefined {
   const inherent = rateRisk(answers.likelihood, impacts);
   const residual =
     typeof answers.residualLikelihood === "number" && typeof answers.residualImpact === "number" ? rateResidualRisk(answers.residualLikelihood, answers.residualImpact) : null;
-  return `score ${inherent.score} (${riskLevelLabels[inherent.level]})${residual ? `, residual ${residual.score} (${riskLevelLabels[residual.level]})` : ""}`;
+  // Short enough for Slack's 75-character header, even at "score 25 critical, residual 25 critical".
+  return `score ${inherent.score} ${inherent.level}${residual ? `, residual ${residual.score} ${residual.level}` : ""}`;
 }
 
 const dateOnly = (iso: string) => new Date(`${iso.slice(0, 10)}T00:00:00Z`);
