@@ -21,6 +21,8 @@ import { assessImpactFlow } from "./flows/assessImpactFlow.js";
 import { rejectSystemFlow } from "./flows/rejectSystemFlow.js";
 import { AssessmentDesk } from "./assessmentDesk.js";
 import { ApprovalDesk } from "./approvalDesk.js";
+import { assessRiskFlow, rejectRiskAcceptanceFlow } from "./flows/assessRiskFlow.js";
+import { RiskDesk } from "./riskDesk.js";
 
 export interface ConversationSettings {
   reviewIntervals?: ReviewIntervals;
@@ -42,21 +44,33 @@ export function createConversationEngine(prisma: PrismaClient, settings: Convers
   const incidentDesk = new IncidentDesk(prisma, clock);
   const assessmentDesk = new AssessmentDesk(prisma);
   const approvalDesk = new ApprovalDesk(prisma, clock);
+  const riskDesk = new RiskDesk(prisma, clock);
   return new ConversationEngine({
     states: new ConversationStateStore(prisma),
-    flows: [registerAiSystemFlow(settings.reviewIntervals), reportIncidentFlow(settings.proposeIncident), reportShadowAiFlow(), ...incidentFlows(), recordTrainingFlow(), assessImpactFlow(clock), rejectSystemFlow()],
+    flows: [
+      registerAiSystemFlow(settings.reviewIntervals),
+      reportIncidentFlow(settings.proposeIncident),
+      reportShadowAiFlow(),
+      ...incidentFlows(),
+      recordTrainingFlow(),
+      assessImpactFlow(clock),
+      rejectSystemFlow(),
+      assessRiskFlow(),
+      rejectRiskAcceptanceFlow(),
+    ],
     lookups: storeLookups(prisma),
     incidentDesk,
     desks: [
       incidentDesk,
       new TrainingDesk(prisma, clock),
+      riskDesk,
       new ScheduleDesk(prisma, clock),
       new DigestDesk(prisma, clock, { timeZone: settings.digestTimeZone ?? "UTC", attestationMonths: settings.attestationMonths ?? 6 }),
       new EvidencePackDesk(prisma, clock),
       assessmentDesk,
       approvalDesk,
     ],
-    recordDesks: [approvalDesk, assessmentDesk],
+    recordDesks: [approvalDesk, assessmentDesk, riskDesk],
     reminderDesk: new ReminderDesk(prisma, clock, { reviewIntervals: settings.reviewIntervals ?? defaultReviewIntervals, attestationMonths: settings.attestationMonths ?? 6 }),
     ...(settings.clock ? { clock: settings.clock } : {}),
     ...(settings.draftTtlMs ? { draftTtlMs: settings.draftTtlMs } : {}),

@@ -376,10 +376,11 @@ export class ConversationEngine {
   }
 
   private summary(flow: FlowDefinition, state: ConversationSnapshot): OutgoingMessage {
+    const note = flow.summaryNote?.(state.answers);
     return {
       kind: "summary",
       flowId: flow.id,
-      title: `Please check your ${flow.noun}`,
+      title: `Please check your ${flow.noun}${note ? `: ${note}` : ""}`,
       fields: visibleSteps(flow, state.answers).map((step) => ({
         stepId: step.id,
         label: step.label,

@@ -58,6 +58,8 @@ export interface FlowDefinition {
   introFor?(answers: Answers): string | undefined;
   /** Completes answers given up front (e.g. a system named in an opening sentence). */
   prepare?(prefill: Answers, context: { lookups: Lookups; now: Date }): Promise<Answers>;
+  /** A few words the review summary adds to its title, computed from the answers (e.g. a risk's score). */
+  summaryNote?(answers: Answers): string | undefined;
   /** Saves the record; runs inside the transaction that closes the conversation. */
   complete(answers: Answers, context: CompletionContext): Promise<CompletionResult>;
 }

@@ -9,8 +9,9 @@ import { correctiveActionEntity } from "../store/incidentWorkflow.js";
 import { trainingEntity } from "../store/trainingRecords.js";
 import { trainingStatus } from "../domain/training.js";
 import { impactAssessmentEntity } from "../store/impactAssessments.js";
+import { riskEntity } from "../store/risks.js";
 
-export const exportKinds = ["systems", "incidents", "actions", "training", "impacts"] as const;
+export const exportKinds = ["systems", "incidents", "actions", "training", "impacts", "risks"] as const;
 export type ExportKind = (typeof exportKinds)[number];
 export const exportFormats = ["csv", "json", "md"] as const;
 export type ExportFormat = (typeof exportFormats)[number];
@@ -35,7 +36,35 @@ export async function buildTable(prisma: PrismaClient, kind: ExportKind): Promis
       return trainingTable(prisma);
     case "impacts":
       return impactAssessmentsTable(prisma);
+    case "risks":
+      return risksTable(prisma);
   }
+}
+
+async function risksTable(prisma: PrismaClient): Promise<Table> {
+  const [risks, latest] = await Promise.all([
+    prisma.risk.findMany({
+      orderBy: { reference: "asc" },
+      include: {
+        system: { select: { reference: true, name: true, owner: { select: { displayName: true } } } },
+        assessor: { select: { displayName: true } },
+        acceptanceDecidedBy: { select: { displayName: true } },
+      },
+    }),
+    latestChanges(prisma, riskEntity),
+  ]);
+  return {
+    columns: [...Object.values(Prisma.RiskScalarFieldEnum), "systemReference", "systemName", "systemOwnerName", "assessorName", "acceptanceDecidedByName", ...latestChangeColumns],
+    rows: risks.map(({ system, assessor, acceptanceDecidedBy, ...risk }) => ({
+      ...risk,
+      systemReference: system.reference,
+      systemName: system.name,
+      systemOwnerName: system.owner?.displayName ?? null,
+      assessorName: assessor?.displayName ?? null,
+      acceptanceDecidedByName: acceptanceDecidedBy?.displayName ?? null,
+      ...latestChangeOf(latest.get(risk.id)),
+    })),
+  };
 }
 
 async function correctiveActionsTable(prisma: PrismaClient): Promise<Table> {

@@ -9,7 +9,7 @@ import { ImpactAssessmentStore } from "../store/impactAssessments.js";
 
 /** Something with a due date and a person who answers for it. */
 export interface DueItem {
-  /** "review:AIS-0003", "attestation:AIS-0003", "action:CA-0001", "audit:REV-0001", "training:TRN-0001", "impact:AIA-0001". */
+  /** "review:AIS-0003", "attestation:AIS-0003", "action:CA-0001", "audit:REV-0001", "training:TRN-0001", "impact:AIA-0001", "risk:RSK-0001". */
   itemKey: string;
   dueOn: Date;
   /** What it is, in a few words: "The review of AIS-0003 Claims triage". */
@@ -36,13 +36,18 @@ export async function dueItems(prisma: PrismaClient, now: Date, settings: Remind
   const oldest = new Date(now.getTime() - overdueWindowDays * day);
   const person = { select: { id: true, timeZone: true, managerId: true } } as const;
   const live = { status: { notIn: ["retired", "rejected", "draft"] as const }, ownerId: { not: null } } satisfies Prisma.AiSystemWhereInput;
-  const [reviews, attestations, actions, audits, trainings, impacts] = await Promise.all([
+  const [reviews, attestations, actions, audits, trainings, impacts, risks] = await Promise.all([
     prisma.aiSystem.findMany({ where: { ...live, nextReviewDate: { lte: horizon, gte: oldest } }, include: { owner: person } }),
     prisma.aiSystem.findMany({ where: { ...live, OR: [{ lastAttestedAt: { lte: addMonths(horizon, -settings.attestationMonths) } }, { lastAttestedAt: null }] }, include: { owner: person } }),
     prisma.correctiveAction.findMany({ where: { status: "open", dueDate: { lte: horizon, gte: oldest } }, include: { owner: person } }),
     prisma.scheduledReview.findMany({ where: { status: "planned", scheduledOn: { lte: horizon, gte: oldest }, leadId: { not: null } }, include: { lead: person } }),
     prisma.trainingRecord.findMany({ where: { validUntil: { lte: horizon, gte: oldest } }, include: { person } }),
     new ImpactAssessmentStore(prisma).dueBetween(oldest, horizon),
+    // A risk's review falls to the owner of its system.
+    prisma.risk.findMany({
+      where: { status: { in: ["open", "acceptance_pending"] }, reviewDate: { lte: horizon, gte: oldest }, system: { ownerId: { not: null } } },
+      include: { system: { select: { reference: true, name: true, owner: person } } },
+    }),
   ]);
   return [
     ...reviews.map((system) => ({
@@ -86,6 +91,13 @@ export async function dueItems(prisma: PrismaClient, now: Date, settings: Remind
       title: `Re-assessing the impact of ${assessment.system.reference} ${assessment.system.name} (${assessment.reference})`,
       person: assessment.system.owner!,
       buttons: [{ label: "Assess again", input: { kind: "record_action", reference: assessment.reference, action: "reassess" } } as NoticeButton, ...snoozeButtons(`impact:${assessment.reference}`)],
+    })),
+    ...risks.map((risk) => ({
+      itemKey: `risk:${risk.reference}`,
+      dueOn: risk.reviewDate,
+      title: `The review of risk ${risk.reference} on ${risk.system.reference} ${risk.system.name}`,
+      person: risk.system.owner!,
+      buttons: [{ label: "View risk", input: { kind: "record_action", reference: risk.reference, action: "view" } } satisfies NoticeButton, ...snoozeButtons(`risk:${risk.reference}`)],
     })),
   ].filter((item) => item.dueOn.getTime() >= oldest.getTime());
 }
