@@ -19,6 +19,7 @@ interface PackSection {
 /** In the order an audit usually walks the management system. */
 export const packSections: PackSection[] = [
   { file: "ai-system-inventory", title: "AI system inventory", evidenceFor: "4.3, A.4 (AI systems in scope and their resources)", kind: "systems" },
+  { file: "risk-register", title: "AI risk register", evidenceFor: "6.1.2, 8.2, 6.1.3 (risks, their treatment and residual risk)", kind: "risks" },
   { file: "impact-assessments", title: "AI system impact assessments", evidenceFor: "6.1.4, 8.4, A.5 (effects on individuals, groups and society)", kind: "impacts" },
   { file: "incident-register", title: "Incident register", evidenceFor: "8.1, A.8.4, 10.2 (AI incidents, how they were handled)", kind: "incidents" },
   { file: "corrective-actions", title: "Corrective actions", evidenceFor: "10.2 (actions on incidents and nonconformities)", kind: "actions" },
