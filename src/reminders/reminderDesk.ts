@@ -113,7 +113,7 @@ export class ReminderDesk {
                 ? (await this.prisma.impactAssessment.findUnique({ where: { reference }, select: { system: { select: { ownerId: true } } } }))?.system.ownerId
                 : kind === "risk"
                   ? (await this.prisma.risk.findUnique({ where: { reference }, select: { system: { select: { ownerId: true } } } }))?.system.ownerId
-                : undefined;
+                  : undefined;
     if (responsible === undefined) throw new ActionRefused(`${reference} no longer exists.`);
     if (responsible !== turn.speaker.personId) throw new ActionRefused(`This reminder is for someone else: only they or the governance team can act on ${reference}.`);
   }
