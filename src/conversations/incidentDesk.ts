@@ -42,6 +42,8 @@ const actionWords: Record<string, IncidentAction | typeof registerSystem> = {
   action: "raise_action",
   "corrective action": "raise_action",
   note: "add_note",
+  nonconformity: "raise_nonconformity",
+  nc: "raise_nonconformity",
   "register system": registerSystem,
   register: registerSystem,
   ...Object.fromEntries(incidentActions.map((action) => [action.replace(/_/g, " "), action])),

@@ -19,6 +19,7 @@ const expected: Record<IncidentAction, { from: IncidentStatus[]; to: Partial<Rec
   reopen: { from: ["resolved", "closed"], to: { resolved: "investigating", closed: "investigating" }, who: "governance" },
   set_system: { from: ["reported", "triaged", "investigating", "contained"], to: "=", who: "handler" },
   raise_action: { from: ["triaged", "investigating", "contained", "resolved"], to: "=", who: "handler" },
+  raise_nonconformity: { from: ["reported", "triaged", "investigating", "contained", "resolved", "closed"], to: "=", who: "governance" },
   add_note: { from: ["reported", "triaged", "investigating", "contained", "resolved"], to: "=", who: "handler" },
 };
 
