@@ -16,6 +16,10 @@ import { ScheduleDesk } from "../reminders/scheduleDesk.js";
 import { DigestDesk } from "../digest/digestDesk.js";
 import { defaultReviewIntervals } from "../domain/reviewSchedule.js";
 import { recordTrainingFlow } from "./flows/recordTrainingFlow.js";
+import { nonconformityFlows } from "./flows/nonconformityFlows.js";
+import { recordReviewResultsFlow } from "./flows/reviewFlows.js";
+import { NonconformityDesk } from "./nonconformityDesk.js";
+import { ReviewDesk } from "../reviews/reviewDesk.js";
 
 export interface ConversationSettings {
   reviewIntervals?: ReviewIntervals;
@@ -35,17 +39,21 @@ export interface ConversationSettings {
 export function createConversationEngine(prisma: PrismaClient, settings: ConversationSettings = {}): ConversationEngine {
   const clock = settings.clock ?? (() => new Date());
   const incidentDesk = new IncidentDesk(prisma, clock);
+  const nonconformityDesk = new NonconformityDesk(prisma, clock);
   return new ConversationEngine({
     states: new ConversationStateStore(prisma),
-    flows: [registerAiSystemFlow(settings.reviewIntervals), reportIncidentFlow(settings.proposeIncident), reportShadowAiFlow(), ...incidentFlows(), recordTrainingFlow()],
+    flows: [registerAiSystemFlow(settings.reviewIntervals), reportIncidentFlow(settings.proposeIncident), reportShadowAiFlow(), ...incidentFlows(), recordTrainingFlow(), recordReviewResultsFlow(), ...nonconformityFlows()],
     lookups: storeLookups(prisma),
     incidentDesk,
     desks: [
       incidentDesk,
       new TrainingDesk(prisma, clock),
       new ScheduleDesk(prisma, clock),
+      new ReviewDesk(prisma, clock),
+      nonconformityDesk,
       new DigestDesk(prisma, clock, { timeZone: settings.digestTimeZone ?? "UTC", attestationMonths: settings.attestationMonths ?? 6 }),
     ],
+    recordDesks: [nonconformityDesk],
     reminderDesk: new ReminderDesk(prisma, clock, { reviewIntervals: settings.reviewIntervals ?? defaultReviewIntervals, attestationMonths: settings.attestationMonths ?? 6 }),
     ...(settings.clock ? { clock: settings.clock } : {}),
     ...(settings.draftTtlMs ? { draftTtlMs: settings.draftTtlMs } : {}),
