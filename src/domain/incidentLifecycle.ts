@@ -54,7 +54,7 @@ export const incidentActionRules: Record<IncidentAction, ActionRule> = {
   set_system: { label: "Set AI system", from: beforeResolution, to: stays, who: "handler" },
   raise_action: { label: "Raise corrective action", from: ["triaged", "investigating", "contained", "resolved"], to: stays, who: "handler" },
   // An incident can show that a requirement of the AIMS is not met (10.2): governance records that as a nonconformity.
-  raise_nonconformity: { label: "Raise nonconformity", from: [...untilClosed, "closed"], to: stays, who: "governance" },
+  raise_nonconformity: { label: "Raise nonconformity", from: ["triaged", "investigating", "contained", "resolved"], to: stays, who: "governance" },
   add_note: { label: "Add note", from: untilClosed, to: stays, who: "handler" },
 };
 

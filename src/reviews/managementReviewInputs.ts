@@ -182,7 +182,11 @@ async function feedbackSince(prisma: PrismaClient, since: Date): Promise<Managem
 const counts = <K extends string>(figures: Partial<Record<K, number>>, labels: Record<K, string>) =>
   (Object.entries(figures) as [K, number][]).filter(([, count]) => count > 0).map(([key, count]) => `${labels[key]} ${count}`).join(", ") || "none";
 const actionLine = (figures: ActionFigures) => `${figures.open} open (${figures.overdue} overdue), ${figures.done} done, ${figures.cancelled} cancelled`;
-const systemsList = (systems: { reference: string; name: string }[]) => (systems.length === 0 ? "none" : `${systems.length}: ${systems.map((system) => `${system.reference} ${system.name}`).join("; ")}`);
+/** Systems named up to ten; the data keeps them all. */
+const systemsList = (systems: { reference: string; name: string }[]) =>
+  systems.length === 0
+    ? "none"
+    : `${systems.length}: ${systems.slice(0, 10).map((system) => `${system.reference} ${system.name}`).join("; ")}${systems.length > 10 ? ` … and ${systems.length - 10} more` : ""}`;
 const riskLevelLabels: Record<RiskLevel, string> = { critical: "Critical", high: "High", medium: "Medium", low: "Low" };
 const nonconformityLabels: Record<NonconformityStatus, string> = { open: "Open", action_planned: "Action planned", closed: "Closed" };
 
