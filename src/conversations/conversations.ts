@@ -23,6 +23,10 @@ import { AssessmentDesk } from "./assessmentDesk.js";
 import { ApprovalDesk } from "./approvalDesk.js";
 import { assessRiskFlow, rejectRiskAcceptanceFlow } from "./flows/assessRiskFlow.js";
 import { RiskDesk } from "./riskDesk.js";
+import { nonconformityFlows } from "./flows/nonconformityFlows.js";
+import { recordReviewResultsFlow } from "./flows/reviewFlows.js";
+import { NonconformityDesk } from "./nonconformityDesk.js";
+import { ReviewDesk } from "../reviews/reviewDesk.js";
 
 export interface ConversationSettings {
   reviewIntervals?: ReviewIntervals;
@@ -45,6 +49,7 @@ export function createConversationEngine(prisma: PrismaClient, settings: Convers
   const assessmentDesk = new AssessmentDesk(prisma);
   const approvalDesk = new ApprovalDesk(prisma, clock);
   const riskDesk = new RiskDesk(prisma, clock);
+  const nonconformityDesk = new NonconformityDesk(prisma, clock);
   return new ConversationEngine({
     states: new ConversationStateStore(prisma),
     flows: [
@@ -57,6 +62,8 @@ export function createConversationEngine(prisma: PrismaClient, settings: Convers
       rejectSystemFlow(),
       assessRiskFlow(),
       rejectRiskAcceptanceFlow(),
+      recordReviewResultsFlow(),
+      ...nonconformityFlows(),
     ],
     lookups: storeLookups(prisma),
     incidentDesk,
@@ -65,12 +72,14 @@ export function createConversationEngine(prisma: PrismaClient, settings: Convers
       new TrainingDesk(prisma, clock),
       riskDesk,
       new ScheduleDesk(prisma, clock),
+      new ReviewDesk(prisma, clock),
+      nonconformityDesk,
       new DigestDesk(prisma, clock, { timeZone: settings.digestTimeZone ?? "UTC", attestationMonths: settings.attestationMonths ?? 6 }),
       new EvidencePackDesk(prisma, clock),
       assessmentDesk,
       approvalDesk,
     ],
-    recordDesks: [approvalDesk, assessmentDesk, riskDesk],
+    recordDesks: [approvalDesk, assessmentDesk, riskDesk, nonconformityDesk],
     reminderDesk: new ReminderDesk(prisma, clock, { reviewIntervals: settings.reviewIntervals ?? defaultReviewIntervals, attestationMonths: settings.attestationMonths ?? 6 }),
     ...(settings.clock ? { clock: settings.clock } : {}),
     ...(settings.draftTtlMs ? { draftTtlMs: settings.draftTtlMs } : {}),

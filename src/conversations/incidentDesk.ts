@@ -42,6 +42,8 @@ const actionWords: Record<string, IncidentAction | typeof registerSystem> = {
   action: "raise_action",
   "corrective action": "raise_action",
   note: "add_note",
+  nonconformity: "raise_nonconformity",
+  nc: "raise_nonconformity",
   "register system": registerSystem,
   register: registerSystem,
   ...Object.fromEntries(incidentActions.map((action) => [action.replace(/_/g, " "), action])),
@@ -199,7 +201,7 @@ export class IncidentDesk implements Desk {
   private async myActions(turn: Turn): Promise<OutgoingMessage> {
     const actions = await this.prisma.correctiveAction.findMany({
       where: { ownerId: turn.speaker.personId, status: "open" },
-      include: { incident: { select: { reference: true } } },
+      include: { incident: { select: { reference: true } }, nonconformity: { select: { reference: true } } },
       orderBy: { dueDate: "asc" },
     });
     return {
@@ -207,7 +209,7 @@ export class IncidentDesk implements Desk {
       title: "Your open corrective actions",
       items: actions.map((action) => ({
         reference: action.reference,
-        text: `${action.description} · due ${action.dueDate.toISOString().slice(0, 10)}${action.incident ? ` · for ${action.incident.reference}` : ""}`,
+        text: `${action.description} · due ${action.dueDate.toISOString().slice(0, 10)}${action.incident ?? action.nonconformity ? ` · for ${(action.incident ?? action.nonconformity)!.reference}` : ""}`,
       })),
       note: actions.length === 0 ? "You have no open corrective actions." : 'When one is done, type e.g. "CA-0001 done".',
     };

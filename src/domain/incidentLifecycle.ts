@@ -18,6 +18,7 @@ export const incidentActions = [
   "reopen",
   "set_system",
   "raise_action",
+  "raise_nonconformity",
   "add_note",
 ] as const;
 export type IncidentAction = (typeof incidentActions)[number];
@@ -52,6 +53,8 @@ export const incidentActionRules: Record<IncidentAction, ActionRule> = {
   reopen: { label: "Reopen", from: ["resolved", "closed"], to: "investigating", who: "governance" },
   set_system: { label: "Set AI system", from: beforeResolution, to: stays, who: "handler" },
   raise_action: { label: "Raise corrective action", from: ["triaged", "investigating", "contained", "resolved"], to: stays, who: "handler" },
+  // An incident can show that a requirement of the AIMS is not met (10.2): governance records that as a nonconformity.
+  raise_nonconformity: { label: "Raise nonconformity", from: ["triaged", "investigating", "contained", "resolved"], to: stays, who: "governance" },
   add_note: { label: "Add note", from: untilClosed, to: stays, who: "handler" },
 };
 

@@ -10,8 +10,10 @@ import { trainingEntity } from "../store/trainingRecords.js";
 import { trainingStatus } from "../domain/training.js";
 import { impactAssessmentEntity } from "../store/impactAssessments.js";
 import { riskEntity } from "../store/risks.js";
+import { nonconformityEntity } from "../store/nonconformities.js";
+import { reviewEntity } from "../reviews/reviewRecords.js";
 
-export const exportKinds = ["systems", "incidents", "actions", "training", "impacts", "risks"] as const;
+export const exportKinds = ["systems", "incidents", "actions", "training", "impacts", "risks", "nonconformities", "reviews"] as const;
 export type ExportKind = (typeof exportKinds)[number];
 export const exportFormats = ["csv", "json", "md"] as const;
 export type ExportFormat = (typeof exportFormats)[number];
@@ -38,6 +40,10 @@ export async function buildTable(prisma: PrismaClient, kind: ExportKind): Promis
       return impactAssessmentsTable(prisma);
     case "risks":
       return risksTable(prisma);
+    case "nonconformities":
+      return nonconformitiesTable(prisma);
+    case "reviews":
+      return reviewsTable(prisma);
   }
 }
 
@@ -67,19 +73,66 @@ async function risksTable(prisma: PrismaClient): Promise<Table> {
   };
 }
 
+async function nonconformitiesTable(prisma: PrismaClient): Promise<Table> {
+  const [nonconformities, latest] = await Promise.all([
+    prisma.nonconformity.findMany({
+      orderBy: { reference: "asc" },
+      include: {
+        review: { select: { reference: true } },
+        incident: { select: { reference: true } },
+        raisedBy: { select: { displayName: true } },
+        correctiveActions: { select: { reference: true }, orderBy: { reference: "asc" } },
+      },
+    }),
+    latestChanges(prisma, nonconformityEntity),
+  ]);
+  return {
+    columns: [...Object.values(Prisma.NonconformityScalarFieldEnum), "reviewReference", "incidentReference", "raisedByName", "correctiveActions", ...latestChangeColumns],
+    rows: nonconformities.map(({ review, incident, raisedBy, correctiveActions, ...nonconformity }) => ({
+      ...nonconformity,
+      reviewReference: review?.reference ?? null,
+      incidentReference: incident?.reference ?? null,
+      raisedByName: raisedBy?.displayName ?? null,
+      correctiveActions: correctiveActions.map((action) => action.reference),
+      ...latestChangeOf(latest.get(nonconformity.id)),
+    })),
+  };
+}
+
+/** Internal audits and management reviews, planned and held, with what they found. */
+async function reviewsTable(prisma: PrismaClient): Promise<Table> {
+  const [reviews, latest] = await Promise.all([
+    prisma.scheduledReview.findMany({
+      orderBy: { reference: "asc" },
+      include: { lead: { select: { displayName: true } }, nonconformities: { select: { reference: true }, orderBy: { reference: "asc" } } },
+    }),
+    latestChanges(prisma, reviewEntity),
+  ]);
+  return {
+    columns: [...Object.values(Prisma.ScheduledReviewScalarFieldEnum), "leadName", "nonconformities", ...latestChangeColumns],
+    rows: reviews.map(({ lead, nonconformities, ...review }) => ({
+      ...review,
+      leadName: lead?.displayName ?? null,
+      nonconformities: nonconformities.map((nonconformity) => nonconformity.reference),
+      ...latestChangeOf(latest.get(review.id)),
+    })),
+  };
+}
+
 async function correctiveActionsTable(prisma: PrismaClient): Promise<Table> {
   const [actions, latest] = await Promise.all([
     prisma.correctiveAction.findMany({
       orderBy: { reference: "asc" },
-      include: { owner: { select: { displayName: true, email: true } }, incident: { select: { reference: true } } },
+      include: { owner: { select: { displayName: true, email: true } }, incident: { select: { reference: true } }, nonconformity: { select: { reference: true } } },
     }),
     latestChanges(prisma, correctiveActionEntity),
   ]);
   return {
-    columns: [...Object.values(Prisma.CorrectiveActionScalarFieldEnum), "incidentReference", "ownerName", "ownerEmail", ...latestChangeColumns],
-    rows: actions.map(({ owner, incident, ...action }) => ({
+    columns: [...Object.values(Prisma.CorrectiveActionScalarFieldEnum), "incidentReference", "nonconformityReference", "ownerName", "ownerEmail", ...latestChangeColumns],
+    rows: actions.map(({ owner, incident, nonconformity, ...action }) => ({
       ...action,
       incidentReference: incident?.reference ?? null,
+      nonconformityReference: nonconformity?.reference ?? null,
       ownerName: owner.displayName,
       ownerEmail: owner.email,
       ...latestChangeOf(latest.get(action.id)),

@@ -10,16 +10,12 @@ import { severityLabels } from "../domain/labels.js";
 import type { Notice } from "../domain/governanceNotices.js";
 import type { Actor } from "./changeHistory.js";
 import { incidentEntity } from "./incidents.js";
+import { NonconformityStore } from "./nonconformities.js";
 import { enqueueNotice, personAudience } from "./notifications.js";
-import { createRecord, inTransaction, updateRecord, type Db } from "./recordWriter.js";
+import { correctiveActionEntity, raiseCorrectiveAction, type NewCorrectiveAction } from "./correctiveActions.js";
+import { inTransaction, updateRecord, type Db } from "./recordWriter.js";
 
-export const correctiveActionEntity = "CorrectiveAction";
-
-export interface NewCorrectiveAction {
-  description: string;
-  ownerId: string;
-  dueDate: Date;
-}
+export { correctiveActionEntity, type NewCorrectiveAction };
 
 export interface LessonsLearned {
   whatHappened: string;
@@ -41,6 +37,7 @@ export type IncidentStep =
   | { action: "reopen"; reason: string }
   | { action: "set_system"; systemId: string | null; name: string }
   | { action: "raise_action"; correctiveAction: NewCorrectiveAction }
+  | { action: "raise_nonconformity"; requirement: string; description: string }
   | { action: "add_note"; text: string; link: string | null };
 
 export interface Acting {
@@ -55,8 +52,6 @@ interface Effect {
   event: { kind: string; text: string; link?: string | null };
   tell: { personId: string | null; notice: Notice }[];
 }
-
-const dateOnly = (date: Date) => date.toISOString().slice(0, 10);
 
 export class IncidentWorkflow {
   constructor(private readonly db: Db) {}
@@ -200,6 +195,10 @@ export class IncidentWorkflow {
         const raised = await this.raise(tx, incident, step.correctiveAction, acting);
         return { data: {}, event: raised.event, tell: [raised.tell] };
       }
+      case "raise_nonconformity": {
+        const raised = await new NonconformityStore(tx).raise({ incident, requirement: step.requirement, description: step.description }, acting);
+        return { data: {}, event: { kind: "nonconformity", text: `Nonconformity ${raised.reference} raised against ${raised.requirement}: ${step.description}` }, tell: [] };
+      }
       case "add_note":
         return { data: {}, event: { kind: step.link ? "evidence" : "note", text: step.text, link: step.link }, tell: [] };
     }
@@ -222,29 +221,8 @@ export class IncidentWorkflow {
   }
 
   private async raise(tx: Prisma.TransactionClient, incident: Incident, input: NewCorrectiveAction, acting: Acting) {
-    if (dateOnly(input.dueDate) < dateOnly(acting.now)) throw new ActionRefused("A corrective action's due date can't be in the past.");
-    const action = await createRecord(tx, {
-      entityType: correctiveActionEntity,
-      prefix: "CA",
-      actor: acting.actor,
-      create: (inner, reference) =>
-        inner.correctiveAction.create({
-          data: { reference, incidentId: incident.id, description: input.description, ownerId: input.ownerId, dueDate: input.dueDate, createdVia: acting.actor.channel },
-        }),
-    });
-    const owner = await this.nameOf(tx, input.ownerId);
-    return {
-      event: { kind: "corrective_action", text: `Corrective action ${action.reference} raised: ${input.description} (owner ${owner}, due ${dateOnly(input.dueDate)}).` },
-      tell: {
-        personId: input.ownerId,
-        notice: {
-          kind: "corrective_action_assigned",
-          subject: `Corrective action ${action.reference} is yours`,
-          text: `${acting.actor.label} raised ${action.reference} for ${incident.reference}: ${input.description}. Due ${dateOnly(input.dueDate)}. When it is done, type "action ${action.reference} done".`,
-          recordRef: action.reference,
-        },
-      },
-    };
+    const raised = await raiseCorrectiveAction(tx, { incidentId: incident.id, reference: incident.reference }, input, acting);
+    return { event: { kind: "corrective_action", text: raised.eventText }, tell: { personId: input.ownerId, notice: raised.notice } };
   }
 
   private async nameOf(tx: Prisma.TransactionClient, personId: string | null): Promise<string> {

@@ -19,6 +19,7 @@ const expected: Record<IncidentAction, { from: IncidentStatus[]; to: Partial<Rec
   reopen: { from: ["resolved", "closed"], to: { resolved: "investigating", closed: "investigating" }, who: "governance" },
   set_system: { from: ["reported", "triaged", "investigating", "contained"], to: "=", who: "handler" },
   raise_action: { from: ["triaged", "investigating", "contained", "resolved"], to: "=", who: "handler" },
+  raise_nonconformity: { from: ["triaged", "investigating", "contained", "resolved"], to: "=", who: "governance" },
   add_note: { from: ["reported", "triaged", "investigating", "contained", "resolved"], to: "=", who: "handler" },
 };
 
@@ -54,7 +55,7 @@ describe("the incident lifecycle table", () => {
     expect(availableActions(incidentIn("investigating"), assignee)).toEqual(["change_severity", "contain", "resolve", "set_system", "raise_action", "add_note"]);
     expect(availableActions(incidentIn("closed"), assignee)).toEqual([]);
     const refused = decide("close", incidentIn("investigating"), governance);
-    expect(refused).toEqual({ allowed: false, reason: 'INC-0007 is investigating, so "Close" is not possible now. From here you can: Assign to, Change severity, Contained, Resolve, Set AI system, Raise corrective action.' });
+    expect(refused).toEqual({ allowed: false, reason: 'INC-0007 is investigating, so "Close" is not possible now. From here you can: Assign to, Change severity, Contained, Resolve, Set AI system, Raise corrective action, Raise nonconformity.' });
   });
 
   it("requires lessons learned for SEV1 and SEV2 only, and reads references as people type them", () => {

@@ -9,6 +9,8 @@ import { IncidentWorkflow, type IncidentStep } from "../../store/incidentWorkflo
 import type { Answers, FlowDefinition, StepDefinition } from "../flowDefinition.js";
 import type { PersonAnswer, SystemAnswer } from "../stepInput.js";
 import { actorOf } from "./actor.js";
+import { actionDueStep, actionOwnerStep, correctiveActionFrom } from "./correctiveActionSteps.js";
+import { requirementStep } from "./nonconformityFlows.js";
 import { choicesFrom, requiredText, yesNoChoices } from "./choices.js";
 
 export const incidentFlowId = (action: IncidentAction) => `incident_${action}`;
@@ -39,32 +41,6 @@ const text = (id: string, label: string, prompt: string, help: string, max = 400
   ...extra,
 });
 
-const owner = (id: string, when?: (answers: Answers) => boolean): StepDefinition => ({
-  id,
-  label: "Action owner",
-  prompt: "Who owns this corrective action? (\"me\", a name or an email)",
-  help: "The person who will make sure it gets done; reminders go to them.",
-  input: "person",
-  schema: z.object({ personId: z.string(), displayName: z.string() }),
-  ...(when ? { when } : {}),
-});
-
-const due = (id: string, when?: (answers: Answers) => boolean): StepDefinition => ({
-  id,
-  label: "Due date",
-  prompt: "By when should it be done? (a date, \"in 2 weeks\")",
-  help: "Pick a realistic date: reminders are sent before it falls due.",
-  input: "date",
-  schema: z.string(),
-  dates: { only: "future", message: "A due date can't be in the past; when should it be done?" },
-  ...(when ? { when } : {}),
-});
-
-const correctiveActionFrom = (answers: Answers) => ({
-  description: answers.actionDescription as string,
-  ownerId: (answers.actionOwner as PersonAnswer).personId,
-  dueDate: new Date(answers.actionDue as string),
-});
 const gaveAction = (answers: Answers) => typeof answers.actionDescription === "string";
 const wantsLessons = (answers: Answers) => answers.highSeverity === true || answers.recordLessons === true;
 
@@ -125,8 +101,8 @@ const specs: IncidentFlowSpec[] = [
       text("rootCause", "Root cause", "What was the root cause?", "Why it happened, not only what happened: e.g. \"training data under-represented older applicants\"."),
       text("correction", "Correction", "What was corrected for this occurrence?", "The fix for this case, e.g. \"affected decisions re-reviewed by a person\"."),
       text("actionDescription", "Corrective action", "What corrective action stops it happening again? (\"skip\" if one is already raised)", "A change to the system, data, process or training, with an owner and due date.", 2000, { optional: true }),
-      owner("actionOwner", gaveAction),
-      due("actionDue", gaveAction),
+      actionOwnerStep("actionOwner", gaveAction),
+      actionDueStep("actionDue", gaveAction),
     ],
     toStep: (answers) => ({
       action: "resolve",
@@ -185,13 +161,20 @@ const specs: IncidentFlowSpec[] = [
     title: "Raise a corrective action",
     steps: [
       text("actionDescription", "Corrective action", "What needs to be done so it does not happen again?", "A change to the system, data, process or training.", 2000),
-      owner("actionOwner"),
-      due("actionDue"),
+      actionOwnerStep("actionOwner"),
+      actionDueStep("actionDue"),
     ],
     toStep: (answers) => ({
       action: "raise_action",
       correctiveAction: correctiveActionFrom(answers),
     }),
+  },
+  {
+    action: "raise_nonconformity",
+    noun: "nonconformity",
+    title: "Raise a nonconformity from an incident",
+    steps: [requirementStep, text("description", "Description", "What requirement is not met, and how did the incident show it?", "E.g. \"bias testing before release (A.6.2.4) was skipped for this model\".")],
+    toStep: (answers) => ({ action: "raise_nonconformity", requirement: answers.requirement as string, description: answers.description as string }),
   },
   {
     action: "add_note",

@@ -1,0 +1,254 @@
+// The inputs a management review must consider (ISO/IEC 42001 9.3.2), assembled from the records
+// rather than from memory: actions from earlier reviews, changes in context, incidents,
+// nonconformities and corrective actions, audit results, risks, objectives and feedback, each since
+// the previous management review. Returns the figures as data (for the evidence pack) and as Markdown.
+import type { PrismaClient } from "../generated/prisma/client.js";
+import type { CorrectiveActionStatus, IncidentStatus, NonconformityStatus, RiskLevel, RiskTier, Severity } from "../generated/prisma/enums.js";
+import { incidentStatusLabels, reviewKindLabels, riskTierLabels, severityLabels } from "../domain/labels.js";
+import { aiSystemEntity } from "../store/aiSystems.js";
+
+export interface ActionFigures {
+  open: number;
+  done: number;
+  cancelled: number;
+  /** Open and past their due date. */
+  overdue: number;
+}
+
+export interface ManagementReviewInputs {
+  review: { reference: string; scheduledOn: string; scope: string; status: string };
+  /** The previous management review held before this one, and the day it was held: figures count from it. */
+  previous: { reference: string; heldOn: string } | null;
+  /** 9.3.2 a): corrective actions for nonconformities raised at earlier management reviews. */
+  previousReviewActions: ActionFigures & { items: { reference: string; nonconformity: string; review: string; status: CorrectiveActionStatus; dueDate: string; ownerName: string }[] };
+  /** 9.3.2 b): AI systems registered, retired or re-tiered since the previous review. */
+  contextChanges: {
+    registered: { reference: string; name: string }[];
+    retired: { reference: string; name: string }[];
+    tierChanged: { reference: string; name: string; from: RiskTier | null; to: RiskTier | null }[];
+  };
+  /** Incidents reported since: counts only, so confidential ones reveal nothing. */
+  incidents: { total: number; bySeverity: Record<Severity, number>; byStatus: Partial<Record<IncidentStatus, number>>; confidential: number };
+  /** 9.3.2 d) 1): every nonconformity by its status now, and how many were raised since. */
+  nonconformities: { byStatus: Record<NonconformityStatus, number>; raisedSince: number };
+  correctiveActions: ActionFigures;
+  /** 9.3.2 d) 3): internal audits held since, with their conclusions. */
+  audits: { reference: string; heldOn: string; scope: string; conclusion: string | null; nonconformities: number }[];
+  /** 9.3.2 d): risk assessment results: risks not closed by level, and acceptances waiting for a decision. */
+  risks: { total: number; byLevel: Record<RiskLevel, number>; pendingAcceptance: number };
+  /** 9.3.2 d) 4): objectives are not kept in the assistant; said so rather than guessed. */
+  objectives: { recorded: false; note: string };
+  /** 9.3.2 c): feedback from interested parties through the policy assistant since. */
+  feedback: { questions: number; unanswered: number; routedToGovernance: number; helpful: number; notHelpful: number };
+}
+
+const day = (date: Date) => date.toISOString().slice(0, 10);
+const zeroes = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
+const severities: readonly Severity[] = ["sev1", "sev2", "sev3", "sev4"];
+const riskLevels: readonly RiskLevel[] = ["critical", "high", "medium", "low"];
+const nonconformityStatuses: readonly NonconformityStatus[] = ["open", "action_planned", "closed"];
+
+function actionFigures(actions: { status: CorrectiveActionStatus; dueDate: Date }[], today: string): ActionFigures {
+  return {
+    open: actions.filter((action) => action.status === "open").length,
+    done: actions.filter((action) => action.status === "done").length,
+    cancelled: actions.filter((action) => action.status === "cancelled").length,
+    overdue: actions.filter((action) => action.status === "open" && day(action.dueDate) < today).length,
+  };
+}
+
+/** The inputs for management review `reference`, or null when there is no such management review. */
+export async function managementReviewInputs(prisma: PrismaClient, reference: string, now: Date): Promise<ManagementReviewInputs | null> {
+  const review = await prisma.scheduledReview.findUnique({ where: { reference } });
+  if (!review || review.kind !== "management_review") return null;
+  const previous = await prisma.scheduledReview.findFirst({
+    where: { kind: "management_review", status: "held", id: { not: review.id }, heldOn: { not: null, lte: review.heldOn ?? now } },
+    orderBy: [{ heldOn: "desc" }, { reference: "desc" }],
+  });
+  const since = previous?.heldOn ?? new Date(0);
+  const today = day(now);
+  const [previousReviewActions, contextChanges, incidents, nonconformities, correctiveActions, audits, risks, feedback] = await Promise.all([
+    actionsFromEarlierReviews(prisma, review.id, today),
+    changesInContext(prisma, since),
+    incidentsSince(prisma, since),
+    nonconformitiesNow(prisma, since),
+    prisma.correctiveAction.findMany({ select: { status: true, dueDate: true } }).then((actions) => actionFigures(actions, today)),
+    auditsSince(prisma, since),
+    riskResults(prisma),
+    feedbackSince(prisma, since),
+  ]);
+  return {
+    review: { reference: review.reference, scheduledOn: day(review.scheduledOn), scope: review.scope, status: review.status },
+    previous: previous ? { reference: previous.reference, heldOn: day(previous.heldOn!) } : null,
+    previousReviewActions,
+    contextChanges,
+    incidents,
+    nonconformities,
+    correctiveActions,
+    audits,
+    risks,
+    objectives: { recorded: false, note: "No AI objectives are recorded in the assistant: bring their status from the objectives plan (6.2)." },
+    feedback,
+  };
+}
+
+async function actionsFromEarlierReviews(prisma: PrismaClient, reviewId: string, today: string) {
+  const actions = await prisma.correctiveAction.findMany({
+    where: { nonconformity: { review: { kind: "management_review", id: { not: reviewId } } } },
+    include: { owner: { select: { displayName: true } }, nonconformity: { select: { reference: true, review: { select: { reference: true } } } } },
+    orderBy: { reference: "asc" },
+  });
+  return {
+    ...actionFigures(actions, today),
+    items: actions.map((action) => ({
+      reference: action.reference,
+      nonconformity: action.nonconformity!.reference,
+      review: action.nonconformity!.review!.reference,
+      status: action.status,
+      dueDate: day(action.dueDate),
+      ownerName: action.owner.displayName,
+    })),
+  };
+}
+
+type Change = { from?: unknown; to?: unknown };
+
+/** Reads the AI systems' change history: a creation is a registration, a status change to retired a retirement. */
+async function changesInContext(prisma: PrismaClient, since: Date): Promise<ManagementReviewInputs["contextChanges"]> {
+  const entries = await prisma.changeLog.findMany({ where: { entityType: aiSystemEntity, at: { gt: since } }, orderBy: { id: "asc" } });
+  const systems = new Map(
+    (await prisma.aiSystem.findMany({ where: { id: { in: [...new Set(entries.map((entry) => entry.entityId))] } }, select: { id: true, reference: true, name: true } })).map((system) => [system.id, system]),
+  );
+  const result: ManagementReviewInputs["contextChanges"] = { registered: [], retired: [], tierChanged: [] };
+  for (const entry of entries) {
+    const system = systems.get(entry.entityId);
+    if (!system) continue;
+    const named = { reference: system.reference, name: system.name };
+    const changes = entry.changes as Record<string, Change>;
+    if (entry.action === "create") result.registered.push(named);
+    else if (changes.status?.to === "retired") result.retired.push(named);
+    if (entry.action !== "create" && changes.riskTier) result.tierChanged.push({ ...named, from: (changes.riskTier.from ?? null) as RiskTier | null, to: (changes.riskTier.to ?? null) as RiskTier | null });
+  }
+  return result;
+}
+
+async function incidentsSince(prisma: PrismaClient, since: Date): Promise<ManagementReviewInputs["incidents"]> {
+  const incidents = await prisma.incident.findMany({ where: { reportedAt: { gt: since } }, select: { severity: true, status: true, confidential: true } });
+  const bySeverity = zeroes(severities);
+  const byStatus: Partial<Record<IncidentStatus, number>> = {};
+  for (const incident of incidents) {
+    bySeverity[incident.severity]++;
+    byStatus[incident.status] = (byStatus[incident.status] ?? 0) + 1;
+  }
+  return { total: incidents.length, bySeverity, byStatus, confidential: incidents.filter((incident) => incident.confidential).length };
+}
+
+async function nonconformitiesNow(prisma: PrismaClient, since: Date): Promise<ManagementReviewInputs["nonconformities"]> {
+  const all = await prisma.nonconformity.findMany({ select: { status: true, createdAt: true } });
+  const byStatus = zeroes(nonconformityStatuses);
+  for (const nonconformity of all) byStatus[nonconformity.status]++;
+  return { byStatus, raisedSince: all.filter((nonconformity) => nonconformity.createdAt > since).length };
+}
+
+async function auditsSince(prisma: PrismaClient, since: Date): Promise<ManagementReviewInputs["audits"]> {
+  const audits = await prisma.scheduledReview.findMany({
+    where: { kind: "internal_audit", status: "held", heldOn: { gte: since } },
+    include: { _count: { select: { nonconformities: true } } },
+    orderBy: [{ heldOn: "asc" }, { reference: "asc" }],
+  });
+  return audits.map((audit) => ({ reference: audit.reference, heldOn: day(audit.heldOn!), scope: audit.scope, conclusion: audit.conclusion, nonconformities: audit._count.nonconformities }));
+}
+
+async function riskResults(prisma: PrismaClient): Promise<ManagementReviewInputs["risks"]> {
+  const risks = await prisma.risk.findMany({ where: { status: { not: "closed" } }, select: { level: true, status: true } });
+  const byLevel = zeroes(riskLevels);
+  for (const risk of risks) byLevel[risk.level]++;
+  return { total: risks.length, byLevel, pendingAcceptance: risks.filter((risk) => risk.status === "acceptance_pending").length };
+}
+
+async function feedbackSince(prisma: PrismaClient, since: Date): Promise<ManagementReviewInputs["feedback"]> {
+  const questions = await prisma.policyQuestion.findMany({ where: { createdAt: { gt: since } }, select: { answered: true, routedAt: true, feedback: true } });
+  return {
+    questions: questions.length,
+    unanswered: questions.filter((question) => !question.answered).length,
+    routedToGovernance: questions.filter((question) => question.routedAt !== null).length,
+    helpful: questions.filter((question) => question.feedback === "helpful").length,
+    notHelpful: questions.filter((question) => question.feedback === "not_helpful").length,
+  };
+}
+
+// --- Rendering -------------------------------------------------------------------------------
+
+const counts = <K extends string>(figures: Partial<Record<K, number>>, labels: Record<K, string>) =>
+  (Object.entries(figures) as [K, number][]).filter(([, count]) => count > 0).map(([key, count]) => `${labels[key]} ${count}`).join(", ") || "none";
+const actionLine = (figures: ActionFigures) => `${figures.open} open (${figures.overdue} overdue), ${figures.done} done, ${figures.cancelled} cancelled`;
+/** Systems named up to ten; the data keeps them all. */
+const systemsList = (systems: { reference: string; name: string }[]) =>
+  systems.length === 0
+    ? "none"
+    : `${systems.length}: ${systems.slice(0, 10).map((system) => `${system.reference} ${system.name}`).join("; ")}${systems.length > 10 ? ` … and ${systems.length - 10} more` : ""}`;
+const riskLevelLabels: Record<RiskLevel, string> = { critical: "Critical", high: "High", medium: "Medium", low: "Low" };
+const nonconformityLabels: Record<NonconformityStatus, string> = { open: "Open", action_planned: "Action planned", closed: "Closed" };
+
+/** The inputs as Markdown sections, one per input of 9.3.2, in the standard's order. */
+export function renderManagementReviewInputs(inputs: ManagementReviewInputs): string {
+  const sinceText = inputs.previous ? `since ${inputs.previous.reference} (held ${inputs.previous.heldOn})` : "since records began (no earlier management review is recorded as held)";
+  const sections: [string, string[]][] = [
+    [
+      "Actions from previous management reviews",
+      inputs.previousReviewActions.items.length === 0
+        ? ["No corrective actions come from earlier management reviews."]
+        : [actionLine(inputs.previousReviewActions), ...inputs.previousReviewActions.items.map((item) => `${item.reference} (${item.nonconformity}, ${item.review}): ${item.status}, due ${item.dueDate}, owner ${item.ownerName}`)],
+    ],
+    [
+      "Changes in context: AI systems",
+      [
+        `Registered: ${systemsList(inputs.contextChanges.registered)}`,
+        `Retired: ${systemsList(inputs.contextChanges.retired)}`,
+        `Risk tier changed: ${inputs.contextChanges.tierChanged.length === 0 ? "none" : inputs.contextChanges.tierChanged.map((change) => `${change.reference} ${change.name} (${change.from ? riskTierLabels[change.from] : "none"} → ${change.to ? riskTierLabels[change.to] : "none"})`).join("; ")}`,
+      ],
+    ],
+    [
+      "Incidents",
+      [
+        `${inputs.incidents.total} reported; by severity: ${counts(inputs.incidents.bySeverity, severityLabels)}`,
+        `By status now: ${counts(inputs.incidents.byStatus, incidentStatusLabels)}`,
+        `Confidential (counted only): ${inputs.incidents.confidential}`,
+      ],
+    ],
+    [
+      "Nonconformities and corrective actions",
+      [
+        `Nonconformities: ${counts(inputs.nonconformities.byStatus, nonconformityLabels)} (${inputs.nonconformities.raisedSince} raised in this period)`,
+        `Corrective actions: ${actionLine(inputs.correctiveActions)}`,
+      ],
+    ],
+    [
+      "Audit results",
+      inputs.audits.length === 0
+        ? ["No internal audit was held in this period."]
+        : inputs.audits.map((audit) => `${audit.reference} (${audit.heldOn}, ${audit.scope}): ${audit.conclusion ?? "no conclusion recorded"}; ${audit.nonconformities} nonconformit${audit.nonconformities === 1 ? "y" : "ies"}`),
+    ],
+    ["Risk assessment results", [`${inputs.risks.total} risks not closed; by level: ${counts(inputs.risks.byLevel, riskLevelLabels)}`, `Acceptances waiting for a decision: ${inputs.risks.pendingAcceptance}`]],
+    ["Objectives", [inputs.objectives.note]],
+    [
+      "Feedback from interested parties",
+      [
+        `${inputs.feedback.questions} policy questions asked; ${inputs.feedback.unanswered} not answered by the policy; ${inputs.feedback.routedToGovernance} passed to governance`,
+        `Answers rated helpful ${inputs.feedback.helpful}, not helpful ${inputs.feedback.notHelpful}`,
+      ],
+    ],
+  ];
+  return [
+    `# Inputs to ${reviewKindLabels.management_review.toLowerCase()} ${inputs.review.reference}`,
+    "",
+    `${inputs.review.scope}, scheduled ${inputs.review.scheduledOn}. Figures ${sinceText}.`,
+    ...sections.flatMap(([heading, lines]) => ["", `## ${heading}`, "", ...lines.map((line) => `- ${line}`)]),
+  ].join("\n") + "\n";
+}
+
+/** The inputs as data and as Markdown together (the chat answer, the evidence pack). */
+export async function prepareManagementReview(prisma: PrismaClient, reference: string, now: Date): Promise<{ inputs: ManagementReviewInputs; markdown: string } | null> {
+  const inputs = await managementReviewInputs(prisma, reference, now);
+  return inputs ? { inputs, markdown: renderManagementReviewInputs(inputs) } : null;
+}

@@ -1,0 +1,77 @@
+// Audits and management reviews after they are scheduled, in chat: "REV-0001" shows one with its
+// findings, "audit REV-0001 results" (or "record results REV-0001") records how it went, and
+// "review inputs REV-0002" (or "prepare review REV-0002") assembles what a management review considers.
+import type { PrismaClient } from "../generated/prisma/client.js";
+import { can, refusalText, type Viewer } from "../domain/accessPolicy.js";
+import { reviewKindLabels } from "../domain/labels.js";
+import { nonconformityStatusLabels, parseReviewReference } from "../domain/nonconformity.js";
+import { deskMessages, deskRefusal, type Desk, type DeskOutcome } from "../conversations/desk.js";
+import { recordReviewResultsFlowId } from "../conversations/flows/reviewFlows.js";
+import type { Turn } from "../conversations/messages.js";
+import { prepareManagementReview } from "./managementReviewInputs.js";
+import { reviewDossier } from "./reviewRecords.js";
+
+type ReviewCommand = { kind: "show" | "results" | "inputs"; reference: string };
+
+const rev = String.raw`(rev[-\s]?\d{1,6})`;
+const patterns: [ReviewCommand["kind"], RegExp][] = [
+  ["results", new RegExp(String.raw`^(?:(?:audit|review|rev)\s+)?${rev}\s+results$`, "i")],
+  ["results", new RegExp(String.raw`^record\s+(?:the\s+)?results\s+(?:of\s+|for\s+)?${rev}$`, "i")],
+  ["inputs", new RegExp(String.raw`^(?:management\s+)?review\s+inputs\s+(?:for\s+)?${rev}$`, "i")],
+  ["inputs", new RegExp(String.raw`^prepare\s+(?:management\s+)?review\s+${rev}$`, "i")],
+  ["inputs", new RegExp(String.raw`^${rev}\s+inputs$`, "i")],
+  ["show", new RegExp(String.raw`^(?:audit\s+|review\s+)?${rev}$`, "i")],
+];
+
+export function parseReviewCommand(text: string): ReviewCommand | null {
+  const typed = text.trim().replace(/^\//, "").replace(/[.!?]+$/, "");
+  for (const [kind, pattern] of patterns) {
+    const match = pattern.exec(typed);
+    if (match) return { kind, reference: parseReviewReference(match[1]!)! };
+  }
+  return null;
+}
+
+const viewerOf = (turn: Turn): Viewer => ({ personId: turn.speaker.personId, roles: turn.speaker.roles });
+const dateOnly = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : "—");
+
+export class ReviewDesk implements Desk {
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly clock: () => Date,
+  ) {}
+
+  async handleText(text: string, turn: Turn): Promise<DeskOutcome | null> {
+    const command = parseReviewCommand(text);
+    if (!command) return null;
+    const review = await reviewDossier(this.prisma, command.reference);
+    if (!review) return deskRefusal(`There is no audit or review ${command.reference}. Type "schedule" to see the planned ones.`);
+    const viewer = viewerOf(turn);
+    switch (command.kind) {
+      case "results":
+        if (!can(viewer, "edit", "review", { leadId: review.leadId })) return deskRefusal(refusalText("edit", "review"));
+        if (review.status === "cancelled") return deskRefusal(`${review.reference} was cancelled; there are no results to record.`);
+        return { start: { flowId: recordReviewResultsFlowId, prefill: { review: review.reference } } };
+      case "inputs": {
+        if (!can(viewer, "view", "review", { leadId: review.leadId })) return deskRefusal(refusalText("view", "review"));
+        if (review.kind !== "management_review") return deskRefusal(`${review.reference} is an internal audit; inputs are assembled for management reviews.`);
+        const prepared = await prepareManagementReview(this.prisma, review.reference, this.clock());
+        return deskMessages({ kind: "text", text: prepared!.markdown });
+      }
+      case "show": {
+        if (!can(viewer, "view", "review", { leadId: review.leadId })) return deskRefusal(refusalText("view", "review"));
+        const lines = [
+          `${reviewKindLabels[review.kind]} ${review.reference}: ${review.scope}`,
+          `Scheduled ${dateOnly(review.scheduledOn)}; ${review.status}${review.heldOn ? `, held ${dateOnly(review.heldOn)}` : ""}; led by ${review.lead?.displayName ?? "nobody"}.`,
+          ...(review.attendees.length > 0 ? [`Attendees: ${review.attendees.join(", ")}.`] : []),
+          ...(review.conclusion ? [`Conclusion: ${review.conclusion}`] : []),
+          review.nonconformities.length === 0
+            ? "No nonconformities raised from it."
+            : `Nonconformities: ${review.nonconformities.map((nc) => `${nc.reference} (${nc.requirement}, ${nonconformityStatusLabels[nc.status].toLowerCase()})`).join(", ")}.`,
+          review.status === "planned" ? `Once it has been held: "${review.kind === "internal_audit" ? "audit" : "review"} ${review.reference} results".` : `A finding: "nonconformity ${review.reference}".`,
+        ];
+        return deskMessages({ kind: "text", text: lines.join("\n") });
+      }
+    }
+  }
+}
