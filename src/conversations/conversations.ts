@@ -16,6 +16,10 @@ import { ScheduleDesk } from "../reminders/scheduleDesk.js";
 import { DigestDesk } from "../digest/digestDesk.js";
 import { defaultReviewIntervals } from "../domain/reviewSchedule.js";
 import { recordTrainingFlow } from "./flows/recordTrainingFlow.js";
+import { editSoaControlFlow } from "./flows/editSoaControlFlow.js";
+import { gapAnalysisFlow } from "./flows/gapAnalysisFlow.js";
+import { SoaDesk } from "./soaDesk.js";
+import { GapDesk } from "../gap/gapDesk.js";
 
 export interface ConversationSettings {
   reviewIntervals?: ReviewIntervals;
@@ -37,12 +41,14 @@ export function createConversationEngine(prisma: PrismaClient, settings: Convers
   const incidentDesk = new IncidentDesk(prisma, clock);
   return new ConversationEngine({
     states: new ConversationStateStore(prisma),
-    flows: [registerAiSystemFlow(settings.reviewIntervals), reportIncidentFlow(settings.proposeIncident), reportShadowAiFlow(), ...incidentFlows(), recordTrainingFlow()],
+    flows: [registerAiSystemFlow(settings.reviewIntervals), reportIncidentFlow(settings.proposeIncident), reportShadowAiFlow(), ...incidentFlows(), recordTrainingFlow(), editSoaControlFlow(), gapAnalysisFlow()],
     lookups: storeLookups(prisma),
     incidentDesk,
     desks: [
       incidentDesk,
       new TrainingDesk(prisma, clock),
+      new SoaDesk(prisma),
+      new GapDesk(prisma),
       new ScheduleDesk(prisma, clock),
       new DigestDesk(prisma, clock, { timeZone: settings.digestTimeZone ?? "UTC", attestationMonths: settings.attestationMonths ?? 6 }),
     ],

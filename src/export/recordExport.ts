@@ -8,8 +8,11 @@ import { incidentEntity } from "../store/incidents.js";
 import { correctiveActionEntity } from "../store/incidentWorkflow.js";
 import { trainingEntity } from "../store/trainingRecords.js";
 import { trainingStatus } from "../domain/training.js";
+import { controlApplicabilityEntity, StatementOfApplicabilityStore } from "../store/statementOfApplicability.js";
+import { objectiveTitle } from "../iso42001/catalog.js";
+import { buildGapReport, gapReportColumns, gapReportRows, renderGapReportMarkdown } from "../gap/gapReport.js";
 
-export const exportKinds = ["systems", "incidents", "actions", "training"] as const;
+export const exportKinds = ["systems", "incidents", "actions", "training", "soa", "gap"] as const;
 export type ExportKind = (typeof exportKinds)[number];
 export const exportFormats = ["csv", "json", "md"] as const;
 export type ExportFormat = (typeof exportFormats)[number];
@@ -32,7 +35,43 @@ export async function buildTable(prisma: PrismaClient, kind: ExportKind): Promis
       return correctiveActionsTable(prisma);
     case "training":
       return trainingTable(prisma);
+    case "soa":
+      return applicabilityTable(prisma);
+    case "gap":
+      return gapTable(prisma);
   }
+}
+
+/** The text of an export: the table in the format asked for, except the gap report, whose Markdown is the report itself. */
+export async function exportText(prisma: PrismaClient, kind: ExportKind, format: ExportFormat): Promise<string> {
+  if (kind === "gap" && format === "md") return renderGapReportMarkdown(await buildGapReport(prisma));
+  return renderTable(await buildTable(prisma, kind), format);
+}
+
+/** The Statement of Applicability: every Annex A control exactly once, decided or not. */
+async function applicabilityTable(prisma: PrismaClient): Promise<Table> {
+  const [entries, latest] = await Promise.all([new StatementOfApplicabilityStore(prisma).entries(), latestChanges(prisma, controlApplicabilityEntity)]);
+  return {
+    columns: ["control", "objective", "title", "decided", "applicable", "justification", "implementation", "ownerName", "ownerEmail", "evidenceLinks", ...latestChangeColumns],
+    rows: entries.map(({ control, decision }) => ({
+      control: control.id,
+      objective: `${control.objective} ${objectiveTitle(control.objective)}`,
+      title: control.title,
+      decided: decision !== null,
+      applicable: decision?.applicable ?? null,
+      justification: decision?.justification ?? null,
+      implementation: decision?.applicable ? decision.implementation : null,
+      ownerName: decision?.owner?.displayName ?? null,
+      ownerEmail: decision?.owner?.email ?? null,
+      evidenceLinks: decision?.evidenceLinks ?? [],
+      ...latestChangeOf(decision ? latest.get(decision.id) : undefined),
+    })),
+  };
+}
+
+/** The latest gap analysis, one row per clause, with the previous status beside it. */
+async function gapTable(prisma: PrismaClient): Promise<Table> {
+  return { columns: gapReportColumns, rows: gapReportRows(await buildGapReport(prisma)) };
 }
 
 async function correctiveActionsTable(prisma: PrismaClient): Promise<Table> {
