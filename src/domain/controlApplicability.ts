@@ -44,7 +44,9 @@ export function parseEvidenceLinks(text: string): EvidenceLinksResult {
   const items = text.split(/[\s,;]+/).filter(Boolean);
   const notLinks = items.filter((item) => !isHttpsLink(item));
   if (notLinks.length > 0) {
-    return { ok: false, message: `${notLinks.map((item) => `"${item}"`).join(", ")} ${notLinks.length === 1 ? "is not a full link" : "are not full links"}. Please give links starting with https://, separated by commas or spaces, or "skip".` };
+    // Prose instead of links reads back whole; a stray word among links is named on its own.
+    const what = notLinks.length === items.length ? `"${text.trim()}" is not a full link` : `${notLinks.map((item) => `"${item}"`).join(", ")} ${notLinks.length === 1 ? "is not a full link" : "are not full links"}`;
+    return { ok: false, message: `${what}. Please give links starting with https://, separated by commas or spaces, or "skip".` };
   }
   return { ok: true, links: [...new Set(items)] };
 }
