@@ -133,12 +133,17 @@ async function handWrittenFigures(prisma: PrismaClient, now: Date) {
     prisma.$queryRaw<{ unanswered: number; routed: number }[]>`
       SELECT count(*)::int AS unanswered, count("routedAt")::int AS routed
       FROM "PolicyQuestion" WHERE answered = false AND "createdAt" >= ${period.from}`,
+    prisma.$queryRaw<{ decided: number; implemented: number; excluded: number }[]>`
+      SELECT count(*)::int AS decided,
+             count(*) FILTER (WHERE applicable AND implementation = 'implemented')::int AS implemented,
+             count(*) FILTER (WHERE NOT applicable)::int AS excluded
+      FROM "ControlApplicability"`,
   ]);
 }
 
 /** The two ways must agree, or the comparison means nothing. */
 function checkAgreement(digest: WeeklyDigest, handWritten: Awaited<ReturnType<typeof handWrittenFigures>>): void {
-  const [, incidentRows, , actionRows, , [questions]] = handWritten;
+  const [, incidentRows, , actionRows, , [questions], [controls]] = handWritten;
   const sum = (key: "opened" | "closed" | "open") => incidentRows.reduce((total, row) => total + row[key], 0);
   const pairs: [string, number, number][] = [
     ["incidents opened this week", digest.incidents.openedThisWeek.total, sum("opened")],
@@ -146,6 +151,7 @@ function checkAgreement(digest: WeeklyDigest, handWritten: Awaited<ReturnType<ty
     ["open incidents", digest.incidents.open.total, sum("open")],
     ["overdue corrective actions", digest.overdueActions.count, actionRows[0]?.overdue ?? 0],
     ["unanswered policy questions", digest.policyQuestions.unansweredThisWeek, questions?.unanswered ?? 0],
+    ["decided Annex A controls", digest.statementOfApplicability?.decided ?? 0, controls?.decided ?? 0],
   ];
   const disagreements = pairs.filter(([, digestValue, sqlValue]) => digestValue !== sqlValue);
   if (disagreements.length > 0) throw new Error(`the digest and the hand-written SQL disagree: ${JSON.stringify(disagreements)}`);

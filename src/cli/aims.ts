@@ -3,7 +3,7 @@ import { Command, Option } from "commander";
 import { exportFormats, exportKinds } from "../export/recordExport.js";
 import { CliError } from "./cliContext.js";
 import { evidencePackRegister, exportRecords } from "./commands/exportCommand.js";
-import { importKinds, importRecords, trainingCsvColumns } from "./commands/importCommand.js";
+import { importKinds, importRecords, soaCsvColumns, trainingCsvColumns } from "./commands/importCommand.js";
 import { chat } from "./commands/chatCommand.js";
 import { ask } from "./commands/askCommand.js";
 import { loadDemoData } from "./commands/demoDataCommand.js";
@@ -35,7 +35,7 @@ program
 
 program
   .command("import")
-  .description(`import records from a CSV file, all or none (training columns: ${trainingCsvColumns.join(", ")})`)
+  .description(`import records from a CSV file, all or none (training columns: ${trainingCsvColumns.join(", ")}; soa columns: ${soaCsvColumns.join(", ")})`)
   .addArgument(new Command().createArgument("<register>", "which register").choices(importKinds))
   .argument("<file>", "the CSV file")
   .action(importRecords);

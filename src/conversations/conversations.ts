@@ -27,6 +27,10 @@ import { nonconformityFlows } from "./flows/nonconformityFlows.js";
 import { recordReviewResultsFlow } from "./flows/reviewFlows.js";
 import { NonconformityDesk } from "./nonconformityDesk.js";
 import { ReviewDesk } from "../reviews/reviewDesk.js";
+import { editSoaControlFlow } from "./flows/editSoaControlFlow.js";
+import { gapAnalysisFlow } from "./flows/gapAnalysisFlow.js";
+import { SoaDesk } from "./soaDesk.js";
+import { GapDesk } from "../gap/gapDesk.js";
 
 export interface ConversationSettings {
   reviewIntervals?: ReviewIntervals;
@@ -64,6 +68,8 @@ export function createConversationEngine(prisma: PrismaClient, settings: Convers
       rejectRiskAcceptanceFlow(),
       recordReviewResultsFlow(),
       ...nonconformityFlows(),
+      editSoaControlFlow(),
+      gapAnalysisFlow(),
     ],
     lookups: storeLookups(prisma),
     incidentDesk,
@@ -71,6 +77,8 @@ export function createConversationEngine(prisma: PrismaClient, settings: Convers
       incidentDesk,
       new TrainingDesk(prisma, clock),
       riskDesk,
+      new SoaDesk(prisma),
+      new GapDesk(prisma),
       new ScheduleDesk(prisma, clock),
       new ReviewDesk(prisma, clock),
       nonconformityDesk,

@@ -3,7 +3,7 @@
 // incident details, so nothing here can leak a confidential incident.
 import { incidentTypeLabels, reviewKindLabels, severityLabels } from "../domain/labels.js";
 import { IncidentType, Severity } from "../generated/prisma/enums.js";
-import { ageBandLabels, formatCalendarDate, formatClockTime, kindKeyLabels, plural, tierKeyLabels } from "./digestWording.js";
+import { ageBandLabels, describeApplicability, formatCalendarDate, formatClockTime, kindKeyLabels, plural, tierKeyLabels } from "./digestWording.js";
 import { ageBands, type KindKey, type TierKey, type WeeklyDigest } from "./weeklyDigest.js";
 
 export function renderDigestMarkdown(digest: WeeklyDigest): string {
@@ -141,8 +141,7 @@ function policyQuestionsSection({ policyQuestions }: WeeklyDigest): string {
 
 function applicabilitySection({ statementOfApplicability }: WeeklyDigest): string {
   if (!statementOfApplicability) return "";
-  const { applicableControls, implementedControls } = statementOfApplicability;
-  return `## Statement of Applicability\n${implementedControls} of ${applicableControls} applicable controls implemented.`;
+  return `## Statement of Applicability\n${describeApplicability(statementOfApplicability)}`;
 }
 
 function nonZeroRows<K extends string>(counts: Record<K, number>, labels: Record<K, string>, order: K[]): string[][] {

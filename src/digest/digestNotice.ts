@@ -3,7 +3,7 @@
 import { severityLabels } from "../domain/labels.js";
 import { Severity } from "../generated/prisma/enums.js";
 import type { Notice } from "../domain/governanceNotices.js";
-import { formatCalendarDate, plural } from "./digestWording.js";
+import { describeApplicability, formatCalendarDate, plural } from "./digestWording.js";
 import { attentionItems } from "./digestMarkdown.js";
 import type { WeeklyDigest } from "./weeklyDigest.js";
 
@@ -21,6 +21,7 @@ export function digestNotice(digest: WeeklyDigest): Notice {
     `Corrective actions overdue: ${overdueActions.count}${overdueActions.oldest.length > 0 ? ` (oldest: ${overdueActions.oldest.map((action) => `${action.reference}, ${action.ownerName}, ${action.daysOverdue} days`).join("; ")})` : ""}.`,
     `Audits and reviews in the next 30 days: ${upcomingReviews.items.length > 0 ? upcomingReviews.items.map((review) => `${review.reference} on ${formatCalendarDate(review.scheduledOn)}`).join("; ") : "none planned"}.`,
     `Policy questions the policy did not answer this week: ${policyQuestions.unansweredThisWeek} (${policyQuestions.routedToGovernance} passed to governance).`,
+    ...(digest.statementOfApplicability ? [`Statement of Applicability: ${describeApplicability(digest.statementOfApplicability)}.`] : []),
   ];
   return {
     kind: "weekly_digest",

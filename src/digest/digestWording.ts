@@ -1,6 +1,6 @@
 // Wording the digest needs beyond the stored codes (src/domain/labels.ts): the buckets it invents.
 import { aiSystemKindLabels, riskTierLabels } from "../domain/labels.js";
-import type { AgeBand, KindKey, TierKey } from "./weeklyDigest.js";
+import type { AgeBand, KindKey, StatementOfApplicabilityCoverage, TierKey } from "./weeklyDigest.js";
 import type { CalendarDate } from "./zonedCalendar.js";
 
 export const ageBandLabels: Record<AgeBand, string> = {
@@ -37,4 +37,9 @@ export function formatClockTime(instant: Date, timeZone: string): string {
 /** "1 system", "3 systems". */
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
   return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+
+/** "12 of 38 Annex A controls decided · 7 implemented · 2 excluded". */
+export function describeApplicability(coverage: StatementOfApplicabilityCoverage): string {
+  return `${coverage.decided} of ${coverage.controls} Annex A controls decided · ${coverage.implemented} implemented · ${coverage.excluded} excluded`;
 }

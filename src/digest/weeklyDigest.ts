@@ -5,6 +5,7 @@
 // incident's description, reporter or system.
 import type { PrismaClient } from "../generated/prisma/client.js";
 import type { AiSystemKind, IncidentType, ReviewKind, RiskTier, Severity } from "../generated/prisma/enums.js";
+import { applicabilityFigures } from "./applicabilityFigures.js";
 import { followUpFigures } from "./followUpFigures.js";
 import { incidentFigures, weeklyIncidentCounts } from "./incidentFigures.js";
 import { inventoryFigures } from "./inventoryFigures.js";
@@ -117,13 +118,14 @@ export interface WeeklyIncidentCount {
   count: number;
 }
 
-/**
- * Coverage of the Statement of Applicability (ISO/IEC 42001 6.1.3). The application keeps no SoA yet,
- * so buildWeeklyDigest never sets it; renderers show it once something does.
- */
+/** Coverage of the Statement of Applicability (ISO/IEC 42001 6.1.3): how many Annex A controls are decided. */
 export interface StatementOfApplicabilityCoverage {
-  applicableControls: number;
-  implementedControls: number;
+  /** All Annex A controls (38). */
+  controls: number;
+  decided: number;
+  excluded: number;
+  /** Applicable controls recorded as implemented. */
+  implemented: number;
 }
 
 export interface WeeklyDigest {
@@ -136,6 +138,7 @@ export interface WeeklyDigest {
   policyQuestions: PolicyQuestionFigures;
   /** Oldest first, one entry per week (weeks without incidents count 0), the current week last. */
   incidentsPerWeek: WeeklyIncidentCount[];
+  /** Absent in digests built before the SoA was kept; renderers then leave the section out. */
   statementOfApplicability?: StatementOfApplicabilityCoverage;
 }
 
@@ -159,13 +162,14 @@ export function chartWeekStarts(period: DigestPeriod): CalendarDate[] {
 export async function buildWeeklyDigest(prisma: PrismaClient, options: DigestOptions): Promise<WeeklyDigest> {
   const period = digestPeriod(options.now, options.timeZone);
   const attestationMonths = options.attestationMonths ?? defaultAttestationMonths;
-  const [inventory, incidents, incidentsPerWeek, followUps] = await Promise.all([
+  const [inventory, incidents, incidentsPerWeek, followUps, statementOfApplicability] = await Promise.all([
     inventoryFigures(prisma, period, attestationMonths),
     incidentFigures(prisma, period),
     weeklyIncidentCounts(prisma, period, chartWeekStarts(period)),
     followUpFigures(prisma, period),
+    applicabilityFigures(prisma),
   ]);
-  return { period, ...inventory, incidents, incidentsPerWeek, ...followUps };
+  return { period, ...inventory, incidents, incidentsPerWeek, ...followUps, statementOfApplicability };
 }
 
 /** A record with every key of an enum at 0, so a missing group reads as "none" rather than undefined. */

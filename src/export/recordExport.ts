@@ -12,8 +12,11 @@ import { impactAssessmentEntity } from "../store/impactAssessments.js";
 import { riskEntity } from "../store/risks.js";
 import { nonconformityEntity } from "../store/nonconformities.js";
 import { reviewEntity } from "../reviews/reviewRecords.js";
+import { controlApplicabilityEntity, StatementOfApplicabilityStore } from "../store/statementOfApplicability.js";
+import { objectiveTitle } from "../iso42001/catalog.js";
+import { buildGapReport, gapReportColumns, gapReportRows, renderGapReportMarkdown } from "../gap/gapReport.js";
 
-export const exportKinds = ["systems", "incidents", "actions", "training", "impacts", "risks", "nonconformities", "reviews"] as const;
+export const exportKinds = ["systems", "incidents", "actions", "training", "impacts", "risks", "nonconformities", "reviews", "soa", "gap"] as const;
 export type ExportKind = (typeof exportKinds)[number];
 export const exportFormats = ["csv", "json", "md"] as const;
 export type ExportFormat = (typeof exportFormats)[number];
@@ -44,6 +47,10 @@ export async function buildTable(prisma: PrismaClient, kind: ExportKind): Promis
       return nonconformitiesTable(prisma);
     case "reviews":
       return reviewsTable(prisma);
+    case "soa":
+      return applicabilityTable(prisma);
+    case "gap":
+      return gapTable(prisma);
   }
 }
 
@@ -69,6 +76,33 @@ async function risksTable(prisma: PrismaClient): Promise<Table> {
       assessorName: assessor?.displayName ?? null,
       acceptanceDecidedByName: acceptanceDecidedBy?.displayName ?? null,
       ...latestChangeOf(latest.get(risk.id)),
+    })),
+  };
+}
+
+/** The text of an export: the table in the format asked for, except the gap report, whose Markdown is the report itself. */
+export async function exportText(prisma: PrismaClient, kind: ExportKind, format: ExportFormat): Promise<string> {
+  if (kind === "gap" && format === "md") return renderGapReportMarkdown(await buildGapReport(prisma));
+  return renderTable(await buildTable(prisma, kind), format);
+}
+
+/** The Statement of Applicability: every Annex A control exactly once, decided or not. */
+async function applicabilityTable(prisma: PrismaClient): Promise<Table> {
+  const [entries, latest] = await Promise.all([new StatementOfApplicabilityStore(prisma).entries(), latestChanges(prisma, controlApplicabilityEntity)]);
+  return {
+    columns: ["control", "objective", "title", "decided", "applicable", "justification", "implementation", "ownerName", "ownerEmail", "evidenceLinks", ...latestChangeColumns],
+    rows: entries.map(({ control, decision }) => ({
+      control: control.id,
+      objective: `${control.objective} ${objectiveTitle(control.objective)}`,
+      title: control.title,
+      decided: decision !== null,
+      applicable: decision?.applicable ?? null,
+      justification: decision?.justification ?? null,
+      implementation: decision?.applicable ? decision.implementation : null,
+      ownerName: decision?.owner?.displayName ?? null,
+      ownerEmail: decision?.owner?.email ?? null,
+      evidenceLinks: decision?.evidenceLinks ?? [],
+      ...latestChangeOf(decision ? latest.get(decision.id) : undefined),
     })),
   };
 }
@@ -117,6 +151,11 @@ async function reviewsTable(prisma: PrismaClient): Promise<Table> {
       ...latestChangeOf(latest.get(review.id)),
     })),
   };
+}
+
+/** The latest gap analysis, one row per clause, with the previous status beside it. */
+async function gapTable(prisma: PrismaClient): Promise<Table> {
+  return { columns: gapReportColumns, rows: gapReportRows(await buildGapReport(prisma)) };
 }
 
 async function correctiveActionsTable(prisma: PrismaClient): Promise<Table> {

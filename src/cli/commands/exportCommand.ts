@@ -1,7 +1,7 @@
-// `aims export systems|incidents|… --format csv|json|md [--out FILE]`, and
+// `aims export systems|incidents|risks|soa|gap|… --format csv|json|md [--out FILE]`, and
 // `aims export pack --out DIR`: the whole evidence pack for an auditor.
 import fs from "node:fs";
-import { buildTable, renderTable, type ExportFormat, type ExportKind } from "../../export/recordExport.js";
+import { exportText, type ExportFormat, type ExportKind } from "../../export/recordExport.js";
 import { buildEvidencePack, writeEvidencePack } from "../../export/evidencePack.js";
 import { CliError, withStore } from "../cliContext.js";
 
@@ -9,7 +9,7 @@ export const evidencePackRegister = "pack";
 
 export async function exportRecords(kind: ExportKind | typeof evidencePackRegister, options: { format: ExportFormat; out?: string }): Promise<void> {
   if (kind === evidencePackRegister) return exportPack(options.out);
-  const text = await withStore(async (_store, database) => renderTable(await buildTable(database.prisma, kind), options.format));
+  const text = await withStore(async (_store, database) => exportText(database.prisma, kind, options.format));
   if (options.out) {
     fs.writeFileSync(options.out, text);
     console.error(`Written ${options.out}`);

@@ -24,6 +24,8 @@ const helpText = [
   "*/aims actions*: your open corrective actions (`/aims CA-0001 done` when finished)",
   "*/aims training* [all | record]: your training records; governance sees all and records new ones",
   "*/aims schedule* [audit | review <date> <scope>]: planned internal audits and management reviews; governance schedules them",
+  "*/aims soa* [A.6.2.4]: the Statement of Applicability, or one Annex A control (governance records decisions)",
+  "*/aims gap* analysis | report: run a gap analysis against clauses 4–10 (governance), or see the latest report",
   "*/aims digest* [subscribe | unsubscribe]: this week's governance digest; in a channel, (un)subscribe it to the Monday digest",
   "You can also just send me a direct message.",
 ].join("\n");
@@ -58,6 +60,8 @@ export function registerSlashCommand(app: App, slack: SlackContext): void {
       case "note":
       case "evidence":
       case "actions":
+      case "soa":
+      case "gap":
         await ack();
         await slack.conversations.turn(client, user, { kind: "desk_command", text: command.text.trim() });
         return;
