@@ -5,7 +5,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { zipSync } from "fflate";
 import type { PrismaClient } from "../generated/prisma/client.js";
-import { buildTable, renderTable, type ExportFormat, type ExportKind, type Table } from "./recordExport.js";
+import { buildTable, exportText, renderTable, type ExportFormat, type ExportKind, type Table } from "./recordExport.js";
+import { prepareManagementReview } from "../reviews/managementReviewInputs.js";
 
 interface PackSection {
   /** The file name without extension, e.g. "risk-register". */
@@ -18,7 +19,9 @@ interface PackSection {
 
 /** In the order an audit usually walks the management system. */
 export const packSections: PackSection[] = [
+  { file: "gap-report", title: "Gap analysis against clauses 4–10", evidenceFor: "4–10 (where the management system stands, and progress)", kind: "gap" },
   { file: "ai-system-inventory", title: "AI system inventory", evidenceFor: "4.3, A.4 (AI systems in scope and their resources)", kind: "systems" },
+  { file: "statement-of-applicability", title: "Statement of Applicability", evidenceFor: "6.1.3 (all 38 Annex A controls: applicability, justification, implementation)", kind: "soa" },
   { file: "risk-register", title: "AI risk register", evidenceFor: "6.1.2, 8.2, 6.1.3 (risks, their treatment and residual risk)", kind: "risks" },
   { file: "impact-assessments", title: "AI system impact assessments", evidenceFor: "6.1.4, 8.4, A.5 (effects on individuals, groups and society)", kind: "impacts" },
   { file: "incident-register", title: "Incident register", evidenceFor: "8.1, A.8.4, 10.2 (AI incidents, how they were handled)", kind: "incidents" },
@@ -39,12 +42,30 @@ const formats: ExportFormat[] = ["md", "csv", "json"];
 export async function buildEvidencePack(prisma: PrismaClient, now: Date): Promise<PackFile[]> {
   const tables = await Promise.all(packSections.map(async (section) => ({ section, table: await buildTable(prisma, section.kind) })));
   const history = await changeHistoryTable(prisma);
-  const registerFiles = tables.flatMap(({ section, table }) => tableFiles(section.file, section.title, table));
+  const registerFiles = (await Promise.all(tables.map(({ section, table }) => sectionFiles(prisma, section, table)))).flat();
   const historyFiles = tableFiles("change-history", "Change history of every record", history).map((file) =>
     file.path.endsWith(".md") ? { ...file, content: historyMarkdown(history) } : file,
   );
-  const index = indexFile(now, tables, history);
-  return [index, ...registerFiles, ...historyFiles];
+  const reviewInputs = await nextManagementReviewInputs(prisma, now);
+  const index = indexFile(now, tables, history, reviewInputs);
+  return [index, ...registerFiles, ...historyFiles, ...(reviewInputs ? [reviewInputs.file] : [])];
+}
+
+async function sectionFiles(prisma: PrismaClient, section: PackSection, table: Table): Promise<PackFile[]> {
+  // The gap report's Markdown is the report itself (counts per clause group, progress), not its rows.
+  if (section.kind !== "gap") return tableFiles(section.file, section.title, table);
+  const report = await exportText(prisma, "gap", "md");
+  return tableFiles(section.file, section.title, table).map((file) => (file.path.endsWith(".md") ? { ...file, content: report } : file));
+}
+
+/** The 9.3 inputs for the next planned management review (or the latest held one), assembled from the records. */
+async function nextManagementReviewInputs(prisma: PrismaClient, now: Date): Promise<{ reference: string; file: PackFile } | null> {
+  const review =
+    (await prisma.scheduledReview.findFirst({ where: { kind: "management_review", status: "planned" }, orderBy: { scheduledOn: "asc" } })) ??
+    (await prisma.scheduledReview.findFirst({ where: { kind: "management_review", status: "held" }, orderBy: { scheduledOn: "desc" } }));
+  if (!review) return null;
+  const prepared = await prepareManagementReview(prisma, review.reference, now);
+  return prepared ? { reference: review.reference, file: { path: "management-review-inputs.md", content: prepared.markdown } } : null;
 }
 
 function tableFiles(file: string, title: string, table: Table): PackFile[] {
@@ -84,7 +105,7 @@ function historyMarkdown(history: Table): string {
 
 const shown = (value: unknown) => (value === null || value === undefined ? "(empty)" : typeof value === "string" ? value.replace(/\r?\n/g, " ") : JSON.stringify(value));
 
-function indexFile(now: Date, tables: { section: PackSection; table: Table }[], history: Table): PackFile {
+function indexFile(now: Date, tables: { section: PackSection; table: Table }[], history: Table, reviewInputs: { reference: string } | null): PackFile {
   const lines = [
     "# AI management system: evidence pack",
     "",
@@ -95,6 +116,7 @@ function indexFile(now: Date, tables: { section: PackSection; table: Table }[], 
     "| --- | --- | --- | --- |",
     ...tables.map(({ section, table }) => `| ${section.title} | ${section.evidenceFor} | ${table.rows.length} | ${formats.map((format) => `${section.file}.${format}`).join(", ")} |`),
     `| Change history | 7.5.3 (control of documented information) | ${history.rows.length} changes | ${formats.map((format) => `change-history.${format}`).join(", ")} |`,
+    ...(reviewInputs ? [`| Management review inputs for ${reviewInputs.reference} | 9.3.2 (inputs assembled from the records) | | management-review-inputs.md |`] : []),
     "",
   ];
   return { path: "README.md", content: lines.join("\n") };
