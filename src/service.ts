@@ -22,6 +22,7 @@ import { deliveryRouter } from "./delivery/deliveryRouter.js";
 import { slackDeliverySender } from "./channels/slack/slackDelivery.js";
 import { teamsDeliverySender } from "./channels/teams/teamsDelivery.js";
 import { startReminderScheduler, type ReminderScheduler } from "./reminders/reminderScheduler.js";
+import { noticesQueuedInScope, trackingQueuedNotices } from "./store/queuedNoticeScope.js";
 
 export interface RunningService {
   url: string;
@@ -65,7 +66,10 @@ export async function startService(config: Config, logger: Logger, overrides: Se
     intervalMs: config.delivery.intervalMs,
   });
   // A turn may have queued notices (a report for governance, an acknowledgement for its reporter): send them now.
-  const afterTurn = () => void delivery.kick();
+  // Requests are tracked (see mount below), so a turn that queued nothing leaves the outbox alone.
+  const afterTurn = () => {
+    if (noticesQueuedInScope() !== false) void delivery.kick();
+  };
   const slack: SlackChannel | undefined = config.slack
     ? createSlackChannel(config.slack, { engine, store, prisma: database.prisma, logger, afterTurn })
     : undefined;
@@ -83,6 +87,7 @@ export async function startService(config: Config, logger: Logger, overrides: Se
         return { healthy: reachable, details: { database: reachable ? "reachable" : "unreachable", backend: database.backend } };
       },
       mount: (http) => {
+        http.use((_req, _res, next) => trackingQueuedNotices(next));
         if (slack?.router) http.use(slack.router);
         http.use(teams.router);
         if (config.localChat) http.use("/chat", localChatRoutes({ engine, store, logger, afterTurn }));

@@ -92,13 +92,17 @@ export class ConversationStateStore {
     expected: ConversationSnapshot,
     change: ConversationChange,
   ): Promise<ConversationSnapshot | null> {
-    const { count } = await db.conversationState.updateMany({
-      where: { id: expected.id, version: expected.version },
-      data: { ...change, answers: change.answers as Prisma.InputJsonValue, version: { increment: 1 } },
-    });
-    if (count === 0) return null;
-    const row = await db.conversationState.findUniqueOrThrow({ where: { id: expected.id } });
-    return toSnapshot(row);
+    // One UPDATE … RETURNING: the written row comes back with the write, no second read.
+    try {
+      const row = await db.conversationState.update({
+        where: { id: expected.id, version: expected.version },
+        data: { ...change, answers: change.answers as Prisma.InputJsonValue, version: { increment: 1 } },
+      });
+      return toSnapshot(row);
+    } catch (error) {
+      if ((error as { code?: string }).code === "P2025") return null; // another delivery wrote first
+      throw error;
+    }
   }
 }
 

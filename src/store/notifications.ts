@@ -2,6 +2,7 @@
 // delivered later by whichever channel reaches its audience.
 import type { Prisma, PrismaClient } from "../generated/prisma/client.js";
 import type { Notice } from "../domain/governanceNotices.js";
+import { noteNoticeQueued } from "./queuedNoticeScope.js";
 
 export const governanceAudience = "role:governance";
 export const personAudience = (personId: string) => `person:${personId}`;
@@ -33,6 +34,7 @@ export async function enqueueNotice(
     },
     update: {},
   });
+  noteNoticeQueued();
 }
 
 export class NotificationStore {

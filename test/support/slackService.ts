@@ -4,6 +4,8 @@ import { pino } from "pino";
 import { loadConfig } from "../../src/config/config.js";
 import { startService, type RunningService } from "../../src/service.js";
 import { loadDemoOrganisation } from "../../src/demo/loadDemoOrganisation.js";
+import { PrismaClient } from "../../src/generated/prisma/client.js";
+import { countingQueries, type QueryLog } from "../../src/store/queryCounting.js";
 import { createStore } from "../../src/store/store.js";
 import { startFakeSlackApi, type FakeSlackApi, type RecordedCall } from "./fakeSlackApi.js";
 import { blockAction, eventCallback, interaction, postToSlackEndpoint, type SlackRequestBody } from "./slackRequests.js";
@@ -23,6 +25,8 @@ export interface SlackTestService {
   fake: FakeSlackApi;
   service: RunningService;
   database: TestDatabase;
+  /** With `countQueries`: every SQL statement the service sends. */
+  queries?: QueryLog;
   send(request: SlackRequestBody, extraHeaders?: Record<string, string>): Promise<{ status: number; text: string; json?: unknown }>;
   /** A DM from the user; resolves with the bot's next chat.postMessage in that DM. */
   dm(userId: string, text: string): Promise<RecordedCall>;
@@ -34,7 +38,7 @@ export interface SlackTestService {
   stop(): Promise<void>;
 }
 
-export async function startSlackTestService(backend: Backend = "embedded"): Promise<SlackTestService> {
+export async function startSlackTestService(backend: Backend = "embedded", options: { countQueries?: boolean } = {}): Promise<SlackTestService> {
   const fake = await startFakeSlackApi();
   const database = await openTestDatabase(backend);
   await loadDemoOrganisation(createStore(database.prisma));
@@ -53,7 +57,9 @@ export async function startSlackTestService(backend: Backend = "embedded"): Prom
     // Monday 00:00: this week's digest is always due, whatever day the tests run.
     AIMS_DIGEST_HOUR: "0",
   });
-  const service = await startService({ ...config, port: 0 }, pino({ level: "silent" }), { database });
+  const counting = options.countQueries ? countingQueries(database.adapterFactory) : undefined;
+  const serviceDatabase = counting ? { ...database, prisma: new PrismaClient({ adapter: counting.factory }) } : database;
+  const service = await startService({ ...config, port: 0 }, pino({ level: "silent" }), { database: serviceDatabase });
   const endpoint = `${service.url}/slack/events`;
   const send: SlackTestService["send"] = (request, extraHeaders) => postToSlackEndpoint(endpoint, signingSecret, { ...request, ...(extraHeaders ? { extraHeaders } : {}) });
   const mark = () => fake.calls.length;
@@ -66,6 +72,7 @@ export async function startSlackTestService(backend: Backend = "embedded"): Prom
     fake,
     service,
     database,
+    ...(counting ? { queries: counting.log } : {}),
     send,
     nextMessageTo,
     mark,

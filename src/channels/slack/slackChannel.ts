@@ -1,7 +1,7 @@
 // The Slack channel: a Bolt app receiving Events API, interactivity and slash commands at
 // POST /slack/events (or over Socket Mode), feeding the same conversation engine as every channel.
-import { App, ExpressReceiver, LogLevel } from "@slack/bolt";
-import type { Router } from "express";
+import { App, ExpressReceiver, LogLevel, type ExpressReceiverOptions } from "@slack/bolt";
+import { Router } from "express";
 import type { ConversationEngine } from "../../conversations/engine.js";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import type { Logger } from "../../logging/logger.js";
@@ -14,6 +14,7 @@ import { registerMessageListeners } from "./listeners/messageListeners.js";
 import { registerRegistrationModal } from "./listeners/registrationModal.js";
 import { registerShortcuts } from "./listeners/shortcuts.js";
 import { registerSlashCommand } from "./listeners/slashCommand.js";
+import { slackBodyLimitBytes, slackRequestGuard } from "./requestGuard.js";
 import { SlackConversations } from "./slackConversations.js";
 import type { SlackContext } from "./slackContext.js";
 
@@ -45,7 +46,7 @@ export interface SlackChannel {
 
 export function createSlackChannel(settings: SlackSettings, deps: { engine: ConversationEngine; store: Store; prisma: PrismaClient; logger: Logger; afterTurn: () => void }): SlackChannel {
   const logger = boltLogger(deps.logger);
-  const receiver = settings.appToken ? undefined : new ExpressReceiver({ signingSecret: settings.signingSecret, endpoints: slackEventsPath, processBeforeResponse: false, logger });
+  const receiver = settings.appToken ? undefined : guardedReceiver(settings.signingSecret, deps.logger, logger);
   const app = new App({
     token: settings.botToken,
     logger,
@@ -98,6 +99,13 @@ export function createSlackChannel(settings: SlackSettings, deps: { engine: Conv
       if (!receiver) await app.stop();
     },
   };
+}
+
+/** Bolt's HTTP receiver, behind a guard that refuses forged, replayed, oversized and malformed requests. */
+function guardedReceiver(signingSecret: string, serviceLogger: Logger, logger: ReturnType<typeof boltLogger>): ExpressReceiver {
+  const router = Router();
+  router.post(slackEventsPath, slackRequestGuard(signingSecret, serviceLogger));
+  return new ExpressReceiver({ signingSecret, endpoints: slackEventsPath, processBeforeResponse: false, logger, bodyLimit: slackBodyLimitBytes, router: router as unknown as NonNullable<ExpressReceiverOptions["router"]> });
 }
 
 /** The same app, noting each event, command, shortcut and view id a listener registers for. */

@@ -1,0 +1,77 @@
+// The door in front of Bolt's /slack/events handler. In this order, so that nothing about a payload
+// is judged before its sender is known: a size limit (413, read no further), Slack's signature and a
+// timestamp within five minutes either way (401), then the payload's shape (400 with the reason).
+// A request that passes is handed to Bolt with its raw body, and Bolt verifies the signature again.
+import querystring from "node:querystring";
+import { verifySlackRequest } from "@slack/bolt";
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from "express";
+import type { Logger } from "../../logging/logger.js";
+import { payloadProblem } from "./payloadShape.js";
+
+/** Slack's own payloads are a few kilobytes; a modal with every field filled stays far below this. */
+export const slackBodyLimitBytes = 1024 * 1024;
+/** Slack's replay window: a signed request older or newer than this is refused. */
+const timestampToleranceSeconds = 5 * 60;
+
+export function slackRequestGuard(signingSecret: string, logger: Logger): RequestHandler {
+  const readRawBody = express.raw({ type: () => true, limit: slackBodyLimitBytes });
+  return (req, res, next) => {
+    readRawBody(req, res, (error?: unknown) => {
+      if (error) {
+        refuseUnreadable(error, res, next);
+        return;
+      }
+      const rawBody = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+      const text = rawBody.toString("utf8");
+      const unauthentic = authenticityProblem(signingSecret, text, req);
+      if (unauthentic) {
+        logger.warn({ reason: unauthentic }, "Slack request refused");
+        res.status(401).json({ error: "The request could not be verified as coming from Slack." });
+        return;
+      }
+      const malformed = payloadProblem(parseLikeBolt(text, req.headers["content-type"]));
+      if (malformed) {
+        logger.warn({ reason: malformed }, "malformed Slack payload refused");
+        res.status(400).json({ error: malformed });
+        return;
+      }
+      // Bolt's body parser takes a body that was already read from rawBody.
+      (req as Request & { rawBody?: Buffer }).rawBody = rawBody;
+      next();
+    });
+  };
+}
+
+function refuseUnreadable(error: unknown, res: Response, next: NextFunction) {
+  const status = (error as { status?: number }).status;
+  if (status === 413) res.status(413).json({ error: `The request is larger than ${slackBodyLimitBytes / 1024 / 1024} MB.` });
+  else if (status && status >= 400 && status < 500) res.status(status).json({ error: "The request body could not be read." });
+  else next(error);
+}
+
+function authenticityProblem(signingSecret: string, body: string, req: Request): string | undefined {
+  const signature = req.headers["x-slack-signature"];
+  const timestamp = Number(req.headers["x-slack-request-timestamp"]);
+  if (typeof signature !== "string" || !Number.isFinite(timestamp)) return "missing signature or timestamp";
+  try {
+    // Checks the signature and refuses stale timestamps; requests from the future are refused below.
+    verifySlackRequest({ signingSecret, body, headers: { "x-slack-signature": signature, "x-slack-request-timestamp": timestamp } });
+  } catch (error) {
+    return (error as Error).message;
+  }
+  if (timestamp - Date.now() / 1000 > timestampToleranceSeconds) return "timestamp in the future";
+  return undefined;
+}
+
+/** The body as Bolt will see it: a form's `payload` field as JSON, any other form as fields, else JSON. */
+function parseLikeBolt(body: string, contentType: string | undefined): unknown {
+  try {
+    if (contentType === "application/x-www-form-urlencoded") {
+      const fields = querystring.parse(body);
+      return typeof fields.payload === "string" ? JSON.parse(fields.payload) : { ...fields };
+    }
+    return JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+}

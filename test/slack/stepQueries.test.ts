@@ -1,0 +1,46 @@
+// How many SQL statements one Slack conversation step costs: on the embedded database every
+// statement runs on the event loop, so each avoidable one delays every other person's reply.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { governanceChannel, slackUsers, startSlackTestService, type SlackTestService } from "../support/slackService.js";
+
+describe("statements per Slack conversation step", () => {
+  let slack: SlackTestService;
+  beforeAll(async () => {
+    slack = await startSlackTestService("embedded", { countQueries: true });
+  });
+  afterAll(async () => {
+    await slack.stop();
+  });
+
+  /** The statements of one DM and its reply, including the notices sent after the turn. */
+  const stepStatements = async (text: string) => {
+    const queries = slack.queries!;
+    queries.reset();
+    await slack.dm(slackUsers.member.id, text);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    return [...queries.statements];
+  };
+
+  it("answers a mid-flow step (help, an answer, back) in a bounded number of statements", async () => {
+    await stepStatements("register a new AI system");
+    const steps = { help: await stepStatements("help"), answer: await stepStatements("Step counting system"), back: await stepStatements("back") };
+    if (process.env.SHOW_STEP_SQL) for (const [name, statements] of Object.entries(steps)) console.log(name, statements.length, statements.map((sql) => sql.slice(0, 140)));
+    // The delivery, the speaker, the conversation, and its one UPDATE … RETURNING when it changed.
+    expect(steps.help.length).toBe(3);
+    expect(steps.answer.length).toBe(4);
+    expect(steps.back.length).toBe(4);
+    expect(Object.values(steps).flat().some((sql) => /Notification/.test(sql))).toBe(false);
+    await slack.dm(slackUsers.member.id, "cancel");
+  });
+
+  it("still sends a notice at once when a step queued one (long before the delivery timer)", async () => {
+    const user = slackUsers.member.id;
+    await slack.dm(user, "The Campaign Copy Generator wrote an offensive slogan about older customers");
+    for (const text of ["bias", "yesterday", "older customers", "no", "sev4", "skip", "no", "no"]) await slack.dm(user, text);
+    const confirmed = Date.now();
+    const reply = await slack.dm(user, "confirm");
+    const reference = /your report is (INC-\d{4})/.exec(JSON.stringify(reply.args))![1]!;
+    await slack.fake.waitFor((call) => call.method === "chat.postMessage" && call.args.channel === governanceChannel && String(call.args.text).includes(reference), 5_000);
+    expect(Date.now() - confirmed).toBeLessThan(5_000);
+  });
+});
