@@ -1,0 +1,201 @@
+// A demo organisation taken through the whole management-system loop in the local chat, phase by
+// phase, then the evidence pack it asked for in chat, unzipped and checked against the records.
+//
+// The eight phases, as this project numbers them: 1 AI inventory, 2 gap analysis, 3 risk and impact
+// assessment, 4 incident management, 5 Statement of Applicability, 6 approval of systems,
+// 7 internal audit and management review, 8 improvement (nonconformities, corrective actions) and
+// the evidence pack.
+import { parse } from "csv-parse/sync";
+import { unzipSync } from "fflate";
+import { pino } from "pino";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config/config.js";
+import type { OutgoingMessage, TurnInput } from "../../src/conversations/messages.js";
+import { loadDemoOrganisation } from "../../src/demo/loadDemoOrganisation.js";
+import { annexAControls, requirementClauses } from "../../src/iso42001/catalog.js";
+import { startService, type RunningService } from "../../src/service.js";
+import { createStore } from "../../src/store/store.js";
+import { openTestDatabase, type TestDatabase } from "../support/testDatabase.js";
+
+type Csv = Record<string, string>[];
+
+describe("the ISO/IEC 42001 loop in chat, and the evidence pack", () => {
+  let database: TestDatabase;
+  let service: RunningService;
+  const people = new Map<string, string>();
+  const state: { system?: string; incident?: string; audit?: string; review?: string; pack?: Map<string, string> } = {};
+
+  beforeAll(async () => {
+    database = await openTestDatabase("embedded");
+    const demo = await loadDemoOrganisation(createStore(database.prisma));
+    for (const [key, id] of demo.personIds) people.set(key, id);
+    service = await startService({ ...loadConfig({ LOCAL_CHAT: "on" }), port: 0 }, pino({ level: "silent" }), { database });
+  });
+  afterAll(async () => {
+    await service.stop();
+    await database.dispose();
+  });
+
+  async function turn(person: string, input: TurnInput): Promise<OutgoingMessage[]> {
+    const response = await fetch(`${service.url}/chat/api/turn`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ personId: people.get(person), conversationId: `local-${person}`, input }),
+    });
+    expect(response.status).toBe(200);
+    return ((await response.json()) as { messages: OutgoingMessage[] }).messages;
+  }
+  const say = (person: string, ...texts: string[]) => texts.reduce<Promise<OutgoingMessage[]>>(async (previous, text) => (await previous, turn(person, { kind: "text", text })), Promise.resolve([]));
+  const click = (person: string, reference: string, action: string) => turn(person, { kind: "record_action", reference, action });
+  const find = <K extends OutgoingMessage["kind"]>(messages: OutgoingMessage[], kind: K) => messages.find((message) => message.kind === kind) as Extract<OutgoingMessage, { kind: K }> | undefined;
+  const done = async (person: string) => {
+    const messages = await say(person, "confirm");
+    const saved = find(messages, "done");
+    expect(saved, JSON.stringify(messages)).toBeDefined();
+    return saved!;
+  };
+  const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+  it("1. an owner registers a high-tier AI system, which waits for review", async () => {
+    await say("hannah", "register a new AI system", "Claims Letter Writer", "Drafts decline letters for motor claims", "Claims handlers send its drafts after reading them; it must not decide claims",
+      "1", "skip", "me", "personal data", "customers", "fully automated", "credit and insurance", "in production", "yes");
+    const saved = await done("hannah");
+    expect(saved.lines.join("\n")).toMatch(/Risk tier: High/);
+    state.system = saved.reference;
+    await expect(database.prisma.aiSystem.findUniqueOrThrow({ where: { reference: saved.reference } })).resolves.toMatchObject({ status: "pending_review", riskTier: "high" });
+  });
+
+  it("2. governance walks the gap analysis through all 32 clauses and gets the gap report", async () => {
+    await say("amara", "gap analysis");
+    for (const [index, clause] of requirementClauses.entries()) {
+      if (index < 3) await say("amara", "missing", `Nothing yet for ${clause.id}`, "Lukas");
+      else await say("amara", "in place");
+    }
+    const saved = await done("amara");
+    expect(saved.lines[0]).toBe("29 in place, 0 partial, 3 missing of 32 clauses.");
+    const report = (await say("daniel", "gap report")).map((message) => JSON.stringify(message)).join("\n");
+    expect(report).toContain("4.1");
+  });
+
+  it("3. the owner assesses the system's risk and impact", async () => {
+    await say("hannah", `assess risk ${state.system}`, "1", "1", "Letters could cite the wrong policy clause and mislead a customer", "3", "1", "3", "4", "4", "2", "1",
+      "mitigate", "A handler reads each letter before it is sent", "A.6.2.4, A.9.3", "2", "4", "in 3 months");
+    expect((await done("hannah")).reference).toBe("RSK-0001");
+    await say("hannah", `assess impact ${state.system}`, "Customers may receive a wrong or unclear decline", "Customers with less common claims could be treated less fairly",
+      "Little effect beyond the customers concerned", "Sending drafts without reading them", "Handler sign-off and a monthly sample review", "skip");
+    expect((await done("hannah")).reference).toBe("AIA-0001");
+  });
+
+  it("4. staff report an incident on it; governance triages it and raises a nonconformity from it", async () => {
+    await turn("tom", { kind: "start", flowId: "report_incident" });
+    await say("tom", "Claims Letter Writer", "A decline letter cited a clause from the wrong policy", "Inaccurate or harmful output", "yesterday", "one customer", "no", "sev3", "skip", "no", "no");
+    const reported = await done("tom");
+    state.incident = reported.reference;
+    expect(find(await turn("amara", { kind: "incident_action", reference: reported.reference, action: "acknowledge" }), "incident")).toBeDefined();
+    await turn("amara", { kind: "incident_action", reference: reported.reference, action: "raise_nonconformity" });
+    await say("amara", "8.1", "Letters went out without the handler check the operational plan requires");
+    expect((await done("amara")).lines.join("\n")).toContain("NC-0001");
+    await expect(database.prisma.nonconformity.findUniqueOrThrow({ where: { reference: "NC-0001" }, include: { incident: true } })).resolves.toMatchObject({ source: "incident", incident: { reference: reported.reference } });
+  });
+
+  it("5. governance records the Statement of Applicability in chat", async () => {
+    await say("amara", "soa A.6.2.4", "yes", "Every model release is verified against its requirements", "in progress", "Hannah", "https://docs.example/verification");
+    expect((await done("amara")).title).toMatch(/^Saved A\.6\.2\.4/);
+    await say("amara", "soa A.10.3", "no", "We supply no AI to customers or partners", "skip", "skip");
+    expect((await done("amara")).title).toMatch(/^Saved A\.10\.3/);
+    const shown = (await say("tom", "soa")).map((message) => JSON.stringify(message)).join("\n");
+    expect(shown).toContain("2 of 38 controls decided");
+  });
+
+  it("6. governance approves the high-tier system now that it has both assessments; the owner is told", async () => {
+    expect(find(await click("priya", state.system!, "approve"), "error")!.text).toMatch(/Only the governance team can approve a high-tier system/);
+    expect(find(await click("amara", state.system!, "approve"), "text")!.text).toMatch(/is approved/);
+    const toOwner = await database.prisma.notification.findMany({ where: { audience: `person:${people.get("hannah")}`, recordRef: state.system! } });
+    expect(toOwner.map((notice) => notice.subject).join("\n")).toMatch(/approved/i);
+  });
+
+  it("7. an internal audit with a finding, and a management review with its inputs assembled from the records", async () => {
+    expect(find(await say("amara", `schedule audit ${inDays(0)} Claims AI systems`), "text")!.text).toMatch(/^Internal audit REV-\d{4} is scheduled/);
+    state.audit = (await database.prisma.scheduledReview.findFirstOrThrow({ where: { kind: "internal_audit" }, orderBy: { reference: "desc" } })).reference;
+    await say("amara", `audit ${state.audit} results`, "yesterday", "Daniel Mensah, Hannah", "Conforms except for missing verification evidence", "yes");
+    await done("amara");
+    await say("daniel", `finding ${state.audit}`, "A.6.2.4", "No verification record for the letter writer's latest release");
+    expect((await done("daniel")).reference).toBe("NC-0002");
+
+    expect(find(await say("amara", `schedule review ${inDays(30)} Annual management review`), "text")!.text).toMatch(/REV-\d{4} is scheduled/);
+    state.review = (await database.prisma.scheduledReview.findFirstOrThrow({ where: { kind: "management_review" } })).reference;
+    const inputs = (await say("priya", `review inputs ${state.review}`)).map((message) => JSON.stringify(message)).join("\n");
+    expect(inputs).toMatch(/nonconformit/i);
+    expect(inputs).toMatch(/incident/i);
+  });
+
+  it("8. nonconformities are corrected and closed only after their actions are done; then governance asks for the evidence pack", async () => {
+    await say("amara", "NC-0002 plan", "Release checklist lacked a verification step", "Verification run and filed for the release", "Add verification evidence to the release checklist", "Hannah", "in 2 weeks");
+    await done("amara");
+    await say("amara", "NC-0002 close", "The next release had its verification filed");
+    expect(find(await say("amara", "confirm"), "error")).toBeDefined(); // its corrective action is still open
+    const action = await database.prisma.correctiveAction.findFirstOrThrow({ where: { nonconformity: { reference: "NC-0002" } } });
+    expect(find(await say("hannah", `${action.reference} done`), "text")!.text).toMatch(/is done/);
+    expect((await done("amara")).title).toBe("NC-0002 is closed");
+
+    expect(find(await say("tom", "evidence pack"), "error")!.text).toBe("Only the governance team can export the evidence pack.");
+    expect(find(await say("amara", "evidence pack"), "text")!.text).toMatch(/putting the evidence pack together/);
+    const notices = (await (await fetch(`${service.url}/chat/api/notifications?personId=${people.get("amara")}`)).json()) as { id: string; kind: string; attachmentName: string | null }[];
+    const packNotice = notices.find((notice) => notice.kind === "evidence_pack")!;
+    expect(packNotice.attachmentName).toMatch(/^aims-evidence-pack-\d{4}-\d{2}-\d{2}\.zip$/);
+    expect((await fetch(`${service.url}/chat/api/notifications/${packNotice.id}/file?personId=${people.get("tom")}`)).status).toBe(404);
+    const zip = new Uint8Array(await (await fetch(`${service.url}/chat/api/notifications/${packNotice.id}/file?personId=${people.get("amara")}`)).arrayBuffer());
+    const decoder = new TextDecoder();
+    state.pack = new Map(Object.entries(unzipSync(zip)).map(([name, bytes]) => [name.split("/").slice(1).join("/"), decoder.decode(bytes)]));
+  });
+
+  describe("the evidence pack", () => {
+    const csv = (file: string): Csv => parse(state.pack!.get(`${file}.csv`)!, { columns: true }) as Csv;
+
+    it("holds every register in Markdown, CSV and JSON, with an index", () => {
+      const registers = ["ai-system-inventory", "gap-report", "statement-of-applicability", "risk-register", "impact-assessments", "incident-register", "nonconformities", "corrective-actions", "audits-and-management-reviews", "competence-records", "change-history"];
+      for (const register of registers) for (const format of ["md", "csv", "json"]) expect(state.pack!.has(`${register}.${format}`), `${register}.${format}`).toBe(true);
+      expect(state.pack!.get("README.md")).toMatch(/\| Statement of Applicability \| 6\.1\.3 .* \| 38 \|/);
+      expect(state.pack!.get("management-review-inputs.md")).toContain(state.review!);
+    });
+
+    it("lists every one of the 38 Annex A controls exactly once, with the decisions made in chat", () => {
+      const rows = csv("statement-of-applicability");
+      expect(rows.map((row) => row.control)).toEqual(annexAControls.map((control) => control.id));
+      expect(rows.find((row) => row.control === "A.6.2.4")).toMatchObject({ decided: "true", applicable: "true", implementation: "in_progress", ownerName: "Hannah Vogel" });
+      expect(rows.find((row) => row.control === "A.10.3")).toMatchObject({ applicable: "false", justification: "We supply no AI to customers or partners" });
+      expect(rows.filter((row) => row.decided === "true")).toHaveLength(2);
+    });
+
+    it("has registers consistent with the records", async () => {
+      const prisma = database.prisma;
+      const references = (rows: Csv) => rows.map((row) => row.reference).sort();
+      const stored = async (rows: Promise<{ reference: string }[]>) => (await rows).map((row) => row.reference).sort();
+      expect(references(csv("ai-system-inventory"))).toEqual(await stored(prisma.aiSystem.findMany({ select: { reference: true } })));
+      expect(references(csv("risk-register"))).toEqual(await stored(prisma.risk.findMany({ select: { reference: true } })));
+      expect(references(csv("impact-assessments"))).toEqual(await stored(prisma.impactAssessment.findMany({ select: { reference: true } })));
+      expect(references(csv("incident-register"))).toEqual(await stored(prisma.incident.findMany({ select: { reference: true } })));
+      expect(references(csv("nonconformities"))).toEqual(await stored(prisma.nonconformity.findMany({ select: { reference: true } })));
+      expect(references(csv("corrective-actions"))).toEqual(await stored(prisma.correctiveAction.findMany({ select: { reference: true } })));
+      expect(references(csv("audits-and-management-reviews"))).toEqual(await stored(prisma.scheduledReview.findMany({ select: { reference: true } })));
+
+      expect(csv("ai-system-inventory").find((row) => row.reference === state.system)).toMatchObject({ status: "approved", riskTier: "high", ownerName: "Hannah Vogel" });
+      expect(csv("risk-register")[0]).toMatchObject({ systemReference: state.system, score: "12", level: "high", treatment: "mitigate" });
+      expect(csv("nonconformities").map((row) => [row.reference, row.status, row.requirement])).toEqual([["NC-0001", "open", "8.1"], ["NC-0002", "closed", "A.6.2.4"]]);
+      expect(csv("incident-register").find((row) => row.reference === state.incident)).toMatchObject({ status: "triaged" });
+      expect(csv("gap-report")).toHaveLength(32);
+    });
+
+    it("carries the change history of every record created in the walk", () => {
+      const history = csv("change-history");
+      const changed = new Set(history.map((row) => row.entityRef));
+      for (const reference of [state.system!, "RSK-0001", "AIA-0001", state.incident!, "NC-0001", "NC-0002", state.audit!, state.review!, "A.6.2.4", "A.10.3", "GAP-0001"]) {
+        expect(changed.has(reference), reference).toBe(true);
+      }
+      const approval = history.find((row) => row.entityRef === state.system && row.action === "status_change")!;
+      expect(approval.actorLabel).toBe("Amara Okafor");
+      expect(JSON.parse(approval.changes!).status).toEqual({ from: "pending_review", to: "approved" });
+      expect(state.pack!.get("change-history.md")).toContain(`## AiSystem ${state.system}`);
+    });
+  });
+});
