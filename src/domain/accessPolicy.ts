@@ -124,12 +124,15 @@ const grantWords: Record<Grant, string> = {
   reporter: "the reporter",
   assignee: "the assignee",
   self: "the person concerned",
-  lead: "the lead auditor or chair",
+  lead: "the lead of the audit or review",
 };
 
 /** A friendly refusal that says who can, e.g. "Only the governance team can approve …". */
 export function refusalText(access: Access, type: RecordType): string {
   const granted = accessTable[type][access] ?? [];
-  const who = granted.includes("member") ? "everyone" : [...new Set(granted.map((grant) => grantWords[grant]))].join(" or ");
+  const who = granted.includes("member") ? "everyone" : inWords([...new Set(granted.map((grant) => grantWords[grant]))]);
   return granted.length === 0 ? `Nobody can ${accessWords[access]} ${typeWords[type]} in chat.` : `Only ${who} can ${accessWords[access]} ${typeWords[type]}.`;
 }
+
+/** "a", "a or b", "a, b or c". */
+const inWords = (items: string[]) => (items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} or ${items.at(-1)}`);

@@ -123,7 +123,7 @@ describe("a gap analysis in the local chat", () => {
 
   it("refuses members both the analysis and the report", async () => {
     expect(find(await say("tom", "gap analysis"), "error")!.text).toBe("Only the governance team can record the gap analysis.");
-    expect(find(await say("tom", "gap report"), "error")!.text).toBe("Only the governance team or auditors or managers can see the gap analysis.");
+    expect(find(await say("tom", "gap report"), "error")!.text).toBe("Only the governance team, auditors or managers can see the gap analysis.");
     // Reaching the summary some other way, saving is still refused.
     const prefill = gapAnalysisPrefill({ reference: "GAP-0002", findings: requirementClauses.map((clause) => ({ clauseId: clause.id, status: "in_place" as const, note: null, owner: null })) });
     expect(find(await turn("tom", { kind: "start", flowId: "gap_analysis", prefill }), "summary")).toBeDefined();

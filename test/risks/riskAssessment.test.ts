@@ -131,7 +131,7 @@ describe("assessing AI risks in the local chat", () => {
     const before = await database.prisma.risk.count();
     expect(find(await say("tom", `assess risk ${systems.get("Claims Fast-Track Triage")}`), "error")!.text).toBe("Only the governance team or the owner can record risk assessments of this system.");
     expect(find(await say("tom", "assess risk"), "error")!.text).toMatch(/^Only the governance team or the owner can record risk assessments of this system\. You don't own any AI system/);
-    expect(find(await say("tom", "risks"), "error")!.text).toMatch(/^Only the governance team or auditors or the owner or managers can see/);
+    expect(find(await say("tom", "risks"), "error")!.text).toMatch(/^Only the governance team, auditors, the owner or managers can see/);
 
     await turn("tom", { kind: "start", flowId: "assess_risk" });
     await say("tom", "Claims Fast-Track Triage");
@@ -171,7 +171,7 @@ describe("assessing AI risks in the local chat", () => {
     const own = find(await say("sofia", "risks"), "record_list")!;
     expect(own.title).toBe("Risks of your AI systems");
     expect(own.items.map((item) => item.reference)).toEqual(["RSK-0002"]);
-    expect(find(await say("sofia", "risk RSK-0001"), "error")!.text).toMatch(/^Only the governance team or auditors or the owner or managers can see/);
+    expect(find(await say("sofia", "risk RSK-0001"), "error")!.text).toMatch(/^Only the governance team, auditors, the owner or managers can see/);
     expect(find(await say("sofia", `risks ${systems.get("GitHub Copilot")}`), "error")).toBeDefined();
 
     const copilot = find(await say("kenji", `risks ${systems.get("GitHub Copilot")}`), "record_list")!;
