@@ -2,6 +2,7 @@
 // Web API client, and a fake Slack Web API on loopback that records what the bot sends.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodeValue } from "../../src/channels/slack/actionIds.js";
+import { requirementClauses } from "../../src/iso42001/catalog.js";
 import { eventCallback, globalShortcut, interaction, messageShortcut, postToSlackEndpoint, slashCommand, urlVerification, viewSubmission, blockAction } from "../support/slackRequests.js";
 import { buttonValue, governanceChannel, messageText, messageTs, signingSecret, slackUsers, startSlackTestService, type SlackTestService } from "../support/slackService.js";
 
@@ -384,5 +385,35 @@ describe("the Slack channel", () => {
     expect(messageText(summary)).toContain("LeadCo");
     const done = await slack.click(user, messageTs(summary), "aims_command", buttonValue(summary, "Confirm and save"));
     expect(messageText(done)).toMatch(/Registered AIS-\d{4}: Modal Model/);
+  });
+
+  it("shows a gap analysis re-run's long summary within Slack's limits, editable and confirmable", async () => {
+    const user = slackUsers.governance.id;
+    // A previous analysis with every clause missing: the re-run's summary has 96 answers.
+    await slack.database.prisma.gapAnalysis.create({
+      data: {
+        reference: "GAP-0900",
+        createdVia: "slack",
+        findings: { create: requirementClauses.map((clause) => ({ clauseId: clause.id, status: "missing" as const, note: `Nothing yet for ${clause.id}` })) },
+      },
+    });
+    let reply = await slack.dm(user, "gap analysis");
+    const blocks = reply.args.blocks as { elements?: { action_id?: string; options?: { value: string }[] }[] }[];
+    expect(blocks.length).toBeLessThanOrEqual(50);
+    expect(messageText(reply)).toContain("Nothing yet for 10.2");
+    const picker = blocks.flatMap((block) => block.elements ?? []).find((element) => element.action_id === "aims_edit_answer")!;
+    expect(picker.options).toHaveLength(96);
+    const edit4_1 = picker.options!.find((option) => JSON.parse(option.value).stepId === "status_4_1")!.value;
+    const after = slack.mark();
+    await slack.send(interaction(blockAction({ userId: user, channelId: `D${user}`, messageTs: messageTs(reply), actionId: "aims_edit_answer", selectedOption: edit4_1 })));
+    reply = await slack.nextMessageTo(`D${user}`, after);
+    expect(messageText(reply)).toMatch(/4\.1 [^"]*: is this in place\?/);
+    reply = await slack.dm(user, "in place");
+    reply = await slack.click(user, messageTs(reply), "aims_command", buttonValue(reply, "Confirm and save"));
+    const reference = /(GAP-0001)/.exec(messageText(reply))?.[1];
+    expect(reference, messageText(reply)).toBeDefined();
+    const findings = await slack.database.prisma.gapFinding.findMany({ where: { analysis: { reference: reference! } } });
+    expect(findings.find((finding) => finding.clauseId === "4.1")?.status).toBe("in_place");
+    expect(findings.filter((finding) => finding.status === "missing")).toHaveLength(31);
   });
 });

@@ -7,6 +7,8 @@ export const actionIds = {
   checksSubmit: "aims_checks_submit",
   date: "aims_date",
   command: "aims_command",
+  /** The select a long review summary offers instead of an Edit button per answer. */
+  editAnswer: "aims_edit_answer",
   start: "aims_start",
   startForm: "aims_start_form",
   policyFeedback: "aims_policy_feedback",

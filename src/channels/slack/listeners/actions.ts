@@ -37,6 +37,10 @@ export function registerActions(app: App, slack: SlackContext): void {
     const value = decodeValue<CommandValue>(action.type === "button" ? action.value : undefined);
     return value ? { kind: "command", command: value.command as Command, ...(value.stepId ? { stepId: value.stepId } : {}) } : null;
   }));
+  app.action<BlockAction>(actionIds.editAnswer, answer((action) => {
+    const value = decodeValue<CommandValue>(action.type === "static_select" ? action.selected_option?.value : undefined);
+    return value?.stepId ? { kind: "command", command: "edit", stepId: value.stepId } : null;
+  }));
   app.action<BlockAction>(actionIds.policyFeedback, answer((action) => {
     const value = decodeValue<{ questionId: string; verdict: "helpful" | "not_helpful" | "route" }>(action.type === "button" ? action.value : undefined);
     return value ? { kind: "policy_feedback", questionId: value.questionId, verdict: value.verdict } : null;
