@@ -47,6 +47,15 @@ const storableText = (text: string) => text.replace(/\u0000/g, "").replace(loneS
 const storable = (turn: Turn): Turn => (turn.input.kind === "text" ? { ...turn, input: { kind: "text", text: storableText(turn.input.text) } } : turn);
 const reply = (...messages: OutgoingMessage[]): Reply => ({ messages, handled: true });
 
+/** What the desks answer, grouped, for when typed text matched none of them. */
+export const deskCommandsHint = [
+  "Try one of these:",
+  'Incidents: "incidents", "incident INC-0007", "note INC-0007 <text>", "actions"',
+  'Risks and systems: "risks", "assess risk", "assess impact", "system AIS-0001"',
+  'Compliance: "soa", "gap analysis", "gap report", "nonconformities", "NC-0001"',
+  'Audits and reviews: "schedule audit <date> <scope>", "review inputs REV-0001", "evidence pack", "training"',
+].join("\n");
+
 export class ConversationEngine {
   private readonly flows: Map<string, FlowDefinition>;
   private readonly clock: () => Date;
@@ -174,7 +183,7 @@ export class ConversationEngine {
       return desk ? desk.act(input.reference, input.action, turn) : { messages: [{ kind: "text", text: "Incident handling is not available here." }] };
     }
     const outcome = await this.fromDesks(input.text, turn);
-    return outcome ?? { messages: [{ kind: "error", text: `I didn't understand "${input.text}". Try "incidents", "incidents sev1 investigating", "incident INC-0007", "note INC-0007 <text>", "actions" or "training".` }] };
+    return outcome ?? { messages: [{ kind: "error", text: `I didn't understand "${input.text}". ${deskCommandsHint}` }] };
   }
 
   private async fromDesks(text: string, turn: Turn): Promise<DeskOutcome | null> {

@@ -350,6 +350,23 @@ describe("the Slack channel", () => {
     await expect(slack.database.prisma.policyQuestion.findUniqueOrThrow({ where: { id: stored.id } })).resolves.toMatchObject({ feedback: "helpful" });
     const help = await slack.send(slashCommand({ userId: slackUsers.member.id, text: "help" }));
     expect(help.text).toMatch(/\/aims register/);
+    for (const command of ["/aims risks", "/aims assess risk", "/aims assess impact", "/aims system* AIS-0001", "/aims soa", "/aims gap* analysis | report", "/aims nonconformities", "/aims NC-0001", "/aims review inputs* REV-0001", "/aims schedule* [audit", "/aims evidence pack"]) {
+      expect(help.text).toContain(command);
+    }
+  });
+
+  it("passes the newer desks' commands from /aims to the DM, and says what it knows when it doesn't understand", async () => {
+    const user = slackUsers.governance.id;
+    let after = slack.mark();
+    expect((await slack.send(slashCommand({ userId: user, text: "nonconformities" }))).text).not.toMatch(/\/aims register/);
+    expect(messageText(await slack.nextMessageTo(`D${user}`, after))).toMatch(/nonconformit/i);
+    after = slack.mark();
+    await slack.send(slashCommand({ userId: user, text: "risks sideways" }));
+    const puzzled = messageText(await slack.nextMessageTo(`D${user}`, after));
+    expect(puzzled).toContain('I didn\'t understand \\"risks sideways\\"');
+    for (const command of ["assess risk", "assess impact", "system AIS-0001", "soa", "gap analysis", "gap report", "nonconformities", "review inputs REV-0001", "schedule audit", "evidence pack"]) {
+      expect(puzzled).toContain(command);
+    }
   });
 
   it("registers through the modal form: placeholder first, validation errors, then the summary in the DM", async () => {
