@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import type { KnownBlock } from "@slack/types";
 import { renderSlackMessage } from "../../src/channels/slack/blockKit.js";
+import { listensTo } from "../../src/channels/slack/actionIds.js";
 import type { OutgoingMessage } from "../../src/conversations/messages.js";
 
 const summary = (count: number, value = (index: number) => `Answer ${index}`): OutgoingMessage => ({
@@ -46,6 +47,29 @@ describe("a review summary in Slack", () => {
       expect(((block as { fields?: unknown[] }).fields ?? []).length).toBeLessThanOrEqual(10);
     }
     for (const element of elements(blocks)) expect(element.options?.length ?? 0).toBeLessThanOrEqual(100);
+  });
+
+  it("never repeats an action_id within one actions block (Slack refuses the message)", () => {
+    const question: OutgoingMessage = {
+      kind: "question", flowId: "f", stepId: "kind", prompt: "Which kind?", input: "single_choice", optional: true, canGoBack: true, progress: { step: 2, of: 5 },
+      choices: [{ value: "a", label: "A" }, { value: "b", label: "B" }, { value: "c", label: "C" }],
+    };
+    const menu: OutgoingMessage = { kind: "menu", text: "Start here:", options: [{ flowId: "one", label: "One", description: "" }, { flowId: "two", label: "Two", description: "" }] };
+    for (const messages of [[summary(5)], [summary(80)], [question], [menu]]) {
+      for (const block of renderSlackMessage(messages).blocks.filter((candidate) => candidate.type === "actions")) {
+        const ids = elements([block]).map((element) => element.action_id);
+        expect(new Set(ids).size, JSON.stringify(ids)).toBe(ids.length);
+      }
+    }
+  });
+
+  it.each([
+    ["aims_command", true],
+    ["aims_command:2", true],
+    ["aims_command:x", false],
+    ["aims_command_more", false],
+  ])("the listener for aims_command hears %s: %s", (actionId, heard) => {
+    expect(listensTo("aims_command").test(actionId)).toBe(heard);
   });
 
   it("shows every short answer of a long summary", () => {

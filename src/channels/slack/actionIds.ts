@@ -23,6 +23,27 @@ export const callbackIds = {
   registrationModal: "register_ai_system_form",
 } as const;
 
+/**
+ * Slack refuses a message whose actions block holds the same action_id twice, so repeats in a block
+ * get a suffix ("aims_command:2"); `listensTo` matches an id with or without one.
+ */
+export function withUniqueActionIds<T extends { type: string }>(blocks: T[]): T[] {
+  return blocks.map((block) => {
+    const elements = (block as { elements?: { action_id?: string }[] }).elements;
+    if (block.type !== "actions" || !elements) return block;
+    const seen = new Map<string, number>();
+    const unique = elements.map((element) => {
+      if (!element.action_id) return element;
+      const count = (seen.get(element.action_id) ?? 0) + 1;
+      seen.set(element.action_id, count);
+      return count === 1 ? element : { ...element, action_id: `${element.action_id}:${count}` };
+    });
+    return { ...block, elements: unique };
+  });
+}
+
+export const listensTo = (actionId: string) => new RegExp(`^${actionId}(?::\\d+)?$`);
+
 export const checksBlockId = (stepId: string) => `aims_checks:${stepId}`;
 export const dateBlockId = (stepId: string) => `aims_date:${stepId}`;
 export const stepOfBlock = (blockId: string) => blockId.slice(blockId.indexOf(":") + 1);

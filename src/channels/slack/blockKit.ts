@@ -4,7 +4,7 @@
 import type { KnownBlock, Button, PlainTextOption, StaticSelect } from "@slack/types";
 import type { Choice, OutgoingMessage } from "../../conversations/messages.js";
 import { renderPlainText } from "../terminal/plainText.js";
-import { actionIds, checksBlockId, dateBlockId, encodeValue } from "./actionIds.js";
+import { actionIds, checksBlockId, dateBlockId, encodeValue, withUniqueActionIds } from "./actionIds.js";
 
 export interface SlackMessage {
   text: string;
@@ -19,7 +19,7 @@ export function renderSlackMessage(messages: OutgoingMessage[]): SlackMessage {
   // Confirm and Edit controls are never the blocks that get cut.
   const otherBlocks = messages.filter((message) => message.kind !== "summary").flatMap((message) => blocksFor(message)).length;
   const summaryBudget = Math.max(maxBlocks - otherBlocks, minSummaryBlocks);
-  const blocks = messages.flatMap((message) => blocksFor(message, summaryBudget)).slice(0, maxBlocks);
+  const blocks = withUniqueActionIds(messages.flatMap((message) => blocksFor(message, summaryBudget)).slice(0, maxBlocks));
   return { text: truncate(messages.map(renderPlainText).join("\n\n"), 3000), blocks };
 }
 
