@@ -47,6 +47,15 @@ const storableText = (text: string) => text.replace(/\u0000/g, "").replace(loneS
 const storable = (turn: Turn): Turn => (turn.input.kind === "text" ? { ...turn, input: { kind: "text", text: storableText(turn.input.text) } } : turn);
 const reply = (...messages: OutgoingMessage[]): Reply => ({ messages, handled: true });
 
+/** What the desks answer, grouped, for when typed text matched none of them. */
+export const deskCommandsHint = [
+  "Try one of these:",
+  'Incidents: "incidents", "incident INC-0007", "note INC-0007 <text>", "actions"',
+  'Risks and systems: "risks", "assess risk", "assess impact", "system AIS-0001"',
+  'Compliance: "soa", "gap analysis", "gap report", "nonconformities", "NC-0001"',
+  'Audits and reviews: "schedule audit <date> <scope>", "review inputs REV-0001", "evidence pack", "training"',
+].join("\n");
+
 export class ConversationEngine {
   private readonly flows: Map<string, FlowDefinition>;
   private readonly clock: () => Date;
@@ -61,13 +70,16 @@ export class ConversationEngine {
   }
 
   /** The flows people can start, for menus and App Home buttons. */
-  menu(text = "Here is what I can do:"): OutgoingMessage {
+  /** The listed flows; without a speaker (a shared channel), only those offered to everyone. */
+  menu(text = "Here is what I can do:", speaker?: Speaker): OutgoingMessage {
+    const offered = (flow: FlowDefinition) => flow.listed !== false && (!flow.listedFor || (speaker !== undefined && flow.listedFor(speaker)));
     return {
       kind: "menu",
       text,
-      options: [...this.flows.values()].filter((flow) => flow.listed !== false).map((flow) => ({ flowId: flow.id, label: flow.title, description: flow.description })),
+      options: [...this.flows.values()].filter(offered).map((flow) => ({ flowId: flow.id, label: flow.title, description: flow.description })),
     };
   }
+
 
   /** A policy question asked directly (`/aims ask`, `aims ask`), outside any flow. */
   async ask(question: string, turn: Turn): Promise<OutgoingMessage> {
@@ -144,20 +156,20 @@ export class ConversationEngine {
       return reply({ kind: "text", text: `Already saved as ${state.resultReference}. Nothing more to do.` });
     }
     if (input.kind === "command" && (input.command === "continue" || input.command === "menu" || input.command === "help")) {
-      return reply(this.menu("Hi! I look after our AI management system. Here is what I can do:"));
+      return reply(this.menu("Hi! I look after our AI management system. Here is what I can do:", turn.speaker));
     }
     if (input.kind === "choice" || input.kind === "command") {
       if (state?.status === "completed" && state.resultReference) {
-        return reply({ kind: "text", text: `That conversation is finished: it was saved as ${state.resultReference}.` }, this.menu("Anything else?"));
+        return reply({ kind: "text", text: `That conversation is finished: it was saved as ${state.resultReference}.` }, this.menu("Anything else?", turn.speaker));
       }
-      return reply(this.menu("That conversation has ended. What would you like to do?"));
+      return reply(this.menu("That conversation has ended. What would you like to do?", turn.speaker));
     }
     const deskOutcome = await this.fromDesks(input.text, turn);
     if (deskOutcome) return this.fromDesk(deskOutcome, turn, state, now);
     const intent = detectIntent(input.text);
     if (intent) return this.start(turn, state, intent.flowId, intent.prefill, now);
     if (this.options.answerQuestion && looksLikeQuestion(input.text)) return reply(await this.options.answerQuestion(input.text, turn));
-    return reply(this.menu("Hi! I look after our AI management system. Here is what I can do:"));
+    return reply(this.menu("Hi! I look after our AI management system. Here is what I can do:", turn.speaker));
   }
 
   private async deskOutcome(input: DeskInput, turn: Turn): Promise<DeskOutcome> {
@@ -174,7 +186,7 @@ export class ConversationEngine {
       return desk ? desk.act(input.reference, input.action, turn) : { messages: [{ kind: "text", text: "Incident handling is not available here." }] };
     }
     const outcome = await this.fromDesks(input.text, turn);
-    return outcome ?? { messages: [{ kind: "error", text: `I didn't understand "${input.text}". Try "incidents", "incidents sev1 investigating", "incident INC-0007", "note INC-0007 <text>", "actions" or "training".` }] };
+    return outcome ?? { messages: [{ kind: "error", text: `I didn't understand "${input.text}". ${deskCommandsHint}` }] };
   }
 
   private async fromDesks(text: string, turn: Turn): Promise<DeskOutcome | null> {
@@ -192,7 +204,7 @@ export class ConversationEngine {
 
   private async start(turn: Turn, state: ConversationSnapshot | null, flowId: string, prefill: Answers, now: Date): Promise<Reply> {
     const flow = this.flows.get(flowId);
-    if (!flow) return reply({ kind: "error", text: `I don't know how to "${flowId}".` }, this.menu());
+    if (!flow) return reply({ kind: "error", text: `I don't know how to "${flowId}".` }, this.menu(undefined, turn.speaker));
     const answers = flow.prepare ? await flow.prepare({ ...prefill }, { lookups: this.options.lookups, now }) : { ...prefill };
     const started = await this.options.states.start(turn.key, state, {
       flowId,

@@ -53,6 +53,8 @@ export interface FlowDefinition {
   description: string;
   /** False for flows started from a record (closing an incident), not from the menu. */
   listed?: boolean;
+  /** For listed flows only some people could finish: whether to offer it to this person. */
+  listedFor?(speaker: Speaker): boolean;
   steps: StepDefinition[];
   /** An opening line for a special start (updating an existing record), instead of the usual one. */
   introFor?(answers: Answers): string | undefined;

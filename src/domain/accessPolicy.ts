@@ -98,6 +98,16 @@ export function canSeeIncidentDetails(viewer: Viewer, incident: Pick<RecordRelat
 
 export const isGovernance = (viewer: Viewer) => viewer.roles.includes("governance");
 
+/**
+ * Whether the viewer could create this kind of record at all, before a record is chosen: through a
+ * role, or through owning the AI system it is about (the role "owner" says they own systems). Menus
+ * use it to offer only what the person could finish.
+ */
+export function couldCreate(viewer: Viewer, type: RecordType): boolean {
+  if (can(viewer, "create", type)) return true;
+  return viewer.roles.includes("owner") && can(viewer, "create", type, { ownerId: viewer.personId });
+}
+
 const accessWords: Record<Access, string> = { view: "see", create: "record", edit: "change", approve: "approve", export: "export" };
 const typeWords: Record<RecordType, string> = {
   ai_system: "this AI system",

@@ -2,6 +2,7 @@
 // Web API client, and a fake Slack Web API on loopback that records what the bot sends.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodeValue } from "../../src/channels/slack/actionIds.js";
+import { requirementClauses } from "../../src/iso42001/catalog.js";
 import { eventCallback, globalShortcut, interaction, messageShortcut, postToSlackEndpoint, slashCommand, urlVerification, viewSubmission, blockAction } from "../support/slackRequests.js";
 import { buttonValue, governanceChannel, messageText, messageTs, signingSecret, slackUsers, startSlackTestService, type SlackTestService } from "../support/slackService.js";
 
@@ -349,6 +350,23 @@ describe("the Slack channel", () => {
     await expect(slack.database.prisma.policyQuestion.findUniqueOrThrow({ where: { id: stored.id } })).resolves.toMatchObject({ feedback: "helpful" });
     const help = await slack.send(slashCommand({ userId: slackUsers.member.id, text: "help" }));
     expect(help.text).toMatch(/\/aims register/);
+    for (const command of ["/aims risks", "/aims assess risk", "/aims assess impact", "/aims system* AIS-0001", "/aims soa", "/aims gap* analysis | report", "/aims nonconformities", "/aims NC-0001", "/aims review inputs* REV-0001", "/aims schedule* [audit", "/aims evidence pack"]) {
+      expect(help.text).toContain(command);
+    }
+  });
+
+  it("passes the newer desks' commands from /aims to the DM, and says what it knows when it doesn't understand", async () => {
+    const user = slackUsers.governance.id;
+    let after = slack.mark();
+    expect((await slack.send(slashCommand({ userId: user, text: "nonconformities" }))).text).not.toMatch(/\/aims register/);
+    expect(messageText(await slack.nextMessageTo(`D${user}`, after))).toMatch(/nonconformit/i);
+    after = slack.mark();
+    await slack.send(slashCommand({ userId: user, text: "risks sideways" }));
+    const puzzled = messageText(await slack.nextMessageTo(`D${user}`, after));
+    expect(puzzled).toContain('I didn\'t understand \\"risks sideways\\"');
+    for (const command of ["assess risk", "assess impact", "system AIS-0001", "soa", "gap analysis", "gap report", "nonconformities", "review inputs REV-0001", "schedule audit", "evidence pack"]) {
+      expect(puzzled).toContain(command);
+    }
   });
 
   it("registers through the modal form: placeholder first, validation errors, then the summary in the DM", async () => {
@@ -384,5 +402,41 @@ describe("the Slack channel", () => {
     expect(messageText(summary)).toContain("LeadCo");
     const done = await slack.click(user, messageTs(summary), "aims_command", buttonValue(summary, "Confirm and save"));
     expect(messageText(done)).toMatch(/Registered AIS-\d{4}: Modal Model/);
+  });
+
+  it("shows a gap analysis re-run's long summary within Slack's limits, editable and confirmable", async () => {
+    const user = slackUsers.governance.id;
+    // A previous analysis with every clause missing: the re-run's summary has 96 answers.
+    await slack.database.prisma.gapAnalysis.create({
+      data: {
+        reference: "GAP-0900",
+        createdVia: "slack",
+        findings: { create: requirementClauses.map((clause) => ({ clauseId: clause.id, status: "missing" as const, note: `Nothing yet for ${clause.id}` })) },
+      },
+    });
+    let reply = await slack.dm(user, "gap analysis");
+    const blocks = reply.args.blocks as { elements?: { action_id?: string; options?: { value: string }[] }[] }[];
+    expect(blocks.length).toBeLessThanOrEqual(50);
+    expect(messageText(reply)).toContain("Nothing yet for 10.2");
+    const picker = blocks.flatMap((block) => block.elements ?? []).find((element) => element.action_id === "aims_edit_answer")!;
+    expect(picker.options).toHaveLength(96);
+    const edit4_1 = picker.options!.find((option) => JSON.parse(option.value).stepId === "status_4_1")!.value;
+    const after = slack.mark();
+    await slack.send(interaction(blockAction({ userId: user, channelId: `D${user}`, messageTs: messageTs(reply), actionId: "aims_edit_answer", selectedOption: edit4_1 })));
+    reply = await slack.nextMessageTo(`D${user}`, after);
+    expect(messageText(reply)).toMatch(/4\.1 [^"]*: is this in place\?/);
+    // The answer buttons share one actions block, so all but the first carry a suffixed action_id that the listener still hears.
+    const actionsOf = (call: typeof reply) => (call.args.blocks as { type: string; elements?: { action_id?: string; value?: string; text?: { text: string } }[] }[]).filter((block) => block.type === "actions").flatMap((block) => block.elements ?? []);
+    const partial = actionsOf(reply).find((element) => element.text?.text === "partial")!;
+    expect(partial.action_id).toMatch(/^aims_choice:\d+$/);
+    reply = await slack.click(user, messageTs(reply), partial.action_id!, partial.value!);
+    // The gap's note is kept from before, so the answer leads straight back to the summary.
+    expect(messageText(reply)).toMatch(/Please check your gap analysis/);
+    reply = await slack.click(user, messageTs(reply), "aims_command", buttonValue(reply, "Confirm and save"));
+    const reference = /(GAP-0001)/.exec(messageText(reply))?.[1];
+    expect(reference, messageText(reply)).toBeDefined();
+    const findings = await slack.database.prisma.gapFinding.findMany({ where: { analysis: { reference: reference! } } });
+    expect(findings.find((finding) => finding.clauseId === "4.1")).toMatchObject({ status: "partial", note: "Nothing yet for 4.1" });
+    expect(findings.filter((finding) => finding.status === "missing")).toHaveLength(31);
   });
 });

@@ -1,10 +1,10 @@
 // Renders the engine's neutral messages as Slack Block Kit: buttons for short choice lists,
 // a select for long ones, checkboxes for multiple choice, a date picker, and a review summary
 // with an Edit button per answer.
-import type { KnownBlock, Button, PlainTextOption } from "@slack/types";
+import type { KnownBlock, Button, PlainTextOption, StaticSelect } from "@slack/types";
 import type { Choice, OutgoingMessage } from "../../conversations/messages.js";
 import { renderPlainText } from "../terminal/plainText.js";
-import { actionIds, checksBlockId, dateBlockId, encodeValue } from "./actionIds.js";
+import { actionIds, checksBlockId, dateBlockId, encodeValue, withUniqueActionIds } from "./actionIds.js";
 
 export interface SlackMessage {
   text: string;
@@ -15,11 +15,15 @@ const maxButtons = 5;
 const maxBlocks = 50;
 
 export function renderSlackMessage(messages: OutgoingMessage[]): SlackMessage {
-  const blocks = messages.flatMap(blocksFor).slice(0, maxBlocks);
+  // A review summary gets whatever the other messages leave of Slack's block limit, so its
+  // Confirm and Edit controls are never the blocks that get cut.
+  const otherBlocks = messages.filter((message) => message.kind !== "summary").flatMap((message) => blocksFor(message)).length;
+  const summaryBudget = Math.max(maxBlocks - otherBlocks, minSummaryBlocks);
+  const blocks = withUniqueActionIds(messages.flatMap((message) => blocksFor(message, summaryBudget)).slice(0, maxBlocks));
   return { text: truncate(messages.map(renderPlainText).join("\n\n"), 3000), blocks };
 }
 
-function blocksFor(message: OutgoingMessage): KnownBlock[] {
+function blocksFor(message: OutgoingMessage, summaryBudget = maxBlocks): KnownBlock[] {
   switch (message.kind) {
     case "text":
       return [section(escape(message.text))];
@@ -33,23 +37,7 @@ function blocksFor(message: OutgoingMessage): KnownBlock[] {
     case "question":
       return questionBlocks(message);
     case "summary":
-      return [
-        { type: "header", text: plain(message.title) },
-        ...message.fields.map(
-          (field): KnownBlock => ({
-            type: "section",
-            text: { type: "mrkdwn", text: `*${escape(field.label)}*\n${escape(truncate(field.value, 2900))}` },
-            accessory: button("Edit", actionIds.command, encodeValue({ command: "edit", stepId: field.stepId })),
-          }),
-        ),
-        {
-          type: "actions",
-          elements: [
-            { ...button("Confirm and save", actionIds.command, encodeValue({ command: "confirm" })), style: "primary" },
-            { ...button("Cancel", actionIds.command, encodeValue({ command: "cancel" })), style: "danger" },
-          ],
-        },
-      ];
+      return summaryBlocks(message, summaryBudget);
     case "done":
       return [section(`:white_check_mark: *${escape(message.title)}*\n${message.lines.map(escape).join("\n")}`)];
     case "answer":
@@ -80,6 +68,68 @@ function blocksFor(message: OutgoingMessage): KnownBlock[] {
         ...(message.note ? [{ type: "context", elements: [{ type: "mrkdwn", text: escape(message.note) }] } as KnownBlock] : []),
       ];
   }
+}
+
+type Summary = Extract<OutgoingMessage, { kind: "summary" }>;
+type SummaryField = Summary["fields"][number];
+
+/** A header, one section and the actions: the least a summary can be shown in. */
+const minSummaryBlocks = 3;
+/** Slack's limits: 10 fields per section, 100 options per select. */
+const fieldsPerSection = 10;
+const optionsPerSelect = 100;
+const sectionTextLimit = 3000;
+/** How much of each answer a long summary shows, longest first, until the summary fits. */
+const answerLengths = [1000, 300, 120];
+
+function summaryBlocks(summary: Summary, budget: number): KnownBlock[] {
+  const header: KnownBlock = { type: "header", text: plain(summary.title) };
+  const confirm: Button = { ...button("Confirm and save", actionIds.command, encodeValue({ command: "confirm" })), style: "primary" };
+  const cancel: Button = { ...button("Cancel", actionIds.command, encodeValue({ command: "cancel" })), style: "danger" };
+  if (summary.fields.length + 2 <= budget) {
+    return [
+      header,
+      ...summary.fields.map(
+        (field): KnownBlock => ({
+          type: "section",
+          text: { type: "mrkdwn", text: `*${escape(field.label)}*\n${escape(truncate(field.value, 2900))}` },
+          accessory: button("Edit", actionIds.command, encodeValue({ command: "edit", stepId: field.stepId })),
+        }),
+      ),
+      { type: "actions", elements: [confirm, cancel] },
+    ];
+  }
+  // A long summary (a gap analysis has dozens of answers): several answers per section, and one
+  // select to pick the answer to edit instead of an Edit button on each.
+  const [firstSelect, ...moreSelects] = chunk(summary.fields, optionsPerSelect).map(editSelect);
+  const actions: KnownBlock[] = [
+    { type: "actions", elements: [confirm, firstSelect!, cancel] },
+    ...moreSelects.map((select): KnownBlock => ({ type: "actions", elements: [select] })),
+  ];
+  const room = budget - 1 - actions.length;
+  const sections = answerLengths.map((length) => answerSections(summary.fields, length)).find((candidate) => candidate.length <= room) ?? answerSections(summary.fields, answerLengths.at(-1)!).slice(0, room);
+  return [header, ...sections, ...actions];
+}
+
+function answerSections(fields: SummaryField[], answerLength: number): KnownBlock[] {
+  const texts = fields.map((field) => `*${escape(truncate(field.label, 200))}*\n${escape(truncate(field.value, answerLength))}`);
+  const sections: string[][] = [];
+  for (const text of texts) {
+    const current = sections.at(-1);
+    const used = current?.reduce((total, item) => total + item.length, 0) ?? 0;
+    if (current && current.length < fieldsPerSection && used + text.length <= sectionTextLimit) current.push(text);
+    else sections.push([text]);
+  }
+  return sections.map((items): KnownBlock => ({ type: "section", fields: items.map((item) => ({ type: "mrkdwn", text: item })) }));
+}
+
+function editSelect(fields: SummaryField[], index: number): StaticSelect {
+  return {
+    type: "static_select",
+    action_id: actionIds.editAnswer,
+    placeholder: plain(index === 0 ? "Edit an answer…" : `Edit an answer (${index + 1})…`),
+    options: fields.map((field) => ({ text: plain(field.label), value: encodeValue({ command: "edit", stepId: field.stepId }) })),
+  };
 }
 
 function questionBlocks(question: Extract<OutgoingMessage, { kind: "question" }>): KnownBlock[] {

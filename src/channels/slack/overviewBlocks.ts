@@ -2,7 +2,7 @@
 import type { KnownBlock } from "@slack/types";
 import { aiSystemStatusLabels, incidentStatusLabels, riskTierLabels, severityLabels } from "../../domain/labels.js";
 import type { PersonalOverview } from "../../store/personalOverview.js";
-import { actionIds } from "./actionIds.js";
+import { actionIds, withUniqueActionIds } from "./actionIds.js";
 import { button, escape, section } from "./blockKit.js";
 
 const date = (value: Date | null) => (value ? value.toISOString().slice(0, 10) : "not set");
@@ -58,7 +58,7 @@ export function overviewBlocks(overview: PersonalOverview): KnownBlock[] {
 export function homeView(overview: PersonalOverview, flows: { flowId: string; label: string }[]) {
   return {
     type: "home" as const,
-    blocks: [
+    blocks: withUniqueActionIds([
       { type: "header", text: { type: "plain_text", text: "AIMS Assistant" } },
       section("Register AI systems, report AI incidents and keep our AI management system up to date."),
       {
@@ -67,6 +67,6 @@ export function homeView(overview: PersonalOverview, flows: { flowId: string; la
       },
       { type: "divider" },
       ...overviewBlocks(overview),
-    ] as KnownBlock[],
+    ] as KnownBlock[]),
   };
 }

@@ -45,18 +45,7 @@ function elementsFor(message: OutgoingMessage): Element[] {
     case "question":
       return questionElements(message);
     case "summary":
-      return [
-        text(message.title, { size: "Medium", weight: "Bolder" }),
-        ...message.fields.map((field) => ({
-          type: "ColumnSet",
-          separator: true,
-          columns: [
-            { type: "Column", width: "stretch", items: [text(field.label, { isSubtle: true, spacing: "None" }), text(field.value, { spacing: "None" })] },
-            { type: "Column", width: "auto", verticalContentAlignment: "Center", items: [{ type: "ActionSet", actions: [submit("Edit", { aims: "command", command: "edit", stepId: field.stepId })] }] },
-          ],
-        })),
-        { type: "ActionSet", actions: [submit("Confirm and save", { aims: "command", command: "confirm" }, "positive"), submit("Cancel", { aims: "command", command: "cancel" }, "destructive")] },
-      ];
+      return summaryElements(message);
     case "done":
       return [text(`✅ ${message.title}`, { weight: "Bolder" }), ...message.lines.map((line) => text(line, { spacing: "Small" }))];
     case "answer": {
@@ -96,6 +85,54 @@ function elementsFor(message: OutgoingMessage): Element[] {
       ];
   }
 }
+
+type Summary = Extract<OutgoingMessage, { kind: "summary" }>;
+
+/** The input a long summary's "Edit" reads the chosen answer from. */
+export const editStepInputId = "aims_edit_step";
+/** Teams refuses cards past about 28 KB; a summary keeps well under it, leaving room for the rest. */
+const summaryByteBudget = 20_000;
+/** How much of each answer a long summary shows, longest first, until the card fits. */
+const answerLengths = [1000, 300, 120];
+
+function summaryElements(summary: Summary): Element[] {
+  const confirm = submit("Confirm and save", { aims: "command", command: "confirm" }, "positive");
+  const cancel = submit("Cancel", { aims: "command", command: "cancel" }, "destructive");
+  const full = [
+    text(summary.title, { size: "Medium", weight: "Bolder" }),
+    ...summary.fields.map((field) => ({
+      type: "ColumnSet",
+      separator: true,
+      columns: [
+        { type: "Column", width: "stretch", items: [text(field.label, { isSubtle: true, spacing: "None" }), text(field.value, { spacing: "None" })] },
+        { type: "Column", width: "auto", verticalContentAlignment: "Center", items: [{ type: "ActionSet", actions: [submit("Edit", { aims: "command", command: "edit", stepId: field.stepId })] }] },
+      ],
+    })),
+    { type: "ActionSet", actions: [confirm, cancel] },
+  ];
+  if (byteSize(full) <= summaryByteBudget) return full;
+  // A long summary (a gap analysis has dozens of answers): the answers as facts, and one list to
+  // pick the answer to edit instead of an Edit button on each.
+  const compact = (answerLength: number): Element[] => [
+    text(summary.title, { size: "Medium", weight: "Bolder" }),
+    { type: "FactSet", facts: summary.fields.map((field) => ({ title: field.label, value: truncate(field.value, answerLength) })) },
+    {
+      type: "Input.ChoiceSet",
+      id: editStepInputId,
+      label: "Change an answer",
+      style: "compact",
+      isRequired: false,
+      placeholder: "Pick the answer to change",
+      choices: summary.fields.map((field) => ({ title: field.label, value: field.stepId })),
+    },
+    { type: "ActionSet", actions: [confirm, submit("Edit", { aims: "command", command: "edit" }), cancel] },
+  ];
+  const fitting = answerLengths.map(compact).find((elements) => byteSize(elements) <= summaryByteBudget);
+  return fitting ?? compact(answerLengths.at(-1)!);
+}
+
+const byteSize = (elements: Element[]) => Buffer.byteLength(JSON.stringify(elements));
+const truncate = (value: string, max: number) => (value.length <= max ? value : `${value.slice(0, max - 1)}…`);
 
 function questionElements(question: Extract<OutgoingMessage, { kind: "question" }>): Element[] {
   const elements: Element[] = [

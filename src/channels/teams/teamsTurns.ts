@@ -5,7 +5,7 @@ import { ActivityTypes, CloudAdapter, TurnContext, type Activity, type Conversat
 import { detectIntent } from "../../conversations/intents.js";
 import type { ConversationEngine } from "../../conversations/engine.js";
 import type { OutgoingMessage, Speaker, TurnInput } from "../../conversations/messages.js";
-import { answerInputId, renderCard, type CardActionData } from "./adaptiveCards.js";
+import { answerInputId, editStepInputId, renderCard, type CardActionData } from "./adaptiveCards.js";
 import { parseNoticeInput } from "../../conversations/noticeInput.js";
 import { changeDigestSubscription, digestSubscriptionCommand } from "../../digest/digestSubscriptions.js";
 import type { PrismaClient } from "../../generated/prisma/client.js";
@@ -147,8 +147,12 @@ export function inputFromCard(data: CardActionData & Record<string, unknown>): T
       const value = data[answerInputId];
       return { kind: "choice", stepId: data.stepId, value: typeof value === "string" ? value : "" };
     }
-    case "command":
-      return { kind: "command", command: data.command as never, ...(data.stepId ? { stepId: data.stepId } : {}) };
+    case "command": {
+      // A long summary's "Edit" names its answer through the list beside it rather than in its data.
+      const picked = data.command === "edit" ? data[editStepInputId] : undefined;
+      const stepId = data.stepId ?? (typeof picked === "string" && picked ? picked : undefined);
+      return { kind: "command", command: data.command as never, ...(stepId ? { stepId } : {}) };
+    }
     case "start":
       return { kind: "start", flowId: data.flowId };
     case "feedback":

@@ -1,7 +1,7 @@
 // Assess an AI system's impact (ISO/IEC 42001 6.1.4, Annex A.5): how it may affect individuals,
 // groups and society, how it could be misused, what limits the harm, and when to look again.
 import { z } from "zod";
-import { can, refusalText } from "../../domain/accessPolicy.js";
+import { can, couldCreate, refusalText } from "../../domain/accessPolicy.js";
 import { ActionRefused } from "../../domain/actionRefused.js";
 import { impactAssessedNotice } from "../../domain/governanceNotices.js";
 import { isoDay, reassessmentMonths, suggestedReassessment } from "../../domain/impactAssessment.js";
@@ -37,6 +37,7 @@ export function assessImpactFlow(clock: () => Date = () => new Date()): FlowDefi
     title: "Assess an AI system's impact",
     noun: "impact assessment",
     description: "For system owners: record how an AI system may affect people, groups and society (7 questions).",
+    listedFor: (speaker) => couldCreate(speaker, "impact_assessment"),
     steps: [
       {
         id: "system",

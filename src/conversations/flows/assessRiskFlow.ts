@@ -3,7 +3,7 @@
 // that treat it and the residual risk left afterwards. Accepting a risk needs the governance
 // team's decision; the short flow at the end of this file records a rejection with its reason.
 import { z } from "zod";
-import { can, refusalText } from "../../domain/accessPolicy.js";
+import { can, couldCreate, refusalText } from "../../domain/accessPolicy.js";
 import { ActionRefused } from "../../domain/actionRefused.js";
 import {
   impactDescriptions,
@@ -198,6 +198,7 @@ export function assessRiskFlow(): FlowDefinition {
     title: "Assess an AI risk",
     noun: "risk assessment",
     description: "Assess one risk of an AI system you own: likelihood, impact, treatment and residual risk (about 17 short questions).",
+    listedFor: (speaker) => couldCreate(speaker, "risk"),
     steps,
     summaryNote: scoreNote,
     complete: async (answers, context) => {

@@ -15,6 +15,7 @@ import { defaultReviewIntervals, nextReviewDate, type ReviewIntervals } from "..
 import { AffectedParty, AiSystemKind, AutonomyLevel, DataCategory, LifecycleStage, RegulatedDomain } from "../../generated/prisma/enums.js";
 import { AiSystemStore } from "../../store/aiSystems.js";
 import { ActionRefused } from "../../domain/actionRefused.js";
+import { can } from "../../domain/accessPolicy.js";
 import { IncidentWorkflow } from "../../store/incidentWorkflow.js";
 import { requestApproval } from "../../store/systemApprovals.js";
 import type { Answers, CompletionContext, CompletionResult, FlowDefinition } from "../flowDefinition.js";
@@ -167,10 +168,12 @@ async function updateSystem(
 ): Promise<CompletionResult> {
   const current = await context.tx.aiSystem.findUnique({ where: { reference } });
   if (!current) throw new ActionRefused(`${reference} no longer exists.`);
-  if (current.ownerId !== context.speaker.personId && !context.speaker.roles.includes("governance")) {
+  if (!can(context.speaker, "edit", "ai_system", { ownerId: current.ownerId })) {
     throw new ActionRefused(`Only the owner of ${reference} or the governance team can update it.`);
   }
   const tierChanged = current.riskTier !== derived.tier;
+  // A reported draft (shadow AI) completed by its owner is now a registration like any other.
+  const completesDraft = current.status === "draft";
   const system = await new AiSystemStore(context.tx).update(
     reference,
     {
@@ -180,9 +183,23 @@ async function updateSystem(
       lastAttestedAt: context.now,
       // A different tier means a different review cadence, starting now.
       ...(tierChanged ? { nextReviewDate: nextReviewDate(derived.tier, context.now, intervals) } : {}),
+      ...(completesDraft ? { status: "pending_review" as const } : {}),
     },
     actorOf(context),
   );
+  if (completesDraft) {
+    await requestApproval(context.tx, system, owner.displayName);
+    return {
+      reference: system.reference,
+      title: `Completed ${system.reference}: ${system.name}`,
+      lines: [
+        `Risk tier: ${riskTierLabels[derived.tier]}, because:`,
+        ...derived.reasons.map((reason) => `• ${reason}`),
+        "Status: pending review by the governance team, who have been notified.",
+        `Next review: ${system.nextReviewDate?.toISOString().slice(0, 10)}.`,
+      ],
+    };
+  }
   return {
     reference: system.reference,
     title: `Updated ${system.reference}: ${system.name}`,

@@ -2,7 +2,7 @@
 // in the user's DM; a click inside a DM message updates that message in place.
 import type { AllMiddlewareArgs, App, BlockAction, BlockElementAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import type { TurnInput, Command } from "../../../conversations/messages.js";
-import { actionIds, decodeValue, stepOfBlock, type ChoiceValue, type CommandValue, type IncidentActionValue } from "../actionIds.js";
+import { actionIds, decodeValue, listensTo, stepOfBlock, type ChoiceValue, type CommandValue, type IncidentActionValue } from "../actionIds.js";
 import type { SlackContext } from "../slackContext.js";
 import { parseNoticeInput } from "../../../conversations/noticeInput.js";
 import { openRegistrationModal } from "./registrationModal.js";
@@ -19,9 +19,9 @@ export function registerActions(app: App, slack: SlackContext): void {
       });
     };
 
-  app.action<BlockAction>(actionIds.choice, answer((action) => choiceInput(action.type === "button" ? action.value : undefined)));
-  app.action<BlockAction>(actionIds.select, answer((action) => choiceInput(action.type === "static_select" ? action.selected_option?.value : undefined)));
-  app.action<BlockAction>(actionIds.checksSubmit, answer((action, body) => {
+  app.action<BlockAction>(listensTo(actionIds.choice), answer((action) => choiceInput(action.type === "button" ? action.value : undefined)));
+  app.action<BlockAction>(listensTo(actionIds.select), answer((action) => choiceInput(action.type === "static_select" ? action.selected_option?.value : undefined)));
+  app.action<BlockAction>(listensTo(actionIds.checksSubmit), answer((action, body) => {
     const stepId = action.type === "button" ? action.value : undefined;
     if (!stepId) return null;
     const state = body.state?.values ?? {};
@@ -30,26 +30,30 @@ export function registerActions(app: App, slack: SlackContext): void {
       .flatMap(([, fields]) => Object.values(fields).flatMap((field) => (field.selected_options ?? []).map((option) => option.value)));
     return { kind: "choice", stepId, value: picked };
   }));
-  app.action<BlockAction>(actionIds.date, answer((action) =>
+  app.action<BlockAction>(listensTo(actionIds.date), answer((action) =>
     action.type === "datepicker" && action.selected_date ? { kind: "choice", stepId: stepOfBlock(action.block_id), value: action.selected_date } : null,
   ));
-  app.action<BlockAction>(actionIds.command, answer((action) => {
+  app.action<BlockAction>(listensTo(actionIds.command), answer((action) => {
     const value = decodeValue<CommandValue>(action.type === "button" ? action.value : undefined);
     return value ? { kind: "command", command: value.command as Command, ...(value.stepId ? { stepId: value.stepId } : {}) } : null;
   }));
-  app.action<BlockAction>(actionIds.policyFeedback, answer((action) => {
+  app.action<BlockAction>(listensTo(actionIds.editAnswer), answer((action) => {
+    const value = decodeValue<CommandValue>(action.type === "static_select" ? action.selected_option?.value : undefined);
+    return value?.stepId ? { kind: "command", command: "edit", stepId: value.stepId } : null;
+  }));
+  app.action<BlockAction>(listensTo(actionIds.policyFeedback), answer((action) => {
     const value = decodeValue<{ questionId: string; verdict: "helpful" | "not_helpful" | "route" }>(action.type === "button" ? action.value : undefined);
     return value ? { kind: "policy_feedback", questionId: value.questionId, verdict: value.verdict } : null;
   }));
-  app.action<BlockAction>(actionIds.incidentAction, answer((action) => {
+  app.action<BlockAction>(listensTo(actionIds.incidentAction), answer((action) => {
     const value = decodeValue<IncidentActionValue>(action.type === "button" ? action.value : undefined);
     return value?.reference && value.action ? { kind: "incident_action", reference: value.reference, action: value.action } : null;
   }));
-  app.action<BlockAction>(actionIds.noticeAction, answer((action) => parseNoticeInput(decodeValue<unknown>(action.type === "button" ? action.value : undefined))));
-  app.action<BlockAction>(actionIds.start, answer((action) => (action.type === "button" && action.value ? { kind: "start", flowId: action.value } : null)));
+  app.action<BlockAction>(listensTo(actionIds.noticeAction), answer((action) => parseNoticeInput(decodeValue<unknown>(action.type === "button" ? action.value : undefined))));
+  app.action<BlockAction>(listensTo(actionIds.start), answer((action) => (action.type === "button" && action.value ? { kind: "start", flowId: action.value } : null)));
   // Ticking a checkbox is only collected when "Continue" is pressed.
-  app.action(actionIds.checks, async ({ ack }) => ack());
-  app.action(actionIds.startForm, async ({ ack, body, client }) => {
+  app.action(listensTo(actionIds.checks), async ({ ack }) => ack());
+  app.action(listensTo(actionIds.startForm), async ({ ack, body, client }) => {
     await ack();
     await openRegistrationModal(client, slack, (body as BlockAction).trigger_id);
   });

@@ -10,7 +10,7 @@ export function registerAppHome(app: App, slack: SlackContext): void {
     if (event.tab !== "home") return;
     const speaker = await slack.conversations.speaker(client, event.user);
     const overview = await personalOverview(slack.prisma, speaker, "slack", event.user, new Date());
-    const menu = slack.engine.menu();
+    const menu = slack.engine.menu(undefined, speaker);
     const flows = menu.kind === "menu" ? menu.options.map((option) => ({ flowId: option.flowId, label: option.label })) : [];
     await client.views.publish({ user_id: event.user, view: homeView(overview, flows) });
   });

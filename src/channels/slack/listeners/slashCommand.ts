@@ -1,4 +1,4 @@
-// `/aims register | register form | incident [text] | ask <question> | my | help`.
+// `/aims register | register form | incident [text] | ask <question> | my | help`, and the desks' commands.
 // Acknowledged at once; the work happens after, in the user's direct message.
 import type { App } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
@@ -14,18 +14,22 @@ import { openRegistrationModal } from "./registrationModal.js";
 export const slashCommandName = "/aims";
 
 const helpText = [
+  "*Report and register*",
   "*/aims register*: register an AI system you own (add `form` for a single form)",
   "*/aims incident* [what happened]: report an AI incident",
   "*/aims ask* <question>: ask about our AI policy",
   "*/aims my*: your systems, drafts and open reports",
+  "*Incidents and actions*",
   "*/aims incidents* [sev1…sev4] [status] [AIS-0001]: open incidents you may see",
   "*/aims incident* INC-0007 [acknowledge | assign | close …]: one incident, its timeline and actions",
   "*/aims note* INC-0007 <text or link>: add to an incident's timeline",
   "*/aims actions*: your open corrective actions (`/aims CA-0001 done` when finished)",
-  "*/aims training* [all | record]: your training records; governance sees all and records new ones",
-  "*/aims schedule* [audit | review <date> <scope>]: planned internal audits and management reviews; governance schedules them",
-  "*/aims soa* [A.6.2.4]: the Statement of Applicability, or one Annex A control (governance records decisions)",
-  "*/aims gap* analysis | report: run a gap analysis against clauses 4–10 (governance), or see the latest report",
+  "*Risks and systems*",
+  "*/aims risks* [AIS-0001] · */aims assess risk* [AIS-0001] · */aims assess impact* [AIS-0001] · */aims system* AIS-0001",
+  "*Compliance*",
+  "*/aims soa* [A.6.2.4] · */aims gap* analysis | report · */aims nonconformities* · */aims NC-0001*",
+  "*Audits, reviews and evidence*",
+  "*/aims schedule* [audit | review <date> <scope>] · */aims review inputs* REV-0001 · */aims evidence pack* · */aims training* [all | record]",
   "*/aims digest* [subscribe | unsubscribe]: this week's governance digest; in a channel, (un)subscribe it to the Monday digest",
   "You can also just send me a direct message.",
 ].join("\n");
@@ -62,6 +66,17 @@ export function registerSlashCommand(app: App, slack: SlackContext): void {
       case "actions":
       case "soa":
       case "gap":
+      case "risks":
+      case "risk":
+      case "assess":
+      case "system":
+      case "approve":
+      case "reject":
+      case "impact":
+      case "nonconformities":
+      case "nonconformity":
+      case "review":
+      case "pack":
         await ack();
         await slack.conversations.turn(client, user, { kind: "desk_command", text: command.text.trim() });
         return;
@@ -101,7 +116,8 @@ export function registerSlashCommand(app: App, slack: SlackContext): void {
         return;
       }
       default:
-        if (/^ca-\d+$/i.test(verb)) {
+        // A record's reference on its own (CA-0001 done, NC-0003, RSK-0002, REV-0001 inputs).
+        if (/^(ca|nc|rsk|rev)-\d+$/i.test(verb)) {
           await ack();
           await slack.conversations.turn(client, user, { kind: "desk_command", text: command.text.trim() });
           return;

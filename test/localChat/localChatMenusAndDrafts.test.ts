@@ -1,0 +1,89 @@
+// Through the local chat's HTTP API: the main menu offers each person only the flows they could
+// finish, and a reported shadow-AI draft completed by its owner is sent for approval like a new
+// registration.
+import { pino } from "pino";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config/config.js";
+import { answersOf } from "../../src/conversations/flows/registerAiSystemFlow.js";
+import type { OutgoingMessage, TurnInput } from "../../src/conversations/messages.js";
+import { loadDemoOrganisation } from "../../src/demo/loadDemoOrganisation.js";
+import { startService, type RunningService } from "../../src/service.js";
+import { createStore } from "../../src/store/store.js";
+import { openTestDatabase, type TestDatabase } from "../support/testDatabase.js";
+
+describe("menus and shadow-AI drafts in the local chat", () => {
+  let database: TestDatabase;
+  let service: RunningService;
+  const people = new Map<string, string>();
+
+  beforeAll(async () => {
+    database = await openTestDatabase("embedded");
+    const demo = await loadDemoOrganisation(createStore(database.prisma));
+    for (const [key, id] of demo.personIds) people.set(key, id);
+    service = await startService({ ...loadConfig({ LOCAL_CHAT: "on" }), port: 0 }, pino({ level: "silent" }), { database });
+  });
+  afterAll(async () => {
+    await service.stop();
+    await database.dispose();
+  });
+
+  async function turn(person: string, input: TurnInput): Promise<OutgoingMessage[]> {
+    const response = await fetch(`${service.url}/chat/api/turn`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ personId: people.get(person), conversationId: `local-${person}`, input }),
+    });
+    expect(response.status).toBe(200);
+    return ((await response.json()) as { messages: OutgoingMessage[] }).messages;
+  }
+  const say = (person: string, ...texts: string[]) => texts.reduce<Promise<OutgoingMessage[]>>(async (previous, text) => (await previous, turn(person, { kind: "text", text })), Promise.resolve([]));
+  const find = <K extends OutgoingMessage["kind"]>(messages: OutgoingMessage[], kind: K) => messages.find((message) => message.kind === kind) as Extract<OutgoingMessage, { kind: K }> | undefined;
+  const menuOf = async (person: string) => find(await turn(person, { kind: "command", command: "menu" }), "menu")!.options.map((option) => option.label);
+  const subjects = async (person: string) =>
+    ((await (await fetch(`${service.url}/chat/api/notifications?personId=${people.get(person)}`)).json()) as { subject: string }[]).map((notice) => notice.subject);
+
+  it.each([
+    ["tom", "a member", false],
+    ["daniel", "an auditor", false],
+    ["sofia", "an owner", true],
+    ["amara", "governance", true],
+  ])("offers %s (%s) the risk and impact assessments: %s", async (person, _who, offered) => {
+    const menu = await menuOf(person);
+    expect(menu).toContain("Register an AI system");
+    expect(menu.includes("Assess an AI risk")).toBe(offered);
+    expect(menu.includes("Assess an AI system's impact")).toBe(offered);
+  });
+
+  it("sends a shadow-AI draft for approval once its owner completes the entry", async () => {
+    const draft = await database.prisma.aiSystem.findFirstOrThrow({ where: { status: "draft", name: { startsWith: "ChatGPT" } } });
+    // The governance team found its owner.
+    await database.prisma.aiSystem.update({ where: { id: draft.id }, data: { ownerId: people.get("sofia")! } });
+    const system = await database.prisma.aiSystem.findUniqueOrThrow({ where: { id: draft.id }, include: { owner: { select: { id: true, displayName: true } } } });
+    expect(await subjects("amara")).not.toContain(`New AI system awaiting review: ${draft.reference}`);
+
+    let reply = await turn("sofia", { kind: "start", flowId: "register_ai_system", prefill: answersOf(system) });
+    for (const [question, answer] of [
+      ["intendedUse", "Handlers draft decline letters; a handler edits and sends each one"],
+      ["affectedParties", "customers"],
+      ["autonomyLevel", "advises"],
+      ["regulatedDomain", "none"],
+      ["lifecycleStage", "in production"],
+      ["inAimsScope", "yes"],
+    ] as const) {
+      const asked = find(reply, "question");
+      if (asked?.stepId !== question) continue;
+      reply = await say("sofia", answer);
+    }
+    expect(find(reply, "summary"), JSON.stringify(reply)).toBeDefined();
+    const done = find(await say("sofia", "confirm"), "done")!;
+    expect(done.title).toBe(`Completed ${draft.reference}: ${draft.name}`);
+    expect(done.lines).toContain("Status: pending review by the governance team, who have been notified.");
+
+    const stored = await database.prisma.aiSystem.findUniqueOrThrow({ where: { id: draft.id } });
+    expect(stored.status).toBe("pending_review");
+    expect(await subjects("amara")).toContain(`New AI system awaiting review: ${draft.reference}`);
+    // Governance can now decide on it: the notice carries Approve and Reject.
+    const notice = await database.prisma.notification.findFirstOrThrow({ where: { recordRef: draft.reference, kind: "system_registered" } });
+    expect(JSON.stringify(notice.actions)).toContain("approve");
+  });
+});
