@@ -5,7 +5,10 @@ import type { PrismaClient } from "../generated/prisma/client.js";
 import type { Viewer } from "../domain/accessPolicy.js";
 import { ActionRefused } from "../domain/actionRefused.js";
 import { decideApproval, type Decision } from "../domain/approvalRules.js";
-import { approvalButtons } from "../domain/governanceNotices.js";
+import { approvalButtons, completeButton } from "../domain/governanceNotices.js";
+import { can } from "../domain/accessPolicy.js";
+import { flowIds } from "./intents.js";
+import { answersOf } from "./flows/registerAiSystemFlow.js";
 import { aiSystemStatusLabels, riskTierLabels } from "../domain/labels.js";
 import { approverRoles, SystemApprovals } from "../store/systemApprovals.js";
 import { deskMessages, deskRefusal, type Desk, type DeskOutcome, type RecordDesk } from "./desk.js";
@@ -14,6 +17,8 @@ import type { Turn } from "./messages.js";
 
 const normalised = (reference: string) => reference.toUpperCase().replace(/^AIS-0*(\d+)$/, (_, n: string) => `AIS-${n.padStart(4, "0")}`);
 const viewerOf = (turn: Turn): Viewer => ({ personId: turn.speaker.personId, roles: turn.speaker.roles });
+/** The owner (or the governance team) completes a draft; one without an owner yet, anyone who owns systems. */
+const mayComplete = (viewer: Viewer, ownerId: string | null) => can(viewer, "edit", "ai_system", { ownerId }) || (ownerId === null && viewer.roles.includes("owner"));
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
 export class ApprovalDesk implements Desk, RecordDesk {
@@ -23,7 +28,7 @@ export class ApprovalDesk implements Desk, RecordDesk {
   ) {}
 
   async handleText(text: string, turn: Turn): Promise<DeskOutcome | null> {
-    const typed = /^(system|approve|reject)\s+(ais-\d{1,6})$/i.exec(text.trim().replace(/^\//, "").replace(/[.!?]+$/, ""));
+    const typed = /^(system|approve|reject|complete)\s+(ais-\d{1,6})$/i.exec(text.trim().replace(/^\//, "").replace(/[.!?]+$/, ""));
     if (!typed) return null;
     const verb = typed[1]!.toLowerCase();
     const reference = normalised(typed[2]!);
@@ -38,6 +43,7 @@ export class ApprovalDesk implements Desk, RecordDesk {
     try {
       if (action === "view") return await this.show(reference, turn);
       if (action === "approve") return await this.approve(reference, turn);
+      if (action === "complete") return await this.complete(reference, turn);
       if (action === "reject") {
         // Checked before asking for the reason, so nobody writes one for a decision they can't take.
         await new SystemApprovals(this.prisma).check(reference, "reject", viewerOf(turn));
@@ -48,6 +54,15 @@ export class ApprovalDesk implements Desk, RecordDesk {
       if (error instanceof ActionRefused) return deskRefusal(error.message);
       throw error;
     }
+  }
+
+  /** A reported draft (shadow AI) is completed with the registration questions, its answers so far filled in. */
+  private async complete(reference: string, turn: Turn): Promise<DeskOutcome> {
+    const system = await this.prisma.aiSystem.findUnique({ where: { reference }, include: { owner: { select: { id: true, displayName: true } } } });
+    if (!system) return deskRefusal(`${reference} is not in the AI system inventory.`);
+    if (system.status !== "draft") return deskRefusal(`${reference} is already complete (${aiSystemStatusLabels[system.status].toLowerCase()}).`);
+    if (!mayComplete(viewerOf(turn), system.ownerId)) return deskRefusal(`Only ${system.owner ? `its owner, ${system.owner.displayName},` : "a system owner"} or the governance team can complete ${reference}.`);
+    return { start: { flowId: flowIds.registerSystem, prefill: answersOf(system) } };
   }
 
   private async approve(reference: string, turn: Turn): Promise<DeskOutcome> {
@@ -77,6 +92,9 @@ export class ApprovalDesk implements Desk, RecordDesk {
       lines.push(`${system.status === "rejected" ? "Rejected" : "Decided"} by ${system.decidedBy?.displayName ?? "unknown"} on ${isoDay(system.decidedAt)}${system.decisionReason ? `: ${system.decisionReason}` : "."}`);
     }
     const allowed = system.status === "pending_review" ? this.allowedDecisions(system, evidence, turn) : { decisions: [], notes: [] };
+    if (system.status === "draft" && mayComplete(viewerOf(turn), system.ownerId)) {
+      return deskMessages({ kind: "notice", subject: `${reference} ${system.name}`, text: [...lines, "It was reported in use and needs its owner to complete the entry."].join("\n"), actions: [completeButton(reference)] });
+    }
     return deskMessages({
       kind: "notice",
       subject: `${reference} ${system.name}`,

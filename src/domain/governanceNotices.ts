@@ -52,11 +52,14 @@ export function newSystemNotice(system: {
         `${system.ownerName ? ` by ${system.ownerName}` : ""}. Risk tier: ${system.riskTier ? riskTierLabels[system.riskTier] : "not derived"}. It is pending review.`,
     recordRef: system.reference,
     // A draft needs an owner to complete it first; only a system pending review can be decided.
-    ...(draft ? {} : { actions: approvalButtons(system.reference) }),
+    ...(draft ? { actions: [completeButton(system.reference)] } : { actions: approvalButtons(system.reference) }),
   };
 }
 
 /** Approve / Reject on a system pending review; the desk checks the clicker's right and the tier rule. */
+/** Starts the registration questions for a reported draft, with what is known filled in. */
+export const completeButton = (reference: string): NoticeButton => ({ label: "Complete registration", input: { kind: "record_action", reference, action: "complete" } });
+
 export const approvalButtons = (reference: string): NoticeButton[] => [
   { label: "Approve", input: { kind: "record_action", reference, action: "approve" } },
   { label: "Reject", input: { kind: "record_action", reference, action: "reject" } },

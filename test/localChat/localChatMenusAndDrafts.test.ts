@@ -61,7 +61,10 @@ describe("menus and shadow-AI drafts in the local chat", () => {
     const system = await database.prisma.aiSystem.findUniqueOrThrow({ where: { id: draft.id }, include: { owner: { select: { id: true, displayName: true } } } });
     expect(await subjects("amara")).not.toContain(`New AI system awaiting review: ${draft.reference}`);
 
-    let reply = await turn("sofia", { kind: "start", flowId: "register_ai_system", prefill: answersOf(system) });
+    expect(find(await say("tom", `complete ${draft.reference}`), "error")!.text).toBe(`Only its owner, Sofia Alvarez, or the governance team can complete ${draft.reference}.`);
+    expect(find(await say("sofia", `system ${draft.reference}`), "notice")!.actions.map((action) => action.label)).toEqual(["Complete registration"]);
+    let reply = await turn("sofia", { kind: "record_action", reference: draft.reference, action: "complete" });
+    expect(find(reply, "question") ?? find(reply, "summary"), JSON.stringify(reply)).toBeDefined();
     for (const [question, answer] of [
       ["intendedUse", "Handlers draft decline letters; a handler edits and sends each one"],
       ["affectedParties", "customers"],
