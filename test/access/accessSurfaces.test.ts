@@ -3,10 +3,14 @@
 // the record's real relations. Then create/edit/approve on the local chat: a refused action stores
 // nothing. A confidential incident and the evidence pack get their own checks on every surface.
 // One service serves all surfaces (local chat, Slack through /slack/events, Teams through
-// /api/messages), over one embedded database seeded with one record of each kind.
+// /api/messages), over one embedded database seeded with one record of each kind; the terminal
+// chat runs in process over the same database.
+import { Readable, Writable } from "node:stream";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/config.js";
+import { createConversationEngine } from "../../src/conversations/conversations.js";
+import { runTerminalChat } from "../../src/channels/terminal/terminalChat.js";
 import type { OutgoingMessage, TurnInput } from "../../src/conversations/messages.js";
 import { demoPeople } from "../../src/demo/demoOrganisation.js";
 import { loadDemoOrganisation } from "../../src/demo/loadDemoOrganisation.js";
@@ -245,6 +249,51 @@ describe("the access policy on every surface", () => {
     });
   });
 
+  // ---- The "View" buttons on the local chat (on notices and lists): the same answer as typing. ----
+
+  const buttonRows: { label: string; input: () => TurnInput; row: ViewRow }[] = [
+    { label: "the open incident's View button", input: () => ({ kind: "incident_action", reference: "INC-0901", action: "view" }), row: viewRows.find((row) => row.label === "an open incident")! },
+    { label: "the confidential incident's View button", input: () => ({ kind: "incident_action", reference: "INC-0902", action: "view" }), row: viewRows.find((row) => row.label === "a confidential incident")! },
+    { label: "a risk's View button", input: () => ({ kind: "record_action", reference: "RSK-0901", action: "view" }), row: viewRows.find((row) => row.type === "risk")! },
+    { label: "an impact assessment's View button", input: () => ({ kind: "record_action", reference: "AIA-0901", action: "view" }), row: viewRows.find((row) => row.type === "impact_assessment")! },
+    { label: "a nonconformity's View button", input: () => ({ kind: "record_action", reference: "NC-0901", action: "view" }), row: viewRows.find((row) => row.type === "nonconformity")! },
+    { label: "an AI system's View button", input: () => ({ kind: "record_action", reference: claimsSystem.reference, action: "view" }), row: viewRows.find((row) => row.type === "ai_system")! },
+  ];
+  const buttonCases = buttonRows.flatMap((button) => personas.map((persona) => ({ persona, button, label: button.label })));
+
+  describe("buttons in the local chat", () => {
+    it.each(buttonCases)("$persona pressing $label", async ({ persona, button }) => {
+      const expected = can(viewers.get(persona)!, "view", button.row.type, button.row.relations());
+      const said = JSON.stringify(await localTurn(persona, button.input()));
+      transcripts.set(`local chat/${persona}`, [...(transcripts.get(`local chat/${persona}`) ?? []), said]);
+      expect(said.includes(button.row.mark), said.slice(0, 600)).toBe(expected);
+    });
+  });
+
+  // ---- The terminal chat (`aims chat`): its own engine over the same database, one session per case. ----
+
+  async function terminalSession(persona: Persona, lines: string[]): Promise<string> {
+    const person = demoPeople.find((candidate) => candidate.key === persona)!;
+    let output = "";
+    await runTerminalChat({
+      engine: createConversationEngine(database.prisma),
+      store: createStore(database.prisma),
+      speaker: { personId: people.get(persona)!, displayName: person.displayName, roles: viewers.get(persona)!.roles },
+      input: Readable.from([`${[...lines, "cancel"].join("\n")}\n`]),
+      output: new Writable({ write: (chunk: Buffer, _encoding, done) => ((output += chunk.toString()), done()) }),
+    });
+    return output;
+  }
+  const terminalCases = viewRows.flatMap((row) => personas.map((persona) => ({ persona, row, label: row.label })));
+
+  describe("terminal chat", () => {
+    it.each(terminalCases)("$persona viewing $label", async ({ persona, row }) => {
+      const said = await terminalSession(persona, row.commands());
+      transcripts.set(`terminal/${persona}`, [...(transcripts.get(`terminal/${persona}`) ?? []), said]);
+      expect(said.includes(row.mark), said.slice(0, 600)).toBe(can(viewers.get(persona)!, "view", row.type, row.relations()));
+    });
+  });
+
   // ---- A confidential incident reaches nobody it should not, whatever they type or open. ----
 
   describe("the confidential incident", () => {
@@ -255,7 +304,7 @@ describe("the access policy on every surface", () => {
       expect(outsiders()).toEqual(["tom", "kenji", "sofia", "priya", "daniel"]);
     });
 
-    it.each(surfaces)("never appears in anything an outsider was shown on %s (incident, incidents, digest, actions, …)", (surface) => {
+    it.each([...surfaces, "terminal"])("never appears in anything an outsider was shown on %s (incident, incidents, digest, actions, …)", (surface) => {
       for (const persona of outsiders()) {
         const said = (transcripts.get(`${surface}/${persona}`) ?? []).join("\n");
         expect(said.length, `${surface}/${persona} was asked nothing`).toBeGreaterThan(0);
