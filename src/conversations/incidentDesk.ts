@@ -4,7 +4,7 @@
 // start the short flows in flows/incidentFlows.ts.
 import type { PrismaClient } from "../generated/prisma/client.js";
 import type { IncidentStatus, Severity } from "../generated/prisma/enums.js";
-import { canSeeIncidentDetails, type Viewer } from "../domain/accessPolicy.js";
+import { can, canSeeIncidentDetails, type Viewer } from "../domain/accessPolicy.js";
 import { ActionRefused } from "../domain/actionRefused.js";
 import { incidentDetailLines } from "../domain/governanceNotices.js";
 import { availableActions, decide, incidentActionRules, incidentActions, parseIncidentReference, type IncidentAction } from "../domain/incidentLifecycle.js";
@@ -230,7 +230,12 @@ export function incidentView(incident: IncidentDossier, viewer: Viewer): Outgoin
     ...optionalLine("Containment", incident.containmentNote),
     ...optionalLine("Root cause", incident.rootCause),
     ...optionalLine("Correction", incident.correction),
-    ...incident.correctiveActions.map((action) => `Corrective action ${action.reference} (${action.status}): ${action.description}, owner ${action.owner.displayName}, due ${action.dueDate.toISOString().slice(0, 10)}.`),
+    // Everyone may see most incidents, but an action's wording only its owner and oversight (the access policy).
+    ...incident.correctiveActions.map((action) =>
+      can(viewer, "view", "corrective_action", { ownerId: action.ownerId })
+        ? `Corrective action ${action.reference} (${action.status}): ${action.description}, owner ${action.owner.displayName}, due ${action.dueDate.toISOString().slice(0, 10)}.`
+        : `Corrective action ${action.reference} (${action.status}), owner ${action.owner.displayName}, due ${action.dueDate.toISOString().slice(0, 10)}.`,
+    ),
     ...optionalLine("Effectiveness check", incident.effectivenessCheck),
     ...(incident.lessonsWhatHappened ? [`Lessons learned: what happened: ${incident.lessonsWhatHappened} Why: ${incident.lessonsWhy} What changes: ${incident.lessonsChanges}`] : []),
   ];

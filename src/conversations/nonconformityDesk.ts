@@ -119,7 +119,12 @@ export function nonconformityView(nonconformity: NonconformityDossier, viewer: V
     `What is not met: ${nonconformity.description}`,
     ...(nonconformity.rootCause ? [`Root cause: ${nonconformity.rootCause}`] : []),
     ...(nonconformity.correction ? [`Correction: ${nonconformity.correction}`] : []),
-    ...nonconformity.correctiveActions.map((action) => `Corrective action ${action.reference} (${action.status}): ${action.description}, owner ${action.owner.displayName}, due ${dateOnly(action.dueDate)}.`),
+    // Those who may see the nonconformity but not an action (a manager) learn that it exists, not what it says.
+    ...nonconformity.correctiveActions.map((action) =>
+      can(viewer, "view", "corrective_action", { ownerId: action.owner.id })
+        ? `Corrective action ${action.reference} (${action.status}): ${action.description}, owner ${action.owner.displayName}, due ${dateOnly(action.dueDate)}.`
+        : `Corrective action ${action.reference} (${action.status}), owner ${action.owner.displayName}, due ${dateOnly(action.dueDate)}.`,
+    ),
     ...(nonconformity.effectivenessCheck ? [`Effectiveness check: ${nonconformity.effectivenessCheck}`] : []),
   ];
   const editable = nonconformity.status !== "closed" && can(viewer, "edit", "nonconformity");
