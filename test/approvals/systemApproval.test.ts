@@ -1,15 +1,12 @@
 // Approving and rejecting new AI systems through the local chat's HTTP API, with the demo
 // organisation: who may decide each tier, what a high-tier system needs first, the owner told.
-import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/config/config.js";
-import type { OutgoingMessage, TurnInput } from "../../src/conversations/messages.js";
-import { loadDemoOrganisation } from "../../src/demo/loadDemoOrganisation.js";
+import type { OutgoingMessage } from "../../src/conversations/messages.js";
 import type { RiskStatus } from "../../src/generated/prisma/enums.js";
-import { startService, type RunningService } from "../../src/service.js";
+import type { RunningService } from "../../src/service.js";
 import { governanceAudience, personAudience } from "../../src/store/notifications.js";
-import { createStore } from "../../src/store/store.js";
-import { openTestDatabase, type TestDatabase } from "../support/testDatabase.js";
+import type { TestDatabase } from "../support/testDatabase.js";
+import { closeLocalChat, firstOfKind, localChatTurns, openLocalChat } from "../support/localChatSession.js";
 
 const buttons = (reference: string) => [
   { label: "Approve", input: { kind: "record_action", reference, action: "approve" } },
@@ -23,29 +20,13 @@ describe("approving new AI systems by risk tier in the local chat", () => {
   const systems = new Map<string, { reference: string; id: string }>();
 
   beforeAll(async () => {
-    database = await openTestDatabase("embedded");
-    const demo = await loadDemoOrganisation(createStore(database.prisma));
-    for (const [key, id] of demo.personIds) people.set(key, id);
+    ({ database, service } = await openLocalChat(people));
     for (const system of await database.prisma.aiSystem.findMany()) systems.set(system.name, system);
-    service = await startService({ ...loadConfig({ LOCAL_CHAT: "on" }), port: 0 }, pino({ level: "silent" }), { database });
   });
-  afterAll(async () => {
-    await service.stop();
-    await database.dispose();
-  });
+  afterAll(() => closeLocalChat({ database, service }));
 
-  async function turn(person: string, input: TurnInput): Promise<OutgoingMessage[]> {
-    const response = await fetch(`${service.url}/chat/api/turn`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ personId: people.get(person), conversationId: `local-${person}`, input }),
-    });
-    expect(response.status).toBe(200);
-    return ((await response.json()) as { messages: OutgoingMessage[] }).messages;
-  }
-  const say = (person: string, ...texts: string[]) => texts.reduce<Promise<OutgoingMessage[]>>(async (previous, text) => (await previous, turn(person, { kind: "text", text })), Promise.resolve([]));
-  const click = (person: string, reference: string, action: string) => turn(person, { kind: "record_action", reference, action });
-  const find = <K extends OutgoingMessage["kind"]>(messages: OutgoingMessage[], kind: K) => messages.find((message) => message.kind === kind) as Extract<OutgoingMessage, { kind: K }> | undefined;
+  const { turn, say, click } = localChatTurns(() => service.url, people);
+  const find = firstOfKind;
   const refusal = async (messages: Promise<OutgoingMessage[]>) => find(await messages, "error")?.text ?? "(no refusal)";
   const statusOf = async (reference: string) => (await database.prisma.aiSystem.findUniqueOrThrow({ where: { reference } })).status;
   const addRisk = (systemId: string, reference: string, status: RiskStatus) =>

@@ -1,17 +1,14 @@
 // A gap analysis against clauses 4–10 through the local chat's HTTP API, run twice to show progress.
-import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/config/config.js";
-import type { OutgoingMessage, TurnInput } from "../../src/conversations/messages.js";
+import type { OutgoingMessage } from "../../src/conversations/messages.js";
 import { gapAnalysisPrefill } from "../../src/conversations/flows/gapAnalysisFlow.js";
-import { loadDemoOrganisation } from "../../src/demo/loadDemoOrganisation.js";
 import { gapChange } from "../../src/domain/gapAnalysis.js";
 import { buildTable, exportText } from "../../src/export/recordExport.js";
 import type { GapStatus } from "../../src/generated/prisma/enums.js";
 import { clauseGroupOf, requirementClauses } from "../../src/iso42001/catalog.js";
-import { startService, type RunningService } from "../../src/service.js";
-import { createStore } from "../../src/store/store.js";
-import { openTestDatabase, type TestDatabase } from "../support/testDatabase.js";
+import type { RunningService } from "../../src/service.js";
+import type { TestDatabase } from "../support/testDatabase.js";
+import { closeLocalChat, firstOfKind, localChatTurns, openLocalChat } from "../support/localChatSession.js";
 
 describe("reading one analysis against the one before", () => {
   it.each([
@@ -32,27 +29,12 @@ describe("a gap analysis in the local chat", () => {
   const people = new Map<string, string>();
 
   beforeAll(async () => {
-    database = await openTestDatabase("embedded");
-    const demo = await loadDemoOrganisation(createStore(database.prisma));
-    for (const [key, id] of demo.personIds) people.set(key, id);
-    service = await startService({ ...loadConfig({ LOCAL_CHAT: "on" }), port: 0 }, pino({ level: "silent" }), { database });
+    ({ database, service } = await openLocalChat(people));
   });
-  afterAll(async () => {
-    await service.stop();
-    await database.dispose();
-  });
+  afterAll(() => closeLocalChat({ database, service }));
 
-  async function turn(person: string, input: TurnInput): Promise<OutgoingMessage[]> {
-    const response = await fetch(`${service.url}/chat/api/turn`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ personId: people.get(person), conversationId: `local-${person}`, input }),
-    });
-    expect(response.status).toBe(200);
-    return ((await response.json()) as { messages: OutgoingMessage[] }).messages;
-  }
-  const say = (person: string, ...texts: string[]) => texts.reduce<Promise<OutgoingMessage[]>>(async (previous, text) => (await previous, turn(person, { kind: "text", text })), Promise.resolve([]));
-  const find = <K extends OutgoingMessage["kind"]>(messages: OutgoingMessage[], kind: K) => messages.find((message) => message.kind === kind) as Extract<OutgoingMessage, { kind: K }> | undefined;
+  const { turn, say } = localChatTurns(() => service.url, people);
+  const find = firstOfKind;
   const texts = (messages: OutgoingMessage[]) => messages.map((message) => ("text" in message ? message.text : "")).join("\n");
 
   // Every third clause in place, then partial, then missing; gaps get a note and alternately an owner.

@@ -1,16 +1,12 @@
 // Impact assessments through the local chat's HTTP API, with the demo organisation: the owner
 // records one, who may see it, a past re-assessment date refused, and what follows (reminders, export).
-import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/config/config.js";
-import type { OutgoingMessage, TurnInput } from "../../src/conversations/messages.js";
-import { loadDemoOrganisation } from "../../src/demo/loadDemoOrganisation.js";
 import { buildTable } from "../../src/export/recordExport.js";
 import { queueReminders } from "../../src/reminders/reminderScan.js";
-import { startService, type RunningService } from "../../src/service.js";
+import type { RunningService } from "../../src/service.js";
 import { personAudience } from "../../src/store/notifications.js";
-import { createStore } from "../../src/store/store.js";
-import { openTestDatabase, type TestDatabase } from "../support/testDatabase.js";
+import type { TestDatabase } from "../support/testDatabase.js";
+import { closeLocalChat, firstOfKind, localChatTurns, openLocalChat } from "../support/localChatSession.js";
 
 const reminderSettings = { daysBefore: [14, 7, 1], workingHours: { start: 9, end: 17 }, attestationMonths: 6, escalateAfterDays: 7 };
 const impacts = [
@@ -28,28 +24,13 @@ describe("assessing an AI system's impact in the local chat", () => {
   const systems = new Map<string, { reference: string; id: string }>();
 
   beforeAll(async () => {
-    database = await openTestDatabase("embedded");
-    const demo = await loadDemoOrganisation(createStore(database.prisma));
-    for (const [key, id] of demo.personIds) people.set(key, id);
+    ({ database, service } = await openLocalChat(people));
     for (const system of await database.prisma.aiSystem.findMany()) systems.set(system.name, system);
-    service = await startService({ ...loadConfig({ LOCAL_CHAT: "on" }), port: 0 }, pino({ level: "silent" }), { database });
   });
-  afterAll(async () => {
-    await service.stop();
-    await database.dispose();
-  });
+  afterAll(() => closeLocalChat({ database, service }));
 
-  async function turn(person: string, input: TurnInput): Promise<OutgoingMessage[]> {
-    const response = await fetch(`${service.url}/chat/api/turn`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ personId: people.get(person), conversationId: `local-${person}`, input }),
-    });
-    expect(response.status).toBe(200);
-    return ((await response.json()) as { messages: OutgoingMessage[] }).messages;
-  }
-  const say = (person: string, ...texts: string[]) => texts.reduce<Promise<OutgoingMessage[]>>(async (previous, text) => (await previous, turn(person, { kind: "text", text })), Promise.resolve([]));
-  const find = <K extends OutgoingMessage["kind"]>(messages: OutgoingMessage[], kind: K) => messages.find((message) => message.kind === kind) as Extract<OutgoingMessage, { kind: K }> | undefined;
+  const { turn, say } = localChatTurns(() => service.url, people);
+  const find = firstOfKind;
   const claimsTriage = () => systems.get("Claims Fast-Track Triage")!;
 
   it("takes the owner from \"assess impact AIS-…\" to a saved assessment, refusing a past re-assessment date", async () => {

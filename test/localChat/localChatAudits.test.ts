@@ -1,19 +1,15 @@
 // Internal audits, nonconformities and management reviews through the local chat's HTTP API, as the
 // browser page drives them: from scheduling an audit to a closed nonconformity, and the inputs a
 // management review is given, counted from seeded records.
-import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/config/config.js";
-import type { OutgoingMessage, TurnInput } from "../../src/conversations/messages.js";
 import { demoSystems } from "../../src/demo/demoOrganisation.js";
-import { loadDemoOrganisation } from "../../src/demo/loadDemoOrganisation.js";
 import { buildTable } from "../../src/export/recordExport.js";
 import { managementReviewInputs } from "../../src/reviews/managementReviewInputs.js";
-import { startService, type RunningService } from "../../src/service.js";
+import type { RunningService } from "../../src/service.js";
 import { aiSystemEntity } from "../../src/store/aiSystems.js";
 import { updateRecord } from "../../src/store/recordWriter.js";
-import { createStore } from "../../src/store/store.js";
-import { openTestDatabase, type TestDatabase } from "../support/testDatabase.js";
+import type { TestDatabase } from "../support/testDatabase.js";
+import { closeLocalChat, firstOfKind, localChatTurns, openLocalChat } from "../support/localChatSession.js";
 
 describe("audits, nonconformities and management reviews in the local chat", () => {
   let database: TestDatabase;
@@ -22,28 +18,12 @@ describe("audits, nonconformities and management reviews in the local chat", () 
   const today = new Date().toISOString().slice(0, 10);
 
   beforeAll(async () => {
-    database = await openTestDatabase("embedded");
-    const demo = await loadDemoOrganisation(createStore(database.prisma));
-    for (const [key, id] of demo.personIds) people.set(key, id);
-    service = await startService({ ...loadConfig({ LOCAL_CHAT: "on" }), port: 0 }, pino({ level: "silent" }), { database });
+    ({ database, service } = await openLocalChat(people));
   });
-  afterAll(async () => {
-    await service.stop();
-    await database.dispose();
-  });
+  afterAll(() => closeLocalChat({ database, service }));
 
-  async function turn(person: string, input: TurnInput): Promise<OutgoingMessage[]> {
-    const response = await fetch(`${service.url}/chat/api/turn`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ personId: people.get(person), conversationId: `local-${person}`, input }),
-    });
-    expect(response.status).toBe(200);
-    return ((await response.json()) as { messages: OutgoingMessage[] }).messages;
-  }
-  const say = (person: string, ...texts: string[]) => texts.reduce<Promise<OutgoingMessage[]>>(async (previous, text) => (await previous, turn(person, { kind: "text", text })), Promise.resolve([]));
-  const click = (person: string, reference: string, action: string) => turn(person, { kind: "record_action", reference, action });
-  const find = <K extends OutgoingMessage["kind"]>(messages: OutgoingMessage[], kind: K) => messages.find((message) => message.kind === kind) as Extract<OutgoingMessage, { kind: K }> | undefined;
+  const { turn, say, click } = localChatTurns(() => service.url, people);
+  const find = firstOfKind;
   const subjects = async (person: string) =>
     ((await (await fetch(`${service.url}/chat/api/notifications?personId=${people.get(person)}`)).json()) as { subject: string }[]).map((notice) => notice.subject);
   const historyOf = async (entityType: string, reference: string) =>

@@ -1,15 +1,10 @@
 // Through the local chat's HTTP API: the main menu offers each person only the flows they could
 // finish, and a reported shadow-AI draft completed by its owner is sent for approval like a new
 // registration.
-import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/config/config.js";
-import { answersOf } from "../../src/conversations/flows/registerAiSystemFlow.js";
-import type { OutgoingMessage, TurnInput } from "../../src/conversations/messages.js";
-import { loadDemoOrganisation } from "../../src/demo/loadDemoOrganisation.js";
-import { startService, type RunningService } from "../../src/service.js";
-import { createStore } from "../../src/store/store.js";
-import { openTestDatabase, type TestDatabase } from "../support/testDatabase.js";
+import type { RunningService } from "../../src/service.js";
+import type { TestDatabase } from "../support/testDatabase.js";
+import { closeLocalChat, firstOfKind, localChatTurns, openLocalChat } from "../support/localChatSession.js";
 
 describe("menus and shadow-AI drafts in the local chat", () => {
   let database: TestDatabase;
@@ -17,27 +12,12 @@ describe("menus and shadow-AI drafts in the local chat", () => {
   const people = new Map<string, string>();
 
   beforeAll(async () => {
-    database = await openTestDatabase("embedded");
-    const demo = await loadDemoOrganisation(createStore(database.prisma));
-    for (const [key, id] of demo.personIds) people.set(key, id);
-    service = await startService({ ...loadConfig({ LOCAL_CHAT: "on" }), port: 0 }, pino({ level: "silent" }), { database });
+    ({ database, service } = await openLocalChat(people));
   });
-  afterAll(async () => {
-    await service.stop();
-    await database.dispose();
-  });
+  afterAll(() => closeLocalChat({ database, service }));
 
-  async function turn(person: string, input: TurnInput): Promise<OutgoingMessage[]> {
-    const response = await fetch(`${service.url}/chat/api/turn`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ personId: people.get(person), conversationId: `local-${person}`, input }),
-    });
-    expect(response.status).toBe(200);
-    return ((await response.json()) as { messages: OutgoingMessage[] }).messages;
-  }
-  const say = (person: string, ...texts: string[]) => texts.reduce<Promise<OutgoingMessage[]>>(async (previous, text) => (await previous, turn(person, { kind: "text", text })), Promise.resolve([]));
-  const find = <K extends OutgoingMessage["kind"]>(messages: OutgoingMessage[], kind: K) => messages.find((message) => message.kind === kind) as Extract<OutgoingMessage, { kind: K }> | undefined;
+  const { turn, say } = localChatTurns(() => service.url, people);
+  const find = firstOfKind;
   const menuOf = async (person: string) => find(await turn(person, { kind: "command", command: "menu" }), "menu")!.options.map((option) => option.label);
   const subjects = async (person: string) =>
     ((await (await fetch(`${service.url}/chat/api/notifications?personId=${people.get(person)}`)).json()) as { subject: string }[]).map((notice) => notice.subject);

@@ -1,15 +1,12 @@
 // AI risk assessment (ISO/IEC 42001 6.1.2) through the local chat's HTTP API with the demo
 // organisation: owners assess their systems' risks, the governance team decides acceptances.
-import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/config/config.js";
-import type { OutgoingMessage, TurnInput } from "../../src/conversations/messages.js";
+import type { OutgoingMessage } from "../../src/conversations/messages.js";
 import { buildTable, renderTable } from "../../src/export/recordExport.js";
 import { queueReminders } from "../../src/reminders/reminderScan.js";
-import { loadDemoOrganisation } from "../../src/demo/loadDemoOrganisation.js";
-import { startService, type RunningService } from "../../src/service.js";
-import { createStore } from "../../src/store/store.js";
-import { openTestDatabase, type TestDatabase } from "../support/testDatabase.js";
+import type { RunningService } from "../../src/service.js";
+import type { TestDatabase } from "../support/testDatabase.js";
+import { closeLocalChat, firstOfKind, localChatTurns, openLocalChat } from "../support/localChatSession.js";
 
 interface Assessment {
   likelihood: string;
@@ -27,29 +24,13 @@ describe("assessing AI risks in the local chat", () => {
   const systems = new Map<string, string>();
 
   beforeAll(async () => {
-    database = await openTestDatabase("embedded");
-    const demo = await loadDemoOrganisation(createStore(database.prisma));
-    for (const [key, id] of demo.personIds) people.set(key, id);
+    ({ database, service } = await openLocalChat(people));
     for (const system of await database.prisma.aiSystem.findMany()) systems.set(system.name, system.reference);
-    service = await startService({ ...loadConfig({ LOCAL_CHAT: "on" }), port: 0 }, pino({ level: "silent" }), { database });
   });
-  afterAll(async () => {
-    await service.stop();
-    await database.dispose();
-  });
+  afterAll(() => closeLocalChat({ database, service }));
 
-  async function turn(person: string, input: TurnInput): Promise<OutgoingMessage[]> {
-    const response = await fetch(`${service.url}/chat/api/turn`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ personId: people.get(person), conversationId: `local-${person}`, input }),
-    });
-    expect(response.status).toBe(200);
-    return ((await response.json()) as { messages: OutgoingMessage[] }).messages;
-  }
-  const say = (person: string, ...texts: string[]) => texts.reduce<Promise<OutgoingMessage[]>>(async (previous, text) => (await previous, turn(person, { kind: "text", text })), Promise.resolve([]));
-  const click = (person: string, reference: string, action: string) => turn(person, { kind: "record_action", reference, action });
-  const find = <K extends OutgoingMessage["kind"]>(messages: OutgoingMessage[], kind: K) => messages.find((message) => message.kind === kind) as Extract<OutgoingMessage, { kind: K }> | undefined;
+  const { turn, say, click } = localChatTurns(() => service.url, people);
+  const find = firstOfKind;
   const last = (messages: OutgoingMessage[]) => messages.at(-1)!;
   const noticesOf = async (person: string) =>
     (await (await fetch(`${service.url}/chat/api/notifications?personId=${people.get(person)}`)).json()) as { audience: string; kind: string; subject: string; text: string; actions: { label: string; input: unknown }[] }[];

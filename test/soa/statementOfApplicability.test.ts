@@ -1,16 +1,13 @@
 // The Statement of Applicability through the local chat's HTTP API, as the browser page drives it.
-import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/config/config.js";
-import type { OutgoingMessage, TurnInput } from "../../src/conversations/messages.js";
-import { loadDemoOrganisation } from "../../src/demo/loadDemoOrganisation.js";
+import type { OutgoingMessage } from "../../src/conversations/messages.js";
 import { buildWeeklyDigest } from "../../src/digest/weeklyDigest.js";
 import { renderDigestMarkdown } from "../../src/digest/digestMarkdown.js";
 import { exclusionNeedsJustification, parseEvidenceLinks, soaCsvRowSchema } from "../../src/domain/controlApplicability.js";
 import { buildTable } from "../../src/export/recordExport.js";
-import { startService, type RunningService } from "../../src/service.js";
-import { createStore } from "../../src/store/store.js";
-import { openTestDatabase, type TestDatabase } from "../support/testDatabase.js";
+import type { RunningService } from "../../src/service.js";
+import type { TestDatabase } from "../support/testDatabase.js";
+import { closeLocalChat, firstOfKind, localChatTurns, openLocalChat } from "../support/localChatSession.js";
 
 describe("evidence links and SoA spreadsheet rows", () => {
   it.each([
@@ -52,27 +49,12 @@ describe("the Statement of Applicability in the local chat", () => {
   const people = new Map<string, string>();
 
   beforeAll(async () => {
-    database = await openTestDatabase("embedded");
-    const demo = await loadDemoOrganisation(createStore(database.prisma));
-    for (const [key, id] of demo.personIds) people.set(key, id);
-    service = await startService({ ...loadConfig({ LOCAL_CHAT: "on" }), port: 0 }, pino({ level: "silent" }), { database });
+    ({ database, service } = await openLocalChat(people));
   });
-  afterAll(async () => {
-    await service.stop();
-    await database.dispose();
-  });
+  afterAll(() => closeLocalChat({ database, service }));
 
-  async function turn(person: string, input: TurnInput): Promise<OutgoingMessage[]> {
-    const response = await fetch(`${service.url}/chat/api/turn`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ personId: people.get(person), conversationId: `local-${person}`, input }),
-    });
-    expect(response.status).toBe(200);
-    return ((await response.json()) as { messages: OutgoingMessage[] }).messages;
-  }
-  const say = (person: string, ...texts: string[]) => texts.reduce<Promise<OutgoingMessage[]>>(async (previous, text) => (await previous, turn(person, { kind: "text", text })), Promise.resolve([]));
-  const find = <K extends OutgoingMessage["kind"]>(messages: OutgoingMessage[], kind: K) => messages.find((message) => message.kind === kind) as Extract<OutgoingMessage, { kind: K }> | undefined;
+  const { turn, say } = localChatTurns(() => service.url, people);
+  const find = firstOfKind;
   const texts = (messages: OutgoingMessage[]) => messages.map((message) => ("text" in message ? message.text : "")).join("\n");
   const decision = (reference: string) => database.prisma.controlApplicability.findUnique({ where: { reference }, include: { owner: true } });
   const historyOf = async (reference: string) => {
