@@ -63,6 +63,7 @@ export class RiskDesk implements Desk, RecordDesk {
 
   async act(reference: string, action: string, turn: Turn): Promise<DeskOutcome> {
     if (action === "view") return this.show(reference, turn);
+    if (action === "reviewed") return this.reviewed(reference, turn);
     if (action !== "approve_acceptance" && action !== "reject_acceptance") return deskRefusal(`I don't know the action "${action}".`);
     if (!can(viewerOf(turn), "approve", "risk")) return deskRefusal(refusalText("approve", "risk"));
     const risk = await this.store().byReference(reference);
@@ -76,6 +77,21 @@ export class RiskDesk implements Desk, RecordDesk {
       throw error;
     }
     return this.show(reference, turn, `Approved: ${reference} is accepted and stays open. ${risk.assessor?.displayName ?? "The assessor"} has been told.`);
+  }
+
+  /** "Reviewed, still accurate" on a risk's review reminder: the owner or governance confirms it and the next review is set. */
+  private async reviewed(reference: string, turn: Turn): Promise<DeskOutcome> {
+    const risk = await this.prisma.risk.findUnique({ where: { reference }, include: { system: { select: { ownerId: true } } } });
+    if (!risk) return deskRefusal(`There is no risk ${reference}.`);
+    if (!can(viewerOf(turn), "edit", "risk", { ownerId: risk.system.ownerId })) return deskRefusal(refusalText("edit", "risk"));
+    const now = this.clock();
+    const updated = await this.store().markReviewed(reference, actorOf(turn), now);
+    // Reminders for the review just done that have not gone out yet are no longer wanted.
+    await this.prisma.notificationDelivery.updateMany({
+      where: { status: "pending", notification: { recordRef: `risk:${reference}`, kind: "reminder" } },
+      data: { status: "cancelled", lastError: `reviewed ${now.toISOString()}` },
+    });
+    return deskMessages({ kind: "text", text: `Thank you: the review of ${reference} is recorded. The next one is due on ${updated.reviewDate.toISOString().slice(0, 10)}.` });
   }
 
   /** Starts an assessment, with the system filled in when named (or when the person owns just one). */

@@ -139,3 +139,14 @@ export function acceptanceOnAssessment(treatment: RiskTreatment, assessorMayAppr
   if (treatment !== "accept") return "none";
   return assessorMayApprove ? "approved_by_assessor" : "pending";
 }
+
+/**
+ * How long a reviewed risk stands before its next review, by its residual level: the higher the risk
+ * that remains after treatment, the sooner it is looked at again.
+ */
+export const riskReviewMonths: Record<RiskLevel, number> = { critical: 3, high: 3, medium: 6, low: 12 };
+
+export function nextRiskReview(residualLevel: RiskLevel, reviewedOn: Date): Date {
+  const next = new Date(Date.UTC(reviewedOn.getUTCFullYear(), reviewedOn.getUTCMonth() + riskReviewMonths[residualLevel], reviewedOn.getUTCDate()));
+  return next;
+}

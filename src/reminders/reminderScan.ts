@@ -97,7 +97,11 @@ export async function dueItems(prisma: PrismaClient, now: Date, settings: Remind
       dueOn: risk.reviewDate,
       title: `The review of risk ${risk.reference} on ${risk.system.reference} ${risk.system.name}`,
       person: risk.system.owner!,
-      buttons: [{ label: "View risk", input: { kind: "record_action", reference: risk.reference, action: "view" } } satisfies NoticeButton, ...snoozeButtons(`risk:${risk.reference}`)],
+      buttons: [
+        { label: "Reviewed, still accurate", input: { kind: "record_action", reference: risk.reference, action: "reviewed" } } satisfies NoticeButton,
+        { label: "View risk", input: { kind: "record_action", reference: risk.reference, action: "view" } } satisfies NoticeButton,
+        ...snoozeButtons(`risk:${risk.reference}`),
+      ],
     })),
   ].filter((item) => item.dueOn.getTime() >= oldest.getTime());
 }

@@ -6,7 +6,7 @@ import type { Prisma } from "../generated/prisma/client.js";
 import type { RiskCategory, RiskDirection, RiskTreatment } from "../generated/prisma/enums.js";
 import { ActionRefused } from "../domain/actionRefused.js";
 import type { NoticeButton } from "../domain/governanceNotices.js";
-import { acceptanceOnAssessment, rateResidualRisk, rateRisk, residualProblem, riskLevelLabels, type Impacts } from "../domain/riskMatrix.js";
+import { acceptanceOnAssessment, rateResidualRisk, rateRisk, residualProblem, riskLevelLabels, type Impacts, nextRiskReview } from "../domain/riskMatrix.js";
 import { riskStatusLabels } from "../domain/riskRegister.js";
 import type { Actor } from "./changeHistory.js";
 import { enqueueNotice, governanceAudience, personAudience } from "./notifications.js";
@@ -103,6 +103,17 @@ export class RiskStore {
         `Risk: ${risk.description}\nWhy accept: ${risk.treatmentJustification}`,
       recordRef: reference,
       actions: acceptanceButtons(reference),
+    });
+  }
+
+  /** The owner (or governance) reviewed the risk and it still stands: the next review is set by its residual level. */
+  markReviewed(reference: string, actor: Actor, now: Date) {
+    return updateRecord(this.db, {
+      entityType: riskEntity,
+      key: reference,
+      actor,
+      load: (tx) => tx.risk.findUnique({ where: { reference } }),
+      update: (tx, current) => tx.risk.update({ where: { reference }, data: { reviewDate: nextRiskReview(current.residualLevel, now) } }),
     });
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { acceptanceOnAssessment, levelOf, rateResidualRisk, rateRisk, residualProblem, riskBands, type Impacts } from "../../src/domain/riskMatrix.js";
+import { acceptanceOnAssessment, levelOf, nextRiskReview, rateResidualRisk, rateRisk, residualProblem, riskBands, type Impacts } from "../../src/domain/riskMatrix.js";
 
 const allOnes: Impacts = { safety: 1, financial: 1, reputational: 1, regulatory: 1, ethical: 1, environmental: 1 };
 
@@ -56,5 +56,16 @@ describe("the risk matrix", () => {
     ["accept", false, "pending"],
   ] as const)("treatment %s by someone who may approve: %s → %s", (treatment, mayApprove, outcome) => {
     expect(acceptanceOnAssessment(treatment, mayApprove)).toBe(outcome);
+  });
+});
+
+describe("the next review of a risk that still stands", () => {
+  it.each([
+    ["critical", "2026-11-28", "2027-02-28", "what remains critical is looked at again in 3 months"],
+    ["high", "2026-11-28", "2027-02-28", "high: 3 months"],
+    ["medium", "2026-11-28", "2027-05-28", "medium: 6 months"],
+    ["low", "2026-11-28", "2027-11-28", "low: a year"],
+  ] as const)("residual %s reviewed on %s → %s (%s)", (level, reviewedOn, next) => {
+    expect(nextRiskReview(level, new Date(`${reviewedOn}T15:00:00Z`)).toISOString().slice(0, 10)).toBe(next);
   });
 });

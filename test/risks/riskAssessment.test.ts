@@ -178,5 +178,15 @@ describe("assessing AI risks in the local chat", () => {
     expect(reminder).toMatchObject({ audience: `person:${people.get("kenji")}`, subject: `Reminder: The review of risk RSK-0001 on ${systems.get("GitHub Copilot")} GitHub Copilot` });
     expect(find(await turn("sofia", { kind: "reminder_action", item: "risk:RSK-0001", action: "snooze_day" }), "error")!.text).toMatch(/^This reminder is for someone else/);
     expect(find(await turn("kenji", { kind: "reminder_action", item: "risk:RSK-0001", action: "snooze_day" }), "text")!.text).toMatch(/^Snoozed until/);
+
+    // The owner reviews it: the next review is set by the residual level, and the change is in the history.
+    expect(JSON.stringify(reminder.actions)).toContain('"action":"reviewed"');
+    expect(find(await click("sofia", "RSK-0001", "reviewed"), "error")!.text).toBe("Only the governance team or the owner can change risk assessments of this system.");
+    const reviewed = find(await click("kenji", "RSK-0001", "reviewed"), "text")!.text;
+    const after = await database.prisma.risk.findUniqueOrThrow({ where: { reference: "RSK-0001" } });
+    expect(after.reviewDate.getTime()).toBeGreaterThan(risk.reviewDate.getTime());
+    expect(reviewed).toBe(`Thank you: the review of RSK-0001 is recorded. The next one is due on ${after.reviewDate.toISOString().slice(0, 10)}.`);
+    const history = await database.prisma.changeLog.findMany({ where: { entityRef: "RSK-0001" }, orderBy: { id: "desc" }, take: 1 });
+    expect(Object.keys(history[0]!.changes as object)).toEqual(["reviewDate"]);
   });
 });
