@@ -65,7 +65,7 @@ describe("the next review of a risk that still stands", () => {
     ["high", "2026-11-28", "2027-02-28", "high: 3 months"],
     ["medium", "2026-11-28", "2027-05-28", "medium: 6 months"],
     ["low", "2026-11-28", "2027-11-28", "low: a year"],
-  ] as const)("residual %s reviewed on %s → %s (%s)", (level, reviewedOn, next) => {
+  ] as const)("residual %s reviewed on %s → %s (%s)", (level, reviewedOn, next, _why) => {
     expect(nextRiskReview(level, new Date(`${reviewedOn}T15:00:00Z`)).toISOString().slice(0, 10)).toBe(next);
   });
 });

@@ -3,24 +3,12 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runAims } from "../support/processes.js";
+import { cliEnvironment, runAims } from "../support/processes.js";
 import { createPostgresDatabase } from "../support/testDatabase.js";
 
 describe("importing the Statement of Applicability with the CLI", () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "aims-soa-"));
-  // Several CLI runs: on a PostgreSQL server when there is one (each embedded open costs seconds).
-  const env: Record<string, string> = { AIMS_DATA_DIR: path.join(dir, "data"), LOCAL_CHAT: "off" };
-  let dropDatabase = async () => {};
-  beforeAll(async () => {
-    if (!process.env.TEST_DATABASE_URL) return;
-    const database = await createPostgresDatabase();
-    env.DATABASE_URL = database.url;
-    dropDatabase = database.drop;
-  });
-  afterAll(async () => {
-    await dropDatabase();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  // Several CLI runs: on a PostgreSQL server when there is one.
+  const { env, dir } = cliEnvironment("aims-soa-");
 
   const exportedControls = async () => JSON.parse((await runAims(["export", "soa", "--format", "json"], env)).stdout) as Record<string, unknown>[];
 

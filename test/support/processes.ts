@@ -1,8 +1,12 @@
 // Starts the real entry points (`npm start`'s src/main.ts, the `aims` bin) as child processes.
 import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
 import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll } from "vitest";
+import { createPostgresDatabase } from "./testDatabase.js";
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const tsx = path.join(projectRoot, "node_modules", ".bin", "tsx");
@@ -79,3 +83,24 @@ export async function runProcess(command: string, args: string[], env: Record<st
 
 export const runAims = (args: string[], env: Record<string, string>) => runProcess(process.execPath, [aimsBin, ...args], env);
 export const runMain = (env: Record<string, string>) => runProcess(process.execPath, ["--import", "tsx", "src/main.ts"], env);
+
+/**
+ * The environment for a series of `aims` runs in one test file: its own data folder, and its own
+ * PostgreSQL database when there is a server (each embedded open costs seconds). Registers its hooks.
+ */
+export function cliEnvironment(prefix: string): { env: Record<string, string>; dir: string } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const env: Record<string, string> = { AIMS_DATA_DIR: path.join(dir, "data"), LOCAL_CHAT: "off" };
+  let dropDatabase = async () => {};
+  beforeAll(async () => {
+    if (!process.env.TEST_DATABASE_URL) return;
+    const database = await createPostgresDatabase();
+    env.DATABASE_URL = database.url;
+    dropDatabase = database.drop;
+  });
+  afterAll(async () => {
+    await dropDatabase();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  return { env, dir };
+}

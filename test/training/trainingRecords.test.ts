@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { trainingEntity } from "../../src/store/trainingRecords.js";
 import { personAudience } from "../../src/store/notifications.js";
 import { createHarness, findMessage, lastQuestion, type Harness } from "../support/conversationHarness.js";
-import { runAims } from "../support/processes.js";
+import { cliEnvironment, runAims } from "../support/processes.js";
 import { backends, createPostgresDatabase, openTestDatabase, type TestDatabase } from "../support/testDatabase.js";
 
 describe.each(backends)("competence records in chat (%s database)", (backend) => {
@@ -52,20 +52,8 @@ describe.each(backends)("competence records in chat (%s database)", (backend) =>
 });
 
 describe("importing and exporting training records with the CLI", () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "aims-training-"));
-  // Five CLI runs: on a PostgreSQL server when there is one (each embedded open costs seconds).
-  const env: Record<string, string> = { AIMS_DATA_DIR: path.join(dir, "data"), LOCAL_CHAT: "off" };
-  let dropDatabase = async () => {};
-  beforeAll(async () => {
-    if (!process.env.TEST_DATABASE_URL) return;
-    const database = await createPostgresDatabase();
-    env.DATABASE_URL = database.url;
-    dropDatabase = database.drop;
-  });
-  afterAll(async () => {
-    await dropDatabase();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  // Several CLI runs: on a PostgreSQL server when there is one.
+  const { env, dir } = cliEnvironment("aims-training-");
 
   it("imports a CSV all or nothing, naming each bad line, and exports the register", async () => {
     expect((await runAims(["demo-data"], env)).code).toBe(0);
