@@ -11,12 +11,11 @@ import { flowIds } from "./intents.js";
 import { answersOf } from "./flows/registerAiSystemFlow.js";
 import { aiSystemStatusLabels, riskTierLabels } from "../domain/labels.js";
 import { approverRoles, SystemApprovals } from "../store/systemApprovals.js";
-import { deskMessages, deskRefusal, type Desk, type DeskOutcome, type RecordDesk } from "./desk.js";
+import { deskMessages, deskRefusal, type Desk, type DeskOutcome, type RecordDesk, viewerOf, actorOfTurn } from "./desk.js";
 import { rejectSystemFlowId } from "./flows/rejectSystemFlow.js";
 import type { Turn } from "./messages.js";
 
 const normalised = (reference: string) => reference.toUpperCase().replace(/^AIS-0*(\d+)$/, (_, n: string) => `AIS-${n.padStart(4, "0")}`);
-const viewerOf = (turn: Turn): Viewer => ({ personId: turn.speaker.personId, roles: turn.speaker.roles });
 /** The owner (or the governance team) completes a draft; one without an owner yet, anyone who owns systems. */
 const mayComplete = (viewer: Viewer, ownerId: string | null) => can(viewer, "edit", "ai_system", { ownerId }) || (ownerId === null && viewer.roles.includes("owner"));
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
@@ -68,7 +67,7 @@ export class ApprovalDesk implements Desk, RecordDesk {
   private async approve(reference: string, turn: Turn): Promise<DeskOutcome> {
     const system = await new SystemApprovals(this.prisma).decide(reference, "approve", {
       viewer: viewerOf(turn),
-      actor: { personId: turn.speaker.personId, label: turn.speaker.displayName, channel: turn.channel },
+      actor: actorOfTurn(turn),
       now: this.clock(),
     });
     return deskMessages({ kind: "text", text: `${reference} ${system.name} is approved. Its owner has been told.` });

@@ -1,16 +1,15 @@
 // Impact assessments in chat: "assess impact [AIS-0003]" starts one, "impact AIS-0003" shows the
 // one in force to those allowed to see it. The "Assess again" button on a re-assessment reminder lands here too.
 import type { PrismaClient } from "../generated/prisma/client.js";
-import { can, refusalText, type Viewer } from "../domain/accessPolicy.js";
+import { can, refusalText } from "../domain/accessPolicy.js";
 import { isoDay } from "../domain/impactAssessment.js";
 import { ImpactAssessmentStore } from "../store/impactAssessments.js";
-import { deskMessages, deskRefusal, type Desk, type DeskOutcome, type RecordDesk } from "./desk.js";
+import { deskMessages, deskRefusal, type Desk, type DeskOutcome, type RecordDesk, viewerOf } from "./desk.js";
 import { assessImpactFlowId, type KnownTier } from "./flows/assessImpactFlow.js";
 import type { Turn } from "./messages.js";
 
 const systemReference = String.raw`(ais-\d{1,6})`;
 const normalised = (reference: string) => reference.toUpperCase().replace(/^AIS-0*(\d+)$/, (_, n: string) => `AIS-${n.padStart(4, "0")}`);
-const viewerOf = (turn: Turn): Viewer => ({ personId: turn.speaker.personId, roles: turn.speaker.roles });
 
 export class AssessmentDesk implements Desk, RecordDesk {
   constructor(private readonly prisma: PrismaClient) {}

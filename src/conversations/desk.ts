@@ -1,6 +1,8 @@
 // A desk answers typed commands about records ("incidents sev1", "training") outside any flow:
 // with messages, or by starting a flow with answers already filled in.
 import type { Answers } from "./flowDefinition.js";
+import type { Viewer } from "../domain/accessPolicy.js";
+import type { Actor } from "../store/changeHistory.js";
 import type { OutgoingMessage, Turn, TurnInput } from "./messages.js";
 
 export type DeskOutcome = { messages: OutgoingMessage[] } | { start: { flowId: string; prefill: Answers } };
@@ -25,3 +27,9 @@ export type DeskInput = Extract<TurnInput, { kind: "incident_action" | "desk_com
 
 export const isDeskInput = (input: TurnInput): input is DeskInput =>
   input.kind === "incident_action" || input.kind === "desk_command" || input.kind === "reminder_action" || input.kind === "record_action";
+
+/** The person behind a turn, as the access policy sees them. */
+export const viewerOf = (turn: Turn): Viewer => ({ personId: turn.speaker.personId, roles: turn.speaker.roles });
+
+/** The person behind a turn, as the change history records them. */
+export const actorOfTurn = (turn: Turn): Actor & { personId: string } => ({ personId: turn.speaker.personId, label: turn.speaker.displayName, channel: turn.channel });

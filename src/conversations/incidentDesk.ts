@@ -11,7 +11,7 @@ import { availableActions, decide, incidentActionRules, incidentActions, parseIn
 import { incidentStatusLabels, incidentTypeLabels, severityLabels } from "../domain/labels.js";
 import { IncidentWorkflow, type Acting } from "../store/incidentWorkflow.js";
 import { incidentDossier, listIncidents, type IncidentDossier, type IncidentFilters } from "../store/incidentViews.js";
-import { deskMessages as message, deskRefusal as refusal, type Desk, type DeskOutcome } from "./desk.js";
+import { deskMessages as message, deskRefusal as refusal, type Desk, type DeskOutcome, viewerOf, actorOfTurn } from "./desk.js";
 import { flowForAction, oneClickActions } from "./flows/incidentFlows.js";
 import { flowIds } from "./intents.js";
 import type { OutgoingMessage, TimelineEntry, Turn } from "./messages.js";
@@ -88,9 +88,8 @@ function listFilters(words: string): IncidentFilters {
   return { statuses: filters.statuses, severities: filters.severities, ...(filters.system ? { system: filters.system } : {}) };
 }
 
-const viewerOf = (turn: Turn): Viewer => ({ personId: turn.speaker.personId, roles: turn.speaker.roles });
 const actingOf = (turn: Turn, now: Date): Acting => ({
-  actor: { personId: turn.speaker.personId, label: turn.speaker.displayName, channel: turn.channel },
+  actor: actorOfTurn(turn),
   viewer: viewerOf(turn),
   now,
 });

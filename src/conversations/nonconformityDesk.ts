@@ -7,7 +7,7 @@ import { can, refusalText, type Viewer } from "../domain/accessPolicy.js";
 import { nonconformityButtons, nonconformitySourceLabels, nonconformityStatusLabels, openNonconformityStatuses, parseNonconformityReference, parseReviewReference } from "../domain/nonconformity.js";
 import { findRequirement } from "../iso42001/catalog.js";
 import { nonconformityDossier, type NonconformityDossier } from "../store/nonconformities.js";
-import { deskMessages, deskRefusal, type Desk, type DeskOutcome, type RecordDesk } from "./desk.js";
+import { deskMessages, deskRefusal, type Desk, type DeskOutcome, type RecordDesk, viewerOf } from "./desk.js";
 import { nonconformityFlowIds } from "./flows/nonconformityFlows.js";
 import type { OutgoingMessage, Turn } from "./messages.js";
 
@@ -29,7 +29,6 @@ export function parseNonconformityCommand(text: string): NonconformityCommand | 
   return null;
 }
 
-const viewerOf = (turn: Turn): Viewer => ({ personId: turn.speaker.personId, roles: turn.speaker.roles });
 const dateOnly = (date: Date) => date.toISOString().slice(0, 10);
 
 export class NonconformityDesk implements Desk, RecordDesk {

@@ -2,14 +2,14 @@
 // register a person may see, "risks AIS-0001" one system's risks, "risk RSK-0001" one risk in full.
 // The buttons on a risk (Approve acceptance, Reject acceptance, View risk) arrive here too.
 import type { PrismaClient } from "../generated/prisma/client.js";
-import { can, refusalText, type Viewer } from "../domain/accessPolicy.js";
+import { can, refusalText } from "../domain/accessPolicy.js";
 import { ActionRefused } from "../domain/actionRefused.js";
 import type { NoticeButton } from "../domain/governanceNotices.js";
 import { impactDimensionTitle, impactDimensions, impactLabels, likelihoodLabels, rateResidualRisk, rateRisk, riskLevelLabels, type Impacts } from "../domain/riskMatrix.js";
 import { parseRiskReference, riskCategoryLabels, riskDirectionLabels, riskStatusLabels, riskTreatmentLabels } from "../domain/riskRegister.js";
 import { findControl } from "../iso42001/catalog.js";
 import { RiskStore, type RiskWithPeople } from "../store/risks.js";
-import { deskMessages, deskRefusal, type Desk, type DeskOutcome, type RecordDesk } from "./desk.js";
+import { deskMessages, deskRefusal, type Desk, type DeskOutcome, type RecordDesk, viewerOf, actorOfTurn } from "./desk.js";
 import { assessRiskFlowId, rejectRiskAcceptanceFlowId } from "./flows/assessRiskFlow.js";
 import type { OutgoingMessage, Turn } from "./messages.js";
 
@@ -30,8 +30,6 @@ export function parseRiskCommand(text: string): RiskCommand | null {
   return null;
 }
 
-const viewerOf = (turn: Turn): Viewer => ({ personId: turn.speaker.personId, roles: turn.speaker.roles });
-const actorOf = (turn: Turn) => ({ personId: turn.speaker.personId, label: turn.speaker.displayName, channel: turn.channel });
 const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : "—");
 /** More than this many risks in chat is a spreadsheet's job. */
 const listLimit = 40;
@@ -71,7 +69,7 @@ export class RiskDesk implements Desk, RecordDesk {
     if (risk.status !== "acceptance_pending") return deskRefusal(`${reference} is not waiting for an acceptance decision: it is "${riskStatusLabels[risk.status].toLowerCase()}".`);
     if (action === "reject_acceptance") return { start: { flowId: rejectRiskAcceptanceFlowId, prefill: { risk: reference } } };
     try {
-      await this.store().decideAcceptance(reference, { approve: true, note: null }, actorOf(turn), this.clock());
+      await this.store().decideAcceptance(reference, { approve: true, note: null }, actorOfTurn(turn), this.clock());
     } catch (error) {
       if (error instanceof ActionRefused) return deskRefusal(error.message);
       throw error;
@@ -85,7 +83,7 @@ export class RiskDesk implements Desk, RecordDesk {
     if (!risk) return deskRefusal(`There is no risk ${reference}.`);
     if (!can(viewerOf(turn), "edit", "risk", { ownerId: risk.system.ownerId })) return deskRefusal(refusalText("edit", "risk"));
     const now = this.clock();
-    const updated = await this.store().markReviewed(reference, actorOf(turn), now);
+    const updated = await this.store().markReviewed(reference, actorOfTurn(turn), now);
     // Reminders for the review just done that have not gone out yet are no longer wanted.
     await this.prisma.notificationDelivery.updateMany({
       where: { status: "pending", notification: { recordRef: `risk:${reference}`, kind: "reminder" } },

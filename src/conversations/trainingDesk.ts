@@ -4,7 +4,7 @@ import type { PrismaClient } from "../generated/prisma/client.js";
 import { can } from "../domain/accessPolicy.js";
 import { trainingStatus, trainingStatusLabels } from "../domain/training.js";
 import { TrainingStore } from "../store/trainingRecords.js";
-import { deskMessages, deskRefusal, type Desk, type DeskOutcome } from "./desk.js";
+import { deskMessages, deskRefusal, type Desk, type DeskOutcome, viewerOf } from "./desk.js";
 import { recordTrainingFlowId } from "./flows/recordTrainingFlow.js";
 import type { Turn } from "./messages.js";
 
@@ -18,7 +18,7 @@ export class TrainingDesk implements Desk {
 
   async handleText(text: string, turn: Turn): Promise<DeskOutcome | null> {
     const typed = text.trim().toLowerCase().replace(/^\//, "").replace(/[.!?]+$/, "");
-    const viewer = { personId: turn.speaker.personId, roles: turn.speaker.roles };
+    const viewer = viewerOf(turn);
     if (/^(my\s+)?trainings?(\s+records?)?$/.test(typed)) return this.own(turn);
     if (/^trainings?\s+all$/.test(typed)) return can(viewer, "view", "training") ? this.everyone() : deskRefusal("Only the governance team and auditors can see everyone's training records. Type \"training\" for your own.");
     if (/^(record|add|log)\s+(a\s+)?trainings?$/.test(typed) || /^trainings?\s+(record|add)$/.test(typed)) {

@@ -2,7 +2,7 @@
 // team (the same figures the Monday message carries).
 import { can } from "../domain/accessPolicy.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
-import { deskMessages, deskRefusal, type Desk, type DeskOutcome } from "../conversations/desk.js";
+import { deskMessages, deskRefusal, type Desk, type DeskOutcome, viewerOf } from "../conversations/desk.js";
 import type { Turn } from "../conversations/messages.js";
 import { digestNotice } from "./digestNotice.js";
 import { buildWeeklyDigest } from "./weeklyDigest.js";
@@ -16,7 +16,7 @@ export class DigestDesk implements Desk {
 
   async handleText(text: string, turn: Turn): Promise<DeskOutcome | null> {
     if (!/^\/?(weekly\s+)?digest(\s+preview)?[.!?]?$/i.test(text.trim())) return null;
-    if (!can({ personId: turn.speaker.personId, roles: turn.speaker.roles }, "view", "digest")) return deskRefusal("The governance digest is for managers and the governance team.");
+    if (!can(viewerOf(turn), "view", "digest")) return deskRefusal("The governance digest is for managers and the governance team.");
     const digest = await buildWeeklyDigest(this.prisma, { now: this.clock(), ...this.settings });
     const notice = digestNotice(digest);
     return deskMessages({ kind: "notice", subject: notice.subject, text: notice.text, actions: [] });

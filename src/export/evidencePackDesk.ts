@@ -2,7 +2,7 @@
 // message. It goes through the outbox like any notice, so a Slack outage delays it, never loses it.
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { can, refusalText } from "../domain/accessPolicy.js";
-import { deskMessages, deskRefusal, type Desk, type DeskOutcome } from "../conversations/desk.js";
+import { deskMessages, deskRefusal, type Desk, type DeskOutcome, viewerOf } from "../conversations/desk.js";
 import type { Turn } from "../conversations/messages.js";
 import { enqueueNotice, personAudience } from "../store/notifications.js";
 import { buildEvidencePack, packFolderName, zipEvidencePack } from "./evidencePack.js";
@@ -18,7 +18,7 @@ export class EvidencePackDesk implements Desk {
   async handleText(text: string, turn: Turn): Promise<DeskOutcome | null> {
     const typed = text.trim().toLowerCase().replace(/^\//, "").replace(/[.!?]+$/, "");
     if (!packCommand.test(typed)) return null;
-    if (!can({ personId: turn.speaker.personId, roles: turn.speaker.roles }, "export", "evidence_pack")) return deskRefusal(refusalText("export", "evidence_pack"));
+    if (!can(viewerOf(turn), "export", "evidence_pack")) return deskRefusal(refusalText("export", "evidence_pack"));
     // Teams only takes files from a bot through a consent card and OneDrive, which this bot does not use.
     if (turn.channel === "teams") return deskRefusal("Teams can't receive the pack as a file from me. Ask for it in Slack or the local chat, or run `npx aims export pack --out DIR` on the server.");
     return deskMessages({ kind: "text", text: await this.send(turn) });

@@ -2,7 +2,7 @@
 // act on the item, records the change with its history, and stops the reminders still queued for it.
 import type { PrismaClient } from "../generated/prisma/client.js";
 import type { Turn } from "../conversations/messages.js";
-import { deskMessages, deskRefusal, type DeskOutcome } from "../conversations/desk.js";
+import { deskMessages, deskRefusal, type DeskOutcome, viewerOf, actorOfTurn } from "../conversations/desk.js";
 import { ActionRefused } from "../domain/actionRefused.js";
 import { nextReviewDate, type ReviewIntervals } from "../domain/reviewSchedule.js";
 import { aiSystemEntity } from "../store/aiSystems.js";
@@ -24,7 +24,7 @@ export class ReminderDesk {
 
   async act(item: string, action: string, turn: Turn): Promise<DeskOutcome> {
     const now = this.clock();
-    const actor: Actor = { personId: turn.speaker.personId, label: turn.speaker.displayName, channel: turn.channel };
+    const actor: Actor = actorOfTurn(turn);
     try {
       if (action === "update") return await this.update(item, turn);
       const snooze = snoozes[action];
@@ -55,7 +55,7 @@ export class ReminderDesk {
 
   private async complete(item: string, action: string, now: Date, actor: Actor, turn: Turn): Promise<string> {
     const [kind, reference] = splitItem(item);
-    const viewer = { personId: turn.speaker.personId, roles: turn.speaker.roles };
+    const viewer = viewerOf(turn);
     if (kind === "action" && action === "done") {
       await new IncidentWorkflow(this.prisma).completeAction(reference, { actor, viewer, now });
       return `${reference} is done. Thank you!`;

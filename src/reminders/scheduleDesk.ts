@@ -3,7 +3,7 @@
 // The lead (whoever schedules it) is reminded before the date like any other due item.
 import * as chrono from "chrono-node";
 import type { PrismaClient } from "../generated/prisma/client.js";
-import { deskMessages, deskRefusal, type Desk, type DeskOutcome } from "../conversations/desk.js";
+import { deskMessages, deskRefusal, type Desk, type DeskOutcome, actorOfTurn } from "../conversations/desk.js";
 import type { Turn } from "../conversations/messages.js";
 import { createRecord } from "../store/recordWriter.js";
 
@@ -30,7 +30,7 @@ export class ScheduleDesk implements Desk {
     const scheduled = await createRecord(this.prisma, {
       entityType: "ScheduledReview",
       prefix: "REV",
-      actor: { personId: turn.speaker.personId, label: turn.speaker.displayName, channel: turn.channel },
+      actor: actorOfTurn(turn),
       create: (tx, reference) => tx.scheduledReview.create({ data: { reference, kind, scheduledOn: date, scope, leadId: turn.speaker.personId, createdVia: turn.channel } }),
     });
     return deskMessages({

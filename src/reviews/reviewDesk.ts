@@ -2,10 +2,10 @@
 // findings, "audit REV-0001 results" (or "record results REV-0001") records how it went, and
 // "review inputs REV-0002" (or "prepare review REV-0002") assembles what a management review considers.
 import type { PrismaClient } from "../generated/prisma/client.js";
-import { can, refusalText, type Viewer } from "../domain/accessPolicy.js";
+import { can, refusalText } from "../domain/accessPolicy.js";
 import { reviewKindLabels } from "../domain/labels.js";
 import { nonconformityStatusLabels, parseReviewReference } from "../domain/nonconformity.js";
-import { deskMessages, deskRefusal, type Desk, type DeskOutcome } from "../conversations/desk.js";
+import { deskMessages, deskRefusal, type Desk, type DeskOutcome, viewerOf } from "../conversations/desk.js";
 import { recordReviewResultsFlowId } from "../conversations/flows/reviewFlows.js";
 import type { Turn } from "../conversations/messages.js";
 import { prepareManagementReview } from "./managementReviewInputs.js";
@@ -32,7 +32,6 @@ export function parseReviewCommand(text: string): ReviewCommand | null {
   return null;
 }
 
-const viewerOf = (turn: Turn): Viewer => ({ personId: turn.speaker.personId, roles: turn.speaker.roles });
 const dateOnly = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : "—");
 
 export class ReviewDesk implements Desk {

@@ -1,6 +1,7 @@
 // Moves incidents through their life (triage, investigation, resolution, closure) and keeps their
 // timeline. Every step is checked against the lifecycle table, written with its change-history
 // entry and timeline event in one transaction, and tells the people who need to know.
+import { can } from "../domain/accessPolicy.js";
 import type { Prisma } from "../generated/prisma/client.js";
 import type { Incident, Severity } from "../generated/prisma/client.js";
 import type { Viewer } from "../domain/accessPolicy.js";
@@ -57,7 +58,8 @@ export class IncidentWorkflow {
   constructor(private readonly db: Db) {}
 
   /** Applies one step, or throws ActionRefused with a message for the person. */
-  apply(reference: string, step: IncidentStep, acting: Acting): Promise<Incident> {
+  /** Takes one step; the incident comes back with what its timeline now records about the step. */
+  apply(reference: string, step: IncidentStep, acting: Acting): Promise<Incident & { recorded: string }> {
     return inTransaction(this.db, async (tx) => {
       const before = await tx.incident.findUnique({ where: { reference } });
       if (!before) throw new ActionRefused(`There is no incident ${reference}.`);
@@ -73,7 +75,7 @@ export class IncidentWorkflow {
           await enqueueNotice(tx, personAudience(personId), notice, { occurrence: String(event.id), privateOnly: true });
         }
       }
-      return after;
+      return { ...after, recorded: event.text };
     });
   }
 
@@ -82,7 +84,7 @@ export class IncidentWorkflow {
     return inTransaction(this.db, async (tx) => {
       const action = await tx.correctiveAction.findUnique({ where: { reference } });
       if (!action) throw new ActionRefused(`There is no corrective action ${reference}.`);
-      if (action.ownerId !== acting.viewer.personId && !acting.viewer.roles.includes("governance")) {
+      if (!can(acting.viewer, "edit", "corrective_action", { ownerId: action.ownerId })) {
         throw new ActionRefused(`Only the owner of ${reference} or the governance team can mark it done.`);
       }
       if (action.status !== "open") throw new ActionRefused(`${reference} is already ${action.status}.`);

@@ -204,14 +204,12 @@ function incidentFlow(spec: IncidentFlowSpec): FlowDefinition {
         viewer: { personId: context.speaker.personId, roles: context.speaker.roles },
         now: context.now,
       });
-      // A raised record has its own reference: say it, from the timeline entry that records it.
-      const raised = spec.action === "raise_action" || spec.action === "raise_nonconformity"
-        ? await context.tx.incidentEvent.findFirst({ where: { incidentId: incident.id }, orderBy: { id: "desc" }, select: { text: true } })
-        : null;
+      // A raised record has its own reference: say it, as the timeline records it.
+      const raised = spec.action === "raise_action" || spec.action === "raise_nonconformity" ? incident.recorded : null;
       return {
         reference,
         title: `${reference}: ${incidentActionRules[spec.action].label.replace("…", "")} done`,
-        lines: [...(raised ? [raised.text] : []), `Status: ${incidentStatusLabels[incident.status]}.`, `Type "incident ${reference}" to see it with its timeline.`],
+        lines: [...(raised ? [raised] : []), `Status: ${incidentStatusLabels[incident.status]}.`, `Type "incident ${reference}" to see it with its timeline.`],
       };
     },
   };
