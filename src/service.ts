@@ -3,7 +3,8 @@
 import type { Config } from "./config/config.js";
 import type { Logger } from "./logging/logger.js";
 import { createHttpApp, listen, type RunningHttpServer } from "./http/httpServer.js";
-import { openDatabase, type Database } from "./store/database.js";
+import type { Database } from "./store/database.js";
+import { openReadyDatabase } from "./store/readyDatabase.js";
 import { createStore, type Store } from "./store/store.js";
 import { createConversationEngine } from "./conversations/conversations.js";
 import type { ConversationEngine } from "./conversations/engine.js";
@@ -46,7 +47,7 @@ export interface ServiceOverrides {
 export async function startService(config: Config, logger: Logger, overrides: ServiceOverrides = {}): Promise<RunningService> {
   const prompts = loadAllPrompts(); // a missing or empty prompt stops the service here, before anything opens
   const ownsDatabase = !overrides.database;
-  const database = overrides.database ?? (await openMigratedDatabase(config, logger));
+  const database = overrides.database ?? (await openReadyDatabase(config, logger, "service"));
   const store = createStore(database.prisma);
   const policy = policyAssistantFor(config, prompts["policy-answer"], logger, embeddingCache(database.prisma));
   const engine = createConversationEngine(database.prisma, {
@@ -135,20 +136,4 @@ async function ensureSomeoneToActAs(store: Store, logger: Logger): Promise<void>
   if ((await store.people.list()).length > 0) return;
   const loaded = await loadDemoOrganisation(store);
   logger.info({ people: loaded.people, systems: loaded.systems, incidents: loaded.incidents }, "loaded the demo organisation for the local chat");
-}
-
-async function openMigratedDatabase(config: Config, logger: Logger): Promise<Database> {
-  const started = performance.now();
-  const database = await openDatabase(config.database);
-  try {
-    const applied = await database.migrate();
-    logger.info(
-      { backend: database.backend, appliedMigrations: applied, openMs: Math.round(performance.now() - started) },
-      applied.length > 0 ? "database migrated" : "database up to date",
-    );
-    return database;
-  } catch (error) {
-    await database.close();
-    throw error;
-  }
 }

@@ -1,7 +1,8 @@
 // What every CLI command needs: the validated config and an open, migrated database.
 import { loadEnvironmentFile } from "../config/environmentFile.js";
 import { ConfigError, loadConfig, type Config } from "../config/config.js";
-import { openDatabase, type Database } from "../store/database.js";
+import type { Database } from "../store/database.js";
+import { openReadyDatabase } from "../store/readyDatabase.js";
 import { createStore, type Store } from "../store/store.js";
 
 export class CliError extends Error {}
@@ -16,11 +17,17 @@ export function cliConfig(): Config {
   }
 }
 
+/** Commands print their own output; only warnings reach standard error. */
+const quietLogger = {
+  info: () => {},
+  warn: (_details: object, message: string) => console.error(message),
+};
+
 export async function withStore<T>(work: (store: Store, database: Database, config: Config) => Promise<T>): Promise<T> {
   const config = cliConfig();
-  const database = await openDatabase(config.database);
+  // Shares the running service's embedded server, or starts it for this command and stops it after.
+  const database = await openReadyDatabase(config, quietLogger, "command");
   try {
-    await database.migrate();
     return await work(createStore(database.prisma), database, config);
   } finally {
     await database.close();

@@ -229,7 +229,7 @@ function toConfig(env: Environment): Config {
     dataDir,
     database: env.DATABASE_URL
       ? { kind: "postgresql", url: env.DATABASE_URL }
-      : { kind: "embedded", dataDir: path.join(dataDir, "pgdata") },
+      : { kind: "embedded", dataDir },
     ...(env.SLACK_BOT_TOKEN && env.SLACK_SIGNING_SECRET
       ? {
           slack: {

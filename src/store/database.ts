@@ -1,69 +1,90 @@
-// Opens the configured database: a PostgreSQL server (DATABASE_URL) or the embedded PGlite.
-// Both go through a Prisma driver adapter, so the rest of the code cannot tell them apart.
+// Opens the configured database: a PostgreSQL server of your own (DATABASE_URL) or the embedded
+// PostgreSQL server in the data folder. Both go through one driver adapter (@prisma/adapter-pg),
+// so the embedded default behaves exactly like production.
 import pg from "pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "../generated/prisma/client.js";
-import { lockDataDir } from "./dataDirLock.js";
-import { PostgresAdapterFactory } from "./postgresServer.js";
+import { openEmbeddedServer, type EmbeddedServer } from "./embedded/embeddedServer.js";
+import { claimServiceLock, serviceHolding } from "./embedded/serviceLock.js";
+import { PostgresAdapterFactory, type ScratchDatabase } from "./postgresAdapter.js";
 import { applyPendingMigrations, migrationsUpToDate, type AppliedMigration, type MigrationPaths } from "./migrations/migrator.js";
 import { defaultMigrationsDir, defaultSchemaPath } from "./migrations/migrationFolder.js";
 
 export type DatabaseTarget =
   | { kind: "postgresql"; url: string }
-  | { kind: "embedded"; dataDir?: string; template?: Blob };
+  /** `service`: the one long-running owner of the folder; `command`: a CLI run sharing its server. */
+  | { kind: "embedded"; dataDir: string; role?: "service" | "command" };
 
 export interface Database {
   readonly prisma: PrismaClient;
   readonly backend: DatabaseTarget["kind"];
   readonly adapterFactory: SqlMigrationAwareDriverAdapterFactory;
+  /** The embedded server's details (its data folder layout, whether this call created it). */
+  readonly embedded?: EmbeddedServer;
   /** Applies pending migrations; returns the names applied now (empty when up to date). */
   migrate(paths?: MigrationPaths): Promise<string[]>;
   isReachable(timeoutMs?: number): Promise<boolean>;
   close(): Promise<void>;
 }
 
-const defaultPaths: MigrationPaths = { schemaPath: defaultSchemaPath, migrationsDir: defaultMigrationsDir };
-
-export async function openDatabase(target: DatabaseTarget): Promise<Database> {
-  return target.kind === "postgresql" ? openPostgres(target.url) : openEmbedded(target);
+export interface OpenOptions {
+  /** Where the schema engine gets a shadow database (diffing the migrations folder needs one). */
+  shadowDatabase?: () => Promise<ScratchDatabase>;
+  /** Called before the very first start creates the embedded database (a few seconds). */
+  onCreate?: () => void;
 }
 
-async function openPostgres(url: string): Promise<Database> {
+const defaultPaths: MigrationPaths = { schemaPath: defaultSchemaPath, migrationsDir: defaultMigrationsDir };
+
+export async function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): Promise<Database> {
+  return target.kind === "postgresql" ? openPostgres(target.url, options) : openEmbedded(target, options);
+}
+
+function openPostgres(url: string, options: OpenOptions, embedded?: EmbeddedServer): Database {
   // A short connect timeout keeps /healthz honest when the server goes away.
   const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
   pool.on("error", () => {}); // an idle client losing its server must not crash the process
-  const adapterFactory = new PostgresAdapterFactory(pool);
-  return assemble("postgresql", adapterFactory, async () => pool.end());
+  const adapterFactory = new PostgresAdapterFactory(pool, options.shadowDatabase);
+  return assemble(embedded ? "embedded" : "postgresql", adapterFactory, async () => pool.end(), embedded);
 }
 
-async function openEmbedded(target: { dataDir?: string; template?: Blob }): Promise<Database> {
-  // Loaded only here: a service on a PostgreSQL server never carries PGlite (~46 MB).
-  const { EmbeddedAdapterFactory, openPGlite } = await import("./embeddedPostgres.js");
-  const unlock = target.dataDir ? lockDataDir(target.dataDir) : () => {};
-  let client;
+/**
+ * The service claims the folder (one service per folder) and stops the server when it stops;
+ * a CLI command uses the running server, or starts it and stops it again when nobody else uses it.
+ */
+async function openEmbedded(target: { dataDir: string; role?: "service" | "command" }, options: OpenOptions): Promise<Database> {
+  const isService = target.role === "service";
+  const release = isService ? claimServiceLock(target.dataDir) : () => {};
+  let server: EmbeddedServer;
   try {
-    client = await openPGlite(target);
+    server = await openEmbeddedServer(target.dataDir, options.onCreate ? { onCreate: options.onCreate } : {});
   } catch (error) {
-    unlock();
+    release();
     throw error;
   }
-  const adapterFactory = new EmbeddedAdapterFactory(client);
-  return assemble("embedded", adapterFactory, async () => {
-    if (!client.closed) await client.close();
-    unlock();
-  });
+  const database = openPostgres(server.url(), options, server);
+  return {
+    ...database,
+    async close() {
+      await database.close();
+      release();
+      if (isService || serviceHolding(target.dataDir) === undefined) await server.stopUnlessInUse();
+    },
+  };
 }
 
 function assemble(
   backend: Database["backend"],
   adapterFactory: SqlMigrationAwareDriverAdapterFactory,
   closeDriver: () => Promise<void>,
+  embedded?: EmbeddedServer,
 ): Database {
   const prisma = new PrismaClient({ adapter: adapterFactory });
   return {
     prisma,
     backend,
     adapterFactory,
+    ...(embedded ? { embedded } : {}),
     async migrate(paths = defaultPaths) {
       if (migrationsUpToDate(await appliedMigrations(prisma), paths.migrationsDir)) return [];
       return applyPendingMigrations(adapterFactory, paths);

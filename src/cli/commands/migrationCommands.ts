@@ -1,13 +1,18 @@
 // `aims migrate`, `aims new-migration <name>` and `aims check-migrations`.
 import fs from "node:fs";
-import { openDatabase } from "../../store/database.js";
-import { EmbeddedAdapterFactory, openPGlite } from "../../store/embeddedPostgres.js";
+import { openDatabase, type Database } from "../../store/database.js";
+import { createScratchDatabase } from "../../store/postgresAdapter.js";
 import { diffMigrationsToSchema } from "../../store/migrations/migrator.js";
 import { defaultMigrationsDir, defaultSchemaPath, writeMigration } from "../../store/migrations/migrationFolder.js";
 import { cliConfig, CliError } from "../cliContext.js";
 
+function openConfigured(): Promise<Database> {
+  const { database } = cliConfig();
+  return openDatabase(database.kind === "embedded" ? { ...database, role: "command" } : database);
+}
+
 export async function migrate(): Promise<void> {
-  const database = await openDatabase(cliConfig().database);
+  const database = await openConfigured();
   try {
     const applied = await database.migrate();
     console.log(applied.length > 0 ? `Applied: ${applied.join(", ")}` : "The database is up to date.");
@@ -16,17 +21,21 @@ export async function migrate(): Promise<void> {
   }
 }
 
-/** Diffs against scratch in-memory databases, so it never touches the configured one. */
+/**
+ * Diffs on scratch databases (one built from the migrations, one to compare with) on the same
+ * server, so it never touches the configured database itself.
+ */
 async function pendingSchemaChange(): Promise<string> {
-  const scratch = await openPGlite();
+  const configured = await openConfigured();
+  const serverUrl = configured.embedded?.url() ?? (cliConfig().database as { url: string }).url;
+  const scratch = await createScratchDatabase(serverUrl);
+  const database = await openDatabase({ kind: "postgresql", url: scratch.url }, { shadowDatabase: () => createScratchDatabase(serverUrl) });
   try {
-    return await diffMigrationsToSchema(
-      new EmbeddedAdapterFactory(scratch),
-      defaultMigrationsDir,
-      fs.readFileSync(defaultSchemaPath, "utf8"),
-    );
+    return await diffMigrationsToSchema(database.adapterFactory, defaultMigrationsDir, fs.readFileSync(defaultSchemaPath, "utf8"));
   } finally {
-    await scratch.close();
+    await database.close();
+    await scratch.drop();
+    await configured.close();
   }
 }
 

