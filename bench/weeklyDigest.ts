@@ -3,6 +3,8 @@
 // sends, on PostgreSQL when DATABASE_URL (or TEST_DATABASE_URL) is set (in a scratch database
 // created beside it and dropped afterwards) and on the embedded database otherwise.
 // Run: npx tsx bench/weeklyDigest.ts (part of npm run bench). Target: digest ≤ 1.5 × hand-written.
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PrismaClient } from "../src/generated/prisma/client.js";
@@ -26,9 +28,18 @@ interface Scratch {
 async function openScratch(): Promise<Scratch> {
   const serverUrl = databaseServerUrl();
   if (!serverUrl) {
-    const database = await openDatabase({ kind: "embedded" });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "aims-bench-digest-"));
+    fs.chmodSync(dir, 0o755); // as root the embedded server runs as `postgres`
+    const database = await openDatabase({ kind: "embedded", dataDir: path.join(dir, "data") });
     await database.migrate();
-    return { database, label: "embedded (PGlite, in memory)", dispose: () => database.close() };
+    return {
+      database,
+      label: "embedded (PostgreSQL server in a temporary data folder)",
+      async dispose() {
+        await database.close();
+        fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
   }
   const scratch = await createScratchPostgres(serverUrl);
   const database = await openDatabase({ kind: "postgresql", url: scratch.url });

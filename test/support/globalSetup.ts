@@ -1,33 +1,50 @@
-// Runs once before the suite: builds two embedded database templates (blank, and migrated)
-// so each test file starts a fresh PGlite from a tarball in ~2 s instead of running initdb.
+// Runs once before the suite: starts a throwaway embedded PostgreSQL server (the same one the
+// service uses by default) and builds a migrated template database on it, and on the server in
+// TEST_DATABASE_URL when set. Every test database is then a `CREATE DATABASE … TEMPLATE` copy.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { openPGlite, EmbeddedAdapterFactory } from "../../src/store/embeddedPostgres.js";
-import { applyPendingMigrations } from "../../src/store/migrations/migrator.js";
-import { defaultMigrationsDir, defaultSchemaPath } from "../../src/store/migrations/migrationFolder.js";
+import { openEmbeddedServer } from "../../src/store/embedded/embeddedServer.js";
+import { openDatabase } from "../../src/store/database.js";
+import { createScratchDatabase, type ScratchDatabase } from "../../src/store/postgresAdapter.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
-    blankTemplatePath: string;
-    migratedTemplatePath: string;
+    /** The embedded test server, database `postgres` (superuser). */
+    embeddedServerUrl: string;
+    /** Database names of the migrated templates, by backend. */
+    embeddedTemplate: string;
+    postgresTemplate: string;
   }
 }
 
-export default async function setup(project: TestProject): Promise<() => void> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "aims-test-templates-"));
-  const blank = await openPGlite();
-  const blankTemplatePath = path.join(dir, "blank.tar.gz");
-  fs.writeFileSync(blankTemplatePath, Buffer.from(await (await blank.dumpDataDir("gzip")).arrayBuffer()));
-  await applyPendingMigrations(new EmbeddedAdapterFactory(blank), {
-    schemaPath: defaultSchemaPath,
-    migrationsDir: defaultMigrationsDir,
-  });
-  const migratedTemplatePath = path.join(dir, "migrated.tar.gz");
-  fs.writeFileSync(migratedTemplatePath, Buffer.from(await (await blank.dumpDataDir("gzip")).arrayBuffer()));
-  await blank.close();
-  project.provide("blankTemplatePath", blankTemplatePath);
-  project.provide("migratedTemplatePath", migratedTemplatePath);
-  return () => fs.rmSync(dir, { recursive: true, force: true });
+/** Speed over durability: the cluster is deleted after the run. */
+const throwawaySettings = { fsync: "off", synchronous_commit: "off", full_page_writes: "off", max_connections: "200" };
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "aims-test-server-"));
+  fs.chmodSync(dir, 0o755); // as root the server runs as `postgres`, which must reach it
+  const server = await openEmbeddedServer(path.join(dir, "data"), { settings: throwawaySettings });
+  const embeddedTemplate = await migratedTemplate(server.url("postgres"));
+  const postgresTemplate = process.env.TEST_DATABASE_URL ? await migratedTemplate(process.env.TEST_DATABASE_URL) : undefined;
+  project.provide("embeddedServerUrl", server.url("postgres"));
+  project.provide("embeddedTemplate", embeddedTemplate.name);
+  project.provide("postgresTemplate", postgresTemplate?.name ?? "");
+  return async () => {
+    await postgresTemplate?.drop();
+    await server.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+}
+
+async function migratedTemplate(serverUrl: string): Promise<ScratchDatabase & { name: string }> {
+  const template = await createScratchDatabase(serverUrl, { prefix: "aims_template" });
+  const database = await openDatabase({ kind: "postgresql", url: template.url });
+  try {
+    await database.migrate();
+  } finally {
+    await database.close(); // a template must have no open connections to be copied
+  }
+  return { ...template, name: new URL(template.url).pathname.slice(1) };
 }

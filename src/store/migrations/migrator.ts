@@ -1,7 +1,7 @@
 // Applies and creates migrations offline through the WebAssembly schema engine.
 import crypto from "node:crypto";
 import fs from "node:fs";
-import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { openSchemaEngine } from "./schemaEngine.js";
 import { readMigrationList } from "./migrationFolder.js";
 
@@ -52,7 +52,7 @@ export async function applyPendingMigrations(
  */
 function rememberingScriptErrors(inner: SqlMigrationAwareDriverAdapterFactory) {
   let lastError: Error | undefined;
-  const remember = async <A extends { executeScript(script: string): Promise<void> }>(adapter: A): Promise<A> => {
+  const remember = async <A extends SqlDriverAdapter>(adapter: A): Promise<A> => {
     const execute = adapter.executeScript.bind(adapter);
     adapter.executeScript = async (script: string) => {
       try {

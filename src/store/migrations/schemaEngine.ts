@@ -6,6 +6,8 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import * as engineGlue from "@prisma/schema-engine-wasm/schema_engine_bg";
 import type { SchemaEngine } from "@prisma/schema-engine-wasm";
+import type { SqlDriverAdapter } from "@prisma/driver-adapter-utils";
+import { readingCatalogChars } from "./catalogChars.js";
 import {
   bindMigrationAwareSqlAdapterFactory,
   type SqlMigrationAwareDriverAdapterFactory,
@@ -39,6 +41,21 @@ export async function openSchemaEngine(
   return glue.SchemaEngine.new(
     { datamodels: [["schema.prisma", schemaText]] },
     () => {},
-    bindMigrationAwareSqlAdapterFactory(adapterFactory),
+    bindMigrationAwareSqlAdapterFactory(readingCatalogCharsOf(adapterFactory)),
   );
+}
+
+/** Every connection the engine opens reads the catalogs' "char" columns (see catalogChars.ts). */
+function readingCatalogCharsOf(inner: SqlMigrationAwareDriverAdapterFactory): SqlMigrationAwareDriverAdapterFactory {
+  const wrap = async (adapter: Promise<SqlDriverAdapter>) => {
+    const connected = await adapter;
+    readingCatalogChars(connected);
+    return connected;
+  };
+  return {
+    provider: inner.provider,
+    adapterName: inner.adapterName,
+    connect: () => wrap(inner.connect()),
+    connectToShadowDb: () => wrap(inner.connectToShadowDb()),
+  };
 }
