@@ -7,7 +7,7 @@ import { importKinds, importRecords, soaCsvColumns, trainingCsvColumns } from ".
 import { chat } from "./commands/chatCommand.js";
 import { ask } from "./commands/askCommand.js";
 import { loadDemoData } from "./commands/demoDataCommand.js";
-import { previewDigest } from "./commands/digestCommand.js";
+import { digestCommand } from "./commands/digestCommand.js";
 import { checkMigrations, migrate, newMigration } from "./commands/migrationCommands.js";
 
 const program = new Command("aims").description("AIMS Assistant: your ISO/IEC 42001 AI management system");
@@ -47,11 +47,12 @@ program
 
 program
   .command("digest")
-  .description("the weekly governance digest as it stands now: Markdown on standard output, and its chart with --out")
+  .description("the weekly governance digest: --preview shows it as it stands now (Markdown, and its chart with --out); --send-now sends this week's digest now")
   .option("--preview", "show the digest here instead of sending it")
+  .option("--send-now", "queue this week's digest for every manager and subscribed channel now, instead of at Monday's hour")
   .option("--out <dir>", "also write DIR/digest.md and DIR/digest-chart.png (the folder is created)")
   .option("--time-zone <zone>", "IANA time zone the week starts in (Monday 00:00)", "Europe/London")
-  .action(previewDigest);
+  .action(digestCommand);
 
 program
   .command("ask")

@@ -2,12 +2,12 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { runAims } from "../support/processes.js";
+import { runAims, scratchDataDir } from "../support/processes.js";
 
 describe("aims digest --preview", () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "aims-digest-"));
-  const env = { AIMS_DATA_DIR: path.join(dir, "data"), LOCAL_CHAT: "off" };
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const { dir, dataDir, dispose } = scratchDataDir("aims-digest-");
+  const env = { AIMS_DATA_DIR: dataDir, LOCAL_CHAT: "off" };
+  afterAll(dispose);
 
   it("prints the demo organisation's digest and writes it with its chart to a new folder", async () => {
     expect((await runAims(["demo-data"], env)).code).toBe(0);

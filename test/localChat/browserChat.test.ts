@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { runAims, startServiceProcess, type ServiceProcess } from "../support/processes.js";
+import { runAims, scratchDataDir, startServiceProcess, type ServiceProcess } from "../support/processes.js";
 
 const chromiumPath = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((candidate) => fs.existsSync(candidate));
 if (!chromiumPath && process.env.AIMS_REQUIRE_BROWSER) throw new Error("Chromium is required (apt-get install chromium) but not installed");
@@ -13,7 +13,8 @@ describe.skipIf(!chromiumPath)("the local chat in a browser", () => {
   let service: ServiceProcess;
   let browser: Browser;
   let page: Page;
-  const dataDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "aims-browser-")), "data");
+  const scratch = scratchDataDir("aims-browser-");
+  const dataDir = scratch.dataDir;
 
   beforeAll(async () => {
     service = await startServiceProcess({ AIMS_DATA_DIR: dataDir });
@@ -28,7 +29,7 @@ describe.skipIf(!chromiumPath)("the local chat in a browser", () => {
   afterAll(async () => {
     await browser?.close();
     await service?.stop();
-    fs.rmSync(path.dirname(dataDir), { recursive: true, force: true });
+    await scratch.dispose();
   });
 
   const actAs = async (persona: string) => {

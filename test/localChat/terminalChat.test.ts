@@ -4,15 +4,17 @@ import os from "node:os";
 import path from "node:path";
 import { spawn } from "node:child_process";
 import { afterAll, describe, expect, it } from "vitest";
-import { projectRoot, runAims, startServiceProcess } from "../support/processes.js";
+import { projectRoot, runAims, scratchDataDir, startServiceProcess } from "../support/processes.js";
 
-const dirs: string[] = [];
+const dirs: { dispose(): Promise<void> }[] = [];
 const newDataDir = () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "aims-terminal-"));
-  dirs.push(dir);
-  return path.join(dir, "data");
+  const scratch = scratchDataDir("aims-terminal-");
+  dirs.push(scratch);
+  return scratch.dataDir;
 };
-afterAll(() => dirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+afterAll(async () => {
+  for (const dir of dirs) await dir.dispose();
+});
 
 function chatSession(dataDir: string, as: string, lines: string[]): Promise<string> {
   const child = spawn(process.execPath, [path.join(projectRoot, "bin", "aims.js"), "chat", "--as", as], {

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/config.js";
 import { openDatabase } from "../../src/store/database.js";
 import { startFakeSlackApi, type FakeSlackApi, type RecordedCall } from "../support/fakeSlackApi.js";
-import { startServiceProcess, type ServiceProcess } from "../support/processes.js";
+import { scratchDataDir, startServiceProcess, type ServiceProcess } from "../support/processes.js";
 import { eventCallback, postToSlackEndpoint } from "../support/slackRequests.js";
 import { messageText, signingSecret } from "../support/slackService.js";
 import { createPostgresDatabase } from "../support/testDatabase.js";
@@ -69,8 +69,8 @@ describe.runIf(onPostgres || !!process.env.BURST_EMBEDDED)(`a burst of incident 
       const { url, drop } = await createPostgresDatabase();
       database = { url, drop };
     } else {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "aims-burst-"));
-      database = { dataDir: path.join(dir, "data"), drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+      const scratch = scratchDataDir("aims-burst-");
+      database = { dataDir: scratch.dataDir, drop: () => scratch.dispose() };
     }
     service = await startServiceProcess({
       SLACK_BOT_TOKEN: "xoxb-test-token",

@@ -11,7 +11,7 @@ import type { TurnInput } from "../../src/conversations/messages.js";
 import { loadConfig } from "../../src/config/config.js";
 import { openDatabase, type Database } from "../../src/store/database.js";
 import { localPeople, postTurn, savedReference, whereReplyLeaves, type TurnResult } from "../support/localChatApi.js";
-import { freePort, startServiceProcess, type ServiceProcess } from "../support/processes.js";
+import { freePort, scratchDataDir, startServiceProcess, type ServiceProcess } from "../support/processes.js";
 import { seededRandom, withSeed } from "../support/seededRandom.js";
 import { createPostgresDatabase } from "../support/testDatabase.js";
 
@@ -158,9 +158,9 @@ describe("conversations while the service is killed and restarted", () => {
         env.DATABASE_URL = url;
         cleanups.push(drop);
       } else {
-        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "aims-kill-"));
-        env.AIMS_DATA_DIR = path.join(dir, "data");
-        cleanups.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
+        const scratch = scratchDataDir("aims-kill-");
+        env.AIMS_DATA_DIR = scratch.dataDir;
+        cleanups.push(() => scratch.dispose());
       }
       const service = new KilledService(env, random, killsWanted);
       await service.start();

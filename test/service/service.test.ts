@@ -4,16 +4,18 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import pg from "pg";
 import { demoSystems } from "../../src/demo/demoOrganisation.js";
-import { runAims, runMain, startServiceProcess } from "../support/processes.js";
+import { runAims, runMain, scratchDataDir, startServiceProcess } from "../support/processes.js";
 import { createPostgresDatabase, withAdmin } from "../support/testDatabase.js";
 
-const temporaryDirs: string[] = [];
-afterAll(() => temporaryDirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+const temporaryDirs: { dispose(): Promise<void> }[] = [];
+afterAll(async () => {
+  for (const dir of temporaryDirs) await dir.dispose();
+});
 
 function dataDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "aims-service-"));
-  temporaryDirs.push(dir);
-  return path.join(dir, "data");
+  const scratch = scratchDataDir("aims-service-");
+  temporaryDirs.push(scratch);
+  return scratch.dataDir;
 }
 
 describe("the service on its embedded database", () => {
@@ -24,16 +26,21 @@ describe("the service on its embedded database", () => {
     const health = await fetch(`${first.url}/healthz`);
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({ status: "ok", database: "reachable", backend: "embedded" });
-    const busy = await runAims(["export", "systems", "--format", "json"], env);
-    expect(busy.code).toBe(1);
-    expect(busy.stderr).toMatch(/embedded database .* is in use by process \d+/);
+    // The CLI shares the running service's database; a second service on the folder is refused.
+    const whileRunning = await runAims(["export", "systems", "--format", "json"], env);
+    expect(whileRunning.code).toBe(0);
+    expect(JSON.parse(whileRunning.stdout)).toEqual([]);
+    const second = await runMain(env);
+    expect(second.code).toBe(1);
+    expect(second.stdout + second.stderr).toMatch(/Another AIMS Assistant service \(process \d+\) is already running on the data folder/);
+    expect((await fetch(`${first.url}/healthz`)).status).toBe(200);
     expect(await first.stop()).toBe(0);
 
     const loaded = await runAims(["demo-data"], env);
     expect(loaded.stdout).toContain(`${demoSystems.length} AI systems`);
 
-    const second = await startServiceProcess(env);
-    expect(await second.stop()).toBe(0);
+    const restarted = await startServiceProcess(env);
+    expect(await restarted.stop()).toBe(0);
     const exported = await runAims(["export", "systems", "--format", "json"], env);
     expect(exported.code).toBe(0);
     expect(JSON.parse(exported.stdout)).toHaveLength(demoSystems.length);

@@ -6,11 +6,17 @@ import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll } from "vitest";
+import { stopEmbeddedServerIn } from "../../src/store/embedded/embeddedServer.js";
 import { createPostgresDatabase } from "./testDatabase.js";
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const tsx = path.join(projectRoot, "node_modules", ".bin", "tsx");
 const aimsBin = path.join(projectRoot, "bin", "aims.js");
+/** `npm start` runs the compiled service; `npm test` builds it first (`npm run build` when running one file). */
+const mainScript = path.join(projectRoot, "dist", "main.js");
+
+function assertBuilt(): void {
+  if (!fs.existsSync(mainScript)) throw new Error("dist/main.js is missing: run `npm run build` first (npm test does)");
+}
 
 /** Only what the child needs: no inherited DATABASE_URL or tokens from the developer's shell. */
 function childEnvironment(env: Record<string, string>): NodeJS.ProcessEnv {
@@ -38,8 +44,9 @@ export interface ServiceProcess {
 
 export async function startServiceProcess(env: Record<string, string>, timeoutMs = 180_000): Promise<ServiceProcess> {
   const port = env.PORT ?? String(await freePort());
-  // node itself (not the tsx wrapper), so that a kill reaches the service process and nothing else.
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { cwd: projectRoot, env: childEnvironment({ ...env, PORT: port }) });
+  assertBuilt();
+  // node itself (not npm), so that a kill reaches the service process and nothing else.
+  const child = spawn(process.execPath, [mainScript], { cwd: projectRoot, env: childEnvironment({ ...env, PORT: port }) });
   let output = "";
   child.stdout?.on("data", (chunk) => (output += chunk));
   child.stderr?.on("data", (chunk) => (output += chunk));
@@ -82,15 +89,38 @@ export async function runProcess(command: string, args: string[], env: Record<st
 }
 
 export const runAims = (args: string[], env: Record<string, string>) => runProcess(process.execPath, [aimsBin, ...args], env);
-export const runMain = (env: Record<string, string>) => runProcess(process.execPath, ["--import", "tsx", "src/main.ts"], env);
+export const runMain = (env: Record<string, string>) => {
+  assertBuilt();
+  return runProcess(process.execPath, [mainScript], env);
+};
+
+/**
+ * A data folder for a service or CLI process. As root the embedded server runs as `postgres`,
+ * which must be able to enter it (mkdtemp makes 0700 folders). Disposing stops a server a killed
+ * process left running there, then deletes the folder.
+ */
+export function scratchDataDir(prefix: string): { dir: string; dataDir: string; dispose(): Promise<void> } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  fs.chmodSync(dir, 0o755);
+  const dataDir = path.join(dir, "data");
+  return {
+    dir,
+    dataDir,
+    async dispose() {
+      await stopEmbeddedServerIn(dataDir);
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
 
 /**
  * The environment for a series of `aims` runs in one test file: its own data folder, and its own
  * PostgreSQL database when there is a server (each embedded open costs seconds). Registers its hooks.
  */
 export function cliEnvironment(prefix: string): { env: Record<string, string>; dir: string } {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  const env: Record<string, string> = { AIMS_DATA_DIR: path.join(dir, "data"), LOCAL_CHAT: "off" };
+  const scratch = scratchDataDir(prefix);
+  const dir = scratch.dir;
+  const env: Record<string, string> = { AIMS_DATA_DIR: scratch.dataDir, LOCAL_CHAT: "off" };
   let dropDatabase = async () => {};
   beforeAll(async () => {
     if (!process.env.TEST_DATABASE_URL) return;
@@ -100,7 +130,7 @@ export function cliEnvironment(prefix: string): { env: Record<string, string>; d
   });
   afterAll(async () => {
     await dropDatabase();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await scratch.dispose();
   });
   return { env, dir };
 }

@@ -6,16 +6,41 @@ import { renderDigestChart } from "../../digest/digestChart.js";
 import { renderDigestMarkdown } from "../../digest/digestMarkdown.js";
 import { buildWeeklyDigest } from "../../digest/weeklyDigest.js";
 import { assertTimeZone } from "../../digest/zonedCalendar.js";
+import { queueWeeklyDigest } from "../../digest/digestSchedule.js";
+import { serviceHolding } from "../../store/embedded/serviceLock.js";
 import { CliError, withStore } from "../cliContext.js";
 
 export interface DigestCommandOptions {
   preview?: boolean;
+  sendNow?: boolean;
   out?: string;
   timeZone: string;
 }
 
-export async function previewDigest(options: DigestCommandOptions): Promise<void> {
-  if (!options.preview) throw new CliError("Only a preview is available here: run `aims digest --preview` (chat delivery sends the weekly digest).");
+export async function digestCommand(options: DigestCommandOptions): Promise<void> {
+  if (options.sendNow) return sendDigestNow();
+  if (!options.preview) throw new CliError("Say what to do: `aims digest --preview` shows it here, `aims digest --send-now` sends this week's digest now.");
+  return previewDigest(options);
+}
+
+/**
+ * Queues this week's digest for every manager and subscribed channel now instead of at Monday's
+ * hour (the same once-per-week key, so Monday does not send it again). The service's outbox sends it.
+ */
+async function sendDigestNow(): Promise<void> {
+  const { queued, service } = await withStore(async (_store, database, config) => ({
+    queued: await queueWeeklyDigest(database.prisma, new Date(), { ...config.digest, hoursIntoWeek: 0, attestationMonths: config.reminders.attestationMonths }),
+    service: config.database.kind === "postgresql" || serviceHolding(config.dataDir) !== undefined,
+  }));
+  if (queued === 0) {
+    console.log("This week's digest was already sent to every manager and subscribed channel.");
+    return;
+  }
+  console.log(`Queued this week's digest for ${queued} recipient${queued === 1 ? "" : "s"}.`);
+  console.log(service ? "The service sends it within its delivery interval." : "It goes out when the service starts (npm start).");
+}
+
+async function previewDigest(options: DigestCommandOptions): Promise<void> {
   try {
     assertTimeZone(options.timeZone);
   } catch (error) {
