@@ -4,7 +4,7 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     globalSetup: ["test/support/globalSetup.ts"],
-    // Database tests open PGlite instances (~2 s, ~400 MB each) and spawn services: allow for it.
+    // Database tests copy a template database in well under a second, but spawn services: allow for it.
     testTimeout: 60_000,
     hookTimeout: 240_000,
     pool: "forks",

@@ -1,5 +1,5 @@
-// Measures the embedded database: open time and resident memory for a fresh data folder
-// (initdb + migrations) and for reopening it, each in a new process as a real start would be.
+// Measures the embedded database: open time (starting its server) and this process's resident
+// memory for a fresh data folder (initdb + migrations) and for reopening it, each in a new process.
 // Run: npx tsx bench/embeddedDatabaseOpen.ts (part of npm run bench)
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -33,7 +33,8 @@ export interface EmbeddedOpenFigures {
 
 export function embeddedOpenBenchmark(): EmbeddedOpenFigures {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "aims-bench-"));
-  const dataDir = path.join(dir, "pgdata");
+  fs.chmodSync(dir, 0o755); // as root the embedded server runs as `postgres`
+  const dataDir = path.join(dir, "data");
   const measure = () => {
     const child = spawnSync(process.execPath, ["--expose-gc", "--import", "tsx", fileURLToPath(import.meta.url), "--child", dataDir], {
       cwd: root,
@@ -59,7 +60,7 @@ export function embeddedOpenBenchmark(): EmbeddedOpenFigures {
 
 if (process.argv[2] !== "--child" && process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const figures = embeddedOpenBenchmark();
-  console.log("Embedded database (PGlite) open time and resident memory");
+  console.log("Embedded database (PostgreSQL server started, stopped after each open) open time and this process's resident memory");
   console.table([
     { case: "fresh data folder", openMs: Math.round(figures.freshOpenMs), rssMb: Math.round(figures.freshRssMb) },
     { case: "reopen (median of 3)", openMs: Math.round(figures.reopenMs), rssMb: Math.round(figures.reopenRssMb) },

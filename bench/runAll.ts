@@ -60,9 +60,10 @@ function targets(chat: ChatStepFigures, start: ServiceStartFigures, digest: Dige
     { figure: "teamsStepP99Ms", value: chat.teams.service.p99Ms, unit: "ms", max: 250 },
     { figure: "digestRatio", value: digest.digestRatio, unit: "× hand-written SQL", max: 1.5 },
     { figure: "retrievalP95Ms", value: retrievalP95Ms, unit: "ms" },
-    { figure: "idleRssMb", value: start.idleRssMb, unit: "MB", max: 150 },
-    { figure: "coldStartMs", value: start.coldStartMs, unit: "ms", max: 2000 },
-    { figure: "coldStartFreshMs", value: start.coldStartFreshMs, unit: "ms" },
+    { figure: "serviceIdleRssMb", value: start.idleRssMb, unit: "MB", max: 150 },
+    { figure: "databaseIdleRssMb", value: start.databaseIdleRssMb, unit: "MB", max: 120 },
+    { figure: "coldStartMs", value: start.coldStartMs, unit: "ms", max: 1500 },
+    { figure: "coldStartFreshMs", value: start.coldStartFreshMs, unit: "ms", max: 5000 },
   ];
 }
 
@@ -98,6 +99,8 @@ function summary(measured: { chat: ChatStepFigures; start: ServiceStartFigures; 
     retrievalP50Ms: round(retrieval.p50Ms, 3),
     retrievalP95Ms: round(retrieval.p95Ms, 3),
     idleRssMb: round(start.idleRssMb, 1),
+    serviceIdleRssMb: round(start.idleRssMb, 1),
+    databaseIdleRssMb: round(start.databaseIdleRssMb, 1),
     rssAfterLoadMb: round(chat.rssAfterLoadMb, 1),
     coldStartMs: round(start.coldStartMs),
     coldStartFreshMs: round(start.coldStartFreshMs),

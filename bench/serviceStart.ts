@@ -1,11 +1,11 @@
 // Cold start and idle memory of the service as `npm start` runs it: from spawning
-// `node --import tsx src/main.ts` to /healthz answering 200, first on empty storage (the embedded
+// `node dist/main.js` (npm start) to /healthz answering 200, first on empty storage (the embedded
 // database's initdb and every migration, or an empty PostgreSQL database), then reopening it; and
 // the resident memory (VmRSS) once the started service has settled.
 // Run on its own: npx tsx bench/serviceStart.ts (part of npm run bench).
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { createBenchStorage, settledResidentMb, startBenchPlatforms, startServiceProcess, type BenchPlatforms, type BenchStorage } from "./support/serviceProcess.js";
+import { createBenchStorage, databaseResidentMb, settledResidentMb, startBenchPlatforms, startServiceProcess, type BenchPlatforms, type BenchStorage } from "./support/serviceProcess.js";
 import { median, round } from "./support/statistics.js";
 
 export interface ServiceStartFigures {
@@ -13,6 +13,8 @@ export interface ServiceStartFigures {
   /** Median of `reopens` starts on storage that is already initialised. */
   coldStartMs: number;
   idleRssMb: number;
+  /** The embedded PostgreSQL server's processes beside the idle service (NaN on a server of your own). */
+  databaseIdleRssMb: number;
 }
 
 export async function serviceStartBenchmark(storage: BenchStorage, platforms: BenchPlatforms, reopens = 3): Promise<ServiceStartFigures> {
@@ -20,13 +22,17 @@ export async function serviceStartBenchmark(storage: BenchStorage, platforms: Be
   await fresh.stop();
   const reopenTimes: number[] = [];
   let idleRssMb = NaN;
+  let databaseIdleRssMb = NaN;
   for (let run = 0; run < reopens; run++) {
     const service = await startServiceProcess(storage, platforms);
     reopenTimes.push(service.coldStartMs);
-    if (run === reopens - 1) idleRssMb = await settledResidentMb(service.pid);
+    if (run === reopens - 1) {
+      idleRssMb = await settledResidentMb(service.pid);
+      databaseIdleRssMb = databaseResidentMb(storage);
+    }
     await service.stop();
   }
-  return { coldStartFreshMs: fresh.coldStartMs, coldStartMs: median(reopenTimes), idleRssMb };
+  return { coldStartFreshMs: fresh.coldStartMs, coldStartMs: median(reopenTimes), idleRssMb, databaseIdleRssMb };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
@@ -35,7 +41,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   try {
     const figures = await serviceStartBenchmark(storage, platforms);
     console.log(`Service start on ${storage.label}`);
-    console.table([{ coldStartFreshMs: round(figures.coldStartFreshMs), coldStartMs: round(figures.coldStartMs), idleRssMb: round(figures.idleRssMb) }]);
+    console.table([{ coldStartFreshMs: round(figures.coldStartFreshMs), coldStartMs: round(figures.coldStartMs), serviceIdleRssMb: round(figures.idleRssMb), databaseIdleRssMb: round(figures.databaseIdleRssMb) }]);
   } finally {
     await platforms.close();
     await storage.dispose();

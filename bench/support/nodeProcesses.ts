@@ -17,7 +17,12 @@ export interface NodeProcess {
 }
 
 export function spawnTypeScript(script: string, env: Record<string, string>, nodeArguments: string[] = []): NodeProcess {
-  const child = spawn(process.execPath, [...nodeArguments, "--import", "tsx", script], {
+  return spawnNode(script, env, [...nodeArguments, "--import", "tsx"]);
+}
+
+/** Plain node, as `npm start` runs the compiled service (dist/main.js). */
+export function spawnNode(script: string, env: Record<string, string>, nodeArguments: string[] = []): NodeProcess {
+  const child = spawn(process.execPath, [...nodeArguments, script], {
     cwd: projectRoot,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -61,6 +66,32 @@ export async function waitUntilHealthy(url: string, running: NodeProcess, since:
     if (healthy) return performance.now() - since;
     if (performance.now() > deadline) throw new Error(`${url} did not answer 200 within ${timeoutMs} ms:\n${running.outputTail()}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** Resident memory of a process and all its descendants (the embedded PostgreSQL server and its backends). */
+export function treeResidentMb(rootPid: number): number {
+  const children = new Map<number, number[]>();
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    const parent = Number(/^PPid:\s+(\d+)/m.exec(readOrEmpty(`/proc/${entry}/status`))?.[1]);
+    if (parent) children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+  }
+  let total = 0;
+  const pending = [rootPid];
+  while (pending.length > 0) {
+    const pid = pending.pop()!;
+    total += Number(/^VmRSS:\s+(\d+)\s+kB/m.exec(readOrEmpty(`/proc/${pid}/status`))?.[1] ?? 0) / 1024;
+    pending.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+function readOrEmpty(file: string): string {
+  try {
+    return fs.readFileSync(file, "utf8");
+  } catch {
+    return ""; // the process ended meanwhile
   }
 }
 

@@ -1,4 +1,4 @@
-// The service as it runs in production: `node --import tsx src/main.ts` in its own process, Slack
+// The service as it runs in production: `node dist/main.js` (npm start) in its own process, Slack
 // configured against the fake Web API, Teams in emulator mode, the local chat off, and its data in
 // a bench-only place: a temporary folder for the embedded database, or a scratch PostgreSQL database.
 import fs from "node:fs";
@@ -6,12 +6,16 @@ import os from "node:os";
 import path from "node:path";
 import { benchSigningSecret } from "./chatRequests.js";
 import { startFakeBotConnector, startFakeSlackWebApi, type ReplyListener } from "./fakePlatforms.js";
-import { freePort, residentMb, spawnTypeScript, waitUntilHealthy, type NodeProcess } from "./nodeProcesses.js";
+import { stopEmbeddedServerIn } from "../../src/store/embedded/embeddedServer.js";
+import { readPostmasterPid } from "../../src/store/embedded/postgresProcess.js";
+import { freePort, projectRoot, residentMb, spawnNode, treeResidentMb, waitUntilHealthy, type NodeProcess } from "./nodeProcesses.js";
 import { createScratchPostgres, databaseServerUrl } from "./scratchDatabase.js";
 
 export interface BenchStorage {
   label: string;
   env: Record<string, string>;
+  /** The embedded database's data folder (unset on a PostgreSQL server). */
+  dataDir?: string;
   dispose(): Promise<void>;
 }
 
@@ -23,10 +27,16 @@ export async function createBenchStorage(): Promise<BenchStorage> {
     return { label: `PostgreSQL (${new URL(serverUrl).host}, scratch database ${scratch.name})`, env: { DATABASE_URL: scratch.url }, dispose: scratch.drop };
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "aims-bench-"));
+  fs.chmodSync(dir, 0o755); // as root the embedded server runs as `postgres`
+  const dataDir = path.join(dir, "data");
   return {
-    label: "embedded (PGlite, data folder on disk)",
-    env: { AIMS_DATA_DIR: path.join(dir, "data") },
-    dispose: async () => fs.rmSync(dir, { recursive: true, force: true }),
+    label: "embedded (PostgreSQL server in the data folder)",
+    env: { AIMS_DATA_DIR: dataDir },
+    dataDir,
+    async dispose() {
+      await stopEmbeddedServerIn(dataDir);
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
   };
 }
 
@@ -71,7 +81,8 @@ export async function startServiceProcess(storage: BenchStorage, platforms: Benc
     ...storage.env,
   };
   const spawnedAt = performance.now();
-  const running = spawnTypeScript("src/main.ts", env, profilingArguments());
+  if (!fs.existsSync(path.join(projectRoot, "dist", "main.js"))) throw new Error("run `npm run build` first: the bench measures the compiled service");
+  const running = spawnNode("dist/main.js", env, profilingArguments());
   const url = `http://127.0.0.1:${port}`;
   try {
     const coldStartMs = await waitUntilHealthy(`${url}/healthz`, running, spawnedAt, 120_000);
@@ -102,4 +113,10 @@ export async function settledResidentMb(pid: number, maxWaitMs = 15_000): Promis
     if (Math.abs(current - previous) < 1 || performance.now() > deadline) return current;
     previous = current;
   }
+}
+
+/** The embedded server's own memory: its postmaster and every backend (NaN on a PostgreSQL server). */
+export function databaseResidentMb(storage: BenchStorage): number {
+  const postmaster = storage.dataDir ? readPostmasterPid(path.join(storage.dataDir, "postgres")) : undefined;
+  return postmaster ? treeResidentMb(postmaster.pid) : NaN;
 }
