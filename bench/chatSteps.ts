@@ -13,6 +13,9 @@ import { freePort, spawnTypeScript, waitUntilHealthy } from "./support/nodeProce
 import { createBenchStorage, startBenchPlatforms, startServiceProcess, type BenchPlatforms, type BenchStorage } from "./support/serviceProcess.js";
 import { residentMb } from "./support/nodeProcesses.js";
 import { round } from "./support/statistics.js";
+import { openEmbeddedServer } from "../src/store/embedded/embeddedServer.js";
+import { createScratchDatabase } from "../src/store/postgresAdapter.js";
+import { createScratchPostgres, databaseServerUrl } from "./support/scratchDatabase.js";
 
 export interface LoadShape {
   seconds: number;
@@ -34,6 +37,8 @@ export interface PlatformFigures {
 
 export interface ChatStepFigures {
   slack: PlatformFigures;
+  /** The lean-step baseline (bench/leanStep.ts), measured like the service: reply at the fake. */
+  slackLean: StepFigures & { ackRequestsPerSecond: number; ackP99Ms: number };
   teams: PlatformFigures;
   /** The service's resident memory after both loads. */
   rssAfterLoadMb: number;
@@ -43,6 +48,7 @@ type Platform = "slack" | "teams";
 
 export async function chatStepBenchmark(storage: BenchStorage, platforms: BenchPlatforms, shape: LoadShape): Promise<ChatStepFigures> {
   const slackBare = await bareBaseline("slack", platforms, shape);
+  const slackLean = await leanStepBaseline(storage, platforms, shape);
   const service = await startServiceProcess(storage, platforms);
   try {
     const slackSteps = await serviceSteps("slack", service.url, platforms, shape);
@@ -50,6 +56,7 @@ export async function chatStepBenchmark(storage: BenchStorage, platforms: BenchP
     const teamsSteps = await serviceSteps("teams", service.url, platforms, shape);
     return {
       slack: { bare: slackBare, service: slackSteps, ratio: slackSteps.stepsPerSecond / slackBare.requestsPerSecond },
+      slackLean,
       teams: { bare: teamsBare, service: teamsSteps, ratio: teamsSteps.stepsPerSecond / teamsBare.requestsPerSecond },
       rssAfterLoadMb: residentMb(service.pid),
     };
@@ -110,8 +117,42 @@ async function bareBaseline(platform: Platform, platforms: BenchPlatforms, shape
   }
 }
 
+/** The lean step on a scratch database of the same server the service uses (embedded or yours). */
+async function leanStepBaseline(storage: BenchStorage, platforms: BenchPlatforms, shape: LoadShape): Promise<ChatStepFigures["slackLean"]> {
+  const database = await leanDatabase(storage);
+  const port = await freePort();
+  const spawnedAt = performance.now();
+  const lean = spawnTypeScript("bench/leanStep.ts", { PORT: String(port), SLACK_SIGNING_SECRET: benchSigningSecret, SLACK_API_URL: platforms.slackApiUrl, LEAN_DATABASE_URL: database.url });
+  try {
+    const url = `http://127.0.0.1:${port}`;
+    await waitUntilHealthy(`${url}/healthz`, lean, spawnedAt);
+    return await serviceSteps("slack", url, platforms, shape);
+  } finally {
+    await lean.stop();
+    await database.dispose();
+  }
+}
+
+async function leanDatabase(storage: BenchStorage): Promise<{ url: string; dispose(): Promise<void> }> {
+  if (!storage.dataDir) {
+    const scratch = await createScratchPostgres(databaseServerUrl()!);
+    return { url: scratch.url, dispose: scratch.drop };
+  }
+  const server = await openEmbeddedServer(storage.dataDir);
+  const scratch = await createScratchDatabase(server.url(), { prefix: "aims_lean" });
+  return {
+    url: scratch.url,
+    async dispose() {
+      await scratch.drop();
+      await server.stopUnlessInUse();
+    },
+  };
+}
+
 export function chatStepRows(figures: ChatStepFigures): Record<string, string | number>[] {
   const rows: Record<string, string | number>[] = [];
+  const lean = figures.slackLean;
+  rows.push({ what: "Slack: lean step (pg transaction + postMessage)", perSecond: round(lean.stepsPerSecond), p50Ms: round(lean.p50Ms, 1), p99Ms: round(lean.p99Ms, 1), note: `acks ${round(lean.ackRequestsPerSecond)}/s p99 ${round(lean.ackP99Ms)} ms; unanswered ${lean.unanswered}` });
   for (const [platform, result] of [["Slack", figures.slack], ["Teams", figures.teams]] as const) {
     rows.push({ what: `${platform}: bare ${platform === "Slack" ? "Bolt ack" : "CloudAdapter echo"}`, perSecond: round(result.bare.requestsPerSecond), p50Ms: round(result.bare.p50Ms, 1), p99Ms: round(result.bare.p99Ms, 1), note: `non-2xx ${result.bare.non2xx}, errors ${result.bare.errors}` });
     const service = result.service;

@@ -55,6 +55,8 @@ async function serviceFigures(): Promise<{ label: string; start: ServiceStartFig
 function targets(chat: ChatStepFigures, start: ServiceStartFigures, digest: DigestFigures, retrievalP95Ms: number): Target[] {
   return [
     { figure: "slackStepRatio", value: chat.slack.ratio, unit: "× bare Bolt", min: 0.6 },
+    { figure: "slackStepLeanRatio", value: chat.slack.service.stepsPerSecond / chat.slackLean.stepsPerSecond, unit: "× lean step", min: 0.8 },
+    { figure: "slackAckP99Ms", value: chat.slack.service.ackP99Ms, unit: "ms", max: 1000 },
     { figure: "slackStepP99Ms", value: chat.slack.service.p99Ms, unit: "ms", max: 100 },
     { figure: "teamsStepRatio", value: chat.teams.ratio, unit: "× bare CloudAdapter", min: 0.6 },
     { figure: "teamsStepP99Ms", value: chat.teams.service.p99Ms, unit: "ms", max: 250 },
@@ -77,6 +79,10 @@ function summary(measured: { chat: ChatStepFigures; start: ServiceStartFigures; 
   const { chat, start, digest, retrieval, embedded } = measured;
   return {
     slackStepRatio: round(chat.slack.ratio, 3),
+    slackLeanStepsPerSecond: round(chat.slackLean.stepsPerSecond, 1),
+    slackLeanStepP99Ms: round(chat.slackLean.p99Ms, 1),
+    slackStepLeanRatio: round(chat.slack.service.stepsPerSecond / chat.slackLean.stepsPerSecond, 3),
+    slackAckP99Ms: round(chat.slack.service.ackP99Ms, 1),
     slackStepsPerSecond: round(chat.slack.service.stepsPerSecond, 1),
     slackStepP50Ms: round(chat.slack.service.p50Ms, 1),
     slackStepP99Ms: round(chat.slack.service.p99Ms, 1),
