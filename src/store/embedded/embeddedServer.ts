@@ -84,7 +84,10 @@ export async function openEmbeddedServer(dataDir: string, options: EmbeddedServe
 function readPassword(passwordFile: string): string {
   try {
     return fs.readFileSync(passwordFile, "utf8").trim();
-  } catch {
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EACCES") {
+      throw new Error(`${passwordFile} can only be read by the user who created the data folder: run this as that user.`);
+    }
     throw new Error(`The embedded database's password file ${passwordFile} is missing; without it the database cannot be opened.`);
   }
 }

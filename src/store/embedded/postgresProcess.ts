@@ -65,6 +65,10 @@ async function postgresUserIds(): Promise<ServerUser | undefined> {
 /** Creates the cluster in `clusterDir` with one password-protected superuser. */
 export async function initialiseCluster(binaries: PostgresBinaries, clusterDir: string, user: ServerUser, credentials: { user: string; password: string }): Promise<void> {
   // A folder without PG_VERSION is what an interrupted initdb leaves behind: start it again.
+  // Anything else there is not ours to delete.
+  if (fs.existsSync(clusterDir) && !looksLikeInterruptedInitdb(clusterDir)) {
+    throw new Error(`${clusterDir} holds files that are not a PostgreSQL database: move them away, or set AIMS_DATA_DIR to another folder.`);
+  }
   fs.rmSync(clusterDir, { recursive: true, force: true });
   fs.mkdirSync(clusterDir, { recursive: true, mode: 0o700 });
   if (user.uid !== undefined) {
@@ -91,6 +95,11 @@ export async function initialiseCluster(binaries: PostgresBinaries, clusterDir: 
   } finally {
     fs.rmSync(passwordDir, { recursive: true, force: true });
   }
+}
+
+function looksLikeInterruptedInitdb(dir: string): boolean {
+  const entries = fs.readdirSync(dir);
+  return entries.length === 0 || entries.some((entry) => ["global", "base", "pg_wal", "postgresql.conf"].includes(entry));
 }
 
 /** As root the server runs as `postgres`, which must be able to walk down to the folder. */
