@@ -1,7 +1,5 @@
 // Both flows completed end to end in the real browser page, against the real service process.
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { runAims, scratchDataDir, startServiceProcess, type ServiceProcess } from "../support/processes.js";

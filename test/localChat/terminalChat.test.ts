@@ -1,6 +1,4 @@
 // The terminal session (`aims chat`) and the chat API, driven as their users would, across a crash.
-import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { spawn } from "node:child_process";
 import { afterAll, describe, expect, it } from "vitest";

@@ -2,9 +2,6 @@
 // one-sentence DM followed by the answers, as people really report. Slack gives up on a request
 // that is not acknowledged within 3 seconds (and retries it), so every signed request is timed;
 // in the end all 500 reports must be stored, each once.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/config.js";
 import { openDatabase } from "../../src/store/database.js";

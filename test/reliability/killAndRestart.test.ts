@@ -3,9 +3,6 @@
 // at where the conversation stands and answers again if their answer did not land. In the end
 // every conversation must be finished with every answer, saved exactly once, and recorded once
 // in the change history.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { TurnInput } from "../../src/conversations/messages.js";
 import { loadConfig } from "../../src/config/config.js";
