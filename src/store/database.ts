@@ -68,7 +68,8 @@ async function openEmbedded(target: { dataDir: string; role?: "service" | "comma
     async close() {
       await database.close();
       release();
-      if (isService || serviceHolding(target.dataDir) === undefined) await server.stopUnlessInUse();
+      // A command leaves the server to the service that runs; the service takes it down unless a command still uses it.
+      if (serviceHolding(target.dataDir) === undefined) await server.stopUnlessInUse();
     },
   };
 }

@@ -61,12 +61,15 @@ export async function openEmbeddedServer(dataDir: string, options: EmbeddedServe
   const binaries = await postgresBinaries();
   const user = await serverUser();
   let created = false;
-  if (!fs.existsSync(path.join(layout.clusterDir, "PG_VERSION"))) {
-    options.onCreate?.();
-    const password = generatePassword();
-    fs.writeFileSync(layout.passwordFile, password, { mode: 0o600 });
-    await initialiseCluster(binaries, layout.clusterDir, user, { user: superuser, password });
-    created = true;
+  if (!isInitialised(layout)) {
+    created = await initialiseOnce(layout, async () => {
+      options.onCreate?.();
+      const password = generatePassword();
+      await initialiseCluster(binaries, layout.clusterDir, user, { user: superuser, password });
+      // Written last: a cluster without its password file is an interrupted initdb, done again.
+      fs.writeFileSync(`${layout.passwordFile}.new`, password, { mode: 0o600 });
+      fs.renameSync(`${layout.passwordFile}.new`, layout.passwordFile);
+    });
   }
   const password = readPassword(layout.passwordFile);
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -79,6 +82,35 @@ export async function openEmbeddedServer(dataDir: string, options: EmbeddedServe
     // next attempt), or its port was taken in between (a new one is chosen).
   }
   throw new Error(`The embedded PostgreSQL server in ${layout.clusterDir} did not start:\n${lastLogLines(layout.logFile)}`);
+}
+
+const isInitialised = (layout: EmbeddedLayout) => fs.existsSync(path.join(layout.clusterDir, "PG_VERSION")) && fs.existsSync(layout.passwordFile);
+
+/**
+ * Two commands started at once on a new folder must not both run initdb: the first takes a lock
+ * file (holding its pid), the other waits for it. Returns true when this process created the cluster.
+ */
+async function initialiseOnce(layout: EmbeddedLayout, initialise: () => Promise<void>): Promise<boolean> {
+  const lockFile = `${layout.clusterDir}.init.lock`;
+  for (;;) {
+    try {
+      fs.writeFileSync(lockFile, String(process.pid), { flag: "wx" });
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const holder = Number(fs.readFileSync(lockFile, "utf8"));
+      if (!Number.isInteger(holder) || !isAlive(holder)) fs.rmSync(lockFile, { force: true }); // its initdb died with it
+      else await sleep(100);
+      if (isInitialised(layout) && !fs.existsSync(lockFile)) return false;
+    }
+  }
+  try {
+    if (isInitialised(layout)) return false; // finished by another process while we waited
+    await initialise();
+    return true;
+  } finally {
+    fs.rmSync(lockFile, { force: true });
+  }
 }
 
 function readPassword(passwordFile: string): string {

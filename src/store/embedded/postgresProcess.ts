@@ -64,7 +64,7 @@ async function postgresUserIds(): Promise<ServerUser | undefined> {
 
 /** Creates the cluster in `clusterDir` with one password-protected superuser. */
 export async function initialiseCluster(binaries: PostgresBinaries, clusterDir: string, user: ServerUser, credentials: { user: string; password: string }): Promise<void> {
-  // A folder without PG_VERSION is what an interrupted initdb leaves behind: start it again.
+  // What an interrupted initdb leaves behind is started again.
   // Anything else there is not ours to delete.
   if (fs.existsSync(clusterDir) && !looksLikeInterruptedInitdb(clusterDir)) {
     throw new Error(`${clusterDir} holds files that are not a PostgreSQL database: move them away, or set AIMS_DATA_DIR to another folder.`);
