@@ -2,7 +2,7 @@
 import { loadEnvironmentFile } from "./config/environmentFile.js";
 import { ConfigError, loadConfig } from "./config/config.js";
 import { createLogger } from "./logging/logger.js";
-import { startService } from "./service.js";
+import { openReadyDatabase } from "./store/readyDatabase.js";
 
 loadEnvironmentFile();
 
@@ -17,13 +17,28 @@ try {
 
 const logger = createLogger(config.logLevel);
 try {
-  const service = await startService(config, logger);
+  // The database (the embedded server starting, or a connection to yours) is readied while the
+  // service's modules load: both take a moment, and they do not wait for each other.
+  const [database, serviceModule] = await Promise.allSettled([openReadyDatabase(config, logger, "service"), import("./service.js")]);
+  if (database.status === "rejected") throw database.reason;
+  if (serviceModule.status === "rejected") {
+    await database.value.close();
+    throw serviceModule.reason;
+  }
+  let service;
+  try {
+    service = await serviceModule.value.startService(config, logger, { database: database.value });
+  } catch (error) {
+    await database.value.close();
+    throw error;
+  }
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "shutting down");
     await service.stop();
+    await database.value.close();
     process.exit(0);
   };
   process.on("SIGTERM", () => void stop("SIGTERM"));
