@@ -10,7 +10,7 @@ import type { ConversationEngine } from "./conversations/engine.js";
 import { localChatRoutes } from "./channels/localChat/localChatRoutes.js";
 import { loadDemoOrganisation } from "./demo/loadDemoOrganisation.js";
 import { createSlackChannel, type SlackChannel } from "./channels/slack/slackChannel.js";
-import { createTeamsChannel, type TeamsChannel } from "./channels/teams/teamsChannel.js";
+import { createTeamsChannel, teamsEnabled, type TeamsChannel } from "./channels/teams/teamsChannel.js";
 import { policyAssistantFor, type PolicyAssistant } from "./policy/policyAssistant.js";
 import { policyAnswerer, policyFeedbackRecorder } from "./policy/policyAnswers.js";
 import { loadAllPrompts } from "./policy/prompts.js";
@@ -29,7 +29,8 @@ export interface RunningService {
   database: Database;
   store: Store;
   engine: ConversationEngine;
-  teams: TeamsChannel;
+  /** Absent when Teams is neither configured nor asked for in emulator mode. */
+  teams?: TeamsChannel;
   policy: PolicyAssistant;
   /** Sends the notification outbox; `kick()` runs a pass now. */
   delivery: DeliveryWorker;
@@ -61,7 +62,7 @@ export async function startService(config: Config, logger: Logger, overrides: Se
   });
   const delivery = new DeliveryWorker({
     outbox: new Outbox(database.prisma, { leaseMs: 60_000, maxAttempts: config.delivery.maxAttempts }),
-    route: deliveryRouter(database.prisma, { ...(config.slack ? { slack: { ...(config.slack.governanceChannel ? { governanceChannel: config.slack.governanceChannel } : {}) } } : {}), teams: true }),
+    route: deliveryRouter(database.prisma, { ...(config.slack ? { slack: { ...(config.slack.governanceChannel ? { governanceChannel: config.slack.governanceChannel } : {}) } } : {}), teams: teamsEnabled(config.teams) }),
     logger,
     intervalMs: config.delivery.intervalMs,
   });
@@ -73,9 +74,9 @@ export async function startService(config: Config, logger: Logger, overrides: Se
   const slack: SlackChannel | undefined = config.slack
     ? createSlackChannel(config.slack, { engine, store, prisma: database.prisma, logger, afterTurn })
     : undefined;
-  const teams = createTeamsChannel(config.teams, { engine, store, prisma: database.prisma, logger, afterTurn });
+  const teams = teamsEnabled(config.teams) ? createTeamsChannel(config.teams, { engine, store, prisma: database.prisma, logger, afterTurn }) : undefined;
   if (config.slack) delivery.addSender(slackDeliverySender(config.slack, store));
-  delivery.addSender(teamsDeliverySender(teams));
+  if (teams) delivery.addSender(teamsDeliverySender(teams));
   let server: RunningHttpServer;
   let reminders: ReminderScheduler | undefined;
   try {
@@ -89,7 +90,7 @@ export async function startService(config: Config, logger: Logger, overrides: Se
       mount: (http) => {
         http.use((_req, _res, next) => trackingQueuedNotices(next));
         if (slack?.router) http.use(slack.router);
-        http.use(teams.router);
+        if (teams) http.use(teams.router);
         if (config.localChat) http.use("/chat", localChatRoutes({ engine, store, logger, afterTurn }));
       },
     });

@@ -64,6 +64,8 @@ const environmentSchema = z.object({
     })
     .default("MultiTenant"),
   MicrosoftAppTenantId: optionalText,
+  /** Teams without authentication, for the Bot Framework Emulator on this machine: only when asked for. */
+  TEAMS_EMULATOR: z.preprocess(emptyAsUnset, z.enum(["on", "off"], { error: "must be on or off" }).default("off")),
   OPENAI_API_KEY: optionalText,
   OPENAI_BASE_URL: optionalText.pipe(httpUrl.optional()),
   POLICY_DIR: z.string().trim().min(1).default("./policies"),
@@ -162,7 +164,8 @@ export interface Config {
   dataDir: string;
   database: { kind: "postgresql"; url: string } | { kind: "embedded"; dataDir: string };
   slack?: { botToken: string; signingSecret: string; appToken?: string; apiUrl?: string; governanceChannel?: string };
-  teams: { appId?: string; appPassword?: string; appType: Environment["MicrosoftAppType"]; tenantId?: string };
+  /** `emulator`: no authentication, this machine only (TEAMS_EMULATOR=on without MicrosoftAppId). */
+  teams: { appId?: string; appPassword?: string; appType: Environment["MicrosoftAppType"]; tenantId?: string; emulator: boolean };
   openai?: { apiKey: string; baseUrl?: string };
   policyDir: string;
   /** The browser chat at /chat, for trying the bot without Slack or Teams. */
@@ -243,6 +246,7 @@ function toConfig(env: Environment): Config {
       : {}),
     teams: {
       appType: env.MicrosoftAppType,
+      emulator: !env.MicrosoftAppId && env.TEAMS_EMULATOR === "on",
       ...(env.MicrosoftAppId ? { appId: env.MicrosoftAppId } : {}),
       ...(env.MicrosoftAppPassword ? { appPassword: env.MicrosoftAppPassword } : {}),
       ...(env.MicrosoftAppTenantId ? { tenantId: env.MicrosoftAppTenantId } : {}),

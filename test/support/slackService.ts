@@ -54,6 +54,7 @@ export async function startSlackTestService(backend: Backend = "embedded", optio
     SLACK_API_URL: fake.url,
     SLACK_GOVERNANCE_CHANNEL: governanceChannel,
     LOCAL_CHAT: "off",
+    TEAMS_EMULATOR: "on",
     // Monday 00:00: this week's digest is always due, whatever day the tests run.
     AIMS_DIGEST_HOUR: "0",
   });
