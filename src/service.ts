@@ -1,6 +1,6 @@
 // The composition root: reads nothing global, builds every part from the config it is given,
 // and hands back one object that can stop it all. main.ts and the tests both start it here.
-import type { Config } from "./config/config.js";
+import { isLoopbackHost, type Config } from "./config/config.js";
 import type { Logger } from "./logging/logger.js";
 import { createHttpApp, listen, type RunningHttpServer } from "./http/httpServer.js";
 import { openDatabase, type Database } from "./store/database.js";
@@ -91,7 +91,7 @@ export async function startService(config: Config, logger: Logger, overrides: Se
         http.use((_req, _res, next) => trackingQueuedNotices(next));
         if (slack?.router) http.use(slack.router);
         if (teams) http.use(teams.router);
-        if (config.localChat) http.use("/chat", localChatRoutes({ engine, store, logger, afterTurn }));
+        if (config.localChat) http.use("/chat", localChatRoutes({ engine, store, logger, afterTurn, ...(config.localChatToken ? { accessToken: config.localChatToken } : {}) }));
       },
     });
     server = await listen(app, config.port, config.host);
@@ -111,6 +111,7 @@ export async function startService(config: Config, logger: Logger, overrides: Se
   }
   logger.info({ url: server.url, database: database.backend, slack: slack ? (slack.router ? "http" : "socket mode") : "off" }, "AIMS Assistant is listening");
   if (config.localChat) logger.info({ url: `${server.url}/chat` }, "local chat is open: try the bot in your browser");
+  warnAboutReachableLocalChat(config, logger, !!slack || !!teams);
   return {
     url: server.url,
     database,
@@ -129,6 +130,19 @@ export async function startService(config: Config, logger: Logger, overrides: Se
       logger.info("AIMS Assistant stopped");
     },
   };
+}
+
+/** The local chat lets whoever uses it act as anyone: say so loudly when other machines can reach it. */
+function warnAboutReachableLocalChat(config: Config, logger: Logger, platformConfigured: boolean): void {
+  if (isLoopbackHost(config.host)) return;
+  if (config.localChat) {
+    logger.warn(
+      { host: config.host },
+      "LOCAL CHAT IS REACHABLE FROM OTHER MACHINES: anyone with LOCAL_CHAT_TOKEN can act as any person, governance included. Use it only for a trial, never with real data.",
+    );
+  } else if (!platformConfigured) {
+    logger.warn({ host: config.host }, "the local chat stays off on an address other machines can reach: set LOCAL_CHAT=on and LOCAL_CHAT_TOKEN to open it anyway, or bind HOST=127.0.0.1");
+  }
 }
 
 /** The local chat needs people to act as: an empty directory gets the demo organisation. */
