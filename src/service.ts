@@ -42,6 +42,8 @@ export interface RunningService {
 export interface ServiceOverrides {
   /** An already open and migrated database (tests); the service then leaves closing it to the caller. */
   database?: Database;
+  /** What time it is for the outbox and the reminder scan (tests move it on instead of waiting). */
+  clock?: () => Date;
 }
 
 export async function startService(config: Config, logger: Logger, overrides: ServiceOverrides = {}): Promise<RunningService> {
@@ -65,6 +67,7 @@ export async function startService(config: Config, logger: Logger, overrides: Se
     route: deliveryRouter(database.prisma, { ...(config.slack ? { slack: { ...(config.slack.governanceChannel ? { governanceChannel: config.slack.governanceChannel } : {}) } } : {}), teams: teamsEnabled(config.teams) }),
     logger,
     intervalMs: config.delivery.intervalMs,
+    ...(overrides.clock ? { clock: overrides.clock } : {}),
   });
   // A turn may have queued notices (a report for governance, an acknowledgement for its reporter): send them now.
   // Requests are tracked (see mount below), so a turn that queued nothing leaves the outbox alone.
@@ -104,6 +107,7 @@ export async function startService(config: Config, logger: Logger, overrides: Se
       logger,
       intervalMs: 10 * 60_000,
       afterScan: afterTurn,
+      ...(overrides.clock ? { clock: overrides.clock } : {}),
     });
   } catch (error) {
     if (ownsDatabase) await database.close();

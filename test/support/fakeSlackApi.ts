@@ -46,6 +46,8 @@ export interface FakeSlackApi {
   waitFor(predicate: (call: RecordedCall) => boolean, timeoutMs?: number): Promise<RecordedCall>;
   addUser(id: string, details: { realName: string; email: string; tz?: string }): FakeSlackUser;
   failNext(method: string, response: FakeFailure): void;
+  /** Fails every call to `method` the rule picks (until cleared with null): a rate-limit storm, an outage. */
+  failWhen(method: string, rule: ((args: Record<string, unknown>) => FakeFailure | undefined) | null): void;
   /** Replace (or add) the default response of one method for the rest of the test. */
   setHandler(method: string, handler: FakeHandler): void;
   close(): Promise<void>;
@@ -55,6 +57,7 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
   const calls: RecordedCall[] = [];
   const users = new Map<string, FakeSlackUser>();
   const failures = new Map<string, FakeFailure[]>();
+  const failureRules = new Map<string, (args: Record<string, unknown>) => FakeFailure | undefined>();
   const handlers = new Map<string, FakeHandler>(Object.entries({ ...defaultHandlers(), ...options.handlers }));
 
   const server = http.createServer((req, res) => {
@@ -77,7 +80,7 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
     const bearer = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? "");
     if (bearer) args.token = bearer[1];
 
-    const failure = failures.get(method)?.shift();
+    const failure = failures.get(method)?.shift() ?? failureRules.get(method)?.(args);
     const call: RecordedCall = { method, args, at: Date.now(), ...(failure ? { failure } : {}) };
 
     calls.push(call);
@@ -120,6 +123,10 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
     },
     failNext(method, response) {
       failures.set(method, [...(failures.get(method) ?? []), response]);
+    },
+    failWhen(method, rule) {
+      if (rule) failureRules.set(method, rule);
+      else failureRules.delete(method);
     },
     setHandler(method, handler) {
       handlers.set(method, handler);

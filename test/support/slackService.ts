@@ -40,7 +40,7 @@ export interface SlackTestService {
   stop(): Promise<void>;
 }
 
-export async function startSlackTestService(backend: Backend = "embedded", options: { countQueries?: boolean; logLevel?: string } = {}): Promise<SlackTestService> {
+export async function startSlackTestService(backend: Backend = "embedded", options: { countQueries?: boolean; logLevel?: string; clock?: () => Date } = {}): Promise<SlackTestService> {
   const fake = await startFakeSlackApi();
   const database = await openTestDatabase(backend);
   await loadDemoOrganisation(createStore(database.prisma));
@@ -64,7 +64,7 @@ export async function startSlackTestService(backend: Backend = "embedded", optio
   const serviceDatabase = counting ? { ...database, prisma: new PrismaClient({ adapter: counting.factory }) } : database;
   let logged = "";
   const logger = pino({ level: options.logLevel ?? "silent" }, { write: (line: string) => void (logged += line) });
-  const service = await startService({ ...config, port: 0, logLevel: (options.logLevel ?? "silent") as typeof config.logLevel }, logger, { database: serviceDatabase });
+  const service = await startService({ ...config, port: 0, logLevel: (options.logLevel ?? "silent") as typeof config.logLevel }, logger, { database: serviceDatabase, ...(options.clock ? { clock: options.clock } : {}) });
   const endpoint = `${service.url}/slack/events`;
   const send: SlackTestService["send"] = (request, extraHeaders) => postToSlackEndpoint(endpoint, signingSecret, { ...request, ...(extraHeaders ? { extraHeaders } : {}) });
   const mark = () => fake.calls.length;
