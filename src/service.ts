@@ -75,7 +75,8 @@ export async function startService(config: Config, logger: Logger, overrides: Se
     if (noticesQueuedInScope() !== false) void delivery.kick();
   };
   const slack: SlackChannel | undefined = config.slack
-    ? createSlackChannel(config.slack, { engine, store, prisma: database.prisma, logger, afterTurn })
+    ? // The embedded database runs one query at a time: fewer requests at once, the rest wait in the inbox.
+      createSlackChannel(config.slack, { engine, store, prisma: database.prisma, logger, afterTurn, inboxConcurrency: database.backend === "embedded" ? 4 : 8 })
     : undefined;
   const teams = teamsEnabled(config.teams) ? createTeamsChannel(config.teams, { engine, store, prisma: database.prisma, logger, afterTurn }) : undefined;
   if (config.slack) delivery.addSender(slackDeliverySender(config.slack, store));
