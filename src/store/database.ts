@@ -29,8 +29,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
 }
 
 async function openPostgres(url: string): Promise<Database> {
-  // A short connect timeout keeps /healthz honest when the server goes away.
-  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
+  // A short connect timeout keeps /healthz honest when the server goes away. Twenty connections: the
+  // inbox runs at most eight requests at once, leaving room for acknowledgements, the outbox and health.
+  const pool = new pg.Pool({ connectionString: url, max: 20, connectionTimeoutMillis: 5_000 });
   pool.on("error", () => {}); // an idle client losing its server must not crash the process
   const adapterFactory = new PostgresAdapterFactory(pool);
   return assemble("postgresql", adapterFactory, async () => pool.end());
