@@ -1,6 +1,6 @@
 // The composition root: reads nothing global, builds every part from the config it is given,
 // and hands back one object that can stop it all. main.ts and the tests both start it here.
-import type { Config } from "./config/config.js";
+import { isLoopbackHost, type Config } from "./config/config.js";
 import type { Logger } from "./logging/logger.js";
 import { createHttpApp, listen, type RunningHttpServer } from "./http/httpServer.js";
 import type { Database } from "./store/database.js";
@@ -11,7 +11,7 @@ import type { ConversationEngine } from "./conversations/engine.js";
 import { localChatRoutes } from "./channels/localChat/localChatRoutes.js";
 import { loadDemoOrganisation } from "./demo/loadDemoOrganisation.js";
 import { createSlackChannel, type SlackChannel } from "./channels/slack/slackChannel.js";
-import { createTeamsChannel, type TeamsChannel } from "./channels/teams/teamsChannel.js";
+import { createTeamsChannel, teamsEnabled, type TeamsChannel } from "./channels/teams/teamsChannel.js";
 import { policyAssistantFor, type PolicyAssistant } from "./policy/policyAssistant.js";
 import { policyAnswerer, policyFeedbackRecorder } from "./policy/policyAnswers.js";
 import { loadAllPrompts } from "./policy/prompts.js";
@@ -30,7 +30,8 @@ export interface RunningService {
   database: Database;
   store: Store;
   engine: ConversationEngine;
-  teams: TeamsChannel;
+  /** Absent when Teams is neither configured nor asked for in emulator mode. */
+  teams?: TeamsChannel;
   policy: PolicyAssistant;
   /** Sends the notification outbox; `kick()` runs a pass now. */
   delivery: DeliveryWorker;
@@ -42,6 +43,8 @@ export interface RunningService {
 export interface ServiceOverrides {
   /** An already open and migrated database (tests); the service then leaves closing it to the caller. */
   database?: Database;
+  /** What time it is for the outbox and the reminder scan (tests move it on instead of waiting). */
+  clock?: () => Date;
 }
 
 export async function startService(config: Config, logger: Logger, overrides: ServiceOverrides = {}): Promise<RunningService> {
@@ -62,9 +65,10 @@ export async function startService(config: Config, logger: Logger, overrides: Se
   });
   const delivery = new DeliveryWorker({
     outbox: new Outbox(database.prisma, { leaseMs: 60_000, maxAttempts: config.delivery.maxAttempts }),
-    route: deliveryRouter(database.prisma, { ...(config.slack ? { slack: { ...(config.slack.governanceChannel ? { governanceChannel: config.slack.governanceChannel } : {}) } } : {}), teams: true }),
+    route: deliveryRouter(database.prisma, { ...(config.slack ? { slack: { ...(config.slack.governanceChannel ? { governanceChannel: config.slack.governanceChannel } : {}) } } : {}), teams: teamsEnabled(config.teams) }),
     logger,
     intervalMs: config.delivery.intervalMs,
+    ...(overrides.clock ? { clock: overrides.clock } : {}),
   });
   // A turn may have queued notices (a report for governance, an acknowledgement for its reporter): send them now.
   // Requests are tracked (see mount below), so a turn that queued nothing leaves the outbox alone.
@@ -72,11 +76,12 @@ export async function startService(config: Config, logger: Logger, overrides: Se
     if (noticesQueuedInScope() !== false) void delivery.kick();
   };
   const slack: SlackChannel | undefined = config.slack
-    ? createSlackChannel(config.slack, { engine, store, prisma: database.prisma, logger, afterTurn })
+    ? // The embedded database runs one query at a time: fewer requests at once, the rest wait in the inbox.
+      createSlackChannel(config.slack, { engine, store, prisma: database.prisma, logger, afterTurn, inboxConcurrency: database.backend === "embedded" ? 4 : 8 })
     : undefined;
-  const teams = createTeamsChannel(config.teams, { engine, store, prisma: database.prisma, logger, afterTurn });
+  const teams = teamsEnabled(config.teams) ? createTeamsChannel(config.teams, { engine, store, prisma: database.prisma, logger, afterTurn }) : undefined;
   if (config.slack) delivery.addSender(slackDeliverySender(config.slack, store));
-  delivery.addSender(teamsDeliverySender(teams));
+  if (teams) delivery.addSender(teamsDeliverySender(teams));
   let server: RunningHttpServer;
   let reminders: ReminderScheduler | undefined;
   try {
@@ -90,8 +95,8 @@ export async function startService(config: Config, logger: Logger, overrides: Se
       mount: (http) => {
         http.use((_req, _res, next) => trackingQueuedNotices(next));
         if (slack?.router) http.use(slack.router);
-        http.use(teams.router);
-        if (config.localChat) http.use("/chat", localChatRoutes({ engine, store, logger, afterTurn }));
+        if (teams) http.use(teams.router);
+        if (config.localChat) http.use("/chat", localChatRoutes({ engine, store, logger, afterTurn, ...(config.localChatToken ? { accessToken: config.localChatToken } : {}) }));
       },
     });
     server = await listen(app, config.port, config.host);
@@ -104,6 +109,7 @@ export async function startService(config: Config, logger: Logger, overrides: Se
       logger,
       intervalMs: 10 * 60_000,
       afterScan: afterTurn,
+      ...(overrides.clock ? { clock: overrides.clock } : {}),
     });
   } catch (error) {
     if (ownsDatabase) await database.close();
@@ -111,6 +117,7 @@ export async function startService(config: Config, logger: Logger, overrides: Se
   }
   logger.info({ url: server.url, database: database.backend, slack: slack ? (slack.router ? "http" : "socket mode") : "off" }, "AIMS Assistant is listening");
   if (config.localChat) logger.info({ url: `${server.url}/chat` }, "local chat is open: try the bot in your browser");
+  warnAboutReachableLocalChat(config, logger, !!slack || !!teams);
   return {
     url: server.url,
     database,
@@ -129,6 +136,19 @@ export async function startService(config: Config, logger: Logger, overrides: Se
       logger.info("AIMS Assistant stopped");
     },
   };
+}
+
+/** The local chat lets whoever uses it act as anyone: say so loudly when other machines can reach it. */
+function warnAboutReachableLocalChat(config: Config, logger: Logger, platformConfigured: boolean): void {
+  if (isLoopbackHost(config.host)) return;
+  if (config.localChat) {
+    logger.warn(
+      { host: config.host },
+      "LOCAL CHAT IS REACHABLE FROM OTHER MACHINES: anyone with LOCAL_CHAT_TOKEN can act as any person, governance included. Use it only for a trial, never with real data.",
+    );
+  } else if (!platformConfigured) {
+    logger.warn({ host: config.host }, "the local chat stays off on an address other machines can reach: set LOCAL_CHAT=on and LOCAL_CHAT_TOKEN to open it anyway, or bind HOST=127.0.0.1");
+  }
 }
 
 /** The local chat needs people to act as: an empty directory gets the demo organisation. */

@@ -74,6 +74,7 @@ export async function startServiceProcess(storage: BenchStorage, platforms: Benc
     PORT: String(port),
     HOST: "127.0.0.1",
     LOCAL_CHAT: "off",
+    TEAMS_EMULATOR: "on",
     LOG_LEVEL: "info",
     SLACK_BOT_TOKEN: "xoxb-bench-token",
     SLACK_SIGNING_SECRET: benchSigningSecret,

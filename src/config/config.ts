@@ -64,11 +64,15 @@ const environmentSchema = z.object({
     })
     .default("MultiTenant"),
   MicrosoftAppTenantId: optionalText,
+  /** Teams without authentication, for the Bot Framework Emulator on this machine: only when asked for. */
+  TEAMS_EMULATOR: z.preprocess(emptyAsUnset, z.enum(["on", "off"], { error: "must be on or off" }).default("off")),
   OPENAI_API_KEY: optionalText,
   OPENAI_BASE_URL: optionalText.pipe(httpUrl.optional()),
   POLICY_DIR: z.string().trim().min(1).default("./policies"),
   LOCAL_CHAT: z
     .preprocess(emptyAsUnset, z.enum(["auto", "on", "off"], { error: "must be auto, on or off" }).default("auto")),
+  /** The local chat's access token: required to open it on a non-loopback HOST. */
+  LOCAL_CHAT_TOKEN: optionalText.pipe(z.string().min(16, "must be at least 16 characters (e.g. openssl rand -hex 16)").optional()),
   AIMS_DRAFT_EXPIRY_HOURS: z.preprocess(
     emptyAsUnset,
     z.coerce.number({ error: "must be a number of hours, e.g. 168" }).positive("must be a positive number of hours, e.g. 168").default(168),
@@ -155,6 +159,13 @@ const environmentSchema = z.object({
 
 export type Environment = z.infer<typeof environmentSchema>;
 
+const defaultHost = "127.0.0.1";
+
+/** An address only this machine can reach. */
+export function isLoopbackHost(host: string): boolean {
+  return host === "localhost" || host === "::1" || host === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
 export interface Config {
   port: number;
   host: string;
@@ -162,11 +173,14 @@ export interface Config {
   dataDir: string;
   database: { kind: "postgresql"; url: string } | { kind: "embedded"; dataDir: string };
   slack?: { botToken: string; signingSecret: string; appToken?: string; apiUrl?: string; governanceChannel?: string };
-  teams: { appId?: string; appPassword?: string; appType: Environment["MicrosoftAppType"]; tenantId?: string };
+  /** `emulator`: no authentication, this machine only (TEAMS_EMULATOR=on without MicrosoftAppId). */
+  teams: { appId?: string; appPassword?: string; appType: Environment["MicrosoftAppType"]; tenantId?: string; emulator: boolean };
   openai?: { apiKey: string; baseUrl?: string };
   policyDir: string;
   /** The browser chat at /chat, for trying the bot without Slack or Teams. */
   localChat: boolean;
+  /** When set, every local chat API request must carry it. */
+  localChatToken?: string;
   draftTtlMs: number;
   reviewIntervals: ReviewIntervals;
   /** The notification outbox: how often it is checked, and how often a delivery is tried before it is dead. */
@@ -210,6 +224,9 @@ function crossFieldProblems(raw: NodeJS.ProcessEnv): string[] {
   if (env.SLACK_SIGNING_SECRET && !env.SLACK_BOT_TOKEN) {
     problems.push("SLACK_BOT_TOKEN: required when SLACK_SIGNING_SECRET is set (OAuth & Permissions → Bot User OAuth Token)");
   }
+  if (env.LOCAL_CHAT === "on" && !isLoopbackHost(env.HOST ?? defaultHost) && !env.LOCAL_CHAT_TOKEN) {
+    problems.push(`LOCAL_CHAT_TOKEN: required when LOCAL_CHAT=on and HOST=${env.HOST} is reachable from other machines (anyone reaching the chat could act as anyone); e.g. openssl rand -hex 16`);
+  }
   if (env.MicrosoftAppId && !env.MicrosoftAppPassword && env.MicrosoftAppType !== "UserAssignedMSI") {
     problems.push("MicrosoftAppPassword: required when MicrosoftAppId is set (the bot's client secret)");
   }
@@ -224,7 +241,7 @@ function toConfig(env: Environment): Config {
   return {
     port: env.PORT,
     // Loopback by default: the local chat and the emulator mode must not be reachable from the network.
-    host: env.HOST ?? "127.0.0.1",
+    host: env.HOST ?? defaultHost,
     logLevel: env.LOG_LEVEL,
     dataDir,
     database: env.DATABASE_URL
@@ -243,6 +260,7 @@ function toConfig(env: Environment): Config {
       : {}),
     teams: {
       appType: env.MicrosoftAppType,
+      emulator: !env.MicrosoftAppId && env.TEAMS_EMULATOR === "on",
       ...(env.MicrosoftAppId ? { appId: env.MicrosoftAppId } : {}),
       ...(env.MicrosoftAppPassword ? { appPassword: env.MicrosoftAppPassword } : {}),
       ...(env.MicrosoftAppTenantId ? { tenantId: env.MicrosoftAppTenantId } : {}),
@@ -251,7 +269,9 @@ function toConfig(env: Environment): Config {
       ? { openai: { apiKey: env.OPENAI_API_KEY, ...(env.OPENAI_BASE_URL ? { baseUrl: env.OPENAI_BASE_URL } : {}) } }
       : {}),
     policyDir: path.resolve(env.POLICY_DIR),
-    localChat: env.LOCAL_CHAT === "on" || (env.LOCAL_CHAT === "auto" && !env.SLACK_BOT_TOKEN && !env.MicrosoftAppId),
+    // On an address other machines can reach, only when asked for (with its token, checked above).
+    localChat: env.LOCAL_CHAT === "on" || (env.LOCAL_CHAT === "auto" && !env.SLACK_BOT_TOKEN && !env.MicrosoftAppId && isLoopbackHost(env.HOST ?? defaultHost)),
+    ...(env.LOCAL_CHAT_TOKEN ? { localChatToken: env.LOCAL_CHAT_TOKEN } : {}),
     draftTtlMs: env.AIMS_DRAFT_EXPIRY_HOURS * 60 * 60 * 1000,
     reviewIntervals: env.AIMS_REVIEW_MONTHS,
     delivery: { intervalMs: env.AIMS_DELIVERY_INTERVAL_SECONDS * 1000, maxAttempts: env.AIMS_DELIVERY_MAX_ATTEMPTS },

@@ -5,7 +5,7 @@ import type { Logger } from "../logging/logger.js";
 import { noticeActionsFrom } from "../conversations/noticeInput.js";
 import type { DeliveryRouter, Outbox } from "./outbox.js";
 
-/** A delivery that failed; `retryAfterMs` when the platform said how long to wait (429). */
+/** A delivery that failed; `retryAfterMs` when the platform is rate limiting and said how long to wait (429). */
 export class DeliveryFailure extends Error {
   constructor(message: string, readonly retryAfterMs?: number) {
     super(message);
@@ -83,16 +83,25 @@ export class DeliveryWorker {
     await Promise.all([...this.senders.values()].map((sender) => this.drain(sender)));
   }
 
-  /** Claims and sends batches for one platform until nothing is due. */
+  /**
+   * Claims and sends batches for one platform until nothing is due. A 429 holds the whole platform
+   * back until its Retry-After: the rest of the batch is handed back untried, spending no attempt.
+   */
   private async drain(sender: DeliverySender): Promise<void> {
     for (;;) {
       const claimed = await this.options.outbox.claim(sender.platform, this.now(), this.options.batchSize ?? 20);
       if (claimed.length === 0) return;
-      for (const delivery of claimed) await this.deliver(sender, delivery);
+      let rateLimitedUntil: Date | undefined;
+      for (const delivery of claimed) {
+        if (rateLimitedUntil) await this.options.outbox.postpone(delivery.id, rateLimitedUntil, `waiting for ${sender.platform}'s rate limit`);
+        else rateLimitedUntil = await this.deliver(sender, delivery);
+      }
+      if (rateLimitedUntil) return;
     }
   }
 
-  private async deliver(sender: DeliverySender, delivery: Awaited<ReturnType<Outbox["claim"]>>[number]): Promise<void> {
+  /** Sends one delivery; when the platform is rate limiting, says until when. */
+  private async deliver(sender: DeliverySender, delivery: Awaited<ReturnType<Outbox["claim"]>>[number]): Promise<Date | undefined> {
     const notification = delivery.notification;
     const notice = { kind: "notice" as const, subject: notification.subject, text: notification.text, actions: noticeActionsFrom(notification.actions) };
     try {
@@ -103,7 +112,9 @@ export class DeliveryWorker {
       const failure = error instanceof DeliveryFailure ? error : new DeliveryFailure(error instanceof Error ? error.message : String(error));
       const outcome = await this.options.outbox.failed(delivery.id, failure.message, this.now(), failure.retryAfterMs);
       this.options.logger.warn({ delivery: delivery.id, platform: sender.platform, attempts: delivery.attempts, outcome, err: failure.message }, "a notification delivery failed");
+      if (failure.retryAfterMs !== undefined && outcome === "retry") return new Date(this.now().getTime() + failure.retryAfterMs);
     }
+    return undefined;
   }
 
   private now(): Date {

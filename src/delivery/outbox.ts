@@ -18,7 +18,11 @@ export interface OutboxSettings {
   leaseMs: number;
   /** After this many failed attempts a delivery is dead and governance is told. */
   maxAttempts: number;
+  /** A rate-limited delivery spends no attempt; it is given up only once it is this old (default 24 h). */
+  maxRateLimitedAgeMs?: number;
 }
+
+const defaultMaxRateLimitedAgeMs = 24 * 60 * 60_000;
 
 const deadLetterKind = "delivery_failed";
 /** Timestamps are stored as UTC wall time without a zone, so they are compared as such. */
@@ -74,21 +78,34 @@ export class Outbox {
   }
 
   /**
-   * A failed attempt: tried again after `retryAfterMs` (a 429's Retry-After) or an exponential
-   * backoff, and dead after too many attempts, which the governance team is told about.
+   * A failed attempt. Rate limited (`retryAfterMs`, a 429's Retry-After): tried again once that has
+   * passed, without spending an attempt, and given up only when the delivery is a day old; a storm
+   * of 429s delays a notice, it does not lose it. Other failures: exponential backoff, and dead
+   * after too many attempts. Either way the governance team is told of a dead notice once.
    */
   async failed(id: string, error: string, now: Date, retryAfterMs?: number): Promise<"retry" | "dead"> {
     const delivery = await this.prisma.notificationDelivery.findUniqueOrThrow({ where: { id }, include: { notification: true } });
-    if (delivery.attempts >= this.settings.maxAttempts) {
+    const rateLimited = retryAfterMs !== undefined;
+    const maxAgeMs = this.settings.maxRateLimitedAgeMs ?? defaultMaxRateLimitedAgeMs;
+    const givenUp = rateLimited ? now.getTime() - delivery.createdAt.getTime() >= maxAgeMs : delivery.attempts >= this.settings.maxAttempts;
+    if (givenUp) {
       await this.prisma.$transaction(async (tx) => {
         await tx.notificationDelivery.update({ where: { id }, data: { status: "dead", leaseUntil: null, lastError: error } });
         if (delivery.notification.kind !== deadLetterKind) await this.tellGovernance(tx, delivery, error);
       });
       return "dead";
     }
-    const waitMs = retryAfterMs ?? backoffMs(delivery.attempts);
-    await this.prisma.notificationDelivery.update({ where: { id }, data: { status: "pending", leaseUntil: null, lastError: error, nextAttemptAt: new Date(now.getTime() + waitMs) } });
+    if (rateLimited) {
+      await this.postpone(id, new Date(now.getTime() + retryAfterMs), error);
+      return "retry";
+    }
+    await this.prisma.notificationDelivery.update({ where: { id }, data: { status: "pending", leaseUntil: null, lastError: error, nextAttemptAt: new Date(now.getTime() + backoffMs(delivery.attempts)) } });
     return "retry";
+  }
+
+  /** Hands a claimed delivery back untried (its platform is rate limiting us): its claim spends no attempt. */
+  async postpone(id: string, until: Date, reason: string): Promise<void> {
+    await this.prisma.notificationDelivery.update({ where: { id }, data: { status: "pending", leaseUntil: null, lastError: reason, nextAttemptAt: until, attempts: { decrement: 1 } } });
   }
 
   /** Dead letters, newest first, for the governance team. */
@@ -96,14 +113,15 @@ export class Outbox {
     return this.prisma.notificationDelivery.findMany({ where: { status: "dead" }, include: { notification: { select: { subject: true, recordRef: true } } }, orderBy: { createdAt: "desc" }, take: limit });
   }
 
-  private async tellGovernance(tx: Prisma.TransactionClient, delivery: { id: string; platform: string; target: string; attempts: number; notification: { subject: string; recordRef: string | null } }, error: string) {
+  /** Once per notice, however many of its destinations fail: the first one to die names itself. */
+  private async tellGovernance(tx: Prisma.TransactionClient, delivery: { id: string; notificationId: string; platform: string; target: string; attempts: number; notification: { subject: string; recordRef: string | null } }, error: string) {
     await enqueueNotice(tx, governanceAudience, {
       kind: deadLetterKind,
       subject: `A notification could not be delivered`,
       // The subject is already redacted for its audience; the error names no record content.
       text: `"${delivery.notification.subject}" to ${delivery.target} on ${delivery.platform} failed ${delivery.attempts} times (last error: ${error.slice(0, 200)}). It will not be retried.`,
-      recordRef: delivery.notification.recordRef ?? delivery.id,
-    }, { occurrence: delivery.id, privateOnly: true });
+      recordRef: delivery.notification.recordRef ?? delivery.notificationId,
+    }, { occurrence: delivery.notificationId, privateOnly: true });
   }
 }
 

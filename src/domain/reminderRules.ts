@@ -1,6 +1,7 @@
 // When a reminder goes out: a few days before something falls due (default 14, 7 and 1), on the
 // day, then every few days while it is overdue (capped), escalating after a number of overdue days.
 // Always inside the recipient's working hours in their own time zone.
+import { DateTime, IANAZone } from "luxon";
 export interface ReminderSettings {
   /** Days before a due date when a reminder goes out, largest first. */
   daysBefore: number[];
@@ -48,35 +49,28 @@ export function stageKey(stage: ReminderStage): string {
 export const shouldEscalate = (dueOn: Date, now: Date, settings: Pick<ReminderSettings, "escalateAfterDays">) => -daysUntil(dueOn, now) >= settings.escalateAfterDays;
 
 /**
- * The first moment at or after `now` inside working hours on a weekday in `timeZone`.
- * Searched hour by hour (at most a long weekend ahead), which keeps daylight-saving changes right.
+ * The first moment at or after `now` inside working hours on a weekday in `timeZone`. Worked out on
+ * the zone's own calendar (luxon, over the IANA database), so a zone half or three quarters of an hour
+ * off UTC (Asia/Kolkata, Asia/Kathmandu) opens at its own 09:00 and a daylight-saving change moves
+ * the opening with the clocks.
  */
 export function nextWorkingMoment(now: Date, timeZone: string, hours: ReminderSettings["workingHours"]): Date {
-  const zone = validZone(timeZone);
-  for (let step = 0; step < 24 * 4; step++) {
-    const candidate = step === 0 ? now : startOfHour(new Date(now.getTime() + step * 60 * 60 * 1000));
-    const { weekday, hour } = localTime(candidate, zone);
-    if (weekday >= 1 && weekday <= 5 && hour >= hours.start && hour < hours.end) return candidate;
+  const local = DateTime.fromJSDate(now, { zone: validZone(timeZone) });
+  // A long weekend is at most a few days; a week ahead always finds a weekday.
+  for (let days = 0; days < 8; days++) {
+    const day = local.startOf("day").plus({ days });
+    if (day.weekday > 5) continue; // luxon: Monday 1 … Sunday 7
+    const opens = day.set({ hour: hours.start });
+    const closes = hours.end >= 24 ? day.plus({ days: 1 }) : day.set({ hour: hours.end });
+    if (local < opens) return opens.toJSDate();
+    if (local < closes) return now;
   }
   return now;
 }
 
-const startOfHour = (date: Date) => new Date(Math.floor(date.getTime() / (60 * 60 * 1000)) * 60 * 60 * 1000);
-
-function localTime(date: Date, timeZone: string): { weekday: number; hour: number } {
-  const parts = new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "short", hour: "numeric", hourCycle: "h23" }).formatToParts(date);
-  const weekday = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"].indexOf(parts.find((part) => part.type === "weekday")!.value);
-  return { weekday, hour: Number(parts.find((part) => part.type === "hour")!.value) };
-}
-
 /** A time zone nobody can read (a typo in a profile) falls back to UTC rather than stopping reminders. */
 function validZone(timeZone: string): string {
-  try {
-    new Intl.DateTimeFormat("en-GB", { timeZone });
-    return timeZone;
-  } catch {
-    return "UTC";
-  }
+  return IANAZone.isValidZone(timeZone) ? timeZone : "UTC";
 }
 
 /** "in 7 days", "today", "3 days ago": how a reminder names its due date. */

@@ -286,7 +286,7 @@ export function renderTable(table: Table, format: ExportFormat): string {
     case "json":
       return JSON.stringify(table.rows.map((row) => pick(row, table.columns)), null, 2) + "\n";
     case "csv":
-      return stringify(table.rows.map((row) => table.columns.map((column) => cellText(row[column]))), {
+      return stringify(table.rows.map((row) => table.columns.map((column) => spreadsheetSafe(cellText(row[column])))), {
         header: true,
         columns: table.columns,
       });
@@ -306,6 +306,15 @@ function cellText(value: unknown): string {
   if (Array.isArray(value)) return value.map(cellText).join("; ");
   if (typeof value === "object") return JSON.stringify(value);
   return String(value);
+}
+
+/**
+ * A cell a spreadsheet would read as a formula (=, +, -, @, or a leading tab or carriage return that
+ * some spreadsheets skip before one) gets a leading apostrophe, so opening an export never runs
+ * what someone typed into an answer. Every CSV the service writes (exports, the evidence pack) passes here.
+ */
+export function spreadsheetSafe(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
 function markdownTable(table: Table): string {

@@ -49,6 +49,10 @@ export interface RunningHttpServer {
 
 export async function listen(app: Express, port: number, host: string): Promise<RunningHttpServer> {
   const server = http.createServer(app);
+  // Idle keep-alive connections are kept longer than clients (and proxies) keep them: a server that
+  // closes first can close a socket just as a client reuses it, and that request fails with ECONNRESET.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   // Keep-alive sockets would hold shutdown open; in-flight requests still complete.
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

@@ -18,7 +18,7 @@ import { can, type Access, type RecordRelations, type RecordType, type Viewer } 
 import { startService, type RunningService } from "../../src/service.js";
 import { personAudience } from "../../src/store/notifications.js";
 import { createStore } from "../../src/store/store.js";
-import { startFakeBotConnector, type FakeBotConnector } from "../support/fakeBotConnector.js";
+import { linkTeamsAccounts, startFakeBotConnector, type FakeBotConnector } from "../support/fakeBotConnector.js";
 import { startFakeSlackApi, type FakeSlackApi } from "../support/fakeSlackApi.js";
 import { eventCallback, postToSlackEndpoint, slashCommand } from "../support/slackRequests.js";
 import { messageText } from "../support/slackService.js";
@@ -71,7 +71,10 @@ describe("the access policy on every surface", () => {
       connector.roster.set(teamsId(key), { id: teamsId(key), name: person.displayName, aadObjectId: `aad-${key}`, email: person.email! });
     }
     await seedRecords();
+    // Teams runs in emulator mode here, where the roster's e-mail links nobody: link the accounts as a verified sign-in would.
+    await linkTeamsAccounts(database.prisma, connector.roster.values());
     const config = loadConfig({
+      TEAMS_EMULATOR: "on",
       SLACK_BOT_TOKEN: "xoxb-test-token",
       SLACK_SIGNING_SECRET: signingSecret,
       SLACK_API_URL: slackApi.url,

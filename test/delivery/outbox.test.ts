@@ -74,7 +74,7 @@ describe.each(backends)("the notification outbox (%s database)", (backend) => {
     const worker = workerWith(sender, 3);
     await worker.kick();
     const waiting = await database.prisma.notificationDelivery.findFirstOrThrow({ where: { target: "person:p2" } });
-    expect(waiting).toMatchObject({ status: "pending", attempts: 1, lastError: "rate limited" });
+    expect(waiting).toMatchObject({ status: "pending", attempts: 0, lastError: "rate limited" }); // a 429 spends no attempt
     expect(waiting.nextAttemptAt.getTime() - clock.getTime()).toBe(30_000);
     clock = new Date(clock.getTime() + 29_000);
     await worker.kick();
@@ -90,6 +90,19 @@ describe.each(backends)("the notification outbox (%s database)", (backend) => {
     expect(dead).toMatchObject({ status: "dead", attempts: 3, lastError: "Slack answered 503" });
     const told = await database.prisma.notification.findFirstOrThrow({ where: { kind: "delivery_failed", audience: governanceAudience } });
     expect(told.text).toBe('"Subject D" to person:p3 on chat failed 3 times (last error: Slack answered 503). It will not be retried.');
+  });
+
+  it("tells governance once per notice that could not be delivered, not once per destination", async () => {
+    await notify("G", governanceAudience); // to the governance members and their channel
+    const { sender } = recorder((target) => (target === "role:governance" || target === "channel:C0GOV" ? new DeliveryFailure("Slack answered 503") : null));
+    const worker = workerWith(sender, 2);
+    for (let i = 0; i < 4; i++) {
+      await worker.kick();
+      clock = new Date(clock.getTime() + 60 * minute);
+    }
+    const deliveries = await database.prisma.notificationDelivery.findMany({ where: { notification: { recordRef: "G", kind: "test" } } });
+    expect(deliveries.map((delivery) => delivery.status)).toEqual(["dead", "dead"]);
+    expect(await database.prisma.notification.count({ where: { kind: "delivery_failed", recordRef: "G" } })).toBe(1);
   });
 
   it("hands a delivery claimed by a worker that died to another once its lease runs out", async () => {

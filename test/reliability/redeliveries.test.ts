@@ -8,7 +8,7 @@ import { encodeValue } from "../../src/channels/slack/actionIds.js";
 import { loadDemoOrganisation } from "../../src/demo/loadDemoOrganisation.js";
 import { startService, type RunningService } from "../../src/service.js";
 import { createStore } from "../../src/store/store.js";
-import { startFakeBotConnector, type FakeBotConnector } from "../support/fakeBotConnector.js";
+import { linkTeamsAccounts, startFakeBotConnector, type FakeBotConnector } from "../support/fakeBotConnector.js";
 import { blockAction, eventCallback, interaction } from "../support/slackRequests.js";
 import { buttonValue, messageText, messageTs, slackUsers, startSlackTestService, type SlackTestService } from "../support/slackService.js";
 import { backends, openTestDatabase, type TestDatabase } from "../support/testDatabase.js";
@@ -116,7 +116,8 @@ describe(`Teams redeliveries (${backend})`, () => {
     connector.roster.set(member.id, member);
     database = await openTestDatabase(backend);
     await loadDemoOrganisation(createStore(database.prisma));
-    service = await startService({ ...loadConfig({ LOCAL_CHAT: "off" }), port: 0 }, pino({ level: "silent" }), { database });
+    await linkTeamsAccounts(database.prisma, [member]);
+    service = await startService({ ...loadConfig({ LOCAL_CHAT: "off", TEAMS_EMULATOR: "on" }), port: 0 }, pino({ level: "silent" }), { database });
   });
   afterAll(async () => {
     await service.stop();

@@ -26,4 +26,18 @@ describe("when reminders go out", () => {
     // A zone nobody can read falls back to UTC rather than stopping reminders.
     expect(nextWorkingMoment(new Date("2026-12-05T10:00:00Z"), "Mars/Olympus", hours).toISOString()).toBe("2026-12-07T09:00:00.000Z");
   });
+
+  it("opens at 09:00 local in zones off UTC by a fraction of an hour and across daylight-saving changes", () => {
+    // 05:30 in Kolkata (+05:30) and 05:45 in Kathmandu (+05:45) on a Wednesday: 09:00 local the same day.
+    expect(nextWorkingMoment(new Date("2026-12-09T00:00:00Z"), "Asia/Kolkata", hours).toISOString()).toBe("2026-12-09T03:30:00.000Z");
+    expect(nextWorkingMoment(new Date("2026-12-09T00:00:00Z"), "Asia/Kathmandu", hours).toISOString()).toBe("2026-12-09T03:15:00.000Z");
+    // 17:10 in Kolkata is after hours: 09:00 IST the next morning, not 09:30.
+    expect(nextWorkingMoment(new Date("2026-12-09T11:40:00Z"), "Asia/Kolkata", hours).toISOString()).toBe("2026-12-10T03:30:00.000Z");
+    // London moves to BST on Sunday 29 March 2026: Monday opens at 09:00 BST, 08:00 UTC.
+    expect(nextWorkingMoment(new Date("2026-03-28T12:00:00Z"), "Europe/London", hours).toISOString()).toBe("2026-03-30T08:00:00.000Z");
+    // New York leaves daylight time on Sunday 1 November 2026: Monday opens at 09:00 EST, 14:00 UTC.
+    expect(nextWorkingMoment(new Date("2026-10-31T12:00:00Z"), "America/New_York", hours).toISOString()).toBe("2026-11-02T14:00:00.000Z");
+    // Lord Howe Island moves by half an hour (+10:30 / +11): still 09:00 on its clock.
+    expect(nextWorkingMoment(new Date("2026-10-03T12:00:00Z"), "Australia/Lord_Howe", hours).toISOString()).toBe("2026-10-04T22:00:00.000Z");
+  });
 });

@@ -88,6 +88,24 @@ describe.each(backends)("reminders (%s database)", (backend) => {
     expect(await remindersFor(`attestation:${system.reference}`)).toHaveLength(1);
   });
 
+  it("lands at 09:00 on the owner's own clock in zones half or three quarters of an hour off UTC", async () => {
+    const systems = await database.prisma.aiSystem.findMany({ where: { status: "approved", ownerId: { not: null } }, include: { owner: true }, orderBy: { reference: "asc" } });
+    const sofiaId = harness.speakers.get("sofia")!.personId;
+    const byOwner = [...new Map(systems.filter((system) => system.ownerId !== sofiaId).map((system) => [system.ownerId, system])).values()];
+    const [kolkata, kathmandu] = byOwner;
+    await database.prisma.person.update({ where: { id: kolkata!.ownerId! }, data: { timeZone: "Asia/Kolkata" } });
+    await database.prisma.person.update({ where: { id: kathmandu!.ownerId! }, data: { timeZone: "Asia/Kathmandu" } });
+    for (const system of [kolkata!, kathmandu!]) {
+      await database.prisma.aiSystem.update({ where: { id: system.id }, data: { lastAttestedAt: new Date("2026-06-16T00:00:00Z"), nextReviewDate: new Date("2027-06-01T00:00:00Z") } });
+    }
+    harness.clock.now = new Date("2026-12-09T00:00:00Z"); // Wednesday, 05:30 in Kolkata and 05:45 in Kathmandu
+    await scan();
+    const [inKolkata] = await remindersFor(`attestation:${kolkata!.reference}`);
+    const [inKathmandu] = await remindersFor(`attestation:${kathmandu!.reference}`);
+    expect(inKolkata!.notBefore?.toISOString()).toBe("2026-12-09T03:30:00.000Z"); // 09:00 IST (+05:30)
+    expect(inKathmandu!.notBefore?.toISOString()).toBe("2026-12-09T03:15:00.000Z"); // 09:00 NPT (+05:45)
+  });
+
   it("Update runs the registration questions pre-filled from the entry, and updates it instead of adding one", async () => {
     const sofia = harness.user("sofia", "re-attest-update");
     const system = await database.prisma.aiSystem.findFirstOrThrow({ where: { ownerId: sofia.speaker.personId, status: "approved" }, orderBy: { reference: "desc" } });

@@ -20,6 +20,8 @@ export interface RosterMember {
 export interface FakeBotConnector {
   url: string;
   calls: ConnectorCall[];
+  /** Every request that reached the connector, roster look-ups included, as "METHOD /path". */
+  received: string[];
   roster: Map<string, RosterMember>;
   /** Everything sent to one conversation, as text: card JSON included. */
   textIn(conversationId: string): string;
@@ -28,9 +30,11 @@ export interface FakeBotConnector {
 
 export async function startFakeBotConnector(): Promise<FakeBotConnector> {
   const calls: ConnectorCall[] = [];
+  const received: string[] = [];
   const roster = new Map<string, RosterMember>();
   let counter = 0;
   const server = http.createServer(async (req, res) => {
+    received.push(`${req.method} ${req.url}`);
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = chunks.length ? (JSON.parse(Buffer.concat(chunks).toString("utf8")) as Record<string, unknown>) : {};
@@ -68,8 +72,14 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
   return {
     url: `http://127.0.0.1:${port}/`,
     calls,
+    received,
     roster,
     textIn: (conversationId) => JSON.stringify(calls.filter((call) => call.conversationId === conversationId).map((call) => call.body)),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/** Links demo people to their Teams accounts, as a verified sign-in would, for tests that run Teams in emulator mode. */
+export async function linkTeamsAccounts(prisma: { person: { update(args: { where: { email: string }; data: { teamsAadObjectId: string } }): Promise<unknown> } }, members: Iterable<Pick<RosterMember, "aadObjectId" | "email">>): Promise<void> {
+  for (const member of members) await prisma.person.update({ where: { email: member.email }, data: { teamsAadObjectId: member.aadObjectId } });
 }

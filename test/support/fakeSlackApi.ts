@@ -46,6 +46,10 @@ export interface FakeSlackApi {
   waitFor(predicate: (call: RecordedCall) => boolean, timeoutMs?: number): Promise<RecordedCall>;
   addUser(id: string, details: { realName: string; email: string; tz?: string }): FakeSlackUser;
   failNext(method: string, response: FakeFailure): void;
+  /** Holds every call to `method` unanswered (true) until released (false): Slack hanging. */
+  hold(method: string, held: boolean): void;
+  /** Fails every call to `method` the rule picks (until cleared with null): a rate-limit storm, an outage. */
+  failWhen(method: string, rule: ((args: Record<string, unknown>) => FakeFailure | undefined) | null): void;
   /** Replace (or add) the default response of one method for the rest of the test. */
   setHandler(method: string, handler: FakeHandler): void;
   close(): Promise<void>;
@@ -55,6 +59,8 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
   const calls: RecordedCall[] = [];
   const users = new Map<string, FakeSlackUser>();
   const failures = new Map<string, FakeFailure[]>();
+  const held = new Map<string, (() => void)[]>();
+  const failureRules = new Map<string, (args: Record<string, unknown>) => FakeFailure | undefined>();
   const handlers = new Map<string, FakeHandler>(Object.entries({ ...defaultHandlers(), ...options.handlers }));
 
   const server = http.createServer((req, res) => {
@@ -73,11 +79,13 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
       return;
     }
     const method = match[1]!;
+    const parked = held.get(method);
+    if (parked) await new Promise<void>((resolve) => parked.push(resolve));
     const args = { ...parseParams(requestUrl.searchParams), ...parseBody(await readBody(req), req.headers["content-type"]) };
     const bearer = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? "");
     if (bearer) args.token = bearer[1];
 
-    const failure = failures.get(method)?.shift();
+    const failure = failures.get(method)?.shift() ?? failureRules.get(method)?.(args);
     const call: RecordedCall = { method, args, at: Date.now(), ...(failure ? { failure } : {}) };
 
     calls.push(call);
@@ -120,6 +128,17 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
     },
     failNext(method, response) {
       failures.set(method, [...(failures.get(method) ?? []), response]);
+    },
+    hold(method, hold) {
+      if (hold) held.set(method, held.get(method) ?? []);
+      else {
+        for (const release of held.get(method) ?? []) release();
+        held.delete(method);
+      }
+    },
+    failWhen(method, rule) {
+      if (rule) failureRules.set(method, rule);
+      else failureRules.delete(method);
     },
     setHandler(method, handler) {
       handlers.set(method, handler);

@@ -89,6 +89,10 @@ export function urlVerification(challenge: string): SlackRequestBody {
 
 // --- Slash commands ---
 
+let triggers = 0;
+/** Slack gives every command, shortcut and click its own trigger_id (so two identical commands are two requests). */
+const newTriggerId = () => `${Date.now()}.${++triggers}.fake`;
+
 export interface SlashCommandOptions {
   command?: string;
   text?: string;
@@ -106,7 +110,7 @@ export function slashCommand({
   userId,
   channelId = "D0001",
   teamId = "T0001",
-  triggerId = "trigger-1",
+  triggerId = newTriggerId(),
   responseUrl = "http://127.0.0.1:9/response",
 }: SlashCommandOptions): SlackRequestBody {
   const fields = {
@@ -175,7 +179,7 @@ export function blockAction(options: BlockActionOptions): Record<string, unknown
     team: { id: teamId, domain: "acme" },
     enterprise: null,
     is_enterprise_install: false,
-    trigger_id: "trigger-1",
+    trigger_id: newTriggerId(),
     ...(inMessage
       ? {
           container: { type: "message", message_ts: messageTs, channel_id: channelId, is_ephemeral: false },
@@ -196,7 +200,7 @@ export function globalShortcut({
   callbackId,
   userId,
   teamId = "T0001",
-  triggerId = "trigger-1",
+  triggerId = newTriggerId(),
 }: {
   callbackId: string;
   userId: string;
@@ -224,7 +228,7 @@ export function messageShortcut({
   messageTs,
   text,
   messageUserId = "U0AUTHOR",
-  triggerId = "trigger-1",
+  triggerId = newTriggerId(),
 }: {
   callbackId: string;
   userId: string;
@@ -273,7 +277,7 @@ export function viewSubmission({
     type: "view_submission",
     token: "legacy",
     api_app_id: "A0001",
-    trigger_id: "trigger-1",
+    trigger_id: newTriggerId(),
     user: { id: userId, username: userId.toLowerCase(), name: userId.toLowerCase(), team_id: teamId },
     team: { id: teamId, domain: "acme" },
     enterprise: null,

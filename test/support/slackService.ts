@@ -25,6 +25,8 @@ export interface SlackTestService {
   fake: FakeSlackApi;
   service: RunningService;
   database: TestDatabase;
+  /** Every log line the service wrote (empty unless started with `logLevel`). */
+  logs(): string;
   /** With `countQueries`: every SQL statement the service sends. */
   queries?: QueryLog;
   send(request: SlackRequestBody, extraHeaders?: Record<string, string>): Promise<{ status: number; text: string; json?: unknown }>;
@@ -38,7 +40,7 @@ export interface SlackTestService {
   stop(): Promise<void>;
 }
 
-export async function startSlackTestService(backend: Backend = "embedded", options: { countQueries?: boolean } = {}): Promise<SlackTestService> {
+export async function startSlackTestService(backend: Backend = "embedded", options: { countQueries?: boolean; logLevel?: string; clock?: () => Date } = {}): Promise<SlackTestService> {
   const fake = await startFakeSlackApi();
   const database = await openTestDatabase(backend);
   await loadDemoOrganisation(createStore(database.prisma));
@@ -54,12 +56,15 @@ export async function startSlackTestService(backend: Backend = "embedded", optio
     SLACK_API_URL: fake.url,
     SLACK_GOVERNANCE_CHANNEL: governanceChannel,
     LOCAL_CHAT: "off",
+    TEAMS_EMULATOR: "on",
     // Monday 00:00: this week's digest is always due, whatever day the tests run.
     AIMS_DIGEST_HOUR: "0",
   });
   const counting = options.countQueries ? countingQueries(database.adapterFactory) : undefined;
   const serviceDatabase = counting ? { ...database, prisma: new PrismaClient({ adapter: counting.factory }) } : database;
-  const service = await startService({ ...config, port: 0 }, pino({ level: "silent" }), { database: serviceDatabase });
+  let logged = "";
+  const logger = pino({ level: options.logLevel ?? "silent" }, { write: (line: string) => void (logged += line) });
+  const service = await startService({ ...config, port: 0, logLevel: (options.logLevel ?? "silent") as typeof config.logLevel }, logger, { database: serviceDatabase, ...(options.clock ? { clock: options.clock } : {}) });
   const endpoint = `${service.url}/slack/events`;
   const send: SlackTestService["send"] = (request, extraHeaders) => postToSlackEndpoint(endpoint, signingSecret, { ...request, ...(extraHeaders ? { extraHeaders } : {}) });
   const mark = () => fake.calls.length;
@@ -74,6 +79,7 @@ export async function startSlackTestService(backend: Backend = "embedded", optio
     database,
     ...(counting ? { queries: counting.log } : {}),
     send,
+    logs: () => logged,
     nextMessageTo,
     mark,
     async dm(userId, text) {

@@ -1,5 +1,6 @@
 // The local chat: a browser page at /chat and its JSON API, driving the same engine and store
-// as Slack and Teams. Bound to loopback by default; the person is chosen in the page.
+// as Slack and Teams. Bound to loopback by default; the person is chosen in the page. Reachable from
+// other machines only with LOCAL_CHAT=on and an access token (see accessToken.ts).
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -11,6 +12,7 @@ import type { Store } from "../../store/store.js";
 import { governanceAudience, personAudience } from "../../store/notifications.js";
 import { newErrorReference } from "../errorReference.js";
 import { personaOf } from "./personas.js";
+import { requireAccessToken } from "./accessToken.js";
 
 const pagePath = path.join(path.dirname(fileURLToPath(import.meta.url)), "chatPage.html");
 
@@ -34,13 +36,14 @@ const turnRequest = z.object({
   ]),
 });
 
-export function localChatRoutes(deps: { engine: ConversationEngine; store: Store; logger: Logger; afterTurn?: () => void }): Router {
+export function localChatRoutes(deps: { engine: ConversationEngine; store: Store; logger: Logger; afterTurn?: () => void; accessToken?: string }): Router {
   const router = express.Router();
-  router.use(express.json({ limit: "64kb" }));
-
+  // The page itself holds nothing and asks for the token; everything behind /api needs it.
   router.get("/", (_req, res) => {
     res.type("html").send(fs.readFileSync(pagePath, "utf8"));
   });
+  if (deps.accessToken) router.use(requireAccessToken(deps.accessToken));
+  router.use(express.json({ limit: "64kb" }));
 
   router.get("/api/people", async (_req, res) => {
     const people = await deps.store.people.list();

@@ -20,7 +20,9 @@ export function renderSlackMessage(messages: OutgoingMessage[]): SlackMessage {
   const otherBlocks = messages.filter((message) => message.kind !== "summary").flatMap((message) => blocksFor(message)).length;
   const summaryBudget = Math.max(maxBlocks - otherBlocks, minSummaryBlocks);
   const blocks = withUniqueActionIds(messages.flatMap((message) => blocksFor(message, summaryBudget)).slice(0, maxBlocks));
-  return { text: truncate(messages.map(renderPlainText).join("\n\n"), 3000), blocks };
+  // The top-level text is what Slack shows in notifications and previews: escaped like the blocks,
+  // so nobody's own words become a mention or a disguised link there either.
+  return { text: escape(truncate(messages.map(renderPlainText).join("\n\n"), 3000)), blocks };
 }
 
 function blocksFor(message: OutgoingMessage, summaryBudget = maxBlocks): KnownBlock[] {
@@ -219,7 +221,10 @@ function option(choice: Choice): PlainTextOption {
   };
 }
 
-/** Slack treats &, < and > as markup: escape them in anything a person typed. */
+/**
+ * Slack treats &, < and > as markup (<!channel>, <@U…>, <https://…|label>): escaped, they are shown
+ * as typed and never notify anyone or hide a link. Every message the service renders passes here.
+ */
 export function escape(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }

@@ -64,7 +64,7 @@ function authenticityProblem(signingSecret: string, body: string, req: Request):
 }
 
 /** The body as Bolt will see it: a form's `payload` field as JSON, any other form as fields, else JSON. */
-function parseLikeBolt(body: string, contentType: string | undefined): unknown {
+export function parseLikeBolt(body: string, contentType: string | undefined): unknown {
   try {
     if (contentType === "application/x-www-form-urlencoded") {
       const fields = querystring.parse(body);

@@ -1,7 +1,7 @@
 // The Slack channel: a Bolt app receiving Events API, interactivity and slash commands at
 // POST /slack/events (or over Socket Mode), feeding the same conversation engine as every channel.
-import { App, ExpressReceiver, LogLevel, type ExpressReceiverOptions } from "@slack/bolt";
-import { Router } from "express";
+import { App, LogLevel } from "@slack/bolt";
+import type { Router } from "express";
 import type { ConversationEngine } from "../../conversations/engine.js";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import type { Logger } from "../../logging/logger.js";
@@ -14,7 +14,7 @@ import { registerMessageListeners } from "./listeners/messageListeners.js";
 import { registerRegistrationModal } from "./listeners/registrationModal.js";
 import { registerShortcuts } from "./listeners/shortcuts.js";
 import { registerSlashCommand } from "./listeners/slashCommand.js";
-import { slackBodyLimitBytes, slackRequestGuard } from "./requestGuard.js";
+import { SlackInboxReceiver } from "./inboxReceiver.js";
 import { SlackConversations } from "./slackConversations.js";
 import type { SlackContext } from "./slackContext.js";
 
@@ -44,9 +44,12 @@ export interface SlackChannel {
   stop(): Promise<void>;
 }
 
-export function createSlackChannel(settings: SlackSettings, deps: { engine: ConversationEngine; store: Store; prisma: PrismaClient; logger: Logger; afterTurn: () => void }): SlackChannel {
+export function createSlackChannel(settings: SlackSettings, deps: { engine: ConversationEngine; store: Store; prisma: PrismaClient; logger: Logger; afterTurn: () => void; inboxConcurrency?: number }): SlackChannel {
   const logger = boltLogger(deps.logger);
-  const receiver = settings.appToken ? undefined : guardedReceiver(settings.signingSecret, deps.logger, logger);
+  // Over HTTP every request goes through the durable inbox (see inboxReceiver.ts).
+  const receiver = settings.appToken
+    ? undefined
+    : new SlackInboxReceiver({ signingSecret: settings.signingSecret, path: slackEventsPath, prisma: deps.prisma, logger: deps.logger, concurrency: deps.inboxConcurrency ?? 8 });
   const app = new App({
     token: settings.botToken,
     logger,
@@ -90,22 +93,15 @@ export function createSlackChannel(settings: SlackSettings, deps: { engine: Conv
 
   return {
     handlers,
-    ...(receiver ? { router: receiver.router as unknown as Router } : {}),
+    ...(receiver ? { router: receiver.router } : {}),
     async start() {
-      if (!receiver) await app.start();
+      await app.start();
     },
     async stop() {
+      await app.stop();
       await Promise.allSettled([...inFlight]);
-      if (!receiver) await app.stop();
     },
   };
-}
-
-/** Bolt's HTTP receiver, behind a guard that refuses forged, replayed, oversized and malformed requests. */
-function guardedReceiver(signingSecret: string, serviceLogger: Logger, logger: ReturnType<typeof boltLogger>): ExpressReceiver {
-  const router = Router();
-  router.post(slackEventsPath, slackRequestGuard(signingSecret, serviceLogger));
-  return new ExpressReceiver({ signingSecret, endpoints: slackEventsPath, processBeforeResponse: false, logger, bodyLimit: slackBodyLimitBytes, router: router as unknown as NonNullable<ExpressReceiverOptions["router"]> });
 }
 
 /** The same app, noting each event, command, shortcut and view id a listener registers for. */

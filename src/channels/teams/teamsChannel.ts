@@ -3,7 +3,7 @@
 // SDK stays a one-folder change.
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from "botbuilder";
 import { InboundDeliveryStore } from "../../store/inboundDeliveries.js";
-import express, { type Router } from "express";
+import express, { type Request, type Router } from "express";
 import { z } from "zod";
 import type { Config } from "../../config/config.js";
 import type { ConversationEngine } from "../../conversations/engine.js";
@@ -35,6 +35,9 @@ export interface TeamsChannel {
   sendToConversation(conversationId: string, messages: OutgoingMessage[]): Promise<boolean>;
 }
 
+/** Teams is there when it is configured (MicrosoftAppId), or in emulator mode when asked for; otherwise not at all. */
+export const teamsEnabled = (settings: Config["teams"]) => !!settings.appId || settings.emulator;
+
 export function createTeamsChannel(settings: Config["teams"], deps: { engine: ConversationEngine; store: Store; prisma: PrismaClient; logger: Logger; afterTurn?: () => void }): TeamsChannel {
   const appId = settings.appId ?? "";
   const emulatorMode = appId === "";
@@ -48,23 +51,38 @@ export function createTeamsChannel(settings: Config["teams"], deps: { engine: Co
   );
   const references = new ConversationReferenceStore(deps.prisma);
   const deliveries = new InboundDeliveryStore(deps.prisma);
-  const conversations = new TeamsConversations(deps.engine, deps.store, references, deps.logger);
+  // Only an authenticated activity may link a Teams account to a person by the roster's e-mail.
+  const conversations = new TeamsConversations(deps.engine, deps.store, references, deps.logger, { verifiedIdentity: !emulatorMode });
   adapter.onTurnError = async (context: TurnContext, error: Error) => conversations.apologise(context, error);
   if (emulatorMode) {
-    deps.logger.warn("Teams: MicrosoftAppId is empty, so Bot Framework authentication is OFF (emulator mode); /api/messages only accepts requests from this machine.");
+    deps.logger.warn("Teams: TEAMS_EMULATOR=on without MicrosoftAppId, so Bot Framework authentication is OFF (emulator mode); /api/messages only accepts direct requests from this machine with a serviceUrl on this machine.");
   }
 
   const router = express.Router();
   router.post(teamsMessagesPath, express.json({ limit: "256kb" }), async (req, res) => {
-    if (emulatorMode && !isLoopback(req.socket.remoteAddress)) {
-      res.status(403).json({ error: "Teams emulator mode accepts requests from this machine only; set MicrosoftAppId to accept Teams." });
+    const refusal = emulatorMode ? emulatorRefusal(req) : undefined;
+    if (refusal) {
+      deps.logger.warn({ reason: refusal }, "Teams emulator request refused");
+      res.status(403).json({ error: `Teams emulator mode: ${refusal}. Set MicrosoftAppId to accept Teams.` });
       return;
     }
-    if (!activityShape.safeParse(req.body).success) {
+    const shape = activityShape.safeParse(req.body);
+    if (!shape.success) {
       res.status(400).json({ error: "Not a Bot Framework activity." });
       return;
     }
-    await adapter.process(req, res, (context) => onTurn(context, { adapter, appId, engine: deps.engine, conversations, prisma: deps.prisma, deliveries }));
+    if (emulatorMode && !isLoopbackUrl(shape.data.serviceUrl)) {
+      deps.logger.warn("Teams emulator request refused: serviceUrl is not on this machine");
+      res.status(403).json({ error: "Teams emulator mode: the serviceUrl must be on this machine. Set MicrosoftAppId to accept Teams." });
+      return;
+    }
+    await adapter.process(req, res, async (context) => {
+      if (!emulatorMode && !serviceUrlIsTheTokens(context, adapter)) {
+        deps.logger.warn("Teams activity refused: its serviceUrl is not the one its token was issued for");
+        return;
+      }
+      await onTurn(context, { adapter, appId, engine: deps.engine, conversations, prisma: deps.prisma, deliveries });
+    });
     deps.afterTurn?.();
   });
 
@@ -87,6 +105,32 @@ export function createTeamsChannel(settings: Config["teams"], deps: { engine: Co
   };
 }
 
+/** Headers a proxy adds: behind one, the socket is loopback whoever the caller is, so the request is not "from this machine". */
+const proxyHeaders = ["forwarded", "x-forwarded-for", "x-forwarded-host", "x-real-ip"];
+
+function emulatorRefusal(req: Request): string | undefined {
+  if (!isLoopback(req.socket.remoteAddress)) return "requests are accepted from this machine only";
+  if (proxyHeaders.some((header) => req.headers[header] !== undefined)) return "requests through a proxy are refused";
+  return undefined;
+}
+
 function isLoopback(address: string | undefined): boolean {
-  return !!address && (address === "::1" || address.startsWith("127.") || address === "::ffff:127.0.0.1");
+  return !!address && (address === "::1" || address.startsWith("127.") || address.startsWith("::ffff:127."));
+}
+
+/** The emulator's connector runs beside it; any other serviceUrl would make the service call out wherever it is told. */
+function isLoopbackUrl(serviceUrl: string): boolean {
+  const host = new URL(serviceUrl).hostname.replace(/^\[|\]$/g, "");
+  return host === "localhost" || isLoopback(host);
+}
+
+/** The claim the Bot Framework puts the connector's address in (AuthenticationConstants.ServiceUrlClaim). */
+const serviceUrlClaim = "serviceurl";
+
+/** The Bot Framework's token names the connector it was issued for: replies go there and nowhere else. */
+function serviceUrlIsTheTokens(context: TurnContext, adapter: CloudAdapter): boolean {
+  const identity = context.turnState.get(adapter.BotIdentityKey) as { getClaimValue(type: string): string | null } | undefined;
+  const claimed = identity?.getClaimValue(serviceUrlClaim);
+  // Tokens without the claim (the emulator's, or skills') were checked by the SDK against our app id.
+  return !claimed || claimed === context.activity.serviceUrl;
 }

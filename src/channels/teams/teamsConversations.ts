@@ -23,6 +23,7 @@ export class TeamsConversations {
     private readonly store: Store,
     readonly references: ConversationReferenceStore,
     private readonly logger: Logger,
+    private readonly options: { verifiedIdentity: boolean },
   ) {}
 
   async speaker(context: TurnContext): Promise<Speaker> {
@@ -33,7 +34,7 @@ export class TeamsConversations {
       known ??
       (await this.store.people.resolveChatUser(
         { teamsAadObjectId: objectId },
-        { displayName: from.name || "Teams user", email: await rosterEmail(context), timeZone: context.activity.localTimezone ?? null },
+        { displayName: from.name || "Teams user", email: this.options.verifiedIdentity ? await rosterEmail(context) : null, timeZone: context.activity.localTimezone ?? null },
       ));
     return { personId: person.id, displayName: person.displayName, roles: person.roles };
   }
@@ -71,7 +72,11 @@ export function tenantOf(activity: Activity): string {
   return activity.conversation.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id ?? "emulator";
 }
 
-/** The roster knows the user's e-mail; outside Teams (the emulator) there is none. */
+/**
+ * The roster knows the user's e-mail. Asked only of an authenticated activity's connector: an
+ * unauthenticated one (the emulator) could name any connector and so any e-mail, and with it
+ * take over that person's record.
+ */
 async function rosterEmail(context: TurnContext): Promise<string | null> {
   if (context.activity.channelId !== "msteams") return null;
   try {

@@ -17,13 +17,21 @@ interface MessageLike {
   thread_ts?: string;
 }
 
+/**
+ * Slack's retries of an event are recognised here in Socket Mode. Over HTTP the durable inbox has
+ * already written each event_id once, and a request it runs again (its worker died mid-way) must run.
+ */
+function firstDelivery(slack: SlackContext, eventId: string, context: Record<string, unknown>): Promise<boolean> {
+  return context.fromInbox === true ? Promise.resolve(true) : slack.deliveries.firstDelivery("slack", eventId);
+}
+
 export function registerMessageListeners(app: App, slack: SlackContext): void {
-  app.event("message", async ({ event, body, client }) => {
+  app.event("message", async ({ event, body, client, context }) => {
     const message = event as unknown as MessageLike;
     if (message.channel_type !== "im" || message.subtype || message.bot_id || !message.user) return;
     let first: boolean;
     try {
-      first = await slack.deliveries.firstDelivery("slack", body.event_id);
+      first = await firstDelivery(slack, body.event_id, context);
     } catch (error) {
       // The database is unreachable: the person hears so, with a reference, instead of silence.
       await slack.conversations.apologise(client, message.channel, error);
@@ -33,9 +41,9 @@ export function registerMessageListeners(app: App, slack: SlackContext): void {
     await slack.conversations.turn(client, { teamId: body.team_id, userId: message.user }, { kind: "text", text: message.text ?? "" }, { dmChannel: message.channel });
   });
 
-  app.event("app_mention", async ({ event, body, client }) => {
+  app.event("app_mention", async ({ event, body, client, context }) => {
     if (!event.user || event.bot_id) return;
-    if (!(await slack.deliveries.firstDelivery("slack", body.event_id))) return;
+    if (!(await firstDelivery(slack, body.event_id, context))) return;
     const text = (event.text ?? "").replace(/<@[A-Z0-9]+>/g, "").trim();
     const intent = detectIntent(text);
     const thread = { channel: event.channel, thread_ts: event.thread_ts ?? event.ts };

@@ -1,0 +1,123 @@
+// Processes what the durable inbox holds: woken at once when a request is written, and every
+// second for what another replica wrote or a restart left behind. At most `concurrency` requests
+// run at a time; the rest wait in the database, not in memory, so a burst queues instead of failing.
+import type { Logger } from "../logging/logger.js";
+import type { Inbox, InboxRequest } from "../store/inbox.js";
+
+export interface InboxWorkerOptions {
+  inbox: Inbox;
+  platform: string;
+  concurrency: number;
+  /** Runs one request; `answer` is what its acknowledgement carries (an ephemeral reply, a form's errors). */
+  process(request: InboxRequest, answer: (response: unknown) => Promise<void>): Promise<void>;
+  /** An answer nobody waits for any more (the request was acknowledged already). */
+  answerLater(request: InboxRequest, response: unknown): Promise<void>;
+  logger: Logger;
+  pollMs?: number;
+  clock?: () => Date;
+}
+
+const pruneEveryPolls = 600;
+
+export class InboxWorker {
+  private readonly inFlight = new Set<Promise<void>>();
+  private readonly waiting = new Map<number, (response: unknown) => void>();
+  private filling = false;
+  private fillAgain = false;
+  private stopped = false;
+  private timer: NodeJS.Timeout | undefined;
+  private polls = 0;
+
+  constructor(private readonly options: InboxWorkerOptions) {}
+
+  start(): void {
+    this.timer = setInterval(() => {
+      if (++this.polls % pruneEveryPolls === 1) void this.prune();
+      this.wake();
+    }, this.options.pollMs ?? 1_000);
+    this.timer.unref();
+    this.wake();
+  }
+
+  /** Claims and starts what is due, up to the concurrency limit. */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.filling) {
+      this.fillAgain = true;
+      return;
+    }
+    this.filling = true;
+    void this.fill().finally(() => (this.filling = false));
+  }
+
+  /**
+   * Waits (at most `waitMs`) for the acknowledgement of a request just written; undefined when it
+   * did not come in time, and the request is then answered later through its own means.
+   */
+  answerOf(id: number, waitMs: number): Promise<unknown> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.waiting.delete(id);
+        resolve(undefined);
+      }, waitMs);
+      this.waiting.set(id, (response) => {
+        clearTimeout(timer);
+        this.waiting.delete(id);
+        resolve(response ?? null);
+      });
+      this.wake();
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    await Promise.allSettled([...this.inFlight]);
+  }
+
+  private async fill(): Promise<void> {
+    try {
+      do {
+        this.fillAgain = false;
+        const room = this.options.concurrency - this.inFlight.size;
+        const claimed = await this.options.inbox.claim(this.options.platform, this.now(), room);
+        for (const request of claimed) this.run(request);
+        if (claimed.length > 0 && claimed.length === room) this.fillAgain = true;
+      } while (this.fillAgain && !this.stopped && this.inFlight.size < this.options.concurrency);
+    } catch (error) {
+      // The database is away: the requests stay in the inbox and the next poll tries again.
+      this.options.logger.error({ err: error }, "claiming from the inbox failed");
+    }
+  }
+
+  private run(request: InboxRequest): void {
+    const answer = async (response: unknown) => {
+      const waiter = this.waiting.get(request.id);
+      if (waiter) waiter(response);
+      else if (response) await this.options.answerLater(request, response);
+    };
+    const work = this.options
+      .process(request, answer)
+      .catch((error: unknown) => this.options.logger.error({ err: error, inboxId: request.id }, "processing an inbox request failed"))
+      .then(() => this.options.inbox.processed(request.id, this.now()))
+      .catch((error: unknown) => this.options.logger.error({ err: error, inboxId: request.id }, "could not mark an inbox request processed; it will run again after its lease"))
+      .finally(() => {
+        this.inFlight.delete(work);
+        this.wake();
+      });
+    this.inFlight.add(work);
+  }
+
+  private async prune(): Promise<void> {
+    try {
+      const abandoned = await this.options.inbox.prune(this.now());
+      if (abandoned > 0) this.options.logger.error({ abandoned, platform: this.options.platform }, "inbox requests waited too long and were given up");
+    } catch (error) {
+      this.options.logger.warn({ err: error }, "pruning the inbox failed");
+    }
+  }
+
+  private now(): Date {
+    return this.options.clock?.() ?? new Date();
+  }
+}
