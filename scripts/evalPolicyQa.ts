@@ -70,7 +70,7 @@ export function isExpected(expected: { document: string; section: string }, cite
 export async function evaluate(corpus: EvalCorpus, options: { bm25?: boolean } = {}): Promise<EvalResult> {
   const items = JSON.parse(fs.readFileSync(corpus.questions, "utf8")) as EvalItem[];
   const assistant = new PolicyAssistant({ policyDir: corpus.policyDir, prompt: loadPrompt("policy-answer") });
-  const passages = loadPolicyCorpus(corpus.policyDir);
+  const { passages } = await loadPolicyCorpus(corpus.policyDir);
   const index = new PolicyIndex(passages);
   const bm25 = options.bm25 ? plainBm25(passages) : undefined;
   const counts = { answerable: 0, offTopic: 0, hit1: 0, hit3: 0, declinedOffTopic: 0, declinedAnswerable: 0, wrongSection: 0, uncited: 0, bm1: 0, bm3: 0 };

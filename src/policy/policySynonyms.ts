@@ -50,6 +50,8 @@ export const synonyms: Record<string, string[]> = {
   erase: ["delete", "deletion", "erasure"],
   forget: ["delete", "erasure"],
   keep: ["retention", "kept"],
+  kept: ["retention", "keep"],
+  chat: ["conversation", "prompt"],
   store: ["retention", "kept"],
   abroad: ["outside", "transfer"],
   overseas: ["outside", "transfer"],

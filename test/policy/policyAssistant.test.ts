@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PolicyAssistant, notCovered } from "../../src/policy/policyAssistant.js";
+import { PolicyAssistant } from "../../src/policy/policyAssistant.js";
 import { loadPrompt, PromptError } from "../../src/policy/prompts.js";
 import { evalCorpora, evaluate } from "../../scripts/evalPolicyQa.js";
 import { runAims } from "../support/processes.js";
@@ -104,9 +104,12 @@ describe("the policy assistant with OpenAI", () => {
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 
-  it("passes on the model's decline", async () => {
+  it("shows the closest sections, saying it is not certain, when the model finds no answer in them", async () => {
     fake.respondWith(() => ({ content: JSON.stringify({ answered: false, answer: "Not covered.", citations: [] }) }));
-    expect(await assistant.ask(question)).toMatchObject({ answered: false, answer: notCovered });
+    const answer = await assistant.ask(question);
+    expect(answer).toMatchObject({ answered: true, source: "extract", confidence: "uncertain" });
+    expect(answer.answer).toMatch(/^I'm not certain; these sections look closest:/);
+    expect(answer.citations.map((citation) => citation.section)).toContain("4.2");
   });
 
   it("never sends an injection attempt to the model", async () => {
@@ -121,9 +124,12 @@ describe("npx aims ask --json", () => {
     const result = await runAims(["ask", "what severity is a leak of customer data and how fast is it triaged?", "--json"], {});
     expect(result.code).toBe(0);
     const printed = JSON.parse(result.stdout);
-    expect(Object.keys(printed)).toEqual(["answered", "answer", "citations"]);
+    expect(Object.keys(printed).slice(0, 3)).toEqual(["answered", "answer", "citations"]);
     expect(printed.answered).toBe(true);
-    for (const citation of printed.citations) expect(Object.keys(citation)).toEqual(["document", "section", "heading", "excerpt"]);
+    for (const citation of printed.citations) {
+      expect(Object.keys(citation).slice(0, 4)).toEqual(["document", "section", "heading", "excerpt"]);
+      expect(citation).toMatchObject({ documentTitle: expect.stringMatching(/Northwind Mutual/), documentVersion: expect.stringMatching(/^Version \d/) });
+    }
     expect(printed.citations[0].document).toBe("ai-incident-procedure.md");
   });
 });
@@ -143,7 +149,7 @@ describe("hybrid ranking with embeddings", () => {
 
       const answer = await first.ask("A policyholder wants us to erase everything we hold on them; does that include what the chatbot logged?");
       expect(answer.answered).toBe(true);
-      const passages = first.passageCount;
+      const passages = await first.passageCount();
       expect(inputs()).toHaveLength(passages + 1); // every passage, then the question
       expect(await database.prisma.embeddingCache.count()).toBe(passages);
 
