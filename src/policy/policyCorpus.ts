@@ -61,8 +61,9 @@ export async function loadPolicyCorpus(policyDir: string): Promise<PolicyCorpus>
       passages.push(...split);
       documents.push({ file, passages: split.length });
     } catch (error) {
-      problems.push({ file, problem: `could not be read: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}` });
+      const detail = error instanceof Error ? error.message.split("\n")[0]!.split(" : ")[0] : String(error);
+      problems.push({ file, problem: `could not be read as a ${path.extname(file).slice(1).toUpperCase()} file (damaged, password-protected or another format): ${detail}` });
     }
   }
-  return { passages, documents, problems };
+  return { passages, documents, problems: problems.sort((a, b) => a.file.localeCompare(b.file)) };
 }

@@ -21,11 +21,17 @@ const readers: Record<string, Reader> = {
   ".txt": async (file) => ({ text: plainTextWithTitle(await fs.readFile(file, "utf8")), plainText: true }),
   ".html": async (file) => ({ text: htmlToText(await fs.readFile(file, "utf8")), plainText: false }),
   ".htm": async (file) => ({ text: htmlToText(await fs.readFile(file, "utf8")), plainText: false }),
-  ".docx": async (file) => ({ text: htmlToText((await mammoth.convertToHtml({ path: file })).value), plainText: false }),
+  ".docx": async (file) => ({ text: htmlToText((await mammoth.convertToHtml({ path: file }, { styleMap: wordStyles })).value), plainText: false }),
   ".pdf": async (file) => ({ text: plainTextWithTitle(await pdfText(file)), plainText: true }),
 };
 
 export const policyExtensions = Object.keys(readers);
+
+/** Word's Title style is the document's title, so its Heading 1 sections sit one level below. */
+const wordStyles = [
+  "p[style-name='Title'] => h1:fresh",
+  ...[1, 2, 3, 4, 5].flatMap((level) => [`p[style-name='heading ${level}'] => h${level + 1}:fresh`, `p[style-name='Heading ${level}'] => h${level + 1}:fresh`]),
+];
 
 export function isPolicyFile(file: string): boolean {
   return path.extname(file).toLowerCase() in readers;
