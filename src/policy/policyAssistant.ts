@@ -16,6 +16,7 @@ import { isInjection, isTaskOrOpinion } from "./policyGuard.js";
 import { judge, type PolicyConfidence } from "./policyRelevance.js";
 import { citationOf, extractiveAnswer } from "./policyExtracts.js";
 import { loadPrompt } from "./prompts.js";
+import { matchCurated, type CuratedCandidate } from "./curatedMatching.js";
 import { cosine, openAiEmbedder, type Embedder } from "../language/embeddings.js";
 import type { EmbeddingCacheStore } from "../store/embeddingCache.js";
 
@@ -116,6 +117,13 @@ export class PolicyAssistant {
   async diagnostics(): Promise<{ policyDir: string; passages: number; documents: PolicyCorpus["documents"]; problems: PolicyCorpus["problems"] }> {
     const { corpus } = await this.currentIndex();
     return { policyDir: this.options.policyDir, passages: corpus.passages.length, documents: corpus.documents, problems: corpus.problems };
+  }
+
+  /** The curated answer that answers this question, if any (see curatedMatching.ts). */
+  async matchCurated<T extends CuratedCandidate>(question: string, candidates: T[]): Promise<T | null> {
+    if (candidates.length === 0 || isInjection(question)) return null;
+    const { index } = await this.currentIndex();
+    return matchCurated(question, candidates, (stem) => index.idf(stem), (word) => index.correct(word));
   }
 
   async passageCount(): Promise<number> {

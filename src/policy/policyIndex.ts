@@ -210,6 +210,11 @@ export class PolicyIndex {
     };
   }
 
+  /** A word as the policies would spell it (a typo one edit from a policy word corrected). */
+  correct(word: string): string {
+    return this.speller.correct(word);
+  }
+
   private conceptsOf(question: string): string[][] {
     return conceptsOf(question, (word) => this.speller.correct(word));
   }
