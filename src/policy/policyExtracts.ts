@@ -5,6 +5,8 @@ import type { PolicyHit } from "./policyIndex.js";
 import type { PolicyCitation } from "./policyAssistant.js";
 import type { PolicyConfidence } from "./policyRelevance.js";
 
+/** A confident answer also quotes the second passage when it scores at least this share of the first. */
+const runnerUpShare = 0.55;
 /** How many units of a passage are quoted at most, and how close to the best one they must score. */
 const maxUnits = 3;
 const unitShare = 0.6;
@@ -33,7 +35,9 @@ export function reference(citation: { document: string; section: string }): stri
 
 export function extractiveAnswer(question: string, hits: PolicyHit[], confidence: Exclude<PolicyConfidence, "off-topic">): { answer: string; citations: PolicyCitation[] } {
   if (confidence === "confident") {
-    const citations = [citationOf(hits[0]!, question)];
+    // A close runner-up often holds the other half of the answer (the rule and its exception).
+    const runnerUp = hits[1] && hits[1].score >= runnerUpShare ? [hits[1]] : [];
+    const citations = [hits[0]!, ...runnerUp].map((hit) => citationOf(hit, question));
     return { answer: citations.map((citation) => `${citation.excerpt} ${reference(citation)}`).join(" "), citations };
   }
   const citations = hits.slice(0, 3).map((hit) => citationOf(hit, question));
@@ -50,9 +54,15 @@ function excerptOf(hit: PolicyHit, wantsList: boolean): string {
   const units = hit.units;
   if (units.length === 0) return hit.passage.text.slice(0, 300);
   const best = units[0]!;
+  // A sentence opening with "This includes…" or "They must…" is quoted with the one it refers back to.
+  const withAntecedents = (picked: typeof units) =>
+    picked.flatMap((unit) => {
+      const previous = /^(this|these|it|they|such|that|those)\b/i.test(unit.text) ? units.find((other) => other.position === unit.position - 1) : undefined;
+      return previous ? [previous, unit] : [unit];
+    });
   // List items and table rows each on their own line, as in the document.
   const inOrder = (picked: typeof units) =>
-    [...new Set(picked)]
+    [...new Set(withAntecedents(picked))]
       .sort((a, b) => a.position - b.position)
       .map((unit) => (unit.kind === "sentence" ? unit.text : `\n- ${unit.text}`))
       .join(" ")

@@ -5,14 +5,15 @@
 // corrected to the policy's own words, and everyday words read as the formal words policies use.
 import MiniSearch, { type SearchOptions } from "minisearch";
 import type { PolicyPassage } from "./policySections.js";
-import { synonyms } from "./policySynonyms.js";
+import { replacingPhrases, synonyms } from "./policySynonyms.js";
 import { PolicySpeller } from "./policySpelling.js";
 import { unitsOf, type PassageUnit } from "./policyUnits.js";
 import { allWords, isMeaningful, stem, tokenize } from "./policyWords.js";
 import { namedThings, namesAiOrTool } from "./policyDomain.js";
 
 /** The thesaurus with both sides stemmed, keyed by the stems of the everyday word or phrase. */
-const stemmedSynonyms = new Map(Object.entries(synonyms).map(([everyday, formal]) => [allWords(everyday).map(stem).join(" "), formal.map(stem)]));
+const stemmedSynonyms = new Map(Object.entries({ ...synonyms, ...replacingPhrases }).map(([everyday, formal]) => [allWords(everyday).map(stem).join(" "), formal.map(stem)]));
+const replacing = new Set(Object.keys(replacingPhrases).map((phrase) => allWords(phrase).map(stem).join(" ")));
 const longestPhrase = Math.max(...[...stemmedSynonyms.keys()].map((key) => key.split(" ").length));
 
 /**
@@ -30,8 +31,9 @@ export function conceptsOf(question: string, correct: (word: string) => string =
     const positions = phraseAt(stems, start, used);
     for (const position of positions) used.add(position);
     const key = positions.map((position) => stems[position]).join(" ");
-    const own = positions.filter((position) => isMeaningful(words[position]!)).map((position) => stems[position]!);
-    if (own.length > 0 && !concepts.has(key)) concepts.set(key, [...new Set([...own, ...(stemmedSynonyms.get(key) ?? [])])]);
+    const own = replacing.has(key) ? [] : positions.filter((position) => isMeaningful(words[position]!)).map((position) => stems[position]!);
+    const formal = stemmedSynonyms.get(key) ?? [];
+    if (own.length + formal.length > 0 && !concepts.has(key)) concepts.set(key, [...new Set([...own, ...formal])]);
   }
   return [...concepts.values()];
 }
@@ -103,7 +105,7 @@ const specificHeadingWord = 0.3;
 const synonymShare = 0.7;
 /** The best sentences get a bonus for each two of the question's concepts said close together. */
 const unitsRescored = 300;
-const proximityBonus = 0.3;
+const proximityBonus = 0.6;
 const closeWords = 4;
 /** How much the best sentence counts against the whole section. */
 const unitWeight = 0.5;
