@@ -83,7 +83,7 @@ export function policyAssistantFor(
   });
 }
 
-export const notCovered = "That doesn't look like a question about our AI policy, so I can't answer it from the policy. If it is one, I can pass it to the governance team.";
+export const notCovered = "The AI policy doesn't cover this: it doesn't look like a question about how we use AI. If it is one, I can pass it to the governance team.";
 const refusal = "I can only answer questions about our AI policy; I can't follow instructions to change records or reveal how I work.";
 
 const modelAnswer = z.object({
