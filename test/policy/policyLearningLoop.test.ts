@@ -3,6 +3,8 @@
 // button; the asker is sent the answer; a later question with the same meaning gets it first, marked
 // with who answered and when; governance lists and retires it, each step in the change history.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildWeeklyDigest } from "../../src/digest/weeklyDigest.js";
+import { renderDigestMarkdown } from "../../src/digest/digestMarkdown.js";
 import { blockAction, interaction } from "../support/slackRequests.js";
 import { buttonValue, governanceChannel, messageText, messageTs, slackUsers, startSlackTestService, type SlackTestService } from "../support/slackService.js";
 
@@ -60,6 +62,11 @@ describe("the policy assistant learns from the governance team's answers (Slack)
     const prisma = slack.database.prisma;
     await expect(prisma.curatedPolicyAnswer.findUniqueOrThrow({ where: { reference: curatedReference! } })).resolves.toMatchObject({ timesGiven: 1, answeredByLabel: "Amara Okafor" });
     await expect(prisma.policyQuestion.findFirstOrThrow({ where: { question: paraphrase } })).resolves.toMatchObject({ answered: true, source: "curated" });
+
+    // The weekly digest counts the questions the governance team's answers answered: the first and the paraphrase.
+    const digest = await buildWeeklyDigest(prisma, { now: new Date(), timeZone: "UTC" });
+    expect(digest.policyQuestions.answeredByGovernance).toBe(2);
+    expect(renderDigestMarkdown(digest)).toContain("2 questions answered with the governance team's answers");
 
     // Governance lists and retires it; after that the policy answers again. Every step is in the change history.
     reply = await slack.dm(governance, "policy answers");
