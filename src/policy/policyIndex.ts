@@ -93,8 +93,9 @@ interface IndexedUnit extends PassageUnit {
   id: string;
   passageId: string;
   context: string;
-  /** The unit's stems in order, to find the question's words close together. */
+  /** The unit's stems in order, to find the question's words close together, and as a set. */
   stems: string[];
+  stemSet: Set<string>;
 }
 
 /** A word in more than half the passages is left out of full-text search (it still counts in a match). */
@@ -104,7 +105,8 @@ const specificHeadingWord = 0.3;
 /** The weight of a thesaurus word against the question's own word (shared among an entry's words). */
 const synonymShare = 0.7;
 /** The best sentences get a bonus for each two of the question's concepts said close together. */
-const unitsRescored = 300;
+const unitCandidates = 40;
+const fuzziness = 0.2;
 const proximityBonus = 0.6;
 const closeWords = 4;
 /** How much the best sentence counts against the whole section. */
@@ -112,7 +114,6 @@ const unitWeight = 0.5;
 
 export class PolicyIndex {
   private readonly sections: MiniSearch<PolicyPassage>;
-  private readonly units: MiniSearch<IndexedUnit>;
   private readonly byId: Map<string, PolicyPassage>;
   private readonly unitsOf = new Map<string, IndexedUnit[]>();
   private readonly wordsOf: Map<string, { all: Set<string>; heading: Set<string> }>;
@@ -134,27 +135,25 @@ export class PolicyIndex {
       processTerm: (term) => stem(term),
     });
     this.sections.addAll(passages);
-    this.units = new MiniSearch<IndexedUnit>({ fields: ["text", "context"], tokenize, processTerm: (term) => stem(term) });
     for (const passage of passages) {
-      const units = unitsOf(passage.text).map((unit) => ({ ...unit, id: `${passage.id}~${unit.position}`, passageId: passage.id, context: passage.heading, stems: tokenize(unit.text).map(stem) }));
+      const units = unitsOf(passage.text).map((unit) => ({ ...unit, id: `${passage.id}~${unit.position}`, passageId: passage.id, context: passage.heading, stems: tokenize(unit.text).map(stem) })).map((unit) => ({ ...unit, stemSet: new Set(unit.stems) }));
       this.unitsOf.set(passage.id, units);
-      this.units.addAll(units);
     }
   }
 
   query(question: string, limit = 5): PolicyHit[] {
     const concepts = this.conceptsOf(question);
+    const anchored = this.isAnchored(question);
     const terms = this.searchTerms(concepts);
     if (terms.length === 0) return [];
     const options = this.searchOptionsFor(concepts);
     const sectionScores = new Map(this.sections.search({ combineWith: "OR", queries: terms }, { ...options, boost: { heading: 2.5, path: 1.2, text: 1 } }).map((result) => [String(result.id), result.score]));
+    // Sentences are scored within the best sections only: scoring every sentence of a large
+    // corpus would cost more than it changes.
+    const candidates = [...sectionScores].sort((a, b) => b[1] - a[1]).slice(0, unitCandidates);
     const unitScores = new Map<string, Map<number, number>>();
-    for (const result of this.units.search({ combineWith: "OR", queries: terms }, { ...options, boost: { text: 1, context: 0.3 } }).slice(0, unitsRescored)) {
-      const [passageId, position] = splitUnitId(String(result.id));
-      const scores = unitScores.get(passageId) ?? new Map<number, number>();
-      const unit = this.unitsOf.get(passageId)![position]!;
-      scores.set(position, result.score * (1 + proximityBonus * closePairs(unit.stems, concepts)));
-      unitScores.set(passageId, scores);
+    for (const [passageId] of candidates) {
+      unitScores.set(passageId, new Map((this.unitsOf.get(passageId) ?? []).map((unit) => [unit.position, this.unitScore(unit, concepts)])));
     }
     const topSection = Math.max(0, ...sectionScores.values());
     const topUnit = Math.max(0, ...[...unitScores.values()].flatMap((scores) => [...scores.values()]));
@@ -167,19 +166,34 @@ export class PolicyIndex {
       })
       .sort((a, b) => b.score - a.score)
       .slice(0, limit)
-      .map(({ id, score }, _rank, ranked) => this.hit(id, score / (ranked[0]!.score || 1), question, concepts, unitScores.get(id)));
+      .map(({ id, score }, _rank, ranked) => this.hit(id, score / (ranked[0]!.score || 1), anchored, concepts, unitScores.get(id)));
   }
 
   /** A passage as a hit for a question, whether or not full-text search ranked it (hybrid ranking). */
   hitFor(question: string, passage: PolicyPassage, score: number): PolicyHit {
-    return this.hit(passage.id, score, question, this.conceptsOf(question), undefined);
+    return this.hit(passage.id, score, this.isAnchored(question), this.conceptsOf(question), undefined);
   }
 
-  private hit(id: string, score: number, question: string, concepts: string[][], unitScores: Map<number, number> | undefined): PolicyHit {
+  /** The question's concepts a sentence says (each by its most specific word), more when said close together. */
+  private unitScore(unit: IndexedUnit, concepts: string[][]): number {
+    let score = 0;
+    for (const variants of concepts) {
+      const found = variants.filter((variant) => unit.stemSet.has(variant));
+      if (found.length === 0) continue;
+      score += Math.max(...found.map((variant) => this.idf(variant) * (variant === variants[0] ? 1 : synonymShare)));
+    }
+    return score === 0 ? 0 : score * (1 + proximityBonus * closePairs(unit.stems, concepts));
+  }
+
+  private isAnchored(question: string): boolean {
+    return namesAiOrTool(question, allWords(question).map((word) => this.speller.correct(word)), this.named);
+  }
+
+  private hit(id: string, score: number, anchored: boolean, concepts: string[][], unitScores: Map<number, number> | undefined): PolicyHit {
     const passage = this.byId.get(id)!;
     const units = (this.unitsOf.get(id) ?? []).map((unit) => ({ position: unit.position, text: unit.text, kind: unit.kind, score: unitScores?.get(unit.position) ?? 0 })).sort((a, b) => b.score - a.score || a.position - b.position);
-    const match = this.matchOf(concepts, this.wordsOf.get(id)!, (this.unitsOf.get(id) ?? []).map((unit) => stems(unit.text)));
-    return { passage, score, units, match: { ...match, anchored: namesAiOrTool(question, allWords(question).map((word) => this.speller.correct(word)), this.named) } };
+    const match = this.matchOf(concepts, this.wordsOf.get(id)!, (this.unitsOf.get(id) ?? []).map((unit) => unit.stemSet));
+    return { passage, score, units, match: { ...match, anchored } };
   }
 
   /** Search every concept's words, leaving out those in most passages unless nothing else is left. */
@@ -208,7 +222,7 @@ export class PolicyIndex {
       tokenize: (term) => [term],
       processTerm: (term) => term,
       prefix: (term) => own.has(term) && term.length > 4,
-      fuzzy: (term) => (own.has(term) && term.length > 5 && !this.documentFrequency.has(term) ? 0.2 : 0),
+      fuzzy: (term) => (own.has(term) && term.length > 5 && !this.documentFrequency.has(term) ? fuzziness : 0),
     };
   }
 
