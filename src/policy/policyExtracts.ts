@@ -5,8 +5,8 @@ import type { PolicyHit } from "./policyIndex.js";
 import type { PolicyCitation } from "./policyAssistant.js";
 import type { PolicyConfidence } from "./policyRelevance.js";
 
-/** A confident answer also quotes the second passage when it scores at least this share of the first. */
-const runnerUpShare = 0.55;
+/** A confident answer also quotes the next two passages when they score at least this share of the first. */
+const runnerUpShare = 0.5;
 /** How many units of a passage are quoted at most, and how close to the best one they must score. */
 const maxUnits = 3;
 const unitShare = 0.6;
@@ -35,8 +35,8 @@ export function reference(citation: { document: string; section: string }): stri
 
 export function extractiveAnswer(question: string, hits: PolicyHit[], confidence: Exclude<PolicyConfidence, "off-topic">): { answer: string; citations: PolicyCitation[] } {
   if (confidence === "confident") {
-    // A close runner-up often holds the other half of the answer (the rule and its exception).
-    const runnerUp = hits[1] && hits[1].score >= runnerUpShare ? [hits[1]] : [];
+    // Close runners-up often hold the other half of the answer (the rule and its exception).
+    const runnerUp = hits.slice(1, 3).filter((hit) => hit.score >= runnerUpShare);
     const citations = [hits[0]!, ...runnerUp].map((hit) => citationOf(hit, question));
     return { answer: citations.map((citation) => `${citation.excerpt} ${reference(citation)}`).join(" "), citations };
   }

@@ -180,7 +180,9 @@ export class PolicyIndex {
     for (const variants of concepts) {
       const found = variants.filter((variant) => unit.stemSet.has(variant));
       if (found.length === 0) continue;
-      score += Math.max(...found.map((variant) => this.idf(variant) * (variant === variants[0] ? 1 : synonymShare)));
+      // As in search, a thesaurus entry's words share one weight ("chatgpt" beats "public AI tool").
+      const synonymWeight = synonymShare / Math.max(1, variants.length - 2);
+      score += Math.max(...found.map((variant) => this.idf(variant) * (variant === variants[0] ? 1 : synonymWeight)));
     }
     return score === 0 ? 0 : score * (1 + proximityBonus * closePairs(unit.stems, concepts));
   }

@@ -31,7 +31,7 @@ describe("policy questions in the local chat", () => {
   it("chat history: the 30 days for conversation history first, not the 6 years for incident records", async () => {
     const answer = answerOf(await say("tom", "how long is my chat history kept?"));
     expect(cited([answer])[0]).toBe("ai-data-handling-rules.md §6.1");
-    expect(answer.text).toMatch(/^Conversation history in Northwind Assist is kept for 30 days/);
+    expect(answer.text).toContain("Conversation history in Northwind Assist is kept for 30 days");
     expect(answer.text).not.toContain("6 years");
   });
 
