@@ -81,6 +81,15 @@ describe("npx aims ask with the documents people have", () => {
     expect(printed.unreadableDocuments.map((entry: { file: string }) => entry.file)).toEqual(["broken.docx", "org-chart.png"]);
   });
 
+  it("aims doctor lists each document read and names the files it could not use, failing until they are fixed", async () => {
+    const result = await runAims(["doctor"], { POLICY_DIR: dir, LOCAL_CHAT: "off" });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(`Policy documents in ${dir}: 4 read`);
+    expect(result.stdout).toMatch(/ok {3}lab-ai-rules\.docx \(\d+ sections\)/);
+    expect(result.stdout).toMatch(/not used {2}broken\.docx: could not be read as a DOCX file/);
+    expect(result.stdout).toMatch(/not used {2}org-chart\.png: skipped/);
+  });
+
   it("stops with a clear message when POLICY_DIR does not exist", async () => {
     const missing = path.join(dir, "no-such-folder");
     const result = await runAims(["ask", "which AI tools are approved?", "--json"], { POLICY_DIR: missing, LOCAL_CHAT: "off" });
