@@ -1,6 +1,6 @@
 // Whether a new question asks what a curated answer already answers. Both are read as concepts
 // (stems, typos corrected, everyday words with their policy synonyms), weighted by how specific they
-// are, and a curated answer is given when the two share most of what either asks about: "is deepl
+// are, and a curated answer is given when it covers what the new question asks about: "is deepl
 // ok for translating letters to customers?" matches "can I use DeepL to translate a customer letter".
 import { conceptsOf } from "./policyIndex.js";
 
@@ -9,8 +9,9 @@ export interface CuratedCandidate {
   question: string;
 }
 
-/** The share of both questions' weighted concepts they have in common, below which they ask different things. */
+/** The weighted share of concepts two questions have in common, below which they ask different things. */
 export const minimumOverlap = 0.6;
+const forwardShare = 0.7;
 
 /**
  * The best curated answer for a question, or null. `weight` says how specific a stem is (the policy
@@ -34,6 +35,7 @@ function overlapOf(a: string[][], b: string[][], weight: (stem: string) => numbe
   };
   const total = (concepts: string[][]) => concepts.reduce((sum, variants) => sum + conceptWeight(variants), 0);
   if (a.length === 0 || b.length === 0) return 0;
-  // The smaller of the two shares: each question must be mostly about what the other asks.
-  return Math.min(shared(a, b) / total(a), shared(b, a) / total(b));
+  // Mostly: does the curated answer's question cover everything the new one asks? Partly: does
+  // the new one ask about most of what the curated answer was written for?
+  return forwardShare * (shared(a, b) / total(a)) + (1 - forwardShare) * (shared(b, a) / total(b));
 }

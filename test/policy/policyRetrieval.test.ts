@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { loadPolicyCorpus } from "../../src/policy/policyCorpus.js";
 import { conceptsOf, PolicyIndex } from "../../src/policy/policyIndex.js";
 import { judge } from "../../src/policy/policyRelevance.js";
+import { matchCurated } from "../../src/policy/curatedMatching.js";
 import { splitDocument } from "../../src/policy/policySections.js";
 import { unitsOf } from "../../src/policy/policyUnits.js";
 import { oneEditApart, PolicySpeller } from "../../src/policy/policySpelling.js";
@@ -110,5 +111,23 @@ describe("the policy speller", () => {
   it("counts one insertion, deletion, substitution or swap as one edit", () => {
     expect(["medcal", "medicall", "medixal", "mdeical"].map((typed) => oneEditApart(typed, "medical"))).toEqual([true, true, true, true]);
     expect(oneEditApart("mdicla", "medical")).toBe(false);
+  });
+});
+
+describe("matching a question to a curated answer", () => {
+  const curated = [
+    { id: "voice", question: "can I use an AI voice generator to read out our hold music announcements?" },
+    { id: "lyrics", question: "can we use AI to write the lyrics for the company song?" },
+  ];
+  const match = (question: string) => matchCurated(question, curated, (word) => index.idf(word), (word) => index.correct(word))?.id ?? null;
+
+  it("finds the same question in other words, with a typo", () => {
+    expect(match("is an AI voice generater ok for the on-hold announcements?")).toBe("voice");
+    expect(match("could AI write lyrics for our company song")).toBe("lyrics");
+  });
+
+  it("does not match a question that shares only the everyday words", () => {
+    expect(match("can I use AI to write a customer complaint reply?")).toBeNull();
+    expect(match("which AI tools are approved?")).toBeNull();
   });
 });
