@@ -80,15 +80,16 @@ export function splitDocument(document: string, content: string, options: SplitO
   const trail: { level: number; section: string; heading: string }[] = [];
   let lastExplicitLevel = 1;
   let body: string[] = [];
-  const flush = () => {
+  const flush = (final = false) => {
     const text = body.join("\n").trim();
     body = [];
     if (!text) return;
     const current = trail.at(-1);
     if (!current) {
-      // The text under the title: who owns the document, its version, whom it applies to.
+      // The text under the title: who owns the document, its version, whom it applies to. It is
+      // a passage of its own when long, or when it is all the document says.
       documentVersion ??= versionStatement.exec(text)?.[0];
-      if (text.length < 400) return;
+      if (text.length < 400 && !final) return;
     }
     const section = current?.section ?? documentTitle;
     const count = (usedSections.get(section) ?? 0) + 1;
@@ -117,7 +118,9 @@ export function splitDocument(document: string, content: string, options: SplitO
     flush();
     if (heading.consumesNext) i++;
     if (explicit) lastExplicitLevel = heading.level;
-    if (heading.level === 1 && !sawTitle) {
+    // The first top-level heading is the title, unless it is numbered ("# 1 Purpose"): then the
+    // document has no title heading and its sections start at once.
+    if (heading.level === 1 && !sawTitle && !numberedTitle.test(heading.title) && !labelledTitle.test(heading.title)) {
       documentTitle = heading.title;
       sawTitle = true;
       trail.length = 0;
@@ -127,6 +130,6 @@ export function splitDocument(document: string, content: string, options: SplitO
     while (trail.length > 0 && trail.at(-1)!.level >= heading.level) trail.pop();
     trail.push({ level: heading.level, section, heading: title });
   }
-  flush();
+  flush(passages.length === 0 && trail.length === 0);
   return passages.map((passage) => (documentVersion ? { ...passage, documentVersion } : passage));
 }

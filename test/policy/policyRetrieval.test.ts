@@ -131,3 +131,10 @@ describe("matching a question to a curated answer", () => {
     expect(match("which AI tools are approved?")).toBeNull();
   });
 });
+
+describe("documents without the usual title", () => {
+  it("reads a numbered first heading as a section, and a document of one paragraph as one passage", () => {
+    expect(splitDocument("rules.md", "# 1 Purpose\nWhy we have rules.\n\n# 2 Scope\nEveryone.\n").map((passage) => [passage.section, passage.heading])).toEqual([["1", "Purpose"], ["2", "Scope"]]);
+    expect(splitDocument("note.md", "# AI note\n\nOnly LabGPT may be used.\n").map((passage) => [passage.section, passage.text])).toEqual([["AI note", "Only LabGPT may be used."]]);
+  });
+});
