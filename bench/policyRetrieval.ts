@@ -10,8 +10,8 @@ import { PolicyIndex } from "../src/policy/policyIndex.js";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const departments = ["claims", "underwriting", "pricing", "marketing", "finance", "legal", "hr", "it", "security", "procurement", "actuarial", "broker", "contact", "fraud", "audit", "risk", "product", "data"];
 
-export function retrievalBenchmark(target = 2_000) {
-  const base = loadPolicyCorpus(path.join(root, "policies"));
+export async function retrievalBenchmark(target = 2_000) {
+  const { passages: base } = await loadPolicyCorpus(path.join(root, "policies"));
   const passages: PolicyPassage[] = [];
   for (const department of departments) {
     for (const passage of base) {
@@ -38,7 +38,7 @@ export function retrievalBenchmark(target = 2_000) {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const result = retrievalBenchmark();
+  const result = await retrievalBenchmark();
   console.log(`Policy retrieval over ${result.passages} passages (${result.queries} queries; index built in ${result.buildMs.toFixed(0)} ms)`);
   console.table([{ p50Ms: Number(result.p50Ms.toFixed(2)), p95Ms: Number(result.p95Ms.toFixed(2)) }]);
 }

@@ -75,7 +75,7 @@ function verdict(target: Target): string {
   return "";
 }
 
-function summary(measured: { chat: ChatStepFigures; start: ServiceStartFigures; digest: DigestFigures; retrieval: ReturnType<typeof retrievalBenchmark>; embedded: EmbeddedOpenFigures }) {
+function summary(measured: { chat: ChatStepFigures; start: ServiceStartFigures; digest: DigestFigures; retrieval: Awaited<ReturnType<typeof retrievalBenchmark>>; embedded: EmbeddedOpenFigures }) {
   const { chat, start, digest, retrieval, embedded } = measured;
   return {
     slackStepRatio: round(chat.slack.ratio, 3),

@@ -6,6 +6,7 @@ import { evidencePackRegister, exportRecords } from "./commands/exportCommand.js
 import { importKinds, importRecords, soaCsvColumns, trainingCsvColumns } from "./commands/importCommand.js";
 import { chat } from "./commands/chatCommand.js";
 import { ask } from "./commands/askCommand.js";
+import { doctor } from "./commands/doctorCommand.js";
 import { loadDemoData } from "./commands/demoDataCommand.js";
 import { digestCommand } from "./commands/digestCommand.js";
 import { checkMigrations, migrate, newMigration } from "./commands/migrationCommands.js";
@@ -60,6 +61,12 @@ program
   .argument("<question>", "e.g. \"can I paste customer data into ChatGPT?\"")
   .option("--json", "print one JSON object: answered, answer, citations")
   .action(ask);
+
+program
+  .command("doctor")
+  .description("check the policy documents in POLICY_DIR: each one read, and every file that could not be used and why")
+  .option("--json", "print one JSON object")
+  .action(doctor);
 
 program
   .command("chat")

@@ -31,6 +31,8 @@ import { editSoaControlFlow } from "./flows/editSoaControlFlow.js";
 import { gapAnalysisFlow } from "./flows/gapAnalysisFlow.js";
 import { SoaDesk } from "./soaDesk.js";
 import { GapDesk } from "../gap/gapDesk.js";
+import { PolicyQuestionDesk } from "../policy/policyQuestionDesk.js";
+import { policyAnswerFlows } from "../policy/policyAnswerFlows.js";
 
 export interface ConversationSettings {
   reviewIntervals?: ReviewIntervals;
@@ -54,6 +56,7 @@ export function createConversationEngine(prisma: PrismaClient, settings: Convers
   const approvalDesk = new ApprovalDesk(prisma, clock);
   const riskDesk = new RiskDesk(prisma, clock);
   const nonconformityDesk = new NonconformityDesk(prisma, clock);
+  const policyQuestionDesk = new PolicyQuestionDesk(prisma, clock);
   return new ConversationEngine({
     states: new ConversationStateStore(prisma),
     flows: [
@@ -70,6 +73,7 @@ export function createConversationEngine(prisma: PrismaClient, settings: Convers
       ...nonconformityFlows(),
       editSoaControlFlow(),
       gapAnalysisFlow(),
+      ...policyAnswerFlows(),
     ],
     lookups: storeLookups(prisma),
     incidentDesk,
@@ -86,8 +90,9 @@ export function createConversationEngine(prisma: PrismaClient, settings: Convers
       new EvidencePackDesk(prisma, clock),
       assessmentDesk,
       approvalDesk,
+      policyQuestionDesk,
     ],
-    recordDesks: [approvalDesk, assessmentDesk, riskDesk, nonconformityDesk],
+    recordDesks: [approvalDesk, assessmentDesk, riskDesk, nonconformityDesk, policyQuestionDesk],
     reminderDesk: new ReminderDesk(prisma, clock, { reviewIntervals: settings.reviewIntervals ?? defaultReviewIntervals, attestationMonths: settings.attestationMonths ?? 6 }),
     ...(settings.clock ? { clock: settings.clock } : {}),
     ...(settings.draftTtlMs ? { draftTtlMs: settings.draftTtlMs } : {}),

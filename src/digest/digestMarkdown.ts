@@ -135,7 +135,8 @@ function policyQuestionsSection({ policyQuestions }: WeeklyDigest): string {
   return [
     "## Policy questions",
     `${plural(policyQuestions.unansweredThisWeek, "question")} this week the policy did not answer; ` +
-      `${policyQuestions.routedToGovernance} passed to the governance team.`,
+      `${policyQuestions.routedToGovernance} passed to the governance team; ` +
+      `${plural(policyQuestions.answeredByGovernance, "question")} answered with the governance team's answers.`,
   ].join("\n");
 }
 

@@ -20,7 +20,7 @@ export function digestNotice(digest: WeeklyDigest): Notice {
     `Incidents: ${plural(incidents.openedThisWeek.total, "incident")} reported this week${bySeverity.length > 0 ? ` (${bySeverity.join(", ")})` : ""}, ${incidents.closedThisWeek.total} closed; ${incidents.open.total} open, ${incidents.open.awaitingTriage} awaiting triage, ${incidents.open.byAge.overThirtyDays} open for over 30 days.`,
     `Corrective actions overdue: ${overdueActions.count}${overdueActions.oldest.length > 0 ? ` (oldest: ${overdueActions.oldest.map((action) => `${action.reference}, ${action.ownerName}, ${action.daysOverdue} days`).join("; ")})` : ""}.`,
     `Audits and reviews in the next 30 days: ${upcomingReviews.items.length > 0 ? upcomingReviews.items.map((review) => `${review.reference} on ${formatCalendarDate(review.scheduledOn)}`).join("; ") : "none planned"}.`,
-    `Policy questions the policy did not answer this week: ${policyQuestions.unansweredThisWeek} (${policyQuestions.routedToGovernance} passed to governance).`,
+    `Policy questions the policy did not answer this week: ${policyQuestions.unansweredThisWeek} (${policyQuestions.routedToGovernance} passed to governance); answered with governance's answers: ${policyQuestions.answeredByGovernance}.`,
     ...(digest.statementOfApplicability ? [`Statement of Applicability: ${describeApplicability(digest.statementOfApplicability)}.`] : []),
   ];
   return {

@@ -79,5 +79,9 @@ async function unansweredPolicyQuestions(prisma: PrismaClient, period: DigestPer
     where: { answered: false, createdAt: { gte: period.from, lte: period.to } },
     select: { _all: true, routedAt: true },
   });
-  return { unansweredThisWeek: counts._all, routedToGovernance: counts.routedAt };
+  // Answered by the governance team: their answer to a question passed on, or a curated answer given again.
+  const answeredByGovernance = await prisma.policyQuestion.count({
+    where: { OR: [{ answeredAt: { gte: period.from, lte: period.to } }, { source: "curated", createdAt: { gte: period.from, lte: period.to } }] },
+  });
+  return { unansweredThisWeek: counts._all, routedToGovernance: counts.routedAt, answeredByGovernance };
 }

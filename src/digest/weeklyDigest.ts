@@ -110,6 +110,8 @@ export interface PolicyQuestionFigures {
   unansweredThisWeek: number;
   /** Of those, how many were passed to the governance team. */
   routedToGovernance: number;
+  /** Questions answered this week by the governance team's answers (written for them, or curated and given again). */
+  answeredByGovernance: number;
 }
 
 export interface WeeklyIncidentCount {

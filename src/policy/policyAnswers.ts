@@ -1,19 +1,28 @@
 // The policy assistant as the conversation engine sees it: a question in, an answer message out,
 // the question recorded with who asked and where; verdicts on answers, and questions passed on.
+// A question the governance team has already answered (in other words) gets their answer first.
 import type { PrismaClient } from "../generated/prisma/client.js";
 import type { OutgoingMessage, PolicyVerdict, Turn } from "../conversations/messages.js";
 import { enqueueNotice, governanceAudience } from "../store/notifications.js";
-import type { PolicyAssistant } from "./policyAssistant.js";
+import { CuratedPolicyAnswers } from "../store/curatedPolicyAnswers.js";
+import type { PolicyAnswer, PolicyAssistant } from "./policyAssistant.js";
 import { askAndRecord } from "./policyQuestions.js";
+import { curatedAnswerText, answerButton } from "./policyAnswerNotices.js";
 
 export function policyAnswerer(assistant: PolicyAssistant, prisma: PrismaClient) {
   return async (question: string, turn: Turn): Promise<OutgoingMessage> => {
-    const answer = await askAndRecord(assistant, prisma, question, { personId: turn.speaker.personId, channel: turn.channel });
+    const curated = await assistant.matchCurated(question, await new CuratedPolicyAnswers(prisma).active());
+    const answer: PolicyAnswer & { curatedAnswerId?: string } = curated
+      ? { answered: true, answer: curatedAnswerText(curated), citations: [], source: "curated", curatedAnswerId: curated.id }
+      : await assistant.ask(question);
+    const recorded = await askAndRecord(answer, prisma, question, { personId: turn.speaker.personId, channel: turn.channel });
+    if (curated) await new CuratedPolicyAnswers(prisma).given(curated.id);
     return {
       kind: "answer",
-      questionId: answer.questionId,
+      questionId: recorded.questionId,
       answered: answer.answered,
-      routable: !answer.answered && answer.source !== "guard",
+      // What the policy did not answer, or answered uncertainly, can be passed to the governance team.
+      routable: answer.source !== "guard" && answer.source !== "curated" && (!answer.answered || answer.confidence === "uncertain"),
       text: answer.answer,
       citations: answer.citations.map(({ document, section, heading }) => ({ document, section, heading })),
     };
@@ -26,19 +35,27 @@ export function policyFeedbackRecorder(prisma: PrismaClient) {
     if (!question || question.personId !== turn.speaker.personId) {
       return { kind: "text", text: "Only the person who asked can rate or pass on that question." };
     }
-    if (verdict !== "route") {
+    if (verdict === "helpful") {
       await prisma.policyQuestion.update({ where: { id: questionId }, data: { feedback: verdict } });
-      return { kind: "text", text: verdict === "helpful" ? "Thanks for the feedback!" : "Thanks: I've noted the answer didn't help, so the governance team can improve the policy." };
+      return { kind: "text", text: "Thanks for the feedback!" };
     }
-    await prisma.$transaction(async (tx) => {
-      await tx.policyQuestion.update({ where: { id: questionId }, data: { routedAt: question.routedAt ?? new Date() } });
+    // An answer that did not help is a question the policy does not answer well: it goes to governance too.
+    if (verdict === "not_helpful") await prisma.policyQuestion.update({ where: { id: questionId }, data: { feedback: verdict } });
+    if (question.curatedAnswerId && !question.reference && verdict === "not_helpful") {
+      return { kind: "text", text: "Thanks: I've noted that the governance team's answer didn't help, so they can improve it." };
+    }
+    const reference = await prisma.$transaction(async (tx) => {
+      const routed = await new CuratedPolicyAnswers(tx).route(questionId, new Date());
       await enqueueNotice(tx, governanceAudience, {
         kind: "policy_question_routed",
-        subject: "A policy question the AI policy doesn't answer",
-        text: `${turn.speaker.displayName} asked: "${question.question}"\nThe policy has no answer yet; please reply to them and consider adding it.`,
-        recordRef: `Q-${question.id.slice(0, 8)}`,
+        subject: `Policy question ${routed.reference} for the governance team`,
+        text: `${turn.speaker.displayName} asked: "${question.question}"\nThe policy gave no clear answer. Answer it here: your answer goes back to them, and later questions with the same meaning get it too.`,
+        recordRef: routed.reference,
+        actions: [answerButton(routed.reference)],
       });
+      return routed.reference;
     });
-    return { kind: "text", text: "I've passed your question to the governance team; they will get back to you." };
+    const thanks = verdict === "not_helpful" ? "Thanks: I've noted the answer didn't help and " : "I've ";
+    return { kind: "text", text: `${thanks}passed your question to the governance team (${reference}); I'll send you their answer here.` };
   };
 }

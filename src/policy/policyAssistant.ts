@@ -1,16 +1,22 @@
 // Answers AI-policy questions from the organisation's own documents, citing the sections used.
 // With OpenAI configured, a model writes the answer from the retrieved passages only; without it,
 // or whenever the model fails or cites a passage it was not given, the best passages are quoted.
-// Questions the policy does not cover, and attempts to instruct the bot, are declined.
+// Off-topic questions and attempts to instruct the bot are declined; a question the offline match is
+// unsure about is answered with the closest sections, saying so (with OpenAI, after the model has
+// rewritten it in the policy's terms).
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import OpenAI from "openai";
 import { z } from "zod";
 import type { Logger } from "../logging/logger.js";
-import { listPolicyFiles, loadPolicyCorpus, type PolicyPassage } from "./policyCorpus.js";
-import { PolicyIndex, queryTerms, type PolicyHit } from "./policyIndex.js";
-import { tokenize } from "./policyWords.js";
+import { listPolicyFiles, loadPolicyCorpus, PolicyDirMissingError, policyDirExists, type PolicyCorpus, type PolicyPassage } from "./policyCorpus.js";
+import { PolicyIndex, type PolicyHit } from "./policyIndex.js";
+import { isInjection, isTaskOrOpinion } from "./policyGuard.js";
+import { judge, type PolicyConfidence } from "./policyRelevance.js";
+import { citationOf, extractiveAnswer } from "./policyExtracts.js";
+import { loadPrompt } from "./prompts.js";
+import { matchCurated, type CuratedCandidate } from "./curatedMatching.js";
 import { cosine, openAiEmbedder, type Embedder } from "../language/embeddings.js";
 import type { EmbeddingCacheStore } from "../store/embeddingCache.js";
 
@@ -19,18 +25,28 @@ export interface PolicyCitation {
   section: string;
   heading: string;
   excerpt: string;
+  /** The document's title and, when it states one, its version ("Version 2.1"). */
+  documentTitle?: string;
+  documentVersion?: string;
 }
 
 export interface PolicyAnswer {
   answered: boolean;
   answer: string;
   citations: PolicyCitation[];
-  source: "model" | "extract" | "guard";
+  source: "model" | "extract" | "guard" | "curated";
+  /**
+   * How sure the offline match is: "confident" quotes the section that answers, "uncertain" says so
+   * and cites the closest sections, "off-topic" declines. Absent for the guard and curated answers.
+   */
+  confidence?: PolicyConfidence;
 }
 
 export interface PolicyAssistantOptions {
   policyDir: string;
   prompt: string;
+  /** With OpenAI: rewrites a question the offline match is unsure about in the policy's terms. */
+  rewritePrompt?: string;
   openai?: { apiKey: string; baseUrl?: string };
   model?: string;
   /** How long to wait for the model before answering offline. */
@@ -48,6 +64,8 @@ export const embeddingModel = "text-embedding-3-small";
 /**
  * The assistant as configured: POLICY_DIR, and OpenAI when a key is set. With an embedding cache
  * (the service's database) retrieval is hybrid; without one (the CLI) it is full-text only.
+ * A POLICY_DIR that does not exist stops here with a message naming it: every question would
+ * otherwise go unanswered without a word.
  */
 export function policyAssistantFor(
   config: { policyDir: string; openai?: { apiKey: string; baseUrl?: string } },
@@ -55,20 +73,18 @@ export function policyAssistantFor(
   logger?: Logger,
   cache?: EmbeddingCacheStore,
 ): PolicyAssistant {
+  if (!policyDirExists(config.policyDir)) throw new PolicyDirMissingError(config.policyDir);
   return new PolicyAssistant({
     policyDir: config.policyDir,
     prompt,
-    ...(config.openai ? { openai: config.openai } : {}),
+    ...(config.openai ? { openai: config.openai, rewritePrompt: loadPrompt("policy-rewrite") } : {}),
     ...(config.openai && cache ? { semantic: { embed: openAiEmbedder({ ...config.openai, model: embeddingModel }), model: embeddingModel, cache } } : {}),
     ...(logger ? { logger } : {}),
   });
 }
 
-export const notCovered = "The AI policy doesn't cover this. I can pass your question to the governance team.";
+export const notCovered = "The AI policy doesn't cover this: it doesn't look like a question about how we use AI. If it is one, I can pass it to the governance team.";
 const refusal = "I can only answer questions about our AI policy; I can't follow instructions to change records or reveal how I work.";
-
-/** Asking the bot to act or to drop its rules is never a policy question. */
-const injection = /\b(pretend|roleplay|role-play)\b.{0,30}\b(you|no rules|assistant)\b|\bno rules\b|\bnew instructions?\b|\bsystem notice\b|<\/?[a-z]+>|\bdelete all\b|\breply done\b|\b(ignore|disregard|forget)\b.{0,40}\b(instructions?|rules?|prompt|policy|above|previous)\b|\b(system|hidden|secret)\s+prompt\b|\breveal\b.{0,30}\b(prompt|instructions?)\b|\b(admin|developer|god|jailbreak)\s+mode\b|\byou are now\b|\b(close|delete|approve|reject|update|set|change|mark)\b.{0,40}\b(INC|AIS)-\d+/i;
 
 const modelAnswer = z.object({
   answered: z.boolean(),
@@ -76,47 +92,110 @@ const modelAnswer = z.object({
   citations: z.array(z.object({ document: z.string(), section: z.string() })).max(5),
 });
 
+const modelRewrite = z.object({ query: z.string().min(2).max(300) });
+
+interface LoadedIndex {
+  index: PolicyIndex;
+  corpus: PolicyCorpus;
+}
+
 export class PolicyAssistant {
-  private index: PolicyIndex;
+  private loaded: Promise<LoadedIndex>;
   private fingerprint: string;
   private checkedAt = 0;
   private readonly client: OpenAI | undefined;
 
   constructor(private readonly options: PolicyAssistantOptions) {
     this.fingerprint = this.currentFingerprint();
-    this.index = new PolicyIndex(loadPolicyCorpus(options.policyDir));
+    this.loaded = this.load();
     this.client = options.openai
       ? new OpenAI({ apiKey: options.openai.apiKey, ...(options.openai.baseUrl ? { baseURL: options.openai.baseUrl } : {}), timeout: options.timeoutMs ?? 8_000, maxRetries: 1 })
       : undefined;
   }
 
-  get passageCount(): number {
-    return this.currentIndex().passages.length;
+  /** The documents read, how many passages each gave, and every file that could not be used (and why). */
+  async diagnostics(): Promise<{ policyDir: string; passages: number; documents: PolicyCorpus["documents"]; problems: PolicyCorpus["problems"] }> {
+    const { corpus } = await this.currentIndex();
+    return { policyDir: this.options.policyDir, passages: corpus.passages.length, documents: corpus.documents, problems: corpus.problems };
+  }
+
+  /** The curated answer that answers this question, if any (see curatedMatching.ts). */
+  async matchCurated<T extends CuratedCandidate>(question: string, candidates: T[]): Promise<T | null> {
+    if (candidates.length === 0 || isInjection(question)) return null;
+    const { index } = await this.currentIndex();
+    return matchCurated(question, candidates, (stem) => index.idf(stem), (word) => index.correct(word));
+  }
+
+  async passageCount(): Promise<number> {
+    return (await this.currentIndex()).index.passages.length;
   }
 
   async ask(question: string): Promise<PolicyAnswer> {
-    if (injection.test(question)) return { answered: false, answer: refusal, citations: [], source: "guard" };
-    const index = this.currentIndex();
-    const lexical = index.query(question, 10);
-    const hybrid = this.options.semantic
-      ? await this.hybridHits(question, index, lexical).catch((error: unknown) => {
-          this.options.logger?.warn({ err: error }, "embeddings unavailable: ranking by full text only");
-          return null;
-        })
-      : null;
-    const hits = hybrid ?? lexical.slice(0, 5).filter(isRelevant);
-    if (hits.length === 0) return { answered: false, answer: notCovered, citations: [], source: "extract" };
+    if (isInjection(question)) return { answered: false, answer: refusal, citations: [], source: "guard" };
+    if (isTaskOrOpinion(question)) return { answered: false, answer: notCovered, citations: [], source: "guard", confidence: "off-topic" };
+    const { index } = await this.currentIndex();
+    let hits = await this.rankedHits(question, index);
+    let confidence = judge(hits);
+    if (confidence !== "confident" && this.client && this.options.rewritePrompt) {
+      const rewritten = await this.rewriteQuestion(question, hits);
+      if (rewritten) {
+        const better = await this.rankedHits(rewritten, index);
+        const betterConfidence = judge(better);
+        if (rank(betterConfidence) > rank(confidence)) [hits, confidence] = [better, betterConfidence];
+      }
+    }
+    if (confidence === "off-topic") return { answered: false, answer: notCovered, citations: [], source: "extract", confidence };
     if (this.client) {
       const answer = await this.askModel(question, hits).catch((error: unknown) => {
         this.options.logger?.warn({ err: error }, "policy model unavailable: answering offline");
         return null;
       });
-      if (answer) return answer;
+      if (answer) return { confidence: answer.source === "model" ? confidence : "uncertain", ...answer };
     }
-    return extractiveAnswer(question, hits);
+    return { answered: true, ...extractiveAnswer(question, hits, confidence), source: "extract", confidence };
   }
 
-  private async askModel(question: string, hits: PolicyHit[]): Promise<PolicyAnswer | null> {
+  private async rankedHits(question: string, index: PolicyIndex): Promise<PolicyHit[]> {
+    const lexical = index.query(question, 10);
+    if (!this.options.semantic) return lexical.slice(0, 5);
+    const hybrid = await this.hybridHits(question, index, lexical).catch((error: unknown) => {
+      this.options.logger?.warn({ err: error }, "embeddings unavailable: ranking by full text only");
+      return null;
+    });
+    return hybrid ?? lexical.slice(0, 5);
+  }
+
+  /**
+   * The question in the policy's own words, by the model, given the headings of the closest
+   * sections; null when the model fails, times out or answers anything but { "query": "…" }.
+   */
+  private async rewriteQuestion(question: string, hits: PolicyHit[]): Promise<string | null> {
+    try {
+      const completion = await this.client!.chat.completions.create({
+        model: this.options.model ?? "gpt-4o-mini",
+        temperature: 0,
+        messages: [
+          { role: "system", content: this.options.rewritePrompt! },
+          { role: "user", content: JSON.stringify({ question, closestHeadings: hits.slice(0, 5).map((hit) => hit.passage.headingPath.join(" › ")) }) },
+        ],
+        response_format: {
+          type: "json_schema",
+          json_schema: { name: "policy_query", strict: true, schema: { type: "object", additionalProperties: false, required: ["query"], properties: { query: { type: "string" } } } },
+        },
+      });
+      const parsed = modelRewrite.safeParse(safeJson(completion.choices[0]?.message?.content));
+      if (!parsed.success || isInjection(parsed.data.query)) {
+        this.options.logger?.warn("policy question rewrite was malformed: searching with the question as asked");
+        return null;
+      }
+      return parsed.data.query;
+    } catch (error) {
+      this.options.logger?.warn({ err: error }, "policy question rewrite unavailable: searching with the question as asked");
+      return null;
+    }
+  }
+
+  private async askModel(question: string, hits: PolicyHit[]): Promise<Omit<PolicyAnswer, "confidence"> | null> {
     const passages = hits.map(({ passage }) => ({ document: passage.document, section: passage.section, heading: passage.headingPath.join(" › "), text: passage.text }));
     const completion = await this.client!.chat.completions.create({
       model: this.options.model ?? "gpt-4o-mini",
@@ -148,13 +227,14 @@ export class PolicyAssistant {
       this.options.logger?.warn("policy model answer was malformed: answering offline");
       return null;
     }
-    if (!parsed.data.answered) return { answered: false, answer: notCovered, citations: [], source: "model" };
+    // The model found no answer in passages the offline match chose: the closest sections are shown, saying so.
+    if (!parsed.data.answered) return { answered: true, ...extractiveAnswer(question, hits, "uncertain"), source: "extract" };
     const cited = parsed.data.citations.map((citation) => hits.find(({ passage }) => passage.document === citation.document && passage.section === citation.section));
     if (cited.length === 0 || cited.some((hit) => !hit)) {
       this.options.logger?.warn({ citations: parsed.data.citations }, "policy model cited passages it was not given: answering offline");
       return null;
     }
-    return { answered: true, answer: parsed.data.answer, citations: cited.map((hit) => citationOf(hit!.passage, question)), source: "model" };
+    return { answered: true, answer: parsed.data.answer, citations: cited.map((hit) => citationOf(hit!, question)), source: "model" };
   }
 
   private passageVectors = new Map<string, number[]>();
@@ -165,15 +245,13 @@ export class PolicyAssistant {
     const vectors = await this.vectorsFor(index.passages);
     const [questionVector] = await embed([question]);
     const similarity = new Map(index.passages.map((passage) => [passage.id, cosine(questionVector!, vectors.get(passage.id)!)]));
-    const topBm25 = lexical[0]?.score ?? 1;
     const candidates = new Map(lexical.map((hit) => [hit.passage.id, hit]));
     for (const passage of [...index.passages].sort((a, b) => similarity.get(b.id)! - similarity.get(a.id)!).slice(0, 10)) {
-      if (!candidates.has(passage.id)) candidates.set(passage.id, { passage, score: 0, coverage: index.coverageFor(question, passage) });
+      if (!candidates.has(passage.id) && similarity.get(passage.id)! >= minimumSimilarity) candidates.set(passage.id, index.hitFor(question, passage, 0));
     }
     this.options.logger?.debug({ model, candidates: candidates.size }, "hybrid policy ranking");
     return [...candidates.values()]
-      .filter((hit) => isRelevant(hit) || similarity.get(hit.passage.id)! >= minimumSimilarity)
-      .map((hit) => ({ ...hit, score: 0.5 * (hit.score / topBm25) + 0.5 * similarity.get(hit.passage.id)! }))
+      .map((hit) => ({ ...hit, score: 0.5 * hit.score + 0.5 * similarity.get(hit.passage.id)! }))
       .sort((a, b) => b.score - a.score)
       .slice(0, 5);
   }
@@ -197,21 +275,31 @@ export class PolicyAssistant {
     return new Map(passages.map((passage) => [passage.id, this.passageVectors.get(hashes.get(passage.id)!)!]));
   }
 
+  private async load(): Promise<LoadedIndex> {
+    const corpus = await loadPolicyCorpus(this.options.policyDir);
+    for (const { file, problem } of corpus.problems) this.options.logger?.warn({ file }, `policy document not used: ${problem}`);
+    this.options.logger?.info({ policyDir: this.options.policyDir, documents: corpus.documents.length, passages: corpus.passages.length }, "policy documents indexed");
+    return { index: new PolicyIndex(corpus.passages), corpus };
+  }
+
   /** The index, rebuilt when a policy file was added, changed or removed (checked at most every 2 s). */
-  private currentIndex(): PolicyIndex {
+  private currentIndex(): Promise<LoadedIndex> {
     const now = Date.now();
-    if (now - this.checkedAt < 2_000) return this.index;
+    if (now - this.checkedAt < 2_000) return this.loaded;
     this.checkedAt = now;
     const fingerprint = this.currentFingerprint();
     if (fingerprint !== this.fingerprint) {
       this.fingerprint = fingerprint;
-      this.index = new PolicyIndex(loadPolicyCorpus(this.options.policyDir));
-      this.options.logger?.info({ passages: this.index.passages.length }, "policy documents re-indexed");
+      this.loaded = this.load().then((loaded) => {
+        this.options.logger?.info({ passages: loaded.index.passages.length }, "policy documents re-indexed");
+        return loaded;
+      });
     }
-    return this.index;
+    return this.loaded;
   }
 
   private currentFingerprint(): string {
+    if (!policyDirExists(this.options.policyDir)) return "missing";
     return listPolicyFiles(this.options.policyDir)
       .map((file) => {
         const stat = fs.statSync(path.join(this.options.policyDir, file));
@@ -221,34 +309,7 @@ export class PolicyAssistant {
   }
 }
 
-/** Measured on the evaluation set (npm run eval:qa): below this share, the passage answers a different question. */
-export const minimumCoverage = 0.45;
-
-function isRelevant(hit: PolicyHit): boolean {
-  return hit.coverage >= minimumCoverage;
-}
-
-function extractiveAnswer(question: string, hits: PolicyHit[]): PolicyAnswer {
-  const [top, ...rest] = hits;
-  const second = rest.find((hit) => hit.score >= top!.score * 0.8 && hit.passage.id !== top!.passage.id);
-  const used = [top!, ...(second ? [second] : [])];
-  const citations = used.map(({ passage }) => citationOf(passage, question));
-  const answer = citations.map((citation) => `${citation.excerpt} [${citation.document} §${citation.section}]`).join(" ");
-  return { answered: true, answer, citations, source: "extract" };
-}
-
-function citationOf(passage: PolicyPassage, question: string): PolicyCitation {
-  return { document: passage.document, section: passage.section, heading: passage.heading, excerpt: bestSentences(passage.text, question) };
-}
-
-/** The one or two sentences of a passage that share most words with the question, in their order. */
-function bestSentences(text: string, question: string): string {
-  const terms = new Set(queryTerms(question));
-  const sentences = text.replace(/\s+/g, " ").split(/(?<=[.!?])\s+(?=[A-Z])/);
-  const scored = sentences.map((sentence, index) => ({ sentence, index, score: tokenize(sentence).filter((word) => terms.has(word) || [...terms].some((term) => word.startsWith(term))).length }));
-  const best = [...scored].sort((a, b) => b.score - a.score || a.index - b.index).slice(0, 2).sort((a, b) => a.index - b.index);
-  return best.map((entry) => entry.sentence).join(" ");
-}
+const rank = (confidence: PolicyConfidence) => ({ "off-topic": 0, uncertain: 1, confident: 2 })[confidence];
 
 function safeJson(text: string | null | undefined): unknown {
   try {

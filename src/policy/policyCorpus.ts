@@ -1,75 +1,69 @@
-// The organisation's policy documents, split into passages at their numbered headings, each
-// keeping its document, section number and heading path so that answers can cite them.
+// The organisation's policy documents in POLICY_DIR, read whatever their format and split into
+// passages at their headings. What could not be read is kept as a problem with the file's name,
+// so that the start-up log and `aims ask --json` say why a document is not being used.
 import fs from "node:fs";
 import path from "node:path";
+import { isPolicyFile, readPolicyFile } from "./policyFormats.js";
+import { splitDocument, type PolicyPassage } from "./policySections.js";
 
-export interface PolicyPassage {
-  id: string;
-  /** File name relative to POLICY_DIR, e.g. "ai-acceptable-use-policy.md". */
-  document: string;
-  documentTitle: string;
-  /** The heading's number as written, e.g. "4.2". */
-  section: string;
-  heading: string;
-  /** Document title › section › subsection. */
-  headingPath: string[];
-  text: string;
+export { splitDocument, type PolicyPassage } from "./policySections.js";
+
+export interface PolicyCorpusProblem {
+  /** File name relative to POLICY_DIR, or the folder itself. */
+  file: string;
+  problem: string;
 }
 
-const headingLine = /^(#{1,6})\s+(.*)$/;
-const numbered = /^(\d+(?:\.\d+)*)\.?\s+(.*)$/;
+export interface PolicyCorpus {
+  passages: PolicyPassage[];
+  /** Files read, with how many passages each gave. */
+  documents: { file: string; passages: number }[];
+  problems: PolicyCorpusProblem[];
+}
 
-export function listPolicyFiles(policyDir: string): string[] {
-  if (!fs.existsSync(policyDir)) return [];
+export class PolicyDirMissingError extends Error {
+  constructor(readonly policyDir: string) {
+    super(`POLICY_DIR ${policyDir} does not exist or is not a folder: set POLICY_DIR to the folder holding the AI policy documents (Markdown, Word .docx, PDF, HTML or text).`);
+  }
+}
+
+export function policyDirExists(policyDir: string): boolean {
+  return fs.existsSync(policyDir) && fs.statSync(policyDir).isDirectory();
+}
+
+/** Every file under POLICY_DIR (hidden files and Word's "~$" lock files left out). */
+function allFiles(policyDir: string): string[] {
+  if (!policyDirExists(policyDir)) return [];
   return fs
     .readdirSync(policyDir, { recursive: true, encoding: "utf8" })
-    .filter((file) => file.toLowerCase().endsWith(".md"))
+    .filter((file) => !file.split(path.sep).some((part) => part.startsWith(".") || part.startsWith("~$")))
+    .filter((file) => fs.statSync(path.join(policyDir, file)).isFile())
     .sort();
 }
 
-export function loadPolicyCorpus(policyDir: string): PolicyPassage[] {
-  return listPolicyFiles(policyDir).flatMap((file) => splitDocument(file, fs.readFileSync(path.join(policyDir, file), "utf8")));
+/** The policy files the assistant reads, in a stable order. */
+export function listPolicyFiles(policyDir: string): string[] {
+  return allFiles(policyDir).filter(isPolicyFile);
 }
 
-export function splitDocument(document: string, markdown: string): PolicyPassage[] {
+export async function loadPolicyCorpus(policyDir: string): Promise<PolicyCorpus> {
+  if (!policyDirExists(policyDir)) return { passages: [], documents: [], problems: [{ file: policyDir, problem: new PolicyDirMissingError(policyDir).message }] };
+  const problems: PolicyCorpusProblem[] = allFiles(policyDir)
+    .filter((file) => !isPolicyFile(file))
+    .map((file) => ({ file, problem: "skipped: not a format the assistant reads (Markdown, .docx, .pdf, .html, .txt)" }));
   const passages: PolicyPassage[] = [];
-  let documentTitle = document;
-  const trail: { level: number; section: string; heading: string }[] = [];
-  let body: string[] = [];
-  const flush = () => {
-    const current = trail.at(-1);
-    const text = body.join("\n").trim();
-    if (current && text) {
-      passages.push({
-        id: `${document}#${current.section}`,
-        document,
-        documentTitle,
-        section: current.section,
-        heading: current.heading,
-        headingPath: [documentTitle, ...trail.map((entry) => entry.heading)],
-        text,
-      });
+  const documents: PolicyCorpus["documents"] = [];
+  for (const file of listPolicyFiles(policyDir)) {
+    try {
+      const read = await readPolicyFile(path.join(policyDir, file));
+      const split = splitDocument(file.split(path.sep).join("/"), read.text, { plainText: read.plainText });
+      if (split.length === 0) problems.push({ file, problem: "no text found (a scanned PDF without a text layer, or an empty file)" });
+      passages.push(...split);
+      documents.push({ file, passages: split.length });
+    } catch (error) {
+      const detail = error instanceof Error ? error.message.split("\n")[0]!.split(" : ")[0] : String(error);
+      problems.push({ file, problem: `could not be read as a ${path.extname(file).slice(1).toUpperCase()} file (damaged, password-protected or another format): ${detail}` });
     }
-    body = [];
-  };
-  for (const line of markdown.split(/\r?\n/)) {
-    const heading = headingLine.exec(line);
-    if (!heading) {
-      body.push(line);
-      continue;
-    }
-    flush();
-    const level = heading[1]!.length;
-    const title = heading[2]!.trim();
-    if (level === 1) {
-      documentTitle = title;
-      trail.length = 0;
-      continue;
-    }
-    const number = numbered.exec(title);
-    while (trail.length > 0 && trail.at(-1)!.level >= level) trail.pop();
-    trail.push({ level, section: number ? number[1]! : title, heading: number ? number[2]! : title });
   }
-  flush();
-  return passages;
+  return { passages, documents, problems: problems.sort((a, b) => a.file.localeCompare(b.file)) };
 }

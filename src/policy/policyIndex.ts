@@ -1,13 +1,19 @@
-// Offline retrieval over the policy passages: BM25-style full-text search (MiniSearch) with
-// stemming, stop words, typo tolerance and a few synonyms for the words people use about AI policy.
+// Offline retrieval over the policy passages. Two BM25 indexes (MiniSearch): one of whole sections,
+// where a match in the heading or a parent heading weighs more than one in the text, and one of the
+// sentences, list items and table rows, so that a section with one sentence that answers the
+// question beats a long section that mentions its words here and there. Words are stemmed, typos
+// corrected to the policy's own words, and everyday words read as the formal words policies use.
 import MiniSearch, { type SearchOptions } from "minisearch";
-import type { PolicyPassage } from "./policyCorpus.js";
-import { synonyms } from "./policySynonyms.js";
+import type { PolicyPassage } from "./policySections.js";
+import { replacingPhrases, synonyms } from "./policySynonyms.js";
 import { PolicySpeller } from "./policySpelling.js";
+import { unitsOf, type PassageUnit } from "./policyUnits.js";
 import { allWords, isMeaningful, stem, tokenize } from "./policyWords.js";
+import { namedThings, namesAiOrTool } from "./policyDomain.js";
 
 /** The thesaurus with both sides stemmed, keyed by the stems of the everyday word or phrase. */
-const stemmedSynonyms = new Map(Object.entries(synonyms).map(([everyday, formal]) => [allWords(everyday).map(stem).join(" "), formal.map(stem)]));
+const stemmedSynonyms = new Map(Object.entries({ ...synonyms, ...replacingPhrases }).map(([everyday, formal]) => [allWords(everyday).map(stem).join(" "), formal.map(stem)]));
+const replacing = new Set(Object.keys(replacingPhrases).map((phrase) => allWords(phrase).map(stem).join(" ")));
 const longestPhrase = Math.max(...[...stemmedSynonyms.keys()].map((key) => key.split(" ").length));
 
 /**
@@ -25,8 +31,9 @@ export function conceptsOf(question: string, correct: (word: string) => string =
     const positions = phraseAt(stems, start, used);
     for (const position of positions) used.add(position);
     const key = positions.map((position) => stems[position]).join(" ");
-    const own = positions.filter((position) => isMeaningful(words[position]!)).map((position) => stems[position]!);
-    if (own.length > 0 && !concepts.has(key)) concepts.set(key, [...new Set([...own, ...(stemmedSynonyms.get(key) ?? [])])]);
+    const own = replacing.has(key) ? [] : positions.filter((position) => isMeaningful(words[position]!)).map((position) => stems[position]!);
+    const formal = stemmedSynonyms.get(key) ?? [];
+    if (own.length + formal.length > 0 && !concepts.has(key)) concepts.set(key, [...new Set([...own, ...formal])]);
   }
   return [...concepts.values()];
 }
@@ -50,61 +57,152 @@ export function queryTerms(question: string): string[] {
   return [...new Set(conceptsOf(question).flat())];
 }
 
-/** A word in more than half the passages is left out of full-text search. */
-const commonShare = 0.5;
-
 export interface PolicyHit {
   passage: PolicyPassage;
+  /** Section and best-sentence BM25 together, 1 for the best passage of the query. */
   score: number;
-  /**
-   * The share of the question's meaning the passage contains: the IDF-weighted share of the
-   * question's own words found in it (a word the policies never use weighs most, so "parental
-   * leave" does not match a passage just because it says "days").
-   */
-  coverage: number;
+  /** The passage's sentences, list items and table rows that match the question best, best first. */
+  units: (PassageUnit & { score: number })[];
+  /** What the passage shares with the question (see `Match`). */
+  match: Match;
 }
 
+/**
+ * The question's concepts the passage contains. `weight` adds up how specific each shared concept
+ * is (its IDF: a word in every passage adds nearly nothing), so that a passage sharing "ai" and
+ * "use" with an off-topic question does not look like an answer; `inHeading` counts concepts found
+ * in the section's heading path, the strongest sign that the section is about the question.
+ */
+export interface Match {
+  concepts: number;
+  matched: number;
+  inHeading: number;
+  weight: number;
+  /** The question's concepts the policies use anywhere, share of all its concepts. */
+  known: number;
+  /**
+   * The IDF-weighted concepts found together in one sentence, list item or table row of the
+   * passage (or its headings): a passage that answers says the question's things in one place.
+   */
+  focus: number;
+  /** Whether the question names AI or a tool the policies name (see policyDomain.ts); the same for every hit. */
+  anchored: boolean;
+}
+
+interface IndexedUnit extends PassageUnit {
+  id: string;
+  passageId: string;
+  context: string;
+  /** The unit's stems in order, to find the question's words close together, and as a set. */
+  stems: string[];
+  stemSet: Set<string>;
+}
+
+/** A word in more than half the passages is left out of full-text search (it still counts in a match). */
+const commonShare = 0.5;
+/** The IDF from which a heading word shared with the question says what the section is about. */
+const specificHeadingWord = 0.3;
+/** The weight of a thesaurus word against the question's own word (shared among an entry's words). */
+const synonymShare = 0.7;
+/** The best sentences get a bonus for each two of the question's concepts said close together. */
+const unitCandidates = 40;
+const fuzziness = 0.2;
+const proximityBonus = 0.6;
+const closeWords = 4;
+/** How much the best sentence counts against the whole section. */
+const unitWeight = 0.5;
+
 export class PolicyIndex {
-  private readonly search: MiniSearch<PolicyPassage>;
+  private readonly sections: MiniSearch<PolicyPassage>;
   private readonly byId: Map<string, PolicyPassage>;
-  private readonly wordsOf: Map<string, Set<string>>;
+  private readonly unitsOf = new Map<string, IndexedUnit[]>();
+  private readonly wordsOf: Map<string, { all: Set<string>; heading: Set<string> }>;
   private readonly documentFrequency = new Map<string, number>();
   private readonly speller: PolicySpeller;
+  /** Product and system names the policies use in a quarter of their passages or fewer (not the organisation's own name). */
+  private readonly named: Set<string>;
 
   constructor(readonly passages: PolicyPassage[]) {
     this.byId = new Map(passages.map((passage) => [passage.id, passage]));
-    this.wordsOf = new Map(passages.map((passage) => [passage.id, new Set(tokenize(`${passage.headingPath.join(" ")} ${passage.text}`).map(stem))]));
-    for (const words of this.wordsOf.values()) for (const word of words) this.documentFrequency.set(word, (this.documentFrequency.get(word) ?? 0) + 1);
+    this.wordsOf = new Map(passages.map((passage) => [passage.id, { all: stems(`${passage.headingPath.join(" ")} ${passage.text}`), heading: stems(passage.headingPath.join(" ")) }]));
+    for (const { all } of this.wordsOf.values()) for (const word of all) this.documentFrequency.set(word, (this.documentFrequency.get(word) ?? 0) + 1);
     this.speller = new PolicySpeller(wordFrequency(passages));
-    this.search = new MiniSearch<PolicyPassage>({
+    this.named = new Set([...namedThings(passages)].filter((word) => (this.documentFrequency.get(stem(word)) ?? 0) <= Math.max(1, passages.length / 4)));
+    this.sections = new MiniSearch<PolicyPassage>({
       fields: ["heading", "path", "text"],
       extractField: (passage, field) => (field === "path" ? passage.headingPath.join(" ") : String(passage[field as keyof PolicyPassage])),
       tokenize,
       processTerm: (term) => stem(term),
-      searchOptions: { boost: { heading: 2.5, path: 1.2, text: 1 }, combineWith: "OR" },
     });
-    this.search.addAll(passages);
+    this.sections.addAll(passages);
+    for (const passage of passages) {
+      const units = unitsOf(passage.text).map((unit) => ({ ...unit, id: `${passage.id}~${unit.position}`, passageId: passage.id, context: passage.heading, stems: tokenize(unit.text).map(stem) })).map((unit) => ({ ...unit, stemSet: new Set(unit.stems) }));
+      this.unitsOf.set(passage.id, units);
+    }
   }
 
   query(question: string, limit = 5): PolicyHit[] {
     const concepts = this.conceptsOf(question);
-    const allTerms = [...new Set(concepts.flat())];
-    const selective = allTerms.filter((term) => this.isSelective(term));
-    // In a corpus of a passage or two every word is common: then all of them are searched.
-    const terms = selective.some((term) => this.documentFrequency.has(term)) ? selective : allTerms;
+    const anchored = this.isAnchored(question);
+    const terms = this.searchTerms(concepts);
     if (terms.length === 0) return [];
-    return this.search
-      .search({ combineWith: "OR", queries: terms }, this.searchOptionsFor(concepts))
+    const options = this.searchOptionsFor(concepts);
+    const sectionScores = new Map(this.sections.search({ combineWith: "OR", queries: terms }, { ...options, boost: { heading: 2.5, path: 1.2, text: 1 } }).map((result) => [String(result.id), result.score]));
+    // Sentences are scored within the best sections only: scoring every sentence of a large
+    // corpus would cost more than it changes.
+    const candidates = [...sectionScores].sort((a, b) => b[1] - a[1]).slice(0, unitCandidates);
+    const unitScores = new Map<string, Map<number, number>>();
+    for (const [passageId] of candidates) {
+      unitScores.set(passageId, new Map((this.unitsOf.get(passageId) ?? []).map((unit) => [unit.position, this.unitScore(unit, concepts)])));
+    }
+    const topSection = Math.max(0, ...sectionScores.values());
+    const topUnit = Math.max(0, ...[...unitScores.values()].flatMap((scores) => [...scores.values()]));
+    const ids = new Set([...sectionScores.keys(), ...unitScores.keys()]);
+    return [...ids]
+      .map((id) => {
+        const bestUnit = Math.max(0, ...(unitScores.get(id)?.values() ?? []));
+        const score = (sectionScores.get(id) ?? 0) / (topSection || 1) + (unitWeight * bestUnit) / (topUnit || 1);
+        return { id, score };
+      })
+      .sort((a, b) => b.score - a.score)
       .slice(0, limit)
-      .map((result) => {
-        const passage = this.byId.get(String(result.id))!;
-        return { passage, score: result.score, coverage: this.coverage(concepts, this.wordsOf.get(passage.id)!) };
-      });
+      .map(({ id, score }, _rank, ranked) => this.hit(id, score / (ranked[0]!.score || 1), anchored, concepts, unitScores.get(id)));
   }
 
-  /** The coverage of a passage that full-text search did not rank (found by meaning instead). */
-  coverageFor(question: string, passage: PolicyPassage): number {
-    return this.coverage(this.conceptsOf(question), this.wordsOf.get(passage.id) ?? new Set());
+  /** A passage as a hit for a question, whether or not full-text search ranked it (hybrid ranking). */
+  hitFor(question: string, passage: PolicyPassage, score: number): PolicyHit {
+    return this.hit(passage.id, score, this.isAnchored(question), this.conceptsOf(question), undefined);
+  }
+
+  /** The question's concepts a sentence says (each by its most specific word), more when said close together. */
+  private unitScore(unit: IndexedUnit, concepts: string[][]): number {
+    let score = 0;
+    for (const variants of concepts) {
+      const found = variants.filter((variant) => unit.stemSet.has(variant));
+      if (found.length === 0) continue;
+      // As in search, a thesaurus entry's words share one weight ("chatgpt" beats "public AI tool").
+      const synonymWeight = synonymShare / Math.max(1, variants.length - 2);
+      score += Math.max(...found.map((variant) => this.idf(variant) * (variant === variants[0] ? 1 : synonymWeight)));
+    }
+    return score === 0 ? 0 : score * (1 + proximityBonus * closePairs(unit.stems, concepts));
+  }
+
+  private isAnchored(question: string): boolean {
+    return namesAiOrTool(question, allWords(question).map((word) => this.speller.correct(word)), this.named);
+  }
+
+  private hit(id: string, score: number, anchored: boolean, concepts: string[][], unitScores: Map<number, number> | undefined): PolicyHit {
+    const passage = this.byId.get(id)!;
+    const units = (this.unitsOf.get(id) ?? []).map((unit) => ({ position: unit.position, text: unit.text, kind: unit.kind, score: unitScores?.get(unit.position) ?? 0 })).sort((a, b) => b.score - a.score || a.position - b.position);
+    const match = this.matchOf(concepts, this.wordsOf.get(id)!, (this.unitsOf.get(id) ?? []).map((unit) => unit.stemSet));
+    return { passage, score, units, match: { ...match, anchored } };
+  }
+
+  /** Search every concept's words, leaving out those in most passages unless nothing else is left. */
+  private searchTerms(concepts: string[][]): string[] {
+    const all = [...new Set(concepts.flat())];
+    const selective = all.filter((term) => (this.documentFrequency.get(term) ?? 0) <= this.passages.length * commonShare);
+    return selective.some((term) => this.documentFrequency.has(term)) ? selective : all;
   }
 
   /**
@@ -114,41 +212,80 @@ export class PolicyIndex {
    */
   private searchOptionsFor(concepts: string[][]): SearchOptions {
     const own = new Set(concepts.map((variants) => variants[0]!));
+    // A thesaurus entry ("chatgpt" → public, generative, AI, tool) is one concept: its words share
+    // one weight, so that a word with many synonyms does not outweigh the rest of the question.
+    const synonymBoost = new Map<string, number>();
+    for (const variants of concepts) {
+      const extra = variants.filter((variant) => !own.has(variant));
+      for (const variant of extra) synonymBoost.set(variant, Math.min(synonymBoost.get(variant) ?? 1, synonymShare / Math.max(1, extra.length - 1)));
+    }
     return {
+      boostTerm: (term) => (own.has(term) ? 1 : (synonymBoost.get(term) ?? 1)),
       tokenize: (term) => [term],
       processTerm: (term) => term,
       prefix: (term) => own.has(term) && term.length > 4,
-      fuzzy: (term) => (own.has(term) && term.length > 5 && !this.documentFrequency.has(term) ? 0.2 : 0),
+      fuzzy: (term) => (own.has(term) && term.length > 5 && !this.documentFrequency.has(term) ? fuzziness : 0),
     };
+  }
+
+  /** A word as the policies would spell it (a typo one edit from a policy word corrected). */
+  correct(word: string): string {
+    return this.speller.correct(word);
   }
 
   private conceptsOf(question: string): string[][] {
     return conceptsOf(question, (word) => this.speller.correct(word));
   }
 
-  /** Each concept counts with the weight of its rarest form: a word the policies never use weighs most. */
-  private coverage(concepts: string[][], words: Set<string>): number {
-    let total = 0;
-    let found = 0;
-    for (const variants of concepts) {
-      const weight = Math.max(...variants.map((variant) => this.idf(variant)));
-      total += weight;
-      if (variants.some((variant) => words.has(variant))) found += weight;
+  private matchOf(concepts: string[][], words: { all: Set<string>; heading: Set<string> }, units: Set<string>[]): Omit<Match, "anchored"> {
+    const match = { concepts: concepts.length, matched: 0, inHeading: 0, weight: 0, known: 0, focus: 0 };
+    const weightIn = (variants: string[], inUnit: Set<string>) => Math.max(0, ...variants.filter((variant) => inUnit.has(variant) || words.heading.has(variant)).map((variant) => this.idf(variant)));
+    for (const unit of units.length > 0 ? units : [new Set<string>()]) {
+      match.focus = Math.max(match.focus, concepts.reduce((sum, variants) => sum + weightIn(variants, unit), 0));
     }
-    return total === 0 ? 0 : found / total;
+    for (const variants of concepts) {
+      if (variants.some((variant) => this.documentFrequency.has(variant))) match.known++;
+      const found = variants.filter((variant) => words.all.has(variant));
+      if (found.length === 0) continue;
+      match.matched++;
+      match.weight += Math.max(...found.map((variant) => this.idf(variant)));
+      // A heading word counts when it says something specific ("exceptions"), not "AI policy".
+      if (found.some((variant) => words.heading.has(variant) && this.idf(variant) >= specificHeadingWord)) match.inHeading++;
+    }
+    match.known = concepts.length === 0 ? 0 : match.known / concepts.length;
+    return match;
   }
 
-  /**
-   * Whether searching a term can change the ranking: a word in most passages ("ai", "policy") adds
-   * almost nothing to any score but makes search score every passage. It still counts in coverage.
-   */
-  private isSelective(term: string): boolean {
-    return (this.documentFrequency.get(term) ?? 0) <= this.passages.length * commonShare;
+  /** 0 for a word in every passage, about 1 for a word in one passage of many. */
+  idf(term: string): number {
+    const n = this.passages.length;
+    return Math.log((n + 1) / ((this.documentFrequency.get(term) ?? 0) + 0.5)) / Math.log((n + 1) / 1.5);
   }
+}
 
-  private idf(term: string): number {
-    return Math.log(1 + this.passages.length / ((this.documentFrequency.get(term) ?? 0) + 0.5));
+/**
+ * How many pairs of the question's concepts stand within a few words of each other in the unit:
+ * "personal or free accounts of ChatGPT" says "personal ChatGPT"; a sentence with "personal data"
+ * at its start and "AI tool" at its end does not.
+ */
+function closePairs(unitStems: string[], concepts: string[][]): number {
+  const positions = concepts.map((variants) => unitStems.flatMap((word, at) => (variants.includes(word) ? [at] : []))).filter((found) => found.length > 0);
+  let pairs = 0;
+  for (let a = 0; a < positions.length; a++) {
+    for (let b = a + 1; b < positions.length; b++) {
+      if (positions[a]!.some((x) => positions[b]!.some((y) => Math.abs(x - y) <= closeWords))) pairs++;
+    }
   }
+  return pairs;
+}
+
+function stems(text: string): Set<string> {
+  return new Set(tokenize(text).map(stem));
+}
+
+function splitUnitId(id: string): [string, number] {
+  const at = id.lastIndexOf("~");
+  return [id.slice(0, at), Number(id.slice(at + 1))];
 }
 
 /** How many passages use each word as written (before stemming): the words a typo is corrected to. */

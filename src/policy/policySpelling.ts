@@ -29,11 +29,20 @@ export class PolicySpeller {
     const cached = this.corrections.get(word);
     if (cached !== undefined) return cached;
     // Typos rarely hit the first letter, and keeping it halves the false corrections.
-    const candidates = (this.byFirstLetter.get(word[0]!) ?? []).filter((known) => oneEditApart(word, known));
+    // "transalte" is "translate" with two letters swapped even when the policies only say
+    // "translation": stems are compared too, for swaps only (a changed letter often makes another word).
+    const candidates = (this.byFirstLetter.get(word[0]!) ?? []).filter((known) => oneEditApart(word, known) || swapApart(stem(word), stem(known)));
     const best = candidates.sort((a, b) => this.frequency.get(b)! - this.frequency.get(a)!)[0] ?? word;
     this.corrections.set(word, best);
     return best;
   }
+}
+
+/** Two neighbouring letters swapped, nothing else. */
+export function swapApart(a: string, b: string): boolean {
+  if (a.length !== b.length || a === b) return false;
+  const differ = [...a].flatMap((letter, i) => (letter === b[i] ? [] : [i]));
+  return differ.length === 2 && differ[1] === differ[0]! + 1 && a[differ[0]!] === b[differ[1]!] && a[differ[1]!] === b[differ[0]!];
 }
 
 /** One insertion, deletion, substitution or swap of neighbouring letters ("recieve" → "receive"). */

@@ -50,6 +50,8 @@ export const synonyms: Record<string, string[]> = {
   erase: ["delete", "deletion", "erasure"],
   forget: ["delete", "erasure"],
   keep: ["retention", "kept"],
+  kept: ["retention", "keep"],
+  chat: ["conversation", "prompt"],
   store: ["retention", "kept"],
   abroad: ["outside", "transfer"],
   overseas: ["outside", "transfer"],
@@ -130,4 +132,16 @@ export const synonyms: Record<string, string[]> = {
   trouble: ["disciplinary", "retaliation"],
   punish: ["disciplinary", "retaliation", "sanction"],
   sack: ["dismissal", "disciplinary"],
+};
+
+/**
+ * Phrases whose words mean something else together, replaced by the policy words rather than
+ * added to: "my personal ChatGPT" is a personal account, not personal data, so the word
+ * "personal" alone must not pull in every section about personal data.
+ */
+export const replacingPhrases: Record<string, string[]> = {
+  "my personal": ["account", "own", "private", "personal"],
+  "my own": ["own", "account", "private"],
+  "your personal": ["account", "own", "private", "personal"],
+  "your own": ["own", "account", "private"],
 };

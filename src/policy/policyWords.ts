@@ -5,7 +5,7 @@ import { stemmer } from "stemmer";
 
 /**
  * English function words, the pieces contractions leave behind ("isn't" → "isn"), and the filler
- * of chat questions ("oops", "someone", "stuff"). None says what a question is about, yet a word
+ * of chat questions ("oops", "someone", "stuff"), and everyday adjectives ("new", "next"). None says what a question is about, yet a word
  * the policies never use weighs most in coverage, so each would count against a fair question.
  */
 const stopWords = new Set(
@@ -20,6 +20,7 @@ const stopWords = new Set(
     "someone somebody something anything anyone anybody everyone everybody everything nothing nobody thing things stuff",
     "whats hey hi hello please thanks thank ok okay yeah oops just really actually basically now still ever even maybe perhaps",
     "probably kind sort bit lot lots like want wants wanted wanna gonna need needs needed let lets know think guess wonder wondering one ones",
+    "new old good bad big small next last first latest",
   ]
     .join(" ")
     .split(" "),

@@ -22,7 +22,7 @@ function sampleDigest(): WeeklyDigest {
     incidents: { openedThisWeek: breakdown, closedThisWeek: breakdown, open: { total: 0, byAge: { underOneDay: 0, oneToSevenDays: 0, eightToThirtyDays: 0, overThirtyDays: 0 }, awaitingTriage: 0 } },
     overdueActions: { count: 0, oldest: [] },
     upcomingReviews: { count: 0, items: [] },
-    policyQuestions: { unansweredThisWeek: 0, routedToGovernance: 0 },
+    policyQuestions: { unansweredThisWeek: 0, routedToGovernance: 0, answeredByGovernance: 0 },
     incidentsPerWeek: chartWeekStarts(period).map((weekStart, index) => ({ weekStart, count: index % 4 })),
   };
 }

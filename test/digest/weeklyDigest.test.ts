@@ -175,7 +175,7 @@ describe.each(backends)("the weekly digest on the %s database", (backend) => {
   });
 
   it("counts this week's unanswered policy questions and those passed to governance", () => {
-    expect(digest.policyQuestions).toEqual({ unansweredThisWeek: 3, routedToGovernance: 1 });
+    expect(digest.policyQuestions).toEqual({ unansweredThisWeek: 3, routedToGovernance: 1, answeredByGovernance: 0 });
   });
 
   it("counts incidents per week for 12 weeks in the readers' time zone", () => {

@@ -4,14 +4,17 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadPolicyCorpus } from "../../src/policy/policyCorpus.js";
 import { conceptsOf, PolicyIndex } from "../../src/policy/policyIndex.js";
-import { minimumCoverage } from "../../src/policy/policyAssistant.js";
+import { judge } from "../../src/policy/policyRelevance.js";
+import { matchCurated } from "../../src/policy/curatedMatching.js";
+import { splitDocument } from "../../src/policy/policySections.js";
+import { unitsOf } from "../../src/policy/policyUnits.js";
 import { oneEditApart, PolicySpeller } from "../../src/policy/policySpelling.js";
 import { stem } from "../../src/policy/policyWords.js";
 
-const index = new PolicyIndex(loadPolicyCorpus(path.resolve("policies")));
+const index = new PolicyIndex((await loadPolicyCorpus(path.resolve("policies"))).passages);
 const topSection = (question: string) => {
-  const [top] = index.query(question, 3);
-  return top && { id: top.passage.id, relevant: top.coverage >= minimumCoverage };
+  const hits = index.query(question, 3);
+  return hits[0] && { id: hits[0].passage.id, relevant: judge(hits) !== "off-topic" };
 };
 
 describe("policy retrieval", () => {
@@ -27,6 +30,67 @@ describe("policy retrieval", () => {
     const suspend = stem("suspend");
     expect(conceptsOf("can we switch the claims model off").some((variants) => variants.includes(suspend))).toBe(true);
     expect(conceptsOf("can we switch to the claims model").some((variants) => variants.includes(suspend))).toBe(false);
+  });
+});
+
+describe("splitting a document at its headings, whatever their style", () => {
+  const sections = (text: string, plainText = false) => splitDocument("doc.md", text, { plainText }).map((passage) => [passage.section, passage.headingPath.join(" › ")]);
+
+  it("reads Markdown, underlined, bold-line and capitals headings, and labels such as Part A", () => {
+    const text = [
+      "Board Rules", "===========", "", "Version 2.2, agreed in January.", "",
+      "Membership", "----------", "The board is chaired by the Chief Medical Officer.", "",
+      "**Meetings**", "", "It meets monthly.", "",
+      "## Part A: Approvals", "Three approvals are needed.", "",
+      "### SPENDING LIMITS", "Under 5,000 pounds a budget holder approves.",
+    ].join("\n");
+    expect(sections(text)).toEqual([
+      ["Membership", "Board Rules › Membership"],
+      ["Meetings", "Board Rules › Membership › Meetings"],
+      ["Part A", "Board Rules › Approvals"],
+      ["SPENDING LIMITS", "Board Rules › Approvals › SPENDING LIMITS"],
+    ]);
+    expect(splitDocument("doc.md", text)[0]).toMatchObject({ documentTitle: "Board Rules", documentVersion: "Version 2.2" });
+  });
+
+  it("finds numbered headings in plain text and PDF, but not numbered list items in Markdown", () => {
+    const text = "# Rules\n\n4 Data\n4.2 Customer data\nNever paste it into public tools.\n1. Read the output.\n";
+    expect(sections(text, true)).toEqual([["4.2", "Rules › Data › Customer data"]]);
+    expect(sections("# Rules\n\n## Steps\n1. Read the whole output\n2. Check the facts\n")).toEqual([["Steps", "Rules › Steps"]]);
+  });
+
+  it("gives the same heading twice in one document two section labels", () => {
+    expect(sections("# R\n\n## Scope\nOne.\n\n## Scope\nTwo.\n").map(([section]) => section)).toEqual(["Scope", "Scope (2)"]);
+  });
+});
+
+describe("the pieces of a passage an answer quotes", () => {
+  it("reads a table row with its column names, list items and sentences each on their own", () => {
+    const units = unitsOf("What we keep:\n\n| Record | How long |\n| --- | --- |\n| Chat history | 90 days |\n\n- Audio is deleted. Always.\n\nA sentence. Another one.");
+    expect(units.map(({ text, kind }) => [kind, text])).toEqual([
+      ["sentence", "What we keep:"],
+      ["row", "Record: Chat history; How long: 90 days"],
+      ["item", "Audio is deleted. Always."],
+      ["sentence", "A sentence."],
+      ["sentence", "Another one."],
+    ]);
+  });
+});
+
+describe("what the best passages share with the question decides whether it is about the policy", () => {
+  it.each([
+    "how many days of annual leave do I get",
+    "what's the weather going to be like in Leeds tomorrow",
+    "who won the champions league last year",
+  ])("declines what only shares everyday words with the policies: %s", (question) => {
+    expect(topSection(question)?.relevant ?? false).toBe(false);
+  });
+
+  it.each([
+    ["how long does an exception last", "ai-acceptable-use-policy.md#13.1"],
+    ["is grammarly approved", "ai-acceptable-use-policy.md#3.1"],
+  ])("answers a question in other words when it names a tool the policies name or shares a heading: %s", (question, id) => {
+    expect(topSection(question)).toEqual({ id, relevant: true });
   });
 });
 
@@ -47,5 +111,30 @@ describe("the policy speller", () => {
   it("counts one insertion, deletion, substitution or swap as one edit", () => {
     expect(["medcal", "medicall", "medixal", "mdeical"].map((typed) => oneEditApart(typed, "medical"))).toEqual([true, true, true, true]);
     expect(oneEditApart("mdicla", "medical")).toBe(false);
+  });
+});
+
+describe("matching a question to a curated answer", () => {
+  const curated = [
+    { id: "voice", question: "can I use an AI voice generator to read out our hold music announcements?" },
+    { id: "lyrics", question: "can we use AI to write the lyrics for the company song?" },
+  ];
+  const match = (question: string) => matchCurated(question, curated, (word) => index.idf(word), (word) => index.correct(word))?.id ?? null;
+
+  it("finds the same question in other words, with a typo", () => {
+    expect(match("is an AI voice generater ok for the on-hold announcements?")).toBe("voice");
+    expect(match("could AI write lyrics for our company song")).toBe("lyrics");
+  });
+
+  it("does not match a question that shares only the everyday words", () => {
+    expect(match("can I use AI to write a customer complaint reply?")).toBeNull();
+    expect(match("which AI tools are approved?")).toBeNull();
+  });
+});
+
+describe("documents without the usual title", () => {
+  it("reads a numbered first heading as a section, and a document of one paragraph as one passage", () => {
+    expect(splitDocument("rules.md", "# 1 Purpose\nWhy we have rules.\n\n# 2 Scope\nEveryone.\n").map((passage) => [passage.section, passage.heading])).toEqual([["1", "Purpose"], ["2", "Scope"]]);
+    expect(splitDocument("note.md", "# AI note\n\nOnly LabGPT may be used.\n").map((passage) => [passage.section, passage.text])).toEqual([["AI note", "Only LabGPT may be used."]]);
   });
 });

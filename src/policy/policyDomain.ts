@@ -1,0 +1,64 @@
+// What an AI-policy question is about. Every passage of an AI policy mentions AI, so the word
+// weighs nothing in search, yet it is what tells "how long is my chat history kept with the AI
+// assistant?" from "how much annual leave can I carry over?". A question is anchored in the domain
+// when it names AI (in general words or by a product's name) or a tool the policies name.
+import type { PolicyPassage } from "./policySections.js";
+import { stem } from "./policyWords.js";
+
+/** General words for AI and the assistants people use, as stems. */
+const aiWords = new Set(
+  [
+    "ai a.i artificial intelligence machine learning ml model models algorithm algorithms automated automation automatic",
+    "llm llms gpt chatgpt openai copilot gemini bard claude perplexity deepseek mistral llama grok midjourney dall stable diffusion",
+    "chatbot chatbots bot bots generative genai neural deepfake prompt prompts agent agents assistant assistants",
+    "transcription transcribe scribe notetaker predictive prediction classifier recognition biometric",
+  ]
+    .join(" ")
+    .split(" ")
+    .map(stem),
+);
+
+/**
+ * The names of the tools and systems the policies speak of: words shaped like a product name
+ * (RadAssist, DeepL, KestrelGPT, DPIA, SEV1); capitalised words inside a sentence that the policies
+ * never write in lower case (Grammarly, Datix, but not "Office" in a title); and the capitalised
+ * words that open a table row or a bold list item, where policies list their tools.
+ */
+export function namedThings(passages: PolicyPassage[]): Set<string> {
+  const shaped = new Set<string>();
+  const lowerCase = new Set<string>();
+  const capitalised = new Set<string>();
+  const add = (text: string) => {
+    for (const word of text.split(/[^\p{L}\p{N}]+/u)) if (/^\p{Lu}/u.test(word) && word.length >= 3) capitalised.add(word.toLowerCase());
+  };
+  for (const passage of passages) {
+    for (const sentence of passage.text.split(/(?<=[.!?:;])\s+|\n+/)) {
+      sentence.split(/[^\p{L}\p{N}]+/u).filter(Boolean).forEach((word, position) => {
+        if (/^\p{Ll}/u.test(word)) lowerCase.add(word);
+        else if (position > 0 && word.length >= 3) capitalised.add(word.toLowerCase());
+        if (/^\p{Lu}[\p{Ll}\p{N}]+\p{Lu}/u.test(word) || /^\p{Lu}{2,6}\d*$/u.test(word) || /^\p{L}+\d+$/u.test(word)) shaped.add(word.toLowerCase());
+      });
+    }
+    const lines = passage.text.split("\n");
+    lines.forEach((line, i) => {
+      const firstCell = /^\s*\|\s*([^|]+)\|/.exec(line)?.[1];
+      const isHeader = /^[\s|:-]+$/.test(lines[i + 1] ?? "") && (lines[i + 1] ?? "").includes("---");
+      if (firstCell && !isHeader && !/^[\s:-]+$/.test(firstCell)) add(firstCell);
+      const boldLead = /^\s*(?:[-*]|\d+[.)])\s+\*\*([^*]+)\*\*/.exec(line)?.[1];
+      if (boldLead) add(boldLead);
+    });
+  }
+  // Kept as written, not stemmed: "Officer" must not make "office" a name.
+  return new Set([...shaped, ...[...capitalised].filter((word) => !lowerCase.has(word))]);
+}
+
+/** "this policy", "the standard", "our handbook": the question is about the documents themselves. */
+const theDocument = /\b(this|the|our|these)\s+(ai\s+)?(polic(y|ies)|standards?|handbook|procedures?|rules|guidance|guidelines?)\b/i;
+
+/** "What am I allowed to use?", "which tools can I use": asking which tools are permitted, without naming one. */
+const whichTool = /\b(what|which)\b.{0,30}\b(allowed|permitted|supposed|ok|okay|able)\s+to\s+use\b|\b(what|which)\s+(tools?|apps?|software|services?)\b/i;
+
+/** Whether the question names AI, one of the `named` things (stems of its words, typos corrected), or the documents. */
+export function namesAiOrTool(question: string, words: string[], named: Set<string>): boolean {
+  return theDocument.test(question) || whichTool.test(question) || words.some((word) => aiWords.has(stem(word)) || named.has(word));
+}

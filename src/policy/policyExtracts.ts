@@ -1,0 +1,80 @@
+// The offline answer: the sentences, list items or table rows of the best passages that match the
+// question, quoted with their citation. When the match is uncertain the answer says so and lists the
+// closest sections, so that nobody takes a near miss for the rule.
+import type { PolicyHit } from "./policyIndex.js";
+import type { PolicyCitation } from "./policyAssistant.js";
+import type { PolicyConfidence } from "./policyRelevance.js";
+
+/** A confident answer also quotes the next two passages when they score at least this share of the first. */
+const runnerUpShare = 0.5;
+/** How many units of a passage are quoted at most, and how close to the best one they must score. */
+const maxUnits = 3;
+const unitShare = 0.6;
+/** A list or table is quoted whole for a question asking for a list when it has at most this many items. */
+const longestList = 8;
+
+/** "Which tools…", "what systems…", "list the…": the answer is a list, quoted whole. */
+const listQuestion = /\b(what|which)\b.{0,40}\b(tools|apps|systems|services|products|models|assistants|ones|types|kinds|examples|options|records|data)\b|\blist\b/i;
+
+export function citationOf(hit: PolicyHit, question = ""): PolicyCitation {
+  const { passage } = hit;
+  return {
+    document: passage.document,
+    section: passage.section,
+    heading: passage.heading,
+    excerpt: excerptOf(hit, listQuestion.test(question)),
+    documentTitle: passage.documentTitle,
+    ...(passage.documentVersion ? { documentVersion: passage.documentVersion } : {}),
+  };
+}
+
+/** `[document §section]`, as cited in the answer text. */
+export function reference(citation: { document: string; section: string }): string {
+  return `[${citation.document} §${citation.section}]`;
+}
+
+export function extractiveAnswer(question: string, hits: PolicyHit[], confidence: Exclude<PolicyConfidence, "off-topic">): { answer: string; citations: PolicyCitation[] } {
+  if (confidence === "confident") {
+    // Close runners-up often hold the other half of the answer (the rule and its exception).
+    const runnerUp = hits.slice(1, 3).filter((hit) => hit.score >= runnerUpShare);
+    const citations = [hits[0]!, ...runnerUp].map((hit) => citationOf(hit, question));
+    return { answer: citations.map((citation) => `${citation.excerpt} ${reference(citation)}`).join(" "), citations };
+  }
+  const citations = hits.slice(0, 3).map((hit) => citationOf(hit, question));
+  const lines = citations.map((citation) => `• ${citation.heading} ${reference(citation)}: ${citation.excerpt}`);
+  return { answer: [`I'm not certain; these sections look closest:`, ...lines].join("\n"), citations };
+}
+
+/**
+ * The units that answer: the best-scoring one and those close to it, in the passage's order. A
+ * question asking for a list gets the passage's list or table whole (up to `longestList` items), or
+ * else its sentence that enumerates most ("it includes A, B, C and D"), since that is the answer.
+ */
+function excerptOf(hit: PolicyHit, wantsList: boolean): string {
+  const units = hit.units;
+  if (units.length === 0) return hit.passage.text.slice(0, 300);
+  const best = units[0]!;
+  // A sentence opening with "This includes…" or "They must…" is quoted with the one it refers back to.
+  const withAntecedents = (picked: typeof units) =>
+    picked.flatMap((unit) => {
+      const previous = /^(this|these|it|they|such|that|those)\b/i.test(unit.text) ? units.find((other) => other.position === unit.position - 1) : undefined;
+      return previous ? [previous, unit] : [unit];
+    });
+  // List items and table rows each on their own line, as in the document.
+  const inOrder = (picked: typeof units) =>
+    [...new Set(withAntecedents(picked))]
+      .sort((a, b) => a.position - b.position)
+      .map((unit) => (unit.kind === "sentence" ? unit.text : `\n- ${unit.text}`))
+      .join(" ")
+      .replace(/ \n/g, "\n")
+      .trim();
+  if (best.score === 0) return inOrder(units.filter((unit) => unit.position < 2));
+  const chosen = units.filter((unit) => unit.score >= best.score * unitShare).slice(0, maxUnits);
+  if (!wantsList) return inOrder(chosen);
+  const items = units.filter((unit) => unit.kind !== "sentence");
+  if (items.length > 0 && items.length <= longestList) return inOrder([best, ...items]);
+  const enumeration = [...units].sort((a, b) => commas(b.text) - commas(a.text))[0]!;
+  return inOrder(commas(enumeration.text) >= 2 ? [best, enumeration] : chosen);
+}
+
+const commas = (text: string) => text.split(",").length - 1;

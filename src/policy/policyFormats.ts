@@ -1,0 +1,121 @@
+// The formats organisations keep policies in, each read as text with its headings kept where the
+// format has them: Markdown and plain text as they are, HTML and Word (.docx, through mammoth,
+// which maps Word's heading styles to h1…h6) as Markdown-like text, PDF (pdfjs-dist) line by line
+// with its numbered headings found by the splitter.
+import fs from "node:fs/promises";
+import path from "node:path";
+import mammoth from "mammoth";
+import { parse, type HTMLElement, NodeType, type Node } from "node-html-parser";
+
+export interface ReadDocument {
+  text: string;
+  /** Whether headings must be found in unmarked lines (plain text, PDF). */
+  plainText: boolean;
+}
+
+type Reader = (file: string) => Promise<ReadDocument>;
+
+const readers: Record<string, Reader> = {
+  ".md": async (file) => ({ text: await fs.readFile(file, "utf8"), plainText: false }),
+  ".markdown": async (file) => ({ text: await fs.readFile(file, "utf8"), plainText: false }),
+  ".txt": async (file) => ({ text: plainTextWithTitle(await fs.readFile(file, "utf8")), plainText: true }),
+  ".html": async (file) => ({ text: htmlToText(await fs.readFile(file, "utf8")), plainText: false }),
+  ".htm": async (file) => ({ text: htmlToText(await fs.readFile(file, "utf8")), plainText: false }),
+  ".docx": async (file) => ({ text: htmlToText((await mammoth.convertToHtml({ path: file }, { styleMap: wordStyles })).value), plainText: false }),
+  ".pdf": async (file) => ({ text: plainTextWithTitle(await pdfText(file)), plainText: true }),
+};
+
+export const policyExtensions = Object.keys(readers);
+
+/** Word's Title style is the document's title, so its Heading 1 sections sit one level below. */
+const wordStyles = [
+  "p[style-name='Title'] => h1:fresh",
+  ...[1, 2, 3, 4, 5].flatMap((level) => [`p[style-name='heading ${level}'] => h${level + 1}:fresh`, `p[style-name='Heading ${level}'] => h${level + 1}:fresh`]),
+];
+
+export function isPolicyFile(file: string): boolean {
+  return path.extname(file).toLowerCase() in readers;
+}
+
+export async function readPolicyFile(file: string): Promise<ReadDocument> {
+  const reader = readers[path.extname(file).toLowerCase()];
+  if (!reader) throw new Error(`unsupported format ${path.extname(file) || "(no extension)"}`);
+  return reader(file);
+}
+
+/** Plain text has no title markup: its first line is the title. */
+function plainTextWithTitle(text: string): string {
+  const lines = text.split(/\r?\n/);
+  const first = lines.findIndex((line) => line.trim() !== "");
+  if (first < 0) return text;
+  lines[first] = `# ${lines[first]!.trim()}`;
+  return lines.join("\n");
+}
+
+/** HTML as Markdown-like lines: h1…h6 as "#" headings, list items, table rows, paragraphs. */
+export function htmlToText(html: string): string {
+  const root = parse(html, { blockTextElements: { script: false, style: false, noscript: false } });
+  const body = root.querySelector("body") ?? root;
+  const lines: string[] = [];
+  walk(body, lines);
+  return lines.join("\n").replace(/\n{3,}/g, "\n\n");
+}
+
+const blockTags = new Set(["p", "div", "section", "article", "main", "header", "footer", "blockquote", "dd", "dt", "pre", "figcaption", "caption"]);
+
+function walk(node: Node, lines: string[]): void {
+  for (const child of node.childNodes) {
+    if (child.nodeType === NodeType.TEXT_NODE) {
+      const text = inline(child);
+      if (text) lines.push(text);
+      continue;
+    }
+    if (child.nodeType !== NodeType.ELEMENT_NODE) continue;
+    const element = child as HTMLElement;
+    const tag = element.rawTagName?.toLowerCase() ?? "";
+    const heading = /^h([1-6])$/.exec(tag);
+    if (heading) lines.push("", `${"#".repeat(Number(heading[1]))} ${inline(element)}`, "");
+    else if (tag === "li") lines.push(`- ${inline(element)}`);
+    else if (tag === "tr") lines.push(`| ${element.querySelectorAll("th,td").map((cell) => inline(cell).replace(/\|/g, "/")).join(" | ")} |`);
+    else if (tag === "table") {
+      lines.push("");
+      walk(element, lines);
+      lines.push("");
+    } else if (blockTags.has(tag) && !element.querySelector("p,div,table,ul,ol,h1,h2,h3,h4,h5,h6")) lines.push("", inline(element), "");
+    else if (tag === "br") lines.push("");
+    else walk(element, lines);
+  }
+}
+
+function inline(node: Node): string {
+  return node.text.replace(/\s+/g, " ").trim();
+}
+
+/** The text of a PDF, one line per line of print (items on the same baseline joined). */
+async function pdfText(file: string): Promise<string> {
+  const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  const data = new Uint8Array(await fs.readFile(file));
+  const pdf = await getDocument({ data, useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
+  const pages: string[] = [];
+  try {
+    for (let number = 1; number <= pdf.numPages; number++) {
+      const page = await pdf.getPage(number);
+      const content = await page.getTextContent();
+      const lines: string[] = [];
+      let current = "";
+      for (const item of content.items) {
+        if (!("str" in item)) continue;
+        current += item.str;
+        if (item.hasEOL) {
+          lines.push(current.trim());
+          current = "";
+        }
+      }
+      if (current.trim()) lines.push(current.trim());
+      pages.push(lines.join("\n"));
+    }
+  } finally {
+    await pdf.destroy();
+  }
+  return pages.join("\n\n");
+}

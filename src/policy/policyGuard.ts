@@ -1,0 +1,23 @@
+// What the policy assistant declines before searching: attempts to instruct the bot, and requests
+// that are tasks or opinions rather than questions about the organisation's rules.
+
+/** Asking the bot to act, to drop its rules or to reveal them is never a policy question. */
+const injection =
+  /\b(pretend|roleplay|role-play|act as)\b.{0,30}\b(you|no rules|assistant|unrestricted)\b|\bno (rules|restrictions|filters)\b|\bunrestricted\b|\bnew instructions?\b|\bsystem (notice|message|override)\b|<\/?[a-z]+>|\bdelete all\b|\breply (done|ok|yes)\b|\b(ignore|disregard|forget|override)\b.{0,40}\b(instructions?|rules?|prompt|polic(y|ies)|above|previous|guidelines?)\b|\b(system|hidden|secret|initial)\s+(prompt|instructions?)\b|\breveal\b.{0,30}\b(prompt|instructions?|configuration)\b|\b(admin|developer|god|jailbreak|dan)\s+mode\b|\byou are now\b|\bas (an? )?(admin|administrator|developer|root)\b|\b(close|delete|approve|reject|update|set|change|mark)\b.{0,40}\b(INC|AIS|CA|NC|RSK)-\d+/i;
+
+export function isInjection(question: string): boolean {
+  return injection.test(question);
+}
+
+/**
+ * A task for the bot ("write me…", "translate…", "tell me a…") or a request for an opinion between
+ * products ("which is better, X or Y") is not a question about what the policy says, even when it
+ * names words the policy uses. A question about whether such a task is allowed ("can I use AI to
+ * translate…") reads differently and is not caught.
+ */
+const taskOrOpinion =
+  /^\s*(please\s+)?(write|compose|draft|translate|summari[sz]e|rewrite|generate|draw|create)\b(?!\s+(a|an|the)\s+(report|request|complaint|exception))|^\s*(please\s+)?(tell|give|show)\s+me\s+(a|an|some)\b|\b(best|better|worse|smarter|faster|cheaper|recommend(ed)?)\b[^?]*\b(or|vs\.?|versus)\b|\brecommend\b.{0,20}\b(a|an|some|good)\b/i;
+
+export function isTaskOrOpinion(question: string): boolean {
+  return taskOrOpinion.test(question);
+}

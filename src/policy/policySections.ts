@@ -1,0 +1,135 @@
+// A policy document as passages, one per section, split at its headings whatever their style:
+// Markdown "#" headings, underlined (setext) headings, a line in bold on its own, a line in
+// capitals, and, in plain text and PDF, a short numbered line ("4.2 Customer data"). Each passage
+// keeps its document, section label and heading path, so that answers can cite it.
+
+export interface PolicyPassage {
+  id: string;
+  /** File name relative to POLICY_DIR, e.g. "ai-acceptable-use-policy.md". */
+  document: string;
+  documentTitle: string;
+  /** "Version 2.1", "Edition 3": as the document states it near its title, when it does. */
+  documentVersion?: string;
+  /** The heading's number or label as written ("4.2", "Part A"), else the heading itself. */
+  section: string;
+  heading: string;
+  /** Document title › section › subsection. */
+  headingPath: string[];
+  text: string;
+}
+
+export interface SplitOptions {
+  /** Plain text and PDF have no markup: a short numbered line is a heading there, not a list item. */
+  plainText?: boolean;
+}
+
+interface Heading {
+  level: number;
+  title: string;
+}
+
+const atxHeading = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
+const setextUnderline = /^\s{0,3}(=+|-+)\s*$/;
+const boldLine = /^\s*(?:\*\*|__)([^*_]{2,100}?)(?:\*\*|__)\s*:?\s*$/;
+const numberedLine = /^\s*(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+([A-Z][^.;]{1,80})$/;
+/** "4.2 Customer data", "Part A: Approvals", "Section 3 – Retention". */
+const numberedTitle = /^(\d+(?:\.\d+)*)\.?\s+(.+)$/;
+const labelledTitle = /^((?:part|section|chapter|annex|appendix|schedule|article|clause|step)\s+[\dA-Z]{1,3}(?:\.\d+)*)\s*[:.—–-]?\s+(.+)$/i;
+const versionStatement = /\b(?:version|edition|revision|rev\.?)\s*:?\s*(\d+(?:\.\d+)*)/i;
+
+/** A line in capitals that reads like a title: at least two letters words, no sentence ending. */
+function isCapitalsLine(line: string): boolean {
+  const text = line.trim();
+  if (text.length < 4 || text.length > 80 || /[.,;]$/.test(text)) return false;
+  const letters = text.replace(/[^\p{L}]/gu, "");
+  return letters.length >= 4 && letters === letters.toUpperCase() && /\p{Lu}{2,}/u.test(letters);
+}
+
+/** The heading a line starts, if any; `next` is the line after it (for underlined headings). */
+function headingOf(line: string, next: string | undefined, implicitLevel: number, options: SplitOptions): (Heading & { consumesNext?: boolean }) | null {
+  const atx = atxHeading.exec(line);
+  if (atx) return { level: atx[1]!.length, title: stripMarkup(atx[2]!) };
+  if (line.trim() !== "" && !line.trim().startsWith("|") && next !== undefined && setextUnderline.test(next) && line.trim().length <= 120) {
+    return { level: next.trim().startsWith("=") ? 1 : 2, title: stripMarkup(line.trim()), consumesNext: true };
+  }
+  const bold = boldLine.exec(line);
+  if (bold) return { level: implicitLevel, title: bold[1]!.trim() };
+  if (isCapitalsLine(line) && !line.trim().startsWith("|")) return { level: implicitLevel, title: line.trim() };
+  if (options.plainText) {
+    const numbered = numberedLine.exec(line);
+    if (numbered) return { level: Math.min(6, numbered[1]!.split(".").length + 1), title: line.trim() };
+  }
+  return null;
+}
+
+function stripMarkup(text: string): string {
+  return text.replace(/\*\*|__|`/g, "").trim();
+}
+
+/** The label a section is cited by and its heading: "4.2" + "Customer data", or the title twice. */
+function sectionOf(title: string): { section: string; heading: string } {
+  const numbered = numberedTitle.exec(title) ?? labelledTitle.exec(title);
+  return numbered ? { section: numbered[1]!, heading: numbered[2]!.trim() } : { section: title, heading: title };
+}
+
+export function splitDocument(document: string, content: string, options: SplitOptions = {}): PolicyPassage[] {
+  const passages: PolicyPassage[] = [];
+  const usedSections = new Map<string, number>();
+  let documentTitle = document.replace(/\.[a-z]+$/i, "");
+  let documentVersion: string | undefined;
+  const trail: { level: number; section: string; heading: string }[] = [];
+  let lastExplicitLevel = 1;
+  let body: string[] = [];
+  const flush = (final = false) => {
+    const text = body.join("\n").trim();
+    body = [];
+    if (!text) return;
+    const current = trail.at(-1);
+    if (!current) {
+      // The text under the title: who owns the document, its version, whom it applies to. It is
+      // a passage of its own when long, or when it is all the document says.
+      documentVersion ??= versionStatement.exec(text)?.[0];
+      if (text.length < 400 && !final) return;
+    }
+    const section = current?.section ?? documentTitle;
+    const count = (usedSections.get(section) ?? 0) + 1;
+    usedSections.set(section, count);
+    const label = count === 1 ? section : `${section} (${count})`;
+    passages.push({
+      id: `${document}#${label}`,
+      document,
+      documentTitle,
+      section: label,
+      heading: current?.heading ?? documentTitle,
+      headingPath: [documentTitle, ...trail.map((entry) => entry.heading)],
+      text,
+    });
+  };
+  const lines = content.split(/\r?\n/);
+  let sawTitle = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const explicit = atxHeading.test(line) || (i + 1 < lines.length && setextUnderline.test(lines[i + 1]!) && line.trim() !== "");
+    const heading = headingOf(line, lines[i + 1], Math.min(6, lastExplicitLevel + 1), options);
+    if (!heading) {
+      body.push(line);
+      continue;
+    }
+    flush();
+    if (heading.consumesNext) i++;
+    if (explicit) lastExplicitLevel = heading.level;
+    // The first top-level heading is the title, unless it is numbered ("# 1 Purpose"): then the
+    // document has no title heading and its sections start at once.
+    if (heading.level === 1 && !sawTitle && !numberedTitle.test(heading.title) && !labelledTitle.test(heading.title)) {
+      documentTitle = heading.title;
+      sawTitle = true;
+      trail.length = 0;
+      continue;
+    }
+    const { section, heading: title } = sectionOf(heading.title);
+    while (trail.length > 0 && trail.at(-1)!.level >= heading.level) trail.pop();
+    trail.push({ level: heading.level, section, heading: title });
+  }
+  flush(passages.length === 0 && trail.length === 0);
+  return passages.map((passage) => (documentVersion ? { ...passage, documentVersion } : passage));
+}

@@ -1,0 +1,100 @@
+// The documents organisations keep their policies in: Word, PDF, HTML and plain text answer with
+// the right section and the document's title and version; a file that cannot be read, or a
+// POLICY_DIR that does not exist, is named rather than silently ignored.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { PolicyAssistant } from "../../src/policy/policyAssistant.js";
+import { loadPrompt } from "../../src/policy/prompts.js";
+import { runAims } from "../support/processes.js";
+import { pdfDocument, wordDocument } from "./policyDocumentFixtures.js";
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "aims-policy-formats-"));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+fs.writeFileSync(
+  path.join(dir, "lab-ai-rules.docx"),
+  wordDocument([
+    { text: "Laboratory AI Rules", style: "Title" },
+    { text: "Owner: Head of Science. Version 1.2." },
+    { text: "1 Approved tools", style: "Heading1" },
+    { text: "Only LabGPT and the Trust's Copilot licence are approved for drafting method summaries." },
+    { text: "2 Samples and results", style: "Heading1" },
+    { text: "2.1 Patient samples", style: "Heading2" },
+    { text: "Results from patient samples must never be pasted into any AI tool, including LabGPT." },
+  ]),
+);
+fs.writeFileSync(
+  path.join(dir, "fleet-telematics.pdf"),
+  pdfDocument([
+    "Fleet Telematics AI Standard",
+    "Edition 4",
+    "1 Scope",
+    "This standard covers the in-cab cameras and the route optimiser.",
+    "2 Camera footage",
+    "Camera footage of safety events is kept for 30 days and then deleted.",
+    "3 Overriding routes",
+    "Drivers may override an unsafe route and must log the reason in the planner app.",
+  ]),
+);
+fs.writeFileSync(
+  path.join(dir, "chatbot-standard.html"),
+  "<html><head><title>x</title><style>p{}</style></head><body><h1>Website Chatbot Standard</h1><p>Version 2.0</p><h2>Disclosure</h2><p>The website chatbot says in its first message that it is an automated assistant.</p><h2>Escalation</h2><ul><li>Complaints go to a person.</li><li>Refund requests go to a person.</li></ul></body></html>",
+);
+fs.writeFileSync(path.join(dir, "training.txt"), "AI Training Rules\nVersion 5\n\n1 Mandatory course\nEveryone completes the AI awareness course within 30 days of joining.\n");
+fs.writeFileSync(path.join(dir, "broken.docx"), "this is not a zip file");
+fs.writeFileSync(path.join(dir, "org-chart.png"), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+
+const assistant = new PolicyAssistant({ policyDir: dir, prompt: loadPrompt("policy-answer") });
+
+describe("policies in Word, PDF, HTML and plain text", () => {
+  it.each([
+    ["can I paste patient sample results into LabGPT?", "lab-ai-rules.docx", "2.1", "Laboratory AI Rules", "Version 1.2", /never be pasted/],
+    ["how long is in-cab camera footage kept?", "fleet-telematics.pdf", "2", "Fleet Telematics AI Standard", "Edition 4", /kept for 30 days/],
+    ["does the website chatbot have to say it's a bot?", "chatbot-standard.html", "Disclosure", "Website Chatbot Standard", "Version 2.0", /automated assistant/],
+    ["when do I need to finish the AI awareness course?", "training.txt", "1", "AI Training Rules", "Version 5", /within 30 days/],
+  ])("%s → %s §%s", async (question, document, section, documentTitle, documentVersion, quote) => {
+    const answer = await assistant.ask(question);
+    expect(answer.answered).toBe(true);
+    expect(answer.citations[0]).toMatchObject({ document, section, documentTitle, documentVersion });
+    expect(answer.citations[0]!.excerpt).toMatch(quote);
+    expect(answer.answer).toContain(`[${document} §${section}]`);
+  });
+
+  it("names every file it could not use, and why", async () => {
+    const { problems, documents } = await assistant.diagnostics();
+    expect(problems).toEqual([
+      { file: "broken.docx", problem: expect.stringMatching(/^could not be read/) },
+      { file: "org-chart.png", problem: expect.stringMatching(/^skipped: not a format/) },
+    ]);
+    expect(documents.map((document) => document.file).sort()).toEqual(["chatbot-standard.html", "fleet-telematics.pdf", "lab-ai-rules.docx", "training.txt"]);
+  });
+});
+
+describe("npx aims ask with the documents people have", () => {
+  it("answers from a PDF and lists the files it could not read in its JSON", async () => {
+    const result = await runAims(["ask", "how long is in-cab camera footage kept?", "--json"], { POLICY_DIR: dir, LOCAL_CHAT: "off" });
+    expect(result.code).toBe(0);
+    const printed = JSON.parse(result.stdout);
+    expect(printed).toMatchObject({ answered: true, citations: [expect.objectContaining({ document: "fleet-telematics.pdf", section: "2" })] });
+    expect(printed.unreadableDocuments.map((entry: { file: string }) => entry.file)).toEqual(["broken.docx", "org-chart.png"]);
+  });
+
+  it("aims doctor lists each document read and names the files it could not use, failing until they are fixed", async () => {
+    const result = await runAims(["doctor"], { POLICY_DIR: dir, LOCAL_CHAT: "off" });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(`Policy documents in ${dir}: 4 read`);
+    expect(result.stdout).toMatch(/ok {3}lab-ai-rules\.docx \(\d+ sections\)/);
+    expect(result.stdout).toMatch(/not used {2}broken\.docx: could not be read as a DOCX file/);
+    expect(result.stdout).toMatch(/not used {2}org-chart\.png: skipped/);
+  });
+
+  it("stops with a clear message when POLICY_DIR does not exist", async () => {
+    const missing = path.join(dir, "no-such-folder");
+    const result = await runAims(["ask", "which AI tools are approved?", "--json"], { POLICY_DIR: missing, LOCAL_CHAT: "off" });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`POLICY_DIR ${missing} does not exist`);
+    expect(result.stdout).toBe("");
+  });
+});
