@@ -22,6 +22,7 @@ import { deliveryRouter } from "./delivery/deliveryRouter.js";
 import { slackDeliverySender } from "./channels/slack/slackDelivery.js";
 import { teamsDeliverySender } from "./channels/teams/teamsDelivery.js";
 import { startReminderScheduler, type ReminderScheduler } from "./reminders/reminderScheduler.js";
+import { startPeopleService, type PeopleService } from "./people/peopleService.js";
 import { noticesQueuedInScope, trackingQueuedNotices } from "./store/queuedNoticeScope.js";
 
 export interface RunningService {
@@ -47,7 +48,7 @@ export async function startService(config: Config, logger: Logger, overrides: Se
   const prompts = loadAllPrompts(); // a missing or empty prompt stops the service here, before anything opens
   const ownsDatabase = !overrides.database;
   const database = overrides.database ?? (await openMigratedDatabase(config, logger));
-  const store = createStore(database.prisma);
+  const store = createStore(database.prisma, { governanceEmails: config.people.governanceEmails });
   const policy = policyAssistantFor(config, prompts["policy-answer"], logger, embeddingCache(database.prisma));
   const engine = createConversationEngine(database.prisma, {
     reviewIntervals: config.reviewIntervals,
@@ -78,7 +79,9 @@ export async function startService(config: Config, logger: Logger, overrides: Se
   delivery.addSender(teamsDeliverySender(teams));
   let server: RunningHttpServer;
   let reminders: ReminderScheduler | undefined;
+  let people: PeopleService | undefined;
   try {
+    people = await startPeopleService({ config, prisma: database.prisma, store, logger });
     if (config.localChat) await ensureSomeoneToActAs(store, logger);
     const app = createHttpApp({
       logger,
@@ -121,6 +124,7 @@ export async function startService(config: Config, logger: Logger, overrides: Se
     runScheduledWork: () => reminders?.runNow() ?? Promise.resolve(0),
     async stop() {
       await reminders?.stop();
+      await people?.stop();
       await slack?.stop();
       await delivery.stop();
       await server.close();

@@ -8,6 +8,7 @@ import { chat } from "./commands/chatCommand.js";
 import { ask } from "./commands/askCommand.js";
 import { loadDemoData } from "./commands/demoDataCommand.js";
 import { previewDigest } from "./commands/digestCommand.js";
+import { grantRoleCommand, importPeopleFile, listPeopleCommand, revokeRoleCommand } from "./commands/peopleCommand.js";
 import { checkMigrations, migrate, newMigration } from "./commands/migrationCommands.js";
 
 const program = new Command("aims").description("AIMS Assistant: your ISO/IEC 42001 AI management system");
@@ -39,6 +40,20 @@ program
   .addArgument(new Command().createArgument("<register>", "which register").choices(importKinds))
   .argument("<file>", "the CSV file")
   .action(importRecords);
+
+const people = program.command("people").description("the organisation's people and their roles (member, owner, manager, auditor, governance)");
+people
+  .command("import")
+  .description("add or update people from a CSV (email,name,roles,manager_email,time_zone[,slack_user_id,teams_aad_object_id]; roles separated by ;), all or none")
+  .argument("<file>", "the CSV file")
+  .action(importPeopleFile);
+people
+  .command("list")
+  .description("everyone with their roles, manager and time zone")
+  .addOption(new Option("--format <format>", "output format").choices(exportFormats).default("md"))
+  .action(listPeopleCommand);
+people.command("grant").description("give someone a role").argument("<email>").argument("<role>").action(grantRoleCommand);
+people.command("revoke").description("take a role away from someone").argument("<email>").argument("<role>").action(revokeRoleCommand);
 
 program
   .command("demo-data")

@@ -34,6 +34,10 @@ function isPostgresUrl(value: string): boolean {
   }
 }
 
+/** The roles a person can hold (the Role enum of the schema). */
+export const roleNames = ["member", "owner", "manager", "auditor", "governance"] as const;
+export type RoleName = (typeof roleNames)[number];
+
 const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL, e.g. https://slack.com/api/" });
 
 const environmentSchema = z.object({
@@ -136,6 +140,44 @@ const environmentSchema = z.object({
     emptyAsUnset,
     z.coerce.number({ error: "must be an hour, e.g. 9" }).int("must be a whole hour").min(0, "must be between 0 and 23").max(23, "must be between 0 and 23").default(9),
   ),
+  AIMS_GOVERNANCE_EMAILS: z.preprocess(
+    emptyAsUnset,
+    z
+      .string()
+      .optional()
+      .transform((text, context) => {
+        const emails = (text ?? "").split(",").map((part) => part.trim().toLowerCase()).filter(Boolean);
+        const bad = emails.filter((email) => !z.email().safeParse(email).success);
+        if (bad.length > 0) {
+          context.addIssue({ code: "custom", message: `${bad.join(", ")} ${bad.length > 1 ? "are not e-mail addresses" : "is not an e-mail address"}; use e.g. ada@example.com,grace@example.com` });
+          return z.NEVER;
+        }
+        return emails;
+      }),
+  ),
+  SLACK_ROLE_USERGROUPS: z.preprocess(
+    emptyAsUnset,
+    z
+      .string()
+      .optional()
+      .transform((text, context) => {
+        const pairs = (text ?? "").split(",").map((part) => part.trim()).filter(Boolean);
+        const groups: { role: RoleName; usergroupId: string }[] = [];
+        for (const pair of pairs) {
+          const match = /^(\w+)\s*=\s*(S[A-Z0-9]+)$/.exec(pair);
+          if (!match || !roleNames.includes(match[1] as RoleName)) {
+            context.addIssue({ code: "custom", message: `"${pair}" must be ROLE=USERGROUP_ID with a role from ${roleNames.join(", ")}, e.g. governance=S012AB,auditor=S034CD` });
+            return z.NEVER;
+          }
+          groups.push({ role: match[1] as RoleName, usergroupId: match[2]! });
+        }
+        return groups;
+      }),
+  ),
+  AIMS_USERGROUP_SYNC_MINUTES: z.preprocess(
+    emptyAsUnset,
+    z.coerce.number({ error: "must be a number of minutes, e.g. 15" }).int("must be whole minutes").min(1, "must be at least 1 minute").default(15),
+  ),
   AIMS_REVIEW_MONTHS: z.preprocess(
     emptyAsUnset,
     z
@@ -174,6 +216,8 @@ export interface Config {
   reminders: ReminderSettings;
   /** The weekly governance digest: Monday at this hour in this time zone. */
   digest: { timeZone: string; hoursIntoWeek: number };
+  /** Who gets which role without anyone granting it: bootstrap e-mails, and Slack user groups kept in sync. */
+  people: { governanceEmails: string[]; slackRoleUsergroups: { role: RoleName; usergroupId: string }[]; usergroupSyncMs: number };
 }
 
 export class ConfigError extends Error {
@@ -262,5 +306,6 @@ function toConfig(env: Environment): Config {
       escalateAfterDays: env.AIMS_ESCALATE_AFTER_DAYS,
     },
     digest: { timeZone: env.AIMS_DIGEST_TIME_ZONE, hoursIntoWeek: env.AIMS_DIGEST_HOUR },
+    people: { governanceEmails: env.AIMS_GOVERNANCE_EMAILS, slackRoleUsergroups: env.SLACK_ROLE_USERGROUPS, usergroupSyncMs: env.AIMS_USERGROUP_SYNC_MINUTES * 60_000 },
   };
 }

@@ -31,6 +31,7 @@ import { editSoaControlFlow } from "./flows/editSoaControlFlow.js";
 import { gapAnalysisFlow } from "./flows/gapAnalysisFlow.js";
 import { SoaDesk } from "./soaDesk.js";
 import { GapDesk } from "../gap/gapDesk.js";
+import { PeopleDesk } from "../people/peopleDesk.js";
 
 export interface ConversationSettings {
   reviewIntervals?: ReviewIntervals;
@@ -86,6 +87,7 @@ export function createConversationEngine(prisma: PrismaClient, settings: Convers
       new EvidencePackDesk(prisma, clock),
       assessmentDesk,
       approvalDesk,
+      new PeopleDesk(prisma),
     ],
     recordDesks: [approvalDesk, assessmentDesk, riskDesk, nonconformityDesk],
     reminderDesk: new ReminderDesk(prisma, clock, { reviewIntervals: settings.reviewIntervals ?? defaultReviewIntervals, attestationMonths: settings.attestationMonths ?? 6 }),

@@ -106,7 +106,7 @@ async function importStatementOfApplicability(file: string): Promise<void> {
   console.error(`Imported ${count} Statement of Applicability decision${count === 1 ? "" : "s"} from ${file}.`);
 }
 
-function readCsv(file: string, required: string[], expected: string[]): Record<string, string>[] {
+export function readCsv(file: string, required: string[], expected: string[]): Record<string, string>[] {
   if (!fs.existsSync(file)) throw new CliError(`There is no file ${file}.`);
   let rows: Record<string, string>[];
   try {
