@@ -4,6 +4,7 @@ import { exportFormats, exportKinds } from "../export/recordExport.js";
 import { CliError } from "./cliContext.js";
 import { evidencePackRegister, exportRecords } from "./commands/exportCommand.js";
 import { importKinds, importRecords, soaCsvColumns, trainingCsvColumns } from "./commands/importCommand.js";
+import { inventoryColumns } from "../inventory/inventoryRows.js";
 import { chat } from "./commands/chatCommand.js";
 import { ask } from "./commands/askCommand.js";
 import { loadDemoData } from "./commands/demoDataCommand.js";
@@ -36,9 +37,9 @@ program
 
 program
   .command("import")
-  .description(`import records from a CSV file, all or none (training columns: ${trainingCsvColumns.join(", ")}; soa columns: ${soaCsvColumns.join(", ")})`)
+  .description(`import records from a CSV file, all or none (training columns: ${trainingCsvColumns.join(", ")}; soa columns: ${soaCsvColumns.join(", ")}; systems: a CSV or .xlsx with ${inventoryColumns.join(", ")})`)
   .addArgument(new Command().createArgument("<register>", "which register").choices(importKinds))
-  .argument("<file>", "the CSV file")
+  .argument("<file>", "the CSV file (or .xlsx for systems)")
   .action(importRecords);
 
 const people = program.command("people").description("the organisation's people and their roles (member, owner, manager, auditor, governance)");
@@ -64,6 +65,7 @@ program
   .command("digest")
   .description("the weekly governance digest as it stands now: Markdown on standard output, and its chart with --out")
   .option("--preview", "show the digest here instead of sending it")
+  .option("--send-now", "queue this week's digest for managers and subscribed channels now (the running service sends it)")
   .option("--out <dir>", "also write DIR/digest.md and DIR/digest-chart.png (the folder is created)")
   .option("--time-zone <zone>", "IANA time zone the week starts in (Monday 00:00)", "Europe/London")
   .action(previewDigest);

@@ -32,6 +32,7 @@ import { gapAnalysisFlow } from "./flows/gapAnalysisFlow.js";
 import { SoaDesk } from "./soaDesk.js";
 import { GapDesk } from "../gap/gapDesk.js";
 import { PeopleDesk } from "../people/peopleDesk.js";
+import { InventoryDesk } from "../inventory/inventoryDesk.js";
 
 export interface ConversationSettings {
   reviewIntervals?: ReviewIntervals;
@@ -88,6 +89,7 @@ export function createConversationEngine(prisma: PrismaClient, settings: Convers
       assessmentDesk,
       approvalDesk,
       new PeopleDesk(prisma),
+      new InventoryDesk(prisma),
     ],
     recordDesks: [approvalDesk, assessmentDesk, riskDesk, nonconformityDesk],
     reminderDesk: new ReminderDesk(prisma, clock, { reviewIntervals: settings.reviewIntervals ?? defaultReviewIntervals, attestationMonths: settings.attestationMonths ?? 6 }),

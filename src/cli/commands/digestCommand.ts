@@ -6,16 +6,28 @@ import { renderDigestChart } from "../../digest/digestChart.js";
 import { renderDigestMarkdown } from "../../digest/digestMarkdown.js";
 import { buildWeeklyDigest } from "../../digest/weeklyDigest.js";
 import { assertTimeZone } from "../../digest/zonedCalendar.js";
+import { queueWeeklyDigest } from "../../digest/digestSchedule.js";
 import { CliError, withStore } from "../cliContext.js";
+
+/** This week's digest, queued at once (each recipient still gets it once a week); the service delivers it. */
+async function sendDigestNow(): Promise<void> {
+  const queued = await withStore((_store, database, config) =>
+    queueWeeklyDigest(database.prisma, new Date(), { timeZone: config.digest.timeZone, hoursIntoWeek: 0, attestationMonths: config.reminders.attestationMonths }),
+  );
+  console.log(queued > 0 ? `Queued this week's digest for ${queued} recipient${queued === 1 ? "" : "s"}; the running service sends it.` : "This week's digest was already queued for every manager and subscribed channel; nothing new to send.");
+}
 
 export interface DigestCommandOptions {
   preview?: boolean;
+  /** Queue this week's digest now, whatever the hour: the running service's outbox sends it. */
+  sendNow?: boolean;
   out?: string;
   timeZone: string;
 }
 
 export async function previewDigest(options: DigestCommandOptions): Promise<void> {
-  if (!options.preview) throw new CliError("Only a preview is available here: run `aims digest --preview` (chat delivery sends the weekly digest).");
+  if (options.sendNow) return sendDigestNow();
+  if (!options.preview) throw new CliError("Run `aims digest --preview` to see it, or `aims digest --send-now` to queue this week's digest for the managers and subscribed channels now.");
   try {
     assertTimeZone(options.timeZone);
   } catch (error) {
