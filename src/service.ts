@@ -22,7 +22,7 @@ import { deliveryRouter } from "./delivery/deliveryRouter.js";
 import { slackDeliverySender } from "./channels/slack/slackDelivery.js";
 import { teamsDeliverySender } from "./channels/teams/teamsDelivery.js";
 import { startReminderScheduler, type ReminderScheduler } from "./reminders/reminderScheduler.js";
-import { startPeopleService, type PeopleService } from "./people/peopleService.js";
+import { startOnboarding, type Onboarding } from "./setup/onboarding.js";
 import { noticesQueuedInScope, trackingQueuedNotices } from "./store/queuedNoticeScope.js";
 
 export interface RunningService {
@@ -71,18 +71,18 @@ export async function startService(config: Config, logger: Logger, overrides: Se
   const afterTurn = () => {
     if (noticesQueuedInScope() !== false) void delivery.kick();
   };
+  let onboarding: Onboarding | undefined;
   const slack: SlackChannel | undefined = config.slack
-    ? createSlackChannel(config.slack, { engine, store, prisma: database.prisma, logger, afterTurn })
+    ? createSlackChannel(config.slack, { engine, store, prisma: database.prisma, logger, afterTurn, openSetupItems: () => onboarding?.openSetupItems() ?? Promise.resolve([]) })
     : undefined;
   const teams = createTeamsChannel(config.teams, { engine, store, prisma: database.prisma, logger, afterTurn });
   if (config.slack) delivery.addSender(slackDeliverySender(config.slack, store));
   delivery.addSender(teamsDeliverySender(teams));
   let server: RunningHttpServer;
   let reminders: ReminderScheduler | undefined;
-  let people: PeopleService | undefined;
   try {
-    people = await startPeopleService({ config, prisma: database.prisma, store, logger });
-    if (config.localChat) await ensureSomeoneToActAs(store, logger);
+    onboarding = await startOnboarding({ config, prisma: database.prisma, store, logger });
+    if (config.localChat) await ensureSomeoneToActAs(config, store, logger);
     const app = createHttpApp({
       logger,
       health: async () => {
@@ -124,7 +124,7 @@ export async function startService(config: Config, logger: Logger, overrides: Se
     runScheduledWork: () => reminders?.runNow() ?? Promise.resolve(0),
     async stop() {
       await reminders?.stop();
-      await people?.stop();
+      await onboarding?.stop();
       await slack?.stop();
       await delivery.stop();
       await server.close();
@@ -134,8 +134,12 @@ export async function startService(config: Config, logger: Logger, overrides: Se
   };
 }
 
-/** The local chat needs people to act as: an empty directory gets the demo organisation. */
-async function ensureSomeoneToActAs(store: Store, logger: Logger): Promise<void> {
+/**
+ * The local chat needs people to act as: an empty directory gets the demo organisation, but never in
+ * a real workspace (Slack or Teams configured), where made-up people and systems would mix with real ones.
+ */
+async function ensureSomeoneToActAs(config: Config, store: Store, logger: Logger): Promise<void> {
+  if (config.slack || config.teams.appId) return;
   if ((await store.people.list()).length > 0) return;
   const loaded = await loadDemoOrganisation(store);
   logger.info({ people: loaded.people, systems: loaded.systems, incidents: loaded.incidents }, "loaded the demo organisation for the local chat");

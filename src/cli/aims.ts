@@ -10,6 +10,7 @@ import { ask } from "./commands/askCommand.js";
 import { loadDemoData } from "./commands/demoDataCommand.js";
 import { previewDigest } from "./commands/digestCommand.js";
 import { grantRoleCommand, importPeopleFile, listPeopleCommand, revokeRoleCommand } from "./commands/peopleCommand.js";
+import { doctor } from "./commands/doctorCommand.js";
 import { checkMigrations, migrate, newMigration } from "./commands/migrationCommands.js";
 
 const program = new Command("aims").description("AIMS Assistant: your ISO/IEC 42001 AI management system");
@@ -55,6 +56,11 @@ people
   .action(listPeopleCommand);
 people.command("grant").description("give someone a role").argument("<email>").argument("<role>").action(grantRoleCommand);
 people.command("revoke").description("take a role away from someone").argument("<email>").argument("<role>").action(revokeRoleCommand);
+
+program
+  .command("doctor")
+  .description("check the installation (configuration, database, Slack, Teams, policies, governance channel and team) and say what to fix")
+  .action(doctor);
 
 program
   .command("demo-data")

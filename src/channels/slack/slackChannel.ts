@@ -44,7 +44,10 @@ export interface SlackChannel {
   stop(): Promise<void>;
 }
 
-export function createSlackChannel(settings: SlackSettings, deps: { engine: ConversationEngine; store: Store; prisma: PrismaClient; logger: Logger; afterTurn: () => void }): SlackChannel {
+export function createSlackChannel(
+  settings: SlackSettings,
+  deps: { engine: ConversationEngine; store: Store; prisma: PrismaClient; logger: Logger; afterTurn: () => void; openSetupItems?: SlackContext["openSetupItems"] },
+): SlackChannel {
   const logger = boltLogger(deps.logger);
   const receiver = settings.appToken ? undefined : guardedReceiver(settings.signingSecret, deps.logger, logger);
   const app = new App({

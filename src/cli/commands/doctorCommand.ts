@@ -1,0 +1,45 @@
+// `aims doctor`: checks what an installation needs (configuration, database, Slack and Teams, policy
+// documents, the governance channel and team) and says how to fix what is missing. Exits 1 when
+// something essential is missing, so it can gate a deployment.
+import { ConfigError, loadConfig, type Config } from "../../config/config.js";
+import { loadEnvironmentFile } from "../../config/environmentFile.js";
+import { localSetupChecks, slackSetupChecks, type SetupCheck } from "../../setup/setupChecks.js";
+import { openDatabase } from "../../store/database.js";
+
+export async function doctor(): Promise<void> {
+  const checks = await runChecks();
+  for (const check of checks) {
+    console.log(`${check.ok ? "✓" : check.essential ? "✗" : "!"} ${check.title}: ${check.detail}`);
+    if (!check.ok && check.fix) console.log(`    fix: ${check.fix}`);
+  }
+  const essentialMissing = checks.filter((check) => !check.ok && check.essential);
+  console.log(essentialMissing.length === 0 ? "\nReady: nothing essential is missing." : `\nNot ready: ${essentialMissing.length} essential item${essentialMissing.length === 1 ? "" : "s"} to fix (${essentialMissing.map((check) => check.title).join(", ")}).`);
+  if (essentialMissing.length > 0) process.exitCode = 1;
+}
+
+async function runChecks(): Promise<SetupCheck[]> {
+  loadEnvironmentFile();
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    return [{ title: "Configuration", ok: false, essential: true, detail: error.problems.join("; "), fix: "set these in the environment or in .env (see .env.example)" }];
+  }
+  const checks: SetupCheck[] = [{ title: "Configuration", ok: true, essential: true, detail: "valid" }];
+  let database;
+  try {
+    database = await openDatabase(config.database);
+    await database.migrate();
+  } catch (error) {
+    await database?.close();
+    return [...checks, { title: "Database", ok: false, essential: true, detail: error instanceof Error ? error.message : String(error), fix: "check DATABASE_URL (or AIMS_DATA_DIR for the embedded database) and that no other process holds it" }];
+  }
+  try {
+    checks.push({ title: "Database", ok: true, essential: true, detail: `${database.backend}, migrations applied` });
+    checks.push(...(await slackSetupChecks(config)), ...(await localSetupChecks(config, database.prisma)));
+  } finally {
+    await database.close();
+  }
+  return checks;
+}
