@@ -22,6 +22,7 @@ import { deliveryRouter } from "./delivery/deliveryRouter.js";
 import { slackDeliverySender } from "./channels/slack/slackDelivery.js";
 import { teamsDeliverySender } from "./channels/teams/teamsDelivery.js";
 import { startReminderScheduler, type ReminderScheduler } from "./reminders/reminderScheduler.js";
+import { routedChannels } from "./routing/noticeRoutes.js";
 import { startOnboarding, type Onboarding } from "./setup/onboarding.js";
 import { noticesQueuedInScope, trackingQueuedNotices } from "./store/queuedNoticeScope.js";
 
@@ -62,7 +63,11 @@ export async function startService(config: Config, logger: Logger, overrides: Se
   });
   const delivery = new DeliveryWorker({
     outbox: new Outbox(database.prisma, { leaseMs: 60_000, maxAttempts: config.delivery.maxAttempts }),
-    route: deliveryRouter(database.prisma, { ...(config.slack ? { slack: { ...(config.slack.governanceChannel ? { governanceChannel: config.slack.governanceChannel } : {}) } } : {}), teams: true }),
+    route: deliveryRouter(database.prisma, {
+      ...(config.slack ? { slack: { ...(config.slack.governanceChannel ? { governanceChannel: config.slack.governanceChannel } : {}) } } : {}),
+      teams: true,
+      routesFor: (kind) => routedChannels(database.prisma, config.routes, kind),
+    }),
     logger,
     intervalMs: config.delivery.intervalMs,
   });

@@ -3,6 +3,7 @@
 import path from "node:path";
 import type { ReminderSettings } from "../domain/reminderRules.js";
 import { z } from "zod";
+import { parseRoutes, type ChannelRoute, type RouteCategory } from "../routing/noticeRoutes.js";
 import { defaultReviewIntervals, parseReviewIntervals, type ReviewIntervals } from "../domain/reviewSchedule.js";
 
 const optionalText = z
@@ -37,6 +38,22 @@ function isPostgresUrl(value: string): boolean {
 /** The roles a person can hold (the Role enum of the schema). */
 export const roleNames = ["member", "owner", "manager", "auditor", "governance"] as const;
 export type RoleName = (typeof roleNames)[number];
+
+/** AIMS_ROUTE_INCIDENTS=slack:C012AB,teams:19:abc@thread.tacv2 and so on: where each kind of notice is posted. */
+const noticeRoute = z.preprocess(
+  emptyAsUnset,
+  z
+    .string()
+    .optional()
+    .transform((text, context) => {
+      try {
+        return parseRoutes(text ?? "");
+      } catch (error) {
+        context.addIssue({ code: "custom", message: `${(error as Error).message}, comma-separated, e.g. slack:C012AB3CD` });
+        return z.NEVER;
+      }
+    }),
+);
 
 const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL, e.g. https://slack.com/api/" });
 
@@ -174,6 +191,11 @@ const environmentSchema = z.object({
         return groups;
       }),
   ),
+  AIMS_ROUTE_INCIDENTS: noticeRoute,
+  AIMS_ROUTE_APPROVALS: noticeRoute,
+  AIMS_ROUTE_RISK_ACCEPTANCES: noticeRoute,
+  AIMS_ROUTE_DELIVERY_FAILURES: noticeRoute,
+  AIMS_ROUTE_DIGEST: noticeRoute,
   AIMS_USERGROUP_SYNC_MINUTES: z.preprocess(
     emptyAsUnset,
     z.coerce.number({ error: "must be a number of minutes, e.g. 15" }).int("must be whole minutes").min(1, "must be at least 1 minute").default(15),
@@ -218,6 +240,8 @@ export interface Config {
   digest: { timeZone: string; hoursIntoWeek: number };
   /** Who gets which role without anyone granting it: bootstrap e-mails, and Slack user groups kept in sync. */
   people: { governanceEmails: string[]; slackRoleUsergroups: { role: RoleName; usergroupId: string }[]; usergroupSyncMs: number };
+  /** Channels for each kind of notice, besides those governance members set in chat. */
+  routes: Partial<Record<RouteCategory, ChannelRoute[]>>;
 }
 
 export class ConfigError extends Error {
@@ -306,6 +330,13 @@ function toConfig(env: Environment): Config {
       escalateAfterDays: env.AIMS_ESCALATE_AFTER_DAYS,
     },
     digest: { timeZone: env.AIMS_DIGEST_TIME_ZONE, hoursIntoWeek: env.AIMS_DIGEST_HOUR },
+    routes: {
+      incidents: env.AIMS_ROUTE_INCIDENTS,
+      approvals: env.AIMS_ROUTE_APPROVALS,
+      risk_acceptances: env.AIMS_ROUTE_RISK_ACCEPTANCES,
+      delivery_failures: env.AIMS_ROUTE_DELIVERY_FAILURES,
+      digest: env.AIMS_ROUTE_DIGEST,
+    },
     people: { governanceEmails: env.AIMS_GOVERNANCE_EMAILS, slackRoleUsergroups: env.SLACK_ROLE_USERGROUPS, usergroupSyncMs: env.AIMS_USERGROUP_SYNC_MINUTES * 60_000 },
   };
 }

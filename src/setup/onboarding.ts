@@ -17,6 +17,10 @@ export interface Onboarding {
 
 export async function startOnboarding(deps: { config: Config; prisma: PrismaClient; store: Store; logger: Logger }): Promise<Onboarding> {
   const people = await startPeopleService(deps);
+  // AIMS_ROUTE_DIGEST: channels that receive the weekly digest, as if subscribed in chat.
+  for (const route of deps.config.routes.digest ?? []) {
+    await deps.prisma.digestSubscription.upsert({ where: { platform_channelId: route }, create: route, update: {} });
+  }
   let slackItems: SetupCheck[] = [];
   // In the background: a slow or unreachable Slack must not hold up the start.
   const checked = (async () => {

@@ -38,7 +38,7 @@ export interface SlackTestService {
   stop(): Promise<void>;
 }
 
-export async function startSlackTestService(backend: Backend = "embedded", options: { countQueries?: boolean } = {}): Promise<SlackTestService> {
+export async function startSlackTestService(backend: Backend = "embedded", options: { countQueries?: boolean; env?: Record<string, string> } = {}): Promise<SlackTestService> {
   const fake = await startFakeSlackApi();
   const database = await openTestDatabase(backend);
   await loadDemoOrganisation(createStore(database.prisma));
@@ -56,6 +56,7 @@ export async function startSlackTestService(backend: Backend = "embedded", optio
     LOCAL_CHAT: "off",
     // Monday 00:00: this week's digest is always due, whatever day the tests run.
     AIMS_DIGEST_HOUR: "0",
+    ...options.env,
   });
   const counting = options.countQueries ? countingQueries(database.adapterFactory) : undefined;
   const serviceDatabase = counting ? { ...database, prisma: new PrismaClient({ adapter: counting.factory }) } : database;

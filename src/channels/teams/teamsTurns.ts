@@ -8,6 +8,7 @@ import type { OutgoingMessage, Speaker, TurnInput } from "../../conversations/me
 import { answerInputId, editStepInputId, renderCard, type CardActionData } from "./adaptiveCards.js";
 import { parseNoticeInput } from "../../conversations/noticeInput.js";
 import { changeDigestSubscription, digestSubscriptionCommand } from "../../digest/digestSubscriptions.js";
+import { changeRoute, routeCommand } from "../../routing/noticeRoutes.js";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import type { InboundDeliveryStore } from "../../store/inboundDeliveries.js";
 import { cardActivity, isPersonal, tenantOf, type StoredReference, type TeamsConversations } from "./teamsConversations.js";
@@ -86,6 +87,10 @@ async function onExecute(context: TurnContext, deps: TeamsTurnDeps): Promise<voi
 
 /** In a channel or group chat: a menu there, or the conversation moved to the personal chat. */
 async function fromSharedConversation(context: TurnContext, deps: TeamsTurnDeps, speaker: Speaker, input: TurnInput, acknowledge = true): Promise<void> {
+  if (input.kind === "text" && routeCommand.test(input.text)) {
+    await context.sendActivity(await changeRoute(deps.prisma, speaker, { platform: "teams", channelId: context.activity.conversation.id }, input.text));
+    return;
+  }
   if (input.kind === "text" && digestSubscriptionCommand.test(input.text)) {
     const subscribe = digestSubscriptionCommand.exec(input.text)![1]!.toLowerCase() === "subscribe";
     await context.sendActivity(await changeDigestSubscription(deps.prisma, speaker, { platform: "teams", channelId: context.activity.conversation.id }, subscribe));

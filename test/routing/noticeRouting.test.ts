@@ -1,0 +1,69 @@
+// Notices routed per kind: new incidents to their own channels (from the configuration, and from
+// `/aims route incidents here` said in a channel by a governance member), confidential ones by DM only.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readBody } from "../support/fakeSlackApi.js";
+import { slashCommand } from "../support/slackRequests.js";
+import { messageText, slackUsers, startSlackTestService, type SlackTestService } from "../support/slackService.js";
+import { backends } from "../support/testDatabase.js";
+
+describe("notices routed per kind", () => {
+  let slack: SlackTestService;
+  let responses: string[] = [];
+  let responseServer: http.Server;
+  let responseUrl = "";
+
+  beforeAll(async () => {
+    slack = await startSlackTestService(backends.at(-1), { env: { AIMS_ROUTE_INCIDENTS: "slack:C0INC" } });
+    responseServer = http.createServer((req, res) => void readBody(req).then((body) => (responses.push(body), res.end("ok"))));
+    await new Promise<void>((resolve) => responseServer.listen(0, "127.0.0.1", resolve));
+    responseUrl = `http://127.0.0.1:${(responseServer.address() as AddressInfo).port}/response`;
+  }, 120_000);
+  afterAll(async () => {
+    await slack?.stop();
+    responseServer?.close();
+  });
+
+  const route = async (userId: string, channelId: string, text: string) => {
+    responses = [];
+    expect((await slack.send(slashCommand({ userId, channelId, text, responseUrl }))).status).toBe(200);
+    for (let tries = 0; responses.length === 0 && tries < 200; tries++) await new Promise((resolve) => setTimeout(resolve, 25));
+    return String((JSON.parse(responses[0] ?? "{}") as { text?: string }).text);
+  };
+  const report = async (confidential: "yes" | "no") => {
+    const reporter = slackUsers.member.id;
+    const mark = slack.mark();
+    await slack.send(slashCommand({ userId: reporter, text: "incident The quote bot offered a customer a discount nobody approved", responseUrl }));
+    await slack.nextMessageTo(`D${reporter}`, mark);
+    for (const text of ["skip", "inaccurate_output", "today", "one customer", "no", "sev3", "skip", confidential, "no"]) await slack.dm(reporter, text);
+    return /your report is (INC-\d{4})/.exec(messageText(await slack.dm(reporter, "confirm")))![1]!;
+  };
+  const targetsOf = async (reference: string) => {
+    const notice = await slack.database.prisma.notification.findFirstOrThrow({ where: { kind: "incident_reported", recordRef: reference, audience: "role:governance" } });
+    await slack.service.delivery.kick();
+    return (await slack.database.prisma.notificationDelivery.findMany({ where: { notificationId: notice.id } })).map((delivery) => delivery.target).filter((target) => target.startsWith("channel:")).sort();
+  };
+
+  it("lets only governance members route a kind of notice to the channel they are in", async () => {
+    expect(await route(slackUsers.member.id, "C0OPS", "route incidents here")).toBe("Only the governance team can choose where notices are posted.");
+    expect(await route(slackUsers.governance.id, "C0OPS", "route incidents here")).toMatch(/This channel now receives incidents notices/);
+    expect(await route(slackUsers.governance.id, "C0OPS", "route incidents here")).toMatch(/already receives/);
+    expect(await route(slackUsers.governance.id, `D${slackUsers.governance.id}`, "route incidents here")).toMatch(/Run this in the channel/);
+    const history = await slack.database.prisma.changeLog.findMany({ where: { entityType: "NoticeRoute" } });
+    expect(history.map((entry) => [entry.actorLabel, entry.channel, entry.entityRef])).toEqual([["Amara Okafor", "slack", "incidents → slack:C0OPS"]]);
+  }, 60_000);
+
+  it("posts a new incident in the routed channels instead of the governance channel, and a confidential one in none", async () => {
+    const open = await report("no");
+    expect(await targetsOf(open)).toEqual(["channel:C0INC", "channel:C0OPS"]);
+    await slack.fake.waitFor((call) => call.method === "chat.postMessage" && call.args.channel === "C0INC" && messageText(call).includes(open), 10_000);
+    const confidential = await report("yes");
+    expect(await targetsOf(confidential)).toEqual([]);
+  }, 120_000);
+
+  it("stops routing to a channel when told so there; the configured route stays", async () => {
+    expect(await route(slackUsers.governance.id, "C0OPS", "route incidents off")).toBe("This channel no longer receives incidents notices.");
+    expect(await targetsOf(await report("no"))).toEqual(["channel:C0INC"]);
+  }, 120_000);
+});
