@@ -80,7 +80,7 @@ export async function startService(config: Config, logger: Logger, overrides: Se
   const slack: SlackChannel | undefined = config.slack
     ? createSlackChannel(config.slack, { engine, store, prisma: database.prisma, logger, afterTurn, openSetupItems: () => onboarding?.openSetupItems() ?? Promise.resolve([]) })
     : undefined;
-  const teams = createTeamsChannel(config.teams, { engine, store, prisma: database.prisma, logger, afterTurn });
+  const teams = createTeamsChannel(config.teams, { engine, store, prisma: database.prisma, logger, afterTurn, openSetupItems: () => onboarding?.openSetupItems() ?? Promise.resolve([]) });
   if (config.slack) delivery.addSender(slackDeliverySender(config.slack, store));
   delivery.addSender(teamsDeliverySender(teams));
   let server: RunningHttpServer;

@@ -13,7 +13,7 @@ import type { Logger } from "../../logging/logger.js";
 import { ConversationReferenceStore } from "../../store/conversationReferences.js";
 import type { Store } from "../../store/store.js";
 import { cardActivity, teamsPlatform, TeamsConversations, type StoredReference } from "./teamsConversations.js";
-import { onTurn } from "./teamsTurns.js";
+import { onTurn, type TeamsTurnDeps } from "./teamsTurns.js";
 
 export const teamsMessagesPath = "/api/messages";
 
@@ -35,7 +35,7 @@ export interface TeamsChannel {
   sendToConversation(conversationId: string, messages: OutgoingMessage[]): Promise<boolean>;
 }
 
-export function createTeamsChannel(settings: Config["teams"], deps: { engine: ConversationEngine; store: Store; prisma: PrismaClient; logger: Logger; afterTurn?: () => void }): TeamsChannel {
+export function createTeamsChannel(settings: Config["teams"], deps: { engine: ConversationEngine; store: Store; prisma: PrismaClient; logger: Logger; afterTurn?: () => void; openSetupItems?: TeamsTurnDeps["openSetupItems"] }): TeamsChannel {
   const appId = settings.appId ?? "";
   const emulatorMode = appId === "";
   const adapter = new CloudAdapter(
@@ -64,7 +64,7 @@ export function createTeamsChannel(settings: Config["teams"], deps: { engine: Co
       res.status(400).json({ error: "Not a Bot Framework activity." });
       return;
     }
-    await adapter.process(req, res, (context) => onTurn(context, { adapter, appId, engine: deps.engine, conversations, prisma: deps.prisma, deliveries }));
+    await adapter.process(req, res, (context) => onTurn(context, { adapter, appId, engine: deps.engine, conversations, prisma: deps.prisma, deliveries, ...(deps.openSetupItems ? { openSetupItems: deps.openSetupItems } : {}) }));
     deps.afterTurn?.();
   });
 
