@@ -163,6 +163,18 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("the first day of a real organis
     expect(unconfirmed).toMatch(/AIS-0005.*incomplete/);
   }, 90_000);
 
+  it("lets the owner of an incomplete entry complete it, asked only the missing questions", async () => {
+    const owner = owners[4]!; // System 5 (AIS-0005) has no tier answers
+    const notice = postsTo(owner.slackId, /Please confirm/)[0]!;
+    expect(messageText(notice)).toMatch(/AIS-0005 System 5: incomplete, please answer its intended use, the data it processes, whom it affects/);
+    let reply = await click(owner.slackId, notice, "Complete AIS-0005");
+    expect(messageText(reply)).toMatch(/How is it meant to be used/);
+    for (const text of ["Staff read its suggestions", "personal", "employees", "advises a human", "none"]) reply = await dm(owner.slackId, text);
+    expect(messageText(reply)).toMatch(/Confirm/);
+    expect(messageText(await dm(owner.slackId, "confirm"))).toMatch(/Completed AIS-0005[\s\S]*Risk tier: Medium/);
+    expect(messageText(await dm(governanceLead.slackId, "unconfirmed"))).toMatch(/13 not answered yet/);
+  }, 90_000);
+
   it("lets the governance member change roles and managers in chat, by mention or e-mail", async () => {
     const auditorTo = people[13]!;
     expect(messageText(await dm(governanceLead.slackId, `grant <@${auditorTo.slackId}> auditor`))).toMatch(/Granted auditor to Person 14/);
