@@ -21,6 +21,8 @@ export interface ChannelRoute {
 const categoryOfKind: Record<string, RouteCategory> = {
   incident_reported: "incidents",
   triage_overdue: "incidents",
+  // A newly registered system reaches governance with Approve and Reject.
+  system_registered: "approvals",
   system_approval_requested: "approvals",
   risk_acceptance_requested: "risk_acceptances",
   delivery_failed: "delivery_failures",

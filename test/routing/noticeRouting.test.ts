@@ -15,7 +15,7 @@ describe("notices routed per kind", () => {
   let responseUrl = "";
 
   beforeAll(async () => {
-    slack = await startSlackTestService(backends.at(-1), { env: { AIMS_ROUTE_INCIDENTS: "slack:C0INC" } });
+    slack = await startSlackTestService(backends.at(-1), { env: { AIMS_ROUTE_INCIDENTS: "slack:C0INC", AIMS_ROUTE_APPROVALS: "slack:C0APR,teams:19:approvals@thread.tacv2" } });
     responseServer = http.createServer((req, res) => void readBody(req).then((body) => (responses.push(body), res.end("ok"))));
     await new Promise<void>((resolve) => responseServer.listen(0, "127.0.0.1", resolve));
     responseUrl = `http://127.0.0.1:${(responseServer.address() as AddressInfo).port}/response`;
@@ -39,10 +39,11 @@ describe("notices routed per kind", () => {
     for (const text of ["skip", "inaccurate_output", "today", "one customer", "no", "sev3", "skip", confidential, "no"]) await slack.dm(reporter, text);
     return /your report is (INC-\d{4})/.exec(messageText(await slack.dm(reporter, "confirm")))![1]!;
   };
-  const targetsOf = async (reference: string) => {
-    const notice = await slack.database.prisma.notification.findFirstOrThrow({ where: { kind: "incident_reported", recordRef: reference, audience: "role:governance" } });
+  const targetsOf = async (reference: string, kind = "incident_reported") => {
+    const notice = await slack.database.prisma.notification.findFirstOrThrow({ where: { kind, recordRef: reference, audience: "role:governance" } });
     await slack.service.delivery.kick();
-    return (await slack.database.prisma.notificationDelivery.findMany({ where: { notificationId: notice.id } })).map((delivery) => delivery.target).filter((target) => target.startsWith("channel:")).sort();
+    const deliveries = await slack.database.prisma.notificationDelivery.findMany({ where: { notificationId: notice.id } });
+    return deliveries.filter((delivery) => delivery.target.startsWith("channel:")).map((delivery) => `${delivery.platform} ${delivery.target}`).sort();
   };
 
   it("lets only governance members route a kind of notice to the channel they are in", async () => {
@@ -56,7 +57,7 @@ describe("notices routed per kind", () => {
 
   it("posts a new incident in the routed channels instead of the governance channel, and a confidential one in none", async () => {
     const open = await report("no");
-    expect(await targetsOf(open)).toEqual(["channel:C0INC", "channel:C0OPS"]);
+    expect(await targetsOf(open)).toEqual(["slack channel:C0INC", "slack channel:C0OPS"]);
     await slack.fake.waitFor((call) => call.method === "chat.postMessage" && call.args.channel === "C0INC" && messageText(call).includes(open), 10_000);
     const confidential = await report("yes");
     expect(await targetsOf(confidential)).toEqual([]);
@@ -64,6 +65,14 @@ describe("notices routed per kind", () => {
 
   it("stops routing to a channel when told so there; the configured route stays", async () => {
     expect(await route(slackUsers.governance.id, "C0OPS", "route incidents off")).toBe("This channel no longer receives incidents notices.");
-    expect(await targetsOf(await report("no"))).toEqual(["channel:C0INC"]);
+    expect(await targetsOf(await report("no"))).toEqual(["slack channel:C0INC"]);
+  }, 120_000);
+
+  it("posts a new system for approval in the approvals channels of the configuration, on Slack and Teams", async () => {
+    const owner = slackUsers.owner.id;
+    await slack.dm(owner, "I want to register a new AI system");
+    for (const text of ["Routing Bot", "Routes tickets", "Agents see its queue", "2", "TicketAI", "skip", "me", "public data only", "none", "advises a human", "none", "in production", "yes"]) await slack.dm(owner, text);
+    const reference = /Registered (AIS-\d{4})/.exec(messageText(await slack.dm(owner, "confirm")))![1]!;
+    expect(await targetsOf(reference, "system_registered")).toEqual(["slack channel:C0APR", "teams channel:19:approvals@thread.tacv2"]);
   }, 120_000);
 });
