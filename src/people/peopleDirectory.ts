@@ -1,7 +1,8 @@
 // The people of the organisation and their roles (ISO/IEC 42001 5.3: roles, responsibilities and
 // authorities). Every change of a person's name, roles, manager or time zone writes a change-history
 // entry (who, when, through which channel) in the same transaction, as for any governance record.
-import type { Prisma, PrismaClient } from "../generated/prisma/client.js";
+import { randomUUID } from "node:crypto";
+import type { Person, Prisma, PrismaClient } from "../generated/prisma/client.js";
 import type { Role } from "../generated/prisma/enums.js";
 import { roleNames } from "../config/config.js";
 import { appendChange, fieldChanges, type Actor } from "../store/changeHistory.js";
@@ -47,12 +48,6 @@ async function changePerson(tx: Prisma.TransactionClient, personId: string, data
   return { person: after, changed: Object.keys(changes).length > 0 };
 }
 
-async function createPerson(tx: Prisma.TransactionClient, data: Prisma.PersonUncheckedCreateInput, actor: Actor): Promise<PersonRecord> {
-  const created = await tx.person.create({ data, include: withManager });
-  await appendChange(tx, { actor, entityType: personEntity, entityId: created.id, entityRef: created.email ?? created.displayName, action: "create", changes: fieldChanges(null, historyView(created)) });
-  return created;
-}
-
 export interface RoleChange {
   email: string;
   role: Role;
@@ -73,38 +68,65 @@ export async function knownPeople(prisma: PrismaClient): Promise<KnownPerson[]> 
 }
 
 /**
- * Creates or updates everyone in the (already checked) rows, matched by e-mail, in one transaction:
- * first the people, then their managers (a manager may come later in the file).
+ * Creates or updates everyone in the (already checked) rows, matched by e-mail, in one transaction.
+ * Newcomers are written in bulk (then their managers, who may come later in the file); people already
+ * known are compared first and only those whose details changed are written, each with its history.
  */
 export async function importPeople(prisma: PrismaClient, rows: PersonRow[], actor: Actor): Promise<PeopleImportSummary> {
   return prisma.$transaction(
     async (tx) => {
-      const summary: PeopleImportSummary = { created: 0, updated: 0, unchanged: 0, rolesGranted: [], rolesRemoved: [] };
-      const ids = new Map<string, string>();
-      const beforeRoles = new Map<string, Role[]>();
+      const known = new Map((await tx.person.findMany({ where: { email: { in: rows.map((row) => row.email) } } })).map((person) => [person.email!, person]));
+      const newcomers = rows.filter((row) => !known.has(row.email));
+      const ids = new Map<string, string>([...known].map(([email, person]) => [email, person.id]));
+      for (const row of newcomers) ids.set(row.email, randomUUID());
+      const managerOf = await managerIds(tx, rows, ids);
+      await createNewcomers(tx, newcomers, ids, managerOf, actor);
+      const summary: PeopleImportSummary = { created: newcomers.length, updated: 0, unchanged: 0, rolesGranted: [], rolesRemoved: [] };
       for (const row of rows) {
-        const existing = await tx.person.findUnique({ where: { email: row.email } });
-        if (existing) {
-          ids.set(row.email, existing.id);
-          beforeRoles.set(row.email, existing.roles);
-          continue;
-        }
-        // Created without a manager: the second pass sets it, once everyone in the file exists.
-        ids.set(row.email, (await createPerson(tx, { email: row.email, ...rowDetails(row) }, actor)).id);
-        summary.created++;
-      }
-      for (const row of rows) {
-        const managerId = row.managerEmail ? (ids.get(row.managerEmail) ?? (await tx.person.findUniqueOrThrow({ where: { email: row.managerEmail } })).id) : null;
-        const changed = await updateFromRow(tx, ids.get(row.email)!, row, managerId, actor);
-        const before = beforeRoles.get(row.email);
-        if (before) summary[changed ? "updated" : "unchanged"]++;
-        summary.rolesGranted.push(...row.roles.filter((role) => role !== "member" && !(before ?? []).includes(role)).map((role) => ({ email: row.email, role })));
-        summary.rolesRemoved.push(...(before ?? []).filter((role) => !row.roles.includes(role)).map((role) => ({ email: row.email, role })));
+        const before = known.get(row.email);
+        summary.rolesGranted.push(...row.roles.filter((role) => role !== "member" && !(before?.roles ?? []).includes(role)).map((role) => ({ email: row.email, role })));
+        if (!before) continue;
+        summary.rolesRemoved.push(...before.roles.filter((role) => !row.roles.includes(role)).map((role) => ({ email: row.email, role })));
+        const data = { ...rowDetails(row), managerId: managerOf.get(row.email) ?? null };
+        const changed = differs(before, data) && (await changePerson(tx, before.id, data, actor)).changed;
+        summary[changed ? "updated" : "unchanged"]++;
       }
       return summary;
     },
-    { timeout: 60_000 },
+    { timeout: 120_000 },
   );
+}
+
+/** Each row's manager id: someone in the file, or someone already in the directory (one query for those). */
+async function managerIds(tx: Prisma.TransactionClient, rows: PersonRow[], ids: Map<string, string>): Promise<Map<string, string>> {
+  const outside = [...new Set(rows.map((row) => row.managerEmail).filter((email): email is string => !!email && !ids.has(email)))];
+  const found = await tx.person.findMany({ where: { email: { in: outside } }, select: { id: true, email: true } });
+  const idOf = new Map([...ids, ...found.map((person): [string, string] => [person.email!, person.id])]);
+  return new Map(rows.filter((row) => row.managerEmail).map((row) => [row.email, idOf.get(row.managerEmail!)!]));
+}
+
+/** Newcomers in bulk, managers set afterwards (a manager may be a newcomer later in the file); one history entry each. */
+async function createNewcomers(tx: Prisma.TransactionClient, rows: PersonRow[], ids: Map<string, string>, managerOf: Map<string, string>, actor: Actor): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.person.createMany({ data: rows.map((row) => ({ id: ids.get(row.email)!, email: row.email, ...rowDetails(row) })) });
+  const byManager = new Map<string, string[]>();
+  for (const row of rows) {
+    const managerId = managerOf.get(row.email);
+    if (managerId) byManager.set(managerId, [...(byManager.get(managerId) ?? []), ids.get(row.email)!]);
+  }
+  for (const [managerId, personIds] of byManager) await tx.person.updateMany({ where: { id: { in: personIds } }, data: { managerId } });
+  await tx.changeLog.createMany({
+    data: rows.map((row) => ({
+      actorId: actor.personId,
+      actorLabel: actor.label,
+      channel: actor.channel,
+      entityType: personEntity,
+      entityId: ids.get(row.email)!,
+      entityRef: row.email,
+      action: "create" as const,
+      changes: fieldChanges(null, { displayName: row.name, email: row.email, roles: row.roles, manager: row.managerEmail, timeZone: row.timeZone ?? "UTC", slackUserId: row.slackUserId, teamsAadObjectId: row.teamsAadObjectId }) as Prisma.InputJsonValue,
+    })),
+  });
 }
 
 const rowDetails = (row: PersonRow) => ({
@@ -115,9 +137,16 @@ const rowDetails = (row: PersonRow) => ({
   ...(row.teamsAadObjectId ? { teamsAadObjectId: row.teamsAadObjectId } : {}),
 });
 
-/** True when the row changed anything about the person. */
-async function updateFromRow(tx: Prisma.TransactionClient, personId: string, row: PersonRow, managerId: string | null, actor: Actor): Promise<boolean> {
-  return (await changePerson(tx, personId, { ...rowDetails(row), managerId }, actor)).changed;
+/** Whether writing these details would change the stored person (so unchanged people cost no write). */
+function differs(person: Person, data: ReturnType<typeof rowDetails> & { managerId: string | null }): boolean {
+  return (
+    person.displayName !== data.displayName ||
+    orderedRoles(person.roles).join() !== orderedRoles(data.roles).join() ||
+    person.managerId !== data.managerId ||
+    (data.timeZone !== undefined && person.timeZone !== data.timeZone) ||
+    (data.slackUserId !== undefined && person.slackUserId !== data.slackUserId) ||
+    (data.teamsAadObjectId !== undefined && person.teamsAadObjectId !== data.teamsAadObjectId)
+  );
 }
 
 export class PersonNotFound extends Error {}

@@ -61,8 +61,7 @@ describe("people and roles from the command line", () => {
     expect(fs.readFileSync(path.join(out, "README.md"), "utf8")).toContain("| Roles, responsibilities and authorities | 5.3, A.3.2");
     const history = (parse(fs.readFileSync(path.join(out, "change-history.csv"), "utf8"), { columns: true }) as Record<string, string>[]).filter((row) => row.entityType === "person" && row.entityRef === "bob@acme.example");
     expect(history.map((row) => [row.action, row.channel, row.actorLabel])).toEqual([
-      ["create", "import", expect.stringContaining("import of")],
-      ["update", "import", expect.stringContaining("import of")],
+      ["create", "import", expect.stringContaining("people.csv")],
       ["update", "import", expect.stringContaining("people2.csv")],
       ["update", "cli", "grant from the command line"],
     ]);
