@@ -180,7 +180,12 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("the first day of a real organis
     expect(messageText(await dm(governanceLead.slackId, `grant <@${auditorTo.slackId}> auditor`))).toMatch(/Granted auditor to Person 14/);
     expect(messageText(await dm(governanceLead.slackId, `manager of <@${auditorTo.slackId}> is <mailto:${managers[1]!.email}|${managers[1]!.email}>`))).toMatch(/Person 3 is now Person 14's manager/);
     expect(messageText(await dm(people[6]!.slackId, `grant <@${people[7]!.slackId}> governance`))).toMatch(/Only the governance team can grant or revoke roles/);
-    expect((await listPeople()).find((entry) => entry.email === auditorTo.email)).toMatchObject({ roles: ["member", "auditor"], manager_email: managers[1]!.email });
+    // Someone neither imported nor ever in touch with the bot: found through Slack by their mention.
+    fake.addUser("U0NEWCOMER", { realName: "Nia Newcomer", email: `nia@${domain}`, tz: "Africa/Lagos" });
+    expect(messageText(await dm(governanceLead.slackId, "grant <@U0NEWCOMER> auditor"))).toMatch(/Granted auditor to Nia Newcomer/);
+    const listed = await listPeople();
+    expect(listed.find((entry) => entry.email === auditorTo.email)).toMatchObject({ roles: ["member", "auditor"], manager_email: managers[1]!.email });
+    expect(listed.find((entry) => entry.email === `nia@${domain}`)).toMatchObject({ roles: ["member", "auditor"], time_zone: "Africa/Lagos" });
   }, 60_000);
 
   it("takes a member's incident report by DM to the governance member, who triages it from the notice", async () => {
