@@ -4,6 +4,8 @@ import { pino } from "pino";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/config.js";
 import { startService, type RunningService } from "../../src/service.js";
+import { loadDemoOrganisation } from "../../src/demo/loadDemoOrganisation.js";
+import { createStore } from "../../src/store/store.js";
 import { startFakeBotConnector, type FakeBotConnector } from "../support/fakeBotConnector.js";
 import { startFakeSlackApi, type FakeSlackApi } from "../support/fakeSlackApi.js";
 import { backends, openTestDatabase, type TestDatabase } from "../support/testDatabase.js";
@@ -41,6 +43,17 @@ describe(`a real workspace (${backend})`, () => {
   it("never loads it when Teams is configured, even with the local chat on", async () => {
     const service = await start({ MicrosoftAppId: "00000000-0000-4000-8000-000000000001", MicrosoftAppPassword: "secret" });
     expect(await service.store.people.list()).toEqual([]);
+  }, 120_000);
+
+  it("makes the people of AIMS_GOVERNANCE_EMAILS who are already known governance members at start, with a history entry", async () => {
+    running.database = await openTestDatabase(backend);
+    await loadDemoOrganisation(createStore(running.database.prisma));
+    const config = loadConfig({ LOCAL_CHAT: "off", AIMS_GOVERNANCE_EMAILS: "Tom.Gallagher@northwind.example, nobody@northwind.example" });
+    running.service = await startService({ ...config, port: 0 }, pino({ level: "silent" }), { database: running.database });
+    const tom = (await running.service.store.people.byEmail("tom.gallagher@northwind.example"))!;
+    expect(tom.roles).toEqual(["member", "governance"]);
+    const [entry] = await running.service.store.history.of("person", tom.id);
+    expect([entry!.actorLabel, entry!.channel, entry!.changes]).toEqual(["AIMS_GOVERNANCE_EMAILS", "system", { roles: { from: ["member"], to: ["member", "governance"] } }]);
   }, 120_000);
 
   it("shows a governance member the open setup checklist when they first talk to the bot in Teams, once", async () => {
