@@ -55,6 +55,7 @@ export async function startService(config: Config, logger: Logger, overrides: Se
     reviewIntervals: config.reviewIntervals,
     attestationMonths: config.reminders.attestationMonths,
     digestTimeZone: config.digest.timeZone,
+    noticeRoutes: config.routes,
     draftTtlMs: config.draftTtlMs,
     logger,
     answerQuestion: policyAnswerer(policy, database.prisma),

@@ -33,6 +33,8 @@ import { SoaDesk } from "./soaDesk.js";
 import { GapDesk } from "../gap/gapDesk.js";
 import { PeopleDesk } from "../people/peopleDesk.js";
 import { InventoryDesk } from "../inventory/inventoryDesk.js";
+import { RoutesDesk } from "../routing/routesDesk.js";
+import type { ChannelRoute, RouteCategory } from "../routing/noticeRoutes.js";
 
 export interface ConversationSettings {
   reviewIntervals?: ReviewIntervals;
@@ -45,6 +47,8 @@ export interface ConversationSettings {
   digestTimeZone?: string;
   /** For the reminder buttons (Still accurate sets the next confirmation this many months ahead). */
   attestationMonths?: number;
+  /** Configured notice routes (AIMS_ROUTE_<KIND>), for "routes". */
+  noticeRoutes?: Partial<Record<RouteCategory, ChannelRoute[]>>;
   /** Proposes incident fields from a one-line report (OpenAI, when configured). */
   proposeIncident?: IncidentProposer;
 }
@@ -90,6 +94,7 @@ export function createConversationEngine(prisma: PrismaClient, settings: Convers
       approvalDesk,
       new PeopleDesk(prisma),
       new InventoryDesk(prisma),
+      new RoutesDesk(prisma, settings.noticeRoutes ?? {}),
     ],
     recordDesks: [approvalDesk, assessmentDesk, riskDesk, nonconformityDesk],
     reminderDesk: new ReminderDesk(prisma, clock, { reviewIntervals: settings.reviewIntervals ?? defaultReviewIntervals, attestationMonths: settings.attestationMonths ?? 6 }),

@@ -81,3 +81,15 @@ export async function changeRoute(prisma: PrismaClient, speaker: Speaker, where:
     return `This channel no longer receives ${category.replace("_", " ")} notices.`;
   });
 }
+
+/** Every route in force, configured or set in chat, for `routes` in chat and `aims doctor`. */
+export async function describeRoutes(prisma: PrismaClient, configured: Partial<Record<RouteCategory, ChannelRoute[]>>): Promise<string[]> {
+  const [stored, digest] = await Promise.all([prisma.noticeRoute.findMany({ orderBy: [{ category: "asc" }, { createdAt: "asc" }] }), prisma.digestSubscription.findMany()]);
+  return routeCategories.map((category) => {
+    const channels = [
+      ...(category === "digest" ? digest : [...(configured[category] ?? []), ...stored.filter((route) => route.category === category)]).map((route) => `${route.platform}:${route.channelId}`),
+    ];
+    const unique = [...new Set(channels)];
+    return `${category.replace("_", " ")}: ${unique.length > 0 ? unique.join(", ") : category === "digest" ? "managers by DM only" : "the governance channel"}`;
+  });
+}

@@ -55,6 +55,14 @@ describe("notices routed per kind", () => {
     expect(history.map((entry) => [entry.actorLabel, entry.channel, entry.entityRef])).toEqual([["Amara Okafor", "slack", "incidents → slack:C0OPS"]]);
   }, 60_000);
 
+  it("shows governance the routes in force, configured and set in chat", async () => {
+    const routes = messageText(await slack.dm(slackUsers.governance.id, "routes"));
+    expect(routes).toMatch(/incidents: slack:C0INC, slack:C0OPS/);
+    expect(routes).toMatch(/approvals: slack:C0APR, teams:19:approvals@thread.tacv2/);
+    expect(routes).toMatch(/risk acceptances: the governance channel/);
+    expect(messageText(await slack.dm(slackUsers.member.id, "routes"))).toMatch(/Only the governance team can see and choose where notices are posted/);
+  }, 60_000);
+
   it("posts a new incident in the routed channels instead of the governance channel, and a confidential one in none", async () => {
     const open = await report("no");
     expect(await targetsOf(open)).toEqual(["slack channel:C0INC", "slack channel:C0OPS"]);

@@ -230,6 +230,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("the first day of a real organis
     expect(before.stdout).toMatch(/✗ Policy documents: no Markdown policy documents/);
     expect(before.stdout).toMatch(/✗ Governance channel: SLACK_GOVERNANCE_CHANNEL is not set/);
     expect(before.stdout).toContain("Not ready: 2 essential items to fix (Policy documents, Governance channel)");
+    expect(before.stdout).toMatch(/✓ Notice routes: incidents: the governance channel; .*digest: managers by DM only/);
 
     const onlyChannel = await runAims(["doctor"], { ...env, SLACK_GOVERNANCE_CHANNEL: "C0GOV" });
     expect(onlyChannel.code).toBe(1);

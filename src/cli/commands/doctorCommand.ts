@@ -5,6 +5,7 @@ import { ConfigError, loadConfig, type Config } from "../../config/config.js";
 import { loadEnvironmentFile } from "../../config/environmentFile.js";
 import { localSetupChecks, slackSetupChecks, type SetupCheck } from "../../setup/setupChecks.js";
 import { openDatabase } from "../../store/database.js";
+import { describeRoutes } from "../../routing/noticeRoutes.js";
 
 export async function doctor(): Promise<void> {
   const checks = await runChecks();
@@ -38,6 +39,7 @@ async function runChecks(): Promise<SetupCheck[]> {
   try {
     checks.push({ title: "Database", ok: true, essential: true, detail: `${database.backend}, migrations applied` });
     checks.push(...(await slackSetupChecks(config)), ...(await localSetupChecks(config, database.prisma)));
+    checks.push({ title: "Notice routes", ok: true, essential: false, detail: (await describeRoutes(database.prisma, config.routes)).join("; ") });
   } finally {
     await database.close();
   }
