@@ -39,5 +39,5 @@ describe("importing an existing AI inventory", () => {
     const again = await runAims(["import", "systems", workbook], env);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('line 2: name: "Fraud model" is already in the inventory as AIS-0001');
-  }, 120_000);
+  }, 300_000);
 });

@@ -39,7 +39,7 @@ describe("people and roles from the command line", () => {
     ]);
     const csv = parse((await runAims(["people", "list", "--format", "csv"], env)).stdout, { columns: true });
     expect(csv[1]).toEqual({ email: "bob@acme.example", name: "Bob Marley", roles: "member; owner", manager_email: "ada@acme.example", time_zone: "America/Jamaica" });
-  }, 120_000);
+  }, 300_000);
 
   it("grants and revokes roles, each a change-history entry in the roles register of the evidence pack", async () => {
     expect((await runAims(["people", "grant", "bob@acme.example", "auditor"], env)).stdout).toContain("Granted auditor to Bob Marley (bob@acme.example).");
@@ -65,5 +65,5 @@ describe("people and roles from the command line", () => {
       ["update", "import", expect.stringContaining("people2.csv")],
       ["update", "cli", "grant from the command line"],
     ]);
-  }, 120_000);
+  }, 300_000);
 });
