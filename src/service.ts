@@ -23,6 +23,8 @@ import { deliveryRouter } from "./delivery/deliveryRouter.js";
 import { slackDeliverySender } from "./channels/slack/slackDelivery.js";
 import { teamsDeliverySender } from "./channels/teams/teamsDelivery.js";
 import { startReminderScheduler, type ReminderScheduler } from "./reminders/reminderScheduler.js";
+import { routedChannels } from "./routing/noticeRoutes.js";
+import { startOnboarding, type Onboarding } from "./setup/onboarding.js";
 import { noticesQueuedInScope, trackingQueuedNotices } from "./store/queuedNoticeScope.js";
 
 export interface RunningService {
@@ -51,12 +53,13 @@ export async function startService(config: Config, logger: Logger, overrides: Se
   const prompts = loadAllPrompts(); // a missing or empty prompt stops the service here, before anything opens
   const ownsDatabase = !overrides.database;
   const database = overrides.database ?? (await openReadyDatabase(config, logger, "service"));
-  const store = createStore(database.prisma);
+  const store = createStore(database.prisma, { governanceEmails: config.people.governanceEmails });
   const policy = policyAssistantFor(config, prompts["policy-answer"], logger, embeddingCache(database.prisma));
   const engine = createConversationEngine(database.prisma, {
     reviewIntervals: config.reviewIntervals,
     attestationMonths: config.reminders.attestationMonths,
     digestTimeZone: config.digest.timeZone,
+    noticeRoutes: config.routes,
     draftTtlMs: config.draftTtlMs,
     logger,
     answerQuestion: policyAnswerer(policy, database.prisma),
@@ -65,7 +68,11 @@ export async function startService(config: Config, logger: Logger, overrides: Se
   });
   const delivery = new DeliveryWorker({
     outbox: new Outbox(database.prisma, { leaseMs: 60_000, maxAttempts: config.delivery.maxAttempts }),
-    route: deliveryRouter(database.prisma, { ...(config.slack ? { slack: { ...(config.slack.governanceChannel ? { governanceChannel: config.slack.governanceChannel } : {}) } } : {}), teams: teamsEnabled(config.teams) }),
+    route: deliveryRouter(database.prisma, {
+      ...(config.slack ? { slack: { ...(config.slack.governanceChannel ? { governanceChannel: config.slack.governanceChannel } : {}) } } : {}),
+      teams: teamsEnabled(config.teams),
+      routesFor: (kind) => routedChannels(database.prisma, config.routes, kind),
+    }),
     logger,
     intervalMs: config.delivery.intervalMs,
     ...(overrides.clock ? { clock: overrides.clock } : {}),
@@ -75,17 +82,19 @@ export async function startService(config: Config, logger: Logger, overrides: Se
   const afterTurn = () => {
     if (noticesQueuedInScope() !== false) void delivery.kick();
   };
+  let onboarding: Onboarding | undefined;
   const slack: SlackChannel | undefined = config.slack
     ? // The embedded database runs one query at a time: fewer requests at once, the rest wait in the inbox.
-      createSlackChannel(config.slack, { engine, store, prisma: database.prisma, logger, afterTurn, inboxConcurrency: database.backend === "embedded" ? 4 : 8 })
+      createSlackChannel(config.slack, { engine, store, prisma: database.prisma, logger, afterTurn, inboxConcurrency: database.backend === "embedded" ? 4 : 8, openSetupItems: () => onboarding?.openSetupItems() ?? Promise.resolve([]) })
     : undefined;
-  const teams = teamsEnabled(config.teams) ? createTeamsChannel(config.teams, { engine, store, prisma: database.prisma, logger, afterTurn }) : undefined;
+  const teams = teamsEnabled(config.teams) ? createTeamsChannel(config.teams, { engine, store, prisma: database.prisma, logger, afterTurn, openSetupItems: () => onboarding?.openSetupItems() ?? Promise.resolve([]) }) : undefined;
   if (config.slack) delivery.addSender(slackDeliverySender(config.slack, store));
   if (teams) delivery.addSender(teamsDeliverySender(teams));
   let server: RunningHttpServer;
   let reminders: ReminderScheduler | undefined;
   try {
-    if (config.localChat) await ensureSomeoneToActAs(store, logger);
+    onboarding = await startOnboarding({ config, prisma: database.prisma, store, logger });
+    if (config.localChat) await ensureSomeoneToActAs(config, store, logger);
     const app = createHttpApp({
       logger,
       health: async () => {
@@ -129,6 +138,7 @@ export async function startService(config: Config, logger: Logger, overrides: Se
     runScheduledWork: () => reminders?.runNow() ?? Promise.resolve(0),
     async stop() {
       await reminders?.stop();
+      await onboarding?.stop();
       await slack?.stop();
       await delivery.stop();
       await server.close();
@@ -151,8 +161,12 @@ function warnAboutReachableLocalChat(config: Config, logger: Logger, platformCon
   }
 }
 
-/** The local chat needs people to act as: an empty directory gets the demo organisation. */
-async function ensureSomeoneToActAs(store: Store, logger: Logger): Promise<void> {
+/**
+ * The local chat needs people to act as: an empty directory gets the demo organisation, but never in
+ * a real workspace (Slack or Teams configured), where made-up people and systems would mix with real ones.
+ */
+async function ensureSomeoneToActAs(config: Config, store: Store, logger: Logger): Promise<void> {
+  if (config.slack || config.teams.appId) return;
   if ((await store.people.list()).length > 0) return;
   const loaded = await loadDemoOrganisation(store);
   logger.info({ people: loaded.people, systems: loaded.systems, incidents: loaded.incidents }, "loaded the demo organisation for the local chat");

@@ -4,11 +4,13 @@ import { exportFormats, exportKinds } from "../export/recordExport.js";
 import { CliError } from "./cliContext.js";
 import { evidencePackRegister, exportRecords } from "./commands/exportCommand.js";
 import { importKinds, importRecords, soaCsvColumns, trainingCsvColumns } from "./commands/importCommand.js";
+import { inventoryColumns } from "../inventory/inventoryRows.js";
 import { chat } from "./commands/chatCommand.js";
 import { ask } from "./commands/askCommand.js";
 import { doctor } from "./commands/doctorCommand.js";
 import { loadDemoData } from "./commands/demoDataCommand.js";
 import { digestCommand } from "./commands/digestCommand.js";
+import { grantRoleCommand, importPeopleFile, listPeopleCommand, revokeRoleCommand } from "./commands/peopleCommand.js";
 import { checkMigrations, migrate, newMigration } from "./commands/migrationCommands.js";
 
 const program = new Command("aims").description("AIMS Assistant: your ISO/IEC 42001 AI management system");
@@ -36,10 +38,30 @@ program
 
 program
   .command("import")
-  .description(`import records from a CSV file, all or none (training columns: ${trainingCsvColumns.join(", ")}; soa columns: ${soaCsvColumns.join(", ")})`)
+  .description(`import records from a CSV file, all or none (training columns: ${trainingCsvColumns.join(", ")}; soa columns: ${soaCsvColumns.join(", ")}; systems: a CSV or .xlsx with ${inventoryColumns.join(", ")})`)
   .addArgument(new Command().createArgument("<register>", "which register").choices(importKinds))
-  .argument("<file>", "the CSV file")
+  .argument("<file>", "the CSV file (or .xlsx for systems)")
   .action(importRecords);
+
+const people = program.command("people").description("the organisation's people and their roles (member, owner, manager, auditor, governance)");
+people
+  .command("import")
+  .description("add or update people from a CSV (email,name,roles,manager_email,time_zone[,slack_user_id,teams_aad_object_id]; roles separated by ;), all or none")
+  .argument("<file>", "the CSV file")
+  .action(importPeopleFile);
+people
+  .command("list")
+  .description("everyone with their roles, manager and time zone")
+  .addOption(new Option("--format <format>", "output format").choices(exportFormats).default("md"))
+  .action(listPeopleCommand);
+people.command("grant").description("give someone a role").argument("<email>").argument("<role>").action(grantRoleCommand);
+people.command("revoke").description("take a role away from someone").argument("<email>").argument("<role>").action(revokeRoleCommand);
+
+program
+  .command("doctor")
+  .description("check the installation (configuration, database, Slack, Teams, policy documents, governance channel and team) and say what to fix")
+  .option("--json", "print one JSON object: the checks and the policy documents read")
+  .action(doctor);
 
 program
   .command("demo-data")
@@ -61,12 +83,6 @@ program
   .argument("<question>", "e.g. \"can I paste customer data into ChatGPT?\"")
   .option("--json", "print one JSON object: answered, answer, citations")
   .action(ask);
-
-program
-  .command("doctor")
-  .description("check the policy documents in POLICY_DIR: each one read, and every file that could not be used and why")
-  .option("--json", "print one JSON object")
-  .action(doctor);
 
 program
   .command("chat")

@@ -3,6 +3,7 @@
 import path from "node:path";
 import type { ReminderSettings } from "../domain/reminderRules.js";
 import { z } from "zod";
+import { parseRoutes, type ChannelRoute, type RouteCategory } from "../routing/noticeRoutes.js";
 import { defaultReviewIntervals, parseReviewIntervals, type ReviewIntervals } from "../domain/reviewSchedule.js";
 
 const optionalText = z
@@ -33,6 +34,26 @@ function isPostgresUrl(value: string): boolean {
     return false;
   }
 }
+
+/** The roles a person can hold (the Role enum of the schema). */
+export const roleNames = ["member", "owner", "manager", "auditor", "governance"] as const;
+export type RoleName = (typeof roleNames)[number];
+
+/** AIMS_ROUTE_INCIDENTS=slack:C012AB,teams:19:abc@thread.tacv2 and so on: where each kind of notice is posted. */
+const noticeRoute = z.preprocess(
+  emptyAsUnset,
+  z
+    .string()
+    .optional()
+    .transform((text, context) => {
+      try {
+        return parseRoutes(text ?? "");
+      } catch (error) {
+        context.addIssue({ code: "custom", message: `${(error as Error).message}, comma-separated, e.g. slack:C012AB3CD` });
+        return z.NEVER;
+      }
+    }),
+);
 
 const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL, e.g. https://slack.com/api/" });
 
@@ -140,6 +161,49 @@ const environmentSchema = z.object({
     emptyAsUnset,
     z.coerce.number({ error: "must be an hour, e.g. 9" }).int("must be a whole hour").min(0, "must be between 0 and 23").max(23, "must be between 0 and 23").default(9),
   ),
+  AIMS_GOVERNANCE_EMAILS: z.preprocess(
+    emptyAsUnset,
+    z
+      .string()
+      .optional()
+      .transform((text, context) => {
+        const emails = (text ?? "").split(",").map((part) => part.trim().toLowerCase()).filter(Boolean);
+        const bad = emails.filter((email) => !z.email().safeParse(email).success);
+        if (bad.length > 0) {
+          context.addIssue({ code: "custom", message: `${bad.join(", ")} ${bad.length > 1 ? "are not e-mail addresses" : "is not an e-mail address"}; use e.g. ada@example.com,grace@example.com` });
+          return z.NEVER;
+        }
+        return emails;
+      }),
+  ),
+  SLACK_ROLE_USERGROUPS: z.preprocess(
+    emptyAsUnset,
+    z
+      .string()
+      .optional()
+      .transform((text, context) => {
+        const pairs = (text ?? "").split(",").map((part) => part.trim()).filter(Boolean);
+        const groups: { role: RoleName; usergroupId: string }[] = [];
+        for (const pair of pairs) {
+          const match = /^(\w+)\s*=\s*(S[A-Z0-9]+)$/.exec(pair);
+          if (!match || !roleNames.includes(match[1] as RoleName)) {
+            context.addIssue({ code: "custom", message: `"${pair}" must be ROLE=USERGROUP_ID with a role from ${roleNames.join(", ")}, e.g. governance=S012AB,auditor=S034CD` });
+            return z.NEVER;
+          }
+          groups.push({ role: match[1] as RoleName, usergroupId: match[2]! });
+        }
+        return groups;
+      }),
+  ),
+  AIMS_ROUTE_INCIDENTS: noticeRoute,
+  AIMS_ROUTE_APPROVALS: noticeRoute,
+  AIMS_ROUTE_RISK_ACCEPTANCES: noticeRoute,
+  AIMS_ROUTE_DELIVERY_FAILURES: noticeRoute,
+  AIMS_ROUTE_DIGEST: noticeRoute,
+  AIMS_USERGROUP_SYNC_MINUTES: z.preprocess(
+    emptyAsUnset,
+    z.coerce.number({ error: "must be a number of minutes, e.g. 15" }).int("must be whole minutes").min(1, "must be at least 1 minute").default(15),
+  ),
   AIMS_REVIEW_MONTHS: z.preprocess(
     emptyAsUnset,
     z
@@ -188,6 +252,10 @@ export interface Config {
   reminders: ReminderSettings;
   /** The weekly governance digest: Monday at this hour in this time zone. */
   digest: { timeZone: string; hoursIntoWeek: number };
+  /** Who gets which role without anyone granting it: bootstrap e-mails, and Slack user groups kept in sync. */
+  people: { governanceEmails: string[]; slackRoleUsergroups: { role: RoleName; usergroupId: string }[]; usergroupSyncMs: number };
+  /** Channels for each kind of notice, besides those governance members set in chat. */
+  routes: Partial<Record<RouteCategory, ChannelRoute[]>>;
 }
 
 export class ConfigError extends Error {
@@ -282,5 +350,13 @@ function toConfig(env: Environment): Config {
       escalateAfterDays: env.AIMS_ESCALATE_AFTER_DAYS,
     },
     digest: { timeZone: env.AIMS_DIGEST_TIME_ZONE, hoursIntoWeek: env.AIMS_DIGEST_HOUR },
+    routes: {
+      incidents: env.AIMS_ROUTE_INCIDENTS,
+      approvals: env.AIMS_ROUTE_APPROVALS,
+      risk_acceptances: env.AIMS_ROUTE_RISK_ACCEPTANCES,
+      delivery_failures: env.AIMS_ROUTE_DELIVERY_FAILURES,
+      digest: env.AIMS_ROUTE_DIGEST,
+    },
+    people: { governanceEmails: env.AIMS_GOVERNANCE_EMAILS, slackRoleUsergroups: env.SLACK_ROLE_USERGROUPS, usergroupSyncMs: env.AIMS_USERGROUP_SYNC_MINUTES * 60_000 },
   };
 }

@@ -33,6 +33,10 @@ import { SoaDesk } from "./soaDesk.js";
 import { GapDesk } from "../gap/gapDesk.js";
 import { PolicyQuestionDesk } from "../policy/policyQuestionDesk.js";
 import { policyAnswerFlows } from "../policy/policyAnswerFlows.js";
+import { PeopleDesk } from "../people/peopleDesk.js";
+import { InventoryDesk } from "../inventory/inventoryDesk.js";
+import { RoutesDesk } from "../routing/routesDesk.js";
+import type { ChannelRoute, RouteCategory } from "../routing/noticeRoutes.js";
 
 export interface ConversationSettings {
   reviewIntervals?: ReviewIntervals;
@@ -45,6 +49,8 @@ export interface ConversationSettings {
   digestTimeZone?: string;
   /** For the reminder buttons (Still accurate sets the next confirmation this many months ahead). */
   attestationMonths?: number;
+  /** Configured notice routes (AIMS_ROUTE_<KIND>), for "routes". */
+  noticeRoutes?: Partial<Record<RouteCategory, ChannelRoute[]>>;
   /** Proposes incident fields from a one-line report (OpenAI, when configured). */
   proposeIncident?: IncidentProposer;
 }
@@ -91,6 +97,9 @@ export function createConversationEngine(prisma: PrismaClient, settings: Convers
       assessmentDesk,
       approvalDesk,
       policyQuestionDesk,
+      new PeopleDesk(prisma),
+      new InventoryDesk(prisma),
+      new RoutesDesk(prisma, settings.noticeRoutes ?? {}),
     ],
     recordDesks: [approvalDesk, assessmentDesk, riskDesk, nonconformityDesk, policyQuestionDesk],
     reminderDesk: new ReminderDesk(prisma, clock, { reviewIntervals: settings.reviewIntervals ?? defaultReviewIntervals, attestationMonths: settings.attestationMonths ?? 6 }),

@@ -1,11 +1,14 @@
 // Where each notification goes: every person in its audience on the one platform they use with the
-// bot, and the governance channel for governance notices that are not private.
+// bot, and the governance channel for governance notices that are not private (or the channels routed
+// for their kind, see src/routing/noticeRoutes.ts).
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { governanceAudience } from "../store/notifications.js";
 import type { DeliveryRouter, DeliveryTarget } from "./outbox.js";
 
 export interface RoutingSettings {
   slack?: { governanceChannel?: string };
+  /** The channels a governance notice of this kind is posted in instead of the governance channel (null: no route). */
+  routesFor?: (kind: string) => Promise<{ platform: string; channelId: string }[] | null>;
   /** Teams proactive messages need a personal chat the bot has had with the person. */
   teams: boolean;
 }
@@ -26,8 +29,11 @@ export function deliveryRouter(prisma: PrismaClient, settings: RoutingSettings):
       const platform = await platformOf(prisma, person, settings);
       if (platform) targets.push({ platform, target: `person:${person.id}` });
     }
+    if (notification.audience !== governanceAudience || notification.privateOnly) return targets;
+    const routes = await settings.routesFor?.(notification.kind);
+    if (routes) return [...targets, ...routes.map((route) => ({ platform: route.platform, target: `channel:${route.channelId}` }))];
     const governanceChannel = settings.slack?.governanceChannel;
-    if (notification.audience === governanceAudience && governanceChannel && !notification.privateOnly) targets.push({ platform: "slack", target: `channel:${governanceChannel}` });
+    if (governanceChannel) targets.push({ platform: "slack", target: `channel:${governanceChannel}` });
     return targets;
   };
 }

@@ -11,7 +11,7 @@ export interface DeliveryTarget {
 }
 
 /** Decides where a notification goes (the platforms configured, where each person can be reached). */
-export type DeliveryRouter = (notification: { audience: string; privateOnly: boolean }) => Promise<DeliveryTarget[]>;
+export type DeliveryRouter = (notification: { audience: string; privateOnly: boolean; kind: string }) => Promise<DeliveryTarget[]>;
 
 export interface OutboxSettings {
   /** A claim is held this long before another worker may take the delivery over. */

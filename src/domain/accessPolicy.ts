@@ -25,7 +25,9 @@ export type RecordType =
   | "corrective_action"
   | "training"
   | "digest"
-  | "evidence_pack";
+  | "evidence_pack"
+  /** The people register: who holds which role, and who manages whom (5.3). */
+  | "people";
 
 export type Access = "view" | "create" | "edit" | "approve" | "export";
 
@@ -65,6 +67,7 @@ export const accessTable: Record<RecordType, Partial<Record<Access, Grant[]>>> =
   training: { view: [...oversight, "self"], create: ["governance"], export: oversight },
   digest: { view: ["governance", "manager"] },
   evidence_pack: { export: ["governance"] },
+  people: { view: oversight, edit: ["governance"], export: oversight },
 };
 
 function relationsOf(viewer: Viewer, record: RecordRelations): Relation[] {
@@ -122,6 +125,7 @@ const typeWords: Record<RecordType, string> = {
   training: "these training records",
   digest: "the governance digest",
   evidence_pack: "the evidence pack",
+  people: "people's roles",
 };
 const grantWords: Record<Grant, string> = {
   member: "everyone",

@@ -28,6 +28,7 @@ export const packSections: PackSection[] = [
   { file: "nonconformities", title: "Nonconformities", evidenceFor: "10.2 (nonconformities, root causes, corrections, effectiveness)", kind: "nonconformities" },
   { file: "corrective-actions", title: "Corrective actions", evidenceFor: "10.2 (actions on incidents and nonconformities)", kind: "actions" },
   { file: "audits-and-management-reviews", title: "Internal audits and management reviews", evidenceFor: "9.2, 9.3 (audit programme and results, review decisions)", kind: "reviews" },
+  { file: "roles-and-responsibilities", title: "Roles, responsibilities and authorities", evidenceFor: "5.3, A.3.2 (who holds which role, whom they report to, and changes to roles)", kind: "people" },
   { file: "competence-records", title: "Competence records", evidenceFor: "7.2 (training and competence)", kind: "training" },
 ];
 

@@ -14,9 +14,10 @@ import { nonconformityEntity } from "../store/nonconformities.js";
 import { reviewEntity } from "../reviews/reviewRecords.js";
 import { controlApplicabilityEntity, StatementOfApplicabilityStore } from "../store/statementOfApplicability.js";
 import { objectiveTitle } from "../iso42001/catalog.js";
+import { peopleRegisterTable } from "../people/peopleRegister.js";
 import { buildGapReport, gapReportColumns, gapReportRows, renderGapReportMarkdown } from "../gap/gapReport.js";
 
-export const exportKinds = ["systems", "incidents", "actions", "training", "impacts", "risks", "nonconformities", "reviews", "soa", "gap"] as const;
+export const exportKinds = ["systems", "incidents", "actions", "training", "impacts", "risks", "nonconformities", "reviews", "soa", "gap", "people"] as const;
 export type ExportKind = (typeof exportKinds)[number];
 export const exportFormats = ["csv", "json", "md"] as const;
 export type ExportFormat = (typeof exportFormats)[number];
@@ -33,6 +34,8 @@ export async function buildTable(prisma: PrismaClient, kind: ExportKind): Promis
   switch (kind) {
     case "systems":
       return systemsTable(prisma);
+    case "people":
+      return peopleRegisterTable(prisma);
     case "incidents":
       return incidentsTable(prisma);
     case "actions":

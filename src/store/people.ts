@@ -1,6 +1,7 @@
 // People known to the AIMS: who owns, reports, triages and manages.
 import type { PrismaClient } from "../generated/prisma/client.js";
 import type { Role } from "../generated/prisma/enums.js";
+import { bootstrapGovernance } from "../people/governanceBootstrap.js";
 
 export interface PersonDetails {
   displayName: string;
@@ -11,8 +12,16 @@ export interface PersonDetails {
   timeZone?: string;
 }
 
+export interface PersonStoreOptions {
+  /** AIMS_GOVERNANCE_EMAILS: these people become governance members when they first talk to the bot. */
+  governanceEmails?: string[];
+}
+
 export class PersonStore {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly options: PersonStoreOptions = {},
+  ) {}
 
   create(details: PersonDetails) {
     return this.prisma.person.create({ data: details });
@@ -51,6 +60,14 @@ export class PersonStore {
    * else a new member. Profile details refresh the stored name and time zone.
    */
   async resolveChatUser(platform: { slackUserId: string } | { teamsAadObjectId: string }, profile: { displayName: string; email?: string | null; timeZone?: string | null }) {
+    const person = await this.linkOrCreateChatUser(platform, profile);
+    const email = person.email?.toLowerCase();
+    if (!email || !this.options.governanceEmails?.includes(email) || person.roles.includes("governance")) return person;
+    await bootstrapGovernance(this.prisma, [email], "slackUserId" in platform ? "slack" : "teams");
+    return this.prisma.person.findUniqueOrThrow({ where: { id: person.id } });
+  }
+
+  private async linkOrCreateChatUser(platform: { slackUserId: string } | { teamsAadObjectId: string }, profile: { displayName: string; email?: string | null; timeZone?: string | null }) {
     const known = await this.prisma.person.findUnique({ where: platform });
     if (known) return known;
     const email = profile.email?.toLowerCase() ?? null;

@@ -4,7 +4,7 @@ import type { PrismaClient } from "../generated/prisma/client.js";
 import { AiSystemStore } from "./aiSystems.js";
 import { historyOf, latestChanges } from "./changeHistory.js";
 import { IncidentStore } from "./incidents.js";
-import { PersonStore } from "./people.js";
+import { PersonStore, type PersonStoreOptions } from "./people.js";
 import { NotificationStore } from "./notifications.js";
 
 export interface Store {
@@ -18,9 +18,9 @@ export interface Store {
   };
 }
 
-export function createStore(prisma: PrismaClient): Store {
+export function createStore(prisma: PrismaClient, options: PersonStoreOptions = {}): Store {
   return {
-    people: new PersonStore(prisma),
+    people: new PersonStore(prisma, options),
     aiSystems: new AiSystemStore(prisma),
     incidents: new IncidentStore(prisma),
     notifications: new NotificationStore(prisma),

@@ -21,6 +21,7 @@ const byRole: Record<RecordType, Partial<Record<Access, Role[] | "all">>> = {
   training: { view: ["governance", "auditor"], create: ["governance"], export: ["governance", "auditor"] },
   digest: { view: ["governance", "manager"] },
   evidence_pack: { export: ["governance"] },
+  people: { view: ["governance", "auditor"], edit: ["governance"], export: ["governance", "auditor"] },
 };
 
 const cases = (Object.keys(byRole) as RecordType[]).flatMap((type) =>

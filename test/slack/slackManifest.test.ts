@@ -15,12 +15,15 @@ const channel = createSlackChannel(
 );
 
 /** Which Slack API methods the source calls, e.g. client.chat.postMessage → chat.postMessage. */
+/** Every Web API method called through a client, in the Slack channel and in the features that call Slack directly. */
 function apiMethodsUsed(): Set<string> {
-  const files = fs.readdirSync(new URL("../../src/channels/slack/", import.meta.url), { recursive: true, encoding: "utf8" }).filter((file) => file.endsWith(".ts"));
   const methods = new Set<string>();
-  for (const file of files) {
-    const source = fs.readFileSync(new URL(`../../src/channels/slack/${file}`, import.meta.url), "utf8");
-    for (const match of source.matchAll(/client\.(\w+)\s*\.(\w+)\(/g)) methods.add(`${match[1]}.${match[2]}`);
+  for (const folder of ["channels/slack", "people", "setup"]) {
+    const files = fs.readdirSync(new URL(`../../src/${folder}/`, import.meta.url), { recursive: true, encoding: "utf8" }).filter((file) => file.endsWith(".ts"));
+    for (const file of files) {
+      const source = fs.readFileSync(new URL(`../../src/${folder}/${file}`, import.meta.url), "utf8");
+      for (const match of source.matchAll(/client\.(\w+(?:\s*\.\w+)+)\(/g)) methods.add(match[1]!.replace(/\s+/g, ""));
+    }
   }
   return methods;
 }
@@ -38,6 +41,8 @@ const scopesByMethod: Record<string, string[]> = {
   "views.update": [],
   "views.publish": [],
   "files.uploadV2": ["files:write"],
+  "auth.test": [],
+  "usergroups.users.list": ["usergroups:read"],
 };
 
 /** Event subscriptions as Slack names them, and the scope each needs. */

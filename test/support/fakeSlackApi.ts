@@ -42,6 +42,8 @@ export interface FakeSlackApi {
   url: string;
   calls: RecordedCall[];
   users: Map<string, FakeSlackUser>;
+  /** The bot token's scopes, sent as Slack does in the x-oauth-scopes header (none when unset). */
+  scopes?: string[];
   callsTo(method: string): RecordedCall[];
   waitFor(predicate: (call: RecordedCall) => boolean, timeoutMs?: number): Promise<RecordedCall>;
   addUser(id: string, details: { realName: string; email: string; tz?: string }): FakeSlackUser;
@@ -98,7 +100,7 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
     } else {
       const body = failure ?? (handlers.get(method) ?? (() => ({ ok: true })))(args, fake);
       call.response = body;
-      res.writeHead(200, { "content-type": "application/json; charset=utf-8" });
+      res.writeHead(200, { "content-type": "application/json; charset=utf-8", ...(fake.scopes ? { "x-oauth-scopes": fake.scopes.join(",") } : {}) });
       res.end(JSON.stringify(body));
     }
   }

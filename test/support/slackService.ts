@@ -40,7 +40,7 @@ export interface SlackTestService {
   stop(): Promise<void>;
 }
 
-export async function startSlackTestService(backend: Backend = "embedded", options: { countQueries?: boolean; logLevel?: string; clock?: () => Date } = {}): Promise<SlackTestService> {
+export async function startSlackTestService(backend: Backend = "embedded", options: { countQueries?: boolean; logLevel?: string; clock?: () => Date; env?: Record<string, string> } = {}): Promise<SlackTestService> {
   const fake = await startFakeSlackApi();
   const database = await openTestDatabase(backend);
   await loadDemoOrganisation(createStore(database.prisma));
@@ -59,6 +59,7 @@ export async function startSlackTestService(backend: Backend = "embedded", optio
     TEAMS_EMULATOR: "on",
     // Monday 00:00: this week's digest is always due, whatever day the tests run.
     AIMS_DIGEST_HOUR: "0",
+    ...options.env,
   });
   const counting = options.countQueries ? countingQueries(database.adapterFactory) : undefined;
   const serviceDatabase = counting ? { ...database, prisma: new PrismaClient({ adapter: counting.factory }) } : database;

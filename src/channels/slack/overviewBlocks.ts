@@ -55,11 +55,13 @@ export function overviewBlocks(overview: PersonalOverview): KnownBlock[] {
   return blocks;
 }
 
-export function homeView(overview: PersonalOverview, flows: { flowId: string; label: string }[]) {
+/** `setupChecklist`: what the installation still lacks, shown to governance members until it is done. */
+export function homeView(overview: PersonalOverview, flows: { flowId: string; label: string }[], setupChecklist: string[] = []) {
   return {
     type: "home" as const,
     blocks: withUniqueActionIds([
       { type: "header", text: { type: "plain_text", text: "AIMS Assistant" } },
+      ...(setupChecklist.length > 0 ? [section(`*Setup checklist* (run \`npx aims doctor\` on the server for details)\n${escape(setupChecklist.join("\n"))}`), { type: "divider" }] : []),
       section("Register AI systems, report AI incidents and keep our AI management system up to date."),
       {
         type: "actions",

@@ -44,7 +44,7 @@ export interface SlackChannel {
   stop(): Promise<void>;
 }
 
-export function createSlackChannel(settings: SlackSettings, deps: { engine: ConversationEngine; store: Store; prisma: PrismaClient; logger: Logger; afterTurn: () => void; inboxConcurrency?: number }): SlackChannel {
+export function createSlackChannel(settings: SlackSettings, deps: { engine: ConversationEngine; store: Store; prisma: PrismaClient; logger: Logger; afterTurn: () => void; inboxConcurrency?: number; openSetupItems?: SlackContext["openSetupItems"] }): SlackChannel {
   const logger = boltLogger(deps.logger);
   // Over HTTP every request goes through the durable inbox (see inboxReceiver.ts).
   const receiver = settings.appToken

@@ -4,6 +4,7 @@ import type { PrismaClient } from "../../generated/prisma/client.js";
 import type { Logger } from "../../logging/logger.js";
 import type { InboundDeliveryStore } from "../../store/inboundDeliveries.js";
 import type { Store } from "../../store/store.js";
+import type { SetupCheck } from "../../setup/setupChecks.js";
 import type { SlackConversations } from "./slackConversations.js";
 
 export interface SlackContext {
@@ -15,4 +16,6 @@ export interface SlackContext {
   conversations: SlackConversations;
   /** Optional channel where governance notices are posted (reference and severity only when confidential). */
   governanceChannel?: string;
+  /** What the installation still lacks: governance members see it as a checklist in App Home. */
+  openSetupItems?: () => Promise<SetupCheck[]>;
 }

@@ -36,6 +36,14 @@ export class SlackConversations {
     return { personId: person.id, displayName: person.displayName, roles: person.roles };
   }
 
+  /** Colleagues mentioned in a command ("grant @ada auditor") join the directory, so the command can name them. */
+  private async knowMentionedUsers(client: WebClient, input: TurnInput): Promise<void> {
+    const text = input.kind === "text" || input.kind === "desk_command" ? input.text : "";
+    for (const [, userId] of text.matchAll(/<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/g)) {
+      if (!(await this.store.people.bySlackUserId(userId!))) await this.speaker(client, userId!).catch(() => undefined);
+    }
+  }
+
   async directMessageChannel(client: WebClient, userId: string): Promise<string> {
     const opened = await client.conversations.open({ users: userId });
     return opened.channel!.id!;
@@ -49,6 +57,7 @@ export class SlackConversations {
     const dmChannel = options.dmChannel ?? (await this.directMessageChannel(client, user.userId));
     try {
       const speaker = await this.speaker(client, user.userId);
+      await this.knowMentionedUsers(client, input);
       const reply = await this.engine.handle({
         key: { platform: "slack", workspaceId: user.teamId, userId: user.userId, conversationId: dmChannel },
         speaker,

@@ -13,7 +13,7 @@ import type { Logger } from "../../logging/logger.js";
 import { ConversationReferenceStore } from "../../store/conversationReferences.js";
 import type { Store } from "../../store/store.js";
 import { cardActivity, teamsPlatform, TeamsConversations, type StoredReference } from "./teamsConversations.js";
-import { onTurn } from "./teamsTurns.js";
+import { onTurn, type TeamsTurnDeps } from "./teamsTurns.js";
 
 export const teamsMessagesPath = "/api/messages";
 
@@ -38,7 +38,7 @@ export interface TeamsChannel {
 /** Teams is there when it is configured (MicrosoftAppId), or in emulator mode when asked for; otherwise not at all. */
 export const teamsEnabled = (settings: Config["teams"]) => !!settings.appId || settings.emulator;
 
-export function createTeamsChannel(settings: Config["teams"], deps: { engine: ConversationEngine; store: Store; prisma: PrismaClient; logger: Logger; afterTurn?: () => void }): TeamsChannel {
+export function createTeamsChannel(settings: Config["teams"], deps: { engine: ConversationEngine; store: Store; prisma: PrismaClient; logger: Logger; afterTurn?: () => void; openSetupItems?: TeamsTurnDeps["openSetupItems"] }): TeamsChannel {
   const appId = settings.appId ?? "";
   const emulatorMode = appId === "";
   const adapter = new CloudAdapter(
@@ -81,7 +81,7 @@ export function createTeamsChannel(settings: Config["teams"], deps: { engine: Co
         deps.logger.warn("Teams activity refused: its serviceUrl is not the one its token was issued for");
         return;
       }
-      await onTurn(context, { adapter, appId, engine: deps.engine, conversations, prisma: deps.prisma, deliveries });
+      await onTurn(context, { adapter, appId, engine: deps.engine, conversations, prisma: deps.prisma, deliveries, ...(deps.openSetupItems ? { openSetupItems: deps.openSetupItems } : {}) });
     });
     deps.afterTurn?.();
   });

@@ -8,7 +8,10 @@ import type { OutgoingMessage, Speaker, TurnInput } from "../../conversations/me
 import { answerInputId, editStepInputId, renderCard, type CardActionData } from "./adaptiveCards.js";
 import { parseNoticeInput } from "../../conversations/noticeInput.js";
 import { changeDigestSubscription, digestSubscriptionCommand } from "../../digest/digestSubscriptions.js";
+import { changeRoute, routeCommand } from "../../routing/noticeRoutes.js";
 import type { PrismaClient } from "../../generated/prisma/client.js";
+import type { SetupCheck } from "../../setup/setupChecks.js";
+import { checklistLines } from "../../setup/onboarding.js";
 import type { InboundDeliveryStore } from "../../store/inboundDeliveries.js";
 import { cardActivity, isPersonal, tenantOf, type StoredReference, type TeamsConversations } from "./teamsConversations.js";
 
@@ -19,6 +22,8 @@ export interface TeamsTurnDeps {
   appId: string;
   engine: ConversationEngine;
   conversations: TeamsConversations;
+  /** What the installation still lacks: a governance member's first personal chat starts with it. */
+  openSetupItems?: () => Promise<SetupCheck[]>;
 }
 
 const botFrameworkAudience = "https://api.botframework.com";
@@ -53,7 +58,9 @@ async function onMessage(context: TurnContext, deps: TeamsTurnDeps): Promise<voi
   // A message the connector delivers again (a retry after a timeout) is answered once.
   if (activity.id && !(await deps.deliveries.firstDelivery("teams", activity.id))) return;
   const speaker = await deps.conversations.speaker(context);
+  const firstContact = isPersonal(activity) && !(await deps.conversations.references.personalChatWith("teams", speaker.personId));
   await deps.conversations.remember(context, speaker);
+  if (firstContact && speaker.roles.includes("governance")) await sendSetupChecklist(context, deps);
   const input = activity.value ? inputFromCard(activity.value as CardActionData & Record<string, unknown>) : textInput(context);
   if (!input) return;
   if (!isPersonal(activity)) return fromSharedConversation(context, deps, speaker, input);
@@ -65,6 +72,15 @@ async function onMessage(context: TurnContext, deps: TeamsTurnDeps): Promise<voi
   } else {
     await context.sendActivity(cardActivity(messages));
   }
+}
+
+/** The open setup items, once, when a governance member first talks to the bot (Teams has no App Home). */
+async function sendSetupChecklist(context: TurnContext, deps: TeamsTurnDeps): Promise<void> {
+  const open = (await deps.openSetupItems?.()) ?? [];
+  if (open.length === 0) return;
+  await context.sendActivity(
+    cardActivity([{ kind: "notice", subject: "Setup checklist", text: [...checklistLines(open), "Run `npx aims doctor` on the server for details."].join("\n"), actions: [] }]),
+  );
 }
 
 /** Action.Execute: the answer is a refreshed card in the invoke response. */
@@ -86,6 +102,10 @@ async function onExecute(context: TurnContext, deps: TeamsTurnDeps): Promise<voi
 
 /** In a channel or group chat: a menu there, or the conversation moved to the personal chat. */
 async function fromSharedConversation(context: TurnContext, deps: TeamsTurnDeps, speaker: Speaker, input: TurnInput, acknowledge = true): Promise<void> {
+  if (input.kind === "text" && routeCommand.test(input.text)) {
+    await context.sendActivity(await changeRoute(deps.prisma, speaker, { platform: "teams", channelId: context.activity.conversation.id }, input.text));
+    return;
+  }
   if (input.kind === "text" && digestSubscriptionCommand.test(input.text)) {
     const subscribe = digestSubscriptionCommand.exec(input.text)![1]!.toLowerCase() === "subscribe";
     await context.sendActivity(await changeDigestSubscription(deps.prisma, speaker, { platform: "teams", channelId: context.activity.conversation.id }, subscribe));

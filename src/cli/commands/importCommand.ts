@@ -1,4 +1,4 @@
-// `aims import training|soa FILE.csv`: bulk-records trainings or Statement of Applicability decisions
+// `aims import training|soa FILE.csv` (and `systems`, see inventoryImportCommand.ts): bulk-records trainings or Statement of Applicability decisions
 // from a spreadsheet export. Every row is checked first; any problem is reported with its line
 // number and nothing is stored, so a file can be fixed and imported again without creating half a register.
 import fs from "node:fs";
@@ -10,14 +10,16 @@ import { systemActor, type Actor } from "../../store/changeHistory.js";
 import { StatementOfApplicabilityStore } from "../../store/statementOfApplicability.js";
 import { TrainingStore } from "../../store/trainingRecords.js";
 import { CliError, withStore } from "../cliContext.js";
+import { importSystems } from "./inventoryImportCommand.js";
 
-export const importKinds = ["training", "soa"] as const;
+export const importKinds = ["training", "soa", "systems"] as const;
 export type ImportKind = (typeof importKinds)[number];
 export const trainingCsvColumns = ["email", "course", "completed_on", "valid_until", "provider", "evidence_link"];
 export const soaCsvColumns = ["control", "applicable", "justification", "implementation", "owner_email", "evidence_links"];
 
 export async function importRecords(kind: ImportKind, file: string): Promise<void> {
   if (kind === "soa") return importStatementOfApplicability(file);
+  if (kind === "systems") return importSystems(file);
   const rows = readCsv(file, ["email", "course", "completed_on"], trainingCsvColumns);
   const count = await withStore(async (store, database) => {
     const problems: string[] = [];
@@ -106,7 +108,7 @@ async function importStatementOfApplicability(file: string): Promise<void> {
   console.error(`Imported ${count} Statement of Applicability decision${count === 1 ? "" : "s"} from ${file}.`);
 }
 
-function readCsv(file: string, required: string[], expected: string[]): Record<string, string>[] {
+export function readCsv(file: string, required: string[], expected: string[]): Record<string, string>[] {
   if (!fs.existsSync(file)) throw new CliError(`There is no file ${file}.`);
   let rows: Record<string, string>[];
   try {

@@ -90,7 +90,8 @@ export function answersOf(system: AiSystem & { owner: { id: string; displayName:
     businessUnit: system.businessUnit,
     ...(system.owner ? { owner: { personId: system.owner.id, displayName: system.owner.displayName } } : {}),
     ...(system.dataCategories.length > 0 ? { dataCategories: system.dataCategories } : {}),
-    affectedParties: system.affectedParties,
+    // An incomplete entry (imported, or reported as shadow AI) has not been asked whom it affects yet.
+    ...(system.status !== "draft" || system.affectedParties.length > 0 ? { affectedParties: system.affectedParties } : {}),
     ...(system.autonomyLevel ? { autonomyLevel: system.autonomyLevel } : {}),
     ...(system.regulatedDomain ? { regulatedDomain: system.regulatedDomain } : {}),
     ...(system.lifecycleStage ? { lifecycleStage: system.lifecycleStage } : {}),

@@ -4,6 +4,7 @@ import type { App } from "@slack/bolt";
 import { personalOverview } from "../../../store/personalOverview.js";
 import type { SlackContext } from "../slackContext.js";
 import { homeView } from "../overviewBlocks.js";
+import { checklistLines } from "../../../setup/onboarding.js";
 
 export function registerAppHome(app: App, slack: SlackContext): void {
   app.event("app_home_opened", async ({ event, client }) => {
@@ -12,6 +13,7 @@ export function registerAppHome(app: App, slack: SlackContext): void {
     const overview = await personalOverview(slack.prisma, speaker, "slack", event.user, new Date());
     const menu = slack.engine.menu(undefined, speaker);
     const flows = menu.kind === "menu" ? menu.options.map((option) => ({ flowId: option.flowId, label: option.label })) : [];
-    await client.views.publish({ user_id: event.user, view: homeView(overview, flows) });
+    const setup = speaker.roles.includes("governance") ? ((await slack.openSetupItems?.()) ?? []) : [];
+    await client.views.publish({ user_id: event.user, view: homeView(overview, flows, checklistLines(setup)) });
   });
 }

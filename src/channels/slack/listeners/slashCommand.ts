@@ -5,6 +5,7 @@ import type { WebClient } from "@slack/web-api";
 import { flowIds } from "../../../conversations/intents.js";
 import { parseIncidentReference } from "../../../domain/incidentLifecycle.js";
 import { changeDigestSubscription } from "../../../digest/digestSubscriptions.js";
+import { changeRoute } from "../../../routing/noticeRoutes.js";
 import { personalOverview } from "../../../store/personalOverview.js";
 import type { SlackContext } from "../slackContext.js";
 import { renderSlackMessage, section } from "../blockKit.js";
@@ -57,6 +58,10 @@ export function registerSlashCommand(app: App, slack: SlackContext): void {
         }
         await ack();
         await slack.conversations.turn(client, user, { kind: "desk_command", text: "digest" });
+        return;
+      case "route":
+        await ack();
+        await respond({ response_type: "ephemeral", text: await noticeRoute(slack, client, command.user_id, command.channel_id, `route ${argument}`) });
         return;
       case "incidents":
       case "training":
@@ -125,6 +130,13 @@ export function registerSlashCommand(app: App, slack: SlackContext): void {
         await ack({ response_type: "ephemeral", text: helpText, blocks: [section(helpText), ...renderSlackMessage([slack.engine.menu("Or start here:")]).blocks] });
     }
   });
+}
+
+/** Governance members choose the channel for each kind of notice, from inside that channel. */
+async function noticeRoute(slack: SlackContext, client: WebClient, userId: string, channelId: string, text: string): Promise<string> {
+  if (channelId.startsWith("D")) return "Run this in the channel that should receive those notices, e.g. `/aims route incidents here`.";
+  const speaker = await slack.conversations.speaker(client, userId);
+  return changeRoute(slack.prisma, speaker, { platform: "slack", channelId }, text);
 }
 
 /** Managers and governance members choose which channels receive the Monday digest. */
