@@ -42,8 +42,15 @@ export class SlackInboxReceiver implements Receiver {
       process: (request, answer) => this.bolt().processEvent({ body: request.body as SlackBody, ack: answer, customProperties: { fromInbox: true } }),
       answerLater: (request, response) => answerThroughResponseUrl(request, response),
     });
-    this.router.post(settings.path, slackRequestGuard(settings.signingSecret, settings.logger), (req, res, next) => {
-      this.receive(req).then(({ status, answer }) => (answer === undefined || answer === null ? res.status(status).send() : res.status(status).json(answer)), next);
+    this.router.post(settings.path, slackRequestGuard(settings.signingSecret, settings.logger), (req, res) => {
+      this.receive(req).then(
+        ({ status, answer }) => (answer === undefined || answer === null ? res.status(status).send() : res.status(status).json(answer)),
+        (error: unknown) => {
+          // Not written, so not acknowledged: Slack keeps the request and retries it.
+          settings.logger.error({ err: error }, "a Slack request could not be written to the inbox; Slack will retry it");
+          res.status(503).json({ error: "Temporarily unavailable; please retry." });
+        },
+      );
     });
   }
 
