@@ -54,7 +54,7 @@ export async function startService(config: Config, logger: Logger, overrides: Se
   const ownsDatabase = !overrides.database;
   const database = overrides.database ?? (await openReadyDatabase(config, logger, "service"));
   const store = createStore(database.prisma, { governanceEmails: config.people.governanceEmails });
-  const policy = policyAssistantFor(config, prompts["policy-answer"], logger, embeddingCache(database.prisma));
+  const policy = policyAssistantFor(config, prompts["policy-answer"], logger, embeddingCache(database.prisma), { warnWhenMissing: true });
   const engine = createConversationEngine(database.prisma, {
     reviewIntervals: config.reviewIntervals,
     attestationMonths: config.reminders.attestationMonths,
