@@ -22,8 +22,9 @@ describe(`a real workspace (${backend})`, () => {
     Object.keys(running).forEach((key) => delete running[key as keyof typeof running]);
   });
 
-  const start = async (env: Record<string, string>) => {
+  const start = async (env: Record<string, string>, prepare?: (database: TestDatabase) => Promise<unknown>) => {
     running.database = await openTestDatabase(backend);
+    await prepare?.(running.database);
     running.service = await startService({ ...loadConfig({ LOCAL_CHAT: "on", ...env }), port: 0 }, pino({ level: "silent" }), { database: running.database });
     return running.service;
   };
@@ -61,7 +62,11 @@ describe(`a real workspace (${backend})`, () => {
     const lead = { id: "29:gwen", name: "Gwen Lead", aadObjectId: "aad-gwen", email: "gwen@acme.example" };
     const staff = { id: "29:sam", name: "Sam Staff", aadObjectId: "aad-sam", email: "sam@acme.example" };
     for (const person of [lead, staff]) running.connector.roster.set(person.id, person);
-    const service = await start({ LOCAL_CHAT: "off", AIMS_GOVERNANCE_EMAILS: lead.email, POLICY_DIR: "/nonexistent/policies" });
+    // Emulator mode links nobody by the roster's e-mail (it is unauthenticated): the organisation's
+    // people import has linked their Teams accounts, and AIMS_GOVERNANCE_EMAILS applies at start.
+    const service = await start({ LOCAL_CHAT: "off", TEAMS_EMULATOR: "on", AIMS_GOVERNANCE_EMAILS: lead.email, POLICY_DIR: "/nonexistent/policies" }, (database) =>
+      database.prisma.person.createMany({ data: [lead, staff].map((person) => ({ displayName: person.name, email: person.email, teamsAadObjectId: person.aadObjectId })) }),
+    );
     let sequence = 0;
     const say = async (user: typeof lead, text: string) => {
       const conversation = { id: `a:personal-${user.id}`, conversationType: "personal", tenantId: "tenant-1" };
@@ -71,8 +76,8 @@ describe(`a real workspace (${backend})`, () => {
       return running.connector!.calls.slice(before).map((call) => JSON.stringify(call.body));
     };
     const first = await say(lead, "hello");
-    expect(first[0]).toMatch(/Setup checklist[\s\S]*Policy documents: no Markdown policy documents in \/nonexistent\/policies/);
-    expect(first[0]).not.toMatch(/Governance team:/); // AIMS_GOVERNANCE_EMAILS made them governance on that first message
+    expect(first[0]).toMatch(/Setup checklist[\s\S]*Policy documents: no policy documents in \/nonexistent\/policies/);
+    expect(first[0]).not.toMatch(/Governance team:/); // AIMS_GOVERNANCE_EMAILS made them governance at start
     expect((await say(lead, "hello")).join()).not.toMatch(/Setup checklist/);
     expect((await say(staff, "hello")).join()).not.toMatch(/Setup checklist/);
   }, 120_000);

@@ -33,7 +33,7 @@ async function sendDigestNow(): Promise<void> {
     service: config.database.kind === "postgresql" || serviceHolding(config.dataDir) !== undefined,
   }));
   if (queued === 0) {
-    console.log("This week's digest was already sent to every manager and subscribed channel.");
+    console.log("This week's digest is already queued or sent for every manager and subscribed channel: nothing new to send.");
     return;
   }
   console.log(`Queued this week's digest for ${queued} recipient${queued === 1 ? "" : "s"}.`);
