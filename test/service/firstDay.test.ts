@@ -1,15 +1,15 @@
 // The first day of a real organisation, through the real entry points: the service process with Slack
 // configured (its Web API a fake on loopback), an empty data folder, and the `aims` commands an
-// installer runs beside it. PostgreSQL, because the service and the commands share the database.
+// installer runs beside it: on the embedded default (the commands use the server the service runs) and,
+// when TEST_DATABASE_URL is set, on a PostgreSQL server.
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeSlackApi, type FakeSlackApi, type RecordedCall } from "../support/fakeSlackApi.js";
-import { projectRoot, runAims, startServiceProcess, type ServiceProcess } from "../support/processes.js";
+import { projectRoot, runAims, scratchDataDir, startServiceProcess, type ServiceProcess } from "../support/processes.js";
 import { blockAction, eventCallback, interaction, postToSlackEndpoint } from "../support/slackRequests.js";
 import { buttonValue, messageText, messageTs } from "../support/slackService.js";
-import { createPostgresDatabase } from "../support/testDatabase.js";
+import { backends, createPostgresDatabase } from "../support/testDatabase.js";
 import { manifestScopes } from "../../src/setup/setupChecks.js";
 
 const signingSecret = "first-day-signing-secret";
@@ -48,22 +48,25 @@ const systems = Array.from({ length: 15 }, (_, index) => {
   ];
 });
 
-describe.skipIf(!process.env.TEST_DATABASE_URL)("the first day of a real organisation (PostgreSQL)", () => {
+describe.each(backends)("the first day of a real organisation (%s)", (backend) => {
   let fake: FakeSlackApi;
   let service: ServiceProcess;
   let dropDatabase = async () => {};
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "aims-first-day-"));
+  const data = scratchDataDir("aims-first-day-");
+  const dir = data.dir;
   const env: Record<string, string> = {};
 
   beforeAll(async () => {
     fake = await startFakeSlackApi();
     fake.scopes = manifestScopes();
     for (const person of people) fake.addUser(person.slackId, { realName: person.name, email: person.email, tz: person.zone });
-    const database = await createPostgresDatabase();
-    dropDatabase = database.drop;
+    if (backend === "postgresql") {
+      const database = await createPostgresDatabase();
+      dropDatabase = database.drop;
+      env.DATABASE_URL = database.url;
+    }
     Object.assign(env, {
-      DATABASE_URL: database.url,
-      AIMS_DATA_DIR: path.join(dir, "data"),
+      AIMS_DATA_DIR: data.dataDir,
       SLACK_BOT_TOKEN: "xoxb-first-day",
       SLACK_SIGNING_SECRET: signingSecret,
       SLACK_API_URL: fake.url,
@@ -80,7 +83,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("the first day of a real organis
     await service?.stop();
     await dropDatabase();
     await fake?.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await data.dispose();
   });
 
   const send = (body: ReturnType<typeof eventCallback>) => postToSlackEndpoint(`${service.url}/slack/events`, signingSecret, body);
