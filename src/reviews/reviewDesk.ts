@@ -8,29 +8,9 @@ import { nonconformityStatusLabels, parseReviewReference } from "../domain/nonco
 import { deskMessages, deskRefusal, type Desk, type DeskOutcome, viewerOf } from "../conversations/desk.js";
 import { recordReviewResultsFlowId } from "../conversations/flows/reviewFlows.js";
 import type { Turn } from "../conversations/messages.js";
+import { parseReviewCommand } from "./reviewCommandWords.js";
 import { prepareManagementReview } from "./managementReviewInputs.js";
 import { reviewDossier } from "./reviewRecords.js";
-
-type ReviewCommand = { kind: "show" | "results" | "inputs"; reference: string };
-
-const rev = String.raw`(rev[-\s]?\d{1,6})`;
-const patterns: [ReviewCommand["kind"], RegExp][] = [
-  ["results", new RegExp(String.raw`^(?:(?:audit|review|rev)\s+)?${rev}\s+results$`, "i")],
-  ["results", new RegExp(String.raw`^record\s+(?:the\s+)?results\s+(?:of\s+|for\s+)?${rev}$`, "i")],
-  ["inputs", new RegExp(String.raw`^(?:management\s+)?review\s+inputs\s+(?:for\s+)?${rev}$`, "i")],
-  ["inputs", new RegExp(String.raw`^prepare\s+(?:management\s+)?review\s+${rev}$`, "i")],
-  ["inputs", new RegExp(String.raw`^${rev}\s+inputs$`, "i")],
-  ["show", new RegExp(String.raw`^(?:audit\s+|review\s+)?${rev}$`, "i")],
-];
-
-export function parseReviewCommand(text: string): ReviewCommand | null {
-  const typed = text.trim().replace(/^\//, "").replace(/[.!?]+$/, "");
-  for (const [kind, pattern] of patterns) {
-    const match = pattern.exec(typed);
-    if (match) return { kind, reference: parseReviewReference(match[1]!)! };
-  }
-  return null;
-}
 
 const dateOnly = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : "—");
 

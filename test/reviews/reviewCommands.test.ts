@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { parseNonconformityCommand } from "../../src/conversations/nonconformityDesk.js";
 import { namesIn } from "../../src/conversations/flows/reviewFlows.js";
 import { requirementOf } from "../../src/domain/nonconformity.js";
-import { parseReviewCommand } from "../../src/reviews/reviewDesk.js";
+import { parseReviewCommand } from "../../src/reviews/reviewCommandWords.js";
 
 describe("review commands", () => {
   it.each([

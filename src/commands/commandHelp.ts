@@ -1,0 +1,38 @@
+// `help`, "I didn't understand" suggestions, `/aims` help and the Slack usage hint, from the registry.
+import type { Viewer } from "../domain/accessPolicy.js";
+import { commandGroups, mayUse, type ChatCommand } from "./chatCommand.js";
+
+
+const listedFor = (commands: readonly ChatCommand[], viewer: Viewer | null) =>
+  commands.filter((command) => !command.hidden && (viewer === null || mayUse(command, viewer)));
+
+/** The commands this person may use, grouped, one line each. */
+export function helpFor(commands: readonly ChatCommand[], viewer: Viewer | null, style: { prefix?: string; bold?: (text: string) => string } = {}): string {
+  const bold = style.bold ?? ((text: string) => text);
+  const lines = ["You can type:"];
+  for (const group of commandGroups) {
+    const inGroup = listedFor(commands, viewer).filter((command) => command.group === group);
+    if (inGroup.length === 0) continue;
+    lines.push(bold(group));
+    for (const command of inGroup) lines.push(`• ${style.prefix ?? ""}${command.usage}: ${command.help}`);
+  }
+  lines.push("Or just write what you need: a question about our AI policy, something that went wrong, an AI tool you saw in use.");
+  return lines.join("\n");
+}
+
+const words = (text: string) => new Set(text.toLowerCase().match(/[a-z]{3,}/g) ?? []);
+
+/** "I didn't understand": the commands sharing a word with what was typed, else a few from each group. */
+export function suggestionsFor(commands: readonly ChatCommand[], viewer: Viewer | null, typed: string): string {
+  const available = listedFor(commands, viewer);
+  const typedWords = words(typed);
+  const close = available.filter((command) => [...words(`${command.usage} ${command.verbs.join(" ")}`)].some((word) => typedWords.has(word)));
+  const shown = close.length > 0 ? close.slice(0, 5) : commandGroups.flatMap((group) => available.filter((command) => command.group === group).slice(0, 2));
+  return ["Try one of these:", ...shown.map((command) => `• ${command.usage}: ${command.help}`), '"help" lists everything.'].join("\n");
+}
+
+/** The `/aims` usage hint in the Slack app manifest: the first verb of each listed command. */
+export function slashUsageHint(commands: readonly ChatCommand[]): string {
+  const verbs = [...new Set(listedFor(commands, null).map((command) => command.verbs[0]!))];
+  return verbs.join(" | ");
+}

@@ -1,0 +1,33 @@
+// What commands act through: each feature's use cases (access check, store call, notices), so that
+// a command file holds only its words, its help line and which use case it calls.
+import type { Viewer } from "../domain/accessPolicy.js";
+import type { Answers } from "../conversations/flowDefinition.js";
+import type { OutgoingMessage, Speaker, Turn } from "../conversations/messages.js";
+import type { ChatCommand } from "./chatCommand.js";
+
+export type UseCaseOutcome = { messages: OutgoingMessage[] } | { start: { flowId: string; prefill: Answers } };
+
+/** A feature's typed-command use cases: the outcome of a command it understands, or null. */
+export interface TextUseCases {
+  handleText(text: string, turn: Turn): Promise<UseCaseOutcome | null>;
+}
+
+export interface UseCases {
+  incidents: TextUseCases;
+  training: TextUseCases;
+  risks: TextUseCases;
+  impact: TextUseCases;
+  approvals: TextUseCases;
+  soa: TextUseCases;
+  gap: TextUseCases;
+  schedule: TextUseCases;
+  reviews: TextUseCases;
+  nonconformities: TextUseCases;
+  digest: TextUseCases;
+  evidencePack: TextUseCases;
+  inventory: { systemsFor(viewer: Viewer): Promise<OutgoingMessage> };
+  /** The flows this person can start, as a menu with buttons. */
+  menu(text: string, speaker: Speaker): OutgoingMessage;
+  /** Every command, for `help`. */
+  commands(): readonly ChatCommand[];
+}

@@ -1,0 +1,15 @@
+import { couldCreate } from "../../domain/accessPolicy.js";
+import { defineCommand } from "../../commands/chatCommand.js";
+import { ref, viaUseCase } from "../../commands/viaUseCase.js";
+
+export const assessRisk = defineCommand({
+  name: "assess_risk",
+  group: "Risks and systems",
+  usage: "assess risk [AIS-0001]",
+  help: "assess a risk of a system you own (governance: any system)",
+  verbs: ["assess"],
+  matches: (text) => new RegExp(String.raw`^(assess( an?)?( ai)? risks?|risk assessment|new risk)( (for|of|on))?( ${ref("ais")})?$`).test(text),
+  allowed: (viewer) => couldCreate(viewer, "risk"),
+  refusal: "Risk assessments are made by a system's owner or the governance team.",
+  run: viaUseCase((use) => use.risks),
+});
