@@ -22,13 +22,12 @@ export function helpFor(commands: readonly ChatCommand[], viewer: Viewer | null,
 
 const words = (text: string) => new Set(text.toLowerCase().match(/[a-z]{3,}/g) ?? []);
 
-/** "I didn't understand": the commands sharing a word with what was typed, else a few from each group. */
-export function suggestionsFor(commands: readonly ChatCommand[], viewer: Viewer | null, typed: string): string {
-  const available = listedFor(commands, viewer);
+/** "I didn't understand": the commands sharing a word with what was typed first, then all this person may use. */
+export function suggestionsFor(commands: readonly ChatCommand[], viewer: Viewer | null, typed: string, style: { prefix?: string; bold?: (text: string) => string } = {}): string {
   const typedWords = words(typed);
-  const close = available.filter((command) => [...words(`${command.usage} ${command.verbs.join(" ")}`)].some((word) => typedWords.has(word)));
-  const shown = close.length > 0 ? close.slice(0, 5) : commandGroups.flatMap((group) => available.filter((command) => command.group === group).slice(0, 2));
-  return ["Try one of these:", ...shown.map((command) => `• ${command.usage}: ${command.help}`), '"help" lists everything.'].join("\n");
+  const close = listedFor(commands, viewer).filter((command) => [...words(`${command.usage} ${command.verbs.join(" ")}`)].some((word) => typedWords.has(word)));
+  const closest = close.length > 0 && close.length <= 4 ? [`Did you mean ${close.map((command) => `"${style.prefix ?? ""}${command.usage}"`).join(" or ")}?`] : [];
+  return [...closest, helpFor(commands, viewer, style)].join("\n");
 }
 
 /** The `/aims` usage hint in the Slack app manifest: the first verb of each listed command. */

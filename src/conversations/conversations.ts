@@ -31,6 +31,9 @@ import { editSoaControlFlow } from "./flows/editSoaControlFlow.js";
 import { gapAnalysisFlow } from "./flows/gapAnalysisFlow.js";
 import { SoaDesk } from "./soaDesk.js";
 import { GapDesk } from "../gap/gapDesk.js";
+import { SystemInventory } from "../systems/systemInventory.js";
+import { chatCommands } from "../commands/commandRegistry.js";
+import type { UseCases } from "../commands/useCases.js";
 
 export interface ConversationSettings {
   reviewIntervals?: ReviewIntervals;
@@ -43,6 +46,8 @@ export interface ConversationSettings {
   digestTimeZone?: string;
   /** For the reminder buttons (Still accurate sets the next confirmation this many months ahead). */
   attestationMonths?: number;
+  /** Reads a first message the offline rules are unsure of (OpenAI, when configured). */
+  classifyMessage?: EngineOptions["classify"];
   /** Proposes incident fields from a one-line report (OpenAI, when configured). */
   proposeIncident?: IncidentProposer;
 }
@@ -54,7 +59,24 @@ export function createConversationEngine(prisma: PrismaClient, settings: Convers
   const approvalDesk = new ApprovalDesk(prisma, clock);
   const riskDesk = new RiskDesk(prisma, clock);
   const nonconformityDesk = new NonconformityDesk(prisma, clock);
-  return new ConversationEngine({
+  const useCases: UseCases = {
+    incidents: incidentDesk,
+    training: new TrainingDesk(prisma, clock),
+    risks: riskDesk,
+    impact: assessmentDesk,
+    approvals: approvalDesk,
+    soa: new SoaDesk(prisma),
+    gap: new GapDesk(prisma),
+    schedule: new ScheduleDesk(prisma, clock),
+    reviews: new ReviewDesk(prisma, clock),
+    nonconformities: nonconformityDesk,
+    digest: new DigestDesk(prisma, clock, { timeZone: settings.digestTimeZone ?? "UTC", attestationMonths: settings.attestationMonths ?? 6 }),
+    evidencePack: new EvidencePackDesk(prisma, clock),
+    inventory: new SystemInventory(prisma),
+    menu: (text, speaker) => engine.menu(text, speaker),
+    commands: () => chatCommands,
+  };
+  const engine: ConversationEngine = new ConversationEngine({
     states: new ConversationStateStore(prisma),
     flows: [
       registerAiSystemFlow(settings.reviewIntervals),
@@ -73,20 +95,8 @@ export function createConversationEngine(prisma: PrismaClient, settings: Convers
     ],
     lookups: storeLookups(prisma),
     incidentDesk,
-    desks: [
-      incidentDesk,
-      new TrainingDesk(prisma, clock),
-      riskDesk,
-      new SoaDesk(prisma),
-      new GapDesk(prisma),
-      new ScheduleDesk(prisma, clock),
-      new ReviewDesk(prisma, clock),
-      nonconformityDesk,
-      new DigestDesk(prisma, clock, { timeZone: settings.digestTimeZone ?? "UTC", attestationMonths: settings.attestationMonths ?? 6 }),
-      new EvidencePackDesk(prisma, clock),
-      assessmentDesk,
-      approvalDesk,
-    ],
+    commands: chatCommands,
+    useCases,
     recordDesks: [approvalDesk, assessmentDesk, riskDesk, nonconformityDesk],
     reminderDesk: new ReminderDesk(prisma, clock, { reviewIntervals: settings.reviewIntervals ?? defaultReviewIntervals, attestationMonths: settings.attestationMonths ?? 6 }),
     ...(settings.clock ? { clock: settings.clock } : {}),
@@ -94,5 +104,7 @@ export function createConversationEngine(prisma: PrismaClient, settings: Convers
     ...(settings.logger ? { logger: settings.logger } : {}),
     ...(settings.answerQuestion ? { answerQuestion: settings.answerQuestion } : {}),
     ...(settings.policyFeedback ? { policyFeedback: settings.policyFeedback } : {}),
+    ...(settings.classifyMessage ? { classify: settings.classifyMessage } : {}),
   });
+  return engine;
 }

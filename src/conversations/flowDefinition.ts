@@ -55,6 +55,8 @@ export interface FlowDefinition {
   listed?: boolean;
   /** For listed flows only some people could finish: whether to offer it to this person. */
   listedFor?(speaker: Speaker): boolean;
+  /** Why this person may not start it (checked at the start, not only when saving), or null. */
+  refusesToStart?(speaker: Speaker): string | null;
   steps: StepDefinition[];
   /** An opening line for a special start (updating an existing record), instead of the usual one. */
   introFor?(answers: Answers): string | undefined;

@@ -38,6 +38,7 @@ export function assessImpactFlow(clock: () => Date = () => new Date()): FlowDefi
     noun: "impact assessment",
     description: "For system owners: record how an AI system may affect people, groups and society (7 questions).",
     listedFor: (speaker) => couldCreate(speaker, "impact_assessment"),
+    refusesToStart: (speaker) => (couldCreate(speaker, "impact_assessment") ? null : refusalText("create", "impact_assessment")),
     steps: [
       {
         id: "system",

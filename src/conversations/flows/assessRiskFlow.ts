@@ -199,6 +199,7 @@ export function assessRiskFlow(): FlowDefinition {
     noun: "risk assessment",
     description: "Assess one risk of an AI system you own: likelihood, impact, treatment and residual risk (about 17 short questions).",
     listedFor: (speaker) => couldCreate(speaker, "risk"),
+    refusesToStart: (speaker) => (couldCreate(speaker, "risk") ? null : refusalText("create", "risk")),
     steps,
     summaryNote: scoreNote,
     complete: async (answers, context) => {
@@ -251,6 +252,7 @@ export function rejectRiskAcceptanceFlow(): FlowDefinition {
     noun: "decision on a risk acceptance",
     description: "Reject accepting a risk, with the reason the assessor will read.",
     listed: false,
+    refusesToStart: (speaker) => (can(speaker, "approve", "risk") ? null : refusalText("approve", "risk")),
     steps: [
       {
         id: "risk",

@@ -48,6 +48,7 @@ export function editSoaControlFlow(): FlowDefinition {
     noun: "Statement of Applicability entry",
     description: "Record whether an Annex A control applies, why, and how far it is implemented.",
     listed: false,
+    refusesToStart: (speaker) => (can(speaker, "edit", "soa_control") ? null : refusalText("edit", "soa_control")),
     steps: [
       {
         id: "control",

@@ -92,6 +92,7 @@ export function gapAnalysisFlow(): FlowDefinition {
     noun: "gap analysis",
     description: "Check each ISO/IEC 42001 requirement (clauses 4–10): in place, partial or missing.",
     listed: false,
+    refusesToStart: (speaker) => (can(speaker, "create", "gap_analysis") ? null : refusalText("create", "gap_analysis")),
     steps: requirementClauses.flatMap(clauseSteps),
     introFor(answers) {
       const previous = answers[previousKey];

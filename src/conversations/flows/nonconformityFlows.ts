@@ -2,6 +2,7 @@
 // or an Annex A control, planning its correction and corrective action, and closing it once the
 // action is done and shown to work. Each is started by the nonconformity desk.
 import { z } from "zod";
+import { can, refusalText } from "../../domain/accessPolicy.js";
 import { nonconformityStatusLabels, parseNonconformityReference, parseReviewReference, requirementOf } from "../../domain/nonconformity.js";
 import { NonconformityStore } from "../../store/nonconformities.js";
 import type { Acting } from "../../store/incidentWorkflow.js";
@@ -103,6 +104,7 @@ export function nonconformityFlows(): FlowDefinition[] {
       noun: "nonconformity plan",
       description: "Root cause, correction and corrective action for a nonconformity.",
       listed: false,
+      refusesToStart: (speaker) => (can(speaker, "edit", "nonconformity") ? null : refusalText("edit", "nonconformity")),
       steps: [
         nonconformityStep,
         text("rootCause", "Root cause", "What is the root cause?", "Why the requirement was not met, not only what happened: e.g. \"the release checklist did not include bias testing\"."),
@@ -135,6 +137,7 @@ export function nonconformityFlows(): FlowDefinition[] {
       noun: "nonconformity closure",
       description: "Close a nonconformity once its corrective actions are done and work.",
       listed: false,
+      refusesToStart: (speaker) => (can(speaker, "edit", "nonconformity") ? null : refusalText("edit", "nonconformity")),
       steps: [nonconformityStep, text("effectivenessCheck", "Effectiveness check", "How was it checked that the corrective actions worked?", "E.g. \"the next two releases were checked: both have bias test results on file\".")],
       complete: async (answers, context) => {
         const reference = answers.nonconformity as string;

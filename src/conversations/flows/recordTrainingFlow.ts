@@ -20,6 +20,7 @@ export function recordTrainingFlow(): FlowDefinition {
     noun: "training record",
     description: "Record that someone completed an AI-related training (competence evidence).",
     listed: false,
+    refusesToStart: (speaker) => (can(speaker, "create", "training") ? null : "Only the governance team can record trainings. Type \"training\" for your own records."),
     steps: [
       { id: "person", label: "Person", prompt: "Who completed the training? (a name or an email)", help: "The person whose competence this shows.", input: "person", schema: z.object({ personId: z.string(), displayName: z.string() }) },
       { id: "course", label: "Course", prompt: "Which course or training?", help: "E.g. \"Responsible AI foundations\", \"Bias testing for data scientists\".", input: "text", schema: requiredText("course name", 200) },

@@ -1,7 +1,7 @@
 // Direct messages and @mentions. Retries of the same event (X-Slack-Retry-Num) are dropped by
 // event_id; messages from bots, including our own, are ignored.
 import type { App } from "@slack/bolt";
-import { detectIntent } from "../../../conversations/intents.js";
+import { fromSharedChannel } from "../../../conversations/understanding/sharedChannel.js";
 import type { SlackContext } from "../slackContext.js";
 import { renderSlackMessage } from "../blockKit.js";
 
@@ -37,14 +37,14 @@ export function registerMessageListeners(app: App, slack: SlackContext): void {
     if (!event.user || event.bot_id) return;
     if (!(await slack.deliveries.firstDelivery("slack", body.event_id))) return;
     const text = (event.text ?? "").replace(/<@[A-Z0-9]+>/g, "").trim();
-    const intent = detectIntent(text);
     const thread = { channel: event.channel, thread_ts: event.thread_ts ?? event.ts };
-    if (!intent) {
+    const understood = fromSharedChannel(text);
+    if ("menu" in understood) {
       await client.chat.postMessage({ ...thread, ...renderSlackMessage([slack.engine.menu("Hi! I can help with these; each continues in a direct message with me:")]) });
       return;
     }
     // Whatever was asked, the conversation continues privately: a channel never sees report details.
-    await slack.conversations.turn(client, { teamId: body.team_id, userId: event.user }, { kind: "start", flowId: intent.flowId, prefill: intent.prefill });
+    await slack.conversations.turn(client, { teamId: body.team_id, userId: event.user }, understood.privately);
     await client.chat.postMessage({ ...thread, text: `<@${event.user}> I've sent you a direct message to continue.` });
   });
 }
