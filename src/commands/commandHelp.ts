@@ -30,8 +30,9 @@ export function suggestionsFor(commands: readonly ChatCommand[], viewer: Viewer 
   return [...closest, helpFor(commands, viewer, style)].join("\n");
 }
 
-/** The `/aims` usage hint in the Slack app manifest: the first verb of each listed command. */
+/** The `/aims` usage hint in the Slack app manifest: each listed command's first word, by group. */
 export function slashUsageHint(commands: readonly ChatCommand[]): string {
-  const verbs = [...new Set(listedFor(commands, null).map((command) => command.verbs[0]!))];
-  return verbs.join(" | ");
+  const listed = listedFor(commands, null);
+  const verbs = commandGroups.flatMap((group) => listed.filter((command) => command.group === group).flatMap((command) => command.verbs.slice(0, 1)));
+  return [...new Set(verbs)].join(" | ");
 }

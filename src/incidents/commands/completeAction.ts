@@ -6,7 +6,7 @@ export const completeAction = defineCommand({
   group: "Incidents and actions",
   usage: "CA-0001 done",
   help: "marks a corrective action done",
-  verbs: ["ca-0001"],
+  verbs: [],
   matches: (text) => new RegExp(String.raw`^(action )?${ref("ca")} (is )?(done|complete|completed)$`).test(text),
   run: viaUseCase((use) => use.incidents),
 });
