@@ -1,7 +1,10 @@
 // The first messages people actually type, as Slack DMs to /slack/events: each goes where a person
 // expects, and nothing is saved that the person did not mean as an answer.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { encodeValue } from "../../src/channels/slack/actionIds.js";
 import { buttonValue, messageText, messageTs, slackUsers, startSlackTestService, type SlackTestService } from "../support/slackService.js";
+
+const draftIn = (slack: SlackTestService, slackUserId: string) => slack.database.prisma.conversationState.findFirst({ where: { platform: "slack", userId: slackUserId, status: "active" } });
 
 describe("first messages in Slack", () => {
   let slack: SlackTestService;
@@ -10,7 +13,7 @@ describe("first messages in Slack", () => {
   });
   afterAll(() => slack.stop());
 
-  const draftOf = async (slackUserId: string) => slack.database.prisma.conversationState.findFirst({ where: { platform: "slack", userId: slackUserId, status: "active" } });
+  const draftOf = (slackUserId: string) => draftIn(slack, slackUserId);
 
   it("answers questions that mention incidents or new models, and starts nothing", async () => {
     const user = slackUsers.member.id;
@@ -59,6 +62,35 @@ describe("first messages in Slack", () => {
     const between = slack.fake.calls.slice(after, slack.fake.calls.indexOf(again) + 1).filter((call) => call.args.channel === `D${user}`);
     expect(between.map(messageText).join(" ")).toMatch(/aims_policy_feedback/);
     expect((await draftOf(user))?.answers).not.toHaveProperty("name");
+    await slack.dm(user, "cancel");
+  });
+});
+
+describe("Slack markup and malformed input", () => {
+  let slack: SlackTestService;
+  const draftOf = (slackUserId: string) => draftIn(slack, slackUserId);
+  beforeAll(async () => {
+    slack = await startSlackTestService();
+  });
+  afterAll(() => slack.stop());
+
+  it("stores a note's link as its URL and its text without entities", async () => {
+    const user = slackUsers.governance.id;
+    const incident = await slack.database.prisma.incident.findFirstOrThrow({ where: { status: { notIn: ["closed", "declined", "duplicate"] } }, orderBy: { reference: "asc" } });
+    await slack.dm(user, `note ${incident.reference} R&amp;D confirmed the fix <https://status.example/incidents/12|status page>`);
+    const note = await slack.database.prisma.incidentEvent.findFirstOrThrow({ where: { incidentId: incident.id }, orderBy: { id: "desc" } });
+    expect(note.link).toBe("https://status.example/incidents/12");
+    expect(note.text).toContain("R&D confirmed the fix");
+    expect(note.text).not.toMatch(/&amp;|status page|</);
+  });
+
+  it("answers a button carrying an unknown command with a clear message, not a failure", async () => {
+    const user = slackUsers.member.id;
+    const question = await slack.dm(user, "register");
+    const reply = await slack.click(user, messageTs(question), "aims_command", encodeValue({ command: "explode" }));
+    expect(messageText(reply)).toContain("That message could not be read");
+    expect(messageText(reply)).not.toMatch(/something went wrong/);
+    expect((await draftOf(user))?.flowId).toBe("register_ai_system");
     await slack.dm(user, "cancel");
   });
 });

@@ -1,5 +1,6 @@
 // The bridge between Slack and the conversation engine: resolves who is speaking, routes every
 // flow into the user's direct message with the bot, and posts or updates the reply there.
+import { readTurnInput, unreadableInput } from "../../conversations/turnInput.js";
 import type { WebClient } from "@slack/web-api";
 import type { ConversationEngine } from "../../conversations/engine.js";
 import type { OutgoingMessage, Speaker, TurnInput } from "../../conversations/messages.js";
@@ -36,6 +37,14 @@ export class SlackConversations {
     return { personId: person.id, displayName: person.displayName, roles: person.roles };
   }
 
+  /** A mentioned user's name for decoding their <@U…> (our directory first, then Slack); creates nobody. */
+  async nameOf(client: WebClient, userId: string): Promise<string | null> {
+    const known = await this.store.people.bySlackUserId(userId);
+    if (known) return known.displayName;
+    const { user } = await client.users.info({ user: userId });
+    return user?.real_name || user?.profile?.real_name || user?.name || null;
+  }
+
   async directMessageChannel(client: WebClient, userId: string): Promise<string> {
     const opened = await client.conversations.open({ users: userId });
     return opened.channel!.id!;
@@ -47,13 +56,18 @@ export class SlackConversations {
    */
   async turn(client: WebClient, user: SlackUser, input: TurnInput, options: { dmChannel?: string; updateTs?: string } = {}): Promise<OutgoingMessage[]> {
     const dmChannel = options.dmChannel ?? (await this.directMessageChannel(client, user.userId));
+    const checked = readTurnInput(input);
+    if (!checked) {
+      await this.post(client, dmChannel, [{ kind: "error", text: unreadableInput }]);
+      return [];
+    }
     try {
       const speaker = await this.speaker(client, user.userId);
       const reply = await this.engine.handle({
         key: { platform: "slack", workspaceId: user.teamId, userId: user.userId, conversationId: dmChannel },
         speaker,
         channel: "slack",
-        input,
+        input: checked,
       });
       if (!reply.handled || reply.messages.length === 0) return [];
       await this.post(client, dmChannel, reply.messages, options.updateTs);

@@ -3,6 +3,7 @@
 import type { App } from "@slack/bolt";
 import { fromSharedChannel } from "../../../conversations/understanding/sharedChannel.js";
 import type { SlackContext } from "../slackContext.js";
+import { decodeSlackText } from "../slackText.js";
 import { renderSlackMessage } from "../blockKit.js";
 
 interface MessageLike {
@@ -30,13 +31,16 @@ export function registerMessageListeners(app: App, slack: SlackContext): void {
       return;
     }
     if (!first) return;
-    await slack.conversations.turn(client, { teamId: body.team_id, userId: message.user }, { kind: "text", text: message.text ?? "" }, { dmChannel: message.channel });
+    const text = await decodeSlackText(message.text ?? "", (id) => slack.conversations.nameOf(client, id));
+    await slack.conversations.turn(client, { teamId: body.team_id, userId: message.user }, { kind: "text", text }, { dmChannel: message.channel });
   });
 
   app.event("app_mention", async ({ event, body, client }) => {
     if (!event.user || event.bot_id) return;
     if (!(await slack.deliveries.firstDelivery("slack", body.event_id))) return;
-    const text = (event.text ?? "").replace(/<@[A-Z0-9]+>/g, "").trim();
+    // The bot's own mention is how the message reached us, not part of what was said.
+    const withoutBot = (event.text ?? "").replace(/<@[A-Z0-9]+>/, "").trim();
+    const text = (await decodeSlackText(withoutBot, (id) => slack.conversations.nameOf(client, id))).trim();
     const thread = { channel: event.channel, thread_ts: event.thread_ts ?? event.ts };
     const understood = fromSharedChannel(text);
     if ("menu" in understood) {

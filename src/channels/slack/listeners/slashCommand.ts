@@ -8,6 +8,7 @@ import { helpFor, suggestionsFor } from "../../../commands/commandHelp.js";
 import { changeDigestSubscription } from "../../../digest/digestSubscriptions.js";
 import { personalOverview } from "../../../store/personalOverview.js";
 import type { SlackContext } from "../slackContext.js";
+import { decodeSlackText } from "../slackText.js";
 import { renderSlackMessage, section } from "../blockKit.js";
 import { overviewBlocks } from "../overviewBlocks.js";
 import { openRegistrationModal } from "./registrationModal.js";
@@ -16,7 +17,7 @@ export const slashCommandName = "/aims";
 
 export function registerSlashCommand(app: App, slack: SlackContext): void {
   app.command(slashCommandName, async ({ command, ack, client, respond }) => {
-    const text = command.text.trim();
+    const text = (await decodeSlackText(command.text, (id) => slack.conversations.nameOf(client, id))).trim();
     const [verb = "", ...rest] = text.split(/\s+/);
     const argument = rest.join(" ").trim();
     const user = { teamId: command.team_id, userId: command.user_id };
