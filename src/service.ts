@@ -14,6 +14,7 @@ import { createTeamsChannel, type TeamsChannel } from "./channels/teams/teamsCha
 import { policyAssistantFor, type PolicyAssistant } from "./policy/policyAssistant.js";
 import { policyAnswerer, policyFeedbackRecorder } from "./policy/policyAnswers.js";
 import { loadAllPrompts } from "./policy/prompts.js";
+import { messageClassifier } from "./language/messageClassifier.js";
 import { incidentPrefiller } from "./language/incidentPrefill.js";
 import { embeddingCache } from "./store/embeddingCache.js";
 import { DeliveryWorker } from "./delivery/deliveryWorker.js";
@@ -58,6 +59,7 @@ export async function startService(config: Config, logger: Logger, overrides: Se
     answerQuestion: policyAnswerer(policy, database.prisma),
     policyFeedback: policyFeedbackRecorder(database.prisma),
     ...(config.openai ? { proposeIncident: incidentPrefiller({ ...config.openai, prompt: prompts["incident-prefill"], logger }) } : {}),
+    ...(config.openai ? { classifyMessage: messageClassifier({ ...config.openai, prompt: prompts["message-route"], logger }) } : {}),
   });
   const delivery = new DeliveryWorker({
     outbox: new Outbox(database.prisma, { leaseMs: 60_000, maxAttempts: config.delivery.maxAttempts }),
