@@ -6,7 +6,8 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PrismaClient } from "../src/generated/prisma/client.js";
-import { buildWeeklyDigest, digestPeriod, type WeeklyDigest } from "../src/digest/weeklyDigest.js";
+import { buildWeeklyDigest } from "../src/digest/buildWeeklyDigest.js";
+import { digestPeriod, type WeeklyDigest } from "../src/digest/weeklyDigest.js";
 import { openDatabase, type Database } from "../src/store/database.js";
 import { countingQueries } from "../src/store/queryCounting.js";
 import { asDateColumn, monthsBefore } from "../src/digest/zonedCalendar.js";

@@ -1,6 +1,6 @@
 // `help`, "I didn't understand" suggestions, `/aims` help and the Slack usage hint, from the registry.
 import type { Viewer } from "../domain/accessPolicy.js";
-import { commandGroups, mayUse, type ChatCommand } from "./chatCommand.js";
+import { commandGroups, mayUse, type CommandHelpEntry as ChatCommand } from "./commandHelpEntry.js";
 
 
 const listedFor = (commands: readonly ChatCommand[], viewer: Viewer | null) =>

@@ -3,7 +3,7 @@
 import type { Viewer } from "../domain/accessPolicy.js";
 import type { Answers } from "../conversations/flowDefinition.js";
 import type { OutgoingMessage, Speaker, Turn } from "../conversations/messages.js";
-import type { ChatCommand } from "./chatCommand.js";
+import type { CommandHelpEntry } from "./commandHelpEntry.js";
 
 export type UseCaseOutcome = { messages: OutgoingMessage[] } | { start: { flowId: string; prefill: Answers } };
 
@@ -29,5 +29,5 @@ export interface UseCases {
   /** The flows this person can start, as a menu with buttons. */
   menu(text: string, speaker: Speaker): OutgoingMessage;
   /** Every command, for `help`. */
-  commands(): readonly ChatCommand[];
+  commands(): readonly CommandHelpEntry[];
 }

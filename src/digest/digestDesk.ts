@@ -5,7 +5,7 @@ import type { PrismaClient } from "../generated/prisma/client.js";
 import { deskMessages, deskRefusal, type Desk, type DeskOutcome, viewerOf } from "../conversations/desk.js";
 import type { Turn } from "../conversations/messages.js";
 import { digestNotice } from "./digestNotice.js";
-import { buildWeeklyDigest } from "./weeklyDigest.js";
+import { buildWeeklyDigest } from "./buildWeeklyDigest.js";
 
 export class DigestDesk implements Desk {
   constructor(

@@ -1,7 +1,7 @@
 // The Statement of Applicability through the local chat's HTTP API, as the browser page drives it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OutgoingMessage } from "../../src/conversations/messages.js";
-import { buildWeeklyDigest } from "../../src/digest/weeklyDigest.js";
+import { buildWeeklyDigest } from "../../src/digest/buildWeeklyDigest.js";
 import { renderDigestMarkdown } from "../../src/digest/digestMarkdown.js";
 import { exclusionNeedsJustification, parseEvidenceLinks, soaCsvRowSchema } from "../../src/domain/controlApplicability.js";
 import { buildTable } from "../../src/export/recordExport.js";

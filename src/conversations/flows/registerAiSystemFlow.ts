@@ -19,7 +19,7 @@ import { can } from "../../domain/accessPolicy.js";
 import { IncidentWorkflow } from "../../store/incidentWorkflow.js";
 import { requestApproval } from "../../store/systemApprovals.js";
 import type { Answers, CompletionContext, CompletionResult, FlowDefinition } from "../flowDefinition.js";
-import type { AiSystem } from "../../generated/prisma/client.js";
+import type { AiSystem } from "../../store/aiSystems.js";
 import type { RiskTier } from "../../generated/prisma/enums.js";
 import type { NewAiSystem } from "../../domain/aiSystem.js";
 import type { PersonAnswer } from "../stepInput.js";
