@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { routeName, understandFirstMessage } from "../src/conversations/understanding/firstMessage.js";
+import { chatCommands } from "../src/commands/commandRegistry.js";
 
 export interface RoutingCase {
   text: string;
@@ -24,7 +25,7 @@ export const routingEvalFile = path.join(root, "test", "fixtures", "routing-eval
 /** Commands are scored by their exact name; the confusion table groups them as "command". */
 const family = (route: string) => (route.startsWith("command:") ? "command" : route);
 
-export function scoreRouting(cases: RoutingCase[], route: (text: string) => string = (text) => routeName(understandFirstMessage(text))): RoutingScore {
+export function scoreRouting(cases: RoutingCase[], route: (text: string) => string = (text) => routeName(understandFirstMessage(text, chatCommands))): RoutingScore {
   const score: RoutingScore = { total: cases.length, correct: 0, perRoute: new Map(), confusion: new Map(), misses: [] };
   for (const item of cases) {
     const got = route(item.text);

@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chatCommands } from "../src/commands/commandRegistry.js";
-import { slashUsageHint } from "../src/commands/commandHelp.js";
+import { slashUsageHint } from "../src/conversations/commands/commandHelp.js";
 
 const manifestFile = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "manifests", "slack", "manifest.json");
 // Only the hint's line changes, so the file keeps its layout.

@@ -5,7 +5,7 @@ import type { Logger } from "./logging/logger.js";
 import { createHttpApp, listen, type RunningHttpServer } from "./http/httpServer.js";
 import { openDatabase, type Database } from "./store/database.js";
 import { createStore, type Store } from "./store/store.js";
-import { createConversationEngine } from "./conversations/conversations.js";
+import { createConversationEngine } from "./conversationEngine.js";
 import type { ConversationEngine } from "./conversations/engine.js";
 import { localChatRoutes } from "./channels/localChat/localChatRoutes.js";
 import { loadDemoOrganisation } from "./demo/loadDemoOrganisation.js";

@@ -1,8 +1,7 @@
 // Every typed command, in the order they are tried (the more specific first). Adding a command is
 // one file in its feature's commands/ folder and one line here.
-import { commandText, type ChatCommand } from "./chatCommand.js";
-export { mayUse } from "./chatCommand.js";
-import { help } from "./core/help.js";
+import { findCommand, type ChatCommand } from "../conversations/commands/chatCommand.js";
+import { help } from "../conversations/commands/help.js";
 import { registerSystem } from "../systems/commands/registerSystem.js";
 import { reportShadowAi } from "../systems/commands/reportShadowAi.js";
 import { mySystems } from "../systems/commands/mySystems.js";
@@ -56,10 +55,5 @@ export const chatCommands: readonly ChatCommand[] = [
   digest,
 ];
 
-/** The command a text is, if any, with the text as commands read it. */
-export function findCommand(text: string, commands: readonly ChatCommand[] = chatCommands): { command: ChatCommand; text: string } | null {
-  const typed = commandText(text);
-  const command = commands.find((candidate) => candidate.matches(typed));
-  return command ? { command, text: text.trim().replace(/^\//, "").replace(/^aims\s+/i, "") } : null;
-}
-
+/** The command a text is, if any, among all the commands. */
+export const findChatCommand = (text: string) => findCommand(text, chatCommands);

@@ -8,16 +8,15 @@ import { textCommand } from "./intents.js";
 import { flowIds } from "./flowIds.js";
 import { understandFirstMessage, type Understanding } from "./understanding/firstMessage.js";
 import { looksMisplaced, offeredValue, pendingAnswerChoices, pendingAnswerStepId, pendingOf, pendingReply, withOffered, withPending, withoutPending, type PendingAnswer } from "./understanding/midFlow.js";
-import type { ChatCommand, CommandOutcome } from "../commands/chatCommand.js";
-import { findCommand, mayUse } from "../commands/commandRegistry.js";
-import { suggestionsFor } from "../commands/commandHelp.js";
-import type { UseCases } from "../commands/useCases.js";
-import { viewerOf } from "./desk.js";
+import type { ChatCommand, CommandOutcome } from "./commands/chatCommand.js";
+import { findCommand, mayUse } from "./commands/chatCommand.js";
+import { suggestionsFor } from "./commands/commandHelp.js";
+import type { UseCases } from "./commands/useCases.js";
+import { viewerOf } from "./useCaseOutcome.js";
 import type { Choice, Command, OutgoingMessage, PolicyVerdict, Reply, Speaker, Turn, TurnInput } from "./messages.js";
 import { parseStepInput, type Lookups, type RawAnswer } from "./stepInput.js";
 import { ActionRefused } from "../domain/actionRefused.js";
-import type { IncidentDesk } from "./incidentDesk.js";
-import { isDeskInput, type DeskInput, type DeskOutcome, type RecordDesk } from "./desk.js";
+import { isRecordInput, type RecordInput, type UseCaseOutcome, type RecordActions } from "./useCaseOutcome.js";
 
 export interface EngineOptions {
   states: ConversationStateStore;
@@ -34,16 +33,16 @@ export interface EngineOptions {
   /** Records a verdict on a policy answer, or passes the question on to governance. */
   policyFeedback?: (questionId: string, verdict: PolicyVerdict, turn: Turn) => Promise<OutgoingMessage>;
   /** Incidents after the report: the buttons on an incident (triage and lifecycle actions). */
-  incidentDesk?: IncidentDesk;
+  incidentUseCases?: { act(reference: string, action: string, turn: Turn): Promise<UseCaseOutcome> };
   /** Every typed command ("incidents", "soa", "my systems"), and the use cases they act through. */
   commands?: readonly ChatCommand[];
   useCases?: UseCases;
   /** When the offline rules are unsure of a first message: a language model's reading (OpenAI, when configured). */
   classify?: (text: string) => Promise<Understanding | null>;
   /** The buttons on reminders (done, still accurate, snooze). */
-  reminderDesk?: { act(item: string, action: string, turn: Turn): Promise<DeskOutcome> };
-  /** Buttons on governance records (approve a system, a risk acceptance…), each desk for its references. */
-  recordDesks?: RecordDesk[];
+  reminderUseCases?: { act(item: string, action: string, turn: Turn): Promise<UseCaseOutcome> };
+  /** Buttons on governance records (approve a system, a risk acceptance…), each feature for its references. */
+  recordActions?: RecordActions[];
 }
 
 const day = 24 * 60 * 60 * 1000;
@@ -127,8 +126,8 @@ export class ConversationEngine {
     }
     // A button on an incident, or a slash command about records, acts at once or starts the short
     // flow that collects what it needs; neither disturbs a conversation in progress until then.
-    if (isDeskInput(turn.input)) {
-      const outcome = await this.deskOutcome(turn.input, turn);
+    if (isRecordInput(turn.input)) {
+      const outcome = await this.recordOutcome(turn.input, turn);
       if ("messages" in outcome) return reply(...outcome.messages);
       turn = { ...turn, input: { kind: "start", flowId: outcome.start.flowId, prefill: outcome.start.prefill } };
     }
@@ -149,7 +148,7 @@ export class ConversationEngine {
 
   private async idle(turn: Turn, state: ConversationSnapshot | null, now: Date): Promise<Reply> {
     const input = turn.input;
-    if (input.kind === "policy_feedback" || isDeskInput(input)) return ignored; // handled before any state is read
+    if (input.kind === "policy_feedback" || isRecordInput(input)) return ignored; // handled before any state is read
     if (input.kind === "start") return this.start(turn, state, input.flowId, input.prefill ?? {}, now);
     if (input.kind === "command" && input.command === "confirm" && state?.status === "completed" && state.resultReference) {
       return reply({ kind: "text", text: `Already saved as ${state.resultReference}. Nothing more to do.` });
@@ -168,7 +167,7 @@ export class ConversationEngine {
 
   /** A message outside any conversation: a command, a question, a report, a wish, small talk. */
   private async firstMessage(turn: Turn, state: ConversationSnapshot | null, text: string, now: Date): Promise<Reply> {
-    let understood = understandFirstMessage(text, this.options.commands);
+    let understood = understandFirstMessage(text, this.options.commands ?? []);
     if (understood.route === "clarify" && this.options.classify) understood = (await this.options.classify(text)) ?? understood;
     switch (understood.route) {
       case "command":
@@ -204,7 +203,7 @@ export class ConversationEngine {
 
   /** Runs a typed command for this person, if the access policy lets them. */
   private async runCommand(command: ChatCommand, text: string, turn: Turn): Promise<CommandOutcome> {
-    if (!mayUse(command, viewerOf(turn))) return { messages: [{ kind: "error", text: command.refusal ?? "That command is not available to you." }] };
+    if (command.refusal && !mayUse(command, viewerOf(turn))) return { messages: [{ kind: "error", text: command.refusal }] };
     if (!this.options.useCases) return { messages: [{ kind: "text", text: "Commands are not available here." }] };
     return command.run(text, turn, this.options.useCases);
   }
@@ -215,20 +214,20 @@ export class ConversationEngine {
     return reply(...outcome.messages);
   }
 
-  private async deskOutcome(input: DeskInput, turn: Turn): Promise<DeskOutcome> {
+  private async recordOutcome(input: RecordInput, turn: Turn): Promise<UseCaseOutcome> {
     if (input.kind === "record_action") {
-      const desk = this.options.recordDesks?.find((candidate) => candidate.handles(input.reference));
-      return desk ? desk.act(input.reference, input.action, turn) : { messages: [{ kind: "error", text: `I can't act on ${input.reference} here.` }] };
+      const owner = this.options.recordActions?.find((candidate) => candidate.handles(input.reference));
+      return owner ? owner.act(input.reference, input.action, turn) : { messages: [{ kind: "error", text: `I can't act on ${input.reference} here.` }] };
     }
     if (input.kind === "reminder_action") {
-      const desk = this.options.reminderDesk;
-      return desk ? desk.act(input.item, input.action, turn) : { messages: [{ kind: "text", text: "Reminders are not available here." }] };
+      const owner = this.options.reminderUseCases;
+      return owner ? owner.act(input.item, input.action, turn) : { messages: [{ kind: "text", text: "Reminders are not available here." }] };
     }
     if (input.kind === "incident_action") {
-      const desk = this.options.incidentDesk;
-      return desk ? desk.act(input.reference, input.action, turn) : { messages: [{ kind: "text", text: "Incident handling is not available here." }] };
+      const owner = this.options.incidentUseCases;
+      return owner ? owner.act(input.reference, input.action, turn) : { messages: [{ kind: "text", text: "Incident handling is not available here." }] };
     }
-    const found = findCommand(input.text, this.options.commands);
+    const found = findCommand(input.text, this.options.commands ?? []);
     if (!found) return { messages: [{ kind: "error", text: `I didn't understand "${input.text}".\n${suggestionsFor(this.options.commands ?? [], viewerOf(turn), input.text)}` }] };
     const outcome = await this.runCommand(found.command, found.text, turn);
     return "ask" in outcome ? { messages: [await this.ask(outcome.ask, turn)] } : outcome;
@@ -258,7 +257,7 @@ export class ConversationEngine {
   private async continueActive(turn: Turn, state: ConversationSnapshot, now: Date): Promise<Reply> {
     const flow = this.flowOf(state);
     const input = turn.input;
-    if (input.kind === "policy_feedback" || isDeskInput(input)) return ignored; // handled before any state is read
+    if (input.kind === "policy_feedback" || isRecordInput(input)) return ignored; // handled before any state is read
     if (input.kind === "start") {
       if (input.flowId === state.flowId && Object.keys(input.prefill ?? {}).length === 0) return reply(...this.prompt(flow, state));
       return reply(
@@ -281,7 +280,7 @@ export class ConversationEngine {
     if (pendingChoice) return this.resolvePending(turn, flow, state, pendingChoice === "answer" ? "answer" : pending!.kind === "question" ? "ask" : "command", now);
     const greeting = this.welcomeBack(flow, state, now);
     const step = this.stepOf(flow, state.stepId);
-    const misplaced = step?.input === "text" ? looksMisplaced(input.text, this.options.commands) : null;
+    const misplaced = step?.input === "text" ? looksMisplaced(input.text, this.options.commands ?? []) : null;
     if (step && misplaced) return this.askWhichWasMeant(flow, state, step, { stepId: step.id, text: input.text, kind: misplaced }, now);
     if (state.stepId === null) {
       return reply(...greeting, { kind: "text", text: 'Please "confirm" to save, "edit" an answer, or "cancel".' }, this.summary(flow, state));
@@ -311,7 +310,7 @@ export class ConversationEngine {
 
   /** A command typed mid-conversation: its messages, or why it must wait. */
   private async commandAside(text: string, turn: Turn, flow: FlowDefinition): Promise<OutgoingMessage[]> {
-    const found = findCommand(text, this.options.commands);
+    const found = findCommand(text, this.options.commands ?? []);
     if (!found) return [];
     const outcome = await this.runCommand(found.command, found.text, turn);
     if ("messages" in outcome) return outcome.messages;

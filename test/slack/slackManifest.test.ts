@@ -8,7 +8,7 @@ import type { ConversationEngine } from "../../src/conversations/engine.js";
 import type { PrismaClient } from "../../src/generated/prisma/client.js";
 import type { Store } from "../../src/store/store.js";
 import { chatCommands } from "../../src/commands/commandRegistry.js";
-import { slashUsageHint } from "../../src/commands/commandHelp.js";
+import { slashUsageHint } from "../../src/conversations/commands/commandHelp.js";
 
 const manifest = JSON.parse(fs.readFileSync(new URL("../../manifests/slack/manifest.json", import.meta.url), "utf8"));
 const channel = createSlackChannel(

@@ -3,6 +3,7 @@
 // sees a report's details; the bot says hello with a welcome card when it is added.
 import { ActivityTypes, CloudAdapter, TurnContext, type Activity, type ConversationParameters } from "botbuilder";
 import { fromSharedChannel } from "../../conversations/understanding/sharedChannel.js";
+import { chatCommands } from "../../commands/commandRegistry.js";
 import type { ConversationEngine } from "../../conversations/engine.js";
 import type { OutgoingMessage, Speaker, TurnInput } from "../../conversations/messages.js";
 import { answerInputId, editStepInputId, renderCard, type CardActionData } from "./adaptiveCards.js";
@@ -92,7 +93,7 @@ async function fromSharedConversation(context: TurnContext, deps: TeamsTurnDeps,
     return;
   }
   if (input.kind === "text") {
-    const understood = fromSharedChannel(input.text);
+    const understood = fromSharedChannel(input.text, chatCommands);
     if ("menu" in understood) {
       await context.sendActivity(cardActivity([deps.engine.menu("Hi! I can help with these; each continues in a personal chat with me:")]));
       return;

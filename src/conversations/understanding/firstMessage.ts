@@ -1,8 +1,8 @@
 // What a person wants from the first message they type outside any conversation. Offline rules
 // built on sentence structure (question form, a report of what something did, a tool seen in use,
 // a wish to add a system) and general vocabulary, so they work without a language model.
-import type { ChatCommand } from "../../commands/chatCommand.js";
-import { findCommand } from "../../commands/commandRegistry.js";
+import type { ChatCommand } from "../commands/chatCommand.js";
+import { findCommand } from "../commands/chatCommand.js";
 import * as words from "./routingVocabulary.js";
 
 export type Route = "ask_policy" | "report_incident" | "register_system" | "report_shadow_ai" | "capabilities" | "clarify" | `command:${string}`;
@@ -32,7 +32,7 @@ export function plain(text: string): string {
     .trim();
 }
 
-export function understandFirstMessage(text: string, commands?: readonly ChatCommand[]): Understanding {
+export function understandFirstMessage(text: string, commands: readonly ChatCommand[]): Understanding {
   const original = text.trim();
   const typed = plain(words.withoutOpening(original));
   if (typed === "" || typed === "?") return { route: "clarify" };

@@ -1,8 +1,8 @@
 // Inside a conversation: a question or a command typed where a free-text answer is expected is not
 // saved silently; the person is asked which they meant. And a number picks from the options that
 // were just offered (several people or systems matched), not a search for "1".
-import type { ChatCommand } from "../../commands/chatCommand.js";
-import { findCommand } from "../../commands/commandRegistry.js";
+import type { ChatCommand } from "../commands/chatCommand.js";
+import { findCommand } from "../commands/chatCommand.js";
 import type { Answers } from "../flowDefinition.js";
 import type { Choice } from "../messages.js";
 import { plain } from "./firstMessage.js";
@@ -41,11 +41,12 @@ export function offeredValue(answers: Answers, stepId: string, typed: string): s
 const questionOpening = /^(can|may|could|should|must) (i|we|you|they|people|staff)\b|^(is|are) (it|this|that|there|we|our|my)\b|^(do|does|did) (i|we|you|the|our|my|this|that)\b|^how (do|can|should|much|many|long|often|quickly|soon)\b|^what (is|are|should|do|does|happens|if)\b|^(who|which|when|where|why) (is|are|do|does|should|can|approves|decides)\b|^am i\b/;
 
 /** Whether text typed at a free-text question is plainly something else: a question, or a command. */
-export function looksMisplaced(text: string, commands?: readonly ChatCommand[]): PendingAnswer["kind"] | null {
+export function looksMisplaced(text: string, commands: readonly ChatCommand[]): PendingAnswer["kind"] | null {
   const typed = plain(text);
   const wordCount = typed.split(" ").length;
   if ((/\?\s*$/.test(text.trim()) && wordCount >= 3) || (questionOpening.test(typed) && wordCount >= 4)) return "question";
-  if (wordCount <= 4 && findCommand(text, commands)) return "command";
+  // A record's reference ("INC-0007") is a likely answer (which incident, which system), not a command.
+  if (wordCount <= 4 && !/\b[a-z]{2,4}-\d{1,6}\b/i.test(text) && findCommand(text, commands)) return "command";
   return null;
 }
 

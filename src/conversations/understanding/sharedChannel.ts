@@ -4,10 +4,11 @@
 // a question of a draft the person left open in private.
 import { flowIds } from "../flowIds.js";
 import type { TurnInput } from "../messages.js";
+import type { ChatCommand } from "../commands/chatCommand.js";
 import { understandFirstMessage } from "./firstMessage.js";
 
-export function fromSharedChannel(text: string): { privately: TurnInput } | { menu: true } {
-  const understood = understandFirstMessage(text);
+export function fromSharedChannel(text: string, commands: readonly ChatCommand[]): { privately: TurnInput } | { menu: true } {
+  const understood = understandFirstMessage(text, commands);
   switch (understood.route) {
     case "capabilities":
     case "clarify":

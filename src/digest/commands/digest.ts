@@ -1,6 +1,6 @@
 import { can } from "../../domain/accessPolicy.js";
-import { defineCommand } from "../../commands/chatCommand.js";
-import { viaUseCase } from "../../commands/viaUseCase.js";
+import { defineCommand } from "../../conversations/commands/chatCommand.js";
+import { viaUseCase } from "../../conversations/commands/viaUseCase.js";
 
 export const digest = defineCommand({
   name: "digest",
@@ -10,6 +10,6 @@ export const digest = defineCommand({
   verbs: ["digest"],
   matches: (text) => /^(weekly )?digest( preview)?$/.test(text),
   allowed: (viewer) => can(viewer, "view", "digest"),
-  refusal: "The weekly digest is for managers and the governance team.",
+  refusal: "The governance digest is for managers and the governance team.",
   run: viaUseCase((use) => use.digest),
 });

@@ -1,6 +1,6 @@
-import { can } from "../../domain/accessPolicy.js";
-import { defineCommand } from "../../commands/chatCommand.js";
-import { viaUseCase } from "../../commands/viaUseCase.js";
+import { can, refusalText } from "../../domain/accessPolicy.js";
+import { defineCommand } from "../../conversations/commands/chatCommand.js";
+import { viaUseCase } from "../../conversations/commands/viaUseCase.js";
 
 export const evidencePack = defineCommand({
   name: "evidence_pack",
@@ -10,6 +10,6 @@ export const evidencePack = defineCommand({
   verbs: ["evidence", "pack"],
   matches: (text) => /^((send (me )?(the )?|export (the )?)?(evidence )?pack)$/.test(text),
   allowed: (viewer) => can(viewer, "export", "evidence_pack"),
-  refusal: "Only the governance team can export the evidence pack.",
+  refusal: refusalText("export", "evidence_pack"),
   run: viaUseCase((use) => use.evidencePack),
 });

@@ -1,6 +1,6 @@
-import { can } from "../../domain/accessPolicy.js";
-import { defineCommand } from "../../commands/chatCommand.js";
-import { viaUseCase } from "../../commands/viaUseCase.js";
+import { can, refusalText } from "../../domain/accessPolicy.js";
+import { defineCommand } from "../../conversations/commands/chatCommand.js";
+import { viaUseCase } from "../../conversations/commands/viaUseCase.js";
 
 export const gapAnalysis = defineCommand({
   name: "gap_analysis",
@@ -10,6 +10,6 @@ export const gapAnalysis = defineCommand({
   verbs: ["gap"],
   matches: (text) => /^(run |start |new )?(a )?gap analysis( fresh)?$/.test(text),
   allowed: (viewer) => can(viewer, "create", "gap_analysis"),
-  refusal: "Only the governance team can run a gap analysis. Type \"gap report\" to see the latest one.",
+  refusal: refusalText("create", "gap_analysis"),
   run: viaUseCase((use) => use.gap),
 });

@@ -1,6 +1,6 @@
 import { couldCreate } from "../../domain/accessPolicy.js";
-import { defineCommand } from "../../commands/chatCommand.js";
-import { ref, viaUseCase } from "../../commands/viaUseCase.js";
+import { defineCommand } from "../../conversations/commands/chatCommand.js";
+import { ref, viaUseCase } from "../../conversations/commands/viaUseCase.js";
 
 export const assessImpact = defineCommand({
   name: "assess_impact",
@@ -10,6 +10,5 @@ export const assessImpact = defineCommand({
   verbs: ["assess", "impact"],
   matches: (text) => new RegExp(String.raw`^(assess|start) (an? )?impact( assessment)?( (of|for))?( ${ref("ais")})?$`).test(text),
   allowed: (viewer) => couldCreate(viewer, "impact_assessment"),
-  refusal: "Impact assessments are made by a system's owner or the governance team.",
   run: viaUseCase((use) => use.impact),
 });

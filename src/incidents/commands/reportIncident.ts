@@ -1,4 +1,4 @@
-import { defineCommand } from "../../commands/chatCommand.js";
+import { defineCommand } from "../../conversations/commands/chatCommand.js";
 import { flowIds } from "../../conversations/flowIds.js";
 
 const request = /^(report|incident|report (an? |the )?(ai )?incident)(:| -)?(\s+(?<description>.+))?$/;

@@ -1,4 +1,4 @@
-import { defineCommand } from "../../commands/chatCommand.js";
+import { defineCommand } from "../../conversations/commands/chatCommand.js";
 
 const asked = /^ask\s+(?<question>.+)$/is;
 

@@ -1,6 +1,6 @@
 import { couldCreate } from "../../domain/accessPolicy.js";
-import { defineCommand } from "../../commands/chatCommand.js";
-import { ref, viaUseCase } from "../../commands/viaUseCase.js";
+import { defineCommand } from "../../conversations/commands/chatCommand.js";
+import { ref, viaUseCase } from "../../conversations/commands/viaUseCase.js";
 
 export const assessRisk = defineCommand({
   name: "assess_risk",
@@ -10,6 +10,5 @@ export const assessRisk = defineCommand({
   verbs: ["assess"],
   matches: (text) => new RegExp(String.raw`^(assess( an?)?( ai)? risks?|risk assessment|new risk)( (for|of|on))?( ${ref("ais")})?$`).test(text),
   allowed: (viewer) => couldCreate(viewer, "risk"),
-  refusal: "Risk assessments are made by a system's owner or the governance team.",
   run: viaUseCase((use) => use.risks),
 });

@@ -1,5 +1,5 @@
-import { defineCommand } from "../../commands/chatCommand.js";
-import { viaUseCase } from "../../commands/viaUseCase.js";
+import { defineCommand } from "../../conversations/commands/chatCommand.js";
+import { viaUseCase } from "../../conversations/commands/viaUseCase.js";
 
 export const statementOfApplicability = defineCommand({
   name: "soa",

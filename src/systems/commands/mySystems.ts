@@ -1,5 +1,5 @@
-import { defineCommand } from "../../commands/chatCommand.js";
-import { viewerOf } from "../../conversations/desk.js";
+import { defineCommand } from "../../conversations/commands/chatCommand.js";
+import { viewerOf } from "../../conversations/useCaseOutcome.js";
 
 export const mySystems = defineCommand({
   name: "my_systems",

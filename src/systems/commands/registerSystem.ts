@@ -1,4 +1,4 @@
-import { defineCommand } from "../../commands/chatCommand.js";
+import { defineCommand } from "../../conversations/commands/chatCommand.js";
 import { flowIds } from "../../conversations/flowIds.js";
 
 export const registerSystem = defineCommand({

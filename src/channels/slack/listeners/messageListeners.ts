@@ -4,6 +4,7 @@ import type { App } from "@slack/bolt";
 import { fromSharedChannel } from "../../../conversations/understanding/sharedChannel.js";
 import type { SlackContext } from "../slackContext.js";
 import { decodeSlackText } from "../slackText.js";
+import { chatCommands } from "../../../commands/commandRegistry.js";
 import { renderSlackMessage } from "../blockKit.js";
 
 interface MessageLike {
@@ -42,7 +43,7 @@ export function registerMessageListeners(app: App, slack: SlackContext): void {
     const withoutBot = (event.text ?? "").replace(/<@[A-Z0-9]+>/, "").trim();
     const text = (await decodeSlackText(withoutBot, (id) => slack.conversations.nameOf(client, id))).trim();
     const thread = { channel: event.channel, thread_ts: event.thread_ts ?? event.ts };
-    const understood = fromSharedChannel(text);
+    const understood = fromSharedChannel(text, chatCommands);
     if ("menu" in understood) {
       await client.chat.postMessage({ ...thread, ...renderSlackMessage([slack.engine.menu("Hi! I can help with these; each continues in a direct message with me:")]) });
       return;

@@ -3,8 +3,8 @@
 // Acknowledged at once; the work happens after, in the user's direct message.
 import type { App } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
-import { chatCommands, findCommand } from "../../../commands/commandRegistry.js";
-import { helpFor, suggestionsFor } from "../../../commands/commandHelp.js";
+import { chatCommands, findChatCommand } from "../../../commands/commandRegistry.js";
+import { helpFor, suggestionsFor } from "../../../conversations/commands/commandHelp.js";
 import { changeDigestSubscription } from "../../../digest/digestSubscriptions.js";
 import { personalOverview } from "../../../store/personalOverview.js";
 import type { SlackContext } from "../slackContext.js";
@@ -39,7 +39,7 @@ export function registerSlashCommand(app: App, slack: SlackContext): void {
       await respond({ response_type: "ephemeral", text: "Your AIMS overview", blocks: overviewBlocks(overview) });
       return;
     }
-    const found = text && !/^help$/i.test(text) ? findCommand(text) : null;
+    const found = text && !/^help$/i.test(text) ? findChatCommand(text) : null;
     if (!found) {
       // Help (or what was not understood) where the person typed it, for their role.
       const speaker = await slack.conversations.speaker(client, command.user_id);
