@@ -82,10 +82,13 @@ const sighting = /\b(i |i've |ive |we )?(saw|seen|noticed|spotted|caught|found o
 
 /** Someone else using a tool, or a tool in use without approval: "someone in finance is using an AI add-in nobody approved". */
 export function isToolSighting(text: string): boolean {
+  const mentionsTool = new RegExp(String.raw`\b${toolNoun}\b`).test(text);
   const othersUseTool = new RegExp(String.raw`\b${otherPeople}\b.{0,60}\b${useVerb}\b( \S+){0,6}? ${toolNoun}\b`).test(text);
   const toolInUse = new RegExp(String.raw`\b${toolNoun}\b.{0,40}\b(being used|in use|used by)\b`).test(text);
-  const seen = sighting.test(text) && new RegExp(String.raw`\b(${useVerb}|${toolNoun})\b`).test(text);
-  return (unapproved.test(text) && (othersUseTool || toolInUse || new RegExp(String.raw`\b${toolNoun}\b`).test(text) && !firstPersonOwner.test(text))) || othersUseTool && !new RegExp(String.raw`^(the |our |my )?${aiNoun}\b`).test(text) || seen;
+  const aboutWhatAiDid = new RegExp(String.raw`^(the |our |my )?${aiNoun}\b`).test(text);
+  const seen = sighting.test(text) && (mentionsTool || new RegExp(String.raw`\b${useVerb}\b`).test(text));
+  if (unapproved.test(text) && (othersUseTool || toolInUse || (mentionsTool && !firstPersonOwner.test(text)))) return true;
+  return (othersUseTool && !aboutWhatAiDid) || seen;
 }
 
 const firstPersonOwner = /\b(i own|we own|i built|we built|i've built|we've built|our team (built|made|developed|owns)|we (have|bought|developed|made|are launching|are building|are deploying|just bought|just built|launched)|we're (launching|building|deploying|rolling out|buying)|i'm (launching|building)|i am (launching|building)|my team (built|owns|made))\b/;
