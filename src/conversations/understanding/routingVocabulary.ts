@@ -30,7 +30,7 @@ export const isSmallTalk = any(
   // "thanks, that helped", "cheers, all sorted": thanks with a few words and no request in them.
   (text) => new RegExp(String.raw`^${thanks}\b`).test(text) && text.split(" ").length <= 6 && !/\?$/.test(text),
   /^(menu|start|get started|hello\?|hi\?)$/,
-  /^(what|how) (can|could|do|will) (you|u) (do|help)( me)?( with)?( for me)?\??$/,
+  /^(what|how) (can|could|do|will) (you|u|this bot|the bot|this assistant|aims) (do|help)( me)?( with)?( for me)?\??$/,
   /^(what do you do|what are you( for)?|who are you|what is this|what's this|what is this bot|what can i do here)\??$/,
 );
 
@@ -76,7 +76,7 @@ export const wantsToReportShadowAi = any(/\bshadow (ai|it)\b/, /\b(report|flag) 
 const aiNoun = String.raw`(ai|tool|system|automated|auto-generated|a\.i|model|models|bot|bots|chatbot|chat bot|assistant|copilot|algorithm|algo|classifier|engine|screener|parser|summari[sz]er|generator|forecast|forecasting|prediction|predictions|predictor|scoring|scores|score|recommender|recommendations|detector|detection|triage|moderation|ocr|llm|gpt|chatgpt|agent|automation|transcriber|transcription|translator|translation|matcher|ranker|ranking|outputs|output)`;
 const toolNoun = String.raw`(ai|gpt|chatgpt|copilot|llm|chatbot|tool|app|application|extension|plugin|plug-in|add-in|addin|add-on|addon|website|site|service|bot|assistant|translator|notetaker|note-taker|generator|platform|software)`;
 const otherPeople = String.raw`(someone|somebody|people|person|staff|colleagues?|coworkers?|co-workers?|team|teams|department|dept|folks|they|he|she|employees?|contractors?|interns?|developers?|devs|engineers?|agency|vendor|supplier|recruiters?|managers?|my manager|my boss|sales|marketing|legal|finance|hr|support|procurement|design|ops|operations|everyone|analysts?)`;
-const useVerb = String.raw`(using|uses|use|used|installed|installing|pasting|pastes|pasted|uploading|uploads|feeding|relying on|running|runs|signed up for|subscribed to|records|recording|trying out|started using|has started using|have started using)`;
+const useVerb = String.raw`(using|uses|use|used|run|runs|put|puts|putting|feed|feeds|send|sends|sending|paste|upload|installed|installing|pasting|pastes|pasted|uploading|uploads|feeding|relying on|running|runs|signed up for|subscribed to|records|recording|trying out|started using|has started using|have started using)`;
 const unapproved = /\b((nobody|no one|noone|never|not been|hasn't been|wasn't|isn't|aren't|not) (approved|signed off|reviewed|registered|vetted|authori[sz]ed|cleared)|un(approved|registered|authori[sz]ed|sanctioned|vetted|official)|not (on|in) the (approved list|inventory|register)|isn't (on|in) the (approved list|inventory|register)|without (approval|permission|telling anyone|asking|sign-off|a review)|nobody (knows|signed off)|off the books)\b/;
 const sighting = /\b(i |i've |ive |we )?(saw|seen|noticed|spotted|caught|found out|heard|discovered|came across)\b/;
 
@@ -91,7 +91,7 @@ export function isToolSighting(text: string): boolean {
   return (othersUseTool && !aboutWhatAiDid) || seen;
 }
 
-const firstPersonOwner = /\b(i own|we own|i built|we built|i've built|we've built|our team (built|made|developed|owns)|we (have|bought|developed|made|are launching|are building|are deploying|just bought|just built|launched)|we're (launching|building|deploying|rolling out|buying)|i'm (launching|building)|i am (launching|building)|my team (built|owns|made))\b/;
+const firstPersonOwner = /\b(we're about to|we are about to|we're going live|we are going live|i'm about to|i am about to|i own|we own|i built|we built|i've built|we've built|our team (built|made|developed|owns)|we (have|bought|developed|made|are launching|are building|are deploying|just bought|just built|launched)|we're (launching|building|deploying|rolling out|buying)|i'm (launching|building)|i am (launching|building)|my team (built|owns|made))\b/;
 
 /** "I own a recommendation engine that isn't in the inventory yet", "we built a model, where do I record it". */
 export const ownsUnlistedSystem = (text: string) =>
