@@ -6,7 +6,7 @@ import { createHttpApp, listen, type RunningHttpServer } from "./http/httpServer
 import type { Database } from "./store/database.js";
 import { openReadyDatabase } from "./store/readyDatabase.js";
 import { createStore, type Store } from "./store/store.js";
-import { createConversationEngine } from "./conversations/conversations.js";
+import { createConversationEngine } from "./conversationEngine.js";
 import type { ConversationEngine } from "./conversations/engine.js";
 import { localChatRoutes } from "./channels/localChat/localChatRoutes.js";
 import { loadDemoOrganisation } from "./demo/loadDemoOrganisation.js";
@@ -15,6 +15,7 @@ import { createTeamsChannel, teamsEnabled, type TeamsChannel } from "./channels/
 import { policyAssistantFor, type PolicyAssistant } from "./policy/policyAssistant.js";
 import { policyAnswerer, policyFeedbackRecorder } from "./policy/policyAnswers.js";
 import { loadAllPrompts } from "./policy/prompts.js";
+import { messageClassifier } from "./language/messageClassifier.js";
 import { incidentPrefiller } from "./language/incidentPrefill.js";
 import { embeddingCache } from "./store/embeddingCache.js";
 import { DeliveryWorker } from "./delivery/deliveryWorker.js";
@@ -65,6 +66,7 @@ export async function startService(config: Config, logger: Logger, overrides: Se
     answerQuestion: policyAnswerer(policy, database.prisma),
     policyFeedback: policyFeedbackRecorder(database.prisma),
     ...(config.openai ? { proposeIncident: incidentPrefiller({ ...config.openai, prompt: prompts["incident-prefill"], logger }) } : {}),
+    ...(config.openai ? { classifyMessage: messageClassifier({ ...config.openai, prompt: prompts["message-route"], logger }) } : {}),
   });
   const delivery = new DeliveryWorker({
     outbox: new Outbox(database.prisma, { leaseMs: 60_000, maxAttempts: config.delivery.maxAttempts }),

@@ -4,12 +4,19 @@ import type { Logger } from "../logging/logger.js";
 import type { ConversationSnapshot, ConversationStateStore } from "../store/conversationStates.js";
 import { describeAnswer } from "./answerDisplay.js";
 import { effectiveAnswers, isVisible, visibleSteps, type Answers, type FlowDefinition, type StepDefinition } from "./flowDefinition.js";
-import { detectIntent, textCommand } from "./intents.js";
-import type { Command, OutgoingMessage, PolicyVerdict, Reply, Speaker, Turn, TurnInput } from "./messages.js";
+import { textCommand } from "./intents.js";
+import { flowIds } from "./flowIds.js";
+import { understandFirstMessage, type Understanding } from "./understanding/firstMessage.js";
+import { looksMisplaced, offeredValue, pendingAnswerChoices, pendingAnswerStepId, pendingOf, pendingReply, withOffered, withPending, withoutPending, type PendingAnswer } from "./understanding/midFlow.js";
+import type { ChatCommand, CommandOutcome } from "./commands/chatCommand.js";
+import { findCommand, mayUse } from "./commands/chatCommand.js";
+import { suggestionsFor } from "./commands/commandHelp.js";
+import type { UseCases } from "./commands/useCases.js";
+import { viewerOf } from "./useCaseOutcome.js";
+import type { Choice, Command, OutgoingMessage, PolicyVerdict, Reply, Speaker, Turn, TurnInput } from "./messages.js";
 import { parseStepInput, type Lookups, type RawAnswer } from "./stepInput.js";
 import { ActionRefused } from "../domain/actionRefused.js";
-import type { IncidentDesk } from "./incidentDesk.js";
-import { isDeskInput, type Desk, type DeskInput, type DeskOutcome, type RecordDesk } from "./desk.js";
+import { isRecordInput, type RecordInput, type UseCaseOutcome, type RecordActions } from "./useCaseOutcome.js";
 
 export interface EngineOptions {
   states: ConversationStateStore;
@@ -26,19 +33,19 @@ export interface EngineOptions {
   /** Records a verdict on a policy answer, or passes the question on to governance. */
   policyFeedback?: (questionId: string, verdict: PolicyVerdict, turn: Turn) => Promise<OutgoingMessage>;
   /** Incidents after the report: the buttons on an incident (triage and lifecycle actions). */
-  incidentDesk?: IncidentDesk;
-  /** Typed commands about records ("incidents", "training"), tried in order before intents. */
-  desks?: Desk[];
+  incidentUseCases?: { act(reference: string, action: string, turn: Turn): Promise<UseCaseOutcome> };
+  /** Every typed command ("incidents", "soa", "my systems"), and the use cases they act through. */
+  commands?: readonly ChatCommand[];
+  useCases?: UseCases;
+  /** When the offline rules are unsure of a first message: a language model's reading (OpenAI, when configured). */
+  classify?: (text: string) => Promise<Understanding | null>;
   /** The buttons on reminders (done, still accurate, snooze). */
-  reminderDesk?: { act(item: string, action: string, turn: Turn): Promise<DeskOutcome> };
-  /** Buttons on governance records (approve a system, a risk acceptance…), each desk for its references. */
-  recordDesks?: RecordDesk[];
+  reminderUseCases?: { act(item: string, action: string, turn: Turn): Promise<UseCaseOutcome> };
+  /** Buttons on governance records (approve a system, a risk acceptance…), each feature for its references. */
+  recordActions?: RecordActions[];
 }
 
 const day = 24 * 60 * 60 * 1000;
-/** "can I…?", "what is…", "is it ok to…": a question for the policy assistant rather than a request. */
-const looksLikeQuestion = (text: string) =>
-  /\?\s*$/.test(text) || /^\s*(can|may|could|should|must|do|does|is|are|am|what|which|who|when|where|why|how|will|would)\b/i.test(text);
 const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 const ignored: Reply = { messages: [], handled: false };
 /** PostgreSQL cannot store NUL or half a surrogate pair (a paste from a broken document): drop them. */
@@ -46,15 +53,6 @@ const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\
 const storableText = (text: string) => text.replace(/\u0000/g, "").replace(loneSurrogate, "\uFFFD");
 const storable = (turn: Turn): Turn => (turn.input.kind === "text" ? { ...turn, input: { kind: "text", text: storableText(turn.input.text) } } : turn);
 const reply = (...messages: OutgoingMessage[]): Reply => ({ messages, handled: true });
-
-/** What the desks answer, grouped, for when typed text matched none of them. */
-export const deskCommandsHint = [
-  "Try one of these:",
-  'Incidents: "incidents", "incident INC-0007", "note INC-0007 <text>", "actions"',
-  'Risks and systems: "risks", "assess risk", "assess impact", "system AIS-0001"',
-  'Compliance: "soa", "gap analysis", "gap report", "nonconformities", "NC-0001"',
-  'Audits and reviews: "schedule audit <date> <scope>", "review inputs REV-0001", "evidence pack", "training"',
-].join("\n");
 
 export class ConversationEngine {
   private readonly flows: Map<string, FlowDefinition>;
@@ -128,8 +126,8 @@ export class ConversationEngine {
     }
     // A button on an incident, or a slash command about records, acts at once or starts the short
     // flow that collects what it needs; neither disturbs a conversation in progress until then.
-    if (isDeskInput(turn.input)) {
-      const outcome = await this.deskOutcome(turn.input, turn);
+    if (isRecordInput(turn.input)) {
+      const outcome = await this.recordOutcome(turn.input, turn);
       if ("messages" in outcome) return reply(...outcome.messages);
       turn = { ...turn, input: { kind: "start", flowId: outcome.start.flowId, prefill: outcome.start.prefill } };
     }
@@ -150,7 +148,7 @@ export class ConversationEngine {
 
   private async idle(turn: Turn, state: ConversationSnapshot | null, now: Date): Promise<Reply> {
     const input = turn.input;
-    if (input.kind === "policy_feedback" || isDeskInput(input)) return ignored; // handled before any state is read
+    if (input.kind === "policy_feedback" || isRecordInput(input)) return ignored; // handled before any state is read
     if (input.kind === "start") return this.start(turn, state, input.flowId, input.prefill ?? {}, now);
     if (input.kind === "command" && input.command === "confirm" && state?.status === "completed" && state.resultReference) {
       return reply({ kind: "text", text: `Already saved as ${state.resultReference}. Nothing more to do.` });
@@ -164,47 +162,82 @@ export class ConversationEngine {
       }
       return reply(this.menu("That conversation has ended. What would you like to do?", turn.speaker));
     }
-    const deskOutcome = await this.fromDesks(input.text, turn);
-    if (deskOutcome) return this.fromDesk(deskOutcome, turn, state, now);
-    const intent = detectIntent(input.text);
-    if (intent) return this.start(turn, state, intent.flowId, intent.prefill, now);
-    if (this.options.answerQuestion && looksLikeQuestion(input.text)) return reply(await this.options.answerQuestion(input.text, turn));
-    return reply(this.menu("Hi! I look after our AI management system. Here is what I can do:", turn.speaker));
+    return this.firstMessage(turn, state, input.text, now);
   }
 
-  private async deskOutcome(input: DeskInput, turn: Turn): Promise<DeskOutcome> {
+  /** A message outside any conversation: a command, a question, a report, a wish, small talk. */
+  private async firstMessage(turn: Turn, state: ConversationSnapshot | null, text: string, now: Date): Promise<Reply> {
+    let understood = understandFirstMessage(text, this.options.commands ?? []);
+    if (understood.route === "clarify" && this.options.classify) understood = (await this.options.classify(text)) ?? understood;
+    switch (understood.route) {
+      case "command":
+        return this.fromOutcome(await this.runCommand(understood.command, understood.text, turn), turn, state, now);
+      case "ask_policy":
+        return this.options.answerQuestion ? reply(await this.options.answerQuestion(understood.question, turn)) : reply(this.menu("I can't answer policy questions here yet. Here is what I can do:", turn.speaker));
+      case "report_incident":
+        return this.start(turn, state, flowIds.reportIncident, understood.description ? { description: understood.description } : {}, now);
+      case "register_system":
+        return this.start(turn, state, flowIds.registerSystem, {}, now);
+      case "report_shadow_ai":
+        return this.start(turn, state, flowIds.reportShadowAi, {}, now);
+      case "capabilities":
+        return reply(this.capabilities(turn.speaker));
+      case "clarify":
+        return reply(this.menu(`I'm not sure what you'd like to do with "${text.trim().slice(0, 80)}". Is it one of these? To ask about our AI policy, write your question with a "?"; "help" lists the commands.`, turn.speaker));
+    }
+  }
+
+  /** Greetings, thanks and "what can you do?": a short list of what I do, with buttons. */
+  private capabilities(speaker: Speaker): OutgoingMessage {
+    return this.menu(
+      [
+        "Hi! I look after our AI management system. You can:",
+        "• ask me about our AI policy (just type your question)",
+        "• tell me about something an AI system got wrong, and I'll take the report",
+        "• register an AI system you own, or tell me about an AI tool you've seen in use",
+        '• type "help" for the commands, e.g. "my systems" or "incidents"',
+      ].join("\n"),
+      speaker,
+    );
+  }
+
+  /** Runs a typed command for this person, if the access policy lets them. */
+  private async runCommand(command: ChatCommand, text: string, turn: Turn): Promise<CommandOutcome> {
+    if (command.refusal && !mayUse(command, viewerOf(turn))) return { messages: [{ kind: "error", text: command.refusal }] };
+    if (!this.options.useCases) return { messages: [{ kind: "text", text: "Commands are not available here." }] };
+    return command.run(text, turn, this.options.useCases);
+  }
+
+  private async fromOutcome(outcome: CommandOutcome, turn: Turn, state: ConversationSnapshot | null, now: Date): Promise<Reply> {
+    if ("start" in outcome) return this.start(turn, state, outcome.start.flowId, outcome.start.prefill, now);
+    if ("ask" in outcome) return reply(await this.ask(outcome.ask, turn));
+    return reply(...outcome.messages);
+  }
+
+  private async recordOutcome(input: RecordInput, turn: Turn): Promise<UseCaseOutcome> {
     if (input.kind === "record_action") {
-      const desk = this.options.recordDesks?.find((candidate) => candidate.handles(input.reference));
-      return desk ? desk.act(input.reference, input.action, turn) : { messages: [{ kind: "error", text: `I can't act on ${input.reference} here.` }] };
+      const owner = this.options.recordActions?.find((candidate) => candidate.handles(input.reference));
+      return owner ? owner.act(input.reference, input.action, turn) : { messages: [{ kind: "error", text: `I can't act on ${input.reference} here.` }] };
     }
     if (input.kind === "reminder_action") {
-      const desk = this.options.reminderDesk;
-      return desk ? desk.act(input.item, input.action, turn) : { messages: [{ kind: "text", text: "Reminders are not available here." }] };
+      const owner = this.options.reminderUseCases;
+      return owner ? owner.act(input.item, input.action, turn) : { messages: [{ kind: "text", text: "Reminders are not available here." }] };
     }
     if (input.kind === "incident_action") {
-      const desk = this.options.incidentDesk;
-      return desk ? desk.act(input.reference, input.action, turn) : { messages: [{ kind: "text", text: "Incident handling is not available here." }] };
+      const owner = this.options.incidentUseCases;
+      return owner ? owner.act(input.reference, input.action, turn) : { messages: [{ kind: "text", text: "Incident handling is not available here." }] };
     }
-    const outcome = await this.fromDesks(input.text, turn);
-    return outcome ?? { messages: [{ kind: "error", text: `I didn't understand "${input.text}". ${deskCommandsHint}` }] };
-  }
-
-  private async fromDesks(text: string, turn: Turn): Promise<DeskOutcome | null> {
-    for (const desk of this.options.desks ?? []) {
-      const outcome = await desk.handleText(text, turn);
-      if (outcome) return outcome;
-    }
-    return null;
-  }
-
-  private fromDesk(outcome: DeskOutcome, turn: Turn, state: ConversationSnapshot | null, now: Date): Promise<Reply> | Reply {
-    if ("messages" in outcome) return reply(...outcome.messages);
-    return this.start(turn, state, outcome.start.flowId, outcome.start.prefill, now);
+    const found = findCommand(input.text, this.options.commands ?? []);
+    if (!found) return { messages: [{ kind: "error", text: `I didn't understand "${input.text}".\n${suggestionsFor(this.options.commands ?? [], viewerOf(turn), input.text)}` }] };
+    const outcome = await this.runCommand(found.command, found.text, turn);
+    return "ask" in outcome ? { messages: [await this.ask(outcome.ask, turn)] } : outcome;
   }
 
   private async start(turn: Turn, state: ConversationSnapshot | null, flowId: string, prefill: Answers, now: Date): Promise<Reply> {
     const flow = this.flows.get(flowId);
     if (!flow) return reply({ kind: "error", text: `I don't know how to "${flowId}".` }, this.menu(undefined, turn.speaker));
+    const refused = flow.refusesToStart?.(turn.speaker);
+    if (refused) return reply({ kind: "error", text: refused });
     const answers = flow.prepare ? await flow.prepare({ ...prefill }, { lookups: this.options.lookups, now }) : { ...prefill };
     const started = await this.options.states.start(turn.key, state, {
       flowId,
@@ -224,7 +257,7 @@ export class ConversationEngine {
   private async continueActive(turn: Turn, state: ConversationSnapshot, now: Date): Promise<Reply> {
     const flow = this.flowOf(state);
     const input = turn.input;
-    if (input.kind === "policy_feedback" || isDeskInput(input)) return ignored; // handled before any state is read
+    if (input.kind === "policy_feedback" || isRecordInput(input)) return ignored; // handled before any state is read
     if (input.kind === "start") {
       if (input.flowId === state.flowId && Object.keys(input.prefill ?? {}).length === 0) return reply(...this.prompt(flow, state));
       return reply(
@@ -233,6 +266,7 @@ export class ConversationEngine {
       );
     }
     if (input.kind === "command") return this.command(turn, flow, state, input.command, input.stepId, now);
+    if (input.kind === "choice" && input.stepId === pendingAnswerStepId) return this.resolvePending(turn, flow, state, String(input.value), now);
     if (input.kind === "choice") {
       if (input.stepId !== state.stepId) {
         return reply({ kind: "text", text: "That question has already been answered. Here is where we are:" }, ...this.prompt(flow, state));
@@ -241,12 +275,47 @@ export class ConversationEngine {
     }
     const command = textCommand(input.text, state.stepId === null);
     if (command) return this.command(turn, flow, state, command.command, command.stepId ?? undefined, now, command.argument);
+    const pending = pendingOf(state.answers);
+    const pendingChoice = pending ? pendingReply(input.text) : null;
+    if (pendingChoice) return this.resolvePending(turn, flow, state, pendingChoice === "answer" ? "answer" : pending!.kind === "question" ? "ask" : "command", now);
     const greeting = this.welcomeBack(flow, state, now);
+    const step = this.stepOf(flow, state.stepId);
+    const misplaced = step?.input === "text" ? looksMisplaced(input.text, this.options.commands ?? []) : null;
+    if (step && misplaced) return this.askWhichWasMeant(flow, state, step, { stepId: step.id, text: input.text, kind: misplaced }, now);
     if (state.stepId === null) {
       return reply(...greeting, { kind: "text", text: 'Please "confirm" to save, "edit" an answer, or "cancel".' }, this.summary(flow, state));
     }
     const answered = await this.answer(turn, flow, state, { text: input.text }, now);
     return answered.handled ? { ...answered, messages: [...greeting, ...answered.messages] } : answered;
+  }
+
+  /** "Is this your answer, or a question for the policy assistant?": nothing is saved as the answer yet. */
+  private async askWhichWasMeant(flow: FlowDefinition, state: ConversationSnapshot, step: StepDefinition, pending: PendingAnswer, now: Date): Promise<Reply> {
+    const saved = await this.options.states.save(state, { stepId: state.stepId, answers: withPending(state.answers, pending), expiresAt: new Date(now.getTime() + this.draftTtlMs) });
+    if (!saved) return ignored;
+    const prompt = pending.kind === "question" ? "Is this your answer, or a question for the policy assistant?" : `Is this your answer, or the command "${pending.text.trim()}"?`;
+    const asked = this.question(flow, saved, step);
+    return reply({ ...asked, stepId: pendingAnswerStepId, prompt, help: `The question was: ${asked.prompt}`, input: "single_choice", choices: pendingAnswerChoices(pending), optional: false, canGoBack: false });
+  }
+
+  private async resolvePending(turn: Turn, flow: FlowDefinition, state: ConversationSnapshot, choice: string, now: Date): Promise<Reply> {
+    const pending = pendingOf(state.answers);
+    if (!pending || pending.stepId !== state.stepId) return reply({ kind: "text", text: "That question has already been answered. Here is where we are:" }, ...this.prompt(flow, state));
+    const cleared = { ...state, answers: withoutPending(state.answers) };
+    if (choice === "answer") return this.answer(turn, flow, cleared, { text: pending.text }, now);
+    const aside = pending.kind === "question" ? [await this.ask(pending.text, turn)] : await this.commandAside(pending.text, turn, flow);
+    const resumed = await this.save(flow, state, { stepId: state.stepId, answers: cleared.answers }, now, "Back to where we were:");
+    return resumed.handled ? { ...resumed, messages: [...aside, ...resumed.messages] } : resumed;
+  }
+
+  /** A command typed mid-conversation: its messages, or why it must wait. */
+  private async commandAside(text: string, turn: Turn, flow: FlowDefinition): Promise<OutgoingMessage[]> {
+    const found = findCommand(text, this.options.commands ?? []);
+    if (!found) return [];
+    const outcome = await this.runCommand(found.command, found.text, turn);
+    if ("messages" in outcome) return outcome.messages;
+    if ("ask" in outcome) return [await this.ask(outcome.ask, turn)];
+    return [{ kind: "text", text: `That starts a new conversation: finish or "cancel" your ${flow.noun} first.` }];
   }
 
   /** Answers taken from the opening message, so the person knows what was understood and can change it. */
@@ -268,13 +337,24 @@ export class ConversationEngine {
   private async answer(turn: Turn, flow: FlowDefinition, state: ConversationSnapshot, raw: RawAnswer, now: Date): Promise<Reply> {
     const step = this.stepOf(flow, state.stepId);
     if (!step) return reply(this.summary(flow, state));
-    const parsed = await parseStepInput(step, raw, { lookups: this.options.lookups, speaker: turn.speaker, now });
-    if (!parsed.ok) return reply({ kind: "error", text: parsed.message }, this.question(flow, state, step, parsed.choices));
+    const picked = "text" in raw ? offeredValue(state.answers, step.id, raw.text) : null;
+    const parsed = await parseStepInput(step, picked ? { value: picked } : raw, { lookups: this.options.lookups, speaker: turn.speaker, now });
+    if (!parsed.ok) return this.offer(flow, state, step, parsed.message, parsed.choices, now);
     const checked = step.schema.safeParse(parsed.value);
     if (!checked.success) {
       return reply({ kind: "error", text: checked.error.issues[0]?.message ?? "That answer doesn't fit this question." }, this.question(flow, state, step));
     }
     return this.advance(flow, state, { ...state.answers, [step.id]: checked.data }, now);
+  }
+
+  /** A refused answer with the options to pick from, remembered so that a typed number picks one. */
+  private async offer(flow: FlowDefinition, state: ConversationSnapshot, step: StepDefinition, message: string, choices: Choice[] | undefined, now: Date): Promise<Reply> {
+    // Fixed options already answer to their numbers; only a list found for this answer needs remembering.
+    const found = step.input === "person" || step.input === "ai_system";
+    if (!found || !choices || choices.length === 0) return reply({ kind: "error", text: message }, this.question(flow, state, step, choices));
+    const saved = await this.options.states.save(state, { stepId: state.stepId, answers: withOffered(state.answers, step.id, choices), expiresAt: new Date(now.getTime() + this.draftTtlMs) });
+    if (!saved) return ignored;
+    return reply({ kind: "error", text: message }, this.question(flow, saved, step, choices));
   }
 
   private async command(
@@ -311,6 +391,9 @@ export class ConversationEngine {
       case "continue":
       case "menu":
         return reply(...this.prompt(flow, state));
+      default:
+        // Only reachable from an input that skipped validation: say so rather than fail.
+        return reply({ kind: "error", text: `I don't know the command "${String(command)}". Type "help" for what you can do here.` }, ...this.prompt(flow, state));
     }
   }
 
@@ -345,7 +428,8 @@ export class ConversationEngine {
 
   /** Records the answer and moves to the next unanswered question, or to the review summary. */
   private advance(flow: FlowDefinition, state: ConversationSnapshot, answers: Answers, now: Date): Promise<Reply> {
-    return this.save(flow, state, { stepId: this.nextStepId(flow, answers), answers }, now);
+    const kept = withoutPending(answers);
+    return this.save(flow, state, { stepId: this.nextStepId(flow, kept), answers: kept }, now);
   }
 
   private async save(flow: FlowDefinition, state: ConversationSnapshot, change: { stepId: string | null; answers: Answers }, now: Date, note?: string): Promise<Reply> {
@@ -368,7 +452,7 @@ export class ConversationEngine {
     return [step ? this.question(flow, state, step) : this.summary(flow, state)];
   }
 
-  private question(flow: FlowDefinition, state: ConversationSnapshot, step: StepDefinition, choices = step.choices): OutgoingMessage {
+  private question(flow: FlowDefinition, state: ConversationSnapshot, step: StepDefinition, choices = step.choices): Extract<OutgoingMessage, { kind: "question" }> {
     const steps = visibleSteps(flow, state.answers);
     const index = steps.findIndex((candidate) => candidate.id === step.id);
     const previous = state.answers[step.id];

@@ -1,10 +1,10 @@
 // A flow is data: ordered steps, each with its prompt, input kind, validation and conditions.
 // The engine walks any flow the same way; a flow only adds how its answers become a record.
 import type { z } from "zod";
-import type { Prisma } from "../generated/prisma/client.js";
+import type { Transaction } from "../store/recordWriter.js";
 import type { Choice, InputKind, Speaker } from "./messages.js";
 import type { Channel } from "../generated/prisma/enums.js";
-import type { Lookups } from "./stepInput.js";
+import type { Lookups } from "./lookups.js";
 
 export type Answers = Record<string, unknown>;
 
@@ -30,7 +30,7 @@ export interface StepDefinition {
 }
 
 export interface CompletionContext {
-  tx: Prisma.TransactionClient;
+  tx: Transaction;
   speaker: Speaker;
   channel: Channel;
   now: Date;
@@ -55,6 +55,8 @@ export interface FlowDefinition {
   listed?: boolean;
   /** For listed flows only some people could finish: whether to offer it to this person. */
   listedFor?(speaker: Speaker): boolean;
+  /** Why this person may not start it (checked at the start, not only when saving), or null. */
+  refusesToStart?(speaker: Speaker): string | null;
   steps: StepDefinition[];
   /** An opening line for a special start (updating an existing record), instead of the usual one. */
   introFor?(answers: Answers): string | undefined;

@@ -1,37 +1,8 @@
-// Recognises what someone wants from an opening message, and the commands understood at any step.
-// Plain rules on purpose: they work offline and are easy to test; a language model can add to them.
-import type { Answers } from "./flowDefinition.js";
+// The words understood at any step of a conversation (back, skip, cancel…). What a first message
+// means is read in understanding/firstMessage.ts.
 import type { Command } from "./messages.js";
 
-export interface Intent {
-  flowId: string;
-  prefill: Answers;
-}
-
-export const flowIds = {
-  registerSystem: "register_ai_system",
-  reportShadowAi: "report_shadow_ai",
-  reportIncident: "report_incident",
-} as const;
-
-const registerPattern = /\b(register|add|record|new)\b.*\b(ai\s+)?(system|model|tool|service)\b/i;
-const shadowPattern = /\b(shadow ai|seen (an? )?(ai )?tool|(ai )?tool i'?ve seen|unregistered (ai|tool|system)|someone (is )?using)\b/i;
-const incidentRequest = /^\s*(i want to |i'd like to |let me |please )?(report|raise|log|file)( an?)?( ai)? (incident|issue|problem)\s*[.!]?\s*$/i;
-const incidentWords = /\b(incident|leak(ed|s|ing)?|bias(ed)?|discriminat\w*|wrong(ly)?|harm\w*|unsafe|hallucinat\w*|made up|invent\w*|expos(ed|ing)|breach\w*|reject\w*|inaccurate|incorrect|drift\w*|attack\w*|injection|jailbreak\w*|privacy|offensive|unfair\w*|mistake\w*|error\w*|racist|sexist|toxic|dangerous|misus\w*|denied|refused)\b/i;
-const menuPattern = /^\s*(hi|hello|hey|help|menu|start|what can you do\??)\s*[.!]?\s*$/i;
-
-export function detectIntent(text: string): Intent | null {
-  const trimmed = text.trim();
-  if (trimmed === "" || menuPattern.test(trimmed)) return null;
-  if (shadowPattern.test(trimmed)) return { flowId: flowIds.reportShadowAi, prefill: {} };
-  if (incidentRequest.test(trimmed)) return { flowId: flowIds.reportIncident, prefill: {} };
-  if (registerPattern.test(trimmed) && !incidentWords.test(trimmed)) return { flowId: flowIds.registerSystem, prefill: {} };
-  // A sentence describing something that went wrong is the start of an incident report.
-  if (incidentWords.test(trimmed) && trimmed.split(/\s+/).length >= 4) {
-    return { flowId: flowIds.reportIncident, prefill: { description: trimmed.replace(/^(report( an?)? (ai )?incident:?\s*)/i, "") } };
-  }
-  return null;
-}
+export { flowIds } from "./flowIds.js";
 
 const commandWords: Record<string, Command> = {
   back: "back",

@@ -3,16 +3,8 @@
 import type { Channel, Role } from "../generated/prisma/enums.js";
 import type { NoticeButton } from "../domain/governanceNotices.js";
 
-/** Identifies one conversation: a user in one chat of one workspace on one platform. */
-export interface ConversationKey {
-  platform: string;
-  /** Slack team id, Teams tenant id, or "local". */
-  workspaceId: string;
-  /** The platform's user id. */
-  userId: string;
-  /** A DM, a channel thread, or the local chat session. */
-  conversationId: string;
-}
+export type { ConversationKey } from "../store/conversationStates.js";
+import type { ConversationKey } from "../store/conversationStates.js";
 
 /** The person behind a turn, already resolved to our directory. */
 export interface Speaker {

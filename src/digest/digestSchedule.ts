@@ -6,7 +6,7 @@ import type { Prisma } from "../generated/prisma/client.js";
 import { enqueueNotice, personAudience } from "../store/notifications.js";
 import { renderDigestChart } from "./digestChart.js";
 import { digestNotice } from "./digestNotice.js";
-import { buildWeeklyDigest } from "./weeklyDigest.js";
+import { buildWeeklyDigest } from "./buildWeeklyDigest.js";
 import { digestPeriod } from "./weeklyDigest.js";
 
 export interface DigestSchedule {

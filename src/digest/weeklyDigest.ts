@@ -3,12 +3,7 @@
 // number of queries stays the same whether there are ten records or a hundred thousand.
 // Confidential incidents are counted like any other and never described: nothing here holds an
 // incident's description, reporter or system.
-import type { PrismaClient } from "../generated/prisma/client.js";
 import type { AiSystemKind, IncidentType, ReviewKind, RiskTier, Severity } from "../generated/prisma/enums.js";
-import { applicabilityFigures } from "./applicabilityFigures.js";
-import { followUpFigures } from "./followUpFigures.js";
-import { incidentFigures, weeklyIncidentCounts } from "./incidentFigures.js";
-import { inventoryFigures } from "./inventoryFigures.js";
 import { addDays, assertTimeZone, calendarDateIn, mondayOf, startOfDayIn, type CalendarDate } from "./zonedCalendar.js";
 
 export interface DigestOptions {
@@ -159,19 +154,6 @@ export function digestPeriod(now: Date, timeZone: string): DigestPeriod {
 /** The Mondays of the chart's weeks, oldest first, ending with the current week. */
 export function chartWeekStarts(period: DigestPeriod): CalendarDate[] {
   return Array.from({ length: chartWeeks }, (_, index) => addDays(period.weekStart, (index - (chartWeeks - 1)) * 7));
-}
-
-export async function buildWeeklyDigest(prisma: PrismaClient, options: DigestOptions): Promise<WeeklyDigest> {
-  const period = digestPeriod(options.now, options.timeZone);
-  const attestationMonths = options.attestationMonths ?? defaultAttestationMonths;
-  const [inventory, incidents, incidentsPerWeek, followUps, statementOfApplicability] = await Promise.all([
-    inventoryFigures(prisma, period, attestationMonths),
-    incidentFigures(prisma, period),
-    weeklyIncidentCounts(prisma, period, chartWeekStarts(period)),
-    followUpFigures(prisma, period),
-    applicabilityFigures(prisma),
-  ]);
-  return { period, ...inventory, incidents, incidentsPerWeek, ...followUps, statementOfApplicability };
 }
 
 /** A record with every key of an enum at 0, so a missing group reads as "none" rather than undefined. */

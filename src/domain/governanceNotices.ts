@@ -56,7 +56,7 @@ export function newSystemNotice(system: {
   };
 }
 
-/** Approve / Reject on a system pending review; the desk checks the clicker's right and the tier rule. */
+/** Approve / Reject on a system pending review; the approval use cases check the clicker's right and the tier rule. */
 /** Starts the registration questions for a reported draft, with what is known filled in. */
 export const completeButton = (reference: string): NoticeButton => ({ label: "Complete registration", input: { kind: "record_action", reference, action: "complete" } });
 

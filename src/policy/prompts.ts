@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 
 const promptsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../prompts");
 
-export const promptNames = ["policy-answer", "policy-rewrite", "incident-prefill"] as const;
+export const promptNames = ["policy-answer", "policy-rewrite", "incident-prefill", "message-route"] as const;
 export type PromptName = (typeof promptNames)[number];
 
 export class PromptError extends Error {}

@@ -2,7 +2,7 @@
 // with what it found.
 import type { Db } from "../store/recordWriter.js";
 
-/** The change-history name of audits and reviews (as the schedule desk writes them). */
+/** The change-history name of audits and reviews (as scheduling writes them). */
 export const reviewEntity = "ScheduledReview";
 
 /** One audit or review with its lead and the nonconformities raised from it. */

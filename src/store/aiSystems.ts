@@ -3,6 +3,8 @@ import { aiSystemFieldsSchema, aiSystemPatchSchema, type AiSystemPatch, type New
 import type { Actor } from "./changeHistory.js";
 import { createRecord, updateRecord, type Db } from "./recordWriter.js";
 
+export type { AiSystem } from "../generated/prisma/client.js";
+
 export const aiSystemEntity = "AiSystem";
 
 export class AiSystemStore {

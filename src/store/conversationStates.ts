@@ -3,7 +3,17 @@
 // of the same answer cannot both apply.
 import type { Prisma, PrismaClient } from "../generated/prisma/client.js";
 import type { ConversationStatus } from "../generated/prisma/enums.js";
-import type { ConversationKey } from "../conversations/messages.js";
+
+/** Identifies one conversation: a user in one chat of one workspace on one platform. */
+export interface ConversationKey {
+  platform: string;
+  /** Slack team id, Teams tenant id, or "local". */
+  workspaceId: string;
+  /** The platform's user id. */
+  userId: string;
+  /** A DM, a channel thread, or the local chat session. */
+  conversationId: string;
+}
 
 export interface ConversationSnapshot {
   id: string;

@@ -1,6 +1,7 @@
 // Moves incidents through their life (triage, investigation, resolution, closure) and keeps their
 // timeline. Every step is checked against the lifecycle table, written with its change-history
 // entry and timeline event in one transaction, and tells the people who need to know.
+import type { Acting } from "./acting.js";
 import { can } from "../domain/accessPolicy.js";
 import type { Prisma } from "../generated/prisma/client.js";
 import type { Incident, Severity } from "../generated/prisma/client.js";
@@ -41,11 +42,6 @@ export type IncidentStep =
   | { action: "raise_nonconformity"; requirement: string; description: string }
   | { action: "add_note"; text: string; link: string | null };
 
-export interface Acting {
-  actor: Actor;
-  viewer: Viewer;
-  now: Date;
-}
 
 /** What a step changes on the incident, what the timeline says, and whom to tell. */
 interface Effect {
@@ -236,3 +232,5 @@ export class IncidentWorkflow {
 }
 
 export type { IncidentAction };
+
+export type { Acting } from "./acting.js";

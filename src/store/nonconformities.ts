@@ -7,7 +7,7 @@ import { can, refusalText } from "../domain/accessPolicy.js";
 import { ActionRefused } from "../domain/actionRefused.js";
 import { newNonconformityNotice, requirementOf } from "../domain/nonconformity.js";
 import { raiseCorrectiveAction, type NewCorrectiveAction } from "./correctiveActions.js";
-import type { Acting } from "./incidentWorkflow.js";
+import type { Acting } from "./acting.js";
 import { enqueueNotice, governanceAudience, personAudience } from "./notifications.js";
 import { createRecord, inTransaction, updateRecord, type Db } from "./recordWriter.js";
 

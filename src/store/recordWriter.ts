@@ -6,6 +6,8 @@ import { nextReference, type ReferencePrefix } from "./references.js";
 
 /** The client, or a transaction already open (a conversation saving its record as it closes). */
 export type Db = PrismaClient | Prisma.TransactionClient;
+/** The open transaction a flow saves its record in. */
+export type Transaction = Prisma.TransactionClient;
 
 /** Runs `work` in a transaction: the caller's when it has one, a new one otherwise. */
 export function inTransaction<T>(db: Db, work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {

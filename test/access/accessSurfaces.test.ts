@@ -9,7 +9,7 @@ import { Readable, Writable } from "node:stream";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/config.js";
-import { createConversationEngine } from "../../src/conversations/conversations.js";
+import { createConversationEngine } from "../../src/conversationEngine.js";
 import { runTerminalChat } from "../../src/channels/terminal/terminalChat.js";
 import type { OutgoingMessage, TurnInput } from "../../src/conversations/messages.js";
 import { demoPeople } from "../../src/demo/demoOrganisation.js";

@@ -110,7 +110,7 @@ describe.each(backends)("reporting an AI incident (%s database)", (backend) => {
 
 describe("a policy question in a conversation", () => {
   it("is answered from the policy with citations, and recorded with whether it was answered", async () => {
-    const { createConversationEngine } = await import("../../src/conversations/conversations.js");
+    const { createConversationEngine } = await import("../../src/conversationEngine.js");
     const { PolicyAssistant } = await import("../../src/policy/policyAssistant.js");
     const { policyAnswerer } = await import("../../src/policy/policyAnswers.js");
     const { loadPrompt } = await import("../../src/policy/prompts.js");
@@ -152,7 +152,7 @@ describe("a policy question in a conversation", () => {
 
 describe("an incident report pre-filled from one sentence by the model", () => {
   it("keeps the proposed values that pass validation, says so, and asks only for the rest", async () => {
-    const { createConversationEngine } = await import("../../src/conversations/conversations.js");
+    const { createConversationEngine } = await import("../../src/conversationEngine.js");
     const { incidentPrefiller } = await import("../../src/language/incidentPrefill.js");
     const { loadPrompt } = await import("../../src/policy/prompts.js");
     const { startFakeOpenAi } = await import("../support/fakeOpenAi.js");

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrismaClient } from "../../src/generated/prisma/client.js";
 import { renderDigestMarkdown } from "../../src/digest/digestMarkdown.js";
-import { buildWeeklyDigest, type WeeklyDigest } from "../../src/digest/weeklyDigest.js";
+import { buildWeeklyDigest } from "../../src/digest/buildWeeklyDigest.js";
+import type { WeeklyDigest } from "../../src/digest/weeklyDigest.js";
 import { countingQueries } from "../../src/store/queryCounting.js";
 import { backends, openTestDatabase, type TestDatabase } from "../support/testDatabase.js";
 

@@ -1,7 +1,7 @@
 // A gap analysis against clauses 4–10 through the local chat's HTTP API, run twice to show progress.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OutgoingMessage } from "../../src/conversations/messages.js";
-import { gapAnalysisPrefill } from "../../src/conversations/flows/gapAnalysisFlow.js";
+import { gapAnalysisPrefill } from "../../src/gap/flows/gapAnalysisFlow.js";
 import { gapChange } from "../../src/domain/gapAnalysis.js";
 import { buildTable, exportText } from "../../src/export/recordExport.js";
 import type { GapStatus } from "../../src/generated/prisma/enums.js";
@@ -106,10 +106,11 @@ describe("a gap analysis in the local chat", () => {
   it("refuses members both the analysis and the report", async () => {
     expect(find(await say("tom", "gap analysis"), "error")!.text).toBe("Only the governance team can record the gap analysis.");
     expect(find(await say("tom", "gap report"), "error")!.text).toBe("Only the governance team, auditors or managers can see the gap analysis.");
-    // Reaching the summary some other way, saving is still refused.
+    // Starting it some other way (a forged button) is refused at the start, before any question.
     const prefill = gapAnalysisPrefill({ reference: "GAP-0002", findings: requirementClauses.map((clause) => ({ clauseId: clause.id, status: "in_place" as const, note: null, owner: null })) });
-    expect(find(await turn("tom", { kind: "start", flowId: "gap_analysis", prefill }), "summary")).toBeDefined();
-    expect(find(await say("tom", "confirm"), "error")!.text).toBe("Only the governance team can record the gap analysis.");
+    const started = await turn("tom", { kind: "start", flowId: "gap_analysis", prefill });
+    expect(find(started, "summary")).toBeUndefined();
+    expect(find(started, "error")!.text).toBe("Only the governance team can record the gap analysis.");
     expect(await database.prisma.gapAnalysis.count()).toBe(2);
   });
 });

@@ -76,11 +76,13 @@ describe("assessing an AI system's impact in the local chat", () => {
   it("refuses a member who does not own the system, early when the system is named and at the summary otherwise", async () => {
     const { reference } = claimsTriage();
     expect(find(await say("tom", `assess impact ${reference}`), "error")!.text).toMatch(/can record impact assessments of this system\. Ask the owner of AIS-\d{4}/);
-    await say("tom", "assess impact", "Claims Fast-Track Triage", ...impacts);
-    const atSummary = await say("tom", "2031-01-01", "confirm");
+    // A member cannot start one at all; an owner of other systems is refused at the summary.
+    expect(find(await say("tom", "assess impact"), "error")!.text).toMatch(/can record impact assessments of this system/);
+    await say("marcus", "assess impact", "Claims Fast-Track Triage", ...impacts);
+    const atSummary = await say("marcus", "2031-01-01", "confirm");
     expect(find(atSummary, "error")!.text).toMatch(/can record impact assessments of this system/);
     expect(find(atSummary, "summary")).toBeDefined(); // the answers are kept
-    await say("tom", "cancel");
+    await say("marcus", "cancel");
     expect(await database.prisma.impactAssessment.count()).toBe(1);
   });
 

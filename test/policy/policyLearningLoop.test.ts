@@ -3,7 +3,7 @@
 // button; the asker is sent the answer; a later question with the same meaning gets it first, marked
 // with who answered and when; governance lists and retires it, each step in the change history.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildWeeklyDigest } from "../../src/digest/weeklyDigest.js";
+import { buildWeeklyDigest } from "../../src/digest/buildWeeklyDigest.js";
 import { renderDigestMarkdown } from "../../src/digest/digestMarkdown.js";
 import { blockAction, interaction } from "../support/slackRequests.js";
 import { buttonValue, governanceChannel, messageText, messageTs, slackUsers, startSlackTestService, type SlackTestService } from "../support/slackService.js";

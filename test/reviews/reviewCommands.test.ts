@@ -1,9 +1,9 @@
 // What people type about audits, reviews and nonconformities, and what it is understood as.
 import { describe, expect, it } from "vitest";
-import { parseNonconformityCommand } from "../../src/conversations/nonconformityDesk.js";
-import { namesIn } from "../../src/conversations/flows/reviewFlows.js";
+import { parseNonconformityCommand } from "../../src/nonconformities/nonconformityUseCases.js";
+import { namesIn } from "../../src/reviews/flows/reviewFlows.js";
 import { requirementOf } from "../../src/domain/nonconformity.js";
-import { parseReviewCommand } from "../../src/reviews/reviewDesk.js";
+import { parseReviewCommand } from "../../src/reviews/reviewCommandWords.js";
 
 describe("review commands", () => {
   it.each([

@@ -114,14 +114,19 @@ describe("assessing AI risks in the local chat", () => {
     expect(find(await say("tom", "assess risk"), "error")!.text).toMatch(/^Only the governance team or the owner can record risk assessments of this system\. You don't own any AI system/);
     expect(find(await say("tom", "risks"), "error")!.text).toMatch(/^Only the governance team, auditors, the owner or managers can see/);
 
-    await turn("tom", { kind: "start", flowId: "assess_risk" });
-    await say("tom", "Claims Fast-Track Triage");
-    await answer("tom", acceptHighRisk);
-    const refused = await say("tom", "confirm");
+    // A member cannot start it at all (a forged button is refused before any question).
+    const started = await turn("tom", { kind: "start", flowId: "assess_risk" });
+    expect(find(started, "question")).toBeUndefined();
+    expect(find(started, "error")!.text).toBe("Only the governance team or the owner can record risk assessments of this system.");
+    // An owner of other systems can start, and is refused at the summary for a system they don't own.
+    await turn("marcus", { kind: "start", flowId: "assess_risk" });
+    await say("marcus", "Claims Fast-Track Triage");
+    await answer("marcus", acceptHighRisk);
+    const refused = await say("marcus", "confirm");
     expect(find(refused, "error")!.text).toBe("Only the governance team or the owner can record risk assessments of this system.");
     expect(last(refused).kind).toBe("summary");
     expect(await database.prisma.risk.count()).toBe(before);
-    await say("tom", "cancel");
+    await say("marcus", "cancel");
   });
 
   it("refuses a residual risk above the inherent one at the summary, keeps the answers, and saves once corrected", async () => {

@@ -7,6 +7,8 @@ import { createSlackChannel, slackEventsPath } from "../../src/channels/slack/sl
 import type { ConversationEngine } from "../../src/conversations/engine.js";
 import type { PrismaClient } from "../../src/generated/prisma/client.js";
 import type { Store } from "../../src/store/store.js";
+import { chatCommands } from "../../src/commands/commandRegistry.js";
+import { slashUsageHint } from "../../src/conversations/commands/commandHelp.js";
 
 const manifest = JSON.parse(fs.readFileSync(new URL("../../manifests/slack/manifest.json", import.meta.url), "utf8"));
 const channel = createSlackChannel(
@@ -83,5 +85,14 @@ describe("the Slack app manifest", () => {
       ...(manifest.features.slash_commands.length > 0 ? ["commands"] : []),
     ]);
     expect(new Set(manifest.oauth_config.scopes.bot)).toEqual(needed);
+  });
+});
+
+describe("the /aims usage hint", () => {
+  it("is generated from the command registry (npm run slack:manifest) and fits Slack's limit", () => {
+    const aims = manifest.features.slash_commands.find((command: { command: string }) => command.command === "/aims");
+    expect(aims.usage_hint).toBe(slashUsageHint(chatCommands));
+    for (const verb of ["register", "report", "ask", "incidents", "systems", "soa", "help"]) expect(aims.usage_hint.split(" | ")).toContain(verb);
+    expect(aims.usage_hint.length).toBeLessThanOrEqual(1000);
   });
 });

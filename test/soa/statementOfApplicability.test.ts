@@ -1,7 +1,7 @@
 // The Statement of Applicability through the local chat's HTTP API, as the browser page drives it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OutgoingMessage } from "../../src/conversations/messages.js";
-import { buildWeeklyDigest } from "../../src/digest/weeklyDigest.js";
+import { buildWeeklyDigest } from "../../src/digest/buildWeeklyDigest.js";
 import { renderDigestMarkdown } from "../../src/digest/digestMarkdown.js";
 import { exclusionNeedsJustification, parseEvidenceLinks, soaCsvRowSchema } from "../../src/domain/controlApplicability.js";
 import { buildTable } from "../../src/export/recordExport.js";
@@ -132,12 +132,11 @@ describe("the Statement of Applicability in the local chat", () => {
     expect(texts(reply)).toMatch(/A\.6\.2\.4 [\s\S]*Applicable: yes[\s\S]*Implementation: implemented[\s\S]*Owner: Kenji Tan/);
     expect(texts(reply)).toContain("Only the governance team can change the Statement of Applicability.");
 
-    // Even reaching the questions some other way, saving is refused.
-    await turn("tom", { kind: "start", flowId: "edit_soa_control", prefill: { control: "A.2.2" } });
-    await say("tom", "yes", "skip", "implemented", "skip", "skip");
-    expect(find(await say("tom", "confirm"), "error")!.text).toBe("Only the governance team can change the Statement of Applicability.");
+    // Starting the questions some other way (a forged button) is refused at the start.
+    const started = await turn("tom", { kind: "start", flowId: "edit_soa_control", prefill: { control: "A.2.2" } });
+    expect(find(started, "question")).toBeUndefined();
+    expect(find(started, "error")!.text).toBe("Only the governance team can change the Statement of Applicability.");
     expect(await decision("A.2.2")).toBeNull();
-    await say("tom", "cancel");
   });
 
   it("explains what control identifiers look like", async () => {

@@ -1,5 +1,5 @@
 // Drives the conversation engine as a chat user would: typed text, clicked choices, commands.
-import { createConversationEngine } from "../../src/conversations/conversations.js";
+import { createConversationEngine } from "../../src/conversationEngine.js";
 import type { ConversationEngine } from "../../src/conversations/engine.js";
 import type { Command, OutgoingMessage, Reply, Speaker, TurnInput } from "../../src/conversations/messages.js";
 import { loadDemoOrganisation } from "../../src/demo/loadDemoOrganisation.js";

@@ -13,27 +13,14 @@ import { governanceAudience, personAudience } from "../../store/notifications.js
 import { newErrorReference } from "../errorReference.js";
 import { personaOf } from "./personas.js";
 import { requireAccessToken } from "./accessToken.js";
+import { turnInputSchema, unreadableInput } from "../../conversations/turnInput.js";
 
 const pagePath = path.join(path.dirname(fileURLToPath(import.meta.url)), "chatPage.html");
 
 const turnRequest = z.object({
   personId: z.string().min(1),
   conversationId: z.string().min(1).max(200).default("local"),
-  input: z.discriminatedUnion("kind", [
-    z.object({ kind: z.literal("text"), text: z.string().max(10_000) }),
-    z.object({ kind: z.literal("choice"), stepId: z.string(), value: z.union([z.string(), z.array(z.string())]) }),
-    z.object({
-      kind: z.literal("command"),
-      command: z.enum(["back", "skip", "cancel", "help", "start_over", "confirm", "edit", "continue", "menu"]),
-      stepId: z.string().optional(),
-    }),
-    z.object({ kind: z.literal("start"), flowId: z.string(), prefill: z.record(z.string(), z.unknown()).optional() }),
-    z.object({ kind: z.literal("policy_feedback"), questionId: z.string(), verdict: z.enum(["helpful", "not_helpful", "route"]) }),
-    z.object({ kind: z.literal("incident_action"), reference: z.string().max(20), action: z.string().max(40) }),
-    z.object({ kind: z.literal("desk_command"), text: z.string().max(10_000) }),
-    z.object({ kind: z.literal("reminder_action"), item: z.string().max(100), action: z.string().max(40) }),
-    z.object({ kind: z.literal("record_action"), reference: z.string().max(20), action: z.string().max(40) }),
-  ]),
+  input: turnInputSchema,
 });
 
 export function localChatRoutes(deps: { engine: ConversationEngine; store: Store; logger: Logger; afterTurn?: () => void; accessToken?: string }): Router {
@@ -53,7 +40,7 @@ export function localChatRoutes(deps: { engine: ConversationEngine; store: Store
   router.post("/api/turn", async (req, res) => {
     const parsed = turnRequest.safeParse(req.body);
     if (!parsed.success) {
-      res.status(400).json({ error: "That message could not be read; please try again." });
+      res.status(400).json({ error: unreadableInput });
       return;
     }
     try {

@@ -1,5 +1,6 @@
 // The bridge between Slack and the conversation engine: resolves who is speaking, routes every
 // flow into the user's direct message with the bot, and posts or updates the reply there.
+import { readTurnInput, unreadableInput } from "../../conversations/turnInput.js";
 import type { WebClient } from "@slack/web-api";
 import type { ConversationEngine } from "../../conversations/engine.js";
 import type { OutgoingMessage, Speaker, TurnInput } from "../../conversations/messages.js";
@@ -36,12 +37,15 @@ export class SlackConversations {
     return { personId: person.id, displayName: person.displayName, roles: person.roles };
   }
 
-  /** Colleagues mentioned in a command ("grant @ada auditor") join the directory, so the command can name them. */
-  private async knowMentionedUsers(client: WebClient, input: TurnInput): Promise<void> {
-    const text = input.kind === "text" || input.kind === "desk_command" ? input.text : "";
-    for (const [, userId] of text.matchAll(/<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/g)) {
-      if (!(await this.store.people.bySlackUserId(userId!))) await this.speaker(client, userId!).catch(() => undefined);
-    }
+  /**
+   * A mentioned user's name for decoding their <@U…>: our directory first, else their Slack profile,
+   * which adds them to the directory, so that a command naming a colleague ("grant @ada auditor") can
+   * find them even before they have written to the bot.
+   */
+  async nameOf(client: WebClient, userId: string): Promise<string | null> {
+    const known = await this.store.people.bySlackUserId(userId);
+    if (known) return known.displayName;
+    return (await this.speaker(client, userId)).displayName;
   }
 
   async directMessageChannel(client: WebClient, userId: string): Promise<string> {
@@ -55,14 +59,18 @@ export class SlackConversations {
    */
   async turn(client: WebClient, user: SlackUser, input: TurnInput, options: { dmChannel?: string; updateTs?: string } = {}): Promise<OutgoingMessage[]> {
     const dmChannel = options.dmChannel ?? (await this.directMessageChannel(client, user.userId));
+    const checked = readTurnInput(input);
+    if (!checked) {
+      await this.post(client, dmChannel, [{ kind: "error", text: unreadableInput }]);
+      return [];
+    }
     try {
       const speaker = await this.speaker(client, user.userId);
-      await this.knowMentionedUsers(client, input);
       const reply = await this.engine.handle({
         key: { platform: "slack", workspaceId: user.teamId, userId: user.userId, conversationId: dmChannel },
         speaker,
         channel: "slack",
-        input,
+        input: checked,
       });
       if (!reply.handled || reply.messages.length === 0) return [];
       await this.post(client, dmChannel, reply.messages, options.updateTs);

@@ -2,7 +2,8 @@
 // anything in a channel or group chat continues in the person's personal chat, so a channel never
 // sees a report's details; the bot says hello with a welcome card when it is added.
 import { ActivityTypes, CloudAdapter, TurnContext, type Activity, type ConversationParameters } from "botbuilder";
-import { detectIntent } from "../../conversations/intents.js";
+import { fromSharedChannel } from "../../conversations/understanding/sharedChannel.js";
+import { chatCommands } from "../../commands/commandRegistry.js";
 import type { ConversationEngine } from "../../conversations/engine.js";
 import type { OutgoingMessage, Speaker, TurnInput } from "../../conversations/messages.js";
 import { answerInputId, editStepInputId, renderCard, type CardActionData } from "./adaptiveCards.js";
@@ -112,12 +113,12 @@ async function fromSharedConversation(context: TurnContext, deps: TeamsTurnDeps,
     return;
   }
   if (input.kind === "text") {
-    const intent = detectIntent(input.text);
-    if (!intent) {
+    const understood = fromSharedChannel(input.text, chatCommands);
+    if ("menu" in understood) {
       await context.sendActivity(cardActivity([deps.engine.menu("Hi! I can help with these; each continues in a personal chat with me:")]));
       return;
     }
-    input = { kind: "start", flowId: intent.flowId, prefill: intent.prefill };
+    input = understood.privately;
   }
   await inPersonalChat(context, deps, speaker, input);
   if (acknowledge) await context.sendActivity(`${context.activity.from.name ?? "Thanks"}, I've sent you a personal message to continue.`);

@@ -1,5 +1,6 @@
 // `aims chat`: the same conversations in a terminal, over the same engine and store.
 import readline from "node:readline";
+import { readTurnInput, unreadableInput } from "../../conversations/turnInput.js";
 import type { ConversationEngine } from "../../conversations/engine.js";
 import type { OutgoingMessage, Speaker, TurnInput } from "../../conversations/messages.js";
 import type { Store } from "../../store/store.js";
@@ -28,6 +29,10 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
   };
 
   const turn = async (input: TurnInput) => {
+    if (!readTurnInput(input)) {
+      write(unreadableInput);
+      return;
+    }
     const reply = await engine.handle({
       key: { platform: "terminal", workspaceId: "local", userId: speaker.personId, conversationId: "terminal" },
       speaker,

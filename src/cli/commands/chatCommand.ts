@@ -1,7 +1,7 @@
 // `aims chat [--as member|owner|governance|<name or email>]`: try the bot in the terminal.
 import { runTerminalChat } from "../../channels/terminal/terminalChat.js";
 import { personaOf } from "../../channels/localChat/personas.js";
-import { createConversationEngine } from "../../conversations/conversations.js";
+import { createConversationEngine } from "../../conversationEngine.js";
 import { loadDemoOrganisation } from "../../demo/loadDemoOrganisation.js";
 import { CliError, withStore } from "../cliContext.js";
 

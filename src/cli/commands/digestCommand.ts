@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { renderDigestChart } from "../../digest/digestChart.js";
 import { renderDigestMarkdown } from "../../digest/digestMarkdown.js";
-import { buildWeeklyDigest } from "../../digest/weeklyDigest.js";
+import { buildWeeklyDigest } from "../../digest/buildWeeklyDigest.js";
 import { assertTimeZone } from "../../digest/zonedCalendar.js";
 import { queueWeeklyDigest } from "../../digest/digestSchedule.js";
 import { serviceHolding } from "../../store/embedded/serviceLock.js";

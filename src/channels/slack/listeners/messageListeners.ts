@@ -1,8 +1,10 @@
 // Direct messages and @mentions. Retries of the same event (X-Slack-Retry-Num) are dropped by
 // event_id; messages from bots, including our own, are ignored.
 import type { App } from "@slack/bolt";
-import { detectIntent } from "../../../conversations/intents.js";
+import { fromSharedChannel } from "../../../conversations/understanding/sharedChannel.js";
 import type { SlackContext } from "../slackContext.js";
+import { decodeSlackText } from "../slackText.js";
+import { chatCommands } from "../../../commands/commandRegistry.js";
 import { renderSlackMessage } from "../blockKit.js";
 
 interface MessageLike {
@@ -38,21 +40,24 @@ export function registerMessageListeners(app: App, slack: SlackContext): void {
       return;
     }
     if (!first) return;
-    await slack.conversations.turn(client, { teamId: body.team_id, userId: message.user }, { kind: "text", text: message.text ?? "" }, { dmChannel: message.channel });
+    const text = await decodeSlackText(message.text ?? "", (id) => slack.conversations.nameOf(client, id));
+    await slack.conversations.turn(client, { teamId: body.team_id, userId: message.user }, { kind: "text", text }, { dmChannel: message.channel });
   });
 
   app.event("app_mention", async ({ event, body, client, context }) => {
     if (!event.user || event.bot_id) return;
     if (!(await firstDelivery(slack, body.event_id, context))) return;
-    const text = (event.text ?? "").replace(/<@[A-Z0-9]+>/g, "").trim();
-    const intent = detectIntent(text);
+    // The bot's own mention is how the message reached us, not part of what was said.
+    const withoutBot = (event.text ?? "").replace(/<@[A-Z0-9]+>/, "").trim();
+    const text = (await decodeSlackText(withoutBot, (id) => slack.conversations.nameOf(client, id))).trim();
     const thread = { channel: event.channel, thread_ts: event.thread_ts ?? event.ts };
-    if (!intent) {
+    const understood = fromSharedChannel(text, chatCommands);
+    if ("menu" in understood) {
       await client.chat.postMessage({ ...thread, ...renderSlackMessage([slack.engine.menu("Hi! I can help with these; each continues in a direct message with me:")]) });
       return;
     }
     // Whatever was asked, the conversation continues privately: a channel never sees report details.
-    await slack.conversations.turn(client, { teamId: body.team_id, userId: event.user }, { kind: "start", flowId: intent.flowId, prefill: intent.prefill });
+    await slack.conversations.turn(client, { teamId: body.team_id, userId: event.user }, understood.privately);
     await client.chat.postMessage({ ...thread, text: `<@${event.user}> I've sent you a direct message to continue.` });
   });
 }

@@ -1,0 +1,71 @@
+// Every typed command, in the order they are tried (the more specific first). Adding a command is
+// one file in its feature's commands/ folder and one line here.
+import { findCommand, type ChatCommand } from "../conversations/commands/chatCommand.js";
+import { help } from "../conversations/commands/help.js";
+import { registerSystem } from "../systems/commands/registerSystem.js";
+import { reportShadowAi } from "../systems/commands/reportShadowAi.js";
+import { mySystems } from "../systems/commands/mySystems.js";
+import { systemRecord } from "../systems/commands/systemRecord.js";
+import { askPolicy } from "../policy/commands/askPolicy.js";
+import { addNote } from "../incidents/commands/addNote.js";
+import { showIncident } from "../incidents/commands/showIncident.js";
+import { listIncidents } from "../incidents/commands/listIncidents.js";
+import { reportIncident } from "../incidents/commands/reportIncident.js";
+import { myActions } from "../incidents/commands/myActions.js";
+import { completeAction } from "../incidents/commands/completeAction.js";
+import { riskRegister } from "../risks/commands/riskRegister.js";
+import { assessRisk } from "../risks/commands/assessRisk.js";
+import { assessImpact } from "../impact/commands/assessImpact.js";
+import { showImpact } from "../impact/commands/showImpact.js";
+import { statementOfApplicability } from "../soa/commands/statementOfApplicability.js";
+import { gapAnalysis } from "../gap/commands/gapAnalysis.js";
+import { gapReport } from "../gap/commands/gapReport.js";
+import { nonconformities } from "../nonconformities/commands/nonconformities.js";
+import { schedule } from "../reviews/commands/schedule.js";
+import { reviewRecord } from "../reviews/commands/reviewRecord.js";
+import { evidencePack } from "../export/commands/evidencePack.js";
+import { training } from "../training/commands/training.js";
+import { digest } from "../digest/commands/digest.js";
+import { people } from "../people/commands/people.js";
+import { changeRole } from "../people/commands/changeRole.js";
+import { setManager } from "../people/commands/setManager.js";
+import { unconfirmedImports } from "../inventory/commands/unconfirmedImports.js";
+import { noticeRoutes } from "../routing/commands/noticeRoutes.js";
+import { policyQuestions } from "../policy/commands/policyQuestions.js";
+
+export const chatCommands: readonly ChatCommand[] = [
+  help,
+  askPolicy,
+  registerSystem,
+  reportShadowAi,
+  addNote,
+  showIncident,
+  listIncidents,
+  reportIncident,
+  myActions,
+  completeAction,
+  mySystems,
+  systemRecord,
+  riskRegister,
+  assessRisk,
+  assessImpact,
+  showImpact,
+  statementOfApplicability,
+  gapAnalysis,
+  gapReport,
+  nonconformities,
+  schedule,
+  reviewRecord,
+  evidencePack,
+  training,
+  digest,
+  policyQuestions,
+  people,
+  changeRole,
+  setManager,
+  unconfirmedImports,
+  noticeRoutes,
+];
+
+/** The command a text is, if any, among all the commands. */
+export const findChatCommand = (text: string) => findCommand(text, chatCommands);

@@ -1,0 +1,124 @@
+// Builds the conversation engine with every flow, over the store. Channels receive this.
+import type { PrismaClient } from "./generated/prisma/client.js";
+import type { Logger } from "./logging/logger.js";
+import type { ReviewIntervals } from "./domain/reviewSchedule.js";
+import { ConversationStateStore } from "./store/conversationStates.js";
+import { ConversationEngine, type EngineOptions } from "./conversations/engine.js";
+import { registerAiSystemFlow } from "./systems/flows/registerAiSystemFlow.js";
+import { reportIncidentFlow, type IncidentProposer } from "./incidents/flows/reportIncidentFlow.js";
+import { reportShadowAiFlow } from "./systems/flows/reportShadowAiFlow.js";
+import { storeLookups } from "./conversationLookups.js";
+import { incidentFlows } from "./incidents/flows/incidentFlows.js";
+import { IncidentUseCases } from "./incidents/incidentUseCases.js";
+import { TrainingUseCases } from "./training/trainingUseCases.js";
+import { ReminderUseCases } from "./reminders/reminderUseCases.js";
+import { ScheduleUseCases } from "./reviews/scheduleUseCases.js";
+import { DigestUseCases } from "./digest/digestUseCases.js";
+import { defaultReviewIntervals } from "./domain/reviewSchedule.js";
+import { recordTrainingFlow } from "./training/flows/recordTrainingFlow.js";
+import { EvidencePackUseCases } from "./export/evidencePackUseCases.js";
+import { assessImpactFlow } from "./impact/flows/assessImpactFlow.js";
+import { rejectSystemFlow } from "./systems/flows/rejectSystemFlow.js";
+import { ImpactUseCases } from "./impact/impactUseCases.js";
+import { SystemApprovalUseCases } from "./systems/systemApprovalUseCases.js";
+import { assessRiskFlow, rejectRiskAcceptanceFlow } from "./risks/flows/assessRiskFlow.js";
+import { RiskUseCases } from "./risks/riskUseCases.js";
+import { nonconformityFlows } from "./nonconformities/flows/nonconformityFlows.js";
+import { recordReviewResultsFlow } from "./reviews/flows/reviewFlows.js";
+import { NonconformityUseCases } from "./nonconformities/nonconformityUseCases.js";
+import { ReviewUseCases } from "./reviews/reviewUseCases.js";
+import { editSoaControlFlow } from "./soa/flows/editSoaControlFlow.js";
+import { gapAnalysisFlow } from "./gap/flows/gapAnalysisFlow.js";
+import { SoaUseCases } from "./soa/soaUseCases.js";
+import { GapUseCases } from "./gap/gapUseCases.js";
+import { SystemInventory } from "./systems/systemInventory.js";
+import { chatCommands } from "./commands/commandRegistry.js";
+import type { UseCases } from "./conversations/commands/useCases.js";
+import { PolicyQuestionUseCases } from "./policy/policyQuestionUseCases.js";
+import { policyAnswerFlows } from "./policy/policyAnswerFlows.js";
+import { PeopleUseCases } from "./people/peopleUseCases.js";
+import { InventoryUseCases } from "./inventory/inventoryUseCases.js";
+import { RouteUseCases } from "./routing/routeUseCases.js";
+import type { ChannelRoute, RouteCategory } from "./routing/noticeRoutes.js";
+
+export interface ConversationSettings {
+  reviewIntervals?: ReviewIntervals;
+  draftTtlMs?: number;
+  clock?: () => Date;
+  logger?: Logger;
+  answerQuestion?: EngineOptions["answerQuestion"];
+  policyFeedback?: EngineOptions["policyFeedback"];
+  /** The weekly digest's time zone, for its preview in chat. */
+  digestTimeZone?: string;
+  /** For the reminder buttons (Still accurate sets the next confirmation this many months ahead). */
+  attestationMonths?: number;
+  /** Configured notice routes (AIMS_ROUTE_<KIND>), for "routes". */
+  noticeRoutes?: Partial<Record<RouteCategory, ChannelRoute[]>>;
+  /** Reads a first message the offline rules are unsure of (OpenAI, when configured). */
+  classifyMessage?: EngineOptions["classify"];
+  /** Proposes incident fields from a one-line report (OpenAI, when configured). */
+  proposeIncident?: IncidentProposer;
+}
+
+export function createConversationEngine(prisma: PrismaClient, settings: ConversationSettings = {}): ConversationEngine {
+  const clock = settings.clock ?? (() => new Date());
+  const incidentUseCases = new IncidentUseCases(prisma, clock);
+  const impactUseCases = new ImpactUseCases(prisma);
+  const approvalUseCases = new SystemApprovalUseCases(prisma, clock);
+  const riskUseCases = new RiskUseCases(prisma, clock);
+  const nonconformityUseCases = new NonconformityUseCases(prisma, clock);
+  const policyQuestionUseCases = new PolicyQuestionUseCases(prisma, clock);
+  const useCases: UseCases = {
+    incidents: incidentUseCases,
+    training: new TrainingUseCases(prisma, clock),
+    risks: riskUseCases,
+    impact: impactUseCases,
+    approvals: approvalUseCases,
+    soa: new SoaUseCases(prisma),
+    gap: new GapUseCases(prisma),
+    schedule: new ScheduleUseCases(prisma, clock),
+    reviews: new ReviewUseCases(prisma, clock),
+    nonconformities: nonconformityUseCases,
+    digest: new DigestUseCases(prisma, clock, { timeZone: settings.digestTimeZone ?? "UTC", attestationMonths: settings.attestationMonths ?? 6 }),
+    evidencePack: new EvidencePackUseCases(prisma, clock),
+    inventory: new SystemInventory(prisma),
+    people: new PeopleUseCases(prisma),
+    importedSystems: new InventoryUseCases(prisma),
+    routes: new RouteUseCases(prisma, settings.noticeRoutes ?? {}),
+    policyQuestions: policyQuestionUseCases,
+    menu: (text, speaker) => engine.menu(text, speaker),
+    commands: () => chatCommands,
+  };
+  const engine: ConversationEngine = new ConversationEngine({
+    states: new ConversationStateStore(prisma),
+    flows: [
+      registerAiSystemFlow(settings.reviewIntervals),
+      reportIncidentFlow(settings.proposeIncident),
+      reportShadowAiFlow(),
+      ...incidentFlows(),
+      recordTrainingFlow(),
+      assessImpactFlow(clock),
+      rejectSystemFlow(),
+      assessRiskFlow(),
+      rejectRiskAcceptanceFlow(),
+      recordReviewResultsFlow(),
+      ...nonconformityFlows(),
+      editSoaControlFlow(),
+      gapAnalysisFlow(),
+      ...policyAnswerFlows(),
+    ],
+    lookups: storeLookups(prisma),
+    incidentUseCases,
+    commands: chatCommands,
+    useCases,
+    recordActions: [approvalUseCases, impactUseCases, riskUseCases, nonconformityUseCases, policyQuestionUseCases],
+    reminderUseCases: new ReminderUseCases(prisma, clock, { reviewIntervals: settings.reviewIntervals ?? defaultReviewIntervals, attestationMonths: settings.attestationMonths ?? 6 }),
+    ...(settings.clock ? { clock: settings.clock } : {}),
+    ...(settings.draftTtlMs ? { draftTtlMs: settings.draftTtlMs } : {}),
+    ...(settings.logger ? { logger: settings.logger } : {}),
+    ...(settings.answerQuestion ? { answerQuestion: settings.answerQuestion } : {}),
+    ...(settings.policyFeedback ? { policyFeedback: settings.policyFeedback } : {}),
+    ...(settings.classifyMessage ? { classify: settings.classifyMessage } : {}),
+  });
+  return engine;
+}

@@ -1,0 +1,41 @@
+// The engine's directory look-ups, answered from the store.
+import type { PrismaClient } from "./generated/prisma/client.js";
+import type { Lookups } from "./conversations/stepInput.js";
+
+const systemFields = { id: true, reference: true, name: true } as const;
+
+export function storeLookups(prisma: PrismaClient): Lookups {
+  return {
+    findSystems: async (text) => {
+      const wanted = text.trim();
+      if (wanted.length < 2) return [];
+      return prisma.aiSystem.findMany({
+        where: {
+          status: { not: "retired" },
+          OR: [{ name: { contains: wanted, mode: "insensitive" } }, { reference: wanted.toUpperCase() }],
+        },
+        select: systemFields,
+        orderBy: { name: "asc" },
+        take: 10,
+      });
+    },
+    systemById: (id) => prisma.aiSystem.findUnique({ where: { id }, select: systemFields }),
+    systemsMentionedIn: async (text) => {
+      const sentence = text.toLowerCase();
+      const systems = await prisma.aiSystem.findMany({ where: { status: { not: "retired" } }, select: systemFields });
+      return systems.filter((system) => system.name.length >= 3 && sentence.includes(system.name.toLowerCase()));
+    },
+    findPeople: async (text) => {
+      const wanted = text.trim();
+      if (wanted.length < 2) return [];
+      return prisma.person.findMany({
+        where: { OR: [{ displayName: { contains: wanted, mode: "insensitive" } }, { email: wanted.toLowerCase() }] },
+        select: { id: true, displayName: true, email: true },
+        orderBy: { displayName: "asc" },
+        take: 10,
+      });
+    },
+    personById: (id) => prisma.person.findUnique({ where: { id }, select: { id: true, displayName: true, email: true } }),
+    incident: (reference) => prisma.incident.findUnique({ where: { reference }, select: { reference: true, severity: true, status: true } }),
+  };
+}

@@ -1,0 +1,44 @@
+// A typed command ("incidents sev1", "soa A.6.2.4", "my systems"): what it is called, who may use
+// it, how it is described, and what it does. Routing, `help`, the `/aims` verbs, the "I didn't
+// understand" suggestions and the Slack manifest's usage hint are all generated from these.
+import type { CommandHelpEntry } from "./commandHelpEntry.js";
+import type { Answers } from "../flowDefinition.js";
+import type { OutgoingMessage, Turn } from "../messages.js";
+import type { UseCases } from "./useCases.js";
+
+export { commandGroups, mayUse, type CommandGroup } from "./commandHelpEntry.js";
+
+/** What running a command gives: messages, a flow to start (with answers filled in), or a policy question. */
+export type CommandOutcome = { messages: OutgoingMessage[] } | { start: { flowId: string; prefill: Answers } } | { ask: string };
+
+export interface ChatCommand extends CommandHelpEntry {
+  /** Unique, stable: "incidents", "my_systems". */
+  name: string;
+  /** True when the typed text (trimmed, lower case, no leading "/" or trailing ".!?") is this command. */
+  matches(text: string): boolean;
+  /**
+   * Said to someone `allowed` refuses, before the command runs. Without it the command runs and its
+   * use cases refuse with what they know (e.g. "you don't own any AI system"); `allowed` then only
+   * decides whether `help` lists it.
+   */
+  refusal?: string;
+  /** For the routing evaluation: where a first message naming this command goes (default `command:<name>`). */
+  route?: string;
+  run(text: string, turn: Turn, use: UseCases): Promise<CommandOutcome>;
+}
+
+export const defineCommand = (command: ChatCommand): ChatCommand => command;
+
+/** The typed text as commands read it. */
+export const commandText = (text: string) =>
+  text.trim().replace(/^\//, "").replace(/^aims\s+/i, "").replace(/[.!?]+$/, "").replace(/\s+/g, " ").trim().toLowerCase();
+
+/** An outcome of only messages. */
+export const say = (...messages: OutgoingMessage[]): CommandOutcome => ({ messages });
+
+/** The command a text is, if any, with the text as commands read it. */
+export function findCommand(text: string, commands: readonly ChatCommand[]): { command: ChatCommand; text: string } | null {
+  const typed = commandText(text);
+  const command = commands.find((candidate) => candidate.matches(typed));
+  return command ? { command, text: text.trim().replace(/^\//, "").replace(/^aims\s+/i, "") } : null;
+}

@@ -1,0 +1,13 @@
+import { defineCommand } from "./chatCommand.js";
+import { helpFor } from "./commandHelp.js";
+import { viewerOf } from "../useCaseOutcome.js";
+
+export const help = defineCommand({
+  name: "help",
+  group: "Getting around",
+  usage: "help",
+  help: "the commands you can use",
+  verbs: ["help"],
+  matches: (text) => /^(help|\?|commands|list commands|show commands|help me)$/.test(text),
+  run: async (_text, turn, use) => ({ messages: [{ kind: "text", text: helpFor(use.commands(), viewerOf(turn)) }, use.menu("Or start here:", turn.speaker)] }),
+});

@@ -1,0 +1,57 @@
+// What a person wants from the first message they type outside any conversation. Offline rules
+// built on sentence structure (question form, a report of what something did, a tool seen in use,
+// a wish to add a system) and general vocabulary, so they work without a language model.
+import type { ChatCommand } from "../commands/chatCommand.js";
+import { findCommand } from "../commands/chatCommand.js";
+import * as words from "./routingVocabulary.js";
+
+export type Route = "ask_policy" | "report_incident" | "register_system" | "report_shadow_ai" | "capabilities" | "clarify" | `command:${string}`;
+
+export type Understanding =
+  | { route: "command"; command: ChatCommand; text: string }
+  | { route: "ask_policy"; question: string }
+  | { route: "report_incident"; description: string | null }
+  | { route: "register_system" }
+  | { route: "report_shadow_ai"; description: string | null }
+  | { route: "capabilities" }
+  | { route: "clarify" };
+
+/** The route's name as the routing evaluation scores it. */
+export function routeName(understanding: Understanding): Route {
+  if (understanding.route !== "command") return understanding.route;
+  return (understanding.command.route ?? `command:${understanding.command.name}`) as Route;
+}
+
+/** Lower case, plain apostrophes, single spaces, without the punctuation around words. */
+export function plain(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[’‘`]/g, "'")
+    .replace(/[^a-z0-9'?\s-]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+export function understandFirstMessage(text: string, commands: readonly ChatCommand[]): Understanding {
+  const original = text.trim();
+  const typed = plain(words.withoutOpening(original));
+  if (typed === "" || typed === "?") return { route: "clarify" };
+  const command = findCommand(words.withoutPoliteShow(original), commands) ?? findCommand(original, commands);
+  if (command) return { route: "command", command: command.command, text: command.text };
+  if (words.isSmallTalk(typed)) return { route: "capabilities" };
+  return understandSentence(original, typed);
+}
+
+function understandSentence(original: string, typed: string): Understanding {
+  const question = words.isQuestion(typed);
+  const request = !question || words.isRequestQuestion(typed);
+  if (request && words.wantsToReportIncident(typed)) return { route: "report_incident", description: words.hasDetail(typed) ? original : null };
+  if (request && words.wantsToRegister(typed)) return { route: "register_system" };
+  if (request && words.wantsToReportShadowAi(typed)) return { route: "report_shadow_ai", description: words.hasDetail(typed) ? original : null };
+  if (question) return { route: "ask_policy", question: original };
+  if (words.isToolSighting(typed)) return { route: "report_shadow_ai", description: original };
+  if (words.ownsUnlistedSystem(typed)) return { route: "register_system" };
+  if (words.describesSomethingGoneWrong(typed)) return { route: "report_incident", description: original };
+  if (words.isPolicyTopic(typed)) return { route: "ask_policy", question: original };
+  return { route: "clarify" };
+}

@@ -1,0 +1,120 @@
+// The sentence shapes and general words the first-message rules look for. Each test takes text
+// already made plain (lower case, no punctuation except ? ' -).
+
+type TextTest = RegExp | ((text: string) => boolean);
+const any = (...tests: TextTest[]) => (text: string) => tests.some((test) => (test instanceof RegExp ? test.test(text) : test(text)));
+
+// --- Openings that say nothing about what is wanted ------------------------------------------
+
+const greeting = String.raw`(hi|hello|hey|hiya|heya|yo|howdy|morning|good (morning|afternoon|evening|day)|greetings)`;
+const thanks = String.raw`(thanks|thank you|thx|ty|cheers|ta|much appreciated|great thanks|ok thanks|perfect thanks)`;
+
+/** "Hi bot, can I …": the greeting goes, the rest is the message. */
+export function withoutOpening(text: string): string {
+  return text
+    .replace(new RegExp(String.raw`^\s*${greeting}( there| all| team| bot| aims)?\s*[,!.:-]+\s*(?=\S)`, "i"), "")
+    .replace(/^\s*(quick question|question|q|one question|a question)\s*[:,-]+\s*/i, "");
+}
+
+/** "show me open incidents" → "open incidents": how people wrap a command. */
+export function withoutPoliteShow(text: string): string {
+  return text
+    .replace(/^\s*(where|how) (can|do) i (see|view|find|list)\s+/i, "")
+    .replace(/^\s*(i want to|i'd like to|let me) (see|view|list)\s+/i, "")
+    .replace(/^\s*(please |pls |can you |could you )?(show|list|give|get|display|view)( me)?( (the|all|our))?\s+/i, "");
+}
+
+export const isSmallTalk = any(
+  new RegExp(String.raw`^${greeting}( there| all| team| bot| aims| again)?$`),
+  new RegExp(String.raw`^${thanks}( (so|very) much| a lot| for (that|the help|your help))?( bot| aims)?$`),
+  // "thanks, that helped", "cheers, all sorted": thanks with a few words and no request in them.
+  (text) => new RegExp(String.raw`^${thanks}\b`).test(text) && text.split(" ").length <= 6 && !/\?$/.test(text),
+  /^(menu|start|get started|hello\?|hi\?)$/,
+  /^(what|how) (can|could|do|will) (you|u|this bot|the bot|this assistant|aims) (do|help)( me)?( with)?( for me)?\??$/,
+  /^(what do you do|what are you( for)?|who are you|what is this|what's this|what is this bot|what can i do here)\??$/,
+);
+
+// --- Question form ---------------------------------------------------------------------------
+
+const questionStart = /^(can|may|could|should|shall|must|do|does|did|is|are|am|was|were|will|would|have|has|what|whats|what's|wat|which|who|whom|whose|when|where|why|how|if|any)\b/;
+const askingCues = /^(i'm not sure|im not sure|i am not sure|i was wondering|i wonder|i'd like to know|i would like to know|i want to know|tell me|explain|clarify|help me understand|please explain|remind me|not sure (if|whether)|wondering)\b/;
+
+export const isQuestion = (text: string) => /\?\s*$/.test(text) || questionStart.test(text) || askingCues.test(text) || /\b(is that|is it|are we|am i) (allowed|ok|okay|fine|permitted)\b/.test(text);
+
+/** Questions that are requests to do something now: "how do I register …", "can you help me add …". */
+export const isRequestQuestion = (text: string) =>
+  /^(how (do|can|should) (i|we)|where (do|can|should) (i|we)|can you|could you|would you|can i get you to)\b/.test(text) || /\bwhat do (i|we) need to (register|add|record)\b/.test(text);
+
+// --- Wishes ------------------------------------------------------------------------------------
+
+const desire = String.raw`(i want to|i wanna|i'd like to|i would like to|i need to|we need to|need to|we want to|i have to|we have to|let me|let's|please|pls|can you|could you|help me|how (do|can|should) (i|we)|where (do|can|should) (i|we)|how to|i'm here to|im here to|trying to)`;
+
+const reportVerb = String.raw`(report|raise|log|file|open|submit|flag)`;
+const problemNoun = String.raw`(incident|issue|problem|bug|concern|complaint)`;
+
+export const wantsToReportIncident = any(
+  new RegExp(String.raw`^(${desire} )?${reportVerb} (an? |the |this |that |another )?(ai |new |possible |potential |serious )?${problemNoun}\b`),
+  new RegExp(String.raw`\b${desire} ${reportVerb} (an? |the |this |that )?(ai |possible |potential )?${problemNoun}\b`),
+);
+
+const registerVerb = String.raw`(regist(er|r|ering|ration|re)|enroll|onboard)`;
+const addVerb = String.raw`(add|put|record|enter|list|get|go|log|include)`;
+const inventoryNoun = String.raw`(inventory|register|registry|catalogue|catalog|list of ai systems)`;
+
+export const wantsToRegister = any(
+  new RegExp(String.raw`^${registerVerb}\b`),
+  new RegExp(String.raw`\b${desire} ${registerVerb}\b`),
+  new RegExp(String.raw`\b${desire}( \S+){0,2} ${registerVerb}\b`),
+  new RegExp(String.raw`\b${addVerb}\b( \S+){0,6} (to|on|in|into|onto) (the|our)( ai)? ${inventoryNoun}\b`),
+  new RegExp(String.raw`\b(where|how) (do|can|should) (i|we) (record|add|log|enter) (it|this|that|them)\b`),
+);
+
+export const wantsToReportShadowAi = any(/\bshadow (ai|it)\b/, /\b(report|flag) (an? )?(unregistered|unapproved|unauthori[sz]ed) (ai|tool|app|system)/);
+
+// --- Statements --------------------------------------------------------------------------------
+
+const aiNoun = String.raw`(ai|tool|system|automated|auto-generated|a\.i|model|models|bot|bots|chatbot|chat bot|assistant|copilot|algorithm|algo|classifier|engine|screener|parser|summari[sz]er|generator|forecast|forecasting|prediction|predictions|predictor|scoring|scores|score|recommender|recommendations|detector|detection|triage|moderation|ocr|llm|gpt|chatgpt|agent|automation|transcriber|transcription|translator|translation|matcher|ranker|ranking|outputs|output)`;
+const toolNoun = String.raw`(ai|gpt|chatgpt|copilot|llm|chatbot|tool|app|application|extension|plugin|plug-in|add-in|addin|add-on|addon|website|site|service|bot|assistant|translator|notetaker|note-taker|generator|platform|software)`;
+const otherPeople = String.raw`(someone|somebody|people|person|staff|colleagues?|coworkers?|co-workers?|team|teams|department|dept|folks|they|he|she|employees?|contractors?|interns?|developers?|devs|engineers?|agency|vendor|supplier|recruiters?|managers?|my manager|my boss|sales|marketing|legal|finance|hr|support|procurement|design|ops|operations|everyone|analysts?)`;
+const useVerb = String.raw`(using|uses|use|used|run|runs|put|puts|putting|feed|feeds|send|sends|sending|paste|upload|installed|installing|pasting|pastes|pasted|uploading|uploads|feeding|relying on|running|runs|signed up for|subscribed to|records|recording|trying out|started using|has started using|have started using)`;
+const unapproved = /\b((nobody|no one|noone|never|not been|hasn't been|wasn't|isn't|aren't|not) (approved|signed off|reviewed|registered|vetted|authori[sz]ed|cleared)|un(approved|registered|authori[sz]ed|sanctioned|vetted|official)|not (on|in) the (approved list|inventory|register)|isn't (on|in) the (approved list|inventory|register)|without (approval|permission|telling anyone|asking|sign-off|a review)|nobody (knows|signed off)|off the books)\b/;
+const sighting = /\b(i |i've |ive |we )?(saw|seen|noticed|spotted|caught|found out|heard|discovered|came across)\b/;
+
+/** Someone else using a tool, or a tool in use without approval: "someone in finance is using an AI add-in nobody approved". */
+export function isToolSighting(text: string): boolean {
+  const mentionsTool = new RegExp(String.raw`\b${toolNoun}\b`).test(text);
+  const othersUseTool = new RegExp(String.raw`\b${otherPeople}\b.{0,60}\b${useVerb}\b( \S+){0,6}? ${toolNoun}\b`).test(text);
+  const toolInUse = new RegExp(String.raw`\b${toolNoun}\b.{0,40}\b(being used|in use|used by)\b`).test(text);
+  const aboutWhatAiDid = new RegExp(String.raw`^(the |our |my )?${aiNoun}\b`).test(text);
+  const seen = sighting.test(text) && (mentionsTool || new RegExp(String.raw`\b${useVerb}\b`).test(text));
+  if (unapproved.test(text) && (othersUseTool || toolInUse || (mentionsTool && !firstPersonOwner.test(text)))) return true;
+  return (othersUseTool && !aboutWhatAiDid) || seen;
+}
+
+const firstPersonOwner = /\b(we're about to|we are about to|we're going live|we are going live|i'm about to|i am about to|i own|we own|i built|we built|i've built|we've built|our team (built|made|developed|owns)|we (have|bought|developed|made|are launching|are building|are deploying|just bought|just built|launched)|we're (launching|building|deploying|rolling out|buying)|i'm (launching|building)|i am (launching|building)|my team (built|owns|made))\b/;
+
+/** "I own a recommendation engine that isn't in the inventory yet", "we built a model, where do I record it". */
+export const ownsUnlistedSystem = (text: string) =>
+  firstPersonOwner.test(text) && /\b(inventory|register|registry|record it|add it|isn't (listed|registered)|not (listed|registered) yet|needs? (to (go|be added|be registered)|registering|registration|adding))\b/.test(text);
+
+const pastVerb = /\b(\w{3,}ed|told|gave|sent|made|said|showed|shown|took|wrote|put|got|went|began|drew|ran|kept|let|paid|sold|spent|left|lost|hit|cut|brought|bought|thought|chose|found|read|saw|broke|stole|leaked|fell|forgot|gotten|given|shared|seen)\b/;
+const goneWrong = /\b(wrong|off|incorrect|inaccurate|bias\w*|unfair\w*|discriminat\w*|offensive|inappropriate|racist|sexist|toxic|harmful|dangerous|unsafe|leak\w*|breach\w*|expos\w*|disclos\w*|reveal\w*|made up|making up|invent\w*|hallucinat\w*|fake|misread\w*|mislabel\w*|misclassif\w*|broken|broke|crash\w*|fail\w*|stopped|keeps|kept|weird|strange|odd|garbage|nonsense|insult\w*|rude|complain\w*|error\w*|mistake\w*|glitch\w*|bug|bugs|injection|jailbreak\w*|drift\w*|since|anymore|every|all|copied|plagiari\w*|went wrong|goes wrong|gone wrong)\b/;
+const progressive = /\b(is|are|was|were|has been|have been|keeps|kept|started|starts) \w+ing\b/;
+
+/** "the CV screener rejected every applicant over 50": an AI system did (or keeps doing) something. */
+export function describesSomethingGoneWrong(text: string): boolean {
+  if (/\b(something|it|things?|stuff) (went|has gone|is going|goes) wrong\b/.test(text)) return true;
+  const count = text.split(/\s+/).length;
+  if (count < 4) return false;
+  const aboutAi = new RegExp(String.raw`\b${aiNoun}\b`).test(text);
+  if (!aboutAi) return /\b(leak\w*|breach\w*|hallucinat\w*|injection|jailbreak\w*|discriminat\w*)\b/.test(text);
+  return pastVerb.test(text) || progressive.test(text) || goneWrong.test(text) || startsWithAiSubject(text);
+}
+
+/** The sentence is about what an AI system does: "the resume parser drops …", "our bot answers …". */
+const startsWithAiSubject = (text: string) => new RegExp(String.raw`^((i think|i believe|fyi|heads up|so|looks like|seems) )?(the |our |my |this |that |a |an )?(\S+ ){0,3}${aiNoun} \w+(s|ing|ed)\b`).test(text);
+
+export const isPolicyTopic = (text: string) => /\b(policy|policies|rules?|guidance|guidelines?|allowed|permitted|acceptable use|procedure|process for|requirements?)\b/.test(text);
+
+/** More than the bare request: a few words of what happened. */
+export const hasDetail = (text: string) => text.split(/\s+/).length >= 6;

@@ -1,0 +1,12 @@
+import { defineCommand } from "../../conversations/commands/chatCommand.js";
+import { viaUseCase } from "../../conversations/commands/viaUseCase.js";
+
+export const gapReport = defineCommand({
+  name: "gap_report",
+  group: "Compliance",
+  usage: "gap report",
+  help: "the latest gap analysis, clause by clause",
+  verbs: ["gap", "gaps"],
+  matches: (text) => /^(gap report|gaps|gap analysis report)$/.test(text),
+  run: viaUseCase((use) => use.gap),
+});

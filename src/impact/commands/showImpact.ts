@@ -1,0 +1,12 @@
+import { defineCommand } from "../../conversations/commands/chatCommand.js";
+import { ref, viaUseCase } from "../../conversations/commands/viaUseCase.js";
+
+export const showImpact = defineCommand({
+  name: "impact",
+  group: "Risks and systems",
+  usage: "impact AIS-0001",
+  help: "a system's latest impact assessment",
+  verbs: ["impact"],
+  matches: (text) => new RegExp(String.raw`^impact( assessment)?( (of|for))? ${ref("ais")}$`).test(text),
+  run: viaUseCase((use) => use.impact),
+});

@@ -1,0 +1,12 @@
+import { defineCommand } from "../../conversations/commands/chatCommand.js";
+import { ref, viaUseCase } from "../../conversations/commands/viaUseCase.js";
+
+export const addNote = defineCommand({
+  name: "note",
+  group: "Incidents and actions",
+  usage: "note INC-0007 <text or link>",
+  help: "adds to an incident's timeline; a link becomes its evidence",
+  verbs: ["note"],
+  matches: (text) => new RegExp(String.raw`^(note|evidence) ${ref("inc")}\b`).test(text),
+  run: viaUseCase((use) => use.incidents),
+});

@@ -1,0 +1,12 @@
+import { defineCommand } from "../../conversations/commands/chatCommand.js";
+import { ref, viaUseCase } from "../../conversations/commands/viaUseCase.js";
+
+export const completeAction = defineCommand({
+  name: "action_done",
+  group: "Incidents and actions",
+  usage: "CA-0001 done",
+  help: "marks a corrective action done",
+  verbs: [],
+  matches: (text) => new RegExp(String.raw`^(action )?${ref("ca")} (is )?(done|complete|completed)$`).test(text),
+  run: viaUseCase((use) => use.incidents),
+});

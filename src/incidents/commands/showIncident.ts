@@ -1,0 +1,12 @@
+import { defineCommand } from "../../conversations/commands/chatCommand.js";
+import { ref, viaUseCase } from "../../conversations/commands/viaUseCase.js";
+
+export const showIncident = defineCommand({
+  name: "incident",
+  group: "Incidents and actions",
+  usage: "incident INC-0007 [acknowledge | assign | investigate | contain | resolve | close | reopen …]",
+  help: "one incident, its timeline and the steps you may take",
+  verbs: ["incident"],
+  matches: (text) => new RegExp(String.raw`^(incident )?${ref("inc")}\b`).test(text),
+  run: viaUseCase((use) => use.incidents),
+});

@@ -1,0 +1,17 @@
+import { defineCommand } from "../../conversations/commands/chatCommand.js";
+import { ref, viaUseCase } from "../../conversations/commands/viaUseCase.js";
+
+const noun = "(nonconformity|non-conformity|finding|nc)";
+
+export const nonconformities = defineCommand({
+  name: "nonconformities",
+  group: "Compliance",
+  usage: "nonconformities [all] · NC-0001 [plan | close] · raise nonconformity [REV-0001]",
+  help: "nonconformities and their corrective actions",
+  verbs: ["nonconformities", "nonconformity", "nc"],
+  matches: (text) =>
+    /^(open )?(nonconformities|non-conformities|findings|ncs)( all)?$/.test(text) ||
+    new RegExp(String.raw`^(raise (an? )?|new )?${noun}( (from |for )?${ref("rev")})?$`).test(text) ||
+    new RegExp(String.raw`^(nonconformity )?${ref("nc")}( (plan|close|view))?$`).test(text),
+  run: viaUseCase((use) => use.nonconformities),
+});

@@ -1,0 +1,15 @@
+import { defineCommand } from "../../conversations/commands/chatCommand.js";
+import { ref, viaUseCase } from "../../conversations/commands/viaUseCase.js";
+
+export const riskRegister = defineCommand({
+  name: "risks",
+  group: "Risks and systems",
+  usage: "risks [AIS-0001] · RSK-0001",
+  help: "the risk register you may see, a system's risks, or one risk",
+  verbs: ["risks", "risk"],
+  matches: (text) =>
+    /^(risks|risk register|ai risks)( all)?$/.test(text) ||
+    new RegExp(String.raw`^risks (for |of |on )?${ref("ais")}$`).test(text) ||
+    new RegExp(String.raw`^(risk )?${ref("rsk")}$`).test(text),
+  run: viaUseCase((use) => use.risks),
+});

@@ -1,0 +1,123 @@
+// The first messages people actually type, through the local chat's HTTP API: each goes where a
+// person expects, and nothing is saved that the person did not mean as an answer.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { OutgoingMessage } from "../../src/conversations/messages.js";
+import type { RunningService } from "../../src/service.js";
+import type { TestDatabase } from "../support/testDatabase.js";
+import { closeLocalChat, firstOfKind, localChatTurns, openLocalChat } from "../support/localChatSession.js";
+
+describe("first messages in the local chat", () => {
+  let database: TestDatabase;
+  let service: RunningService;
+  const people = new Map<string, string>();
+
+  beforeAll(async () => {
+    ({ database, service } = await openLocalChat(people));
+  });
+  afterAll(() => closeLocalChat({ database, service }));
+
+  const { turn, say } = localChatTurns(() => service.url, people);
+  const draftOf = (person: string) => database.prisma.conversationState.findFirst({ where: { userId: people.get(person)!, status: "active" } });
+  const question = (messages: OutgoingMessage[]) => firstOfKind(messages, "question");
+  const counts = async () => ({ systems: await database.prisma.aiSystem.count(), incidents: await database.prisma.incident.count() });
+
+  it("answers questions that mention incidents or new models, and starts nothing", async () => {
+    const before = await counts();
+    for (const text of ["how quickly does a sev1 incident have to be triaged?", "we want to test the new fraud model with last month's real claims, is that allowed?"]) {
+      const reply = await say("tom", text);
+      expect(firstOfKind(reply, "answer"), text).toBeDefined();
+      expect(question(reply), text).toBeUndefined();
+    }
+    // The follow-up is a question too, not a system's name.
+    expect(firstOfKind(await say("tom", "and can we keep the claims data afterwards?"), "answer")).toBeDefined();
+    expect(await draftOf("tom")).toBeNull();
+    expect(await counts()).toEqual(before);
+  });
+
+  it.each([
+    "our support chatbot told a customer they could get a refund we don't offer",
+    "the fraud scores look completely off since Tuesday's update",
+  ])("starts an incident report from %j, with the text as its description", async (text) => {
+    const reply = await say("priya", text);
+    expect(question(reply)?.flowId).toBe("report_incident");
+    const draft = await draftOf("priya");
+    expect(draft?.flowId).toBe("report_incident");
+    expect((draft?.answers as Record<string, unknown>).description).toBe(text);
+    expect(firstOfKind(await say("priya", "cancel"), "text")?.text).toMatch(/nothing was saved/);
+  });
+
+  it("starts a shadow-AI report from a sighting of an unapproved tool", async () => {
+    const reply = await say("tom", "someone in finance is using an AI spreadsheet add-in nobody approved");
+    expect(question(reply)?.flowId).toBe("report_shadow_ai");
+    await say("tom", "cancel");
+  });
+
+  it("answers \"what can you do?\" and greetings with the capabilities and buttons", async () => {
+    for (const text of ["what can you do?", "hi", "thanks!"]) {
+      const menu = firstOfKind(await say("tom", text), "menu");
+      expect(menu?.text, text).toMatch(/ask me about our AI policy/);
+      expect(menu?.options.map((option) => option.label)).toContain("Register an AI system");
+    }
+  });
+
+  it("lists the commands by role for help", async () => {
+    const member = firstOfKind(await say("tom", "help"), "text")!.text;
+    expect(member).toContain("my systems");
+    expect(member).toContain("incidents");
+    expect(member).not.toContain("evidence pack");
+    const governance = firstOfKind(await say("amara", "help"), "text")!.text;
+    expect(governance).toContain("evidence pack");
+    expect(governance).toContain("gap analysis");
+  });
+
+  it("lists an owner's systems for \"my systems\", \"systems\" and \"inventory\"; governance sees the inventory", async () => {
+    const owned = await database.prisma.aiSystem.findMany({ where: { ownerId: people.get("sofia")!, status: { not: "retired" } } });
+    expect(owned.length).toBeGreaterThan(0);
+    for (const text of ["my systems", "systems", "inventory"]) {
+      const list = firstOfKind(await say("sofia", text), "record_list");
+      expect(list?.title, text).toBe("Your AI systems");
+      expect(new Set(list?.items.map((item) => item.reference))).toEqual(new Set(owned.map((system) => system.reference)));
+    }
+    const inventory = firstOfKind(await say("amara", "inventory"), "record_list");
+    expect(inventory?.items.length).toBe(await database.prisma.aiSystem.count({ where: { status: { not: "retired" } } }));
+    expect(firstOfKind(await say("tom", "my systems"), "record_list")?.note).toMatch(/You own no AI systems/);
+  });
+
+  it("asks whether a question typed at a free-text question is the answer, and saves nothing until told", async () => {
+    await say("lukas", "I want to register a new AI system");
+    const asked = question(await say("lukas", "is it ok to register a model that is only a prototype?"));
+    expect(asked?.prompt).toBe("Is this your answer, or a question for the policy assistant?");
+    expect((await draftOf("lukas"))?.answers).not.toHaveProperty("name");
+    // The policy assistant answers, and the registration asks for the name again.
+    const answered = await turn("lukas", { kind: "choice", stepId: asked!.stepId, value: "ask" });
+    expect(firstOfKind(answered, "answer")).toBeDefined();
+    expect(question(answered)?.stepId).toBe("name");
+    expect((await draftOf("lukas"))?.answers).not.toHaveProperty("name");
+    // A command typed there is confirmed too; "1" says it was meant as the answer.
+    expect(question(await say("lukas", "my systems"))?.prompt).toMatch(/Is this your answer, or the command/);
+    const next = question(await say("lukas", "1"));
+    expect(next?.stepId).not.toBe("name");
+    expect((await draftOf("lukas"))?.answers).toMatchObject({ name: "my systems" });
+    await say("lukas", "cancel");
+  });
+
+  it("takes a typed number as the pick from the systems that matched", async () => {
+    await say("kenji", "report incident");
+    const several = await say("kenji", "claims");
+    const offered = question(several)!.choices!;
+    expect(offered.length).toBeGreaterThan(2);
+    const next = question(await say("kenji", "2"));
+    expect(next?.stepId).toBe("description");
+    const picked = ((await draftOf("kenji"))?.answers as { system: { name: string } }).system;
+    expect(picked.name).toBe(offered[1]!.label);
+    await say("kenji", "cancel");
+  });
+
+  it("refuses a governance-only flow when it starts, not at confirm", async () => {
+    const reply = await say("tom", "gap analysis");
+    expect(firstOfKind(reply, "error")?.text).toMatch(/Only the governance team/);
+    const refused = await turn("tom", { kind: "start", flowId: "record_training" });
+    expect(firstOfKind(refused, "error")?.text).toMatch(/Only the governance team can record trainings/);
+    expect(await draftOf("tom")).toBeNull();
+  });
+});
