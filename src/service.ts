@@ -4,6 +4,7 @@ import { isLoopbackHost, type Config } from "./config/config.js";
 import type { Logger } from "./logging/logger.js";
 import { createHttpApp, listen, type RunningHttpServer } from "./http/httpServer.js";
 import type { Database } from "./store/database.js";
+import { bootstrapGovernance } from "./people/governanceBootstrap.js";
 import { openReadyDatabase } from "./store/readyDatabase.js";
 import { createStore, type Store } from "./store/store.js";
 import { createConversationEngine } from "./conversationEngine.js";
@@ -54,7 +55,10 @@ export async function startService(config: Config, logger: Logger, overrides: Se
   const prompts = loadAllPrompts(); // a missing or empty prompt stops the service here, before anything opens
   const ownsDatabase = !overrides.database;
   const database = overrides.database ?? (await openReadyDatabase(config, logger, "service"));
-  const store = createStore(database.prisma, { governanceEmails: config.people.governanceEmails });
+  const store = createStore(database.prisma, {
+    governanceEmails: config.people.governanceEmails,
+    grantGovernance: (emails, channel) => bootstrapGovernance(database.prisma, emails, channel),
+  });
   const policy = policyAssistantFor(config, prompts["policy-answer"], logger, embeddingCache(database.prisma), { warnWhenMissing: true });
   const engine = createConversationEngine(database.prisma, {
     reviewIntervals: config.reviewIntervals,

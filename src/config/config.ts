@@ -3,7 +3,7 @@
 import path from "node:path";
 import type { ReminderSettings } from "../domain/reminderRules.js";
 import { z } from "zod";
-import { parseRoutes, type ChannelRoute, type RouteCategory } from "../routing/noticeRoutes.js";
+import { parseRoutes, type ChannelRoute, type RouteCategory } from "../domain/noticeRouteConfig.js";
 import { defaultReviewIntervals, parseReviewIntervals, type ReviewIntervals } from "../domain/reviewSchedule.js";
 
 const optionalText = z

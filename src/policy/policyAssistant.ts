@@ -20,15 +20,8 @@ import { matchCurated, type CuratedCandidate } from "./curatedMatching.js";
 import { cosine, openAiEmbedder, type Embedder } from "../language/embeddings.js";
 import type { EmbeddingCacheStore } from "../store/embeddingCache.js";
 
-export interface PolicyCitation {
-  document: string;
-  section: string;
-  heading: string;
-  excerpt: string;
-  /** The document's title and, when it states one, its version ("Version 2.1"). */
-  documentTitle?: string;
-  documentVersion?: string;
-}
+export type { PolicyCitation } from "./policyExtracts.js";
+import type { PolicyCitation } from "./policyExtracts.js";
 
 export interface PolicyAnswer {
   answered: boolean;

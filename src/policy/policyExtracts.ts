@@ -2,8 +2,18 @@
 // question, quoted with their citation. When the match is uncertain the answer says so and lists the
 // closest sections, so that nobody takes a near miss for the rule.
 import type { PolicyHit } from "./policyIndex.js";
-import type { PolicyCitation } from "./policyAssistant.js";
 import type { PolicyConfidence } from "./policyRelevance.js";
+
+/** Where an answer comes from: a section of a policy document and the words quoted from it. */
+export interface PolicyCitation {
+  document: string;
+  section: string;
+  heading: string;
+  excerpt: string;
+  /** The document's title and, when it states one, its version ("Version 2.1"). */
+  documentTitle?: string;
+  documentVersion?: string;
+}
 
 /** A confident answer also quotes the next two passages when they score at least this share of the first. */
 const runnerUpShare = 0.5;

@@ -8,14 +8,9 @@ import type { Speaker } from "../conversations/messages.js";
 import { can } from "../domain/accessPolicy.js";
 import { appendChange } from "../store/changeHistory.js";
 import { changeDigestSubscription } from "../digest/digestSubscriptions.js";
+import { routeCategories, type ChannelRoute, type RouteCategory } from "../domain/noticeRouteConfig.js";
 
-export const routeCategories = ["incidents", "approvals", "risk_acceptances", "delivery_failures", "digest"] as const;
-export type RouteCategory = (typeof routeCategories)[number];
-
-export interface ChannelRoute {
-  platform: "slack" | "teams";
-  channelId: string;
-}
+export { parseRoutes, routeCategories, type ChannelRoute, type RouteCategory } from "../domain/noticeRouteConfig.js";
 
 /** Which notice kinds each route carries. */
 const categoryOfKind: Record<string, RouteCategory> = {
@@ -32,17 +27,6 @@ const categoryOfKind: Record<string, RouteCategory> = {
 export const routeCategoryOf = (kind: string): RouteCategory | undefined => categoryOfKind[kind];
 
 /** `slack:C012AB,teams:19:abc@thread.tacv2` → routes; throws with a readable message on a bad entry. */
-export function parseRoutes(text: string): ChannelRoute[] {
-  return text
-    .split(",")
-    .map((part) => part.trim())
-    .filter(Boolean)
-    .map((part) => {
-      const match = /^(slack|teams):(.+)$/.exec(part);
-      if (!match) throw new Error(`"${part}" must be slack:CHANNEL_ID or teams:CONVERSATION_ID`);
-      return { platform: match[1] as ChannelRoute["platform"], channelId: match[2]!.trim() };
-    });
-}
 
 /** The channels a governance notice of this kind is posted in; null when it has no route (the default channel applies). */
 export async function routedChannels(prisma: PrismaClient, configured: Partial<Record<RouteCategory, ChannelRoute[]>>, kind: string): Promise<ChannelRoute[] | null> {

@@ -1,7 +1,6 @@
 // People known to the AIMS: who owns, reports, triages and manages.
 import type { PrismaClient } from "../generated/prisma/client.js";
 import type { Role } from "../generated/prisma/enums.js";
-import { bootstrapGovernance } from "../people/governanceBootstrap.js";
 
 export interface PersonDetails {
   displayName: string;
@@ -15,6 +14,8 @@ export interface PersonDetails {
 export interface PersonStoreOptions {
   /** AIMS_GOVERNANCE_EMAILS: these people become governance members when they first talk to the bot. */
   governanceEmails?: string[];
+  /** Grants them the role, with its change-history entry (the people feature does this). */
+  grantGovernance?: (emails: string[], channel: "slack" | "teams") => Promise<unknown>;
 }
 
 export class PersonStore {
@@ -63,7 +64,7 @@ export class PersonStore {
     const person = await this.linkOrCreateChatUser(platform, profile);
     const email = person.email?.toLowerCase();
     if (!email || !this.options.governanceEmails?.includes(email) || person.roles.includes("governance")) return person;
-    await bootstrapGovernance(this.prisma, [email], "slackUserId" in platform ? "slack" : "teams");
+    await this.options.grantGovernance?.([email], "slackUserId" in platform ? "slack" : "teams");
     return this.prisma.person.findUniqueOrThrow({ where: { id: person.id } });
   }
 
