@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/config.js";
 import { startService, type RunningService } from "../../src/service.js";
 import { openDatabase, type Database } from "../../src/store/database.js";
+import { createStore } from "../../src/store/store.js";
+import { loadDemoOrganisation } from "../../src/demo/loadDemoOrganisation.js";
 import { startFakeSlackApi, type FakeSlackApi } from "../support/fakeSlackApi.js";
 import { localPeople, postTurn, savedReference, whereReplyLeaves, type LocalPerson, type TurnResult } from "../support/localChatApi.js";
 import { freePort } from "../support/processes.js";
@@ -68,6 +70,8 @@ describe.skipIf(!adminUrl)("a 10-second database outage (PostgreSQL)", () => {
     viaProxy.host = `127.0.0.1:${proxy.port}`;
     database = await openDatabase({ kind: "postgresql", url: viaProxy.toString() });
     await database.migrate();
+    // Slack is configured, so the service loads no demo organisation itself: the test brings its people.
+    await loadDemoOrganisation(createStore(database.prisma));
     fake = await startFakeSlackApi();
     fake.addUser(slackUsers.member.id, { realName: "Tom Gallagher", email: slackUsers.member.email });
     const config = loadConfig({ LOCAL_CHAT: "on", SLACK_BOT_TOKEN: "xoxb-test-token", SLACK_SIGNING_SECRET: signingSecret, SLACK_API_URL: fake.url });

@@ -41,7 +41,9 @@ describe("a data folder of release 0.1 (PGlite)", () => {
       const tables = await database.prisma.$queryRawUnsafe<{ name: string }[]>(countsSql);
       const after: Record<string, number> = {};
       for (const { name } of tables) after[name] = await countRows((sql) => database.prisma.$queryRawUnsafe(sql), name);
-      expect(after).toEqual(before);
+      // Every table of the old folder arrived whole; tables that later releases added start empty.
+      expect(Object.fromEntries(Object.keys(before).map((name) => [name, after[name]]))).toEqual(before);
+      expect(Object.entries(after).filter(([name, rows]) => !(name in before) && rows > 0)).toEqual([]);
       // The people's roles (text arrays) arrived as arrays: the role filters find the governance team.
       expect(await database.prisma.person.count({ where: { roles: { has: "governance" } } })).toBeGreaterThan(0);
       // Serial ids (the change log's) continue after the imported ones instead of colliding.
