@@ -59,7 +59,7 @@ export async function startService(config: Config, logger: Logger, overrides: Se
     governanceEmails: config.people.governanceEmails,
     grantGovernance: (emails, channel) => bootstrapGovernance(database.prisma, emails, channel),
   });
-  const policy = policyAssistantFor(config, prompts["policy-answer"], logger, embeddingCache(database.prisma), { warnWhenMissing: true });
+  const policy = policyAssistantFor(config, prompts["policy-answer"], logger, embeddingCache(database.prisma));
   const engine = createConversationEngine(database.prisma, {
     reviewIntervals: config.reviewIntervals,
     attestationMonths: config.reminders.attestationMonths,

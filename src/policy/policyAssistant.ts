@@ -57,23 +57,16 @@ export const embeddingModel = "text-embedding-3-small";
 /**
  * The assistant as configured: POLICY_DIR, and OpenAI when a key is set. With an embedding cache
  * (the service's database) retrieval is hybrid; without one (the CLI) it is full-text only.
- * A POLICY_DIR that does not exist stops a command here with a message naming it: every question
- * would otherwise go unanswered without a word. The service (which passes `warnWhenMissing`) starts
- * anyway and says so: on a new installation the setup checklist and `aims doctor` ask for the folder,
- * and the documents are read as soon as it appears.
+ * A POLICY_DIR that does not exist stops here with a message naming it: every question would
+ * otherwise go unanswered without a word.
  */
 export function policyAssistantFor(
   config: { policyDir: string; openai?: { apiKey: string; baseUrl?: string } },
   prompt: string,
   logger?: Logger,
   cache?: EmbeddingCacheStore,
-  options: { warnWhenMissing?: boolean } = {},
 ): PolicyAssistant {
-  if (!policyDirExists(config.policyDir)) {
-    const missing = new PolicyDirMissingError(config.policyDir);
-    if (!options.warnWhenMissing || !logger) throw missing;
-    logger.warn({ policyDir: config.policyDir }, `${missing.message} Until then every policy question is declined and can be passed to the governance team.`);
-  }
+  if (!policyDirExists(config.policyDir)) throw new PolicyDirMissingError(config.policyDir);
   return new PolicyAssistant({
     policyDir: config.policyDir,
     prompt,

@@ -65,6 +65,9 @@ describe.each(backends)("the first day of a real organisation (%s)", (backend) =
       dropDatabase = database.drop;
       env.DATABASE_URL = database.url;
     }
+    // The policy folder exists but holds no documents yet (a missing folder stops the start).
+    const policyDir = path.join(dir, "no-policies-yet");
+    fs.mkdirSync(policyDir, { recursive: true });
     Object.assign(env, {
       AIMS_DATA_DIR: data.dataDir,
       SLACK_BOT_TOKEN: "xoxb-first-day",
@@ -72,7 +75,7 @@ describe.each(backends)("the first day of a real organisation (%s)", (backend) =
       SLACK_API_URL: fake.url,
       AIMS_GOVERNANCE_EMAILS: governanceLead.email,
       AIMS_DELIVERY_INTERVAL_SECONDS: "1",
-      POLICY_DIR: path.join(dir, "no-policies-yet"),
+      POLICY_DIR: policyDir,
       // Even with the local chat switched on, a workspace with Slack gets no demo organisation.
       LOCAL_CHAT: "on",
     });

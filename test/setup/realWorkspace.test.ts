@@ -1,5 +1,8 @@
 // Putting the bot into service: no demo organisation once Slack or Teams is configured, and the open
 // setup checklist for a governance member's first Teams chat (Teams has no App Home).
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { pino } from "pino";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/config.js";
@@ -59,12 +62,13 @@ describe(`a real workspace (${backend})`, () => {
 
   it("shows a governance member the open setup checklist when they first talk to the bot in Teams, once", async () => {
     running.connector = await startFakeBotConnector();
+    const emptyPolicyFolder = fs.mkdtempSync(path.join(os.tmpdir(), "aims-policies-"));
     const lead = { id: "29:gwen", name: "Gwen Lead", aadObjectId: "aad-gwen", email: "gwen@acme.example" };
     const staff = { id: "29:sam", name: "Sam Staff", aadObjectId: "aad-sam", email: "sam@acme.example" };
     for (const person of [lead, staff]) running.connector.roster.set(person.id, person);
     // Emulator mode links nobody by the roster's e-mail (it is unauthenticated): the organisation's
     // people import has linked their Teams accounts, and AIMS_GOVERNANCE_EMAILS applies at start.
-    const service = await start({ LOCAL_CHAT: "off", TEAMS_EMULATOR: "on", AIMS_GOVERNANCE_EMAILS: lead.email, POLICY_DIR: "/nonexistent/policies" }, (database) =>
+    const service = await start({ LOCAL_CHAT: "off", TEAMS_EMULATOR: "on", AIMS_GOVERNANCE_EMAILS: lead.email, POLICY_DIR: emptyPolicyFolder }, (database) =>
       database.prisma.person.createMany({ data: [lead, staff].map((person) => ({ displayName: person.name, email: person.email, teamsAadObjectId: person.aadObjectId })) }),
     );
     let sequence = 0;
@@ -76,7 +80,7 @@ describe(`a real workspace (${backend})`, () => {
       return running.connector!.calls.slice(before).map((call) => JSON.stringify(call.body));
     };
     const first = await say(lead, "hello");
-    expect(first[0]).toMatch(/Setup checklist[\s\S]*Policy documents: no policy documents in \/nonexistent\/policies/);
+    expect(first[0]).toMatch(/Setup checklist[\s\S]*Policy documents: no policy documents in /);
     expect(first[0]).not.toMatch(/Governance team:/); // AIMS_GOVERNANCE_EMAILS made them governance at start
     expect((await say(lead, "hello")).join()).not.toMatch(/Setup checklist/);
     expect((await say(staff, "hello")).join()).not.toMatch(/Setup checklist/);
