@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/config.js";
 import { openDatabase } from "../../src/store/database.js";
 import { startFakeSlackApi, type FakeSlackApi, type RecordedCall } from "../support/fakeSlackApi.js";
-import { scratchDataDir, startServiceProcess, type ServiceProcess } from "../support/processes.js";
+import { runAims, scratchDataDir, startServiceProcess, type ServiceProcess } from "../support/processes.js";
 import { eventCallback, postToSlackEndpoint } from "../support/slackRequests.js";
 import { messageText, signingSecret } from "../support/slackService.js";
 import { createPostgresDatabase } from "../support/testDatabase.js";
@@ -67,13 +67,17 @@ describe.runIf(onPostgres || !!process.env.BURST_EMBEDDED)(`a burst of incident 
       const scratch = scratchDataDir("aims-burst-");
       database = { dataDir: scratch.dataDir, drop: () => scratch.dispose() };
     }
+    const where: Record<string, string> = database.url ? { DATABASE_URL: database.url } : { AIMS_DATA_DIR: database.dataDir! };
+    // The reports name systems of the demo organisation's inventory. A service with Slack configured
+    // never loads made-up people itself, so the test loads them as an operator would.
+    const demo = await runAims(["demo-data"], where);
+    if (demo.code !== 0) throw new Error(`aims demo-data failed: ${demo.stderr}`);
     service = await startServiceProcess({
       SLACK_BOT_TOKEN: "xoxb-test-token",
       SLACK_SIGNING_SECRET: signingSecret,
       SLACK_API_URL: fake.url,
-      LOCAL_CHAT: "on", // loads the demo organisation, whose inventory the reports name
       LOG_LEVEL: "warn",
-      ...(database.url ? { DATABASE_URL: database.url } : { AIMS_DATA_DIR: database.dataDir! }),
+      ...where,
     });
   });
   afterAll(async () => {
