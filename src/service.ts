@@ -99,8 +99,9 @@ export async function startService(config: Config, logger: Logger, overrides: Se
   let server: RunningHttpServer;
   let reminders: ReminderScheduler | undefined;
   try {
-    onboarding = await startOnboarding({ config, prisma: database.prisma, store, logger });
+    // The demo organisation first (local chat only), so the setup check sees who is in the directory.
     if (config.localChat) await ensureSomeoneToActAs(config, store, logger);
+    onboarding = await startOnboarding({ config, prisma: database.prisma, store, logger });
     const app = createHttpApp({
       logger,
       health: async () => {
