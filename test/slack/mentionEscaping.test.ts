@@ -27,9 +27,10 @@ describe("Slack markup in what people type", () => {
 
     const channelPost = await slack.fake.waitFor((call) => call.method === "chat.postMessage" && call.args.channel === governanceChannel && String(call.args.text).includes(reference));
     await slack.fake.waitFor((call) => call.method === "chat.postMessage" && call.args.channel === `D${slackUsers.governance.id}` && String(call.args.text).includes(reference));
-    // The description is shown, as the text the reporter typed.
-    expect(String(channelPost.args.text)).toContain("&lt;!channel&gt;");
-    expect(String(channelPost.args.text)).toContain("&lt;https://evil.example/login|Click here to approve&gt;");
+    // The description is shown as the reporter meant it, decoded at the edge: the mentions as plain words
+    // (which notify nobody) and the link as its own address, never behind a label that could disguise it.
+    expect(String(channelPost.args.text)).toContain("pinged @channel and @here and Amara Okafor with https://evil.example/login");
+    expect(String(channelPost.args.text)).not.toContain("Click here to approve");
 
     const toOthers = slack.fake.calls.filter((call) => (call.method === "chat.postMessage" || call.method === "chat.update") && call.args.channel !== `D${reporter}`);
     expect(toOthers.length).toBeGreaterThan(0);
