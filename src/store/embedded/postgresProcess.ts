@@ -69,11 +69,13 @@ export async function initialiseCluster(binaries: PostgresBinaries, clusterDir: 
   if (fs.existsSync(clusterDir) && !looksLikeInterruptedInitdb(clusterDir)) {
     throw new Error(`${clusterDir} holds files that are not a PostgreSQL database: move them away, or set AIMS_DATA_DIR to another folder.`);
   }
-  fs.rmSync(clusterDir, { recursive: true, force: true });
-  fs.mkdirSync(clusterDir, { recursive: true, mode: 0o700 });
-  if (user.uid !== undefined) {
-    assertReachableBy(clusterDir, user);
-    fs.chownSync(clusterDir, user.uid, user.gid!);
+  removeCluster(clusterDir);
+  fs.mkdirSync(path.dirname(clusterDir), { recursive: true });
+  if (user.uid !== undefined && unreachableParent(clusterDir, user)) {
+    relocateCluster(clusterDir, user);
+  } else {
+    fs.mkdirSync(clusterDir, { mode: 0o700 });
+    if (user.uid !== undefined) fs.chownSync(clusterDir, user.uid, user.gid!);
   }
   // initdb reads the password from a file only it can read; removed right after.
   const passwordDir = fs.mkdtempSync(path.join(os.tmpdir(), "aims-initdb-"));
@@ -86,7 +88,7 @@ export async function initialiseCluster(binaries: PostgresBinaries, clusterDir: 
   try {
     await run(
       binaries.initdb,
-      [`--pgdata=${clusterDir}`, `--username=${credentials.user}`, `--pwfile=${passwordFile}`, "--auth=scram-sha-256", "--encoding=UTF8", "--no-locale", "--no-instructions"],
+      [`--pgdata=${fs.realpathSync(clusterDir)}`, `--username=${credentials.user}`, `--pwfile=${passwordFile}`, "--auth=scram-sha-256", "--encoding=UTF8", "--no-locale", "--no-instructions"],
       { ...user, env: { ...process.env, LC_ALL: "C" } },
     );
   } catch (error) {
@@ -102,18 +104,42 @@ function looksLikeInterruptedInitdb(dir: string): boolean {
   return entries.length === 0 || entries.some((entry) => ["global", "base", "pg_wal", "postgresql.conf"].includes(entry));
 }
 
-/** As root the server runs as `postgres`, which must be able to walk down to the folder. */
-function assertReachableBy(dir: string, user: ServerUser): void {
+/** As root the server runs as `postgres`, which must be able to walk down to the folder: the first parent it cannot enter. */
+function unreachableParent(dir: string, user: ServerUser): string | undefined {
   for (let parent = path.dirname(dir); parent !== path.dirname(parent); parent = path.dirname(parent)) {
     const stat = fs.statSync(parent);
     const searchable = stat.uid === user.uid ? stat.mode & 0o100 : stat.gid === user.gid ? stat.mode & 0o010 : stat.mode & 0o001;
-    if (!searchable) {
-      throw new Error(
-        `The embedded database runs as the user "postgres", which cannot enter ${parent}. ` +
-          `Allow it (chmod o+x ${parent}) or set AIMS_DATA_DIR to a folder it can reach.`,
-      );
-    }
+    if (!searchable) return parent;
   }
+  return undefined;
+}
+
+/** Where clusters live when their data folder is in a place `postgres` cannot enter (as root under /root, say). */
+export const relocatedClustersDir = "/var/lib/aims-assistant";
+
+/**
+ * The data folder is private to root: rather than loosen its parents' permissions, the cluster lives in a
+ * folder of `postgres`'s own under /var/lib, and the data folder holds a link to it, so everything that
+ * reads the cluster through the data folder (its postmaster.pid, backups that follow links) still finds it.
+ */
+function relocateCluster(clusterDir: string, user: ServerUser): void {
+  const home = path.join(relocatedClustersDir, crypto.createHash("sha256").update(path.resolve(clusterDir)).digest("hex").slice(0, 16));
+  fs.mkdirSync(relocatedClustersDir, { recursive: true, mode: 0o755 });
+  fs.rmSync(home, { recursive: true, force: true });
+  fs.mkdirSync(home, { mode: 0o700 });
+  fs.chownSync(home, user.uid!, user.gid!);
+  fs.symlinkSync(home, clusterDir);
+}
+
+/** Removes a cluster folder, or a link to a relocated one together with what it points to. */
+function removeCluster(clusterDir: string): void {
+  const link = fs.lstatSync(clusterDir, { throwIfNoEntry: false });
+  if (link?.isSymbolicLink()) {
+    fs.rmSync(fs.readlinkSync(clusterDir), { recursive: true, force: true });
+    fs.unlinkSync(clusterDir);
+    return;
+  }
+  fs.rmSync(clusterDir, { recursive: true, force: true });
 }
 
 /** What the running postmaster wrote in postmaster.pid: its pid and port. */
@@ -174,7 +200,7 @@ export async function spawnPostmaster(
   const log = fs.openSync(logFile, "a");
   try {
     // Its own process group: a Ctrl-C in the terminal reaches the service, which then stops it in order.
-    const child = spawn(binaries.postgres, ["-D", clusterDir, "-p", String(port), ...flags], {
+    const child = spawn(binaries.postgres, ["-D", fs.realpathSync(clusterDir), "-p", String(port), ...flags], {
       ...user,
       detached: true,
       stdio: ["ignore", log, log],
