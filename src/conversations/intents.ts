@@ -1,6 +1,7 @@
 // The words understood at any step of a conversation (back, skip, cancel…). What a first message
 // means is read in understanding/firstMessage.ts.
 import type { Command } from "./messages.js";
+import { lookUpWord } from "../domain/wordTable.js";
 
 export { flowIds } from "./flowIds.js";
 
@@ -27,7 +28,7 @@ const confirmWords = new Set(["confirm", "save", "yes", "submit", "looks good", 
 /** A typed command, or null when the text is an answer. At the review summary, "save" and "edit 3" work too. */
 export function textCommand(text: string, atReview: boolean): { command: Command; stepId?: string; argument?: string } | null {
   const word = text.trim().toLowerCase().replace(/[.!]+$/, "");
-  const command = commandWords[word];
+  const command = lookUpWord(commandWords, word);
   if (command) return { command };
   if (atReview && confirmWords.has(word)) return { command: "confirm" };
   const edit = /^(edit|change)\s+(.+)$/.exec(word);

@@ -3,6 +3,7 @@
 // owns it and where the evidence is. One schema for every way a decision arrives (chat, CSV import).
 import { z } from "zod";
 import type { ControlImplementation } from "../generated/prisma/enums.js";
+import { lookUpWord } from "./wordTable.js";
 
 export const implementationLabels: Record<ControlImplementation, string> = {
   not_started: "not started",
@@ -93,8 +94,8 @@ export const soaCsvRowSchema = z.object({
     .trim()
     .toLowerCase()
     .default("")
-    .refine((text) => text in implementationWords, "Write not started, in progress or implemented (or leave it blank).")
-    .transform((text) => implementationWords[text]!),
+    .refine((text) => lookUpWord(implementationWords, text) !== undefined, "Write not started, in progress or implemented (or leave it blank).")
+    .transform((text) => lookUpWord(implementationWords, text)!),
   owner_email: z.string().trim().toLowerCase().default("").pipe(z.union([z.literal(""), z.email("The owner's email is not an e-mail address.")])).transform((text) => text || null),
   evidence_links: z.string().default("").transform((text, context) => {
     const parsed = parseEvidenceLinks(text);

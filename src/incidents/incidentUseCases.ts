@@ -15,6 +15,7 @@ import { useCaseMessages as message, useCaseRefusal as refusal, type TextUseCase
 import { flowForAction, oneClickActions } from "./flows/incidentFlows.js";
 import { flowIds } from "../conversations/intents.js";
 import type { OutgoingMessage, TimelineEntry, Turn } from "../conversations/messages.js";
+import { lookUpWord } from "../domain/wordTable.js";
 
 export type IncidentCommand =
   | { kind: "list"; filters: IncidentFilters }
@@ -61,7 +62,7 @@ export function parseIncidentCommand(text: string): IncidentCommand | null {
   if (one) {
     const reference = parseIncidentReference(one[1]!)!;
     if (!one[2]) return { kind: "show", reference };
-    const action = actionWords[one[2].toLowerCase().trim()];
+    const action = lookUpWord(actionWords, one[2].toLowerCase().trim());
     return action ? { kind: "act", reference, action } : { kind: "show", reference };
   }
   const list = /^(?:open\s+)?incidents\b(.*)$/i.exec(typed);
@@ -81,7 +82,7 @@ function listFilters(words: string): IncidentFilters {
   const filters: Required<IncidentFilters> = { statuses: [], severities: [], system: "" };
   for (const word of words.toLowerCase().split(/[\s,]+/).filter(Boolean)) {
     if (/^sev[1-4]$/.test(word)) filters.severities.push(word as Severity);
-    else if (statusWords[word]) filters.statuses.push(statusWords[word]!);
+    else if (lookUpWord(statusWords, word)) filters.statuses.push(lookUpWord(statusWords, word)!);
     else if (word === "all") filters.statuses.push(...(Object.keys(incidentStatusLabels) as IncidentStatus[]));
     else if (/^ais-\d+$/.test(word)) filters.system = word.toUpperCase();
   }

@@ -15,6 +15,7 @@ import {
   regulatedDomainLabels,
 } from "../domain/labels.js";
 import type { AffectedParty, AiSystemKind, AutonomyLevel, DataCategory, LifecycleStage, RegulatedDomain } from "../generated/prisma/enums.js";
+import { lookUpWord } from "../domain/wordTable.js";
 
 export const requiredInventoryColumns = ["name", "owner_email"];
 export const inventoryColumns = ["name", "owner_email", "description", "vendor", "kind", "lifecycle_stage", "intended_use", "business_unit", "data_categories", "affected_parties", "autonomy_level", "regulated_domain", "in_aims_scope"];
@@ -67,7 +68,7 @@ const columnKey = (column: string) => column.toLowerCase().replace(/e-mail/g, "e
 const columnAliases: Record<string, string> = { description: "purpose", owneremail: "owneremail", owner: "owneremail" };
 
 export function normaliseColumns(raw: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(raw).map(([column, value]) => [columnAliases[columnKey(column)] ?? columnKey(column), String(value ?? "").trim()]));
+  return Object.fromEntries(Object.entries(raw).map(([column, value]) => [lookUpWord(columnAliases, columnKey(column)) ?? columnKey(column), String(value ?? "").trim()]));
 }
 
 const codeOf = (text: string) => text.trim().toLowerCase().replace(/[’']/g, "'").replace(/[\s-]+/g, "_");

@@ -6,6 +6,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import mammoth from "mammoth";
 import { parse, type HTMLElement, NodeType, type Node } from "node-html-parser";
+import { lookUpWord } from "../domain/wordTable.js";
 
 export interface ReadDocument {
   text: string;
@@ -38,7 +39,7 @@ export function isPolicyFile(file: string): boolean {
 }
 
 export async function readPolicyFile(file: string): Promise<ReadDocument> {
-  const reader = readers[path.extname(file).toLowerCase()];
+  const reader = lookUpWord(readers, path.extname(file).toLowerCase());
   if (!reader) throw new Error(`unsupported format ${path.extname(file) || "(no extension)"}`);
   return reader(file);
 }

@@ -11,6 +11,7 @@ import { updateRecord } from "../store/recordWriter.js";
 import type { Actor } from "../store/changeHistory.js";
 import { flowIds } from "../conversations/intents.js";
 import { answersOf } from "../systems/flows/registerAiSystemFlow.js";
+import { lookUpWord } from "../domain/wordTable.js";
 
 const day = 24 * 60 * 60 * 1000;
 const snoozes: Record<string, number> = { snooze_day: day, snooze_week: 7 * day };
@@ -27,7 +28,7 @@ export class ReminderUseCases {
     const actor: Actor = actorOfTurn(turn);
     try {
       if (action === "update") return await this.update(item, turn);
-      const snooze = snoozes[action];
+      const snooze = lookUpWord(snoozes, action);
       const text = snooze ? await this.snooze(item, now, snooze, turn) : await this.complete(item, action, now, actor, turn);
       await this.stopQueued(item, now);
       return useCaseMessages({ kind: "text", text });

@@ -9,6 +9,7 @@ import { can } from "../domain/accessPolicy.js";
 import { appendChange } from "../store/changeHistory.js";
 import { changeDigestSubscription } from "../digest/digestSubscriptions.js";
 import { routeCategories, type ChannelRoute, type RouteCategory } from "../domain/noticeRouteConfig.js";
+import { lookUpWord } from "../domain/wordTable.js";
 
 export { parseRoutes, routeCategories, type ChannelRoute, type RouteCategory } from "../domain/noticeRouteConfig.js";
 
@@ -24,7 +25,7 @@ const categoryOfKind: Record<string, RouteCategory> = {
   weekly_digest: "digest",
 };
 
-export const routeCategoryOf = (kind: string): RouteCategory | undefined => categoryOfKind[kind];
+export const routeCategoryOf = (kind: string): RouteCategory | undefined => lookUpWord(categoryOfKind, kind);
 
 /** `slack:C012AB,teams:19:abc@thread.tacv2` → routes; throws with a readable message on a bad entry. */
 

@@ -82,7 +82,7 @@ describe("answers fuzzed at every question", () => {
       fc.constantFrom(...choiceValues),
       fc.array(fc.constantFrom(...choiceValues), { maxLength: 4 }).map((values) => values.join(", ")),
       fc.nat({ max: 50_000 }).map((length) => "é".repeat(length)),
-      fc.constantFrom("", "   ", "2026-02-30", "31/12/1899", "9999-12-31", "0000-00-00", "-1", "NaN", "null", "{}", "[]", "<script>alert(1)</script>", "<!channel>", "'; drop table \"Incident\"; --", "\u202Eevil", "💥".repeat(3000)),
+      fc.constantFrom("", "   ", "2026-02-30", "31/12/1899", "9999-12-31", "0000-00-00", "-1", "NaN", "null", "{}", "[]", "<script>alert(1)</script>", "<!channel>", "'; drop table \"Incident\"; --", "\u202Eevil", "💥".repeat(3000), "__proto__", "constructor", "toString", "hasOwnProperty", "valueOf"),
     );
     const input = fc.oneof(
       text.map((value): TurnInput => ({ kind: "text", text: storable(value) })),

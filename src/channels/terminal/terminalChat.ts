@@ -6,6 +6,7 @@ import type { OutgoingMessage, Speaker, TurnInput } from "../../conversations/me
 import type { Store } from "../../store/store.js";
 import { governanceAudience, personAudience } from "../../store/notifications.js";
 import { renderPlainText } from "./plainText.js";
+import { lookUpWord } from "../../domain/wordTable.js";
 
 export interface TerminalChatOptions {
   engine: ConversationEngine;
@@ -61,7 +62,7 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
 function verdictOn(shown: OutgoingMessage | undefined, text: string): TurnInput | null {
   if (shown?.kind !== "answer" || !shown.questionId) return null;
   const verdicts: Record<string, "helpful" | "not_helpful" | "route"> = { helpful: "helpful", "not helpful": "not_helpful", "pass it on": "route" };
-  const verdict = verdicts[text.toLowerCase()];
+  const verdict = lookUpWord(verdicts, text.toLowerCase());
   return verdict ? { kind: "policy_feedback", questionId: shown.questionId, verdict } : null;
 }
 
