@@ -1,9 +1,8 @@
 // With OpenAI configured, a one-line incident report becomes proposed field values (type, severity,
 // system, affected parties, when) through structured output checked with zod. The report flow keeps
 // only values that pass its own validation, shows them in the review, and asks for the rest.
-import OpenAI from "openai";
 import { z } from "zod";
-import type { Logger } from "../logging/logger.js";
+import { structuredCompletion, type ModelAccess } from "./structuredCompletion.js";
 
 /** Each field on its own: one value the model got wrong is dropped (and asked), not the whole proposal. */
 const proposalSchema = z.object({
@@ -29,24 +28,14 @@ const jsonSchema = {
   },
 };
 
-export function incidentPrefiller(options: { apiKey: string; baseUrl?: string; prompt: string; model?: string; timeoutMs?: number; logger?: Logger }) {
-  const client = new OpenAI({ apiKey: options.apiKey, ...(options.baseUrl ? { baseURL: options.baseUrl } : {}), timeout: options.timeoutMs ?? 8_000, maxRetries: 1 });
-  return async (report: string): Promise<IncidentProposal | null> => {
-    try {
-      const completion = await client.chat.completions.create({
-        model: options.model ?? "gpt-4o-mini",
-        temperature: 0,
-        messages: [
-          { role: "system", content: options.prompt },
-          { role: "user", content: JSON.stringify({ report }) },
-        ],
-        response_format: { type: "json_schema", json_schema: { name: "incident_proposal", strict: true, schema: jsonSchema } },
-      });
-      const parsed = proposalSchema.safeParse(JSON.parse(completion.choices[0]?.message?.content ?? "null"));
-      return parsed.success ? parsed.data : null;
-    } catch (error) {
-      options.logger?.warn({ err: error }, "incident pre-fill unavailable: the flow will ask every question");
-      return null;
-    }
-  };
+export function incidentPrefiller(access: ModelAccess) {
+  const propose = structuredCompletion(access, {
+    name: "incident_proposal",
+    jsonSchema,
+    answer: proposalSchema,
+    defaultTimeoutMs: 8_000,
+    maxRetries: 1,
+    unavailable: "incident pre-fill unavailable: the flow will ask every question",
+  });
+  return (report: string): Promise<IncidentProposal | null> => propose({ report });
 }

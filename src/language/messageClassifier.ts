@@ -1,9 +1,8 @@
 // With OpenAI configured, a first message the offline rules are unsure of is read by a model:
 // structured output, checked with zod. Anything else (an error, a timeout, an answer outside the
 // schema, "unsure") leaves the rules' "which of these?" in place.
-import OpenAI from "openai";
 import { z } from "zod";
-import type { Logger } from "../logging/logger.js";
+import { structuredCompletion, type ModelAccess } from "./structuredCompletion.js";
 import type { Understanding } from "../conversations/understanding/firstMessage.js";
 
 const routes = ["ask_policy", "report_incident", "register_system", "report_shadow_ai", "capabilities", "unsure"] as const;
@@ -16,25 +15,18 @@ const jsonSchema = {
   properties: { route: { type: "string", enum: [...routes] } },
 };
 
-export function messageClassifier(options: { apiKey: string; baseUrl?: string; prompt: string; model?: string; timeoutMs?: number; logger?: Logger }) {
-  const client = new OpenAI({ apiKey: options.apiKey, ...(options.baseUrl ? { baseURL: options.baseUrl } : {}), timeout: options.timeoutMs ?? 5_000, maxRetries: 0 });
+export function messageClassifier(access: ModelAccess) {
+  const classify = structuredCompletion(access, {
+    name: "message_route",
+    jsonSchema,
+    answer: routeSchema,
+    defaultTimeoutMs: 5_000,
+    maxRetries: 0,
+    unavailable: "message classifier unavailable: the offline rules' answer stands",
+  });
   return async (message: string): Promise<Understanding | null> => {
-    try {
-      const completion = await client.chat.completions.create({
-        model: options.model ?? "gpt-4o-mini",
-        temperature: 0,
-        messages: [
-          { role: "system", content: options.prompt },
-          { role: "user", content: JSON.stringify({ message }) },
-        ],
-        response_format: { type: "json_schema", json_schema: { name: "message_route", strict: true, schema: jsonSchema } },
-      });
-      const parsed = routeSchema.safeParse(JSON.parse(completion.choices[0]?.message?.content ?? "null"));
-      return parsed.success ? understandingOf(parsed.data.route, message) : null;
-    } catch (error) {
-      options.logger?.warn({ err: error }, "message classifier unavailable: the offline rules' answer stands");
-      return null;
-    }
+    const answer = await classify({ message });
+    return answer ? understandingOf(answer.route, message) : null;
   };
 }
 
