@@ -76,10 +76,12 @@ describe("Slack's AI assistant view", () => {
     const { threadTs } = await pane.open(user);
     const { reply, calls } = await pane.type(user, threadTs, "how long is my chat history with AI tools kept?");
 
-    // While it works the pane says so; the answer, posted in the thread, replaces that status.
+    // While it works the pane says so; the answer, posted in the thread, replaces that status, and the
+    // thread is listed under the question.
     const status = calls.find((call) => call.method === "assistant.threads.setStatus");
     expect(status?.args).toMatchObject({ channel_id: `D${user}`, thread_ts: threadTs, status: "is looking this up…" });
-    expect(calls.find((call) => call.method === "assistant.threads.setTitle")?.args.title).toBe("how long is my chat history with AI tools kept?");
+    const title = await slack.fake.waitFor((call) => call.method === "assistant.threads.setTitle" && call.args.thread_ts === threadTs);
+    expect(title.args.title).toBe("how long is my chat history with AI tools kept?");
     expect(reply.args).toMatchObject({ channel: `D${user}`, thread_ts: threadTs });
     expect(messageText(reply)).toMatch(/30 days/);
     expect(messageText(reply)).toMatch(/ai-data-handling-rules\.md §/);

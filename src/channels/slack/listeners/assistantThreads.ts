@@ -61,13 +61,16 @@ export function createAssistant(slack: SlackContext): Assistant {
         await slack.conversations.apologise(client, place, error);
         return;
       }
-      // Status and title are courtesies: Slack being slow to show them must not hold up the answer.
+      // Status and title are courtesies: Slack failing to show them must not hold up the answer.
       await setStatus(assistantThinking).catch((error: unknown) => logger.warn("assistant status not set", error));
       const text = await decodeSlackText(typed.text ?? "", (id) => slack.conversations.nameOf(client, id));
-      await setTitle(text.length <= titleLength ? text : `${text.slice(0, titleLength - 1)}…`).catch((error: unknown) => logger.warn("assistant title not set", error));
       const replies = await slack.conversations.turn(client, { teamId, userId: typed.user }, { kind: "text", text }, { dmChannel: typed.channel, threadTs: typed.thread_ts });
       // A posted reply clears the status; with nothing to say it is cleared here.
       if (replies.length === 0) await setStatus("").catch(() => undefined);
+      // The thread is listed under the question it answered, not under "yes" or a system's name typed mid-report.
+      if (replies.some((reply) => reply.kind === "answer")) {
+        await setTitle(text.length <= titleLength ? text : `${text.slice(0, titleLength - 1)}…`).catch((error: unknown) => logger.warn("assistant title not set", error));
+      }
     },
   });
 }
