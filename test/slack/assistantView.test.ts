@@ -110,6 +110,18 @@ describe("Slack's AI assistant view", () => {
     await pane.type(user, threadTs, "cancel");
   });
 
+  it("carries on a report started in the DM (from App Home, say) when the answer is typed in a new chat of the pane", async () => {
+    const user = slackUsers.governance.id;
+    expect(messageText(await slack.dm(user, "report"))).toMatch(/Which AI system was involved/);
+    const { threadTs } = await pane.open(user);
+    const { reply } = await pane.type(user, threadTs, "GitHub Copilot");
+    expect(reply.args.thread_ts).toBe(threadTs);
+    expect(messageText(reply)).toMatch(/What happened/);
+    const drafts = await slack.database.prisma.conversationState.findMany({ where: { platform: "slack", userId: user, status: "active" } });
+    expect(drafts.map((draft) => draft.conversationId)).toEqual([`D${user}`]);
+    await pane.type(user, threadTs, "cancel");
+  });
+
   it("suggests the questions colleagues ask most, once two or more people have asked them", async () => {
     const popular = "can I paste customer emails into ChatGPT?";
     await slack.dm(slackUsers.member.id, popular);

@@ -76,7 +76,7 @@ export class SlackConversations {
     try {
       const speaker = await this.speaker(client, user.userId);
       const reply = await this.engine.handle({
-        key: { platform: "slack", workspaceId: user.teamId, userId: user.userId, conversationId: options.threadTs ? `${dmChannel}:${options.threadTs}` : dmChannel },
+        key: await this.conversationKey(user, dmChannel, options.threadTs),
         speaker,
         channel: "slack",
         input: checked,
@@ -90,6 +90,19 @@ export class SlackConversations {
       await this.apologise(client, place, error);
       return [];
     }
+  }
+
+  /**
+   * A thread of the DM is its own conversation, unless it has none under way and the DM itself has:
+   * then the person is answering the DM's question from a thread (or, in the assistant pane, from a
+   * new chat after starting a report from App Home), and that conversation carries on.
+   */
+  private async conversationKey(user: SlackUser, dmChannel: string, threadTs: string | undefined) {
+    const inDirectMessage = { platform: "slack", workspaceId: user.teamId, userId: user.userId, conversationId: dmChannel };
+    if (!threadTs) return inDirectMessage;
+    const inThread = { ...inDirectMessage, conversationId: `${dmChannel}:${threadTs}` };
+    if (await this.engine.inProgress(inThread)) return inThread;
+    return (await this.engine.inProgress(inDirectMessage)) ? inDirectMessage : inThread;
   }
 
   async post(client: WebClient, place: string | SlackPlace, messages: OutgoingMessage[], updateTs?: string): Promise<void> {
