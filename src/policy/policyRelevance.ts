@@ -14,8 +14,8 @@ export type PolicyConfidence = "confident" | "uncertain" | "off-topic";
  * half of its words (`minimumKnown`), and it must share more than a word or two in passing
  * (`unanchoredWeight`). Either way, a question of three concepts or more that shares no more than
  * one of them with any of the closest passages is about something else that happens to use one of
- * the policy's words ("what time…" beside "triage times", "explain neural networks" beside "the
- * Trust network"); a rambling question that shares two words with one of them is not.
+ * the policy's words (an ordinary "time" matching a heading's "Triage times" while its subject is
+ * never mentioned); a rambling question that shares two words with one of them is not.
  */
 export const relevance = {
   anchoredWeight: 0.3,
