@@ -41,6 +41,7 @@ export const evalCorpora: EvalCorpus[] = [
   { name: "sample policies, held-out questions", policyDir: path.join(root, "policies"), questions: path.join(root, "test", "fixtures", "policy-eval-heldout.json"), tuned: false },
   { name: "harbourline-health (healthcare)", policyDir: path.join(corporaDir, "harbourline-health", "policies"), questions: path.join(corporaDir, "harbourline-health", "questions.json"), tuned: true },
   { name: "kestrel-freight (logistics)", policyDir: path.join(corporaDir, "kestrel-freight", "policies"), questions: path.join(corporaDir, "kestrel-freight", "questions.json"), tuned: false },
+  { name: "calloway-pine (law firm)", policyDir: path.join(corporaDir, "calloway-pine", "policies"), questions: path.join(corporaDir, "calloway-pine", "questions.json"), tuned: false },
 ];
 
 export interface EvalResult {

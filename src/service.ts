@@ -16,6 +16,7 @@ import { createTeamsChannel, teamsEnabled, type TeamsChannel } from "./channels/
 import { policyAssistantFor, type PolicyAssistant } from "./policy/policyAssistant.js";
 import { policyAnswerer, policyFeedbackRecorder } from "./policy/policyAnswers.js";
 import { loadAllPrompts } from "./policy/prompts.js";
+import { suggestedQuestions } from "./policy/suggestedQuestions.js";
 import { messageClassifier } from "./language/messageClassifier.js";
 import { incidentPrefiller } from "./language/incidentPrefill.js";
 import { embeddingCache } from "./store/embeddingCache.js";
@@ -91,7 +92,7 @@ export async function startService(config: Config, logger: Logger, overrides: Se
   let onboarding: Onboarding | undefined;
   const slack: SlackChannel | undefined = config.slack
     ? // The embedded database runs one query at a time: fewer requests at once, the rest wait in the inbox.
-      createSlackChannel(config.slack, { engine, store, prisma: database.prisma, logger, afterTurn, inboxConcurrency: database.backend === "embedded" ? 4 : 8, openSetupItems: () => onboarding?.openSetupItems() ?? Promise.resolve([]) })
+      createSlackChannel(config.slack, { engine, store, prisma: database.prisma, logger, afterTurn, inboxConcurrency: database.backend === "embedded" ? 4 : 8, openSetupItems: () => onboarding?.openSetupItems() ?? Promise.resolve([]), suggestedQuestions: (limit) => suggestedQuestions(database.prisma, () => policy.policyIndex(), limit) })
     : undefined;
   const teams = teamsEnabled(config.teams) ? createTeamsChannel(config.teams, { engine, store, prisma: database.prisma, logger, afterTurn, openSetupItems: () => onboarding?.openSetupItems() ?? Promise.resolve([]) }) : undefined;
   if (config.slack) delivery.addSender(slackDeliverySender(config.slack, store));

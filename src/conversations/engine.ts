@@ -117,6 +117,12 @@ export class ConversationEngine {
     return { answers, errors };
   }
 
+  /** Whether a flow is under way in this conversation (started, not finished, not expired). */
+  async inProgress(key: Turn["key"]): Promise<boolean> {
+    const state = await this.options.states.find(key);
+    return state?.status === "active" && state.expiresAt > this.clock();
+  }
+
   async handle(received: Turn): Promise<Reply> {
     let turn = storable(received);
     // Feedback on an answer is outside any flow: it must not disturb a registration in progress.

@@ -119,6 +119,11 @@ export class PolicyAssistant {
     return matchCurated(question, candidates, (stem) => index.idf(stem), (word) => index.correct(word));
   }
 
+  /** The current index (rebuilt when the documents change): suggested questions are made from its sections. */
+  async policyIndex(): Promise<PolicyIndex> {
+    return (await this.currentIndex()).index;
+  }
+
   async passageCount(): Promise<number> {
     return (await this.currentIndex()).index.passages.length;
   }

@@ -11,12 +11,12 @@ export function isInjection(question: string): boolean {
 
 /**
  * A task for the bot ("write me…", "translate…", "tell me a…") or a request for an opinion between
- * products ("which is better, X or Y") is not a question about what the policy says, even when it
+ * products ("which is better, X or Y", "is X better than Y") is not a question about what the policy says, even when it
  * names words the policy uses. A question about whether such a task is allowed ("can I use AI to
  * translate…") reads differently and is not caught.
  */
 const taskOrOpinion =
-  /^\s*(please\s+)?(write|compose|draft|translate|summari[sz]e|rewrite|generate|draw|create)\b(?!\s+(a|an|the)\s+(report|request|complaint|exception))|^\s*(please\s+)?(tell|give|show)\s+me\s+(a|an|some)\b|\b(best|better|worse|smarter|faster|cheaper|recommend(ed)?)\b[^?]*\b(or|vs\.?|versus)\b|\brecommend\b.{0,20}\b(a|an|some|good)\b/i;
+  /^\s*(please\s+)?(write|compose|draft|translate|summari[sz]e|rewrite|generate|draw|create)\b(?!\s+(a|an|the)\s+(report|request|complaint|exception))|^\s*(please\s+)?(tell|give|show)\s+me\s+(a|an|some)\b|\b(best|better|worse|smarter|faster|cheaper|recommend(ed)?)\b[^?]*\b(or|vs\.?|versus|than)\b|\brecommend\b.{0,20}\b(a|an|some|good)\b/i;
 
 export function isTaskOrOpinion(question: string): boolean {
   return taskOrOpinion.test(question);

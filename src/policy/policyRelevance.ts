@@ -10,13 +10,20 @@ export type PolicyConfidence = "confident" | "uncertain" | "off-topic";
  * Measured on the tuning corpora (npm run eval:qa). A question that names AI or a tool the policies
  * name is about the policies when its best passage shares anything specific with it
  * (`anchoredWeight`, IDF-weighted). Any other question must share a specific heading word with its
- * best passage ("how long does an exception last" → "Exceptions"), the policies must use most of its
- * words (`minimumKnown`), and it must share more than a word or two in passing (`unanchoredWeight`).
+ * best passage ("how long does an exception last" → "Exceptions"), the policies must use more than
+ * half of its words (`minimumKnown`), and it must share more than a word or two in passing
+ * (`unanchoredWeight`). Either way, a question of three concepts or more that shares no more than
+ * one of them with any of the closest passages is about something else that happens to use one of
+ * the policy's words (an ordinary "time" matching a heading's "Triage times" while its subject is
+ * never mentioned); a rambling question that shares two words with one of them is not.
  */
 export const relevance = {
   anchoredWeight: 0.3,
   unanchoredWeight: 0.5,
+  /** Exclusive: half the question's words unknown to the policies is too many. */
   minimumKnown: 0.5,
+  /** A question with this many concepts or more must share at least two with one of the closest passages. */
+  longQuestion: 3,
   /** The best passage is "confident" when the next one scores at most this share of it… */
   confidentMargin: 0.8,
   /** …and it shares at least this many concepts with the question. */
@@ -25,12 +32,16 @@ export const relevance = {
 
 export function judge(hits: PolicyHit[]): PolicyConfidence {
   const [top, second] = hits;
-  if (!top || !isAbout(top)) return "off-topic";
+  if (!top || !isAbout(top) || sharesOneWordAtMost(hits)) return "off-topic";
   const standsOut = !second || second.score <= top.score * relevance.confidentMargin;
   return standsOut && top.match.matched >= relevance.confidentMatches ? "confident" : "uncertain";
 }
 
+function sharesOneWordAtMost(hits: PolicyHit[]): boolean {
+  return hits[0]!.match.concepts >= relevance.longQuestion && hits.every((hit) => hit.match.matched < 2);
+}
+
 function isAbout({ match }: PolicyHit): boolean {
   if (match.anchored) return match.weight >= relevance.anchoredWeight;
-  return match.inHeading >= 1 && match.known >= relevance.minimumKnown && match.weight >= relevance.unanchoredWeight;
+  return match.inHeading >= 1 && match.known > relevance.minimumKnown && match.weight >= relevance.unanchoredWeight;
 }

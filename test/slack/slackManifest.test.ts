@@ -9,6 +9,8 @@ import type { PrismaClient } from "../../src/generated/prisma/client.js";
 import type { Store } from "../../src/store/store.js";
 import { chatCommands } from "../../src/commands/commandRegistry.js";
 import { slashUsageHint } from "../../src/conversations/commands/commandHelp.js";
+import { assistantView } from "../../src/channels/slack/assistantManifest.js";
+import { findCommand } from "../../src/conversations/commands/chatCommand.js";
 
 const manifest = JSON.parse(fs.readFileSync(new URL("../../manifests/slack/manifest.json", import.meta.url), "utf8"));
 const channel = createSlackChannel(
@@ -52,6 +54,8 @@ const eventScopes: Record<string, { event: string; scope: string | null }> = {
   "message.im": { event: "message", scope: "im:history" },
   app_mention: { event: "app_mention", scope: "app_mentions:read" },
   app_home_opened: { event: "app_home_opened", scope: null },
+  assistant_thread_started: { event: "assistant_thread_started", scope: "assistant:write" },
+  assistant_thread_context_changed: { event: "assistant_thread_context_changed", scope: "assistant:write" },
 };
 
 describe("the Slack app manifest", () => {
@@ -94,5 +98,21 @@ describe("the /aims usage hint", () => {
     expect(aims.usage_hint).toBe(slashUsageHint(chatCommands));
     for (const verb of ["register", "report", "ask", "incidents", "systems", "soa", "help"]) expect(aims.usage_hint.split(" | ")).toContain(verb);
     expect(aims.usage_hint.length).toBeLessThanOrEqual(1000);
+  });
+});
+
+describe("the AI assistant view", () => {
+  it("is declared with its description and starting prompts as npm run slack:manifest makes them", () => {
+    expect(manifest.features.assistant_view).toEqual(assistantView(chatCommands));
+    const prompts = manifest.features.assistant_view.suggested_prompts as { title: string; message: string }[];
+    // Slack offers at most four; each one is a command the bot understands.
+    expect(prompts.length).toBeGreaterThan(0);
+    expect(prompts.length).toBeLessThanOrEqual(4);
+    for (const prompt of prompts) expect(findCommand(prompt.message, chatCommands), prompt.message).not.toBeNull();
+  });
+
+  it("is served: the app handles the assistant's thread events and may set status, title and prompts", () => {
+    expect(channel.handlers.events).toContain("assistant_thread_started");
+    expect(manifest.oauth_config.scopes.bot).toContain("assistant:write");
   });
 });

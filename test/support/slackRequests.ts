@@ -83,6 +83,23 @@ export function eventCallback(
   return { body: JSON.stringify(envelope), contentType: json };
 }
 
+/**
+ * Someone opens a new chat in Slack's AI assistant view: a thread of their DM with the app, beside
+ * the channel they were looking at (the thread's context).
+ */
+export function assistantThreadStarted(userId: string, threadTs: string, contextChannel = "C0GENERAL"): SlackRequestBody {
+  return eventCallback({
+    type: "assistant_thread_started",
+    assistant_thread: { user_id: userId, context: { channel_id: contextChannel, team_id: "T0001", enterprise_id: null }, channel_id: `D${userId}`, thread_ts: threadTs },
+    event_ts: slackTs(),
+  });
+}
+
+/** What the user types in an assistant thread: a message in their DM with the app, in that thread. */
+export function assistantThreadMessage(userId: string, threadTs: string, text: string, ts: string): SlackRequestBody {
+  return eventCallback({ type: "message", channel_type: "im", channel: `D${userId}`, user: userId, text, ts, thread_ts: threadTs, event_ts: ts });
+}
+
 export function urlVerification(challenge: string): SlackRequestBody {
   return { body: JSON.stringify({ type: "url_verification", token: "legacy", challenge }), contentType: json };
 }
@@ -143,6 +160,8 @@ export interface BlockActionOptions {
   /** With messageTs: a click in a message. Without both: a click in a view (App Home), see viewId. */
   channelId?: string;
   messageTs?: string;
+  /** The thread the clicked message is a reply in (an AI assistant thread). */
+  threadTs?: string;
   viewId?: string;
   actionId: string;
   blockId?: string;
@@ -182,9 +201,9 @@ export function blockAction(options: BlockActionOptions): Record<string, unknown
     trigger_id: newTriggerId(),
     ...(inMessage
       ? {
-          container: { type: "message", message_ts: messageTs, channel_id: channelId, is_ephemeral: false },
+          container: { type: "message", message_ts: messageTs, channel_id: channelId, is_ephemeral: false, ...(options.threadTs ? { thread_ts: options.threadTs } : {}) },
           channel: { id: channelId, name: channelId.startsWith("D") ? "directmessage" : "general" },
-          message: { type: "message", user: "U0BOT", bot_id: "B0BOT", ts: messageTs, text: "" },
+          message: { type: "message", user: "U0BOT", bot_id: "B0BOT", ts: messageTs, text: "", ...(options.threadTs ? { thread_ts: options.threadTs } : {}) },
           response_url: "http://127.0.0.1:9/response",
         }
       : {

@@ -10,6 +10,7 @@ import type { Store } from "../../store/store.js";
 import { boltLogger } from "./boltLogger.js";
 import { registerActions } from "./listeners/actions.js";
 import { registerAppHome } from "./listeners/appHome.js";
+import { assistantEvents, registerAssistant } from "./listeners/assistantThreads.js";
 import { registerMessageListeners } from "./listeners/messageListeners.js";
 import { registerRegistrationModal } from "./listeners/registrationModal.js";
 import { registerShortcuts } from "./listeners/shortcuts.js";
@@ -44,7 +45,10 @@ export interface SlackChannel {
   stop(): Promise<void>;
 }
 
-export function createSlackChannel(settings: SlackSettings, deps: { engine: ConversationEngine; store: Store; prisma: PrismaClient; logger: Logger; afterTurn: () => void; inboxConcurrency?: number; openSetupItems?: SlackContext["openSetupItems"] }): SlackChannel {
+export function createSlackChannel(
+  settings: SlackSettings,
+  deps: { engine: ConversationEngine; store: Store; prisma: PrismaClient; logger: Logger; afterTurn: () => void; inboxConcurrency?: number; openSetupItems?: SlackContext["openSetupItems"]; suggestedQuestions?: SlackContext["suggestedQuestions"] },
+): SlackChannel {
   const logger = boltLogger(deps.logger);
   // Over HTTP every request goes through the durable inbox (see inboxReceiver.ts).
   const receiver = settings.appToken
@@ -81,6 +85,9 @@ export function createSlackChannel(settings: SlackSettings, deps: { engine: Conv
   });
   const handlers: SlackHandlerCatalog = { events: new Set(), commands: new Set(), shortcuts: new Set(), views: new Set() };
   const listening = recordingHandlers(app, handlers);
+  // Slack's AI assistant view: its middleware takes the messages of its threads before any listener.
+  registerAssistant(listening, slack);
+  for (const event of assistantEvents) handlers.events.add(event);
   registerMessageListeners(listening, slack);
   registerSlashCommand(listening, slack);
   registerShortcuts(listening, slack);

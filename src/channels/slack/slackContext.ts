@@ -6,6 +6,7 @@ import type { InboundDeliveryStore } from "../../store/inboundDeliveries.js";
 import type { Store } from "../../store/store.js";
 import type { SetupCheck } from "../../setup/setupChecks.js";
 import type { SlackConversations } from "./slackConversations.js";
+import type { SuggestedQuestions } from "../../policy/suggestedQuestions.js";
 
 export interface SlackContext {
   engine: ConversationEngine;
@@ -18,4 +19,6 @@ export interface SlackContext {
   governanceChannel?: string;
   /** What the installation still lacks: governance members see it as a checklist in App Home. */
   openSetupItems?: () => Promise<SetupCheck[]>;
+  /** The policy questions offered when someone opens a thread in Slack's AI assistant view. */
+  suggestedQuestions?: (limit: number) => Promise<SuggestedQuestions>;
 }

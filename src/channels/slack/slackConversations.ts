@@ -9,6 +9,12 @@ import type { Store } from "../../store/store.js";
 import { newErrorReference } from "../errorReference.js";
 import { renderSlackMessage } from "./blockKit.js";
 
+/** Where a reply goes: a channel, or a thread in it. */
+export interface SlackPlace {
+  channel: string;
+  threadTs?: string;
+}
+
 export interface SlackUser {
   teamId: string;
   userId: string;
@@ -56,45 +62,63 @@ export class SlackConversations {
   /**
    * One turn in the user's DM. With `updateTs` (a button in one of our DM messages) the reply
    * replaces that message instead of adding a new one, so the DM does not fill up with old questions.
+   * With `threadTs` (a thread of the DM, such as an AI assistant thread) the conversation is that
+   * thread's own: its replies go into the thread and a report started there continues there.
    */
-  async turn(client: WebClient, user: SlackUser, input: TurnInput, options: { dmChannel?: string; updateTs?: string } = {}): Promise<OutgoingMessage[]> {
+  async turn(client: WebClient, user: SlackUser, input: TurnInput, options: { dmChannel?: string; updateTs?: string; threadTs?: string } = {}): Promise<OutgoingMessage[]> {
     const dmChannel = options.dmChannel ?? (await this.directMessageChannel(client, user.userId));
+    const place = { channel: dmChannel, ...(options.threadTs ? { threadTs: options.threadTs } : {}) };
     const checked = readTurnInput(input);
     if (!checked) {
-      await this.post(client, dmChannel, [{ kind: "error", text: unreadableInput }]);
+      await this.post(client, place, [{ kind: "error", text: unreadableInput }]);
       return [];
     }
     try {
       const speaker = await this.speaker(client, user.userId);
       const reply = await this.engine.handle({
-        key: { platform: "slack", workspaceId: user.teamId, userId: user.userId, conversationId: dmChannel },
+        key: await this.conversationKey(user, dmChannel, options.threadTs),
         speaker,
         channel: "slack",
         input: checked,
       });
       if (!reply.handled || reply.messages.length === 0) return [];
-      await this.post(client, dmChannel, reply.messages, options.updateTs);
+      await this.post(client, place, reply.messages, options.updateTs);
       // Any turn may have queued notices (a report, an acknowledgement for its reporter): send them now.
       this.afterTurn();
       return reply.messages;
     } catch (error) {
-      await this.apologise(client, dmChannel, error);
+      await this.apologise(client, place, error);
       return [];
     }
   }
 
-  async post(client: WebClient, channel: string, messages: OutgoingMessage[], updateTs?: string): Promise<void> {
+  /**
+   * A thread of the DM is its own conversation, unless it has none under way and the DM itself has:
+   * then the person is answering the DM's question from a thread (or, in the assistant pane, from a
+   * new chat after starting a report from App Home), and that conversation carries on.
+   */
+  private async conversationKey(user: SlackUser, dmChannel: string, threadTs: string | undefined) {
+    const inDirectMessage = { platform: "slack", workspaceId: user.teamId, userId: user.userId, conversationId: dmChannel };
+    if (!threadTs) return inDirectMessage;
+    const inThread = { ...inDirectMessage, conversationId: `${dmChannel}:${threadTs}` };
+    if (await this.engine.inProgress(inThread)) return inThread;
+    return (await this.engine.inProgress(inDirectMessage)) ? inDirectMessage : inThread;
+  }
+
+  async post(client: WebClient, place: string | SlackPlace, messages: OutgoingMessage[], updateTs?: string): Promise<void> {
+    const { channel, threadTs } = typeof place === "string" ? { channel: place, threadTs: undefined } : place;
     const rendered = renderSlackMessage(messages);
     if (updateTs) await client.chat.update({ channel, ts: updateTs, ...rendered });
-    else await client.chat.postMessage({ channel, ...rendered });
+    else await client.chat.postMessage({ channel, ...(threadTs ? { thread_ts: threadTs } : {}), ...rendered });
   }
 
   /** A failure the user should know about: a friendly line with an id that is also in the log. */
-  async apologise(client: WebClient, channel: string, error: unknown): Promise<void> {
+  async apologise(client: WebClient, place: string | SlackPlace, error: unknown): Promise<void> {
+    const { channel, threadTs } = typeof place === "string" ? { channel: place, threadTs: undefined } : place;
     const reference = newErrorReference();
     this.logger.error({ err: error, errorReference: reference, channel }, "slack turn failed");
     await client.chat
-      .postMessage({ channel, text: `Sorry, something went wrong on our side (error ${reference}). Your answers so far are saved; please try again in a moment.` })
+      .postMessage({ channel, ...(threadTs ? { thread_ts: threadTs } : {}), text: `Sorry, something went wrong on our side (error ${reference}). Your answers so far are saved; please try again in a moment.` })
       .catch((postError: unknown) => this.logger.error({ err: postError, errorReference: reference }, "could not tell the user about the failure"));
   }
 }

@@ -1,5 +1,6 @@
 // Buttons, selects, checkboxes and date pickers in our messages and App Home. Each becomes a turn
-// in the user's DM; a click inside a DM message updates that message in place.
+// in the user's DM; a click inside a DM message updates that message in place (in its thread, for
+// an AI assistant thread).
 import type { AllMiddlewareArgs, App, BlockAction, BlockElementAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import type { TurnInput, Command } from "../../../conversations/messages.js";
 import { actionIds, decodeValue, listensTo, stepOfBlock, type ChoiceValue, type CommandValue, type IncidentActionValue } from "../actionIds.js";
@@ -14,8 +15,10 @@ export function registerActions(app: App, slack: SlackContext): void {
       const input = toInput(action, body);
       if (!input) return;
       const inDirectMessage = body.container?.type === "message" && body.channel?.id?.startsWith("D");
+      const threadTs = inDirectMessage ? threadOf(body) : undefined;
       await slack.conversations.turn(client, { teamId: body.team?.id ?? body.user.team_id ?? "", userId: body.user.id }, input, {
         ...(inDirectMessage ? { dmChannel: body.channel!.id, updateTs: body.container.message_ts as string } : {}),
+        ...(threadTs ? { threadTs } : {}),
       });
     };
 
@@ -57,6 +60,13 @@ export function registerActions(app: App, slack: SlackContext): void {
     await ack();
     await openRegistrationModal(client, slack, (body as BlockAction).trigger_id);
   });
+}
+
+/** The thread a clicked reply sits in (an AI assistant thread): its conversation continues there. */
+function threadOf(body: BlockAction): string | undefined {
+  const messageTs = body.container.message_ts as string | undefined;
+  const threadTs = (body.message?.thread_ts ?? body.container.thread_ts) as string | undefined;
+  return threadTs && threadTs !== messageTs ? threadTs : undefined;
 }
 
 function choiceInput(raw: string | undefined): TurnInput | null {

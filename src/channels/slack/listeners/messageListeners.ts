@@ -23,7 +23,7 @@ interface MessageLike {
  * Slack's retries of an event are recognised here in Socket Mode. Over HTTP the durable inbox has
  * already written each event_id once, and a request it runs again (its worker died mid-way) must run.
  */
-function firstDelivery(slack: SlackContext, eventId: string, context: Record<string, unknown>): Promise<boolean> {
+export function firstDelivery(slack: SlackContext, eventId: string, context: Record<string, unknown>): Promise<boolean> {
   return context.fromInbox === true ? Promise.resolve(true) : slack.deliveries.firstDelivery("slack", eventId);
 }
 
