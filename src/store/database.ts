@@ -41,9 +41,11 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
 }
 
 function openPostgres(url: string, options: OpenOptions, embedded?: EmbeddedServer): Database {
-  // A short connect timeout keeps /healthz honest when the server goes away. Twenty connections: the
-  // inbox runs at most eight requests at once, leaving room for acknowledgements, the outbox and health.
-  const pool = new pg.Pool({ connectionString: url, max: 20, connectionTimeoutMillis: 5_000 });
+  // Twenty connections: the inbox runs at most eight requests at once, leaving room for
+  // acknowledgements, the outbox and health. The wait for a connection (which pg counts in its
+  // connect timeout) is long: on a busy machine work must wait its turn, not fail; /healthz has its
+  // own short deadline, so it stays honest when the server goes away.
+  const pool = new pg.Pool({ connectionString: url, max: 20, connectionTimeoutMillis: 30_000 });
   pool.on("error", () => {}); // an idle client losing its server must not crash the process
   const adapterFactory = new PostgresAdapterFactory(pool, options.shadowDatabase);
   return assemble(embedded ? "embedded" : "postgresql", adapterFactory, async () => pool.end(), embedded);
@@ -81,7 +83,9 @@ function assemble(
   closeDriver: () => Promise<void>,
   embedded?: EmbeddedServer,
 ): Database {
-  const prisma = new PrismaClient({ adapter: adapterFactory });
+  // Prisma's defaults (2 s to start a transaction, 5 s to finish it) turn a busy moment into
+  // "something went wrong"; these are limits against a stuck transaction, not a service level.
+  const prisma = new PrismaClient({ adapter: adapterFactory, transactionOptions: { maxWait: 30_000, timeout: 60_000 } });
   return {
     prisma,
     backend,
