@@ -40,6 +40,10 @@ import { PeopleUseCases } from "./people/peopleUseCases.js";
 import { InventoryUseCases } from "./inventory/inventoryUseCases.js";
 import { RouteUseCases } from "./routing/routeUseCases.js";
 import type { ChannelRoute, RouteCategory } from "./routing/noticeRoutes.js";
+import { ScopeUseCases } from "./scope/scopeUseCases.js";
+import { scopeFlow } from "./scope/flows/scopeFlow.js";
+import { ObjectiveUseCases } from "./objectives/objectiveUseCases.js";
+import { objectiveFlow } from "./objectives/flows/objectiveFlow.js";
 
 export interface ConversationSettings {
   reviewIntervals?: ReviewIntervals;
@@ -86,6 +90,8 @@ export function createConversationEngine(prisma: PrismaClient, settings: Convers
     importedSystems: new InventoryUseCases(prisma),
     routes: new RouteUseCases(prisma, settings.noticeRoutes ?? {}),
     policyQuestions: policyQuestionUseCases,
+    scope: new ScopeUseCases(prisma),
+    objectives: new ObjectiveUseCases(prisma, clock),
     menu: (text, speaker) => engine.menu(text, speaker),
     commands: () => chatCommands,
   };
@@ -106,6 +112,8 @@ export function createConversationEngine(prisma: PrismaClient, settings: Convers
       editSoaControlFlow(),
       gapAnalysisFlow(),
       ...policyAnswerFlows(),
+      scopeFlow(),
+      objectiveFlow(),
     ],
     lookups: storeLookups(prisma),
     incidentUseCases,

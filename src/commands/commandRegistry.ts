@@ -32,6 +32,8 @@ import { setManager } from "../people/commands/setManager.js";
 import { unconfirmedImports } from "../inventory/commands/unconfirmedImports.js";
 import { noticeRoutes } from "../routing/commands/noticeRoutes.js";
 import { policyQuestions } from "../policy/commands/policyQuestions.js";
+import { scope } from "../scope/commands/scope.js";
+import { objectives } from "../objectives/commands/objectives.js";
 
 export const chatCommands: readonly ChatCommand[] = [
   help,
@@ -53,6 +55,8 @@ export const chatCommands: readonly ChatCommand[] = [
   statementOfApplicability,
   gapAnalysis,
   gapReport,
+  scope,
+  objectives,
   nonconformities,
   schedule,
   reviewRecord,
