@@ -52,8 +52,10 @@ export interface ConversationSettings {
   logger?: Logger;
   answerQuestion?: EngineOptions["answerQuestion"];
   policyFeedback?: EngineOptions["policyFeedback"];
-  /** The weekly digest's time zone, for its preview in chat. */
+  /** The weekly digest's time zone, for its preview in chat; also the organisation's time zone in the evidence pack. */
   digestTimeZone?: string;
+  /** The policy documents' folder (POLICY_DIR): the evidence pack copies them, readiness counts them. */
+  policyDir?: string;
   /** For the reminder buttons (Still accurate sets the next confirmation this many months ahead). */
   attestationMonths?: number;
   /** Configured notice routes (AIMS_ROUTE_<KIND>), for "routes". */
@@ -84,7 +86,7 @@ export function createConversationEngine(prisma: PrismaClient, settings: Convers
     reviews: new ReviewUseCases(prisma, clock),
     nonconformities: nonconformityUseCases,
     digest: new DigestUseCases(prisma, clock, { timeZone: settings.digestTimeZone ?? "UTC", attestationMonths: settings.attestationMonths ?? 6 }),
-    evidencePack: new EvidencePackUseCases(prisma, clock),
+    evidencePack: new EvidencePackUseCases(prisma, clock, { timeZone: settings.digestTimeZone ?? "UTC", policyDir: settings.policyDir }),
     inventory: new SystemInventory(prisma),
     people: new PeopleUseCases(prisma),
     importedSystems: new InventoryUseCases(prisma),

@@ -34,6 +34,7 @@ program
   .addArgument(new Command().createArgument("<register>", "which register, or \"pack\" for all of them").choices([...exportKinds, evidencePackRegister]))
   .addOption(new Option("--format <format>", "output format of one register").choices(exportFormats).default("csv"))
   .option("--out <path>", "write to a file instead of standard output (for pack: the folder)")
+  .option("--by <email>", "for pack: the person exporting it, named in its manifest and the change history (default: this operator account)")
   .action(exportRecords);
 
 program
