@@ -44,6 +44,7 @@ import { ScopeUseCases } from "./scope/scopeUseCases.js";
 import { scopeFlow } from "./scope/flows/scopeFlow.js";
 import { ObjectiveUseCases } from "./objectives/objectiveUseCases.js";
 import { objectiveFlow } from "./objectives/flows/objectiveFlow.js";
+import { ReadinessUseCases } from "./readiness/readinessUseCases.js";
 
 export interface ConversationSettings {
   reviewIntervals?: ReviewIntervals;
@@ -94,6 +95,7 @@ export function createConversationEngine(prisma: PrismaClient, settings: Convers
     policyQuestions: policyQuestionUseCases,
     scope: new ScopeUseCases(prisma),
     objectives: new ObjectiveUseCases(prisma, clock),
+    readiness: new ReadinessUseCases(prisma, clock, settings.policyDir),
     menu: (text, speaker) => engine.menu(text, speaker),
     commands: () => chatCommands,
   };

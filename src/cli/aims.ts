@@ -12,6 +12,7 @@ import { loadDemoData } from "./commands/demoDataCommand.js";
 import { digestCommand } from "./commands/digestCommand.js";
 import { grantRoleCommand, importPeopleFile, listPeopleCommand, revokeRoleCommand } from "./commands/peopleCommand.js";
 import { checkMigrations, migrate, newMigration } from "./commands/migrationCommands.js";
+import { readinessCommand } from "./commands/readinessCommand.js";
 
 const program = new Command("aims").description("AIMS Assistant: your ISO/IEC 42001 AI management system");
 
@@ -63,6 +64,12 @@ program
   .description("check the installation (configuration, database, Slack, Teams, policy documents, governance channel and team) and say what to fix")
   .option("--json", "print one JSON object: the checks and the policy documents read")
   .action(doctor);
+
+program
+  .command("readiness")
+  .description("the road to ISO/IEC 42001 certification: each implementation phase, what the records show done and missing, and the command that fills it")
+  .option("--json", "print the phases and the stage-1 checklist as JSON")
+  .action(readinessCommand);
 
 program
   .command("demo-data")

@@ -34,6 +34,7 @@ import { noticeRoutes } from "../routing/commands/noticeRoutes.js";
 import { policyQuestions } from "../policy/commands/policyQuestions.js";
 import { scope } from "../scope/commands/scope.js";
 import { objectives } from "../objectives/commands/objectives.js";
+import { readiness } from "../readiness/commands/readiness.js";
 
 export const chatCommands: readonly ChatCommand[] = [
   help,
@@ -57,6 +58,7 @@ export const chatCommands: readonly ChatCommand[] = [
   gapReport,
   scope,
   objectives,
+  readiness,
   nonconformities,
   schedule,
   reviewRecord,

@@ -77,7 +77,7 @@ function phases(f: Figures): ReadinessStep[] {
       [f.scope ? null : "the scope (4.3)", f.systems === 0 ? "the AI systems in use" : null, f.withoutOwner.length > 0 ? `owners for ${listed(f.withoutOwner)}` : null].filter(Boolean).join("; "),
       '"edit scope", "register", "my systems"',
     ),
-    step("Gap analysis", f.gap !== null, f.gap ? `${f.gap.reference}: ${f.gap.findings.length - gapOpen} clauses in place, ${gapOpen} partial or missing.` : "No gap analysis yet.", "a gap analysis against clauses 4–10", '"gap analysis", "gap report"'),
+    step("Gap analysis", f.gap !== null, f.gap ? `${f.gap.reference}: ${plural(f.gap.findings.length - gapOpen, "clause")} in place, ${gapOpen} partial or missing.` : "No gap analysis yet.", "a gap analysis against clauses 4–10", '"gap analysis", "gap report"'),
     step(
       "Risk assessment and Statement of Applicability",
       f.needingRisk.length === 0 && f.systems > 0 && f.decided === controls,
