@@ -40,6 +40,11 @@ import { PeopleUseCases } from "./people/peopleUseCases.js";
 import { InventoryUseCases } from "./inventory/inventoryUseCases.js";
 import { RouteUseCases } from "./routing/routeUseCases.js";
 import type { ChannelRoute, RouteCategory } from "./routing/noticeRoutes.js";
+import { ScopeUseCases } from "./scope/scopeUseCases.js";
+import { scopeFlow } from "./scope/flows/scopeFlow.js";
+import { ObjectiveUseCases } from "./objectives/objectiveUseCases.js";
+import { objectiveFlow } from "./objectives/flows/objectiveFlow.js";
+import { ReadinessUseCases } from "./readiness/readinessUseCases.js";
 
 export interface ConversationSettings {
   reviewIntervals?: ReviewIntervals;
@@ -48,8 +53,10 @@ export interface ConversationSettings {
   logger?: Logger;
   answerQuestion?: EngineOptions["answerQuestion"];
   policyFeedback?: EngineOptions["policyFeedback"];
-  /** The weekly digest's time zone, for its preview in chat. */
+  /** The weekly digest's time zone, for its preview in chat; also the organisation's time zone in the evidence pack. */
   digestTimeZone?: string;
+  /** The policy documents' folder (POLICY_DIR): the evidence pack copies them, readiness counts them. */
+  policyDir?: string;
   /** For the reminder buttons (Still accurate sets the next confirmation this many months ahead). */
   attestationMonths?: number;
   /** Configured notice routes (AIMS_ROUTE_<KIND>), for "routes". */
@@ -80,12 +87,15 @@ export function createConversationEngine(prisma: PrismaClient, settings: Convers
     reviews: new ReviewUseCases(prisma, clock),
     nonconformities: nonconformityUseCases,
     digest: new DigestUseCases(prisma, clock, { timeZone: settings.digestTimeZone ?? "UTC", attestationMonths: settings.attestationMonths ?? 6 }),
-    evidencePack: new EvidencePackUseCases(prisma, clock),
+    evidencePack: new EvidencePackUseCases(prisma, clock, { timeZone: settings.digestTimeZone ?? "UTC", policyDir: settings.policyDir }),
     inventory: new SystemInventory(prisma),
     people: new PeopleUseCases(prisma),
     importedSystems: new InventoryUseCases(prisma),
     routes: new RouteUseCases(prisma, settings.noticeRoutes ?? {}),
     policyQuestions: policyQuestionUseCases,
+    scope: new ScopeUseCases(prisma),
+    objectives: new ObjectiveUseCases(prisma, clock),
+    readiness: new ReadinessUseCases(prisma, clock, settings.policyDir),
     menu: (text, speaker) => engine.menu(text, speaker),
     commands: () => chatCommands,
   };
@@ -106,6 +116,8 @@ export function createConversationEngine(prisma: PrismaClient, settings: Convers
       editSoaControlFlow(),
       gapAnalysisFlow(),
       ...policyAnswerFlows(),
+      scopeFlow(),
+      objectiveFlow(),
     ],
     lookups: storeLookups(prisma),
     incidentUseCases,

@@ -65,6 +65,7 @@ export async function startService(config: Config, logger: Logger, overrides: Se
     reviewIntervals: config.reviewIntervals,
     attestationMonths: config.reminders.attestationMonths,
     digestTimeZone: config.digest.timeZone,
+    policyDir: config.policyDir,
     noticeRoutes: config.routes,
     draftTtlMs: config.draftTtlMs,
     logger,

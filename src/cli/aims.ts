@@ -12,6 +12,7 @@ import { loadDemoData } from "./commands/demoDataCommand.js";
 import { digestCommand } from "./commands/digestCommand.js";
 import { grantRoleCommand, importPeopleFile, listPeopleCommand, revokeRoleCommand } from "./commands/peopleCommand.js";
 import { checkMigrations, migrate, newMigration } from "./commands/migrationCommands.js";
+import { readinessCommand } from "./commands/readinessCommand.js";
 
 const program = new Command("aims").description("AIMS Assistant: your ISO/IEC 42001 AI management system");
 
@@ -34,6 +35,7 @@ program
   .addArgument(new Command().createArgument("<register>", "which register, or \"pack\" for all of them").choices([...exportKinds, evidencePackRegister]))
   .addOption(new Option("--format <format>", "output format of one register").choices(exportFormats).default("csv"))
   .option("--out <path>", "write to a file instead of standard output (for pack: the folder)")
+  .option("--by <email>", "for pack: the person exporting it, named in its manifest and the change history (default: this operator account)")
   .action(exportRecords);
 
 program
@@ -62,6 +64,12 @@ program
   .description("check the installation (configuration, database, Slack, Teams, policy documents, governance channel and team) and say what to fix")
   .option("--json", "print one JSON object: the checks and the policy documents read")
   .action(doctor);
+
+program
+  .command("readiness")
+  .description("the road to ISO/IEC 42001 certification: each implementation phase, what the records show done and missing, and the command that fills it")
+  .option("--json", "print the phases and the stage-1 checklist as JSON")
+  .action(readinessCommand);
 
 program
   .command("demo-data")

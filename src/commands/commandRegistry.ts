@@ -32,6 +32,9 @@ import { setManager } from "../people/commands/setManager.js";
 import { unconfirmedImports } from "../inventory/commands/unconfirmedImports.js";
 import { noticeRoutes } from "../routing/commands/noticeRoutes.js";
 import { policyQuestions } from "../policy/commands/policyQuestions.js";
+import { scope } from "../scope/commands/scope.js";
+import { objectives } from "../objectives/commands/objectives.js";
+import { readiness } from "../readiness/commands/readiness.js";
 
 export const chatCommands: readonly ChatCommand[] = [
   help,
@@ -53,6 +56,9 @@ export const chatCommands: readonly ChatCommand[] = [
   statementOfApplicability,
   gapAnalysis,
   gapReport,
+  scope,
+  objectives,
+  readiness,
   nonconformities,
   schedule,
   reviewRecord,

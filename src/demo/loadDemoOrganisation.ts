@@ -3,6 +3,7 @@
 import type { Store } from "../store/store.js";
 import { systemActor } from "../store/changeHistory.js";
 import { demoIncidents, demoManagers, demoPeople, demoSystems } from "./demoOrganisation.js";
+import { demoObjectives, demoScope } from "./demoScopeAndObjectives.js";
 
 export interface DemoLoadResult {
   people: number;
@@ -58,7 +59,18 @@ export async function loadDemoOrganisation(store: Store): Promise<DemoLoadResult
     );
     incidents++;
   }
+  await loadScopeAndObjectives(store, personIds);
   return { people, systems, incidents, personIds };
+}
+
+/** The scope and objectives, once: a second load leaves what is recorded (perhaps edited since) alone. */
+async function loadScopeAndObjectives(store: Store, personIds: Map<string, string>): Promise<void> {
+  const actor = systemActor("cli");
+  if (!(await store.scope.current())) await store.scope.save(demoScope, actor);
+  if ((await store.objectives.all()).length > 0) return;
+  for (const { ownerKey, dueOn, ...fields } of demoObjectives) {
+    await store.objectives.add({ ...fields, ownerId: personIds.get(ownerKey)!, dueOn: new Date(`${dueOn}T00:00:00Z`) }, actor);
+  }
 }
 
 function idOf(ids: Map<string, string>, key: string | undefined): string | null {

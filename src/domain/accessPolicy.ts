@@ -27,7 +27,13 @@ export type RecordType =
   | "digest"
   | "evidence_pack"
   /** The people register: who holds which role, and who manages whom (5.3). */
-  | "people";
+  | "people"
+  /** The scope of the AI management system (4.3). */
+  | "scope"
+  /** AI objectives (6.2). */
+  | "objective"
+  /** Where the organisation stands on the road to certification. */
+  | "readiness";
 
 export type Access = "view" | "create" | "edit" | "approve" | "export";
 
@@ -68,6 +74,10 @@ export const accessTable: Record<RecordType, Partial<Record<Access, Grant[]>>> =
   digest: { view: ["governance", "manager"] },
   evidence_pack: { export: ["governance"] },
   people: { view: oversight, edit: ["governance"], export: oversight },
+  // Scope and objectives are communicated to everyone (7.4); governance decides them, an objective's owner reports progress.
+  scope: { view: everyone, edit: ["governance"], export: oversight },
+  objective: { view: everyone, create: ["governance"], edit: ["governance", "record_owner"], export: oversight },
+  readiness: { view: ["governance", "manager"] },
 };
 
 function relationsOf(viewer: Viewer, record: RecordRelations): Relation[] {
@@ -126,6 +136,9 @@ const typeWords: Record<RecordType, string> = {
   digest: "the governance digest",
   evidence_pack: "the evidence pack",
   people: "people's roles",
+  scope: "the scope of the AI management system",
+  objective: "AI objectives",
+  readiness: "the certification readiness",
 };
 const grantWords: Record<Grant, string> = {
   member: "everyone",

@@ -1,126 +1,94 @@
-// The evidence pack a certification auditor asks for: every register of the AI management
-// system in Markdown (to read) and in CSV and JSON (to check by machine), the complete change
-// history, and an index that says which requirement each file gives evidence for.
+// The evidence pack a certification auditor asks for: the policy documents as read, the scope, the
+// objectives, the roles and every register of the AI management system in Markdown (to read) and in
+// CSV and JSON (every column, to check by machine), the change history, an index that maps each
+// clause and Annex A control to the records behind it, and a manifest of SHA-256 hashes saying who
+// exported it and when. Exporting it is itself recorded in the change history.
 import fs from "node:fs";
 import path from "node:path";
+import { createHash } from "node:crypto";
 import { zipSync } from "fflate";
 import type { PrismaClient } from "../generated/prisma/client.js";
-import { buildTable, exportText, renderTable, type ExportFormat, type ExportKind, type Table } from "./recordExport.js";
-import { prepareManagementReview } from "../reviews/managementReviewInputs.js";
-
-interface PackSection {
-  /** The file name without extension, e.g. "risk-register". */
-  file: string;
-  title: string;
-  /** The clauses and controls the register is evidence for. */
-  evidenceFor: string;
-  kind: ExportKind;
-}
-
-/** In the order an audit usually walks the management system. */
-export const packSections: PackSection[] = [
-  { file: "gap-report", title: "Gap analysis against clauses 4–10", evidenceFor: "4–10 (where the management system stands, and progress)", kind: "gap" },
-  { file: "ai-system-inventory", title: "AI system inventory", evidenceFor: "4.3, A.4 (AI systems in scope and their resources)", kind: "systems" },
-  { file: "statement-of-applicability", title: "Statement of Applicability", evidenceFor: "6.1.3 (all 38 Annex A controls: applicability, justification, implementation)", kind: "soa" },
-  { file: "risk-register", title: "AI risk register", evidenceFor: "6.1.2, 8.2, 6.1.3 (risks, their treatment and residual risk)", kind: "risks" },
-  { file: "impact-assessments", title: "AI system impact assessments", evidenceFor: "6.1.4, 8.4, A.5 (effects on individuals, groups and society)", kind: "impacts" },
-  { file: "incident-register", title: "Incident register", evidenceFor: "8.1, A.8.4, 10.2 (AI incidents, how they were handled)", kind: "incidents" },
-  { file: "nonconformities", title: "Nonconformities", evidenceFor: "10.2 (nonconformities, root causes, corrections, effectiveness)", kind: "nonconformities" },
-  { file: "corrective-actions", title: "Corrective actions", evidenceFor: "10.2 (actions on incidents and nonconformities)", kind: "actions" },
-  { file: "audits-and-management-reviews", title: "Internal audits and management reviews", evidenceFor: "9.2, 9.3 (audit programme and results, review decisions)", kind: "reviews" },
-  { file: "roles-and-responsibilities", title: "Roles, responsibilities and authorities", evidenceFor: "5.3, A.3.2 (who holds which role, whom they report to, and changes to roles)", kind: "people" },
-  { file: "competence-records", title: "Competence records", evidenceFor: "7.2 (training and competence)", kind: "training" },
-];
+import type { Actor } from "../store/changeHistory.js";
+import { appendChange } from "../store/changeHistory.js";
+import { channelLabels } from "../domain/labels.js";
+import { renderTable, type ExportFormat, type Table } from "./recordExport.js";
+import { evidenceCounts, packRegisters, type PackContext, type PackRegister } from "./packRegisters.js";
+import { readPolicyDocuments } from "./policyDocuments.js";
+import { packIndex } from "./packIndex.js";
+import { momentText } from "./readableText.js";
 
 export interface PackFile {
   path: string;
-  content: string;
+  content: string | Uint8Array;
 }
 
-const formats: ExportFormat[] = ["md", "csv", "json"];
-
-/** Every file of the pack, in memory: the caller writes them to a folder or zips them. */
-export async function buildEvidencePack(prisma: PrismaClient, now: Date): Promise<PackFile[]> {
-  const tables = await Promise.all(packSections.map(async (section) => ({ section, table: await buildTable(prisma, section.kind) })));
-  const history = await changeHistoryTable(prisma);
-  const registerFiles = (await Promise.all(tables.map(({ section, table }) => sectionFiles(prisma, section, table)))).flat();
-  const historyFiles = tableFiles("change-history", "Change history of every record", history).map((file) =>
-    file.path.endsWith(".md") ? { ...file, content: historyMarkdown(history) } : file,
-  );
-  const reviewInputs = await nextManagementReviewInputs(prisma, now);
-  const index = indexFile(now, tables, history, reviewInputs);
-  return [index, ...registerFiles, ...historyFiles, ...(reviewInputs ? [reviewInputs.file] : [])];
+export interface PackOptions {
+  /** The organisation's time zone, for every date in the Markdown. */
+  timeZone: string;
+  /** Where the policy documents are (POLICY_DIR); absent or missing, the pack says none were found. */
+  policyDir?: string;
+  /** Who asks for the pack: named in the manifest and the change history. */
+  exportedBy: Actor;
 }
 
-async function sectionFiles(prisma: PrismaClient, section: PackSection, table: Table): Promise<PackFile[]> {
-  // The gap report's Markdown is the report itself (counts per clause group, progress), not its rows.
-  if (section.kind !== "gap") return tableFiles(section.file, section.title, table);
-  const report = await exportText(prisma, "gap", "md");
-  return tableFiles(section.file, section.title, table).map((file) => (file.path.endsWith(".md") ? { ...file, content: report } : file));
+export const packEntity = "EvidencePack";
+export const manifestFile = "MANIFEST.json";
+const defaultFormats: readonly ExportFormat[] = ["md", "csv", "json"];
+
+interface LoadedRegister {
+  register: PackRegister;
+  table: Table;
+  files: string[];
+  evidence: Map<string, number>;
 }
 
-/** The 9.3 inputs for the next planned management review (or the latest held one), assembled from the records. */
-async function nextManagementReviewInputs(prisma: PrismaClient, now: Date): Promise<{ reference: string; file: PackFile } | null> {
-  const review =
-    (await prisma.scheduledReview.findFirst({ where: { kind: "management_review", status: "planned" }, orderBy: { scheduledOn: "asc" } })) ??
-    (await prisma.scheduledReview.findFirst({ where: { kind: "management_review", status: "held" }, orderBy: { scheduledOn: "desc" } }));
-  if (!review) return null;
-  const prepared = await prepareManagementReview(prisma, review.reference, now);
-  return prepared ? { reference: review.reference, file: { path: "management-review-inputs.md", content: prepared.markdown } } : null;
-}
-
-function tableFiles(file: string, title: string, table: Table): PackFile[] {
-  return formats.map((format) => ({
-    path: `${file}.${format}`,
-    content: format === "md" ? `# ${title}\n\n${table.rows.length} records.\n\n${renderTable(table, format)}` : renderTable(table, format),
+/** Every file of the pack, in memory (the caller writes them to a folder or zips them), and records the export. */
+export async function buildEvidencePack(prisma: PrismaClient, now: Date, options: PackOptions): Promise<PackFile[]> {
+  const policyDocuments = await readPolicyDocuments(options.policyDir);
+  const context: PackContext = { prisma, now, timeZone: options.timeZone, policyDocuments, policyDir: options.policyDir };
+  const loaded = await Promise.all(packRegisters.map(async (register) => ({ register, content: await register.load(context) })));
+  const registers: LoadedRegister[] = loaded.map(({ register, content }) => ({
+    register,
+    table: content.table,
+    files: (register.formats ?? defaultFormats).map((format) => `${register.file}.${format}`),
+    evidence: evidenceCounts(register, content.table),
   }));
+  const registerFiles = loaded.flatMap(({ register, content }) =>
+    (register.formats ?? defaultFormats).map((format) => ({
+      path: `${register.file}.${format}`,
+      content: format === "md" ? `# ${register.title}\n\n${content.markdown}` : renderTable(content.table, format),
+    })),
+  );
+  const documentCopies = policyDocuments.map((document) => ({ path: `policy-documents/${document.file}`, content: document.content }));
+  const index = { path: "README.md", content: await packIndex(context, registers, options.exportedBy) };
+  const files: PackFile[] = [index, ...registerFiles, ...documentCopies];
+  const manifest = manifestOf(files, now, options);
+  await recordExport(prisma, files.length + 1, sha256(manifest.content), options.exportedBy, now);
+  return [...files, manifest];
 }
 
-/** One row per change of any record, oldest first: who changed what, when, through which surface. */
-async function changeHistoryTable(prisma: PrismaClient): Promise<Table> {
-  const entries = await prisma.changeLog.findMany({ orderBy: { id: "asc" } });
-  return {
-    columns: ["at", "entityType", "entityRef", "entityId", "action", "actorLabel", "channel", "changes"],
-    rows: entries.map((entry) => ({ ...entry, id: entry.id.toString() })),
+const sha256 = (content: string | Uint8Array) => createHash("sha256").update(content).digest("hex");
+const byteLength = (content: string | Uint8Array) => (typeof content === "string" ? Buffer.byteLength(content) : content.byteLength);
+
+/** MANIFEST.json: who exported the pack and when, and the SHA-256 of every other file in it. */
+function manifestOf(files: PackFile[], now: Date, options: PackOptions): PackFile {
+  const manifest = {
+    pack: "AI management system evidence pack (ISO/IEC 42001)",
+    exportedAt: now.toISOString(),
+    exportedAtLocal: `${momentText(now, options.timeZone)} (${options.timeZone})`,
+    exportedBy: options.exportedBy.label,
+    exportedVia: channelLabels[options.exportedBy.channel],
+    files: files.map((file) => ({ path: file.path, sha256: sha256(file.content), bytes: byteLength(file.content) })),
   };
+  return { path: manifestFile, content: `${JSON.stringify(manifest, null, 2)}\n` };
 }
 
-/** The history grouped by record, each change as "field: from → to", which reads better than a JSON column. */
-function historyMarkdown(history: Table): string {
-  const byRecord = new Map<string, Table["rows"]>();
-  for (const row of history.rows) {
-    const key = `${String(row.entityType)} ${String(row.entityRef ?? row.entityId)}`;
-    byRecord.set(key, [...(byRecord.get(key) ?? []), row]);
-  }
-  const sections = [...byRecord.entries()].map(([record, rows]) => {
-    const entries = rows.map((row) => {
-      const changes = Object.entries((row.changes ?? {}) as Record<string, { from: unknown; to: unknown }>)
-        .map(([field, change]) => `  - ${field}: ${shown(change.from)} → ${shown(change.to)}`)
-        .join("\n");
-      return `- ${(row.at as Date).toISOString()} · ${String(row.action)} by ${String(row.actorLabel)} via ${String(row.channel)}\n${changes}`;
-    });
-    return `## ${record}\n\n${entries.join("\n")}`;
-  });
-  return `# Change history of every record\n\n${history.rows.length} changes to ${byRecord.size} records, oldest first.\n\n${sections.join("\n\n")}\n`;
-}
-
-const shown = (value: unknown) => (value === null || value === undefined ? "(empty)" : typeof value === "string" ? value.replace(/\r?\n/g, " ") : JSON.stringify(value));
-
-function indexFile(now: Date, tables: { section: PackSection; table: Table }[], history: Table, reviewInputs: { reference: string } | null): PackFile {
-  const lines = [
-    "# AI management system: evidence pack",
-    "",
-    `Exported ${now.toISOString()}. Each register is given three times: \`.md\` to read, \`.csv\` for spreadsheets, \`.json\` for tools.`,
-    "Every register row carries its latest change; `change-history` holds every change to every record, oldest first.",
-    "",
-    "| Register | Evidence for | Records | Files |",
-    "| --- | --- | --- | --- |",
-    ...tables.map(({ section, table }) => `| ${section.title} | ${section.evidenceFor} | ${table.rows.length} | ${formats.map((format) => `${section.file}.${format}`).join(", ")} |`),
-    `| Change history | 7.5.3 (control of documented information) | ${history.rows.length} changes | ${formats.map((format) => `change-history.${format}`).join(", ")} |`,
-    ...(reviewInputs ? [`| Management review inputs for ${reviewInputs.reference} | 9.3.2 (inputs assembled from the records) | | management-review-inputs.md |`] : []),
-    "",
-  ];
-  return { path: "README.md", content: lines.join("\n") };
+/** One change-history entry per export: who took the evidence out, when, and the manifest that identifies it. */
+async function recordExport(prisma: PrismaClient, files: number, manifestSha256: string, actor: Actor, now: Date): Promise<void> {
+  const reference = `${packFolderName(now)}T${now.toISOString().slice(11, 19).replace(/:/g, "")}Z`;
+  await prisma.$transaction((tx) =>
+    appendChange(tx, { actor, entityType: packEntity, entityId: reference, entityRef: reference, action: "create", changes: { files: { from: null, to: files }, manifestSha256: { from: null, to: manifestSha256 } } }),
+  );
 }
 
 /** Writes the pack into a folder (created when missing) and returns the paths written. */
@@ -128,6 +96,7 @@ export function writeEvidencePack(files: PackFile[], directory: string): string[
   fs.mkdirSync(directory, { recursive: true });
   return files.map((file) => {
     const target = path.join(directory, file.path);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.writeFileSync(target, file.content);
     return target;
   });
@@ -136,7 +105,7 @@ export function writeEvidencePack(files: PackFile[], directory: string): string[
 /** The pack as one zip file, for sending in chat. */
 export function zipEvidencePack(files: PackFile[], folder: string): Uint8Array {
   const encoder = new TextEncoder();
-  return zipSync(Object.fromEntries(files.map((file) => [`${folder}/${file.path}`, encoder.encode(file.content)])), { level: 6 });
+  return zipSync(Object.fromEntries(files.map((file) => [`${folder}/${file.path}`, typeof file.content === "string" ? encoder.encode(file.content) : file.content])), { level: 6 });
 }
 
 export const packFolderName = (now: Date) => `aims-evidence-pack-${now.toISOString().slice(0, 10)}`;

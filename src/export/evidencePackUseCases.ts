@@ -2,7 +2,7 @@
 // message. It goes through the outbox like any notice, so a Slack outage delays it, never loses it.
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { can, refusalText } from "../domain/accessPolicy.js";
-import { useCaseMessages, useCaseRefusal, type TextUseCases, type UseCaseOutcome, viewerOf } from "../conversations/useCaseOutcome.js";
+import { actorOfTurn, useCaseMessages, useCaseRefusal, type TextUseCases, type UseCaseOutcome, viewerOf } from "../conversations/useCaseOutcome.js";
 import type { Turn } from "../conversations/messages.js";
 import { enqueueNotice, personAudience } from "../store/notifications.js";
 import { buildEvidencePack, packFolderName, zipEvidencePack } from "./evidencePack.js";
@@ -13,6 +13,7 @@ export class EvidencePackUseCases implements TextUseCases {
   constructor(
     private readonly prisma: PrismaClient,
     private readonly clock: () => Date,
+    private readonly settings: { timeZone: string; policyDir?: string | undefined },
   ) {}
 
   async handleText(text: string, turn: Turn): Promise<UseCaseOutcome | null> {
@@ -26,7 +27,7 @@ export class EvidencePackUseCases implements TextUseCases {
 
   private async send(turn: Turn): Promise<string> {
     const now = this.clock();
-    const files = await buildEvidencePack(this.prisma, now);
+    const files = await buildEvidencePack(this.prisma, now, { ...this.settings, exportedBy: actorOfTurn(turn) });
     const folder = packFolderName(now);
     const zip = zipEvidencePack(files, folder);
     await this.prisma.$transaction((tx) =>
@@ -36,7 +37,7 @@ export class EvidencePackUseCases implements TextUseCases {
         {
           kind: "evidence_pack",
           subject: `Evidence pack ${now.toISOString().slice(0, 16).replace("T", " ")} UTC`,
-          text: `The evidence pack you asked for: ${files.length} files (every register in Markdown, CSV and JSON, and the change history). Start with ${folder}/README.md.`,
+          text: `The evidence pack you asked for: ${files.length} files (the policy documents, scope, objectives, roles and every register in Markdown, CSV and JSON, and the change history). Start with ${folder}/README.md; ${folder}/MANIFEST.json holds the SHA-256 of every file.`,
           recordRef: folder,
         },
         { occurrence: now.toISOString(), privateOnly: true, file: { bytes: zip, name: `${folder}.zip` } },

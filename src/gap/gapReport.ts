@@ -37,6 +37,15 @@ export interface GapReport {
   gaps: GapReportLine[];
   improved: GapReportLine[];
   worsened: GapReportLine[];
+  /** What the records hold for the clauses they can show (scope 4.3, objectives 6.2), beside the rating. */
+  recordsShow: ClauseRecords[];
+}
+
+export interface ClauseRecords {
+  clauseId: string;
+  text: string;
+  /** The rating says "in place" but the records hold nothing for it: an auditor would ask. */
+  contradicts: boolean;
 }
 
 const analysisWithFindings = {
@@ -61,6 +70,7 @@ export async function buildGapReport(prisma: PrismaClient): Promise<GapReport | 
         previousStatus: before.get(finding.clauseId) ?? null,
       }),
     );
+  const recordsShow = await clauseRecords(prisma, new Map(lines.map((line) => [line.clauseId, line.status])));
   const changed = (change: "improved" | "worsened") => lines.filter((line) => line.previousStatus !== null && gapChange(line.previousStatus, line.status) === change);
   return {
     reference: latest.reference,
@@ -73,8 +83,23 @@ export async function buildGapReport(prisma: PrismaClient): Promise<GapReport | 
     gaps: lines.filter((line) => isOpenGap(line.status)),
     improved: changed("improved"),
     worsened: changed("worsened"),
+    recordsShow,
   };
 }
+
+/** The scope and objectives the assistant keeps, checked against the self-rating of 4.3 and 6.2. */
+async function clauseRecords(prisma: PrismaClient, rated: Map<string, GapStatus>): Promise<ClauseRecords[]> {
+  const [scope, objectives] = await Promise.all([prisma.aimsScope.findFirst({ orderBy: { createdAt: "asc" } }), prisma.aiObjective.groupBy({ by: ["status"], _count: { _all: true } })]);
+  const objectiveCount = objectives.reduce((sum, group) => sum + group._count._all, 0);
+  const achieved = objectives.find((group) => group.status === "achieved")?._count._all ?? 0;
+  const check = (clauseId: string, held: boolean, text: string): ClauseRecords => ({ clauseId, text, contradicts: !held && rated.get(clauseId) === "in_place" });
+  return [
+    check("4.3", scope !== null, scope ? `scope ${scope.reference} version ${scope.version} recorded` : 'no scope recorded ("edit scope")'),
+    check("6.2", objectiveCount > 0, objectiveCount > 0 ? `${objectiveCount} AI objectives recorded, ${achieved} achieved` : 'no AI objectives recorded ("add objective")'),
+  ];
+}
+
+const recordsLine = (records: ClauseRecords) => `${records.clauseId}: ${records.text}${records.contradicts ? ", yet rated in place" : ""}`;
 
 const clauseIndex = new Map(catalog.clauses.map((clause, index) => [clause.id, index]));
 const clauseOrder = (clauseId: string) => clauseIndex.get(clauseId) ?? Number.MAX_SAFE_INTEGER;
@@ -106,6 +131,7 @@ export function gapReportMessages(report: GapReport | null): OutgoingMessage[] {
         `Gap analysis ${report.reference} of ${day(report.conductedOn)}${report.conductedBy ? ` by ${report.conductedBy}` : ""}: ${totals.inPlace} in place, ${totals.partial} partial, ${totals.missing} missing.`,
         ...groups,
         describeProgress(report),
+        `The records show: ${report.recordsShow.map(recordsLine).join("; ")}.`,
       ].join("\n"),
     },
     {
@@ -133,6 +159,7 @@ export function renderGapReportMarkdown(report: GapReport | null): string {
         : [row(["Clause", "Status", "What is missing", "Owner"]), "| --- | --- | --- | --- |", ...report.gaps.map((line) => row([`${line.clauseId} ${line.title}`, gapStatusLabels[line.status], line.note ?? "", line.ownerName ?? "nobody yet"]))].join("\n"),
     ].join("\n"),
     ["## Progress", describeProgress(report)].join("\n"),
+    ["## What the records show", ...report.recordsShow.map((records) => `- ${recordsLine(records)}`)].join("\n"),
   ];
   return sections.join("\n\n") + "\n";
 }

@@ -6,6 +6,9 @@ import type { PrismaClient } from "../generated/prisma/client.js";
 import type { CorrectiveActionStatus, IncidentStatus, NonconformityStatus, RiskLevel, RiskTier, Severity } from "../generated/prisma/enums.js";
 import { incidentStatusLabels, reviewKindLabels, riskTierLabels, severityLabels } from "../domain/labels.js";
 import { aiSystemEntity } from "../store/aiSystems.js";
+import type { ObjectiveStatus } from "../generated/prisma/enums.js";
+import { isOverdueObjective, objectiveStatusLabels } from "../domain/objectiveStatus.js";
+import { scopeEntity } from "../store/scopeRecords.js";
 
 export interface ActionFigures {
   open: number;
@@ -36,8 +39,10 @@ export interface ManagementReviewInputs {
   audits: { reference: string; heldOn: string; scope: string; conclusion: string | null; nonconformities: number }[];
   /** 9.3.2 d): risk assessment results: risks not closed by level, and acceptances waiting for a decision. */
   risks: { total: number; byLevel: Record<RiskLevel, number>; pendingAcceptance: number };
-  /** 9.3.2 d) 4): objectives are not kept in the assistant; said so rather than guessed. */
-  objectives: { recorded: false; note: string };
+  /** 9.3.2 d) 4): how far each AI objective (6.2) has been met, and which are overdue. */
+  objectives: { byStatus: Partial<Record<ObjectiveStatus, number>>; overdue: number; items: { reference: string; objective: string; target: string; ownerName: string; dueOn: string; status: ObjectiveStatus; progressNote: string | null; overdue: boolean }[] };
+  /** 9.3.2 b): the scope (4.3) as it stands, and the changes made to it since the previous review. */
+  scope: { reference: string; version: number; changesSince: { at: string; by: string }[] } | null;
   /** 9.3.2 c): feedback from interested parties through the policy assistant since. */
   feedback: { questions: number; unanswered: number; routedToGovernance: number; helpful: number; notHelpful: number };
 }
@@ -67,7 +72,7 @@ export async function managementReviewInputs(prisma: PrismaClient, reference: st
   });
   const since = previous?.heldOn ?? new Date(0);
   const today = day(now);
-  const [previousReviewActions, contextChanges, incidents, nonconformities, correctiveActions, audits, risks, feedback] = await Promise.all([
+  const [previousReviewActions, contextChanges, incidents, nonconformities, correctiveActions, audits, risks, feedback, objectives, scope] = await Promise.all([
     actionsFromEarlierReviews(prisma, review.id, today),
     changesInContext(prisma, since),
     incidentsSince(prisma, since),
@@ -76,6 +81,8 @@ export async function managementReviewInputs(prisma: PrismaClient, reference: st
     auditsSince(prisma, since),
     riskResults(prisma),
     feedbackSince(prisma, since),
+    objectiveResults(prisma, now),
+    scopeChangesSince(prisma, since),
   ]);
   return {
     review: { reference: review.reference, scheduledOn: day(review.scheduledOn), scope: review.scope, status: review.status },
@@ -87,7 +94,8 @@ export async function managementReviewInputs(prisma: PrismaClient, reference: st
     correctiveActions,
     audits,
     risks,
-    objectives: { recorded: false, note: "No AI objectives are recorded in the assistant: bring their status from the objectives plan (6.2)." },
+    objectives,
+    scope,
     feedback,
   };
 }
@@ -166,6 +174,32 @@ async function riskResults(prisma: PrismaClient): Promise<ManagementReviewInputs
   return { total: risks.length, byLevel, pendingAcceptance: risks.filter((risk) => risk.status === "acceptance_pending").length };
 }
 
+async function objectiveResults(prisma: PrismaClient, now: Date): Promise<ManagementReviewInputs["objectives"]> {
+  const objectives = await prisma.aiObjective.findMany({ orderBy: [{ dueOn: "asc" }, { reference: "asc" }], include: { owner: { select: { displayName: true } } } });
+  // In the order of the labels (not started … withdrawn), so the line reads the same every time.
+  const byStatus = Object.fromEntries(
+    (Object.keys(objectiveStatusLabels) as ObjectiveStatus[]).map((status) => [status, objectives.filter((objective) => objective.status === status).length]).filter(([, count]) => count !== 0),
+  ) as Partial<Record<ObjectiveStatus, number>>;
+  const items = objectives.map((objective) => ({
+    reference: objective.reference,
+    objective: objective.objective,
+    target: objective.target,
+    ownerName: objective.owner.displayName,
+    dueOn: day(objective.dueOn),
+    status: objective.status,
+    progressNote: objective.progressNote,
+    overdue: isOverdueObjective(objective, now),
+  }));
+  return { byStatus, overdue: items.filter((item) => item.overdue).length, items };
+}
+
+async function scopeChangesSince(prisma: PrismaClient, since: Date): Promise<ManagementReviewInputs["scope"]> {
+  const scope = await prisma.aimsScope.findFirst({ orderBy: { createdAt: "asc" } });
+  if (!scope) return null;
+  const changes = await prisma.changeLog.findMany({ where: { entityType: scopeEntity, entityId: scope.id, at: { gt: since } }, orderBy: { id: "asc" } });
+  return { reference: scope.reference, version: scope.version, changesSince: changes.map((change) => ({ at: day(change.at), by: change.actorLabel })) };
+}
+
 async function feedbackSince(prisma: PrismaClient, since: Date): Promise<ManagementReviewInputs["feedback"]> {
   const questions = await prisma.policyQuestion.findMany({ where: { createdAt: { gt: since } }, select: { answered: true, routedAt: true, feedback: true } });
   return {
@@ -230,7 +264,8 @@ export function renderManagementReviewInputs(inputs: ManagementReviewInputs): st
         : inputs.audits.map((audit) => `${audit.reference} (${audit.heldOn}, ${audit.scope}): ${audit.conclusion ?? "no conclusion recorded"}; ${audit.nonconformities} nonconformit${audit.nonconformities === 1 ? "y" : "ies"}`),
     ],
     ["Risk assessment results", [`${inputs.risks.total} risks not closed; by level: ${counts(inputs.risks.byLevel, riskLevelLabels)}`, `Acceptances waiting for a decision: ${inputs.risks.pendingAcceptance}`]],
-    ["Objectives", [inputs.objectives.note]],
+    ["Scope of the AI management system", scopeInputLines(inputs.scope)],
+    ["AI objectives", objectiveInputLines(inputs.objectives)],
     [
       "Feedback from interested parties",
       [
@@ -245,6 +280,20 @@ export function renderManagementReviewInputs(inputs: ManagementReviewInputs): st
     `${inputs.review.scope}, scheduled ${inputs.review.scheduledOn}. Figures ${sinceText}.`,
     ...sections.flatMap(([heading, lines]) => ["", `## ${heading}`, "", ...lines.map((line) => `- ${line}`)]),
   ].join("\n") + "\n";
+}
+
+function scopeInputLines(scope: ManagementReviewInputs["scope"]): string[] {
+  if (!scope) return ["No scope is recorded (4.3): record it with \"edit scope\" before the review."];
+  const changes = scope.changesSince.length === 0 ? "unchanged in this period" : `changed ${scope.changesSince.length} time${scope.changesSince.length === 1 ? "" : "s"} in this period (${scope.changesSince.map((change) => `${change.at} by ${change.by}`).join("; ")})`;
+  return [`${scope.reference} version ${scope.version}, ${changes}; the statement is in scope.md of the evidence pack, or type "scope".`];
+}
+
+function objectiveInputLines(objectives: ManagementReviewInputs["objectives"]): string[] {
+  if (objectives.items.length === 0) return ["No AI objectives are recorded (6.2): record them with \"add objective\"."];
+  return [
+    `${objectives.items.length} objectives: ${counts(objectives.byStatus, objectiveStatusLabels)}; ${objectives.overdue} overdue`,
+    ...objectives.items.map((item) => `${item.reference} ${item.objective} (target ${item.target}; ${item.ownerName}; due ${item.dueOn}): ${objectiveStatusLabels[item.status]}${item.overdue ? ", overdue" : ""}${item.progressNote ? ` · ${item.progressNote}` : ""}`),
+  ];
 }
 
 /** The inputs as data and as Markdown together (the chat answer, the evidence pack). */

@@ -6,12 +6,16 @@ import { historyOf, latestChanges } from "./changeHistory.js";
 import { IncidentStore } from "./incidents.js";
 import { PersonStore, type PersonStoreOptions } from "./people.js";
 import { NotificationStore } from "./notifications.js";
+import { ScopeStore } from "./scopeRecords.js";
+import { ObjectiveStore } from "./objectives.js";
 
 export interface Store {
   people: PersonStore;
   aiSystems: AiSystemStore;
   incidents: IncidentStore;
   notifications: NotificationStore;
+  scope: ScopeStore;
+  objectives: ObjectiveStore;
   history: {
     of(entityType: string, entityId: string): ReturnType<typeof historyOf>;
     latestPerRecord(entityType: string): ReturnType<typeof latestChanges>;
@@ -24,6 +28,8 @@ export function createStore(prisma: PrismaClient, options: PersonStoreOptions = 
     aiSystems: new AiSystemStore(prisma),
     incidents: new IncidentStore(prisma),
     notifications: new NotificationStore(prisma),
+    scope: new ScopeStore(prisma),
+    objectives: new ObjectiveStore(prisma),
     history: {
       of: (entityType, entityId) => historyOf(prisma, entityType, entityId),
       latestPerRecord: (entityType) => latestChanges(prisma, entityType),

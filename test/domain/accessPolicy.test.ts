@@ -22,6 +22,9 @@ const byRole: Record<RecordType, Partial<Record<Access, Role[] | "all">>> = {
   digest: { view: ["governance", "manager"] },
   evidence_pack: { export: ["governance"] },
   people: { view: ["governance", "auditor"], edit: ["governance"], export: ["governance", "auditor"] },
+  scope: { view: "all", edit: ["governance"], export: ["governance", "auditor"] },
+  objective: { view: "all", create: ["governance"], edit: ["governance"], export: ["governance", "auditor"] },
+  readiness: { view: ["governance", "manager"] },
 };
 
 const cases = (Object.keys(byRole) as RecordType[]).flatMap((type) =>
@@ -56,6 +59,8 @@ describe("the access policy by relation to the record", () => {
     { why: "the owner of a corrective action marks it done", access: "edit", type: "corrective_action", relations: { ownerId: "p-me" }, expected: true },
     { why: "people see their own training records", access: "view", type: "training", relations: { personId: "p-me" }, expected: true },
     { why: "but not someone else's", access: "view", type: "training", relations: { personId: "p-other" }, expected: false },
+    { why: "the owner of an AI objective records its progress", access: "edit", type: "objective", relations: { ownerId: "p-me" }, expected: true },
+    { why: "but cannot record new objectives", access: "create", type: "objective", relations: { ownerId: "p-me" }, expected: false },
     { why: "no relation exports the evidence pack", access: "export", type: "evidence_pack", relations: { ownerId: "p-me", leadId: "p-me", personId: "p-me" }, expected: false, roles: ["manager", "auditor", "owner"] },
   ] as const)("$why", ({ access, type, relations, expected, ...rest }) => {
     const viewer = "roles" in rest && rest.roles ? { ...me, roles: [...rest.roles] as Role[] } : me;

@@ -156,7 +156,10 @@ describe("audits, nonconformities and management reviews in the local chat", () 
     expect(text).toContain("- Corrective actions: 1 open (1 overdue), 2 done, 0 cancelled");
     expect(text).toMatch(/- REV-0001 \(\d{4}-\d{2}-\d{2}, Claims and pricing models\): Conforms, except that bias test evidence is missing for one release; 1 nonconformity/);
     expect(text).toContain("- 2 risks not closed; by level: High 1, Medium 1\n- Acceptances waiting for a decision: 1");
-    expect(text).toContain("No AI objectives are recorded");
+    // The demo organisation's objectives (6.2), each with how it stands, and its scope (4.3).
+    expect(text).toContain("- 4 objectives: Not started 1, On track 1, At risk 1, Achieved 1; 0 overdue");
+    expect(text).toContain("- OBJ-0002 High-tier AI systems have a current impact assessment before approval (target 100% of high-tier systems assessed within the last 12 months; Lukas Brandt; due 2027-02-28): At risk · Two high-tier claims models");
+    expect(text).toMatch(/- SCP-0001 version 1, (unchanged in this period|changed)/);
     expect(text).toContain("- 3 policy questions asked; 1 not answered by the policy; 1 passed to governance\n- Answers rated helpful 1, not helpful 1");
 
     const inputs = (await managementReviewInputs(prisma, "REV-0002", new Date()))!;

@@ -135,7 +135,10 @@ describe("the ISO/IEC 42001 loop in chat, and the evidence pack", () => {
     it("holds every register in Markdown, CSV and JSON, with an index", () => {
       const registers = ["ai-system-inventory", "gap-report", "statement-of-applicability", "risk-register", "impact-assessments", "incident-register", "nonconformities", "corrective-actions", "audits-and-management-reviews", "competence-records", "change-history"];
       for (const register of registers) for (const format of ["md", "csv", "json"]) expect(state.pack!.has(`${register}.${format}`), `${register}.${format}`).toBe(true);
-      expect(state.pack!.get("README.md")).toMatch(/\| Statement of Applicability \| 6\.1\.3 .* \| 38 \|/);
+      expect(state.pack!.get("README.md")).toMatch(/\| Statement of Applicability \| all 38 Annex A controls[^|]* \| 38 \|/);
+      // The controls decided in chat count as evidence only once implemented or excluded with a reason.
+      expect(state.pack!.get("README.md")).toContain("| A.10.3 Managing AI suppliers | statement-of-applicability.md: 1 |");
+      expect(state.pack!.get("README.md")).toContain("- A.6.2.4 Verifying and validating the AI system");
       expect(state.pack!.get("management-review-inputs.md")).toContain(state.review!);
     });
 
@@ -175,7 +178,8 @@ describe("the ISO/IEC 42001 loop in chat, and the evidence pack", () => {
       const approval = history.find((row) => row.entityRef === state.system && row.action === "status_change")!;
       expect(approval.actorLabel).toBe("Amara Okafor");
       expect(JSON.parse(approval.changes!).status).toEqual({ from: "pending_review", to: "approved" });
-      expect(state.pack!.get("change-history.md")).toContain(`## AiSystem ${state.system}`);
+      expect(state.pack!.get("change-history.md")).toContain(`## AI system ${state.system}`);
+      expect(state.pack!.get("change-history.md")).toMatch(/status changed by Amara Okafor via Local chat\n  - status: Pending review → Approved/);
     });
   });
 });

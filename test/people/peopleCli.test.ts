@@ -58,7 +58,11 @@ describe("people and roles from the command line", () => {
       ["ada@acme.example", "member; governance", "cli"],
       ["bob@acme.example", "member; owner; auditor", "cli"],
     ]);
-    expect(fs.readFileSync(path.join(out, "README.md"), "utf8")).toContain("| Roles, responsibilities and authorities | 5.3, A.3.2");
+    expect(fs.readFileSync(path.join(out, "README.md"), "utf8")).toContain("| 5.3 Assigning AIMS roles and authorities | role-assignments.md: 3; roles-and-responsibilities.md: 2 |");
+    // Who holds which role since when, and who granted it: the grant from the command line is named.
+    const assignments = parse(fs.readFileSync(path.join(out, "role-assignments.csv"), "utf8"), { columns: true }) as Record<string, string>[];
+    expect(assignments.find((row) => row.email === "bob@acme.example" && row.role === "auditor")).toMatchObject({ grantedBy: "grant from the command line", grantedVia: "cli" });
+    expect(fs.readFileSync(path.join(out, "role-assignments.md"), "utf8")).toMatch(/\| Bob Marley \| Auditor \| reads the registers[^|]*\| [^|]+ \| grant from the command line \(Command line\) \|/);
     const history = (parse(fs.readFileSync(path.join(out, "change-history.csv"), "utf8"), { columns: true }) as Record<string, string>[]).filter((row) => row.entityType === "person" && row.entityRef === "bob@acme.example");
     expect(history.map((row) => [row.action, row.channel, row.actorLabel])).toEqual([
       ["create", "import", expect.stringContaining("people.csv")],

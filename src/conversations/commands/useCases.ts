@@ -24,6 +24,9 @@ export interface UseCases {
   importedSystems: TextUseCases;
   routes: TextUseCases;
   policyQuestions: TextUseCases;
+  scope: TextUseCases;
+  objectives: TextUseCases;
+  readiness: TextUseCases;
   inventory: { systemsFor(viewer: Viewer): Promise<OutgoingMessage> };
   /** The flows this person can start, as a menu with buttons. */
   menu(text: string, speaker: Speaker): OutgoingMessage;

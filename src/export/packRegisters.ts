@@ -1,0 +1,136 @@
+// Every register of the evidence pack, declared in one place: its file, what it holds, how it is
+// read, and which ISO/IEC 42001 clauses and Annex A controls its records are evidence for. The
+// index counts, for each clause and control, the records that back it; a register added here is
+// in the pack, its index and its coverage at once.
+import type { PrismaClient } from "../generated/prisma/client.js";
+import { buildGapReport, renderGapReportMarkdown } from "../gap/gapReport.js";
+import { prepareManagementReview } from "../reviews/managementReviewInputs.js";
+import { buildTable, type ExportFormat, type ExportKind, type Table } from "./recordExport.js";
+import { registerReadings } from "./registerReadings.js";
+import { momentText, plain, readingTable } from "./readableText.js";
+import { changeHistoryRecord } from "./changeHistoryRecord.js";
+import { incidentTimelinesRecord, objectivesRecord, policyQuestionsRecord, rolesRecord, scopeRecord, type RecordContent } from "./managementSystemRecords.js";
+import type { PolicyDocument } from "./policyDocuments.js";
+
+type Row = Record<string, unknown>;
+
+export interface PackContext {
+  prisma: PrismaClient;
+  now: Date;
+  /** The organisation's time zone: every moment in the Markdown is given in it. */
+  timeZone: string;
+  policyDocuments: PolicyDocument[];
+  policyDir?: string | undefined;
+}
+
+/** Which requirements a register's records evidence: fixed ids (for the rows that qualify), or ids read from each row. */
+export type Evidence = { ids: readonly string[]; where?: (row: Row) => boolean } | { idsOf: (row: Row) => readonly string[] };
+
+export interface PackRegister {
+  /** The file name without extension, e.g. "risk-register". */
+  file: string;
+  title: string;
+  /** What it holds, in a few words, for the index. */
+  holds: string;
+  evidence: readonly Evidence[];
+  /** Default: Markdown to read, CSV and JSON with every column. */
+  formats?: readonly ExportFormat[];
+  load(context: PackContext): Promise<RecordContent>;
+}
+
+const stored = (kind: Exclude<ExportKind, "gap">) => async (context: PackContext): Promise<RecordContent> => {
+  const table = await buildTable(context.prisma, kind);
+  return { table, markdown: `${table.rows.length} records.\n\n${readingTable(registerReadings[kind], table.rows, context.timeZone)}` };
+};
+
+/** A control decided and either implemented or excluded with its reason: the SoA is evidence for it. */
+const controlEvidenced = (row: Row) => (row.decided === true && (row.applicable === false || row.implementation === "implemented") ? [String(row.control)] : []);
+
+export const packRegisters: readonly PackRegister[] = [
+  {
+    file: "policy-documents",
+    title: "AI policy documents as read",
+    holds: "each policy file with its stated version and SHA-256; the files themselves are in policy-documents/",
+    evidence: [{ ids: ["5.2", "A.2.2"] }],
+    load: async ({ policyDocuments, timeZone }) => {
+      const rows = policyDocuments.map(({ content: _content, ...document }) => ({ ...document, copy: `policy-documents/${document.file}` }));
+      const reading = [
+        { header: "File", cell: (row: Row) => plain(row.copy) },
+        { header: "Title", cell: (row: Row) => plain(row.title) },
+        { header: "Version", cell: (row: Row) => plain(row.version) || "not stated" },
+        { header: "SHA-256", cell: (row: Row) => plain(row.sha256) },
+        { header: "Last modified", cell: (row: Row, zone: string) => momentText(row.modifiedAt, zone) },
+      ];
+      return {
+        table: { columns: ["file", "title", "version", "sha256", "bytes", "modifiedAt", "copy"], rows },
+        markdown: `The documents the policy assistant answers from, as read at export. The copies beside this file are byte for byte those files (check them against the SHA-256 here or in MANIFEST.json).\n\n${readingTable(reading, rows, timeZone, "No policy documents were found in POLICY_DIR.")}`,
+      };
+    },
+  },
+  { file: "scope", title: "Scope of the AI management system", holds: "boundaries, AI systems and roles in scope, exclusions and why", evidence: [{ ids: ["4.3"] }], formats: ["md", "json"], load: ({ prisma, timeZone }) => scopeRecord(prisma, timeZone) },
+  { file: "ai-objectives", title: "AI objectives", holds: "what, target, owner, how measured, due date and status", evidence: [{ ids: ["6.2"] }], load: ({ prisma, now, timeZone }) => objectivesRecord(prisma, now, timeZone) },
+  { file: "role-assignments", title: "Role assignments", holds: "who holds which role, what it is responsible for, since when, granted by whom", evidence: [{ ids: ["5.3", "A.3.2"] }], load: ({ prisma, timeZone }) => rolesRecord(prisma, timeZone) },
+  {
+    file: "gap-report",
+    title: "Gap analysis against clauses 4–10",
+    holds: "the latest self-assessment per clause and progress since the one before",
+    evidence: [],
+    load: async ({ prisma }) => {
+      const table = await buildTable(prisma, "gap");
+      return { table, markdown: renderGapReportMarkdown(await buildGapReport(prisma)).replace(/^# .*\n+/, "") };
+    },
+  },
+  { file: "ai-system-inventory", title: "AI system inventory", holds: "every AI system, its owner, risk tier and approval", evidence: [{ ids: ["A.6.2.5"], where: (row) => row.decidedAt != null }], load: stored("systems") },
+  { file: "statement-of-applicability", title: "Statement of Applicability", holds: "all 38 Annex A controls: applicable or not and why, implementation, owner", evidence: [{ ids: ["6.1.3"], where: (row) => row.decided === true }, { idsOf: controlEvidenced }], load: stored("soa") },
+  { file: "risk-register", title: "AI risk register", holds: "risks, their treatment and residual risk", evidence: [{ ids: ["6.1", "6.1.1", "6.1.2", "8.2"] }, { ids: ["8.3"], where: (row) => row.treatment !== "accept" || row.status === "open" }], load: stored("risks") },
+  { file: "impact-assessments", title: "AI system impact assessments", holds: "effects on individuals, groups and society, and mitigations", evidence: [{ ids: ["6.1.4", "8.4", "A.5.2", "A.5.3", "A.5.4", "A.5.5"] }], load: stored("impacts") },
+  { file: "incident-register", title: "Incident register", holds: "AI incidents reported and how they were handled", evidence: [{ ids: ["A.3.3"] }], load: stored("incidents") },
+  { file: "incident-timelines", title: "Incident timelines", holds: "every incident's status changes, notes and evidence links, with who and when", evidence: [{ ids: ["A.3.3"] }], load: ({ prisma, timeZone }) => incidentTimelinesRecord(prisma, timeZone) },
+  { file: "nonconformities", title: "Nonconformities", holds: "nonconformities, root causes, corrections, effectiveness", evidence: [{ ids: ["10.2"] }], load: stored("nonconformities") },
+  { file: "corrective-actions", title: "Corrective actions", holds: "actions on incidents and nonconformities, owners and due dates", evidence: [{ ids: ["10.2"] }], load: stored("actions") },
+  {
+    file: "audits-and-management-reviews",
+    title: "Internal audits and management reviews",
+    holds: "the audit programme and results, management review decisions",
+    evidence: [
+      { ids: ["9.2", "9.2.2"], where: (row) => row.kind === "internal_audit" },
+      { ids: ["9.2.1"], where: (row) => row.kind === "internal_audit" && row.status === "held" },
+      { ids: ["9.3", "9.3.1"], where: (row) => row.kind === "management_review" },
+      { ids: ["9.3.3"], where: (row) => row.kind === "management_review" && row.status === "held" },
+    ],
+    load: stored("reviews"),
+  },
+  {
+    file: "management-review-inputs",
+    title: "Management review inputs",
+    holds: "the 9.3.2 inputs for the next planned (or latest held) management review, assembled from the records",
+    evidence: [{ ids: ["9.3.2"] }],
+    formats: ["md"],
+    load: async ({ prisma, now }) => {
+      const review =
+        (await prisma.scheduledReview.findFirst({ where: { kind: "management_review", status: "planned" }, orderBy: { scheduledOn: "asc" } })) ??
+        (await prisma.scheduledReview.findFirst({ where: { kind: "management_review", status: "held" }, orderBy: { scheduledOn: "desc" } }));
+      const prepared = review ? await prepareManagementReview(prisma, review.reference, now) : null;
+      if (!prepared) return { table: { columns: [], rows: [] }, markdown: 'No management review is planned or held yet ("schedule review").\n' };
+      return { table: { columns: Object.keys(prepared.inputs), rows: [prepared.inputs as unknown as Row] }, markdown: prepared.markdown.replace(/^# (.*)\n+/, (_heading, title: string) => `${title[0]!.toUpperCase()}${title.slice(1)}.\n\n`) };
+    },
+  },
+  { file: "roles-and-responsibilities", title: "Roles, responsibilities and authorities", holds: "everyone in the directory with their roles, responsibilities and manager", evidence: [{ ids: ["5.3"], where: (row) => Array.isArray(row.roles) && row.roles.some((role) => role !== "member") }], load: stored("people") },
+  { file: "competence-records", title: "Competence records", holds: "training and competence", evidence: [{ ids: ["7.2"] }], load: stored("training") },
+  { file: "policy-questions", title: "Policy-question log", holds: "questions asked of the policy assistant, what they were answered, curated answers", evidence: [{ ids: ["7.4"] }], load: ({ prisma, timeZone }) => policyQuestionsRecord(prisma, timeZone) },
+  { file: "change-history", title: "Change history of every record", holds: "every change to every record: who, when, through which surface, from what to what", evidence: [{ ids: ["7.5.3"] }], load: ({ prisma, timeZone }) => changeHistoryRecord(prisma, timeZone) },
+];
+
+/** For a register: how many of its records evidence each clause or control. */
+export function evidenceCounts(register: PackRegister, table: Table): Map<string, number> {
+  const counts = new Map<string, number>();
+  const add = (id: string) => counts.set(id, (counts.get(id) ?? 0) + 1);
+  for (const evidence of register.evidence) {
+    for (const row of table.rows) {
+      if ("idsOf" in evidence) evidence.idsOf(row).forEach(add);
+      else if (!evidence.where || evidence.where(row)) evidence.ids.forEach(add);
+    }
+  }
+  return counts;
+}
+
