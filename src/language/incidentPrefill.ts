@@ -1,7 +1,7 @@
 // With OpenAI configured, a one-line incident report becomes proposed field values (type, severity,
 // system, affected parties, when) through structured output checked with zod. The report flow keeps
 // only values that pass its own validation, shows them in the review, and asks for the rest.
-import OpenAI from "openai";
+import { lazyOpenAiClient } from "./openAiClient.js";
 import { z } from "zod";
 import type { Logger } from "../logging/logger.js";
 
@@ -30,10 +30,10 @@ const jsonSchema = {
 };
 
 export function incidentPrefiller(options: { apiKey: string; baseUrl?: string; prompt: string; model?: string; timeoutMs?: number; logger?: Logger }) {
-  const client = new OpenAI({ apiKey: options.apiKey, ...(options.baseUrl ? { baseURL: options.baseUrl } : {}), timeout: options.timeoutMs ?? 8_000, maxRetries: 1 });
+  const client = lazyOpenAiClient({ apiKey: options.apiKey, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}), timeoutMs: options.timeoutMs ?? 8_000, maxRetries: 1 });
   return async (report: string): Promise<IncidentProposal | null> => {
     try {
-      const completion = await client.chat.completions.create({
+      const completion = await (await client()).chat.completions.create({
         model: options.model ?? "gpt-4o-mini",
         temperature: 0,
         messages: [

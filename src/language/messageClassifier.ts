@@ -1,7 +1,7 @@
 // With OpenAI configured, a first message the offline rules are unsure of is read by a model:
 // structured output, checked with zod. Anything else (an error, a timeout, an answer outside the
 // schema, "unsure") leaves the rules' "which of these?" in place.
-import OpenAI from "openai";
+import { lazyOpenAiClient } from "./openAiClient.js";
 import { z } from "zod";
 import type { Logger } from "../logging/logger.js";
 import type { Understanding } from "../conversations/understanding/firstMessage.js";
@@ -17,10 +17,10 @@ const jsonSchema = {
 };
 
 export function messageClassifier(options: { apiKey: string; baseUrl?: string; prompt: string; model?: string; timeoutMs?: number; logger?: Logger }) {
-  const client = new OpenAI({ apiKey: options.apiKey, ...(options.baseUrl ? { baseURL: options.baseUrl } : {}), timeout: options.timeoutMs ?? 5_000, maxRetries: 0 });
+  const client = lazyOpenAiClient({ apiKey: options.apiKey, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}), timeoutMs: options.timeoutMs ?? 5_000, maxRetries: 0 });
   return async (message: string): Promise<Understanding | null> => {
     try {
-      const completion = await client.chat.completions.create({
+      const completion = await (await client()).chat.completions.create({
         model: options.model ?? "gpt-4o-mini",
         temperature: 0,
         messages: [
