@@ -102,7 +102,7 @@ export async function startService(config: Config, logger: Logger, overrides: Se
   let teams: TeamsChannel | undefined;
   if (teamsModule) {
     const [{ createTeamsChannel }, { teamsDeliverySender }] = await teamsModule;
-    teams = createTeamsChannel(config.teams, { engine, store, prisma: database.prisma, logger, afterTurn, openSetupItems });
+    teams = createTeamsChannel(config.teams, { engine, store, prisma: database.prisma, logger, afterTurn, inboxConcurrency: database.backend === "embedded" ? 4 : 8, openSetupItems });
     delivery.addSender(teamsDeliverySender(teams));
   }
   let server: RunningHttpServer;
@@ -126,6 +126,7 @@ export async function startService(config: Config, logger: Logger, overrides: Se
     });
     server = await listen(app, config.port, config.host);
     await slack?.start();
+    teams?.start();
     delivery.start();
     reminders = startReminderScheduler({
       prisma: database.prisma,
@@ -156,6 +157,7 @@ export async function startService(config: Config, logger: Logger, overrides: Se
       await reminders?.stop();
       await onboarding?.stop();
       await slack?.stop();
+      await teams?.stop();
       await delivery.stop();
       await server.close();
       if (ownsDatabase) await database.close();
