@@ -1,9 +1,11 @@
 // Teams through the durable inbox. An activity POSTed to /api/messages is authenticated as the Bot
 // Framework requires (the SDK checks its JWT), written to the database in one statement (its id as
-// the dedupe key, so the connector's retry is written once) and only then acknowledged. Workers run
+// the dedupe key, so the connector's retry is written once) before it is acknowledged. Workers run
 // the turn from there, in each person's order; replies go to the connector like proactive messages,
-// with the bot's own identity. A card's Action.Execute (an invoke) waits a moment for its answer,
-// which its HTTP response carries; past that, the answer is posted to the chat instead.
+// with the bot's own identity. The acknowledgement waits for the turn, a few seconds at most: a busy
+// service then slows the connector down instead of piling up a backlog whose replies come late (the
+// connector allows 15 s). A card's Action.Execute (an invoke) carries its answer in that response;
+// past the wait, the answer is posted to the chat instead.
 import { createHash } from "node:crypto";
 import { CardFactory, CloudAdapter, MessageFactory, TurnContext, type Activity, type ConfigurationBotFrameworkAuthentication, type InvokeResponse } from "botbuilder";
 import type { PrismaClient } from "../../generated/prisma/client.js";
@@ -16,6 +18,8 @@ export const teamsInboxPlatform = "teams";
 
 /** Teams waits about 5 seconds for an invoke's answer; what is not ready by then goes to the chat. */
 const invokeAnswerWaitMs = 4_000;
+/** How long a message's acknowledgement waits for its turn; it is stored already, so this only paces the sender. */
+const messageAckWaitMs = 5_000;
 
 type Authentication = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication["authenticateRequest"]>>;
 
@@ -98,7 +102,7 @@ export class TeamsInbox {
     const id = await this.inbox.write(teamsInboxPlatform, dedupeKeyOf(activity), laneOf(activity), stored);
     if (id === null) return { status: 200 }; // the connector's retry of an activity already in the inbox
     if (activity.type !== "invoke") {
-      this.worker.wake();
+      await this.worker.answerOf(id, messageAckWaitMs);
       return { status: 200 };
     }
     const answer = (await this.worker.answerOf(id, invokeAnswerWaitMs)) as InvokeResponse | null | undefined;
