@@ -139,7 +139,13 @@ function embeddedAgainstServer(embeddedFigures: ReturnType<typeof serviceSummary
   for (const { figure, higherIsBetter } of comparedFigures) {
     const mine = embeddedFigures[figure];
     const theirs = server[figure];
-    if (!Number.isFinite(mine) || !Number.isFinite(theirs) || mine <= 0 || theirs <= 0) continue;
+    // Not measured on one side (a server's memory the bench cannot see): nothing to compare.
+    if (Number.isNaN(mine) || Number.isNaN(theirs) || mine <= 0 || theirs <= 0) continue;
+    // Unanswered steps make a p99 infinite: worse than any finite one, as good as another infinite one.
+    if (!Number.isFinite(mine) || !Number.isFinite(theirs)) {
+      factors[figure] = mine === theirs ? 1 : Number.isFinite(higherIsBetter ? mine : theirs) ? Infinity : 0;
+      continue;
+    }
     factors[figure] = round(higherIsBetter ? theirs / mine : mine / theirs, 2);
   }
   return factors;
