@@ -135,7 +135,7 @@ async function leanStepBaseline(storage: BenchStorage, platforms: BenchPlatforms
 
 async function leanDatabase(storage: BenchStorage): Promise<{ url: string; dispose(): Promise<void> }> {
   if (!storage.dataDir) {
-    const scratch = await createScratchPostgres(databaseServerUrl()!);
+    const scratch = await createScratchPostgres(storage.serverUrl ?? databaseServerUrl()!);
     return { url: scratch.url, dispose: scratch.drop };
   }
   const server = await openEmbeddedServer(storage.dataDir);

@@ -1,6 +1,9 @@
 // Every benchmark in one go: npm run bench [-- --json FILE]. Prints one table of the figures with
 // their targets and the machine's load average, and with --json writes the same figures as one
 // JSON object. BENCH_SECONDS shortens the load runs (default 10 s each) for a quick look.
+// The service is measured on both backends in the one run, each beside its own bare baselines: the
+// embedded default, and a PostgreSQL server (DATABASE_URL or TEST_DATABASE_URL, or else one the
+// bench starts), so "the embedded default is within 1.5× of the server" is checked figure by figure.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -8,7 +11,7 @@ import { chatStepBenchmark, chatStepRows, loadShapeFromEnvironment, type ChatSte
 import { embeddedOpenBenchmark, type EmbeddedOpenFigures } from "./embeddedDatabaseOpen.js";
 import { retrievalBenchmark } from "./policyRetrieval.js";
 import { serviceStartBenchmark, type ServiceStartFigures } from "./serviceStart.js";
-import { createBenchStorage, startBenchPlatforms } from "./support/serviceProcess.js";
+import { createBenchStorage, startBenchPlatforms, type BenchBackend } from "./support/serviceProcess.js";
 import { round } from "./support/statistics.js";
 import { weeklyDigestBenchmark, type DigestFigures } from "./weeklyDigest.js";
 
@@ -39,12 +42,18 @@ async function step<T>(title: string, run: () => Promise<T> | T): Promise<T> {
   return result;
 }
 
-async function serviceFigures(): Promise<{ label: string; start: ServiceStartFigures; chat: ChatStepFigures }> {
-  const storage = await createBenchStorage();
+interface ServiceFigures {
+  label: string;
+  start: ServiceStartFigures;
+  chat: ChatStepFigures;
+}
+
+async function serviceFigures(backend: BenchBackend): Promise<ServiceFigures> {
+  const storage = await createBenchStorage(backend);
   const platforms = await startBenchPlatforms();
   try {
-    const start = await step("service cold start and idle memory", () => serviceStartBenchmark(storage, platforms));
-    const chat = await step("Slack and Teams steps under load", () => chatStepBenchmark(storage, platforms, loadShapeFromEnvironment()));
+    const start = await step(`${backend}: service cold start and idle memory`, () => serviceStartBenchmark(storage, platforms));
+    const chat = await step(`${backend}: Slack and Teams steps under load`, () => chatStepBenchmark(storage, platforms, loadShapeFromEnvironment()));
     return { label: storage.label, start, chat };
   } finally {
     await platforms.close();
@@ -75,8 +84,8 @@ function verdict(target: Target): string {
   return "";
 }
 
-function summary(measured: { chat: ChatStepFigures; start: ServiceStartFigures; digest: DigestFigures; retrieval: Awaited<ReturnType<typeof retrievalBenchmark>>; embedded: EmbeddedOpenFigures }) {
-  const { chat, start, digest, retrieval, embedded } = measured;
+/** The service's own figures on one backend (chat steps beside their baselines, start, memory). */
+function serviceSummary({ chat, start }: ServiceFigures) {
   return {
     slackStepRatio: round(chat.slack.ratio, 3),
     slackLeanStepsPerSecond: round(chat.slackLean.stepsPerSecond, 1),
@@ -99,17 +108,57 @@ function summary(measured: { chat: ChatStepFigures; start: ServiceStartFigures; 
     teamsBareRequestsPerSecond: round(chat.teams.bare.requestsPerSecond, 1),
     teamsBareP50Ms: chat.teams.bare.p50Ms,
     teamsBareP99Ms: chat.teams.bare.p99Ms,
-    digestRatio: round(digest.digestRatio, 3),
-    digestMs: round(digest.digestMs, 1),
-    digestHandWrittenMs: round(digest.handWrittenMs, 1),
-    retrievalP50Ms: round(retrieval.p50Ms, 3),
-    retrievalP95Ms: round(retrieval.p95Ms, 3),
+    teamsAckP99Ms: round(chat.teams.service.ackP99Ms, 1),
+    teamsServiceAcksPerSecond: round(chat.teams.service.ackRequestsPerSecond, 1),
     idleRssMb: round(start.idleRssMb, 1),
     serviceIdleRssMb: round(start.idleRssMb, 1),
     databaseIdleRssMb: round(start.databaseIdleRssMb, 1),
     rssAfterLoadMb: round(chat.rssAfterLoadMb, 1),
     coldStartMs: round(start.coldStartMs),
     coldStartFreshMs: round(start.coldStartFreshMs),
+  };
+}
+
+/** Figures where the embedded default is compared with the server: higher is better for throughput, lower for the rest. */
+const comparedFigures = [
+  { figure: "slackStepsPerSecond", higherIsBetter: true },
+  { figure: "slackAckP99Ms", higherIsBetter: false },
+  { figure: "slackStepP99Ms", higherIsBetter: false },
+  { figure: "teamsStepsPerSecond", higherIsBetter: true },
+  { figure: "teamsStepP99Ms", higherIsBetter: false },
+  { figure: "teamsAckP99Ms", higherIsBetter: false },
+  { figure: "serviceIdleRssMb", higherIsBetter: false },
+  { figure: "databaseIdleRssMb", higherIsBetter: false },
+  { figure: "coldStartMs", higherIsBetter: false },
+  { figure: "coldStartFreshMs", higherIsBetter: false },
+] as const;
+
+/** How many times worse the embedded default is than the server, figure by figure (1 = as good; below 1 = better). */
+function embeddedAgainstServer(embeddedFigures: ReturnType<typeof serviceSummary>, server: ReturnType<typeof serviceSummary>): Record<string, number> {
+  const factors: Record<string, number> = {};
+  for (const { figure, higherIsBetter } of comparedFigures) {
+    const mine = embeddedFigures[figure];
+    const theirs = server[figure];
+    // Not measured on one side (a server's memory the bench cannot see): nothing to compare.
+    if (Number.isNaN(mine) || Number.isNaN(theirs) || mine <= 0 || theirs <= 0) continue;
+    // Unanswered steps make a p99 infinite: worse than any finite one, as good as another infinite one.
+    if (!Number.isFinite(mine) || !Number.isFinite(theirs)) {
+      factors[figure] = mine === theirs ? 1 : Number.isFinite(higherIsBetter ? mine : theirs) ? Infinity : 0;
+      continue;
+    }
+    factors[figure] = round(higherIsBetter ? theirs / mine : mine / theirs, 2);
+  }
+  return factors;
+}
+
+function otherSummary(measured: { digest: DigestFigures; retrieval: Awaited<ReturnType<typeof retrievalBenchmark>>; embedded: EmbeddedOpenFigures }) {
+  const { digest, retrieval, embedded } = measured;
+  return {
+    digestRatio: round(digest.digestRatio, 3),
+    digestMs: round(digest.digestMs, 1),
+    digestHandWrittenMs: round(digest.handWrittenMs, 1),
+    retrievalP50Ms: round(retrieval.p50Ms, 3),
+    retrievalP95Ms: round(retrieval.p95Ms, 3),
     embeddedOpenFreshMs: round(embedded.freshOpenMs),
     embeddedReopenMs: round(embedded.reopenMs),
     embeddedReopenRssMb: round(embedded.reopenRssMb, 1),
@@ -122,23 +171,38 @@ const shape = loadShapeFromEnvironment();
 const retrieval = await step("policy retrieval", () => retrievalBenchmark());
 const embedded = await step("embedded database open", () => embeddedOpenBenchmark());
 const digest = await step("weekly digest", () => weeklyDigestBenchmark());
-const { label, start, chat } = await serviceFigures();
+const embeddedService = await serviceFigures("embedded");
+const serverService = await serviceFigures("postgresql");
 const loadAfter = loadAverage();
+const { start, chat } = embeddedService;
+const factors = embeddedAgainstServer(serviceSummary(embeddedService), serviceSummary(serverService));
+const embeddedWithin = Object.values(factors).every((factor) => factor <= 1.5);
 
-console.log(`\nConversation steps (${shape.connections} connections × ${shape.seconds} s each; service data on ${label}; digest on ${digest.label})`);
-console.table(chatStepRows(chat));
+for (const measured of [embeddedService, serverService]) {
+  console.log(`\nConversation steps (${shape.connections} connections × ${shape.seconds} s each; service data on ${measured.label})`);
+  console.table(chatStepRows(measured.chat));
+}
+console.log(`\nTargets, on the embedded default (digest on ${digest.label})`);
 console.table(targets(chat, start, digest, retrieval.p95Ms).map((target) => ({ figure: target.figure, value: round(target.value, 2), unit: target.unit, target: verdict(target) })));
+console.log("The embedded default against the PostgreSQL server (times worse; within 1.5× on every figure is the target)");
+console.table(Object.entries(factors).map(([figure, factor]) => ({ figure, embedded: serviceSummary(embeddedService)[figure as keyof ReturnType<typeof serviceSummary>], server: serviceSummary(serverService)[figure as keyof ReturnType<typeof serviceSummary>], factor, target: factor <= 1.5 ? "met (≤ 1.5)" : "MISSED (≤ 1.5)" })));
+console.log(`The embedded default within 1.5× of the PostgreSQL server on every figure: ${embeddedWithin ? "yes" : "NO"}`);
 console.log(`Load average (1, 5, 15 min) before ${loadBefore.join(", ")}, after ${loadAfter.join(", ")}; ${os.cpus().length} CPUs; Node ${process.version}`);
 
 if (jsonPath) {
   const figures = {
-    ...summary({ chat, start, digest, retrieval, embedded }),
+    ...serviceSummary(embeddedService),
+    ...otherSummary({ digest, retrieval, embedded }),
+    postgresql: serviceSummary(serverService),
+    embeddedAgainstPostgresql: factors,
+    embeddedWithin1_5xOfPostgresql: embeddedWithin,
     measuredAt: new Date().toISOString(),
     loadAverageBefore: loadBefore,
     loadAverageAfter: loadAfter,
     cpus: os.cpus().length,
     node: process.version,
-    serviceDatabase: label,
+    serviceDatabase: embeddedService.label,
+    serverDatabase: serverService.label,
     digestDatabase: digest.label,
     loadConnections: shape.connections,
     loadSeconds: shape.seconds,

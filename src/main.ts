@@ -3,6 +3,7 @@ import { loadEnvironmentFile } from "./config/environmentFile.js";
 import { ConfigError, loadConfig } from "./config/config.js";
 import { createLogger } from "./logging/logger.js";
 import { openReadyDatabase } from "./store/readyDatabase.js";
+import { preloadPlatformModules } from "./channels/platformModules.js";
 
 loadEnvironmentFile();
 
@@ -18,8 +19,8 @@ try {
 const logger = createLogger(config.logLevel);
 try {
   // The database (the embedded server starting, or a connection to yours) is readied while the
-  // service's modules load: both take a moment, and they do not wait for each other.
-  const [database, serviceModule] = await Promise.allSettled([openReadyDatabase(config, logger, "service"), import("./service.js")]);
+  // service's modules (and the configured platforms' SDKs) load: both take a moment, and they do not wait for each other.
+  const [database, serviceModule] = await Promise.allSettled([openReadyDatabase(config, logger, "service"), import("./service.js"), preloadPlatformModules(config)]);
   if (database.status === "rejected") throw database.reason;
   if (serviceModule.status === "rejected") {
     await database.value.close();

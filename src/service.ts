@@ -1,6 +1,6 @@
 // The composition root: reads nothing global, builds every part from the config it is given,
 // and hands back one object that can stop it all. main.ts and the tests both start it here.
-import { isLoopbackHost, type Config } from "./config/config.js";
+import { isLoopbackHost, teamsEnabled, type Config } from "./config/config.js";
 import type { Logger } from "./logging/logger.js";
 import { createHttpApp, listen, type RunningHttpServer } from "./http/httpServer.js";
 import type { Database } from "./store/database.js";
@@ -11,8 +11,9 @@ import { createConversationEngine } from "./conversationEngine.js";
 import type { ConversationEngine } from "./conversations/engine.js";
 import { localChatRoutes } from "./channels/localChat/localChatRoutes.js";
 import { loadDemoOrganisation } from "./demo/loadDemoOrganisation.js";
-import { createSlackChannel, type SlackChannel } from "./channels/slack/slackChannel.js";
-import { createTeamsChannel, teamsEnabled, type TeamsChannel } from "./channels/teams/teamsChannel.js";
+import type { SlackChannel } from "./channels/slack/slackChannel.js";
+import type { TeamsChannel } from "./channels/teams/teamsChannel.js";
+import { slackModules, teamsModules } from "./channels/platformModules.js";
 import { policyAssistantFor, type PolicyAssistant } from "./policy/policyAssistant.js";
 import { policyAnswerer, policyFeedbackRecorder } from "./policy/policyAnswers.js";
 import { loadAllPrompts } from "./policy/prompts.js";
@@ -23,8 +24,6 @@ import { embeddingCache } from "./store/embeddingCache.js";
 import { DeliveryWorker } from "./delivery/deliveryWorker.js";
 import { Outbox } from "./delivery/outbox.js";
 import { deliveryRouter } from "./delivery/deliveryRouter.js";
-import { slackDeliverySender } from "./channels/slack/slackDelivery.js";
-import { teamsDeliverySender } from "./channels/teams/teamsDelivery.js";
 import { startReminderScheduler, type ReminderScheduler } from "./reminders/reminderScheduler.js";
 import { routedChannels } from "./routing/noticeRoutes.js";
 import { startOnboarding, type Onboarding } from "./setup/onboarding.js";
@@ -91,13 +90,23 @@ export async function startService(config: Config, logger: Logger, overrides: Se
     if (noticesQueuedInScope() !== false) void delivery.kick();
   };
   let onboarding: Onboarding | undefined;
-  const slack: SlackChannel | undefined = config.slack
-    ? // The embedded database runs one query at a time: fewer requests at once, the rest wait in the inbox.
-      createSlackChannel(config.slack, { engine, store, prisma: database.prisma, logger, afterTurn, inboxConcurrency: database.backend === "embedded" ? 4 : 8, openSetupItems: () => onboarding?.openSetupItems() ?? Promise.resolve([]), suggestedQuestions: (limit) => suggestedQuestions(database.prisma, () => policy.policyIndex(), limit) })
-    : undefined;
-  const teams = teamsEnabled(config.teams) ? createTeamsChannel(config.teams, { engine, store, prisma: database.prisma, logger, afterTurn, openSetupItems: () => onboarding?.openSetupItems() ?? Promise.resolve([]) }) : undefined;
-  if (config.slack) delivery.addSender(slackDeliverySender(config.slack, store));
-  if (teams) delivery.addSender(teamsDeliverySender(teams));
+  // Each platform's SDK is loaded only where that platform is configured (platformModules.ts).
+  const slackModule = config.slack ? slackModules() : undefined;
+  const teamsModule = teamsEnabled(config.teams) ? teamsModules() : undefined;
+  const openSetupItems = () => onboarding?.openSetupItems() ?? Promise.resolve([]);
+  let slack: SlackChannel | undefined;
+  if (config.slack && slackModule) {
+    const [{ createSlackChannel }, { slackDeliverySender }] = await slackModule;
+    // The embedded database runs one query at a time: fewer requests at once, the rest wait in the inbox.
+    slack = createSlackChannel(config.slack, { engine, store, prisma: database.prisma, logger, afterTurn, inboxConcurrency: database.backend === "embedded" ? 4 : 8, openSetupItems, suggestedQuestions: (limit) => suggestedQuestions(database.prisma, () => policy.policyIndex(), limit) });
+    delivery.addSender(slackDeliverySender(config.slack, store));
+  }
+  let teams: TeamsChannel | undefined;
+  if (teamsModule) {
+    const [{ createTeamsChannel }, { teamsDeliverySender }] = await teamsModule;
+    teams = createTeamsChannel(config.teams, { engine, store, prisma: database.prisma, logger, afterTurn, inboxConcurrency: database.backend === "embedded" ? 4 : 8, openSetupItems });
+    delivery.addSender(teamsDeliverySender(teams));
+  }
   let server: RunningHttpServer;
   let reminders: ReminderScheduler | undefined;
   try {
@@ -119,6 +128,7 @@ export async function startService(config: Config, logger: Logger, overrides: Se
     });
     server = await listen(app, config.port, config.host);
     await slack?.start();
+    teams?.start();
     delivery.start();
     reminders = startReminderScheduler({
       prisma: database.prisma,
@@ -149,6 +159,7 @@ export async function startService(config: Config, logger: Logger, overrides: Se
       await reminders?.stop();
       await onboarding?.stop();
       await slack?.stop();
+      await teams?.stop();
       await delivery.stop();
       await server.close();
       if (ownsDatabase) await database.close();

@@ -1,35 +1,82 @@
 // The service as it runs in production: `node dist/main.js` (npm start) in its own process, Slack
 // configured against the fake Web API, Teams in emulator mode, the local chat off, and its data in
-// a bench-only place: a temporary folder for the embedded database, or a scratch PostgreSQL database.
+// a bench-only place: a temporary folder for the embedded database, or a scratch database on a
+// PostgreSQL server (DATABASE_URL or TEST_DATABASE_URL, or else one the bench starts for itself).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { benchSigningSecret } from "./chatRequests.js";
 import { startFakeBotConnector, startFakeSlackWebApi, type ReplyListener } from "./fakePlatforms.js";
-import { stopEmbeddedServerIn } from "../../src/store/embedded/embeddedServer.js";
+import { openEmbeddedServer, stopEmbeddedServerIn } from "../../src/store/embedded/embeddedServer.js";
 import { readPostmasterPid } from "../../src/store/embedded/postgresProcess.js";
 import { freePort, projectRoot, residentMb, spawnNode, treeResidentMb, waitUntilHealthy, type NodeProcess } from "./nodeProcesses.js";
 import { createScratchPostgres, databaseServerUrl } from "./scratchDatabase.js";
 
+export type BenchBackend = "embedded" | "postgresql";
+
 export interface BenchStorage {
+  backend: BenchBackend;
   label: string;
   env: Record<string, string>;
   /** The embedded database's data folder (unset on a PostgreSQL server). */
   dataDir?: string;
+  /** The PostgreSQL server's address, where other scratch databases may be made (unset when embedded). */
+  serverUrl?: string;
+  /** The server's postmaster when the bench started it (its memory is reported like the embedded one's). */
+  serverDataDir?: string;
   dispose(): Promise<void>;
 }
 
-/** A place for the service's data that nothing else uses: empty until the first start initialises it. */
-export async function createBenchStorage(): Promise<BenchStorage> {
-  const serverUrl = databaseServerUrl();
-  if (serverUrl) {
-    const scratch = await createScratchPostgres(serverUrl);
-    return { label: `PostgreSQL (${new URL(serverUrl).host}, scratch database ${scratch.name})`, env: { DATABASE_URL: scratch.url }, dispose: scratch.drop };
-  }
+/**
+ * A place for the service's data that nothing else uses: empty until the first start initialises it.
+ * The default is the backend the environment names (a PostgreSQL server when DATABASE_URL or
+ * TEST_DATABASE_URL is set), as for every bench run on its own.
+ */
+export async function createBenchStorage(backend: BenchBackend = databaseServerUrl() ? "postgresql" : "embedded"): Promise<BenchStorage> {
+  return backend === "postgresql" ? postgresStorage() : embeddedStorage();
+}
+
+/** A scratch database on the server named by the environment, or on a PostgreSQL server started for the bench. */
+async function postgresStorage(): Promise<BenchStorage> {
+  const given = databaseServerUrl();
+  const started = given ? undefined : await startBenchServer();
+  const serverUrl = given ?? started!.url;
+  const scratch = await createScratchPostgres(serverUrl);
+  return {
+    backend: "postgresql",
+    label: given ? `PostgreSQL server (${new URL(serverUrl).host}, scratch database ${scratch.name})` : `PostgreSQL server started for the bench (${new URL(serverUrl).host})`,
+    env: { DATABASE_URL: scratch.url },
+    serverUrl,
+    ...(started ? { serverDataDir: started.dataDir } : {}),
+    async dispose() {
+      await scratch.drop();
+      await started?.dispose();
+    },
+  };
+}
+
+/** Without a server of one's own: the same PostgreSQL binaries, as a server the service merely connects to. */
+async function startBenchServer(): Promise<{ url: string; dataDir: string; dispose(): Promise<void> }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "aims-bench-server-"));
+  fs.chmodSync(dir, 0o755); // as root the server runs as `postgres`
+  const dataDir = path.join(dir, "data");
+  const server = await openEmbeddedServer(dataDir);
+  return {
+    url: server.url("postgres"),
+    dataDir,
+    async dispose() {
+      await server.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function embeddedStorage(): Promise<BenchStorage> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "aims-bench-"));
   fs.chmodSync(dir, 0o755); // as root the embedded server runs as `postgres`
   const dataDir = path.join(dir, "data");
   return {
+    backend: "embedded",
     label: "embedded (PostgreSQL server in the data folder)",
     env: { AIMS_DATA_DIR: dataDir },
     dataDir,
@@ -116,8 +163,9 @@ export async function settledResidentMb(pid: number, maxWaitMs = 15_000): Promis
   }
 }
 
-/** The embedded server's own memory: its postmaster and every backend (NaN on a PostgreSQL server). */
+/** The database server's own memory: its postmaster and every backend (NaN on a server the bench did not start). */
 export function databaseResidentMb(storage: BenchStorage): number {
-  const postmaster = storage.dataDir ? readPostmasterPid(path.join(storage.dataDir, "postgres")) : undefined;
+  const dataDir = storage.dataDir ?? storage.serverDataDir;
+  const postmaster = dataDir ? readPostmasterPid(path.join(dataDir, "postgres")) : undefined;
   return postmaster ? treeResidentMb(postmaster.pid) : NaN;
 }

@@ -226,6 +226,9 @@ export type Environment = z.infer<typeof environmentSchema>;
 const defaultHost = "127.0.0.1";
 
 /** An address only this machine can reach. */
+/** Teams is there when it is configured (MicrosoftAppId), or in emulator mode when asked for; otherwise not at all. */
+export const teamsEnabled = (settings: Config["teams"]) => !!settings.appId || settings.emulator;
+
 export function isLoopbackHost(host: string): boolean {
   return host === "localhost" || host === "::1" || host === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(host);
 }

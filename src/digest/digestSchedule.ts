@@ -4,7 +4,6 @@
 import type { PrismaClient } from "../generated/prisma/client.js";
 import type { Prisma } from "../generated/prisma/client.js";
 import { enqueueNotice, personAudience } from "../store/notifications.js";
-import { renderDigestChart } from "./digestChart.js";
 import { digestNotice } from "./digestNotice.js";
 import { buildWeeklyDigest } from "./buildWeeklyDigest.js";
 import { digestPeriod } from "./weeklyDigest.js";
@@ -31,6 +30,8 @@ export async function queueWeeklyDigest(prisma: PrismaClient, now: Date, schedul
   if (already >= audiences.length) return 0;
   const digest = await buildWeeklyDigest(prisma, { now, timeZone: schedule.timeZone, attestationMonths: schedule.attestationMonths });
   const notice = digestNotice(digest);
+  // The chart renderer (a native canvas and Chart.js) is loaded when a digest is due, not at every start.
+  const { renderDigestChart } = await import("./digestChart.js");
   const chart = renderDigestChart(digest);
   await prisma.$transaction(async (tx) => {
     for (const audience of audiences) await enqueueNotice(tx, audience, notice);

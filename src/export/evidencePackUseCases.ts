@@ -5,7 +5,6 @@ import { can, refusalText } from "../domain/accessPolicy.js";
 import { actorOfTurn, useCaseMessages, useCaseRefusal, type TextUseCases, type UseCaseOutcome, viewerOf } from "../conversations/useCaseOutcome.js";
 import type { Turn } from "../conversations/messages.js";
 import { enqueueNotice, personAudience } from "../store/notifications.js";
-import { buildEvidencePack, packFolderName, zipEvidencePack } from "./evidencePack.js";
 
 const packCommand = /^(?:send\s+(?:me\s+)?(?:the\s+)?|export\s+(?:the\s+)?)?(?:evidence\s+)?pack$/;
 
@@ -27,6 +26,8 @@ export class EvidencePackUseCases implements TextUseCases {
 
   private async send(turn: Turn): Promise<string> {
     const now = this.clock();
+    // Loaded when a pack is asked for: the zip and CSV writers are not needed for anything else in chat.
+    const { buildEvidencePack, packFolderName, zipEvidencePack } = await import("./evidencePack.js");
     const files = await buildEvidencePack(this.prisma, now, { ...this.settings, exportedBy: actorOfTurn(turn) });
     const folder = packFolderName(now);
     const zip = zipEvidencePack(files, folder);

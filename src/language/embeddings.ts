@@ -1,14 +1,14 @@
 // Text embeddings from OpenAI (or a compatible endpoint), for semantic policy retrieval.
-import OpenAI from "openai";
+import { lazyOpenAiClient } from "./openAiClient.js";
 
 export type Embedder = (texts: string[]) => Promise<number[][]>;
 
 export function openAiEmbedder(options: { apiKey: string; baseUrl?: string; model: string; timeoutMs?: number }): Embedder {
-  const client = new OpenAI({ apiKey: options.apiKey, ...(options.baseUrl ? { baseURL: options.baseUrl } : {}), timeout: options.timeoutMs ?? 8_000, maxRetries: 1 });
+  const client = lazyOpenAiClient({ apiKey: options.apiKey, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}), timeoutMs: options.timeoutMs ?? 8_000, maxRetries: 1 });
   return async (texts) => {
     const vectors: number[][] = [];
     for (let start = 0; start < texts.length; start += 100) {
-      const response = await client.embeddings.create({ model: options.model, input: texts.slice(start, start + 100) });
+      const response = await (await client()).embeddings.create({ model: options.model, input: texts.slice(start, start + 100) });
       for (const item of [...response.data].sort((a, b) => a.index - b.index)) vectors.push(item.embedding);
     }
     return vectors;

@@ -2,9 +2,9 @@
 // an answer forced into a JSON schema (strict structured output) and checked again with zod,
 // because a model's answer is input like any other. A failure of any kind is logged and gives
 // null, so each caller falls back to what works offline.
-import OpenAI from "openai";
 import type { z } from "zod";
 import type { Logger } from "../logging/logger.js";
+import { lazyOpenAiClient } from "./openAiClient.js";
 
 /** How to reach the model; the same for every structured call. */
 export interface ModelAccess {
@@ -28,10 +28,10 @@ export interface StructuredCall<T> {
 }
 
 export function structuredCompletion<T>(access: ModelAccess, call: StructuredCall<T>): (input: Record<string, string>) => Promise<T | null> {
-  const client = new OpenAI({ apiKey: access.apiKey, ...(access.baseUrl ? { baseURL: access.baseUrl } : {}), timeout: access.timeoutMs ?? call.defaultTimeoutMs, maxRetries: call.maxRetries });
+  const client = lazyOpenAiClient({ apiKey: access.apiKey, ...(access.baseUrl ? { baseUrl: access.baseUrl } : {}), timeoutMs: access.timeoutMs ?? call.defaultTimeoutMs, maxRetries: call.maxRetries });
   return async (input) => {
     try {
-      const completion = await client.chat.completions.create({
+      const completion = await (await client()).chat.completions.create({
         model: access.model ?? "gpt-4o-mini",
         temperature: 0,
         messages: [

@@ -1,6 +1,5 @@
 // What the people feature does while the service runs: the bootstrap governance members at start,
 // and the Slack user groups kept in sync every few minutes. Started with one call from service.ts.
-import { WebClient } from "@slack/web-api";
 import type { Config } from "../config/config.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
 import type { Logger } from "../logging/logger.js";
@@ -20,6 +19,7 @@ export async function startPeopleService(deps: { config: Config; prisma: PrismaC
   if (granted.length > 0) logger.info({ people: granted }, "AIMS_GOVERNANCE_EMAILS: made governance members");
   const groups = config.people.slackRoleUsergroups;
   if (!config.slack || groups.length === 0) return { syncNow: async () => {}, stop: async () => {} };
+  const { WebClient } = await import("@slack/web-api"); // loaded only where Slack is configured
   const client = new WebClient(config.slack.botToken, { ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}) });
   let running: Promise<void> = Promise.resolve();
   const syncNow = () => {

@@ -7,7 +7,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import OpenAI from "openai";
+import type OpenAI from "openai";
 import { z } from "zod";
 import type { Logger } from "../logging/logger.js";
 import { listPolicyFiles, loadPolicyCorpus, PolicyDirMissingError, policyDirExists, type PolicyCorpus, type PolicyPassage } from "./policyCorpus.js";
@@ -18,6 +18,7 @@ import { citationOf, extractiveAnswer } from "./policyExtracts.js";
 import { loadPrompt } from "./prompts.js";
 import { matchCurated, type CuratedCandidate } from "./curatedMatching.js";
 import { cosine, openAiEmbedder, type Embedder } from "../language/embeddings.js";
+import { lazyOpenAiClient } from "../language/openAiClient.js";
 import type { EmbeddingCacheStore } from "../store/embeddingCache.js";
 
 export type { PolicyCitation } from "./policyExtracts.js";
@@ -96,13 +97,13 @@ export class PolicyAssistant {
   private loaded: Promise<LoadedIndex>;
   private fingerprint: string;
   private checkedAt = 0;
-  private readonly client: OpenAI | undefined;
+  private readonly client: (() => Promise<OpenAI>) | undefined;
 
   constructor(private readonly options: PolicyAssistantOptions) {
     this.fingerprint = this.currentFingerprint();
     this.loaded = this.load();
     this.client = options.openai
-      ? new OpenAI({ apiKey: options.openai.apiKey, ...(options.openai.baseUrl ? { baseURL: options.openai.baseUrl } : {}), timeout: options.timeoutMs ?? 8_000, maxRetries: 1 })
+      ? lazyOpenAiClient({ apiKey: options.openai.apiKey, ...(options.openai.baseUrl ? { baseUrl: options.openai.baseUrl } : {}), timeoutMs: options.timeoutMs ?? 8_000, maxRetries: 1 })
       : undefined;
   }
 
@@ -169,7 +170,7 @@ export class PolicyAssistant {
    */
   private async rewriteQuestion(question: string, hits: PolicyHit[]): Promise<string | null> {
     try {
-      const completion = await this.client!.chat.completions.create({
+      const completion = await (await this.client!()).chat.completions.create({
         model: this.options.model ?? "gpt-4o-mini",
         temperature: 0,
         messages: [
@@ -195,7 +196,7 @@ export class PolicyAssistant {
 
   private async askModel(question: string, hits: PolicyHit[]): Promise<Omit<PolicyAnswer, "confidence"> | null> {
     const passages = hits.map(({ passage }) => ({ document: passage.document, section: passage.section, heading: passage.headingPath.join(" › "), text: passage.text }));
-    const completion = await this.client!.chat.completions.create({
+    const completion = await (await this.client!()).chat.completions.create({
       model: this.options.model ?? "gpt-4o-mini",
       temperature: 0,
       messages: [

@@ -4,7 +4,6 @@
 // with its numbered headings found by the splitter.
 import fs from "node:fs/promises";
 import path from "node:path";
-import mammoth from "mammoth";
 import { parse, type HTMLElement, NodeType, type Node } from "node-html-parser";
 import { lookUpWord } from "../domain/wordTable.js";
 
@@ -22,7 +21,8 @@ const readers: Record<string, Reader> = {
   ".txt": async (file) => ({ text: plainTextWithTitle(await fs.readFile(file, "utf8")), plainText: true }),
   ".html": async (file) => ({ text: htmlToText(await fs.readFile(file, "utf8")), plainText: false }),
   ".htm": async (file) => ({ text: htmlToText(await fs.readFile(file, "utf8")), plainText: false }),
-  ".docx": async (file) => ({ text: htmlToText((await mammoth.convertToHtml({ path: file }, { styleMap: wordStyles })).value), plainText: false }),
+  // mammoth is loaded only when a folder holds Word documents.
+  ".docx": async (file) => ({ text: htmlToText((await (await import("mammoth")).default.convertToHtml({ path: file }, { styleMap: wordStyles })).value), plainText: false }),
   ".pdf": async (file) => ({ text: plainTextWithTitle(await pdfText(file)), plainText: true }),
 };
 

@@ -5,7 +5,6 @@ import fs from "node:fs";
 import { isPolicyFile } from "../policy/policyFormats.js";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { WebClient } from "@slack/web-api";
 import type { Config } from "../config/config.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
 
@@ -69,6 +68,7 @@ export function manifestScopes(): string[] {
 /** Slack itself: the token works (auth.test) and carries every scope the manifest asks for. */
 export async function slackSetupChecks(config: Config): Promise<SetupCheck[]> {
   if (!config.slack) return [];
+  const { WebClient } = await import("@slack/web-api"); // loaded only where Slack is configured
   const client = new WebClient(config.slack.botToken, { ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}), retryConfig: { retries: 1 } });
   try {
     const auth = await client.auth.test();

@@ -189,6 +189,7 @@ describe("the access policy on every surface", () => {
       }),
     });
     expect(response.status).toBe(200);
+    await service.teams!.settled();
     return JSON.stringify(connector.calls.slice(after).filter((call) => call.conversationId === conversationId).map((call) => call.body));
   }
 

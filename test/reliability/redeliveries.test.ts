@@ -137,7 +137,11 @@ describe(`Teams redeliveries (${backend})`, () => {
     channelData: { tenant: { id: tenant } },
     ...fields,
   });
-  const post = (body: unknown) => fetch(`${service.url}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }).then((response) => response.status);
+  const post = async (body: unknown) => {
+    const response = await fetch(`${service.url}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    await service.teams!.settled(); // acknowledged once stored; the reply follows from the inbox
+    return response.status;
+  };
   const say = async (text: string) => {
     expect(await post(message({ text }))).toBe(200);
     return JSON.stringify(connector.calls.filter((call) => call.conversationId === personal.id).at(-1)?.body);

@@ -77,6 +77,7 @@ describe(`a real workspace (${backend})`, () => {
       const before = running.connector!.calls.length;
       const body = { type: "message", id: `in-${++sequence}`, channelId: "msteams", serviceUrl: running.connector!.url, timestamp: new Date().toISOString(), from: { id: user.id, name: user.name, aadObjectId: user.aadObjectId }, recipient: { id: "28:bot", name: "AIMS Assistant" }, conversation, channelData: { tenant: { id: "tenant-1" } }, text };
       expect((await fetch(`${service.url}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) })).status).toBe(200);
+      await service.teams!.settled();
       return running.connector!.calls.slice(before).map((call) => JSON.stringify(call.body));
     };
     const first = await say(lead, "hello");

@@ -23,6 +23,11 @@ export interface FakeBotConnector {
   /** Every request that reached the connector, roster look-ups included, as "METHOD /path". */
   received: string[];
   roster: Map<string, RosterMember>;
+  /**
+   * While held, the connector answers nothing and records nothing (an outage): what the bot sends
+   * hangs until its connection is closed. Releasing closes the held connections unanswered.
+   */
+  hold(on: boolean): void;
   /** Everything sent to one conversation, as text: card JSON included. */
   textIn(conversationId: string): string;
   close(): Promise<void>;
@@ -33,7 +38,13 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
   const received: string[] = [];
   const roster = new Map<string, RosterMember>();
   let counter = 0;
+  let holding = false;
+  const held = new Set<http.ServerResponse>();
   const server = http.createServer(async (req, res) => {
+    if (holding) {
+      held.add(res);
+      return;
+    }
     received.push(`${req.method} ${req.url}`);
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -74,8 +85,18 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
     calls,
     received,
     roster,
+    hold(on) {
+      holding = on;
+      if (on) return;
+      for (const res of held) res.destroy();
+      held.clear();
+    },
     textIn: (conversationId) => JSON.stringify(calls.filter((call) => call.conversationId === conversationId).map((call) => call.body)),
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () => {
+      for (const res of held) res.destroy();
+      server.closeAllConnections();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
   };
 }
 

@@ -80,6 +80,7 @@ describe("the Teams endpoint refuses forged activities", () => {
   it("in emulator mode, never takes a person's identity from the roster's e-mail", async () => {
     const running = await start({ TEAMS_EMULATOR: "on" });
     expect(await post(running.url, forged())).toBe(200);
+    await running.teams!.settled();
     const real = await database.prisma.person.findUniqueOrThrow({ where: { email: amara.email } });
     expect(real.teamsAadObjectId).toBeNull();
     expect(attacker.received.filter((line) => line.includes("/members/"))).toEqual([]);

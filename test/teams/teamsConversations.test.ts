@@ -56,6 +56,7 @@ describe("the Teams channel", () => {
   const post = async (body: unknown) => {
     const response = await fetch(`${service.url}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
     const text = await response.text();
+    await service.teams!.settled(); // acknowledged once stored; the reply follows from the inbox
     return { status: response.status, json: text ? JSON.parse(text) : undefined };
   };
   const lastTo = (conversationId: string) => {

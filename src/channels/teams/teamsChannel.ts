@@ -1,8 +1,7 @@
-// The Microsoft Teams channel: a Bot Framework CloudAdapter at POST /api/messages. All Teams code
-// lives in this folder behind the same engine as Slack, so moving off the (archived) Bot Framework
-// SDK stays a one-folder change.
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from "botbuilder";
-import { InboundDeliveryStore } from "../../store/inboundDeliveries.js";
+// The Microsoft Teams channel: a Bot Framework CloudAdapter at POST /api/messages, through the
+// durable inbox (teamsInbox.ts). All Teams code lives in this folder behind the same engine as
+// Slack, so moving off the (archived) Bot Framework SDK stays a one-folder change.
+import { ConfigurationBotFrameworkAuthentication, type Activity, type TurnContext } from "botbuilder";
 import express, { type Request, type Router } from "express";
 import { z } from "zod";
 import type { Config } from "../../config/config.js";
@@ -14,6 +13,7 @@ import { ConversationReferenceStore } from "../../store/conversationReferences.j
 import type { Store } from "../../store/store.js";
 import { cardActivity, teamsPlatform, TeamsConversations, type StoredReference } from "./teamsConversations.js";
 import { onTurn, type TeamsTurnDeps } from "./teamsTurns.js";
+import { InboxCloudAdapter, TeamsInbox } from "./teamsInbox.js";
 
 export const teamsMessagesPath = "/api/messages";
 
@@ -29,34 +29,46 @@ const activityShape = z.object({
 
 export interface TeamsChannel {
   router: Router;
+  /** Starts and stops the workers that run the stored activities. */
+  start(): void;
+  stop(): Promise<void>;
+  /** Resolves once every acknowledged activity has been processed. */
+  settled(): Promise<void>;
   /** Proactive: a card in the person's personal chat. False when the bot has never talked with them. */
   sendToPerson(personId: string, messages: OutgoingMessage[]): Promise<boolean>;
   /** Proactive: a card in a channel or chat the bot is in. */
   sendToConversation(conversationId: string, messages: OutgoingMessage[]): Promise<boolean>;
 }
 
-/** Teams is there when it is configured (MicrosoftAppId), or in emulator mode when asked for; otherwise not at all. */
-export const teamsEnabled = (settings: Config["teams"]) => !!settings.appId || settings.emulator;
+export { teamsEnabled } from "../../config/config.js";
 
-export function createTeamsChannel(settings: Config["teams"], deps: { engine: ConversationEngine; store: Store; prisma: PrismaClient; logger: Logger; afterTurn?: () => void; openSetupItems?: TeamsTurnDeps["openSetupItems"] }): TeamsChannel {
+export function createTeamsChannel(settings: Config["teams"], deps: { engine: ConversationEngine; store: Store; prisma: PrismaClient; logger: Logger; afterTurn?: () => void; inboxConcurrency?: number; openSetupItems?: TeamsTurnDeps["openSetupItems"] }): TeamsChannel {
   const appId = settings.appId ?? "";
   const emulatorMode = appId === "";
-  const adapter = new CloudAdapter(
-    new ConfigurationBotFrameworkAuthentication({
-      MicrosoftAppId: appId,
-      MicrosoftAppPassword: settings.appPassword ?? "",
-      MicrosoftAppType: settings.appType,
-      MicrosoftAppTenantId: settings.tenantId ?? "",
-    }),
-  );
+  const authentication = new ConfigurationBotFrameworkAuthentication({
+    MicrosoftAppId: appId,
+    MicrosoftAppPassword: settings.appPassword ?? "",
+    MicrosoftAppType: settings.appType,
+    MicrosoftAppTenantId: settings.tenantId ?? "",
+  });
+  const adapter = new InboxCloudAdapter(authentication);
   const references = new ConversationReferenceStore(deps.prisma);
-  const deliveries = new InboundDeliveryStore(deps.prisma);
   // Only an authenticated activity may link a Teams account to a person by the roster's e-mail.
   const conversations = new TeamsConversations(deps.engine, deps.store, references, deps.logger, { verifiedIdentity: !emulatorMode });
   adapter.onTurnError = async (context: TurnContext, error: Error) => conversations.apologise(context, error);
   if (emulatorMode) {
     deps.logger.warn("Teams: TEAMS_EMULATOR=on without MicrosoftAppId, so Bot Framework authentication is OFF (emulator mode); /api/messages only accepts direct requests from this machine with a serviceUrl on this machine.");
   }
+
+  const inbox = new TeamsInbox({
+    adapter,
+    appId,
+    prisma: deps.prisma,
+    logger: deps.logger,
+    concurrency: deps.inboxConcurrency ?? 8,
+    turn: (context) => onTurn(context, { adapter, appId, engine: deps.engine, conversations, prisma: deps.prisma, ...(deps.openSetupItems ? { openSetupItems: deps.openSetupItems } : {}) }),
+    ...(deps.afterTurn ? { afterTurn: deps.afterTurn } : {}),
+  });
 
   const router = express.Router();
   router.post(teamsMessagesPath, express.json({ limit: "256kb" }), async (req, res) => {
@@ -76,15 +88,32 @@ export function createTeamsChannel(settings: Config["teams"], deps: { engine: Co
       res.status(403).json({ error: "Teams emulator mode: the serviceUrl must be on this machine. Set MicrosoftAppId to accept Teams." });
       return;
     }
-    await adapter.process(req, res, async (context) => {
-      if (!emulatorMode && !serviceUrlIsTheTokens(context, adapter)) {
-        deps.logger.warn("Teams activity refused: its serviceUrl is not the one its token was issued for");
-        return;
-      }
-      await onTurn(context, { adapter, appId, engine: deps.engine, conversations, prisma: deps.prisma, deliveries, ...(deps.openSetupItems ? { openSetupItems: deps.openSetupItems } : {}) });
-    });
-    deps.afterTurn?.();
+    try {
+      const { status, body } = await accept(shape.data as unknown as Activity, req.headers.authorization ?? "");
+      res.status(status).json(body ?? {});
+    } catch (error) {
+      // Not written, so not acknowledged: the connector keeps the activity and retries it.
+      deps.logger.error({ err: error }, "a Teams activity could not be written to the inbox; the connector will retry it");
+      res.status(503).json({ error: "Temporarily unavailable; please retry." });
+    }
   });
+
+  /** Authenticated as the SDK would before a turn, then written to the inbox. */
+  const accept = async (activity: Activity, authorization: string) => {
+    let authenticated;
+    try {
+      authenticated = await authentication.authenticateRequest(activity, authorization);
+    } catch (error) {
+      if (!isAuthenticationFailure(error)) throw error;
+      deps.logger.warn("Teams activity refused: its token did not authenticate");
+      return { status: 401, body: { error: "Unauthorized." } };
+    }
+    if (!emulatorMode && !serviceUrlIsTheTokens(authenticated.claimsIdentity, activity.serviceUrl)) {
+      deps.logger.warn("Teams activity refused: its serviceUrl is not the one its token was issued for");
+      return { status: 403, body: { error: "The serviceUrl is not the one the token was issued for." } };
+    }
+    return inbox.accept(activity, authenticated);
+  };
 
   const send = async (reference: StoredReference, messages: OutgoingMessage[]) => {
     await adapter.continueConversationAsync(appId, reference, async (context) => {
@@ -94,6 +123,9 @@ export function createTeamsChannel(settings: Config["teams"], deps: { engine: Co
   };
   return {
     router,
+    start: () => inbox.start(),
+    stop: () => inbox.stop(),
+    settled: () => inbox.settled(),
     async sendToPerson(personId, messages) {
       const stored = await references.personalChatWith(teamsPlatform, personId);
       return stored ? send(stored.reference as StoredReference, messages) : false;
@@ -124,13 +156,17 @@ function isLoopbackUrl(serviceUrl: string): boolean {
   return host === "localhost" || isLoopback(host);
 }
 
+/** The SDK's AuthenticationError (not exported by botbuilder) carries the status it means: 401. */
+function isAuthenticationFailure(error: unknown): boolean {
+  return (error as { statusCode?: unknown } | null)?.statusCode === 401;
+}
+
 /** The claim the Bot Framework puts the connector's address in (AuthenticationConstants.ServiceUrlClaim). */
 const serviceUrlClaim = "serviceurl";
 
 /** The Bot Framework's token names the connector it was issued for: replies go there and nowhere else. */
-function serviceUrlIsTheTokens(context: TurnContext, adapter: CloudAdapter): boolean {
-  const identity = context.turnState.get(adapter.BotIdentityKey) as { getClaimValue(type: string): string | null } | undefined;
-  const claimed = identity?.getClaimValue(serviceUrlClaim);
+function serviceUrlIsTheTokens(identity: { getClaimValue(type: string): string | null }, serviceUrl: string): boolean {
+  const claimed = identity.getClaimValue(serviceUrlClaim);
   // Tokens without the claim (the emulator's, or skills') were checked by the SDK against our app id.
-  return !claimed || claimed === context.activity.serviceUrl;
+  return !claimed || claimed === serviceUrl;
 }

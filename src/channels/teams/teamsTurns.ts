@@ -13,12 +13,10 @@ import { changeRoute, routeCommand } from "../../routing/noticeRoutes.js";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import type { SetupCheck } from "../../setup/setupChecks.js";
 import { checklistLines } from "../../setup/onboarding.js";
-import type { InboundDeliveryStore } from "../../store/inboundDeliveries.js";
 import { cardActivity, isPersonal, tenantOf, type StoredReference, type TeamsConversations } from "./teamsConversations.js";
 
 export interface TeamsTurnDeps {
   prisma: PrismaClient;
-  deliveries: InboundDeliveryStore;
   adapter: CloudAdapter;
   appId: string;
   engine: ConversationEngine;
@@ -56,12 +54,13 @@ async function welcome(context: TurnContext, deps: TeamsTurnDeps): Promise<void>
 
 async function onMessage(context: TurnContext, deps: TeamsTurnDeps): Promise<void> {
   const activity = context.activity;
-  // A message the connector delivers again (a retry after a timeout) is answered once.
-  if (activity.id && !(await deps.deliveries.firstDelivery("teams", activity.id))) return;
+  // A message the connector delivers again (a retry after a timeout) is answered once: the inbox
+  // writes each activity id once (teamsInbox.ts).
   const speaker = await deps.conversations.speaker(context);
-  const firstContact = isPersonal(activity) && !(await deps.conversations.references.personalChatWith("teams", speaker.personId));
+  // Only governance members get the setup checklist on first contact, so only they cost the look-up.
+  const checklistDue = isPersonal(activity) && speaker.roles.includes("governance") && !(await deps.conversations.references.personalChatWith("teams", speaker.personId));
   await deps.conversations.remember(context, speaker);
-  if (firstContact && speaker.roles.includes("governance")) await sendSetupChecklist(context, deps);
+  if (checklistDue) await sendSetupChecklist(context, deps);
   const input = activity.value ? inputFromCard(activity.value as CardActionData & Record<string, unknown>) : textInput(context);
   if (!input) return;
   if (!isPersonal(activity)) return fromSharedConversation(context, deps, speaker, input);
