@@ -381,7 +381,7 @@ export class ConversationEngine {
         return this.back(flow, state, now);
       case "skip":
         if (!step) return reply(this.summary(flow, state));
-        if (!step.optional) return reply({ kind: "error", text: "This question needs an answer; it can't be skipped." }, this.question(flow, state, step));
+        if (!step.optional) return reply({ kind: "error", text: step.skipRefusal ?? "This question needs an answer; it can't be skipped." }, this.question(flow, state, step));
         return this.advance(flow, state, { ...state.answers, [step.id]: step.defaultValue?.(state.answers, turn.speaker) ?? null }, now);
       case "edit":
         return this.edit(flow, state, stepId ?? argument, now);

@@ -1,0 +1,89 @@
+// The everyday rough edges people met in the conversations, each tried again through the local
+// chat's HTTP API as the browser page drives it, over the demo organisation.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { OutgoingMessage } from "../../src/conversations/messages.js";
+import type { RunningService } from "../../src/service.js";
+import type { TestDatabase } from "../support/testDatabase.js";
+import { closeLocalChat, firstOfKind, localChatTurns, openLocalChat } from "../support/localChatSession.js";
+
+describe("everyday conversations in the local chat", () => {
+  let database: TestDatabase;
+  let service: RunningService;
+  const people = new Map<string, string>();
+
+  beforeAll(async () => {
+    ({ database, service } = await openLocalChat(people));
+  });
+  afterAll(() => closeLocalChat({ database, service }));
+
+  const { turn, say } = localChatTurns(() => service.url, people);
+  const find = firstOfKind;
+  const question = (messages: OutgoingMessage[]) => messages.findLast((message) => message.kind === "question") as Extract<OutgoingMessage, { kind: "question" }> | undefined;
+  const errorOf = (messages: OutgoingMessage[]) => find(messages, "error")?.text;
+  const clickIncident = (person: string, reference: string, action: string) => turn(person, { kind: "incident_action", reference, action });
+
+  /** Answers a flow's questions by step id until the review summary, skipping any not asked. */
+  async function answerUntilSummary(person: string, reply: OutgoingMessage[], answers: Record<string, string>): Promise<OutgoingMessage[]> {
+    for (let guard = 0; guard < 30; guard++) {
+      const asked = question(reply);
+      if (!asked) return reply;
+      const answer = answers[asked.stepId];
+      if (answer === undefined) throw new Error(`No answer for ${asked.stepId}: ${JSON.stringify(reply)}`);
+      reply = await say(person, answer);
+    }
+    throw new Error("the flow did not reach its summary");
+  }
+
+  /** A reported incident taken to resolved by governance, with one open corrective action owned by Kenji. */
+  async function resolvedIncidentWithOpenAction(description: string): Promise<{ reference: string; action: string }> {
+    await turn("leila", { kind: "start", flowId: "report_incident" });
+    const report = await answerUntilSummary("leila", await say("leila", "skip"), {
+      description,
+      type: "inaccurate_output",
+      occurredAt: "today",
+      affectedParties: "one customer",
+      anyoneHarmed: "no",
+      severity: "sev3",
+      immediateAction: "skip",
+      confidential: "no",
+      anonymous: "no",
+    });
+    expect(find(report, "summary"), JSON.stringify(report)).toBeDefined();
+    const reference = find(await say("leila", "confirm"), "done")!.reference;
+    await clickIncident("amara", reference, "acknowledge");
+    await clickIncident("amara", reference, "start_investigation");
+    await clickIncident("amara", reference, "raise_action");
+    const raised = find(await say("amara", "Add a check of quoted rules against the policy pages", "Kenji", "in 3 weeks", "confirm"), "done")!;
+    const action = /CA-\d{4}/.exec(raised.lines.join(" "))![0];
+    await clickIncident("amara", reference, "resolve");
+    expect(find(await say("amara", "The model answered from an outdated page", "Customer sent the correct rule", "skip", "confirm"), "done")!.lines).toContain("Status: Resolved.");
+    return { reference, action };
+  }
+
+  describe("the registration questionnaire", () => {
+    it("requires a named owner, answered with one click on Me, and offers a pilot stage", async () => {
+      await turn("sofia", { kind: "start", flowId: "register_ai_system" });
+      let reply = await say("sofia", "Renewal Letter Drafter", "Drafts renewal letters", "Handlers edit and send each letter", "third-party AI service", "OpenAI", "Retention");
+      expect(question(reply)?.stepId).toBe("owner");
+      expect(question(reply)?.optional).toBe(false);
+      expect(question(reply)?.choices?.map((choice) => choice.label)).toEqual(["Me"]);
+
+      const skipped = await say("sofia", "skip");
+      expect(errorOf(skipped)).toBe('Every AI system needs a named owner. Answer "me" to own it yourself, or give a colleague\'s name or email.');
+      expect(question(skipped)?.stepId).toBe("owner");
+
+      reply = await turn("sofia", { kind: "choice", stepId: "owner", value: "me" });
+      reply = await say("sofia", "personal data", "customers", "advises", "none");
+      expect(question(reply)?.stepId).toBe("lifecycleStage");
+      expect(question(reply)?.choices?.map((choice) => choice.label)).toEqual(["Proposed", "In development", "Pilot", "In production", "Retired"]);
+      const summary = find(await say("sofia", "pilot", "yes"), "summary")!;
+      expect(summary.fields).toEqual(expect.arrayContaining([
+        expect.objectContaining({ label: "Owner", value: "Sofia Alvarez" }),
+        expect.objectContaining({ label: "Life-cycle stage", value: "Pilot" }),
+      ]));
+      const done = find(await say("sofia", "confirm"), "done")!;
+      const saved = await database.prisma.aiSystem.findUniqueOrThrow({ where: { reference: done.reference } });
+      expect(saved).toMatchObject({ lifecycleStage: "pilot", ownerId: people.get("sofia") });
+    });
+  });
+});
