@@ -86,4 +86,46 @@ describe("everyday conversations in the local chat", () => {
       expect(saved).toMatchObject({ lifecycleStage: "pilot", ownerId: people.get("sofia") });
     });
   });
+
+  describe("closing an incident", () => {
+    it("asks why an open corrective action is carried over, and records the reason on the timeline", async () => {
+      const { reference, action } = await resolvedIncidentWithOpenAction("The chatbot quoted a cancellation fee we abolished last year");
+      const asked = question(await clickIncident("amara", reference, "close"))!;
+      expect(asked.stepId).toBe("carryOverReason");
+      expect(asked.prompt).toMatch(new RegExp(`^${action} is still open\\. Closing now carries it over`));
+
+      const reason = "The check needs the new policy site, live next month; the outdated page is already taken down";
+      const closed = await say("amara", reason, "Asked the chatbot about every fee: all answers current", "no", "confirm");
+      expect(find(closed, "done")!.lines).toContain("Status: Closed.");
+      const view = find(await say("amara", `incident ${reference}`), "incident")!;
+      expect(view.timeline.at(-1)!.text).toContain(`Carried over, still open: ${action}. Reason: ${reason}`);
+      const stored = await database.prisma.correctiveAction.findUniqueOrThrow({ where: { reference: action } });
+      expect(stored.status).toBe("open"); // still tracked, with its owner and reminders
+    });
+
+    it("closes without asking once the corrective actions are done", async () => {
+      const { reference, action } = await resolvedIncidentWithOpenAction("The chatbot told a customer their claim was approved before any decision");
+      await say("amara", "cancel");
+      expect(find(await say("kenji", `${action} done`), "text") ?? find(await say("kenji", `incident ${reference}`), "incident")).toBeDefined();
+      const stored = await database.prisma.correctiveAction.findUniqueOrThrow({ where: { reference: action } });
+      expect(stored.status).toBe("done");
+      expect(question(await clickIncident("amara", reference, "close"))?.stepId).toBe("effectivenessCheck");
+      const closed = await say("amara", "Ten test conversations: no decision announced", "no", "confirm");
+      expect(find(closed, "done")!.lines).toContain("Status: Closed.");
+    });
+
+    it("refuses to close when an action was raised after the closure began", async () => {
+      const { reference } = await resolvedIncidentWithOpenAction("The chatbot promised a refund within a day; the policy says ten days");
+      const { action } = { action: (await database.prisma.correctiveAction.findFirstOrThrow({ where: { incident: { reference } } })).reference };
+      await say("kenji", `${action} done`);
+      await clickIncident("amara", reference, "close");
+      await say("amara", "Refund answers checked against the policy", "no");
+      // Meanwhile a colleague raises another action directly in the store's workflow.
+      await clickIncident("lukas", reference, "raise_action");
+      await say("lukas", "Review all refund answers monthly", "me", "in 4 weeks", "confirm");
+      const refused = await say("amara", "confirm");
+      expect(errorOf(refused)).toMatch(new RegExp(`^${reference} can't close while CA-\\d{4} is still open\\. Mark it done first`));
+      expect(find(refused, "summary")).toBeDefined();
+    });
+  });
 });

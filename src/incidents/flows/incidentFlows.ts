@@ -43,6 +43,23 @@ const text = (id: string, label: string, prompt: string, help: string, max = 400
 
 const gaveAction = (answers: Answers) => typeof answers.actionDescription === "string";
 const wantsLessons = (answers: Answers) => answers.highSeverity === true || answers.recordLessons === true;
+/** The incident's corrective actions still open when the closure started (references). */
+const openActionsOf = (answers: Answers) => (Array.isArray(answers.openActions) ? (answers.openActions as string[]) : []);
+
+/** Closing with corrective actions still open is allowed only with a recorded reason to carry them over. */
+const carryOverStep: StepDefinition = {
+  id: "carryOverReason",
+  label: "Carried over",
+  prompt: (answers) => {
+    const open = openActionsOf(answers);
+    const them = open.length === 1 ? `${open[0]} is` : `${open.join(", ")} are`;
+    return `${them} still open. Closing now carries ${open.length === 1 ? "it" : "them"} over: ${open.length === 1 ? "it stays" : "they stay"} open with ${open.length === 1 ? "its owner" : "their owners"} and reminders. Why close before ${open.length === 1 ? "it is" : "they are"} done? (or "cancel", and mark ${open.length === 1 ? "it" : "them"} done first, e.g. "${open[0]} done")`;
+  },
+  help: "An auditor will read this reason on the incident's timeline, e.g. \"the retraining is scheduled for the next release; the interim correction already stops the harm\".",
+  input: "text",
+  schema: requiredText("reason", 2000),
+  when: (answers) => openActionsOf(answers).length > 0,
+};
 
 interface IncidentFlowSpec {
   action: IncidentAction;
@@ -118,20 +135,26 @@ const specs: IncidentFlowSpec[] = [
     noun: "incident closure",
     title: "Close an incident",
     steps: [
+      carryOverStep,
       text("effectivenessCheck", "Effectiveness check", "How was it checked that the corrective actions worked?", "E.g. \"re-ran the bias test on 2,000 applications: no gap above 2 %\"."),
       { id: "recordLessons", label: "Lessons learned", prompt: "Record a short lessons-learned review now? (recommended)", help: "Three questions: what happened, why, and what changes.", input: "yes_no", choices: yesNoChoices, schema: z.boolean(), when: (answers) => answers.highSeverity !== true },
       text("lessonsWhatHappened", "What happened", "Lessons learned 1/3: what happened, in a sentence or two?", "The short story of the incident, for people who were not involved.", 4000, { when: wantsLessons }),
       text("lessonsWhy", "Why", "Lessons learned 2/3: why did it happen?", "The causes, including why it was not caught earlier.", 4000, { when: wantsLessons }),
       text("lessonsChanges", "What changes", "Lessons learned 3/3: what changes so it does not happen again?", "Changes to systems, processes, training or the policy.", 4000, { when: wantsLessons }),
     ],
-    // Whether the review is required depends on the incident's severity, known only when the flow starts.
+    // Whether the review is required, and which actions are still open, are known only when the flow starts.
     prepare: async (prefill, context) => {
       const incident = await context.lookups.incident(String(prefill.incident ?? ""));
-      return { ...prefill, highSeverity: incident ? lessonsLearnedRequired(incident.severity) : false };
+      return {
+        ...prefill,
+        highSeverity: incident ? lessonsLearnedRequired(incident.severity) : false,
+        openActions: incident?.openActions.map((action) => action.reference) ?? [],
+      };
     },
     toStep: (answers) => ({
       action: "close",
       effectivenessCheck: answers.effectivenessCheck as string,
+      carryOverReason: typeof answers.carryOverReason === "string" ? answers.carryOverReason : null,
       // Only the answers to questions asked reach here, so the review's own answers tell whether it was given.
       lessons: typeof answers.lessonsWhatHappened === "string"
         ? { whatHappened: answers.lessonsWhatHappened as string, why: answers.lessonsWhy as string, changes: answers.lessonsChanges as string }
