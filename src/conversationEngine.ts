@@ -40,6 +40,7 @@ import { PeopleUseCases } from "./people/peopleUseCases.js";
 import { InventoryUseCases } from "./inventory/inventoryUseCases.js";
 import { RouteUseCases } from "./routing/routeUseCases.js";
 import type { ChannelRoute, RouteCategory } from "./routing/noticeRoutes.js";
+import type { DateSettings } from "./conversations/dateAnswers.js";
 
 export interface ConversationSettings {
   reviewIntervals?: ReviewIntervals;
@@ -58,6 +59,8 @@ export interface ConversationSettings {
   classifyMessage?: EngineOptions["classify"];
   /** Proposes incident fields from a one-line report (OpenAI, when configured). */
   proposeIncident?: IncidentProposer;
+  /** How people here write dates (AIMS_LOCALE) and the time zone days are counted in. */
+  dates?: DateSettings;
 }
 
 export function createConversationEngine(prisma: PrismaClient, settings: ConversationSettings = {}): ConversationEngine {
@@ -119,6 +122,7 @@ export function createConversationEngine(prisma: PrismaClient, settings: Convers
     ...(settings.answerQuestion ? { answerQuestion: settings.answerQuestion } : {}),
     ...(settings.policyFeedback ? { policyFeedback: settings.policyFeedback } : {}),
     ...(settings.classifyMessage ? { classify: settings.classifyMessage } : {}),
+    ...(settings.dates ? { dates: settings.dates } : {}),
   });
   return engine;
 }

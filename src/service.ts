@@ -64,6 +64,7 @@ export async function startService(config: Config, logger: Logger, overrides: Se
     reviewIntervals: config.reviewIntervals,
     attestationMonths: config.reminders.attestationMonths,
     digestTimeZone: config.digest.timeZone,
+    dates: config.dates,
     noticeRoutes: config.routes,
     draftTtlMs: config.draftTtlMs,
     logger,

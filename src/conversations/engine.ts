@@ -15,6 +15,7 @@ import type { UseCases } from "./commands/useCases.js";
 import { viewerOf } from "./useCaseOutcome.js";
 import type { Choice, Command, OutgoingMessage, PolicyVerdict, Reply, Speaker, Turn, TurnInput } from "./messages.js";
 import { parseStepInput, type Lookups, type RawAnswer } from "./stepInput.js";
+import type { DateSettings } from "./dateAnswers.js";
 import { ActionRefused } from "../domain/actionRefused.js";
 import { isRecordInput, type RecordInput, type UseCaseOutcome, type RecordActions } from "./useCaseOutcome.js";
 
@@ -43,6 +44,8 @@ export interface EngineOptions {
   reminderUseCases?: { act(item: string, action: string, turn: Turn): Promise<UseCaseOutcome> };
   /** Buttons on governance records (approve a system, a risk acceptance…), each feature for its references. */
   recordActions?: RecordActions[];
+  /** How the organisation writes dates and the time zone its days are counted in (AIMS_LOCALE). */
+  dates?: DateSettings;
 }
 
 const day = 24 * 60 * 60 * 1000;
@@ -59,12 +62,15 @@ export class ConversationEngine {
   private readonly clock: () => Date;
   private readonly draftTtlMs: number;
   private readonly welcomeBackAfterMs: number;
+  /** Spread into every parse context: nothing when the defaults apply. */
+  private readonly dateSettings: { dates?: DateSettings };
 
   constructor(private readonly options: EngineOptions) {
     this.flows = new Map(options.flows.map((flow) => [flow.id, flow]));
     this.clock = options.clock ?? (() => new Date());
     this.draftTtlMs = options.draftTtlMs ?? 7 * day;
     this.welcomeBackAfterMs = options.welcomeBackAfterMs ?? 30 * 60 * 1000;
+    this.dateSettings = options.dates ? { dates: options.dates } : {};
   }
 
   /** The flows people can start, for menus and App Home buttons. */
@@ -108,7 +114,7 @@ export class ConversationEngine {
         else errors[step.id] = "Please answer this question.";
         continue;
       }
-      const parsed = await parseStepInput(step, given, { lookups: this.options.lookups, speaker, now });
+      const parsed = await parseStepInput(step, given, { lookups: this.options.lookups, speaker, now, ...this.dateSettings });
       const checked = parsed.ok ? step.schema.safeParse(parsed.value) : null;
       if (!parsed.ok) errors[step.id] = parsed.message;
       else if (checked && !checked.success) errors[step.id] = checked.error.issues[0]?.message ?? "This answer doesn't fit.";
@@ -338,13 +344,15 @@ export class ConversationEngine {
     const step = this.stepOf(flow, state.stepId);
     if (!step) return reply(this.summary(flow, state));
     const picked = "text" in raw ? offeredValue(state.answers, step.id, raw.text) : null;
-    const parsed = await parseStepInput(step, picked ? { value: picked } : raw, { lookups: this.options.lookups, speaker: turn.speaker, now });
+    const parsed = await parseStepInput(step, picked ? { value: picked } : raw, { lookups: this.options.lookups, speaker: turn.speaker, now, ...this.dateSettings });
     if (!parsed.ok) return this.offer(flow, state, step, parsed.message, parsed.choices, now);
     const checked = step.schema.safeParse(parsed.value);
     if (!checked.success) {
       return reply({ kind: "error", text: checked.error.issues[0]?.message ?? "That answer doesn't fit this question." }, this.question(flow, state, step));
     }
-    return this.advance(flow, state, { ...state.answers, [step.id]: checked.data }, now);
+    // A typed date is said back at once ("03/04/2026" → 3 Apr 2026), so a misreading is caught before the summary.
+    const readBack = step.input === "date" && "text" in raw ? `${step.label}: ${describeAnswer(step, checked.data)}.` : undefined;
+    return this.advance(flow, state, { ...state.answers, [step.id]: checked.data }, now, readBack);
   }
 
   /** A refused answer with the options to pick from, remembered so that a typed number picks one. */
@@ -427,9 +435,9 @@ export class ConversationEngine {
   }
 
   /** Records the answer and moves to the next unanswered question, or to the review summary. */
-  private advance(flow: FlowDefinition, state: ConversationSnapshot, answers: Answers, now: Date): Promise<Reply> {
+  private advance(flow: FlowDefinition, state: ConversationSnapshot, answers: Answers, now: Date, note?: string): Promise<Reply> {
     const kept = withoutPending(answers);
-    return this.save(flow, state, { stepId: this.nextStepId(flow, kept), answers: kept }, now);
+    return this.save(flow, state, { stepId: this.nextStepId(flow, kept), answers: kept }, now, note);
   }
 
   private async save(flow: FlowDefinition, state: ConversationSnapshot, change: { stepId: string | null; answers: Answers }, now: Date, note?: string): Promise<Reply> {
