@@ -16,6 +16,7 @@ import { viewerOf } from "./useCaseOutcome.js";
 import type { Choice, Command, OutgoingMessage, PolicyVerdict, Reply, Speaker, Turn, TurnInput } from "./messages.js";
 import { parseStepInput, type Lookups, type RawAnswer } from "./stepInput.js";
 import type { DateSettings } from "./dateAnswers.js";
+import { questionsAsked, withGivenAtStart } from "./progress.js";
 import { ActionRefused } from "../domain/actionRefused.js";
 import { isRecordInput, type RecordInput, type UseCaseOutcome, type RecordActions } from "./useCaseOutcome.js";
 
@@ -244,7 +245,8 @@ export class ConversationEngine {
     if (!flow) return reply({ kind: "error", text: `I don't know how to "${flowId}".` }, this.menu(undefined, turn.speaker));
     const refused = flow.refusesToStart?.(turn.speaker);
     if (refused) return reply({ kind: "error", text: refused });
-    const answers = flow.prepare ? await flow.prepare({ ...prefill }, { lookups: this.options.lookups, now }) : { ...prefill };
+    const prepared = flow.prepare ? await flow.prepare({ ...prefill }, { lookups: this.options.lookups, now }) : { ...prefill };
+    const answers = withGivenAtStart(flow, prepared);
     const started = await this.options.states.start(turn.key, state, {
       flowId,
       stepId: this.nextStepId(flow, answers),
@@ -463,6 +465,7 @@ export class ConversationEngine {
   private question(flow: FlowDefinition, state: ConversationSnapshot, step: StepDefinition, choices = step.choices): Extract<OutgoingMessage, { kind: "question" }> {
     const steps = visibleSteps(flow, state.answers);
     const index = steps.findIndex((candidate) => candidate.id === step.id);
+    const asked = questionsAsked(flow, state.answers, step.id);
     const previous = state.answers[step.id];
     return {
       kind: "question",
@@ -474,7 +477,7 @@ export class ConversationEngine {
       ...(choices ? { choices } : {}),
       optional: step.optional ?? false,
       ...(previous !== undefined ? { currentAnswer: describeAnswer(step, previous) } : {}),
-      progress: { step: index + 1, of: steps.length },
+      progress: { step: asked.findIndex((candidate) => candidate.id === step.id) + 1, of: asked.length },
       canGoBack: index > 0,
     };
   }

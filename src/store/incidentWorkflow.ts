@@ -134,7 +134,7 @@ export class IncidentWorkflow {
           data: { assigneeId: step.assigneeId, acknowledgedAt: incident.acknowledgedAt ?? acting.now },
           event: { kind: "assigned", text: `Assigned to ${assignee}.` },
           tell: [
-            { personId: step.assigneeId, notice: { kind: "incident_assigned", subject: `You have been assigned ${ref}`, text: `${acting.actor.label} assigned ${ref} (${severityLabels[incident.severity]}) to you. Open it with "incident ${ref}".`, recordRef: ref } },
+            { personId: step.assigneeId, notice: { kind: "incident_assigned", subject: `You have been assigned ${ref}`, text: `${acting.actor.label} assigned ${ref}, ${severityLabels[incident.severity]}, to you. Open it with "incident ${ref}".`, recordRef: ref } },
             reporter({ kind: "incident_assigned", subject: `Your report ${ref} has a handler`, text: `${assignee} handles ${ref}.` }),
           ],
         };

@@ -174,7 +174,7 @@ describe.each(backends)("handling an incident after the report (%s database)", (
     expect(errorText(await lukas.say("2020-01-01"))).toBe("A due date can't be in the past; when should it be done?");
     await lukas.say(new Date(harness.clock.now.getTime() + 14 * day).toISOString().slice(0, 10));
     const done = findMessage(await lukas.say("confirm"), "done")!;
-    expect(done.title).toBe(`${reference}: Raise corrective action done`);
+    expect(done.title).toBe(`${reference}: Corrective action raised`);
     const mine = findMessage(await marcus.say("actions"), "record_list")!;
     expect(mine.items).toHaveLength(1);
     const actionRef = mine.items[0]!.reference;

@@ -126,6 +126,65 @@ describe("everyday conversations in the local chat", () => {
       const refused = await say("amara", "confirm");
       expect(errorOf(refused)).toMatch(new RegExp(`^${reference} can't close while CA-\\d{4} is still open\\. Mark it done first`));
       expect(find(refused, "summary")).toBeDefined();
+      await say("amara", "cancel");
+    });
+  });
+  describe("wording", () => {
+    it("says what an incident action did, counts only the questions asked, and reads each line once", async () => {
+      await turn("tom", { kind: "start", flowId: "report_incident" });
+      await answerUntilSummary("tom", await say("tom", "skip"), {
+        description: "The quote assistant offered a discount nobody approved",
+        type: "inaccurate_output",
+        occurredAt: "today",
+        affectedParties: "one customer",
+        anyoneHarmed: "no",
+        severity: "sev3",
+        immediateAction: "skip",
+        confidential: "no",
+        anonymous: "no",
+      });
+      const reference = find(await say("tom", "confirm"), "done")!.reference;
+
+      const listed = find(await say("amara", "incidents"), "record_list")!.items.find((item) => item.reference === reference)!;
+      expect(listed.text).toContain("reported today");
+      expect(listed.text).not.toMatch(/days? old/);
+
+      const acknowledged = await clickIncident("amara", reference, "acknowledge");
+      expect(find(acknowledged, "text")!.text).toBe(`${reference}: Acknowledged; handled by Amara Okafor.`);
+      const view = find(acknowledged, "incident")!;
+      expect(view.title).toBe(`${reference}: Inaccurate or harmful output · SEV3 (moderate) · triaged`);
+      expect(view.title).not.toContain("))");
+      expect(view.lines[0]).toMatch(/^System: /); // the title is not repeated as the first line
+
+      const assign = question(await clickIncident("amara", reference, "assign"))!;
+      expect(assign).toMatchObject({ stepId: "assignee", progress: { step: 1, of: 1 } });
+      const assigned = find(await say("amara", "Kenji Tan", "confirm"), "done")!;
+      expect(assigned.title).toBe(`${reference}: Assigned`);
+      expect(assigned.lines[0]).toBe("Assigned to Kenji Tan.");
+
+      await clickIncident("kenji", reference, "start_investigation");
+      // Resolving asks up to five questions; the total never grows as answers come in.
+      let reply = await clickIncident("kenji", reference, "resolve");
+      const progress: string[] = [];
+      for (const answer of ["A discount table was out of date", "Quote re-issued at the right price", "Load the discount table from pricing", "me", "in 3 weeks"]) {
+        const asked = question(reply)!;
+        progress.push(`${asked.progress.step} of ${asked.progress.of}`);
+        reply = await say("kenji", answer);
+      }
+      expect(progress).toEqual(["1 of 5", "2 of 5", "3 of 5", "4 of 5", "5 of 5"]);
+      expect(find(reply, "summary")).toBeDefined();
+      expect(find(await say("kenji", "confirm"), "done")!.title).toBe(`${reference}: Resolved`);
+    });
+
+    it("suggests recording a risk or an impact assessment only to people who may", async () => {
+      const system = await database.prisma.aiSystem.findFirstOrThrow({ where: { status: "approved", risks: { none: {} }, impactAssessments: { none: {} }, owner: { isNot: null } }, include: { owner: true }, orderBy: { reference: "asc" } });
+      const ownerKey = [...people.entries()].find(([, id]) => id === system.ownerId)![0];
+      const forAuditor = await say("daniel", `risks ${system.reference}`);
+      expect(JSON.stringify(forAuditor)).toContain(`No risks are recorded for ${system.reference} yet.`);
+      expect(JSON.stringify(forAuditor)).not.toContain("assess risk");
+      expect(JSON.stringify(await say(ownerKey, `risks ${system.reference}`))).toContain(`Type \\"assess risk ${system.reference}\\" to add one.`);
+      expect(JSON.stringify(await say("daniel", `impact ${system.reference}`))).not.toContain("assess impact");
+      expect(JSON.stringify(await say(ownerKey, `impact ${system.reference}`))).toContain(`assess impact ${system.reference}`);
     });
   });
 });

@@ -155,7 +155,7 @@ describe("the Slack channel", () => {
     await slack.send(interaction(blockAction({ userId: governance, channelId: governanceChannel, messageTs: messageTs(channelPost), actionId: "aims_notice_action", value: buttonValue(channelPost, "Assign to…") })));
     expect(messageText(await slack.nextMessageTo(`D${governance}`, after))).toMatch(/Who should handle it/);
     await slack.dm(governance, slackUsers.owner.email);
-    expect(messageText(await slack.dm(governance, "confirm"))).toMatch(/Assign to done/);
+    expect(messageText(await slack.dm(governance, "confirm"))).toMatch(/INC-\d{4}: Assigned/);
     await noticeTo(`D${handler}`, new RegExp(`You have been assigned ${reference}`));
 
     // The handler works it from their DM.

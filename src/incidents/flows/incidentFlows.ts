@@ -66,6 +66,8 @@ interface IncidentFlowSpec {
   /** What an unfinished one is called: "incident closure". */
   noun: string;
   title: string;
+  /** The title of the confirmation: "Assigned", "Closed". */
+  done: string;
   steps: StepDefinition[];
   toStep(answers: Answers): IncidentStep;
   prepare?: FlowDefinition["prepare"];
@@ -74,6 +76,7 @@ interface IncidentFlowSpec {
 const specs: IncidentFlowSpec[] = [
   {
     action: "assign",
+    done: "Assigned",
     noun: "incident assignment",
     title: "Assign an incident",
     steps: [{ id: "assignee", label: "Assignee", prompt: "Who should handle it? (\"me\", a name or an email)", help: "The handler investigates and keeps the timeline up to date.", input: "person", schema: z.object({ personId: z.string(), displayName: z.string() }) }],
@@ -81,6 +84,7 @@ const specs: IncidentFlowSpec[] = [
   },
   {
     action: "change_severity",
+    done: "Severity changed",
     noun: "severity change",
     title: "Change an incident's severity",
     steps: [
@@ -91,6 +95,7 @@ const specs: IncidentFlowSpec[] = [
   },
   {
     action: "mark_duplicate",
+    done: "Marked as a duplicate",
     noun: "duplicate marking",
     title: "Mark an incident as a duplicate",
     steps: [{ ...incidentStep, id: "original", label: "Duplicate of", prompt: "Which incident does it repeat? (e.g. INC-0003)" }],
@@ -98,6 +103,7 @@ const specs: IncidentFlowSpec[] = [
   },
   {
     action: "decline",
+    done: "Declined: not an AI incident",
     noun: "decision to decline a report",
     title: "Decline a report (not an AI incident)",
     steps: [text("reason", "Reason", "Why is this not an AI incident?", "The reporter sees this reason, so write it for them.")],
@@ -105,6 +111,7 @@ const specs: IncidentFlowSpec[] = [
   },
   {
     action: "contain",
+    done: "Containment recorded",
     noun: "containment record",
     title: "Record containment",
     steps: [text("note", "Containment", "What was done to stop further harm?", "E.g. \"feature switched off\", \"model rolled back\", \"affected customers contacted\".")],
@@ -112,6 +119,7 @@ const specs: IncidentFlowSpec[] = [
   },
   {
     action: "resolve",
+    done: "Resolved",
     noun: "incident resolution",
     title: "Resolve an incident",
     steps: [
@@ -132,6 +140,7 @@ const specs: IncidentFlowSpec[] = [
   },
   {
     action: "close",
+    done: "Closed",
     noun: "incident closure",
     title: "Close an incident",
     steps: [
@@ -163,6 +172,7 @@ const specs: IncidentFlowSpec[] = [
   },
   {
     action: "reopen",
+    done: "Reopened",
     noun: "incident reopening",
     title: "Reopen an incident",
     steps: [text("reason", "Reason", "Why does it need reopening?", "E.g. \"the effectiveness check failed\".")],
@@ -170,6 +180,7 @@ const specs: IncidentFlowSpec[] = [
   },
   {
     action: "set_system",
+    done: "AI system set",
     noun: "incident system update",
     title: "Set an incident's AI system",
     steps: [{ id: "system", label: "AI system", prompt: "Which AI system was involved? Type its name.", help: "Part of the name is enough; choose \"not listed\" if it is not in the inventory.", input: "ai_system", schema: z.object({ systemId: z.string().nullable(), reference: z.string().nullable(), name: z.string().min(1) }) }],
@@ -180,6 +191,7 @@ const specs: IncidentFlowSpec[] = [
   },
   {
     action: "raise_action",
+    done: "Corrective action raised",
     noun: "corrective action",
     title: "Raise a corrective action",
     steps: [
@@ -194,6 +206,7 @@ const specs: IncidentFlowSpec[] = [
   },
   {
     action: "raise_nonconformity",
+    done: "Nonconformity raised",
     noun: "nonconformity",
     title: "Raise a nonconformity from an incident",
     steps: [requirementStep, text("description", "Description", "What requirement is not met, and how did the incident show it?", "E.g. \"bias testing before release (A.6.2.4) was skipped for this model\".")],
@@ -201,6 +214,7 @@ const specs: IncidentFlowSpec[] = [
   },
   {
     action: "add_note",
+    done: "Added to the timeline",
     noun: "timeline note",
     title: "Add to an incident's timeline",
     steps: [
@@ -227,12 +241,11 @@ function incidentFlow(spec: IncidentFlowSpec): FlowDefinition {
         viewer: { personId: context.speaker.personId, roles: context.speaker.roles },
         now: context.now,
       });
-      // A raised record has its own reference: say it, as the timeline records it.
-      const raised = spec.action === "raise_action" || spec.action === "raise_nonconformity" ? incident.recorded : null;
+      // What the timeline now records says what was done (a raised record's reference, the new assignee).
       return {
         reference,
-        title: `${reference}: ${incidentActionRules[spec.action].label.replace("…", "")} done`,
-        lines: [...(raised ? [raised] : []), `Status: ${incidentStatusLabels[incident.status]}.`, `Type "incident ${reference}" to see it with its timeline.`],
+        title: `${reference}: ${spec.done}`,
+        lines: [incident.recorded, `Status: ${incidentStatusLabels[incident.status]}.`, `Type "incident ${reference}" to see it with its timeline.`],
       };
     },
   };
