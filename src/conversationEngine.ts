@@ -45,6 +45,7 @@ import { scopeFlow } from "./scope/flows/scopeFlow.js";
 import { ObjectiveUseCases } from "./objectives/objectiveUseCases.js";
 import { objectiveFlow } from "./objectives/flows/objectiveFlow.js";
 import { ReadinessUseCases } from "./readiness/readinessUseCases.js";
+import type { DateSettings } from "./conversations/dateAnswers.js";
 
 export interface ConversationSettings {
   reviewIntervals?: ReviewIntervals;
@@ -65,6 +66,8 @@ export interface ConversationSettings {
   classifyMessage?: EngineOptions["classify"];
   /** Proposes incident fields from a one-line report (OpenAI, when configured). */
   proposeIncident?: IncidentProposer;
+  /** How people here write dates (AIMS_LOCALE) and the time zone days are counted in. */
+  dates?: DateSettings;
 }
 
 export function createConversationEngine(prisma: PrismaClient, settings: ConversationSettings = {}): ConversationEngine {
@@ -131,6 +134,7 @@ export function createConversationEngine(prisma: PrismaClient, settings: Convers
     ...(settings.answerQuestion ? { answerQuestion: settings.answerQuestion } : {}),
     ...(settings.policyFeedback ? { policyFeedback: settings.policyFeedback } : {}),
     ...(settings.classifyMessage ? { classify: settings.classifyMessage } : {}),
+    ...(settings.dates ? { dates: settings.dates } : {}),
   });
   return engine;
 }

@@ -36,6 +36,14 @@ export function storeLookups(prisma: PrismaClient): Lookups {
       });
     },
     personById: (id) => prisma.person.findUnique({ where: { id }, select: { id: true, displayName: true, email: true } }),
-    incident: (reference) => prisma.incident.findUnique({ where: { reference }, select: { reference: true, severity: true, status: true } }),
+    incident: async (reference) => {
+      const incident = await prisma.incident.findUnique({
+        where: { reference },
+        select: { reference: true, severity: true, status: true, correctiveActions: { where: { status: "open" }, select: { reference: true, description: true }, orderBy: { reference: "asc" } } },
+      });
+      if (!incident) return null;
+      const { correctiveActions, ...facts } = incident;
+      return { ...facts, openActions: correctiveActions };
+    },
   };
 }

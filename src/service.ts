@@ -65,6 +65,7 @@ export async function startService(config: Config, logger: Logger, overrides: Se
     attestationMonths: config.reminders.attestationMonths,
     digestTimeZone: config.digest.timeZone,
     policyDir: config.policyDir,
+    dates: config.dates,
     noticeRoutes: config.routes,
     draftTtlMs: config.draftTtlMs,
     logger,

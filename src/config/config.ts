@@ -157,6 +157,24 @@ const environmentSchema = z.object({
         }
       }, "must be an IANA time zone, e.g. Europe/London"),
   ),
+  /** How people here write dates: the order of day and month in "03/04/2026", and the language of "next Friday". */
+  AIMS_LOCALE: z.preprocess(
+    emptyAsUnset,
+    z
+      .string()
+      .trim()
+      .default("en-GB")
+      .transform((tag, context) => {
+        try {
+          const [locale] = Intl.getCanonicalLocales(tag);
+          if (locale && Intl.DateTimeFormat.supportedLocalesOf(locale).length > 0) return locale;
+        } catch {
+          // reported below
+        }
+        context.addIssue({ code: "custom", message: "must be a locale such as en-GB (day first: 03/04/2026 is 3 April) or en-US (month first)" });
+        return z.NEVER;
+      }),
+  ),
   AIMS_DIGEST_HOUR: z.preprocess(
     emptyAsUnset,
     z.coerce.number({ error: "must be an hour, e.g. 9" }).int("must be a whole hour").min(0, "must be between 0 and 23").max(23, "must be between 0 and 23").default(9),
@@ -255,6 +273,8 @@ export interface Config {
   reminders: ReminderSettings;
   /** The weekly governance digest: Monday at this hour in this time zone. */
   digest: { timeZone: string; hoursIntoWeek: number };
+  /** How dates typed in chat are read: the locale's order of day and month, and the days of this time zone. */
+  dates: { locale: string; timeZone: string };
   /** Who gets which role without anyone granting it: bootstrap e-mails, and Slack user groups kept in sync. */
   people: { governanceEmails: string[]; slackRoleUsergroups: { role: RoleName; usergroupId: string }[]; usergroupSyncMs: number };
   /** Channels for each kind of notice, besides those governance members set in chat. */
@@ -353,6 +373,8 @@ function toConfig(env: Environment): Config {
       escalateAfterDays: env.AIMS_ESCALATE_AFTER_DAYS,
     },
     digest: { timeZone: env.AIMS_DIGEST_TIME_ZONE, hoursIntoWeek: env.AIMS_DIGEST_HOUR },
+    // The digest's zone is the organisation's: "today" and "yesterday" are its days.
+    dates: { locale: env.AIMS_LOCALE, timeZone: env.AIMS_DIGEST_TIME_ZONE },
     routes: {
       incidents: env.AIMS_ROUTE_INCIDENTS,
       approvals: env.AIMS_ROUTE_APPROVALS,

@@ -15,6 +15,8 @@ import type { UseCases } from "./commands/useCases.js";
 import { viewerOf } from "./useCaseOutcome.js";
 import type { Choice, Command, OutgoingMessage, PolicyVerdict, Reply, Speaker, Turn, TurnInput } from "./messages.js";
 import { parseStepInput, type Lookups, type RawAnswer } from "./stepInput.js";
+import type { DateSettings } from "./dateAnswers.js";
+import { questionsAsked, withGivenAtStart } from "./progress.js";
 import { ActionRefused } from "../domain/actionRefused.js";
 import { isRecordInput, type RecordInput, type UseCaseOutcome, type RecordActions } from "./useCaseOutcome.js";
 
@@ -43,6 +45,8 @@ export interface EngineOptions {
   reminderUseCases?: { act(item: string, action: string, turn: Turn): Promise<UseCaseOutcome> };
   /** Buttons on governance records (approve a system, a risk acceptance…), each feature for its references. */
   recordActions?: RecordActions[];
+  /** How the organisation writes dates and the time zone its days are counted in (AIMS_LOCALE). */
+  dates?: DateSettings;
 }
 
 const day = 24 * 60 * 60 * 1000;
@@ -59,12 +63,15 @@ export class ConversationEngine {
   private readonly clock: () => Date;
   private readonly draftTtlMs: number;
   private readonly welcomeBackAfterMs: number;
+  /** Spread into every parse context: nothing when the defaults apply. */
+  private readonly dateSettings: { dates?: DateSettings };
 
   constructor(private readonly options: EngineOptions) {
     this.flows = new Map(options.flows.map((flow) => [flow.id, flow]));
     this.clock = options.clock ?? (() => new Date());
     this.draftTtlMs = options.draftTtlMs ?? 7 * day;
     this.welcomeBackAfterMs = options.welcomeBackAfterMs ?? 30 * 60 * 1000;
+    this.dateSettings = options.dates ? { dates: options.dates } : {};
   }
 
   /** The flows people can start, for menus and App Home buttons. */
@@ -108,7 +115,7 @@ export class ConversationEngine {
         else errors[step.id] = "Please answer this question.";
         continue;
       }
-      const parsed = await parseStepInput(step, given, { lookups: this.options.lookups, speaker, now });
+      const parsed = await parseStepInput(step, given, { lookups: this.options.lookups, speaker, now, ...this.dateSettings });
       const checked = parsed.ok ? step.schema.safeParse(parsed.value) : null;
       if (!parsed.ok) errors[step.id] = parsed.message;
       else if (checked && !checked.success) errors[step.id] = checked.error.issues[0]?.message ?? "This answer doesn't fit.";
@@ -244,7 +251,8 @@ export class ConversationEngine {
     if (!flow) return reply({ kind: "error", text: `I don't know how to "${flowId}".` }, this.menu(undefined, turn.speaker));
     const refused = flow.refusesToStart?.(turn.speaker);
     if (refused) return reply({ kind: "error", text: refused });
-    const answers = flow.prepare ? await flow.prepare({ ...prefill }, { lookups: this.options.lookups, now }) : { ...prefill };
+    const prepared = flow.prepare ? await flow.prepare({ ...prefill }, { lookups: this.options.lookups, now }) : { ...prefill };
+    const answers = withGivenAtStart(flow, prepared);
     const started = await this.options.states.start(turn.key, state, {
       flowId,
       stepId: this.nextStepId(flow, answers),
@@ -344,13 +352,15 @@ export class ConversationEngine {
     const step = this.stepOf(flow, state.stepId);
     if (!step) return reply(this.summary(flow, state));
     const picked = "text" in raw ? offeredValue(state.answers, step.id, raw.text) : null;
-    const parsed = await parseStepInput(step, picked ? { value: picked } : raw, { lookups: this.options.lookups, speaker: turn.speaker, now });
+    const parsed = await parseStepInput(step, picked ? { value: picked } : raw, { lookups: this.options.lookups, speaker: turn.speaker, now, ...this.dateSettings });
     if (!parsed.ok) return this.offer(flow, state, step, parsed.message, parsed.choices, now);
     const checked = step.schema.safeParse(parsed.value);
     if (!checked.success) {
       return reply({ kind: "error", text: checked.error.issues[0]?.message ?? "That answer doesn't fit this question." }, this.question(flow, state, step));
     }
-    return this.advance(flow, state, { ...state.answers, [step.id]: checked.data }, now);
+    // A typed date is said back at once ("03/04/2026" → 3 Apr 2026), so a misreading is caught before the summary.
+    const readBack = step.input === "date" && "text" in raw ? `${step.label}: ${describeAnswer(step, checked.data)}.` : undefined;
+    return this.advance(flow, state, { ...state.answers, [step.id]: checked.data }, now, readBack);
   }
 
   /** A refused answer with the options to pick from, remembered so that a typed number picks one. */
@@ -387,7 +397,7 @@ export class ConversationEngine {
         return this.back(flow, state, now);
       case "skip":
         if (!step) return reply(this.summary(flow, state));
-        if (!step.optional) return reply({ kind: "error", text: "This question needs an answer; it can't be skipped." }, this.question(flow, state, step));
+        if (!step.optional) return reply({ kind: "error", text: step.skipRefusal ?? "This question needs an answer; it can't be skipped." }, this.question(flow, state, step));
         return this.advance(flow, state, { ...state.answers, [step.id]: step.defaultValue?.(state.answers, turn.speaker) ?? null }, now);
       case "edit":
         return this.edit(flow, state, stepId ?? argument, now);
@@ -433,9 +443,9 @@ export class ConversationEngine {
   }
 
   /** Records the answer and moves to the next unanswered question, or to the review summary. */
-  private advance(flow: FlowDefinition, state: ConversationSnapshot, answers: Answers, now: Date): Promise<Reply> {
+  private advance(flow: FlowDefinition, state: ConversationSnapshot, answers: Answers, now: Date, note?: string): Promise<Reply> {
     const kept = withoutPending(answers);
-    return this.save(flow, state, { stepId: this.nextStepId(flow, kept), answers: kept }, now);
+    return this.save(flow, state, { stepId: this.nextStepId(flow, kept), answers: kept }, now, note);
   }
 
   private async save(flow: FlowDefinition, state: ConversationSnapshot, change: { stepId: string | null; answers: Answers }, now: Date, note?: string): Promise<Reply> {
@@ -461,6 +471,7 @@ export class ConversationEngine {
   private question(flow: FlowDefinition, state: ConversationSnapshot, step: StepDefinition, choices = step.choices): Extract<OutgoingMessage, { kind: "question" }> {
     const steps = visibleSteps(flow, state.answers);
     const index = steps.findIndex((candidate) => candidate.id === step.id);
+    const asked = questionsAsked(flow, state.answers, step.id);
     const previous = state.answers[step.id];
     return {
       kind: "question",
@@ -472,7 +483,7 @@ export class ConversationEngine {
       ...(choices ? { choices } : {}),
       optional: step.optional ?? false,
       ...(previous !== undefined ? { currentAnswer: describeAnswer(step, previous) } : {}),
-      progress: { step: index + 1, of: steps.length },
+      progress: { step: asked.findIndex((candidate) => candidate.id === step.id) + 1, of: asked.length },
       canGoBack: index > 0,
     };
   }

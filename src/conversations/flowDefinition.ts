@@ -21,6 +21,8 @@ export interface StepDefinition {
   optional?: boolean;
   /** Asked only when this returns true for the answers so far. */
   when?: (answers: Answers) => boolean;
+  /** Why a required step can't be skipped, when the general "needs an answer" would not say enough. */
+  skipRefusal?: string;
   /** The value used when an optional step is skipped. */
   defaultValue?: (answers: Answers, speaker: Speaker) => unknown;
   /** For a date: only past dates (when something happened) or only future ones (a due date), by the engine's clock. */

@@ -12,6 +12,14 @@ export interface PersonMatch {
   email: string | null;
 }
 
+export interface IncidentFacts {
+  reference: string;
+  severity: Severity;
+  status: IncidentStatus;
+  /** Its corrective actions not yet done: closing the incident must say what happens to them. */
+  openActions: { reference: string; description: string }[];
+}
+
 /** Directory look-ups the engine needs; the store provides them. */
 export interface Lookups {
   findSystems(text: string): Promise<SystemMatch[]>;
@@ -21,5 +29,5 @@ export interface Lookups {
   findPeople(text: string): Promise<PersonMatch[]>;
   personById(id: string): Promise<PersonMatch | null>;
   /** The facts about an incident a flow needs to shape its questions (e.g. severity for lessons learned). */
-  incident(reference: string): Promise<{ reference: string; severity: Severity; status: IncidentStatus } | null>;
+  incident(reference: string): Promise<IncidentFacts | null>;
 }

@@ -1,6 +1,6 @@
 // Turns what a person typed or clicked into a step's value. Each input kind accepts the ways
 // people actually answer (a number from the list, part of a label, "yesterday", "me").
-import * as chrono from "chrono-node";
+import { defaultDateSettings, pointsTheRightWay, readDate, type DateSettings } from "./dateAnswers.js";
 import type { StepDefinition } from "./flowDefinition.js";
 import type { Choice, Speaker } from "./messages.js";
 import type { IncidentStatus, Severity } from "../generated/prisma/enums.js";
@@ -24,6 +24,8 @@ export interface ParseContext {
   lookups: Lookups;
   speaker: Speaker;
   now: Date;
+  /** How the organisation writes dates, and the time zone its days are counted in (default en-GB, UTC). */
+  dates?: DateSettings;
 }
 
 export type RawAnswer = { text: string } | { value: string | string[] };
@@ -41,7 +43,7 @@ export async function parseStepInput(step: StepDefinition, raw: RawAnswer, conte
     case "yes_no":
       return parseYesNo(single);
     case "date":
-      return withinDates(parseDate(single, context.now), step, context.now);
+      return parseDate(single, step, context);
     case "person":
       return parsePerson(single, context);
     case "ai_system":
@@ -112,23 +114,13 @@ function parseYesNo(answer: string): ParseResult {
   };
 }
 
-function parseDate(answer: string, now: Date): ParseResult {
-  const parsed = /^\d{4}-\d{2}-\d{2}$/.test(answer.trim())
-    ? new Date(`${answer.trim()}T00:00:00Z`)
-    : chrono.parseDate(answer, now, { forwardDate: false });
-  if (!parsed || Number.isNaN(parsed.getTime())) {
-    return { ok: false, message: `I couldn't read "${answer}" as a date. Try 2026-11-20, "yesterday" or "3 days ago".` };
-  }
-  return { ok: true, value: parsed.toISOString() };
-}
-
-/** A day of slack either way for time zones: "today" in Auckland is tomorrow in UTC. */
-function withinDates(result: ParseResult, step: StepDefinition, now: Date): ParseResult {
-  if (!result.ok || !step.dates) return result;
-  const at = new Date(result.value as string).getTime();
-  const slack = 24 * 60 * 60 * 1000;
-  const fits = step.dates.only === "past" ? at <= now.getTime() + slack : at >= now.getTime() - slack;
-  return fits ? result : { ok: false, message: step.dates.message };
+function parseDate(answer: string, step: StepDefinition, context: ParseContext): ParseResult {
+  const settings = context.dates ?? defaultDateSettings;
+  const direction = step.dates?.only;
+  const reading = readDate(answer, context.now, settings, direction);
+  if (!reading.ok) return reading;
+  if (!pointsTheRightWay(reading, context.now, settings, direction)) return { ok: false, message: step.dates!.message };
+  return { ok: true, value: reading.value };
 }
 
 async function parsePerson(answer: string, context: ParseContext): Promise<ParseResult> {

@@ -110,7 +110,7 @@ export function newIncidentNotice(incident: {
   possiblyUnregistered: boolean;
   reporterName: string | null;
 }): Notice {
-  const subject = `New AI incident ${incident.reference} (${severityLabels[incident.severity]})`;
+  const subject = `New AI incident ${incident.reference}: ${severityLabels[incident.severity]}`;
   if (incident.confidential) {
     return {
       kind: "incident_reported",

@@ -59,6 +59,7 @@ export const regulatedDomainLabels: Record<RegulatedDomain, string> = {
 export const lifecycleStageLabels: Record<LifecycleStage, string> = {
   proposed: "Proposed",
   in_development: "In development",
+  pilot: "Pilot",
   in_production: "In production",
   retired: "Retired",
 };

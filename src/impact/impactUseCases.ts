@@ -52,7 +52,8 @@ export class ImpactUseCases implements TextUseCases, RecordActions {
     if (!system) return useCaseRefusal(`${reference} is not in the AI system inventory.`);
     if (!can(viewerOf(turn), "view", "impact_assessment", { ownerId: system.ownerId })) return useCaseRefusal(refusalText("view", "impact_assessment"));
     const latest = await new ImpactAssessmentStore(this.prisma).latestFor(system.id);
-    if (!latest) return useCaseMessages({ kind: "text", text: `${reference} ${system.name} has no impact assessment yet. Type "assess impact ${reference}" to record one.` });
+    const recordOne = can(viewerOf(turn), "create", "impact_assessment", { ownerId: system.ownerId }) ? ` Type "assess impact ${reference}" to record one.` : "";
+    if (!latest) return useCaseMessages({ kind: "text", text: `${reference} ${system.name} has no impact assessment yet.${recordOne}` });
     return useCaseMessages({
       kind: "notice",
       subject: `Impact assessment ${latest.reference} of ${reference} ${system.name}`,

@@ -143,13 +143,15 @@ export class IncidentUseCases implements TextUseCases {
     const decision = decide(chosen, incident, viewerOf(turn));
     if (!decision.allowed) return refusal(decision.reason);
     if (oneClickActions.includes(chosen)) {
+      let recorded: string;
       try {
-        await this.workflow().apply(reference, { action: chosen } as never, actingOf(turn, this.clock()));
+        ({ recorded } = await this.workflow().apply(reference, { action: chosen } as never, actingOf(turn, this.clock())));
       } catch (error) {
         if (error instanceof ActionRefused) return refusal(error.message);
         throw error;
       }
-      return this.show(reference, turn, `${reference}: ${incidentActionRules[chosen].label} done.`);
+      // Said as the timeline records it: "INC-0007: Acknowledged; handled by Amara Okafor."
+      return this.show(reference, turn, `${reference}: ${recorded}`);
     }
     return { start: { flowId: flowForAction(chosen)!, prefill: { incident: reference } } };
   }
@@ -170,7 +172,7 @@ export class IncidentUseCases implements TextUseCases {
       ...(more > 0 ? [`${more} more not shown: narrow the list, e.g. "incidents sev1" or "incidents investigating".`] : []),
       ...(hidden > 0 ? [`${hidden} confidential incident${hidden === 1 ? "" : "s"} not shown: only the governance team, the reporter and the assignee see them.`] : []),
     ];
-    const age = (reportedAt: Date) => Math.floor((this.clock().getTime() - reportedAt.getTime()) / 86_400_000);
+    const age = (reportedAt: Date) => reportedAgo(Math.floor((this.clock().getTime() - reportedAt.getTime()) / 86_400_000));
     return {
       kind: "record_list",
       title: filters.statuses?.length || filters.severities?.length || filters.system ? "Incidents matching your filter" : "Open AI incidents",
@@ -181,7 +183,7 @@ export class IncidentUseCases implements TextUseCases {
           incidentTypeLabels[incident.type],
           incident.system?.name ?? incident.systemNameFreeText ?? "system not named",
           incident.assignee ? `handled by ${incident.assignee.displayName}` : "not assigned",
-          `${age(incident.reportedAt)} days old`,
+          age(incident.reportedAt),
         ].join(" · "),
       })),
       ...(notes.length > 0 ? { note: notes.join(" ") } : {}),
@@ -223,7 +225,8 @@ export class IncidentUseCases implements TextUseCases {
 export function incidentView(incident: IncidentDossier, viewer: Viewer): OutgoingMessage {
   const reporterName = incident.anonymous ? null : (incident.reporter?.displayName ?? null);
   const lines = [
-    ...incidentDetailLines({ ...incident, status: incidentStatusLabels[incident.status].toLowerCase(), systemName: incident.system?.name ?? incident.systemNameFreeText, reporterName }),
+    // The details' first line repeats what the title says: the view starts at the system.
+    ...incidentDetailLines({ ...incident, status: incidentStatusLabels[incident.status].toLowerCase(), systemName: incident.system?.name ?? incident.systemNameFreeText, reporterName }).slice(1),
     `Handled by: ${incident.assignee?.displayName ?? "nobody yet"}.`,
     ...optionalLine("Duplicate of", incident.duplicateOf?.reference),
     ...optionalLine("Declined because", incident.declineReason),
@@ -246,7 +249,7 @@ export function incidentView(incident: IncidentDossier, viewer: Viewer): Outgoin
   return {
     kind: "incident",
     reference: incident.reference,
-    title: `${incident.reference}: ${incidentTypeLabels[incident.type]} (${severityLabels[incident.severity]}, ${incidentStatusLabels[incident.status].toLowerCase()})`,
+    title: `${incident.reference}${incident.confidential ? " (confidential)" : ""}: ${incidentTypeLabels[incident.type]} · ${severityLabels[incident.severity]} · ${incidentStatusLabels[incident.status].toLowerCase()}`,
     lines,
     timeline,
     actions: [
@@ -254,6 +257,12 @@ export function incidentView(incident: IncidentDossier, viewer: Viewer): Outgoin
       ...(!incident.systemId && availableActions(incident, viewer).includes("set_system") ? [{ action: registerSystem, label: "Register its AI system" }] : []),
     ],
   };
+}
+
+/** "reported today", "reported yesterday", "reported 5 days ago". */
+function reportedAgo(days: number): string {
+  if (days <= 0) return "reported today";
+  return days === 1 ? "reported yesterday" : `reported ${days} days ago`;
 }
 
 const optionalLine = (label: string, value: string | null | undefined) => (value ? [`${label}: ${value}`] : []);

@@ -168,7 +168,7 @@ async function queueTriageReminders(prisma: PrismaClient, now: Date, settings: R
         governanceAudience,
         {
           kind: "triage_overdue",
-          subject: `${incident.reference} (${severityLabels[incident.severity]}) is waiting for triage`,
+          subject: `${incident.reference}, ${severityLabels[incident.severity]}, is waiting for triage`,
           text: `${incident.reference} was reported ${dueWording(incident.reportedAt, now).replace(/ \(.*\)$/, "")} and has not been acknowledged yet.`,
           recordRef: incident.reference,
           actions: [{ label: "Acknowledge", input: { kind: "incident_action", reference: incident.reference, action: "acknowledge" } }, { label: "View details", input: { kind: "incident_action", reference: incident.reference, action: "view" } }],

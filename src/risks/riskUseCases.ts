@@ -12,6 +12,8 @@ import { RiskStore, type RiskWithPeople } from "../store/risks.js";
 import { useCaseMessages, useCaseRefusal, type TextUseCases, type UseCaseOutcome, type RecordActions, viewerOf, actorOfTurn } from "../conversations/useCaseOutcome.js";
 import { assessRiskFlowId, rejectRiskAcceptanceFlowId } from "./flows/assessRiskFlow.js";
 import type { OutgoingMessage, Turn } from "../conversations/messages.js";
+import { suggestIfAllowed } from "../conversations/commands/commandHelpEntry.js";
+import { assessRisk } from "./commands/assessRisk.js";
 
 type RiskCommand = { kind: "assess"; system: string | null } | { kind: "register" } | { kind: "system"; system: string } | { kind: "show"; reference: string };
 
@@ -122,7 +124,8 @@ export class RiskUseCases implements TextUseCases, RecordActions {
     }
     const risks = seesAll ? await this.store().listAll() : await this.store().listForOwner(viewer.personId);
     const visible = risks.filter((risk) => can(viewer, "view", "risk", { ownerId: risk.system.ownerId }));
-    return useCaseMessages(riskList(seesAll ? "AI risk register" : "Risks of your AI systems", visible, seesAll ? 'No risks are recorded yet. Type "assess risk" to add one.' : 'No risks are recorded for your systems yet. Type "assess risk" to add one.'));
+    const addOne = suggestIfAllowed(assessRisk, viewer, ' Type "assess risk" to add one.');
+    return useCaseMessages(riskList(seesAll ? "AI risk register" : "Risks of your AI systems", visible, `${seesAll ? "No risks are recorded yet." : "No risks are recorded for your systems yet."}${addOne}`));
   }
 
   private async systemRisks(reference: string, turn: Turn): Promise<UseCaseOutcome> {
@@ -130,7 +133,8 @@ export class RiskUseCases implements TextUseCases, RecordActions {
     if (!system) return useCaseRefusal(`There is no AI system ${reference}.`);
     if (!can(viewerOf(turn), "view", "risk", { ownerId: system.ownerId })) return useCaseRefusal(refusalText("view", "risk"));
     const risks = await this.store().listBySystem(system.id);
-    return useCaseMessages(riskList(`Risks of ${system.reference} ${system.name}`, risks, `No risks are recorded for ${system.reference} yet. Type "assess risk ${system.reference}" to add one.`));
+    const addOne = can(viewerOf(turn), "create", "risk", { ownerId: system.ownerId }) ? ` Type "assess risk ${system.reference}" to add one.` : "";
+    return useCaseMessages(riskList(`Risks of ${system.reference} ${system.name}`, risks, `No risks are recorded for ${system.reference} yet.${addOne}`));
   }
 
   private async show(reference: string, turn: Turn, preface?: string): Promise<UseCaseOutcome> {

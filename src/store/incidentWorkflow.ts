@@ -35,7 +35,7 @@ export type IncidentStep =
   | { action: "start_investigation" }
   | { action: "contain"; note: string }
   | { action: "resolve"; rootCause: string; correction: string; correctiveAction: NewCorrectiveAction | null }
-  | { action: "close"; effectivenessCheck: string; lessons: LessonsLearned | null }
+  | { action: "close"; effectivenessCheck: string; lessons: LessonsLearned | null; carryOverReason?: string | null }
   | { action: "reopen"; reason: string }
   | { action: "set_system"; systemId: string | null; name: string }
   | { action: "raise_action"; correctiveAction: NewCorrectiveAction }
@@ -134,7 +134,7 @@ export class IncidentWorkflow {
           data: { assigneeId: step.assigneeId, acknowledgedAt: incident.acknowledgedAt ?? acting.now },
           event: { kind: "assigned", text: `Assigned to ${assignee}.` },
           tell: [
-            { personId: step.assigneeId, notice: { kind: "incident_assigned", subject: `You have been assigned ${ref}`, text: `${acting.actor.label} assigned ${ref} (${severityLabels[incident.severity]}) to you. Open it with "incident ${ref}".`, recordRef: ref } },
+            { personId: step.assigneeId, notice: { kind: "incident_assigned", subject: `You have been assigned ${ref}`, text: `${acting.actor.label} assigned ${ref}, ${severityLabels[incident.severity]}, to you. Open it with "incident ${ref}".`, recordRef: ref } },
             reporter({ kind: "incident_assigned", subject: `Your report ${ref} has a handler`, text: `${assignee} handles ${ref}.` }),
           ],
         };
@@ -167,20 +167,8 @@ export class IncidentWorkflow {
         return { data: { containmentNote: step.note }, event: { kind: "transition", text: `Contained: ${step.note}` }, tell: [] };
       case "resolve":
         return this.resolve(tx, incident, step, acting);
-      case "close": {
-        if (lessonsLearnedRequired(incident.severity) && !step.lessons) {
-          throw new ActionRefused(`${ref} is ${severityLabels[incident.severity]}: it cannot close without a lessons-learned review.`);
-        }
-        return {
-          data: {
-            effectivenessCheck: step.effectivenessCheck,
-            closedAt: acting.now,
-            ...(step.lessons ? { lessonsWhatHappened: step.lessons.whatHappened, lessonsWhy: step.lessons.why, lessonsChanges: step.lessons.changes } : {}),
-          },
-          event: { kind: "transition", text: `Closed. Effectiveness check: ${step.effectivenessCheck}${step.lessons ? " Lessons learned recorded." : ""}` },
-          tell: [reporter({ kind: "incident_closed", subject: `Your report ${ref} is closed`, text: `${ref} has been investigated, corrected and closed. Thank you for reporting it.` })],
-        };
-      }
+      case "close":
+        return this.close(tx, incident, step, acting);
       case "reopen":
         return { data: { resolvedAt: null, closedAt: null }, event: { kind: "transition", text: `Reopened: ${step.reason}` }, tell: [] };
       case "set_system":
@@ -215,6 +203,30 @@ export class IncidentWorkflow {
         ...(raised ? [raised.tell] : []),
         { personId: incident.reporterId, notice: { kind: "incident_resolved", subject: `Your report ${incident.reference} is resolved`, text: `The cause of ${incident.reference} has been found and corrected; the governance team will check the fix works before closing it.`, recordRef: incident.reference } },
       ],
+    };
+  }
+
+  /** Closure needs the lessons learned when severe, and every corrective action done or a reason to carry it over. */
+  private async close(tx: Prisma.TransactionClient, incident: Incident, step: Extract<IncidentStep, { action: "close" }>, acting: Acting): Promise<Effect> {
+    const ref = incident.reference;
+    if (lessonsLearnedRequired(incident.severity) && !step.lessons) {
+      throw new ActionRefused(`${ref} is ${severityLabels[incident.severity]}: it cannot close without a lessons-learned review.`);
+    }
+    const open = (await tx.correctiveAction.findMany({ where: { incidentId: incident.id, status: "open" }, select: { reference: true }, orderBy: { reference: "asc" } })).map((action) => action.reference);
+    const reason = step.carryOverReason?.trim();
+    if (open.length > 0 && !reason) {
+      const them = open.join(", ");
+      throw new ActionRefused(`${ref} can't close while ${them} ${open.length === 1 ? "is" : "are"} still open. Mark ${open.length === 1 ? "it" : "them"} done first (e.g. "${open[0]} done"), or close it again and give a reason to carry ${open.length === 1 ? "it" : "them"} over.`);
+    }
+    const carried = open.length > 0 ? ` Carried over, still open: ${open.join(", ")}. Reason: ${reason}` : "";
+    return {
+      data: {
+        effectivenessCheck: step.effectivenessCheck,
+        closedAt: acting.now,
+        ...(step.lessons ? { lessonsWhatHappened: step.lessons.whatHappened, lessonsWhy: step.lessons.why, lessonsChanges: step.lessons.changes } : {}),
+      },
+      event: { kind: "transition", text: `Closed. Effectiveness check: ${step.effectivenessCheck}${step.lessons ? " Lessons learned recorded." : ""}${carried}` },
+      tell: [{ personId: incident.reporterId, notice: { kind: "incident_closed", subject: `Your report ${ref} is closed`, text: `${ref} has been investigated, corrected and closed. Thank you for reporting it.`, recordRef: ref } }],
     };
   }
 

@@ -85,7 +85,7 @@ describe.each(backends)("registering an AI system (%s database)", (backend) => {
     await owner.say("back");
     reply = await owner.say("third-party");
     expect(lastQuestion(reply)?.stepId).toBe("vendor");
-    reply = await owner.answerAll(["ForecastCo", "skip", "skip", "public data only", "none", "advises", "none", "proposed", "yes"]);
+    reply = await owner.answerAll(["ForecastCo", "skip", "me", "public data only", "none", "advises", "none", "proposed", "yes"]);
     expect(findMessage(reply, "summary")!.fields.map((field) => field.label)).toContain("Vendor");
 
     reply = await owner.command("edit", "kind");
@@ -93,7 +93,7 @@ describe.each(backends)("registering an AI system (%s database)", (backend) => {
     reply = await owner.pick("kind", "internal_model");
     const fields = findMessage(reply, "summary")!.fields;
     expect(fields.map((field) => field.label)).not.toContain("Vendor");
-    expect(fields.find((field) => field.label === "Owner")?.value).toBe(owner.speaker.displayName); // skipped: defaults to me
+    expect(fields.find((field) => field.label === "Owner")?.value).toBe(owner.speaker.displayName);
 
     const done = findMessage(await owner.say("save"), "done")!;
     expect(await harness.store.aiSystems.byReference(done.reference)).toMatchObject({ kind: "internal_model", vendor: null, riskTier: "low", businessUnit: null });

@@ -58,7 +58,7 @@ describe("handling an incident in the local chat", () => {
     const resolved = await say("kenji", "Postcode acted as a proxy for ethnicity", "Affected claims re-reviewed by handlers", "skip", "confirm");
     expect(find(resolved, "done")!.lines).toContain("Status: Resolved.");
     await click("amara", reference, "close");
-    const closed = await say("amara", "Re-ran fairness tests across postcodes: within tolerance", "Claims from one postcode were over-flagged", "A proxy variable", "Proxy review is part of validation", "confirm");
+    const closed = await say("amara", "The proxy review starts with the next model release", "Re-ran fairness tests across postcodes: within tolerance", "Claims from one postcode were over-flagged", "A proxy variable", "Proxy review is part of validation", "confirm");
     expect(find(closed, "done")!.lines).toContain("Status: Closed.");
 
     const view = find(await say("leila", reference), "incident")!;

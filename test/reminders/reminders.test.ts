@@ -157,7 +157,7 @@ describe.each(backends)("reminders (%s database)", (backend) => {
     await scan();
     const waiting = await database.prisma.notification.findMany({ where: { recordRef: reference, kind: "triage_overdue" } });
     expect(waiting).toHaveLength(1);
-    expect(waiting[0]).toMatchObject({ audience: governanceAudience, privateOnly: true, subject: `${reference} (SEV1 (critical)) is waiting for triage` });
+    expect(waiting[0]).toMatchObject({ audience: governanceAudience, privateOnly: true, subject: `${reference}, SEV1 (critical), is waiting for triage` });
   });
 
   async function reportAndRaise(handler: ReturnType<Harness["user"]>, due: string): Promise<string> {

@@ -155,7 +155,7 @@ describe("the Slack channel", () => {
     await slack.send(interaction(blockAction({ userId: governance, channelId: governanceChannel, messageTs: messageTs(channelPost), actionId: "aims_notice_action", value: buttonValue(channelPost, "Assign to…") })));
     expect(messageText(await slack.nextMessageTo(`D${governance}`, after))).toMatch(/Who should handle it/);
     await slack.dm(governance, slackUsers.owner.email);
-    expect(messageText(await slack.dm(governance, "confirm"))).toMatch(/Assign to done/);
+    expect(messageText(await slack.dm(governance, "confirm"))).toMatch(/INC-\d{4}: Assigned/);
     await noticeTo(`D${handler}`, new RegExp(`You have been assigned ${reference}`));
 
     // The handler works it from their DM.
@@ -174,7 +174,7 @@ describe("the Slack channel", () => {
     expect(messageText(await slack.dm(handler, "confirm"))).toMatch(/Status: Resolved/);
 
     reply = await slash(governance, `incident ${reference} close`);
-    for (const text of ["Tried 50 quotes: none above the cap", "The bot gave unapproved discounts", "Discounts were left to the model", "Caps live in code now"]) reply = await slack.dm(governance, text);
+    for (const text of ["The code cap ships with the next release; quotes are checked by hand until then", "Tried 50 quotes: none above the cap", "The bot gave unapproved discounts", "Discounts were left to the model", "Caps live in code now"]) reply = await slack.dm(governance, text);
     expect(messageText(await slack.dm(governance, "confirm"))).toMatch(/Status: Closed/);
 
     const incident = await slack.database.prisma.incident.findUniqueOrThrow({ where: { reference } });

@@ -9,12 +9,12 @@ import { startService, type RunningService } from "../../src/service.js";
 import { createStore } from "../../src/store/store.js";
 import { openTestDatabase, type TestDatabase } from "./testDatabase.js";
 
-/** Opens the database, loads the demo organisation (filling `people`: persona key → person id) and starts the service. */
-export async function openLocalChat(people: Map<string, string>): Promise<{ database: TestDatabase; service: RunningService }> {
+/** Opens the database, loads the demo organisation (filling `people`: persona key → person id) and starts the service (`env`: more configuration). */
+export async function openLocalChat(people: Map<string, string>, env: Record<string, string> = {}): Promise<{ database: TestDatabase; service: RunningService }> {
   const database = await openTestDatabase("embedded");
   const demo = await loadDemoOrganisation(createStore(database.prisma));
   for (const [key, id] of demo.personIds) people.set(key, id);
-  const service = await startService({ ...loadConfig({ LOCAL_CHAT: "on" }), port: 0 }, pino({ level: "silent" }), { database });
+  const service = await startService({ ...loadConfig({ LOCAL_CHAT: "on", ...env }), port: 0 }, pino({ level: "silent" }), { database });
   return { database, service };
 }
 

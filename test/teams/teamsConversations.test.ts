@@ -132,7 +132,7 @@ describe("the Teams channel", () => {
     expect(opened).toMatch(/Timeline/);
     expect(opened).toContain(JSON.stringify({ aims: "incident", reference: waiting.reference, action: "acknowledge" }).slice(1, -1));
     const acknowledged = JSON.stringify((await submit(governance, { aims: "incident", reference: waiting.reference, action: "acknowledge" })).body);
-    expect(acknowledged).toMatch(new RegExp(`${waiting.reference}: Acknowledge done`));
+    expect(acknowledged).toMatch(new RegExp(`${waiting.reference}: Acknowledged; handled by`));
     const history = await database.prisma.changeLog.findMany({ where: { entityId: waiting.id }, orderBy: { id: "desc" }, take: 1 });
     expect(history[0]).toMatchObject({ actorLabel: "Amara Okafor", channel: "teams", changes: expect.objectContaining({ status: { from: "reported", to: "triaged" } }) });
     // A member who is neither governance nor the assignee is refused, in words.

@@ -24,7 +24,7 @@ export function overviewBlocks(overview: PersonalOverview): KnownBlock[] {
   blocks.push(
     section(
       `*Your open incident reports:* ${
-        overview.myIncidents.length === 0 ? "none" : overview.myIncidents.map((incident) => `${incident.reference} (${severityLabels[incident.severity]}, ${incidentStatusLabels[incident.status]})`).join(", ")
+        overview.myIncidents.length === 0 ? "none" : overview.myIncidents.map((incident) => `${incident.reference}: ${severityLabels[incident.severity]}, ${incidentStatusLabels[incident.status].toLowerCase()}`).join("; ")
       }`,
     ),
   );

@@ -22,3 +22,6 @@ export interface CommandHelpEntry {
 
 /** Whether this person may use the command (the access policy decides). */
 export const mayUse = (command: CommandHelpEntry, viewer: Viewer) => !command.allowed || command.allowed(viewer);
+
+/** A suggestion to type a command, only for someone the command allows ("" otherwise): never point to a refusal. */
+export const suggestIfAllowed = (command: CommandHelpEntry, viewer: Viewer, suggestion: string) => (mayUse(command, viewer) ? suggestion : "");

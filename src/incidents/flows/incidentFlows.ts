@@ -43,12 +43,31 @@ const text = (id: string, label: string, prompt: string, help: string, max = 400
 
 const gaveAction = (answers: Answers) => typeof answers.actionDescription === "string";
 const wantsLessons = (answers: Answers) => answers.highSeverity === true || answers.recordLessons === true;
+/** The incident's corrective actions still open when the closure started (references). */
+const openActionsOf = (answers: Answers) => (Array.isArray(answers.openActions) ? (answers.openActions as string[]) : []);
+
+/** Closing with corrective actions still open is allowed only with a recorded reason to carry them over. */
+const carryOverStep: StepDefinition = {
+  id: "carryOverReason",
+  label: "Carried over",
+  prompt: (answers) => {
+    const open = openActionsOf(answers);
+    const them = open.length === 1 ? `${open[0]} is` : `${open.join(", ")} are`;
+    return `${them} still open. Closing now carries ${open.length === 1 ? "it" : "them"} over: ${open.length === 1 ? "it stays" : "they stay"} open with ${open.length === 1 ? "its owner" : "their owners"} and reminders. Why close before ${open.length === 1 ? "it is" : "they are"} done? (or "cancel", and mark ${open.length === 1 ? "it" : "them"} done first, e.g. "${open[0]} done")`;
+  },
+  help: "An auditor will read this reason on the incident's timeline, e.g. \"the retraining is scheduled for the next release; the interim correction already stops the harm\".",
+  input: "text",
+  schema: requiredText("reason", 2000),
+  when: (answers) => openActionsOf(answers).length > 0,
+};
 
 interface IncidentFlowSpec {
   action: IncidentAction;
   /** What an unfinished one is called: "incident closure". */
   noun: string;
   title: string;
+  /** The title of the confirmation: "Assigned", "Closed". */
+  done: string;
   steps: StepDefinition[];
   toStep(answers: Answers): IncidentStep;
   prepare?: FlowDefinition["prepare"];
@@ -57,6 +76,7 @@ interface IncidentFlowSpec {
 const specs: IncidentFlowSpec[] = [
   {
     action: "assign",
+    done: "Assigned",
     noun: "incident assignment",
     title: "Assign an incident",
     steps: [{ id: "assignee", label: "Assignee", prompt: "Who should handle it? (\"me\", a name or an email)", help: "The handler investigates and keeps the timeline up to date.", input: "person", schema: z.object({ personId: z.string(), displayName: z.string() }) }],
@@ -64,6 +84,7 @@ const specs: IncidentFlowSpec[] = [
   },
   {
     action: "change_severity",
+    done: "Severity changed",
     noun: "severity change",
     title: "Change an incident's severity",
     steps: [
@@ -74,6 +95,7 @@ const specs: IncidentFlowSpec[] = [
   },
   {
     action: "mark_duplicate",
+    done: "Marked as a duplicate",
     noun: "duplicate marking",
     title: "Mark an incident as a duplicate",
     steps: [{ ...incidentStep, id: "original", label: "Duplicate of", prompt: "Which incident does it repeat? (e.g. INC-0003)" }],
@@ -81,6 +103,7 @@ const specs: IncidentFlowSpec[] = [
   },
   {
     action: "decline",
+    done: "Declined: not an AI incident",
     noun: "decision to decline a report",
     title: "Decline a report (not an AI incident)",
     steps: [text("reason", "Reason", "Why is this not an AI incident?", "The reporter sees this reason, so write it for them.")],
@@ -88,6 +111,7 @@ const specs: IncidentFlowSpec[] = [
   },
   {
     action: "contain",
+    done: "Containment recorded",
     noun: "containment record",
     title: "Record containment",
     steps: [text("note", "Containment", "What was done to stop further harm?", "E.g. \"feature switched off\", \"model rolled back\", \"affected customers contacted\".")],
@@ -95,6 +119,7 @@ const specs: IncidentFlowSpec[] = [
   },
   {
     action: "resolve",
+    done: "Resolved",
     noun: "incident resolution",
     title: "Resolve an incident",
     steps: [
@@ -115,23 +140,30 @@ const specs: IncidentFlowSpec[] = [
   },
   {
     action: "close",
+    done: "Closed",
     noun: "incident closure",
     title: "Close an incident",
     steps: [
+      carryOverStep,
       text("effectivenessCheck", "Effectiveness check", "How was it checked that the corrective actions worked?", "E.g. \"re-ran the bias test on 2,000 applications: no gap above 2 %\"."),
       { id: "recordLessons", label: "Lessons learned", prompt: "Record a short lessons-learned review now? (recommended)", help: "Three questions: what happened, why, and what changes.", input: "yes_no", choices: yesNoChoices, schema: z.boolean(), when: (answers) => answers.highSeverity !== true },
       text("lessonsWhatHappened", "What happened", "Lessons learned 1/3: what happened, in a sentence or two?", "The short story of the incident, for people who were not involved.", 4000, { when: wantsLessons }),
       text("lessonsWhy", "Why", "Lessons learned 2/3: why did it happen?", "The causes, including why it was not caught earlier.", 4000, { when: wantsLessons }),
       text("lessonsChanges", "What changes", "Lessons learned 3/3: what changes so it does not happen again?", "Changes to systems, processes, training or the policy.", 4000, { when: wantsLessons }),
     ],
-    // Whether the review is required depends on the incident's severity, known only when the flow starts.
+    // Whether the review is required, and which actions are still open, are known only when the flow starts.
     prepare: async (prefill, context) => {
       const incident = await context.lookups.incident(String(prefill.incident ?? ""));
-      return { ...prefill, highSeverity: incident ? lessonsLearnedRequired(incident.severity) : false };
+      return {
+        ...prefill,
+        highSeverity: incident ? lessonsLearnedRequired(incident.severity) : false,
+        openActions: incident?.openActions.map((action) => action.reference) ?? [],
+      };
     },
     toStep: (answers) => ({
       action: "close",
       effectivenessCheck: answers.effectivenessCheck as string,
+      carryOverReason: typeof answers.carryOverReason === "string" ? answers.carryOverReason : null,
       // Only the answers to questions asked reach here, so the review's own answers tell whether it was given.
       lessons: typeof answers.lessonsWhatHappened === "string"
         ? { whatHappened: answers.lessonsWhatHappened as string, why: answers.lessonsWhy as string, changes: answers.lessonsChanges as string }
@@ -140,6 +172,7 @@ const specs: IncidentFlowSpec[] = [
   },
   {
     action: "reopen",
+    done: "Reopened",
     noun: "incident reopening",
     title: "Reopen an incident",
     steps: [text("reason", "Reason", "Why does it need reopening?", "E.g. \"the effectiveness check failed\".")],
@@ -147,6 +180,7 @@ const specs: IncidentFlowSpec[] = [
   },
   {
     action: "set_system",
+    done: "AI system set",
     noun: "incident system update",
     title: "Set an incident's AI system",
     steps: [{ id: "system", label: "AI system", prompt: "Which AI system was involved? Type its name.", help: "Part of the name is enough; choose \"not listed\" if it is not in the inventory.", input: "ai_system", schema: z.object({ systemId: z.string().nullable(), reference: z.string().nullable(), name: z.string().min(1) }) }],
@@ -157,6 +191,7 @@ const specs: IncidentFlowSpec[] = [
   },
   {
     action: "raise_action",
+    done: "Corrective action raised",
     noun: "corrective action",
     title: "Raise a corrective action",
     steps: [
@@ -171,6 +206,7 @@ const specs: IncidentFlowSpec[] = [
   },
   {
     action: "raise_nonconformity",
+    done: "Nonconformity raised",
     noun: "nonconformity",
     title: "Raise a nonconformity from an incident",
     steps: [requirementStep, text("description", "Description", "What requirement is not met, and how did the incident show it?", "E.g. \"bias testing before release (A.6.2.4) was skipped for this model\".")],
@@ -178,6 +214,7 @@ const specs: IncidentFlowSpec[] = [
   },
   {
     action: "add_note",
+    done: "Added to the timeline",
     noun: "timeline note",
     title: "Add to an incident's timeline",
     steps: [
@@ -204,12 +241,11 @@ function incidentFlow(spec: IncidentFlowSpec): FlowDefinition {
         viewer: { personId: context.speaker.personId, roles: context.speaker.roles },
         now: context.now,
       });
-      // A raised record has its own reference: say it, as the timeline records it.
-      const raised = spec.action === "raise_action" || spec.action === "raise_nonconformity" ? incident.recorded : null;
+      // What the timeline now records says what was done (a raised record's reference, the new assignee).
       return {
         reference,
-        title: `${reference}: ${incidentActionRules[spec.action].label.replace("…", "")} done`,
-        lines: [...(raised ? [raised] : []), `Status: ${incidentStatusLabels[incident.status]}.`, `Type "incident ${reference}" to see it with its timeline.`],
+        title: `${reference}: ${spec.done}`,
+        lines: [incident.recorded, `Status: ${incidentStatusLabels[incident.status]}.`, `Type "incident ${reference}" to see it with its timeline.`],
       };
     },
   };

@@ -18,7 +18,7 @@ import { ActionRefused } from "../../domain/actionRefused.js";
 import { can } from "../../domain/accessPolicy.js";
 import { IncidentWorkflow } from "../../store/incidentWorkflow.js";
 import { requestApproval } from "../../store/systemApprovals.js";
-import type { Answers, CompletionContext, CompletionResult, FlowDefinition } from "../../conversations/flowDefinition.js";
+import type { Answers, CompletionContext, CompletionResult, FlowDefinition, StepDefinition } from "../../conversations/flowDefinition.js";
 import type { AiSystem } from "../../store/aiSystems.js";
 import type { RiskTier } from "../../generated/prisma/enums.js";
 import type { NewAiSystem } from "../../domain/aiSystem.js";
@@ -28,6 +28,18 @@ import { choicesFrom, requiredText, yesNoChoices } from "../../conversations/flo
 import { actorOf } from "../../conversations/flows/actor.js";
 
 const notInHouse = (answers: Answers) => answers.kind !== "internal_model";
+
+/** Every system has a named owner (A.3.2): the question can't be skipped, and "Me" answers it in one answer. */
+const ownerStep: StepDefinition = {
+  id: "owner",
+  label: "Owner",
+  prompt: "Who owns it? Answer \"me\" if you do, or give a colleague's name or email.",
+  help: "The owner answers for the system: its reviews, re-attestations and incidents. Every AI system needs one; if it is you, answer \"me\".",
+  input: "person",
+  choices: [{ value: "me", label: "Me" }],
+  schema: z.object({ personId: z.string(), displayName: z.string() }),
+  skipRefusal: "Every AI system needs a named owner. Answer \"me\" to own it yourself, or give a colleague's name or email.",
+};
 
 export function registerAiSystemFlow(intervals: ReviewIntervals = defaultReviewIntervals): FlowDefinition {
   return {
@@ -42,12 +54,12 @@ export function registerAiSystemFlow(intervals: ReviewIntervals = defaultReviewI
       { id: "kind", label: "Kind", prompt: "What kind of AI system is it?", help: "In-house: we build or train the model. Third-party service: we call a vendor's AI (e.g. an API). Embedded: AI features inside software we buy. Component of our product: AI we ship to customers.", input: "single_choice", choices: choicesFrom(aiSystemKindLabels), schema: z.enum(AiSystemKind) },
       { id: "vendor", label: "Vendor", prompt: "Which vendor provides it?", help: "The company behind the service or software, e.g. OpenAI, Microsoft, Salesforce.", input: "text", schema: requiredText("vendor", 200), when: notInHouse },
       { id: "businessUnit", label: "Business unit", prompt: "Which business unit uses it? (optional: type \"skip\")", help: "The team or department accountable for its use, e.g. Claims, HR, Marketing.", input: "text", schema: requiredText("business unit", 120), optional: true },
-      { id: "owner", label: "Owner", prompt: "Who owns it? Type \"me\", or a colleague's name or email.", help: "The owner answers for the system: its reviews, re-attestations and incidents. Skipping makes you the owner.", input: "person", schema: z.object({ personId: z.string(), displayName: z.string() }), optional: true, defaultValue: (_answers, speaker) => ({ personId: speaker.personId, displayName: speaker.displayName }) },
+      ownerStep,
       { id: "dataCategories", label: "Data processed", prompt: "What data does it process? Pick all that apply.", help: "Personal data identifies a person. Special-category data: health, ethnicity, religion, sexual orientation, union membership, etc. Pick \"Public data only\" when nothing else applies.", input: "multi_choice", choices: choicesFrom(dataCategoryLabels), schema: z.array(z.enum(DataCategory)).min(1, "Pick at least one kind of data (\"Public data only\" if nothing else applies).").refine((items) => !(items.includes("public_only") && items.length > 1), "\"Public data only\" can't be combined with other data; pick one or the other.") },
       { id: "affectedParties", label: "Who it affects", prompt: "Whose lives or work do its outputs affect? Pick all that apply.", help: "People its outputs or decisions touch, directly or indirectly. Type \"none\" if it only affects internal processes.", input: "multi_choice", choices: choicesFrom(affectedPartyLabels), schema: z.array(z.enum(AffectedParty)) },
       { id: "autonomyLevel", label: "Autonomy", prompt: "How much does it decide on its own?", help: "Advises: a person decides, the AI suggests. Approves: a person signs off each decision. Can override: it acts, a person can reverse. Fully automated: no person involved.", input: "single_choice", choices: choicesFrom(autonomyLevelLabels), schema: z.enum(AutonomyLevel) },
       { id: "regulatedDomain", label: "Regulated domain", prompt: "Is it used in a regulated or high-stakes domain?", help: "Domains where laws set extra duties for AI (e.g. hiring, credit and insurance, health, education, critical infrastructure, public services).", input: "single_choice", choices: choicesFrom(regulatedDomainLabels), schema: z.enum(RegulatedDomain) },
-      { id: "lifecycleStage", label: "Life-cycle stage", prompt: "Where is it in its life cycle?", help: "Proposed: being considered. In development: being built or piloted. In production: in real use. Retired: no longer used.", input: "single_choice", choices: choicesFrom(lifecycleStageLabels), schema: z.enum(LifecycleStage) },
+      { id: "lifecycleStage", label: "Life-cycle stage", prompt: "Where is it in its life cycle?", help: "Proposed: being considered. In development: being built or configured. Pilot: in limited real use, to try it out. In production: in everyday use. Retired: no longer used.", input: "single_choice", choices: choicesFrom(lifecycleStageLabels), schema: z.enum(LifecycleStage) },
       { id: "inAimsScope", label: "In AIMS scope", prompt: "Is it within the scope of our AI management system?", help: "Normally yes. Answer no only if the governance team has agreed to exclude it (the reason goes in the scope statement).", input: "yes_no", choices: yesNoChoices, schema: z.boolean() },
       linkedIncidentStep,
       updatingStep,

@@ -46,6 +46,8 @@ export function registerRegistrationModal(app: App, slack: SlackContext): void {
       } else if (field.selected_options) raw[stepId] = { value: field.selected_options.map((option) => option.value) };
       else if (field.selected_option) raw[stepId] = { value: field.selected_option.value };
       else if (typeof field.value === "string") raw[stepId] = { text: field.value };
+      // A person left empty is the one filling in the form, as its placeholder says.
+      else if (field.type === "users_select") raw[stepId] = { text: "me" };
     }
     const { answers, errors } = await slack.engine.validateForm(flowIds.registerSystem, raw, speaker);
     if (Object.keys(errors).length > 0) {
@@ -64,7 +66,8 @@ function inputBlock(step: StepDefinition): KnownBlock {
     block_id: step.id,
     label: plain(step.label),
     hint: plain(step.when ? `${prompt} (only for AI not built in-house)` : prompt),
-    optional: step.optional === true || step.when !== undefined,
+    // A person field may be left empty: it then means the one filling in the form.
+    optional: step.optional === true || step.when !== undefined || step.input === "person",
     element: elementFor(step),
   };
   return block;

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "LifecycleStage" ADD VALUE 'pilot' BEFORE 'in_production';

@@ -1,0 +1,190 @@
+// The everyday rough edges people met in the conversations, each tried again through the local
+// chat's HTTP API as the browser page drives it, over the demo organisation.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { OutgoingMessage } from "../../src/conversations/messages.js";
+import type { RunningService } from "../../src/service.js";
+import type { TestDatabase } from "../support/testDatabase.js";
+import { closeLocalChat, firstOfKind, localChatTurns, openLocalChat } from "../support/localChatSession.js";
+
+describe("everyday conversations in the local chat", () => {
+  let database: TestDatabase;
+  let service: RunningService;
+  const people = new Map<string, string>();
+
+  beforeAll(async () => {
+    ({ database, service } = await openLocalChat(people));
+  });
+  afterAll(() => closeLocalChat({ database, service }));
+
+  const { turn, say } = localChatTurns(() => service.url, people);
+  const find = firstOfKind;
+  const question = (messages: OutgoingMessage[]) => messages.findLast((message) => message.kind === "question") as Extract<OutgoingMessage, { kind: "question" }> | undefined;
+  const errorOf = (messages: OutgoingMessage[]) => find(messages, "error")?.text;
+  const clickIncident = (person: string, reference: string, action: string) => turn(person, { kind: "incident_action", reference, action });
+
+  /** Answers a flow's questions by step id until the review summary, skipping any not asked. */
+  async function answerUntilSummary(person: string, reply: OutgoingMessage[], answers: Record<string, string>): Promise<OutgoingMessage[]> {
+    for (let guard = 0; guard < 30; guard++) {
+      const asked = question(reply);
+      if (!asked) return reply;
+      const answer = answers[asked.stepId];
+      if (answer === undefined) throw new Error(`No answer for ${asked.stepId}: ${JSON.stringify(reply)}`);
+      reply = await say(person, answer);
+    }
+    throw new Error("the flow did not reach its summary");
+  }
+
+  /** A reported incident taken to resolved by governance, with one open corrective action owned by Kenji. */
+  async function resolvedIncidentWithOpenAction(description: string): Promise<{ reference: string; action: string }> {
+    await turn("leila", { kind: "start", flowId: "report_incident" });
+    const report = await answerUntilSummary("leila", await say("leila", "skip"), {
+      description,
+      type: "inaccurate_output",
+      occurredAt: "today",
+      affectedParties: "one customer",
+      anyoneHarmed: "no",
+      severity: "sev3",
+      immediateAction: "skip",
+      confidential: "no",
+      anonymous: "no",
+    });
+    expect(find(report, "summary"), JSON.stringify(report)).toBeDefined();
+    const reference = find(await say("leila", "confirm"), "done")!.reference;
+    await clickIncident("amara", reference, "acknowledge");
+    await clickIncident("amara", reference, "start_investigation");
+    await clickIncident("amara", reference, "raise_action");
+    const raised = find(await say("amara", "Add a check of quoted rules against the policy pages", "Kenji", "in 3 weeks", "confirm"), "done")!;
+    const action = /CA-\d{4}/.exec(raised.lines.join(" "))![0];
+    await clickIncident("amara", reference, "resolve");
+    expect(find(await say("amara", "The model answered from an outdated page", "Customer sent the correct rule", "skip", "confirm"), "done")!.lines).toContain("Status: Resolved.");
+    return { reference, action };
+  }
+
+  describe("the registration questionnaire", () => {
+    it("requires a named owner, answered with one click on Me, and offers a pilot stage", async () => {
+      await turn("sofia", { kind: "start", flowId: "register_ai_system" });
+      let reply = await say("sofia", "Renewal Letter Drafter", "Drafts renewal letters", "Handlers edit and send each letter", "third-party AI service", "OpenAI", "Retention");
+      expect(question(reply)?.stepId).toBe("owner");
+      expect(question(reply)?.optional).toBe(false);
+      expect(question(reply)?.choices?.map((choice) => choice.label)).toEqual(["Me"]);
+
+      const skipped = await say("sofia", "skip");
+      expect(errorOf(skipped)).toBe('Every AI system needs a named owner. Answer "me" to own it yourself, or give a colleague\'s name or email.');
+      expect(question(skipped)?.stepId).toBe("owner");
+
+      reply = await turn("sofia", { kind: "choice", stepId: "owner", value: "me" });
+      reply = await say("sofia", "personal data", "customers", "advises", "none");
+      expect(question(reply)?.stepId).toBe("lifecycleStage");
+      expect(question(reply)?.choices?.map((choice) => choice.label)).toEqual(["Proposed", "In development", "Pilot", "In production", "Retired"]);
+      const summary = find(await say("sofia", "pilot", "yes"), "summary")!;
+      expect(summary.fields).toEqual(expect.arrayContaining([
+        expect.objectContaining({ label: "Owner", value: "Sofia Alvarez" }),
+        expect.objectContaining({ label: "Life-cycle stage", value: "Pilot" }),
+      ]));
+      const done = find(await say("sofia", "confirm"), "done")!;
+      const saved = await database.prisma.aiSystem.findUniqueOrThrow({ where: { reference: done.reference } });
+      expect(saved).toMatchObject({ lifecycleStage: "pilot", ownerId: people.get("sofia") });
+    });
+  });
+
+  describe("closing an incident", () => {
+    it("asks why an open corrective action is carried over, and records the reason on the timeline", async () => {
+      const { reference, action } = await resolvedIncidentWithOpenAction("The chatbot quoted a cancellation fee we abolished last year");
+      const asked = question(await clickIncident("amara", reference, "close"))!;
+      expect(asked.stepId).toBe("carryOverReason");
+      expect(asked.prompt).toMatch(new RegExp(`^${action} is still open\\. Closing now carries it over`));
+
+      const reason = "The check needs the new policy site, live next month; the outdated page is already taken down";
+      const closed = await say("amara", reason, "Asked the chatbot about every fee: all answers current", "no", "confirm");
+      expect(find(closed, "done")!.lines).toContain("Status: Closed.");
+      const view = find(await say("amara", `incident ${reference}`), "incident")!;
+      expect(view.timeline.at(-1)!.text).toContain(`Carried over, still open: ${action}. Reason: ${reason}`);
+      const stored = await database.prisma.correctiveAction.findUniqueOrThrow({ where: { reference: action } });
+      expect(stored.status).toBe("open"); // still tracked, with its owner and reminders
+    });
+
+    it("closes without asking once the corrective actions are done", async () => {
+      const { reference, action } = await resolvedIncidentWithOpenAction("The chatbot told a customer their claim was approved before any decision");
+      await say("amara", "cancel");
+      expect(find(await say("kenji", `${action} done`), "text") ?? find(await say("kenji", `incident ${reference}`), "incident")).toBeDefined();
+      const stored = await database.prisma.correctiveAction.findUniqueOrThrow({ where: { reference: action } });
+      expect(stored.status).toBe("done");
+      expect(question(await clickIncident("amara", reference, "close"))?.stepId).toBe("effectivenessCheck");
+      const closed = await say("amara", "Ten test conversations: no decision announced", "no", "confirm");
+      expect(find(closed, "done")!.lines).toContain("Status: Closed.");
+    });
+
+    it("refuses to close when an action was raised after the closure began", async () => {
+      const { reference } = await resolvedIncidentWithOpenAction("The chatbot promised a refund within a day; the policy says ten days");
+      const { action } = { action: (await database.prisma.correctiveAction.findFirstOrThrow({ where: { incident: { reference } } })).reference };
+      await say("kenji", `${action} done`);
+      await clickIncident("amara", reference, "close");
+      await say("amara", "Refund answers checked against the policy", "no");
+      // Meanwhile a colleague raises another action directly in the store's workflow.
+      await clickIncident("lukas", reference, "raise_action");
+      await say("lukas", "Review all refund answers monthly", "me", "in 4 weeks", "confirm");
+      const refused = await say("amara", "confirm");
+      expect(errorOf(refused)).toMatch(new RegExp(`^${reference} can't close while CA-\\d{4} is still open\\. Mark it done first`));
+      expect(find(refused, "summary")).toBeDefined();
+      await say("amara", "cancel");
+    });
+  });
+  describe("wording", () => {
+    it("says what an incident action did, counts only the questions asked, and reads each line once", async () => {
+      await turn("tom", { kind: "start", flowId: "report_incident" });
+      await answerUntilSummary("tom", await say("tom", "skip"), {
+        description: "The quote assistant offered a discount nobody approved",
+        type: "inaccurate_output",
+        occurredAt: "today",
+        affectedParties: "one customer",
+        anyoneHarmed: "no",
+        severity: "sev3",
+        immediateAction: "skip",
+        confidential: "no",
+        anonymous: "no",
+      });
+      const reference = find(await say("tom", "confirm"), "done")!.reference;
+
+      const listed = find(await say("amara", "incidents"), "record_list")!.items.find((item) => item.reference === reference)!;
+      expect(listed.text).toContain("reported today");
+      expect(listed.text).not.toMatch(/days? old/);
+
+      const acknowledged = await clickIncident("amara", reference, "acknowledge");
+      expect(find(acknowledged, "text")!.text).toBe(`${reference}: Acknowledged; handled by Amara Okafor.`);
+      const view = find(acknowledged, "incident")!;
+      expect(view.title).toBe(`${reference}: Inaccurate or harmful output · SEV3 (moderate) · triaged`);
+      expect(view.title).not.toContain("))");
+      expect(view.lines[0]).toMatch(/^System: /); // the title is not repeated as the first line
+
+      const assign = question(await clickIncident("amara", reference, "assign"))!;
+      expect(assign).toMatchObject({ stepId: "assignee", progress: { step: 1, of: 1 } });
+      const assigned = find(await say("amara", "Kenji Tan", "confirm"), "done")!;
+      expect(assigned.title).toBe(`${reference}: Assigned`);
+      expect(assigned.lines[0]).toBe("Assigned to Kenji Tan.");
+
+      await clickIncident("kenji", reference, "start_investigation");
+      // Resolving asks up to five questions; the total never grows as answers come in.
+      let reply = await clickIncident("kenji", reference, "resolve");
+      const progress: string[] = [];
+      for (const answer of ["A discount table was out of date", "Quote re-issued at the right price", "Load the discount table from pricing", "me", "in 3 weeks"]) {
+        const asked = question(reply)!;
+        progress.push(`${asked.progress.step} of ${asked.progress.of}`);
+        reply = await say("kenji", answer);
+      }
+      expect(progress).toEqual(["1 of 5", "2 of 5", "3 of 5", "4 of 5", "5 of 5"]);
+      expect(find(reply, "summary")).toBeDefined();
+      expect(find(await say("kenji", "confirm"), "done")!.title).toBe(`${reference}: Resolved`);
+    });
+
+    it("suggests recording a risk or an impact assessment only to people who may", async () => {
+      const system = await database.prisma.aiSystem.findFirstOrThrow({ where: { status: "approved", risks: { none: {} }, impactAssessments: { none: {} }, owner: { isNot: null } }, include: { owner: true }, orderBy: { reference: "asc" } });
+      const ownerKey = [...people.entries()].find(([, id]) => id === system.ownerId)![0];
+      const forAuditor = await say("daniel", `risks ${system.reference}`);
+      expect(JSON.stringify(forAuditor)).toContain(`No risks are recorded for ${system.reference} yet.`);
+      expect(JSON.stringify(forAuditor)).not.toContain("assess risk");
+      expect(JSON.stringify(await say(ownerKey, `risks ${system.reference}`))).toContain(`Type \\"assess risk ${system.reference}\\" to add one.`);
+      expect(JSON.stringify(await say("daniel", `impact ${system.reference}`))).not.toContain("assess impact");
+      expect(JSON.stringify(await say(ownerKey, `impact ${system.reference}`))).toContain(`assess impact ${system.reference}`);
+    });
+  });
+});
