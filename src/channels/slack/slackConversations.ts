@@ -1,6 +1,6 @@
 // The bridge between Slack and the conversation engine: resolves who is speaking, routes every
 // flow into the user's direct message with the bot, and posts or updates the reply there.
-import { readTurnInput, unreadableInput } from "../../conversations/turnInput.js";
+import { readTurnInput, unreadableInputMessage } from "../../conversations/turnInput.js";
 import type { WebClient } from "@slack/web-api";
 import type { ConversationEngine } from "../../conversations/engine.js";
 import type { OutgoingMessage, Speaker, TurnInput } from "../../conversations/messages.js";
@@ -61,7 +61,7 @@ export class SlackConversations {
     const dmChannel = options.dmChannel ?? (await this.directMessageChannel(client, user.userId));
     const checked = readTurnInput(input);
     if (!checked) {
-      await this.post(client, dmChannel, [{ kind: "error", text: unreadableInput }]);
+      await this.post(client, dmChannel, [{ kind: "error", text: unreadableInputMessage(input) }]);
       return [];
     }
     try {
