@@ -99,7 +99,7 @@ export function localChatRoutes(deps: LocalChatDependencies): Router {
   router.get("/api/notifications", async (req, res) => {
     const audiences = await audiencesOf(req.query.personId);
     const notices = audiences.length === 0 ? [] : await deps.store.notifications.forAudiences(audiences);
-    res.json(notices.map((notice) => ({ id: notice.id, kind: notice.kind, subject: notice.subject, text: notice.text, createdAt: notice.createdAt, attachmentName: notice.attachmentName, actions: noticeActionsFrom(notice.actions) })));
+    res.json(notices.map((notice) => ({ id: notice.id, audience: notice.audience, kind: notice.kind, subject: notice.subject, text: notice.text, createdAt: notice.createdAt, attachmentName: notice.attachmentName, actions: noticeActionsFrom(notice.actions) })));
   });
 
   // A notice's file (an evidence pack, the digest chart), for the people the notice was for.
