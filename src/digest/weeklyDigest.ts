@@ -1,8 +1,9 @@
 // The weekly governance digest: where AI governance stands, as plain data that any surface
-// (Slack, Teams, the CLI preview) renders. Every figure comes from an aggregate query, so the
-// number of queries stays the same whether there are ten records or a hundred thousand.
+// (Slack, Teams, the CLI preview) renders. Every figure comes from an aggregate or a bounded query,
+// so the number of queries stays the same whether there are ten records or a hundred thousand.
 // Confidential incidents are counted like any other and never described: nothing here holds an
-// incident's description, reporter or system.
+// incident's description, reporter or system. An overdue item of one is flagged, so that only the
+// governance team's copy names it (overdueWording.ts).
 import type { AiSystemKind, IncidentType, ReviewKind, RiskTier, Severity } from "../generated/prisma/enums.js";
 import { addDays, assertTimeZone, calendarDateIn, mondayOf, startOfDayIn, type CalendarDate } from "./zonedCalendar.js";
 

@@ -38,7 +38,6 @@ export interface LocalChatDependencies {
 
 export function localChatRoutes(deps: LocalChatDependencies): Router {
   const router = express.Router();
-  const transcripts = new LocalTranscripts();
   // The page itself holds nothing and asks for the token; everything behind /api needs it.
   router.get("/", (_req, res) => {
     res.type("html").send(fs.readFileSync(pagePath, "utf8"));
@@ -50,7 +49,15 @@ export function localChatRoutes(deps: LocalChatDependencies): Router {
     const people = await deps.store.people.list();
     res.json(people.map((person) => ({ id: person.id, displayName: person.displayName, roles: person.roles, rolesLabel: rolesLabel(person.roles), persona: personaOf(person.roles) })));
   });
+  conversationRoutes(router, deps);
+  noticeRoutes(router, deps);
+  router.use(unreadableBody);
+  return router;
+}
 
+/** A turn, and the conversation so far for the page to show again after a reload. */
+function conversationRoutes(router: Router, deps: LocalChatDependencies): void {
+  const transcripts = new LocalTranscripts();
   router.post("/api/turn", async (req, res) => {
     const parsed = turnRequest.safeParse(req.body);
     if (!parsed.success) {
@@ -80,7 +87,6 @@ export function localChatRoutes(deps: LocalChatDependencies): Router {
     }
   });
 
-  // The conversation so far, for the page to show again after a reload.
   router.get("/api/transcript", (req, res) => {
     const conversationId = conversationIdSchema.safeParse(req.query.conversationId);
     if (typeof req.query.personId !== "string" || !conversationId.success) {
@@ -89,13 +95,15 @@ export function localChatRoutes(deps: LocalChatDependencies): Router {
     }
     res.json(transcripts.of(req.query.personId, conversationId.data));
   });
+}
 
+/** The person's notices, each with the buttons Slack and Teams show on it, and their files. */
+function noticeRoutes(router: Router, deps: LocalChatDependencies): void {
   const audiencesOf = async (personId: unknown) => {
     const person = typeof personId === "string" ? await deps.store.people.byId(personId) : null;
     return person ? [personAudience(person.id), ...(person.roles.includes("governance") ? [governanceAudience] : [])] : [];
   };
 
-  // Each notice with the buttons Slack and Teams show on it (only well-formed ones).
   router.get("/api/notifications", async (req, res) => {
     const audiences = await audiencesOf(req.query.personId);
     const notices = audiences.length === 0 ? [] : await deps.store.notifications.forAudiences(audiences);
@@ -111,9 +119,6 @@ export function localChatRoutes(deps: LocalChatDependencies): Router {
     }
     res.attachment(file.name).type(file.name.endsWith(".png") ? "image/png" : "application/zip").send(Buffer.from(file.bytes));
   });
-
-  router.use(unreadableBody);
-  return router;
 }
 
 /** A body too large for the parser says the message limit; one that is not JSON says it could not be read. */
