@@ -7,7 +7,7 @@ import type { Database } from "./store/database.js";
 import { bootstrapGovernance } from "./people/governanceBootstrap.js";
 import { openReadyDatabase } from "./store/readyDatabase.js";
 import { createStore, type Store } from "./store/store.js";
-import { createConversationEngine } from "./conversationEngine.js";
+import { configuredEngine } from "./configuredEngine.js";
 import type { ConversationEngine } from "./conversations/engine.js";
 import { localChatRoutes } from "./channels/localChat/localChatRoutes.js";
 import { loadDemoOrganisation } from "./demo/loadDemoOrganisation.js";
@@ -15,7 +15,6 @@ import type { SlackChannel } from "./channels/slack/slackChannel.js";
 import type { TeamsChannel } from "./channels/teams/teamsChannel.js";
 import { slackModules, teamsModules } from "./channels/platformModules.js";
 import { policyAssistantFor, type PolicyAssistant } from "./policy/policyAssistant.js";
-import { policyAnswerer, policyFeedbackRecorder } from "./policy/policyAnswers.js";
 import { loadAllPrompts } from "./policy/prompts.js";
 import { suggestedQuestions } from "./policy/suggestedQuestions.js";
 import { messageClassifier } from "./language/messageClassifier.js";
@@ -60,20 +59,7 @@ export async function startService(config: Config, logger: Logger, overrides: Se
     grantGovernance: (emails, channel) => bootstrapGovernance(database.prisma, emails, channel),
   });
   const policy = policyAssistantFor(config, prompts["policy-answer"], logger, embeddingCache(database.prisma));
-  const engine = createConversationEngine(database.prisma, {
-    reviewIntervals: config.reviewIntervals,
-    attestationMonths: config.reminders.attestationMonths,
-    digestTimeZone: config.digest.timeZone,
-    policyDir: config.policyDir,
-    dates: config.dates,
-    noticeRoutes: config.routes,
-    draftTtlMs: config.draftTtlMs,
-    logger,
-    answerQuestion: policyAnswerer(policy, database.prisma),
-    policyFeedback: policyFeedbackRecorder(database.prisma),
-    ...(config.openai ? { proposeIncident: incidentPrefiller({ ...config.openai, prompt: prompts["incident-prefill"], logger }) } : {}),
-    ...(config.openai ? { classifyMessage: messageClassifier({ ...config.openai, prompt: prompts["message-route"], logger }) } : {}),
-  });
+  const engine = configuredEngine(config, database.prisma, { policy, prompts, logger });
   const delivery = new DeliveryWorker({
     outbox: new Outbox(database.prisma, { leaseMs: 60_000, maxAttempts: config.delivery.maxAttempts }),
     route: deliveryRouter(database.prisma, {

@@ -80,9 +80,10 @@ program
   .command("digest")
   .description("the weekly governance digest: --preview shows it as it stands now (Markdown, and its chart with --out); --send-now sends this week's digest now")
   .option("--preview", "show the digest here instead of sending it")
-  .option("--send-now", "queue this week's digest for every manager and subscribed channel now, instead of at Monday's hour")
+  .option("--send-now", "queue this week's digest for every governance member, manager and subscribed channel now, instead of at Monday's hour")
   .option("--out <dir>", "also write DIR/digest.md and DIR/digest-chart.png (the folder is created)")
-  .option("--time-zone <zone>", "IANA time zone the week starts in (Monday 00:00)", "Europe/London")
+  .addOption(new Option("--for <reader>", "whose copy: governance (overdue items named), manager (confidential ones counted), channel (counts only)").choices(["governance", "manager", "channel"]).default("governance"))
+  .option("--time-zone <zone>", "IANA time zone the week starts in (Monday 00:00); default AIMS_DIGEST_TIME_ZONE, itself UTC unless set")
   .action(digestCommand);
 
 program
@@ -94,8 +95,9 @@ program
 
 program
   .command("chat")
-  .description("talk to the bot in this terminal (register systems, report incidents)")
-  .option("--as <who>", "member, owner, governance, or a person's name or email", "member")
+  .description("talk to the bot in this terminal (register systems, report incidents, ask about the AI policy); notices are printed as they arrive")
+  .option("--as <who>", "member, owner, auditor, manager, governance, or a person's name or email", "member")
+  .option("--files <dir>", "where files you receive (the evidence pack) are saved", ".")
   .action(chat);
 
 try {

@@ -2,20 +2,29 @@
 // (weeklyDigest.ts), so that the figure modules, which use those shapes, do not import back.
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { applicabilityFigures } from "./applicabilityFigures.js";
+import { lastWeeksAttention } from "./digestHistory.js";
 import { followUpFigures } from "./followUpFigures.js";
 import { incidentFigures, weeklyIncidentCounts } from "./incidentFigures.js";
 import { inventoryFigures } from "./inventoryFigures.js";
+import { attentionCounts, needsAttention } from "./needsAttention.js";
+import { overdueItems } from "./overdueItems.js";
 import { chartWeekStarts, defaultAttestationMonths, digestPeriod, type DigestOptions, type WeeklyDigest } from "./weeklyDigest.js";
 
 export async function buildWeeklyDigest(prisma: PrismaClient, options: DigestOptions): Promise<WeeklyDigest> {
   const period = digestPeriod(options.now, options.timeZone);
   const attestationMonths = options.attestationMonths ?? defaultAttestationMonths;
-  const [inventory, incidents, incidentsPerWeek, followUps, statementOfApplicability] = await Promise.all([
-    inventoryFigures(prisma, period, attestationMonths),
+  // The overdue lists carry their totals, which the inventory's figures repeat.
+  const overdue = overdueItems(prisma, period, attestationMonths);
+  const overdueSystems = overdue.then((lists) => ({ overdueReview: lists.overdueReviews.count, overdueAttestation: lists.overdueAttestations.count }));
+  const [inventory, incidents, incidentsPerWeek, followUps, overdueLists, statementOfApplicability, lastWeek] = await Promise.all([
+    overdueSystems.then((counts) => inventoryFigures(prisma, period, attestationMonths, counts)),
     incidentFigures(prisma, period),
     weeklyIncidentCounts(prisma, period, chartWeekStarts(period)),
     followUpFigures(prisma, period),
+    overdue,
     applicabilityFigures(prisma),
+    lastWeeksAttention(prisma, period),
   ]);
-  return { period, ...inventory, incidents, incidentsPerWeek, ...followUps, statementOfApplicability };
+  const figures = { period, ...inventory, incidents, incidentsPerWeek, ...followUps, ...overdueLists, statementOfApplicability };
+  return { ...figures, needsAttention: needsAttention(attentionCounts(figures), lastWeek), lastWeekRecorded: lastWeek !== null };
 }

@@ -4,15 +4,18 @@
 import { incidentTypeLabels, reviewKindLabels, severityLabels } from "../domain/labels.js";
 import { IncidentType, Severity } from "../generated/prisma/enums.js";
 import { ageBandLabels, describeApplicability, formatCalendarDate, formatClockTime, kindKeyLabels, plural, tierKeyLabels } from "./digestWording.js";
-import { ageBands, type KindKey, type TierKey, type WeeklyDigest } from "./weeklyDigest.js";
+import { ageBands, type DigestReader, type KindKey, type TierKey, type WeeklyDigest } from "./weeklyDigest.js";
+import { attentionSentence } from "./needsAttention.js";
+import { overdueViews, type OverdueView } from "./overdueWording.js";
 
-export function renderDigestMarkdown(digest: WeeklyDigest): string {
+/** `reader` says whose copy: what is overdue is named for governance, partly for managers, counted for channels. */
+export function renderDigestMarkdown(digest: WeeklyDigest, reader: DigestReader = "governance"): string {
   const sections = [
-    headline(digest),
+    headline(digest, reader),
     systemsSection(digest),
     shadowAiSection(digest),
     incidentsSection(digest),
-    overdueActionsSection(digest),
+    ...overdueViews(digest, reader).map(overdueSection),
     upcomingReviewsSection(digest),
     policyQuestionsSection(digest),
     applicabilitySection(digest),
@@ -20,27 +23,12 @@ export function renderDigestMarkdown(digest: WeeklyDigest): string {
   return sections.filter((section) => section !== "").join("\n\n") + "\n";
 }
 
-/** Ordered by urgency: the first items are what a manager should chase today. */
-export function attentionItems(digest: WeeklyDigest): string[] {
-  const { systems, incidents, overdueActions, policyQuestions, shadowAi } = digest;
-  const candidates: [number, string][] = [
-    [incidents.open.awaitingTriage, `${plural(incidents.open.awaitingTriage, "incident")} awaiting triage`],
-    [overdueActions.count, `${plural(overdueActions.count, "corrective action")} overdue`],
-    [incidents.open.byAge.overThirtyDays, `${plural(incidents.open.byAge.overThirtyDays, "incident")} open for over 30 days`],
-    [systems.overdueReview, `${plural(systems.overdueReview, "AI system")} overdue for review`],
-    [systems.overdueAttestation, `${plural(systems.overdueAttestation, "AI system")} due for re-attestation`],
-    [systems.awaitingReview, `${plural(systems.awaitingReview, "AI system")} awaiting review`],
-    [shadowAi.open, `${plural(shadowAi.open, "possible unregistered AI tool")} without an owner`],
-    [policyQuestions.unansweredThisWeek, `${plural(policyQuestions.unansweredThisWeek, "policy question")} the policy did not answer`],
-  ];
-  return candidates.filter(([count]) => count > 0).map(([, text]) => text);
-}
+const readerNames: Record<DigestReader, string> = { governance: "the governance team's copy", manager: "a manager's copy", channel: "a channel's copy" };
 
-function headline(digest: WeeklyDigest): string {
+function headline(digest: WeeklyDigest, reader: DigestReader): string {
   const { period, incidents, systems, shadowAi } = digest;
-  const attention = attentionItems(digest);
-  const week = `Week from ${formatCalendarDate(period.weekStart)} to ${formatCalendarDate(period.today)}, ${formatClockTime(period.to, period.timeZone)} (${period.timeZone})`;
-  const needs = attention.length > 0 ? `**Needs attention:** ${attention.slice(0, 3).join(" · ")}.` : "**Needs attention:** nothing this week.";
+  const week = `Week from ${formatCalendarDate(period.weekStart)} to ${formatCalendarDate(period.today)}, ${formatClockTime(period.to, period.timeZone)} (${period.timeZone}); ${readerNames[reader]}`;
+  const needs = `**Needs attention:** ${attentionSentence(digest, " · ")}`;
   const thisWeek =
     `**This week:** ${plural(incidents.openedThisWeek.total, "incident")} reported, ${incidents.closedThisWeek.total} closed; ` +
     `${plural(systems.newThisWeek, "new AI system")}; ${plural(shadowAi.newThisWeek, "possible unregistered AI tool")} reported.`;
@@ -101,21 +89,19 @@ function incidentsSection({ incidents }: WeeklyDigest): string {
   return lines.join("\n");
 }
 
-function overdueActionsSection({ overdueActions }: WeeklyDigest): string {
-  if (overdueActions.count === 0) return "## Overdue corrective actions\nNone.";
-  const rows = overdueActions.oldest.map((action) => [
-    action.reference,
-    action.ownerName,
-    formatCalendarDate(action.dueDate, { weekday: false }),
-    String(action.daysOverdue),
+function overdueSection(view: OverdueView): string {
+  if (view.count === 0) return `## ${view.title}\nNone.`;
+  const rows = view.named.map((item) => [
+    item.reference,
+    item.what,
+    item.ownerName ?? "",
+    `${item.sinceLabel} ${formatCalendarDate(item.since, { weekday: false })}`,
+    String(item.daysOverdue),
   ]);
-  const shown = overdueActions.oldest.length < overdueActions.count ? ` The ${overdueActions.oldest.length} oldest:` : "";
-  return [
-    "## Overdue corrective actions",
-    `${overdueActions.count} overdue.${shown}`,
-    "",
-    table(["Action", "Owner", "Due", "Days overdue"], rows),
-  ].join("\n");
+  const lines = [`## ${view.title}`, `${view.count} in all.`];
+  if (rows.length > 0) lines.push("", table(["Reference", "What", view.key === "longOpenIncidents" ? "Assigned to" : "Owner", "Since", view.key === "longOpenIncidents" ? "Days open" : "Days overdue"], rows));
+  if (view.notes.length > 0) lines.push("", view.notes.join(" "));
+  return lines.join("\n");
 }
 
 function upcomingReviewsSection({ upcomingReviews }: WeeklyDigest): string {

@@ -1,6 +1,6 @@
 // "digest" in any chat: this week's governance digest on demand, for managers and the governance
 // team (the same figures the Monday message carries).
-import { can } from "../domain/accessPolicy.js";
+import { can, isGovernance } from "../domain/accessPolicy.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { useCaseMessages, useCaseRefusal, type TextUseCases, type UseCaseOutcome, viewerOf } from "../conversations/useCaseOutcome.js";
 import type { Turn } from "../conversations/messages.js";
@@ -18,7 +18,8 @@ export class DigestUseCases implements TextUseCases {
     if (!/^\/?(weekly\s+)?digest(\s+preview)?[.!?]?$/i.test(text.trim())) return null;
     if (!can(viewerOf(turn), "view", "digest")) return useCaseRefusal("The governance digest is for managers and the governance team.");
     const digest = await buildWeeklyDigest(this.prisma, { now: this.clock(), ...this.settings });
-    const notice = digestNotice(digest);
+    // A governance member reads the governance copy; a manager the manager's (confidential items counted).
+    const notice = digestNotice(digest, isGovernance(viewerOf(turn)) ? "governance" : "manager");
     return useCaseMessages({ kind: "notice", subject: notice.subject, text: notice.text, actions: [] });
   }
 }

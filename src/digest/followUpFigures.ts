@@ -1,15 +1,13 @@
-// What needs following up: overdue corrective actions, audits and reviews coming up, and policy
+// What needs following up: audits and reviews coming up, and policy
 // questions the policy could not answer. Lists are short and bounded; totals come from counts.
 import type { PrismaClient } from "../generated/prisma/client.js";
 import {
-  overdueActionsListed,
   upcomingReviewDays,
   type DigestPeriod,
-  type OverdueActions,
   type PolicyQuestionFigures,
   type UpcomingReviews,
 } from "./weeklyDigest.js";
-import { addDays, asDateColumn, daysBetween } from "./zonedCalendar.js";
+import { addDays, asDateColumn } from "./zonedCalendar.js";
 
 /** Upcoming reviews listed in full; more than this many in a month is itself worth a look, and still counted. */
 const upcomingReviewsListed = 10;
@@ -17,34 +15,12 @@ const upcomingReviewsListed = 10;
 export async function followUpFigures(
   prisma: PrismaClient,
   period: DigestPeriod,
-): Promise<{ overdueActions: OverdueActions; upcomingReviews: UpcomingReviews; policyQuestions: PolicyQuestionFigures }> {
-  const [overdueActions, upcomingReviews, policyQuestions] = await Promise.all([
-    overdueCorrectiveActions(prisma, period),
+): Promise<{ upcomingReviews: UpcomingReviews; policyQuestions: PolicyQuestionFigures }> {
+  const [upcomingReviews, policyQuestions] = await Promise.all([
     upcomingAuditsAndReviews(prisma, period),
     unansweredPolicyQuestions(prisma, period),
   ]);
-  return { overdueActions, upcomingReviews, policyQuestions };
-}
-
-async function overdueCorrectiveActions(prisma: PrismaClient, period: DigestPeriod): Promise<OverdueActions> {
-  const overdue = { status: "open" as const, dueDate: { lt: asDateColumn(period.today) } };
-  const [count, oldest] = await Promise.all([
-    prisma.correctiveAction.count({ where: overdue }),
-    // Only the reference, owner and date: an action's description can retell a confidential incident.
-    prisma.correctiveAction.findMany({
-      where: overdue,
-      orderBy: [{ dueDate: "asc" }, { reference: "asc" }],
-      take: overdueActionsListed,
-      select: { reference: true, dueDate: true, owner: { select: { displayName: true } } },
-    }),
-  ]);
-  return {
-    count,
-    oldest: oldest.map(({ reference, dueDate, owner }) => {
-      const due = dueDate.toISOString().slice(0, 10);
-      return { reference, ownerName: owner.displayName, dueDate: due, daysOverdue: daysBetween(due, period.today) };
-    }),
-  };
+  return { upcomingReviews, policyQuestions };
 }
 
 async function upcomingAuditsAndReviews(prisma: PrismaClient, period: DigestPeriod): Promise<UpcomingReviews> {

@@ -1,8 +1,8 @@
-// The AI inventory in the digest: four aggregate queries, however many systems there are.
+// The AI inventory in the digest: two aggregate queries, however many systems there are. The
+// systems overdue for review or re-attestation are counted with their lists (overdueItems.ts).
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { AiSystemKind, RiskTier, type AiSystemStatus } from "../generated/prisma/enums.js";
 import { zeroCounts, type DigestPeriod, type KindKey, type ShadowAiFigures, type SystemFigures, type TierKey } from "./weeklyDigest.js";
-import { asDateColumn, monthsBefore } from "./zonedCalendar.js";
 
 /** Systems the organisation runs or is about to run; drafts are unconfirmed shadow-AI reports. */
 export const inUseStatuses: AiSystemStatus[] = ["pending_review", "approved"];
@@ -14,15 +14,11 @@ export async function inventoryFigures(
   prisma: PrismaClient,
   period: DigestPeriod,
   attestationMonths: number,
+  overdue: { overdueReview: number; overdueAttestation: number },
 ): Promise<{ systems: SystemFigures; shadowAi: ShadowAiFigures }> {
-  const inUse = { status: { in: inUseStatuses } };
-  const [groups, newThisWeek, overdueReview, overdueAttestation] = await Promise.all([
+  const [groups, newThisWeek] = await Promise.all([
     prisma.aiSystem.groupBy({ by: ["status", "riskTier", "kind"], _count: { _all: true } }),
     prisma.aiSystem.groupBy({ by: ["status"], where: { createdAt: { gte: period.from, lte: period.to } }, _count: { _all: true } }),
-    prisma.aiSystem.count({ where: { ...inUse, nextReviewDate: { lt: asDateColumn(period.today) } } }),
-    prisma.aiSystem.count({
-      where: { ...inUse, OR: [{ lastAttestedAt: null }, { lastAttestedAt: { lt: monthsBefore(period.to, attestationMonths) } }] },
-    }),
   ]);
 
   const systems: SystemFigures = {
@@ -31,8 +27,7 @@ export async function inventoryFigures(
     byRiskTier: zeroCounts(tierKeys),
     byKind: zeroCounts(kindKeys),
     awaitingReview: 0,
-    overdueReview,
-    overdueAttestation,
+    ...overdue,
     attestationMonths,
   };
   const shadowAi: ShadowAiFigures = { newThisWeek: 0, open: 0 };

@@ -1,8 +1,9 @@
 // The weekly governance digest: where AI governance stands, as plain data that any surface
-// (Slack, Teams, the CLI preview) renders. Every figure comes from an aggregate query, so the
-// number of queries stays the same whether there are ten records or a hundred thousand.
+// (Slack, Teams, the CLI preview) renders. Every figure comes from an aggregate or a bounded query,
+// so the number of queries stays the same whether there are ten records or a hundred thousand.
 // Confidential incidents are counted like any other and never described: nothing here holds an
-// incident's description, reporter or system.
+// incident's description, reporter or system. An overdue item of one is flagged, so that only the
+// governance team's copy names it (overdueWording.ts).
 import type { AiSystemKind, IncidentType, ReviewKind, RiskTier, Severity } from "../generated/prisma/enums.js";
 import { addDays, assertTimeZone, calendarDateIn, mondayOf, startOfDayIn, type CalendarDate } from "./zonedCalendar.js";
 
@@ -72,18 +73,30 @@ export interface IncidentFigures {
   open: OpenIncidentFigures;
 }
 
-/** What a manager needs to chase an overdue action; deliberately not its description or its incident's. */
-export interface OverdueActionItem {
+/**
+ * Something overdue, named by what identifies it and nothing more: a system's name, an incident's
+ * severity and type, the incident an action is for. Never a description, which can retell a
+ * confidential incident.
+ */
+export interface OverdueItem {
   reference: string;
-  ownerName: string;
-  dueDate: CalendarDate;
+  what: string;
+  ownerName: string | null;
+  /** The date the item is late from, and what that date is ("due", "review due", "last attested", "reported"). */
+  since: CalendarDate;
+  sinceLabel: string;
+  /** Days late; for an incident, days open. */
   daysOverdue: number;
+  /** About a confidential incident: named to the governance team only, counted for everyone else. */
+  confidential: boolean;
 }
 
-export interface OverdueActions {
+export interface OverdueList {
   count: number;
-  /** The longest overdue first, at most `overdueActionsListed`. */
-  oldest: OverdueActionItem[];
+  /** How many of `count` are about confidential incidents. */
+  confidential: number;
+  /** The longest overdue first, at most `overdueItemsListed`. */
+  items: OverdueItem[];
 }
 
 export interface UpcomingReviewItem {
@@ -125,12 +138,45 @@ export interface StatementOfApplicabilityCoverage {
   implemented: number;
 }
 
+/** The "Needs attention" headline's lines, most urgent first. */
+export const attentionKeys = [
+  "awaitingTriage",
+  "overdueActions",
+  "longOpenIncidents",
+  "overdueReview",
+  "overdueAttestation",
+  "awaitingReview",
+  "shadowAi",
+  "unansweredQuestions",
+] as const;
+export type AttentionKey = (typeof attentionKeys)[number];
+
+export interface AttentionItem {
+  key: AttentionKey;
+  count: number;
+  /** The count in last week's digest; absent when no digest was recorded last week. */
+  lastWeek?: number;
+}
+
+/** Who reads a copy: governance members see overdue items named, managers not those of confidential incidents, channels counts only. */
+export type DigestReader = "governance" | "manager" | "channel";
+
 export interface WeeklyDigest {
   period: DigestPeriod;
+  /** Computed once here, and shown in full by every surface (chat, Slack, Teams, the CLI). */
+  needsAttention: AttentionItem[];
+  /** Whether last week's digest was recorded, so that "changes since last week" can be said. */
+  lastWeekRecorded: boolean;
   systems: SystemFigures;
   shadowAi: ShadowAiFigures;
   incidents: IncidentFigures;
-  overdueActions: OverdueActions;
+  overdueActions: OverdueList;
+  /** AI systems whose review date has passed. */
+  overdueReviews: OverdueList;
+  /** AI systems their owner has not re-attested within `attestationMonths`. */
+  overdueAttestations: OverdueList;
+  /** Incidents open for over 30 days. */
+  longOpenIncidents: OverdueList;
   upcomingReviews: UpcomingReviews;
   policyQuestions: PolicyQuestionFigures;
   /** Oldest first, one entry per week (weeks without incidents count 0), the current week last. */
@@ -141,7 +187,7 @@ export interface WeeklyDigest {
 
 export const defaultAttestationMonths = 6;
 export const chartWeeks = 12;
-export const overdueActionsListed = 5;
+export const overdueItemsListed = 10;
 export const upcomingReviewDays = 30;
 
 export function digestPeriod(now: Date, timeZone: string): DigestPeriod {

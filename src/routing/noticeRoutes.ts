@@ -75,6 +75,6 @@ export async function describeRoutes(prisma: PrismaClient, configured: Partial<R
       ...(category === "digest" ? digest : [...(configured[category] ?? []), ...stored.filter((route) => route.category === category)]).map((route) => `${route.platform}:${route.channelId}`),
     ];
     const unique = [...new Set(channels)];
-    return `${category.replace("_", " ")}: ${unique.length > 0 ? unique.join(", ") : category === "digest" ? "managers by DM only" : "the governance channel"}`;
+    return `${category.replace("_", " ")}: ${unique.length > 0 ? unique.join(", ") : category === "digest" ? "governance members and managers by DM only" : "the governance channel"}`;
   });
 }

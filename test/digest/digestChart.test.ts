@@ -6,6 +6,7 @@ import { chartWeekStarts, digestPeriod, zeroCounts, type WeeklyDigest } from "..
 function sampleDigest(): WeeklyDigest {
   const period = digestPeriod(new Date("2026-11-25T12:00:00Z"), "Europe/London");
   const breakdown = { total: 0, bySeverity: { sev1: 0, sev2: 0, sev3: 0, sev4: 0 }, byType: zeroCounts(["bias", "inaccurate_output", "privacy", "safety", "security", "drift", "transparency", "misuse", "other"] as const), confidential: 0 };
+  const none = { count: 0, confidential: 0, items: [] };
   return {
     period,
     systems: {
@@ -20,7 +21,12 @@ function sampleDigest(): WeeklyDigest {
     },
     shadowAi: { newThisWeek: 0, open: 2 },
     incidents: { openedThisWeek: breakdown, closedThisWeek: breakdown, open: { total: 0, byAge: { underOneDay: 0, oneToSevenDays: 0, eightToThirtyDays: 0, overThirtyDays: 0 }, awaitingTriage: 0 } },
-    overdueActions: { count: 0, oldest: [] },
+    overdueActions: none,
+    overdueReviews: none,
+    overdueAttestations: none,
+    longOpenIncidents: none,
+    needsAttention: [],
+    lastWeekRecorded: false,
     upcomingReviews: { count: 0, items: [] },
     policyQuestions: { unansweredThisWeek: 0, routedToGovernance: 0, answeredByGovernance: 0 },
     incidentsPerWeek: chartWeekStarts(period).map((weekStart, index) => ({ weekStart, count: index % 4 })),

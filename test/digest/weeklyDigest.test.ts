@@ -14,7 +14,8 @@ const timeZone = "Asia/Tokyo";
 const justAfterWeekStart = new Date("2026-11-22T16:00:00Z");
 const justBeforeWeekStart = new Date("2026-11-22T14:00:00Z");
 
-const secrets = ["Secret Salary Predictor", "SECRET-DESCRIPTION of the salary leak", "Rosalind Reporter", "Hidden HR Tool", "SECRET-TWO", "SECRET-ACTION"];
+/** What confidential incidents hold; the system "Secret Salary Predictor" is only named as an inventory item. */
+const incidentSecrets = ["SECRET-DESCRIPTION of the salary leak", "Rosalind Reporter", "Hidden HR Tool", "SECRET-TWO", "SECRET-ACTION"];
 
 async function seed(prisma: PrismaClient): Promise<void> {
   const [owner, governance, reporter] = await Promise.all([
@@ -156,15 +157,61 @@ describe.each(backends)("the weekly digest on the %s database", (backend) => {
     });
   });
 
-  it("lists overdue corrective actions oldest first, with owner and due date only", () => {
+  it("lists overdue corrective actions oldest first, with owner, due date and their incident's reference only", () => {
     expect(digest.overdueActions).toEqual({
       count: 3,
-      oldest: [
-        { reference: "CA-0005", ownerName: "Gina Governance", dueDate: "2026-10-15", daysOverdue: 41 },
-        { reference: "CA-0001", ownerName: "Olivia Owner", dueDate: "2026-11-01", daysOverdue: 24 },
-        { reference: "CA-0002", ownerName: "Gina Governance", dueDate: "2026-11-20", daysOverdue: 5 },
+      confidential: 1,
+      items: [
+        { reference: "CA-0005", what: "for INC-0001", ownerName: "Gina Governance", since: "2026-10-15", sinceLabel: "due", daysOverdue: 41, confidential: true },
+        { reference: "CA-0001", what: "", ownerName: "Olivia Owner", since: "2026-11-01", sinceLabel: "due", daysOverdue: 24, confidential: false },
+        { reference: "CA-0002", what: "", ownerName: "Gina Governance", since: "2026-11-20", sinceLabel: "due", daysOverdue: 5, confidential: false },
       ],
     });
+  });
+
+  it("lists the systems overdue for review or re-attestation and the incidents open for over 30 days", () => {
+    expect(digest.overdueReviews.items.map((item) => [item.reference, item.since, item.daysOverdue])).toEqual([["AIS-0001", "2026-11-24", 1]]);
+    expect(digest.overdueAttestations).toMatchObject({ count: 2, confidential: 0 });
+    expect(digest.overdueAttestations.items.map((item) => [item.reference, item.sinceLabel])).toEqual([
+      ["AIS-0003", "registered, never attested"],
+      ["AIS-0001", "last attested"],
+    ]);
+    expect(digest.longOpenIncidents).toMatchObject({ count: 1, confidential: 0, items: [{ reference: "INC-0007", what: "SEV4 (minor), other", since: "2026-09-01", sinceLabel: "reported" }] });
+  });
+
+  it("names every overdue item in the governance copy, counts a confidential incident's in a manager's, and names none in a channel's", () => {
+    const governance = renderDigestMarkdown(digest, "governance");
+    expect(governance).toContain("| CA-0005 | for INC-0001 | Gina Governance | due 15 Oct 2026 | 41 |");
+    expect(governance).toContain("| CA-0001 |  | Olivia Owner | due 1 Nov 2026 | 24 |");
+    expect(governance).toContain("| INC-0007 | SEV4 (minor), other |  | reported 1 Sept 2026 | 85 |");
+
+    const manager = renderDigestMarkdown(digest, "manager");
+    expect(manager).toContain("| CA-0001 |  | Olivia Owner | due 1 Nov 2026 | 24 |");
+    expect(manager).not.toContain("CA-0005");
+    expect(manager).not.toContain("INC-0001");
+    expect(manager).toContain("## Overdue corrective actions\n3 in all.");
+    expect(manager).toContain("1 concerns a confidential incident: counted here; the governance team has the details.");
+
+    const channel = renderDigestMarkdown(digest, "channel");
+    expect(channel).toContain("## Overdue corrective actions\n3 in all.");
+    expect(channel).not.toMatch(/CA-\d{4}|INC-\d{4}|AIS-\d{4}|Olivia Owner/);
+  });
+
+  it("compares what needs attention with last week's digest, once one was sent", async () => {
+    expect(digest.lastWeekRecorded).toBe(false);
+    expect(renderDigestMarkdown(digest)).toContain("(No digest was sent last week to compare with.)");
+    await database.prisma.digestRecord.create({
+      data: { timeZone, weekStart: "2026-11-16", attention: { awaitingTriage: 1, overdueActions: 1, longOpenIncidents: 1, overdueReview: 0, overdueAttestation: 2, awaitingReview: 4, shadowAi: 2, unansweredQuestions: 0, staleCount: 3 } },
+    });
+    const compared = await buildWeeklyDigest(database.prisma, { now, timeZone });
+    expect(compared.lastWeekRecorded).toBe(true);
+    expect(compared.needsAttention.find((item) => item.key === "overdueActions")).toEqual({ key: "overdueActions", count: 3, lastWeek: 1 });
+    const markdown = renderDigestMarkdown(compared, "manager");
+    expect(markdown).toContain("3 corrective actions overdue (up from 1 last week)");
+    expect(markdown).toContain("2 AI systems awaiting review (down from 4 last week)");
+    expect(markdown).toContain("1 incident awaiting triage (as last week)");
+    expect(markdown).not.toContain("No digest was sent last week");
+    await database.prisma.digestRecord.deleteMany();
   });
 
   it("lists the audits and reviews planned in the next 30 days", () => {
@@ -191,21 +238,27 @@ describe.each(backends)("the weekly digest on the %s database", (backend) => {
     ]);
   });
 
-  it("never names a confidential incident's description, reporter or system, in the data or the Markdown", () => {
-    const markdown = renderDigestMarkdown(digest);
-    for (const secret of secrets) {
-      expect(markdown).not.toContain(secret);
-      expect(JSON.stringify(digest)).not.toContain(secret);
+  it("never names a confidential incident's description, reporter or system, in the data or any copy", () => {
+    for (const reader of ["governance", "manager", "channel"] as const) {
+      const markdown = renderDigestMarkdown(digest, reader);
+      for (const secret of incidentSecrets) expect(markdown).not.toContain(secret);
+      expect(markdown).toContain("3 reported and 2 closed this week. 2 of them are confidential");
+      expect(markdown).toMatch(/\| SEV1 \(critical\) \| 1 \| 1 \|/);
     }
-    expect(markdown).toContain("3 reported and 2 closed this week. 2 of them are confidential");
-    expect(markdown).toMatch(/\| SEV1 \(critical\) \| 1 \| 1 \|/);
+    for (const secret of incidentSecrets) expect(JSON.stringify(digest)).not.toContain(secret);
+    // The system itself is in the inventory everyone may read: named as overdue for review, never beside its incident.
+    expect(renderDigestMarkdown(digest, "channel")).not.toContain("Secret Salary Predictor");
+    expect(renderDigestMarkdown(digest, "manager")).toContain("| AIS-0001 | Secret Salary Predictor |  | review due 24 Nov 2026 | 1 |");
   });
 
-  it("reads as a headline of what needs attention, then short tables", () => {
+  it("reads as a headline of everything that needs attention, then short tables", () => {
     const markdown = renderDigestMarkdown(digest);
-    expect(markdown).toContain("_Week from Mon, 23 Nov 2026 to Wed, 25 Nov 2026, 21:00 (Asia/Tokyo)_");
-    expect(markdown).toContain("**Needs attention:** 1 incident awaiting triage · 3 corrective actions overdue · 1 incident open for over 30 days.");
-    expect(markdown).toContain("| CA-0005 | Gina Governance | 15 Oct 2026 | 41 |");
+    expect(markdown).toContain("_Week from Mon, 23 Nov 2026 to Wed, 25 Nov 2026, 21:00 (Asia/Tokyo); the governance team's copy_");
+    expect(markdown).toContain(
+      "**Needs attention:** 1 incident awaiting triage · 3 corrective actions overdue · 1 incident open for over 30 days · 1 AI system overdue for review · " +
+        "2 AI systems due for re-attestation · 2 AI systems awaiting review · 2 possible unregistered AI tools without an owner · 3 policy questions the policy did not answer. " +
+        "(No digest was sent last week to compare with.)",
+    );
     expect(markdown).toContain("| Wed, 25 Nov 2026 | REV-0004 Management review | No lead yet | Scope of REV-0004 |");
     expect(markdown).toContain("AI inventory \\| risk tiers");
     expect(markdown).toContain("| Biased or discriminatory output | 1 | 0 |");

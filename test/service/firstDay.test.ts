@@ -211,13 +211,14 @@ describe.each(backends)("the first day of a real organisation (%s)", (backend) =
     await waitForPost(userId, new RegExp(`Your report ${reference} was acknowledged`));
   }, 240_000);
 
-  it("sends the Monday digest to exactly the managers of the CSV", async () => {
+  it("sends the Monday digest to exactly the managers and the governance lead of the CSV", async () => {
     const from = fake.calls.length;
     const sent = await runAims(["digest", "--send-now"], env);
-    expect(sent.stdout).toContain(`Queued this week's digest for ${managers.length} recipients`);
-    await Promise.all(managers.map((manager) => waitForPost(manager.slackId, /AI governance digest/, from)));
+    const readers = [...managers, governanceLead];
+    expect(sent.stdout).toContain(`Queued this week's digest for ${readers.length} recipients`);
+    await Promise.all(readers.map((reader) => waitForPost(reader.slackId, /AI governance digest/, from)));
     const recipients = fake.calls.filter((call) => fake.calls.indexOf(call) >= from && call.method === "chat.postMessage" && /AI governance digest/.test(messageText(call))).map((call) => call.args.channel);
-    expect(recipients.sort()).toEqual(managers.map((manager) => `D${manager.slackId}`).sort());
+    expect(recipients.sort()).toEqual(readers.map((reader) => `D${reader.slackId}`).sort());
     expect((await runAims(["digest", "--send-now"], env)).stdout).toContain("already queued or sent");
   }, 240_000);
 
@@ -236,7 +237,7 @@ describe.each(backends)("the first day of a real organisation (%s)", (backend) =
     expect(before.stdout).toMatch(/✗ Policy documents: no policy documents/);
     expect(before.stdout).toMatch(/✗ Governance channel: SLACK_GOVERNANCE_CHANNEL is not set/);
     expect(before.stdout).toContain("Not ready: 2 essential items to fix (Policy documents, Governance channel)");
-    expect(before.stdout).toMatch(/✓ Notice routes: incidents: the governance channel; .*digest: managers by DM only/);
+    expect(before.stdout).toMatch(/✓ Notice routes: incidents: the governance channel; .*digest: governance members and managers by DM only/);
 
     const onlyChannel = await runAims(["doctor"], { ...env, SLACK_GOVERNANCE_CHANNEL: "C0GOV" });
     expect(onlyChannel.code).toBe(1);

@@ -78,8 +78,10 @@ export interface CommandResult {
   stderr: string;
 }
 
-export async function runProcess(command: string, args: string[], env: Record<string, string>): Promise<CommandResult> {
+/** `input`, when given, is typed on standard input, which is then closed. */
+export async function runProcess(command: string, args: string[], env: Record<string, string>, input?: string): Promise<CommandResult> {
   const child = spawn(command, args, { cwd: projectRoot, env: childEnvironment(env) });
+  if (input !== undefined) child.stdin.end(input);
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (chunk) => (stdout += chunk));

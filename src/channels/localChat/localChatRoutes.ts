@@ -4,26 +4,39 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import express, { type Router } from "express";
+import express, { type ErrorRequestHandler, type Router } from "express";
 import { z } from "zod";
 import type { ConversationEngine } from "../../conversations/engine.js";
 import type { Logger } from "../../logging/logger.js";
 import type { Store } from "../../store/store.js";
 import { governanceAudience, personAudience } from "../../store/notifications.js";
+import { noticeActionsFrom } from "../../conversations/noticeInput.js";
 import { newErrorReference } from "../errorReference.js";
-import { personaOf } from "./personas.js";
+import { personaOf, rolesLabel } from "./personas.js";
 import { requireAccessToken } from "./accessToken.js";
-import { turnInputSchema, unreadableInput } from "../../conversations/turnInput.js";
+import { LocalTranscripts } from "./localTranscripts.js";
+import { maxMessageLength, messageTooLong, turnInputSchema, unreadableInputMessage } from "../../conversations/turnInput.js";
 
 const pagePath = path.join(path.dirname(fileURLToPath(import.meta.url)), "chatPage.html");
 
+const conversationIdSchema = z.string().min(1).max(200).default("local");
 const turnRequest = z.object({
   personId: z.string().min(1),
-  conversationId: z.string().min(1).max(200).default("local"),
+  conversationId: conversationIdSchema,
   input: turnInputSchema,
+  /** What the page showed as the person's words (the text typed, or the button's label), for the transcript. */
+  echo: z.string().max(maxMessageLength).optional(),
 });
 
-export function localChatRoutes(deps: { engine: ConversationEngine; store: Store; logger: Logger; afterTurn?: () => void; accessToken?: string }): Router {
+export interface LocalChatDependencies {
+  engine: ConversationEngine;
+  store: Store;
+  logger: Logger;
+  afterTurn?: () => void;
+  accessToken?: string;
+}
+
+export function localChatRoutes(deps: LocalChatDependencies): Router {
   const router = express.Router();
   // The page itself holds nothing and asks for the token; everything behind /api needs it.
   router.get("/", (_req, res) => {
@@ -34,13 +47,21 @@ export function localChatRoutes(deps: { engine: ConversationEngine; store: Store
 
   router.get("/api/people", async (_req, res) => {
     const people = await deps.store.people.list();
-    res.json(people.map((person) => ({ id: person.id, displayName: person.displayName, roles: person.roles, persona: personaOf(person.roles) })));
+    res.json(people.map((person) => ({ id: person.id, displayName: person.displayName, roles: person.roles, rolesLabel: rolesLabel(person.roles), persona: personaOf(person.roles) })));
   });
+  conversationRoutes(router, deps);
+  noticeRoutes(router, deps);
+  router.use(unreadableBody);
+  return router;
+}
 
+/** A turn, and the conversation so far for the page to show again after a reload. */
+function conversationRoutes(router: Router, deps: LocalChatDependencies): void {
+  const transcripts = new LocalTranscripts();
   router.post("/api/turn", async (req, res) => {
     const parsed = turnRequest.safeParse(req.body);
     if (!parsed.success) {
-      res.status(400).json({ error: unreadableInput });
+      res.status(400).json({ error: unreadableInputMessage((req.body as { input?: unknown } | undefined)?.input) });
       return;
     }
     try {
@@ -55,6 +76,8 @@ export function localChatRoutes(deps: { engine: ConversationEngine; store: Store
         channel: "local_chat",
         input: parsed.data.input,
       });
+      const echo = parsed.data.echo ? [{ from: "person" as const, text: parsed.data.echo }] : [];
+      transcripts.add(person.id, parsed.data.conversationId, [...echo, ...reply.messages.map((message) => ({ from: "bot" as const, message }))]);
       res.json(reply);
       deps.afterTurn?.();
     } catch (error) {
@@ -64,6 +87,18 @@ export function localChatRoutes(deps: { engine: ConversationEngine; store: Store
     }
   });
 
+  router.get("/api/transcript", (req, res) => {
+    const conversationId = conversationIdSchema.safeParse(req.query.conversationId);
+    if (typeof req.query.personId !== "string" || !conversationId.success) {
+      res.status(400).json({ error: "Say whose conversation to show (personId, conversationId)." });
+      return;
+    }
+    res.json(transcripts.of(req.query.personId, conversationId.data));
+  });
+}
+
+/** The person's notices, each with the buttons Slack and Teams show on it, and their files. */
+function noticeRoutes(router: Router, deps: LocalChatDependencies): void {
   const audiencesOf = async (personId: unknown) => {
     const person = typeof personId === "string" ? await deps.store.people.byId(personId) : null;
     return person ? [personAudience(person.id), ...(person.roles.includes("governance") ? [governanceAudience] : [])] : [];
@@ -71,7 +106,8 @@ export function localChatRoutes(deps: { engine: ConversationEngine; store: Store
 
   router.get("/api/notifications", async (req, res) => {
     const audiences = await audiencesOf(req.query.personId);
-    res.json(audiences.length === 0 ? [] : await deps.store.notifications.forAudiences(audiences));
+    const notices = audiences.length === 0 ? [] : await deps.store.notifications.forAudiences(audiences);
+    res.json(notices.map((notice) => ({ id: notice.id, audience: notice.audience, kind: notice.kind, subject: notice.subject, text: notice.text, createdAt: notice.createdAt, attachmentName: notice.attachmentName, actions: noticeActionsFrom(notice.actions) })));
   });
 
   // A notice's file (an evidence pack, the digest chart), for the people the notice was for.
@@ -83,6 +119,11 @@ export function localChatRoutes(deps: { engine: ConversationEngine; store: Store
     }
     res.attachment(file.name).type(file.name.endsWith(".png") ? "image/png" : "application/zip").send(Buffer.from(file.bytes));
   });
-
-  return router;
 }
+
+/** A body too large for the parser says the message limit; one that is not JSON says it could not be read. */
+const unreadableBody: ErrorRequestHandler = (error: { type?: string }, _req, res, next) => {
+  if (error.type === "entity.too.large") res.status(413).json({ error: messageTooLong() });
+  else if (error.type === "entity.parse.failed") res.status(400).json({ error: unreadableInputMessage(undefined) });
+  else next(error);
+};

@@ -1,6 +1,6 @@
 // The bridge between Slack and the conversation engine: resolves who is speaking, routes every
 // flow into the user's direct message with the bot, and posts or updates the reply there.
-import { readTurnInput, unreadableInput } from "../../conversations/turnInput.js";
+import { readTurnInput, unreadableInputMessage } from "../../conversations/turnInput.js";
 import type { WebClient } from "@slack/web-api";
 import type { ConversationEngine } from "../../conversations/engine.js";
 import type { OutgoingMessage, Speaker, TurnInput } from "../../conversations/messages.js";
@@ -70,7 +70,7 @@ export class SlackConversations {
     const place = { channel: dmChannel, ...(options.threadTs ? { threadTs: options.threadTs } : {}) };
     const checked = readTurnInput(input);
     if (!checked) {
-      await this.post(client, place, [{ kind: "error", text: unreadableInput }]);
+      await this.post(client, place, [{ kind: "error", text: unreadableInputMessage(input) }]);
       return [];
     }
     try {

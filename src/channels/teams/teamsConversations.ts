@@ -1,7 +1,7 @@
 // Teams turns into engine turns: who is speaking (Entra object id, e-mail from the roster, the
 // client's time zone), where flows run (always the personal chat), and card replies.
 import { CardFactory, MessageFactory, TeamsInfo, TurnContext, type Activity, type ConversationReference } from "botbuilder";
-import { readTurnInput, unreadableInput } from "../../conversations/turnInput.js";
+import { readTurnInput, unreadableInputMessage } from "../../conversations/turnInput.js";
 import type { ConversationEngine } from "../../conversations/engine.js";
 import type { OutgoingMessage, Speaker, TurnInput } from "../../conversations/messages.js";
 import type { Logger } from "../../logging/logger.js";
@@ -50,7 +50,7 @@ export class TeamsConversations {
   /** Runs one engine turn for the person in their personal chat and returns the messages to show. */
   async turn(activity: Activity, speaker: Speaker, conversationId: string, input: TurnInput): Promise<OutgoingMessage[] | null> {
     const checked = readTurnInput(input);
-    if (!checked) return [{ kind: "error", text: unreadableInput }];
+    if (!checked) return [{ kind: "error", text: unreadableInputMessage(input) }];
     const reply = await this.engine.handle({
       key: { platform: teamsPlatform, workspaceId: tenantOf(activity), userId: activity.from.aadObjectId ?? activity.from.id, conversationId },
       speaker,

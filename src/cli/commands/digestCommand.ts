@@ -1,5 +1,7 @@
-// `aims digest --preview [--out DIR] [--time-zone ZONE]`: the weekly governance digest as it stands
-// now, printed as Markdown, and with --out also saved with its chart, to check before it goes out.
+// `aims digest --preview [--for governance|manager|channel] [--out DIR] [--time-zone ZONE]`: the weekly
+// governance digest as it stands now, printed as Markdown, and with --out also saved with its chart,
+// to check before it goes out. The week is the one in AIMS_DIGEST_TIME_ZONE (default UTC), the zone
+// the Monday digest is sent in, unless --time-zone says otherwise.
 import fs from "node:fs";
 import path from "node:path";
 import { renderDigestChart } from "../../digest/digestChart.js";
@@ -8,13 +10,15 @@ import { buildWeeklyDigest } from "../../digest/buildWeeklyDigest.js";
 import { assertTimeZone } from "../../digest/zonedCalendar.js";
 import { queueWeeklyDigest } from "../../digest/digestSchedule.js";
 import { serviceHolding } from "../../store/embedded/serviceLock.js";
+import type { DigestReader } from "../../digest/weeklyDigest.js";
 import { CliError, withStore } from "../cliContext.js";
 
 export interface DigestCommandOptions {
   preview?: boolean;
   sendNow?: boolean;
   out?: string;
-  timeZone: string;
+  timeZone?: string;
+  for: DigestReader;
 }
 
 export async function digestCommand(options: DigestCommandOptions): Promise<void> {
@@ -24,7 +28,7 @@ export async function digestCommand(options: DigestCommandOptions): Promise<void
 }
 
 /**
- * Queues this week's digest for every manager and subscribed channel now instead of at Monday's
+ * Queues this week's digest for every governance member, manager and subscribed channel now instead of at Monday's
  * hour (the same once-per-week key, so Monday does not send it again). The service's outbox sends it.
  */
 async function sendDigestNow(): Promise<void> {
@@ -33,7 +37,7 @@ async function sendDigestNow(): Promise<void> {
     service: config.database.kind === "postgresql" || serviceHolding(config.dataDir) !== undefined,
   }));
   if (queued === 0) {
-    console.log("This week's digest is already queued or sent for every manager and subscribed channel: nothing new to send.");
+    console.log("This week's digest is already queued or sent for every governance member, manager and subscribed channel: nothing new to send.");
     return;
   }
   console.log(`Queued this week's digest for ${queued} recipient${queued === 1 ? "" : "s"}.`);
@@ -42,12 +46,14 @@ async function sendDigestNow(): Promise<void> {
 
 async function previewDigest(options: DigestCommandOptions): Promise<void> {
   try {
-    assertTimeZone(options.timeZone);
+    if (options.timeZone) assertTimeZone(options.timeZone);
   } catch (error) {
     throw new CliError(`--time-zone: ${(error as Error).message}`);
   }
-  const digest = await withStore((_store, database) => buildWeeklyDigest(database.prisma, { now: new Date(), timeZone: options.timeZone }));
-  const markdown = renderDigestMarkdown(digest);
+  const digest = await withStore((_store, database, config) =>
+    buildWeeklyDigest(database.prisma, { now: new Date(), timeZone: options.timeZone ?? config.digest.timeZone, attestationMonths: config.reminders.attestationMonths }),
+  );
+  const markdown = renderDigestMarkdown(digest, options.for);
   process.stdout.write(markdown);
   if (options.out) {
     fs.mkdirSync(options.out, { recursive: true });
