@@ -87,16 +87,21 @@ export async function buildGapReport(prisma: PrismaClient): Promise<GapReport | 
   };
 }
 
-/** The scope and objectives the assistant keeps, checked against the self-rating of 4.3 and 6.2. */
-async function clauseRecords(prisma: PrismaClient, rated: Map<string, GapStatus>): Promise<ClauseRecords[]> {
+/** What the records hold for the clauses they can show, by clause: read beside a rating, in the report and in the analysis itself. */
+export async function recordsBehindClauses(prisma: PrismaClient): Promise<Record<string, { held: boolean; text: string }>> {
   const [scope, objectives] = await Promise.all([prisma.aimsScope.findFirst({ orderBy: { createdAt: "asc" } }), prisma.aiObjective.groupBy({ by: ["status"], _count: { _all: true } })]);
   const objectiveCount = objectives.reduce((sum, group) => sum + group._count._all, 0);
   const achieved = objectives.find((group) => group.status === "achieved")?._count._all ?? 0;
-  const check = (clauseId: string, held: boolean, text: string): ClauseRecords => ({ clauseId, text, contradicts: !held && rated.get(clauseId) === "in_place" });
-  return [
-    check("4.3", scope !== null, scope ? `scope ${scope.reference} version ${scope.version} recorded` : 'no scope recorded ("edit scope")'),
-    check("6.2", objectiveCount > 0, objectiveCount > 0 ? `${objectiveCount} AI objectives recorded, ${achieved} achieved` : 'no AI objectives recorded ("add objective")'),
-  ];
+  return {
+    "4.3": { held: scope !== null, text: scope ? `scope ${scope.reference} version ${scope.version} recorded` : 'no scope recorded ("edit scope")' },
+    "6.2": { held: objectiveCount > 0, text: objectiveCount > 0 ? `${objectiveCount} AI objectives recorded, ${achieved} achieved` : 'no AI objectives recorded ("add objective")' },
+  };
+}
+
+/** The scope and objectives the assistant keeps, checked against the self-rating of 4.3 and 6.2. */
+async function clauseRecords(prisma: PrismaClient, rated: Map<string, GapStatus>): Promise<ClauseRecords[]> {
+  const records = await recordsBehindClauses(prisma);
+  return Object.entries(records).map(([clauseId, { held, text }]) => ({ clauseId, text, contradicts: !held && rated.get(clauseId) === "in_place" }));
 }
 
 const recordsLine = (records: ClauseRecords) => `${records.clauseId}: ${records.text}${records.contradicts ? ", yet rated in place" : ""}`;

@@ -3,9 +3,9 @@
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { can, refusalText } from "../domain/accessPolicy.js";
 import { useCaseMessages, useCaseRefusal, type TextUseCases, type UseCaseOutcome } from "../conversations/useCaseOutcome.js";
-import { gapAnalysisFlowId, gapAnalysisPrefill } from "./flows/gapAnalysisFlow.js";
+import { gapAnalysisFlowId, gapAnalysisPrefill, recordsKey } from "./flows/gapAnalysisFlow.js";
 import type { Turn } from "../conversations/messages.js";
-import { buildGapReport, gapReportMessages } from "./gapReport.js";
+import { buildGapReport, gapReportMessages, recordsBehindClauses } from "./gapReport.js";
 
 const analysisCommand = /^(?:run\s+|start\s+|new\s+)?(?:a\s+)?gap\s+analysis(\s+fresh)?$/;
 const reportCommand = /^(?:gap\s+report|gaps|gap\s+analysis\s+report)$/;
@@ -27,7 +27,8 @@ export class GapUseCases implements TextUseCases {
 
   private async analysis(turn: Turn, fresh: boolean): Promise<UseCaseOutcome> {
     if (!can(turn.speaker, "create", "gap_analysis")) return useCaseRefusal(refusalText("create", "gap_analysis"));
-    if (fresh) return { start: { flowId: gapAnalysisFlowId, prefill: {} } };
+    const records = { [recordsKey]: await recordsBehindClauses(this.prisma) };
+    if (fresh) return { start: { flowId: gapAnalysisFlowId, prefill: records } };
     const latest = await this.prisma.gapAnalysis.findFirst({
       orderBy: [{ createdAt: "desc" }, { reference: "desc" }],
       include: { findings: { include: { owner: { select: { id: true, displayName: true } } } } },
@@ -41,6 +42,6 @@ export class GapUseCases implements TextUseCases {
         owner: finding.owner ? { personId: finding.owner.id, displayName: finding.owner.displayName } : null,
       })),
     };
-    return { start: { flowId: gapAnalysisFlowId, prefill: gapAnalysisPrefill(previous) } };
+    return { start: { flowId: gapAnalysisFlowId, prefill: { ...gapAnalysisPrefill(previous), ...records } } };
   }
 }

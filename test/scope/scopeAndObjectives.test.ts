@@ -90,6 +90,13 @@ describe.each(backends)("scope and AI objectives in chat (%s database)", (backen
     // A gap analysis rating 4.3 and 6.2 is shown beside what the records hold.
     await database.prisma.gapAnalysis.create({ data: { reference: "GAP-0901", createdVia: "cli", findings: { create: [{ clauseId: "4.3", status: "in_place" }, { clauseId: "6.2", status: "partial", note: "targets not yet measured" }] } } });
     expect(texts(await amara.say("gap report"))).toContain("The records show: 4.3: scope SCP-0001 version 2 recorded; 6.2: 5 AI objectives recorded, 1 achieved.");
+    // … and asked beside the question itself when governance runs the analysis.
+    const lukas = harness.user("lukas", "gap-run");
+    await lukas.say("gap analysis fresh");
+    for (const answer of ["in place", "in place"]) await lukas.say(answer);
+    expect(lastQuestion(await lukas.say("in place"))!.prompt).toBe("4.4 Establishing and maintaining the AIMS: is this in place?");
+    expect(lastQuestion(await lukas.say("back"))!.prompt).toBe("4.3 Defining the boundaries of the AIMS: is this in place? (The records show: scope SCP-0001 version 2 recorded.)");
+    await lukas.say("cancel");
     await database.prisma.aiObjective.deleteMany({});
     expect(texts(await amara.say("gap report"))).toContain('6.2: no AI objectives recorded ("add objective").');
   });

@@ -32,6 +32,13 @@ export interface PreviousFinding {
 
 /** Marks where a re-run's answers came from; not a question, so it is not saved with the analysis. */
 const previousKey = "previousAnalysis";
+/** What the records hold for some clauses (scope for 4.3, objectives for 6.2), shown with their question; not saved either. */
+export const recordsKey = "recordsShow";
+
+const recordsNote = (answers: Answers, clause: Clause) => {
+  const records = (answers[recordsKey] as Record<string, { text: string }> | undefined)?.[clause.id];
+  return records ? ` (The records show: ${records.text}.)` : "";
+};
 
 export function gapAnalysisPrefill(previous: { reference: string; findings: PreviousFinding[] } | null): Answers {
   if (!previous) return {};
@@ -54,7 +61,7 @@ function clauseSteps(clause: Clause): StepDefinition[] {
     {
       id: statusStepId(clause),
       label: `${clause.id} ${clause.title}`,
-      prompt: `${clause.id} ${clause.title}: is this in place?`,
+      prompt: (answers) => `${clause.id} ${clause.title}: is this in place?${recordsNote(answers, clause)}`,
       help: "In place: done and working, and you could show an auditor the evidence. Partial: started, or done for part of the organisation. Missing: not there yet.",
       input: "single_choice",
       choices: choicesFrom(gapStatusLabels),
