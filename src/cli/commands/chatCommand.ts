@@ -11,7 +11,6 @@ import { loadDemoOrganisation } from "../../demo/loadDemoOrganisation.js";
 import { policyAssistantFor, type PolicyAssistant } from "../../policy/policyAssistant.js";
 import { PolicyDirMissingError } from "../../policy/policyCorpus.js";
 import { loadAllPrompts } from "../../policy/prompts.js";
-import type { Person } from "../../generated/prisma/client.js";
 import { CliError, withStore } from "../cliContext.js";
 
 export async function chat(options: { as: string; files?: string }): Promise<void> {
@@ -45,7 +44,7 @@ function policyAssistantOrWarning(open: () => PolicyAssistant): PolicyAssistant 
 }
 
 /** A persona picks the first person whose broadest role it is (`member` is never an auditor); otherwise an email or a name. */
-function personToActAs(people: Person[], wanted: string): Person {
+function personToActAs<Listed extends { roles: Parameters<typeof personaOf>[0]; email: string | null; displayName: string }>(people: Listed[], wanted: string): Listed {
   const typed = wanted.trim().toLowerCase();
   const person =
     people.find((candidate) => personaOf(candidate.roles) === typed) ??
