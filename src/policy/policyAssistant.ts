@@ -12,7 +12,7 @@ import { z } from "zod";
 import type { Logger } from "../logging/logger.js";
 import { listPolicyFiles, loadPolicyCorpus, PolicyDirMissingError, policyDirExists, type PolicyCorpus, type PolicyPassage } from "./policyCorpus.js";
 import { PolicyIndex, type PolicyHit } from "./policyIndex.js";
-import { isInjection, isTaskOrOpinion } from "./policyGuard.js";
+import { isGeneralKnowledge, isInjection, isTaskOrOpinion } from "./policyGuard.js";
 import { judge, type PolicyConfidence } from "./policyRelevance.js";
 import { citationOf, extractiveAnswer } from "./policyExtracts.js";
 import { loadPrompt } from "./prompts.js";
@@ -131,7 +131,7 @@ export class PolicyAssistant {
 
   async ask(question: string): Promise<PolicyAnswer> {
     if (isInjection(question)) return { answered: false, answer: refusal, citations: [], source: "guard" };
-    if (isTaskOrOpinion(question)) return { answered: false, answer: notCovered, citations: [], source: "guard", confidence: "off-topic" };
+    if (isTaskOrOpinion(question) || isGeneralKnowledge(question)) return { answered: false, answer: notCovered, citations: [], source: "guard", confidence: "off-topic" };
     const { index } = await this.currentIndex();
     let hits = await this.rankedHits(question, index);
     let confidence = judge(hits);

@@ -21,3 +21,18 @@ const taskOrOpinion =
 export function isTaskOrOpinion(question: string): boolean {
   return taskOrOpinion.test(question);
 }
+
+/**
+ * How a technology works in general ("how does X actually work", "explain how X is trained", "the
+ * technology behind X") is general knowledge, not a rule of the organisation, unless the question
+ * is about the organisation's own way of doing things (its process, register, approvals…) or about
+ * what people may do.
+ */
+const howItWorks =
+  /\bhow (does|do|did|is|are)\b.{1,60}\b(actually |really )?(work|works|learn|learns|get trained|gets trained|are trained|is trained|come up with|generate|generates)\b|\bexplain\b.{0,20}\bhow\b|\b(technology|science|maths?) behind\b/i;
+const aboutTheOrganisation =
+  /\b(we|our|us|i|my|staff|employees?|colleagues?|team|polic(y|ies)|standard|allowed|may|must|should|permitted|required|approv\w*|rules?|process(es)?|procedures?|register|review|exceptions?|assessments?|incidents?|reports?|here|company|firm|trust)\b/i;
+
+export function isGeneralKnowledge(question: string): boolean {
+  return howItWorks.test(question) && !aboutTheOrganisation.test(question);
+}
