@@ -40,6 +40,8 @@ import { PeopleUseCases } from "./people/peopleUseCases.js";
 import { InventoryUseCases } from "./inventory/inventoryUseCases.js";
 import { RouteUseCases } from "./routing/routeUseCases.js";
 import type { ChannelRoute, RouteCategory } from "./routing/noticeRoutes.js";
+import { ExternalNoticeUseCases } from "./externalNotices/externalNoticeUseCases.js";
+import { recordExternalNotificationFlow } from "./externalNotices/flows/recordExternalNotificationFlow.js";
 
 export interface ConversationSettings {
   reviewIntervals?: ReviewIntervals;
@@ -86,6 +88,7 @@ export function createConversationEngine(prisma: PrismaClient, settings: Convers
     importedSystems: new InventoryUseCases(prisma),
     routes: new RouteUseCases(prisma, settings.noticeRoutes ?? {}),
     policyQuestions: policyQuestionUseCases,
+    externalNotices: new ExternalNoticeUseCases(prisma),
     menu: (text, speaker) => engine.menu(text, speaker),
     commands: () => chatCommands,
   };
@@ -106,6 +109,7 @@ export function createConversationEngine(prisma: PrismaClient, settings: Convers
       editSoaControlFlow(),
       gapAnalysisFlow(),
       ...policyAnswerFlows(),
+      recordExternalNotificationFlow(),
     ],
     lookups: storeLookups(prisma),
     incidentUseCases,

@@ -32,6 +32,7 @@ import { setManager } from "../people/commands/setManager.js";
 import { unconfirmedImports } from "../inventory/commands/unconfirmedImports.js";
 import { noticeRoutes } from "../routing/commands/noticeRoutes.js";
 import { policyQuestions } from "../policy/commands/policyQuestions.js";
+import { recordExternalNotification } from "../externalNotices/commands/recordExternalNotification.js";
 
 export const chatCommands: readonly ChatCommand[] = [
   help,
@@ -39,6 +40,7 @@ export const chatCommands: readonly ChatCommand[] = [
   registerSystem,
   reportShadowAi,
   addNote,
+  recordExternalNotification,
   showIncident,
   listIncidents,
   reportIncident,

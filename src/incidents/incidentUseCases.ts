@@ -16,6 +16,7 @@ import { flowForAction, oneClickActions } from "./flows/incidentFlows.js";
 import { flowIds } from "../conversations/intents.js";
 import type { OutgoingMessage, TimelineEntry, Turn } from "../conversations/messages.js";
 import { lookUpWord } from "../domain/wordTable.js";
+import { externalNotificationLines } from "../externalNotices/externalNoticeWording.js";
 
 export type IncidentCommand =
   | { kind: "list"; filters: IncidentFilters }
@@ -237,6 +238,7 @@ export function incidentView(incident: IncidentDossier, viewer: Viewer): Outgoin
         : `Corrective action ${action.reference} (${action.status}), owner ${action.owner.displayName}, due ${action.dueDate.toISOString().slice(0, 10)}.`,
     ),
     ...optionalLine("Effectiveness check", incident.effectivenessCheck),
+    ...externalNotificationLines(incident.externalNotifications),
     ...(incident.lessonsWhatHappened ? [`Lessons learned: what happened: ${incident.lessonsWhatHappened} Why: ${incident.lessonsWhy} What changes: ${incident.lessonsChanges}`] : []),
   ];
   const timeline: TimelineEntry[] = [
