@@ -40,6 +40,7 @@ import { PeopleUseCases } from "./people/peopleUseCases.js";
 import { InventoryUseCases } from "./inventory/inventoryUseCases.js";
 import { RouteUseCases } from "./routing/routeUseCases.js";
 import type { ChannelRoute, RouteCategory } from "./routing/noticeRoutes.js";
+import { UserDocumentationUseCases } from "./systemDocumentation/userDocumentationUseCases.js";
 import { ExternalNoticeUseCases } from "./externalNotices/externalNoticeUseCases.js";
 import { recordExternalNotificationFlow } from "./externalNotices/flows/recordExternalNotificationFlow.js";
 
@@ -89,6 +90,7 @@ export function createConversationEngine(prisma: PrismaClient, settings: Convers
     routes: new RouteUseCases(prisma, settings.noticeRoutes ?? {}),
     policyQuestions: policyQuestionUseCases,
     externalNotices: new ExternalNoticeUseCases(prisma),
+    userDocumentation: new UserDocumentationUseCases(prisma),
     menu: (text, speaker) => engine.menu(text, speaker),
     commands: () => chatCommands,
   };

@@ -32,6 +32,7 @@ import { setManager } from "../people/commands/setManager.js";
 import { unconfirmedImports } from "../inventory/commands/unconfirmedImports.js";
 import { noticeRoutes } from "../routing/commands/noticeRoutes.js";
 import { policyQuestions } from "../policy/commands/policyQuestions.js";
+import { userDocumentation } from "../systemDocumentation/commands/userDocumentation.js";
 import { recordExternalNotification } from "../externalNotices/commands/recordExternalNotification.js";
 
 export const chatCommands: readonly ChatCommand[] = [
@@ -47,6 +48,7 @@ export const chatCommands: readonly ChatCommand[] = [
   myActions,
   completeAction,
   mySystems,
+  userDocumentation,
   systemRecord,
   riskRegister,
   assessRisk,
