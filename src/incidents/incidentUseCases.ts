@@ -17,6 +17,7 @@ import { flowIds } from "../conversations/intents.js";
 import type { OutgoingMessage, TimelineEntry, Turn } from "../conversations/messages.js";
 import { lookUpWord } from "../domain/wordTable.js";
 import { externalNotificationLines } from "../externalNotices/externalNoticeWording.js";
+import { externalReporterContactLines, externalReporterLabel } from "../publicReport/publicReportSubmission.js";
 
 export type IncidentCommand =
   | { kind: "list"; filters: IncidentFilters }
@@ -222,10 +223,11 @@ export class IncidentUseCases implements TextUseCases {
 }
 
 export function incidentView(incident: IncidentDossier, viewer: Viewer): OutgoingMessage {
-  const reporterName = incident.anonymous ? null : (incident.reporter?.displayName ?? null);
+  const reporterName = incident.anonymous ? null : (incident.reporter?.displayName ?? (incident.createdVia === "public_form" ? externalReporterLabel : null));
   const lines = [
     ...incidentDetailLines({ ...incident, status: incidentStatusLabels[incident.status].toLowerCase(), systemName: incident.system?.name ?? incident.systemNameFreeText, reporterName }),
     `Handled by: ${incident.assignee?.displayName ?? "nobody yet"}.`,
+    ...externalReporterContactLines(incident.externalReporter, viewer),
     ...optionalLine("Duplicate of", incident.duplicateOf?.reference),
     ...optionalLine("Declined because", incident.declineReason),
     ...optionalLine("Containment", incident.containmentNote),
