@@ -41,6 +41,8 @@ import { InventoryUseCases } from "./inventory/inventoryUseCases.js";
 import { RouteUseCases } from "./routing/routeUseCases.js";
 import type { ChannelRoute, RouteCategory } from "./routing/noticeRoutes.js";
 import { UserDocumentationUseCases } from "./systemDocumentation/userDocumentationUseCases.js";
+import { SupplierUseCases } from "./suppliers/supplierUseCases.js";
+import { registerSupplierFlow } from "./suppliers/flows/registerSupplierFlow.js";
 import { ExternalNoticeUseCases } from "./externalNotices/externalNoticeUseCases.js";
 import { recordExternalNotificationFlow } from "./externalNotices/flows/recordExternalNotificationFlow.js";
 
@@ -91,6 +93,7 @@ export function createConversationEngine(prisma: PrismaClient, settings: Convers
     policyQuestions: policyQuestionUseCases,
     externalNotices: new ExternalNoticeUseCases(prisma),
     userDocumentation: new UserDocumentationUseCases(prisma),
+    suppliers: new SupplierUseCases(prisma),
     menu: (text, speaker) => engine.menu(text, speaker),
     commands: () => chatCommands,
   };
@@ -112,6 +115,7 @@ export function createConversationEngine(prisma: PrismaClient, settings: Convers
       gapAnalysisFlow(),
       ...policyAnswerFlows(),
       recordExternalNotificationFlow(),
+      registerSupplierFlow(),
     ],
     lookups: storeLookups(prisma),
     incidentUseCases,

@@ -33,6 +33,7 @@ import { unconfirmedImports } from "../inventory/commands/unconfirmedImports.js"
 import { noticeRoutes } from "../routing/commands/noticeRoutes.js";
 import { policyQuestions } from "../policy/commands/policyQuestions.js";
 import { userDocumentation } from "../systemDocumentation/commands/userDocumentation.js";
+import { suppliers } from "../suppliers/commands/suppliers.js";
 import { recordExternalNotification } from "../externalNotices/commands/recordExternalNotification.js";
 
 export const chatCommands: readonly ChatCommand[] = [
@@ -58,6 +59,7 @@ export const chatCommands: readonly ChatCommand[] = [
   gapAnalysis,
   gapReport,
   nonconformities,
+  suppliers,
   schedule,
   reviewRecord,
   evidencePack,

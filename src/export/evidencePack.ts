@@ -26,6 +26,7 @@ export const packSections: PackSection[] = [
   { file: "impact-assessments", title: "AI system impact assessments", evidenceFor: "6.1.4, 8.4, A.5 (effects on individuals, groups and society)", kind: "impacts" },
   { file: "incident-register", title: "Incident register", evidenceFor: "8.1, A.8.4, 10.2 (AI incidents, how they were handled)", kind: "incidents" },
   { file: "external-notifications", title: "External notifications about incidents", evidenceFor: "A.8.4, A.8.5 (who outside was told about an incident: when, what, by whom)", kind: "notifications" },
+  { file: "supplier-register", title: "Supplier register", evidenceFor: "A.10.2, A.10.3 (suppliers of AI systems: due diligence, contract, responsibilities, review)", kind: "suppliers" },
   { file: "nonconformities", title: "Nonconformities", evidenceFor: "10.2 (nonconformities, root causes, corrections, effectiveness)", kind: "nonconformities" },
   { file: "corrective-actions", title: "Corrective actions", evidenceFor: "10.2 (actions on incidents and nonconformities)", kind: "actions" },
   { file: "audits-and-management-reviews", title: "Internal audits and management reviews", evidenceFor: "9.2, 9.3 (audit programme and results, review decisions)", kind: "reviews" },
