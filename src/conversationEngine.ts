@@ -46,6 +46,11 @@ import { ObjectiveUseCases } from "./objectives/objectiveUseCases.js";
 import { objectiveFlow } from "./objectives/flows/objectiveFlow.js";
 import { ReadinessUseCases } from "./readiness/readinessUseCases.js";
 import type { DateSettings } from "./conversations/dateAnswers.js";
+import { UserDocumentationUseCases } from "./systemDocumentation/userDocumentationUseCases.js";
+import { SupplierUseCases } from "./suppliers/supplierUseCases.js";
+import { registerSupplierFlow } from "./suppliers/flows/registerSupplierFlow.js";
+import { ExternalNoticeUseCases } from "./externalNotices/externalNoticeUseCases.js";
+import { recordExternalNotificationFlow } from "./externalNotices/flows/recordExternalNotificationFlow.js";
 
 export interface ConversationSettings {
   reviewIntervals?: ReviewIntervals;
@@ -99,6 +104,9 @@ export function createConversationEngine(prisma: PrismaClient, settings: Convers
     scope: new ScopeUseCases(prisma),
     objectives: new ObjectiveUseCases(prisma, clock),
     readiness: new ReadinessUseCases(prisma, clock, settings.policyDir),
+    externalNotices: new ExternalNoticeUseCases(prisma),
+    userDocumentation: new UserDocumentationUseCases(prisma),
+    suppliers: new SupplierUseCases(prisma),
     menu: (text, speaker) => engine.menu(text, speaker),
     commands: () => chatCommands,
   };
@@ -121,6 +129,8 @@ export function createConversationEngine(prisma: PrismaClient, settings: Convers
       ...policyAnswerFlows(),
       scopeFlow(),
       objectiveFlow(),
+      recordExternalNotificationFlow(),
+      registerSupplierFlow(),
     ],
     lookups: storeLookups(prisma),
     incidentUseCases,

@@ -27,6 +27,7 @@ import { startReminderScheduler, type ReminderScheduler } from "./reminders/remi
 import { routedChannels } from "./routing/noticeRoutes.js";
 import { startOnboarding, type Onboarding } from "./setup/onboarding.js";
 import { noticesQueuedInScope, trackingQueuedNotices } from "./store/queuedNoticeScope.js";
+import { publicReportRoutes } from "./publicReport/publicReportRoutes.js";
 
 export interface RunningService {
   url: string;
@@ -110,6 +111,7 @@ export async function startService(config: Config, logger: Logger, overrides: Se
         http.use((_req, _res, next) => trackingQueuedNotices(next));
         if (slack?.router) http.use(slack.router);
         if (teams) http.use(teams.router);
+        if (config.publicReportForm) http.use("/report", publicReportRoutes({ prisma: database.prisma, logger, limits: config.publicReportForm, afterReport: afterTurn, ...(overrides.clock ? { clock: overrides.clock } : {}) }));
         if (config.localChat) http.use("/chat", localChatRoutes({ engine, store, logger, afterTurn, ...(config.localChatToken ? { accessToken: config.localChatToken } : {}) }));
       },
     });

@@ -35,6 +35,9 @@ import { policyQuestions } from "../policy/commands/policyQuestions.js";
 import { scope } from "../scope/commands/scope.js";
 import { objectives } from "../objectives/commands/objectives.js";
 import { readiness } from "../readiness/commands/readiness.js";
+import { userDocumentation } from "../systemDocumentation/commands/userDocumentation.js";
+import { suppliers } from "../suppliers/commands/suppliers.js";
+import { recordExternalNotification } from "../externalNotices/commands/recordExternalNotification.js";
 
 export const chatCommands: readonly ChatCommand[] = [
   help,
@@ -42,12 +45,14 @@ export const chatCommands: readonly ChatCommand[] = [
   registerSystem,
   reportShadowAi,
   addNote,
+  recordExternalNotification,
   showIncident,
   listIncidents,
   reportIncident,
   myActions,
   completeAction,
   mySystems,
+  userDocumentation,
   systemRecord,
   riskRegister,
   assessRisk,
@@ -60,6 +65,7 @@ export const chatCommands: readonly ChatCommand[] = [
   objectives,
   readiness,
   nonconformities,
+  suppliers,
   schedule,
   reviewRecord,
   evidencePack,

@@ -94,6 +94,10 @@ const environmentSchema = z.object({
     .preprocess(emptyAsUnset, z.enum(["auto", "on", "off"], { error: "must be auto, on or off" }).default("auto")),
   /** The local chat's access token: required to open it on a non-loopback HOST. */
   LOCAL_CHAT_TOKEN: optionalText.pipe(z.string().min(16, "must be at least 16 characters (e.g. openssl rand -hex 16)").optional()),
+  /** The report form for people outside the workspace at /report: off unless asked for. */
+  PUBLIC_REPORT_FORM: z.preprocess(emptyAsUnset, z.enum(["on", "off"], { error: "must be on or off" }).default("off")),
+  PUBLIC_REPORT_PER_ADDRESS_PER_HOUR: z.preprocess(emptyAsUnset, z.coerce.number({ error: "must be a number, e.g. 5" }).int("must be a whole number").min(1, "must be at least 1").default(5)),
+  PUBLIC_REPORT_PER_HOUR: z.preprocess(emptyAsUnset, z.coerce.number({ error: "must be a number, e.g. 60" }).int("must be a whole number").min(1, "must be at least 1").default(60)),
   AIMS_DRAFT_EXPIRY_HOURS: z.preprocess(
     emptyAsUnset,
     z.coerce.number({ error: "must be a number of hours, e.g. 168" }).positive("must be a positive number of hours, e.g. 168").default(168),
@@ -266,6 +270,8 @@ export interface Config {
   localChat: boolean;
   /** When set, every local chat API request must carry it. */
   localChatToken?: string;
+  /** The public report form at /report and its submission limits; absent when off. */
+  publicReportForm?: { perAddressPerHour: number; totalPerHour: number };
   draftTtlMs: number;
   reviewIntervals: ReviewIntervals;
   /** The notification outbox: how often it is checked, and how often a delivery is tried before it is dead. */
@@ -363,6 +369,7 @@ function toConfig(env: Environment): Config {
     // On an address other machines can reach, only when asked for (with its token, checked above).
     localChat: env.LOCAL_CHAT === "on" || (env.LOCAL_CHAT === "auto" && !env.SLACK_BOT_TOKEN && !env.MicrosoftAppId && isLoopbackHost(env.HOST ?? defaultHost)),
     ...(env.LOCAL_CHAT_TOKEN ? { localChatToken: env.LOCAL_CHAT_TOKEN } : {}),
+    ...(env.PUBLIC_REPORT_FORM === "on" ? { publicReportForm: { perAddressPerHour: env.PUBLIC_REPORT_PER_ADDRESS_PER_HOUR, totalPerHour: env.PUBLIC_REPORT_PER_HOUR } } : {}),
     draftTtlMs: env.AIMS_DRAFT_EXPIRY_HOURS * 60 * 60 * 1000,
     reviewIntervals: env.AIMS_REVIEW_MONTHS,
     delivery: { intervalMs: env.AIMS_DELIVERY_INTERVAL_SECONDS * 1000, maxAttempts: env.AIMS_DELIVERY_MAX_ATTEMPTS },

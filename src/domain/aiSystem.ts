@@ -20,6 +20,7 @@ export const aiSystemFieldsSchema = z.object({
   intendedUse: text(2000).nullish(),
   kind: z.enum(AiSystemKind).nullish(),
   vendor: text(200).nullish(),
+  userDocumentationUrl: z.string().trim().url().max(2000).nullish(),
   businessUnit: text(120).nullish(),
   ownerId: z.string().nullish(),
   reportedById: z.string().nullish(),

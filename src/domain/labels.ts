@@ -119,6 +119,7 @@ export const channelLabels: Record<Channel, string> = {
   cli: "Command line",
   import: "Import",
   system: "System",
+  public_form: "Public report form",
 };
 
 export const reviewKindLabels: Record<ReviewKind, string> = {

@@ -16,6 +16,8 @@ import { flowForAction, oneClickActions } from "./flows/incidentFlows.js";
 import { flowIds } from "../conversations/intents.js";
 import type { OutgoingMessage, TimelineEntry, Turn } from "../conversations/messages.js";
 import { lookUpWord } from "../domain/wordTable.js";
+import { externalNotificationLines } from "../externalNotices/externalNoticeWording.js";
+import { externalReporterContactLines, externalReporterLabel } from "../publicReport/publicReportSubmission.js";
 
 export type IncidentCommand =
   | { kind: "list"; filters: IncidentFilters }
@@ -223,11 +225,12 @@ export class IncidentUseCases implements TextUseCases {
 }
 
 export function incidentView(incident: IncidentDossier, viewer: Viewer): OutgoingMessage {
-  const reporterName = incident.anonymous ? null : (incident.reporter?.displayName ?? null);
+  const reporterName = incident.anonymous ? null : (incident.reporter?.displayName ?? (incident.createdVia === "public_form" ? externalReporterLabel : null));
   const lines = [
     // The details' first line repeats what the title says: the view starts at the system.
     ...incidentDetailLines({ ...incident, status: incidentStatusLabels[incident.status].toLowerCase(), systemName: incident.system?.name ?? incident.systemNameFreeText, reporterName }).slice(1),
     `Handled by: ${incident.assignee?.displayName ?? "nobody yet"}.`,
+    ...externalReporterContactLines(incident.externalReporter, viewer),
     ...optionalLine("Duplicate of", incident.duplicateOf?.reference),
     ...optionalLine("Declined because", incident.declineReason),
     ...optionalLine("Containment", incident.containmentNote),
@@ -240,6 +243,7 @@ export function incidentView(incident: IncidentDossier, viewer: Viewer): Outgoin
         : `Corrective action ${action.reference} (${action.status}), owner ${action.owner.displayName}, due ${action.dueDate.toISOString().slice(0, 10)}.`,
     ),
     ...optionalLine("Effectiveness check", incident.effectivenessCheck),
+    ...externalNotificationLines(incident.externalNotifications),
     ...(incident.lessonsWhatHappened ? [`Lessons learned: what happened: ${incident.lessonsWhatHappened} Why: ${incident.lessonsWhy} What changes: ${incident.lessonsChanges}`] : []),
   ];
   const timeline: TimelineEntry[] = [

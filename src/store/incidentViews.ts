@@ -38,6 +38,8 @@ export function incidentDossier(prisma: PrismaClient, reference: string) {
       duplicateOf: { select: { reference: true } },
       events: { orderBy: { id: "asc" } },
       correctiveActions: { orderBy: { reference: "asc" }, include: { owner: { select: { displayName: true } } } },
+      externalReporter: true,
+      externalNotifications: { orderBy: { reference: "asc" }, include: { notifiedBy: { select: { displayName: true } } } },
     },
   });
 }

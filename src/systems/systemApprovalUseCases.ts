@@ -13,6 +13,7 @@ import { aiSystemStatusLabels, riskTierLabels } from "../domain/labels.js";
 import { approverRoles, SystemApprovals } from "../store/systemApprovals.js";
 import { useCaseMessages, useCaseRefusal, type TextUseCases, type UseCaseOutcome, type RecordActions, viewerOf, actorOfTurn } from "../conversations/useCaseOutcome.js";
 import { rejectSystemFlowId } from "./flows/rejectSystemFlow.js";
+import { userDocumentationLine } from "../systemDocumentation/userDocumentationUseCases.js";
 import type { Turn } from "../conversations/messages.js";
 
 const normalised = (reference: string) => reference.toUpperCase().replace(/^AIS-0*(\d+)$/, (_, n: string) => `AIS-${n.padStart(4, "0")}`);
@@ -86,6 +87,7 @@ export class SystemApprovalUseCases implements TextUseCases, RecordActions {
       ...system.riskTierReasons.map((reason) => `• ${reason}`),
       `Risk assessment: ${evidence.hasRiskAssessment ? "on file" : `none yet (assess risk ${reference})`}.`,
       `Impact assessment: ${evidence.hasImpactAssessment ? `on file (impact ${reference})` : `none yet (assess impact ${reference})`}.`,
+      userDocumentationLine(system),
     ];
     if (system.decidedAt) {
       lines.push(`${system.status === "rejected" ? "Rejected" : "Decided"} by ${system.decidedBy?.displayName ?? "unknown"} on ${isoDay(system.decidedAt)}${system.decisionReason ? `: ${system.decisionReason}` : "."}`);

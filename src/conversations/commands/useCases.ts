@@ -27,6 +27,9 @@ export interface UseCases {
   scope: TextUseCases;
   objectives: TextUseCases;
   readiness: TextUseCases;
+  externalNotices: TextUseCases;
+  userDocumentation: TextUseCases;
+  suppliers: TextUseCases;
   inventory: { systemsFor(viewer: Viewer): Promise<OutgoingMessage> };
   /** The flows this person can start, as a menu with buttons. */
   menu(text: string, speaker: Speaker): OutgoingMessage;

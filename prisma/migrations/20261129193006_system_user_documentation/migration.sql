@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "AiSystem" ADD COLUMN     "userDocumentationUrl" TEXT;

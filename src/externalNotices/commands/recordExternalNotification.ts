@@ -1,0 +1,13 @@
+import { defineCommand } from "../../conversations/commands/chatCommand.js";
+import { viaUseCase } from "../../conversations/commands/viaUseCase.js";
+import { isExternalNotificationRequest } from "../externalNoticeUseCases.js";
+
+export const recordExternalNotification = defineCommand({
+  name: "notified",
+  group: "Incidents and actions",
+  usage: "notified INC-0007",
+  help: "records who outside (regulator, customer, affected people, supplier) was told about an incident",
+  verbs: ["notified"],
+  matches: isExternalNotificationRequest,
+  run: viaUseCase((use) => use.externalNotices),
+});

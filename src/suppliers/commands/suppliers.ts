@@ -1,0 +1,15 @@
+import { defineCommand } from "../../conversations/commands/chatCommand.js";
+import { viaUseCase } from "../../conversations/commands/viaUseCase.js";
+import { isGovernance } from "../../domain/accessPolicy.js";
+import { isSupplierRequest } from "../supplierUseCases.js";
+
+export const suppliers = defineCommand({
+  name: "suppliers",
+  group: "Compliance",
+  usage: "suppliers | add supplier",
+  help: "the supplier register: who supplies which AI systems, due diligence, contract, responsibilities, review date",
+  verbs: ["suppliers"],
+  allowed: (viewer) => isGovernance(viewer) || viewer.roles.includes("auditor"),
+  matches: isSupplierRequest,
+  run: viaUseCase((use) => use.suppliers),
+});

@@ -1,0 +1,92 @@
+// Recording who outside was told about an incident (A.8.4), through the local chat's HTTP API:
+// the conversation, who may record it, the incident view, the change history and the exports.
+import { pino } from "pino";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config/config.js";
+import type { OutgoingMessage, TurnInput } from "../../src/conversations/messages.js";
+import { loadDemoOrganisation } from "../../src/demo/loadDemoOrganisation.js";
+import { buildEvidencePack } from "../../src/export/evidencePack.js";
+import { exportText } from "../../src/export/recordExport.js";
+import { startService, type RunningService } from "../../src/service.js";
+import { createStore } from "../../src/store/store.js";
+import { openTestDatabase, type TestDatabase } from "../support/testDatabase.js";
+
+describe("external notifications about incidents", () => {
+  let database: TestDatabase;
+  let service: RunningService;
+  const people = new Map<string, string>();
+
+  beforeAll(async () => {
+    database = await openTestDatabase("embedded");
+    const demo = await loadDemoOrganisation(createStore(database.prisma));
+    for (const [key, id] of demo.personIds) people.set(key, id);
+    service = await startService({ ...loadConfig({ LOCAL_CHAT: "on" }), port: 0 }, pino({ level: "silent" }), { database });
+  });
+  afterAll(async () => {
+    await service.stop();
+    await database.dispose();
+  });
+
+  async function turn(person: string, input: TurnInput): Promise<OutgoingMessage[]> {
+    const response = await fetch(`${service.url}/chat/api/turn`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ personId: people.get(person), conversationId: `local-${person}`, input }),
+    });
+    expect(response.status).toBe(200);
+    return ((await response.json()) as { messages: OutgoingMessage[] }).messages;
+  }
+  const say = async (person: string, ...texts: string[]) => {
+    let last: OutgoingMessage[] = [];
+    for (const text of texts) last = await turn(person, { kind: "text", text });
+    return last;
+  };
+  const find = <K extends OutgoingMessage["kind"]>(messages: OutgoingMessage[], kind: K) => messages.find((message) => message.kind === kind) as Extract<OutgoingMessage, { kind: K }> | undefined;
+  const errorText = (messages: OutgoingMessage[]) => messages.filter((message) => message.kind === "error").map((message) => (message as { text: string }).text).join(" ");
+
+  it("lets the incident's handler record that a customer was told, and shows it on the incident, in its history and in the exports", async () => {
+    // INC-0003 (Nora's wrong answer about flood cover) is handled by Kenji.
+    await say("kenji", "notified INC-0003", "customer", "The Essentials policyholder who complained");
+    const future = await say("kenji", "in 3 days");
+    expect(errorText(future)).toMatch(/future/);
+    const done = find(
+      await say("kenji", "2026-10-10", "We apologised, confirmed flood is excluded and offered to cancel without fee.", "me", "https://docs.example/letters/NORA-1", "confirm"),
+      "done",
+    )!;
+    expect(done.reference).toBe("EXN-0001");
+
+    // Anyone who may see the incident sees who was told, on the incident and on its timeline.
+    const view = find(await say("leila", "incident INC-0003"), "incident")!;
+    expect(view.lines).toContain(
+      "External notification EXN-0001: customer (The Essentials policyholder who complained) told on 2026-10-10 by Kenji Tan: We apologised, confirmed flood is excluded and offered to cancel without fee.",
+    );
+    expect(view.timeline.at(-1)).toMatchObject({ who: "Kenji Tan", text: "EXN-0001: customer (The Essentials policyholder who complained) told on 2026-10-10", link: "https://docs.example/letters/NORA-1" });
+
+    const record = await database.prisma.externalNotification.findUniqueOrThrow({ where: { reference: "EXN-0001" } });
+    const history = await database.prisma.changeLog.findMany({ where: { entityId: record.id } });
+    expect(history.map((entry) => `${entry.entityType}/${entry.action}/${entry.actorLabel}/${entry.channel}`)).toEqual(["ExternalNotification/create/Kenji Tan/local_chat"]);
+
+    const csv = await exportText(database.prisma, "notifications", "csv");
+    expect(csv.split("\n")[1]).toMatch(/^\S+,EXN-0001,\S+,customer,The Essentials policyholder who complained,2026-10-10T00:00:00.000Z,.*,INC-0003,Customer,Kenji Tan,/);
+    const json = JSON.parse(await exportText(database.prisma, "notifications", "json")) as Record<string, unknown>[];
+    expect(json[0]).toMatchObject({ reference: "EXN-0001", incidentReference: "INC-0003", recipientKind: "customer", notifiedByName: "Kenji Tan", lastChangedBy: "Kenji Tan" });
+    const pack = await buildEvidencePack(database.prisma, new Date(), { timeZone: "UTC", exportedBy: { personId: null, label: "test", channel: "cli" } });
+    expect(pack.find((file) => file.path === "external-notifications.csv")?.content).toContain("EXN-0001");
+    expect(pack.find((file) => file.path === "README.md")?.content).toMatch(/\| External notifications about incidents \| [^|]+ \| 1 \|/);
+    expect(pack.find((file) => file.path === "README.md")?.content).toMatch(/\| A\.8\.4 [^|]+ \| [^|]*external-notifications\.\w+: 1/);
+  });
+
+  it("lets governance record a regulator notification on a confidential incident, and refuses people who do not handle the incident", async () => {
+    // INC-0001 is confidential: its reporter (Hannah) sees it but does not handle it; Tom may not see it at all.
+    expect(errorText(await say("hannah", "notified INC-0001"))).toMatch(/Only the governance team and the person handling INC-0001/);
+    expect(errorText(await say("tom", "notified INC-0001"))).toMatch(/Only the governance team and the person handling INC-0001/);
+    expect(errorText(await say("tom", "notified INC-0999"))).toMatch(/There is no incident INC-0999/);
+
+    await say("lukas", "incident INC-0001 notified", "regulator", "Information Commissioner's Office", "2026-10-23", "Reported a possible discriminatory effect of the CV knockout rule and the re-review under way.", "Amara", "skip");
+    const done = find(await say("lukas", "confirm"), "done")!;
+    expect(done.reference).toBe("EXN-0002");
+    expect(done.lines[0]).toBe("Regulator or authority: Information Commissioner's Office, told on 2026-10-23.");
+    const view = find(await say("amara", "INC-0001"), "incident")!;
+    expect(view.lines.join("\n")).toMatch(/EXN-0002: regulator or authority \(Information Commissioner's Office\) told on 2026-10-23 by Amara Okafor/);
+  });
+});

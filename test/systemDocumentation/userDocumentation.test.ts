@@ -1,0 +1,66 @@
+// A user-documentation link per AI system (A.8.2), through the local chat's HTTP API: recorded by its
+// owner, refused to others, shown on the system, kept in the history and in the inventory export.
+import { pino } from "pino";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config/config.js";
+import type { OutgoingMessage, TurnInput } from "../../src/conversations/messages.js";
+import { loadDemoOrganisation } from "../../src/demo/loadDemoOrganisation.js";
+import { exportText } from "../../src/export/recordExport.js";
+import { startService, type RunningService } from "../../src/service.js";
+import { createStore } from "../../src/store/store.js";
+import { openTestDatabase, type TestDatabase } from "../support/testDatabase.js";
+
+describe("user documentation of an AI system", () => {
+  let database: TestDatabase;
+  let service: RunningService;
+  const people = new Map<string, string>();
+  let reference = "";
+
+  beforeAll(async () => {
+    database = await openTestDatabase("embedded");
+    const demo = await loadDemoOrganisation(createStore(database.prisma));
+    for (const [key, id] of demo.personIds) people.set(key, id);
+    service = await startService({ ...loadConfig({ LOCAL_CHAT: "on" }), port: 0 }, pino({ level: "silent" }), { database });
+    // Commercial Submission Triage is Priya's.
+    reference = (await database.prisma.aiSystem.findFirstOrThrow({ where: { name: "Commercial Submission Triage" } })).reference;
+  });
+  afterAll(async () => {
+    await service.stop();
+    await database.dispose();
+  });
+
+  async function say(person: string, text: string): Promise<string> {
+    const input: TurnInput = { kind: "text", text };
+    const response = await fetch(`${service.url}/chat/api/turn`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ personId: people.get(person), conversationId: `local-${person}`, input }),
+    });
+    expect(response.status).toBe(200);
+    const { messages } = (await response.json()) as { messages: OutgoingMessage[] };
+    return messages.map((message) => ("text" in message ? String(message.text) : "")).join("\n");
+  }
+
+  it("is recorded by the system's owner and shown on the system, in its history and in the inventory export", async () => {
+    expect(await say("tom", `docs ${reference}`)).toMatch(/User documentation: none recorded/);
+    expect(await say("tom", `docs ${reference} https://help.northwind.example/ai/submissions`)).toMatch(/Only its owner, Priya .*, or the governance team can record/);
+    expect(await say("priya", `docs ${reference} the help centre page`)).toMatch(/"the help centre page" is not a link\. Please give the full address/);
+
+    expect(await say("priya", `docs ${reference} https://help.northwind.example/ai/submissions`)).toMatch(/user documentation recorded/);
+    expect(await say("tom", `system ${reference}`)).toContain("User documentation: https://help.northwind.example/ai/submissions");
+
+    const system = await database.prisma.aiSystem.findUniqueOrThrow({ where: { reference } });
+    const history = await database.prisma.changeLog.findMany({ where: { entityId: system.id }, orderBy: { id: "desc" }, take: 1 });
+    expect(history[0]).toMatchObject({ actorLabel: expect.stringMatching(/^Priya/), channel: "local_chat", changes: { userDocumentationUrl: { from: null, to: "https://help.northwind.example/ai/submissions" } } });
+
+    const rows = JSON.parse(await exportText(database.prisma, "systems", "json")) as Record<string, unknown>[];
+    expect(rows.find((row) => row.reference === reference)).toMatchObject({ userDocumentationUrl: "https://help.northwind.example/ai/submissions" });
+    const csv = await exportText(database.prisma, "systems", "csv");
+    expect(csv.split("\n")[0]).toContain("userDocumentationUrl");
+  });
+
+  it("may be recorded by governance for any system", async () => {
+    expect(await say("amara", `system ${reference} docs https://help.northwind.example/ai/submissions-v2`)).toMatch(/user documentation recorded/);
+    expect(await say("amara", `docs ${reference}`)).toContain("User documentation: https://help.northwind.example/ai/submissions-v2");
+  });
+});
