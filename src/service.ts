@@ -3,7 +3,7 @@
 import { isLoopbackHost, type Config } from "./config/config.js";
 import type { Logger } from "./logging/logger.js";
 import { createHttpApp, listen, type RunningHttpServer } from "./http/httpServer.js";
-import type { Database } from "./store/database.js";
+import { connectionPoolSize, type Database } from "./store/database.js";
 import { bootstrapGovernance } from "./people/governanceBootstrap.js";
 import { openReadyDatabase } from "./store/readyDatabase.js";
 import { createStore, type Store } from "./store/store.js";
@@ -28,6 +28,14 @@ import { startReminderScheduler, type ReminderScheduler } from "./reminders/remi
 import { routedChannels } from "./routing/noticeRoutes.js";
 import { startOnboarding, type Onboarding } from "./setup/onboarding.js";
 import { noticesQueuedInScope, trackingQueuedNotices } from "./store/queuedNoticeScope.js";
+
+/**
+ * Slack requests processed at once. Each holds at most one database connection at a time (a report's
+ * confirmation holds one for its transaction), so the pool keeps four beside them for the inbox's
+ * writes (one INSERT for all that arrive together), the outbox, the reminder scan and /healthz: a
+ * burst waits in the inbox instead of waiting for a connection, and nobody hears "something went wrong".
+ */
+const slackInboxConcurrency = connectionPoolSize - 4;
 
 export interface RunningService {
   url: string;
@@ -90,8 +98,7 @@ export async function startService(config: Config, logger: Logger, overrides: Se
   };
   let onboarding: Onboarding | undefined;
   const slack: SlackChannel | undefined = config.slack
-    ? // The embedded database runs one query at a time: fewer requests at once, the rest wait in the inbox.
-      createSlackChannel(config.slack, { engine, store, prisma: database.prisma, logger, afterTurn, inboxConcurrency: database.backend === "embedded" ? 4 : 8, openSetupItems: () => onboarding?.openSetupItems() ?? Promise.resolve([]) })
+    ? createSlackChannel(config.slack, { engine, store, prisma: database.prisma, logger, afterTurn, inboxConcurrency: slackInboxConcurrency, openSetupItems: () => onboarding?.openSetupItems() ?? Promise.resolve([]) })
     : undefined;
   const teams = teamsEnabled(config.teams) ? createTeamsChannel(config.teams, { engine, store, prisma: database.prisma, logger, afterTurn, openSetupItems: () => onboarding?.openSetupItems() ?? Promise.resolve([]) }) : undefined;
   if (config.slack) delivery.addSender(slackDeliverySender(config.slack, store));

@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { benchSigningSecret } from "./chatRequests.js";
 import { startFakeBotConnector, startFakeSlackWebApi, type ReplyListener } from "./fakePlatforms.js";
-import { stopEmbeddedServerIn } from "../../src/store/embedded/embeddedServer.js";
+import { openEmbeddedServer, stopEmbeddedServerIn } from "../../src/store/embedded/embeddedServer.js";
 import { readPostmasterPid } from "../../src/store/embedded/postgresProcess.js";
 import { freePort, projectRoot, residentMb, spawnNode, treeResidentMb, waitUntilHealthy, type NodeProcess } from "./nodeProcesses.js";
 import { createScratchPostgres, databaseServerUrl } from "./scratchDatabase.js";
@@ -46,6 +46,8 @@ export interface BenchPlatforms {
   connectorUrl: string;
   onSlackReply: ReplyListener;
   onTeamsReply: ReplyListener;
+  /** Calls the fake Slack Web API received so far, by method. */
+  slackCalls: Map<string, number>;
   close(): Promise<void>;
 }
 
@@ -55,6 +57,7 @@ export async function startBenchPlatforms(): Promise<BenchPlatforms> {
   const slack = await startFakeSlackWebApi((conversation, at) => platforms.onSlackReply(conversation, at));
   const connector = await startFakeBotConnector((conversation, at) => platforms.onTeamsReply(conversation, at));
   platforms.slackApiUrl = slack.url;
+  platforms.slackCalls = slack.calls;
   platforms.connectorUrl = connector.url;
   platforms.close = async () => {
     await Promise.all([slack.close(), connector.close()]);
@@ -92,6 +95,12 @@ export async function startServiceProcess(storage: BenchStorage, platforms: Benc
     await running.stop();
     throw error;
   }
+}
+
+/** The service's database, to read its activity from (on the embedded server, which the service keeps running). */
+export async function serviceDatabaseUrl(storage: BenchStorage): Promise<string> {
+  if (!storage.dataDir) return storage.env.DATABASE_URL!;
+  return (await openEmbeddedServer(storage.dataDir)).url();
 }
 
 /** BENCH_CPU_PROFILE_DIR=DIR writes a V8 CPU profile of every service process there (open it in Chrome DevTools). */

@@ -40,10 +40,12 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
   return target.kind === "postgresql" ? openPostgres(target.url, options) : openEmbedded(target, options);
 }
 
+/** Connections each service process keeps to the database; the inbox's worker pool is sized from it. */
+export const connectionPoolSize = 20;
+
 function openPostgres(url: string, options: OpenOptions, embedded?: EmbeddedServer): Database {
-  // A short connect timeout keeps /healthz honest when the server goes away. Twenty connections: the
-  // inbox runs at most eight requests at once, leaving room for acknowledgements, the outbox and health.
-  const pool = new pg.Pool({ connectionString: url, max: 20, connectionTimeoutMillis: 5_000 });
+  // A short connect timeout keeps /healthz honest when the server goes away.
+  const pool = new pg.Pool({ connectionString: url, max: connectionPoolSize, connectionTimeoutMillis: 5_000 });
   pool.on("error", () => {}); // an idle client losing its server must not crash the process
   const adapterFactory = new PostgresAdapterFactory(pool, options.shadowDatabase);
   return assemble(embedded ? "embedded" : "postgresql", adapterFactory, async () => pool.end(), embedded);
