@@ -117,6 +117,12 @@ async function serviceSteps(platform: Platform, url: string, platforms: BenchPla
     return runLoad(settings, nextRequest, (tag, status) => tracker.acknowledged(tag as ChatUser, status));
   };
   try {
+    // Everyone in the pool writes their first message (a newcomer: users.info, a new person) before the
+    // warm-up: the measured run is the steady state of a workspace whose people come back.
+    if (pooled) {
+      await runPeopleLoad({ url, connections: shape.connections, seconds: 120, introductions: true }, tracker, (user) => build(user, nextText(user)));
+      await tracker.drained(120_000);
+    }
     await load(shape.warmUpSeconds);
     await tracker.drained(30_000);
     const meter = databaseUrl && platform === "slack" ? new StepCostMeter(databaseUrl, platforms.slackCalls) : undefined;

@@ -11,6 +11,7 @@ import { serviceStartBenchmark, type ServiceStartFigures } from "./serviceStart.
 import { createBenchStorage, startBenchPlatforms } from "./support/serviceProcess.js";
 import { round } from "./support/statistics.js";
 import { weeklyDigestBenchmark, type DigestFigures } from "./weeklyDigest.js";
+import { burstRow, slackBurstBenchmark, type BurstFigures } from "./slackBurst.js";
 
 interface Target {
   figure: string;
@@ -52,8 +53,19 @@ async function serviceFigures(): Promise<{ label: string; start: ServiceStartFig
   }
 }
 
-function targets(chat: ChatStepFigures, start: ServiceStartFigures, digest: DigestFigures, retrievalP95Ms: number): Target[] {
+async function burstFigures(): Promise<BurstFigures> {
+  const platforms = await startBenchPlatforms();
+  try {
+    return await step("Slack burst of incident reports", () => slackBurstBenchmark(platforms));
+  } finally {
+    await platforms.close();
+  }
+}
+
+function targets(chat: ChatStepFigures, start: ServiceStartFigures, digest: DigestFigures, retrievalP95Ms: number, burst: BurstFigures): Target[] {
   return [
+    { figure: "slackBurstAckMaxMs", value: burst.ackMaxMs, unit: "ms", max: 3000 },
+    { figure: "slackBurstErrors", value: burst.refused + burst.wentWrong + burst.unconfirmed, unit: "replies", max: 0 },
     { figure: "slackStepRatio", value: chat.slack.ratio, unit: "× bare Bolt", min: 0.6 },
     { figure: "slackStepLeanRatio", value: chat.slack.service.stepsPerSecond / chat.slackLean.stepsPerSecond, unit: "× lean step", min: 0.8 },
     { figure: "slackAckP99Ms", value: chat.slack.service.ackP99Ms, unit: "ms", max: 1000 },
@@ -75,9 +87,25 @@ function verdict(target: Target): string {
   return "";
 }
 
-function summary(measured: { chat: ChatStepFigures; start: ServiceStartFigures; digest: DigestFigures; retrieval: Awaited<ReturnType<typeof retrievalBenchmark>>; embedded: EmbeddedOpenFigures }) {
-  const { chat, start, digest, retrieval, embedded } = measured;
+function summary(measured: { chat: ChatStepFigures; start: ServiceStartFigures; digest: DigestFigures; retrieval: Awaited<ReturnType<typeof retrievalBenchmark>>; embedded: EmbeddedOpenFigures; burst: BurstFigures }) {
+  const { chat, start, digest, retrieval, embedded, burst } = measured;
+  const slackCosts = chat.slack.service.perStep;
+  const leanCosts = chat.slackLean.perStep;
   return {
+    slackStepTransactions: slackCosts ? round(slackCosts.transactions, 2) : null,
+    slackStepUsersInfoCalls: slackCosts ? round(slackCosts.usersInfo, 3) : null,
+    slackStepPostMessages: slackCosts ? round(slackCosts.postMessages, 3) : null,
+    slackLeanStepTransactions: leanCosts ? round(leanCosts.transactions, 2) : null,
+    slackStepNewcomers: chat.slack.service.newcomers,
+    slackBurstReports: burst.reports,
+    slackBurstPeople: burst.people,
+    slackBurstSeconds: round(burst.seconds, 1),
+    slackBurstAckP50Ms: round(burst.ackP50Ms, 1),
+    slackBurstAckP99Ms: round(burst.ackP99Ms, 1),
+    slackBurstAckMaxMs: round(burst.ackMaxMs, 1),
+    slackBurstRefused: burst.refused,
+    slackBurstWentWrong: burst.wentWrong,
+    slackBurstUnconfirmed: burst.unconfirmed,
     slackStepRatio: round(chat.slack.ratio, 3),
     slackLeanStepsPerSecond: round(chat.slackLean.stepsPerSecond, 1),
     slackLeanStepP99Ms: round(chat.slackLean.p99Ms, 1),
@@ -123,16 +151,18 @@ const retrieval = await step("policy retrieval", () => retrievalBenchmark());
 const embedded = await step("embedded database open", () => embeddedOpenBenchmark());
 const digest = await step("weekly digest", () => weeklyDigestBenchmark());
 const { label, start, chat } = await serviceFigures();
+const burst = await burstFigures();
 const loadAfter = loadAverage();
 
 console.log(`\nConversation steps (${shape.connections} connections × ${shape.seconds} s each; service data on ${label}; digest on ${digest.label})`);
 console.table(chatStepRows(chat));
-console.table(targets(chat, start, digest, retrieval.p95Ms).map((target) => ({ figure: target.figure, value: round(target.value, 2), unit: target.unit, target: verdict(target) })));
+console.table([burstRow(burst)]);
+console.table(targets(chat, start, digest, retrieval.p95Ms, burst).map((target) => ({ figure: target.figure, value: round(target.value, 2), unit: target.unit, target: verdict(target) })));
 console.log(`Load average (1, 5, 15 min) before ${loadBefore.join(", ")}, after ${loadAfter.join(", ")}; ${os.cpus().length} CPUs; Node ${process.version}`);
 
 if (jsonPath) {
   const figures = {
-    ...summary({ chat, start, digest, retrieval, embedded }),
+    ...summary({ chat, start, digest, retrieval, embedded, burst }),
     measuredAt: new Date().toISOString(),
     loadAverageBefore: loadBefore,
     loadAverageAfter: loadAfter,
@@ -141,6 +171,7 @@ if (jsonPath) {
     serviceDatabase: label,
     digestDatabase: digest.label,
     loadConnections: shape.connections,
+    loadPeople: shape.people,
     loadSeconds: shape.seconds,
   };
   fs.mkdirSync(path.dirname(path.resolve(jsonPath)), { recursive: true });

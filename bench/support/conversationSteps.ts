@@ -75,6 +75,11 @@ export class StepTracker {
     return new Promise((resolve) => this.waiters.push(resolve));
   }
 
+  /** Someone from the pool who has not written yet; undefined once everyone has. */
+  nextNewcomer(): ChatUser | undefined {
+    return this.users.length < this.people ? this.newcomer() : undefined;
+  }
+
   /** A sender handed out when the load was already over: first in line next time. */
   notSent(user: ChatUser): void {
     this.idle.unshift(user);

@@ -12,8 +12,8 @@ export interface FakePlatform {
   close(): Promise<void>;
 }
 
-/** Called when a reply reaches the fake: the Slack channel or Teams conversation id, and when (performance.now()). */
-export type ReplyListener = (conversation: string, arrivedAt: number) => void;
+/** Called when a reply reaches the fake: the Slack channel or Teams conversation id, when (performance.now()), and its text (Slack). */
+export type ReplyListener = (conversation: string, arrivedAt: number, text?: string) => void;
 
 export async function startFakeSlackWebApi(onReply: ReplyListener): Promise<FakePlatform> {
   let messageCounter = 0;
@@ -24,7 +24,7 @@ export async function startFakeSlackWebApi(onReply: ReplyListener): Promise<Fake
     calls.set(method, (calls.get(method) ?? 0) + 1);
     const args = parseSlackArgs(await readBody(req), req.headers["content-type"]);
     const channel = String(args.channel ?? "");
-    if (method === "chat.postMessage" || method === "chat.update") onReply(channel, arrivedAt);
+    if (method === "chat.postMessage" || method === "chat.update") onReply(channel, arrivedAt, String(args.text ?? ""));
     const answer = slackAnswer(method, args, () => `${1_800_000_000 + ++messageCounter}.000100`);
     res.writeHead(200, { "content-type": "application/json; charset=utf-8" });
     res.end(JSON.stringify(answer));

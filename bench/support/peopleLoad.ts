@@ -12,6 +12,8 @@ export interface PeopleLoadSettings {
   url: string;
   connections: number;
   seconds: number;
+  /** Only first messages, from everyone in the pool who has not written yet; ends when all have. */
+  introductions?: boolean;
 }
 
 export async function runPeopleLoad(settings: PeopleLoadSettings, tracker: StepTracker, build: (user: ChatUser) => BuiltRequest): Promise<LoadFigures> {
@@ -23,7 +25,7 @@ export async function runPeopleLoad(settings: PeopleLoadSettings, tracker: StepT
   const stop = setTimeout(() => tracker.stopWaiting(), settings.seconds * 1000);
   const connection = async () => {
     for (;;) {
-      const user = await tracker.nextSenderWhenReady();
+      const user = settings.introductions ? tracker.nextNewcomer() : await tracker.nextSenderWhenReady();
       if (!user) return;
       if (performance.now() >= endsAt) return tracker.notSent(user);
       const request = build(user);

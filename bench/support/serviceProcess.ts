@@ -54,7 +54,7 @@ export interface BenchPlatforms {
 export async function startBenchPlatforms(): Promise<BenchPlatforms> {
   const ignore: ReplyListener = () => {};
   const platforms = { onSlackReply: ignore, onTeamsReply: ignore } as BenchPlatforms;
-  const slack = await startFakeSlackWebApi((conversation, at) => platforms.onSlackReply(conversation, at));
+  const slack = await startFakeSlackWebApi((conversation, at, text) => platforms.onSlackReply(conversation, at, text));
   const connector = await startFakeBotConnector((conversation, at) => platforms.onTeamsReply(conversation, at));
   platforms.slackApiUrl = slack.url;
   platforms.slackCalls = slack.calls;
