@@ -66,7 +66,10 @@ export async function slackBurstBenchmark(platforms: BenchPlatforms, shape = { p
     const replies = new DmReplies();
     platforms.onSlackReply = (channel, _at, text) => replies.heard(channel, text ?? "");
     try {
-      return await burst(service.url, replies, storage, shape);
+      const figures = await burst(service.url, replies, storage, shape);
+      // Why a turn failed is in the service's log (with the error reference the person was given).
+      if (figures.wentWrong > 0) console.error(service.outputTail().split("\n").filter((line) => line.includes("failed")).slice(-3).join("\n"));
+      return figures;
     } finally {
       platforms.onSlackReply = () => {};
       await service.stop();

@@ -31,11 +31,12 @@ import { noticesQueuedInScope, trackingQueuedNotices } from "./store/queuedNotic
 
 /**
  * Slack requests processed at once. Each holds at most one database connection at a time (a report's
- * confirmation holds one for its transaction), so the pool keeps four beside them for the inbox's
- * writes (one INSERT for all that arrive together), the outbox, the reminder scan and /healthz: a
- * burst waits in the inbox instead of waiting for a connection, and nobody hears "something went wrong".
+ * confirmation holds one for its transaction), so the pool keeps as many again for the inbox's writes
+ * (one INSERT for all that arrive together), the outbox, the reminder scan and /healthz: a burst waits
+ * in the inbox, not for a connection. More at once would not finish more on two cores; it would only
+ * slow every turn and the acknowledgements, which share the event loop with them.
  */
-const slackInboxConcurrency = connectionPoolSize - 4;
+const slackInboxConcurrency = Math.floor(connectionPoolSize / 2) - 2;
 
 export interface RunningService {
   url: string;

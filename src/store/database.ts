@@ -83,7 +83,9 @@ function assemble(
   closeDriver: () => Promise<void>,
   embedded?: EmbeddedServer,
 ): Database {
-  const prisma = new PrismaClient({ adapter: adapterFactory });
+  // Under a burst a transaction (a report's confirmation) waits for the CPU between its statements:
+  // it may take longer than Prisma's 5 s default, and must then finish, not fail the person's turn.
+  const prisma = new PrismaClient({ adapter: adapterFactory, transactionOptions: { maxWait: 10_000, timeout: 60_000 } });
   return {
     prisma,
     backend,
