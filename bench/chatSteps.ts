@@ -3,14 +3,17 @@
 // Events API DMs at /slack/events and emulator-mode activities at /api/messages; a step counts when
 // its reply reaches the fake Web API or Bot Connector. The baselines only acknowledge (Bolt) or echo
 // (a bare CloudAdapter), so their figures are at the HTTP answer.
-// Run on its own: npx tsx bench/chatSteps.ts (part of npm run bench). BENCH_SECONDS shortens the runs.
+// Run on its own: npx tsx bench/chatSteps.ts [--slack-only] (part of npm run bench). BENCH_SECONDS
+// shortens the runs.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { slackDirectMessage, slackDmChannel, teamsPersonalChat, teamsPersonalMessage, benchSigningSecret } from "./support/chatRequests.js";
 import { nextText, StepTracker, type ChatUser, type StepFigures } from "./support/conversationSteps.js";
 import { runLoad, type BuiltRequest, type LoadFigures } from "./support/httpLoad.js";
+import { runPeopleLoad } from "./support/peopleLoad.js";
+import { StepCostMeter, type StepCosts } from "./support/stepCosts.js";
 import { freePort, spawnTypeScript, waitUntilHealthy } from "./support/nodeProcesses.js";
-import { createBenchStorage, startBenchPlatforms, startServiceProcess, type BenchPlatforms, type BenchStorage } from "./support/serviceProcess.js";
+import { createBenchStorage, serviceDatabaseUrl, startBenchPlatforms, startServiceProcess, type BenchPlatforms, type BenchStorage } from "./support/serviceProcess.js";
 import { residentMb } from "./support/nodeProcesses.js";
 import { round } from "./support/statistics.js";
 import { openEmbeddedServer } from "../src/store/embedded/embeddedServer.js";
@@ -22,23 +25,32 @@ export interface LoadShape {
   connections: number;
   /** A short run first, not counted: JIT, connection pools and the first users' records. */
   warmUpSeconds: number;
+  /**
+   * How many people write to the Slack bot (BENCH_PEOPLE, default 500): each waits for the reply to
+   * their message before sending the next, and when all are waiting, so does the load. 0: no bound,
+   * a newcomer writes whenever everyone is waiting (the load before the pool; every one of them
+   * costs a users.info call and a new person).
+   */
+  people: number;
 }
 
 export function loadShapeFromEnvironment(): LoadShape {
   const seconds = Number(process.env.BENCH_SECONDS || 10);
-  return { seconds, connections: 50, warmUpSeconds: Math.min(3, seconds) };
+  return { seconds, connections: 50, warmUpSeconds: Math.min(3, seconds), people: Number(process.env.BENCH_PEOPLE ?? 500) };
 }
+
+export type ServiceStepFigures = StepFigures & { ackRequestsPerSecond: number; ackP99Ms: number; perStep?: StepCosts };
 
 export interface PlatformFigures {
   bare: LoadFigures;
-  service: StepFigures & { ackRequestsPerSecond: number; ackP99Ms: number };
+  service: ServiceStepFigures;
   ratio: number;
 }
 
 export interface ChatStepFigures {
   slack: PlatformFigures;
   /** The lean-step baseline (bench/leanStep.ts), measured like the service: reply at the fake. */
-  slackLean: StepFigures & { ackRequestsPerSecond: number; ackP99Ms: number };
+  slackLean: ServiceStepFigures;
   teams: PlatformFigures;
   /** The service's resident memory after both loads. */
   rssAfterLoadMb: number;
@@ -46,12 +58,25 @@ export interface ChatStepFigures {
 
 type Platform = "slack" | "teams";
 
+/** The Slack scenarios alone (bare Bolt, the lean step, the service), for iterating on Slack: `--slack-only`. */
+export async function slackStepBenchmark(storage: BenchStorage, platforms: BenchPlatforms, shape: LoadShape): Promise<Omit<ChatStepFigures, "teams">> {
+  const slackBare = await bareBaseline("slack", platforms, shape);
+  const slackLean = await leanStepBaseline(storage, platforms, shape);
+  const service = await startServiceProcess(storage, platforms);
+  try {
+    const slackSteps = await serviceSteps("slack", service.url, platforms, shape, await serviceDatabaseUrl(storage));
+    return { slack: { bare: slackBare, service: slackSteps, ratio: slackSteps.stepsPerSecond / slackBare.requestsPerSecond }, slackLean, rssAfterLoadMb: residentMb(service.pid) };
+  } finally {
+    await service.stop();
+  }
+}
+
 export async function chatStepBenchmark(storage: BenchStorage, platforms: BenchPlatforms, shape: LoadShape): Promise<ChatStepFigures> {
   const slackBare = await bareBaseline("slack", platforms, shape);
   const slackLean = await leanStepBaseline(storage, platforms, shape);
   const service = await startServiceProcess(storage, platforms);
   try {
-    const slackSteps = await serviceSteps("slack", service.url, platforms, shape);
+    const slackSteps = await serviceSteps("slack", service.url, platforms, shape, await serviceDatabaseUrl(storage));
     const teamsBare = await bareBaseline("teams", platforms, shape);
     const teamsSteps = await serviceSteps("teams", service.url, platforms, shape);
     return {
@@ -69,26 +94,44 @@ function requestFor(platform: Platform, platforms: BenchPlatforms): (user: ChatU
   return platform === "slack" ? slackDirectMessage : (user, text) => teamsPersonalMessage(user, text, platforms.connectorUrl);
 }
 
-/** The service under load: each request one person's next message, timed until the reply arrives. */
-async function serviceSteps(platform: Platform, url: string, platforms: BenchPlatforms, shape: LoadShape): Promise<PlatformFigures["service"]> {
-  const tracker = new StepTracker(platform === "slack" ? slackDmChannel : teamsPersonalChat);
+/**
+ * The service under load: each request one person's next message, timed until the reply arrives.
+ * Slack's people come from a bounded pool (see LoadShape.people); Teams answers before its HTTP
+ * response, so autocannon's connections bound its load already.
+ */
+async function serviceSteps(platform: Platform, url: string, platforms: BenchPlatforms, shape: LoadShape, databaseUrl?: string): Promise<PlatformFigures["service"]> {
+  const pooled = platform === "slack" && shape.people > 0;
+  const tracker = new StepTracker(platform === "slack" ? slackDmChannel : teamsPersonalChat, pooled ? shape.people : undefined);
   const listen = (at: (conversation: string, arrivedAt: number) => void) => (platform === "slack" ? (platforms.onSlackReply = at) : (platforms.onTeamsReply = at));
   listen((conversation, arrivedAt) => tracker.replied(conversation, arrivedAt));
   const build = requestFor(platform, platforms);
-  const nextRequest = () => {
-    const user = tracker.nextSender();
-    const request = build(user, nextText(user));
-    tracker.sent(user);
-    return request;
+  const load = (seconds: number) => {
+    const settings = { url, connections: shape.connections, seconds };
+    if (pooled) return runPeopleLoad(settings, tracker, (user) => build(user, nextText(user)));
+    const nextRequest = () => {
+      const user = tracker.nextSender();
+      const request = build(user, nextText(user));
+      tracker.sent(user);
+      return request;
+    };
+    return runLoad(settings, nextRequest, (tag, status) => tracker.acknowledged(tag as ChatUser, status));
   };
-  const acknowledged = (tag: unknown, status: number) => tracker.acknowledged(tag as ChatUser, status);
   try {
-    await runLoad({ url, connections: shape.connections, seconds: shape.warmUpSeconds }, nextRequest, acknowledged);
+    // Everyone in the pool writes their first message (a newcomer: users.info, a new person) before the
+    // warm-up: the measured run is the steady state of a workspace whose people come back.
+    if (pooled) {
+      await runPeopleLoad({ url, connections: shape.connections, seconds: 120, introductions: true }, tracker, (user) => build(user, nextText(user)));
+      await tracker.drained(120_000);
+    }
+    await load(shape.warmUpSeconds);
     await tracker.drained(30_000);
+    const meter = databaseUrl && platform === "slack" ? new StepCostMeter(databaseUrl, platforms.slackCalls) : undefined;
+    await meter?.start();
     tracker.reset();
-    const load = await runLoad({ url, connections: shape.connections, seconds: shape.seconds }, nextRequest, acknowledged);
+    const measured = await load(shape.seconds);
     await tracker.drained(30_000);
-    return { ...tracker.figures(load), ackRequestsPerSecond: load.requestsPerSecond, ackP99Ms: load.p99Ms };
+    const perStep = await meter?.stop(tracker.answered);
+    return { ...tracker.figures(measured), ackRequestsPerSecond: measured.requestsPerSecond, ackP99Ms: measured.p99Ms, ...(perStep ? { perStep } : {}) };
   } finally {
     listen(() => {});
   }
@@ -126,7 +169,7 @@ async function leanStepBaseline(storage: BenchStorage, platforms: BenchPlatforms
   try {
     const url = `http://127.0.0.1:${port}`;
     await waitUntilHealthy(`${url}/healthz`, lean, spawnedAt);
-    return await serviceSteps("slack", url, platforms, shape);
+    return await serviceSteps("slack", url, platforms, shape, database.url);
   } finally {
     await lean.stop();
     await database.dispose();
@@ -149,11 +192,12 @@ async function leanDatabase(storage: BenchStorage): Promise<{ url: string; dispo
   };
 }
 
-export function chatStepRows(figures: ChatStepFigures): Record<string, string | number>[] {
+export function chatStepRows(figures: Omit<ChatStepFigures, "teams"> & { teams?: PlatformFigures }): Record<string, string | number>[] {
   const rows: Record<string, string | number>[] = [];
   const lean = figures.slackLean;
-  rows.push({ what: "Slack: lean step (pg transaction + postMessage)", perSecond: round(lean.stepsPerSecond), p50Ms: round(lean.p50Ms, 1), p99Ms: round(lean.p99Ms, 1), note: `acks ${round(lean.ackRequestsPerSecond)}/s p99 ${round(lean.ackP99Ms)} ms; unanswered ${lean.unanswered}` });
-  for (const [platform, result] of [["Slack", figures.slack], ["Teams", figures.teams]] as const) {
+  rows.push({ what: "Slack: lean step (pg transaction + postMessage)", perSecond: round(lean.stepsPerSecond), p50Ms: round(lean.p50Ms, 1), p99Ms: round(lean.p99Ms, 1), note: `acks ${round(lean.ackRequestsPerSecond)}/s p99 ${round(lean.ackP99Ms)} ms; unanswered ${lean.unanswered}${costsNote(lean.perStep)}` });
+  const measured: [string, PlatformFigures][] = [["Slack", figures.slack], ...(figures.teams ? [["Teams", figures.teams] as [string, PlatformFigures]] : [])];
+  for (const [platform, result] of measured) {
     rows.push({ what: `${platform}: bare ${platform === "Slack" ? "Bolt ack" : "CloudAdapter echo"}`, perSecond: round(result.bare.requestsPerSecond), p50Ms: round(result.bare.p50Ms, 1), p99Ms: round(result.bare.p99Ms, 1), note: `non-2xx ${result.bare.non2xx}, errors ${result.bare.errors}` });
     const service = result.service;
     rows.push({
@@ -161,10 +205,14 @@ export function chatStepRows(figures: ChatStepFigures): Record<string, string | 
       perSecond: round(service.stepsPerSecond),
       p50Ms: round(service.p50Ms, 1),
       p99Ms: round(service.p99Ms, 1),
-      note: `ratio ${result.ratio.toFixed(2)}; acks ${round(service.ackRequestsPerSecond)}/s p99 ${round(service.ackP99Ms)} ms; unanswered ${service.unanswered}; newcomers ${service.newcomers}`,
+      note: `ratio ${result.ratio.toFixed(2)}; acks ${round(service.ackRequestsPerSecond)}/s p99 ${round(service.ackP99Ms)} ms; unanswered ${service.unanswered}; newcomers ${service.newcomers}${costsNote(service.perStep)}`,
     });
   }
   return rows;
+}
+
+function costsNote(costs: StepCosts | undefined): string {
+  return costs ? `; per step ${costs.transactions.toFixed(1)} transactions, ${costs.usersInfo.toFixed(2)} users.info, ${costs.postMessages.toFixed(2)} posts` : "";
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
@@ -172,7 +220,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const platforms = await startBenchPlatforms();
   try {
     const shape = loadShapeFromEnvironment();
-    const figures = await chatStepBenchmark(storage, platforms, shape);
+    const figures = process.argv.includes("--slack-only") ? await slackStepBenchmark(storage, platforms, shape) : await chatStepBenchmark(storage, platforms, shape);
     console.log(`Conversation steps under load (${shape.connections} connections × ${shape.seconds} s) on ${storage.label}`);
     console.table(chatStepRows(figures));
   } finally {

@@ -14,6 +14,7 @@ import { serviceStartBenchmark, type ServiceStartFigures } from "./serviceStart.
 import { createBenchStorage, startBenchPlatforms, type BenchBackend } from "./support/serviceProcess.js";
 import { round } from "./support/statistics.js";
 import { weeklyDigestBenchmark, type DigestFigures } from "./weeklyDigest.js";
+import { burstRow, slackBurstBenchmark, type BurstFigures } from "./slackBurst.js";
 
 interface Target {
   figure: string;
@@ -61,8 +62,19 @@ async function serviceFigures(backend: BenchBackend): Promise<ServiceFigures> {
   }
 }
 
-function targets(chat: ChatStepFigures, start: ServiceStartFigures, digest: DigestFigures, retrievalP95Ms: number): Target[] {
+async function burstFigures(): Promise<BurstFigures> {
+  const platforms = await startBenchPlatforms();
+  try {
+    return await step("Slack burst of incident reports", () => slackBurstBenchmark(platforms));
+  } finally {
+    await platforms.close();
+  }
+}
+
+function targets(chat: ChatStepFigures, start: ServiceStartFigures, digest: DigestFigures, retrievalP95Ms: number, burst: BurstFigures): Target[] {
   return [
+    { figure: "slackBurstAckMaxMs", value: burst.ackMaxMs, unit: "ms", max: 3000 },
+    { figure: "slackBurstErrors", value: burst.refused + burst.wentWrong + burst.unconfirmed, unit: "replies", max: 0 },
     { figure: "slackStepRatio", value: chat.slack.ratio, unit: "× bare Bolt", min: 0.6 },
     { figure: "slackStepLeanRatio", value: chat.slack.service.stepsPerSecond / chat.slackLean.stepsPerSecond, unit: "× lean step", min: 0.8 },
     { figure: "slackAckP99Ms", value: chat.slack.service.ackP99Ms, unit: "ms", max: 1000 },
@@ -86,7 +98,14 @@ function verdict(target: Target): string {
 
 /** The service's own figures on one backend (chat steps beside their baselines, start, memory). */
 function serviceSummary({ chat, start }: ServiceFigures) {
+  const slackCosts = chat.slack.service.perStep;
+  const leanCosts = chat.slackLean.perStep;
   return {
+    slackStepTransactions: slackCosts ? round(slackCosts.transactions, 2) : null,
+    slackStepUsersInfoCalls: slackCosts ? round(slackCosts.usersInfo, 3) : null,
+    slackStepPostMessages: slackCosts ? round(slackCosts.postMessages, 3) : null,
+    slackLeanStepTransactions: leanCosts ? round(leanCosts.transactions, 2) : null,
+    slackStepNewcomers: chat.slack.service.newcomers,
     slackStepRatio: round(chat.slack.ratio, 3),
     slackLeanStepsPerSecond: round(chat.slackLean.stepsPerSecond, 1),
     slackLeanStepP99Ms: round(chat.slackLean.p99Ms, 1),
@@ -151,6 +170,21 @@ function embeddedAgainstServer(embeddedFigures: ReturnType<typeof serviceSummary
   return factors;
 }
 
+/** The Slack burst (100 people reporting at once), measured on the embedded default. */
+function burstSummary(burst: BurstFigures) {
+  return {
+    slackBurstReports: burst.reports,
+    slackBurstPeople: burst.people,
+    slackBurstSeconds: round(burst.seconds, 1),
+    slackBurstAckP50Ms: round(burst.ackP50Ms, 1),
+    slackBurstAckP99Ms: round(burst.ackP99Ms, 1),
+    slackBurstAckMaxMs: round(burst.ackMaxMs, 1),
+    slackBurstRefused: burst.refused,
+    slackBurstWentWrong: burst.wentWrong,
+    slackBurstUnconfirmed: burst.unconfirmed,
+  };
+}
+
 function otherSummary(measured: { digest: DigestFigures; retrieval: Awaited<ReturnType<typeof retrievalBenchmark>>; embedded: EmbeddedOpenFigures }) {
   const { digest, retrieval, embedded } = measured;
   return {
@@ -173,6 +207,7 @@ const embedded = await step("embedded database open", () => embeddedOpenBenchmar
 const digest = await step("weekly digest", () => weeklyDigestBenchmark());
 const embeddedService = await serviceFigures("embedded");
 const serverService = await serviceFigures("postgresql");
+const burst = await burstFigures();
 const loadAfter = loadAverage();
 const { start, chat } = embeddedService;
 const factors = embeddedAgainstServer(serviceSummary(embeddedService), serviceSummary(serverService));
@@ -182,8 +217,10 @@ for (const measured of [embeddedService, serverService]) {
   console.log(`\nConversation steps (${shape.connections} connections × ${shape.seconds} s each; service data on ${measured.label})`);
   console.table(chatStepRows(measured.chat));
 }
+console.log("\nA burst of incident reports in Slack (embedded default)");
+console.table([burstRow(burst)]);
 console.log(`\nTargets, on the embedded default (digest on ${digest.label})`);
-console.table(targets(chat, start, digest, retrieval.p95Ms).map((target) => ({ figure: target.figure, value: round(target.value, 2), unit: target.unit, target: verdict(target) })));
+console.table(targets(chat, start, digest, retrieval.p95Ms, burst).map((target) => ({ figure: target.figure, value: round(target.value, 2), unit: target.unit, target: verdict(target) })));
 console.log("The embedded default against the PostgreSQL server (times worse; within 1.5× on every figure is the target)");
 console.table(Object.entries(factors).map(([figure, factor]) => ({ figure, embedded: serviceSummary(embeddedService)[figure as keyof ReturnType<typeof serviceSummary>], server: serviceSummary(serverService)[figure as keyof ReturnType<typeof serviceSummary>], factor, target: factor <= 1.5 ? "met (≤ 1.5)" : "MISSED (≤ 1.5)" })));
 console.log(`The embedded default within 1.5× of the PostgreSQL server on every figure: ${embeddedWithin ? "yes" : "NO"}`);
@@ -193,6 +230,7 @@ if (jsonPath) {
   const figures = {
     ...serviceSummary(embeddedService),
     ...otherSummary({ digest, retrieval, embedded }),
+    ...burstSummary(burst),
     postgresql: serviceSummary(serverService),
     embeddedAgainstPostgresql: factors,
     embeddedWithin1_5xOfPostgresql: embeddedWithin,
@@ -205,6 +243,7 @@ if (jsonPath) {
     serverDatabase: serverService.label,
     digestDatabase: digest.label,
     loadConnections: shape.connections,
+    loadPeople: shape.people,
     loadSeconds: shape.seconds,
   };
   fs.mkdirSync(path.dirname(path.resolve(jsonPath)), { recursive: true });

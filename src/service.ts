@@ -3,7 +3,7 @@
 import { isLoopbackHost, teamsEnabled, type Config } from "./config/config.js";
 import type { Logger } from "./logging/logger.js";
 import { createHttpApp, listen, type RunningHttpServer } from "./http/httpServer.js";
-import type { Database } from "./store/database.js";
+import { connectionPoolSize, type Database } from "./store/database.js";
 import { bootstrapGovernance } from "./people/governanceBootstrap.js";
 import { openReadyDatabase } from "./store/readyDatabase.js";
 import { createStore, type Store } from "./store/store.js";
@@ -28,6 +28,15 @@ import { routedChannels } from "./routing/noticeRoutes.js";
 import { startOnboarding, type Onboarding } from "./setup/onboarding.js";
 import { noticesQueuedInScope, trackingQueuedNotices } from "./store/queuedNoticeScope.js";
 import { publicReportRoutes } from "./publicReport/publicReportRoutes.js";
+
+/**
+ * Slack requests processed at once. Each holds at most one database connection at a time (a report's
+ * confirmation holds one for its transaction), so the pool keeps as many again for the inbox's writes
+ * (one INSERT for all that arrive together), the outbox, the reminder scan and /healthz: a burst waits
+ * in the inbox, not for a connection. More at once would not finish more on two cores; it would only
+ * slow every turn and the acknowledgements, which share the event loop with them.
+ */
+const slackInboxConcurrency = Math.floor(connectionPoolSize / 2) - 2;
 
 export interface RunningService {
   url: string;
@@ -86,7 +95,7 @@ export async function startService(config: Config, logger: Logger, overrides: Se
   if (config.slack && slackModule) {
     const [{ createSlackChannel }, { slackDeliverySender }] = await slackModule;
     // The embedded database runs one query at a time: fewer requests at once, the rest wait in the inbox.
-    slack = createSlackChannel(config.slack, { engine, store, prisma: database.prisma, logger, afterTurn, inboxConcurrency: database.backend === "embedded" ? 4 : 8, openSetupItems, suggestedQuestions: (limit) => suggestedQuestions(database.prisma, () => policy.policyIndex(), limit) });
+    slack = createSlackChannel(config.slack, { engine, store, prisma: database.prisma, logger, afterTurn, inboxConcurrency: slackInboxConcurrency, openSetupItems, suggestedQuestions: (limit) => suggestedQuestions(database.prisma, () => policy.policyIndex(), limit) });
     delivery.addSender(slackDeliverySender(config.slack, store));
   }
   let teams: TeamsChannel | undefined;

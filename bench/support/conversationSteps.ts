@@ -1,8 +1,11 @@
 // Conversation steps under load. A step is one message from a person and the bot's reply to it;
 // it is complete when the reply reaches the (fake) platform, not when the request is acknowledged.
 // Each person has at most one step in flight, as in a real chat (and as the engine expects: two
-// concurrent answers in one conversation make the second a no-op), so when everyone is waiting
-// for a reply the next request comes from a newcomer, whose first message starts a registration.
+// concurrent answers in one conversation make the second a no-op). People come from a bounded
+// pool, as in a real workspace: the first message of each is a newcomer's (the bot looks them up
+// in Slack and adds them to the directory), and once the whole pool is waiting for replies the
+// next message waits for one (`nextSenderWhenReady`). Without a bound (`nextSender`, autocannon),
+// a newcomer writes whenever everyone else is waiting.
 import { percentile } from "./statistics.js";
 
 export interface ChatUser {
@@ -43,17 +46,56 @@ export class StepTracker {
   private readonly users: ChatUser[] = [];
   private readonly idle: ChatUser[] = [];
   private readonly inFlight = new Map<string, InFlight>();
+  private readonly waiters: ((user: ChatUser | undefined) => void)[] = [];
+  private waitingStopped = false;
   private latencies: number[] = [];
   private replyTimes: number[] = [];
   private newcomers = 0;
   private countingNewcomers = false;
 
-  constructor(private readonly conversationOf: (index: number) => string) {}
+  /** `people`: how many people the workspace has (unbounded when not given). */
+  constructor(
+    private readonly conversationOf: (index: number) => string,
+    private readonly people = Number.POSITIVE_INFINITY,
+  ) {}
 
   /** The person who has waited longest for their turn, or a newcomer when everyone is mid-step. */
   nextSender(): ChatUser {
-    const ready = this.idle.shift();
-    if (ready) return ready;
+    return this.idle.shift() ?? this.newcomer();
+  }
+
+  /**
+   * The person who has waited longest for their turn, a newcomer while the pool is not full, or
+   * else the next person the bot answers; undefined once `stopWaiting` was called.
+   */
+  nextSenderWhenReady(): Promise<ChatUser | undefined> {
+    if (this.waitingStopped) return Promise.resolve(undefined);
+    const ready = this.idle.shift() ?? (this.users.length < this.people ? this.newcomer() : undefined);
+    if (ready) return Promise.resolve(ready);
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  /** Someone from the pool who has not written yet; undefined once everyone has. */
+  nextNewcomer(): ChatUser | undefined {
+    return this.users.length < this.people ? this.newcomer() : undefined;
+  }
+
+  /** A sender handed out when the load was already over: first in line next time. */
+  notSent(user: ChatUser): void {
+    this.idle.unshift(user);
+  }
+
+  /** The load is over: whoever waits for a sender gets none. */
+  stopWaiting(): void {
+    this.waitingStopped = true;
+    for (const waiter of this.waiters.splice(0)) waiter(undefined);
+  }
+
+  resumeWaiting(): void {
+    this.waitingStopped = false;
+  }
+
+  private newcomer(): ChatUser {
     if (this.countingNewcomers) this.newcomers++;
     const user: ChatUser = { index: this.users.length, conversation: this.conversationOf(this.users.length), turns: 0 };
     this.users.push(user);
@@ -76,7 +118,14 @@ export class StepTracker {
     this.inFlight.delete(conversation);
     this.latencies.push(arrivedAt - step.sentAt);
     this.replyTimes.push(arrivedAt);
-    this.idle.push(step.user);
+    const waiter = this.waiters.shift();
+    if (waiter) waiter(step.user);
+    else this.idle.push(step.user);
+  }
+
+  /** Steps answered since the last reset. */
+  get answered(): number {
+    return this.latencies.length;
   }
 
   get waiting(): number {

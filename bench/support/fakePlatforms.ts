@@ -7,25 +7,29 @@ import { readBody } from "../../test/support/fakeSlackApi.js";
 
 export interface FakePlatform {
   url: string;
+  /** How many calls each Web API method received (Slack only; empty for the Bot Connector). */
+  calls: Map<string, number>;
   close(): Promise<void>;
 }
 
-/** Called when a reply reaches the fake: the Slack channel or Teams conversation id, and when (performance.now()). */
-export type ReplyListener = (conversation: string, arrivedAt: number) => void;
+/** Called when a reply reaches the fake: the Slack channel or Teams conversation id, when (performance.now()), and its text (Slack). */
+export type ReplyListener = (conversation: string, arrivedAt: number, text?: string) => void;
 
 export async function startFakeSlackWebApi(onReply: ReplyListener): Promise<FakePlatform> {
   let messageCounter = 0;
+  const calls = new Map<string, number>();
   const server = http.createServer(async (req, res) => {
     const arrivedAt = performance.now();
     const method = /^\/api\/([\w.]+)/.exec(req.url ?? "")?.[1] ?? "";
+    calls.set(method, (calls.get(method) ?? 0) + 1);
     const args = parseSlackArgs(await readBody(req), req.headers["content-type"]);
     const channel = String(args.channel ?? "");
-    if (method === "chat.postMessage" || method === "chat.update") onReply(channel, arrivedAt);
+    if (method === "chat.postMessage" || method === "chat.update") onReply(channel, arrivedAt, String(args.text ?? ""));
     const answer = slackAnswer(method, args, () => `${1_800_000_000 + ++messageCounter}.000100`);
     res.writeHead(200, { "content-type": "application/json; charset=utf-8" });
     res.end(JSON.stringify(answer));
   });
-  return listening(server, "/api/");
+  return { ...(await listening(server, "/api/")), calls };
 }
 
 function slackAnswer(method: string, args: Record<string, unknown>, nextTs: () => string): Record<string, unknown> {
@@ -76,6 +80,7 @@ async function listening(server: http.Server, basePath: string): Promise<FakePla
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}${basePath}`,
+    calls: new Map(),
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

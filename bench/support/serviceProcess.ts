@@ -93,15 +93,18 @@ export interface BenchPlatforms {
   connectorUrl: string;
   onSlackReply: ReplyListener;
   onTeamsReply: ReplyListener;
+  /** Calls the fake Slack Web API received so far, by method. */
+  slackCalls: Map<string, number>;
   close(): Promise<void>;
 }
 
 export async function startBenchPlatforms(): Promise<BenchPlatforms> {
   const ignore: ReplyListener = () => {};
   const platforms = { onSlackReply: ignore, onTeamsReply: ignore } as BenchPlatforms;
-  const slack = await startFakeSlackWebApi((conversation, at) => platforms.onSlackReply(conversation, at));
+  const slack = await startFakeSlackWebApi((conversation, at, text) => platforms.onSlackReply(conversation, at, text));
   const connector = await startFakeBotConnector((conversation, at) => platforms.onTeamsReply(conversation, at));
   platforms.slackApiUrl = slack.url;
+  platforms.slackCalls = slack.calls;
   platforms.connectorUrl = connector.url;
   platforms.close = async () => {
     await Promise.all([slack.close(), connector.close()]);
@@ -139,6 +142,12 @@ export async function startServiceProcess(storage: BenchStorage, platforms: Benc
     await running.stop();
     throw error;
   }
+}
+
+/** The service's database, to read its activity from (on the embedded server, which the service keeps running). */
+export async function serviceDatabaseUrl(storage: BenchStorage): Promise<string> {
+  if (!storage.dataDir) return storage.env.DATABASE_URL!;
+  return (await openEmbeddedServer(storage.dataDir)).url();
 }
 
 /** BENCH_CPU_PROFILE_DIR=DIR writes a V8 CPU profile of every service process there (open it in Chrome DevTools). */

@@ -1,6 +1,9 @@
 // Processes what the durable inbox holds: woken at once when a request is written, and every
 // second for what another replica wrote or a restart left behind. At most `concurrency` requests
-// run at a time; the rest wait in the database, not in memory, so a burst queues instead of failing.
+// run at a time (a bounded pool, sized to the database connections); the rest wait in the
+// database, not in memory, so a burst queues instead of failing. A finished request is marked
+// processed by the same statement that claims the next ones, so a busy worker spends one round
+// trip per batch of requests on the inbox, not two per request.
 import type { Logger } from "../logging/logger.js";
 import type { Inbox, InboxRequest } from "../store/inbox.js";
 
@@ -22,6 +25,8 @@ const pruneEveryPolls = 600;
 export class InboxWorker {
   private readonly inFlight = new Set<Promise<void>>();
   private readonly waiting = new Map<number, (response: unknown) => void>();
+  /** Requests processed but not yet marked so: the next claim marks them. */
+  private finished: number[] = [];
   private filling = false;
   private fillAgain = false;
   private stopped = false;
@@ -39,15 +44,19 @@ export class InboxWorker {
     this.wake();
   }
 
-  /** Claims and starts what is due, up to the concurrency limit. */
+  /** Marks what finished, and claims and starts what is due, up to the concurrency limit. */
   wake(): void {
-    if (this.stopped) return;
     if (this.filling) {
       this.fillAgain = true;
       return;
     }
+    if (this.stopped && this.finished.length === 0) return;
     this.filling = true;
-    void this.fill().finally(() => (this.filling = false));
+    void this.fill().finally(() => {
+      this.filling = false;
+      // Something finished while the last statement was on its way and nothing else will wake us.
+      if (this.fillAgain) this.wake();
+    });
   }
 
   /**
@@ -69,25 +78,32 @@ export class InboxWorker {
     });
   }
 
+  /** Lets the requests in hand finish and marks them processed; claims nothing more. */
   async stop(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
-    await Promise.allSettled([...this.inFlight]);
+    while (this.inFlight.size > 0 || this.filling) await Promise.allSettled([...this.inFlight, new Promise((resolve) => setTimeout(resolve, 10))]);
+    if (this.finished.length > 0) await this.fill();
   }
 
   private async fill(): Promise<void> {
-    try {
-      do {
-        this.fillAgain = false;
-        const room = this.options.concurrency - this.inFlight.size;
-        const claimed = await this.options.inbox.claim(this.options.platform, this.now(), room);
-        for (const request of claimed) this.run(request);
-        if (claimed.length > 0 && claimed.length === room) this.fillAgain = true;
-      } while (this.fillAgain && !this.stopped && this.inFlight.size < this.options.concurrency);
-    } catch (error) {
-      // The database is away: the requests stay in the inbox and the next poll tries again.
-      this.options.logger.error({ err: error }, "claiming from the inbox failed");
-    }
+    do {
+      this.fillAgain = false;
+      const done = this.finished.splice(0);
+      const room = this.stopped ? 0 : this.options.concurrency - this.inFlight.size;
+      if (done.length === 0 && room <= 0) return;
+      let claimed: InboxRequest[];
+      try {
+        claimed = await this.options.inbox.settle(this.options.platform, done, this.now(), room);
+      } catch (error) {
+        // The database is away: what finished is marked next time, the rest stays in the inbox for the next poll.
+        this.finished.unshift(...done);
+        this.options.logger.error({ err: error }, "claiming from the inbox failed");
+        return;
+      }
+      for (const request of claimed) this.run(request);
+      if (claimed.length > 0 && claimed.length === room) this.fillAgain = true;
+    } while ((this.fillAgain || this.finished.length > 0) && this.inFlight.size < this.options.concurrency && !this.stopped);
   }
 
   private run(request: InboxRequest): void {
@@ -99,10 +115,9 @@ export class InboxWorker {
     const work = this.options
       .process(request, answer)
       .catch((error: unknown) => this.options.logger.error({ err: error, inboxId: request.id }, "processing an inbox request failed"))
-      .then(() => this.options.inbox.processed(request.id, this.now()))
-      .catch((error: unknown) => this.options.logger.error({ err: error, inboxId: request.id }, "could not mark an inbox request processed; it will run again after its lease"))
       .finally(() => {
         this.inFlight.delete(work);
+        this.finished.push(request.id);
         this.wake();
       });
     this.inFlight.add(work);

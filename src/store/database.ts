@@ -40,12 +40,15 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
   return target.kind === "postgresql" ? openPostgres(target.url, options) : openEmbedded(target, options);
 }
 
+/** Connections each service process keeps to the database; the inbox's worker pool is sized from it. */
+export const connectionPoolSize = 20;
+
 function openPostgres(url: string, options: OpenOptions, embedded?: EmbeddedServer): Database {
   // Twenty connections: the inbox runs at most eight requests at once, leaving room for
   // acknowledgements, the outbox and health. The wait for a connection (which pg counts in its
   // connect timeout) is long: on a busy machine work must wait its turn, not fail; /healthz has its
   // own short deadline, so it stays honest when the server goes away.
-  const pool = new pg.Pool({ connectionString: url, max: 20, connectionTimeoutMillis: 30_000 });
+  const pool = new pg.Pool({ connectionString: url, max: connectionPoolSize, connectionTimeoutMillis: 30_000 });
   pool.on("error", () => {}); // an idle client losing its server must not crash the process
   const adapterFactory = new PostgresAdapterFactory(pool, options.shadowDatabase);
   return assemble(embedded ? "embedded" : "postgresql", adapterFactory, async () => pool.end(), embedded);

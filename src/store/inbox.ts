@@ -1,6 +1,9 @@
 // The durable inbox: platform requests written before they are acknowledged (one INSERT, a dedupe
 // key so a platform's retry is written once), then claimed by workers, each person's requests one
 // at a time and in arrival order, under a lease so a worker killed mid-way only delays the request.
+// Under load the round trips are shared: requests that arrive while a write is on its way are
+// written together by the next INSERT, and marking requests processed is the same statement as
+// claiming the next ones.
 import type { PrismaClient } from "../generated/prisma/client.js";
 
 export interface InboxRequest {
@@ -15,48 +18,122 @@ export interface InboxSettings {
   maxAgeMs: number;
 }
 
+interface PendingWrite {
+  platform: string;
+  dedupeKey: string;
+  lane: string;
+  body: string;
+  written(id: number | null): void;
+  failed(error: unknown): void;
+}
+
 /** Timestamps are stored as UTC wall time without a zone, so they are compared as such. */
 const utc = (date: Date) => date.toISOString().replace("Z", "");
 
+/**
+ * The oldest unprocessed request of each lane (leaving out `$done`, processed by this very
+ * statement), when no worker holds it; locked rows are skipped, not waited for, and each row is
+ * checked again as it is locked, so two replicas never claim the same request.
+ */
+const claimable = `
+  claimable AS (
+    SELECT m.id FROM "InboxMessage" m
+    JOIN (SELECT DISTINCT ON (lane) id FROM "InboxMessage"
+          WHERE platform = $2 AND "processedAt" IS NULL AND id <> ALL($5::int[])
+          ORDER BY lane, id) AS heads ON heads.id = m.id
+    WHERE m."processedAt" IS NULL AND (m."leaseUntil" IS NULL OR m."leaseUntil" < $3::timestamp)
+    ORDER BY m.id LIMIT $4
+    FOR UPDATE OF m SKIP LOCKED)`;
+
+const claimStatement = `
+  WITH ${claimable}
+  UPDATE "InboxMessage" SET "leaseUntil" = $1::timestamp, attempts = attempts + 1
+  WHERE id IN (SELECT id FROM claimable)
+  RETURNING id, body`;
+
+/** The same claim, with marking `$5` processed at `$6` (PostgreSQL runs a data-modifying WITH exactly once). */
+const settleStatement = `
+  WITH done AS (
+    UPDATE "InboxMessage" SET "processedAt" = $6::timestamp, "leaseUntil" = NULL
+    WHERE id = ANY($5::int[]) RETURNING id),
+  ${claimable}
+  UPDATE "InboxMessage" SET "leaseUntil" = $1::timestamp, attempts = attempts + 1
+  WHERE id IN (SELECT id FROM claimable)
+  RETURNING id, body`;
+
 export class Inbox {
+  private pending: PendingWrite[] = [];
+  private writing = false;
+
   constructor(
     private readonly prisma: PrismaClient,
     private readonly settings: InboxSettings,
   ) {}
 
-  /** Writes a request; its id, or null when the same delivery was written before (a retry). */
-  async write(platform: string, dedupeKey: string, lane: string, body: unknown): Promise<number | null> {
-    const rows = await this.prisma.$queryRaw<{ id: number }[]>`
-      INSERT INTO "InboxMessage" (platform, "dedupeKey", lane, body)
-      VALUES (${platform}, ${dedupeKey}, ${lane}, ${JSON.stringify(body)}::jsonb)
-      ON CONFLICT ("dedupeKey") DO NOTHING
-      RETURNING id`;
-    return rows[0]?.id ?? null;
+  /**
+   * Writes a request; its id, or null when the same delivery was written before (a retry). Written
+   * at once when no write is on its way, else with the others that arrive meanwhile, in one INSERT.
+   */
+  write(platform: string, dedupeKey: string, lane: string, body: unknown): Promise<number | null> {
+    return new Promise((written, failed) => {
+      this.pending.push({ platform, dedupeKey, lane, body: JSON.stringify(body), written, failed });
+      if (!this.writing) void this.writePending();
+    });
+  }
+
+  private async writePending(): Promise<void> {
+    this.writing = true;
+    try {
+      while (this.pending.length > 0) {
+        const batch = this.pending.splice(0);
+        try {
+          const ids = await this.insert(batch);
+          for (const write of batch) {
+            // A key twice in one batch is a retry that came before the first was written: the first arrival gets the id.
+            write.written(ids.get(write.dedupeKey) ?? null);
+            ids.delete(write.dedupeKey);
+          }
+        } catch (error) {
+          for (const write of batch) write.failed(error);
+        }
+      }
+    } finally {
+      this.writing = false;
+    }
+  }
+
+  /** One INSERT for the batch, in arrival order (ids are the processing order of a lane); the ids by dedupe key. */
+  private async insert(batch: PendingWrite[]): Promise<Map<string, number>> {
+    const rows = await this.prisma.$queryRawUnsafe<{ id: number; dedupeKey: string }[]>(
+      `INSERT INTO "InboxMessage" (platform, "dedupeKey", lane, body)
+       SELECT platform, "dedupeKey", lane, body::jsonb
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS batch(platform, "dedupeKey", lane, body, arrival)
+       ORDER BY arrival
+       ON CONFLICT ("dedupeKey") DO NOTHING
+       RETURNING id, "dedupeKey"`,
+      batch.map((write) => write.platform),
+      batch.map((write) => write.dedupeKey),
+      batch.map((write) => write.lane),
+      batch.map((write) => write.body),
+    );
+    return new Map(rows.map((row) => [row.dedupeKey, row.id]));
   }
 
   /**
-   * Claims up to `limit` requests: the oldest unprocessed one of each lane, when no worker holds it.
-   * The lease is checked again as each row is updated, so two replicas never claim the same one.
+   * Marks `done` processed and claims up to `limit` requests, in one statement: the oldest
+   * unprocessed one of each lane, when no worker holds it (the lane of a request marked processed
+   * here may give its next one at once).
    */
-  async claim(platform: string, now: Date, limit: number): Promise<InboxRequest[]> {
-    if (limit <= 0) return [];
-    const leaseUntil = new Date(now.getTime() + this.settings.leaseMs);
-    return this.prisma.$queryRawUnsafe<InboxRequest[]>(
-      `UPDATE "InboxMessage" SET "leaseUntil" = $1::timestamp, attempts = attempts + 1
-       WHERE id IN (
-         SELECT id FROM (
-           SELECT DISTINCT ON (lane) id, "leaseUntil" FROM "InboxMessage"
-           WHERE platform = $2 AND "processedAt" IS NULL
-           ORDER BY lane, id) AS heads
-         WHERE "leaseUntil" IS NULL OR "leaseUntil" < $3::timestamp
-         ORDER BY id LIMIT $4)
-       AND ("leaseUntil" IS NULL OR "leaseUntil" < $3::timestamp)
-       RETURNING id, body`,
-      utc(leaseUntil),
-      platform,
-      utc(now),
-      limit,
-    );
+  async settle(platform: string, done: number[], now: Date, limit: number): Promise<InboxRequest[]> {
+    const leaseUntil = utc(new Date(now.getTime() + this.settings.leaseMs));
+    const parameters = [leaseUntil, platform, utc(now), Math.max(0, limit), done];
+    if (done.length === 0) return limit > 0 ? this.prisma.$queryRawUnsafe<InboxRequest[]>(claimStatement, ...parameters) : [];
+    return this.prisma.$queryRawUnsafe<InboxRequest[]>(settleStatement, ...parameters, utc(now));
+  }
+
+  /** Claims up to `limit` requests without marking any processed. */
+  claim(platform: string, now: Date, limit: number): Promise<InboxRequest[]> {
+    return this.settle(platform, [], now, limit);
   }
 
   async processed(id: number, now: Date): Promise<void> {
@@ -81,4 +158,3 @@ export class Inbox {
     return this.prisma.inboxMessage.count({ where: { platform, processedAt: null } });
   }
 }
-

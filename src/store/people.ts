@@ -60,16 +60,17 @@ export class PersonStore {
    * The person behind a chat account: by platform id, else by email (linking the account),
    * else a new member. Profile details refresh the stored name and time zone.
    */
-  async resolveChatUser(platform: { slackUserId: string } | { teamsAadObjectId: string }, profile: { displayName: string; email?: string | null; timeZone?: string | null }) {
-    const person = await this.linkOrCreateChatUser(platform, profile);
+  async resolveChatUser(platform: { slackUserId: string } | { teamsAadObjectId: string }, profile: { displayName: string; email?: string | null; timeZone?: string | null }, options: { justLookedUp?: boolean } = {}) {
+    const person = await this.linkOrCreateChatUser(platform, profile, options.justLookedUp ?? false);
     const email = person.email?.toLowerCase();
     if (!email || !this.options.governanceEmails?.includes(email) || person.roles.includes("governance")) return person;
     await this.options.grantGovernance?.([email], "slackUserId" in platform ? "slack" : "teams");
     return this.prisma.person.findUniqueOrThrow({ where: { id: person.id } });
   }
 
-  private async linkOrCreateChatUser(platform: { slackUserId: string } | { teamsAadObjectId: string }, profile: { displayName: string; email?: string | null; timeZone?: string | null }) {
-    const known = await this.prisma.person.findUnique({ where: platform });
+  /** `justLookedUp`: the caller has just found nobody with this platform id, so it is not read again. */
+  private async linkOrCreateChatUser(platform: { slackUserId: string } | { teamsAadObjectId: string }, profile: { displayName: string; email?: string | null; timeZone?: string | null }, justLookedUp: boolean) {
+    const known = justLookedUp ? null : await this.prisma.person.findUnique({ where: platform });
     if (known) return known;
     const email = profile.email?.toLowerCase() ?? null;
     const byEmail = email ? await this.prisma.person.findUnique({ where: { email } }) : null;

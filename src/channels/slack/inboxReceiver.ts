@@ -10,6 +10,7 @@ import type { Logger } from "../../logging/logger.js";
 import { Inbox, type InboxRequest } from "../../store/inbox.js";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import { InboxWorker } from "../../inbox/inboxWorker.js";
+import { trackingQueuedNotices } from "../../store/queuedNoticeScope.js";
 import { parseLikeBolt, slackRequestGuard } from "./requestGuard.js";
 
 type SlackBody = Record<string, unknown>;
@@ -39,7 +40,8 @@ export class SlackInboxReceiver implements Receiver {
       platform: "slack",
       concurrency: settings.concurrency,
       logger: settings.logger,
-      process: (request, answer) => this.bolt().processEvent({ body: request.body as SlackBody, ack: answer, customProperties: { fromInbox: true } }),
+      // Each request in a scope of its own: the turn then knows whether it queued a notice to send at once.
+      process: (request, answer) => trackingQueuedNotices(() => this.bolt().processEvent({ body: request.body as SlackBody, ack: answer, customProperties: { fromInbox: true } })),
       answerLater: (request, response) => answerThroughResponseUrl(request, response),
     });
     this.router.post(settings.path, slackRequestGuard(settings.signingSecret, settings.logger), (req, res) => {

@@ -38,6 +38,7 @@ export class SlackConversations {
         return this.store.people.resolveChatUser(
           { slackUserId: userId },
           { displayName: user?.real_name || user?.profile?.real_name || user?.name || userId, email: user?.profile?.email ?? null, timeZone: user?.tz ?? null },
+          { justLookedUp: true },
         );
       })());
     return { personId: person.id, displayName: person.displayName, roles: person.roles };
@@ -49,8 +50,6 @@ export class SlackConversations {
    * find them even before they have written to the bot.
    */
   async nameOf(client: WebClient, userId: string): Promise<string | null> {
-    const known = await this.store.people.bySlackUserId(userId);
-    if (known) return known.displayName;
     return (await this.speaker(client, userId)).displayName;
   }
 

@@ -1,0 +1,110 @@
+// The durable inbox under concurrency: many people's requests processed by a bounded pool of
+// workers (two replicas here, as two service processes would), each request exactly once and each
+// person's requests in the order they arrived, whatever the interleaving.
+import { afterEach, describe, expect, it } from "vitest";
+import { pino } from "pino";
+import { Inbox, type InboxRequest } from "../../src/store/inbox.js";
+import { InboxWorker } from "../../src/inbox/inboxWorker.js";
+import { backends, openTestDatabase, type TestDatabase } from "../support/testDatabase.js";
+
+const silent = pino({ level: "silent" });
+
+describe.each(backends)("the durable inbox (%s)", (backend) => {
+  let database: TestDatabase | undefined;
+  const workers: InboxWorker[] = [];
+  afterEach(async () => {
+    for (const worker of workers.splice(0)) await worker.stop();
+    await database?.dispose();
+    database = undefined;
+  });
+
+  const inboxOn = async () => {
+    database = await openTestDatabase(backend);
+    return new Inbox(database.prisma, { leaseMs: 60_000, maxAgeMs: 24 * 60 * 60_000 });
+  };
+
+  /** A worker that records, per lane, the order in which it saw each request, and yields between steps. */
+  const startWorker = (inbox: Inbox, seen: Map<string, number[]>, concurrency: number) => {
+    const worker = new InboxWorker({
+      inbox,
+      platform: "slack",
+      concurrency,
+      logger: silent,
+      pollMs: 50,
+      async process(request: InboxRequest) {
+        const { lane, position } = request.body as { lane: string; position: number };
+        const inLane = seen.get(lane) ?? [];
+        seen.set(lane, inLane);
+        inLane.push(position);
+        // A step's round trips: others run meanwhile, so a lane processed out of order would show.
+        for (let pause = 0; pause < 1 + (position % 3); pause++) await new Promise((resolve) => setImmediate(resolve));
+      },
+      answerLater: async () => {},
+    });
+    workers.push(worker);
+    worker.start();
+    return worker;
+  };
+
+  it("processes every request once, each lane in arrival order, with two workers claiming at once", async () => {
+    const inbox = await inboxOn();
+    const lanes = 40;
+    const perLane = 6;
+    const writes: Promise<number | null>[] = [];
+    // Written as a burst would arrive: interleaved across lanes, many writes on their way at once.
+    for (let position = 0; position < perLane; position++) {
+      for (let lane = 0; lane < lanes; lane++) writes.push(inbox.write("slack", `test:${lane}:${position}`, `lane-${lane}`, { lane: `lane-${lane}`, position }));
+    }
+    const ids = await Promise.all(writes);
+    expect(ids.every((id) => typeof id === "number")).toBe(true);
+    expect(new Set(ids).size).toBe(lanes * perLane);
+
+    const seen = new Map<string, number[]>();
+    startWorker(inbox, seen, 8);
+    startWorker(inbox, seen, 8);
+    const deadline = Date.now() + 60_000;
+    while ((await inbox.unprocessed("slack")) > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+
+    expect(await inbox.unprocessed("slack")).toBe(0);
+    expect(seen.size).toBe(lanes);
+    for (const [, positions] of seen) expect(positions).toEqual(Array.from({ length: perLane }, (_, position) => position));
+  });
+
+  it("writes a retried delivery once, also when the retry arrives in the same batch as the first", async () => {
+    const inbox = await inboxOn();
+    // The first write goes at once; the three after it wait for it and go together in one INSERT.
+    const [, first, sameBatchRetry, other] = await Promise.all([
+      inbox.write("slack", "slack:event:Ev0", "slack:U0", { text: "hi" }),
+      inbox.write("slack", "slack:event:Ev1", "slack:U1", { text: "hello" }),
+      inbox.write("slack", "slack:event:Ev1", "slack:U1", { text: "hello" }),
+      inbox.write("slack", "slack:event:Ev2", "slack:U1", { text: "it's me again" }),
+    ]);
+    const laterRetry = await inbox.write("slack", "slack:event:Ev1", "slack:U1", { text: "hello" });
+    expect(typeof first).toBe("number");
+    expect(sameBatchRetry).toBeNull();
+    expect(laterRetry).toBeNull();
+    expect(other).toBeGreaterThan(first!);
+    expect(await inbox.unprocessed("slack")).toBe(3);
+  });
+
+  it("keeps a body's text exactly, quotes, backslashes and non-Latin letters included", async () => {
+    const inbox = await inboxOn();
+    const body = { text: `He said "stop" \\ and left {a,b} — Zoë 日本 😀`, nested: { list: ["x", '"y"'] } };
+    await inbox.write("slack", "slack:event:Ev-text", "slack:U2", body);
+    const [claimed] = await inbox.claim("slack", new Date(), 5);
+    expect(claimed?.body).toEqual(body);
+  });
+
+  it("gives a lane's next request only after the one before it is marked processed", async () => {
+    const inbox = await inboxOn();
+    const first = await inbox.write("slack", "k1", "slack:U3", { n: 1 });
+    const second = await inbox.write("slack", "k2", "slack:U3", { n: 2 });
+    const otherLane = await inbox.write("slack", "k3", "slack:U4", { n: 3 });
+    const now = new Date();
+    expect((await inbox.claim("slack", now, 10)).map((request) => request.id)).toEqual([first, otherLane]);
+    expect(await inbox.claim("slack", now, 10)).toEqual([]);
+    expect((await inbox.settle("slack", [first!], now, 10)).map((request) => request.id)).toEqual([second]);
+    expect(await inbox.settle("slack", [second!, otherLane!], now, 10)).toEqual([]);
+    expect(await inbox.unprocessed("slack")).toBe(0);
+  });
+});
