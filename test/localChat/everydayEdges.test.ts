@@ -217,4 +217,47 @@ describe("everyday conversations in the local chat", () => {
       expect((await notices("leila")).map((notice) => notice.subject)).toContain(`${reference} is yours again`);
     });
   });
+  describe("finding systems and people by what people call them", () => {
+    const choicesOf = (messages: OutgoingMessage[]) => question(messages)?.choices?.map((choice) => choice.label) ?? [];
+    async function atSystemQuestion(person: string) {
+      expect(question(await turn(person, { kind: "start", flowId: "report_incident" }))?.stepId).toBe("system");
+    }
+
+    it("offers the system whose description fits, to confirm, and takes an exact alias at once", async () => {
+      const screening = await database.prisma.aiSystem.findFirstOrThrow({ where: { name: "Workday Recruiting Candidate Screening" } });
+      await atSystemQuestion("tom");
+      const offered = await say("tom", "CV screener");
+      expect(errorOf(offered)).toMatch(/^No AI system is called "CV screener"\. Did you mean (this one|one of these)\?$/);
+      expect(choicesOf(offered)).toContain(screening.name);
+      expect(choicesOf(offered).at(-1)).toBe('"CV screener" is not listed');
+      const picked = await turn("tom", { kind: "choice", stepId: "system", value: `system:${screening.id}` });
+      expect(question(picked)?.stepId).toBe("description");
+      await say("tom", "cancel");
+
+      const chatbot = await database.prisma.aiSystem.findFirstOrThrow({ where: { name: "Nora Customer Assistant" } });
+      await atSystemQuestion("tom");
+      const fragment = await say("tom", "nora");
+      expect(errorOf(fragment)).toBe('No AI system is called "nora". Did you mean this one?');
+      expect(choicesOf(fragment)).toEqual([chatbot.name, '"nora" is not listed']);
+      expect(question(await say("tom", "1"))?.stepId).toBe("description");
+      await say("tom", "cancel");
+
+      await database.prisma.aiSystem.update({ where: { id: chatbot.id }, data: { aliases: ["website helper"] } });
+      await atSystemQuestion("tom");
+      expect(question(await say("tom", "Website Helper"))?.stepId).toBe("description");
+      await say("tom", "cancel");
+    });
+
+    it("confirms part of a person's name, and takes a first name, full name or e-mail at once", async () => {
+      const incident = await database.prisma.incident.findFirstOrThrow({ where: { status: "investigating" }, orderBy: { reference: "desc" } });
+      await turn("amara", { kind: "incident_action", reference: incident.reference, action: "raise_action" });
+      const partial = await say("amara", "Review the prompts every quarter", "kenj");
+      expect(errorOf(partial)).toBe("Do you mean Kenji Tan?");
+      expect(choicesOf(partial)).toEqual(["Kenji Tan"]);
+      expect(question(await say("amara", "1"))?.stepId).toBe("actionDue");
+      await say("amara", "back");
+      expect(question(await say("amara", "Kenji"))?.stepId).toBe("actionDue");
+      await say("amara", "cancel");
+    });
+  });
 });
