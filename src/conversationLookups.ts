@@ -1,23 +1,20 @@
 // The engine's directory look-ups, answered from the store.
 import type { PrismaClient } from "./generated/prisma/client.js";
 import type { Lookups } from "./conversations/stepInput.js";
+import { findSystemsByWhatPeopleCall } from "./systems/systemSearch.js";
 
 const systemFields = { id: true, reference: true, name: true } as const;
 
 export function storeLookups(prisma: PrismaClient): Lookups {
   return {
     findSystems: async (text) => {
-      const wanted = text.trim();
-      if (wanted.length < 2) return [];
-      return prisma.aiSystem.findMany({
-        where: {
-          status: { not: "retired" },
-          OR: [{ name: { contains: wanted, mode: "insensitive" } }, { reference: wanted.toUpperCase() }],
-        },
-        select: systemFields,
+      const systems = await prisma.aiSystem.findMany({
+        where: { status: { not: "retired" } },
+        select: { ...systemFields, aliases: true, vendor: true, purpose: true, intendedUse: true },
         orderBy: { name: "asc" },
-        take: 10,
       });
+      const found = findSystemsByWhatPeopleCall(text, systems);
+      return found.systems.map(({ id, reference, name }) => ({ id, reference, name, ...(found.likelyOnly ? { likely: true } : {}) }));
     },
     systemById: (id) => prisma.aiSystem.findUnique({ where: { id }, select: systemFields }),
     systemsMentionedIn: async (text) => {

@@ -5,6 +5,8 @@ export interface SystemMatch {
   id: string;
   reference: string;
   name: string;
+  /** Found by the words of its description or a near spelling, not by its name: to be confirmed. */
+  likely?: boolean;
 }
 export interface PersonMatch {
   id: string;

@@ -6,7 +6,7 @@ import type { Choice, Speaker } from "./messages.js";
 import type { IncidentStatus, Severity } from "../generated/prisma/enums.js";
 
 export type { Lookups, PersonMatch, SystemMatch } from "./lookups.js";
-import type { Lookups, SystemMatch } from "./lookups.js";
+import type { Lookups, PersonMatch, SystemMatch } from "./lookups.js";
 
 export interface SystemAnswer {
   systemId: string | null;
@@ -132,17 +132,24 @@ async function parsePerson(answer: string, context: ParseContext): Promise<Parse
     if (person) return { ok: true, value: { personId: person.id, displayName: person.displayName } satisfies PersonAnswer };
   }
   const matches = await context.lookups.findPeople(answer);
-  if (matches.length === 1) {
+  if (matches.length === 1 && namesExactly(matches[0]!, answer)) {
     return { ok: true, value: { personId: matches[0]!.id, displayName: matches[0]!.displayName } satisfies PersonAnswer };
   }
-  if (matches.length > 1) {
+  if (matches.length > 0) {
     return {
       ok: false,
-      message: `Several people match "${answer}". Which one?`,
+      // Part of a name ("nor" of "Eleanor") is confirmed rather than taken as someone who may not be meant.
+      message: matches.length === 1 ? `Do you mean ${matches[0]!.displayName}?` : `Several people match "${answer}". Which one?`,
       choices: matches.slice(0, 10).map((person) => ({ value: `person:${person.id}`, label: person.displayName, description: person.email ?? "" })),
     };
   }
   return { ok: false, message: `I couldn't find "${answer}" in the directory. Type "me", or a name or email address.` };
+}
+
+/** The whole name, the e-mail address, or one whole word of the name (a first or last name). */
+function namesExactly(person: PersonMatch, answer: string): boolean {
+  const wanted = normalise(answer);
+  return normalise(person.displayName) === wanted || person.email?.toLowerCase() === wanted || normalise(person.displayName).split(" ").includes(wanted);
 }
 
 async function parseSystem(answer: string, lookups: Lookups): Promise<ParseResult> {
@@ -155,12 +162,14 @@ async function parseSystem(answer: string, lookups: Lookups): Promise<ParseResul
     if (name) return { ok: true, value: { systemId: null, reference: null, name } satisfies SystemAnswer };
   }
   const matches = await lookups.findSystems(answer);
-  if (matches.length === 1) return { ok: true, value: systemAnswer(matches[0]!) };
+  if (matches.length === 1 && !matches[0]!.likely) return { ok: true, value: systemAnswer(matches[0]!) };
   const notListed: Choice = { value: `unlisted:${answer}`, label: `"${answer}" is not listed`, description: "Report it anyway; governance will check whether it should be registered" };
-  if (matches.length > 1) {
+  if (matches.length > 0) {
+    // Found by description or a near spelling: the person confirms rather than the guess being taken.
+    const message = !matches[0]!.likely ? `Several AI systems match "${answer}". Which one?` : matches.length === 1 ? `No AI system is called "${answer}". Did you mean this one?` : `No AI system is called "${answer}". Did you mean one of these?`;
     return {
       ok: false,
-      message: `Several AI systems match "${answer}". Which one?`,
+      message,
       choices: [...matches.slice(0, 9).map((system) => ({ value: `system:${system.id}`, label: system.name, description: system.reference })), notListed],
     };
   }

@@ -16,6 +16,7 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const aiSystemFieldsSchema = z.object({
   name: text(120),
+  aliases: z.array(text(120)).default([]),
   purpose: text(2000).nullish(),
   intendedUse: text(2000).nullish(),
   kind: z.enum(AiSystemKind).nullish(),

@@ -40,6 +40,8 @@ export function newSystemNotice(system: {
   kind: AiSystemKind | null;
   riskTier: RiskTier | null;
   ownerName: string | null;
+  /** Who filled in the registration, when known: not always the owner. */
+  registeredByName?: string | null;
   status: string;
 }): Notice {
   const draft = system.status === "draft";
@@ -49,7 +51,7 @@ export function newSystemNotice(system: {
     text: draft
       ? `${system.reference} "${system.name}" was reported as an AI tool in use without an inventory entry. It needs an owner to complete it.`
       : `${system.reference} "${system.name}" (${system.kind ? aiSystemKindLabels[system.kind] : "kind not given"}) was registered` +
-        `${system.ownerName ? ` by ${system.ownerName}` : ""}. Risk tier: ${system.riskTier ? riskTierLabels[system.riskTier] : "not derived"}. It is pending review.`,
+        `${attribution(system.registeredByName ?? null, system.ownerName)}. Risk tier: ${system.riskTier ? riskTierLabels[system.riskTier] : "not derived"}. It is pending review.`,
     recordRef: system.reference,
     // A draft needs an owner to complete it first; only a system pending review can be decided.
     ...(draft ? { actions: [completeButton(system.reference)] } : { actions: approvalButtons(system.reference) }),
@@ -65,12 +67,19 @@ export const approvalButtons = (reference: string): NoticeButton[] => [
   { label: "Reject", input: { kind: "record_action", reference, action: "reject" } },
 ];
 
+/** " by Leila Haddad, owner Priya Raman", or " by Priya Raman" when the owner registered it themselves. */
+function attribution(registeredByName: string | null, ownerName: string | null): string {
+  if (registeredByName && ownerName && registeredByName !== ownerName) return ` by ${registeredByName}, owner ${ownerName}`;
+  const name = registeredByName ?? ownerName;
+  return name ? ` by ${name}` : "";
+}
+
 /** The owner's manager hears of a new low-tier system: they may approve it themselves. */
-export function managerApprovalNotice(system: { reference: string; name: string; ownerName: string }): Notice {
+export function managerApprovalNotice(system: { reference: string; name: string; ownerName: string; registeredByName?: string | null }): Notice {
   return {
     kind: "system_approval_requested",
-    subject: `${system.ownerName} registered a low-tier AI system: ${system.reference}`,
-    text: `${system.reference} "${system.name}" was registered by ${system.ownerName} and is pending review. It is low tier, so as their manager you may approve or reject it (the governance team can too). Type "system ${system.reference}" for the details.`,
+    subject: `${system.ownerName} owns a new low-tier AI system: ${system.reference}`,
+    text: `${system.reference} "${system.name}" was registered${attribution(system.registeredByName ?? null, system.ownerName)} and is pending review. It is low tier, so as their manager you may approve or reject it (the governance team can too). Type "system ${system.reference}" for the details.`,
     recordRef: system.reference,
     actions: approvalButtons(system.reference),
   };

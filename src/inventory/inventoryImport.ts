@@ -57,6 +57,7 @@ function createEntry(tx: Prisma.TransactionClient, entry: InventoryEntry, option
   return new AiSystemStore(tx).register(
     {
       name: entry.name,
+      aliases: entry.aliases,
       purpose: entry.purpose,
       intendedUse: entry.intendedUse,
       kind: entry.kind,

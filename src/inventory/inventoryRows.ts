@@ -18,7 +18,7 @@ import type { AffectedParty, AiSystemKind, AutonomyLevel, DataCategory, Lifecycl
 import { lookUpWord } from "../domain/wordTable.js";
 
 export const requiredInventoryColumns = ["name", "owner_email"];
-export const inventoryColumns = ["name", "owner_email", "description", "vendor", "kind", "lifecycle_stage", "intended_use", "business_unit", "data_categories", "affected_parties", "autonomy_level", "regulated_domain", "in_aims_scope"];
+export const inventoryColumns = ["name", "aliases", "owner_email", "description", "vendor", "kind", "lifecycle_stage", "intended_use", "business_unit", "data_categories", "affected_parties", "autonomy_level", "regulated_domain", "in_aims_scope"];
 
 /** The registration questions an entry needs before its tier can be derived and it can be reviewed. */
 export const registrationQuestions = {
@@ -37,6 +37,8 @@ export type RegistrationQuestion = keyof typeof registrationQuestions;
 export interface InventoryEntry {
   line: number;
   name: string;
+  /** Other names people use for it, separated by ";" in the file. */
+  aliases: string[];
   ownerId: string;
   ownerEmail: string;
   purpose: string | null;
@@ -132,6 +134,7 @@ function readEntry(row: Record<string, string>, line: number, context: Inventory
   const entry = {
     line,
     name,
+    aliases: [...new Set((row.aliases ?? "").split(";").map((alias) => alias.trim()).filter((alias) => alias.length > 0 && alias.length <= 120))],
     ownerId: ownerId ?? "",
     ownerEmail,
     purpose: text("purpose", 2000, "description"),

@@ -14,6 +14,7 @@ import { inTransaction, updateRecord, type Db } from "./recordWriter.js";
 const systemWithPeople = {
   owner: { select: { id: true, displayName: true, managerId: true } },
   decidedBy: { select: { displayName: true } },
+  reportedBy: { select: { displayName: true } },
 } as const;
 
 export type SystemForApproval = Prisma.AiSystemGetPayload<{ include: typeof systemWithPeople }>;
@@ -100,11 +101,12 @@ export async function requestApproval(
   tx: Prisma.TransactionClient,
   system: Pick<AiSystem, "reference" | "name" | "kind" | "riskTier" | "status" | "ownerId">,
   ownerName: string | null,
+  registeredByName: string | null = null,
 ): Promise<void> {
-  await enqueueNotice(tx, governanceAudience, newSystemNotice({ ...system, ownerName }));
+  await enqueueNotice(tx, governanceAudience, newSystemNotice({ ...system, ownerName, registeredByName }));
   if (system.status !== "pending_review" || system.riskTier !== "low" || !system.ownerId) return;
   const owner = await tx.person.findUnique({ where: { id: system.ownerId }, select: { managerId: true, displayName: true } });
   if (owner?.managerId && owner.managerId !== system.ownerId) {
-    await enqueueNotice(tx, personAudience(owner.managerId), managerApprovalNotice({ ...system, ownerName: owner.displayName }), { privateOnly: true });
+    await enqueueNotice(tx, personAudience(owner.managerId), managerApprovalNotice({ ...system, ownerName: owner.displayName, registeredByName }), { privateOnly: true });
   }
 }

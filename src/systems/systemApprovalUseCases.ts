@@ -14,6 +14,7 @@ import { approverRoles, SystemApprovals } from "../store/systemApprovals.js";
 import { useCaseMessages, useCaseRefusal, type TextUseCases, type UseCaseOutcome, type RecordActions, viewerOf, actorOfTurn } from "../conversations/useCaseOutcome.js";
 import { rejectSystemFlowId } from "./flows/rejectSystemFlow.js";
 import { userDocumentationLine } from "../systemDocumentation/userDocumentationUseCases.js";
+import { declineOwnership, declineOwnershipAction } from "./systemOwnership.js";
 import type { Turn } from "../conversations/messages.js";
 
 const normalised = (reference: string) => reference.toUpperCase().replace(/^AIS-0*(\d+)$/, (_, n: string) => `AIS-${n.padStart(4, "0")}`);
@@ -44,6 +45,7 @@ export class SystemApprovalUseCases implements TextUseCases, RecordActions {
       if (action === "view") return await this.show(reference, turn);
       if (action === "approve") return await this.approve(reference, turn);
       if (action === "complete") return await this.complete(reference, turn);
+      if (action === declineOwnershipAction) return await this.declineOwnership(reference, turn);
       if (action === "reject") {
         // Checked before asking for the reason, so nobody writes one for a decision they can't take.
         await new SystemApprovals(this.prisma).check(reference, "reject", viewerOf(turn));
@@ -65,6 +67,11 @@ export class SystemApprovalUseCases implements TextUseCases, RecordActions {
     return { start: { flowId: flowIds.registerSystem, prefill: answersOf(system) } };
   }
 
+  private async declineOwnership(reference: string, turn: Turn): Promise<UseCaseOutcome> {
+    const { returnedTo } = await declineOwnership(this.prisma, reference, { viewer: viewerOf(turn), actor: actorOfTurn(turn), now: this.clock() });
+    return useCaseMessages({ kind: "text", text: `You no longer own ${reference}: ${returnedTo}, who registered it, owns it again, and the governance team has been told.` });
+  }
+
   private async approve(reference: string, turn: Turn): Promise<UseCaseOutcome> {
     const system = await new SystemApprovals(this.prisma).decide(reference, "approve", {
       viewer: viewerOf(turn),
@@ -82,7 +89,7 @@ export class SystemApprovalUseCases implements TextUseCases, RecordActions {
     const evidence = await approvals.evidenceFor(system.id);
     const lines = [
       `Status: ${aiSystemStatusLabels[system.status]}.`,
-      `Owner: ${system.owner?.displayName ?? "none yet"}.`,
+      `Owner: ${system.owner?.displayName ?? "none yet"}${system.reportedBy && system.reportedBy.displayName !== system.owner?.displayName ? `; ${system.status === "draft" ? "reported" : "registered"} by ${system.reportedBy.displayName}` : ""}.`,
       `Risk tier: ${system.riskTier ? riskTierLabels[system.riskTier] : "not derived"}${system.riskTierReasons.length > 0 ? ", because:" : "."}`,
       ...system.riskTierReasons.map((reason) => `• ${reason}`),
       `Risk assessment: ${evidence.hasRiskAssessment ? "on file" : `none yet (assess risk ${reference})`}.`,

@@ -187,4 +187,77 @@ describe("everyday conversations in the local chat", () => {
       expect(JSON.stringify(await say(ownerKey, `impact ${system.reference}`))).toContain(`assess impact ${system.reference}`);
     });
   });
+  describe("who registered a system and who owns it", () => {
+    const notices = async (person: string) =>
+      (await (await fetch(`${service.url}/chat/api/notifications?personId=${people.get(person)}`)).json()) as { subject: string; text: string; actions?: { label: string }[] }[];
+
+    it("says registered by the colleague and owned by the person named, tells the owner, who may decline", async () => {
+      await turn("leila", { kind: "start", flowId: "register_ai_system" });
+      await say("leila", "Meeting Minutes Summariser", "Summarises meeting recordings into minutes", "Project teams read the minutes; not for HR matters", "third-party AI service", "NoteCo", "skip");
+      const summary = find(await say("leila", "Priya Raman", "personal data", "none", "advises", "none", "pilot", "yes"), "summary")!;
+      expect(summary.fields).toContainEqual(expect.objectContaining({ label: "Owner", value: "Priya Raman" }));
+      const done = find(await say("leila", "confirm"), "done")!;
+      const reference = done.reference;
+      expect(done.lines).toContain("Registered by you; owner Priya Raman, who has been told and may decline.");
+
+      const stored = await database.prisma.aiSystem.findUniqueOrThrow({ where: { reference } });
+      expect(stored).toMatchObject({ ownerId: people.get("priya"), reportedById: people.get("leila") });
+      const toGovernance = (await notices("amara")).find((notice) => notice.subject === `New AI system awaiting review: ${reference}`)!;
+      expect(toGovernance.text).toContain("was registered by Leila Haddad, owner Priya Raman.");
+      const toOwner = (await notices("priya")).find((notice) => notice.subject === `You are named owner of ${reference}`)!;
+      expect(toOwner.text).toMatch(/^Leila Haddad registered .* and named you its owner/);
+      expect(toOwner.actions?.map((action) => action.label)).toEqual(["Decline ownership"]);
+      expect(JSON.stringify(await say("amara", `system ${reference}`))).toContain("Owner: Priya Raman; registered by Leila Haddad.");
+
+      expect(errorOf(await turn("tom", { kind: "record_action", reference, action: "decline_ownership" }))).toBe(`Only the owner of ${reference} can decline its ownership.`);
+      const declined = await turn("priya", { kind: "record_action", reference, action: "decline_ownership" });
+      expect(find(declined, "text")!.text).toBe(`You no longer own ${reference}: Leila Haddad, who registered it, owns it again, and the governance team has been told.`);
+      expect((await database.prisma.aiSystem.findUniqueOrThrow({ where: { reference } })).ownerId).toBe(people.get("leila"));
+      expect((await notices("amara")).map((notice) => notice.subject)).toContain(`Priya Raman declined ownership of ${reference}`);
+      expect((await notices("leila")).map((notice) => notice.subject)).toContain(`${reference} is yours again`);
+    });
+  });
+  describe("finding systems and people by what people call them", () => {
+    const choicesOf = (messages: OutgoingMessage[]) => question(messages)?.choices?.map((choice) => choice.label) ?? [];
+    async function atSystemQuestion(person: string) {
+      expect(question(await turn(person, { kind: "start", flowId: "report_incident" }))?.stepId).toBe("system");
+    }
+
+    it("offers the system whose description fits, to confirm, and takes an exact alias at once", async () => {
+      const screening = await database.prisma.aiSystem.findFirstOrThrow({ where: { name: "Workday Recruiting Candidate Screening" } });
+      await atSystemQuestion("tom");
+      const offered = await say("tom", "CV screener");
+      expect(errorOf(offered)).toMatch(/^No AI system is called "CV screener"\. Did you mean (this one|one of these)\?$/);
+      expect(choicesOf(offered)).toContain(screening.name);
+      expect(choicesOf(offered).at(-1)).toBe('"CV screener" is not listed');
+      const picked = await turn("tom", { kind: "choice", stepId: "system", value: `system:${screening.id}` });
+      expect(question(picked)?.stepId).toBe("description");
+      await say("tom", "cancel");
+
+      const chatbot = await database.prisma.aiSystem.findFirstOrThrow({ where: { name: "Nora Customer Assistant" } });
+      await atSystemQuestion("tom");
+      const fragment = await say("tom", "nora");
+      expect(errorOf(fragment)).toBe('No AI system is called "nora". Did you mean this one?');
+      expect(choicesOf(fragment)).toEqual([chatbot.name, '"nora" is not listed']);
+      expect(question(await say("tom", "1"))?.stepId).toBe("description");
+      await say("tom", "cancel");
+
+      await database.prisma.aiSystem.update({ where: { id: chatbot.id }, data: { aliases: ["website helper"] } });
+      await atSystemQuestion("tom");
+      expect(question(await say("tom", "Website Helper"))?.stepId).toBe("description");
+      await say("tom", "cancel");
+    });
+
+    it("confirms part of a person's name, and takes a first name, full name or e-mail at once", async () => {
+      const incident = await database.prisma.incident.findFirstOrThrow({ where: { status: "investigating" }, orderBy: { reference: "desc" } });
+      await turn("amara", { kind: "incident_action", reference: incident.reference, action: "raise_action" });
+      const partial = await say("amara", "Review the prompts every quarter", "kenj");
+      expect(errorOf(partial)).toBe("Do you mean Kenji Tan?");
+      expect(choicesOf(partial)).toEqual(["Kenji Tan"]);
+      expect(question(await say("amara", "1"))?.stepId).toBe("actionDue");
+      await say("amara", "back");
+      expect(question(await say("amara", "Kenji"))?.stepId).toBe("actionDue");
+      await say("amara", "cancel");
+    });
+  });
 });

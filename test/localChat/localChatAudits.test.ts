@@ -84,7 +84,7 @@ describe("audits, nonconformities and management reviews in the local chat", () 
   it("raises a nonconformity from an incident, with an entry on the incident's timeline", async () => {
     expect(find(await turn("amara", { kind: "incident_action", reference: "INC-0004", action: "raise_nonconformity" }), "question")!.stepId).toBe("requirement");
     const done = find(await say("amara", "8.4", "Drift monitoring of the pricing model was not in place, as the operational plan requires", "confirm"), "done")!;
-    expect(done.title).toBe("INC-0004: Raise nonconformity done");
+    expect(done.title).toBe("INC-0004: Nonconformity raised");
     const raised = await database.prisma.nonconformity.findUniqueOrThrow({ where: { reference: "NC-0002" }, include: { incident: true } });
     expect(raised).toMatchObject({ source: "incident", requirement: "8.4", incident: { reference: "INC-0004" } });
     const incident = find(await say("amara", "incident INC-0004"), "incident")!;

@@ -42,7 +42,7 @@ describe("the terminal chat", () => {
       "confirm",
       "quit",
     ]);
-    expect(report).toMatch(/\[3\/10\] What kind of incident is it\?/);
+    expect(report).toMatch(/\[1\/8\] What kind of incident is it\?/); // the system and description came with the first sentence
     const reference = /Thank you: your report is (INC-\d{4})/.exec(report)?.[1];
     expect(reference, report).toBeDefined();
 

@@ -93,7 +93,10 @@ async function proposedAnswers(flow: FlowDefinition, prefill: Answers, propose: 
   for (const [stepId, value] of Object.entries(candidates)) {
     const step = flow.steps.find((candidate) => candidate.id === stepId);
     if (!step || value === null || answers[stepId] !== undefined) continue;
-    const parsed = await parseStepInput(step, { text: value }, { lookups: context.lookups, speaker, now: context.now });
+    let parsed = await parseStepInput(step, { text: value }, { lookups: context.lookups, speaker, now: context.now });
+    // One likely system for the model's name is taken: the note lists what was filled in, to change if wrong.
+    const systems = parsed.ok ? [] : (parsed.choices ?? []).filter((choice) => choice.value.startsWith("system:"));
+    if (systems.length === 1) parsed = await parseStepInput(step, { value: systems[0]!.value }, { lookups: context.lookups, speaker, now: context.now });
     const checked = parsed.ok ? step.schema.safeParse(parsed.value) : null;
     if (checked?.success) answers[stepId] = checked.data;
   }

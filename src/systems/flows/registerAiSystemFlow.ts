@@ -18,6 +18,7 @@ import { ActionRefused } from "../../domain/actionRefused.js";
 import { can } from "../../domain/accessPolicy.js";
 import { IncidentWorkflow } from "../../store/incidentWorkflow.js";
 import { requestApproval } from "../../store/systemApprovals.js";
+import { tellNamedOwner } from "../systemOwnership.js";
 import type { Answers, CompletionContext, CompletionResult, FlowDefinition, StepDefinition } from "../../conversations/flowDefinition.js";
 import type { AiSystem } from "../../store/aiSystems.js";
 import type { RiskTier } from "../../generated/prisma/enums.js";
@@ -151,10 +152,13 @@ function saveSystem(intervals: ReviewIntervals) {
         nextReviewDate: reviewOn,
         lastAttestedAt: context.now,
         createdVia: context.channel,
+        // Who registered it, beside who owns it: "registered by Leila Haddad, owner Priya Raman".
+        reportedById: context.speaker.personId,
       },
       actorOf(context),
     );
-    await requestApproval(context.tx, system, owner.displayName);
+    await requestApproval(context.tx, system, owner.displayName, context.speaker.displayName);
+    const ownerTold = await tellNamedOwner(context.tx, system, context.speaker);
     const linked = typeof answers.linkIncident === "string" ? [await linkIncident(answers.linkIncident, system, context)] : [];
     return {
       reference: system.reference,
@@ -162,6 +166,7 @@ function saveSystem(intervals: ReviewIntervals) {
       lines: [
         `Risk tier: ${riskTierLabels[tier]}, because:`,
         ...reasons.map((reason) => `• ${reason}`),
+        ownerTold ? `Registered by you; owner ${owner.displayName}, who has been told and may decline.` : "Registered by you, as its owner.",
         `Status: pending review by the governance team, who have been notified.`,
         `Next review: ${reviewOn.toISOString().slice(0, 10)} (every ${intervals[tier]} months for ${riskTierLabels[tier].toLowerCase()}-tier systems).`,
         ...linked,
@@ -201,7 +206,8 @@ async function updateSystem(
     actorOf(context),
   );
   if (completesDraft) {
-    await requestApproval(context.tx, system, owner.displayName);
+    await requestApproval(context.tx, system, owner.displayName, context.speaker.displayName);
+    await tellNamedOwner(context.tx, system, context.speaker);
     return {
       reference: system.reference,
       title: `Completed ${system.reference}: ${system.name}`,

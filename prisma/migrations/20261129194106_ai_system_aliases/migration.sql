@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "AiSystem" ADD COLUMN     "aliases" TEXT[] DEFAULT ARRAY[]::TEXT[];
