@@ -40,6 +40,7 @@ import { PeopleUseCases } from "./people/peopleUseCases.js";
 import { InventoryUseCases } from "./inventory/inventoryUseCases.js";
 import { RouteUseCases } from "./routing/routeUseCases.js";
 import type { ChannelRoute, RouteCategory } from "./routing/noticeRoutes.js";
+import { ChangeControlUseCases } from "./changeControl/changeControlUseCases.js";
 
 export interface ConversationSettings {
   reviewIntervals?: ReviewIntervals;
@@ -86,6 +87,7 @@ export function createConversationEngine(prisma: PrismaClient, settings: Convers
     importedSystems: new InventoryUseCases(prisma),
     routes: new RouteUseCases(prisma, settings.noticeRoutes ?? {}),
     policyQuestions: policyQuestionUseCases,
+    changeControl: new ChangeControlUseCases(prisma, clock),
     menu: (text, speaker) => engine.menu(text, speaker),
     commands: () => chatCommands,
   };

@@ -32,6 +32,10 @@ import { setManager } from "../people/commands/setManager.js";
 import { unconfirmedImports } from "../inventory/commands/unconfirmedImports.js";
 import { noticeRoutes } from "../routing/commands/noticeRoutes.js";
 import { policyQuestions } from "../policy/commands/policyQuestions.js";
+import { outOfDate } from "../changeControl/commands/outOfDate.js";
+import { updateSystem } from "../changeControl/commands/updateSystem.js";
+import { systemChanges } from "../changeControl/commands/systemChanges.js";
+import { lifecycleStage } from "../changeControl/commands/lifecycleStage.js";
 
 export const chatCommands: readonly ChatCommand[] = [
   help,
@@ -46,6 +50,10 @@ export const chatCommands: readonly ChatCommand[] = [
   completeAction,
   mySystems,
   systemRecord,
+  outOfDate,
+  updateSystem,
+  systemChanges,
+  lifecycleStage,
   riskRegister,
   assessRisk,
   assessImpact,

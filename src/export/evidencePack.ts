@@ -30,6 +30,8 @@ export const packSections: PackSection[] = [
   { file: "audits-and-management-reviews", title: "Internal audits and management reviews", evidenceFor: "9.2, 9.3 (audit programme and results, review decisions)", kind: "reviews" },
   { file: "roles-and-responsibilities", title: "Roles, responsibilities and authorities", evidenceFor: "5.3, A.3.2 (who holds which role, whom they report to, and changes to roles)", kind: "people" },
   { file: "competence-records", title: "Competence records", evidenceFor: "7.2 (training and competence)", kind: "training" },
+  { file: "system-changes", title: "Change control of AI systems", evidenceFor: "6.3, 8.1 (material changes, the approvals they reopened, the assessments they asked for)", kind: "changes" },
+  { file: "inventory-status", title: "AI system inventory: what is out of date", evidenceFor: "8.1, A.6.2.5 (approval before production, current assessments, reviews due)", kind: "out-of-date" },
 ];
 
 export interface PackFile {

@@ -15,9 +15,10 @@ import { reviewEntity } from "../reviews/reviewRecords.js";
 import { controlApplicabilityEntity, StatementOfApplicabilityStore } from "../store/statementOfApplicability.js";
 import { objectiveTitle } from "../iso42001/catalog.js";
 import { peopleRegisterTable } from "../people/peopleRegister.js";
+import { inventoryStatusTable, systemChangeTable } from "../changeControl/changeRegister.js";
 import { buildGapReport, gapReportColumns, gapReportRows, renderGapReportMarkdown } from "../gap/gapReport.js";
 
-export const exportKinds = ["systems", "incidents", "actions", "training", "impacts", "risks", "nonconformities", "reviews", "soa", "gap", "people"] as const;
+export const exportKinds = ["systems", "incidents", "actions", "training", "impacts", "risks", "nonconformities", "reviews", "soa", "gap", "people", "changes", "out-of-date"] as const;
 export type ExportKind = (typeof exportKinds)[number];
 export const exportFormats = ["csv", "json", "md"] as const;
 export type ExportFormat = (typeof exportFormats)[number];
@@ -54,6 +55,10 @@ export async function buildTable(prisma: PrismaClient, kind: ExportKind): Promis
       return applicabilityTable(prisma);
     case "gap":
       return gapTable(prisma);
+    case "changes":
+      return systemChangeTable(prisma);
+    case "out-of-date":
+      return inventoryStatusTable(prisma);
   }
 }
 

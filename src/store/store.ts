@@ -12,6 +12,8 @@ export interface Store {
   aiSystems: AiSystemStore;
   incidents: IncidentStore;
   notifications: NotificationStore;
+  /** The client itself, for the registers whose store classes take it directly (risks, impacts, changes). */
+  prisma: PrismaClient;
   history: {
     of(entityType: string, entityId: string): ReturnType<typeof historyOf>;
     latestPerRecord(entityType: string): ReturnType<typeof latestChanges>;
@@ -24,6 +26,7 @@ export function createStore(prisma: PrismaClient, options: PersonStoreOptions = 
     aiSystems: new AiSystemStore(prisma),
     incidents: new IncidentStore(prisma),
     notifications: new NotificationStore(prisma),
+    prisma,
     history: {
       of: (entityType, entityId) => historyOf(prisma, entityType, entityId),
       latestPerRecord: (entityType) => latestChanges(prisma, entityType),

@@ -18,7 +18,7 @@ describe("exporting the evidence pack with the CLI", () => {
     const out = path.join(dir, "pack");
     const written = await runAims(["export", "pack", "--out", out], env);
     expect(written.code).toBe(0);
-    expect(written.stderr).toContain(`Written 37 files to ${out}`);
+    expect(written.stderr).toContain(`Written 43 files to ${out}`);
 
     const read = (file: string) => fs.readFileSync(path.join(out, file), "utf8");
     const csv = (file: string) => parse(read(file), { columns: true }) as Record<string, string>[];
@@ -31,5 +31,10 @@ describe("exporting the evidence pack with the CLI", () => {
     const created = new Set(csv("change-history.csv").filter((row) => row.action === "create").map((row) => row.entityRef));
     for (const system of systems) expect(created.has(system.reference!), system.reference).toBe(true);
     for (const incident of csv("incident-register.csv")) expect(created.has(incident.reference!), incident.reference).toBe(true);
+    // Change control: the demo organisation's changes, and an inventory where nothing in production lacks an approval.
+    expect(csv("system-changes.csv").map((row) => [row.reference, row.status])).toEqual([["CHG-0001", "approved"], ["CHG-0002", "awaiting_approval"]]);
+    const status = csv("inventory-status.csv");
+    expect(status.filter((row) => row.lifecycleStage === "in_production" && row.status !== "approved")).toEqual([]);
+    for (const change of ["CHG-0001", "CHG-0002"]) expect(created.has(change), change).toBe(true);
   }, 180_000);
 });

@@ -24,6 +24,7 @@ export interface UseCases {
   importedSystems: TextUseCases;
   routes: TextUseCases;
   policyQuestions: TextUseCases;
+  changeControl: TextUseCases;
   inventory: { systemsFor(viewer: Viewer): Promise<OutgoingMessage> };
   /** The flows this person can start, as a menu with buttons. */
   menu(text: string, speaker: Speaker): OutgoingMessage;
