@@ -41,6 +41,8 @@ import { InventoryUseCases } from "./inventory/inventoryUseCases.js";
 import { RouteUseCases } from "./routing/routeUseCases.js";
 import type { ChannelRoute, RouteCategory } from "./routing/noticeRoutes.js";
 import { ChangeControlUseCases } from "./changeControl/changeControlUseCases.js";
+import { PolicyDocumentUseCases } from "./policyDocuments/policyDocumentUseCases.js";
+import { editPolicyDocumentFlow, startCampaignFlow } from "./policyDocuments/flows/policyDocumentFlows.js";
 
 export interface ConversationSettings {
   reviewIntervals?: ReviewIntervals;
@@ -55,6 +57,8 @@ export interface ConversationSettings {
   attestationMonths?: number;
   /** Configured notice routes (AIMS_ROUTE_<KIND>), for "routes". */
   noticeRoutes?: Partial<Record<RouteCategory, ChannelRoute[]>>;
+  /** POLICY_DIR, for the register of controlled policy documents (read again when it is looked at). */
+  policyDir?: string;
   /** Reads a first message the offline rules are unsure of (OpenAI, when configured). */
   classifyMessage?: EngineOptions["classify"];
   /** Proposes incident fields from a one-line report (OpenAI, when configured). */
@@ -69,6 +73,7 @@ export function createConversationEngine(prisma: PrismaClient, settings: Convers
   const riskUseCases = new RiskUseCases(prisma, clock);
   const nonconformityUseCases = new NonconformityUseCases(prisma, clock);
   const policyQuestionUseCases = new PolicyQuestionUseCases(prisma, clock);
+  const policyDocumentUseCases = new PolicyDocumentUseCases(prisma, clock, settings.policyDir ?? null);
   const useCases: UseCases = {
     incidents: incidentUseCases,
     training: new TrainingUseCases(prisma, clock),
@@ -88,6 +93,7 @@ export function createConversationEngine(prisma: PrismaClient, settings: Convers
     routes: new RouteUseCases(prisma, settings.noticeRoutes ?? {}),
     policyQuestions: policyQuestionUseCases,
     changeControl: new ChangeControlUseCases(prisma, clock),
+    policyDocuments: policyDocumentUseCases,
     menu: (text, speaker) => engine.menu(text, speaker),
     commands: () => chatCommands,
   };
@@ -108,12 +114,14 @@ export function createConversationEngine(prisma: PrismaClient, settings: Convers
       editSoaControlFlow(),
       gapAnalysisFlow(),
       ...policyAnswerFlows(),
+      editPolicyDocumentFlow(),
+      startCampaignFlow(),
     ],
     lookups: storeLookups(prisma),
     incidentUseCases,
     commands: chatCommands,
     useCases,
-    recordActions: [approvalUseCases, impactUseCases, riskUseCases, nonconformityUseCases, policyQuestionUseCases],
+    recordActions: [approvalUseCases, impactUseCases, riskUseCases, nonconformityUseCases, policyQuestionUseCases, policyDocumentUseCases],
     reminderUseCases: new ReminderUseCases(prisma, clock, { reviewIntervals: settings.reviewIntervals ?? defaultReviewIntervals, attestationMonths: settings.attestationMonths ?? 6 }),
     ...(settings.clock ? { clock: settings.clock } : {}),
     ...(settings.draftTtlMs ? { draftTtlMs: settings.draftTtlMs } : {}),

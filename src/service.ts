@@ -25,6 +25,8 @@ import { deliveryRouter } from "./delivery/deliveryRouter.js";
 import { slackDeliverySender } from "./channels/slack/slackDelivery.js";
 import { teamsDeliverySender } from "./channels/teams/teamsDelivery.js";
 import { startReminderScheduler, type ReminderScheduler } from "./reminders/reminderScheduler.js";
+import { syncPolicyDocuments } from "./policyDocuments/policyRegister.js";
+import { systemActor } from "./store/changeHistory.js";
 import { routedChannels } from "./routing/noticeRoutes.js";
 import { startOnboarding, type Onboarding } from "./setup/onboarding.js";
 import { noticesQueuedInScope, trackingQueuedNotices } from "./store/queuedNoticeScope.js";
@@ -65,6 +67,7 @@ export async function startService(config: Config, logger: Logger, overrides: Se
     attestationMonths: config.reminders.attestationMonths,
     digestTimeZone: config.digest.timeZone,
     noticeRoutes: config.routes,
+    policyDir: config.policyDir,
     draftTtlMs: config.draftTtlMs,
     logger,
     answerQuestion: policyAnswerer(policy, database.prisma),
@@ -125,6 +128,8 @@ export async function startService(config: Config, logger: Logger, overrides: Se
       logger,
       intervalMs: 10 * 60_000,
       afterScan: afterTurn,
+      // The policy register follows POLICY_DIR: a changed file becomes a new version waiting for approval.
+      beforeScan: () => syncPolicyDocuments(database.prisma, config.policyDir, systemActor("system")),
       ...(overrides.clock ? { clock: overrides.clock } : {}),
     });
   } catch (error) {

@@ -36,6 +36,11 @@ import { outOfDate } from "../changeControl/commands/outOfDate.js";
 import { updateSystem } from "../changeControl/commands/updateSystem.js";
 import { systemChanges } from "../changeControl/commands/systemChanges.js";
 import { lifecycleStage } from "../changeControl/commands/lifecycleStage.js";
+import { policyDocuments } from "../policyDocuments/commands/policyDocuments.js";
+import { approvePolicyDocument } from "../policyDocuments/commands/approvePolicyDocument.js";
+import { editPolicyDocument } from "../policyDocuments/commands/editPolicyDocument.js";
+import { acknowledgementCampaigns } from "../policyDocuments/commands/acknowledgementCampaigns.js";
+import { acknowledgePolicy } from "../policyDocuments/commands/acknowledgePolicy.js";
 
 export const chatCommands: readonly ChatCommand[] = [
   help,
@@ -68,6 +73,11 @@ export const chatCommands: readonly ChatCommand[] = [
   training,
   digest,
   policyQuestions,
+  policyDocuments,
+  approvePolicyDocument,
+  editPolicyDocument,
+  acknowledgementCampaigns,
+  acknowledgePolicy,
   people,
   changeRole,
   setManager,

@@ -864,3 +864,50 @@ export const demoChanges: DemoChange[] = [
     patch: { autonomyLevel: "human_can_override" },
   },
 ];
+
+// ---- Controlled policy documents (the sample files in ./policies) and an acknowledgement campaign ----
+
+export interface DemoPolicy {
+  fileName: string;
+  ownerKey: string;
+  approverKey: string;
+  approvedOn: string;
+  nextReviewOn: string;
+  summary: string;
+}
+
+export const demoPolicies: DemoPolicy[] = [
+  {
+    fileName: "ai-acceptable-use-policy.md",
+    ownerKey: "amara",
+    approverKey: "priya",
+    approvedOn: "2026-09-01",
+    nextReviewOn: "2027-09-01",
+    summary: "Use only approved AI tools for work; never put customer, claim or colleague personal data into a tool that is not approved; a person checks every AI output before it is used; report anything that goes wrong.",
+  },
+  {
+    fileName: "ai-data-handling-rules.md",
+    ownerKey: "lukas",
+    approverKey: "priya",
+    approvedOn: "2026-09-01",
+    nextReviewOn: "2026-12-10",
+    summary: "Which data may go into which AI tools, how training data is chosen and documented, and how long AI inputs and outputs are kept.",
+  },
+  {
+    fileName: "ai-incident-procedure.md",
+    ownerKey: "amara",
+    approverKey: "priya",
+    approvedOn: "2026-09-01",
+    nextReviewOn: "2027-09-01",
+    summary: "How to report an AI incident, how it is triaged by severity, and who is told.",
+  },
+];
+
+export const demoCampaign = {
+  fileName: "ai-acceptable-use-policy.md",
+  audience: "everyone",
+  startedByKey: "amara",
+  dueOn: "2026-12-18",
+  /** Those who have already confirmed. */
+  acknowledgedBy: ["amara", "lukas", "priya", "sofia", "kenji", "daniel"],
+};

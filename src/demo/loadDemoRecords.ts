@@ -10,7 +10,15 @@ import { AiSystemStore } from "../store/aiSystems.js";
 import { SystemChangeStore } from "../store/systemChanges.js";
 import { SystemApprovals } from "../store/systemApprovals.js";
 import { inTransaction } from "../store/recordWriter.js";
-import { demoChanges, demoImpacts, demoPeople, demoReferenceDate, demoRisks } from "./demoOrganisation.js";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { demoCampaign, demoChanges, demoImpacts, demoPeople, demoPolicies, demoReferenceDate, demoRisks } from "./demoOrganisation.js";
+import { approveLatestVersion, syncPolicyDocuments, updateRegisterEntry } from "../policyDocuments/policyRegister.js";
+import { acknowledge, startCampaign } from "../policyDocuments/acknowledgementCampaigns.js";
+import { systemActor } from "../store/changeHistory.js";
+
+/** The sample policies shipped with the service (the default POLICY_DIR), from src/demo or dist/demo. */
+const samplePolicyDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../policies");
 
 export interface DemoIds {
   personIds: Map<string, string>;
@@ -37,6 +45,30 @@ export async function loadDemoRecords(prisma: PrismaClient, ids: DemoIds): Promi
     await new ImpactAssessmentStore(prisma).create({ ...impact, systemId: system.id, reassessOn: new Date(reassessOn), assessorId: ids.personIds.get(assessorKey)!, createdVia: "cli" }, actorFor(ids, assessorKey));
   }
   for (const change of demoChanges) await loadChange(prisma, ids, change, now);
+  await loadPolicies(prisma, ids);
+}
+
+/** The sample policies' register entries, approvals and one campaign; only into an empty register. */
+async function loadPolicies(prisma: PrismaClient, ids: DemoIds): Promise<void> {
+  if ((await prisma.policyDocument.count()) > 0) return;
+  await syncPolicyDocuments(prisma, samplePolicyDir, systemActor("cli"));
+  for (const policy of demoPolicies) {
+    const document = await prisma.policyDocument.findUnique({ where: { fileName: policy.fileName } });
+    if (!document) continue;
+    const approver = actorFor(ids, policy.approverKey);
+    const fields = { ownerId: ids.personIds.get(policy.ownerKey)!, approverId: approver.personId, nextReviewOn: new Date(`${policy.nextReviewOn}T00:00:00Z`), summary: policy.summary };
+    await updateRegisterEntry(prisma, document.reference, fields, actorFor(ids, policy.ownerKey));
+    // The named approver (not a governance member) approves: the register's approver relation allows it.
+    const roles = demoPeople.find((person) => person.key === policy.approverKey)!.roles ?? [];
+    await approveLatestVersion(prisma, document.reference, { personId: approver.personId, roles }, approver, new Date(`${policy.approvedOn}T09:00:00Z`));
+  }
+  const document = await prisma.policyDocument.findUnique({ where: { fileName: demoCampaign.fileName } });
+  if (!document) return;
+  const started = await startCampaign(prisma, { documentReference: document.reference, audience: demoCampaign.audience, dueOn: new Date(`${demoCampaign.dueOn}T00:00:00Z`), actor: actorFor(ids, demoCampaign.startedByKey), notify: false });
+  for (const key of demoCampaign.acknowledgedBy) {
+    const person = actorFor(ids, key);
+    await acknowledge(prisma, started.campaign.reference, { personId: person.personId, displayName: person.label }, "cli", new Date(`${demoReferenceDate}T10:00:00Z`));
+  }
 }
 
 /** Applies the change as an owner's update would, then the approval that followed it (if any). */

@@ -27,7 +27,11 @@ export type RecordType =
   | "digest"
   | "evidence_pack"
   /** The people register: who holds which role, and who manages whom (5.3). */
-  | "people";
+  | "people"
+  /** Controlled policy documents and their versions (5.2, 7.5); "assignee" is the document's named approver. */
+  | "policy_document"
+  /** Acknowledgement campaigns: who was asked to read a policy and who has (7.3). */
+  | "acknowledgement_campaign";
 
 export type Access = "view" | "create" | "edit" | "approve" | "export";
 
@@ -68,6 +72,8 @@ export const accessTable: Record<RecordType, Partial<Record<Access, Grant[]>>> =
   digest: { view: ["governance", "manager"] },
   evidence_pack: { export: ["governance"] },
   people: { view: oversight, edit: ["governance"], export: oversight },
+  policy_document: { view: everyone, edit: ["governance", "record_owner"], approve: ["governance", "assignee"], export: oversight },
+  acknowledgement_campaign: { view: [...oversight, "manager"], create: ["governance"], export: oversight },
 };
 
 function relationsOf(viewer: Viewer, record: RecordRelations): Relation[] {
@@ -126,6 +132,8 @@ const typeWords: Record<RecordType, string> = {
   digest: "the governance digest",
   evidence_pack: "the evidence pack",
   people: "people's roles",
+  policy_document: "this policy document",
+  acknowledgement_campaign: "acknowledgement campaigns",
 };
 const grantWords: Record<Grant, string> = {
   member: "everyone",

@@ -32,6 +32,8 @@ export const packSections: PackSection[] = [
   { file: "competence-records", title: "Competence records", evidenceFor: "7.2 (training and competence)", kind: "training" },
   { file: "system-changes", title: "Change control of AI systems", evidenceFor: "6.3, 8.1 (material changes, the approvals they reopened, the assessments they asked for)", kind: "changes" },
   { file: "inventory-status", title: "AI system inventory: what is out of date", evidenceFor: "8.1, A.6.2.5 (approval before production, current assessments, reviews due)", kind: "out-of-date" },
+  { file: "policy-documents", title: "Controlled policy documents and their versions", evidenceFor: "5.2, 7.5.2, 7.5.3, A.2.2, A.2.4 (version, owner, approver, approval date, next review)", kind: "policies" },
+  { file: "policy-acknowledgements", title: "Policy acknowledgements", evidenceFor: "7.3 (who was asked to read which policy version, and who has)", kind: "acknowledgements" },
 ];
 
 export interface PackFile {

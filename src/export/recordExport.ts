@@ -16,9 +16,10 @@ import { controlApplicabilityEntity, StatementOfApplicabilityStore } from "../st
 import { objectiveTitle } from "../iso42001/catalog.js";
 import { peopleRegisterTable } from "../people/peopleRegister.js";
 import { inventoryStatusTable, systemChangeTable } from "../changeControl/changeRegister.js";
+import { acknowledgementTable, policyVersionTable } from "../policyDocuments/policyRegisterExport.js";
 import { buildGapReport, gapReportColumns, gapReportRows, renderGapReportMarkdown } from "../gap/gapReport.js";
 
-export const exportKinds = ["systems", "incidents", "actions", "training", "impacts", "risks", "nonconformities", "reviews", "soa", "gap", "people", "changes", "out-of-date"] as const;
+export const exportKinds = ["systems", "incidents", "actions", "training", "impacts", "risks", "nonconformities", "reviews", "soa", "gap", "people", "changes", "out-of-date", "policies", "acknowledgements"] as const;
 export type ExportKind = (typeof exportKinds)[number];
 export const exportFormats = ["csv", "json", "md"] as const;
 export type ExportFormat = (typeof exportFormats)[number];
@@ -59,6 +60,10 @@ export async function buildTable(prisma: PrismaClient, kind: ExportKind): Promis
       return systemChangeTable(prisma);
     case "out-of-date":
       return inventoryStatusTable(prisma);
+    case "policies":
+      return policyVersionTable(prisma);
+    case "acknowledgements":
+      return acknowledgementTable(prisma);
   }
 }
 

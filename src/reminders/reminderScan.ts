@@ -6,6 +6,7 @@ import { dueWording, nextWorkingMoment, shouldEscalate, stageKey, stageOf, type 
 import { severityLabels } from "../domain/labels.js";
 import { enqueueNotice, governanceAudience, personAudience } from "../store/notifications.js";
 import { ImpactAssessmentStore } from "../store/impactAssessments.js";
+import { policyDueItems } from "../policyDocuments/policyReminders.js";
 
 /** Something with a due date and a person who answers for it. */
 export interface DueItem {
@@ -103,6 +104,7 @@ export async function dueItems(prisma: PrismaClient, now: Date, settings: Remind
         ...snoozeButtons(`risk:${risk.reference}`),
       ],
     })),
+    ...(await policyDueItems(prisma, oldest, horizon)),
   ].filter((item) => item.dueOn.getTime() >= oldest.getTime());
 }
 

@@ -22,6 +22,8 @@ const byRole: Record<RecordType, Partial<Record<Access, Role[] | "all">>> = {
   digest: { view: ["governance", "manager"] },
   evidence_pack: { export: ["governance"] },
   people: { view: ["governance", "auditor"], edit: ["governance"], export: ["governance", "auditor"] },
+  policy_document: { view: "all", edit: ["governance"], approve: ["governance"], export: ["governance", "auditor"] },
+  acknowledgement_campaign: { view: ["governance", "auditor", "manager"], create: ["governance"], export: ["governance", "auditor"] },
 };
 
 const cases = (Object.keys(byRole) as RecordType[]).flatMap((type) =>
@@ -54,6 +56,9 @@ describe("the access policy by relation to the record", () => {
     { why: "the lead auditor records the results of their audit", access: "edit", type: "review", relations: { leadId: "p-me" }, expected: true },
     { why: "the lead auditor raises nonconformities", access: "create", type: "nonconformity", relations: { leadId: "p-me" }, expected: true },
     { why: "the owner of a corrective action marks it done", access: "edit", type: "corrective_action", relations: { ownerId: "p-me" }, expected: true },
+    { why: "the owner of a policy document keeps its register entry", access: "edit", type: "policy_document", relations: { ownerId: "p-me" }, expected: true },
+    { why: "the named approver of a policy document approves its versions", access: "approve", type: "policy_document", relations: { assigneeId: "p-me" }, expected: true },
+    { why: "but its owner does not, unless named as approver", access: "approve", type: "policy_document", relations: { ownerId: "p-me" }, expected: false },
     { why: "people see their own training records", access: "view", type: "training", relations: { personId: "p-me" }, expected: true },
     { why: "but not someone else's", access: "view", type: "training", relations: { personId: "p-other" }, expected: false },
     { why: "no relation exports the evidence pack", access: "export", type: "evidence_pack", relations: { ownerId: "p-me", leadId: "p-me", personId: "p-me" }, expected: false, roles: ["manager", "auditor", "owner"] },

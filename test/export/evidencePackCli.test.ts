@@ -18,7 +18,7 @@ describe("exporting the evidence pack with the CLI", () => {
     const out = path.join(dir, "pack");
     const written = await runAims(["export", "pack", "--out", out], env);
     expect(written.code).toBe(0);
-    expect(written.stderr).toContain(`Written 43 files to ${out}`);
+    expect(written.stderr).toContain(`Written 49 files to ${out}`);
 
     const read = (file: string) => fs.readFileSync(path.join(out, file), "utf8");
     const csv = (file: string) => parse(read(file), { columns: true }) as Record<string, string>[];
@@ -36,5 +36,12 @@ describe("exporting the evidence pack with the CLI", () => {
     const status = csv("inventory-status.csv");
     expect(status.filter((row) => row.lifecycleStage === "in_production" && row.status !== "approved")).toEqual([]);
     for (const change of ["CHG-0001", "CHG-0002"]) expect(created.has(change), change).toBe(true);
+    // The sample policies as controlled documents, and the demo campaign with who has read the policy.
+    expect(csv("policy-documents.csv").map((row) => [row.fileName, row.approvedByName])).toEqual([
+      ["ai-acceptable-use-policy.md", "Priya Raman"], ["ai-data-handling-rules.md", "Priya Raman"], ["ai-incident-procedure.md", "Priya Raman"],
+    ]);
+    const acknowledgements = csv("policy-acknowledgements.csv");
+    expect(acknowledgements).toHaveLength(11);
+    expect(acknowledgements.filter((row) => row.acknowledged === "true")).toHaveLength(6);
   }, 180_000);
 });

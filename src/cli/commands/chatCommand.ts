@@ -16,7 +16,7 @@ export async function chat(options: { as: string }): Promise<void> {
     if (!person) {
       throw new CliError(`Nobody matches "${options.as}". Use member, owner, governance, or a name or email from the directory.`);
     }
-    const engine = createConversationEngine(database.prisma, { reviewIntervals: config.reviewIntervals, draftTtlMs: config.draftTtlMs });
+    const engine = createConversationEngine(database.prisma, { reviewIntervals: config.reviewIntervals, draftTtlMs: config.draftTtlMs, policyDir: config.policyDir });
     await runTerminalChat({
       engine,
       store,

@@ -25,6 +25,7 @@ export interface UseCases {
   routes: TextUseCases;
   policyQuestions: TextUseCases;
   changeControl: TextUseCases;
+  policyDocuments: TextUseCases;
   inventory: { systemsFor(viewer: Viewer): Promise<OutgoingMessage> };
   /** The flows this person can start, as a menu with buttons. */
   menu(text: string, speaker: Speaker): OutgoingMessage;
