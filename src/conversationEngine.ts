@@ -41,6 +41,8 @@ import { InventoryUseCases } from "./inventory/inventoryUseCases.js";
 import { RouteUseCases } from "./routing/routeUseCases.js";
 import type { ChannelRoute, RouteCategory } from "./routing/noticeRoutes.js";
 import { ChangeControlUseCases } from "./changeControl/changeControlUseCases.js";
+import { TreatmentUseCases } from "./treatment/treatmentUseCases.js";
+import { planTreatmentFlow } from "./treatment/flows/planTreatmentFlow.js";
 import { PolicyDocumentUseCases } from "./policyDocuments/policyDocumentUseCases.js";
 import { editPolicyDocumentFlow, startCampaignFlow } from "./policyDocuments/flows/policyDocumentFlows.js";
 
@@ -74,6 +76,7 @@ export function createConversationEngine(prisma: PrismaClient, settings: Convers
   const nonconformityUseCases = new NonconformityUseCases(prisma, clock);
   const policyQuestionUseCases = new PolicyQuestionUseCases(prisma, clock);
   const policyDocumentUseCases = new PolicyDocumentUseCases(prisma, clock, settings.policyDir ?? null);
+  const treatmentUseCases = new TreatmentUseCases(prisma, clock);
   const useCases: UseCases = {
     incidents: incidentUseCases,
     training: new TrainingUseCases(prisma, clock),
@@ -94,6 +97,7 @@ export function createConversationEngine(prisma: PrismaClient, settings: Convers
     policyQuestions: policyQuestionUseCases,
     changeControl: new ChangeControlUseCases(prisma, clock),
     policyDocuments: policyDocumentUseCases,
+    treatment: treatmentUseCases,
     menu: (text, speaker) => engine.menu(text, speaker),
     commands: () => chatCommands,
   };
@@ -116,12 +120,13 @@ export function createConversationEngine(prisma: PrismaClient, settings: Convers
       ...policyAnswerFlows(),
       editPolicyDocumentFlow(),
       startCampaignFlow(),
+      planTreatmentFlow(),
     ],
     lookups: storeLookups(prisma),
     incidentUseCases,
     commands: chatCommands,
     useCases,
-    recordActions: [approvalUseCases, impactUseCases, riskUseCases, nonconformityUseCases, policyQuestionUseCases, policyDocumentUseCases],
+    recordActions: [approvalUseCases, impactUseCases, riskUseCases, nonconformityUseCases, policyQuestionUseCases, policyDocumentUseCases, treatmentUseCases],
     reminderUseCases: new ReminderUseCases(prisma, clock, { reviewIntervals: settings.reviewIntervals ?? defaultReviewIntervals, attestationMonths: settings.attestationMonths ?? 6 }),
     ...(settings.clock ? { clock: settings.clock } : {}),
     ...(settings.draftTtlMs ? { draftTtlMs: settings.draftTtlMs } : {}),

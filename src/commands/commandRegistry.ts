@@ -41,6 +41,9 @@ import { approvePolicyDocument } from "../policyDocuments/commands/approvePolicy
 import { editPolicyDocument } from "../policyDocuments/commands/editPolicyDocument.js";
 import { acknowledgementCampaigns } from "../policyDocuments/commands/acknowledgementCampaigns.js";
 import { acknowledgePolicy } from "../policyDocuments/commands/acknowledgePolicy.js";
+import { treatRisk } from "../treatment/commands/treatRisk.js";
+import { treatmentActions } from "../treatment/commands/treatmentActions.js";
+import { signOffResidualRisk } from "../treatment/commands/signOffResidualRisk.js";
 
 export const chatCommands: readonly ChatCommand[] = [
   help,
@@ -61,6 +64,9 @@ export const chatCommands: readonly ChatCommand[] = [
   lifecycleStage,
   riskRegister,
   assessRisk,
+  treatRisk,
+  treatmentActions,
+  signOffResidualRisk,
   assessImpact,
   showImpact,
   statementOfApplicability,

@@ -911,3 +911,26 @@ export const demoCampaign = {
   /** Those who have already confirmed. */
   acknowledgedBy: ["amara", "lukas", "priya", "sofia", "kenji", "daniel"],
 };
+
+// ---- Risk treatment: the demo risks' actions, one open, and a residual risk signed off ----
+
+export interface DemoTreatmentAction {
+  /** The demo risk, by its system's key. */
+  systemKey: string;
+  control: string;
+  description: string;
+  ownerKey: string;
+  dueDate: string;
+  /** When it was done, if it is. */
+  doneOn?: string;
+}
+
+export const demoTreatmentActions: DemoTreatmentAction[] = [
+  { systemKey: "voice-authentication", control: "A.7.3", description: "Record each customer's opt-in consent before enrolling a voiceprint.", ownerKey: "priya", dueDate: "2026-07-31", doneOn: "2026-07-20" },
+  { systemKey: "voice-authentication", control: "A.10.3", description: "Vendor contract clause: voiceprints deleted within 30 days of an opt-out, with a deletion certificate.", ownerKey: "lukas", dueDate: "2026-08-31", doneOn: "2026-08-25" },
+  { systemKey: "claims-triage", control: "A.6.2.6", description: "Weekly sample of 50 fast-tracked claims checked by a handler, results to the model owner.", ownerKey: "sofia", dueDate: "2026-09-30", doneOn: "2026-09-15" },
+  { systemKey: "home-pricing", control: "A.6.2.6", description: "Alert when the monthly drift score of any pricing feature exceeds its threshold, with a premium cap per postcode.", ownerKey: "sofia", dueDate: "2026-12-20" },
+];
+
+/** Residual risks signed off once their actions were done, by the system's key. */
+export const demoResidualSignOffs: { systemKey: string; byKey: string; on: string }[] = [{ systemKey: "voice-authentication", byKey: "priya", on: "2026-09-01" }];

@@ -12,10 +12,11 @@ import { SystemApprovals } from "../store/systemApprovals.js";
 import { inTransaction } from "../store/recordWriter.js";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { demoCampaign, demoChanges, demoImpacts, demoPeople, demoPolicies, demoReferenceDate, demoRisks } from "./demoOrganisation.js";
+import { demoResidualSignOffs, demoTreatmentActions, demoCampaign, demoChanges, demoImpacts, demoPeople, demoPolicies, demoReferenceDate, demoRisks } from "./demoOrganisation.js";
 import { approveLatestVersion, syncPolicyDocuments, updateRegisterEntry } from "../policyDocuments/policyRegister.js";
 import { acknowledge, startCampaign } from "../policyDocuments/acknowledgementCampaigns.js";
 import { systemActor } from "../store/changeHistory.js";
+import { addTreatmentAction, completeTreatmentAction, signOffResidualRisk } from "../treatment/treatmentActions.js";
 
 /** The sample policies shipped with the service (the default POLICY_DIR), from src/demo or dist/demo. */
 const samplePolicyDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../policies");
@@ -45,6 +46,7 @@ export async function loadDemoRecords(prisma: PrismaClient, ids: DemoIds): Promi
     await new ImpactAssessmentStore(prisma).create({ ...impact, systemId: system.id, reassessOn: new Date(reassessOn), assessorId: ids.personIds.get(assessorKey)!, createdVia: "cli" }, actorFor(ids, assessorKey));
   }
   for (const change of demoChanges) await loadChange(prisma, ids, change, now);
+  await loadTreatment(prisma, ids);
   await loadPolicies(prisma, ids);
 }
 
@@ -84,4 +86,25 @@ async function loadChange(prisma: PrismaClient, ids: DemoIds, change: (typeof de
   if (!change.approvedByKey) return;
   const approver = actorFor(ids, change.approvedByKey);
   await new SystemApprovals(prisma).decide(system.reference, "approve", { viewer: { personId: approver.personId, roles: ["governance"] }, actor: approver, now });
+}
+
+/** The demo risks' treatment actions, as their owners planned and completed them. */
+async function loadTreatment(prisma: PrismaClient, ids: DemoIds): Promise<void> {
+  const governance = { personId: ids.personIds.get("amara")!, roles: ["governance" as const] };
+  const riskOf = async (systemKey: string) => {
+    const system = ids.newSystems.get(systemKey);
+    return system ? prisma.risk.findFirst({ where: { systemId: system.id }, orderBy: { reference: "asc" } }) : null;
+  };
+  for (const planned of demoTreatmentActions) {
+    const risk = await riskOf(planned.systemKey);
+    if (!risk) continue;
+    const { action } = await inTransaction(prisma, (tx) =>
+      addTreatmentAction(tx, { riskReference: risk.reference, control: planned.control, description: planned.description, ownerId: ids.personIds.get(planned.ownerKey)!, dueDate: new Date(`${planned.dueDate}T00:00:00Z`) }, governance, actorFor(ids, "amara"), { notify: false }),
+    );
+    if (planned.doneOn) await completeTreatmentAction(prisma, action.reference, governance, actorFor(ids, planned.ownerKey), new Date(`${planned.doneOn}T12:00:00Z`));
+  }
+  for (const signOff of demoResidualSignOffs) {
+    const risk = await riskOf(signOff.systemKey);
+    if (risk) await signOffResidualRisk(prisma, risk.reference, governance, actorFor(ids, signOff.byKey), new Date(`${signOff.on}T12:00:00Z`));
+  }
 }

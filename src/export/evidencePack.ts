@@ -34,6 +34,7 @@ export const packSections: PackSection[] = [
   { file: "inventory-status", title: "AI system inventory: what is out of date", evidenceFor: "8.1, A.6.2.5 (approval before production, current assessments, reviews due)", kind: "out-of-date" },
   { file: "policy-documents", title: "Controlled policy documents and their versions", evidenceFor: "5.2, 7.5.2, 7.5.3, A.2.2, A.2.4 (version, owner, approver, approval date, next review)", kind: "policies" },
   { file: "policy-acknowledgements", title: "Policy acknowledgements", evidenceFor: "7.3 (who was asked to read which policy version, and who has)", kind: "acknowledgements" },
+  { file: "risk-treatment-actions", title: "Risk treatment actions and residual sign-off", evidenceFor: "6.1.3, 8.3 (actions putting each treatment in place, owners, due dates, residual risk signed off)", kind: "treatment" },
 ];
 
 export interface PackFile {

@@ -17,9 +17,10 @@ import { objectiveTitle } from "../iso42001/catalog.js";
 import { peopleRegisterTable } from "../people/peopleRegister.js";
 import { inventoryStatusTable, systemChangeTable } from "../changeControl/changeRegister.js";
 import { acknowledgementTable, policyVersionTable } from "../policyDocuments/policyRegisterExport.js";
+import { treatmentActionTable } from "../treatment/treatmentRegister.js";
 import { buildGapReport, gapReportColumns, gapReportRows, renderGapReportMarkdown } from "../gap/gapReport.js";
 
-export const exportKinds = ["systems", "incidents", "actions", "training", "impacts", "risks", "nonconformities", "reviews", "soa", "gap", "people", "changes", "out-of-date", "policies", "acknowledgements"] as const;
+export const exportKinds = ["systems", "incidents", "actions", "training", "impacts", "risks", "nonconformities", "reviews", "soa", "gap", "people", "changes", "out-of-date", "policies", "acknowledgements", "treatment"] as const;
 export type ExportKind = (typeof exportKinds)[number];
 export const exportFormats = ["csv", "json", "md"] as const;
 export type ExportFormat = (typeof exportFormats)[number];
@@ -64,6 +65,8 @@ export async function buildTable(prisma: PrismaClient, kind: ExportKind): Promis
       return policyVersionTable(prisma);
     case "acknowledgements":
       return acknowledgementTable(prisma);
+    case "treatment":
+      return treatmentActionTable(prisma);
   }
 }
 

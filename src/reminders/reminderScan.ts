@@ -7,6 +7,7 @@ import { severityLabels } from "../domain/labels.js";
 import { enqueueNotice, governanceAudience, personAudience } from "../store/notifications.js";
 import { ImpactAssessmentStore } from "../store/impactAssessments.js";
 import { policyDueItems } from "../policyDocuments/policyReminders.js";
+import { treatmentDueItems } from "../treatment/treatmentReminders.js";
 
 /** Something with a due date and a person who answers for it. */
 export interface DueItem {
@@ -105,6 +106,7 @@ export async function dueItems(prisma: PrismaClient, now: Date, settings: Remind
       ],
     })),
     ...(await policyDueItems(prisma, oldest, horizon)),
+    ...(await treatmentDueItems(prisma, oldest, horizon)),
   ].filter((item) => item.dueOn.getTime() >= oldest.getTime());
 }
 

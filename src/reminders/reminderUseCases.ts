@@ -123,7 +123,9 @@ export class ReminderUseCases {
                   ? (await this.prisma.risk.findUnique({ where: { reference }, select: { system: { select: { ownerId: true } } } }))?.system.ownerId
                   : kind === "policy" || kind === "acknowledge"
                     ? await policyItemResponsible(this.prisma, kind, reference)
-                    : undefined;
+                    : kind === "treatment"
+                      ? (await this.prisma.treatmentAction.findUnique({ where: { reference } }))?.ownerId
+                      : undefined;
     if (responsible === undefined) throw new ActionRefused(`${reference} no longer exists.`);
     if (responsible !== turn.speaker.personId) throw new ActionRefused(`This reminder is for someone else: only they or the governance team can act on ${reference}.`);
   }

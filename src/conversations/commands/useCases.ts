@@ -26,6 +26,7 @@ export interface UseCases {
   policyQuestions: TextUseCases;
   changeControl: TextUseCases;
   policyDocuments: TextUseCases;
+  treatment: TextUseCases;
   inventory: { systemsFor(viewer: Viewer): Promise<OutgoingMessage> };
   /** The flows this person can start, as a menu with buttons. */
   menu(text: string, speaker: Speaker): OutgoingMessage;
