@@ -41,6 +41,8 @@ import { InventoryUseCases } from "./inventory/inventoryUseCases.js";
 import { RouteUseCases } from "./routing/routeUseCases.js";
 import type { ChannelRoute, RouteCategory } from "./routing/noticeRoutes.js";
 import { ChangeControlUseCases } from "./changeControl/changeControlUseCases.js";
+import { ContextUseCases } from "./context/contextUseCases.js";
+import { contextIssueFlow, interestedPartyFlow } from "./context/flows/contextFlows.js";
 import { TreatmentUseCases } from "./treatment/treatmentUseCases.js";
 import { planTreatmentFlow } from "./treatment/flows/planTreatmentFlow.js";
 import { PolicyDocumentUseCases } from "./policyDocuments/policyDocumentUseCases.js";
@@ -98,6 +100,7 @@ export function createConversationEngine(prisma: PrismaClient, settings: Convers
     changeControl: new ChangeControlUseCases(prisma, clock),
     policyDocuments: policyDocumentUseCases,
     treatment: treatmentUseCases,
+    context: new ContextUseCases(prisma, clock),
     menu: (text, speaker) => engine.menu(text, speaker),
     commands: () => chatCommands,
   };
@@ -121,6 +124,8 @@ export function createConversationEngine(prisma: PrismaClient, settings: Convers
       editPolicyDocumentFlow(),
       startCampaignFlow(),
       planTreatmentFlow(),
+      contextIssueFlow(),
+      interestedPartyFlow(),
     ],
     lookups: storeLookups(prisma),
     incidentUseCases,

@@ -44,6 +44,7 @@ import { acknowledgePolicy } from "../policyDocuments/commands/acknowledgePolicy
 import { treatRisk } from "../treatment/commands/treatRisk.js";
 import { treatmentActions } from "../treatment/commands/treatmentActions.js";
 import { signOffResidualRisk } from "../treatment/commands/signOffResidualRisk.js";
+import { context } from "../context/commands/context.js";
 
 export const chatCommands: readonly ChatCommand[] = [
   help,
@@ -72,6 +73,7 @@ export const chatCommands: readonly ChatCommand[] = [
   statementOfApplicability,
   gapAnalysis,
   gapReport,
+  context,
   nonconformities,
   schedule,
   reviewRecord,

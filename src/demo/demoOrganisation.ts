@@ -934,3 +934,35 @@ export const demoTreatmentActions: DemoTreatmentAction[] = [
 
 /** Residual risks signed off once their actions were done, by the system's key. */
 export const demoResidualSignOffs: { systemKey: string; byKey: string; on: string }[] = [{ systemKey: "voice-authentication", byKey: "priya", on: "2026-09-01" }];
+
+// ---- Context of the AI management system (4.1) and interested parties (4.2) ----
+
+export const demoContextIssues = [
+  {
+    kind: "external" as const,
+    description: "The EU AI Act classes AI used for insurance pricing and recruitment as high-risk, with obligations applying from August 2026",
+    effect: "Pricing, claims triage and CV screening need documented risk management, human oversight and logging; the AIMS is how we show it",
+    reviewOn: "2027-03-31",
+  },
+  {
+    kind: "internal" as const,
+    description: "ClaimsDesk is sold to other insurers, so our AI components run in customers' processes",
+    effect: "Customers' due-diligence questionnaires and contract terms add requirements; incidents in ClaimsDesk affect customers' claimants too",
+    reviewOn: "2027-03-31",
+  },
+];
+
+export const demoInterestedParties = [
+  {
+    name: "Policyholders and claimants",
+    requirements: "Fair prices and claim decisions, an explanation of automated decisions, and a person to contest them",
+    source: "Consumer-duty and fair-pricing rules; UK GDPR Article 22; complaints data",
+    reviewOn: "2027-03-31",
+  },
+  {
+    name: "ClaimsDesk customers (insurers and brokers)",
+    requirements: "Documentation of each AI component, notice of incidents within 48 hours, no use of their data for training",
+    source: "ClaimsDesk master services agreement, schedule 4",
+    reviewOn: "2027-06-30",
+  },
+];

@@ -12,10 +12,11 @@ import { SystemApprovals } from "../store/systemApprovals.js";
 import { inTransaction } from "../store/recordWriter.js";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { demoResidualSignOffs, demoTreatmentActions, demoCampaign, demoChanges, demoImpacts, demoPeople, demoPolicies, demoReferenceDate, demoRisks } from "./demoOrganisation.js";
+import { demoContextIssues, demoInterestedParties, demoResidualSignOffs, demoTreatmentActions, demoCampaign, demoChanges, demoImpacts, demoPeople, demoPolicies, demoReferenceDate, demoRisks } from "./demoOrganisation.js";
 import { approveLatestVersion, syncPolicyDocuments, updateRegisterEntry } from "../policyDocuments/policyRegister.js";
 import { acknowledge, startCampaign } from "../policyDocuments/acknowledgementCampaigns.js";
 import { systemActor } from "../store/changeHistory.js";
+import { recordContextIssue, recordInterestedParty } from "../context/contextRegister.js";
 import { addTreatmentAction, completeTreatmentAction, signOffResidualRisk } from "../treatment/treatmentActions.js";
 
 /** The sample policies shipped with the service (the default POLICY_DIR), from src/demo or dist/demo. */
@@ -48,6 +49,15 @@ export async function loadDemoRecords(prisma: PrismaClient, ids: DemoIds): Promi
   for (const change of demoChanges) await loadChange(prisma, ids, change, now);
   await loadTreatment(prisma, ids);
   await loadPolicies(prisma, ids);
+  await loadContext(prisma, ids);
+}
+
+/** The organisation's issues and interested parties, recorded by the head of AI governance; only into empty registers. */
+async function loadContext(prisma: PrismaClient, ids: DemoIds): Promise<void> {
+  if ((await prisma.contextIssue.count()) + (await prisma.interestedParty.count()) > 0) return;
+  const actor = actorFor(ids, "amara");
+  for (const { reviewOn, ...issue } of demoContextIssues) await recordContextIssue(prisma, { ...issue, reviewOn: new Date(`${reviewOn}T00:00:00Z`) }, actor);
+  for (const { reviewOn, ...party } of demoInterestedParties) await recordInterestedParty(prisma, { ...party, reviewOn: new Date(`${reviewOn}T00:00:00Z`) }, actor);
 }
 
 /** The sample policies' register entries, approvals and one campaign; only into an empty register. */

@@ -31,7 +31,9 @@ export type RecordType =
   /** Controlled policy documents and their versions (5.2, 7.5); "assignee" is the document's named approver. */
   | "policy_document"
   /** Acknowledgement campaigns: who was asked to read a policy and who has (7.3). */
-  | "acknowledgement_campaign";
+  | "acknowledgement_campaign"
+  /** Internal and external issues and interested parties (4.1, 4.2). */
+  | "context";
 
 export type Access = "view" | "create" | "edit" | "approve" | "export";
 
@@ -74,6 +76,7 @@ export const accessTable: Record<RecordType, Partial<Record<Access, Grant[]>>> =
   people: { view: oversight, edit: ["governance"], export: oversight },
   policy_document: { view: everyone, edit: ["governance", "record_owner"], approve: ["governance", "assignee"], export: oversight },
   acknowledgement_campaign: { view: [...oversight, "manager"], create: ["governance"], export: oversight },
+  context: { view: [...oversight, "manager"], create: ["governance"], edit: ["governance"], export: oversight },
 };
 
 function relationsOf(viewer: Viewer, record: RecordRelations): Relation[] {
@@ -134,6 +137,7 @@ const typeWords: Record<RecordType, string> = {
   people: "people's roles",
   policy_document: "this policy document",
   acknowledgement_campaign: "acknowledgement campaigns",
+  context: "the organisation's context and interested parties",
 };
 const grantWords: Record<Grant, string> = {
   member: "everyone",

@@ -35,6 +35,8 @@ export const packSections: PackSection[] = [
   { file: "policy-documents", title: "Controlled policy documents and their versions", evidenceFor: "5.2, 7.5.2, 7.5.3, A.2.2, A.2.4 (version, owner, approver, approval date, next review)", kind: "policies" },
   { file: "policy-acknowledgements", title: "Policy acknowledgements", evidenceFor: "7.3 (who was asked to read which policy version, and who has)", kind: "acknowledgements" },
   { file: "risk-treatment-actions", title: "Risk treatment actions and residual sign-off", evidenceFor: "6.1.3, 8.3 (actions putting each treatment in place, owners, due dates, residual risk signed off)", kind: "treatment" },
+  { file: "context-issues", title: "Internal and external issues", evidenceFor: "4.1 (issues, their effect on the AIMS, review dates)", kind: "context-issues" },
+  { file: "interested-parties", title: "Interested parties and their requirements", evidenceFor: "4.2 (parties, requirements and where they come from)", kind: "interested-parties" },
 ];
 
 export interface PackFile {

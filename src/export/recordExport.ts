@@ -18,9 +18,10 @@ import { peopleRegisterTable } from "../people/peopleRegister.js";
 import { inventoryStatusTable, systemChangeTable } from "../changeControl/changeRegister.js";
 import { acknowledgementTable, policyVersionTable } from "../policyDocuments/policyRegisterExport.js";
 import { treatmentActionTable } from "../treatment/treatmentRegister.js";
+import { contextIssueTable, interestedPartyTable } from "../context/contextRegister.js";
 import { buildGapReport, gapReportColumns, gapReportRows, renderGapReportMarkdown } from "../gap/gapReport.js";
 
-export const exportKinds = ["systems", "incidents", "actions", "training", "impacts", "risks", "nonconformities", "reviews", "soa", "gap", "people", "changes", "out-of-date", "policies", "acknowledgements", "treatment"] as const;
+export const exportKinds = ["systems", "incidents", "actions", "training", "impacts", "risks", "nonconformities", "reviews", "soa", "gap", "people", "changes", "out-of-date", "policies", "acknowledgements", "treatment", "context-issues", "interested-parties"] as const;
 export type ExportKind = (typeof exportKinds)[number];
 export const exportFormats = ["csv", "json", "md"] as const;
 export type ExportFormat = (typeof exportFormats)[number];
@@ -67,6 +68,10 @@ export async function buildTable(prisma: PrismaClient, kind: ExportKind): Promis
       return acknowledgementTable(prisma);
     case "treatment":
       return treatmentActionTable(prisma);
+    case "context-issues":
+      return contextIssueTable(prisma);
+    case "interested-parties":
+      return interestedPartyTable(prisma);
   }
 }
 

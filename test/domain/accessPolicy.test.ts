@@ -24,6 +24,7 @@ const byRole: Record<RecordType, Partial<Record<Access, Role[] | "all">>> = {
   people: { view: ["governance", "auditor"], edit: ["governance"], export: ["governance", "auditor"] },
   policy_document: { view: "all", edit: ["governance"], approve: ["governance"], export: ["governance", "auditor"] },
   acknowledgement_campaign: { view: ["governance", "auditor", "manager"], create: ["governance"], export: ["governance", "auditor"] },
+  context: { view: ["governance", "auditor", "manager"], create: ["governance"], edit: ["governance"], export: ["governance", "auditor"] },
 };
 
 const cases = (Object.keys(byRole) as RecordType[]).flatMap((type) =>

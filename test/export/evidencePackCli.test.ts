@@ -18,7 +18,7 @@ describe("exporting the evidence pack with the CLI", () => {
     const out = path.join(dir, "pack");
     const written = await runAims(["export", "pack", "--out", out], env);
     expect(written.code).toBe(0);
-    expect(written.stderr).toContain(`Written 52 files to ${out}`);
+    expect(written.stderr).toContain(`Written 58 files to ${out}`);
 
     const read = (file: string) => fs.readFileSync(path.join(out, file), "utf8");
     const csv = (file: string) => parse(read(file), { columns: true }) as Record<string, string>[];

@@ -27,6 +27,7 @@ export interface UseCases {
   changeControl: TextUseCases;
   policyDocuments: TextUseCases;
   treatment: TextUseCases;
+  context: TextUseCases;
   inventory: { systemsFor(viewer: Viewer): Promise<OutgoingMessage> };
   /** The flows this person can start, as a menu with buttons. */
   menu(text: string, speaker: Speaker): OutgoingMessage;
