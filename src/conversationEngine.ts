@@ -51,6 +51,13 @@ import { SupplierUseCases } from "./suppliers/supplierUseCases.js";
 import { registerSupplierFlow } from "./suppliers/flows/registerSupplierFlow.js";
 import { ExternalNoticeUseCases } from "./externalNotices/externalNoticeUseCases.js";
 import { recordExternalNotificationFlow } from "./externalNotices/flows/recordExternalNotificationFlow.js";
+import { ChangeControlUseCases } from "./changeControl/changeControlUseCases.js";
+import { ContextUseCases } from "./context/contextUseCases.js";
+import { contextIssueFlow, interestedPartyFlow } from "./context/flows/contextFlows.js";
+import { TreatmentUseCases } from "./treatment/treatmentUseCases.js";
+import { planTreatmentFlow } from "./treatment/flows/planTreatmentFlow.js";
+import { PolicyDocumentUseCases } from "./policyDocuments/policyDocumentUseCases.js";
+import { editPolicyDocumentFlow, startCampaignFlow } from "./policyDocuments/flows/policyDocumentFlows.js";
 
 export interface ConversationSettings {
   reviewIntervals?: ReviewIntervals;
@@ -61,7 +68,7 @@ export interface ConversationSettings {
   policyFeedback?: EngineOptions["policyFeedback"];
   /** The weekly digest's time zone, for its preview in chat; also the organisation's time zone in the evidence pack. */
   digestTimeZone?: string;
-  /** The policy documents' folder (POLICY_DIR): the evidence pack copies them, readiness counts them. */
+  /** The policy documents' folder (POLICY_DIR): the evidence pack copies them, readiness counts them, and the register of controlled policy documents reads it again whenever it is looked at. */
   policyDir?: string;
   /** For the reminder buttons (Still accurate sets the next confirmation this many months ahead). */
   attestationMonths?: number;
@@ -83,6 +90,8 @@ export function createConversationEngine(prisma: PrismaClient, settings: Convers
   const riskUseCases = new RiskUseCases(prisma, clock);
   const nonconformityUseCases = new NonconformityUseCases(prisma, clock);
   const policyQuestionUseCases = new PolicyQuestionUseCases(prisma, clock);
+  const policyDocumentUseCases = new PolicyDocumentUseCases(prisma, clock, settings.policyDir ?? null);
+  const treatmentUseCases = new TreatmentUseCases(prisma, clock);
   const useCases: UseCases = {
     incidents: incidentUseCases,
     training: new TrainingUseCases(prisma, clock),
@@ -107,6 +116,10 @@ export function createConversationEngine(prisma: PrismaClient, settings: Convers
     externalNotices: new ExternalNoticeUseCases(prisma),
     userDocumentation: new UserDocumentationUseCases(prisma),
     suppliers: new SupplierUseCases(prisma),
+    changeControl: new ChangeControlUseCases(prisma, clock),
+    policyDocuments: policyDocumentUseCases,
+    treatment: treatmentUseCases,
+    context: new ContextUseCases(prisma, clock),
     menu: (text, speaker) => engine.menu(text, speaker),
     commands: () => chatCommands,
   };
@@ -131,12 +144,17 @@ export function createConversationEngine(prisma: PrismaClient, settings: Convers
       objectiveFlow(),
       recordExternalNotificationFlow(),
       registerSupplierFlow(),
+      editPolicyDocumentFlow(),
+      startCampaignFlow(),
+      planTreatmentFlow(),
+      contextIssueFlow(),
+      interestedPartyFlow(),
     ],
     lookups: storeLookups(prisma),
     incidentUseCases,
     commands: chatCommands,
     useCases,
-    recordActions: [approvalUseCases, impactUseCases, riskUseCases, nonconformityUseCases, policyQuestionUseCases],
+    recordActions: [approvalUseCases, impactUseCases, riskUseCases, nonconformityUseCases, policyQuestionUseCases, policyDocumentUseCases, treatmentUseCases],
     reminderUseCases: new ReminderUseCases(prisma, clock, { reviewIntervals: settings.reviewIntervals ?? defaultReviewIntervals, attestationMonths: settings.attestationMonths ?? 6 }),
     ...(settings.clock ? { clock: settings.clock } : {}),
     ...(settings.draftTtlMs ? { draftTtlMs: settings.draftTtlMs } : {}),

@@ -24,6 +24,8 @@ import { DeliveryWorker } from "./delivery/deliveryWorker.js";
 import { Outbox } from "./delivery/outbox.js";
 import { deliveryRouter } from "./delivery/deliveryRouter.js";
 import { startReminderScheduler, type ReminderScheduler } from "./reminders/reminderScheduler.js";
+import { syncPolicyDocuments } from "./policyDocuments/policyRegister.js";
+import { systemActor } from "./store/changeHistory.js";
 import { routedChannels } from "./routing/noticeRoutes.js";
 import { startOnboarding, type Onboarding } from "./setup/onboarding.js";
 import { noticesQueuedInScope, trackingQueuedNotices } from "./store/queuedNoticeScope.js";
@@ -135,6 +137,8 @@ export async function startService(config: Config, logger: Logger, overrides: Se
       logger,
       intervalMs: 10 * 60_000,
       afterScan: afterTurn,
+      // The policy register follows POLICY_DIR: a changed file becomes a new version waiting for approval.
+      beforeScan: () => syncPolicyDocuments(database.prisma, config.policyDir, systemActor("system")),
       ...(overrides.clock ? { clock: overrides.clock } : {}),
     });
   } catch (error) {

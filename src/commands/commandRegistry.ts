@@ -38,6 +38,19 @@ import { readiness } from "../readiness/commands/readiness.js";
 import { userDocumentation } from "../systemDocumentation/commands/userDocumentation.js";
 import { suppliers } from "../suppliers/commands/suppliers.js";
 import { recordExternalNotification } from "../externalNotices/commands/recordExternalNotification.js";
+import { outOfDate } from "../changeControl/commands/outOfDate.js";
+import { updateSystem } from "../changeControl/commands/updateSystem.js";
+import { systemChanges } from "../changeControl/commands/systemChanges.js";
+import { lifecycleStage } from "../changeControl/commands/lifecycleStage.js";
+import { policyDocuments } from "../policyDocuments/commands/policyDocuments.js";
+import { approvePolicyDocument } from "../policyDocuments/commands/approvePolicyDocument.js";
+import { editPolicyDocument } from "../policyDocuments/commands/editPolicyDocument.js";
+import { acknowledgementCampaigns } from "../policyDocuments/commands/acknowledgementCampaigns.js";
+import { acknowledgePolicy } from "../policyDocuments/commands/acknowledgePolicy.js";
+import { treatRisk } from "../treatment/commands/treatRisk.js";
+import { treatmentActions } from "../treatment/commands/treatmentActions.js";
+import { signOffResidualRisk } from "../treatment/commands/signOffResidualRisk.js";
+import { context } from "../context/commands/context.js";
 
 export const chatCommands: readonly ChatCommand[] = [
   help,
@@ -54,8 +67,15 @@ export const chatCommands: readonly ChatCommand[] = [
   mySystems,
   userDocumentation,
   systemRecord,
+  outOfDate,
+  updateSystem,
+  systemChanges,
+  lifecycleStage,
   riskRegister,
   assessRisk,
+  treatRisk,
+  treatmentActions,
+  signOffResidualRisk,
   assessImpact,
   showImpact,
   statementOfApplicability,
@@ -64,6 +84,7 @@ export const chatCommands: readonly ChatCommand[] = [
   scope,
   objectives,
   readiness,
+  context,
   nonconformities,
   suppliers,
   schedule,
@@ -72,6 +93,11 @@ export const chatCommands: readonly ChatCommand[] = [
   training,
   digest,
   policyQuestions,
+  policyDocuments,
+  approvePolicyDocument,
+  editPolicyDocument,
+  acknowledgementCampaigns,
+  acknowledgePolicy,
   people,
   changeRole,
   setManager,

@@ -10,10 +10,12 @@ import type { PersonDetails } from "../store/people.js";
 
 export type DemoPerson = PersonDetails & { key: string };
 
-export type DemoSystem = Omit<NewAiSystem, "ownerId" | "reportedById" | "createdVia"> & {
+export type DemoSystem = Omit<NewAiSystem, "ownerId" | "reportedById" | "createdVia" | "decidedById"> & {
   key: string;
   ownerKey?: string;
   reportedByKey?: string;
+  /** Who approved it (approved systems): the owner's manager for a low tier, governance otherwise. */
+  decidedByKey?: string;
 };
 
 export type DemoIncident = Omit<NewIncident, "systemId" | "reporterId" | "assigneeId" | "createdVia"> & {
@@ -136,6 +138,8 @@ const reason = {
   specialCategory: "Processes special-category personal data (health information).",
   biometric: "Processes biometric data (voiceprints).",
   customers: "Its outputs affect customers.",
+  public: "Its outputs reach the public.",
+  biometricAutomated: "Processes biometric data without a person approving each decision.",
   low: "No personal data, no effect on customers and no fully automated decisions in a regulated domain.",
 } as const;
 
@@ -168,6 +172,8 @@ export const demoSystems: DemoSystem[] = [
     riskTier: "high",
     riskTierReasons: [reason.automatedRegulated("credit and insurance"), reason.specialCategory, reason.customers],
     status: "approved",
+    decidedByKey: "amara",
+    decidedAt: "2026-06-12T10:00:00Z",
     nextReviewDate: "2027-02-15",
     lastAttestedAt: "2026-08-14T10:00:00Z",
   },
@@ -187,6 +193,8 @@ export const demoSystems: DemoSystem[] = [
     riskTier: "high",
     riskTierReasons: [reason.automatedRegulated("credit and insurance"), reason.personal, reason.customers],
     status: "approved",
+    decidedByKey: "amara",
+    decidedAt: "2026-06-12T10:00:00Z",
     nextReviewDate: "2026-11-10", // overdue
     lastAttestedAt: "2025-11-10T09:00:00Z",
   },
@@ -206,6 +214,8 @@ export const demoSystems: DemoSystem[] = [
     riskTier: "medium",
     riskTierReasons: [reason.personal, reason.customers],
     status: "approved",
+    decidedByKey: "amara",
+    decidedAt: "2026-05-20T10:00:00Z",
     nextReviewDate: "2027-03-31",
   },
   {
@@ -224,6 +234,8 @@ export const demoSystems: DemoSystem[] = [
     riskTier: "medium",
     riskTierReasons: [reason.personal, reason.customers],
     status: "approved",
+    decidedByKey: "amara",
+    decidedAt: "2026-05-20T10:00:00Z",
     nextReviewDate: "2027-06-30",
   },
   {
@@ -244,6 +256,8 @@ export const demoSystems: DemoSystem[] = [
     riskTier: "low",
     riskTierReasons: [reason.low],
     status: "approved",
+    decidedByKey: "priya",
+    decidedAt: "2026-04-08T10:00:00Z",
     nextReviewDate: "2027-09-30",
   },
   {
@@ -301,6 +315,8 @@ export const demoSystems: DemoSystem[] = [
     riskTier: "low",
     riskTierReasons: [reason.low],
     status: "approved",
+    decidedByKey: "priya",
+    decidedAt: "2026-04-08T10:00:00Z",
     nextReviewDate: "2027-04-30",
   },
   {
@@ -317,9 +333,11 @@ export const demoSystems: DemoSystem[] = [
     autonomyLevel: "advises_human",
     regulatedDomain: "none",
     lifecycleStage: "in_production",
-    riskTier: "low",
-    riskTierReasons: [reason.low],
+    riskTier: "medium",
+    riskTierReasons: [reason.public],
     status: "approved",
+    decidedByKey: "amara",
+    decidedAt: "2026-05-20T10:00:00Z",
     nextReviewDate: "2027-05-31",
   },
   {
@@ -333,12 +351,14 @@ export const demoSystems: DemoSystem[] = [
     ownerKey: "sofia",
     dataCategories: ["personal", "special_category", "children"],
     affectedParties: ["customers"],
-    autonomyLevel: "human_can_override",
+    autonomyLevel: "human_approves_each_decision",
     regulatedDomain: "credit_insurance",
     lifecycleStage: "in_production",
     riskTier: "medium",
     riskTierReasons: [reason.personal, reason.specialCategory, reason.customers],
     status: "approved",
+    decidedByKey: "lukas",
+    decidedAt: "2026-05-20T10:00:00Z",
     nextReviewDate: "2027-01-15",
     lastAttestedAt: "2026-07-01T09:30:00Z",
   },
@@ -373,7 +393,8 @@ export const demoSystems: DemoSystem[] = [
     dataCategories: ["confidential_business"],
     affectedParties: ["employees"],
     autonomyLevel: "advises_human",
-    regulatedDomain: "employment_hr",
+    // It answers questions about published policies; it takes no employment decision.
+    regulatedDomain: "none",
     lifecycleStage: "in_development",
     riskTier: "low",
     riskTierReasons: [reason.low],
@@ -399,6 +420,8 @@ export const demoSystems: DemoSystem[] = [
     riskTier: "low",
     riskTierReasons: [reason.low],
     status: "approved",
+    decidedByKey: "priya",
+    decidedAt: "2026-04-08T10:00:00Z",
     nextReviewDate: "2027-10-29",
   },
 
@@ -416,7 +439,8 @@ export const demoSystems: DemoSystem[] = [
     affectedParties: ["third_parties", "public"],
     autonomyLevel: "fully_automated",
     regulatedDomain: "employment_hr",
-    lifecycleStage: "in_production",
+    // A pilot, paused after the career-gap incident: it may not go into production until approved.
+    lifecycleStage: "in_development",
     riskTier: "high",
     riskTierReasons: [reason.automatedRegulated("employment and HR"), reason.personal],
     status: "pending_review",
@@ -439,6 +463,8 @@ export const demoSystems: DemoSystem[] = [
     riskTier: "medium",
     riskTierReasons: [reason.personal],
     status: "approved",
+    decidedByKey: "lukas",
+    decidedAt: "2026-05-20T10:00:00Z",
     nextReviewDate: "2027-03-12",
     lastAttestedAt: "2026-09-03T14:00:00Z",
   },
@@ -459,6 +485,8 @@ export const demoSystems: DemoSystem[] = [
     riskTier: "medium",
     riskTierReasons: [reason.personal, reason.customers],
     status: "approved",
+    decidedByKey: "amara",
+    decidedAt: "2026-05-20T10:00:00Z",
     nextReviewDate: "2026-10-31", // overdue
   },
   {
@@ -475,9 +503,11 @@ export const demoSystems: DemoSystem[] = [
     autonomyLevel: "fully_automated",
     regulatedDomain: "none",
     lifecycleStage: "in_production",
-    riskTier: "medium",
-    riskTierReasons: [reason.biometric, reason.customers],
+    riskTier: "high",
+    riskTierReasons: [reason.biometricAutomated, reason.biometric, reason.customers],
     status: "approved",
+    decidedByKey: "lukas",
+    decidedAt: "2026-06-12T10:00:00Z",
     nextReviewDate: "2027-04-16",
   },
   {
@@ -491,7 +521,7 @@ export const demoSystems: DemoSystem[] = [
     ownerKey: "grace",
     dataCategories: ["confidential_business"],
     affectedParties: ["employees"],
-    autonomyLevel: "fully_automated",
+    autonomyLevel: "human_can_override",
     regulatedDomain: "none",
     lifecycleStage: "in_production",
     // Judged out of scope: routes internal tickets only, no effect on people's rights or interests.
@@ -499,6 +529,8 @@ export const demoSystems: DemoSystem[] = [
     riskTier: "low",
     riskTierReasons: [reason.low],
     status: "approved",
+    decidedByKey: "priya",
+    decidedAt: "2026-04-08T10:00:00Z",
     nextReviewDate: "2027-08-27",
   },
 
@@ -520,6 +552,8 @@ export const demoSystems: DemoSystem[] = [
     riskTier: "medium",
     riskTierReasons: [reason.personal, reason.customers],
     status: "approved",
+    decidedByKey: "amara",
+    decidedAt: "2026-05-20T10:00:00Z",
     nextReviewDate: "2027-01-08",
     lastAttestedAt: "2026-10-02T08:00:00Z",
   },
@@ -558,6 +592,8 @@ export const demoSystems: DemoSystem[] = [
     riskTier: "medium",
     riskTierReasons: [reason.personal, reason.customers],
     status: "approved",
+    decidedByKey: "amara",
+    decidedAt: "2026-05-20T10:00:00Z",
     nextReviewDate: "2027-05-14",
   },
 
@@ -691,5 +727,242 @@ export const demoIncidents: DemoIncident[] = [
     affectedParties: "One claimant whose health information was uploaded.",
     anyoneHarmed: false,
     immediateAction: "Colleague reminded to use the approved translation service; deletion request sent to the website.",
+  },
+];
+
+// ---- Assessments behind the high-tier approvals (no high-tier system is approved without them) ----
+
+export interface DemoRisk {
+  systemKey: string;
+  assessorKey: string;
+  direction: "from_system" | "to_system";
+  category: "biased_outputs" | "unsafe_decisions" | "privacy_violation" | "model_drift";
+  description: string;
+  likelihood: number;
+  impacts: { safety: number; financial: number; reputational: number; regulatory: number; ethical: number; environmental: number };
+  treatment: "mitigate";
+  treatmentJustification: string;
+  controls: string[];
+  residualLikelihood: number;
+  residualImpact: number;
+  reviewDate: string;
+}
+
+export const demoRisks: DemoRisk[] = [
+  {
+    systemKey: "voice-authentication",
+    assessorKey: "priya",
+    direction: "from_system",
+    category: "privacy_violation",
+    description: "Voiceprints (biometric data) could be used beyond authentication, or kept after a customer opts out.",
+    likelihood: 2,
+    impacts: { safety: 1, financial: 2, reputational: 4, regulatory: 5, ethical: 3, environmental: 1 },
+    treatment: "mitigate",
+    treatmentJustification: "Opt-in consent recorded per customer, deletion on opt-out confirmed by the vendor, access limited to the authentication service.",
+    controls: ["A.7.3", "A.10.3"],
+    residualLikelihood: 1,
+    residualImpact: 4,
+    reviewDate: "2027-03-31",
+  },
+  {
+    systemKey: "claims-triage",
+    assessorKey: "sofia",
+    direction: "from_system",
+    category: "unsafe_decisions",
+    description: "A complex or fraudulent claim is scored simple and paid automatically without a handler seeing it.",
+    likelihood: 3,
+    impacts: { safety: 1, financial: 3, reputational: 3, regulatory: 4, ethical: 2, environmental: 1 },
+    treatment: "mitigate",
+    treatmentJustification: "Cap of £2,500, weekly sample of fast-tracked claims checked by handlers, fraud score must be low to fast-track.",
+    controls: ["A.6.2.4", "A.6.2.6", "A.9.4"],
+    residualLikelihood: 2,
+    residualImpact: 3,
+    reviewDate: "2027-02-15",
+  },
+  {
+    systemKey: "home-pricing",
+    assessorKey: "sofia",
+    direction: "to_system",
+    category: "model_drift",
+    description: "Feature drift after external data updates (flood maps, crime statistics) shifts premiums without a pricing decision.",
+    likelihood: 4,
+    impacts: { safety: 1, financial: 3, reputational: 3, regulatory: 4, ethical: 3, environmental: 1 },
+    treatment: "mitigate",
+    treatmentJustification: "Monthly drift monitoring with alert thresholds; premium caps per postcode while a shift is investigated.",
+    controls: ["A.6.2.6", "A.7.4"],
+    residualLikelihood: 2,
+    residualImpact: 3,
+    reviewDate: "2027-01-31",
+  },
+];
+
+export interface DemoImpact {
+  systemKey: string;
+  assessorKey: string;
+  individuals: string;
+  groups: string;
+  society: string;
+  foreseeableMisuse: string;
+  mitigations: string;
+  reassessOn: string;
+}
+
+export const demoImpacts: DemoImpact[] = [
+  {
+    systemKey: "voice-authentication",
+    assessorKey: "lukas",
+    individuals: "A caller wrongly rejected must answer security questions; a wrongly accepted impostor could reach a customer's policy.",
+    groups: "Match rates may be lower for some accents, ages or speech impairments; opt-in keeps an alternative for everyone.",
+    society: "Biometric data held by a vendor; deletion on opt-out is contractual.",
+    foreseeableMisuse: "Using voiceprints to identify callers who have not opted in.",
+    mitigations: "Explicit opt-in, fallback questions on every failure, vendor deletion on request, annual match-rate test by group.",
+    reassessOn: "2027-06-12",
+  },
+  {
+    systemKey: "claims-triage",
+    assessorKey: "lukas",
+    individuals: "A claimant whose claim is wrongly held back waits longer for payment; one wrongly fast-tracked is paid without checks.",
+    groups: "Claimants who describe losses in non-standard language may be scored complex more often; fast-track rates are compared by region and age band quarterly.",
+    society: "Faster settlement of small claims; negligible energy use for scoring.",
+    foreseeableMisuse: "Raising the £2,500 cap without a new assessment; using the score to decline claims.",
+    mitigations: "The cap is a configuration under change control; the score can only route, never decline; quarterly fairness report to governance.",
+    reassessOn: "2027-06-12",
+  },
+  {
+    systemKey: "home-pricing",
+    assessorKey: "lukas",
+    individuals: "Customers may be quoted higher premiums from features they cannot see or influence.",
+    groups: "Postcode features may act as proxies for ethnicity or income; premiums are tested for disparity across area deprivation deciles.",
+    society: "Affordability of home insurance in flood-prone areas; compliance with fair-pricing rules.",
+    foreseeableMisuse: "Using the model's price elasticity outputs to raise renewal prices for loyal customers (price walking).",
+    mitigations: "Renewal prices may not exceed new-business equivalents; disparity tests before each model release; drift caps.",
+    reassessOn: "2027-06-12",
+  },
+];
+
+// ---- Change control: one change re-approved, one waiting for the first approval ----
+
+export interface DemoChange {
+  systemKey: string;
+  byKey: string;
+  /** The material fields as they are after the change. */
+  patch: Pick<NewAiSystem, "intendedUse" | "autonomyLevel">;
+  /** Who approved the system again after the change, if anyone yet. */
+  approvedByKey?: string;
+}
+
+export const demoChanges: DemoChange[] = [
+  {
+    systemKey: "churn-propensity",
+    byKey: "marcus",
+    patch: { intendedUse: "Produces a weekly call list for retention agents and suggests a retention discount within the agent's authority; it never changes a price by itself." },
+    approvedByKey: "amara",
+  },
+  {
+    systemKey: "broker-submissions",
+    byKey: "priya",
+    patch: { autonomyLevel: "human_can_override" },
+  },
+];
+
+// ---- Controlled policy documents (the sample files in ./policies) and an acknowledgement campaign ----
+
+export interface DemoPolicy {
+  fileName: string;
+  ownerKey: string;
+  approverKey: string;
+  approvedOn: string;
+  nextReviewOn: string;
+  summary: string;
+}
+
+export const demoPolicies: DemoPolicy[] = [
+  {
+    fileName: "ai-acceptable-use-policy.md",
+    ownerKey: "amara",
+    approverKey: "priya",
+    approvedOn: "2026-09-01",
+    nextReviewOn: "2027-09-01",
+    summary: "Use only approved AI tools for work; never put customer, claim or colleague personal data into a tool that is not approved; a person checks every AI output before it is used; report anything that goes wrong.",
+  },
+  {
+    fileName: "ai-data-handling-rules.md",
+    ownerKey: "lukas",
+    approverKey: "priya",
+    approvedOn: "2026-09-01",
+    nextReviewOn: "2026-12-10",
+    summary: "Which data may go into which AI tools, how training data is chosen and documented, and how long AI inputs and outputs are kept.",
+  },
+  {
+    fileName: "ai-incident-procedure.md",
+    ownerKey: "amara",
+    approverKey: "priya",
+    approvedOn: "2026-09-01",
+    nextReviewOn: "2027-09-01",
+    summary: "How to report an AI incident, how it is triaged by severity, and who is told.",
+  },
+];
+
+export const demoCampaign = {
+  fileName: "ai-acceptable-use-policy.md",
+  audience: "everyone",
+  startedByKey: "amara",
+  dueOn: "2026-12-18",
+  /** Those who have already confirmed. */
+  acknowledgedBy: ["amara", "lukas", "priya", "sofia", "kenji", "daniel"],
+};
+
+// ---- Risk treatment: the demo risks' actions, one open, and a residual risk signed off ----
+
+export interface DemoTreatmentAction {
+  /** The demo risk, by its system's key. */
+  systemKey: string;
+  control: string;
+  description: string;
+  ownerKey: string;
+  dueDate: string;
+  /** When it was done, if it is. */
+  doneOn?: string;
+}
+
+export const demoTreatmentActions: DemoTreatmentAction[] = [
+  { systemKey: "voice-authentication", control: "A.7.3", description: "Record each customer's opt-in consent before enrolling a voiceprint.", ownerKey: "priya", dueDate: "2026-07-31", doneOn: "2026-07-20" },
+  { systemKey: "voice-authentication", control: "A.10.3", description: "Vendor contract clause: voiceprints deleted within 30 days of an opt-out, with a deletion certificate.", ownerKey: "lukas", dueDate: "2026-08-31", doneOn: "2026-08-25" },
+  { systemKey: "claims-triage", control: "A.6.2.6", description: "Weekly sample of 50 fast-tracked claims checked by a handler, results to the model owner.", ownerKey: "sofia", dueDate: "2026-09-30", doneOn: "2026-09-15" },
+  { systemKey: "home-pricing", control: "A.6.2.6", description: "Alert when the monthly drift score of any pricing feature exceeds its threshold, with a premium cap per postcode.", ownerKey: "sofia", dueDate: "2026-12-20" },
+];
+
+/** Residual risks signed off once their actions were done, by the system's key. */
+export const demoResidualSignOffs: { systemKey: string; byKey: string; on: string }[] = [{ systemKey: "voice-authentication", byKey: "priya", on: "2026-09-01" }];
+
+// ---- Context of the AI management system (4.1) and interested parties (4.2) ----
+
+export const demoContextIssues = [
+  {
+    kind: "external" as const,
+    description: "The EU AI Act classes AI used for insurance pricing and recruitment as high-risk, with obligations applying from August 2026",
+    effect: "Pricing, claims triage and CV screening need documented risk management, human oversight and logging; the AIMS is how we show it",
+    reviewOn: "2027-03-31",
+  },
+  {
+    kind: "internal" as const,
+    description: "ClaimsDesk is sold to other insurers, so our AI components run in customers' processes",
+    effect: "Customers' due-diligence questionnaires and contract terms add requirements; incidents in ClaimsDesk affect customers' claimants too",
+    reviewOn: "2027-03-31",
+  },
+];
+
+export const demoInterestedParties = [
+  {
+    name: "Policyholders and claimants",
+    requirements: "Fair prices and claim decisions, an explanation of automated decisions, and a person to contest them",
+    source: "Consumer-duty and fair-pricing rules; UK GDPR Article 22; complaints data",
+    reviewOn: "2027-03-31",
+  },
+  {
+    name: "ClaimsDesk customers (insurers and brokers)",
+    requirements: "Documentation of each AI component, notice of incidents within 48 hours, no use of their data for training",
+    source: "ClaimsDesk master services agreement, schedule 4",
+    reviewOn: "2027-06-30",
   },
 ];

@@ -4,6 +4,7 @@ import type { Store } from "../store/store.js";
 import { systemActor } from "../store/changeHistory.js";
 import { demoIncidents, demoManagers, demoPeople, demoSystems } from "./demoOrganisation.js";
 import { demoObjectives, demoScope } from "./demoScopeAndObjectives.js";
+import { loadDemoRecords } from "./loadDemoRecords.js";
 
 export interface DemoLoadResult {
   people: number;
@@ -29,19 +30,21 @@ export async function loadDemoOrganisation(store: Store): Promise<DemoLoadResult
 
   const existingSystems = new Map((await store.aiSystems.list()).map((system) => [system.name, system.id]));
   const systemIds = new Map<string, string>();
-  let systems = 0;
-  for (const { key, ownerKey, reportedByKey, ...fields } of demoSystems) {
+  const newSystems = new Map<string, { id: string; reference: string }>();
+  for (const { key, ownerKey, reportedByKey, decidedByKey, ...fields } of demoSystems) {
     let id = existingSystems.get(fields.name);
     if (!id) {
       const system = await store.aiSystems.register(
-        { ...fields, ownerId: idOf(personIds, ownerKey), reportedById: idOf(personIds, reportedByKey), createdVia: "cli" },
+        { ...fields, ownerId: idOf(personIds, ownerKey), reportedById: idOf(personIds, reportedByKey), decidedById: idOf(personIds, decidedByKey), createdVia: "cli" },
         actor,
       );
       id = system.id;
-      systems++;
+      newSystems.set(key, system);
     }
     systemIds.set(key, id);
   }
+  const systems = newSystems.size;
+  await loadDemoRecords(store.prisma, { personIds, newSystems });
 
   const existingIncidents = new Set((await store.incidents.list()).map((incident) => incident.description));
   let incidents = 0;

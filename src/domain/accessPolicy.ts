@@ -33,7 +33,13 @@ export type RecordType =
   /** AI objectives (6.2). */
   | "objective"
   /** Where the organisation stands on the road to certification. */
-  | "readiness";
+  | "readiness"
+  /** Controlled policy documents and their versions (5.2, 7.5); "assignee" is the document's named approver. */
+  | "policy_document"
+  /** Acknowledgement campaigns: who was asked to read a policy and who has (7.3). */
+  | "acknowledgement_campaign"
+  /** Internal and external issues and interested parties (4.1, 4.2). */
+  | "context";
 
 export type Access = "view" | "create" | "edit" | "approve" | "export";
 
@@ -78,6 +84,9 @@ export const accessTable: Record<RecordType, Partial<Record<Access, Grant[]>>> =
   scope: { view: everyone, edit: ["governance"], export: oversight },
   objective: { view: everyone, create: ["governance"], edit: ["governance", "record_owner"], export: oversight },
   readiness: { view: ["governance", "manager"] },
+  policy_document: { view: everyone, edit: ["governance", "record_owner"], approve: ["governance", "assignee"], export: oversight },
+  acknowledgement_campaign: { view: [...oversight, "manager"], create: ["governance"], export: oversight },
+  context: { view: [...oversight, "manager"], create: ["governance"], edit: ["governance"], export: oversight },
 };
 
 function relationsOf(viewer: Viewer, record: RecordRelations): Relation[] {
@@ -139,6 +148,9 @@ const typeWords: Record<RecordType, string> = {
   scope: "the scope of the AI management system",
   objective: "AI objectives",
   readiness: "the certification readiness",
+  policy_document: "this policy document",
+  acknowledgement_campaign: "acknowledgement campaigns",
+  context: "the organisation's context and interested parties",
 };
 const grantWords: Record<Grant, string> = {
   member: "everyone",

@@ -36,6 +36,9 @@ export const aiSystemFieldsSchema = z.object({
   status: z.enum(AiSystemStatus).default("pending_review"),
   nextReviewDate: z.coerce.date().nullish(),
   lastAttestedAt: z.coerce.date().nullish(),
+  /** Who approved or rejected it and when (set by the approval itself, or when loading records kept elsewhere). */
+  decidedById: z.string().nullish(),
+  decidedAt: z.coerce.date().nullish(),
   createdVia: z.enum(Channel),
 });
 

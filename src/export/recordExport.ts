@@ -17,9 +17,13 @@ import { objectiveTitle } from "../iso42001/catalog.js";
 import { peopleRegisterTable } from "../people/peopleRegister.js";
 import { suppliersTable } from "../suppliers/supplierRegister.js";
 import { externalNotificationsTable } from "../externalNotices/externalNotificationTable.js";
+import { inventoryStatusTable, systemChangeTable } from "../changeControl/changeRegister.js";
+import { acknowledgementTable, policyVersionTable } from "../policyDocuments/policyRegisterExport.js";
+import { treatmentActionTable } from "../treatment/treatmentRegister.js";
+import { contextIssueTable, interestedPartyTable } from "../context/contextRegister.js";
 import { buildGapReport, gapReportColumns, gapReportRows, renderGapReportMarkdown } from "../gap/gapReport.js";
 
-export const exportKinds = ["systems", "incidents", "actions", "training", "impacts", "risks", "nonconformities", "reviews", "soa", "gap", "people", "notifications", "suppliers"] as const;
+export const exportKinds = ["systems", "incidents", "actions", "training", "impacts", "risks", "nonconformities", "reviews", "soa", "gap", "people", "notifications", "suppliers", "changes", "out-of-date", "policies", "acknowledgements", "treatment", "context-issues", "interested-parties"] as const;
 export type ExportKind = (typeof exportKinds)[number];
 export const exportFormats = ["csv", "json", "md"] as const;
 export type ExportFormat = (typeof exportFormats)[number];
@@ -60,6 +64,20 @@ export async function buildTable(prisma: PrismaClient, kind: ExportKind): Promis
       return externalNotificationsTable(prisma);
     case "suppliers":
       return suppliersTable(prisma);
+    case "changes":
+      return systemChangeTable(prisma);
+    case "out-of-date":
+      return inventoryStatusTable(prisma);
+    case "policies":
+      return policyVersionTable(prisma);
+    case "acknowledgements":
+      return acknowledgementTable(prisma);
+    case "treatment":
+      return treatmentActionTable(prisma);
+    case "context-issues":
+      return contextIssueTable(prisma);
+    case "interested-parties":
+      return interestedPartyTable(prisma);
   }
 }
 

@@ -7,6 +7,8 @@ import { severityLabels } from "../domain/labels.js";
 import { enqueueNotice, governanceAudience, personAudience } from "../store/notifications.js";
 import { ImpactAssessmentStore } from "../store/impactAssessments.js";
 import { supplierReviewsDue } from "../suppliers/supplierRegister.js";
+import { policyDueItems } from "../policyDocuments/policyReminders.js";
+import { treatmentDueItems } from "../treatment/treatmentReminders.js";
 
 /** Something with a due date and a person who answers for it. */
 export interface DueItem {
@@ -105,6 +107,8 @@ export async function dueItems(prisma: PrismaClient, now: Date, settings: Remind
       ],
     })),
     ...(await supplierReviewsDue(prisma, oldest, horizon)),
+    ...(await policyDueItems(prisma, oldest, horizon)),
+    ...(await treatmentDueItems(prisma, oldest, horizon)),
   ].filter((item) => item.dueOn.getTime() >= oldest.getTime());
 }
 

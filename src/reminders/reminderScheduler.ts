@@ -11,12 +11,13 @@ export interface ReminderScheduler {
   stop(): Promise<void>;
 }
 
-export function startReminderScheduler(deps: { prisma: PrismaClient; settings: ReminderSettings; digest: DigestSchedule; logger: Logger; intervalMs: number; afterScan: () => void; clock?: () => Date }): ReminderScheduler {
+export function startReminderScheduler(deps: { prisma: PrismaClient; settings: ReminderSettings; digest: DigestSchedule; logger: Logger; intervalMs: number; afterScan: () => void; beforeScan?: () => Promise<unknown>; clock?: () => Date }): ReminderScheduler {
   let running: Promise<number> = Promise.resolve(0);
   const scan = async (): Promise<number> => {
     const now = deps.clock?.() ?? new Date();
     try {
       // One after the other: the embedded database has a single connection.
+      await deps.beforeScan?.();
       const queued = (await queueReminders(deps.prisma, now, deps.settings)) + (await queueWeeklyDigest(deps.prisma, now, deps.digest));
       if (queued > 0) {
         deps.logger.info({ queued }, "reminders queued");

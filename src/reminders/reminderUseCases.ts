@@ -8,6 +8,8 @@ import { nextReviewDate, type ReviewIntervals } from "../domain/reviewSchedule.j
 import { aiSystemEntity } from "../store/aiSystems.js";
 import { IncidentWorkflow } from "../store/incidentWorkflow.js";
 import { updateRecord } from "../store/recordWriter.js";
+import { policyItemResponsible } from "../policyDocuments/policyReminders.js";
+import { markPolicyReviewed } from "../policyDocuments/policyRegister.js";
 import type { Actor } from "../store/changeHistory.js";
 import { flowIds } from "../conversations/intents.js";
 import { answersOf } from "../systems/flows/registerAiSystemFlow.js";
@@ -84,6 +86,11 @@ export class ReminderUseCases {
       });
       return `${reference} is recorded as held.`;
     }
+    if (kind === "policy" && action === "done") {
+      await this.responsibleFor(item, turn);
+      const document = await markPolicyReviewed(this.prisma, reference, actor, now);
+      return `The review of ${reference} is recorded. The next one is due on ${document.nextReviewOn!.toISOString().slice(0, 10)}.`;
+    }
     throw new ActionRefused("That reminder has no such action.");
   }
 
@@ -114,7 +121,11 @@ export class ReminderUseCases {
                 ? (await this.prisma.impactAssessment.findUnique({ where: { reference }, select: { system: { select: { ownerId: true } } } }))?.system.ownerId
                 : kind === "risk"
                   ? (await this.prisma.risk.findUnique({ where: { reference }, select: { system: { select: { ownerId: true } } } }))?.system.ownerId
-                  : undefined;
+                  : kind === "policy" || kind === "acknowledge"
+                    ? await policyItemResponsible(this.prisma, kind, reference)
+                    : kind === "treatment"
+                      ? (await this.prisma.treatmentAction.findUnique({ where: { reference } }))?.ownerId
+                      : undefined;
     if (responsible === undefined) throw new ActionRefused(`${reference} no longer exists.`);
     if (responsible !== turn.speaker.personId) throw new ActionRefused(`This reminder is for someone else: only they or the governance team can act on ${reference}.`);
   }

@@ -3,6 +3,7 @@
 // nonconformities and corrective actions, audit results, risks, objectives and feedback, each since
 // the previous management review. Returns the figures as data (for the evidence pack) and as Markdown.
 import type { PrismaClient } from "../generated/prisma/client.js";
+import { contextForReview, contextReviewLines, type ContextForReview } from "../context/contextRegister.js";
 import type { CorrectiveActionStatus, IncidentStatus, NonconformityStatus, RiskLevel, RiskTier, Severity } from "../generated/prisma/enums.js";
 import { incidentStatusLabels, reviewKindLabels, riskTierLabels, severityLabels } from "../domain/labels.js";
 import { aiSystemEntity } from "../store/aiSystems.js";
@@ -30,6 +31,8 @@ export interface ManagementReviewInputs {
     retired: { reference: string; name: string }[];
     tierChanged: { reference: string; name: string; from: RiskTier | null; to: RiskTier | null }[];
   };
+  /** 9.3.2 b): internal and external issues and interested parties' requirements (4.1, 4.2). */
+  organisationalContext: ContextForReview;
   /** Incidents reported since: counts only, so confidential ones reveal nothing. */
   incidents: { total: number; bySeverity: Record<Severity, number>; byStatus: Partial<Record<IncidentStatus, number>>; confidential: number };
   /** 9.3.2 d) 1): every nonconformity by its status now, and how many were raised since. */
@@ -72,7 +75,7 @@ export async function managementReviewInputs(prisma: PrismaClient, reference: st
   });
   const since = previous?.heldOn ?? new Date(0);
   const today = day(now);
-  const [previousReviewActions, contextChanges, incidents, nonconformities, correctiveActions, audits, risks, feedback, objectives, scope] = await Promise.all([
+  const [previousReviewActions, contextChanges, incidents, nonconformities, correctiveActions, audits, risks, feedback, objectives, scope, organisationalContext] = await Promise.all([
     actionsFromEarlierReviews(prisma, review.id, today),
     changesInContext(prisma, since),
     incidentsSince(prisma, since),
@@ -83,12 +86,14 @@ export async function managementReviewInputs(prisma: PrismaClient, reference: st
     feedbackSince(prisma, since),
     objectiveResults(prisma, now),
     scopeChangesSince(prisma, since),
+    contextForReview(prisma, since, now),
   ]);
   return {
     review: { reference: review.reference, scheduledOn: day(review.scheduledOn), scope: review.scope, status: review.status },
     previous: previous ? { reference: previous.reference, heldOn: day(previous.heldOn!) } : null,
     previousReviewActions,
     contextChanges,
+    organisationalContext,
     incidents,
     nonconformities,
     correctiveActions,
@@ -242,6 +247,7 @@ export function renderManagementReviewInputs(inputs: ManagementReviewInputs): st
         `Risk tier changed: ${inputs.contextChanges.tierChanged.length === 0 ? "none" : inputs.contextChanges.tierChanged.map((change) => `${change.reference} ${change.name} (${change.from ? riskTierLabels[change.from] : "none"} → ${change.to ? riskTierLabels[change.to] : "none"})`).join("; ")}`,
       ],
     ],
+    ["Changes in context: internal and external issues, interested parties", contextReviewLines(inputs.organisationalContext)],
     [
       "Incidents",
       [

@@ -16,6 +16,8 @@ export interface Store {
   notifications: NotificationStore;
   scope: ScopeStore;
   objectives: ObjectiveStore;
+  /** The client itself, for the registers whose store classes take it directly (risks, impacts, changes). */
+  prisma: PrismaClient;
   history: {
     of(entityType: string, entityId: string): ReturnType<typeof historyOf>;
     latestPerRecord(entityType: string): ReturnType<typeof latestChanges>;
@@ -30,6 +32,7 @@ export function createStore(prisma: PrismaClient, options: PersonStoreOptions = 
     notifications: new NotificationStore(prisma),
     scope: new ScopeStore(prisma),
     objectives: new ObjectiveStore(prisma),
+    prisma,
     history: {
       of: (entityType, entityId) => historyOf(prisma, entityType, entityId),
       latestPerRecord: (entityType) => latestChanges(prisma, entityType),

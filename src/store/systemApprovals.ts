@@ -3,13 +3,14 @@
 import type { AiSystem, Prisma } from "../generated/prisma/client.js";
 import { can, refusalText, type Viewer } from "../domain/accessPolicy.js";
 import { ActionRefused } from "../domain/actionRefused.js";
-import { decideApproval, type Approver, type Decision } from "../domain/approvalRules.js";
+import { decideApproval, type Approver, type Decision, type Evidence } from "../domain/approvalRules.js";
 import { aiSystemStatusLabels } from "../domain/labels.js";
 import { managerApprovalNotice, newSystemNotice, systemDecisionNotice } from "../domain/governanceNotices.js";
 import { aiSystemEntity } from "./aiSystems.js";
 import type { Actor } from "./changeHistory.js";
 import { enqueueNotice, governanceAudience, personAudience } from "./notifications.js";
 import { inTransaction, updateRecord, type Db } from "./recordWriter.js";
+import { SystemChangeStore } from "./systemChanges.js";
 
 const systemWithPeople = {
   owner: { select: { id: true, displayName: true, managerId: true } },
@@ -35,13 +36,18 @@ export class SystemApprovals {
     return this.db.aiSystem.findUnique({ where: { reference }, include: systemWithPeople });
   }
 
-  /** A completed risk assessment (any risk not waiting for its acceptance) and any impact assessment. */
+  /**
+   * A completed risk assessment (any risk not waiting for its acceptance) and any impact assessment,
+   * recorded since the last material change that asked for them again (change control).
+   */
   async evidenceFor(systemId: string) {
+    const change = await new SystemChangeStore(this.db).latestAskingAssessments(systemId);
+    const since = (evidence: Evidence) => (change?.assessmentsAsked.includes(evidence) ? { createdAt: { gte: change.createdAt } } : {});
     const [risks, impacts] = await Promise.all([
-      this.db.risk.count({ where: { systemId, status: { not: "acceptance_pending" } } }),
-      this.db.impactAssessment.count({ where: { systemId } }),
+      this.db.risk.count({ where: { systemId, status: { not: "acceptance_pending" }, ...since("risk_assessment") } }),
+      this.db.impactAssessment.count({ where: { systemId, ...since("impact_assessment") } }),
     ]);
-    return { hasRiskAssessment: risks > 0, hasImpactAssessment: impacts > 0 };
+    return { hasRiskAssessment: risks > 0, hasImpactAssessment: impacts > 0, outdatedBy: change?.reference ?? null };
   }
 
   /** Whether the viewer may take this decision now; throws ActionRefused with the reason when not. */
@@ -72,6 +78,7 @@ export class SystemApprovals {
             data: { status, decidedById: options.viewer.personId, decidedAt: options.now, decisionReason: options.reason ?? null },
           }),
       });
+      await new SystemChangeStore(tx).settle(tx, decided.id, status, options.viewer.personId, options.now, options.actor);
       if (decided.ownerId) {
         await enqueueNotice(
           tx,

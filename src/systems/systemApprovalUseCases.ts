@@ -21,6 +21,8 @@ const normalised = (reference: string) => reference.toUpperCase().replace(/^AIS-
 /** The owner (or the governance team) completes a draft; one without an owner yet, anyone who owns systems. */
 const mayComplete = (viewer: Viewer, ownerId: string | null) => can(viewer, "edit", "ai_system", { ownerId }) || (ownerId === null && viewer.roles.includes("owner"));
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+/** No current assessment: never made, or made before a material change asked for a new one. */
+const missingWord = (outdatedBy: string | null) => (outdatedBy ? `out of date since the change ${outdatedBy}, none newer` : "none yet");
 
 export class SystemApprovalUseCases implements TextUseCases, RecordActions {
   constructor(
@@ -92,8 +94,8 @@ export class SystemApprovalUseCases implements TextUseCases, RecordActions {
       `Owner: ${system.owner?.displayName ?? "none yet"}${system.reportedBy && system.reportedBy.displayName !== system.owner?.displayName ? `; ${system.status === "draft" ? "reported" : "registered"} by ${system.reportedBy.displayName}` : ""}.`,
       `Risk tier: ${system.riskTier ? riskTierLabels[system.riskTier] : "not derived"}${system.riskTierReasons.length > 0 ? ", because:" : "."}`,
       ...system.riskTierReasons.map((reason) => `• ${reason}`),
-      `Risk assessment: ${evidence.hasRiskAssessment ? "on file" : `none yet (assess risk ${reference})`}.`,
-      `Impact assessment: ${evidence.hasImpactAssessment ? `on file (impact ${reference})` : `none yet (assess impact ${reference})`}.`,
+      `Risk assessment: ${evidence.hasRiskAssessment ? "on file" : `${missingWord(evidence.outdatedBy)} (assess risk ${reference})`}.`,
+      `Impact assessment: ${evidence.hasImpactAssessment ? `on file (impact ${reference})` : `${missingWord(evidence.outdatedBy)} (assess impact ${reference})`}.`,
       userDocumentationLine(system),
     ];
     if (system.decidedAt) {

@@ -25,6 +25,9 @@ const byRole: Record<RecordType, Partial<Record<Access, Role[] | "all">>> = {
   scope: { view: "all", edit: ["governance"], export: ["governance", "auditor"] },
   objective: { view: "all", create: ["governance"], edit: ["governance"], export: ["governance", "auditor"] },
   readiness: { view: ["governance", "manager"] },
+  policy_document: { view: "all", edit: ["governance"], approve: ["governance"], export: ["governance", "auditor"] },
+  acknowledgement_campaign: { view: ["governance", "auditor", "manager"], create: ["governance"], export: ["governance", "auditor"] },
+  context: { view: ["governance", "auditor", "manager"], create: ["governance"], edit: ["governance"], export: ["governance", "auditor"] },
 };
 
 const cases = (Object.keys(byRole) as RecordType[]).flatMap((type) =>
@@ -57,6 +60,9 @@ describe("the access policy by relation to the record", () => {
     { why: "the lead auditor records the results of their audit", access: "edit", type: "review", relations: { leadId: "p-me" }, expected: true },
     { why: "the lead auditor raises nonconformities", access: "create", type: "nonconformity", relations: { leadId: "p-me" }, expected: true },
     { why: "the owner of a corrective action marks it done", access: "edit", type: "corrective_action", relations: { ownerId: "p-me" }, expected: true },
+    { why: "the owner of a policy document keeps its register entry", access: "edit", type: "policy_document", relations: { ownerId: "p-me" }, expected: true },
+    { why: "the named approver of a policy document approves its versions", access: "approve", type: "policy_document", relations: { assigneeId: "p-me" }, expected: true },
+    { why: "but its owner does not, unless named as approver", access: "approve", type: "policy_document", relations: { ownerId: "p-me" }, expected: false },
     { why: "people see their own training records", access: "view", type: "training", relations: { personId: "p-me" }, expected: true },
     { why: "but not someone else's", access: "view", type: "training", relations: { personId: "p-other" }, expected: false },
     { why: "the owner of an AI objective records its progress", access: "edit", type: "objective", relations: { ownerId: "p-me" }, expected: true },

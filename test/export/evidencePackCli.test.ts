@@ -37,8 +37,8 @@ describe("exporting the evidence pack with the CLI", () => {
     expect(unknown.stderr).toContain('Nobody with the e-mail or name "nobody@northwind.example" is in the directory');
     const written = await runAims(["export", "pack", "--out", out, "--by", "lukas.brandt@northwind.example"], env);
     expect(written.code).toBe(0);
-    // 21 registers (three formats each, two of them fewer), the three policy documents, the index and the manifest.
-    expect(written.stderr).toContain(`Written 65 files to ${out} (start with ${out}/README.md; MANIFEST.json holds their SHA-256).`);
+    // 28 registers (three formats each, two of them fewer), the three policy documents, the index and the manifest.
+    expect(written.stderr).toContain(`Written 86 files to ${out} (start with ${out}/README.md; MANIFEST.json holds their SHA-256).`);
 
     const read = (file: string) => fs.readFileSync(path.join(out, file), "utf8");
     const csv = (file: string) => parse(read(file), { columns: true }) as Record<string, string>[];
@@ -85,5 +85,17 @@ describe("exporting the evidence pack with the CLI", () => {
     expect(JSON.parse(exports[0]!.changes!).manifestSha256.to).toBe(createHash("sha256").update(fs.readFileSync(path.join(out, "MANIFEST.json"))).digest("hex"));
     expect(JSON.parse(fs.readFileSync(path.join(again, "MANIFEST.json"), "utf8")).exportedBy).toMatch(/\(operator account\)$/);
     expect(fs.readFileSync(path.join(again, "change-history.md"), "utf8")).toMatch(/## Evidence pack aims-evidence-pack-\d{4}-\d{2}-\d{2}T\d{6}Z\n\n- .* · created by Lukas Brandt via Command line/);
+    // Change control: the demo organisation's changes, and an inventory where nothing in production lacks an approval.
+    expect(csv("system-changes.csv").map((row) => [row.reference, row.status])).toEqual([["CHG-0001", "approved"], ["CHG-0002", "awaiting_approval"]]);
+    const status = csv("inventory-status.csv");
+    expect(status.filter((row) => row.lifecycleStage === "in_production" && row.status !== "approved")).toEqual([]);
+    for (const change of ["CHG-0001", "CHG-0002"]) expect(created.has(change), change).toBe(true);
+    // The sample policies as controlled documents, and the demo campaign with who has read the policy.
+    expect(csv("policy-versions.csv").map((row) => [row.fileName, row.approvedByName])).toEqual([
+      ["ai-acceptable-use-policy.md", "Priya Raman"], ["ai-data-handling-rules.md", "Priya Raman"], ["ai-incident-procedure.md", "Priya Raman"],
+    ]);
+    const acknowledgements = csv("policy-acknowledgements.csv");
+    expect(acknowledgements).toHaveLength(11);
+    expect(acknowledgements.filter((row) => row.acknowledged === "true")).toHaveLength(6);
   }, 180_000);
 });

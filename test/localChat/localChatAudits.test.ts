@@ -155,7 +155,8 @@ describe("audits, nonconformities and management reviews in the local chat", () 
     expect(text).toContain("- Nonconformities: Open 1, Action planned 1, Closed 1 (3 raised in this period)");
     expect(text).toContain("- Corrective actions: 1 open (1 overdue), 2 done, 0 cancelled");
     expect(text).toMatch(/- REV-0001 \(\d{4}-\d{2}-\d{2}, Claims and pricing models\): Conforms, except that bias test evidence is missing for one release; 1 nonconformity/);
-    expect(text).toContain("- 2 risks not closed; by level: High 1, Medium 1\n- Acceptances waiting for a decision: 1");
+    // With the demo organisation's three high risks behind its high-tier approvals.
+    expect(text).toContain("- 5 risks not closed; by level: High 4, Medium 1\n- Acceptances waiting for a decision: 1");
     // The demo organisation's objectives (6.2), each with how it stands, and its scope (4.3).
     expect(text).toContain("- 4 objectives: Not started 1, On track 1, At risk 1, Achieved 1; 0 overdue");
     expect(text).toContain("- OBJ-0002 High-tier AI systems have a current impact assessment before approval (target 100% of high-tier systems assessed within the last 12 months; Lukas Brandt; due 2027-02-28): At risk · Two high-tier claims models");
@@ -168,7 +169,7 @@ describe("audits, nonconformities and management reviews in the local chat", () 
     expect(inputs.contextChanges.registered).toHaveLength(demoSystems.length);
     expect(inputs.incidents).toEqual({ total: 4, bySeverity: { sev1: 1, sev2: 1, sev3: 1, sev4: 1 }, byStatus: { triaged: 2, investigating: 1, reported: 1 }, confidential: 2 });
     expect(inputs.previousReviewActions).toMatchObject({ open: 1, done: 1, overdue: 1 });
-    expect(inputs.risks).toEqual({ total: 2, byLevel: { critical: 0, high: 1, medium: 1, low: 0 }, pendingAcceptance: 1 });
+    expect(inputs.risks).toEqual({ total: 5, byLevel: { critical: 0, high: 4, medium: 1, low: 0 }, pendingAcceptance: 1 });
   });
 
   it("exports the nonconformity and review registers", async () => {

@@ -121,8 +121,10 @@ describe.each(backends)("reminders (%s database)", (backend) => {
     expect(done.title).toBe(`Updated ${system.reference}: ${system.name}`);
     expect(await database.prisma.aiSystem.count()).toBe(before);
     const after = await database.prisma.aiSystem.findUniqueOrThrow({ where: { id: system.id } });
-    expect(after).toMatchObject({ purpose: "Prioritises claims and now also flags likely fraud for a handler", lastAttestedAt: new Date("2026-12-03T10:00:00Z"), status: system.status });
-    const last = (await harness.store.history.of("AiSystem", system.id)).at(-1)!;
+    // A new purpose is a material change: the approval is reopened (change control), in a history entry of its own.
+    expect(after).toMatchObject({ purpose: "Prioritises claims and now also flags likely fraud for a handler", lastAttestedAt: new Date("2026-12-03T10:00:00Z"), status: "pending_review" });
+    expect(done.lines.join("\n")).toContain("Its approval no longer covers it: it is pending review again");
+    const last = (await harness.store.history.of("AiSystem", system.id)).filter((entry) => entry.action !== "create" && "purpose" in (entry.changes as object)).at(-1)!;
     // What was edited and the attestation are recorded; what was not edited (name, status, owner) is untouched.
     expect(Object.keys(last.changes as object)).toEqual(expect.arrayContaining(["lastAttestedAt", "purpose"]));
     for (const untouched of ["name", "status", "ownerId", "kind", "createdVia"]) expect(last.changes).not.toHaveProperty(untouched);

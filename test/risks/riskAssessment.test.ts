@@ -57,34 +57,34 @@ describe("assessing AI risks in the local chat", () => {
     expect(fields).toMatchObject({ "Financial impact": "4 – Major", Treatment: "Accept", "Annex A controls": "A.6.2.4 Verifying and validating the AI system; A.7.4 Defining and meeting data quality" });
 
     const done = find(await say("kenji", "confirm"), "done")!;
-    expect(done.reference).toBe("RSK-0001");
+    expect(done.reference).toBe("RSK-0004");
     expect(done.lines).toEqual(expect.arrayContaining(["Likelihood 3 (possible) × worst impact 4 (financial) = 12, which is high (10–16).", "Status: Acceptance awaiting governance approval."]));
 
     const request = (await noticesOf("amara")).find((notice) => notice.kind === "risk_acceptance_requested")!;
-    expect(request).toMatchObject({ audience: "role:governance", subject: "Risk acceptance to decide: RSK-0001 (High)" });
+    expect(request).toMatchObject({ audience: "role:governance", subject: "Risk acceptance to decide: RSK-0004 (High)" });
     expect(request.actions.map((action) => action.input)).toEqual(
       expect.arrayContaining([
-        { kind: "record_action", reference: "RSK-0001", action: "approve_acceptance" },
-        { kind: "record_action", reference: "RSK-0001", action: "reject_acceptance" },
+        { kind: "record_action", reference: "RSK-0004", action: "approve_acceptance" },
+        { kind: "record_action", reference: "RSK-0004", action: "reject_acceptance" },
       ]),
     );
     // The owner can't decide their own acceptance; the pending risk offers the governance team the buttons.
-    expect(find(await click("kenji", "RSK-0001", "approve_acceptance"), "error")!.text).toBe("Only the governance team can approve risk assessments of this system.");
-    expect(find(await say("amara", "risk RSK-0001"), "notice")!.actions.map((action) => action.label)).toEqual(["Approve acceptance", "Reject acceptance"]);
+    expect(find(await click("kenji", "RSK-0004", "approve_acceptance"), "error")!.text).toBe("Only the governance team can approve risk assessments of this system.");
+    expect(find(await say("amara", "risk RSK-0004"), "notice")!.actions.map((action) => action.label)).toEqual(["Approve acceptance", "Reject acceptance"]);
 
-    const approved = await click("amara", "RSK-0001", "approve_acceptance");
-    expect(find(approved, "text")!.text).toBe("Approved: RSK-0001 is accepted and stays open. Kenji Tan has been told.");
+    const approved = await click("amara", "RSK-0004", "approve_acceptance");
+    expect(find(approved, "text")!.text).toBe("Approved: RSK-0004 is accepted and stays open. Kenji Tan has been told.");
     const view = find(approved, "notice")!;
     expect(view.text).toMatch(/Status: Open \(treatment in force\)\.\nAssessed by Kenji Tan on \d{4}-\d{2}-\d{2}\.\nAcceptance approved by Amara Okafor/);
     expect(view.text).toContain("Annex A controls: A.6.2.4 Verifying and validating the AI system; A.7.4 Defining and meeting data quality.");
     expect(view.text).toContain("Residual likelihood 2 (unlikely) × residual impact 4 (major) = 8, which is medium (5–9).");
     expect(view.actions).toEqual([]);
-    expect(find(await click("lukas", "RSK-0001", "approve_acceptance"), "error")!.text).toMatch(/RSK-0001 is not waiting for an acceptance decision/);
+    expect(find(await click("lukas", "RSK-0004", "approve_acceptance"), "error")!.text).toMatch(/RSK-0004 is not waiting for an acceptance decision/);
 
     const told = (await noticesOf("kenji")).find((notice) => notice.kind === "risk_acceptance_approved")!;
-    expect(told).toMatchObject({ audience: `person:${people.get("kenji")}`, subject: "Risk acceptance approved: RSK-0001" });
+    expect(told).toMatchObject({ audience: `person:${people.get("kenji")}`, subject: "Risk acceptance approved: RSK-0004" });
 
-    const risk = await database.prisma.risk.findUniqueOrThrow({ where: { reference: "RSK-0001" } });
+    const risk = await database.prisma.risk.findUniqueOrThrow({ where: { reference: "RSK-0004" } });
     expect(risk).toMatchObject({ score: 12, level: "high", residualScore: 8, residualLevel: "medium", status: "open", controls: ["A.6.2.4", "A.7.4"], acceptanceDecidedById: people.get("amara") });
     const history = await database.prisma.changeLog.findMany({ where: { entityType: "Risk", entityId: risk.id }, orderBy: { id: "asc" } });
     expect(history.map((entry) => `${entry.action} by ${entry.actorLabel} via ${entry.channel}`)).toEqual(["create by Kenji Tan via local_chat", "status_change by Amara Okafor via local_chat"]);
@@ -151,24 +151,25 @@ describe("assessing AI risks in the local chat", () => {
   it("shows each person the part of the register they may see", async () => {
     const all = find(await say("daniel", "risks"), "record_list")!;
     expect(all.title).toBe("AI risk register");
-    expect(all.items.map((item) => item.reference).sort()).toEqual(["RSK-0001", "RSK-0002", "RSK-0003"]);
-    expect(all.items.find((item) => item.reference === "RSK-0001")!.text).toBe(`High (12) → residual medium (8) · ${systems.get("GitHub Copilot")} GitHub Copilot · Biased or unfair outputs · accept · open (treatment in force) · review ${(await database.prisma.risk.findUniqueOrThrow({ where: { reference: "RSK-0001" } })).reviewDate.toISOString().slice(0, 10)}`);
+    // RSK-0001…0003 are the demo organisation's, behind its high-tier approvals.
+    expect(all.items.map((item) => item.reference).sort()).toEqual(["RSK-0001", "RSK-0002", "RSK-0003", "RSK-0004", "RSK-0005", "RSK-0006"]);
+    expect(all.items.find((item) => item.reference === "RSK-0004")!.text).toBe(`High (12) → residual medium (8) · ${systems.get("GitHub Copilot")} GitHub Copilot · Biased or unfair outputs · accept · open (treatment in force) · review ${(await database.prisma.risk.findUniqueOrThrow({ where: { reference: "RSK-0004" } })).reviewDate.toISOString().slice(0, 10)}`);
 
     const own = find(await say("sofia", "risks"), "record_list")!;
     expect(own.title).toBe("Risks of your AI systems");
-    expect(own.items.map((item) => item.reference)).toEqual(["RSK-0002"]);
-    expect(find(await say("sofia", "risk RSK-0001"), "error")!.text).toMatch(/^Only the governance team, auditors, the owner or managers can see/);
+    expect(own.items.map((item) => item.reference).sort()).toEqual(["RSK-0002", "RSK-0003", "RSK-0005"]);
+    expect(find(await say("sofia", "risk RSK-0004"), "error")!.text).toMatch(/^Only the governance team, auditors, the owner or managers can see/);
     expect(find(await say("sofia", `risks ${systems.get("GitHub Copilot")}`), "error")).toBeDefined();
 
     const copilot = find(await say("kenji", `risks ${systems.get("GitHub Copilot")}`), "record_list")!;
-    expect(copilot.items.map((item) => item.reference)).toEqual(["RSK-0001", "RSK-0003"]);
+    expect(copilot.items.map((item) => item.reference)).toEqual(["RSK-0004", "RSK-0006"]);
     expect(find(await say("amara", "risk RSK-0999"), "error")!.text).toBe("There is no risk RSK-0999.");
   });
 
   it("exports the register with the system, the people and the latest change", async () => {
     const table = await buildTable(database.prisma, "risks");
     expect(table.columns).toEqual(expect.arrayContaining(["reference", "score", "level", "residualScore", "controls", "systemReference", "assessorName", "acceptanceDecidedByName", "lastChangeAction"]));
-    const first = table.rows.find((row) => row.reference === "RSK-0001")!;
+    const first = table.rows.find((row) => row.reference === "RSK-0004")!;
     expect(first).toMatchObject({ systemName: "GitHub Copilot", assessorName: "Kenji Tan", acceptanceDecidedByName: "Amara Okafor", lastChangedBy: "Amara Okafor", lastChangeAction: "status_change" });
     const markdown = renderTable(table, "md").split("\n");
     expect(markdown).toHaveLength(table.rows.length + 3);
@@ -176,22 +177,22 @@ describe("assessing AI risks in the local chat", () => {
   });
 
   it("reminds the system's owner before a risk's review date", async () => {
-    const risk = await database.prisma.risk.findUniqueOrThrow({ where: { reference: "RSK-0001" } });
+    const risk = await database.prisma.risk.findUniqueOrThrow({ where: { reference: "RSK-0004" } });
     const weekBefore = new Date(risk.reviewDate.getTime() - 7 * 24 * 60 * 60 * 1000 + 12 * 60 * 60 * 1000);
     await queueReminders(database.prisma, weekBefore, { daysBefore: [14, 7, 1], workingHours: { start: 9, end: 17 }, attestationMonths: 6, escalateAfterDays: 7 });
-    const reminder = await database.prisma.notification.findFirstOrThrow({ where: { recordRef: "risk:RSK-0001", kind: "reminder" } });
-    expect(reminder).toMatchObject({ audience: `person:${people.get("kenji")}`, subject: `Reminder: The review of risk RSK-0001 on ${systems.get("GitHub Copilot")} GitHub Copilot` });
-    expect(find(await turn("sofia", { kind: "reminder_action", item: "risk:RSK-0001", action: "snooze_day" }), "error")!.text).toMatch(/^This reminder is for someone else/);
-    expect(find(await turn("kenji", { kind: "reminder_action", item: "risk:RSK-0001", action: "snooze_day" }), "text")!.text).toMatch(/^Snoozed until/);
+    const reminder = await database.prisma.notification.findFirstOrThrow({ where: { recordRef: "risk:RSK-0004", kind: "reminder" } });
+    expect(reminder).toMatchObject({ audience: `person:${people.get("kenji")}`, subject: `Reminder: The review of risk RSK-0004 on ${systems.get("GitHub Copilot")} GitHub Copilot` });
+    expect(find(await turn("sofia", { kind: "reminder_action", item: "risk:RSK-0004", action: "snooze_day" }), "error")!.text).toMatch(/^This reminder is for someone else/);
+    expect(find(await turn("kenji", { kind: "reminder_action", item: "risk:RSK-0004", action: "snooze_day" }), "text")!.text).toMatch(/^Snoozed until/);
 
     // The owner reviews it: the next review is set by the residual level, and the change is in the history.
     expect(JSON.stringify(reminder.actions)).toContain('"action":"reviewed"');
-    expect(find(await click("sofia", "RSK-0001", "reviewed"), "error")!.text).toBe("Only the governance team or the owner can change risk assessments of this system.");
-    const reviewed = find(await click("kenji", "RSK-0001", "reviewed"), "text")!.text;
-    const after = await database.prisma.risk.findUniqueOrThrow({ where: { reference: "RSK-0001" } });
+    expect(find(await click("sofia", "RSK-0004", "reviewed"), "error")!.text).toBe("Only the governance team or the owner can change risk assessments of this system.");
+    const reviewed = find(await click("kenji", "RSK-0004", "reviewed"), "text")!.text;
+    const after = await database.prisma.risk.findUniqueOrThrow({ where: { reference: "RSK-0004" } });
     expect(after.reviewDate.getTime()).toBeGreaterThan(risk.reviewDate.getTime());
-    expect(reviewed).toBe(`Thank you: the review of RSK-0001 is recorded. The next one is due on ${after.reviewDate.toISOString().slice(0, 10)}.`);
-    const history = await database.prisma.changeLog.findMany({ where: { entityRef: "RSK-0001" }, orderBy: { id: "desc" }, take: 1 });
+    expect(reviewed).toBe(`Thank you: the review of RSK-0004 is recorded. The next one is due on ${after.reviewDate.toISOString().slice(0, 10)}.`);
+    const history = await database.prisma.changeLog.findMany({ where: { entityRef: "RSK-0004" }, orderBy: { id: "desc" }, take: 1 });
     expect(Object.keys(history[0]!.changes as object)).toEqual(["reviewDate"]);
   });
 });

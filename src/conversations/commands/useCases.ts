@@ -30,6 +30,10 @@ export interface UseCases {
   externalNotices: TextUseCases;
   userDocumentation: TextUseCases;
   suppliers: TextUseCases;
+  changeControl: TextUseCases;
+  policyDocuments: TextUseCases;
+  treatment: TextUseCases;
+  context: TextUseCases;
   inventory: { systemsFor(viewer: Viewer): Promise<OutgoingMessage> };
   /** The flows this person can start, as a menu with buttons. */
   menu(text: string, speaker: Speaker): OutgoingMessage;

@@ -19,6 +19,7 @@ import { can } from "../../domain/accessPolicy.js";
 import { IncidentWorkflow } from "../../store/incidentWorkflow.js";
 import { requestApproval } from "../../store/systemApprovals.js";
 import { tellNamedOwner } from "../systemOwnership.js";
+import { SystemChangeStore } from "../../store/systemChanges.js";
 import type { Answers, CompletionContext, CompletionResult, FlowDefinition, StepDefinition } from "../../conversations/flowDefinition.js";
 import type { AiSystem } from "../../store/aiSystems.js";
 import type { RiskTier } from "../../generated/prisma/enums.js";
@@ -219,12 +220,15 @@ async function updateSystem(
       ],
     };
   }
+  // Change control: a material change or a re-tier reopens the approval and asks for new assessments.
+  const changeControl = await new SystemChangeStore(context.tx).afterUpdate(context.tx, current, system, actorOf(context));
   return {
     reference: system.reference,
     title: `Updated ${system.reference}: ${system.name}`,
     lines: [
       "Thank you: the entry is updated and re-attested today.",
       tierChanged ? `Its risk tier changed to ${riskTierLabels[derived.tier]}; the next review is due ${system.nextReviewDate?.toISOString().slice(0, 10)}.` : `Risk tier: ${riskTierLabels[derived.tier]} (unchanged).`,
+      ...changeControl.lines,
     ],
   };
 }

@@ -1,0 +1,12 @@
+import { defineCommand } from "../../conversations/commands/chatCommand.js";
+import { ref, viaUseCase } from "../../conversations/commands/viaUseCase.js";
+
+export const updateSystem = defineCommand({
+  name: "update_system",
+  group: "Risks and systems",
+  usage: "update AIS-0001",
+  help: "change an AI system's entry (a material change reopens its approval)",
+  verbs: ["update"],
+  matches: (text) => new RegExp(String.raw`^(update|change) ${ref("ais")}$`).test(text),
+  run: viaUseCase((use) => use.changeControl),
+});

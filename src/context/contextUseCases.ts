@@ -1,0 +1,33 @@
+// "context" in chat: the internal and external issues and the interested parties; "add issue" and
+// "add interested party" start their conversations (governance).
+import type { PrismaClient } from "../generated/prisma/client.js";
+import { can } from "../domain/accessPolicy.js";
+import { useCaseMessages, useCaseRefusal, viewerOf, type TextUseCases, type UseCaseOutcome } from "../conversations/useCaseOutcome.js";
+import type { Turn } from "../conversations/messages.js";
+import { contextForReview } from "./contextRegister.js";
+import { contextIssueFlowId, interestedPartyFlowId } from "./flows/contextFlows.js";
+
+export class ContextUseCases implements TextUseCases {
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly clock: () => Date,
+  ) {}
+
+  async handleText(text: string, turn: Turn): Promise<UseCaseOutcome | null> {
+    const typed = text.trim().toLowerCase().replace(/^\//, "").replace(/[.!?]+$/, "").replace(/\s+/g, " ");
+    if (/^add (context )?issue$/.test(typed)) return { start: { flowId: contextIssueFlowId, prefill: {} } };
+    if (/^add interested party$/.test(typed)) return { start: { flowId: interestedPartyFlowId, prefill: {} } };
+    if (!/^(context|interested parties|context issues)$/.test(typed)) return null;
+    if (!can(viewerOf(turn), "view", "context")) return useCaseRefusal("Only the governance team, auditors and managers can see the organisation's context.");
+    const context = await contextForReview(this.prisma, this.clock(), this.clock());
+    return useCaseMessages({
+      kind: "record_list",
+      title: "Context of the AI management system",
+      items: [
+        ...context.issues.map((issue) => ({ reference: issue.reference, text: `${issue.kind === "internal" ? "Internal" : "External"}: ${issue.description} · effect: ${issue.effect} · review ${issue.reviewOn}${issue.reviewDue ? " (due)" : ""}` })),
+        ...context.parties.map((party) => ({ reference: party.reference, text: `${party.name} · requires: ${party.requirements} · source: ${party.source} · review ${party.reviewOn}${party.reviewDue ? " (due)" : ""}` })),
+      ],
+      note: 'Governance: "add issue" or "add interested party" records one.',
+    });
+  }
+}

@@ -1,0 +1,12 @@
+import { defineCommand } from "../../conversations/commands/chatCommand.js";
+import { ref, viaUseCase } from "../../conversations/commands/viaUseCase.js";
+
+export const acknowledgePolicy = defineCommand({
+  name: "acknowledge_policy",
+  group: "Compliance",
+  usage: "read ACK-0001",
+  help: "confirm you have read the policy a campaign asked you to read",
+  verbs: ["read", "acknowledge"],
+  matches: (text) => new RegExp(String.raw`^(read|acknowledge) ${ref("ack")}$`).test(text),
+  run: viaUseCase((use) => use.policyDocuments),
+});

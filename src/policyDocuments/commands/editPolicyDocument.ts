@@ -1,0 +1,12 @@
+import { defineCommand } from "../../conversations/commands/chatCommand.js";
+import { ref, viaUseCase } from "../../conversations/commands/viaUseCase.js";
+
+export const editPolicyDocument = defineCommand({
+  name: "edit_policy",
+  group: "Compliance",
+  usage: "edit POL-0001",
+  help: "set a policy's owner, approver, next review date and summary",
+  verbs: ["edit"],
+  matches: (text) => new RegExp(String.raw`^edit ${ref("pol")}$`).test(text),
+  run: viaUseCase((use) => use.policyDocuments),
+});

@@ -1,0 +1,12 @@
+import { defineCommand } from "../../conversations/commands/chatCommand.js";
+import { ref, viaUseCase } from "../../conversations/commands/viaUseCase.js";
+
+export const policyDocuments = defineCommand({
+  name: "policy_documents",
+  group: "Compliance",
+  usage: "policy documents (document POL-0001)",
+  help: "the controlled policy documents: versions, approval, owner, next review",
+  verbs: ["documents", "document", "policies"],
+  matches: (text) => new RegExp(String.raw`^(policy documents|documents|policies|document ${ref("pol")})$`).test(text),
+  run: viaUseCase((use) => use.policyDocuments),
+});

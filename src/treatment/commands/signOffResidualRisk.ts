@@ -1,0 +1,12 @@
+import { defineCommand } from "../../conversations/commands/chatCommand.js";
+import { ref, viaUseCase } from "../../conversations/commands/viaUseCase.js";
+
+export const signOffResidualRisk = defineCommand({
+  name: "sign_off_risk",
+  group: "Risks and systems",
+  usage: "sign off RSK-0001",
+  help: "sign off a risk's residual risk once its treatment actions are done",
+  verbs: ["sign"],
+  matches: (text) => new RegExp(String.raw`^(sign off|signoff) ${ref("rsk")}$`).test(text),
+  run: viaUseCase((use) => use.treatment),
+});

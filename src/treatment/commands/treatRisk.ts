@@ -1,0 +1,12 @@
+import { defineCommand } from "../../conversations/commands/chatCommand.js";
+import { ref, viaUseCase } from "../../conversations/commands/viaUseCase.js";
+
+export const treatRisk = defineCommand({
+  name: "treat_risk",
+  group: "Risks and systems",
+  usage: "treat RSK-0001 (treatment RSK-0001)",
+  help: "plan a risk's treatment actions (control, owner, due date) and see the plan",
+  verbs: ["treat", "treatment"],
+  matches: (text) => new RegExp(String.raw`^(treat|treatment) ${ref("rsk")}$`).test(text),
+  run: viaUseCase((use) => use.treatment),
+});

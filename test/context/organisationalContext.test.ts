@@ -1,0 +1,54 @@
+// The organisation's context (4.1) and interested parties (4.2) through the local chat's HTTP API,
+// over the demo organisation: recorded by governance, read by oversight, fed into the management review.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RunningService } from "../../src/service.js";
+import { buildEvidencePack } from "../../src/export/evidencePack.js";
+import type { TestDatabase } from "../support/testDatabase.js";
+import { closeLocalChat, firstOfKind as find, localChatTurns, openLocalChat } from "../support/localChatSession.js";
+
+describe("context and interested parties in the local chat", () => {
+  let database: TestDatabase;
+  let service: RunningService;
+  const people = new Map<string, string>();
+
+  beforeAll(async () => {
+    ({ database, service } = await openLocalChat(people));
+  });
+  afterAll(() => closeLocalChat({ database, service }));
+
+  const { say } = localChatTurns(() => service.url, people);
+
+  it("shows the demo organisation's issues and parties to oversight, and not to members", async () => {
+    const list = find(await say("daniel", "context"), "record_list")!;
+    // Internal issues first, then external ones, then the parties.
+    expect(list.items.map((item) => item.reference)).toEqual(["CTX-0002", "CTX-0001", "IP-0001", "IP-0002"]);
+    expect(list.items[2]!.text).toMatch(/^Policyholders and claimants · requires: .* · source: .*Article 22.* · review 2027-03-31$/);
+    expect(find(await say("tom", "context"), "error")!.text).toBe("Only the governance team, auditors and managers can see the organisation's context.");
+  });
+
+  it("records an external issue and an interested party in conversation, governance only", async () => {
+    expect(find(await say("sofia", "add issue"), "error")!.text).toBe("Only the governance team can record the organisation's context and interested parties.");
+    await say("amara", "add issue", "external", "The insurance regulator expects model risk management for all pricing models", "Pricing models need validation reports the AIMS must hold", "2027-04-30");
+    const issue = find(await say("amara", "confirm"), "done")!;
+    expect(issue).toMatchObject({ reference: "CTX-0003", title: "Recorded CTX-0003: external issue" });
+    await say("amara", "add interested party", "Employees", "Training before using AI tools, and a safe way to raise concerns", "AI acceptable use policy; works council agreement", "2027-05-31");
+    expect(find(await say("amara", "confirm"), "done")!.reference).toBe("IP-0003");
+    expect(await database.prisma.changeLog.count({ where: { entityRef: { in: ["CTX-0003", "IP-0003"] }, action: "create", channel: "local_chat" } })).toBe(2);
+    expect(await database.prisma.interestedParty.findUniqueOrThrow({ where: { reference: "IP-0003" } })).toMatchObject({ name: "Employees", source: "AI acceptable use policy; works council agreement" });
+  });
+
+  it("puts them in the management review inputs and the evidence pack", async () => {
+    const scheduled = find(await say("amara", "schedule review 2027-01-20 Q4 management review"), "text")!.text;
+    const review = /(REV-\d{4})/.exec(scheduled)![1]!;
+    const inputs = (await say("amara", `review inputs ${review}`)).map((message) => ("text" in message ? message.text : "")).join("\n");
+    expect(inputs).toContain("Changes in context: internal and external issues, interested parties");
+    expect(inputs).toMatch(/CTX-0003 external issue: The insurance regulator expects .*\. Effect: .*\. Review 2027-04-30 \[new\]/);
+    expect(inputs).toMatch(/IP-0003 Employees requires: Training before using AI tools.* \(source: AI acceptable use policy; works council agreement\)\. Review 2027-05-31 \[new\]/);
+
+    const pack = await buildEvidencePack(database.prisma, new Date(), { timeZone: "UTC", exportedBy: { personId: null, label: "test", channel: "cli" } });
+    const index = (pack.find((file) => file.path === "README.md")!.content as string);
+    expect(index).toContain("| Internal and external issues | issues, their effect on the AIMS, review dates | 3 | context-issues.md");
+    expect(index).toContain("| Interested parties and their requirements | parties, requirements and where they come from | 3 | interested-parties.md");
+    expect((pack.find((file) => file.path === "management-review-inputs.md")!.content as string)).toContain("IP-0003 Employees requires");
+  });
+});
