@@ -71,22 +71,22 @@ describe("npm start on its default embedded database", () => {
     expect(notice.failure).toBeFalsy();
   });
 
-  it("sends this week's digest to every manager on `aims digest --send-now`, once", async () => {
-    const managers = demoPeople.filter((person) => person.roles?.includes("manager"));
-    expect(managers.length).toBeGreaterThan(0);
+  it("sends this week's digest to every manager and governance member on `aims digest --send-now`, once", async () => {
+    const recipients = demoPeople.filter((person) => person.roles?.includes("manager") || person.roles?.includes("governance"));
+    expect(recipients.length).toBeGreaterThan(0);
     expect(digestQueued.stderr).toBe("");
     expect(digestQueued.code).toBe(0);
-    expect(digestQueued.stdout).toContain(`Queued this week's digest for ${managers.length} recipient`);
+    expect(digestQueued.stdout).toContain(`Queued this week's digest for ${recipients.length} recipient`);
     expect(digestQueued.stdout).toContain("It goes out when the service starts");
     const isDigestTo = (userId: string) => (call: RecordedCall) =>
       call.method === "chat.postMessage" && call.args.channel === `D${userId}` && /digest/i.test(JSON.stringify(call.args));
-    for (const manager of managers) await fake.waitFor(isDigestTo(slackIdOf(manager.key)), 30_000);
+    for (const recipient of recipients) await fake.waitFor(isDigestTo(slackIdOf(recipient.key)), 30_000);
 
     // While the service runs the command shares its database, and this week's digest is not sent twice.
     const again = await runAims(["digest", "--send-now"], env);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain("already queued or sent");
-    for (const manager of managers) expect(fake.calls.filter(isDigestTo(slackIdOf(manager.key)))).toHaveLength(1);
+    for (const recipient of recipients) expect(fake.calls.filter(isDigestTo(slackIdOf(recipient.key)))).toHaveLength(1);
   });
 
   it("logs no failure from its start to an orderly stop, which waits for the passes under way", async () => {

@@ -56,10 +56,11 @@ describe("a data folder of release 0.1 (PGlite)", () => {
     }
   });
 
-  it("hands this week's digest to the managers it knew", async () => {
+  it("hands this week's digest to the managers and governance members it knew", async () => {
     const sent = await runAims(["digest", "--send-now"], { AIMS_DATA_DIR: data.dataDir });
     expect(sent.code).toBe(0);
-    expect(sent.stdout).toContain("Queued this week's digest for 1 recipient");
+    // The 0.1 folder knew one manager and two governance members; governance gets its own copy too.
+    expect(sent.stdout).toContain("Queued this week's digest for 3 recipients");
   });
 });
 
