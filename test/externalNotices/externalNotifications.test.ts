@@ -1,15 +1,12 @@
 // Recording who outside was told about an incident (A.8.4), through the local chat's HTTP API:
 // the conversation, who may record it, the incident view, the change history and the exports.
-import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/config/config.js";
-import type { OutgoingMessage, TurnInput } from "../../src/conversations/messages.js";
-import { loadDemoOrganisation } from "../../src/demo/loadDemoOrganisation.js";
+import type { OutgoingMessage } from "../../src/conversations/messages.js";
 import { buildEvidencePack } from "../../src/export/evidencePack.js";
 import { exportText } from "../../src/export/recordExport.js";
-import { startService, type RunningService } from "../../src/service.js";
-import { createStore } from "../../src/store/store.js";
-import { openTestDatabase, type TestDatabase } from "../support/testDatabase.js";
+import type { RunningService } from "../../src/service.js";
+import type { TestDatabase } from "../support/testDatabase.js";
+import { closeLocalChat, firstOfKind as find, localChatTurns, openLocalChat } from "../support/localChatSession.js";
 
 describe("external notifications about incidents", () => {
   let database: TestDatabase;
@@ -17,31 +14,11 @@ describe("external notifications about incidents", () => {
   const people = new Map<string, string>();
 
   beforeAll(async () => {
-    database = await openTestDatabase("embedded");
-    const demo = await loadDemoOrganisation(createStore(database.prisma));
-    for (const [key, id] of demo.personIds) people.set(key, id);
-    service = await startService({ ...loadConfig({ LOCAL_CHAT: "on" }), port: 0 }, pino({ level: "silent" }), { database });
+    ({ database, service } = await openLocalChat(people));
   });
-  afterAll(async () => {
-    await service.stop();
-    await database.dispose();
-  });
+  afterAll(() => closeLocalChat({ database, service }));
 
-  async function turn(person: string, input: TurnInput): Promise<OutgoingMessage[]> {
-    const response = await fetch(`${service.url}/chat/api/turn`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ personId: people.get(person), conversationId: `local-${person}`, input }),
-    });
-    expect(response.status).toBe(200);
-    return ((await response.json()) as { messages: OutgoingMessage[] }).messages;
-  }
-  const say = async (person: string, ...texts: string[]) => {
-    let last: OutgoingMessage[] = [];
-    for (const text of texts) last = await turn(person, { kind: "text", text });
-    return last;
-  };
-  const find = <K extends OutgoingMessage["kind"]>(messages: OutgoingMessage[], kind: K) => messages.find((message) => message.kind === kind) as Extract<OutgoingMessage, { kind: K }> | undefined;
+  const { say } = localChatTurns(() => service.url, people);
   const errorText = (messages: OutgoingMessage[]) => messages.filter((message) => message.kind === "error").map((message) => (message as { text: string }).text).join(" ");
 
   it("lets the incident's handler record that a customer was told, and shows it on the incident, in its history and in the exports", async () => {

@@ -1,14 +1,10 @@
 // A user-documentation link per AI system (A.8.2), through the local chat's HTTP API: recorded by its
 // owner, refused to others, shown on the system, kept in the history and in the inventory export.
-import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/config/config.js";
-import type { OutgoingMessage, TurnInput } from "../../src/conversations/messages.js";
-import { loadDemoOrganisation } from "../../src/demo/loadDemoOrganisation.js";
 import { exportText } from "../../src/export/recordExport.js";
-import { startService, type RunningService } from "../../src/service.js";
-import { createStore } from "../../src/store/store.js";
-import { openTestDatabase, type TestDatabase } from "../support/testDatabase.js";
+import type { RunningService } from "../../src/service.js";
+import type { TestDatabase } from "../support/testDatabase.js";
+import { closeLocalChat, localChatTurns, openLocalChat } from "../support/localChatSession.js";
 
 describe("user documentation of an AI system", () => {
   let database: TestDatabase;
@@ -17,29 +13,16 @@ describe("user documentation of an AI system", () => {
   let reference = "";
 
   beforeAll(async () => {
-    database = await openTestDatabase("embedded");
-    const demo = await loadDemoOrganisation(createStore(database.prisma));
-    for (const [key, id] of demo.personIds) people.set(key, id);
-    service = await startService({ ...loadConfig({ LOCAL_CHAT: "on" }), port: 0 }, pino({ level: "silent" }), { database });
+    ({ database, service } = await openLocalChat(people));
     // Commercial Submission Triage is Priya's.
     reference = (await database.prisma.aiSystem.findFirstOrThrow({ where: { name: "Commercial Submission Triage" } })).reference;
   });
-  afterAll(async () => {
-    await service.stop();
-    await database.dispose();
-  });
+  afterAll(() => closeLocalChat({ database, service }));
 
-  async function say(person: string, text: string): Promise<string> {
-    const input: TurnInput = { kind: "text", text };
-    const response = await fetch(`${service.url}/chat/api/turn`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ personId: people.get(person), conversationId: `local-${person}`, input }),
-    });
-    expect(response.status).toBe(200);
-    const { messages } = (await response.json()) as { messages: OutgoingMessage[] };
-    return messages.map((message) => ("text" in message ? String(message.text) : "")).join("\n");
-  }
+  const turns = localChatTurns(() => service.url, people);
+  /** What the person reads in the reply. */
+  const say = async (person: string, text: string): Promise<string> =>
+    (await turns.say(person, text)).map((message) => ("text" in message ? String(message.text) : "")).join("\n");
 
   it("is recorded by the system's owner and shown on the system, in its history and in the inventory export", async () => {
     expect(await say("tom", `docs ${reference}`)).toMatch(/User documentation: none recorded/);
