@@ -42,6 +42,7 @@ export const evalCorpora: EvalCorpus[] = [
   { name: "harbourline-health (healthcare)", policyDir: path.join(corporaDir, "harbourline-health", "policies"), questions: path.join(corporaDir, "harbourline-health", "questions.json"), tuned: true },
   { name: "kestrel-freight (logistics)", policyDir: path.join(corporaDir, "kestrel-freight", "policies"), questions: path.join(corporaDir, "kestrel-freight", "questions.json"), tuned: false },
   { name: "calloway-pine (law firm)", policyDir: path.join(corporaDir, "calloway-pine", "policies"), questions: path.join(corporaDir, "calloway-pine", "questions.json"), tuned: false },
+  { name: "ashgrove-council (local government)", policyDir: path.join(corporaDir, "ashgrove-council", "policies"), questions: path.join(corporaDir, "ashgrove-council", "questions.json"), tuned: false },
 ];
 
 export interface EvalResult {
