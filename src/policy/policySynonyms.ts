@@ -144,4 +144,11 @@ export const replacingPhrases: Record<string, string[]> = {
   "my own": ["own", "account", "private"],
   "your personal": ["account", "own", "private", "personal"],
   "your own": ["own", "account", "private"],
+  // "Who do I tell?" asks where to report, not about telling customers; "what happens to me if…"
+  // asks about the consequences, not about a section headed "What happens after…".
+  "who do i tell": ["report", "inform"],
+  "who should i tell": ["report", "inform"],
+  "who do we tell": ["report", "inform"],
+  "what happens to me": ["consequences", "disciplinary"],
+  "what happens to us": ["consequences", "disciplinary"],
 };
