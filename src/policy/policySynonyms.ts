@@ -81,6 +81,9 @@ export const synonyms: Record<string, string[]> = {
   religion: ["religion", "protected", "characteristic"],
   disability: ["disability", "protected", "characteristic"],
 
+  // Whom a policy is for: "does it apply to me" is answered by its scope ("Who it covers").
+  apply: ["apply", "cover", "scope"],
+
   // Approving, checking and recording.
   "sign off": ["approve", "approval"],
   allowed: ["permitted", "approved"],
