@@ -9,11 +9,14 @@ import { unitsOf } from "./policyUnits.js";
 const definitionsHeading = /\b(definitions?|glossary|key terms|terms used|terminology|interpretation)\b/i;
 /** A list item that defines: "**AI tool**: any software that…", "Clinical AI – an AI tool whose…". */
 const definingItem = /^\s*(?:\*\*|__)?[\p{L}\p{N} ()'/-]{2,60}(?:\*\*|__)?\s*(?::|–|—| - | means\b)/u;
-/** Most of the section's units are defining items. */
+/** Most of the section's units are defining items… */
 const definingShare = 0.6;
+/** …and it says they define: a list of tools as "**Name**: what it is for" is not a glossary. */
+const saysItDefines = /\b(means|refers to|is defined as|the following (terms|words|definitions))\b|\bin this (policy|standard|document|procedure|guidance)\b[^.]{0,30}:/i;
 
 export function isDefinitions(passage: PolicyPassage): boolean {
   if (definitionsHeading.test(passage.heading)) return true;
+  if (!saysItDefines.test(passage.text)) return false;
   const units = unitsOf(passage.text);
   const items = units.filter((unit) => unit.kind === "item");
   return items.length >= 3 && items.filter((unit) => definingItem.test(unit.text)).length >= units.length * definingShare;
