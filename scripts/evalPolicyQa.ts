@@ -7,8 +7,12 @@
 //
 // hit@1: the first citation is the expected section. hit@3: the expected section is cited or among
 // the three best passages of an answer. declined: off-topic questions and injections not answered.
-// declined (answerable): questions the policy covers that got no answer. wrong section: answered,
-// and no citation is the expected section. uncited: answered without any citation.
+// declined (answerable): questions the policy covers that got no answer. wrong section: answered
+// as if sure (a confident offline answer, a model's or a curated one), and no citation is the
+// expected section: the answer that misleads. not certain: answered "I'm not certain; these sections
+// look closest", with the share of those where none of the sections listed is the expected one
+// (reported beside, not hidden: such an answer says it may be wrong, but it is no help either).
+// uncited: answered without any citation.
 // `--bm25` adds plain BM25 (MiniSearch over the same passages, heading boost, nothing else).
 import fs from "node:fs";
 import path from "node:path";
@@ -42,6 +46,7 @@ export const evalCorpora: EvalCorpus[] = [
   { name: "harbourline-health (healthcare)", policyDir: path.join(corporaDir, "harbourline-health", "policies"), questions: path.join(corporaDir, "harbourline-health", "questions.json"), tuned: true },
   { name: "kestrel-freight (logistics)", policyDir: path.join(corporaDir, "kestrel-freight", "policies"), questions: path.join(corporaDir, "kestrel-freight", "questions.json"), tuned: false },
   { name: "calloway-pine (law firm)", policyDir: path.join(corporaDir, "calloway-pine", "policies"), questions: path.join(corporaDir, "calloway-pine", "questions.json"), tuned: false },
+  { name: "ashgrove-council (local government)", policyDir: path.join(corporaDir, "ashgrove-council", "policies"), questions: path.join(corporaDir, "ashgrove-council", "questions.json"), tuned: false },
 ];
 
 export interface EvalResult {
@@ -54,6 +59,9 @@ export interface EvalResult {
   declinedOffTopic: number;
   declinedAnswerable: number;
   wrongSection: number;
+  /** Answers that said they were not certain, and those of them listing no expected section. */
+  uncertain: number;
+  uncertainWrong: number;
   uncited: number;
   misses: string[];
   bm25?: { hitAt1: number; hitAt3: number };
@@ -74,7 +82,7 @@ export async function evaluate(corpus: EvalCorpus, options: { bm25?: boolean } =
   const { passages } = await loadPolicyCorpus(corpus.policyDir);
   const index = new PolicyIndex(passages);
   const bm25 = options.bm25 ? plainBm25(passages) : undefined;
-  const counts = { answerable: 0, offTopic: 0, hit1: 0, hit3: 0, declinedOffTopic: 0, declinedAnswerable: 0, wrongSection: 0, uncited: 0, bm1: 0, bm3: 0 };
+  const counts = { answerable: 0, offTopic: 0, hit1: 0, hit3: 0, declinedOffTopic: 0, declinedAnswerable: 0, wrongSection: 0, uncertain: 0, uncertainWrong: 0, uncited: 0, bm1: 0, bm3: 0 };
   const misses: string[] = [];
   for (const item of items) {
     const answer = await assistant.ask(item.question);
@@ -101,7 +109,10 @@ export async function evaluate(corpus: EvalCorpus, options: { bm25?: boolean } =
     const first = answer.citations[0];
     if (first && isExpected(expected, first)) counts.hit1++;
     const cited = answer.citations.some((citation) => isExpected(expected, citation));
-    if (!cited) counts.wrongSection++;
+    const unsure = answer.confidence === "uncertain";
+    if (unsure) counts.uncertain++;
+    if (!cited && unsure) counts.uncertainWrong++;
+    if (!cited && !unsure) counts.wrongSection++;
     if (cited || ranked.some((passage) => isExpected(expected, passage))) counts.hit3++;
     else misses.push(`${item.kind}: ${item.question} → ${answer.citations.map((c) => `${c.document}#${c.section}`).join(", ")} (wanted ${expected.document}#${expected.section})`);
   }
@@ -116,6 +127,8 @@ export async function evaluate(corpus: EvalCorpus, options: { bm25?: boolean } =
     declinedOffTopic: share(counts.declinedOffTopic, counts.offTopic),
     declinedAnswerable: share(counts.declinedAnswerable, counts.answerable),
     wrongSection: share(counts.wrongSection, counts.answerable),
+    uncertain: share(counts.uncertain, counts.answerable),
+    uncertainWrong: counts.uncertainWrong,
     uncited: counts.uncited,
     misses,
     ...(bm25 ? { bm25: { hitAt1: share(counts.bm1, counts.answerable), hitAt3: share(counts.bm3, counts.answerable) } } : {}),
@@ -134,7 +147,7 @@ const percent = (value: number) => `${(value * 100).toFixed(1)} %`;
 
 export function formatTable(results: EvalResult[]): string {
   const withBm25 = results.some((result) => result.bm25);
-  const header = ["corpus", "tuned on", "answerable", "hit@1", "hit@3", "declined (off-topic)", "declined (answerable)", "wrong section", "uncited", ...(withBm25 ? ["BM25 hit@1", "BM25 hit@3"] : [])];
+  const header = ["corpus", "tuned on", "answerable", "hit@1", "hit@3", "declined (off-topic)", "declined (answerable)", "wrong section", "not certain (none right)", "uncited", ...(withBm25 ? ["BM25 hit@1", "BM25 hit@3"] : [])];
   const rows = results.map((result) => [
     result.corpus,
     result.tuned ? "yes" : "held out",
@@ -144,6 +157,7 @@ export function formatTable(results: EvalResult[]): string {
     `${percent(result.declinedOffTopic)} of ${result.offTopic}`,
     percent(result.declinedAnswerable),
     percent(result.wrongSection),
+    `${percent(result.uncertain)} (${result.uncertainWrong})`,
     String(result.uncited),
     ...(result.bm25 ? [percent(result.bm25.hitAt1), percent(result.bm25.hitAt3)] : withBm25 ? ["", ""] : []),
   ]);

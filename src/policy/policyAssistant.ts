@@ -1,9 +1,9 @@
 // Answers AI-policy questions from the organisation's own documents, citing the sections used.
 // With OpenAI configured, a model writes the answer from the retrieved passages only; without it,
 // or whenever the model fails or cites a passage it was not given, the best passages are quoted.
-// Off-topic questions and attempts to instruct the bot are declined; a question the offline match is
-// unsure about is answered with the closest sections, saying so (with OpenAI, after the model has
-// rewritten it in the policy's terms).
+// Off-topic questions and attempts to instruct the bot are declined without asking any model; a
+// question the offline match is unsure about is answered with the closest sections, saying so (with
+// OpenAI, after the model has rewritten it in the policy's terms).
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -133,9 +133,13 @@ export class PolicyAssistant {
     if (isInjection(question)) return { answered: false, answer: refusal, citations: [], source: "guard" };
     if (isTaskOrOpinion(question) || isGeneralKnowledge(question)) return { answered: false, answer: notCovered, citations: [], source: "guard", confidence: "off-topic" };
     const { index } = await this.currentIndex();
-    let hits = await this.rankedHits(question, index);
+    const lexical = index.query(question, 10);
+    // A question the offline match declines is about something else: no model is asked about it,
+    // neither to embed it, nor to rewrite it, nor to answer it.
+    if (judge(lexical.slice(0, 5)) === "off-topic") return { answered: false, answer: notCovered, citations: [], source: "extract", confidence: "off-topic" };
+    let hits = await this.rankedHits(question, index, lexical);
     let confidence = judge(hits);
-    if (confidence !== "confident" && this.client && this.options.rewritePrompt) {
+    if (confidence === "uncertain" && this.client && this.options.rewritePrompt) {
       const rewritten = await this.rewriteQuestion(question, hits);
       if (rewritten) {
         const better = await this.rankedHits(rewritten, index);
@@ -154,8 +158,7 @@ export class PolicyAssistant {
     return { answered: true, ...extractiveAnswer(question, hits, confidence), source: "extract", confidence };
   }
 
-  private async rankedHits(question: string, index: PolicyIndex): Promise<PolicyHit[]> {
-    const lexical = index.query(question, 10);
+  private async rankedHits(question: string, index: PolicyIndex, lexical = index.query(question, 10)): Promise<PolicyHit[]> {
     if (!this.options.semantic) return lexical.slice(0, 5);
     const hybrid = await this.hybridHits(question, index, lexical).catch((error: unknown) => {
       this.options.logger?.warn({ err: error }, "embeddings unavailable: ranking by full text only");

@@ -10,6 +10,7 @@ import { PolicySpeller } from "./policySpelling.js";
 import { unitsOf, type PassageUnit } from "./policyUnits.js";
 import { allWords, isMeaningful, stem, tokenize } from "./policyWords.js";
 import { namedThings, namesAiOrTool } from "./policyDomain.js";
+import { asksWhatSomethingMeans, isDefinitions } from "./policyDefinitions.js";
 
 /** The thesaurus with both sides stemmed, keyed by the stems of the everyday word or phrase. */
 const stemmedSynonyms = new Map(Object.entries({ ...synonyms, ...replacingPhrases }).map(([everyday, formal]) => [allWords(everyday).map(stem).join(" "), formal.map(stem)]));
@@ -111,6 +112,8 @@ const proximityBonus = 0.6;
 const closeWords = 4;
 /** How much the best sentence counts against the whole section. */
 const unitWeight = 0.5;
+/** A definitions section's score for a question that does not ask what something means (see policyDefinitions.ts). */
+const definitionsWeight = 0.5;
 
 export class PolicyIndex {
   private readonly sections: MiniSearch<PolicyPassage>;
@@ -121,6 +124,7 @@ export class PolicyIndex {
   private readonly speller: PolicySpeller;
   /** Product and system names the policies use in a quarter of their passages or fewer (not the organisation's own name). */
   private readonly named: Set<string>;
+  private readonly definitions: Set<string>;
 
   constructor(readonly passages: PolicyPassage[]) {
     this.byId = new Map(passages.map((passage) => [passage.id, passage]));
@@ -135,6 +139,7 @@ export class PolicyIndex {
       processTerm: (term) => stem(term),
     });
     this.sections.addAll(passages);
+    this.definitions = new Set(passages.filter(isDefinitions).map((passage) => passage.id));
     for (const passage of passages) {
       const units = unitsOf(passage.text).map((unit) => ({ ...unit, id: `${passage.id}~${unit.position}`, passageId: passage.id, context: passage.heading, stems: tokenize(unit.text).map(stem) })).map((unit) => ({ ...unit, stemSet: new Set(unit.stems) }));
       this.unitsOf.set(passage.id, units);
@@ -158,11 +163,12 @@ export class PolicyIndex {
     const topSection = Math.max(0, ...sectionScores.values());
     const topUnit = Math.max(0, ...[...unitScores.values()].flatMap((scores) => [...scores.values()]));
     const ids = new Set([...sectionScores.keys(), ...unitScores.keys()]);
+    const definitionsWeightHere = asksWhatSomethingMeans(question) ? 1 : definitionsWeight;
     return [...ids]
       .map((id) => {
         const bestUnit = Math.max(0, ...(unitScores.get(id)?.values() ?? []));
         const score = (sectionScores.get(id) ?? 0) / (topSection || 1) + (unitWeight * bestUnit) / (topUnit || 1);
-        return { id, score };
+        return { id, score: this.definitions.has(id) ? score * definitionsWeightHere : score };
       })
       .sort((a, b) => b.score - a.score)
       .slice(0, limit)

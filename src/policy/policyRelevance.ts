@@ -26,15 +26,26 @@ export const relevance = {
   longQuestion: 3,
   /** The best passage is "confident" when the next one scores at most this share of it… */
   confidentMargin: 0.8,
-  /** …and it shares at least this many concepts with the question. */
+  /** …and it shares at least this many concepts with the question… */
   confidentMatches: 2,
+  /**
+   * …and no runner-up scoring at least this share of it shares more of the question's concepts:
+   * then the ranking and the question's words disagree about which section answers (a heading
+   * word matched in passing lifts one section while another says more of what was asked).
+   */
+  rivalShare: 0.6,
 };
 
 export function judge(hits: PolicyHit[]): PolicyConfidence {
   const [top, second] = hits;
   if (!top || !isAbout(top) || sharesOneWordAtMost(hits)) return "off-topic";
   const standsOut = !second || second.score <= top.score * relevance.confidentMargin;
-  return standsOut && top.match.matched >= relevance.confidentMatches ? "confident" : "uncertain";
+  return standsOut && top.match.matched >= relevance.confidentMatches && !saysMoreOfTheQuestion(hits) ? "confident" : "uncertain";
+}
+
+/** A close runner-up shares more of the question's concepts than the best passage does. */
+function saysMoreOfTheQuestion([top, ...others]: PolicyHit[]): boolean {
+  return others.slice(0, 2).some((hit) => hit.score >= top!.score * relevance.rivalShare && hit.match.matched > top!.match.matched);
 }
 
 function sharesOneWordAtMost(hits: PolicyHit[]): boolean {

@@ -81,6 +81,9 @@ export const synonyms: Record<string, string[]> = {
   religion: ["religion", "protected", "characteristic"],
   disability: ["disability", "protected", "characteristic"],
 
+  // Whom a policy is for: "does it apply to me" is answered by its scope ("Who it covers").
+  apply: ["apply", "cover", "scope"],
+
   // Approving, checking and recording.
   "sign off": ["approve", "approval"],
   allowed: ["permitted", "approved"],
@@ -144,4 +147,11 @@ export const replacingPhrases: Record<string, string[]> = {
   "my own": ["own", "account", "private"],
   "your personal": ["account", "own", "private", "personal"],
   "your own": ["own", "account", "private"],
+  // "Who do I tell?" asks where to report, not about telling customers; "what happens to me if…"
+  // asks about the consequences, not about a section headed "What happens after…".
+  "who do i tell": ["report", "inform"],
+  "who should i tell": ["report", "inform"],
+  "who do we tell": ["report", "inform"],
+  "what happens to me": ["consequences", "disciplinary"],
+  "what happens to us": ["consequences", "disciplinary"],
 };

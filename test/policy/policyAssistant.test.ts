@@ -184,6 +184,19 @@ describe("rewriting a weakly matched question with OpenAI", () => {
     expect({ answered: answer.answered, citations: answer.citations.map((citation) => citation.section) }).toEqual({ answered: offline.answered, citations: offline.citations.map((citation) => citation.section) });
   });
 
+  it("asks the model nothing about the questions it declines, and still rewrites a weakly matched policy question", async () => {
+    // A rewrite that would find a section for anything: were it asked for, off-topic questions would be answered.
+    fake.respondWith(() => ({ content: JSON.stringify({ query: "approved AI tools list" }) }));
+    const offTopic = (JSON.parse(fs.readFileSync(evalCorpora[0]!.questions, "utf8")) as { question: string; expected: unknown }[]).filter((item) => !item.expected).map((item) => item.question);
+    expect(offTopic.length).toBeGreaterThanOrEqual(10);
+    const before = fake.requests.length;
+    for (const text of offTopic) expect((await assistant.ask(text)).answered, text).toBe(false);
+    expect(fake.requests.length).toBe(before);
+    await assistant.ask(colloquial);
+    expect(fake.requests.filter(isRewrite).length).toBeGreaterThan(0);
+    expect(fake.requests.length).toBeGreaterThan(before);
+  });
+
   it("does not ask for a rewrite when the offline match is confident", async () => {
     rewriteWith(() => ({ content: JSON.stringify({ query: "anything" }) }));
     const before = fake.requests.filter(isRewrite).length;

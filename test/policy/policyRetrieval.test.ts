@@ -6,6 +6,9 @@ import { loadPolicyCorpus } from "../../src/policy/policyCorpus.js";
 import { conceptsOf, PolicyIndex } from "../../src/policy/policyIndex.js";
 import { judge } from "../../src/policy/policyRelevance.js";
 import { matchCurated } from "../../src/policy/curatedMatching.js";
+import { PolicyAssistant } from "../../src/policy/policyAssistant.js";
+import { isDefinitions } from "../../src/policy/policyDefinitions.js";
+import { loadPrompt } from "../../src/policy/prompts.js";
 import { splitDocument } from "../../src/policy/policySections.js";
 import { unitsOf } from "../../src/policy/policyUnits.js";
 import { oneEditApart, PolicySpeller } from "../../src/policy/policySpelling.js";
@@ -136,5 +139,58 @@ describe("documents without the usual title", () => {
   it("reads a numbered first heading as a section, and a document of one paragraph as one passage", () => {
     expect(splitDocument("rules.md", "# 1 Purpose\nWhy we have rules.\n\n# 2 Scope\nEveryone.\n").map((passage) => [passage.section, passage.heading])).toEqual([["1", "Purpose"], ["2", "Scope"]]);
     expect(splitDocument("note.md", "# AI note\n\nOnly LabGPT may be used.\n").map((passage) => [passage.section, passage.text])).toEqual([["AI note", "Only LabGPT may be used."]]);
+  });
+});
+
+describe("sections that define words and sections that state rules", () => {
+  const clinic = [
+    "# Clinic AI Standard",
+    "",
+    "## Key terms",
+    "",
+    "- **Patient-identifiable information**: a patient's name, NHS number, date of birth or address.",
+    "- **Public AI tool**: a chatbot anyone can use on the internet, such as ChatGPT.",
+    "- **Clinical AI**: an AI tool whose output may influence a patient's care.",
+    "",
+    "## The basic rule",
+    "",
+    "Never enter a patient's details, such as their name or NHS number, into ChatGPT or any other public AI tool. Use the Clinic's approved assistant instead.",
+    "",
+    "## Approved tools",
+    "",
+    "- **ClinicWriter**: drafts letters to patients.",
+    "- **ScanFlag**: flags urgent scans for a radiologist.",
+    "- **RotaHelper**: suggests staff rotas.",
+  ].join("\n");
+  const clinicIndex = new PolicyIndex(splitDocument("clinic.md", clinic));
+  const first = (question: string) => clinicIndex.query(question, 3)[0]?.passage.section;
+
+  it("quotes the rule with the definition that names the same words, when asked what may be done", async () => {
+    const hospital = path.resolve("test/fixtures/policy-corpora/harbourline-health/policies");
+    const answer = await new PolicyAssistant({ policyDir: hospital, prompt: loadPrompt("policy-answer") }).ask("Can I put a patient's name and NHS number into Copilot?");
+    expect(answer.citations.map((citation) => citation.section)).toContain("The basic rule");
+  });
+
+  it("answers what a word means from the definitions", () => {
+    expect(first("what does clinical AI mean here?")).toBe("Key terms");
+  });
+
+  it("does not take a list of tools written as 'Name: what it is for' for a glossary", () => {
+    const [keyTerms, , tools] = splitDocument("clinic.md", clinic);
+    expect([isDefinitions(keyTerms!), isDefinitions(tools!)]).toEqual([true, false]);
+    const glossary = splitDocument("terms.md", "# Terms\n\n## In short\n\nIn this standard the following terms are used:\n\n- **Scribe**: a tool that writes notes.\n- **Triage tool**: a tool that ranks referrals.\n- **Model**: software trained on data.\n")[0]!;
+    expect(isDefinitions(glossary)).toBe(true);
+    expect(first("which tools can I use to draft letters to patients?")).toBe("Approved tools");
+  });
+});
+
+describe("saying it is not certain", () => {
+  it("is not sure of a section when a close runner-up shares more of the question", () => {
+    const hits = index.query("saw the marketing team using some random AI image thing nobody signed off, who do i tell", 5);
+    expect(judge(hits)).toBe("uncertain");
+  });
+
+  it("is sure of a section that stands out and says what was asked", () => {
+    expect(judge(index.query("Can I report an AI incident anonymously?", 5))).toBe("confident");
   });
 });

@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadPolicyCorpus } from "../../src/policy/policyCorpus.js";
 import type { RecordedCall } from "../support/fakeSlackApi.js";
-import { assistantThreadMessage, assistantThreadStarted, blockAction, interaction } from "../support/slackRequests.js";
+import { assistantThreadMessage, assistantThreadStarted, blockAction, eventCallback, interaction } from "../support/slackRequests.js";
 import { buttonValue, messageText, messageTs, slackUsers, startSlackTestService, type SlackTestService } from "../support/slackService.js";
 
 interface Prompts {
@@ -140,6 +140,39 @@ describe("Slack's AI assistant view", () => {
   it("leaves the DM's own conversation alone: a message outside any thread is answered at the top of the DM", async () => {
     const reply = await slack.dm(slackUsers.member.id, "help");
     expect(reply.args.thread_ts).toBeUndefined();
+  });
+
+  /** Slack's conversations.replies: the thread's root, an assistant thread's with its subtype. */
+  const rootsOf = (assistantThreads: Set<string>) => (args: Record<string, unknown>) => ({
+    ok: true,
+    messages: [{ type: "message", ts: String(args.ts), user: "U0BOT", text: "…", ...(assistantThreads.has(String(args.ts)) ? { subtype: "assistant_app_thread" } : {}) }],
+  });
+
+  it("hands a reply in an ordinary thread of the DM to the DM's own handling, not to the assistant view", async () => {
+    slack.fake.setHandler("conversations.replies", rootsOf(new Set()));
+    const user = slackUsers.member.id;
+    const earlier = await slack.dm(user, "help");
+    const from = slack.mark();
+    const typedTs = newTs();
+    const threaded = { type: "message", channel_type: "im", channel: `D${user}`, user, text: "which AI tools are approved?", ts: typedTs, thread_ts: messageTs(earlier), event_ts: typedTs };
+    expect((await slack.send(eventCallback(threaded))).status).toBe(200);
+    const reply = await slack.nextMessageTo(`D${user}`, from);
+    expect(messageText(reply)).toMatch(/\.md §/);
+    // The DM's handling answers at the top of the DM; the assistant view would have answered in the
+    // thread, with a status and a title.
+    expect(reply.args.thread_ts).toBeUndefined();
+    const assistantCalls = slack.fake.calls.slice(from).filter((call) => call.method.startsWith("assistant.threads."));
+    expect(assistantCalls).toEqual([]);
+  });
+
+  it("serves an assistant thread it did not see start (the service restarted since) in that thread", async () => {
+    const threadTs = newThreadTs();
+    slack.fake.setHandler("conversations.replies", rootsOf(new Set([threadTs])));
+    const user = slackUsers.owner.id;
+    const { reply, calls } = await pane.type(user, threadTs, "how long is my chat history with AI tools kept?");
+    expect(reply.args.thread_ts).toBe(threadTs);
+    expect(calls.some((call) => call.method === "assistant.threads.setStatus")).toBe(true);
+    expect(messageText(reply)).toMatch(/30 days/);
   });
 });
 

@@ -2,8 +2,11 @@
 // the user's DM with the bot. A new thread greets the user and suggests the questions colleagues ask
 // most; anything typed there is a DM turn kept in that thread, so a policy question is answered with
 // its citations (and the buttons to rate or pass it on) and a report or registration carries on there.
-// Where a workspace has no assistant view, the DM works as before.
-import { Assistant, type App } from "@slack/bolt";
+// Where a workspace has no assistant view, the DM works as before, and so does a reply in a thread
+// of the DM that is not an assistant thread: Bolt's assistant middleware would take every threaded
+// DM message, so only the threads the assistant view started are given to it.
+import { Assistant, type AnyMiddlewareArgs, type App, type Middleware } from "@slack/bolt";
+import type { WebClient } from "@slack/web-api";
 import type { SlackContext } from "../slackContext.js";
 import { decodeSlackText } from "../slackText.js";
 import { firstDelivery } from "./messageListeners.js";
@@ -28,7 +31,49 @@ interface ThreadMessage {
 /** The events the assistant view sends, which the app manifest must subscribe to. */
 export const assistantEvents = ["assistant_thread_started", "assistant_thread_context_changed"] as const;
 
-export function createAssistant(slack: SlackContext): Assistant {
+/**
+ * The DM threads the assistant view started, remembered when Slack says so (assistant_thread_started)
+ * and otherwise looked up once: the root message of an assistant thread has the subtype
+ * "assistant_app_thread". Bounded, oldest forgotten first (a forgotten thread is looked up again).
+ */
+export class AssistantThreadsSeen {
+  private readonly seen = new Map<string, boolean>();
+
+  constructor(private readonly limit = 5_000) {}
+
+  remember(channel: string, threadTs: string, isAssistant = true): void {
+    const key = `${channel}:${threadTs}`;
+    this.seen.delete(key);
+    this.seen.set(key, isAssistant);
+    if (this.seen.size > this.limit) this.seen.delete(this.seen.keys().next().value!);
+  }
+
+  /** When Slack cannot be asked, the thread is served by the assistant, which replies in it either way. */
+  async isAssistantThread(client: WebClient, channel: string, threadTs: string, onError: (error: unknown) => void): Promise<boolean> {
+    const known = this.seen.get(`${channel}:${threadTs}`);
+    if (known !== undefined) return known;
+    try {
+      const replies = await client.conversations.replies({ channel, ts: threadTs, limit: 1, inclusive: true });
+      const root = replies.messages?.find((message) => message.ts === threadTs);
+      const isAssistant = (root as { subtype?: string } | undefined)?.subtype === "assistant_app_thread";
+      this.remember(channel, threadTs, isAssistant);
+      return isAssistant;
+    } catch (error) {
+      onError(error);
+      return true;
+    }
+  }
+}
+
+/** A person's message in a thread of their DM with the app: what Bolt's assistant middleware takes. */
+function threadedDirectMessage(payload: unknown): (ThreadMessage & { thread_ts: string }) | null {
+  const message = payload as Partial<ThreadMessage> & { type?: string; channel_type?: string };
+  if (message?.type !== "message" || message.channel_type !== "im" || !message.thread_ts || !message.channel || message.bot_id) return null;
+  if (message.subtype && message.subtype !== "file_share") return null;
+  return message as ThreadMessage & { thread_ts: string };
+}
+
+export function createAssistant(slack: SlackContext, threads = new AssistantThreadsSeen()): Assistant {
   return new Assistant({
     // The answers come from the policy, whatever channel the user has open beside the pane: the
     // thread's context is not needed, so none is kept and no thread history is read to find it.
@@ -36,6 +81,8 @@ export function createAssistant(slack: SlackContext): Assistant {
     threadContextChanged: async () => {},
 
     threadStarted: async ({ body, context, say, setSuggestedPrompts, logger }) => {
+      const started = (body as { event: { assistant_thread: { channel_id: string; thread_ts: string } } }).event.assistant_thread;
+      threads.remember(started.channel_id, started.thread_ts);
       if (!(await firstDelivery(slack, (body as { event_id: string }).event_id, context))) return;
       await say(assistantGreeting);
       const suggested = await slack.suggestedQuestions?.(promptLimit).catch((error: unknown) => {
@@ -76,5 +123,13 @@ export function createAssistant(slack: SlackContext): Assistant {
 }
 
 export function registerAssistant(app: App, slack: SlackContext): void {
-  app.assistant(createAssistant(slack));
+  const threads = new AssistantThreadsSeen();
+  const assistant = createAssistant(slack, threads).getMiddleware();
+  const onlyAssistantThreads: Middleware<AnyMiddlewareArgs> = async (args) => {
+    const message = threadedDirectMessage(args.payload);
+    const elsewhere = message && !(await threads.isAssistantThread(args.client, message.channel, message.thread_ts, (error) => args.logger.warn("assistant thread lookup failed", error)));
+    // A reply in an ordinary thread of the DM goes on to the DM's own handling.
+    return elsewhere ? args.next() : assistant(args);
+  };
+  app.use(onlyAssistantThreads);
 }
