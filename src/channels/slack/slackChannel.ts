@@ -16,6 +16,7 @@ import { registerRegistrationModal } from "./listeners/registrationModal.js";
 import { registerShortcuts } from "./listeners/shortcuts.js";
 import { registerSlashCommand } from "./listeners/slashCommand.js";
 import { SlackInboxReceiver } from "./inboxReceiver.js";
+import { botIdentityAuthorization } from "./botIdentity.js";
 import { SlackConversations } from "./slackConversations.js";
 import type { SlackContext } from "./slackContext.js";
 
@@ -54,8 +55,8 @@ export function createSlackChannel(
   const receiver = settings.appToken
     ? undefined
     : new SlackInboxReceiver({ signingSecret: settings.signingSecret, path: slackEventsPath, prisma: deps.prisma, logger: deps.logger, concurrency: deps.inboxConcurrency ?? 8 });
-  const app = new App({
-    token: settings.botToken,
+  const app: App = new App({
+    authorize: botIdentityAuthorization(settings.botToken, () => app.client),
     logger,
     logLevel: LogLevel.INFO,
     ...(receiver ? { receiver } : { socketMode: true, appToken: settings.appToken, signingSecret: settings.signingSecret }),
