@@ -43,7 +43,21 @@ export interface ServiceProcess {
 }
 
 export async function startServiceProcess(env: Record<string, string>, timeoutMs = 180_000): Promise<ServiceProcess> {
-  const port = env.PORT ?? String(await freePort());
+  if (env.PORT) return startServiceOnPort(env, env.PORT, timeoutMs);
+  // A free port can be taken by another test process before this service listens on it (the window
+  // is long on a busy machine): then it is started again on another.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startServiceOnPort(env, String(await freePort()), timeoutMs);
+    } catch (error) {
+      if (!(error instanceof PortTakenError) || attempt === 5) throw error;
+    }
+  }
+}
+
+class PortTakenError extends Error {}
+
+async function startServiceOnPort(env: Record<string, string>, port: string, timeoutMs: number): Promise<ServiceProcess> {
   assertBuilt();
   // node itself (not npm), so that a kill reaches the service process and nothing else.
   const child = spawn(process.execPath, [mainScript], { cwd: projectRoot, env: childEnvironment({ ...env, PORT: port }) });
@@ -54,7 +68,10 @@ export async function startServiceProcess(env: Record<string, string>, timeoutMs
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`service exited with ${child.exitCode}:\n${output}`);
+    if (child.exitCode !== null) {
+      const message = `service exited with ${child.exitCode}:\n${output}`;
+      throw output.includes("EADDRINUSE") && !env.PORT ? new PortTakenError(message) : new Error(message);
+    }
     if ((await fetch(`${url}/healthz`).then((res) => res.status, () => 0)) === 200) {
       return {
         url,
