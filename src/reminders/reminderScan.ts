@@ -10,6 +10,7 @@ import { supplierReviewsDue } from "../suppliers/supplierRegister.js";
 import { policyDueItems } from "../policyDocuments/policyReminders.js";
 import { treatmentDueItems } from "../treatment/treatmentReminders.js";
 import { measurementDueItems } from "../objectives/measurementReminders.js";
+import { contextDueItems } from "../context/contextReminders.js";
 
 /** Something with a due date and a person who answers for it. */
 export interface DueItem {
@@ -111,6 +112,7 @@ export async function dueItems(prisma: PrismaClient, now: Date, settings: Remind
     ...(await policyDueItems(prisma, oldest, horizon)),
     ...(await treatmentDueItems(prisma, oldest, horizon)),
     ...(await measurementDueItems(prisma, oldest, horizon)),
+    ...(await contextDueItems(prisma, oldest, horizon)),
   ].filter((item) => item.dueOn.getTime() >= oldest.getTime());
 }
 
