@@ -43,6 +43,8 @@ import type { ChannelRoute, RouteCategory } from "./routing/noticeRoutes.js";
 import { ScopeUseCases } from "./scope/scopeUseCases.js";
 import { scopeFlow } from "./scope/flows/scopeFlow.js";
 import { ObjectiveUseCases } from "./objectives/objectiveUseCases.js";
+import { measurementFlow } from "./objectives/flows/measurementFlow.js";
+import { scheduleAuditFlow } from "./reviews/flows/scheduleAuditFlow.js";
 import { objectiveFlow } from "./objectives/flows/objectiveFlow.js";
 import { ReadinessUseCases } from "./readiness/readinessUseCases.js";
 import type { DateSettings } from "./conversations/dateAnswers.js";
@@ -92,6 +94,7 @@ export function createConversationEngine(prisma: PrismaClient, settings: Convers
   const policyQuestionUseCases = new PolicyQuestionUseCases(prisma, clock);
   const policyDocumentUseCases = new PolicyDocumentUseCases(prisma, clock, settings.policyDir ?? null);
   const treatmentUseCases = new TreatmentUseCases(prisma, clock);
+  const objectiveUseCases = new ObjectiveUseCases(prisma, clock);
   const useCases: UseCases = {
     incidents: incidentUseCases,
     training: new TrainingUseCases(prisma, clock),
@@ -111,7 +114,7 @@ export function createConversationEngine(prisma: PrismaClient, settings: Convers
     routes: new RouteUseCases(prisma, settings.noticeRoutes ?? {}),
     policyQuestions: policyQuestionUseCases,
     scope: new ScopeUseCases(prisma),
-    objectives: new ObjectiveUseCases(prisma, clock),
+    objectives: objectiveUseCases,
     readiness: new ReadinessUseCases(prisma, clock, settings.policyDir),
     externalNotices: new ExternalNoticeUseCases(prisma),
     userDocumentation: new UserDocumentationUseCases(prisma),
@@ -142,6 +145,8 @@ export function createConversationEngine(prisma: PrismaClient, settings: Convers
       ...policyAnswerFlows(),
       scopeFlow(),
       objectiveFlow(),
+      measurementFlow(),
+      scheduleAuditFlow(),
       recordExternalNotificationFlow(),
       registerSupplierFlow(),
       editPolicyDocumentFlow(),
@@ -154,7 +159,7 @@ export function createConversationEngine(prisma: PrismaClient, settings: Convers
     incidentUseCases,
     commands: chatCommands,
     useCases,
-    recordActions: [approvalUseCases, impactUseCases, riskUseCases, nonconformityUseCases, policyQuestionUseCases, policyDocumentUseCases, treatmentUseCases],
+    recordActions: [approvalUseCases, impactUseCases, riskUseCases, nonconformityUseCases, policyQuestionUseCases, policyDocumentUseCases, treatmentUseCases, objectiveUseCases],
     reminderUseCases: new ReminderUseCases(prisma, clock, { reviewIntervals: settings.reviewIntervals ?? defaultReviewIntervals, attestationMonths: settings.attestationMonths ?? 6 }),
     ...(settings.clock ? { clock: settings.clock } : {}),
     ...(settings.draftTtlMs ? { draftTtlMs: settings.draftTtlMs } : {}),

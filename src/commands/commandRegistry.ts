@@ -34,6 +34,7 @@ import { noticeRoutes } from "../routing/commands/noticeRoutes.js";
 import { policyQuestions } from "../policy/commands/policyQuestions.js";
 import { scope } from "../scope/commands/scope.js";
 import { objectives } from "../objectives/commands/objectives.js";
+import { measureObjective } from "../objectives/commands/measure.js";
 import { readiness } from "../readiness/commands/readiness.js";
 import { userDocumentation } from "../systemDocumentation/commands/userDocumentation.js";
 import { suppliers } from "../suppliers/commands/suppliers.js";
@@ -83,6 +84,7 @@ export const chatCommands: readonly ChatCommand[] = [
   gapReport,
   scope,
   objectives,
+  measureObjective,
   readiness,
   context,
   nonconformities,

@@ -3,7 +3,7 @@
 import type { Prisma, PrismaClient } from "../generated/prisma/client.js";
 import type { ContextIssueKind } from "../generated/prisma/enums.js";
 import type { Actor } from "../store/changeHistory.js";
-import { createRecord, type Db } from "../store/recordWriter.js";
+import { createRecord, updateRecord, type Db } from "../store/recordWriter.js";
 
 export const contextIssueEntity = "ContextIssue";
 export const interestedPartyEntity = "InterestedParty";
@@ -15,6 +15,15 @@ export function recordContextIssue(db: Db, input: { kind: ContextIssueKind; desc
 
 export function recordInterestedParty(db: Db, input: { name: string; requirements: string; source: string; reviewOn: Date }, actor: Actor) {
   return createRecord(db, { entityType: interestedPartyEntity, prefix: "IP", actor, create: (tx, reference) => tx.interestedParty.create({ data: { ...input, reference, createdVia: actor.channel } }) });
+}
+
+/** An issue edited or reviewed: every field may change, and the change is in the history. */
+export function updateContextIssue(db: Db, reference: string, input: { kind: ContextIssueKind; description: string; effect: string; reviewOn: Date }, actor: Actor) {
+  return updateRecord(db, { entityType: contextIssueEntity, key: reference, actor, load: (tx) => tx.contextIssue.findUnique({ where: { reference } }), update: (tx, current) => tx.contextIssue.update({ where: { id: current.id }, data: input }) });
+}
+
+export function updateInterestedParty(db: Db, reference: string, input: { name: string; requirements: string; source: string; reviewOn: Date }, actor: Actor) {
+  return updateRecord(db, { entityType: interestedPartyEntity, key: reference, actor, load: (tx) => tx.interestedParty.findUnique({ where: { reference } }), update: (tx, current) => tx.interestedParty.update({ where: { id: current.id }, data: input }) });
 }
 
 export interface ContextForReview {

@@ -8,7 +8,8 @@ import { incidentFigures, weeklyIncidentCounts } from "./incidentFigures.js";
 import { inventoryFigures } from "./inventoryFigures.js";
 import { attentionCounts, needsAttention } from "./needsAttention.js";
 import { overdueItems } from "./overdueItems.js";
-import { chartWeekStarts, defaultAttestationMonths, digestPeriod, type DigestOptions, type WeeklyDigest } from "./weeklyDigest.js";
+import { chartWeekStarts, defaultAttestationMonths, digestPeriod, measuredObjectivesListed, type DigestOptions, type WeeklyDigest } from "./weeklyDigest.js";
+import { measureSummaries } from "../objectives/measurementSummary.js";
 
 export async function buildWeeklyDigest(prisma: PrismaClient, options: DigestOptions): Promise<WeeklyDigest> {
   const period = digestPeriod(options.now, options.timeZone);
@@ -16,7 +17,7 @@ export async function buildWeeklyDigest(prisma: PrismaClient, options: DigestOpt
   // The overdue lists carry their totals, which the inventory's figures repeat.
   const overdue = overdueItems(prisma, period, attestationMonths);
   const overdueSystems = overdue.then((lists) => ({ overdueReview: lists.overdueReviews.count, overdueAttestation: lists.overdueAttestations.count }));
-  const [inventory, incidents, incidentsPerWeek, followUps, overdueLists, statementOfApplicability, lastWeek] = await Promise.all([
+  const [inventory, incidents, incidentsPerWeek, followUps, overdueLists, statementOfApplicability, lastWeek, objectiveMeasures] = await Promise.all([
     overdueSystems.then((counts) => inventoryFigures(prisma, period, attestationMonths, counts)),
     incidentFigures(prisma, period),
     weeklyIncidentCounts(prisma, period, chartWeekStarts(period)),
@@ -24,7 +25,8 @@ export async function buildWeeklyDigest(prisma: PrismaClient, options: DigestOpt
     overdue,
     applicabilityFigures(prisma),
     lastWeeksAttention(prisma, period),
+    measureSummaries(prisma, options.now, null, measuredObjectivesListed),
   ]);
-  const figures = { period, ...inventory, incidents, incidentsPerWeek, ...followUps, ...overdueLists, statementOfApplicability };
+  const figures = { period, ...inventory, incidents, incidentsPerWeek, ...followUps, ...overdueLists, statementOfApplicability, objectiveMeasures };
   return { ...figures, needsAttention: needsAttention(attentionCounts(figures), lastWeek), lastWeekRecorded: lastWeek !== null };
 }

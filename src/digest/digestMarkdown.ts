@@ -7,6 +7,7 @@ import { ageBandLabels, describeApplicability, formatCalendarDate, formatClockTi
 import { ageBands, type DigestReader, type KindKey, type TierKey, type WeeklyDigest } from "./weeklyDigest.js";
 import { attentionSentence } from "./needsAttention.js";
 import { overdueViews, type OverdueView } from "./overdueWording.js";
+import { describeMeasureSummary } from "../objectives/measurementSummary.js";
 
 /** `reader` says whose copy: what is overdue is named for governance, partly for managers, counted for channels. */
 export function renderDigestMarkdown(digest: WeeklyDigest, reader: DigestReader = "governance"): string {
@@ -18,6 +19,7 @@ export function renderDigestMarkdown(digest: WeeklyDigest, reader: DigestReader 
     ...overdueViews(digest, reader).map(overdueSection),
     upcomingReviewsSection(digest),
     policyQuestionsSection(digest),
+    objectiveMeasuresSection(digest),
     applicabilitySection(digest),
   ];
   return sections.filter((section) => section !== "").join("\n\n") + "\n";
@@ -124,6 +126,12 @@ function policyQuestionsSection({ policyQuestions }: WeeklyDigest): string {
       `${policyQuestions.routedToGovernance} passed to the governance team; ` +
       `${plural(policyQuestions.answeredByGovernance, "question")} answered with the governance team's answers.`,
   ].join("\n");
+}
+
+function objectiveMeasuresSection({ objectiveMeasures }: WeeklyDigest): string {
+  if (!objectiveMeasures) return "";
+  if (objectiveMeasures.length === 0) return "## AI objectives measured\nNo objective has a measure yet.";
+  return ["## AI objectives measured", ...objectiveMeasures.map((summary) => `- ${describeMeasureSummary(summary)}`)].join("\n");
 }
 
 function applicabilitySection({ statementOfApplicability }: WeeklyDigest): string {

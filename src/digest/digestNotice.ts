@@ -7,6 +7,7 @@ import type { Notice } from "../domain/governanceNotices.js";
 import { describeApplicability, formatCalendarDate, plural } from "./digestWording.js";
 import { attentionSentence } from "./needsAttention.js";
 import { describeOverdueItem, overdueViews } from "./overdueWording.js";
+import { describeMeasureSummary } from "../objectives/measurementSummary.js";
 import type { DigestReader, WeeklyDigest } from "./weeklyDigest.js";
 
 export function digestNotice(digest: WeeklyDigest, reader: DigestReader): Notice {
@@ -23,6 +24,7 @@ export function digestNotice(digest: WeeklyDigest, reader: DigestReader): Notice
     `Audits and reviews in the next 30 days: ${upcomingReviews.items.length > 0 ? upcomingReviews.items.map((review) => `${review.reference} on ${formatCalendarDate(review.scheduledOn)}`).join("; ") : "none planned"}.`,
     `Policy questions the policy did not answer this week: ${policyQuestions.unansweredThisWeek} (${policyQuestions.routedToGovernance} passed to governance); answered with governance's answers: ${policyQuestions.answeredByGovernance}.`,
     ...(digest.statementOfApplicability ? [`Statement of Applicability: ${describeApplicability(digest.statementOfApplicability)}.`] : []),
+    ...(digest.objectiveMeasures && digest.objectiveMeasures.length > 0 ? ["AI objectives measured:", ...digest.objectiveMeasures.map((summary) => `  • ${describeMeasureSummary(summary)}`)] : []),
   ];
   return {
     kind: "weekly_digest",

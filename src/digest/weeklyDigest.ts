@@ -5,6 +5,7 @@
 // incident's description, reporter or system. An overdue item of one is flagged, so that only the
 // governance team's copy names it (overdueWording.ts).
 import type { AiSystemKind, IncidentType, ReviewKind, RiskTier, Severity } from "../generated/prisma/enums.js";
+import type { MeasureSummary } from "../objectives/measurementSummary.js";
 import { addDays, assertTimeZone, calendarDateIn, mondayOf, startOfDayIn, type CalendarDate } from "./zonedCalendar.js";
 
 export interface DigestOptions {
@@ -183,7 +184,12 @@ export interface WeeklyDigest {
   incidentsPerWeek: WeeklyIncidentCount[];
   /** Absent in digests built before the SoA was kept; renderers then leave the section out. */
   statementOfApplicability?: StatementOfApplicabilityCoverage;
+  /** One line per measured AI objective (9.1): latest result against target, trend since the one before. */
+  objectiveMeasures?: MeasureSummary[];
 }
+
+/** How many measured objectives the digest lists at most. */
+export const measuredObjectivesListed = 20;
 
 export const defaultAttestationMonths = 6;
 export const chartWeeks = 12;

@@ -69,6 +69,7 @@ export const packRegisters: readonly PackRegister[] = [
   },
   { file: "scope", title: "Scope of the AI management system", holds: "boundaries, AI systems and roles in scope, exclusions and why", evidence: [{ ids: ["4.3"] }], formats: ["md", "json"], load: ({ prisma, timeZone }) => scopeRecord(prisma, timeZone) },
   { file: "ai-objectives", title: "AI objectives", holds: "what, target, owner, how measured, due date and status", evidence: [{ ids: ["6.2"] }], load: ({ prisma, now, timeZone }) => objectivesRecord(prisma, now, timeZone) },
+  { file: "objective-measurements", title: "Measurement of AI objectives", holds: "each result recorded: the indicator, value, target, met or not, who recorded it and when", evidence: [{ ids: ["9.1", "6.2"] }], load: stored("objective-measurements") },
   { file: "role-assignments", title: "Role assignments", holds: "who holds which role, what it is responsible for, since when, granted by whom", evidence: [{ ids: ["5.3", "A.3.2"] }], load: ({ prisma, timeZone }) => rolesRecord(prisma, timeZone) },
   {
     file: "gap-report",
@@ -100,9 +101,11 @@ export const packRegisters: readonly PackRegister[] = [
   {
     file: "audits-and-management-reviews",
     title: "Internal audits and management reviews",
-    holds: "the audit programme and results, management review decisions",
+    holds: "the audit programme (criteria, scope, auditors, independence) and results, management review decisions",
     evidence: [
-      { ids: ["9.2", "9.2.2"], where: (row) => row.kind === "internal_audit" },
+      { ids: ["9.2"], where: (row) => row.kind === "internal_audit" },
+      // The programme (9.2.2) is evidenced by audits planned with their criteria and auditors, independence checked.
+      { ids: ["9.2.2"], where: (row) => row.kind === "internal_audit" && Boolean(row.criteria) && row.independence !== null },
       { ids: ["9.2.1"], where: (row) => row.kind === "internal_audit" && row.status === "held" },
       { ids: ["9.3", "9.3.1"], where: (row) => row.kind === "management_review" },
       { ids: ["9.3.3"], where: (row) => row.kind === "management_review" && row.status === "held" },

@@ -21,9 +21,11 @@ import { inventoryStatusTable, systemChangeTable } from "../changeControl/change
 import { acknowledgementTable, policyVersionTable } from "../policyDocuments/policyRegisterExport.js";
 import { treatmentActionTable } from "../treatment/treatmentRegister.js";
 import { contextIssueTable, interestedPartyTable } from "../context/contextRegister.js";
+import { measurementTable } from "../objectives/measurementRegister.js";
+import { independenceWording } from "../domain/auditIndependence.js";
 import { buildGapReport, gapReportColumns, gapReportRows, renderGapReportMarkdown } from "../gap/gapReport.js";
 
-export const exportKinds = ["systems", "incidents", "actions", "training", "impacts", "risks", "nonconformities", "reviews", "soa", "gap", "people", "notifications", "suppliers", "changes", "out-of-date", "policies", "acknowledgements", "treatment", "context-issues", "interested-parties"] as const;
+export const exportKinds = ["systems", "incidents", "actions", "training", "impacts", "risks", "nonconformities", "reviews", "soa", "gap", "people", "notifications", "suppliers", "changes", "out-of-date", "policies", "acknowledgements", "treatment", "context-issues", "interested-parties", "objective-measurements"] as const;
 export type ExportKind = (typeof exportKinds)[number];
 export const exportFormats = ["csv", "json", "md"] as const;
 export type ExportFormat = (typeof exportFormats)[number];
@@ -78,6 +80,8 @@ export async function buildTable(prisma: PrismaClient, kind: ExportKind): Promis
       return contextIssueTable(prisma);
     case "interested-parties":
       return interestedPartyTable(prisma);
+    case "objective-measurements":
+      return measurementTable(prisma);
   }
 }
 
@@ -169,15 +173,25 @@ async function reviewsTable(prisma: PrismaClient): Promise<Table> {
     }),
     latestChanges(prisma, reviewEntity),
   ]);
+  const names = await peopleNames(prisma, reviews.flatMap((review) => [...review.auditorIds, ...(review.areaOwnerId ? [review.areaOwnerId] : [])]));
   return {
-    columns: [...Object.values(Prisma.ScheduledReviewScalarFieldEnum), "leadName", "nonconformities", ...latestChangeColumns],
+    columns: [...Object.values(Prisma.ScheduledReviewScalarFieldEnum), "leadName", "auditorNames", "areaOwnerName", "independence", "nonconformities", ...latestChangeColumns],
     rows: reviews.map(({ lead, nonconformities, ...review }) => ({
       ...review,
       leadName: lead?.displayName ?? null,
+      auditorNames: review.auditorIds.map((id) => names.get(id) ?? id),
+      areaOwnerName: review.areaOwnerId ? (names.get(review.areaOwnerId) ?? null) : null,
+      // Only audits scheduled with their auditors (9.2.2) have had their independence checked.
+      independence: review.kind === "internal_audit" && review.auditorIds.length > 0 ? independenceWording(review.independenceConflicts, review.independenceJustification) : null,
       nonconformities: nonconformities.map((nonconformity) => nonconformity.reference),
       ...latestChangeOf(latest.get(review.id)),
     })),
   };
+}
+
+async function peopleNames(prisma: PrismaClient, ids: string[]): Promise<Map<string, string>> {
+  const people = await prisma.person.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, displayName: true } });
+  return new Map(people.map((person) => [person.id, person.displayName]));
 }
 
 /** The latest gap analysis, one row per clause, with the previous status beside it. */

@@ -5,11 +5,16 @@ import type { PrismaClient } from "../generated/prisma/client.js";
 import { can, refusalText } from "../domain/accessPolicy.js";
 import { channelLabels } from "../domain/labels.js";
 import { historyOf } from "../store/changeHistory.js";
-import { useCaseMessages, useCaseRefusal, viewerOf, type TextUseCases, type UseCaseOutcome } from "../conversations/useCaseOutcome.js";
+import { actorOfTurn, useCaseMessages, useCaseRefusal, viewerOf, type RecordActions, type TextUseCases, type UseCaseOutcome } from "../conversations/useCaseOutcome.js";
 import type { Turn } from "../conversations/messages.js";
 import { ObjectiveStore, objectiveEntity } from "../store/objectives.js";
 import { isOverdueObjective, objectiveStatusLabels } from "../domain/objectiveStatus.js";
 import { objectiveFlowId, objectiveUpdatePrefill } from "./flows/objectiveFlow.js";
+import { measurementFlowId } from "./flows/measurementFlow.js";
+import { recordMeasurement } from "./measurementRecording.js";
+import { measureLines, resultItems } from "./measurementWording.js";
+import { MeasurementStore } from "../store/objectiveMeasurements.js";
+import { parseFigure, type Figure } from "../domain/measurement.js";
 
 const reference = String.raw`obj[-\s]?(\d{1,6})`;
 export const objectiveCommandWords = {
@@ -17,20 +22,34 @@ export const objectiveCommandWords = {
   add: /^((add|new|record|set) (an? )?(ai )?objective|objectives? (add|new))$/,
   update: new RegExp(String.raw`^((update|edit) (ai )?objective ${reference}|objective ${reference} (update|edit))$`),
   show: new RegExp(String.raw`^(ai )?objective ${reference}$`),
+  /** "measure OBJ-0001 87%" records a result at once; "measure OBJ-0001" asks for it. */
+  measure: new RegExp(String.raw`^(?:measure|measurement|record (?:a )?(?:result|measurement) (?:for|of))\s+${reference}(?:\s+(.+))?$`),
 };
 
 const formatReference = (digits: string) => `OBJ-${digits.padStart(4, "0")}`;
 const day = (date: Date) => date.toISOString().slice(0, 10);
-const fieldLabels: Record<string, string> = { objective: "objective", target: "target", measure: "measure", ownerId: "owner", dueOn: "due date", status: "status", progressNote: "progress note" };
+const fieldLabels: Record<string, string> = { objective: "objective", target: "target", measure: "measure", ownerId: "owner", dueOn: "due date", status: "status", progressNote: "progress note", metric: "what is measured", frequency: "frequency", targetValue: "target figure", targetUnit: "target unit", targetAtMost: "target direction" };
 
-export class ObjectiveUseCases implements TextUseCases {
+export class ObjectiveUseCases implements TextUseCases, RecordActions {
   constructor(
     private readonly prisma: PrismaClient,
     private readonly clock: () => Date,
   ) {}
 
+  handles(reference: string): boolean {
+    return /^OBJ-\d+$/.test(reference);
+  }
+
+  /** The reminder's "Record the result" button. */
+  async act(reference: string, action: string, turn: Turn): Promise<UseCaseOutcome> {
+    if (action !== "measure") return useCaseRefusal(`I can't do "${action}" on ${reference}.`);
+    return this.measure(reference, undefined, turn);
+  }
+
   async handleText(text: string, turn: Turn): Promise<UseCaseOutcome | null> {
     const typed = text.trim().toLowerCase().replace(/^\//, "").replace(/^aims\s+/, "").replace(/[.!?]+$/, "").replace(/\s+/g, " ");
+    const measure = objectiveCommandWords.measure.exec(typed);
+    if (measure) return this.measure(formatReference(measure[1]!), text.trim().replace(/[.!?]+$/, "").match(/obj[-\s]?\d{1,6}\s+(.+)$/i)?.[1], turn);
     if (objectiveCommandWords.list.test(typed)) return this.list(turn);
     if (objectiveCommandWords.add.test(typed)) return can(viewerOf(turn), "create", "objective") ? { start: { flowId: objectiveFlowId, prefill: {} } } : useCaseRefusal(refusalText("create", "objective"));
     const update = objectiveCommandWords.update.exec(typed);
@@ -61,7 +80,7 @@ export class ObjectiveUseCases implements TextUseCases {
   private async show(reference: string, turn: Turn): Promise<UseCaseOutcome> {
     const objective = await new ObjectiveStore(this.prisma).byReference(reference);
     if (!objective) return useCaseRefusal(`There is no objective ${reference}. Type "objectives" to see them.`);
-    const history = await historyOf(this.prisma, objectiveEntity, objective.id);
+    const [history, results] = await Promise.all([historyOf(this.prisma, objectiveEntity, objective.id), new MeasurementStore(this.prisma).of(objective.id, 6)]);
     const mayUpdate = can(viewerOf(turn), "edit", "objective", { ownerId: objective.ownerId });
     return useCaseMessages(
       {
@@ -69,10 +88,16 @@ export class ObjectiveUseCases implements TextUseCases {
         text: [
           `${objective.reference}: ${objective.objective}`,
           `Target: ${objective.target}`,
-          `How measured: ${objective.measure}`,
+          ...measureLines(objective, results[0]?.measuredOn ?? null),
           `Owner: ${objective.owner.displayName} · due ${day(objective.dueOn)} · ${objectiveStatusLabels[objective.status]}${isOverdueObjective(objective, this.clock()) ? " (overdue)" : ""}`,
           ...(objective.progressNote ? [`Progress: ${objective.progressNote}`] : []),
         ].join("\n"),
+      },
+      {
+        kind: "record_list",
+        title: `Results of ${objective.reference}`,
+        items: resultItems(results),
+        note: results.length === 0 ? `No results recorded yet.${mayUpdate ? ` Type "measure ${objective.reference} 87%" to record one.` : ""}` : mayUpdate ? `"measure ${objective.reference} <value>" records the next one.` : "Latest first.",
       },
       {
         kind: "record_list",
@@ -86,12 +111,36 @@ export class ObjectiveUseCases implements TextUseCases {
     );
   }
 
+  /** With a value, records it at once; without, starts the measurement flow. */
+  private async measure(reference: string, typedValue: string | undefined, turn: Turn): Promise<UseCaseOutcome> {
+    if (typedValue === undefined) {
+      const objective = await new ObjectiveStore(this.prisma).byReference(reference);
+      if (!objective) return useCaseRefusal(`There is no objective ${reference}. Type "objectives" to see them.`);
+      if (!can(viewerOf(turn), "edit", "objective", { ownerId: objective.ownerId })) return useCaseRefusal(`Only the governance team or ${reference}'s owner (${objective.owner.displayName}) can record its results.`);
+      return { start: { flowId: measurementFlowId, prefill: { objective: reference } } };
+    }
+    const { figure, note } = figureAndNote(typedValue);
+    if (!figure) return useCaseRefusal(`Please give the result as a figure, e.g. "measure ${reference} 87%" (a note may follow: "measure ${reference} 87% from the Q4 inventory count").`);
+    const recorded = await recordMeasurement(this.prisma, { reference, figure, measuredOn: this.clock(), note, speaker: viewerOf(turn), actor: actorOfTurn(turn) });
+    if ("refused" in recorded) return useCaseRefusal(recorded.refused);
+    return useCaseMessages({ kind: "done", flowId: measurementFlowId, reference: recorded.reference, title: recorded.title, lines: recorded.lines });
+  }
+
   private async update(reference: string, turn: Turn): Promise<UseCaseOutcome> {
     const objective = await new ObjectiveStore(this.prisma).byReference(reference);
     if (!objective) return useCaseRefusal(`There is no objective ${reference}. Type "objectives" to see them.`);
     if (!can(viewerOf(turn), "edit", "objective", { ownerId: objective.ownerId })) return useCaseRefusal(refusalText("edit", "objective"));
     return { start: { flowId: objectiveFlowId, prefill: objectiveUpdatePrefill(objective) } };
   }
+}
+
+/** "87% from the Q4 count": the figure first, anything after it a note. */
+function figureAndNote(typed: string): { figure: Figure | null; note: string | null } {
+  const match = /^([-+]?\d+(?:[.,]\d+)?\s*(?:%|percent|per cent)?)(?:\s+(?:days?|hours?|points?)\b)?\s*[-:,–—]?\s*(.*)$/i.exec(typed.trim());
+  if (!match) return { figure: null, note: null };
+  const unitWord = /^[-+]?\d+(?:[.,]\d+)?\s*(?:%|percent|per cent)?\s+(days?|hours?|points?)\b/i.exec(typed.trim())?.[1];
+  const figure = parseFigure(unitWord ? `${match[1]!.trim()} ${unitWord}` : match[1]!.trim());
+  return { figure, note: match[2]!.trim() || null };
 }
 
 /** "status → At risk; progress note changed": what an auditor reads in the history. */

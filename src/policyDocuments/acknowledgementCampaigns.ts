@@ -58,6 +58,7 @@ export function acknowledge(db: Db, reference: string, person: { personId: strin
     const campaign = await tx.acknowledgementCampaign.findUnique({ where: { reference }, include: { document: true, version: true } });
     if (!campaign) throw new ActionRefused(`There is no acknowledgement campaign ${reference}.`);
     const row = await tx.acknowledgement.findUnique({ where: { campaignId_personId: { campaignId: campaign.id, personId: person.personId } } });
+    if (campaign.status === "closed" && !row?.acknowledgedAt) throw new ActionRefused(`${reference} is closed: the governance team has taken its final record. Ask them if you need to confirm reading ${campaign.document.title}.`);
     if (!row) throw new ActionRefused(`${reference} did not ask you to read ${campaign.document.title}; nothing to confirm.`);
     const what = `${campaign.document.title} (${versionLabel(campaign.version)})`;
     if (row.acknowledgedAt) return { what, already: row.acknowledgedAt };
@@ -92,5 +93,34 @@ export async function campaignStatus(db: Db, reference: string) {
       startedBy: { select: { displayName: true } },
       acknowledgements: { include: { person: { select: { displayName: true, email: true } } }, orderBy: { person: { displayName: "asc" } } },
     },
+  });
+}
+
+/**
+ * Governance closes a campaign: its status becomes closed, and the change history keeps the final
+ * record of who had confirmed and who had not at that moment (7.3 evidence). Reminders still queued
+ * for it are cancelled, and nobody is asked again.
+ */
+export function closeCampaign(db: Db, reference: string, actor: Actor, now: Date) {
+  return inTransaction(db, async (tx) => {
+    const campaign = await tx.acknowledgementCampaign.findUnique({ where: { reference }, include: { document: true, acknowledgements: { include: { person: { select: { displayName: true } } }, orderBy: { person: { displayName: "asc" } } } } });
+    if (!campaign) throw new ActionRefused(`There is no acknowledgement campaign ${reference}.`);
+    if (campaign.status === "closed") throw new ActionRefused(`${reference} is already closed; "campaign ${reference}" shows its final record.`);
+    const confirmed = campaign.acknowledgements.filter((row) => row.acknowledgedAt).map((row) => `${row.person.displayName} (${isoDay(row.acknowledgedAt!)})`);
+    const notConfirmed = campaign.acknowledgements.filter((row) => !row.acknowledgedAt).map((row) => row.person.displayName);
+    await tx.acknowledgementCampaign.update({ where: { id: campaign.id }, data: { status: "closed" } });
+    await appendChange(tx as Prisma.TransactionClient, {
+      actor,
+      entityType: campaignEntity,
+      entityId: campaign.id,
+      entityRef: reference,
+      action: "status_change",
+      changes: { status: { from: "open", to: "closed" }, confirmed: { from: null, to: confirmed }, notConfirmed: { from: null, to: notConfirmed } },
+    });
+    await tx.notificationDelivery.updateMany({
+      where: { status: "pending", notification: { recordRef: { startsWith: `acknowledge:${reference}/` }, kind: "reminder" } },
+      data: { status: "cancelled", lastError: `campaign closed ${now.toISOString()}` },
+    });
+    return { title: campaign.document.title, confirmed, notConfirmed, asked: campaign.acknowledgements.length };
   });
 }

@@ -2,13 +2,13 @@
 // "approve POL-0001", "edit POL-0001", "campaign POL-0001" (start one), "campaigns", "campaign ACK-0001"
 // (who has and has not confirmed), and "I have read it" (the button, or "read ACK-0001").
 import type { PrismaClient } from "../generated/prisma/client.js";
-import { can, type Viewer } from "../domain/accessPolicy.js";
+import { can, isGovernance, type Viewer } from "../domain/accessPolicy.js";
 import { ActionRefused } from "../domain/actionRefused.js";
 import { systemActor } from "../store/changeHistory.js";
 import { useCaseMessages, useCaseRefusal, viewerOf, actorOfTurn, type RecordActions, type TextUseCases, type UseCaseOutcome } from "../conversations/useCaseOutcome.js";
 import type { Turn } from "../conversations/messages.js";
 import type { NoticeButton } from "../domain/governanceNotices.js";
-import { acknowledge, audienceLabels, campaignStatus } from "./acknowledgementCampaigns.js";
+import { acknowledge, audienceLabels, campaignStatus, closeCampaign } from "./acknowledgementCampaigns.js";
 import { approveLatestVersion, loadDocument, mayApprove, syncPolicyDocuments, versionLabel } from "./policyRegister.js";
 import { editPolicyDocumentFlowId, startCampaignFlowId } from "./flows/policyDocumentFlows.js";
 
@@ -32,6 +32,8 @@ export class PolicyDocumentUseCases implements TextUseCases, RecordActions {
     const typed = text.trim().toLowerCase().replace(/^\//, "").replace(/[.!?]+$/, "").replace(/\s+/g, " ");
     if (/^(policy documents|documents|policies)$/.test(typed)) return this.list();
     if (/^(acknowledgement )?campaigns$/.test(typed)) return this.campaigns(turn);
+    const closing = /^(?:close (?:campaign )?ack[-\s]?(\d{1,6})|campaign ack[-\s]?(\d{1,6}) close)$/.exec(typed);
+    if (closing) return this.act(padded("ACK", (closing[1] ?? closing[2])!), "close", turn);
     const named = /^(document|approve|edit|campaign|read|acknowledge) (pol|ack)[-\s]?(\d{1,6})$/.exec(typed);
     if (!named) return null;
     const reference = padded(named[2]!.toUpperCase(), named[3]!);
@@ -45,6 +47,7 @@ export class PolicyDocumentUseCases implements TextUseCases, RecordActions {
       if (reference.startsWith("ACK")) {
         if (action === "acknowledge") return await this.acknowledge(reference, turn);
         if (action === "view") return await this.showCampaign(reference, turn);
+        if (action === "close") return await this.closeCampaign(reference, turn);
       } else {
         if (action === "view") return await this.show(reference, turn);
         if (action === "approve") return await this.approve(reference, turn);
@@ -152,6 +155,22 @@ export class PolicyDocumentUseCases implements TextUseCases, RecordActions {
     });
   }
 
+  private async closeCampaign(reference: string, turn: Turn): Promise<UseCaseOutcome> {
+    if (!isGovernance(viewerOf(turn))) return useCaseRefusal("Only the governance team can close acknowledgement campaigns.");
+    const closed = await closeCampaign(this.prisma, reference, actorOfTurn(turn), this.clock());
+    return useCaseMessages({
+      kind: "notice",
+      subject: `${reference} closed: the final record of who has read ${closed.title}`,
+      text: [
+        `Confirmed: ${closed.confirmed.length} of ${closed.asked}.`,
+        `Have read it: ${closed.confirmed.length === 0 ? "nobody" : closed.confirmed.join(", ")}.`,
+        `Had not confirmed: ${closed.notConfirmed.length === 0 ? "nobody, everyone confirmed" : closed.notConfirmed.join(", ")}.`,
+        "Nobody is reminded any more; the record is kept in the change history and the policy-acknowledgements register.",
+      ].join("\n"),
+      actions: [],
+    });
+  }
+
   private async showCampaign(reference: string, turn: Turn): Promise<UseCaseOutcome> {
     const viewer: Viewer = viewerOf(turn);
     const campaign = await campaignStatus(this.prisma, reference);
@@ -165,7 +184,7 @@ export class PolicyDocumentUseCases implements TextUseCases, RecordActions {
     const waiting = campaign.acknowledgements.filter((row) => !row.acknowledgedAt);
     const lines = [
       `${campaign.document.reference} ${campaign.document.title}, ${versionLabel(campaign.version)}; asked: ${audienceLabels[campaign.audience] ?? campaign.audience}, by ${campaign.startedBy?.displayName ?? "unknown"}; due ${isoDay(campaign.dueOn)}.`,
-      `Confirmed: ${done.length} of ${campaign.acknowledgements.length}.`,
+      `Confirmed: ${done.length} of ${campaign.acknowledgements.length}${campaign.status === "closed" ? " (closed: the final record)" : ""}.`,
       `Have read it: ${done.length === 0 ? "nobody yet" : done.map((row) => `${row.person.displayName} (${isoDay(row.acknowledgedAt)})`).join(", ")}.`,
       `Not yet: ${waiting.length === 0 ? "nobody, everyone has confirmed" : waiting.map((row) => row.person.displayName).join(", ")}.`,
     ];

@@ -37,9 +37,10 @@ export async function acknowledgementTable(prisma: PrismaClient): Promise<Table>
     include: { person: { select: { displayName: true, email: true } }, campaign: { include: { document: true, version: true } } },
   });
   return {
-    columns: ["campaign", "document", "title", "version", "audience", "dueOn", "personName", "personEmail", "acknowledged", "acknowledgedAt", "channel"],
+    columns: ["campaign", "campaignStatus", "document", "title", "version", "audience", "dueOn", "personName", "personEmail", "acknowledged", "acknowledgedAt", "channel"],
     rows: rows.map((row) => ({
       campaign: row.campaign.reference,
+      campaignStatus: row.campaign.status,
       document: row.campaign.document.reference,
       title: row.campaign.document.title,
       version: versionLabel(row.campaign.version),

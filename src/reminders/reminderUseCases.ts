@@ -125,7 +125,9 @@ export class ReminderUseCases {
                     ? await policyItemResponsible(this.prisma, kind, reference)
                     : kind === "treatment"
                       ? (await this.prisma.treatmentAction.findUnique({ where: { reference } }))?.ownerId
-                      : undefined;
+                      : kind === "measure"
+                        ? (await this.prisma.aiObjective.findUnique({ where: { reference } }))?.ownerId
+                        : undefined;
     if (responsible === undefined) throw new ActionRefused(`${reference} no longer exists.`);
     if (responsible !== turn.speaker.personId) throw new ActionRefused(`This reminder is for someone else: only they or the governance team can act on ${reference}.`);
   }

@@ -10,6 +10,7 @@ import { aiSystemEntity } from "../store/aiSystems.js";
 import type { ObjectiveStatus } from "../generated/prisma/enums.js";
 import { isOverdueObjective, objectiveStatusLabels } from "../domain/objectiveStatus.js";
 import { scopeEntity } from "../store/scopeRecords.js";
+import { describeMeasureSummary, measureSummaries, type MeasureSummary } from "../objectives/measurementSummary.js";
 
 export interface ActionFigures {
   open: number;
@@ -42,6 +43,8 @@ export interface ManagementReviewInputs {
   audits: { reference: string; heldOn: string; scope: string; conclusion: string | null; nonconformities: number }[];
   /** 9.3.2 d): risk assessment results: risks not closed by level, and acceptances waiting for a decision. */
   risks: { total: number; byLevel: Record<RiskLevel, number>; pendingAcceptance: number };
+  /** 9.3.2 d) 2): monitoring and measurement results (9.1): each measured objective's latest result against its target, and the trend. */
+  measurements?: MeasureSummary[];
   /** 9.3.2 d) 4): how far each AI objective (6.2) has been met, and which are overdue. */
   objectives: { byStatus: Partial<Record<ObjectiveStatus, number>>; overdue: number; items: { reference: string; objective: string; target: string; ownerName: string; dueOn: string; status: ObjectiveStatus; progressNote: string | null; overdue: boolean }[] };
   /** 9.3.2 b): the scope (4.3) as it stands, and the changes made to it since the previous review. */
@@ -88,6 +91,7 @@ export async function managementReviewInputs(prisma: PrismaClient, reference: st
     scopeChangesSince(prisma, since),
     contextForReview(prisma, since, now),
   ]);
+  const measurements = await measureSummaries(prisma, now, since);
   return {
     review: { reference: review.reference, scheduledOn: day(review.scheduledOn), scope: review.scope, status: review.status },
     previous: previous ? { reference: previous.reference, heldOn: day(previous.heldOn!) } : null,
@@ -99,6 +103,7 @@ export async function managementReviewInputs(prisma: PrismaClient, reference: st
     correctiveActions,
     audits,
     risks,
+    measurements,
     objectives,
     scope,
     feedback,
@@ -271,6 +276,7 @@ export function renderManagementReviewInputs(inputs: ManagementReviewInputs): st
     ],
     ["Risk assessment results", [`${inputs.risks.total} risks not closed; by level: ${counts(inputs.risks.byLevel, riskLevelLabels)}`, `Acceptances waiting for a decision: ${inputs.risks.pendingAcceptance}`]],
     ["Scope of the AI management system", scopeInputLines(inputs.scope)],
+    ["Monitoring and measurement results", measurementInputLines(inputs.measurements ?? [])],
     ["AI objectives", objectiveInputLines(inputs.objectives)],
     [
       "Feedback from interested parties",
@@ -292,6 +298,13 @@ function scopeInputLines(scope: ManagementReviewInputs["scope"]): string[] {
   if (!scope) return ["No scope is recorded (4.3): record it with \"edit scope\" before the review."];
   const changes = scope.changesSince.length === 0 ? "unchanged in this period" : `changed ${scope.changesSince.length} time${scope.changesSince.length === 1 ? "" : "s"} in this period (${scope.changesSince.map((change) => `${change.at} by ${change.by}`).join("; ")})`;
   return [`${scope.reference} version ${scope.version}, ${changes}; the statement is in scope.md of the evidence pack, or type "scope".`];
+}
+
+function measurementInputLines(summaries: MeasureSummary[]): string[] {
+  if (summaries.length === 0) return ['No objective has a measure yet (9.1): "update objective OBJ-0001" sets what is measured, how often and the target figure.'];
+  const recorded = summaries.reduce((total, summary) => total + summary.resultsSince, 0);
+  const notMet = summaries.filter((summary) => summary.latest?.met === false).length;
+  return [`${recorded} result${recorded === 1 ? "" : "s"} recorded in this period; latest result not met for ${notMet} of ${summaries.length} measured objectives`, ...summaries.map(describeMeasureSummary)];
 }
 
 function objectiveInputLines(objectives: ManagementReviewInputs["objectives"]): string[] {

@@ -9,6 +9,7 @@ import { useCaseMessages, useCaseRefusal, type TextUseCases, type UseCaseOutcome
 import { recordReviewResultsFlowId } from "./flows/reviewFlows.js";
 import type { Turn } from "../conversations/messages.js";
 import { parseReviewCommand } from "./reviewCommandWords.js";
+import { auditProgrammeLines } from "./auditProgrammeLines.js";
 import { prepareManagementReview } from "./managementReviewInputs.js";
 import { reviewDossier } from "./reviewRecords.js";
 
@@ -42,6 +43,7 @@ export class ReviewUseCases implements TextUseCases {
         const lines = [
           `${reviewKindLabels[review.kind]} ${review.reference}: ${review.scope}`,
           `Scheduled ${dateOnly(review.scheduledOn)}; ${review.status}${review.heldOn ? `, held ${dateOnly(review.heldOn)}` : ""}; led by ${review.lead?.displayName ?? "nobody"}.`,
+          ...(await auditProgrammeLines(this.prisma, review)),
           ...(review.attendees.length > 0 ? [`Attendees: ${review.attendees.join(", ")}.`] : []),
           ...(review.conclusion ? [`Conclusion: ${review.conclusion}`] : []),
           review.nonconformities.length === 0

@@ -1,11 +1,13 @@
 // Internal audits (9.2) and management reviews (9.3) on the calendar: "schedule audit 2027-01-15
 // Claims models", "schedule review 2027-02-01 Q1 review", and "schedule" to see what is planned.
-// The lead (whoever schedules it) is reminded before the date like any other due item.
+// An audit then asks for its criteria, systems in scope and auditors (scheduleAuditFlow.ts); a review's
+// lead (whoever schedules it) is reminded before the date like any other due item.
 import * as chrono from "chrono-node";
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { useCaseMessages, useCaseRefusal, type TextUseCases, type UseCaseOutcome, actorOfTurn } from "../conversations/useCaseOutcome.js";
 import type { Turn } from "../conversations/messages.js";
 import { createRecord } from "../store/recordWriter.js";
+import { scheduleAuditFlowId } from "./flows/scheduleAuditFlow.js";
 
 const kinds = { audit: "internal_audit", review: "management_review" } as const;
 const kindLabels = { internal_audit: "Internal audit", management_review: "Management review" } as const;
@@ -19,14 +21,18 @@ export class ScheduleUseCases implements TextUseCases {
   async handleText(text: string, turn: Turn): Promise<UseCaseOutcome | null> {
     const typed = text.trim().replace(/^\//, "");
     if (/^(schedule|scheduled|calendar)$/i.test(typed)) return this.planned();
+    const bareAudit = /^schedule\s+(an?\s+)?(internal\s+)?audit$/i.test(typed);
     const match = /^schedule\s+(audit|review)\s+(.+)$/i.exec(typed);
-    if (!match) return null;
+    if (!match && !bareAudit) return null;
     if (!turn.speaker.roles.includes("governance")) return useCaseRefusal("Only the governance team can schedule internal audits and management reviews.");
+    if (!match) return { start: { flowId: scheduleAuditFlowId, prefill: {} } };
     const { date, scope } = dateAndScope(match[2]!, this.clock());
     if (!date) return useCaseRefusal('Please give the date first, e.g. "schedule audit 2027-01-15 Claims and pricing models".');
     if (date.getTime() < this.clock().getTime() - 24 * 60 * 60 * 1000) return useCaseRefusal("That date is in the past; when should it take place?");
     if (scope.length < 3) return useCaseRefusal('Please add the scope after the date, e.g. "schedule review 2027-02-01 Q1 management review".');
     const kind = kinds[match[1]!.toLowerCase() as keyof typeof kinds];
+    // An audit goes on the programme with its criteria, auditors and their independence: the conversation asks for them.
+    if (kind === "internal_audit") return { start: { flowId: scheduleAuditFlowId, prefill: { scheduledOn: date.toISOString().slice(0, 10), scope } } };
     const scheduled = await createRecord(this.prisma, {
       entityType: "ScheduledReview",
       prefix: "REV",
@@ -44,7 +50,10 @@ export class ScheduleUseCases implements TextUseCases {
     return useCaseMessages({
       kind: "record_list",
       title: "Planned internal audits and management reviews",
-      items: planned.map((review) => ({ reference: review.reference, text: `${kindLabels[review.kind]} · ${review.scheduledOn.toISOString().slice(0, 10)} · ${review.scope}${review.lead ? ` · led by ${review.lead.displayName}` : ""}` })),
+      items: planned.map((review) => ({
+        reference: review.reference,
+        text: `${kindLabels[review.kind]} · ${review.scheduledOn.toISOString().slice(0, 10)} · ${review.scope}${review.lead ? ` · led by ${review.lead.displayName}` : ""}${review.criteria ? ` · criteria: ${review.criteria}` : ""}${review.kind === "internal_audit" && review.auditorIds.length > 0 ? ` · ${review.independenceConflicts.length === 0 ? "auditors independent" : "auditor not independent, justified"}` : ""}`,
+      })),
       ...(planned.length === 0 ? { note: 'Nothing is planned. Governance members: "schedule audit <date> <scope>" or "schedule review <date> <scope>".' } : {}),
     });
   }

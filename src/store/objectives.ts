@@ -1,6 +1,6 @@
 // AI objectives (ISO/IEC 42001 6.2): created and updated through the record writer, so every change
 // of target, owner, due date or status is in the change history.
-import type { ObjectiveStatus } from "../generated/prisma/enums.js";
+import type { MeasurementFrequency, ObjectiveStatus } from "../generated/prisma/enums.js";
 import type { Actor } from "./changeHistory.js";
 import { createRecord, updateRecord, type Db } from "./recordWriter.js";
 
@@ -14,6 +14,12 @@ export interface ObjectiveFields {
   dueOn: Date;
   status?: ObjectiveStatus;
   progressNote?: string | null;
+  /** The measure (9.1): what is measured, how often, and the figure that counts as met. */
+  metric?: string | null;
+  frequency?: MeasurementFrequency | null;
+  targetValue?: number | null;
+  targetUnit?: string | null;
+  targetAtMost?: boolean;
 }
 
 const withOwner = { owner: { select: { displayName: true, email: true } } } as const;

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningService } from "../../src/service.js";
 import { buildEvidencePack } from "../../src/export/evidencePack.js";
+import { queueReminders } from "../../src/reminders/reminderScan.js";
 import type { TestDatabase } from "../support/testDatabase.js";
 import { closeLocalChat, firstOfKind as find, localChatTurns, openLocalChat } from "../support/localChatSession.js";
 
@@ -50,5 +51,30 @@ describe("context and interested parties in the local chat", () => {
     expect(index).toContain("| Internal and external issues | issues, their effect on the AIMS, review dates | 3 | context-issues.md");
     expect(index).toContain("| Interested parties and their requirements | parties, requirements and where they come from | 3 | interested-parties.md");
     expect((pack.find((file) => file.path === "management-review-inputs.md")!.content as string)).toContain("IP-0003 Employees requires");
+  });
+
+  it("lets governance edit an issue or a party, which is how it is reviewed, and reminds governance before a review date", async () => {
+    expect(find(await say("sofia", "edit CTX-0003"), "error")!.text).toBe("Only the governance team can record the organisation's context and interested parties.");
+    expect(find(await say("amara", "edit CTX-0099"), "error")!.text).toBe('There is no context issue CTX-0099. Type "context" to see them.');
+    const started = await say("amara", "edit CTX-0003");
+    expect(started.map((message) => ("text" in message ? message.text : "")).join("\n")).toContain("Editing CTX-0003: the answers are as recorded; when should it be reviewed next?");
+    expect(find(started, "question")!.stepId).toBe("reviewOn");
+    const summary = find(await say("amara", "2027-10-31"), "summary")!;
+    const effectStep = summary.fields.findIndex((field) => field.label === "Effect") + 1;
+    await say("amara", `edit ${effectStep}`, "Pricing models need validation reports; the first two are planned for Q1");
+    expect(find(await say("amara", "confirm"), "done")).toMatchObject({ reference: "CTX-0003", title: "CTX-0003 updated", lines: ["Next review by 2027-10-31; the change is in its history."] });
+    expect(await database.prisma.contextIssue.findUniqueOrThrow({ where: { reference: "CTX-0003" } })).toMatchObject({ effect: "Pricing models need validation reports; the first two are planned for Q1", reviewOn: new Date("2027-10-31T00:00:00Z"), kind: "external" });
+    const history = await database.prisma.changeLog.findMany({ where: { entityRef: "CTX-0003" }, orderBy: { id: "asc" } });
+    expect(history.map((entry) => [entry.action, entry.actorLabel, Object.keys(entry.changes as object).sort().join(",")])).toEqual([["create", "Amara Okafor", expect.any(String)], ["update", "Amara Okafor", "effect,reviewOn"]]);
+
+    await say("amara", "edit IP-0003", "2027-11-30", "confirm");
+    expect((await database.prisma.interestedParty.findUniqueOrThrow({ where: { reference: "IP-0003" } })).reviewOn).toEqual(new Date("2027-11-30T00:00:00Z"));
+
+    // The demo's parties fall due for review on 31 March 2027: every governance member is reminded a week before.
+    await queueReminders(database.prisma, new Date("2027-03-24T10:00:00Z"), { daysBefore: [14, 7, 1], workingHours: { start: 9, end: 17 }, attestationMonths: 6, escalateAfterDays: 7 });
+    const reminders = await database.prisma.notification.findMany({ where: { recordRef: "context:IP-0001", kind: "reminder" } });
+    expect(reminders.map((notice) => notice.audience).sort()).toEqual([`person:${people.get("amara")}`, `person:${people.get("lukas")}`].sort());
+    expect(reminders[0]!.subject).toBe('Reminder: The review of interested party IP-0001 Policyholders and claimants ("edit IP-0001")');
+    expect(await database.prisma.notification.count({ where: { recordRef: "context:CTX-0003" } })).toBe(0);
   });
 });

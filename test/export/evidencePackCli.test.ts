@@ -37,8 +37,8 @@ describe("exporting the evidence pack with the CLI", () => {
     expect(unknown.stderr).toContain('Nobody with the e-mail or name "nobody@northwind.example" is in the directory');
     const written = await runAims(["export", "pack", "--out", out, "--by", "lukas.brandt@northwind.example"], env);
     expect(written.code).toBe(0);
-    // 28 registers (three formats each, two of them fewer), the three policy documents, the index and the manifest.
-    expect(written.stderr).toContain(`Written 86 files to ${out} (start with ${out}/README.md; MANIFEST.json holds their SHA-256).`);
+    // 29 registers (three formats each, two of them fewer), the three policy documents, the index and the manifest.
+    expect(written.stderr).toContain(`Written 89 files to ${out} (start with ${out}/README.md; MANIFEST.json holds their SHA-256).`);
 
     const read = (file: string) => fs.readFileSync(path.join(out, file), "utf8");
     const csv = (file: string) => parse(read(file), { columns: true }) as Record<string, string>[];

@@ -113,7 +113,11 @@ describe("the evidence pack from the local chat", () => {
     const { evidenced, lacking } = expectHonestPackIndex((file) => strFromU8(files.get(file) ?? new Uint8Array()));
     // What the demo organisation holds, and what it lacks, as an auditor would find it.
     expect(evidenced).toContain("| 4.3 Defining the boundaries of the AIMS | scope.md: 1 |");
-    expect(evidenced).toContain("| 6.2 Setting AI objectives and plans | ai-objectives.md: 4 |");
+    expect(evidenced).toContain("| 6.2 Setting AI objectives and plans | ai-objectives.md: 4; objective-measurements.md: 7 |");
+    expect(evidenced).toContain("| 9.1 Monitoring and measuring AIMS performance | objective-measurements.md: 7 |");
+    // The demo audit is planned with its criteria and an independent auditor: the programme (9.2.2) is evidenced before it is held (9.2.1).
+    expect(evidenced).toContain("| 9.2.2 Planning the internal audit programme | audits-and-management-reviews.md: 1 |");
+    expect(lacking).toContain("- 9.2.1 ");
     expect(evidenced).toContain("| 5.2 The organization's AI policy | policy-documents.md: 3 |");
     expect(evidenced).toMatch(/\| 7\.4 Internal and external communications \| policy-questions\.md: 1 \|/);
     expect(evidenced).toMatch(/\| 4\.1 Organizational context and relevant issues \| context-issues\.md: \d+ \|/);

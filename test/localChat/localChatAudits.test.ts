@@ -32,21 +32,24 @@ describe("audits, nonconformities and management reviews in the local chat", () 
     );
 
   it("takes an audit finding from the audit's results to a closed nonconformity, with its corrective action and the history of each step", async () => {
-    expect(find(await say("amara", `schedule audit ${today} Claims and pricing models`), "text")!.text).toMatch(/^Internal audit REV-0001 is scheduled/);
+    // The demo organisation's audit programme holds REV-0001; this audit is asked for its criteria and auditors.
+    expect(find(await say("amara", `schedule audit ${today} Claims and pricing models`), "question")!.stepId).toBe("criteria");
+    const scheduled = await say("amara", "ISO/IEC 42001 clauses 6.1 and 8.2-8.4; the AI policy", "skip", "skip", "me", "skip", "skip", "confirm");
+    expect(find(scheduled, "done")!.title).toMatch(/^Internal audit REV-0002 is scheduled/);
 
     // Results: held on a past date, who took part, the conclusion, whether there were findings.
-    expect(find(await say("amara", "audit REV-0001 results"), "question")!.stepId).toBe("heldOn");
+    expect(find(await say("amara", "audit REV-0002 results"), "question")!.stepId).toBe("heldOn");
     expect(find(await say("amara", "in 3 days"), "error")!.text).toMatch(/future/);
     const results = await say("amara", "yesterday", "Daniel Mensah (lead auditor), Sofia Alvarez and Kenji Tan", "Conforms, except that bias test evidence is missing for one release", "yes", "confirm");
-    expect(find(results, "done")).toMatchObject({ title: "Internal audit REV-0001 is recorded as held", lines: [expect.stringContaining('"nonconformity REV-0001"')] });
-    const audit = await database.prisma.scheduledReview.findUniqueOrThrow({ where: { reference: "REV-0001" } });
+    expect(find(results, "done")).toMatchObject({ title: "Internal audit REV-0002 is recorded as held", lines: [expect.stringContaining('"nonconformity REV-0002"')] });
+    const audit = await database.prisma.scheduledReview.findUniqueOrThrow({ where: { reference: "REV-0002" } });
     expect(audit).toMatchObject({ status: "held", attendees: ["Daniel Mensah (lead auditor)", "Sofia Alvarez", "Kenji Tan"], conclusion: "Conforms, except that bias test evidence is missing for one release" });
 
     // The auditor raises the finding against an Annex A control; an unknown identifier is explained.
-    expect(find(await say("daniel", "finding REV-0001"), "question")!.stepId).toBe("requirement");
+    expect(find(await say("daniel", "finding REV-0002"), "question")!.stepId).toBe("requirement");
     expect(find(await say("daniel", "A.99.1"), "error")!.text).toBe('"A.99.1" is not a clause or an Annex A control of ISO/IEC 42001. Give a clause such as 9.2.2 or 8.4, or a control such as A.6.2.4.');
     const summary = find(await say("daniel", "a.6.2.4", "No bias test results were kept for the pricing model's October release"), "summary")!;
-    expect(summary.fields.map((field) => `${field.label}: ${field.value}`).slice(0, 2)).toEqual(["Found in: REV-0001", expect.stringMatching(/^Requirement: A\.6\.2\.4 /)]);
+    expect(summary.fields.map((field) => `${field.label}: ${field.value}`).slice(0, 2)).toEqual(["Found in: REV-0002", expect.stringMatching(/^Requirement: A\.6\.2\.4 /)]);
     expect(find(await say("daniel", "confirm"), "done")!.reference).toBe("NC-0001");
     expect(await subjects("lukas")).toContain("Nonconformity NC-0001 raised against A.6.2.4");
     expect(await database.prisma.nonconformity.findUniqueOrThrow({ where: { reference: "NC-0001" } })).toMatchObject({ source: "internal_audit", reviewId: audit.id, requirement: "A.6.2.4", status: "open" });
@@ -74,9 +77,9 @@ describe("audits, nonconformities and management reviews in the local chat", () 
     const closed = find(await say("daniel", "NC-0001"), "notice")!;
     expect(closed.text).toMatch(/Root cause: The release checklist[\s\S]*Corrective action CA-0001 \(done\)[\s\S]*Effectiveness check: The November release/);
     expect(closed.actions).toEqual([]);
-    expect(find(await say("amara", "REV-0001"), "text")!.text).toMatch(/held \d{4}-\d{2}-\d{2}; led by Amara Okafor[\s\S]*Nonconformities: NC-0001 \(A\.6\.2\.4, closed\)/);
+    expect(find(await say("amara", "REV-0002"), "text")!.text).toMatch(/held \d{4}-\d{2}-\d{2}; led by Amara Okafor[\s\S]*Nonconformities: NC-0001 \(A\.6\.2\.4, closed\)/);
 
-    expect(await historyOf("ScheduledReview", "REV-0001")).toEqual(["Amara Okafor/create/planned", "Amara Okafor/status_change/held"]);
+    expect(await historyOf("ScheduledReview", "REV-0002")).toEqual(["Amara Okafor/create/planned", "Amara Okafor/status_change/held"]);
     expect(await historyOf("Nonconformity", "NC-0001")).toEqual(["Daniel Mensah/create/open", "Amara Okafor/status_change/action_planned", "Amara Okafor/status_change/closed"]);
     expect(await historyOf("CorrectiveAction", "CA-0001")).toEqual(["Amara Okafor/create/open", "Sofia Alvarez/status_change/done"]);
   });
@@ -91,14 +94,14 @@ describe("audits, nonconformities and management reviews in the local chat", () 
     expect(incident.timeline.at(-1)!.text).toBe("Nonconformity NC-0002 raised against 8.4: Drift monitoring of the pricing model was not in place, as the operational plan requires");
     expect(find(await say("amara", "nonconformities"), "record_list")!.items.map((item) => item.reference)).toEqual(["NC-0002"]);
     expect(find(await say("daniel", "nonconformities all"), "record_list")!.items.map((item) => item.text.split(" · ").slice(0, 4).join(" · "))).toEqual([
-      "A.6.2.4 · closed · from REV-0001 · 0 open actions",
+      "A.6.2.4 · closed · from REV-0002 · 0 open actions",
       "8.4 · open · from INC-0004 · 0 open actions",
     ]);
   });
 
   it("refuses nonconformities to a member: raising, listing, viewing and the incident action", async () => {
     expect(find(await say("leila", "nonconformity"), "error")!.text).toBe("Only the governance team, auditors or the lead of the audit or review can record nonconformities.");
-    expect(find(await say("leila", "nonconformity REV-0001"), "error")!.text).toMatch(/^Only the governance team/);
+    expect(find(await say("leila", "nonconformity REV-0002"), "error")!.text).toMatch(/^Only the governance team/);
     expect(find(await say("leila", "nonconformities"), "error")!.text).toBe("Only the governance team, auditors, managers or the owner can see nonconformities.");
     expect(find(await say("leila", "NC-0002"), "error")!.text).toBe("Only the governance team, auditors, managers or the owner can see nonconformities.");
     expect(find(await click("leila", "NC-0002", "close"), "error")!.text).toBe("Only the governance team can change nonconformities.");
@@ -143,9 +146,9 @@ describe("audits, nonconformities and management reviews in the local chat", () 
       ],
     });
 
-    expect(find(await say("amara", `schedule review ${today} Q4 management review`), "text")!.text).toMatch(/^Management review REV-0002 is scheduled/);
-    expect(find(await say("leila", "review inputs REV-0002"), "error")!.text).toBe("Only the governance team, auditors, managers or the lead of the audit or review can see audit and review records.");
-    const text = find(await say("priya", "prepare review REV-0002"), "text")!.text;
+    expect(find(await say("amara", `schedule review ${today} Q4 management review`), "text")!.text).toMatch(/^Management review REV-0003 is scheduled/);
+    expect(find(await say("leila", "review inputs REV-0003"), "error")!.text).toBe("Only the governance team, auditors, managers or the lead of the audit or review can see audit and review records.");
+    const text = find(await say("priya", "prepare review REV-0003"), "text")!.text;
     expect(text).toContain("Figures since REV-0900 (held 2026-11-01).");
     expect(text).toContain("- 1 open (1 overdue), 1 done, 0 cancelled\n- CA-0900 (NC-0900, REV-0900): open, due 2026-11-10, owner Priya Raman");
     expect(text).toContain(`- Retired: 1: ${pricing.reference} ${pricing.name}`);
@@ -154,7 +157,7 @@ describe("audits, nonconformities and management reviews in the local chat", () 
     expect(text).toContain("- Confidential (counted only): 2");
     expect(text).toContain("- Nonconformities: Open 1, Action planned 1, Closed 1 (3 raised in this period)");
     expect(text).toContain("- Corrective actions: 1 open (1 overdue), 2 done, 0 cancelled");
-    expect(text).toMatch(/- REV-0001 \(\d{4}-\d{2}-\d{2}, Claims and pricing models\): Conforms, except that bias test evidence is missing for one release; 1 nonconformity/);
+    expect(text).toMatch(/- REV-0002 \(\d{4}-\d{2}-\d{2}, Claims and pricing models\): Conforms, except that bias test evidence is missing for one release; 1 nonconformity/);
     // With the demo organisation's three high risks behind its high-tier approvals.
     expect(text).toContain("- 5 risks not closed; by level: High 4, Medium 1\n- Acceptances waiting for a decision: 1");
     // The demo organisation's objectives (6.2), each with how it stands, and its scope (4.3).
@@ -163,7 +166,7 @@ describe("audits, nonconformities and management reviews in the local chat", () 
     expect(text).toMatch(/- SCP-0001 version 1, (unchanged in this period|changed)/);
     expect(text).toContain("- 3 policy questions asked; 1 not answered by the policy; 1 passed to governance\n- Answers rated helpful 1, not helpful 1");
 
-    const inputs = (await managementReviewInputs(prisma, "REV-0002", new Date()))!;
+    const inputs = (await managementReviewInputs(prisma, "REV-0003", new Date()))!;
     expect(text).toContain(`- Registered: ${demoSystems.length}: AIS-0001 ${claims.name}; `);
     expect(text).toContain(`… and ${demoSystems.length - 10} more`);
     expect(inputs.contextChanges.registered).toHaveLength(demoSystems.length);
@@ -174,11 +177,11 @@ describe("audits, nonconformities and management reviews in the local chat", () 
 
   it("exports the nonconformity and review registers", async () => {
     const nonconformities = await buildTable(database.prisma, "nonconformities");
-    expect(nonconformities.rows.find((row) => row.reference === "NC-0001")).toMatchObject({ source: "internal_audit", reviewReference: "REV-0001", correctiveActions: ["CA-0001"], status: "closed", lastChangedBy: "Amara Okafor" });
+    expect(nonconformities.rows.find((row) => row.reference === "NC-0001")).toMatchObject({ source: "internal_audit", reviewReference: "REV-0002", correctiveActions: ["CA-0001"], status: "closed", lastChangedBy: "Amara Okafor" });
     expect(nonconformities.rows.find((row) => row.reference === "NC-0002")).toMatchObject({ incidentReference: "INC-0004", raisedByName: "Amara Okafor" });
     const reviews = await buildTable(database.prisma, "reviews");
     expect(reviews.columns).toEqual(expect.arrayContaining(["heldOn", "attendees", "conclusion", "leadName", "nonconformities"]));
-    expect(reviews.rows.find((row) => row.reference === "REV-0001")).toMatchObject({ kind: "internal_audit", status: "held", leadName: "Amara Okafor", nonconformities: ["NC-0001"] });
+    expect(reviews.rows.find((row) => row.reference === "REV-0002")).toMatchObject({ kind: "internal_audit", status: "held", leadName: "Amara Okafor", nonconformities: ["NC-0001"] });
     const actions = await buildTable(database.prisma, "actions");
     expect(actions.rows.find((row) => row.reference === "CA-0001")).toMatchObject({ nonconformityReference: "NC-0001", incidentReference: null });
   });

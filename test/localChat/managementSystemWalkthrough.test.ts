@@ -99,8 +99,12 @@ describe("the ISO/IEC 42001 loop in chat, and the evidence pack", () => {
   });
 
   it("7. an internal audit with a finding, and a management review with its inputs assembled from the records", async () => {
-    expect(find(await say("amara", `schedule audit ${inDays(0)} Claims AI systems`), "text")!.text).toMatch(/^Internal audit REV-\d{4} is scheduled/);
+    expect(find(await say("amara", `schedule audit ${inDays(0)} Claims AI systems`), "question")!.stepId).toBe("criteria");
+    await say("amara", "ISO/IEC 42001 clauses 8 and 9; the AI policy", "skip", "skip", "Daniel Mensah", "skip", "skip");
+    expect((await done("amara")).title).toMatch(/^Internal audit REV-\d{4} is scheduled/);
     state.audit = (await database.prisma.scheduledReview.findFirstOrThrow({ where: { kind: "internal_audit" }, orderBy: { reference: "desc" } })).reference;
+    // The objective's owner records this quarter's result of its measure (9.1).
+    expect(find(await say("amara", "measure OBJ-0001 92%"), "done")!.title).toMatch(/^MSR-\d{4}: OBJ-0001 measured 92% on .*, not met against the target of at least 100%$/);
     await say("amara", `audit ${state.audit} results`, "yesterday", "Daniel Mensah, Hannah", "Conforms except for missing verification evidence", "yes");
     await done("amara");
     await say("daniel", `finding ${state.audit}`, "A.6.2.4", "No verification record for the letter writer's latest release");
@@ -172,7 +176,7 @@ describe("the ISO/IEC 42001 loop in chat, and the evidence pack", () => {
     const csv = (file: string): Csv => parse(state.pack!.get(`${file}.csv`)!, { columns: true }) as Csv;
 
     it("holds every register in Markdown, CSV and JSON, with an index", () => {
-      const registers = ["ai-system-inventory", "gap-report", "statement-of-applicability", "risk-register", "impact-assessments", "incident-register", "nonconformities", "corrective-actions", "audits-and-management-reviews", "competence-records", "change-history"];
+      const registers = ["ai-system-inventory", "objective-measurements", "gap-report", "statement-of-applicability", "risk-register", "impact-assessments", "incident-register", "nonconformities", "corrective-actions", "audits-and-management-reviews", "competence-records", "change-history"];
       for (const register of registers) for (const format of ["md", "csv", "json"]) expect(state.pack!.has(`${register}.${format}`), `${register}.${format}`).toBe(true);
       expect(state.pack!.get("README.md")).toMatch(/\| Statement of Applicability \| all 38 Annex A controls[^|]* \| 38 \|/);
       // The controls decided in chat count as evidence only once implemented or excluded with a reason.
@@ -200,6 +204,8 @@ describe("the ISO/IEC 42001 loop in chat, and the evidence pack", () => {
       expect(references(csv("nonconformities"))).toEqual(await stored(prisma.nonconformity.findMany({ select: { reference: true } })));
       expect(references(csv("corrective-actions"))).toEqual(await stored(prisma.correctiveAction.findMany({ select: { reference: true } })));
       expect(references(csv("audits-and-management-reviews"))).toEqual(await stored(prisma.scheduledReview.findMany({ select: { reference: true } })));
+      expect(references(csv("objective-measurements"))).toEqual(await stored(prisma.objectiveMeasurement.findMany({ select: { reference: true } })));
+      expect(csv("audits-and-management-reviews").find((row) => row.reference === state.audit)).toMatchObject({ criteria: "ISO/IEC 42001 clauses 8 and 9; the AI policy", independence: "Independent: no auditor owns a system in scope or the area audited" });
 
       expect(csv("ai-system-inventory").find((row) => row.reference === state.system)).toMatchObject({ status: "approved", riskTier: "high", ownerName: "Hannah Vogel" });
       expect(csv("risk-register").find((row) => row.reference === "RSK-0004")).toMatchObject({ systemReference: state.system, score: "12", level: "high", treatment: "mitigate" });

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/config.js";
 import { loadDemoOrganisation } from "../../src/demo/loadDemoOrganisation.js";
 import { buildEvidencePack } from "../../src/export/evidencePack.js";
+import { exportText } from "../../src/export/recordExport.js";
 import { queueReminders } from "../../src/reminders/reminderScan.js";
 import { startService, type RunningService } from "../../src/service.js";
 import { createStore } from "../../src/store/store.js";
@@ -126,5 +127,29 @@ describe("controlled policy documents and acknowledgement campaigns in the local
     const acks = JSON.parse((pack.find((file) => file.path === "policy-acknowledgements.json")!.content as string)) as { campaign: string; personName: string; acknowledged: boolean }[];
     expect(acks.filter((row) => row.campaign === "ACK-0002" && row.acknowledged).map((row) => row.personName)).toEqual(["Hannah Vogel", "Sofia Alvarez"]);
     expect(acks.filter((row) => row.campaign === "ACK-0001" && row.acknowledged)).toHaveLength(6); // the demo organisation's campaign
+  });
+
+  it("lets governance close a campaign with a final record of who has and has not read it; nobody is chased or can confirm after", async () => {
+    const ack = "ACK-0002";
+    expect(find(await say("sofia", `close campaign ${ack}`), "error")!.text).toBe("Only the governance team can close acknowledgement campaigns.");
+    const closed = find(await say("amara", `close campaign ${ack}`), "notice")!;
+    expect(closed.subject).toMatch(new RegExp(`^${ack} closed: the final record of who has read `));
+    expect(closed.text).toMatch(/^Confirmed: 2 of \d+\.\nHave read it: Hannah Vogel \(\d{4}-\d{2}-\d{2}\), Sofia Alvarez \(\d{4}-\d{2}-\d{2}\)\.\nHad not confirmed: [^\n]*Kenji Tan/);
+    expect(find(await say("amara", `campaign ${ack} close`), "error")!.text).toBe(`${ack} is already closed; "campaign ${ack}" shows its final record.`);
+    expect(find(await say("daniel", `campaign ${ack}`), "notice")!.text).toContain("(closed: the final record)");
+
+    // The final record is in the change history, with who closed it.
+    const entry = await database.prisma.changeLog.findFirstOrThrow({ where: { entityType: "AcknowledgementCampaign", entityRef: ack, action: "status_change" } });
+    expect(entry.actorLabel).toBe("Amara Okafor");
+    expect((entry.changes as { notConfirmed: { to: string[] } }).notConfirmed.to).toContain("Kenji Tan");
+    expect((entry.changes as { confirmed: { to: string[] } }).confirmed.to).toEqual([expect.stringMatching(/^Hannah Vogel \(/), expect.stringMatching(/^Sofia Alvarez \(/)]);
+
+    // Nobody is chased any more, and a late confirmation is refused with the reason.
+    const before = await database.prisma.notification.count({ where: { recordRef: { startsWith: `acknowledge:${ack}/` } } });
+    await queueReminders(database.prisma, new Date("2027-01-20T12:00:00Z"), reminderSettings);
+    expect(await database.prisma.notification.count({ where: { recordRef: { startsWith: `acknowledge:${ack}/` } } })).toBe(before);
+    expect(find(await click("kenji", ack, "acknowledge"), "error")!.text).toMatch(new RegExp(`^${ack} is closed: the governance team has taken its final record\\.`));
+    const rows = JSON.parse(await exportText(database.prisma, "acknowledgements", "json")) as { campaign: string; campaignStatus: string }[];
+    expect(new Set(rows.filter((row) => row.campaign === ack).map((row) => row.campaignStatus))).toEqual(new Set(["closed"]));
   });
 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queueReminders } from "../../src/reminders/reminderScan.js";
 import { governanceAudience, personAudience } from "../../src/store/notifications.js";
 import { Outbox } from "../../src/delivery/outbox.js";
-import { createHarness, findMessage, type Harness } from "../support/conversationHarness.js";
+import { createHarness, findMessage, lastQuestion, type Harness } from "../support/conversationHarness.js";
 import { backends, openTestDatabase, type TestDatabase } from "../support/testDatabase.js";
 
 const day = 24 * 60 * 60 * 1000;
@@ -135,9 +135,12 @@ describe.each(backends)("reminders (%s database)", (backend) => {
     harness.clock.now = new Date("2026-12-01T10:00:00Z");
     expect(findMessage(await tom.say("schedule audit 2027-01-10 Claims models"), "error")!.text).toBe("Only the governance team can schedule internal audits and management reviews.");
     expect(findMessage(await amara.say("schedule audit sometime Claims models"), "error")!.text).toMatch(/^Please give the date first/);
-    const scheduled = findMessage(await amara.say("schedule audit 2026-12-15 Claims and pricing models"), "text")!.text;
-    const reference = /(REV-\d{4})/.exec(scheduled)![1]!;
-    expect(scheduled).toBe(`Internal audit ${reference} is scheduled for 2026-12-15: Claims and pricing models. You lead it and will be reminded before the date.`);
+    expect(lastQuestion(await amara.say("schedule audit 2026-12-15 Claims and pricing models"))).toMatchObject({ stepId: "criteria" });
+    await amara.answerAll(["ISO/IEC 42001 clause 8 and Annex A.6", "skip", "skip", "me", "skip", "skip"]);
+    const scheduled = findMessage(await amara.say("confirm"), "done")!;
+    const reference = scheduled.reference;
+    expect(scheduled.title).toBe(`Internal audit ${reference} is scheduled for 2026-12-15: Claims and pricing models`);
+    expect(scheduled.lines[0]).toBe("Auditors: Amara Okafor (lead). Amara Okafor will be reminded before the date.");
     expect(findMessage(await tom.say("schedule"), "record_list")!.items.map((entry) => entry.reference)).toContain(reference);
     await scan();
     const [reminder] = await remindersFor(`audit:${reference}`);

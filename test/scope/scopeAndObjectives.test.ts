@@ -50,9 +50,12 @@ describe.each(backends)("scope and AI objectives in chat (%s database)", (backen
     const [amara, sofia, tom] = [harness.user("amara", "obj-amara"), harness.user("sofia", "obj-sofia"), harness.user("tom", "obj-tom")];
     expect(findMessage(await tom.say("add objective"), "error")!.text).toBe("Only the governance team can record AI objectives.");
     expect(lastQuestion(await amara.say("add objective"))).toMatchObject({ flowId: "ai_objective", stepId: "objective" });
-    await amara.answerAll(["Bias tests before every model release", "100% of releases of in-house models", "Releases in the inventory with a bias test result attached, counted quarterly", "Sofia"]);
+    await amara.answerAll(["Bias tests before every model release", "100% of releases of in-house models"]);
+    expect(findMessage(await amara.say("most of them"), "error")!.text).toBe('Please give a figure, e.g. "at least 90%" or "at most 5 days" (or "skip").');
+    await amara.answerAll(["at least 100%", "Share of in-house model releases with a bias test result", "Releases in the inventory with a bias test result attached, from the release log", "Quarterly", "Sofia"]);
     const summary = findMessage(await amara.say("2027-09-30"), "summary");
-    expect(summary?.fields.map((field) => field.label)).toEqual(["What", "Target", "How measured", "Owner", "Due"]);
+    expect(summary?.fields.map((field) => field.label)).toEqual(["What", "Target", "Met when", "What is measured", "How measured", "How often", "Owner", "Due"]);
+    expect(summary?.fields.find((field) => field.label === "Met when")!.value).toBe("at least 100%");
     const done = findMessage(await amara.say("confirm"), "done")!;
     expect(done.title).toBe(`Recorded ${done.reference}: Bias tests before every model release`);
     expect(done.reference).toBe("OBJ-0005");
@@ -71,8 +74,14 @@ describe.each(backends)("scope and AI objectives in chat (%s database)", (backen
     expect(list.items.find((item) => item.reference === done.reference)!.text).toBe("Bias tests before every model release · target 100% of releases of in-house models · Sofia Alvarez · due 2027-09-30 · At risk");
     const shown = await tom.say(`objective ${done.reference}`);
     expect(texts(shown)).toContain("Progress: Two of five releases tested so far");
-    expect(findMessage(shown, "record_list")!.items.map((item) => item.text)).toEqual(["status → At risk; progress note changed by Sofia Alvarez via Local chat", "recorded by Amara Okafor via Local chat"]);
+    expect(texts(shown)).toContain("What is measured: Share of in-house model releases with a bias test result");
+    expect(texts(shown)).toContain("Met when: at least 100%");
+    const lists = shown.messages.filter((message) => message.kind === "record_list") as Extract<(typeof shown.messages)[number], { kind: "record_list" }>[];
+    expect(lists.map((list) => list.title)).toEqual([`Results of ${done.reference}`, `History of ${done.reference}`]);
+    expect(lists[0]!.note).toBe("No results recorded yet.");
+    expect(lists[1]!.items.map((item) => item.text)).toEqual(["status → At risk; progress note changed by Sofia Alvarez via Local chat", "recorded by Amara Okafor via Local chat"]);
     const stored = await database.prisma.aiObjective.findUniqueOrThrow({ where: { reference: done.reference } });
+    expect(stored).toMatchObject({ metric: "Share of in-house model releases with a bias test result", frequency: "quarterly", targetValue: 100, targetUnit: "%", targetAtMost: false });
     expect((await harness.store.history.of(objectiveEntity, stored.id)).length).toBe(2);
   });
 

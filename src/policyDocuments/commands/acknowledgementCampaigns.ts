@@ -5,10 +5,10 @@ import { ref, viaUseCase } from "../../conversations/commands/viaUseCase.js";
 export const acknowledgementCampaigns = defineCommand({
   name: "campaigns",
   group: "Compliance",
-  usage: "campaigns (campaign POL-0001 to start one, campaign ACK-0001 to see who has read it)",
+  usage: "campaigns (campaign POL-0001 to start one, campaign ACK-0001 to see who has read it, close campaign ACK-0001)",
   help: "ask people to acknowledge a policy, and see who has and has not",
   verbs: ["campaigns", "campaign"],
-  matches: (text) => new RegExp(String.raw`^((acknowledgement )?campaigns|campaign (${ref("pol")}|${ref("ack")}))$`).test(text),
+  matches: (text) => new RegExp(String.raw`^((acknowledgement )?campaigns|campaign (${ref("pol")}|${ref("ack")})|close (campaign )?${ref("ack")}|campaign ${ref("ack")} close)$`).test(text),
   allowed: (viewer) => can(viewer, "view", "acknowledgement_campaign"),
   run: viaUseCase((use) => use.policyDocuments),
 });
