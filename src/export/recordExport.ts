@@ -21,9 +21,12 @@ import { inventoryStatusTable, systemChangeTable } from "../changeControl/change
 import { acknowledgementTable, policyVersionTable } from "../policyDocuments/policyRegisterExport.js";
 import { treatmentActionTable } from "../treatment/treatmentRegister.js";
 import { contextIssueTable, interestedPartyTable } from "../context/contextRegister.js";
+import { datasetTable } from "../datasets/datasetRegister.js";
+import { aiResourceTable } from "../resources/resourceRegister.js";
+import { customerObligationTable } from "../customerObligations/obligationRegister.js";
 import { buildGapReport, gapReportColumns, gapReportRows, renderGapReportMarkdown } from "../gap/gapReport.js";
 
-export const exportKinds = ["systems", "incidents", "actions", "training", "impacts", "risks", "nonconformities", "reviews", "soa", "gap", "people", "notifications", "suppliers", "changes", "out-of-date", "policies", "acknowledgements", "treatment", "context-issues", "interested-parties"] as const;
+export const exportKinds = ["systems", "incidents", "actions", "training", "impacts", "risks", "nonconformities", "reviews", "soa", "gap", "people", "notifications", "suppliers", "changes", "out-of-date", "policies", "acknowledgements", "treatment", "context-issues", "interested-parties", "datasets", "ai-resources", "customer-obligations"] as const;
 export type ExportKind = (typeof exportKinds)[number];
 export const exportFormats = ["csv", "json", "md"] as const;
 export type ExportFormat = (typeof exportFormats)[number];
@@ -78,6 +81,12 @@ export async function buildTable(prisma: PrismaClient, kind: ExportKind): Promis
       return contextIssueTable(prisma);
     case "interested-parties":
       return interestedPartyTable(prisma);
+    case "datasets":
+      return datasetTable(prisma);
+    case "ai-resources":
+      return aiResourceTable(prisma);
+    case "customer-obligations":
+      return customerObligationTable(prisma);
   }
 }
 

@@ -9,6 +9,8 @@ import { ImpactAssessmentStore } from "../store/impactAssessments.js";
 import { supplierReviewsDue } from "../suppliers/supplierRegister.js";
 import { policyDueItems } from "../policyDocuments/policyReminders.js";
 import { treatmentDueItems } from "../treatment/treatmentReminders.js";
+import { datasetReviewsDue } from "../datasets/datasetRegister.js";
+import { obligationReviewsDue } from "../customerObligations/obligationRegister.js";
 
 /** Something with a due date and a person who answers for it. */
 export interface DueItem {
@@ -109,6 +111,8 @@ export async function dueItems(prisma: PrismaClient, now: Date, settings: Remind
     ...(await supplierReviewsDue(prisma, oldest, horizon)),
     ...(await policyDueItems(prisma, oldest, horizon)),
     ...(await treatmentDueItems(prisma, oldest, horizon)),
+    ...(await datasetReviewsDue(prisma, oldest, horizon)),
+    ...(await obligationReviewsDue(prisma, oldest, horizon)),
   ].filter((item) => item.dueOn.getTime() >= oldest.getTime());
 }
 
