@@ -35,7 +35,7 @@ export interface NewDataset {
   reviewOn: Date;
 }
 
-const withSystemsAndOwner = { systems: { select: { reference: true, name: true, ownerId: true } }, owner: { select: { id: true, displayName: true, email: true } } } as const;
+const withSystemsAndOwner = { systems: { select: { reference: true, name: true, ownerId: true }, orderBy: { reference: "asc" } }, owner: { select: { id: true, displayName: true, email: true } } } as const;
 
 /**
  * Governance may link any system; a system owner only the systems they own, so nobody attaches data

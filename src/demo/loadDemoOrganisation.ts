@@ -5,6 +5,7 @@ import { systemActor } from "../store/changeHistory.js";
 import { demoIncidents, demoManagers, demoPeople, demoSystems } from "./demoOrganisation.js";
 import { demoObjectives, demoScope } from "./demoScopeAndObjectives.js";
 import { loadDemoRecords } from "./loadDemoRecords.js";
+import { loadDemoDataAndSuppliers } from "./demoDataAndSuppliers.js";
 
 export interface DemoLoadResult {
   people: number;
@@ -63,6 +64,7 @@ export async function loadDemoOrganisation(store: Store): Promise<DemoLoadResult
     incidents++;
   }
   await loadScopeAndObjectives(store, personIds);
+  await loadDemoDataAndSuppliers(store.prisma, personIds);
   return { people, systems, incidents, personIds };
 }
 
