@@ -169,4 +169,14 @@ describe("datasets, resources, customer obligations and supplier reviews in the 
     expect(index).toContain("| A.10.4 Meeting customer expectations and needs | customer-obligations.md: 4 |");
     expect(index).toMatch(/\| A\.10\.3 Managing AI suppliers \| [^|]*supplier-register\.md: 3/);
   });
+
+  it("adds nothing when the demo organisation is loaded again", async () => {
+    const counts = () => Promise.all([database.prisma.dataset.count(), database.prisma.aiResource.count(), database.prisma.customerObligation.count(), database.prisma.supplier.count(), database.prisma.externalNotification.count()]);
+    const before = await counts();
+    expect(before).toEqual([5, 9, 4, 4, 2]);
+    await loadDemoOrganisation(createStore(database.prisma));
+    expect(await counts()).toEqual(before);
+    const documented = await database.prisma.aiSystem.findMany({ where: { userDocumentationUrl: { not: null } }, orderBy: { reference: "asc" } });
+    expect(documented.map((system) => system.name)).toEqual(["Claims Fast-Track Triage", "Nora Customer Assistant", "ClaimsDesk Email Reply Assistant"]);
+  });
 });
