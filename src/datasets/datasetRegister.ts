@@ -79,6 +79,29 @@ async function datasetToChange(db: Db, reference: string, viewer: Viewer) {
   return dataset;
 }
 
+/** A corrected entry ("edit DS-0001"): every field as answered, the systems relinked; the history keeps what changed. */
+export function updateDataset(db: Db, reference: string, input: NewDataset, viewer: Viewer, actor: Actor) {
+  const { systemReferences, ...fields } = input;
+  return inTransaction(db, async (tx) => {
+    await datasetToChange(tx, reference, viewer);
+    await linkableSystems(tx, systemReferences, viewer);
+    const withSystems = { systems: { select: { reference: true }, orderBy: { reference: "asc" } } } as const;
+    return updateRecord(tx, {
+      entityType: datasetEntity,
+      key: reference,
+      actor,
+      load: (inner) => inner.dataset.findUnique({ where: { reference }, include: withSystems }),
+      update: (inner) => inner.dataset.update({ where: { reference }, data: { ...fields, systems: { set: systemReferences.map((system) => ({ reference: system })) } }, include: withSystems }),
+    });
+  });
+}
+
+/** The entry's answers, so "edit DS-0001" starts from what is recorded and ends at the summary. */
+export function answersOfDataset(dataset: NonNullable<Awaited<ReturnType<typeof findDataset>>>) {
+  const { reference, name, systems, source, lawfulBasis, provenance, qualityCriteria, qualityResults, preparation, retention, owner, reviewOn } = dataset;
+  return { name, systems: systems.map((system) => system.reference), source, lawfulBasis, provenance, qualityCriteria, qualityResults, preparation, retention, owner: { personId: owner.id, displayName: owner.displayName }, reviewOn: reviewOn.toISOString(), updateDataset: reference };
+}
+
 /** The owner (or governance) reviewed the entry and it stands: the next review is a year on. */
 export function markDatasetReviewed(db: Db, reference: string, viewer: Viewer, actor: Actor, now: Date) {
   return inTransaction(db, async (tx) => {

@@ -1,12 +1,12 @@
 // The dataset register in chat: "datasets [AIS-0001]", "add dataset", "dataset DS-0001" (the entry with
-// its history), "DS-0001 reviewed" (or the reminder's Mark reviewed) and "quality DS-0001 <results>".
+// its history), "edit DS-0001", "DS-0001 reviewed" (or the reminder's Mark reviewed) and "quality DS-0001 <results>".
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { can } from "../domain/accessPolicy.js";
 import { ActionRefused } from "../domain/actionRefused.js";
 import { actorOfTurn, useCaseMessages, useCaseRefusal, viewerOf, type RecordActions, type TextUseCases, type UseCaseOutcome } from "../conversations/useCaseOutcome.js";
 import type { Turn } from "../conversations/messages.js";
 import { historyOf } from "../store/changeHistory.js";
-import { findDataset, lawfulBasisLabels, listDatasets, markDatasetReviewed, recordQualityResults } from "./datasetRegister.js";
+import { answersOfDataset, findDataset, lawfulBasisLabels, listDatasets, markDatasetReviewed, recordQualityResults } from "./datasetRegister.js";
 import { addDatasetFlowId } from "./flows/addDatasetFlow.js";
 
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
@@ -14,7 +14,7 @@ const padded = (prefix: string, digits: string) => `${prefix}-${digits.padStart(
 const viewRefusal = "The dataset register is for system owners, managers, auditors and the governance team.";
 
 /** The words these use cases answer, as the command registry matches them (lower case, trimmed). */
-export const datasetRequest = /^(?:datasets(?: ais[-\s]?\d{1,6})?|dataset register|(?:add|new|register) (?:a )?dataset|(?:dataset )?ds[-\s]?\d{1,6}(?: reviewed| quality .+)?|quality ds[-\s]?\d{1,6} .+)$/;
+export const datasetRequest = /^(?:datasets(?: ais[-\s]?\d{1,6})?|dataset register|(?:add|new|register) (?:a )?dataset|(?:dataset )?ds[-\s]?\d{1,6}(?: reviewed| quality .+)?|quality ds[-\s]?\d{1,6} .+|(?:edit|update) (?:dataset )?ds[-\s]?\d{1,6})$/;
 
 export class DatasetUseCases implements TextUseCases, RecordActions {
   constructor(
@@ -35,6 +35,8 @@ export class DatasetUseCases implements TextUseCases, RecordActions {
     if (list) return this.list(turn, list[1] ? padded("AIS", list[1]) : undefined);
     const quality = /^(?:quality ds[-\s]?(\d{1,6}) |(?:dataset )?ds[-\s]?(\d{1,6}) quality )(.+)$/i.exec(typed);
     if (quality) return this.quality(padded("DS", (quality[1] ?? quality[2])!), quality[3]!.trim(), turn);
+    const edit = /^(?:edit|update) (?:dataset )?ds[-\s]?(\d{1,6})$/.exec(lower);
+    if (edit) return this.edit(padded("DS", edit[1]!), turn);
     const one = /^(?:dataset )?ds[-\s]?(\d{1,6})( reviewed)?$/.exec(lower)!;
     return this.act(padded("DS", one[1]!), one[2] ? "reviewed" : "view", turn);
   }
@@ -49,6 +51,13 @@ export class DatasetUseCases implements TextUseCases, RecordActions {
       if (error instanceof ActionRefused) return useCaseRefusal(error.message);
       throw error;
     }
+  }
+
+  private async edit(reference: string, turn: Turn): Promise<UseCaseOutcome> {
+    const dataset = await findDataset(this.prisma, reference);
+    if (!dataset) return useCaseRefusal(`There is no dataset ${reference}.`);
+    if (!can(viewerOf(turn), "edit", "dataset", { ownerId: dataset.ownerId })) return useCaseRefusal(`Only the owner of ${reference} or the governance team can change it.`);
+    return { start: { flowId: addDatasetFlowId, prefill: answersOfDataset(dataset) } };
   }
 
   private async quality(reference: string, results: string, turn: Turn): Promise<UseCaseOutcome> {

@@ -79,6 +79,18 @@ describe("datasets, resources, customer obligations and supplier reviews in the 
     expect(find(await say("sofia", "DS-0005"), "notice")!.text).toMatch(/• \d{4}-\d{2}-\d{2} Sofia Alvarez: changed qualityResults/);
   });
 
+  it("lets the owner correct an entry from what is recorded, keeping the change in its history", async () => {
+    expect(errorOf(await say("sofia", "edit DS-0003"))).toBe("Only the owner of DS-0003 or the governance team can change it.");
+    expect(shown(await say("kenji", "edit DS-0003"))).toContain("Here is DS-0003 as recorded. Edit whatever has changed, then confirm.");
+    await say("kenji", "edit 7", "2026-12: all 58,000 photos have a settled cost; smallest damage type 640 photos");
+    const done = find(await say("kenji", "confirm"), "done")!;
+    expect(done.title).toBe("DS-0003 ClaimsDesk damage photos (licensed by customers) is updated");
+    const entry = find(await say("kenji", "dataset DS-0003"), "notice")!.text;
+    expect(entry).toContain("Quality results: 2026-12: all 58,000 photos have a settled cost");
+    expect(entry).toMatch(/• \d{4}-\d{2}-\d{2} Kenji Tan: changed qualityResults$/m);
+    expect(await database.prisma.dataset.count()).toBe(5);
+  });
+
   it("reminds the owner before a dataset's review, and Mark reviewed sets the next a year on", async () => {
     await service.runScheduledWork();
     const reminders = await database.prisma.notification.findMany({ where: { audience: `person:${people.get("sofia")}`, recordRef: "dataset:DS-0005" } });
@@ -161,8 +173,8 @@ describe("datasets, resources, customer obligations and supplier reviews in the 
     expect(index).toMatch(/\| Datasets used by AI systems \| [^|]+ \| 5 \| dataset-register\.md, dataset-register\.csv, dataset-register\.json \|/);
     expect(index).toMatch(/\| Resources of the AI systems \| [^|]+ \| 9 \|/);
     expect(index).toMatch(/\| Obligations to customers \| [^|]+ \| 4 \|/);
-    // Quality (A.7.4) counts only the datasets whose checks have results: not DS-0003.
-    expect(index).toContain("| A.7.4 Defining and meeting data quality | dataset-register.md: 4 |");
+    // Quality (A.7.4) counts only the datasets whose checks have results (DS-0003's were added in chat).
+    expect(index).toContain("| A.7.4 Defining and meeting data quality | dataset-register.md: 5 |");
     expect(index).toContain("| A.7.5 Recording where data came from | dataset-register.md: 5 |");
     expect(index).toContain("| A.4.5 Documenting system and computing resources | ai-resources.md: 3 |");
     expect(index).toContain("| A.4.6 Documenting human resources and skills | ai-resources.md: 3 |");

@@ -6,7 +6,7 @@ import { actorOf } from "../../conversations/flows/actor.js";
 import { choicesFrom, requiredText } from "../../conversations/flows/choices.js";
 import { can } from "../../domain/accessPolicy.js";
 import type { LawfulBasis } from "../../generated/prisma/enums.js";
-import { lawfulBasisLabels, registerDataset } from "../datasetRegister.js";
+import { lawfulBasisLabels, registerDataset, updateDataset, type NewDataset } from "../datasetRegister.js";
 import { systemReferenceList } from "./systemReferenceList.js";
 
 export const addDatasetFlowId = "add_dataset";
@@ -33,27 +33,31 @@ export function addDatasetFlow(): FlowDefinition {
       text("preparation", "Preparation", "How is it prepared before use?", "Cleaning, labelling, pseudonymisation, balancing, train/test split…"),
       text("retention", "Retention", "How long is it kept, and what happens then?", "E.g. \"7 years after the claim closes, then deleted\".", 500),
       { id: "owner", label: "Owner", prompt: "Who owns the dataset? (\"me\", a name or an email)", help: "They answer for it and are reminded before its review date.", input: "person", schema: z.object({ personId: z.string(), displayName: z.string() }) },
-      { id: "reviewOn", label: "Review date", prompt: "When should the entry be reviewed next? (a date, \"in 12 months\")", help: "A reminder goes to the owner before it.", input: "date", schema: z.string(), dates: { only: "future", message: "A review date can't be in the past; when should it be reviewed?" } },
+      { id: "reviewOn", label: "Next review", prompt: "When should the entry be reviewed next? (a date, \"in 12 months\")", help: "A reminder goes to the owner before it.", input: "date", schema: z.string(), dates: { only: "future", message: "A review date can't be in the past; when should it be reviewed?" } },
+      // Carried, never asked: present only when the conversation was started by "edit DS-0001".
+      { id: "updateDataset", label: "Updates", prompt: "Which dataset? (e.g. DS-0001)", help: "Filled in when you started from the dataset.", input: "text", schema: z.string().regex(/^DS-\d{4,}$/, "Please give a reference such as DS-0001."), when: (answers) => answers.updateDataset !== undefined },
     ],
+    introFor: (answers) => (typeof answers.updateDataset === "string" ? `Here is ${answers.updateDataset} as recorded. Edit whatever has changed, then confirm.` : undefined),
     async complete(answers, context) {
-      const dataset = await registerDataset(
-        context.tx,
-        {
-          name: answers.name as string,
-          systemReferences: answers.systems as string[],
-          source: answers.source as string,
-          lawfulBasis: answers.lawfulBasis as LawfulBasis,
-          provenance: answers.provenance as string,
-          qualityCriteria: answers.qualityCriteria as string,
-          qualityResults: (answers.qualityResults as string | null) ?? null,
-          preparation: answers.preparation as string,
-          retention: answers.retention as string,
-          ownerId: (answers.owner as PersonAnswer).personId,
-          reviewOn: new Date(`${String(answers.reviewOn).slice(0, 10)}T00:00:00Z`),
-        },
-        { personId: context.speaker.personId, roles: context.speaker.roles },
-        actorOf(context),
-      );
+      const viewer = { personId: context.speaker.personId, roles: context.speaker.roles };
+      const fields: NewDataset = {
+        name: answers.name as string,
+        systemReferences: answers.systems as string[],
+        source: answers.source as string,
+        lawfulBasis: answers.lawfulBasis as LawfulBasis,
+        provenance: answers.provenance as string,
+        qualityCriteria: answers.qualityCriteria as string,
+        qualityResults: (answers.qualityResults as string | null) ?? null,
+        preparation: answers.preparation as string,
+        retention: answers.retention as string,
+        ownerId: (answers.owner as PersonAnswer).personId,
+        reviewOn: new Date(`${String(answers.reviewOn).slice(0, 10)}T00:00:00Z`),
+      };
+      if (typeof answers.updateDataset === "string") {
+        const updated = await updateDataset(context.tx, answers.updateDataset, fields, viewer, actorOf(context));
+        return { reference: updated.reference, title: `${updated.reference} ${updated.name} is updated`, lines: [`Type "dataset ${updated.reference}" to see it with its history.`] };
+      }
+      const dataset = await registerDataset(context.tx, fields, viewer, actorOf(context));
       return { reference: dataset.reference, title: `${dataset.reference} ${dataset.name} is in the dataset register`, lines: [`Next review: ${dataset.reviewOn.toISOString().slice(0, 10)}.`, `Type "dataset ${dataset.reference}" to see it.`] };
     },
   };
