@@ -60,6 +60,12 @@ import { TreatmentUseCases } from "./treatment/treatmentUseCases.js";
 import { planTreatmentFlow } from "./treatment/flows/planTreatmentFlow.js";
 import { PolicyDocumentUseCases } from "./policyDocuments/policyDocumentUseCases.js";
 import { editPolicyDocumentFlow, startCampaignFlow } from "./policyDocuments/flows/policyDocumentFlows.js";
+import { DatasetUseCases } from "./datasets/datasetUseCases.js";
+import { addDatasetFlow } from "./datasets/flows/addDatasetFlow.js";
+import { ResourceUseCases } from "./resources/resourceUseCases.js";
+import { addResourceFlow } from "./resources/flows/addResourceFlow.js";
+import { CustomerObligationUseCases } from "./customerObligations/obligationUseCases.js";
+import { addObligationFlow } from "./customerObligations/flows/addObligationFlow.js";
 
 export interface ConversationSettings {
   reviewIntervals?: ReviewIntervals;
@@ -95,6 +101,9 @@ export function createConversationEngine(prisma: PrismaClient, settings: Convers
   const policyDocumentUseCases = new PolicyDocumentUseCases(prisma, clock, settings.policyDir ?? null);
   const treatmentUseCases = new TreatmentUseCases(prisma, clock);
   const objectiveUseCases = new ObjectiveUseCases(prisma, clock);
+  const supplierUseCases = new SupplierUseCases(prisma, clock);
+  const datasetUseCases = new DatasetUseCases(prisma, clock);
+  const obligationUseCases = new CustomerObligationUseCases(prisma, clock);
   const useCases: UseCases = {
     incidents: incidentUseCases,
     training: new TrainingUseCases(prisma, clock),
@@ -118,11 +127,14 @@ export function createConversationEngine(prisma: PrismaClient, settings: Convers
     readiness: new ReadinessUseCases(prisma, clock, settings.policyDir),
     externalNotices: new ExternalNoticeUseCases(prisma),
     userDocumentation: new UserDocumentationUseCases(prisma),
-    suppliers: new SupplierUseCases(prisma),
+    suppliers: supplierUseCases,
     changeControl: new ChangeControlUseCases(prisma, clock),
     policyDocuments: policyDocumentUseCases,
     treatment: treatmentUseCases,
     context: new ContextUseCases(prisma, clock),
+    datasets: datasetUseCases,
+    resources: new ResourceUseCases(prisma),
+    customerObligations: obligationUseCases,
     menu: (text, speaker) => engine.menu(text, speaker),
     commands: () => chatCommands,
   };
@@ -154,12 +166,15 @@ export function createConversationEngine(prisma: PrismaClient, settings: Convers
       planTreatmentFlow(),
       contextIssueFlow(),
       interestedPartyFlow(),
+      addDatasetFlow(),
+      addResourceFlow(),
+      addObligationFlow(),
     ],
     lookups: storeLookups(prisma),
     incidentUseCases,
     commands: chatCommands,
     useCases,
-    recordActions: [approvalUseCases, impactUseCases, riskUseCases, nonconformityUseCases, policyQuestionUseCases, policyDocumentUseCases, treatmentUseCases, objectiveUseCases],
+    recordActions: [approvalUseCases, impactUseCases, riskUseCases, nonconformityUseCases, policyQuestionUseCases, policyDocumentUseCases, treatmentUseCases, objectiveUseCases, supplierUseCases, datasetUseCases, obligationUseCases],
     reminderUseCases: new ReminderUseCases(prisma, clock, { reviewIntervals: settings.reviewIntervals ?? defaultReviewIntervals, attestationMonths: settings.attestationMonths ?? 6 }),
     ...(settings.clock ? { clock: settings.clock } : {}),
     ...(settings.draftTtlMs ? { draftTtlMs: settings.draftTtlMs } : {}),

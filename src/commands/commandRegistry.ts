@@ -52,6 +52,9 @@ import { treatRisk } from "../treatment/commands/treatRisk.js";
 import { treatmentActions } from "../treatment/commands/treatmentActions.js";
 import { signOffResidualRisk } from "../treatment/commands/signOffResidualRisk.js";
 import { context } from "../context/commands/context.js";
+import { datasets } from "../datasets/commands/datasets.js";
+import { resources } from "../resources/commands/resources.js";
+import { customerObligations } from "../customerObligations/commands/customerObligations.js";
 
 export const chatCommands: readonly ChatCommand[] = [
   help,
@@ -89,6 +92,9 @@ export const chatCommands: readonly ChatCommand[] = [
   context,
   nonconformities,
   suppliers,
+  datasets,
+  resources,
+  customerObligations,
   schedule,
   reviewRecord,
   evidencePack,

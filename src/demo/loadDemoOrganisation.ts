@@ -6,6 +6,7 @@ import { demoIncidents, demoManagers, demoPeople, demoSystems } from "./demoOrga
 import { demoObjectives, demoScope } from "./demoScopeAndObjectives.js";
 import { loadDemoRecords } from "./loadDemoRecords.js";
 import { loadDemoMeasurement } from "./demoMeasurement.js";
+import { loadDemoDataAndSuppliers } from "./demoDataAndSuppliers.js";
 
 export interface DemoLoadResult {
   people: number;
@@ -65,6 +66,7 @@ export async function loadDemoOrganisation(store: Store): Promise<DemoLoadResult
   }
   await loadScopeAndObjectives(store, personIds);
   await loadDemoMeasurement(store.prisma, personIds);
+  await loadDemoDataAndSuppliers(store.prisma, personIds);
   return { people, systems, incidents, personIds };
 }
 

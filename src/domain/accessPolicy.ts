@@ -39,7 +39,13 @@ export type RecordType =
   /** Acknowledgement campaigns: who was asked to read a policy and who has (7.3). */
   | "acknowledgement_campaign"
   /** Internal and external issues and interested parties (4.1, 4.2). */
-  | "context";
+  | "context"
+  /** Datasets used by AI systems (A.7, A.4.3); "record_owner" is the dataset's owner. */
+  | "dataset"
+  /** Tooling, compute and human resources of an AI system (A.4); "record_owner" is the system's owner. */
+  | "ai_resource"
+  /** Obligations to customers for AI in our own products (A.10.4); "record_owner" is the obligation's owner. */
+  | "customer_obligation";
 
 export type Access = "view" | "create" | "edit" | "approve" | "export";
 
@@ -87,6 +93,10 @@ export const accessTable: Record<RecordType, Partial<Record<Access, Grant[]>>> =
   policy_document: { view: everyone, edit: ["governance", "record_owner"], approve: ["governance", "assignee"], export: oversight },
   acknowledgement_campaign: { view: [...oversight, "manager"], create: ["governance"], export: oversight },
   context: { view: [...oversight, "manager"], create: ["governance"], edit: ["governance"], export: oversight },
+  // System owners record the data and resources of the systems they own; everyone who works on AI may read them.
+  dataset: { view: [...oversight, "manager", "owner"], create: ["governance", "owner"], edit: ["governance", "record_owner"], export: oversight },
+  ai_resource: { view: [...oversight, "manager", "owner"], create: ["governance", "record_owner"], export: oversight },
+  customer_obligation: { view: [...oversight, "manager", "owner"], create: ["governance"], edit: ["governance", "record_owner"], export: oversight },
 };
 
 function relationsOf(viewer: Viewer, record: RecordRelations): Relation[] {
@@ -151,6 +161,9 @@ const typeWords: Record<RecordType, string> = {
   policy_document: "this policy document",
   acknowledgement_campaign: "acknowledgement campaigns",
   context: "the organisation's context and interested parties",
+  dataset: "the dataset register",
+  ai_resource: "the resources of this AI system",
+  customer_obligation: "obligations to customers",
 };
 const grantWords: Record<Grant, string> = {
   member: "everyone",

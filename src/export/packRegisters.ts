@@ -95,6 +95,25 @@ export const packRegisters: readonly PackRegister[] = [
   { file: "context-issues", title: "Internal and external issues", holds: "issues, their effect on the AIMS, review dates", evidence: [{ ids: ["4.1"] }], load: stored("context-issues") },
   { file: "interested-parties", title: "Interested parties and their requirements", holds: "parties, requirements and where they come from", evidence: [{ ids: ["4.2"] }], load: stored("interested-parties") },
   { file: "supplier-register", title: "Supplier register", holds: "suppliers of AI systems: due diligence, contract, responsibilities, next review", evidence: [{ ids: ["A.10.2", "A.10.3"], where: (row) => row.dueDiligenceDone === true }], load: stored("suppliers") },
+  {
+    file: "dataset-register",
+    title: "Datasets used by AI systems",
+    holds: "each dataset's systems, source, lawful basis, provenance, quality criteria and results, preparation, retention, owner, review",
+    evidence: [
+      { ids: ["A.4.3", "A.7.2", "A.7.3", "A.7.5", "A.7.6"] },
+      // Quality is evidenced only once checks against the criteria have results.
+      { ids: ["A.7.4"], where: (row) => typeof row.qualityResults === "string" && row.qualityResults.length > 0 },
+    ],
+    load: stored("datasets"),
+  },
+  {
+    file: "ai-resources",
+    title: "Resources of the AI systems",
+    holds: "tooling, computing, and people and skills each AI system uses",
+    evidence: [{ ids: ["A.4.2"] }, { idsOf: (row) => ({ tooling: ["A.4.4"], compute: ["A.4.5"], human: ["A.4.6"] })[String(row.kind)] ?? [] }],
+    load: stored("ai-resources"),
+  },
+  { file: "customer-obligations", title: "Obligations to customers", holds: "what we promise customers about AI in our products: contract, system, owner, review", evidence: [{ ids: ["A.10.4"] }], load: stored("customer-obligations") },
   { file: "incident-timelines", title: "Incident timelines", holds: "every incident's status changes, notes and evidence links, with who and when", evidence: [{ ids: ["A.3.3"] }], load: ({ prisma, timeZone }) => incidentTimelinesRecord(prisma, timeZone) },
   { file: "nonconformities", title: "Nonconformities", holds: "nonconformities, root causes, corrections, effectiveness", evidence: [{ ids: ["10.2"] }], load: stored("nonconformities") },
   { file: "corrective-actions", title: "Corrective actions", holds: "actions on incidents and nonconformities, owners and due dates", evidence: [{ ids: ["10.2"] }], load: stored("actions") },

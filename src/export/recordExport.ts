@@ -23,9 +23,12 @@ import { treatmentActionTable } from "../treatment/treatmentRegister.js";
 import { contextIssueTable, interestedPartyTable } from "../context/contextRegister.js";
 import { measurementTable } from "../objectives/measurementRegister.js";
 import { independenceWording } from "../domain/auditIndependence.js";
+import { datasetTable } from "../datasets/datasetRegister.js";
+import { aiResourceTable } from "../resources/resourceRegister.js";
+import { customerObligationTable } from "../customerObligations/obligationRegister.js";
 import { buildGapReport, gapReportColumns, gapReportRows, renderGapReportMarkdown } from "../gap/gapReport.js";
 
-export const exportKinds = ["systems", "incidents", "actions", "training", "impacts", "risks", "nonconformities", "reviews", "soa", "gap", "people", "notifications", "suppliers", "changes", "out-of-date", "policies", "acknowledgements", "treatment", "context-issues", "interested-parties", "objective-measurements"] as const;
+export const exportKinds = ["systems", "incidents", "actions", "training", "impacts", "risks", "nonconformities", "reviews", "soa", "gap", "people", "notifications", "suppliers", "changes", "out-of-date", "policies", "acknowledgements", "treatment", "context-issues", "interested-parties", "datasets", "ai-resources", "customer-obligations", "objective-measurements"] as const;
 export type ExportKind = (typeof exportKinds)[number];
 export const exportFormats = ["csv", "json", "md"] as const;
 export type ExportFormat = (typeof exportFormats)[number];
@@ -82,6 +85,12 @@ export async function buildTable(prisma: PrismaClient, kind: ExportKind): Promis
       return interestedPartyTable(prisma);
     case "objective-measurements":
       return measurementTable(prisma);
+    case "datasets":
+      return datasetTable(prisma);
+    case "ai-resources":
+      return aiResourceTable(prisma);
+    case "customer-obligations":
+      return customerObligationTable(prisma);
   }
 }
 

@@ -11,6 +11,8 @@ import { policyDueItems } from "../policyDocuments/policyReminders.js";
 import { treatmentDueItems } from "../treatment/treatmentReminders.js";
 import { measurementDueItems } from "../objectives/measurementReminders.js";
 import { contextDueItems } from "../context/contextReminders.js";
+import { datasetReviewsDue } from "../datasets/datasetRegister.js";
+import { obligationReviewsDue } from "../customerObligations/obligationRegister.js";
 
 /** Something with a due date and a person who answers for it. */
 export interface DueItem {
@@ -113,6 +115,8 @@ export async function dueItems(prisma: PrismaClient, now: Date, settings: Remind
     ...(await treatmentDueItems(prisma, oldest, horizon)),
     ...(await measurementDueItems(prisma, oldest, horizon)),
     ...(await contextDueItems(prisma, oldest, horizon)),
+    ...(await datasetReviewsDue(prisma, oldest, horizon)),
+    ...(await obligationReviewsDue(prisma, oldest, horizon)),
   ].filter((item) => item.dueOn.getTime() >= oldest.getTime());
 }
 

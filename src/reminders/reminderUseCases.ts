@@ -14,6 +14,7 @@ import type { Actor } from "../store/changeHistory.js";
 import { flowIds } from "../conversations/intents.js";
 import { answersOf } from "../systems/flows/registerAiSystemFlow.js";
 import { lookUpWord } from "../domain/wordTable.js";
+import { isRegisterReviewKind, registerReviewOwner } from "./registerReviewOwners.js";
 
 const day = 24 * 60 * 60 * 1000;
 const snoozes: Record<string, number> = { snooze_day: day, snooze_week: 7 * day };
@@ -127,7 +128,9 @@ export class ReminderUseCases {
                       ? (await this.prisma.treatmentAction.findUnique({ where: { reference } }))?.ownerId
                       : kind === "measure"
                         ? (await this.prisma.aiObjective.findUnique({ where: { reference } }))?.ownerId
-                        : undefined;
+                        : isRegisterReviewKind(kind)
+                          ? await registerReviewOwner(this.prisma, kind, reference)
+                          : undefined;
     if (responsible === undefined) throw new ActionRefused(`${reference} no longer exists.`);
     if (responsible !== turn.speaker.personId) throw new ActionRefused(`This reminder is for someone else: only they or the governance team can act on ${reference}.`);
   }

@@ -3,8 +3,10 @@
 import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
 import type { Channel } from "../generated/prisma/enums.js";
 import { latestChanges, type Actor } from "../store/changeHistory.js";
-import { createRecord, type Db } from "../store/recordWriter.js";
+import { createRecord, inTransaction, updateRecord, type Db } from "../store/recordWriter.js";
 import { ActionRefused } from "../domain/actionRefused.js";
+import { isGovernance, type Viewer } from "../domain/accessPolicy.js";
+import { cancelQueuedReminders, dayOf, nextRegisterReview, registerReviewButtons } from "../store/registerReviews.js";
 
 export const supplierEntity = "Supplier";
 
@@ -66,9 +68,24 @@ export async function supplierReviewsDue(prisma: PrismaClient, from: Date, to: D
     dueOn: supplier.reviewDate,
     title: `The review of supplier ${supplier.reference} ${supplier.name} (due diligence, contract, responsibilities)`,
     person: supplier.owner,
-    buttons: [
-      { label: "Snooze 1 day", input: { kind: "reminder_action" as const, item: `supplier:${supplier.reference}`, action: "snooze_day" } },
-      { label: "Snooze 1 week", input: { kind: "reminder_action" as const, item: `supplier:${supplier.reference}`, action: "snooze_week" } },
-    ],
+    buttons: registerReviewButtons(`supplier:${supplier.reference}`, supplier.reference),
   }));
+}
+
+/** The relationship's owner (or governance) reviewed the supplier: the review is recorded and the next set a year on. */
+export function markSupplierReviewed(db: Db, reference: string, viewer: Viewer, actor: Actor, now: Date) {
+  return inTransaction(db, async (tx) => {
+    const supplier = await tx.supplier.findUnique({ where: { reference } });
+    if (!supplier) throw new ActionRefused(`There is no supplier ${reference}.`);
+    if (!isGovernance(viewer) && supplier.ownerId !== viewer.personId) throw new ActionRefused(`Only the owner of ${reference} or the governance team can record its review.`);
+    const reviewed = await updateRecord(tx, {
+      entityType: supplierEntity,
+      key: reference,
+      actor,
+      load: (inner) => inner.supplier.findUnique({ where: { reference } }),
+      update: (inner) => inner.supplier.update({ where: { reference }, data: { lastReviewedOn: dayOf(now), reviewDate: nextRegisterReview(now) } }),
+    });
+    await cancelQueuedReminders(tx, `supplier:${reference}`, `reviewed ${now.toISOString()}`);
+    return reviewed;
+  });
 }

@@ -1,19 +1,41 @@
-// "suppliers": the supplier register (oversight); "add supplier": starts the conversation (governance).
+// "suppliers": the supplier register (oversight); "add supplier": starts the conversation (governance);
+// "SUP-0001 reviewed" (or Mark reviewed on the reminder): the owner or governance records a review.
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { isGovernance } from "../domain/accessPolicy.js";
-import { useCaseMessages, useCaseRefusal as refusal, viewerOf, type TextUseCases, type UseCaseOutcome } from "../conversations/useCaseOutcome.js";
+import { ActionRefused } from "../domain/actionRefused.js";
+import { actorOfTurn, useCaseMessages, useCaseRefusal as refusal, viewerOf, type RecordActions, type TextUseCases, type UseCaseOutcome } from "../conversations/useCaseOutcome.js";
 import type { Turn } from "../conversations/messages.js";
-import { listSuppliers } from "./supplierRegister.js";
+import { listSuppliers, markSupplierReviewed } from "./supplierRegister.js";
 import { registerSupplierFlowId } from "./flows/registerSupplierFlow.js";
 
-export const isSupplierRequest = (text: string) => /^(suppliers|supplier register|(add|new|register) (a )?supplier)$/i.test(text.trim());
+export const isSupplierRequest = (text: string) => /^(suppliers|supplier register|(add|new|register) (a )?supplier|(supplier )?sup[-\s]?\d{1,6} reviewed)$/i.test(text.trim());
 
-export class SupplierUseCases implements TextUseCases {
-  constructor(private readonly prisma: PrismaClient) {}
+export class SupplierUseCases implements TextUseCases, RecordActions {
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly clock: () => Date,
+  ) {}
+
+  handles(reference: string): boolean {
+    return /^SUP-\d+$/.test(reference);
+  }
+
+  async act(reference: string, action: string, turn: Turn): Promise<UseCaseOutcome> {
+    if (action !== "reviewed") return refusal(`I can't "${action}" ${reference}.`);
+    try {
+      const supplier = await markSupplierReviewed(this.prisma, reference, viewerOf(turn), actorOfTurn(turn), this.clock());
+      return useCaseMessages({ kind: "text", text: `The review of ${reference} ${supplier.name} is recorded today. The next one is due on ${supplier.reviewDate.toISOString().slice(0, 10)}.` });
+    } catch (error) {
+      if (error instanceof ActionRefused) return refusal(error.message);
+      throw error;
+    }
+  }
 
   async handleText(text: string, turn: Turn): Promise<UseCaseOutcome | null> {
     const typed = text.trim().replace(/[.!]+$/, "").toLowerCase();
     if (!isSupplierRequest(typed)) return null;
+    const reviewed = /sup[-\s]?(\d{1,6}) reviewed$/.exec(typed);
+    if (reviewed) return this.act(`SUP-${reviewed[1]!.padStart(4, "0")}`, "reviewed", turn);
     const viewer = viewerOf(turn);
     const oversight = isGovernance(viewer) || viewer.roles.includes("auditor");
     if (/^(add|new|register)/.test(typed)) {
@@ -32,7 +54,7 @@ export class SupplierUseCases implements TextUseCases {
           supplier.dueDiligenceDone ? `due diligence ${supplier.dueDiligenceOn?.toISOString().slice(0, 10) ?? "done"}` : "no due diligence yet",
           supplier.contractReference ? `contract ${supplier.contractReference}` : "no contract reference",
           `owner ${supplier.owner.displayName}`,
-          `review ${supplier.reviewDate.toISOString().slice(0, 10)}`,
+          `review ${supplier.reviewDate.toISOString().slice(0, 10)}${supplier.lastReviewedOn ? ` (last reviewed ${supplier.lastReviewedOn.toISOString().slice(0, 10)})` : ""}`,
         ].join(" · "),
       })),
       note: suppliers.length === 0 ? 'No suppliers yet. Type "add supplier" to add one.' : "Responsibilities are in the export (npx aims export suppliers).",

@@ -28,6 +28,9 @@ const byRole: Record<RecordType, Partial<Record<Access, Role[] | "all">>> = {
   policy_document: { view: "all", edit: ["governance"], approve: ["governance"], export: ["governance", "auditor"] },
   acknowledgement_campaign: { view: ["governance", "auditor", "manager"], create: ["governance"], export: ["governance", "auditor"] },
   context: { view: ["governance", "auditor", "manager"], create: ["governance"], edit: ["governance"], export: ["governance", "auditor"] },
+  dataset: { view: ["governance", "auditor", "manager", "owner"], create: ["governance", "owner"], edit: ["governance"], export: ["governance", "auditor"] },
+  ai_resource: { view: ["governance", "auditor", "manager", "owner"], create: ["governance"], export: ["governance", "auditor"] },
+  customer_obligation: { view: ["governance", "auditor", "manager", "owner"], create: ["governance"], edit: ["governance"], export: ["governance", "auditor"] },
 };
 
 const cases = (Object.keys(byRole) as RecordType[]).flatMap((type) =>
@@ -54,6 +57,10 @@ describe("the access policy by relation to the record", () => {
     { why: "the owner of a system assesses its risks", access: "create", type: "risk", relations: { ownerId: "p-me" }, expected: true },
     { why: "the owner cannot approve accepting a risk of their own system", access: "approve", type: "risk", relations: { ownerId: "p-me" }, expected: false },
     { why: "the owner of a system assesses its impact", access: "create", type: "impact_assessment", relations: { ownerId: "p-me" }, expected: true },
+    { why: "the owner of a dataset records its review", access: "edit", type: "dataset", relations: { ownerId: "p-me" }, expected: true },
+    { why: "the owner of a system records its resources", access: "create", type: "ai_resource", relations: { ownerId: "p-me" }, expected: true },
+    { why: "a system owner records resources only of their own systems", access: "create", type: "ai_resource", relations: { ownerId: "p-other" }, expected: false, roles: ["owner"] },
+    { why: "the owner of a customer obligation records its review", access: "edit", type: "customer_obligation", relations: { ownerId: "p-me" }, expected: true },
     { why: "the assignee works on the incident", access: "edit", type: "incident", relations: { assigneeId: "p-me" }, expected: true },
     { why: "the reporter sees their confidential incident", access: "view", type: "incident", relations: { reporterId: "p-me", confidential: true }, expected: true },
     { why: "nobody else sees a confidential incident, not even a manager", access: "view", type: "incident", relations: { confidential: true }, expected: false, roles: ["manager", "auditor", "owner"] },

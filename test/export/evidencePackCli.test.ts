@@ -37,10 +37,14 @@ describe("exporting the evidence pack with the CLI", () => {
     expect(unknown.stderr).toContain('Nobody with the e-mail or name "nobody@northwind.example" is in the directory');
     const written = await runAims(["export", "pack", "--out", out, "--by", "lukas.brandt@northwind.example"], env);
     expect(written.code).toBe(0);
-    // 29 registers (three formats each, two of them fewer), the three policy documents, the index and the manifest.
-    expect(written.stderr).toContain(`Written 89 files to ${out} (start with ${out}/README.md; MANIFEST.json holds their SHA-256).`);
+    // 32 registers (three formats each, two of them fewer), the three policy documents, the index and the manifest.
+    expect(written.stderr).toContain(`Written 98 files to ${out} (start with ${out}/README.md; MANIFEST.json holds their SHA-256).`);
 
     const read = (file: string) => fs.readFileSync(path.join(out, file), "utf8");
+    // One register alone: the demo organisation's datasets, as a spreadsheet.
+    const datasets = await runAims(["export", "datasets", "--format", "csv"], env);
+    expect(datasets.code, datasets.stderr).toBe(0);
+    expect((parse(datasets.stdout, { columns: true }) as Record<string, string>[]).map((row) => `${row.reference} ${row.name}`)).toEqual(["DS-0001 Motor and home claims 2019–2025", "DS-0002 Home property and flood-risk features", "DS-0003 ClaimsDesk damage photos (licensed by customers)", "DS-0004 HR policy library"]);
     const csv = (file: string) => parse(read(file), { columns: true }) as Record<string, string>[];
     expect(csv("statement-of-applicability.csv").map((row) => row.control)).toEqual(annexAControls.map((control) => control.id));
     const systems = csv("ai-system-inventory.csv");

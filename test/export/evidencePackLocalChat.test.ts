@@ -122,6 +122,12 @@ describe("the evidence pack from the local chat", () => {
     expect(evidenced).toMatch(/\| 7\.4 Internal and external communications \| policy-questions\.md: 1 \|/);
     expect(evidenced).toMatch(/\| 4\.1 Organizational context and relevant issues \| context-issues\.md: \d+ \|/);
     expect(lacking).toContain("- 4.4 Establishing and maintaining the AIMS");
-    expect(lacking).toContain("- A.10.3 Managing AI suppliers");
+    // The demo's suppliers with due diligence done, its datasets (quality only where checked), resources and customer obligations.
+    expect(evidenced).toContain("| A.10.3 Managing AI suppliers | supplier-register.md: 3 |");
+    expect(evidenced).toContain("| A.7.4 Defining and meeting data quality | dataset-register.md: 3 |");
+    expect(evidenced).toContain("| A.4.4 Documenting tooling resources | ai-resources.md: 3 |");
+    expect(evidenced).toContain("| A.10.4 Meeting customer expectations and needs | customer-obligations.md: 3 |");
+    expect(evidenced).toMatch(/\| A\.8\.4 Plan for communicating incidents to users \| external-notifications\.md: 2 \|/);
+    expect(lacking).not.toContain("- A.7.2 ");
   });
 });

@@ -30,27 +30,28 @@ describe("external notifications about incidents", () => {
       await say("kenji", "2026-10-10", "We apologised, confirmed flood is excluded and offered to cancel without fee.", "me", "https://docs.example/letters/NORA-1", "confirm"),
       "done",
     )!;
-    expect(done.reference).toBe("EXN-0001");
+    expect(done.reference).toBe("EXN-0003");
 
     // Anyone who may see the incident sees who was told, on the incident and on its timeline.
     const view = find(await say("leila", "incident INC-0003"), "incident")!;
     expect(view.lines).toContain(
-      "External notification EXN-0001: customer (The Essentials policyholder who complained) told on 2026-10-10 by Kenji Tan: We apologised, confirmed flood is excluded and offered to cancel without fee.",
+      "External notification EXN-0003: customer (The Essentials policyholder who complained) told on 2026-10-10 by Kenji Tan: We apologised, confirmed flood is excluded and offered to cancel without fee.",
     );
-    expect(view.timeline.at(-1)).toMatchObject({ who: "Kenji Tan", text: "EXN-0001: customer (The Essentials policyholder who complained) told on 2026-10-10", link: "https://docs.example/letters/NORA-1" });
+    expect(view.timeline.at(-1)).toMatchObject({ who: "Kenji Tan", text: "EXN-0003: customer (The Essentials policyholder who complained) told on 2026-10-10", link: "https://docs.example/letters/NORA-1" });
 
-    const record = await database.prisma.externalNotification.findUniqueOrThrow({ where: { reference: "EXN-0001" } });
+    const record = await database.prisma.externalNotification.findUniqueOrThrow({ where: { reference: "EXN-0003" } });
     const history = await database.prisma.changeLog.findMany({ where: { entityId: record.id } });
     expect(history.map((entry) => `${entry.entityType}/${entry.action}/${entry.actorLabel}/${entry.channel}`)).toEqual(["ExternalNotification/create/Kenji Tan/local_chat"]);
 
     const csv = await exportText(database.prisma, "notifications", "csv");
-    expect(csv.split("\n")[1]).toMatch(/^\S+,EXN-0001,\S+,customer,The Essentials policyholder who complained,2026-10-10T00:00:00.000Z,.*,INC-0003,Customer,Kenji Tan,/);
+    // The demo organisation already holds EXN-0001 and EXN-0002 (the prompt-injection incident).
+    expect(csv.split("\n").find((line) => line.includes("EXN-0003"))).toMatch(/^\S+,EXN-0003,\S+,customer,The Essentials policyholder who complained,2026-10-10T00:00:00.000Z,.*,INC-0003,Customer,Kenji Tan,/);
     const json = JSON.parse(await exportText(database.prisma, "notifications", "json")) as Record<string, unknown>[];
-    expect(json[0]).toMatchObject({ reference: "EXN-0001", incidentReference: "INC-0003", recipientKind: "customer", notifiedByName: "Kenji Tan", lastChangedBy: "Kenji Tan" });
+    expect(json.find((row) => row.reference === "EXN-0003")).toMatchObject({ reference: "EXN-0003", incidentReference: "INC-0003", recipientKind: "customer", notifiedByName: "Kenji Tan", lastChangedBy: "Kenji Tan" });
     const pack = await buildEvidencePack(database.prisma, new Date(), { timeZone: "UTC", exportedBy: { personId: null, label: "test", channel: "cli" } });
-    expect(pack.find((file) => file.path === "external-notifications.csv")?.content).toContain("EXN-0001");
-    expect(pack.find((file) => file.path === "README.md")?.content).toMatch(/\| External notifications about incidents \| [^|]+ \| 1 \|/);
-    expect(pack.find((file) => file.path === "README.md")?.content).toMatch(/\| A\.8\.4 [^|]+ \| [^|]*external-notifications\.\w+: 1/);
+    expect(pack.find((file) => file.path === "external-notifications.csv")?.content).toContain("EXN-0003");
+    expect(pack.find((file) => file.path === "README.md")?.content).toMatch(/\| External notifications about incidents \| [^|]+ \| 3 \|/);
+    expect(pack.find((file) => file.path === "README.md")?.content).toMatch(/\| A\.8\.4 [^|]+ \| [^|]*external-notifications\.\w+: 3/);
   });
 
   it("lets governance record a regulator notification on a confidential incident, and refuses people who do not handle the incident", async () => {
@@ -61,9 +62,9 @@ describe("external notifications about incidents", () => {
 
     await say("lukas", "incident INC-0001 notified", "regulator", "Information Commissioner's Office", "2026-10-23", "Reported a possible discriminatory effect of the CV knockout rule and the re-review under way.", "Amara", "skip");
     const done = find(await say("lukas", "confirm"), "done")!;
-    expect(done.reference).toBe("EXN-0002");
+    expect(done.reference).toBe("EXN-0004");
     expect(done.lines[0]).toBe("Regulator or authority: Information Commissioner's Office, told on 2026-10-23.");
     const view = find(await say("amara", "INC-0001"), "incident")!;
-    expect(view.lines.join("\n")).toMatch(/EXN-0002: regulator or authority \(Information Commissioner's Office\) told on 2026-10-23 by Amara Okafor/);
+    expect(view.lines.join("\n")).toMatch(/EXN-0004: regulator or authority \(Information Commissioner's Office\) told on 2026-10-23 by Amara Okafor/);
   });
 });

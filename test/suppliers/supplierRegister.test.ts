@@ -52,21 +52,22 @@ describe("the supplier register", () => {
     const reviewOn = new Date(now.getTime() + 5 * 86_400_000).toISOString().slice(0, 10);
     await say("amara", reviewOn);
     const done = (await say("amara", "confirm")).find((message) => message.kind === "done") as Extract<OutgoingMessage, { kind: "done" }>;
-    expect(done.reference).toBe("SUP-0001");
+    // The demo organisation's register holds SUP-0001 to SUP-0004.
+    expect(done.reference).toBe("SUP-0005");
 
     const register = texts(await say("daniel", "suppliers"));
     expect(register).toContain(`GitHub (Microsoft) · supplies ${copilot} GitHub Copilot · due diligence 2026-09-15 · contract MSA-2025-114 · owner Kenji Tan · review ${reviewOn}`);
 
     const rows = JSON.parse(await exportText(database.prisma, "suppliers", "json")) as Record<string, unknown>[];
-    expect(rows[0]).toMatchObject({ reference: "SUP-0001", systemReferences: [copilot], dueDiligenceDone: true, ownerName: "Kenji Tan", lastChangedBy: "Amara Okafor", responsibilities: expect.stringContaining("incident notice within 24 h") });
+    expect(rows.find((row) => row.reference === "SUP-0005")).toMatchObject({ reference: "SUP-0005", systemReferences: [copilot], dueDiligenceDone: true, ownerName: "Kenji Tan", lastChangedBy: "Amara Okafor", responsibilities: expect.stringContaining("incident notice within 24 h") });
     const pack = await buildEvidencePack(database.prisma, now, { timeZone: "UTC", exportedBy: { personId: null, label: "test", channel: "cli" } });
-    expect(pack.find((file) => file.path === "README.md")?.content).toMatch(/\| Supplier register \| [^|]+ \| 1 \|/);
-    expect(pack.find((file) => file.path === "README.md")?.content).toMatch(/\| A\.10\.2 [^|]+ \| [^|]*supplier-register\.\w+: 1/);
+    expect(pack.find((file) => file.path === "README.md")?.content).toMatch(/\| Supplier register \| [^|]+ \| 5 \|/);
+    expect(pack.find((file) => file.path === "README.md")?.content).toMatch(/\| A\.10\.2 [^|]+ \| [^|]*supplier-register\.\w+: 4/);
 
     // Five days before the review date is within the reminder window: Kenji is reminded.
     await service.runScheduledWork();
     const kenji = await database.prisma.notification.findMany({ where: { audience: `person:${people.get("kenji")}` } });
-    expect(kenji.map((notice) => `${notice.subject} ${notice.text}`).join("\n")).toContain("The review of supplier SUP-0001 GitHub (Microsoft)");
+    expect(kenji.map((notice) => `${notice.subject} ${notice.text}`).join("\n")).toContain("The review of supplier SUP-0005 GitHub (Microsoft)");
   });
 
   it("refuses systems that are not in the inventory, without losing the other answers", async () => {
@@ -75,6 +76,6 @@ describe("the supplier register", () => {
     const refused = texts(await say("lukas", "confirm"));
     expect(refused).toContain("AIS-0999 is not in the AI system inventory");
     expect(refused).toContain("Acme AI");
-    expect(await database.prisma.supplier.count()).toBe(1);
+    expect(await database.prisma.supplier.count()).toBe(5);
   });
 });

@@ -6,9 +6,10 @@ import { isSupplierRequest } from "../supplierUseCases.js";
 export const suppliers = defineCommand({
   name: "suppliers",
   group: "Compliance",
-  usage: "suppliers | add supplier",
+  usage: "suppliers | add supplier | SUP-0001 reviewed",
   help: "the supplier register: who supplies which AI systems, due diligence, contract, responsibilities, review date",
   verbs: ["suppliers"],
+  // Relationship owners without those roles may still type "SUP-0001 reviewed"; the use case checks it is theirs.
   allowed: (viewer) => isGovernance(viewer) || viewer.roles.includes("auditor"),
   matches: isSupplierRequest,
   run: viaUseCase((use) => use.suppliers),
