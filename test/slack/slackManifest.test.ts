@@ -39,6 +39,8 @@ const scopesByMethod: Record<string, string[]> = {
   "chat.postEphemeral": ["chat:write"],
   "chat.getPermalink": [],
   "conversations.open": ["im:write"],
+  // Only in the DM, where the assistant view's threads live.
+  "conversations.replies": ["im:history"],
   "users.info": ["users:read", "users:read.email"],
   "users.lookupByEmail": ["users:read.email"],
   "views.open": [],
