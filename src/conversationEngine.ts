@@ -58,6 +58,8 @@ import { TreatmentUseCases } from "./treatment/treatmentUseCases.js";
 import { planTreatmentFlow } from "./treatment/flows/planTreatmentFlow.js";
 import { PolicyDocumentUseCases } from "./policyDocuments/policyDocumentUseCases.js";
 import { editPolicyDocumentFlow, startCampaignFlow } from "./policyDocuments/flows/policyDocumentFlows.js";
+import { LifecycleUseCases } from "./lifecycle/lifecycleUseCases.js";
+import { lifecycleRecordFlows } from "./lifecycle/flows/lifecycleRecordFlows.js";
 
 export interface ConversationSettings {
   reviewIntervals?: ReviewIntervals;
@@ -92,6 +94,7 @@ export function createConversationEngine(prisma: PrismaClient, settings: Convers
   const policyQuestionUseCases = new PolicyQuestionUseCases(prisma, clock);
   const policyDocumentUseCases = new PolicyDocumentUseCases(prisma, clock, settings.policyDir ?? null);
   const treatmentUseCases = new TreatmentUseCases(prisma, clock);
+  const lifecycleUseCases = new LifecycleUseCases(prisma, clock);
   const useCases: UseCases = {
     incidents: incidentUseCases,
     training: new TrainingUseCases(prisma, clock),
@@ -120,6 +123,7 @@ export function createConversationEngine(prisma: PrismaClient, settings: Convers
     policyDocuments: policyDocumentUseCases,
     treatment: treatmentUseCases,
     context: new ContextUseCases(prisma, clock),
+    lifecycle: lifecycleUseCases,
     menu: (text, speaker) => engine.menu(text, speaker),
     commands: () => chatCommands,
   };
@@ -149,12 +153,13 @@ export function createConversationEngine(prisma: PrismaClient, settings: Convers
       planTreatmentFlow(),
       contextIssueFlow(),
       interestedPartyFlow(),
+      ...lifecycleRecordFlows(),
     ],
     lookups: storeLookups(prisma),
     incidentUseCases,
     commands: chatCommands,
     useCases,
-    recordActions: [approvalUseCases, impactUseCases, riskUseCases, nonconformityUseCases, policyQuestionUseCases, policyDocumentUseCases, treatmentUseCases],
+    recordActions: [approvalUseCases, impactUseCases, riskUseCases, nonconformityUseCases, policyQuestionUseCases, policyDocumentUseCases, treatmentUseCases, lifecycleUseCases],
     reminderUseCases: new ReminderUseCases(prisma, clock, { reviewIntervals: settings.reviewIntervals ?? defaultReviewIntervals, attestationMonths: settings.attestationMonths ?? 6 }),
     ...(settings.clock ? { clock: settings.clock } : {}),
     ...(settings.draftTtlMs ? { draftTtlMs: settings.draftTtlMs } : {}),

@@ -51,6 +51,7 @@ import { treatRisk } from "../treatment/commands/treatRisk.js";
 import { treatmentActions } from "../treatment/commands/treatmentActions.js";
 import { signOffResidualRisk } from "../treatment/commands/signOffResidualRisk.js";
 import { context } from "../context/commands/context.js";
+import { lifecycleRecords } from "../lifecycle/commands/lifecycleRecords.js";
 
 export const chatCommands: readonly ChatCommand[] = [
   help,
@@ -71,6 +72,7 @@ export const chatCommands: readonly ChatCommand[] = [
   updateSystem,
   systemChanges,
   lifecycleStage,
+  lifecycleRecords,
   riskRegister,
   assessRisk,
   treatRisk,

@@ -39,7 +39,9 @@ export type RecordType =
   /** Acknowledgement campaigns: who was asked to read a policy and who has (7.3). */
   | "acknowledgement_campaign"
   /** Internal and external issues and interested parties (4.1, 4.2). */
-  | "context";
+  | "context"
+  /** Life-cycle records of an AI system (A.6.2.2–A.6.2.8); "approve" accepts verification results. */
+  | "lifecycle_record";
 
 export type Access = "view" | "create" | "edit" | "approve" | "export";
 
@@ -87,6 +89,7 @@ export const accessTable: Record<RecordType, Partial<Record<Access, Grant[]>>> =
   policy_document: { view: everyone, edit: ["governance", "record_owner"], approve: ["governance", "assignee"], export: oversight },
   acknowledgement_campaign: { view: [...oversight, "manager"], create: ["governance"], export: oversight },
   context: { view: [...oversight, "manager"], create: ["governance"], edit: ["governance"], export: oversight },
+  lifecycle_record: { view: [...oversight, "record_owner", "manager"], create: ["governance", "record_owner"], edit: ["governance", "record_owner"], approve: ["governance"], export: oversight },
 };
 
 function relationsOf(viewer: Viewer, record: RecordRelations): Relation[] {
@@ -151,6 +154,7 @@ const typeWords: Record<RecordType, string> = {
   policy_document: "this policy document",
   acknowledgement_campaign: "acknowledgement campaigns",
   context: "the organisation's context and interested parties",
+  lifecycle_record: "an AI system's life-cycle records",
 };
 const grantWords: Record<Grant, string> = {
   member: "everyone",

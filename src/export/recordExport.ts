@@ -21,9 +21,10 @@ import { inventoryStatusTable, systemChangeTable } from "../changeControl/change
 import { acknowledgementTable, policyVersionTable } from "../policyDocuments/policyRegisterExport.js";
 import { treatmentActionTable } from "../treatment/treatmentRegister.js";
 import { contextIssueTable, interestedPartyTable } from "../context/contextRegister.js";
+import { lifecycleRecordTable } from "../lifecycle/lifecycleRegister.js";
 import { buildGapReport, gapReportColumns, gapReportRows, renderGapReportMarkdown } from "../gap/gapReport.js";
 
-export const exportKinds = ["systems", "incidents", "actions", "training", "impacts", "risks", "nonconformities", "reviews", "soa", "gap", "people", "notifications", "suppliers", "changes", "out-of-date", "policies", "acknowledgements", "treatment", "context-issues", "interested-parties"] as const;
+export const exportKinds = ["systems", "incidents", "actions", "training", "impacts", "risks", "nonconformities", "reviews", "soa", "gap", "people", "notifications", "suppliers", "changes", "out-of-date", "policies", "acknowledgements", "treatment", "context-issues", "interested-parties", "lifecycle-records"] as const;
 export type ExportKind = (typeof exportKinds)[number];
 export const exportFormats = ["csv", "json", "md"] as const;
 export type ExportFormat = (typeof exportFormats)[number];
@@ -78,6 +79,8 @@ export async function buildTable(prisma: PrismaClient, kind: ExportKind): Promis
       return contextIssueTable(prisma);
     case "interested-parties":
       return interestedPartyTable(prisma);
+    case "lifecycle-records":
+      return lifecycleRecordTable(prisma);
   }
 }
 

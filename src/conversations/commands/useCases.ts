@@ -34,6 +34,7 @@ export interface UseCases {
   policyDocuments: TextUseCases;
   treatment: TextUseCases;
   context: TextUseCases;
+  lifecycle: TextUseCases;
   inventory: { systemsFor(viewer: Viewer): Promise<OutgoingMessage> };
   /** The flows this person can start, as a menu with buttons. */
   menu(text: string, speaker: Speaker): OutgoingMessage;
