@@ -2,8 +2,8 @@
 // inventory's size: the systems, the changes that matter, and when each assessment was recorded.
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { outOfDateReasons, type EntryOnFile } from "./outOfDate.js";
-import { recordsOnFile } from "../lifecycle/lifecycleRecords.js";
-import { lifecycleGaps } from "../lifecycle/lifecycleRules.js";
+import { recordsOnFile } from "../store/lifecycleRecordsOnFile.js";
+import { lifecycleGaps } from "../domain/lifecycleRules.js";
 
 export interface InventoryEntryStatus extends EntryOnFile {
   name: string;

@@ -2,7 +2,7 @@
 // entry and what is on file for it, so the chat list, the export and the tests read the same answer.
 import type { AiSystemStatus, LifecycleStage, RiskTier } from "../generated/prisma/enums.js";
 import { approvalRules } from "../domain/approvalRules.js";
-import { lifecycleKindFacts, type LifecycleGap } from "../lifecycle/lifecycleRules.js";
+import { lifecycleKindFacts, type LifecycleGap } from "../domain/lifecycleRules.js";
 
 export interface EntryOnFile {
   reference: string;

@@ -1,5 +1,5 @@
 // The demo organisation's life-cycle records (A.6.2.2–A.6.2.8), consistent with its approvals: every
-// approved medium- or high-tier system holds what its tier needs (src/lifecycle/lifecycleRules.ts);
+// approved medium- or high-tier system holds what its tier needs (domain/lifecycleRules.ts);
 // one system pending review holds only its requirements, to show what is missing. Written through the
 // same functions as records made in chat, so they carry change history; only for systems created in
 // this run, so loading twice adds nothing.
@@ -11,7 +11,7 @@ import type { DemoIds } from "./loadDemoRecords.js";
 
 type DemoRecord = { kind: LifecycleRecordKind; content: LifecycleContent & { responsibleKey?: string } };
 
-const link = (path: string) => `https://wiki.northwind-mutual.example/ai/${path}`;
+const link = (path: string) => `https://wiki.northwind.example/ai/${path}`;
 const verification = (metric: string, comparison: "at_least" | "at_most", threshold: number, result: number, summary: string, unit: string | null = null): DemoRecord => ({
   kind: "verification",
   content: { metric, thresholdComparison: comparison, thresholdValue: threshold, resultValue: result, unit, summary },

@@ -30,7 +30,7 @@ export interface ApprovalCase {
   approverAs: Approver[];
   hasRiskAssessment: boolean;
   hasImpactAssessment: boolean;
-  /** The life-cycle records its tier needs and lacks (src/lifecycle/lifecycleRules.ts), each with the command that adds it. */
+  /** The life-cycle records its tier needs and lacks (domain/lifecycleRules.ts), each with the command that adds it. */
   lifecycleGaps?: readonly { text: string }[];
 }
 

@@ -9,7 +9,7 @@ import { implementationLabels } from "../domain/controlApplicability.js";
 import { trainingStatusLabels } from "../domain/training.js";
 import type { ExportKind } from "./recordExport.js";
 import type { LifecycleRecordKind } from "../generated/prisma/enums.js";
-import { lifecycleKindFacts } from "../lifecycle/lifecycleRules.js";
+import { lifecycleKindFacts } from "../domain/lifecycleRules.js";
 import { dayText, labelled, listText, momentText, plain, shortened, yesNo, type ReadingColumn } from "./readableText.js";
 
 type Row = Record<string, unknown>;

@@ -1,13 +1,13 @@
 // The life-cycle records of AI systems (A.6.2.2–A.6.2.8): recorded by the system's owner or the
 // governance team, revised as new versions (the one before is kept, marked superseded), and
 // verification results accepted by the governance team. Every write has its change-history entry.
-import type { Prisma } from "../generated/prisma/client.js";
 import type { LifecycleRecordKind, ThresholdComparison } from "../generated/prisma/enums.js";
 import { can, type Viewer } from "../domain/accessPolicy.js";
 import { ActionRefused } from "../domain/actionRefused.js";
 import { appendChange, fieldChanges, type Actor } from "../store/changeHistory.js";
 import { createRecord, inTransaction, updateRecord, type Db } from "../store/recordWriter.js";
-import { lifecycleGaps, lifecycleKindFacts, meetsThreshold, type RecordOnFile } from "./lifecycleRules.js";
+import { lifecycleKindFacts, meetsThreshold } from "../domain/lifecycleRules.js";
+export { lifecycleGapsOf, recordsOnFile } from "../store/lifecycleRecordsOnFile.js";
 
 export const lifecycleRecordEntity = "LifecycleRecord";
 
@@ -95,25 +95,4 @@ export async function acceptVerification(db: Db, reference: string, viewer: View
     load: (tx) => tx.lifecycleRecord.findUnique({ where: { id: current.id } }),
     update: (tx) => tx.lifecycleRecord.update({ where: { id: current.id }, data: { acceptedById: viewer.personId, acceptedAt: now } }),
   });
-}
-
-/** The current records of some systems, as the tier rule reads them, by system id. */
-export async function recordsOnFile(db: Db | Prisma.TransactionClient, systemIds?: string[]): Promise<Map<string, RecordOnFile[]>> {
-  const rows = await db.lifecycleRecord.findMany({
-    where: { supersededAt: null, ...(systemIds ? { systemId: { in: systemIds } } : {}) },
-    select: { systemId: true, reference: true, kind: true, passed: true, acceptedAt: true },
-    orderBy: { reference: "asc" },
-  });
-  const bySystem = new Map<string, RecordOnFile[]>();
-  for (const row of rows) {
-    const list = bySystem.get(row.systemId) ?? [];
-    list.push({ reference: row.reference, kind: row.kind, passed: row.passed, accepted: row.acceptedAt !== null });
-    bySystem.set(row.systemId, list);
-  }
-  return bySystem;
-}
-
-/** What one system still lacks for its tier. */
-export async function lifecycleGapsOf(db: Db, system: { id: string; reference: string; riskTier: Parameters<typeof lifecycleGaps>[1] }) {
-  return lifecycleGaps(system.reference, system.riskTier, (await recordsOnFile(db, [system.id])).get(system.id) ?? []);
 }

@@ -1,7 +1,7 @@
 // The life-cycle records register for exports and the evidence pack (A.6.2.2–A.6.2.8): every version
 // of every record (the current one marked), with the system, who recorded it and who accepted it.
 import type { PrismaClient } from "../generated/prisma/client.js";
-import { lifecycleKindFacts, measureText, thresholdText } from "./lifecycleRules.js";
+import { lifecycleKindFacts, measureText, thresholdText } from "../domain/lifecycleRules.js";
 
 export const lifecycleRecordColumns = [
   "reference", "version", "current", "supersededAt", "systemReference", "systemName", "systemRiskTier", "systemStatus", "kind", "control",

@@ -10,7 +10,7 @@ import type { Answers } from "../conversations/flowDefinition.js";
 import type { NoticeAction, Turn } from "../conversations/messages.js";
 import { actorOfTurn, useCaseMessages, useCaseRefusal, viewerOf, type RecordActions, type TextUseCases, type UseCaseOutcome } from "../conversations/useCaseOutcome.js";
 import { acceptVerification, currentVersion, lifecycleGapsOf } from "./lifecycleRecords.js";
-import { lifecycleKindFacts, lifecycleKinds, lifecycleNeeds, measureText, thresholdText, type LifecycleGap } from "./lifecycleRules.js";
+import { lifecycleKindFacts, lifecycleKinds, lifecycleNeeds, measureText, thresholdText, type LifecycleGap } from "../domain/lifecycleRules.js";
 import { kindNamed, kindPattern, lifecycleRecordFlowId, watchLabels } from "./lifecycleWords.js";
 
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);

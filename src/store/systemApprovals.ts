@@ -11,7 +11,7 @@ import type { Actor } from "./changeHistory.js";
 import { enqueueNotice, governanceAudience, personAudience } from "./notifications.js";
 import { inTransaction, updateRecord, type Db } from "./recordWriter.js";
 import { SystemChangeStore } from "./systemChanges.js";
-import { lifecycleGapsOf } from "../lifecycle/lifecycleRecords.js";
+import { lifecycleGapsOf } from "./lifecycleRecordsOnFile.js";
 
 const systemWithPeople = {
   owner: { select: { id: true, displayName: true, managerId: true } },

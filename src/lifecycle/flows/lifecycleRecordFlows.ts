@@ -8,7 +8,7 @@ import type { PersonAnswer } from "../../conversations/stepInput.js";
 import { actorOf } from "../../conversations/flows/actor.js";
 import { choicesFrom, requiredText } from "../../conversations/flows/choices.js";
 import { addLifecycleRecord, lifecycleGapsOf, reviseLifecycleRecord, type LifecycleContent } from "../lifecycleRecords.js";
-import { lifecycleKindFacts, lifecycleKinds, measureText, readMeasure, readThreshold, thresholdText, type Threshold } from "../lifecycleRules.js";
+import { lifecycleKindFacts, lifecycleKinds, measureText, readMeasure, readThreshold, thresholdText, type Threshold } from "../../domain/lifecycleRules.js";
 import { lifecycleRecordFlowId, watchLabels } from "../lifecycleWords.js";
 import { enqueueNotice, governanceAudience } from "../../store/notifications.js";
 
