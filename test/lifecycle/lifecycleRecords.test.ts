@@ -6,6 +6,7 @@ import type { RunningService } from "../../src/service.js";
 import { buildEvidencePack } from "../../src/export/evidencePack.js";
 import { exportText } from "../../src/export/recordExport.js";
 import { inventoryStatus } from "../../src/changeControl/inventoryStatus.js";
+import { readinessReport } from "../../src/readiness/readinessReport.js";
 import { personAudience, governanceAudience } from "../../src/store/notifications.js";
 import type { TestDatabase } from "../support/testDatabase.js";
 import { closeLocalChat, firstOfKind as find, localChatTurns, openLocalChat } from "../support/localChatSession.js";
@@ -114,13 +115,16 @@ describe("AI system life-cycle records in the local chat", () => {
     expect(find(await click("amara", screening, "approve"), "error")!.text).not.toContain("add verification");
   });
 
-  it("reports approved systems that lack their records in the out-of-date view", async () => {
+  it("reports approved systems that lack their records in the out-of-date view and the readiness checklist", async () => {
+    const lifecycleItem = async () => (await readinessReport(database.prisma, { now: new Date() })).stageOneChecklist.find((item) => item.title === "AI system life cycle (A.6.2)")!;
+    expect(await lifecycleItem()).toMatchObject({ done: true, shows: "12 of 12 approved medium or high-tier systems have the life-cycle records their tier needs." });
     const triageSystem = await database.prisma.aiSystem.findFirstOrThrow({ where: { reference: triage } });
     await database.prisma.lifecycleRecord.updateMany({ where: { systemId: triageSystem.id, kind: "event_logging" }, data: { supersededAt: new Date() } });
     const entry = (await inventoryStatus(database.prisma, new Date())).find((each) => each.reference === triage)!;
     expect(entry.reasons).toContain(`approved without the life-cycle records its tier needs: event-logging record (lifecycle ${triage})`);
     const list = find(await say("amara", "out of date"), "record_list")!;
     expect(list.items.find((item) => item.reference === triage)!.text).toContain("event-logging record");
+    expect(await lifecycleItem()).toMatchObject({ done: false, shows: `11 of 12 approved medium or high-tier systems have the life-cycle records their tier needs; not ${triage}.` });
     await database.prisma.lifecycleRecord.updateMany({ where: { systemId: triageSystem.id, kind: "event_logging" }, data: { supersededAt: null } });
   });
 
