@@ -36,6 +36,10 @@ describe("AI system life-cycle records in the local chat", () => {
     expect(view.text).toContain("Risk tier: High.");
     expect(view.text).toMatch(/Verification and validation result \(A\.6\.2\.4\), needed for its tier:\n• LCR-\d{4} v1: Precision of fast-track decisions .*: 0\.97 against ≥ 0\.95, passed, accepted 2026-11-27 \(Sofia Alvarez/);
     expect(view.text).toContain("Everything its high tier needs is on file.");
+    // The demo organisation is consistent with its approvals: no approved system lacks what its tier needs.
+    const approved = (await inventoryStatus(database.prisma, new Date())).filter((entry) => entry.status === "approved");
+    expect(approved.filter((entry) => entry.riskTier !== "low")).toHaveLength(11);
+    expect(approved.filter((entry) => entry.lifecycleGaps.length > 0).map((entry) => entry.reference)).toEqual([]);
     expect(find(await say("tom", `lifecycle ${triage}`), "error")!.text).toBe(`Only the governance team, auditors, managers and the owner of ${triage} can see its life-cycle records.`);
   });
 
