@@ -66,6 +66,8 @@ import { ResourceUseCases } from "./resources/resourceUseCases.js";
 import { addResourceFlow } from "./resources/flows/addResourceFlow.js";
 import { CustomerObligationUseCases } from "./customerObligations/obligationUseCases.js";
 import { addObligationFlow } from "./customerObligations/flows/addObligationFlow.js";
+import { LifecycleUseCases } from "./lifecycle/lifecycleUseCases.js";
+import { lifecycleRecordFlows } from "./lifecycle/flows/lifecycleRecordFlows.js";
 
 export interface ConversationSettings {
   reviewIntervals?: ReviewIntervals;
@@ -104,6 +106,7 @@ export function createConversationEngine(prisma: PrismaClient, settings: Convers
   const supplierUseCases = new SupplierUseCases(prisma, clock);
   const datasetUseCases = new DatasetUseCases(prisma, clock);
   const obligationUseCases = new CustomerObligationUseCases(prisma, clock);
+  const lifecycleUseCases = new LifecycleUseCases(prisma, clock);
   const useCases: UseCases = {
     incidents: incidentUseCases,
     training: new TrainingUseCases(prisma, clock),
@@ -135,6 +138,7 @@ export function createConversationEngine(prisma: PrismaClient, settings: Convers
     datasets: datasetUseCases,
     resources: new ResourceUseCases(prisma),
     customerObligations: obligationUseCases,
+    lifecycle: lifecycleUseCases,
     menu: (text, speaker) => engine.menu(text, speaker),
     commands: () => chatCommands,
   };
@@ -169,12 +173,13 @@ export function createConversationEngine(prisma: PrismaClient, settings: Convers
       addDatasetFlow(),
       addResourceFlow(),
       addObligationFlow(),
+      ...lifecycleRecordFlows(),
     ],
     lookups: storeLookups(prisma),
     incidentUseCases,
     commands: chatCommands,
     useCases,
-    recordActions: [approvalUseCases, impactUseCases, riskUseCases, nonconformityUseCases, policyQuestionUseCases, policyDocumentUseCases, treatmentUseCases, objectiveUseCases, supplierUseCases, datasetUseCases, obligationUseCases],
+    recordActions: [approvalUseCases, impactUseCases, riskUseCases, nonconformityUseCases, policyQuestionUseCases, policyDocumentUseCases, treatmentUseCases, objectiveUseCases, supplierUseCases, datasetUseCases, obligationUseCases, lifecycleUseCases],
     reminderUseCases: new ReminderUseCases(prisma, clock, { reviewIntervals: settings.reviewIntervals ?? defaultReviewIntervals, attestationMonths: settings.attestationMonths ?? 6 }),
     ...(settings.clock ? { clock: settings.clock } : {}),
     ...(settings.draftTtlMs ? { draftTtlMs: settings.draftTtlMs } : {}),

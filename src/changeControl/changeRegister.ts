@@ -44,7 +44,7 @@ export async function systemChangeTable(prisma: PrismaClient): Promise<Table> {
 export async function inventoryStatusTable(prisma: PrismaClient, today: Date = new Date()): Promise<Table> {
   const entries = await inventoryStatus(prisma, today);
   return {
-    columns: ["reference", "name", "ownerName", "status", "riskTier", "lifecycleStage", "riskAssessmentCurrent", "impactAssessmentCurrent", "openChange", "upToDate", "outOfDateReasons"],
+    columns: ["reference", "name", "ownerName", "status", "riskTier", "lifecycleStage", "riskAssessmentCurrent", "impactAssessmentCurrent", "lifecycleRecordsMissing", "openChange", "upToDate", "outOfDateReasons"],
     rows: entries.map((entry) => ({
       reference: entry.reference,
       name: entry.name,
@@ -54,6 +54,7 @@ export async function inventoryStatusTable(prisma: PrismaClient, today: Date = n
       lifecycleStage: entry.lifecycleStage,
       riskAssessmentCurrent: entry.hasRiskAssessment,
       impactAssessmentCurrent: entry.hasImpactAssessment,
+      lifecycleRecordsMissing: entry.lifecycleGaps.map((gap) => gap.kind),
       openChange: entry.openChange,
       upToDate: entry.reasons.length === 0,
       outOfDateReasons: entry.reasons,

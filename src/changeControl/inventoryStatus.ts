@@ -1,7 +1,9 @@
-// Reads what the out-of-date rule needs for every inventory entry in four queries, whatever the
+// Reads what the out-of-date rule needs for every inventory entry in five queries, whatever the
 // inventory's size: the systems, the changes that matter, and when each assessment was recorded.
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { outOfDateReasons, type EntryOnFile } from "./outOfDate.js";
+import { recordsOnFile } from "../store/lifecycleRecordsOnFile.js";
+import { lifecycleGaps } from "../domain/lifecycleRules.js";
 
 export interface InventoryEntryStatus extends EntryOnFile {
   name: string;
@@ -11,11 +13,12 @@ export interface InventoryEntryStatus extends EntryOnFile {
 }
 
 export async function inventoryStatus(prisma: PrismaClient, today: Date): Promise<InventoryEntryStatus[]> {
-  const [systems, changes, risks, impacts] = await Promise.all([
+  const [systems, changes, risks, impacts, lifecycle] = await Promise.all([
     prisma.aiSystem.findMany({ where: { status: { notIn: ["retired"] } }, orderBy: { reference: "asc" }, include: { owner: { select: { displayName: true } } } }),
     prisma.systemChange.findMany({ where: { OR: [{ status: "awaiting_approval" }, { assessmentsAsked: { isEmpty: false } }] }, orderBy: { createdAt: "asc" } }),
     prisma.risk.findMany({ where: { status: { not: "acceptance_pending" } }, select: { systemId: true, createdAt: true } }),
     prisma.impactAssessment.findMany({ select: { systemId: true, createdAt: true } }),
+    recordsOnFile(prisma),
   ]);
   const latest = (rows: { systemId: string; createdAt: Date }[]) => {
     const bySystem = new Map<string, Date>();
@@ -40,6 +43,7 @@ export async function inventoryStatus(prisma: PrismaClient, today: Date): Promis
       hasImpactAssessment: current("impact_assessment", latestImpact.get(system.id)),
       openChange: mine.find((change) => change.status === "awaiting_approval")?.reference ?? null,
       outdatedBy: null,
+      lifecycleGaps: lifecycleGaps(system.reference, system.riskTier, lifecycle.get(system.id) ?? []),
     };
     const stale = asking?.assessmentsAsked.some((evidence) => !current(evidence, evidence === "risk_assessment" ? latestRisk.get(system.id) : latestImpact.get(system.id)));
     entry.outdatedBy = stale ? asking!.reference : null;

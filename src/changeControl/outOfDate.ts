@@ -2,6 +2,7 @@
 // entry and what is on file for it, so the chat list, the export and the tests read the same answer.
 import type { AiSystemStatus, LifecycleStage, RiskTier } from "../generated/prisma/enums.js";
 import { approvalRules } from "../domain/approvalRules.js";
+import { lifecycleKindFacts, type LifecycleGap } from "../domain/lifecycleRules.js";
 
 export interface EntryOnFile {
   reference: string;
@@ -17,6 +18,8 @@ export interface EntryOnFile {
   openChange: string | null;
   /** The latest change that made earlier assessments stale, when newer ones are still missing. */
   outdatedBy: string | null;
+  /** The life-cycle records its tier needs and lacks (A.6.2.2–A.6.2.8). */
+  lifecycleGaps: readonly LifecycleGap[];
 }
 
 /** Why the entry is out of date, one sentence each; empty when it is current. Retired and draft entries are not checked. */
@@ -34,6 +37,9 @@ export function outOfDateReasons(entry: EntryOnFile, today: Date): string[] {
     reasons.push(`${entry.status === "approved" ? "approved without" : "needs"} a current ${missing.join(" and ")}${why}`);
   } else if (entry.outdatedBy) {
     reasons.push(`assessments on file predate the change ${entry.outdatedBy}`);
+  }
+  if (entry.status === "approved" && entry.lifecycleGaps.length > 0) {
+    reasons.push(`approved without the life-cycle records its tier needs: ${entry.lifecycleGaps.map((gap) => lifecycleKindFacts[gap.kind].words).join(", ")} (lifecycle ${entry.reference})`);
   }
   if (entry.nextReviewDate && entry.nextReviewDate.getTime() < today.getTime()) reasons.push(`review overdue since ${entry.nextReviewDate.toISOString().slice(0, 10)}`);
   return reasons;

@@ -55,6 +55,7 @@ import { context } from "../context/commands/context.js";
 import { datasets } from "../datasets/commands/datasets.js";
 import { resources } from "../resources/commands/resources.js";
 import { customerObligations } from "../customerObligations/commands/customerObligations.js";
+import { lifecycleRecords } from "../lifecycle/commands/lifecycleRecords.js";
 
 export const chatCommands: readonly ChatCommand[] = [
   help,
@@ -75,6 +76,7 @@ export const chatCommands: readonly ChatCommand[] = [
   updateSystem,
   systemChanges,
   lifecycleStage,
+  lifecycleRecords,
   riskRegister,
   assessRisk,
   treatRisk,

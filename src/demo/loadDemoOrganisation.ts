@@ -7,6 +7,7 @@ import { demoObjectives, demoScope } from "./demoScopeAndObjectives.js";
 import { loadDemoRecords } from "./loadDemoRecords.js";
 import { loadDemoMeasurement } from "./demoMeasurement.js";
 import { loadDemoDataAndSuppliers } from "./demoDataAndSuppliers.js";
+import { loadDemoLifecycle } from "./demoLifecycle.js";
 
 export interface DemoLoadResult {
   people: number;
@@ -46,6 +47,8 @@ export async function loadDemoOrganisation(store: Store): Promise<DemoLoadResult
     systemIds.set(key, id);
   }
   const systems = newSystems.size;
+  // Life-cycle records first: the demo's change control re-approves a system, which needs them.
+  await loadDemoLifecycle(store.prisma, { personIds, newSystems });
   await loadDemoRecords(store.prisma, { personIds, newSystems });
 
   const existingIncidents = new Set((await store.incidents.list()).map((incident) => incident.description));

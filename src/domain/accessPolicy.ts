@@ -45,7 +45,9 @@ export type RecordType =
   /** Tooling, compute and human resources of an AI system (A.4); "record_owner" is the system's owner. */
   | "ai_resource"
   /** Obligations to customers for AI in our own products (A.10.4); "record_owner" is the obligation's owner. */
-  | "customer_obligation";
+  | "customer_obligation"
+  /** Life-cycle records of an AI system (A.6.2.2–A.6.2.8); "approve" accepts verification results. */
+  | "lifecycle_record";
 
 export type Access = "view" | "create" | "edit" | "approve" | "export";
 
@@ -97,6 +99,7 @@ export const accessTable: Record<RecordType, Partial<Record<Access, Grant[]>>> =
   dataset: { view: [...oversight, "manager", "owner"], create: ["governance", "owner"], edit: ["governance", "record_owner"], export: oversight },
   ai_resource: { view: [...oversight, "manager", "owner"], create: ["governance", "record_owner"], export: oversight },
   customer_obligation: { view: [...oversight, "manager", "owner"], create: ["governance"], edit: ["governance", "record_owner"], export: oversight },
+  lifecycle_record: { view: [...oversight, "record_owner", "manager"], create: ["governance", "record_owner"], edit: ["governance", "record_owner"], approve: ["governance"], export: oversight },
 };
 
 function relationsOf(viewer: Viewer, record: RecordRelations): Relation[] {
@@ -164,6 +167,7 @@ const typeWords: Record<RecordType, string> = {
   dataset: "the dataset register",
   ai_resource: "the resources of this AI system",
   customer_obligation: "obligations to customers",
+  lifecycle_record: "an AI system's life-cycle records",
 };
 const grantWords: Record<Grant, string> = {
   member: "everyone",

@@ -30,6 +30,8 @@ export interface ApprovalCase {
   approverAs: Approver[];
   hasRiskAssessment: boolean;
   hasImpactAssessment: boolean;
+  /** The life-cycle records its tier needs and lacks (domain/lifecycleRules.ts), each with the command that adds it. */
+  lifecycleGaps?: readonly { text: string }[];
 }
 
 export interface ApprovalDecision {
@@ -55,10 +57,15 @@ export function decideApproval(input: ApprovalCase): ApprovalDecision {
   }
   const held: Record<Evidence, boolean> = { risk_assessment: input.hasRiskAssessment, impact_assessment: input.hasImpactAssessment };
   const missing = input.decision === "approve" ? rule.needs.filter((evidence) => !held[evidence]) : [];
-  if (missing.length > 0) {
-    return { allowed: false, reason: `${input.reference} is ${tierName}: it needs ${missing.map((evidence) => evidenceWords(evidence, input.reference)).join(" and ")} before it can be approved.`, missing };
-  }
+  const lacking = [...missing.map((evidence) => evidenceWords(evidence, input.reference)), ...(input.decision === "approve" ? (input.lifecycleGaps ?? []).map((gap) => gap.text) : [])];
+  if (lacking.length > 0) return { allowed: false, reason: lackingReason(input.reference, tierName, lacking), missing };
   const onFile = input.decision === "approve" && rule.needs.length > 0 ? ", with its risk and impact assessments on file" : "";
   const as = input.approverAs.find((approver) => rule.approvers.includes(approver))!;
   return { allowed: true, reason: `As ${approverWords[as]} you may ${decisionWords[input.decision]} ${tierName}${onFile}.`, missing: [] };
+}
+
+/** Two things read as a sentence; more as a list, one line each with the command that adds it. */
+function lackingReason(reference: string, tierName: string, lacking: string[]): string {
+  if (lacking.length <= 2) return `${reference} is ${tierName}: it needs ${lacking.join(" and ")} before it can be approved.`;
+  return [`${reference} is ${tierName}. Before it can be approved it needs:`, ...lacking.map((item) => `• ${item}`)].join("\n");
 }

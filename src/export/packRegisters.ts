@@ -11,6 +11,7 @@ import { momentText, plain, readingTable } from "./readableText.js";
 import { changeHistoryRecord } from "./changeHistoryRecord.js";
 import { incidentTimelinesRecord, objectivesRecord, policyQuestionsRecord, rolesRecord, scopeRecord, type RecordContent } from "./managementSystemRecords.js";
 import type { PolicyDocument } from "./policyDocuments.js";
+import { lifecycleEvidence } from "../lifecycle/lifecycleRegister.js";
 
 type Row = Record<string, unknown>;
 
@@ -94,6 +95,18 @@ export const packRegisters: readonly PackRegister[] = [
   { file: "risk-treatment-actions", title: "Risk treatment actions and residual sign-off", holds: "actions putting each treatment in place, owners, due dates, residual risk signed off", evidence: [{ ids: ["6.1.3", "8.3"] }], load: stored("treatment") },
   { file: "context-issues", title: "Internal and external issues", holds: "issues, their effect on the AIMS, review dates", evidence: [{ ids: ["4.1"] }], load: stored("context-issues") },
   { file: "interested-parties", title: "Interested parties and their requirements", holds: "parties, requirements and where they come from", evidence: [{ ids: ["4.2"] }], load: stored("interested-parties") },
+  {
+    file: "lifecycle-records",
+    title: "AI system life-cycle records",
+    holds: "requirements, design decisions, verification and validation results, deployment and monitoring plans, technical documentation, event logging; every version",
+    evidence: [{ idsOf: lifecycleEvidence }],
+    load: async ({ prisma, timeZone }) => {
+      const table = await buildTable(prisma, "lifecycle-records");
+      const current = table.rows.filter((row) => row.current === true);
+      const earlier = table.rows.length - current.length;
+      return { table, markdown: `${current.length} current records${earlier > 0 ? `; ${earlier} earlier versions are in the CSV and JSON` : ""}.\n\n${readingTable(registerReadings["lifecycle-records"], current, timeZone)}` };
+    },
+  },
   { file: "supplier-register", title: "Supplier register", holds: "suppliers of AI systems: due diligence, contract, responsibilities, next review", evidence: [{ ids: ["A.10.2", "A.10.3"], where: (row) => row.dueDiligenceDone === true }], load: stored("suppliers") },
   {
     file: "dataset-register",

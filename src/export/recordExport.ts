@@ -26,9 +26,10 @@ import { independenceWording } from "../domain/auditIndependence.js";
 import { datasetTable } from "../datasets/datasetRegister.js";
 import { aiResourceTable } from "../resources/resourceRegister.js";
 import { customerObligationTable } from "../customerObligations/obligationRegister.js";
+import { lifecycleRecordTable } from "../lifecycle/lifecycleRegister.js";
 import { buildGapReport, gapReportColumns, gapReportRows, renderGapReportMarkdown } from "../gap/gapReport.js";
 
-export const exportKinds = ["systems", "incidents", "actions", "training", "impacts", "risks", "nonconformities", "reviews", "soa", "gap", "people", "notifications", "suppliers", "changes", "out-of-date", "policies", "acknowledgements", "treatment", "context-issues", "interested-parties", "datasets", "ai-resources", "customer-obligations", "objective-measurements"] as const;
+export const exportKinds = ["systems", "incidents", "actions", "training", "impacts", "risks", "nonconformities", "reviews", "soa", "gap", "people", "notifications", "suppliers", "changes", "out-of-date", "policies", "acknowledgements", "treatment", "context-issues", "interested-parties", "datasets", "ai-resources", "customer-obligations", "objective-measurements", "lifecycle-records"] as const;
 export type ExportKind = (typeof exportKinds)[number];
 export const exportFormats = ["csv", "json", "md"] as const;
 export type ExportFormat = (typeof exportFormats)[number];
@@ -91,6 +92,8 @@ export async function buildTable(prisma: PrismaClient, kind: ExportKind): Promis
       return aiResourceTable(prisma);
     case "customer-obligations":
       return customerObligationTable(prisma);
+    case "lifecycle-records":
+      return lifecycleRecordTable(prisma);
   }
 }
 

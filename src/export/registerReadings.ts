@@ -8,6 +8,8 @@ import { nonconformitySourceLabels, nonconformityStatusLabels } from "../domain/
 import { implementationLabels } from "../domain/controlApplicability.js";
 import { trainingStatusLabels } from "../domain/training.js";
 import type { ExportKind } from "./recordExport.js";
+import type { LifecycleRecordKind } from "../generated/prisma/enums.js";
+import { lifecycleKindFacts } from "../domain/lifecycleRules.js";
 import { dayText, labelled, listText, momentText, plain, shortened, yesNo, type ReadingColumn } from "./readableText.js";
 
 type Row = Record<string, unknown>;
@@ -263,5 +265,17 @@ export const registerReadings: Record<Exclude<ExportKind, "gap">, ReadingColumn[
     column("Met", (row) => (row.met === null ? "no target figure" : yesNo(row.met))),
     text("Recorded by", "recordedByName"),
     text("Note", "note", 120),
+  ],
+  "lifecycle-records": [
+    column("Reference", (row) => `${plain(row.reference)} v${plain(row.version)}`),
+    column("AI system", (row) => `${plain(row.systemReference)} ${plain(row.systemName)}`),
+    column("Record", (row) => `${lifecycleKindFacts[row.kind as LifecycleRecordKind]?.words ?? plain(row.kind)} (${plain(row.control)})`),
+    text("What it says", "summary", 160),
+    column("Result", (row) => (row.kind === "verification" ? `${plain(row.metric)}: ${plain(row.result)} against ${plain(row.threshold)}, ${row.passed ? "passed" : "did not pass"}` : "")),
+    column("Accepted", (row) => (row.acceptedAt ? `${plain(row.acceptedBy)}, ${dayText(row.acceptedAt)}` : "")),
+    column("Monitoring", (row) => (row.kind === "monitoring_plan" ? `${plain(row.watches)}; ${plain(row.frequency)}; ${plain(row.responsibleName)}` : "")),
+    column("Logs", (row) => (row.kind === "event_logging" ? `${plain(row.logLocation)}, kept ${plain(row.retention)}` : "")),
+    text("Link", "link"),
+    column("Recorded", (row, timeZone) => `${momentText(row.createdAt, timeZone)} by ${plain(row.recordedBy)}`),
   ],
 };

@@ -5,6 +5,8 @@
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { annexAControls } from "../iso42001/catalog.js";
 import { listPolicyFiles } from "../policy/policyCorpus.js";
+import { lifecycleGaps } from "../domain/lifecycleRules.js";
+import { recordsOnFile } from "../store/lifecycleRecordsOnFile.js";
 
 export interface ReadinessStep {
   title: string;
@@ -27,8 +29,8 @@ const step = (title: string, done: boolean, shows: string, missing: string, comm
 
 /** The figures every phase and checklist item reads, in one round of queries. */
 async function figures(prisma: PrismaClient, policyDir: string | undefined, now: Date) {
-  const [systems, scope, objectives, gap, riskSystems, soa, trainings, people, audits, reviews, openNonconformities] = await Promise.all([
-    prisma.aiSystem.findMany({ where: { status: { not: "retired" } }, select: { reference: true, ownerId: true, riskTier: true, id: true } }),
+  const [systems, scope, objectives, gap, riskSystems, soa, trainings, people, audits, reviews, openNonconformities, lifecycle] = await Promise.all([
+    prisma.aiSystem.findMany({ where: { status: { not: "retired" } }, select: { reference: true, ownerId: true, riskTier: true, id: true, status: true } }),
     prisma.aimsScope.findFirst(),
     prisma.aiObjective.count(),
     prisma.gapAnalysis.findFirst({ orderBy: { createdAt: "desc" }, include: { findings: { select: { status: true } } } }),
@@ -39,6 +41,7 @@ async function figures(prisma: PrismaClient, policyDir: string | undefined, now:
     prisma.scheduledReview.count({ where: { kind: "internal_audit", status: "held" } }),
     prisma.scheduledReview.count({ where: { kind: "management_review", status: "held" } }),
     prisma.nonconformity.count({ where: { status: { not: "closed" } } }),
+    recordsOnFile(prisma),
   ]);
   const policyFiles = policyDir ? listPolicyFiles(policyDir) : [];
   const assessed = new Set(riskSystems.map((risk) => risk.systemId));
@@ -46,6 +49,9 @@ async function figures(prisma: PrismaClient, policyDir: string | undefined, now:
   return {
     systems: systems.length,
     withoutOwner: systems.filter((system) => !system.ownerId).map((system) => system.reference),
+    approvedNeedingRecords: systems.filter((system) => system.status === "approved" && system.riskTier !== "low").length,
+    /** Approved medium and high-tier systems without the life-cycle records their tier needs (A.6.2). */
+    lackingLifecycle: systems.filter((system) => system.status === "approved" && lifecycleGaps(system.reference, system.riskTier, lifecycle.get(system.id) ?? []).length > 0).map((system) => system.reference),
     needingRisk: systems.filter((system) => (system.riskTier === "medium" || system.riskTier === "high") && !assessed.has(system.id)).map((system) => system.reference),
     scope,
     objectives,
@@ -122,6 +128,13 @@ function checklist(f: Figures): ReadinessStep[] {
     step("Scope (4.3)", f.scope !== null, f.scope ? `${f.scope.reference} version ${f.scope.version}.` : "Not recorded.", "the scope statement", '"edit scope"'),
     step("Risk assessment (6.1.2)", f.systems > 0 && f.needingRisk.length === 0, f.needingRisk.length === 0 ? `Every medium and high-tier system of ${f.systems} assessed.` : `${plural(f.needingRisk.length, "system")} not assessed: ${listed(f.needingRisk)}.`, "risk assessments", '"assess risk"'),
     step("Statement of Applicability (6.1.3)", f.decided === controls, `${f.decided} of ${controls} controls decided.`, `${controls - f.decided} controls to decide`, '"soa"'),
+    step(
+      "AI system life cycle (A.6.2)",
+      f.approvedNeedingRecords > 0 && f.lackingLifecycle.length === 0,
+      f.approvedNeedingRecords === 0 ? "No medium or high-tier system is approved yet." : `${f.approvedNeedingRecords - f.lackingLifecycle.length} of ${plural(f.approvedNeedingRecords, "approved medium or high-tier system")} have the life-cycle records their tier needs${f.lackingLifecycle.length > 0 ? `; not ${listed(f.lackingLifecycle)}` : ""}.`,
+      "requirements, verification results, deployment and monitoring plans, technical documentation and event logging as each tier needs",
+      '"lifecycle AIS-0001"',
+    ),
     step("Procedures (7.5)", f.procedures.length > 0, f.procedures.length > 0 ? `${f.procedures.join(", ")}.` : "No procedure document found.", "documented procedures", "put them in POLICY_DIR"),
     step("AI objectives (6.2)", f.objectives > 0, `${plural(f.objectives, "objective")} recorded.`, "AI objectives", '"add objective"'),
     step("Internal audit and management review records (9.2, 9.3)", f.audits > 0 && f.reviews > 0, `${plural(f.audits, "audit")} and ${plural(f.reviews, "management review")} held.`, "an internal audit and a management review held", '"schedule audit", "schedule review"'),

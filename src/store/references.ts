@@ -2,7 +2,7 @@
 // transaction that creates the record, so a rolled-back create does not burn a number.
 import type { Prisma } from "../generated/prisma/client.js";
 
-export type ReferencePrefix = "AIS" | "INC" | "CA" | "TRN" | "REV" | "RSK" | "AIA" | "GAP" | "NC" | "SCP" | "OBJ" | "EXN" | "SUP" | "CHG" | "POL" | "ACK" | "TRA" | "CTX" | "IP" | "MSR" | "DS" | "RES" | "COB";
+export type ReferencePrefix = "AIS" | "INC" | "CA" | "TRN" | "REV" | "RSK" | "AIA" | "GAP" | "NC" | "SCP" | "OBJ" | "EXN" | "SUP" | "CHG" | "POL" | "ACK" | "TRA" | "CTX" | "IP" | "MSR" | "DS" | "RES" | "COB" | "LCR";
 
 export async function nextReference(tx: Prisma.TransactionClient, prefix: ReferencePrefix): Promise<string> {
   const counter = await tx.referenceCounter.upsert({

@@ -11,6 +11,7 @@ import type { Actor } from "./changeHistory.js";
 import { enqueueNotice, governanceAudience, personAudience } from "./notifications.js";
 import { inTransaction, updateRecord, type Db } from "./recordWriter.js";
 import { SystemChangeStore } from "./systemChanges.js";
+import { lifecycleGapsOf } from "./lifecycleRecordsOnFile.js";
 
 const systemWithPeople = {
   owner: { select: { id: true, displayName: true, managerId: true } },
@@ -38,16 +39,19 @@ export class SystemApprovals {
 
   /**
    * A completed risk assessment (any risk not waiting for its acceptance) and any impact assessment,
-   * recorded since the last material change that asked for them again (change control).
+   * recorded since the last material change that asked for them again (change control), and the
+   * life-cycle records its tier needs and lacks.
    */
-  async evidenceFor(systemId: string) {
+  async evidenceFor(system: Pick<SystemForApproval, "id" | "reference" | "riskTier">) {
+    const systemId = system.id;
     const change = await new SystemChangeStore(this.db).latestAskingAssessments(systemId);
     const since = (evidence: Evidence) => (change?.assessmentsAsked.includes(evidence) ? { createdAt: { gte: change.createdAt } } : {});
-    const [risks, impacts] = await Promise.all([
+    const [risks, impacts, lifecycleGaps] = await Promise.all([
       this.db.risk.count({ where: { systemId, status: { not: "acceptance_pending" }, ...since("risk_assessment") } }),
       this.db.impactAssessment.count({ where: { systemId, ...since("impact_assessment") } }),
+      lifecycleGapsOf(this.db, system),
     ]);
-    return { hasRiskAssessment: risks > 0, hasImpactAssessment: impacts > 0, outdatedBy: change?.reference ?? null };
+    return { hasRiskAssessment: risks > 0, hasImpactAssessment: impacts > 0, outdatedBy: change?.reference ?? null, lifecycleGaps };
   }
 
   /** Whether the viewer may take this decision now; throws ActionRefused with the reason when not. */
@@ -56,7 +60,7 @@ export class SystemApprovals {
     if (!system) throw new ActionRefused(`${reference} is not in the AI system inventory.`);
     if (!can(viewer, "approve", "ai_system", { ownerManagerId: system.owner?.managerId ?? null })) throw new ActionRefused(refusalText("approve", "ai_system"));
     if (system.status !== "pending_review") throw new ActionRefused(alreadyDecided(system));
-    const verdict = decideApproval({ reference, decision, tier: system.riskTier, approverAs: approverRoles(viewer, system), ...(await this.evidenceFor(system.id)) });
+    const verdict = decideApproval({ reference, decision, tier: system.riskTier, approverAs: approverRoles(viewer, system), ...(await this.evidenceFor(system)) });
     if (!verdict.allowed) throw new ActionRefused(verdict.reason);
     return system;
   }

@@ -15,6 +15,7 @@ import { useCaseMessages, useCaseRefusal, type TextUseCases, type UseCaseOutcome
 import { rejectSystemFlowId } from "./flows/rejectSystemFlow.js";
 import { userDocumentationLine } from "../systemDocumentation/userDocumentationUseCases.js";
 import { declineOwnership, declineOwnershipAction } from "./systemOwnership.js";
+import { lifecycleLine } from "../lifecycle/lifecycleUseCases.js";
 import type { Turn } from "../conversations/messages.js";
 
 const normalised = (reference: string) => reference.toUpperCase().replace(/^AIS-0*(\d+)$/, (_, n: string) => `AIS-${n.padStart(4, "0")}`);
@@ -88,7 +89,7 @@ export class SystemApprovalUseCases implements TextUseCases, RecordActions {
     const approvals = new SystemApprovals(this.prisma);
     const system = await approvals.load(reference);
     if (!system) return useCaseRefusal(`${reference} is not in the AI system inventory.`);
-    const evidence = await approvals.evidenceFor(system.id);
+    const evidence = await approvals.evidenceFor(system);
     const lines = [
       `Status: ${aiSystemStatusLabels[system.status]}.`,
       `Owner: ${system.owner?.displayName ?? "none yet"}${system.reportedBy && system.reportedBy.displayName !== system.owner?.displayName ? `; ${system.status === "draft" ? "reported" : "registered"} by ${system.reportedBy.displayName}` : ""}.`,
@@ -96,6 +97,7 @@ export class SystemApprovalUseCases implements TextUseCases, RecordActions {
       ...system.riskTierReasons.map((reason) => `• ${reason}`),
       `Risk assessment: ${evidence.hasRiskAssessment ? "on file" : `${missingWord(evidence.outdatedBy)} (assess risk ${reference})`}.`,
       `Impact assessment: ${evidence.hasImpactAssessment ? `on file (impact ${reference})` : `${missingWord(evidence.outdatedBy)} (assess impact ${reference})`}.`,
+      lifecycleLine(reference, evidence.lifecycleGaps),
       userDocumentationLine(system),
     ];
     if (system.decidedAt) {
@@ -113,7 +115,7 @@ export class SystemApprovalUseCases implements TextUseCases, RecordActions {
     });
   }
 
-  private allowedDecisions(system: NonNullable<Awaited<ReturnType<SystemApprovals["load"]>>>, evidence: { hasRiskAssessment: boolean; hasImpactAssessment: boolean }, turn: Turn) {
+  private allowedDecisions(system: NonNullable<Awaited<ReturnType<SystemApprovals["load"]>>>, evidence: Awaited<ReturnType<SystemApprovals["evidenceFor"]>>, turn: Turn) {
     const approverAs = approverRoles(viewerOf(turn), system);
     const decisions: Decision[] = [];
     const notes: string[] = [];

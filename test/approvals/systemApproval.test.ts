@@ -7,6 +7,7 @@ import type { RunningService } from "../../src/service.js";
 import { governanceAudience, personAudience } from "../../src/store/notifications.js";
 import type { TestDatabase } from "../support/testDatabase.js";
 import { closeLocalChat, firstOfKind, localChatTurns, openLocalChat } from "../support/localChatSession.js";
+import { completeLifecycleRecords } from "../support/lifecycleRecords.js";
 
 const buttons = (reference: string) => [
   { label: "Approve", input: { kind: "record_action", reference, action: "approve" } },
@@ -28,6 +29,7 @@ describe("approving new AI systems by risk tier in the local chat", () => {
   const { turn, say, click } = localChatTurns(() => service.url, people);
   const find = firstOfKind;
   const refusal = async (messages: Promise<OutgoingMessage[]>) => find(await messages, "error")?.text ?? "(no refusal)";
+  const governance = (key: string) => ({ personId: people.get(key)!, label: key });
   const statusOf = async (reference: string) => (await database.prisma.aiSystem.findUniqueOrThrow({ where: { reference } })).status;
   const addRisk = (systemId: string, reference: string, status: RiskStatus) =>
     database.prisma.risk.create({
@@ -76,6 +78,8 @@ describe("approving new AI systems by risk tier in the local chat", () => {
     expect(card.text).toContain(`Only the governance team can approve a medium-tier system such as ${reference}.`);
     expect(await refusal(click("priya", reference, "approve"))).toBe(`Only the governance team can approve a medium-tier system such as ${reference}.`);
     expect(await statusOf(reference)).toBe("pending_review");
+    expect(await refusal(say("amara", `approve ${reference}`))).toMatch(new RegExp(`^${reference} is a medium-tier system\\. Before it can be approved it needs:\\n• its requirements and specification`));
+    await completeLifecycleRecords(database.prisma, reference, governance("lukas"), governance("amara"));
 
     expect(find(await say("amara", `approve ${reference}`), "text")!.text).toMatch(/is approved/);
     expect(await statusOf(reference)).toBe("approved");
@@ -86,6 +90,7 @@ describe("approving new AI systems by risk tier in the local chat", () => {
 
   it("refuses a high-tier system until a completed risk assessment and an impact assessment exist", async () => {
     const { reference, id } = systems.get("Workday Recruiting Candidate Screening")!;
+    await completeLifecycleRecords(database.prisma, reference, governance("lukas"), governance("amara")); // what the life cycle needs is tested in test/lifecycle
     expect(await refusal(click("amara", reference, "approve"))).toBe(
       `${reference} is a high-tier system: it needs a risk assessment (assess risk ${reference}) and an impact assessment (assess impact ${reference}) before it can be approved.`,
     );

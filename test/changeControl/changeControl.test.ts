@@ -8,6 +8,7 @@ import { buildEvidencePack } from "../../src/export/evidencePack.js";
 import { governanceAudience, personAudience } from "../../src/store/notifications.js";
 import type { TestDatabase } from "../support/testDatabase.js";
 import { closeLocalChat, firstOfKind as find, localChatTurns, openLocalChat } from "../support/localChatSession.js";
+import { completeLifecycleRecords } from "../support/lifecycleRecords.js";
 
 describe("change control of AI systems in the local chat", () => {
   let database: TestDatabase;
@@ -78,6 +79,11 @@ describe("change control of AI systems in the local chat", () => {
 
   it("keeps it out of approval until assessments newer than the change exist", async () => {
     const { reference, id } = systems.get("Claims Fraud Scoring")!;
+    // Now high tier, it also needs the high tier's life-cycle records (its medium-tier ones stay on file).
+    const needs = find(await say("amara", `approve ${reference}`), "error")!.text;
+    expect(needs).toContain(`• a deployment plan (add deployment plan ${reference})`);
+    expect(needs).not.toContain("add requirements");
+    await completeLifecycleRecords(database.prisma, reference, { personId: people.get("lukas")!, label: "Lukas Brandt" }, { personId: people.get("amara")!, label: "Amara Okafor" });
     expect(find(await say("amara", `approve ${reference}`), "error")!.text).toBe(
       `${reference} is a high-tier system: it needs a risk assessment (assess risk ${reference}) and an impact assessment (assess impact ${reference}) before it can be approved.`,
     );

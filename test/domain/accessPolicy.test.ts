@@ -31,6 +31,7 @@ const byRole: Record<RecordType, Partial<Record<Access, Role[] | "all">>> = {
   dataset: { view: ["governance", "auditor", "manager", "owner"], create: ["governance", "owner"], edit: ["governance"], export: ["governance", "auditor"] },
   ai_resource: { view: ["governance", "auditor", "manager", "owner"], create: ["governance"], export: ["governance", "auditor"] },
   customer_obligation: { view: ["governance", "auditor", "manager", "owner"], create: ["governance"], edit: ["governance"], export: ["governance", "auditor"] },
+  lifecycle_record: { view: ["governance", "auditor", "manager"], create: ["governance"], edit: ["governance"], approve: ["governance"], export: ["governance", "auditor"] },
 };
 
 const cases = (Object.keys(byRole) as RecordType[]).flatMap((type) =>
@@ -74,6 +75,8 @@ describe("the access policy by relation to the record", () => {
     { why: "but not someone else's", access: "view", type: "training", relations: { personId: "p-other" }, expected: false },
     { why: "the owner of an AI objective records its progress", access: "edit", type: "objective", relations: { ownerId: "p-me" }, expected: true },
     { why: "but cannot record new objectives", access: "create", type: "objective", relations: { ownerId: "p-me" }, expected: false },
+    { why: "the owner of a system records its life-cycle records", access: "create", type: "lifecycle_record", relations: { ownerId: "p-me" }, expected: true },
+    { why: "but does not accept its verification results", access: "approve", type: "lifecycle_record", relations: { ownerId: "p-me" }, expected: false },
     { why: "no relation exports the evidence pack", access: "export", type: "evidence_pack", relations: { ownerId: "p-me", leadId: "p-me", personId: "p-me" }, expected: false, roles: ["manager", "auditor", "owner"] },
   ] as const)("$why", ({ access, type, relations, expected, ...rest }) => {
     const viewer = "roles" in rest && rest.roles ? { ...me, roles: [...rest.roles] as Role[] } : me;

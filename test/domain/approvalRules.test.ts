@@ -34,6 +34,21 @@ describe("approval of a new AI system by tier", () => {
   });
 });
 
+describe("approval with life-cycle records missing", () => {
+  const gaps = [{ text: "a monitoring plan (add monitoring plan AIS-0007)" }];
+  it("refuses to approve a medium-tier system, naming the record and its command", () => {
+    const verdict = decideApproval({ reference, decision: "approve", tier: "medium", approverAs: ["governance"], hasRiskAssessment: false, hasImpactAssessment: false, lifecycleGaps: gaps });
+    expect(verdict).toMatchObject({ allowed: false, reason: "AIS-0007 is a medium-tier system: it needs a monitoring plan (add monitoring plan AIS-0007) before it can be approved." });
+  });
+  it("lists assessments and records one a line when more than two are missing", () => {
+    const verdict = decideApproval({ reference, decision: "approve", tier: "high", approverAs: ["governance"], hasRiskAssessment: false, hasImpactAssessment: true, lifecycleGaps: [...gaps, { text: "a deployment plan (add deployment plan AIS-0007)" }] });
+    expect(verdict.reason.split("\n")).toEqual(["AIS-0007 is a high-tier system. Before it can be approved it needs:", "• a risk assessment (assess risk AIS-0007)", "• a monitoring plan (add monitoring plan AIS-0007)", "• a deployment plan (add deployment plan AIS-0007)"]);
+  });
+  it("lets a rejection through whatever is missing", () => {
+    expect(decideApproval({ reference, decision: "reject", tier: "high", approverAs: ["governance"], hasRiskAssessment: false, hasImpactAssessment: false, lifecycleGaps: gaps }).allowed).toBe(true);
+  });
+});
+
 describe("default re-assessment of an impact assessment by tier", () => {
   it.each<[RiskTier | null, string]>([
     ["high", "2027-05-28"],

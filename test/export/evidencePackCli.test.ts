@@ -37,8 +37,8 @@ describe("exporting the evidence pack with the CLI", () => {
     expect(unknown.stderr).toContain('Nobody with the e-mail or name "nobody@northwind.example" is in the directory');
     const written = await runAims(["export", "pack", "--out", out, "--by", "lukas.brandt@northwind.example"], env);
     expect(written.code).toBe(0);
-    // 32 registers (three formats each, two of them fewer), the three policy documents, the index and the manifest.
-    expect(written.stderr).toContain(`Written 98 files to ${out} (start with ${out}/README.md; MANIFEST.json holds their SHA-256).`);
+    // 33 registers (three formats each, two of them fewer), the three policy documents, the index and the manifest.
+    expect(written.stderr).toContain(`Written 101 files to ${out} (start with ${out}/README.md; MANIFEST.json holds their SHA-256).`);
 
     const read = (file: string) => fs.readFileSync(path.join(out, file), "utf8");
     // One register alone: the demo organisation's datasets, as a spreadsheet.
@@ -50,6 +50,9 @@ describe("exporting the evidence pack with the CLI", () => {
     const systems = csv("ai-system-inventory.csv");
     expect(systems).toHaveLength(23);
     expect(JSON.parse(read("ai-system-inventory.json"))).toHaveLength(23);
+    // The demo's life-cycle records: 44 current (11 approved medium and high-tier systems and one pending) and one earlier version.
+    const lifecycleLine = read("README.md").split("\n").find((line) => line.startsWith("| AI system life-cycle records |"));
+    expect(lifecycleLine, lifecycleLine).toMatch(/ \| 45 \| lifecycle-records\.md, lifecycle-records\.csv, lifecycle-records\.json \|$/);
     expect(read("README.md")).toContain("| AI system inventory | every AI system, its owner, risk tier and approval | 23 | ai-system-inventory.md, ai-system-inventory.csv, ai-system-inventory.json |");
     expect(read("README.md")).toMatch(/^Exported \d{1,2} \w{3,4} \d{4}, \d\d:\d\d \(UTC\) by Lukas Brandt via Command line\./m);
     expect(JSON.parse(read("MANIFEST.json"))).toMatchObject({ exportedBy: "Lukas Brandt", exportedVia: "Command line" });

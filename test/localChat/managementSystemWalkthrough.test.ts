@@ -91,8 +91,24 @@ describe("the ISO/IEC 42001 loop in chat, and the evidence pack", () => {
     expect(shown).toContain("2 of 38 controls decided");
   });
 
-  it("6. governance approves the high-tier system now that it has both assessments; the owner is told", async () => {
+  it("6. the owner records the system's life cycle, governance accepts its test results and approves it; the owner is told", async () => {
     expect(find(await click("priya", state.system!, "approve"), "error")!.text).toMatch(/Only the governance team can approve a high-tier system/);
+    expect(find(await click("amara", state.system!, "approve"), "error")!.text).toContain(`• its requirements and specification (add requirements ${state.system})`);
+    await say("hannah", `add requirements ${state.system}`, "Draft decline letters citing the clause relied on; a handler reads and sends each one", "skip");
+    await done("hannah");
+    await say("hannah", `add verification ${state.system}`, "Letters citing the right clause (200 past declines)", ">= 98%", "99%", "200 past declines rewritten and checked by two handlers", "skip");
+    const results = await done("hannah");
+    expect(results.lines[0]).toBe("Result 99% against ≥ 98%: passed.");
+    await say("hannah", `add deployment plan ${state.system}`, "Pilot with one claims team for a month, then all motor declines; rollback to the old templates", "skip");
+    await done("hannah");
+    await say("hannah", `add monitoring plan ${state.system}`, "performance, errors", "monthly", "me", "Any letter citing the wrong clause: incident and prompt review", "skip");
+    await done("hannah");
+    await say("hannah", `add technical documentation ${state.system}`, "https://docs.example/letter-writer", "Prompts, templates, model version, limitations");
+    await done("hannah");
+    await say("hannah", `add event logging ${state.system}`, "Every draft with its claim, prompt version and the handler who sent it", "Claims system letter log", "7 years");
+    const logging = await done("hannah");
+    expect(logging.lines).toContain(`Still needed for its high tier: the governance team's acceptance of its verification results (accept ${results.reference}).`);
+    expect(find(await say("lukas", `accept ${results.reference}`), "text")!.text).toBe(`${results.reference} version 1 is accepted by you today.`);
     expect(find(await click("amara", state.system!, "approve"), "text")!.text).toMatch(/is approved/);
     const toOwner = await database.prisma.notification.findMany({ where: { audience: `person:${people.get("hannah")}`, recordRef: state.system! } });
     expect(toOwner.map((notice) => notice.subject).join("\n")).toMatch(/approved/i);
@@ -176,7 +192,7 @@ describe("the ISO/IEC 42001 loop in chat, and the evidence pack", () => {
     const csv = (file: string): Csv => parse(state.pack!.get(`${file}.csv`)!, { columns: true }) as Csv;
 
     it("holds every register in Markdown, CSV and JSON, with an index", () => {
-      const registers = ["ai-system-inventory", "objective-measurements", "gap-report", "statement-of-applicability", "risk-register", "impact-assessments", "incident-register", "nonconformities", "corrective-actions", "audits-and-management-reviews", "competence-records", "change-history"];
+      const registers = ["ai-system-inventory", "objective-measurements", "lifecycle-records", "gap-report", "statement-of-applicability", "risk-register", "impact-assessments", "incident-register", "nonconformities", "corrective-actions", "audits-and-management-reviews", "competence-records", "change-history"];
       for (const register of registers) for (const format of ["md", "csv", "json"]) expect(state.pack!.has(`${register}.${format}`), `${register}.${format}`).toBe(true);
       // Data, resources, suppliers and customers (A.4, A.7, A.10) are in the pack with the demo organisation's records.
       for (const register of ["dataset-register", "ai-resources", "supplier-register", "customer-obligations"]) expect(csv(register).length, register).toBeGreaterThan(0);
@@ -184,6 +200,8 @@ describe("the ISO/IEC 42001 loop in chat, and the evidence pack", () => {
       // The controls decided in chat count as evidence only once implemented or excluded with a reason.
       expect(state.pack!.get("README.md")).toMatch(/^\| A\.10\.3 Managing AI suppliers \| statement-of-applicability\.md: 1; supplier-register\.md: \d+ \|$/m);
       expect(state.pack!.get("README.md")).toContain("- A.6.2.4 Verifying and validating the AI system");
+      expect(state.pack!.get("README.md")).toContain("| A.10.3 Managing AI suppliers | statement-of-applicability.md: 1 |");
+      expect(state.pack!.get("README.md")).toMatch(/\| A\.6\.2\.4 Verifying and validating the AI system \| [^\n]*lifecycle-records\.md: \d+/);
       expect(state.pack!.get("management-review-inputs.md")).toContain(state.review!);
     });
 
@@ -208,6 +226,10 @@ describe("the ISO/IEC 42001 loop in chat, and the evidence pack", () => {
       expect(references(csv("audits-and-management-reviews"))).toEqual(await stored(prisma.scheduledReview.findMany({ select: { reference: true } })));
       expect(references(csv("objective-measurements"))).toEqual(await stored(prisma.objectiveMeasurement.findMany({ select: { reference: true } })));
       expect(csv("audits-and-management-reviews").find((row) => row.reference === state.audit)).toMatchObject({ criteria: "ISO/IEC 42001 clauses 8 and 9; the AI policy", independence: "Independent: no auditor owns a system in scope or the area audited" });
+      expect(references(csv("lifecycle-records"))).toEqual(await stored(prisma.lifecycleRecord.findMany({ select: { reference: true } })));
+      const letterWriter = csv("lifecycle-records").filter((row) => row.systemReference === state.system);
+      expect(letterWriter.map((row) => row.control).sort()).toEqual(["A.6.2.2", "A.6.2.4", "A.6.2.5", "A.6.2.6", "A.6.2.7", "A.6.2.8"]);
+      expect(letterWriter.find((row) => row.kind === "verification")).toMatchObject({ passed: "true", acceptedBy: "Lukas Brandt" });
 
       expect(csv("ai-system-inventory").find((row) => row.reference === state.system)).toMatchObject({ status: "approved", riskTier: "high", ownerName: "Hannah Vogel" });
       expect(csv("risk-register").find((row) => row.reference === "RSK-0004")).toMatchObject({ systemReference: state.system, score: "12", level: "high", treatment: "mitigate" });

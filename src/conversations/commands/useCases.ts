@@ -37,6 +37,7 @@ export interface UseCases {
   datasets: TextUseCases;
   resources: TextUseCases;
   customerObligations: TextUseCases;
+  lifecycle: TextUseCases;
   inventory: { systemsFor(viewer: Viewer): Promise<OutgoingMessage> };
   /** The flows this person can start, as a menu with buttons. */
   menu(text: string, speaker: Speaker): OutgoingMessage;
