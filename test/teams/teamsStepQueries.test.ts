@@ -30,7 +30,7 @@ describe("statements per Teams conversation step", () => {
     const counting = countingQueries(database.adapterFactory);
     queries = counting.log;
     const config = loadConfig({ LOCAL_CHAT: "off", TEAMS_EMULATOR: "on", AIMS_DIGEST_HOUR: "0" });
-    service = await startService({ ...config, port: 0 }, pino({ level: "silent" }), { database: { ...database, prisma: new PrismaClient({ adapter: counting.factory }) } });
+    service = await startService({ ...config, port: 0 }, pino({ level: "silent" }), { database: { ...database, prisma: new PrismaClient({ adapter: counting.factory }), priority: counting.priority(database.priority) } });
     // The start-up work (the reminder scan, this week's digest, sending them) runs beside the first
     // requests: let it finish, so the counts below are the steps' own.
     await service.runScheduledWork();

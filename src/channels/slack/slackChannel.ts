@@ -16,6 +16,7 @@ import { registerRegistrationModal } from "./listeners/registrationModal.js";
 import { registerShortcuts } from "./listeners/shortcuts.js";
 import { registerSlashCommand } from "./listeners/slashCommand.js";
 import { SlackInboxReceiver } from "./inboxReceiver.js";
+import { standaloneInboxBudget, type InboxBudget } from "../../inbox/inboxBudget.js";
 import { SlackConversations } from "./slackConversations.js";
 import type { SlackContext } from "./slackContext.js";
 
@@ -47,13 +48,13 @@ export interface SlackChannel {
 
 export function createSlackChannel(
   settings: SlackSettings,
-  deps: { engine: ConversationEngine; store: Store; prisma: PrismaClient; logger: Logger; afterTurn: () => void; inboxConcurrency?: number; openSetupItems?: SlackContext["openSetupItems"]; suggestedQuestions?: SlackContext["suggestedQuestions"] },
+  deps: { engine: ConversationEngine; store: Store; prisma: PrismaClient; logger: Logger; afterTurn: () => void; inboxBudget?: InboxBudget; openSetupItems?: SlackContext["openSetupItems"]; suggestedQuestions?: SlackContext["suggestedQuestions"] },
 ): SlackChannel {
   const logger = boltLogger(deps.logger);
   // Over HTTP every request goes through the durable inbox (see inboxReceiver.ts).
   const receiver = settings.appToken
     ? undefined
-    : new SlackInboxReceiver({ signingSecret: settings.signingSecret, path: slackEventsPath, prisma: deps.prisma, logger: deps.logger, concurrency: deps.inboxConcurrency ?? 8 });
+    : new SlackInboxReceiver({ signingSecret: settings.signingSecret, path: slackEventsPath, prisma: deps.prisma, logger: deps.logger, budget: deps.inboxBudget ?? standaloneInboxBudget });
   const app = new App({
     token: settings.botToken,
     logger,
