@@ -1,4 +1,5 @@
 // Starts AIMS Assistant: `npm start`. Configuration comes from the environment and .env.
+import "./runtimeFlags.js";
 import { loadEnvironmentFile } from "./config/environmentFile.js";
 import { ConfigError, loadConfig } from "./config/config.js";
 import { createLogger } from "./logging/logger.js";

@@ -3,7 +3,10 @@
 import { isLoopbackHost, teamsEnabled, type Config } from "./config/config.js";
 import type { Logger } from "./logging/logger.js";
 import { createHttpApp, listen, type RunningHttpServer } from "./http/httpServer.js";
-import { connectionPoolSize, type Database } from "./store/database.js";
+import type { Database } from "./store/database.js";
+import { turnBudget, turnsPerPlatform } from "./store/connectionBudget.js";
+import { TurnSlots } from "./inbox/turnSlots.js";
+import type { InboxBudget } from "./inbox/inboxBudget.js";
 import { bootstrapGovernance } from "./people/governanceBootstrap.js";
 import { openReadyDatabase } from "./store/readyDatabase.js";
 import { createStore, type Store } from "./store/store.js";
@@ -30,15 +33,6 @@ import { routedChannels } from "./routing/noticeRoutes.js";
 import { startOnboarding, type Onboarding } from "./setup/onboarding.js";
 import { noticesQueuedInScope, trackingQueuedNotices } from "./store/queuedNoticeScope.js";
 import { publicReportRoutes } from "./publicReport/publicReportRoutes.js";
-
-/**
- * Slack requests processed at once. Each holds at most one database connection at a time (a report's
- * confirmation holds one for its transaction), so the pool keeps as many again for the inbox's writes
- * (one INSERT for all that arrive together), the outbox, the reminder scan and /healthz: a burst waits
- * in the inbox, not for a connection. More at once would not finish more on two cores; it would only
- * slow every turn and the acknowledgements, which share the event loop with them.
- */
-const slackInboxConcurrency = Math.floor(connectionPoolSize / 2) - 2;
 
 export interface RunningService {
   url: string;
@@ -93,17 +87,18 @@ export async function startService(config: Config, logger: Logger, overrides: Se
   const slackModule = config.slack ? slackModules() : undefined;
   const teamsModule = teamsEnabled(config.teams) ? teamsModules() : undefined;
   const openSetupItems = () => onboarding?.openSetupItems() ?? Promise.resolve([]);
+  // Slack over Socket Mode has no inbox; every other configured platform draws on the one budget.
+  const inboxBudget = sharedInboxBudget(database, (config.slack && !config.slack.appToken ? 1 : 0) + (teamsModule ? 1 : 0));
   let slack: SlackChannel | undefined;
   if (config.slack && slackModule) {
     const [{ createSlackChannel }, { slackDeliverySender }] = await slackModule;
-    // The embedded database runs one query at a time: fewer requests at once, the rest wait in the inbox.
-    slack = createSlackChannel(config.slack, { engine, store, prisma: database.prisma, logger, afterTurn, inboxConcurrency: slackInboxConcurrency, openSetupItems, suggestedQuestions: (limit) => suggestedQuestions(database.prisma, () => policy.policyIndex(), limit) });
+    slack = createSlackChannel(config.slack, { engine, store, prisma: database.prisma, logger, afterTurn, inboxBudget, openSetupItems, suggestedQuestions: (limit) => suggestedQuestions(database.prisma, () => policy.policyIndex(), limit) });
     delivery.addSender(slackDeliverySender(config.slack, store));
   }
   let teams: TeamsChannel | undefined;
   if (teamsModule) {
     const [{ createTeamsChannel }, { teamsDeliverySender }] = await teamsModule;
-    teams = createTeamsChannel(config.teams, { engine, store, prisma: database.prisma, logger, afterTurn, inboxConcurrency: database.backend === "embedded" ? 4 : 8, openSetupItems });
+    teams = createTeamsChannel(config.teams, { engine, store, prisma: database.prisma, logger, afterTurn, inboxBudget, openSetupItems });
     delivery.addSender(teamsDeliverySender(teams));
   }
   let server: RunningHttpServer;
@@ -168,6 +163,14 @@ export async function startService(config: Config, logger: Logger, overrides: Se
       logger.info("AIMS Assistant stopped");
     },
   };
+}
+
+/**
+ * One budget of turns for every configured platform (connectionBudget.ts): a burst on one waits in
+ * its inbox instead of taking the connections the acknowledgements, /healthz and the other platform need.
+ */
+function sharedInboxBudget(database: Database, platforms: number): InboxBudget {
+  return { concurrency: turnsPerPlatform(platforms), slots: new TurnSlots(turnBudget), priority: database.priority };
 }
 
 /** The local chat lets whoever uses it act as anyone: say so loudly when other machines can reach it. */

@@ -130,8 +130,13 @@ export class ConversationEngine {
     return state?.status === "active" && state.expiresAt > this.clock();
   }
 
-  async handle(received: Turn): Promise<Reply> {
+  /**
+   * `alreadyRead`: the conversation as the channel read it a moment ago together with the speaker
+   * (one statement instead of two); every write still names the version read, so a newer write wins.
+   */
+  async handle(received: Turn, alreadyRead?: { conversation: ConversationSnapshot | null }): Promise<Reply> {
     let turn = storable(received);
+    let readAhead = alreadyRead;
     // Feedback on an answer is outside any flow: it must not disturb a registration in progress.
     if (turn.input.kind === "policy_feedback") {
       if (!this.options.policyFeedback) return ignored;
@@ -143,9 +148,10 @@ export class ConversationEngine {
       const outcome = await this.recordOutcome(turn.input, turn);
       if ("messages" in outcome) return reply(...outcome.messages);
       turn = { ...turn, input: { kind: "start", flowId: outcome.start.flowId, prefill: outcome.start.prefill } };
+      readAhead = undefined; // the record's action may have taken a while: read the conversation now
     }
     const now = this.clock();
-    let state = await this.options.states.find(turn.key);
+    let state = readAhead ? readAhead.conversation : await this.options.states.find(turn.key);
     const preface: OutgoingMessage[] = [];
     if (state?.status === "active" && state.expiresAt <= now) {
       const expired = await this.options.states.save(state, { stepId: state.stepId, answers: state.answers, status: "expired", expiresAt: state.expiresAt });

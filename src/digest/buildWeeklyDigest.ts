@@ -14,11 +14,11 @@ import { measureSummaries } from "../objectives/measurementSummary.js";
 export async function buildWeeklyDigest(prisma: PrismaClient, options: DigestOptions): Promise<WeeklyDigest> {
   const period = digestPeriod(options.now, options.timeZone);
   const attestationMonths = options.attestationMonths ?? defaultAttestationMonths;
-  // The overdue lists carry their totals, which the inventory's figures repeat.
+  // The overdue lists carry their totals, which the inventory's figures repeat: its own queries run meanwhile.
   const overdue = overdueItems(prisma, period, attestationMonths);
   const overdueSystems = overdue.then((lists) => ({ overdueReview: lists.overdueReviews.count, overdueAttestation: lists.overdueAttestations.count }));
   const [inventory, incidents, incidentsPerWeek, followUps, overdueLists, statementOfApplicability, lastWeek, objectiveMeasures] = await Promise.all([
-    overdueSystems.then((counts) => inventoryFigures(prisma, period, attestationMonths, counts)),
+    inventoryFigures(prisma, period, attestationMonths, overdueSystems),
     incidentFigures(prisma, period),
     weeklyIncidentCounts(prisma, period, chartWeekStarts(period)),
     followUpFigures(prisma, period),

@@ -14,11 +14,13 @@ export async function inventoryFigures(
   prisma: PrismaClient,
   period: DigestPeriod,
   attestationMonths: number,
-  overdue: { overdueReview: number; overdueAttestation: number },
+  /** Counted by the overdue lists' own query: awaited beside this module's, not before them. */
+  overdueCounts: Promise<{ overdueReview: number; overdueAttestation: number }>,
 ): Promise<{ systems: SystemFigures; shadowAi: ShadowAiFigures }> {
-  const [groups, newThisWeek] = await Promise.all([
+  const [groups, newThisWeek, overdue] = await Promise.all([
     prisma.aiSystem.groupBy({ by: ["status", "riskTier", "kind"], _count: { _all: true } }),
     prisma.aiSystem.groupBy({ by: ["status"], where: { createdAt: { gte: period.from, lte: period.to } }, _count: { _all: true } }),
+    overdueCounts,
   ]);
 
   const systems: SystemFigures = {

@@ -6,11 +6,14 @@
 // trip per batch of requests on the inbox, not two per request.
 import type { Logger } from "../logging/logger.js";
 import type { Inbox, InboxRequest } from "../store/inbox.js";
+import type { TurnSlots } from "./turnSlots.js";
 
 export interface InboxWorkerOptions {
   inbox: Inbox;
   platform: string;
   concurrency: number;
+  /** The turns budget shared with the other platforms' workers (at most `concurrency` of it for this one). */
+  slots?: TurnSlots;
   /** Runs one request; `answer` is what its acknowledgement carries (an ephemeral reply, a form's errors). */
   process(request: InboxRequest, answer: (response: unknown) => Promise<void>): Promise<void>;
   /** An answer nobody waits for any more (the request was acknowledged already). */
@@ -32,6 +35,7 @@ export class InboxWorker {
   private stopped = false;
   private timer: NodeJS.Timeout | undefined;
   private polls = 0;
+  private readonly wakeSoon = () => this.wake();
 
   constructor(private readonly options: InboxWorkerOptions) {}
 
@@ -90,17 +94,24 @@ export class InboxWorker {
     do {
       this.fillAgain = false;
       const done = this.finished.splice(0);
-      const room = this.stopped ? 0 : this.options.concurrency - this.inFlight.size;
-      if (done.length === 0 && room <= 0) return;
+      const own = this.options.concurrency - this.inFlight.size;
+      const room = this.stopped ? 0 : Math.max(0, Math.min(own, this.options.slots?.free ?? own));
+      // The other platforms hold the whole budget: claim again as soon as one of them gives a turn back.
+      if (room === 0 && own > 0 && !this.stopped) this.options.slots?.wakeOnRelease(this.wakeSoon);
+      if (done.length === 0 && room === 0) return;
+      // Held while the claim is on its way, so two workers never count the same free turn; each claimed request keeps one.
+      this.options.slots?.take(room);
       let claimed: InboxRequest[];
       try {
         claimed = await this.options.inbox.settle(this.options.platform, done, this.now(), room);
       } catch (error) {
+        this.options.slots?.release(room);
         // The database is away: what finished is marked next time, the rest stays in the inbox for the next poll.
         this.finished.unshift(...done);
         this.options.logger.error({ err: error }, "claiming from the inbox failed");
         return;
       }
+      this.options.slots?.release(room - claimed.length);
       for (const request of claimed) this.run(request);
       if (claimed.length > 0 && claimed.length === room) this.fillAgain = true;
     } while ((this.fillAgain || this.finished.length > 0) && this.inFlight.size < this.options.concurrency && !this.stopped);
@@ -118,6 +129,7 @@ export class InboxWorker {
       .finally(() => {
         this.inFlight.delete(work);
         this.finished.push(request.id);
+        this.options.slots?.release(1);
         this.wake();
       });
     this.inFlight.add(work);

@@ -118,7 +118,7 @@ export class ConversationStateStore {
 
 class StaleConversation extends Error {}
 
-function toSnapshot(row: {
+export function toSnapshot(row: {
   id: string;
   platform: string;
   workspaceId: string;

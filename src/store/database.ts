@@ -9,6 +9,8 @@ import { claimServiceLock, serviceHolding } from "./embedded/serviceLock.js";
 import { PostgresAdapterFactory, type ScratchDatabase } from "./postgresAdapter.js";
 import { applyPendingMigrations, migrationsUpToDate, type AppliedMigration, type MigrationPaths } from "./migrations/migrator.js";
 import { defaultMigrationsDir, defaultSchemaPath } from "./migrations/migrationFolder.js";
+import { connectionPoolSize, priorityConnections } from "./connectionBudget.js";
+import { priorityQueriesOn, type PriorityQueries } from "./priorityQueries.js";
 
 export type DatabaseTarget =
   | { kind: "postgresql"; url: string }
@@ -19,6 +21,8 @@ export interface Database {
   readonly prisma: PrismaClient;
   readonly backend: DatabaseTarget["kind"];
   readonly adapterFactory: SqlMigrationAwareDriverAdapterFactory;
+  /** Connections of their own for the inbox's writes and /healthz, so acks never wait behind turns. */
+  readonly priority: PriorityQueries;
   /** The embedded server's details (its data folder layout, whether this call created it). */
   readonly embedded?: EmbeddedServer;
   /** Applies pending migrations; returns the names applied now (empty when up to date). */
@@ -40,18 +44,20 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
   return target.kind === "postgresql" ? openPostgres(target.url, options) : openEmbedded(target, options);
 }
 
-/** Connections each service process keeps to the database; the inbox's worker pool is sized from it. */
-export const connectionPoolSize = 20;
-
 function openPostgres(url: string, options: OpenOptions, embedded?: EmbeddedServer): Database {
-  // Twenty connections: the inbox runs at most eight requests at once, leaving room for
-  // acknowledgements, the outbox and health. The wait for a connection (which pg counts in its
-  // connect timeout) is long: on a busy machine work must wait its turn, not fail; /healthz has its
-  // own short deadline, so it stays honest when the server goes away.
-  const pool = new pg.Pool({ connectionString: url, max: connectionPoolSize, connectionTimeoutMillis: 30_000 });
-  pool.on("error", () => {}); // an idle client losing its server must not crash the process
+  // The connections are shared out in connectionBudget.ts. The wait for a connection (which pg
+  // counts in its connect timeout) is long: on a busy machine work must wait its turn, not fail;
+  // /healthz has its own short deadline, so it stays honest when the server goes away.
+  const pool = new pg.Pool({ connectionString: url, max: connectionPoolSize - priorityConnections, connectionTimeoutMillis: 30_000 });
+  const priorityPool = new pg.Pool({ connectionString: url, max: priorityConnections, connectionTimeoutMillis: 30_000 });
+  // An idle client losing its server must not crash the process.
+  pool.on("error", () => {});
+  priorityPool.on("error", () => {});
   const adapterFactory = new PostgresAdapterFactory(pool, options.shadowDatabase);
-  return assemble(embedded ? "embedded" : "postgresql", adapterFactory, async () => pool.end(), embedded);
+  const closeDriver = async () => {
+    await Promise.all([pool.end(), priorityPool.end()]);
+  };
+  return assemble(embedded ? "embedded" : "postgresql", adapterFactory, priorityQueriesOn(priorityPool), closeDriver, embedded);
 }
 
 /**
@@ -83,6 +89,7 @@ async function openEmbedded(target: { dataDir: string; role?: "service" | "comma
 function assemble(
   backend: Database["backend"],
   adapterFactory: SqlMigrationAwareDriverAdapterFactory,
+  priority: PriorityQueries,
   closeDriver: () => Promise<void>,
   embedded?: EmbeddedServer,
 ): Database {
@@ -93,12 +100,13 @@ function assemble(
     prisma,
     backend,
     adapterFactory,
+    priority,
     ...(embedded ? { embedded } : {}),
     async migrate(paths = defaultPaths) {
       if (migrationsUpToDate(await appliedMigrations(prisma), paths.migrationsDir)) return [];
       return applyPendingMigrations(adapterFactory, paths);
     },
-    isReachable: (timeoutMs = 2_000) => pingWithin(prisma, timeoutMs),
+    isReachable: (timeoutMs = 2_000) => pingWithin(priority, timeoutMs),
     async close() {
       await prisma.$disconnect();
       await closeDriver();
@@ -115,12 +123,12 @@ async function appliedMigrations(prisma: PrismaClient): Promise<AppliedMigration
     WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
 }
 
-async function pingWithin(prisma: PrismaClient, timeoutMs: number): Promise<boolean> {
+async function pingWithin(priority: PriorityQueries, timeoutMs: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<boolean>((resolve) => {
     timer = setTimeout(() => resolve(false), timeoutMs);
   });
-  const ping = prisma.$queryRaw`SELECT 1`.then(
+  const ping = priority.query("SELECT 1").then(
     () => true,
     () => false,
   );

@@ -5,6 +5,7 @@
 // written together by the next INSERT, and marking requests processed is the same statement as
 // claiming the next ones.
 import type { PrismaClient } from "../generated/prisma/client.js";
+import type { PriorityQueries } from "./priorityQueries.js";
 
 export interface InboxRequest {
   id: number;
@@ -65,9 +66,11 @@ export class Inbox {
   private pending: PendingWrite[] = [];
   private writing = false;
 
+  /** Writes go through `writer` (the connections kept for acknowledgements) when given. */
   constructor(
     private readonly prisma: PrismaClient,
     private readonly settings: InboxSettings,
+    private readonly writer?: PriorityQueries,
   ) {}
 
   /**
@@ -104,18 +107,16 @@ export class Inbox {
 
   /** One INSERT for the batch, in arrival order (ids are the processing order of a lane); the ids by dedupe key. */
   private async insert(batch: PendingWrite[]): Promise<Map<string, number>> {
-    const rows = await this.prisma.$queryRawUnsafe<{ id: number; dedupeKey: string }[]>(
-      `INSERT INTO "InboxMessage" (platform, "dedupeKey", lane, body)
+    const statement = `INSERT INTO "InboxMessage" (platform, "dedupeKey", lane, body)
        SELECT platform, "dedupeKey", lane, body::jsonb
        FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS batch(platform, "dedupeKey", lane, body, arrival)
        ORDER BY arrival
        ON CONFLICT ("dedupeKey") DO NOTHING
-       RETURNING id, "dedupeKey"`,
-      batch.map((write) => write.platform),
-      batch.map((write) => write.dedupeKey),
-      batch.map((write) => write.lane),
-      batch.map((write) => write.body),
-    );
+       RETURNING id, "dedupeKey"`;
+    const values = [batch.map((write) => write.platform), batch.map((write) => write.dedupeKey), batch.map((write) => write.lane), batch.map((write) => write.body)];
+    const rows = this.writer
+      ? await this.writer.query<{ id: number; dedupeKey: string }>(statement, values)
+      : await this.prisma.$queryRawUnsafe<{ id: number; dedupeKey: string }[]>(statement, ...values);
     return new Map(rows.map((row) => [row.dedupeKey, row.id]));
   }
 

@@ -2,6 +2,7 @@
 // digest benchmark and tests to show that a report issues the same number of queries at 10 records
 // as at 100,000 (a query per record would show up here long before it shows up in production).
 import type { SqlDriverAdapterFactory, SqlQuery, SqlQueryable } from "@prisma/driver-adapter-utils";
+import type { PriorityQueries } from "./priorityQueries.js";
 
 export interface QueryLog {
   /** Statements sent since the last reset (queries and commands, inside transactions too). */
@@ -10,7 +11,8 @@ export interface QueryLog {
   reset(): void;
 }
 
-export function countingQueries(factory: SqlDriverAdapterFactory): { factory: SqlDriverAdapterFactory; log: QueryLog } {
+/** `priority`: the same count for the connections kept for acknowledgements (Database.priority). */
+export function countingQueries(factory: SqlDriverAdapterFactory): { factory: SqlDriverAdapterFactory; log: QueryLog; priority(queries: PriorityQueries): PriorityQueries } {
   const statements: string[] = [];
   const log: QueryLog = {
     get count() {
@@ -29,7 +31,13 @@ export function countingQueries(factory: SqlDriverAdapterFactory): { factory: Sq
       return adapter;
     },
   };
-  return { factory: counting, log };
+  const priority = (queries: PriorityQueries): PriorityQueries => ({
+    query: (sql, values) => {
+      statements.push(sql);
+      return queries.query(sql, values);
+    },
+  });
+  return { factory: counting, log, priority };
 }
 
 function recordingInto<T extends SqlQueryable>(queryable: T, statements: string[]): T {

@@ -8,6 +8,8 @@ import { PersonStore, type PersonStoreOptions } from "./people.js";
 import { NotificationStore } from "./notifications.js";
 import { ScopeStore } from "./scopeRecords.js";
 import { ObjectiveStore } from "./objectives.js";
+import { readTurnStart, type PlatformIdentity, type TurnStart } from "./turnStart.js";
+import type { ConversationKey } from "./conversationStates.js";
 
 export interface Store {
   people: PersonStore;
@@ -16,6 +18,8 @@ export interface Store {
   notifications: NotificationStore;
   scope: ScopeStore;
   objectives: ObjectiveStore;
+  /** The speaker and their conversation, read in one statement at the start of a step (turnStart.ts). */
+  turnStart(identity: PlatformIdentity, key: ConversationKey): Promise<TurnStart>;
   /** The client itself, for the registers whose store classes take it directly (risks, impacts, changes). */
   prisma: PrismaClient;
   history: {
@@ -32,6 +36,7 @@ export function createStore(prisma: PrismaClient, options: PersonStoreOptions = 
     notifications: new NotificationStore(prisma),
     scope: new ScopeStore(prisma),
     objectives: new ObjectiveStore(prisma),
+    turnStart: (identity, key) => readTurnStart(prisma, identity, key),
     prisma,
     history: {
       of: (entityType, entityId) => historyOf(prisma, entityType, entityId),

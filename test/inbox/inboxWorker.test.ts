@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { pino } from "pino";
 import { Inbox, type InboxRequest } from "../../src/store/inbox.js";
 import { InboxWorker } from "../../src/inbox/inboxWorker.js";
+import { TurnSlots } from "../../src/inbox/turnSlots.js";
 import { backends, openTestDatabase, type TestDatabase } from "../support/testDatabase.js";
 
 const silent = pino({ level: "silent" });
@@ -20,7 +21,8 @@ describe.each(backends)("the durable inbox (%s)", (backend) => {
 
   const inboxOn = async () => {
     database = await openTestDatabase(backend);
-    return new Inbox(database.prisma, { leaseMs: 60_000, maxAgeMs: 24 * 60 * 60_000 });
+    // Written as the service writes: on the connections kept for acknowledgements.
+    return new Inbox(database.prisma, { leaseMs: 60_000, maxAgeMs: 24 * 60 * 60_000 }, database.priority);
   };
 
   /** A worker that records, per lane, the order in which it saw each request, and yields between steps. */
@@ -70,6 +72,57 @@ describe.each(backends)("the durable inbox (%s)", (backend) => {
     for (const [, positions] of seen) expect(positions).toEqual(Array.from({ length: perLane }, (_, position) => position));
   });
 
+  it("shares one budget of turns between two platforms, each keeping its share while the other is flooded", async () => {
+    const inbox = await inboxOn();
+    const slots = new TurnSlots(8);
+    const running = { slack: 0, teams: 0 };
+    let mostAtOnce = 0;
+    let mostTeamsWhileSlackFull = 0;
+    const gates: (() => void)[] = [];
+    const worker = (platform: "slack" | "teams") => {
+      const started = new InboxWorker({
+        inbox,
+        platform,
+        concurrency: 6,
+        slots,
+        logger: silent,
+        // Long enough that only a freed slot, never the poll, can start the next request during the test.
+        pollMs: 60_000,
+        async process() {
+          running[platform]++;
+          mostAtOnce = Math.max(mostAtOnce, running.slack + running.teams);
+          if (running.slack === 6) mostTeamsWhileSlackFull = Math.max(mostTeamsWhileSlackFull, running.teams);
+          await new Promise<void>((resolve) => gates.push(resolve));
+          running[platform]--;
+        },
+        answerLater: async () => {},
+      });
+      workers.push(started);
+      return started;
+    };
+    for (let n = 0; n < 20; n++) await inbox.write("slack", `slack:${n}`, `slack:U${n}`, { n });
+    const slack = worker("slack");
+    slack.start();
+    await waitUntil(() => running.slack === 6);
+    for (let n = 0; n < 20; n++) await inbox.write("teams", `teams:${n}`, `teams:${n}`, { n });
+    const teams = worker("teams");
+    teams.start();
+    await waitUntil(() => running.teams === 2);
+    expect(running).toEqual({ slack: 6, teams: 2 });
+    // Slack's turns finish: Teams takes the freed turns at once (its poll is a minute away), up to its own six.
+    for (const open of gates.splice(0, 6)) open();
+    await waitUntil(() => running.teams === 6);
+    expect(running.slack + running.teams).toBeLessThanOrEqual(8);
+    while (running.slack + running.teams > 0 || (await inbox.unprocessed("slack")) + (await inbox.unprocessed("teams")) > 0) {
+      for (const open of gates.splice(0)) open();
+      slack.wake();
+      teams.wake();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(mostAtOnce).toBe(8);
+    expect(mostTeamsWhileSlackFull).toBe(2);
+  });
+
   it("writes a retried delivery once, also when the retry arrives in the same batch as the first", async () => {
     const inbox = await inboxOn();
     // The first write goes at once; the three after it wait for it and go together in one INSERT.
@@ -108,3 +161,11 @@ describe.each(backends)("the durable inbox (%s)", (backend) => {
     expect(await inbox.unprocessed("slack")).toBe(0);
   });
 });
+
+async function waitUntil(condition: () => boolean, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error("timed out waiting");
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

@@ -62,7 +62,7 @@ export async function startSlackTestService(backend: Backend = "embedded", optio
     ...options.env,
   });
   const counting = options.countQueries ? countingQueries(database.adapterFactory) : undefined;
-  const serviceDatabase = counting ? { ...database, prisma: new PrismaClient({ adapter: counting.factory }) } : database;
+  const serviceDatabase = counting ? { ...database, prisma: new PrismaClient({ adapter: counting.factory }), priority: counting.priority(database.priority) } : database;
   let logged = "";
   const logger = pino({ level: options.logLevel ?? "silent" }, { write: (line: string) => void (logged += line) });
   const service = await startService({ ...config, port: 0, logLevel: (options.logLevel ?? "silent") as typeof config.logLevel }, logger, { database: serviceDatabase, ...(options.clock ? { clock: options.clock } : {}) });

@@ -10,6 +10,7 @@ import type { Logger } from "../../logging/logger.js";
 import { Inbox, type InboxRequest } from "../../store/inbox.js";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import { InboxWorker } from "../../inbox/inboxWorker.js";
+import type { InboxBudget } from "../../inbox/inboxBudget.js";
 import { trackingQueuedNotices } from "../../store/queuedNoticeScope.js";
 import { parseLikeBolt, slackRequestGuard } from "./requestGuard.js";
 
@@ -23,8 +24,8 @@ export interface InboxReceiverSettings {
   path: string;
   prisma: PrismaClient;
   logger: Logger;
-  /** Requests processed at once; the rest wait in the database. */
-  concurrency: number;
+  /** Requests processed at once (the rest wait in the database), and the connections kept for acks. */
+  budget: InboxBudget;
 }
 
 export class SlackInboxReceiver implements Receiver {
@@ -34,11 +35,12 @@ export class SlackInboxReceiver implements Receiver {
   private readonly inbox: Inbox;
 
   constructor(private readonly settings: InboxReceiverSettings) {
-    this.inbox = new Inbox(settings.prisma, { leaseMs: 60_000, maxAgeMs: 24 * 60 * 60_000 });
+    this.inbox = new Inbox(settings.prisma, { leaseMs: 60_000, maxAgeMs: 24 * 60 * 60_000 }, settings.budget.priority);
     this.worker = new InboxWorker({
       inbox: this.inbox,
       platform: "slack",
-      concurrency: settings.concurrency,
+      concurrency: settings.budget.concurrency,
+      ...(settings.budget.slots ? { slots: settings.budget.slots } : {}),
       logger: settings.logger,
       // Each request in a scope of its own: the turn then knows whether it queued a notice to send at once.
       process: (request, answer) => trackingQueuedNotices(() => this.bolt().processEvent({ body: request.body as SlackBody, ack: answer, customProperties: { fromInbox: true } })),

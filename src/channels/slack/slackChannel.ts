@@ -17,6 +17,7 @@ import { registerShortcuts } from "./listeners/shortcuts.js";
 import { registerSlashCommand } from "./listeners/slashCommand.js";
 import { SlackInboxReceiver } from "./inboxReceiver.js";
 import { botIdentityAuthorization } from "./botIdentity.js";
+import { standaloneInboxBudget, type InboxBudget } from "../../inbox/inboxBudget.js";
 import { SlackConversations } from "./slackConversations.js";
 import type { SlackContext } from "./slackContext.js";
 
@@ -48,13 +49,13 @@ export interface SlackChannel {
 
 export function createSlackChannel(
   settings: SlackSettings,
-  deps: { engine: ConversationEngine; store: Store; prisma: PrismaClient; logger: Logger; afterTurn: () => void; inboxConcurrency?: number; openSetupItems?: SlackContext["openSetupItems"]; suggestedQuestions?: SlackContext["suggestedQuestions"] },
+  deps: { engine: ConversationEngine; store: Store; prisma: PrismaClient; logger: Logger; afterTurn: () => void; inboxBudget?: InboxBudget; openSetupItems?: SlackContext["openSetupItems"]; suggestedQuestions?: SlackContext["suggestedQuestions"] },
 ): SlackChannel {
   const logger = boltLogger(deps.logger);
   // Over HTTP every request goes through the durable inbox (see inboxReceiver.ts).
   const receiver = settings.appToken
     ? undefined
-    : new SlackInboxReceiver({ signingSecret: settings.signingSecret, path: slackEventsPath, prisma: deps.prisma, logger: deps.logger, concurrency: deps.inboxConcurrency ?? 8 });
+    : new SlackInboxReceiver({ signingSecret: settings.signingSecret, path: slackEventsPath, prisma: deps.prisma, logger: deps.logger, budget: deps.inboxBudget ?? standaloneInboxBudget });
   const app: App = new App({
     authorize: botIdentityAuthorization(settings.botToken, () => app.client),
     logger,

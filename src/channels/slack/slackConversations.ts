@@ -30,18 +30,18 @@ export class SlackConversations {
 
   /** Maps a Slack user to our directory (by id, then by e-mail), taking their time zone from Slack. */
   async speaker(client: WebClient, userId: string): Promise<Speaker> {
-    const known = await this.store.people.bySlackUserId(userId);
-    const person =
-      known ??
-      (await (async () => {
-        const { user } = await client.users.info({ user: userId });
-        return this.store.people.resolveChatUser(
-          { slackUserId: userId },
-          { displayName: user?.real_name || user?.profile?.real_name || user?.name || userId, email: user?.profile?.email ?? null, timeZone: user?.tz ?? null },
-          { justLookedUp: true },
-        );
-      })());
+    const person = (await this.store.people.bySlackUserId(userId)) ?? (await this.newcomer(client, userId));
     return { personId: person.id, displayName: person.displayName, roles: person.roles };
+  }
+
+  /** Someone our directory has no Slack id for (just looked up): their Slack profile, then linked by e-mail or added. */
+  private async newcomer(client: WebClient, userId: string) {
+    const { user } = await client.users.info({ user: userId });
+    return this.store.people.resolveChatUser(
+      { slackUserId: userId },
+      { displayName: user?.real_name || user?.profile?.real_name || user?.name || userId, email: user?.profile?.email ?? null, timeZone: user?.tz ?? null },
+      { justLookedUp: true },
+    );
   }
 
   /**
@@ -73,13 +73,8 @@ export class SlackConversations {
       return [];
     }
     try {
-      const speaker = await this.speaker(client, user.userId);
-      const reply = await this.engine.handle({
-        key: await this.conversationKey(user, dmChannel, options.threadTs),
-        speaker,
-        channel: "slack",
-        input: checked,
-      });
+      const { speaker, key, conversation } = await this.speakerAndConversation(client, user, dmChannel, options.threadTs);
+      const reply = await this.engine.handle({ key, speaker, channel: "slack", input: checked }, conversation);
       if (!reply.handled || reply.messages.length === 0) return [];
       await this.post(client, place, reply.messages, options.updateTs);
       // Any turn may have queued notices (a report, an acknowledgement for its reporter): send them now.
@@ -89,6 +84,19 @@ export class SlackConversations {
       await this.apologise(client, place, error);
       return [];
     }
+  }
+
+  /**
+   * Who is speaking and their conversation. In the DM itself (the usual step) both come from one
+   * statement; a newcomer is then looked up in Slack, and a thread's conversation is found as below.
+   */
+  private async speakerAndConversation(client: WebClient, user: SlackUser, dmChannel: string, threadTs: string | undefined) {
+    if (threadTs) return { speaker: await this.speaker(client, user.userId), key: await this.conversationKey(user, dmChannel, threadTs), conversation: undefined };
+    const key = { platform: "slack", workspaceId: user.teamId, userId: user.userId, conversationId: dmChannel };
+    const { person, conversation } = await this.store.turnStart({ slackUserId: user.userId }, key);
+    const known = person ?? (await this.newcomer(client, user.userId));
+    const speaker = { personId: known.id, displayName: known.displayName, roles: known.roles };
+    return { speaker, key, conversation: { conversation } };
   }
 
   /**

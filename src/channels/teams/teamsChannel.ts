@@ -13,6 +13,7 @@ import { ConversationReferenceStore } from "../../store/conversationReferences.j
 import type { Store } from "../../store/store.js";
 import { cardActivity, teamsPlatform, TeamsConversations, type StoredReference } from "./teamsConversations.js";
 import { onTurn, type TeamsTurnDeps } from "./teamsTurns.js";
+import { standaloneInboxBudget, type InboxBudget } from "../../inbox/inboxBudget.js";
 import { InboxCloudAdapter, TeamsInbox } from "./teamsInbox.js";
 
 export const teamsMessagesPath = "/api/messages";
@@ -42,7 +43,7 @@ export interface TeamsChannel {
 
 export { teamsEnabled } from "../../config/config.js";
 
-export function createTeamsChannel(settings: Config["teams"], deps: { engine: ConversationEngine; store: Store; prisma: PrismaClient; logger: Logger; afterTurn?: () => void; inboxConcurrency?: number; openSetupItems?: TeamsTurnDeps["openSetupItems"] }): TeamsChannel {
+export function createTeamsChannel(settings: Config["teams"], deps: { engine: ConversationEngine; store: Store; prisma: PrismaClient; logger: Logger; afterTurn?: () => void; inboxBudget?: InboxBudget; openSetupItems?: TeamsTurnDeps["openSetupItems"] }): TeamsChannel {
   const appId = settings.appId ?? "";
   const emulatorMode = appId === "";
   const authentication = new ConfigurationBotFrameworkAuthentication({
@@ -65,7 +66,7 @@ export function createTeamsChannel(settings: Config["teams"], deps: { engine: Co
     appId,
     prisma: deps.prisma,
     logger: deps.logger,
-    concurrency: deps.inboxConcurrency ?? 8,
+    budget: deps.inboxBudget ?? standaloneInboxBudget,
     turn: (context) => onTurn(context, { adapter, appId, engine: deps.engine, conversations, prisma: deps.prisma, ...(deps.openSetupItems ? { openSetupItems: deps.openSetupItems } : {}) }),
     ...(deps.afterTurn ? { afterTurn: deps.afterTurn } : {}),
   });

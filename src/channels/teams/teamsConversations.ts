@@ -7,6 +7,7 @@ import type { OutgoingMessage, Speaker, TurnInput } from "../../conversations/me
 import type { Logger } from "../../logging/logger.js";
 import type { ConversationReferenceStore } from "../../store/conversationReferences.js";
 import type { Store } from "../../store/store.js";
+import type { ConversationSnapshot } from "../../store/conversationStates.js";
 import { newErrorReference } from "../errorReference.js";
 import { renderCard } from "./adaptiveCards.js";
 
@@ -27,17 +28,24 @@ export class TeamsConversations {
     private readonly options: { verifiedIdentity: boolean },
   ) {}
 
-  async speaker(context: TurnContext): Promise<Speaker> {
-    const from = context.activity.from;
-    const objectId = from.aadObjectId ?? from.id;
-    const known = await this.store.people.byTeamsObjectId(objectId);
-    const person =
-      known ??
+  /**
+   * Who is speaking and, in a personal chat, their conversation there, in one statement; a newcomer
+   * is then linked by the roster's e-mail (authenticated activities only) or added.
+   */
+  async speaker(context: TurnContext): Promise<{ speaker: Speaker; conversation?: AlreadyRead }> {
+    const activity = context.activity;
+    const objectId = activity.from.aadObjectId ?? activity.from.id;
+    const key = isPersonal(activity) ? personalKey(activity, activity.conversation.id) : { platform: teamsPlatform, workspaceId: "", userId: "", conversationId: "" };
+    const { person, conversation } = await this.store.turnStart({ teamsAadObjectId: objectId }, key);
+    const known =
+      person ??
       (await this.store.people.resolveChatUser(
         { teamsAadObjectId: objectId },
-        { displayName: from.name || "Teams user", email: this.options.verifiedIdentity ? await rosterEmail(context) : null, timeZone: context.activity.localTimezone ?? null },
+        { displayName: activity.from.name || "Teams user", email: this.options.verifiedIdentity ? await rosterEmail(context) : null, timeZone: activity.localTimezone ?? null },
+        { justLookedUp: true },
       ));
-    return { personId: person.id, displayName: person.displayName, roles: person.roles };
+    const speaker = { personId: known.id, displayName: known.displayName, roles: known.roles };
+    return isPersonal(activity) ? { speaker, conversation: { conversation } } : { speaker };
   }
 
   /** Remembers where this conversation is, so reminders and digests can reach it later. */
@@ -48,15 +56,10 @@ export class TeamsConversations {
   }
 
   /** Runs one engine turn for the person in their personal chat and returns the messages to show. */
-  async turn(activity: Activity, speaker: Speaker, conversationId: string, input: TurnInput): Promise<OutgoingMessage[] | null> {
+  async turn(activity: Activity, speaker: Speaker, conversationId: string, input: TurnInput, alreadyRead?: AlreadyRead): Promise<OutgoingMessage[] | null> {
     const checked = readTurnInput(input);
     if (!checked) return [{ kind: "error", text: unreadableInputMessage(input) }];
-    const reply = await this.engine.handle({
-      key: { platform: teamsPlatform, workspaceId: tenantOf(activity), userId: activity.from.aadObjectId ?? activity.from.id, conversationId },
-      speaker,
-      channel: "teams",
-      input: checked,
-    });
+    const reply = await this.engine.handle({ key: personalKey(activity, conversationId), speaker, channel: "teams", input: checked }, alreadyRead);
     return reply.handled ? reply.messages : null;
   }
 
@@ -69,6 +72,14 @@ export class TeamsConversations {
   personalReferenceOf(personId: string): Promise<{ reference: unknown } | null> {
     return this.references.personalChatWith(teamsPlatform, personId);
   }
+}
+
+/** The conversation as read with the speaker (engine.handle's `alreadyRead`). */
+export type AlreadyRead = { conversation: ConversationSnapshot | null };
+
+/** Flows run in the person's personal chat: this one's key. */
+function personalKey(activity: Activity, conversationId: string) {
+  return { platform: teamsPlatform, workspaceId: tenantOf(activity), userId: activity.from.aadObjectId ?? activity.from.id, conversationId };
 }
 
 export function tenantOf(activity: Activity): string {

@@ -10,6 +10,7 @@ import { createHash } from "node:crypto";
 import { CardFactory, CloudAdapter, MessageFactory, TurnContext, type Activity, type ConfigurationBotFrameworkAuthentication, type InvokeResponse } from "botbuilder";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import type { Logger } from "../../logging/logger.js";
+import type { InboxBudget } from "../../inbox/inboxBudget.js";
 import { InboxWorker } from "../../inbox/inboxWorker.js";
 import { Inbox, type InboxRequest } from "../../store/inbox.js";
 import { trackingQueuedNotices } from "../../store/queuedNoticeScope.js";
@@ -56,8 +57,8 @@ export interface TeamsInboxSettings {
   appId: string;
   prisma: PrismaClient;
   logger: Logger;
-  /** Activities processed at once; the rest wait in the database. */
-  concurrency: number;
+  /** Activities processed at once (the rest wait in the database), and the connections kept for acks. */
+  budget: InboxBudget;
   /** The turn itself (teamsTurns.ts's onTurn, with its dependencies). */
   turn: (context: TurnContext) => Promise<void>;
   /** After each turn (sends the notices it queued). */
@@ -69,11 +70,12 @@ export class TeamsInbox {
   private readonly worker: InboxWorker;
 
   constructor(private readonly settings: TeamsInboxSettings) {
-    this.inbox = new Inbox(settings.prisma, { leaseMs: 60_000, maxAgeMs: 24 * 60 * 60_000 });
+    this.inbox = new Inbox(settings.prisma, { leaseMs: 60_000, maxAgeMs: 24 * 60 * 60_000 }, settings.budget.priority);
     this.worker = new InboxWorker({
       inbox: this.inbox,
       platform: teamsInboxPlatform,
-      concurrency: settings.concurrency,
+      concurrency: settings.budget.concurrency,
+      ...(settings.budget.slots ? { slots: settings.budget.slots } : {}),
       logger: settings.logger,
       process: (request, answer) => this.process(request, answer),
       answerLater: (request, response) => this.answerInChat(request, response),

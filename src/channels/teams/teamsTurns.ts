@@ -13,7 +13,7 @@ import { changeRoute, routeCommand } from "../../routing/noticeRoutes.js";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import type { SetupCheck } from "../../setup/setupChecks.js";
 import { checklistLines } from "../../setup/onboarding.js";
-import { cardActivity, isPersonal, tenantOf, type StoredReference, type TeamsConversations } from "./teamsConversations.js";
+import { cardActivity, isPersonal, tenantOf, type AlreadyRead, type StoredReference, type TeamsConversations } from "./teamsConversations.js";
 
 export interface TeamsTurnDeps {
   prisma: PrismaClient;
@@ -56,7 +56,7 @@ async function onMessage(context: TurnContext, deps: TeamsTurnDeps): Promise<voi
   const activity = context.activity;
   // A message the connector delivers again (a retry after a timeout) is answered once: the inbox
   // writes each activity id once (teamsInbox.ts).
-  const speaker = await deps.conversations.speaker(context);
+  const { speaker, conversation } = await deps.conversations.speaker(context);
   // Only governance members get the setup checklist on first contact, so only they cost the look-up.
   const checklistDue = isPersonal(activity) && speaker.roles.includes("governance") && !(await deps.conversations.references.personalChatWith("teams", speaker.personId));
   await deps.conversations.remember(context, speaker);
@@ -64,7 +64,7 @@ async function onMessage(context: TurnContext, deps: TeamsTurnDeps): Promise<voi
   const input = activity.value ? inputFromCard(activity.value as CardActionData & Record<string, unknown>) : textInput(context);
   if (!input) return;
   if (!isPersonal(activity)) return fromSharedConversation(context, deps, speaker, input);
-  const messages = await runTurn(context, deps, speaker, activity.conversation.id, input);
+  const messages = await runTurn(context, deps, speaker, activity.conversation.id, input, activity, conversation);
   if (!messages) return;
   // A card button replaces its own card, so the chat shows the conversation's state, not a trail of old questions.
   if (activity.value && activity.replyToId) {
@@ -88,10 +88,10 @@ async function onExecute(context: TurnContext, deps: TeamsTurnDeps): Promise<voi
   const activity = context.activity;
   const action = (activity.value as { action?: { data?: CardActionData & Record<string, unknown> } } | undefined)?.action;
   const input = action?.data ? inputFromCard(action.data) : null;
-  const speaker = await deps.conversations.speaker(context);
+  const { speaker, conversation } = await deps.conversations.speaker(context);
   await deps.conversations.remember(context, speaker);
   let messages: OutgoingMessage[] | null = [{ kind: "text", text: "I couldn't read that action; please try again." }];
-  if (input && isPersonal(activity)) messages = await runTurn(context, deps, speaker, activity.conversation.id, input);
+  if (input && isPersonal(activity)) messages = await runTurn(context, deps, speaker, activity.conversation.id, input, activity, conversation);
   else if (input) {
     await fromSharedConversation(context, deps, speaker, input, false);
     messages = [{ kind: "text", text: "Let's continue in our personal chat." }];
@@ -147,9 +147,9 @@ async function inPersonalChat(context: TurnContext, deps: TeamsTurnDeps, speaker
   });
 }
 
-async function runTurn(context: TurnContext, deps: TeamsTurnDeps, speaker: Speaker, conversationId: string, input: TurnInput, origin: Activity = context.activity): Promise<OutgoingMessage[] | null> {
+async function runTurn(context: TurnContext, deps: TeamsTurnDeps, speaker: Speaker, conversationId: string, input: TurnInput, origin: Activity = context.activity, alreadyRead?: AlreadyRead): Promise<OutgoingMessage[] | null> {
   try {
-    return await deps.conversations.turn(origin, speaker, conversationId, input);
+    return await deps.conversations.turn(origin, speaker, conversationId, input, alreadyRead);
   } catch (error) {
     await deps.conversations.apologise(context, error);
     return null;
