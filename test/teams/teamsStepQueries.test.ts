@@ -29,7 +29,9 @@ describe("statements per Teams conversation step", () => {
     await linkTeamsAccounts(database.prisma, [member]);
     const counting = countingQueries(database.adapterFactory);
     queries = counting.log;
-    const config = loadConfig({ LOCAL_CHAT: "off", TEAMS_EMULATOR: "on", AIMS_DIGEST_HOUR: "0" });
+    // The outbox's own pass (every 15 s by default) would land inside a step on a busy machine and be
+    // counted with it: here it waits an hour, and each step's own sending (afterTurn) is what runs.
+    const config = loadConfig({ LOCAL_CHAT: "off", TEAMS_EMULATOR: "on", AIMS_DIGEST_HOUR: "0", AIMS_DELIVERY_INTERVAL_SECONDS: "3600" });
     service = await startService({ ...config, port: 0 }, pino({ level: "silent" }), { database: { ...database, prisma: new PrismaClient({ adapter: counting.factory }), priority: counting.priority(database.priority) } });
     // The start-up work (the reminder scan, this week's digest, sending them) runs beside the first
     // requests: let it finish, so the counts below are the steps' own.
