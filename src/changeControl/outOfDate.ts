@@ -2,6 +2,7 @@
 // entry and what is on file for it, so the chat list, the export and the tests read the same answer.
 import type { AiSystemStatus, LifecycleStage, RiskTier } from "../generated/prisma/enums.js";
 import { approvalRules } from "../domain/approvalRules.js";
+import { displayDate } from "../domain/dateDisplay.js";
 
 export interface EntryOnFile {
   reference: string;
@@ -35,6 +36,6 @@ export function outOfDateReasons(entry: EntryOnFile, today: Date): string[] {
   } else if (entry.outdatedBy) {
     reasons.push(`assessments on file predate the change ${entry.outdatedBy}`);
   }
-  if (entry.nextReviewDate && entry.nextReviewDate.getTime() < today.getTime()) reasons.push(`review overdue since ${entry.nextReviewDate.toISOString().slice(0, 10)}`);
+  if (entry.nextReviewDate && entry.nextReviewDate.getTime() < today.getTime()) reasons.push(`review overdue since ${displayDate(entry.nextReviewDate)}`);
   return reasons;
 }

@@ -1,6 +1,7 @@
 // How a stored answer reads back to a person (review summary, "current answer").
 import type { StepDefinition } from "./flowDefinition.js";
 import type { PersonAnswer, SystemAnswer } from "./stepInput.js";
+import { displayDateTime } from "../domain/dateDisplay.js";
 
 export function describeAnswer(step: StepDefinition, value: unknown): string {
   if (value === null || value === undefined || (Array.isArray(value) && value.length === 0 && step.input !== "multi_choice")) return "—";
@@ -29,14 +30,5 @@ function labelOf(step: StepDefinition, value: string): string {
   return step.choices?.find((choice) => choice.value === value)?.label ?? value;
 }
 
-export function formatDate(iso: string): string {
-  const date = new Date(iso);
-  const hasTime = date.getUTCHours() !== 0 || date.getUTCMinutes() !== 0;
-  return date.toLocaleString("en-GB", {
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    ...(hasTime ? { hour: "2-digit", minute: "2-digit", timeZoneName: "short" } : {}),
-    timeZone: "UTC",
-  });
-}
+/** "3 April 2026", or "3 April 2026 at 14:05 BST" when a time was given, in the organisation's locale. */
+export const formatDate = (iso: string): string => displayDateTime(iso);

@@ -10,6 +10,7 @@ import type { Turn } from "../conversations/messages.js";
 import { ObjectiveStore, objectiveEntity } from "../store/objectives.js";
 import { isOverdueObjective, objectiveStatusLabels } from "../domain/objectiveStatus.js";
 import { objectiveFlowId, objectiveUpdatePrefill } from "./flows/objectiveFlow.js";
+import { displayDate } from "../domain/dateDisplay.js";
 
 const reference = String.raw`obj[-\s]?(\d{1,6})`;
 export const objectiveCommandWords = {
@@ -49,7 +50,7 @@ export class ObjectiveUseCases implements TextUseCases {
       title: "AI objectives",
       items: objectives.map((objective) => ({
         reference: objective.reference,
-        text: `${objective.objective} · target ${objective.target} · ${objective.owner.displayName} · due ${day(objective.dueOn)} · ${objectiveStatusLabels[objective.status]}${isOverdueObjective(objective, now) ? " (overdue)" : ""}`,
+        text: `${objective.objective} · target ${objective.target} · ${objective.owner.displayName} · due ${displayDate(objective.dueOn)} · ${objectiveStatusLabels[objective.status]}${isOverdueObjective(objective, now) ? " (overdue)" : ""}`,
       })),
       note:
         objectives.length === 0
@@ -70,7 +71,7 @@ export class ObjectiveUseCases implements TextUseCases {
           `${objective.reference}: ${objective.objective}`,
           `Target: ${objective.target}`,
           `How measured: ${objective.measure}`,
-          `Owner: ${objective.owner.displayName} · due ${day(objective.dueOn)} · ${objectiveStatusLabels[objective.status]}${isOverdueObjective(objective, this.clock()) ? " (overdue)" : ""}`,
+          `Owner: ${objective.owner.displayName} · due ${displayDate(objective.dueOn)} · ${objectiveStatusLabels[objective.status]}${isOverdueObjective(objective, this.clock()) ? " (overdue)" : ""}`,
           ...(objective.progressNote ? [`Progress: ${objective.progressNote}`] : []),
         ].join("\n"),
       },

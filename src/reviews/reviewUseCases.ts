@@ -11,8 +11,9 @@ import type { Turn } from "../conversations/messages.js";
 import { parseReviewCommand } from "./reviewCommandWords.js";
 import { prepareManagementReview } from "./managementReviewInputs.js";
 import { reviewDossier } from "./reviewRecords.js";
+import { displayDateOr } from "../domain/dateDisplay.js";
 
-const dateOnly = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : "—");
+const dateOnly = (date: Date | null) => displayDateOr(date, "—");
 
 export class ReviewUseCases implements TextUseCases {
   constructor(

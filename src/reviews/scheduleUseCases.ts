@@ -6,6 +6,7 @@ import type { PrismaClient } from "../generated/prisma/client.js";
 import { useCaseMessages, useCaseRefusal, type TextUseCases, type UseCaseOutcome, actorOfTurn } from "../conversations/useCaseOutcome.js";
 import type { Turn } from "../conversations/messages.js";
 import { createRecord } from "../store/recordWriter.js";
+import { displayDate } from "../domain/dateDisplay.js";
 
 const kinds = { audit: "internal_audit", review: "management_review" } as const;
 const kindLabels = { internal_audit: "Internal audit", management_review: "Management review" } as const;
@@ -35,7 +36,7 @@ export class ScheduleUseCases implements TextUseCases {
     });
     return useCaseMessages({
       kind: "text",
-      text: `${kindLabels[kind]} ${scheduled.reference} is scheduled for ${date.toISOString().slice(0, 10)}: ${scope}. You lead it and will be reminded before the date.`,
+      text: `${kindLabels[kind]} ${scheduled.reference} is scheduled for ${displayDate(date)}: ${scope}. You lead it and will be reminded before the date.`,
     });
   }
 
@@ -44,7 +45,7 @@ export class ScheduleUseCases implements TextUseCases {
     return useCaseMessages({
       kind: "record_list",
       title: "Planned internal audits and management reviews",
-      items: planned.map((review) => ({ reference: review.reference, text: `${kindLabels[review.kind]} · ${review.scheduledOn.toISOString().slice(0, 10)} · ${review.scope}${review.lead ? ` · led by ${review.lead.displayName}` : ""}` })),
+      items: planned.map((review) => ({ reference: review.reference, text: `${kindLabels[review.kind]} · ${displayDate(review.scheduledOn)} · ${review.scope}${review.lead ? ` · led by ${review.lead.displayName}` : ""}` })),
       ...(planned.length === 0 ? { note: 'Nothing is planned. Governance members: "schedule audit <date> <scope>" or "schedule review <date> <scope>".' } : {}),
     });
   }

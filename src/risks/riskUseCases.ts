@@ -14,6 +14,7 @@ import { assessRiskFlowId, rejectRiskAcceptanceFlowId } from "./flows/assessRisk
 import type { OutgoingMessage, Turn } from "../conversations/messages.js";
 import { suggestIfAllowed } from "../conversations/commands/commandHelpEntry.js";
 import { assessRisk } from "./commands/assessRisk.js";
+import { displayDateOr } from "../domain/dateDisplay.js";
 
 type RiskCommand = { kind: "assess"; system: string | null } | { kind: "register" } | { kind: "system"; system: string } | { kind: "show"; reference: string };
 
@@ -32,7 +33,7 @@ export function parseRiskCommand(text: string): RiskCommand | null {
   return null;
 }
 
-const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : "—");
+const day = (date: Date | null) => displayDateOr(date, "—");
 /** More than this many risks in chat is a spreadsheet's job. */
 const listLimit = 40;
 

@@ -5,6 +5,7 @@ import { useCaseMessages, useCaseRefusal as refusal, viewerOf, type TextUseCases
 import type { Turn } from "../conversations/messages.js";
 import { listSuppliers } from "./supplierRegister.js";
 import { registerSupplierFlowId } from "./flows/registerSupplierFlow.js";
+import { displayDate, displayDateOr } from "../domain/dateDisplay.js";
 
 export const isSupplierRequest = (text: string) => /^(suppliers|supplier register|(add|new|register) (a )?supplier)$/i.test(text.trim());
 
@@ -29,10 +30,10 @@ export class SupplierUseCases implements TextUseCases {
         text: [
           supplier.name,
           `supplies ${supplier.systems.map((system) => `${system.reference} ${system.name}`).join(", ")}`,
-          supplier.dueDiligenceDone ? `due diligence ${supplier.dueDiligenceOn?.toISOString().slice(0, 10) ?? "done"}` : "no due diligence yet",
+          supplier.dueDiligenceDone ? `due diligence ${displayDateOr(supplier.dueDiligenceOn, "done")}` : "no due diligence yet",
           supplier.contractReference ? `contract ${supplier.contractReference}` : "no contract reference",
           `owner ${supplier.owner.displayName}`,
-          `review ${supplier.reviewDate.toISOString().slice(0, 10)}`,
+          `review ${displayDate(supplier.reviewDate)}`,
         ].join(" · "),
       })),
       note: suppliers.length === 0 ? 'No suppliers yet. Type "add supplier" to add one.' : "Responsibilities are in the export (npx aims export suppliers).",

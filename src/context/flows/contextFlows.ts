@@ -8,6 +8,7 @@ import { actorOf } from "../../conversations/flows/actor.js";
 import { requiredText } from "../../conversations/flows/choices.js";
 import type { ContextIssueKind } from "../../generated/prisma/enums.js";
 import { recordContextIssue, recordInterestedParty } from "../contextRegister.js";
+import { displayDate } from "../../domain/dateDisplay.js";
 
 export const contextIssueFlowId = "record_context_issue";
 export const interestedPartyFlowId = "record_interested_party";
@@ -41,7 +42,7 @@ export function contextIssueFlow(): FlowDefinition {
     complete: async (answers, context) => {
       if (!can(context.speaker, "create", "context")) throw new ActionRefused(governanceOnly);
       const issue = await recordContextIssue(context.tx, { kind: answers.kind as ContextIssueKind, description: answers.description as string, effect: answers.effect as string, reviewOn: dateOnly(answers.reviewOn as string) }, actorOf(context));
-      return { reference: issue.reference, title: `Recorded ${issue.reference}: ${issue.kind} issue`, lines: [`It is shown in the inputs to each management review; review by ${issue.reviewOn.toISOString().slice(0, 10)}.`] };
+      return { reference: issue.reference, title: `Recorded ${issue.reference}: ${issue.kind} issue`, lines: [`It is shown in the inputs to each management review; review by ${displayDate(issue.reviewOn)}.`] };
     },
   };
 }
@@ -63,7 +64,7 @@ export function interestedPartyFlow(): FlowDefinition {
     complete: async (answers, context) => {
       if (!can(context.speaker, "create", "context")) throw new ActionRefused(governanceOnly);
       const party = await recordInterestedParty(context.tx, { name: answers.name as string, requirements: answers.requirements as string, source: answers.source as string, reviewOn: dateOnly(answers.reviewOn as string) }, actorOf(context));
-      return { reference: party.reference, title: `Recorded ${party.reference}: ${party.name}`, lines: [`It is shown in the inputs to each management review; review by ${party.reviewOn.toISOString().slice(0, 10)}.`] };
+      return { reference: party.reference, title: `Recorded ${party.reference}: ${party.name}`, lines: [`It is shown in the inputs to each management review; review by ${displayDate(party.reviewOn)}.`] };
     },
   };
 }
