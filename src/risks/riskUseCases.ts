@@ -14,7 +14,7 @@ import { assessRiskFlowId, rejectRiskAcceptanceFlowId } from "./flows/assessRisk
 import type { OutgoingMessage, Turn } from "../conversations/messages.js";
 import { suggestIfAllowed } from "../conversations/commands/commandHelpEntry.js";
 import { assessRisk } from "./commands/assessRisk.js";
-import { displayDateOr } from "../domain/dateDisplay.js";
+import { displayDate, displayDateOr } from "../domain/dateDisplay.js";
 
 type RiskCommand = { kind: "assess"; system: string | null } | { kind: "register" } | { kind: "system"; system: string } | { kind: "show"; reference: string };
 
@@ -92,7 +92,7 @@ export class RiskUseCases implements TextUseCases, RecordActions {
       where: { status: "pending", notification: { recordRef: `risk:${reference}`, kind: "reminder" } },
       data: { status: "cancelled", lastError: `reviewed ${now.toISOString()}` },
     });
-    return useCaseMessages({ kind: "text", text: `Thank you: the review of ${reference} is recorded. The next one is due on ${updated.reviewDate.toISOString().slice(0, 10)}.` });
+    return useCaseMessages({ kind: "text", text: `Thank you: the review of ${reference} is recorded. The next one is due on ${displayDate(updated.reviewDate)}.` });
   }
 
   /** Starts an assessment, with the system filled in when named (or when the person owns just one). */
