@@ -121,7 +121,8 @@ export class RiskUseCases implements TextUseCases, RecordActions {
     const seesAll = can(viewer, "view", "risk");
     if (!seesAll) {
       const owns = await this.prisma.aiSystem.count({ where: { ownerId: viewer.personId } });
-      if (owns === 0) return useCaseRefusal(`${refusalText("view", "risk")} You don't own any AI system, so there is no register to show you; a system's owner can tell you about its risks.`);
+      // Not refusalText: no system was named, so "risk assessments of this system" would point at nothing.
+      if (owns === 0) return useCaseRefusal("The risk register is for the governance team, auditors, managers and system owners. You don't own any AI system, so there is no part of it to show you; a system's owner can tell you about its risks.");
     }
     const risks = seesAll ? await this.store().listAll() : await this.store().listForOwner(viewer.personId);
     const visible = risks.filter((risk) => can(viewer, "view", "risk", { ownerId: risk.system.ownerId }));

@@ -9,7 +9,8 @@ import { AiSystemStore, aiSystemEntity } from "../store/aiSystems.js";
 import type { Turn } from "../conversations/messages.js";
 import { actorOfTurn, useCaseMessages, useCaseRefusal, viewerOf, type TextUseCases, type UseCaseOutcome } from "../conversations/useCaseOutcome.js";
 
-const usage = 'Type "aliases AIS-0003" to see them, "aliases AIS-0003 add \\"CV screener\\"" or "aliases AIS-0003 remove \\"CV screener\\"".';
+/** How to change them, with the system's own reference and a quoted name, as people type it. */
+const usage = (reference = "AIS-0003") => `To change them: aliases ${reference} add "CV screener", or aliases ${reference} remove "CV screener".`;
 const longestAlias = 120;
 const historyShown = 5;
 
@@ -33,7 +34,7 @@ export class SystemAliasUseCases implements TextUseCases {
   async handleText(text: string, turn: Turn): Promise<UseCaseOutcome | null> {
     const command = readAliasCommand(text);
     if (command === null) return null;
-    if (command === "unreadable") return useCaseRefusal(`I couldn't read "${text.trim()}". ${usage}`);
+    if (command === "unreadable") return useCaseRefusal(`I couldn't read "${text.trim()}". Type "aliases AIS-0003" to see a system's aliases. ${usage()}`);
     const system = await this.prisma.aiSystem.findUnique({ where: { reference: command.reference }, include: { owner: { select: { displayName: true } } } });
     if (!system) return useCaseRefusal(`${command.reference} is not in the AI system inventory.`);
     if (command.verb === "show") return this.show(system);
@@ -81,7 +82,7 @@ export class SystemAliasUseCases implements TextUseCases {
       text: [
         `${system.reference} ${system.name} is ${system.aliases.length > 0 ? `also called ${quoted(system.aliases)}` : "known by its name only: no aliases"}.`,
         ...(history.length > 0 ? ["Changes:", ...history] : []),
-        usage,
+        usage(system.reference),
       ].join("\n"),
     });
   }

@@ -268,6 +268,10 @@ describe("everyday conversations in the local chat", () => {
       const reference = screening.reference;
       const shown = find(await say("tom", `aliases ${reference}`), "text")!.text;
       expect(shown.split("\n")[0]).toBe(`${reference} Workday Recruiting Candidate Screening is also called "CV screener".`);
+      expect(shown.split("\n").at(-1)).toBe(`To change them: aliases ${reference} add "CV screener", or aliases ${reference} remove "CV screener".`);
+      expect(errorOf(await say("tom", "risks"))).toBe(
+        "The risk register is for the governance team, auditors, managers and system owners. You don't own any AI system, so there is no part of it to show you; a system's owner can tell you about its risks.",
+      );
 
       expect(errorOf(await say("tom", `aliases ${reference} add "shortlister"`))).toBe(`Only its owner, Hannah Vogel, or the governance team can change the aliases of ${reference}.`);
       expect(find(await say("hannah", `aliases ${reference} add "shortlister"`), "text")!.text).toBe(`${reference} Workday Recruiting Candidate Screening is now also found as "shortlister". Its aliases: "CV screener", "shortlister".`);
