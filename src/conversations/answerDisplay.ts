@@ -3,7 +3,8 @@ import type { StepDefinition } from "./flowDefinition.js";
 import type { PersonAnswer, SystemAnswer } from "./stepInput.js";
 import { displayDateTime } from "../domain/dateDisplay.js";
 
-export function describeAnswer(step: StepDefinition, value: unknown): string {
+/** `locale`: the engine's own (AIMS_LOCALE), when it was given one. */
+export function describeAnswer(step: StepDefinition, value: unknown, locale?: string): string {
   if (value === null || value === undefined || (Array.isArray(value) && value.length === 0 && step.input !== "multi_choice")) return "—";
   if (step.display) return step.display(value);
   switch (step.input) {
@@ -14,7 +15,7 @@ export function describeAnswer(step: StepDefinition, value: unknown): string {
     case "yes_no":
       return value ? "Yes" : "No";
     case "date":
-      return formatDate(String(value));
+      return formatDate(String(value), locale);
     case "person":
       return (value as PersonAnswer).displayName;
     case "ai_system": {
@@ -31,4 +32,4 @@ function labelOf(step: StepDefinition, value: string): string {
 }
 
 /** "3 April 2026", or "3 April 2026 at 14:05 BST" when a time was given, in the organisation's locale. */
-export const formatDate = (iso: string): string => displayDateTime(iso);
+export const formatDate = (iso: string, locale?: string): string => displayDateTime(iso, locale);

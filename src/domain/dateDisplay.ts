@@ -24,10 +24,10 @@ function asDate(value: Date | string): Date {
   return value instanceof Date ? value : new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
 }
 
-/** "3 April 2026": the day, in the organisation's locale. */
-export function displayDate(value: Date | string, options: { weekday?: boolean } = {}): string {
+/** "3 April 2026": the day, in the organisation's locale (or the one given, for an engine configured on its own). */
+export function displayDate(value: Date | string, options: { weekday?: boolean; locale?: string } = {}): string {
   const date = asDate(value);
-  return new Intl.DateTimeFormat(settings.locale, {
+  return new Intl.DateTimeFormat(options.locale ?? settings.locale, {
     ...(options.weekday ? { weekday: "short" } : {}),
     day: "numeric",
     month: "long",
@@ -37,10 +37,10 @@ export function displayDate(value: Date | string, options: { weekday?: boolean }
 }
 
 /** "3 April 2026, 14:05 BST" for an instant; a calendar day (no time given) reads as displayDate. */
-export function displayDateTime(value: Date | string): string {
+export function displayDateTime(value: Date | string, locale = settings.locale): string {
   const date = asDate(value);
-  if (isCalendarDay(date)) return displayDate(date);
-  return new Intl.DateTimeFormat(settings.locale, {
+  if (isCalendarDay(date)) return displayDate(date, { locale });
+  return new Intl.DateTimeFormat(locale, {
     day: "numeric",
     month: "long",
     year: "numeric",
