@@ -19,6 +19,8 @@ import { recordTrainingFlow } from "./training/flows/recordTrainingFlow.js";
 import { EvidencePackUseCases } from "./export/evidencePackUseCases.js";
 import { assessImpactFlow } from "./impact/flows/assessImpactFlow.js";
 import { rejectSystemFlow } from "./systems/flows/rejectSystemFlow.js";
+import { declineOwnershipFlow } from "./systems/flows/declineOwnershipFlow.js";
+import { SystemAliasUseCases } from "./systems/systemAliases.js";
 import { ImpactUseCases } from "./impact/impactUseCases.js";
 import { SystemApprovalUseCases } from "./systems/systemApprovalUseCases.js";
 import { assessRiskFlow, rejectRiskAcceptanceFlow } from "./risks/flows/assessRiskFlow.js";
@@ -113,6 +115,7 @@ export function createConversationEngine(prisma: PrismaClient, settings: Convers
     risks: riskUseCases,
     impact: impactUseCases,
     approvals: approvalUseCases,
+    aliases: new SystemAliasUseCases(prisma),
     soa: new SoaUseCases(prisma),
     gap: new GapUseCases(prisma),
     schedule: new ScheduleUseCases(prisma, clock),
@@ -152,6 +155,7 @@ export function createConversationEngine(prisma: PrismaClient, settings: Convers
       recordTrainingFlow(),
       assessImpactFlow(clock),
       rejectSystemFlow(),
+      declineOwnershipFlow(),
       assessRiskFlow(),
       rejectRiskAcceptanceFlow(),
       recordReviewResultsFlow(),

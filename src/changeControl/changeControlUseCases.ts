@@ -15,8 +15,8 @@ import { inventoryStatus } from "./inventoryStatus.js";
 import { flowIds } from "../conversations/intents.js";
 import { answersOf } from "../systems/flows/registerAiSystemFlow.js";
 import { changeStatusLabels, stageWords } from "./changeWords.js";
+import { displayDate } from "../domain/dateDisplay.js";
 
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 const reference = (prefix: string, digits: string) => `${prefix}-${digits.padStart(4, "0")}`;
 /** Governance, auditors and managers see the whole inventory's state; others see their own systems. */
 const seesAll = (viewer: Viewer) => can(viewer, "export", "ai_system") || viewer.roles.includes("manager");
@@ -69,7 +69,7 @@ export class ChangeControlUseCases implements TextUseCases {
       title: systemReference ? `Changes to ${systemReference}` : "Material changes to AI systems",
       items: changes.map((change) => ({
         reference: change.reference,
-        text: `${isoDay(change.createdAt)} · ${change.system.reference} ${change.system.name} · ${change.changedFields.length} field(s) · ${changeStatusLabels[change.status]}`,
+        text: `${displayDate(change.createdAt)} · ${change.system.reference} ${change.system.name} · ${change.changedFields.length} field(s) · ${changeStatusLabels[change.status]}`,
       })),
       note: changes.length === 0 ? "No material change has been recorded yet. Updating a system's purpose, data, autonomy or whom it affects records one." : "Type \"change CHG-0001\" for one change.",
     });
@@ -84,12 +84,12 @@ export class ChangeControlUseCases implements TextUseCases {
     const asked = assessmentWords(change.assessmentsAsked, change.system.reference);
     const lines = [
       `System: ${change.system.reference} ${change.system.name}.`,
-      `Changed on ${isoDay(change.createdAt)} by ${change.requestedBy?.displayName ?? "the system"}:`,
+      `Changed on ${displayDate(change.createdAt)} by ${change.requestedBy?.displayName ?? "the system"}:`,
       ...changeLines(change.details as Partial<Record<MaterialField, FieldChange>>).map((line) => `• ${line}`),
       `Risk tier: ${change.tierBefore ? riskTierLabels[change.tierBefore] : "none"} → ${change.tierAfter ? riskTierLabels[change.tierAfter] : "none"}.`,
       change.reopenedApproval ? "It reopened the system's approval." : "The system was not approved at the time, so no approval was reopened.",
       asked.length > 0 ? `It asked for ${asked.join(" and ")}.` : "It asked for no new assessment.",
-      `Status: ${changeStatusLabels[change.status]}${change.decidedAt ? ` by ${change.decidedBy?.displayName ?? "unknown"} on ${isoDay(change.decidedAt)}` : ""}.`,
+      `Status: ${changeStatusLabels[change.status]}${change.decidedAt ? ` by ${change.decidedBy?.displayName ?? "unknown"} on ${displayDate(change.decidedAt)}` : ""}.`,
     ];
     return useCaseMessages({ kind: "notice", subject: `${change.reference}: change to ${change.system.reference} ${change.system.name}`, text: lines.join("\n"), actions: [] });
   }

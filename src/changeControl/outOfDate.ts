@@ -3,6 +3,7 @@
 import type { AiSystemStatus, LifecycleStage, RiskTier } from "../generated/prisma/enums.js";
 import { approvalRules } from "../domain/approvalRules.js";
 import { lifecycleKindFacts, type LifecycleGap } from "../domain/lifecycleRules.js";
+import { displayDate } from "../domain/dateDisplay.js";
 
 export interface EntryOnFile {
   reference: string;
@@ -41,6 +42,6 @@ export function outOfDateReasons(entry: EntryOnFile, today: Date): string[] {
   if (entry.status === "approved" && entry.lifecycleGaps.length > 0) {
     reasons.push(`approved without the life-cycle records its tier needs: ${entry.lifecycleGaps.map((gap) => lifecycleKindFacts[gap.kind].words).join(", ")} (lifecycle ${entry.reference})`);
   }
-  if (entry.nextReviewDate && entry.nextReviewDate.getTime() < today.getTime()) reasons.push(`review overdue since ${entry.nextReviewDate.toISOString().slice(0, 10)}`);
+  if (entry.nextReviewDate && entry.nextReviewDate.getTime() < today.getTime()) reasons.push(`review overdue since ${displayDate(entry.nextReviewDate)}`);
   return reasons;
 }

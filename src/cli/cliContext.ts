@@ -4,13 +4,16 @@ import { ConfigError, loadConfig, type Config } from "../config/config.js";
 import type { Database } from "../store/database.js";
 import { openReadyDatabase } from "../store/readyDatabase.js";
 import { createStore, type Store } from "../store/store.js";
+import { configureDateDisplay } from "../domain/dateDisplay.js";
 
 export class CliError extends Error {}
 
 export function cliConfig(): Config {
   loadEnvironmentFile();
   try {
-    return loadConfig();
+    const config = loadConfig();
+    configureDateDisplay(config.dates);
+    return config;
   } catch (error) {
     if (error instanceof ConfigError) throw new CliError(error.message);
     throw error;

@@ -6,6 +6,7 @@ import { registerSystem } from "../systems/commands/registerSystem.js";
 import { reportShadowAi } from "../systems/commands/reportShadowAi.js";
 import { mySystems } from "../systems/commands/mySystems.js";
 import { systemRecord } from "../systems/commands/systemRecord.js";
+import { systemAliases } from "../systems/commands/systemAliases.js";
 import { askPolicy } from "../policy/commands/askPolicy.js";
 import { addNote } from "../incidents/commands/addNote.js";
 import { showIncident } from "../incidents/commands/showIncident.js";
@@ -72,6 +73,7 @@ export const chatCommands: readonly ChatCommand[] = [
   mySystems,
   userDocumentation,
   systemRecord,
+  systemAliases,
   outOfDate,
   updateSystem,
   systemChanges,

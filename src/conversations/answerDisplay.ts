@@ -1,8 +1,10 @@
 // How a stored answer reads back to a person (review summary, "current answer").
 import type { StepDefinition } from "./flowDefinition.js";
 import type { PersonAnswer, SystemAnswer } from "./stepInput.js";
+import { displayDateTime } from "../domain/dateDisplay.js";
 
-export function describeAnswer(step: StepDefinition, value: unknown): string {
+/** `locale`: the engine's own (AIMS_LOCALE), when it was given one. */
+export function describeAnswer(step: StepDefinition, value: unknown, locale?: string): string {
   if (value === null || value === undefined || (Array.isArray(value) && value.length === 0 && step.input !== "multi_choice")) return "—";
   if (step.display) return step.display(value);
   switch (step.input) {
@@ -13,7 +15,7 @@ export function describeAnswer(step: StepDefinition, value: unknown): string {
     case "yes_no":
       return value ? "Yes" : "No";
     case "date":
-      return formatDate(String(value));
+      return formatDate(String(value), locale);
     case "person":
       return (value as PersonAnswer).displayName;
     case "ai_system": {
@@ -29,14 +31,5 @@ function labelOf(step: StepDefinition, value: string): string {
   return step.choices?.find((choice) => choice.value === value)?.label ?? value;
 }
 
-export function formatDate(iso: string): string {
-  const date = new Date(iso);
-  const hasTime = date.getUTCHours() !== 0 || date.getUTCMinutes() !== 0;
-  return date.toLocaleString("en-GB", {
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    ...(hasTime ? { hour: "2-digit", minute: "2-digit", timeZoneName: "short" } : {}),
-    timeZone: "UTC",
-  });
-}
+/** "3 April 2026", or "3 April 2026 at 14:05 BST" when a time was given, in the organisation's locale. */
+export const formatDate = (iso: string, locale?: string): string => displayDateTime(iso, locale);

@@ -65,6 +65,10 @@ export class ConversationEngine {
   private readonly welcomeBackAfterMs: number;
   /** Spread into every parse context: nothing when the defaults apply. */
   private readonly dateSettings: { dates?: DateSettings };
+  /** How answers read back: this engine's AIMS_LOCALE, else the process-wide one. */
+  private get displayLocale(): string | undefined {
+    return this.dateSettings.dates?.locale;
+  }
 
   constructor(private readonly options: EngineOptions) {
     this.flows = new Map(options.flows.map((flow) => [flow.id, flow]));
@@ -342,7 +346,7 @@ export class ConversationEngine {
   private prefilledNote(flow: FlowDefinition, answers: Answers): OutgoingMessage[] {
     const filled = flow.steps.filter((step) => answers[step.id] !== undefined && step.input !== "text");
     if (filled.length === 0) return [];
-    const list = filled.map((step) => `${step.label}: ${describeAnswer(step, answers[step.id])}`).join("; ");
+    const list = filled.map((step) => `${step.label}: ${describeAnswer(step, answers[step.id], this.displayLocale)}`).join("; ");
     return [{ kind: "text", text: `From your message I have filled in ${list}. You can change any of them before saving.` }];
   }
 
@@ -365,7 +369,7 @@ export class ConversationEngine {
       return reply({ kind: "error", text: checked.error.issues[0]?.message ?? "That answer doesn't fit this question." }, this.question(flow, state, step));
     }
     // A typed date is said back at once ("03/04/2026" → 3 Apr 2026), so a misreading is caught before the summary.
-    const readBack = step.input === "date" && "text" in raw ? `${step.label}: ${describeAnswer(step, checked.data)}.` : undefined;
+    const readBack = step.input === "date" && "text" in raw ? `${step.label}: ${describeAnswer(step, checked.data, this.displayLocale)}.` : undefined;
     return this.advance(flow, state, { ...state.answers, [step.id]: checked.data }, now, readBack);
   }
 
@@ -488,7 +492,7 @@ export class ConversationEngine {
       input: step.input,
       ...(choices ? { choices } : {}),
       optional: step.optional ?? false,
-      ...(previous !== undefined ? { currentAnswer: describeAnswer(step, previous) } : {}),
+      ...(previous !== undefined ? { currentAnswer: describeAnswer(step, previous, this.displayLocale) } : {}),
       progress: { step: asked.findIndex((candidate) => candidate.id === step.id) + 1, of: asked.length },
       canGoBack: index > 0,
     };
@@ -503,7 +507,7 @@ export class ConversationEngine {
       fields: visibleSteps(flow, state.answers).map((step) => ({
         stepId: step.id,
         label: step.label,
-        value: describeAnswer(step, state.answers[step.id] ?? null),
+        value: describeAnswer(step, state.answers[step.id] ?? null, this.displayLocale),
       })),
     };
   }

@@ -159,6 +159,7 @@ export const demoSystems: DemoSystem[] = [
   {
     key: "claims-triage",
     name: "Claims Fast-Track Triage",
+    aliases: ["fast-track scorer", "FNOL triage"],
     purpose: "Scores incoming home and motor claims and fast-tracks low-value, low-complexity ones straight to payment.",
     intendedUse: "Used on every first notification of loss under £2,500; anything scored complex or suspicious goes to a handler.",
     kind: "internal_model",
@@ -429,6 +430,7 @@ export const demoSystems: DemoSystem[] = [
   {
     key: "cv-screening",
     name: "Workday Recruiting Candidate Screening",
+    aliases: ["CV screener"],
     purpose: "Ranks job applicants against the role profile and automatically rejects those below a knockout threshold.",
     intendedUse: "Used for high-volume claims handler and contact-centre vacancies; recruiters see the ranked shortlist.",
     kind: "embedded_in_purchased_software",
@@ -449,6 +451,7 @@ export const demoSystems: DemoSystem[] = [
   {
     key: "m365-copilot",
     name: "Microsoft 365 Copilot",
+    aliases: ["M365 Copilot"],
     purpose: "Drafts documents and emails, summarises meetings and answers questions over the files a user can access.",
     intendedUse: "Rolled out to all office staff as a productivity assistant; not to be used for decisions about customers or staff.",
     kind: "embedded_in_purchased_software",
@@ -538,6 +541,7 @@ export const demoSystems: DemoSystem[] = [
   {
     key: "customer-chatbot",
     name: "Nora Customer Assistant",
+    aliases: ["website chatbot"],
     purpose: "Answers policyholders' questions about cover, claims status and documents on the website and in the app.",
     intendedUse: "Handles routine questions and hands over to a human agent on request, on complaints or when unsure.",
     kind: "component_in_own_product",

@@ -1,5 +1,6 @@
 // Wording the digest needs beyond the stored codes (src/domain/labels.ts): the buckets it invents.
 import { aiSystemKindLabels, riskTierLabels } from "../domain/labels.js";
+import { displayDate } from "../domain/dateDisplay.js";
 import type { AgeBand, KindKey, StatementOfApplicabilityCoverage, TierKey } from "./weeklyDigest.js";
 import type { CalendarDate } from "./zonedCalendar.js";
 
@@ -14,15 +15,9 @@ export const tierKeyLabels: Record<TierKey, string> = { ...riskTierLabels, unass
 
 export const kindKeyLabels: Record<KindKey, string> = { ...aiSystemKindLabels, unspecified: "Not stated" };
 
-/** "Mon 23 Nov 2026": a calendar date is read as it is, whatever the reader's zone. */
+/** "Mon, 23 November 2026" (en-GB): a calendar date is read as it is, whatever the reader's zone, in the organisation's locale. */
 export function formatCalendarDate(date: CalendarDate, options: { weekday?: boolean } = {}): string {
-  return new Intl.DateTimeFormat("en-GB", {
-    timeZone: "UTC",
-    ...(options.weekday === false ? {} : { weekday: "short" }),
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-  }).format(new Date(`${date}T00:00:00Z`));
+  return displayDate(date, { weekday: options.weekday !== false });
 }
 
 /** "23 Nov": for chart axes. */

@@ -73,7 +73,8 @@ async function systemReviews(prisma: PrismaClient, period: DigestPeriod): Promis
 
 async function systemAttestations(prisma: PrismaClient, period: DigestPeriod, attestationMonths: number): Promise<OverdueList> {
   const cutoff = monthsBefore(period.to, attestationMonths);
-  // Never attested first, then the longest ago.
+  // A system in use that was never attested is an imported entry whose owner was asked to confirm it
+  // at the import (chat registration attests at once): due from that day. Never attested first.
   const rows = await prisma.$queryRaw<(Totals & { reference: string; name: string; lastAttestedAt: Date | null; createdAt: Date; ownerName: string | null })[]>`
     SELECT s."reference", s."name", s."lastAttestedAt", s."createdAt", p."displayName" AS "ownerName", count(*) OVER ()::int AS "total", 0 AS "confidential"
     FROM "AiSystem" s LEFT JOIN "Person" p ON p."id" = s."ownerId"
@@ -82,14 +83,13 @@ async function systemAttestations(prisma: PrismaClient, period: DigestPeriod, at
     LIMIT ${overdueItemsListed}`;
   return listOf(rows, (row) => {
     const since = calendarDateIn(row.lastAttestedAt ?? row.createdAt, period.timeZone);
-    // Late from the day the attestation fell due; a system never attested is late from its registration.
     const lateFrom = row.lastAttestedAt ? calendarDateIn(monthsBefore(row.lastAttestedAt, -attestationMonths), period.timeZone) : since;
     return {
       reference: row.reference,
       what: row.name,
       ownerName: row.ownerName,
       since,
-      sinceLabel: row.lastAttestedAt ? "last attested" : "registered, never attested",
+      sinceLabel: row.lastAttestedAt ? "last attested" : "never attested; registered",
       daysOverdue: Math.max(0, daysBetween(lateFrom, period.today)),
       confidential: false,
     };

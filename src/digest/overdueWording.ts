@@ -41,9 +41,9 @@ function viewOf(key: OverdueListKey, list: OverdueList, reader: DigestReader): O
   return { ...view, named, notes };
 }
 
-/** "CA-0005 for INC-0003, owner Gina Governance, due 15 Oct 2026 (41 days overdue)". */
+/** "CA-0005 for INC-0003, owner Gina Governance, due 15 October 2026 (41 days overdue)"; "… (due today)", never "0 days overdue". */
 export function describeOverdueItem(key: OverdueListKey, item: OverdueItem): string {
   const who = item.ownerName ? `, ${key === "longOpenIncidents" ? "assigned to" : "owner"} ${item.ownerName}` : key === "longOpenIncidents" ? ", not assigned" : ", no owner";
-  const late = key === "longOpenIncidents" ? `open ${plural(item.daysOverdue, "day")}` : `${plural(item.daysOverdue, "day")} overdue`;
+  const late = key === "longOpenIncidents" ? `open ${plural(item.daysOverdue, "day")}` : item.daysOverdue === 0 ? "due today" : `${plural(item.daysOverdue, "day")} overdue`;
   return `${item.reference}${item.what ? ` ${item.what}` : ""}${who}, ${item.sinceLabel} ${formatCalendarDate(item.since, { weekday: false })} (${late})`;
 }

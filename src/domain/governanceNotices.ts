@@ -3,6 +3,7 @@
 import type { IncidentType, RiskTier, Severity } from "../generated/prisma/enums.js";
 import { aiSystemKindLabels, incidentTypeLabels, riskTierLabels, severityLabels } from "./labels.js";
 import type { AiSystemKind } from "../generated/prisma/enums.js";
+import { displayDate } from "./dateDisplay.js";
 
 /** A button a notice carries, and the turn clicking it sends back. */
 export interface NoticeButton {
@@ -156,7 +157,7 @@ export function incidentDetailLines(incident: {
     `${incident.reference}${incident.confidential ? " (confidential)" : ""}: ${incidentTypeLabels[incident.type]}, ${severityLabels[incident.severity]}, ${incident.status}.`,
     `System: ${incident.systemName ?? "not named"}.`,
     `Reported by: ${incident.reporterName ?? "anonymous"}.`,
-    `When: ${incident.occurredAt ? incident.occurredAt.toISOString().slice(0, 10) : "not given"}.`,
+    `When: ${incident.occurredAt ? displayDate(incident.occurredAt) : "not given"}.`,
     `Who was affected: ${incident.affectedParties ?? "not given"}.`,
     `Action taken: ${incident.immediateAction ?? "none yet"}.`,
     `What happened: ${incident.description}`,

@@ -2,6 +2,7 @@
 // day, then every few days while it is overdue (capped), escalating after a number of overdue days.
 // Always inside the recipient's working hours in their own time zone.
 import { DateTime, IANAZone } from "luxon";
+import { displayDate } from "./dateDisplay.js";
 export interface ReminderSettings {
   /** Days before a due date when a reminder goes out, largest first. */
   daysBefore: number[];
@@ -73,11 +74,15 @@ function validZone(timeZone: string): string {
   return IANAZone.isValidZone(timeZone) ? timeZone : "UTC";
 }
 
-/** "in 7 days", "today", "3 days ago": how a reminder names its due date. */
+/** "in 7 days (10 April 2026)", "tomorrow (…)", "today (…)", "yesterday (…)", "3 days ago (…)": how a reminder names its due date. */
 export function dueWording(dueOn: Date, now: Date): string {
-  const left = daysUntil(dueOn, now);
-  const date = dueOn.toISOString().slice(0, 10);
-  if (left === 0) return `today (${date})`;
-  if (left > 0) return `in ${left} day${left === 1 ? "" : "s"} (${date})`;
-  return `${-left} day${left === -1 ? "" : "s"} ago (${date})`;
+  return `${relativeDay(daysUntil(dueOn, now))} (${displayDate(dueOn)})`;
+}
+
+/** "today", "tomorrow", "in 7 days", "yesterday", "3 days ago": never "in 1 day" or "0 days ago". */
+export function relativeDay(daysAhead: number): string {
+  if (daysAhead === 0) return "today";
+  if (daysAhead === 1) return "tomorrow";
+  if (daysAhead === -1) return "yesterday";
+  return daysAhead > 0 ? `in ${daysAhead} days` : `${-daysAhead} days ago`;
 }

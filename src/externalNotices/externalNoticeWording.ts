@@ -1,5 +1,6 @@
 // How external notifications read in chat, on the incident view and in exports.
 import type { ExternalRecipientKind } from "../generated/prisma/enums.js";
+import { displayDate } from "../domain/dateDisplay.js";
 
 export const recipientKindLabels: Record<ExternalRecipientKind, string> = {
   regulator: "Regulator or authority",
@@ -30,5 +31,5 @@ interface ShownNotification {
 export const externalNotificationLines = (notifications: readonly ShownNotification[]): string[] =>
   notifications.map(
     (notice) =>
-      `External notification ${notice.reference}: ${recipientKindLabels[notice.recipientKind].toLowerCase()} (${notice.recipient}) told on ${notice.notifiedOn.toISOString().slice(0, 10)} by ${notice.notifiedBy.displayName}: ${notice.summary}`,
+      `External notification ${notice.reference}: ${recipientKindLabels[notice.recipientKind].toLowerCase()} (${notice.recipient}) told on ${displayDate(notice.notifiedOn)} by ${notice.notifiedBy.displayName}: ${notice.summary}`,
   );

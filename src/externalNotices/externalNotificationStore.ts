@@ -7,6 +7,7 @@ import { ActionRefused } from "../domain/actionRefused.js";
 import type { Actor } from "../store/changeHistory.js";
 import { createRecord, inTransaction, type Db } from "../store/recordWriter.js";
 import { recipientKindLabels } from "./externalNoticeWording.js";
+import { displayDate } from "../domain/dateDisplay.js";
 
 export const externalNotificationEntity = "ExternalNotification";
 
@@ -47,7 +48,7 @@ export async function recordExternalNotification(db: Db, input: NewExternalNotif
         actorLabel: actor.label,
         channel: actor.channel,
         kind: "external_notification",
-        text: `${record.reference}: ${recipientKindLabels[record.recipientKind].toLowerCase()} (${record.recipient}) told on ${record.notifiedOn.toISOString().slice(0, 10)}`,
+        text: `${record.reference}: ${recipientKindLabels[record.recipientKind].toLowerCase()} (${record.recipient}) told on ${displayDate(record.notifiedOn)}`,
         link: record.link,
       },
     });

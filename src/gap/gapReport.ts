@@ -6,6 +6,7 @@ import type { GapStatus } from "../generated/prisma/enums.js";
 import { gapChange, gapStatusLabels, isOpenGap } from "../domain/gapAnalysis.js";
 import { catalog, clauseGroupOf, clauseGroupTitle, findClause } from "../iso42001/catalog.js";
 import type { OutgoingMessage } from "../conversations/messages.js";
+import { displayDate } from "../domain/dateDisplay.js";
 
 export interface GapReportLine {
   clauseId: string;
@@ -133,7 +134,7 @@ export function gapReportMessages(report: GapReport | null): OutgoingMessage[] {
     {
       kind: "text",
       text: [
-        `Gap analysis ${report.reference} of ${day(report.conductedOn)}${report.conductedBy ? ` by ${report.conductedBy}` : ""}: ${totals.inPlace} in place, ${totals.partial} partial, ${totals.missing} missing.`,
+        `Gap analysis ${report.reference} of ${displayDate(report.conductedOn)}${report.conductedBy ? ` by ${report.conductedBy}` : ""}: ${totals.inPlace} in place, ${totals.partial} partial, ${totals.missing} missing.`,
         ...groups,
         describeProgress(report),
         `The records show: ${report.recordsShow.map(recordsLine).join("; ")}.`,

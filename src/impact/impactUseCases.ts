@@ -2,11 +2,11 @@
 // one in force to those allowed to see it. The "Assess again" button on a re-assessment reminder lands here too.
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { can, refusalText } from "../domain/accessPolicy.js";
-import { isoDay } from "../domain/impactAssessment.js";
 import { ImpactAssessmentStore } from "../store/impactAssessments.js";
 import { useCaseMessages, useCaseRefusal, type TextUseCases, type UseCaseOutcome, type RecordActions, viewerOf } from "../conversations/useCaseOutcome.js";
 import { assessImpactFlowId, type KnownTier } from "./flows/assessImpactFlow.js";
 import type { Turn } from "../conversations/messages.js";
+import { displayDate } from "../domain/dateDisplay.js";
 
 const systemReference = String.raw`(ais-\d{1,6})`;
 const normalised = (reference: string) => reference.toUpperCase().replace(/^AIS-0*(\d+)$/, (_, n: string) => `AIS-${n.padStart(4, "0")}`);
@@ -58,7 +58,7 @@ export class ImpactUseCases implements TextUseCases, RecordActions {
       kind: "notice",
       subject: `Impact assessment ${latest.reference} of ${reference} ${system.name}`,
       text: [
-        `Assessed by ${latest.assessor?.displayName ?? "unknown"} on ${isoDay(latest.createdAt)}; re-assess by ${isoDay(latest.reassessOn)}.`,
+        `Assessed by ${latest.assessor?.displayName ?? "unknown"} on ${displayDate(latest.createdAt)}; re-assess by ${displayDate(latest.reassessOn)}.`,
         `Individuals: ${latest.individuals}`,
         `Groups (including fairness): ${latest.groups}`,
         `Society (including the environment): ${latest.society}`,

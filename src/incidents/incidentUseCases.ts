@@ -18,6 +18,7 @@ import type { OutgoingMessage, TimelineEntry, Turn } from "../conversations/mess
 import { lookUpWord } from "../domain/wordTable.js";
 import { externalNotificationLines } from "../externalNotices/externalNoticeWording.js";
 import { externalReporterContactLines, externalReporterLabel } from "../publicReport/publicReportSubmission.js";
+import { displayDate } from "../domain/dateDisplay.js";
 
 export type IncidentCommand =
   | { kind: "list"; filters: IncidentFilters }
@@ -213,7 +214,7 @@ export class IncidentUseCases implements TextUseCases {
       title: "Your open corrective actions",
       items: actions.map((action) => ({
         reference: action.reference,
-        text: `${action.description} · due ${action.dueDate.toISOString().slice(0, 10)}${action.incident ?? action.nonconformity ? ` · for ${(action.incident ?? action.nonconformity)!.reference}` : ""}`,
+        text: `${action.description} · due ${displayDate(action.dueDate)}${action.incident ?? action.nonconformity ? ` · for ${(action.incident ?? action.nonconformity)!.reference}` : ""}`,
       })),
       note: actions.length === 0 ? "You have no open corrective actions." : 'When one is done, type e.g. "CA-0001 done".',
     };
@@ -239,8 +240,8 @@ export function incidentView(incident: IncidentDossier, viewer: Viewer): Outgoin
     // Everyone may see most incidents, but an action's wording only its owner and oversight (the access policy).
     ...incident.correctiveActions.map((action) =>
       can(viewer, "view", "corrective_action", { ownerId: action.ownerId })
-        ? `Corrective action ${action.reference} (${action.status}): ${action.description}, owner ${action.owner.displayName}, due ${action.dueDate.toISOString().slice(0, 10)}.`
-        : `Corrective action ${action.reference} (${action.status}), owner ${action.owner.displayName}, due ${action.dueDate.toISOString().slice(0, 10)}.`,
+        ? `Corrective action ${action.reference} (${action.status}): ${action.description}, owner ${action.owner.displayName}, due ${displayDate(action.dueDate)}.`
+        : `Corrective action ${action.reference} (${action.status}), owner ${action.owner.displayName}, due ${displayDate(action.dueDate)}.`,
     ),
     ...optionalLine("Effectiveness check", incident.effectivenessCheck),
     ...externalNotificationLines(incident.externalNotifications),

@@ -10,6 +10,7 @@ import { nonconformityDossier, type NonconformityDossier } from "../store/noncon
 import { useCaseMessages, useCaseRefusal, type TextUseCases, type UseCaseOutcome, type RecordActions, viewerOf } from "../conversations/useCaseOutcome.js";
 import { nonconformityFlowIds } from "./flows/nonconformityFlows.js";
 import type { OutgoingMessage, Turn } from "../conversations/messages.js";
+import { displayDate } from "../domain/dateDisplay.js";
 
 type NonconformityCommand =
   | { kind: "raise"; review: string | null }
@@ -113,16 +114,16 @@ export function nonconformityView(nonconformity: NonconformityDossier, viewer: V
   const from = nonconformity.review?.reference ?? nonconformity.incident?.reference;
   const lines = [
     `Against ${nonconformity.requirement}${requirement ? ` ${requirement.title}` : ""}.`,
-    `Source: ${nonconformitySourceLabels[nonconformity.source]}${from ? ` ${from}` : ""}; raised by ${nonconformity.raisedBy?.displayName ?? "system"} on ${dateOnly(nonconformity.createdAt)}.`,
-    `Status: ${nonconformityStatusLabels[nonconformity.status]}${nonconformity.closedAt ? ` on ${dateOnly(nonconformity.closedAt)}` : ""}.`,
+    `Source: ${nonconformitySourceLabels[nonconformity.source]}${from ? ` ${from}` : ""}; raised by ${nonconformity.raisedBy?.displayName ?? "system"} on ${displayDate(nonconformity.createdAt)}.`,
+    `Status: ${nonconformityStatusLabels[nonconformity.status]}${nonconformity.closedAt ? ` on ${displayDate(nonconformity.closedAt)}` : ""}.`,
     `What is not met: ${nonconformity.description}`,
     ...(nonconformity.rootCause ? [`Root cause: ${nonconformity.rootCause}`] : []),
     ...(nonconformity.correction ? [`Correction: ${nonconformity.correction}`] : []),
     // Those who may see the nonconformity but not an action (a manager) learn that it exists, not what it says.
     ...nonconformity.correctiveActions.map((action) =>
       can(viewer, "view", "corrective_action", { ownerId: action.owner.id })
-        ? `Corrective action ${action.reference} (${action.status}): ${action.description}, owner ${action.owner.displayName}, due ${dateOnly(action.dueDate)}.`
-        : `Corrective action ${action.reference} (${action.status}), owner ${action.owner.displayName}, due ${dateOnly(action.dueDate)}.`,
+        ? `Corrective action ${action.reference} (${action.status}): ${action.description}, owner ${action.owner.displayName}, due ${displayDate(action.dueDate)}.`
+        : `Corrective action ${action.reference} (${action.status}), owner ${action.owner.displayName}, due ${displayDate(action.dueDate)}.`,
     ),
     ...(nonconformity.effectivenessCheck ? [`Effectiveness check: ${nonconformity.effectivenessCheck}`] : []),
   ];

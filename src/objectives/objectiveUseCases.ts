@@ -15,6 +15,7 @@ import { recordMeasurement } from "./measurementRecording.js";
 import { measureLines, resultItems } from "./measurementWording.js";
 import { MeasurementStore } from "../store/objectiveMeasurements.js";
 import { parseFigure, type Figure } from "../domain/measurement.js";
+import { displayDate } from "../domain/dateDisplay.js";
 
 const reference = String.raw`obj[-\s]?(\d{1,6})`;
 export const objectiveCommandWords = {
@@ -68,7 +69,7 @@ export class ObjectiveUseCases implements TextUseCases, RecordActions {
       title: "AI objectives",
       items: objectives.map((objective) => ({
         reference: objective.reference,
-        text: `${objective.objective} · target ${objective.target} · ${objective.owner.displayName} · due ${day(objective.dueOn)} · ${objectiveStatusLabels[objective.status]}${isOverdueObjective(objective, now) ? " (overdue)" : ""}`,
+        text: `${objective.objective} · target ${objective.target} · ${objective.owner.displayName} · due ${displayDate(objective.dueOn)} · ${objectiveStatusLabels[objective.status]}${isOverdueObjective(objective, now) ? " (overdue)" : ""}`,
       })),
       note:
         objectives.length === 0

@@ -8,10 +8,10 @@ import { actorOfTurn, useCaseMessages, useCaseRefusal, type TextUseCases, type U
 import type { Turn } from "../conversations/messages.js";
 import { CuratedPolicyAnswers } from "../store/curatedPolicyAnswers.js";
 import { answerPolicyQuestionFlowId, editCuratedAnswerFlowId, mayCurate } from "./policyAnswerFlows.js";
+import { displayDate } from "../domain/dateDisplay.js";
 
 const refused = "Only the AI governance team can answer policy questions and manage curated answers.";
 const normalised = (prefix: string, digits: string) => `${prefix.toUpperCase()}-${digits.padStart(4, "0")}`;
-const day = (date: Date) => date.toISOString().slice(0, 10);
 
 export class PolicyQuestionUseCases implements TextUseCases, RecordActions {
   constructor(
@@ -45,7 +45,7 @@ export class PolicyQuestionUseCases implements TextUseCases, RecordActions {
         const curated = await store.find(reference);
         if (!curated) return useCaseRefusal(`There is no curated answer ${reference}.`);
         if (action === "edit") return { start: { flowId: editCuratedAnswerFlowId, prefill: { curated: reference } } };
-        if (curated.retiredAt) return useCaseMessages({ kind: "text", text: `${reference} was retired on ${day(curated.retiredAt)}.` });
+        if (curated.retiredAt) return useCaseMessages({ kind: "text", text: `${reference} was retired on ${displayDate(curated.retiredAt)}.` });
         await this.prisma.$transaction((tx) => new CuratedPolicyAnswers(tx).retire(reference, actorOfTurn(turn), this.clock()));
         return useCaseMessages({ kind: "text", text: `${reference} is retired: later questions no longer get it. The change history keeps it.` });
       }
@@ -62,7 +62,7 @@ export class PolicyQuestionUseCases implements TextUseCases, RecordActions {
     return useCaseMessages({
       kind: "record_list",
       title: "Policy questions waiting for an answer",
-      items: questions.map((question) => ({ reference: question.reference!, text: `"${question.question}" (passed on ${day(question.routedAt!)}; type "answer ${question.reference}")` })),
+      items: questions.map((question) => ({ reference: question.reference!, text: `"${question.question}" (passed on ${displayDate(question.routedAt!)}; type "answer ${question.reference}")` })),
       ...(questions.length === 0 ? { note: "None: every question passed on has been answered." } : {}),
     });
   }
@@ -74,7 +74,7 @@ export class PolicyQuestionUseCases implements TextUseCases, RecordActions {
       title: "Curated policy answers",
       items: answers.map((curated) => ({
         reference: curated.reference,
-        text: `"${curated.question}" → ${curated.answer} (${curated.answeredByLabel}, ${day(curated.answeredAt)}; given ${curated.timesGiven} times${curated.retiredAt ? `; retired ${day(curated.retiredAt)}` : ""})`,
+        text: `"${curated.question}" → ${curated.answer} (${curated.answeredByLabel}, ${displayDate(curated.answeredAt)}; given ${curated.timesGiven} times${curated.retiredAt ? `; retired ${displayDate(curated.retiredAt)}` : ""})`,
       })),
       note: answers.length === 0 ? "None yet: they are written by answering questions passed to the governance team." : 'Type "edit PA-0001" or "retire PA-0001".',
     });

@@ -9,12 +9,12 @@ import { appendChange, type Actor } from "../store/changeHistory.js";
 import { enqueueNotice, personAudience } from "../store/notifications.js";
 import { createRecord, inTransaction, type Db } from "../store/recordWriter.js";
 import { loadDocument, versionLabel } from "./policyRegister.js";
+import { displayDate } from "../domain/dateDisplay.js";
 
 export const campaignEntity = "AcknowledgementCampaign";
 export const acknowledgementEntity = "Acknowledgement";
 
 export const audienceLabels: Record<string, string> = { everyone: "everyone", owner: "AI system owners", manager: "managers", auditor: "auditors", governance: "the governance team" };
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
 export const readItButton = (reference: string): NoticeButton => ({ label: "I have read it", input: { kind: "record_action", reference, action: "acknowledge" } });
 
@@ -41,7 +41,7 @@ export function startCampaign(db: Db, input: { documentReference: string; audien
       kind: "policy_acknowledgement_request",
       subject: `Please read: ${document.title} (${versionLabel(version)})`,
       text:
-        `${input.actor.label} asks you to read "${document.title}" (${document.fileName}, ${versionLabel(version)}) by ${isoDay(input.dueOn)} and confirm that you have.` +
+        `${input.actor.label} asks you to read "${document.title}" (${document.fileName}, ${versionLabel(version)}) by ${displayDate(input.dueOn)} and confirm that you have.` +
         `${document.summary ? `\nIn short: ${document.summary}` : ""}\nYou can also ask me any question about it.`,
       recordRef: campaign.reference,
       actions: [readItButton(campaign.reference)],

@@ -11,8 +11,9 @@ import type { NoticeButton } from "../domain/governanceNotices.js";
 import { acknowledge, audienceLabels, campaignStatus, closeCampaign } from "./acknowledgementCampaigns.js";
 import { approveLatestVersion, loadDocument, mayApprove, syncPolicyDocuments, versionLabel } from "./policyRegister.js";
 import { editPolicyDocumentFlowId, startCampaignFlowId } from "./flows/policyDocumentFlows.js";
+import { displayDateOr } from "../domain/dateDisplay.js";
 
-const isoDay = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : "not set");
+const shownDay = (date: Date | null) => displayDateOr(date, "not set");
 const padded = (prefix: string, digits: string) => `${prefix}-${digits.padStart(4, "0")}`;
 const button = (label: string, reference: string, action: string): NoticeButton => ({ label, input: { kind: "record_action", reference, action } });
 
@@ -73,8 +74,8 @@ export class PolicyDocumentUseCases implements TextUseCases, RecordActions {
       title: "Controlled policy documents",
       items: documents.map((document) => {
         const latest = document.versions[0];
-        const approval = latest?.approvedOn ? `approved ${isoDay(latest.approvedOn)}` : "awaiting approval";
-        return { reference: document.reference, text: `${document.title} · ${latest ? versionLabel(latest) : "no version"} ${approval} · owner ${document.owner?.displayName ?? "not set"} · review ${isoDay(document.nextReviewOn)}` };
+        const approval = latest?.approvedOn ? `approved ${shownDay(latest.approvedOn)}` : "awaiting approval";
+        return { reference: document.reference, text: `${document.title} · ${latest ? versionLabel(latest) : "no version"} ${approval} · owner ${document.owner?.displayName ?? "not set"} · review ${shownDay(document.nextReviewOn)}` };
       }),
       note: documents.length === 0 ? "No policy document has been read yet (POLICY_DIR is empty)." : 'Type "document POL-0001" for one document and its versions.',
     });
@@ -88,10 +89,10 @@ export class PolicyDocumentUseCases implements TextUseCases, RecordActions {
     const latest = document.versions[0];
     const lines = [
       `File: ${document.fileName}${document.present ? "" : " (no longer in the policy folder)"}.`,
-      `Owner: ${document.owner?.displayName ?? "not set"}; approver: ${document.approver?.displayName ?? "not set"}; next review: ${isoDay(document.nextReviewOn)}.`,
+      `Owner: ${document.owner?.displayName ?? "not set"}; approver: ${document.approver?.displayName ?? "not set"}; next review: ${shownDay(document.nextReviewOn)}.`,
       ...(document.summary ? [`Summary: ${document.summary}`] : []),
       "Versions:",
-      ...document.versions.map((version) => `• ${versionLabel(version)}, seen ${isoDay(version.detectedAt)}, ${version.approvedOn ? `approved by ${version.approvedBy?.displayName ?? "unknown"} on ${isoDay(version.approvedOn)}` : "awaiting approval"} (sha256 ${version.contentHash.slice(0, 12)}…)`),
+      ...document.versions.map((version) => `• ${versionLabel(version)}, seen ${shownDay(version.detectedAt)}, ${version.approvedOn ? `approved by ${version.approvedBy?.displayName ?? "unknown"} on ${shownDay(version.approvedOn)}` : "awaiting approval"} (sha256 ${version.contentHash.slice(0, 12)}…)`),
     ];
     const actions = [
       ...(latest && !latest.approvedOn && mayApprove(viewer, document) ? [button("Approve this version", reference, "approve")] : []),
@@ -104,7 +105,7 @@ export class PolicyDocumentUseCases implements TextUseCases, RecordActions {
   private async approve(reference: string, turn: Turn): Promise<UseCaseOutcome> {
     await this.sync();
     const { version, nextReviewOn } = await approveLatestVersion(this.prisma, reference, viewerOf(turn), actorOfTurn(turn), this.clock());
-    return useCaseMessages({ kind: "text", text: `${version.reference} is approved. The next review of ${reference} is due on ${isoDay(nextReviewOn)}.` });
+    return useCaseMessages({ kind: "text", text: `${version.reference} is approved. The next review of ${reference} is due on ${shownDay(nextReviewOn)}.` });
   }
 
   private async startEdit(reference: string, turn: Turn): Promise<UseCaseOutcome> {
@@ -137,7 +138,7 @@ export class PolicyDocumentUseCases implements TextUseCases, RecordActions {
     const done = await acknowledge(this.prisma, reference, turn.speaker, turn.channel, this.clock());
     return useCaseMessages({
       kind: "text",
-      text: done.already ? `You already confirmed reading ${done.what} on ${isoDay(done.already)}. Thank you!` : `Thank you: your confirmation that you have read ${done.what} is recorded.`,
+      text: done.already ? `You already confirmed reading ${done.what} on ${shownDay(done.already)}. Thank you!` : `Thank you: your confirmation that you have read ${done.what} is recorded.`,
     });
   }
 
@@ -149,7 +150,7 @@ export class PolicyDocumentUseCases implements TextUseCases, RecordActions {
       title: "Acknowledgement campaigns",
       items: campaigns.map((campaign) => {
         const done = campaign.acknowledgements.filter((row) => row.acknowledgedAt).length;
-        return { reference: campaign.reference, text: `${campaign.document.title} ${versionLabel(campaign.version)} · ${audienceLabels[campaign.audience] ?? campaign.audience} · ${done} of ${campaign.acknowledgements.length} confirmed · due ${isoDay(campaign.dueOn)}` };
+        return { reference: campaign.reference, text: `${campaign.document.title} ${versionLabel(campaign.version)} · ${audienceLabels[campaign.audience] ?? campaign.audience} · ${done} of ${campaign.acknowledgements.length} confirmed · due ${shownDay(campaign.dueOn)}` };
       }),
       note: campaigns.length === 0 ? 'No campaign yet. Type "campaign POL-0001" to ask people to read a policy.' : 'Type "campaign ACK-0001" to see who has and has not confirmed.',
     });
@@ -178,14 +179,14 @@ export class PolicyDocumentUseCases implements TextUseCases, RecordActions {
     const mine = campaign.acknowledgements.find((row) => row.personId === viewer.personId);
     if (!can(viewer, "view", "acknowledgement_campaign")) {
       if (!mine) return useCaseRefusal("Only the governance team, auditors and managers can see acknowledgement campaigns.");
-      return useCaseMessages({ kind: "notice", subject: `${reference}: ${campaign.document.title}`, text: mine.acknowledgedAt ? `You confirmed reading it on ${isoDay(mine.acknowledgedAt)}.` : `Please read it by ${isoDay(campaign.dueOn)} and confirm.`, actions: mine.acknowledgedAt ? [] : [button("I have read it", reference, "acknowledge")] });
+      return useCaseMessages({ kind: "notice", subject: `${reference}: ${campaign.document.title}`, text: mine.acknowledgedAt ? `You confirmed reading it on ${shownDay(mine.acknowledgedAt)}.` : `Please read it by ${shownDay(campaign.dueOn)} and confirm.`, actions: mine.acknowledgedAt ? [] : [button("I have read it", reference, "acknowledge")] });
     }
     const done = campaign.acknowledgements.filter((row) => row.acknowledgedAt);
     const waiting = campaign.acknowledgements.filter((row) => !row.acknowledgedAt);
     const lines = [
-      `${campaign.document.reference} ${campaign.document.title}, ${versionLabel(campaign.version)}; asked: ${audienceLabels[campaign.audience] ?? campaign.audience}, by ${campaign.startedBy?.displayName ?? "unknown"}; due ${isoDay(campaign.dueOn)}.`,
+      `${campaign.document.reference} ${campaign.document.title}, ${versionLabel(campaign.version)}; asked: ${audienceLabels[campaign.audience] ?? campaign.audience}, by ${campaign.startedBy?.displayName ?? "unknown"}; due ${shownDay(campaign.dueOn)}.`,
       `Confirmed: ${done.length} of ${campaign.acknowledgements.length}${campaign.status === "closed" ? " (closed: the final record)" : ""}.`,
-      `Have read it: ${done.length === 0 ? "nobody yet" : done.map((row) => `${row.person.displayName} (${isoDay(row.acknowledgedAt)})`).join(", ")}.`,
+      `Have read it: ${done.length === 0 ? "nobody yet" : done.map((row) => `${row.person.displayName} (${shownDay(row.acknowledgedAt)})`).join(", ")}.`,
       `Not yet: ${waiting.length === 0 ? "nobody, everyone has confirmed" : waiting.map((row) => row.person.displayName).join(", ")}.`,
     ];
     return useCaseMessages({ kind: "notice", subject: `${reference}: who has read ${campaign.document.title}`, text: lines.join("\n"), actions: mine && !mine.acknowledgedAt ? [button("I have read it", reference, "acknowledge")] : [] });

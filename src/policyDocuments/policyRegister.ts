@@ -9,6 +9,7 @@ import { enqueueNotice, governanceAudience, personAudience } from "../store/noti
 import { createRecord, inTransaction, updateRecord, type Db } from "../store/recordWriter.js";
 import { frontMatterDate } from "./frontMatter.js";
 import { readPolicyFiles, type PolicyFileFacts } from "./policyFiles.js";
+import { displayDate } from "../domain/dateDisplay.js";
 
 export const policyDocumentEntity = "PolicyDocument";
 export const policyVersionEntity = "PolicyVersion";
@@ -112,7 +113,7 @@ export function approveLatestVersion(db: Db, reference: string, viewer: Viewer, 
     if (!mayApprove(viewer, document)) throw new ActionRefused(`Only ${document.approver ? `${document.approver.displayName}, its approver,` : "its approver"} or the governance team can approve ${reference}.`);
     const latest = document.versions[0];
     if (!latest) throw new ActionRefused(`${reference} has no version yet: its file has not been read.`);
-    if (latest.approvedOn) throw new ActionRefused(`${latest.reference} is already approved by ${latest.approvedBy?.displayName ?? "someone"} on ${isoDay(latest.approvedOn)}.`);
+    if (latest.approvedOn) throw new ActionRefused(`${latest.reference} is already approved by ${latest.approvedBy?.displayName ?? "someone"} on ${displayDate(latest.approvedOn)}.`);
     await updateRecord(tx, {
       entityType: policyVersionEntity,
       key: latest.reference,

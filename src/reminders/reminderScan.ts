@@ -2,8 +2,9 @@
 // reminder's key (item, due date, stage) makes it exist once however often and wherever it runs.
 import type { Prisma, PrismaClient } from "../generated/prisma/client.js";
 import type { NoticeButton } from "../domain/governanceNotices.js";
-import { dueWording, nextWorkingMoment, shouldEscalate, stageKey, stageOf, type ReminderSettings } from "../domain/reminderRules.js";
+import { daysUntil, dueWording, nextWorkingMoment, shouldEscalate, stageKey, stageOf, type ReminderSettings } from "../domain/reminderRules.js";
 import { severityLabels } from "../domain/labels.js";
+import { displayDate } from "../domain/dateDisplay.js";
 import { enqueueNotice, governanceAudience, personAudience } from "../store/notifications.js";
 import { ImpactAssessmentStore } from "../store/impactAssessments.js";
 import { supplierReviewsDue } from "../suppliers/supplierRegister.js";
@@ -21,6 +22,8 @@ export interface DueItem {
   dueOn: Date;
   /** What it is, in a few words: "The review of AIS-0003 Claims triage". */
   title: string;
+  /** How its due date reads when "is due" / "was due" would not fit: a training "expires" / "expired". */
+  dueVerbs?: { coming: string; past: string; then?: string };
   person: { id: string; timeZone: string; managerId: string | null };
   buttons: NoticeButton[];
 }
@@ -67,7 +70,10 @@ export async function dueItems(prisma: PrismaClient, now: Date, settings: Remind
     ...attestations.map((system) => ({
       itemKey: `attestation:${system.reference}`,
       dueOn: addMonths(system.lastAttestedAt ?? system.createdAt, settings.attestationMonths),
-      title: `Confirming that the inventory entry ${system.reference} ${system.name} is still accurate`,
+      // A system never confirmed is due its first confirmation, counted from its registration.
+      title: system.lastAttestedAt
+        ? `Confirming that the inventory entry ${system.reference} ${system.name} is still accurate`
+        : `The first confirmation that the inventory entry ${system.reference} ${system.name} is accurate (registered ${displayDate(system.createdAt)}, never confirmed since)`,
       person: system.owner!,
       buttons: [button("Still accurate", `attestation:${system.reference}`, "still_accurate"), button("Update", `attestation:${system.reference}`, "update"), ...snoozeButtons(`attestation:${system.reference}`)],
     })),
@@ -88,7 +94,8 @@ export async function dueItems(prisma: PrismaClient, now: Date, settings: Remind
     ...trainings.map((training) => ({
       itemKey: `training:${training.reference}`,
       dueOn: training.validUntil!,
-      title: `Your training "${training.course}" (${training.reference}) expiring; book the renewal`,
+      title: `Your training "${training.course}" (${training.reference})`,
+      dueVerbs: { coming: "expires", past: "expired", then: "book the renewal" },
       person: training.person,
       buttons: snoozeButtons(`training:${training.reference}`),
     })),
@@ -141,15 +148,14 @@ export async function queueReminders(prisma: PrismaClient, now: Date, settings: 
 }
 
 async function remind(tx: Prisma.TransactionClient, item: DueItem, stage: string, now: Date, settings: ReminderSettings): Promise<void> {
-  const due = dueWording(item.dueOn, now);
-  const overdue = item.dueOn.getTime() < now.getTime() - day;
+  const overdue = daysUntil(item.dueOn, now) < 0;
   await enqueueNotice(
     tx,
     personAudience(item.person.id),
     {
       kind: "reminder",
       subject: overdue ? `Overdue: ${item.title}` : `Reminder: ${item.title}`,
-      text: `${item.title} ${overdue ? "was due" : "is due"} ${due}.`,
+      text: dueSentence(item, now),
       recordRef: item.itemKey,
       actions: item.buttons,
     },
@@ -157,12 +163,21 @@ async function remind(tx: Prisma.TransactionClient, item: DueItem, stage: string
   );
 }
 
+/** "… is due in 7 days (10 April 2026).", "… was due yesterday (…).", "Your training … expires tomorrow (…): book the renewal." */
+function dueSentence(item: DueItem, now: Date): string {
+  const verbs: NonNullable<DueItem["dueVerbs"]> = item.dueVerbs ?? { coming: "is due", past: "was due" };
+  const verb = daysUntil(item.dueOn, now) < 0 ? verbs.past : verbs.coming;
+  const then = verbs.then ? `: ${verbs.then}` : "";
+  // A description that ends a sentence of its own ("Add tests.") must not end up as "Add tests. is due".
+  return `${item.title.replace(/[.!?;:,\s]+$/, "")} ${verb} ${dueWording(item.dueOn, now)}${then}.`;
+}
+
 /** Long overdue: the governance team, and the person's manager when we know them, hear of it once. */
 async function escalate(tx: Prisma.TransactionClient, item: DueItem, now: Date): Promise<void> {
   const notice = {
     kind: "reminder_escalation",
     subject: `Overdue for a while: ${item.title}`,
-    text: `${item.title} was due ${dueWording(item.dueOn, now)} and is still open.`,
+    text: `${dueSentence(item, now).replace(/\.$/, "")} and is still open.`,
     recordRef: item.itemKey,
   };
   const occurrence = item.dueOn.toISOString().slice(0, 10);

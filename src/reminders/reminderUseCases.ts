@@ -15,6 +15,7 @@ import { flowIds } from "../conversations/intents.js";
 import { answersOf } from "../systems/flows/registerAiSystemFlow.js";
 import { lookUpWord } from "../domain/wordTable.js";
 import { isRegisterReviewKind, registerReviewOwner } from "./registerReviewOwners.js";
+import { displayDate } from "../domain/dateDisplay.js";
 
 const day = 24 * 60 * 60 * 1000;
 const snoozes: Record<string, number> = { snooze_day: day, snooze_week: 7 * day };
@@ -54,7 +55,7 @@ export class ReminderUseCases {
     await this.responsibleFor(item, turn);
     const until = new Date(now.getTime() + forMs);
     await this.prisma.reminderState.upsert({ where: { itemKey: item }, create: { itemKey: item, snoozedUntil: until }, update: { snoozedUntil: until } });
-    return `Snoozed until ${until.toISOString().slice(0, 10)}. I'll remind you again then if it is still open.`;
+    return `Snoozed until ${displayDate(until)}. I'll remind you again then if it is still open.`;
   }
 
   private async complete(item: string, action: string, now: Date, actor: Actor, turn: Turn): Promise<string> {
@@ -74,7 +75,7 @@ export class ReminderUseCases {
       const system = await this.prisma.aiSystem.findUniqueOrThrow({ where: { reference } });
       const next = nextReviewDate(system.riskTier ?? "medium", now, this.settings.reviewIntervals);
       await this.updateSystem(reference, actor, { nextReviewDate: next });
-      return `The review of ${reference} is recorded. The next one is due on ${next.toISOString().slice(0, 10)}.`;
+      return `The review of ${reference} is recorded. The next one is due on ${displayDate(next)}.`;
     }
     if (kind === "audit" && action === "done") {
       await this.responsibleFor(item, turn);
@@ -90,7 +91,7 @@ export class ReminderUseCases {
     if (kind === "policy" && action === "done") {
       await this.responsibleFor(item, turn);
       const document = await markPolicyReviewed(this.prisma, reference, actor, now);
-      return `The review of ${reference} is recorded. The next one is due on ${document.nextReviewOn!.toISOString().slice(0, 10)}.`;
+      return `The review of ${reference} is recorded. The next one is due on ${displayDate(document.nextReviewOn!)}.`;
     }
     throw new ActionRefused("That reminder has no such action.");
   }

@@ -12,8 +12,9 @@ import { parseReviewCommand } from "./reviewCommandWords.js";
 import { auditProgrammeLines } from "./auditProgrammeLines.js";
 import { prepareManagementReview } from "./managementReviewInputs.js";
 import { reviewDossier } from "./reviewRecords.js";
+import { displayDateOr } from "../domain/dateDisplay.js";
 
-const dateOnly = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : "—");
+const dateOnly = (date: Date | null) => displayDateOr(date, "—");
 
 export class ReviewUseCases implements TextUseCases {
   constructor(

@@ -8,6 +8,7 @@ import { useCaseMessages, useCaseRefusal, type TextUseCases, type UseCaseOutcome
 import type { Turn } from "../conversations/messages.js";
 import { createRecord } from "../store/recordWriter.js";
 import { scheduleAuditFlowId } from "./flows/scheduleAuditFlow.js";
+import { displayDate } from "../domain/dateDisplay.js";
 
 const kinds = { audit: "internal_audit", review: "management_review" } as const;
 const kindLabels = { internal_audit: "Internal audit", management_review: "Management review" } as const;
@@ -41,7 +42,7 @@ export class ScheduleUseCases implements TextUseCases {
     });
     return useCaseMessages({
       kind: "text",
-      text: `${kindLabels[kind]} ${scheduled.reference} is scheduled for ${date.toISOString().slice(0, 10)}: ${scope}. You lead it and will be reminded before the date.`,
+      text: `${kindLabels[kind]} ${scheduled.reference} is scheduled for ${displayDate(date)}: ${scope}. You lead it and will be reminded before the date.`,
     });
   }
 
@@ -52,7 +53,7 @@ export class ScheduleUseCases implements TextUseCases {
       title: "Planned internal audits and management reviews",
       items: planned.map((review) => ({
         reference: review.reference,
-        text: `${kindLabels[review.kind]} · ${review.scheduledOn.toISOString().slice(0, 10)} · ${review.scope}${review.lead ? ` · led by ${review.lead.displayName}` : ""}${review.criteria ? ` · criteria: ${review.criteria}` : ""}${review.kind === "internal_audit" && review.auditorIds.length > 0 ? ` · ${review.independenceConflicts.length === 0 ? "auditors independent" : "auditor not independent, justified"}` : ""}`,
+        text: `${kindLabels[review.kind]} · ${displayDate(review.scheduledOn)} · ${review.scope}${review.lead ? ` · led by ${review.lead.displayName}` : ""}${review.criteria ? ` · criteria: ${review.criteria}` : ""}${review.kind === "internal_audit" && review.auditorIds.length > 0 ? ` · ${review.independenceConflicts.length === 0 ? "auditors independent" : "auditor not independent, justified"}` : ""}`,
       })),
       ...(planned.length === 0 ? { note: 'Nothing is planned. Governance members: "schedule audit <date> <scope>" or "schedule review <date> <scope>".' } : {}),
     });

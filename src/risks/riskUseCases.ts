@@ -14,6 +14,7 @@ import { assessRiskFlowId, rejectRiskAcceptanceFlowId } from "./flows/assessRisk
 import type { OutgoingMessage, Turn } from "../conversations/messages.js";
 import { suggestIfAllowed } from "../conversations/commands/commandHelpEntry.js";
 import { assessRisk } from "./commands/assessRisk.js";
+import { displayDate, displayDateOr } from "../domain/dateDisplay.js";
 
 type RiskCommand = { kind: "assess"; system: string | null } | { kind: "register" } | { kind: "system"; system: string } | { kind: "show"; reference: string };
 
@@ -32,7 +33,7 @@ export function parseRiskCommand(text: string): RiskCommand | null {
   return null;
 }
 
-const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : "—");
+const day = (date: Date | null) => displayDateOr(date, "—");
 /** More than this many risks in chat is a spreadsheet's job. */
 const listLimit = 40;
 
@@ -91,7 +92,7 @@ export class RiskUseCases implements TextUseCases, RecordActions {
       where: { status: "pending", notification: { recordRef: `risk:${reference}`, kind: "reminder" } },
       data: { status: "cancelled", lastError: `reviewed ${now.toISOString()}` },
     });
-    return useCaseMessages({ kind: "text", text: `Thank you: the review of ${reference} is recorded. The next one is due on ${updated.reviewDate.toISOString().slice(0, 10)}.` });
+    return useCaseMessages({ kind: "text", text: `Thank you: the review of ${reference} is recorded. The next one is due on ${displayDate(updated.reviewDate)}.` });
   }
 
   /** Starts an assessment, with the system filled in when named (or when the person owns just one). */
@@ -120,7 +121,8 @@ export class RiskUseCases implements TextUseCases, RecordActions {
     const seesAll = can(viewer, "view", "risk");
     if (!seesAll) {
       const owns = await this.prisma.aiSystem.count({ where: { ownerId: viewer.personId } });
-      if (owns === 0) return useCaseRefusal(`${refusalText("view", "risk")} You don't own any AI system, so there is no register to show you; a system's owner can tell you about its risks.`);
+      // Not refusalText: no system was named, so "risk assessments of this system" would point at nothing.
+      if (owns === 0) return useCaseRefusal("The risk register is for the governance team, auditors, managers and system owners. You don't own any AI system, so there is no part of it to show you; a system's owner can tell you about its risks.");
     }
     const risks = seesAll ? await this.store().listAll() : await this.store().listForOwner(viewer.personId);
     const visible = risks.filter((risk) => can(viewer, "view", "risk", { ownerId: risk.system.ownerId }));

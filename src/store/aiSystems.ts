@@ -21,7 +21,7 @@ export class AiSystemStore {
     });
   }
 
-  async update(reference: string, patch: AiSystemPatch, actor: Actor) {
+  async update(reference: string, patch: AiSystemPatch, actor: Actor, reason?: string) {
     // Only the fields given: a schema default (status) must not overwrite what is stored.
     const parsed = aiSystemPatchSchema.parse(patch) as Record<string, unknown>;
     const data = Object.fromEntries(Object.keys(patch).map((field) => [field, parsed[field]]));
@@ -31,6 +31,7 @@ export class AiSystemStore {
       actor,
       load: (tx) => tx.aiSystem.findUnique({ where: { reference } }),
       update: (tx) => tx.aiSystem.update({ where: { reference }, data }),
+      ...(reason ? { reason } : {}),
     });
   }
 

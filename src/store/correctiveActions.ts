@@ -5,6 +5,7 @@ import { ActionRefused } from "../domain/actionRefused.js";
 import type { Notice } from "../domain/governanceNotices.js";
 import type { Actor } from "./changeHistory.js";
 import { createRecord } from "./recordWriter.js";
+import { displayDate } from "../domain/dateDisplay.js";
 
 export const correctiveActionEntity = "CorrectiveAction";
 
@@ -48,13 +49,13 @@ export async function raiseCorrectiveAction(tx: Prisma.TransactionClient, subjec
   const notice: Notice = {
     kind: "corrective_action_assigned",
     subject: `Corrective action ${action.reference} is yours`,
-    text: `${acting.actor.label} raised ${action.reference} for ${subject.reference}: ${input.description}. Due ${dateOnly(input.dueDate)}. When it is done, type "action ${action.reference} done".`,
+    text: `${acting.actor.label} raised ${action.reference} for ${subject.reference}: ${input.description}. Due ${displayDate(input.dueDate)}. When it is done, type "action ${action.reference} done".`,
     recordRef: action.reference,
   };
   return {
     action,
     ownerName: owner.displayName,
-    eventText: `Corrective action ${action.reference} raised: ${input.description} (owner ${owner.displayName}, due ${dateOnly(input.dueDate)}).`,
+    eventText: `Corrective action ${action.reference} raised: ${input.description} (owner ${owner.displayName}, due ${displayDate(input.dueDate)}).`,
     notice,
   };
 }

@@ -59,6 +59,8 @@ export async function updateRecord<T extends GovernanceRecord>(
     actor: Actor;
     load: (tx: Prisma.TransactionClient) => Promise<T | null>;
     update: (tx: Prisma.TransactionClient, current: T) => Promise<T>;
+    /** Why it changed, kept in the change history beside the fields (e.g. a declined ownership). */
+    reason?: string;
   },
 ): Promise<T> {
   return inTransaction(db, async (tx) => {
@@ -67,6 +69,7 @@ export async function updateRecord<T extends GovernanceRecord>(
     const after = await options.update(tx, before);
     const changes = fieldChanges(before, after);
     if (Object.keys(changes).length > 0) {
+      if (options.reason) changes.reason = { from: null, to: options.reason };
       await appendChange(tx, {
         actor: options.actor,
         entityType: options.entityType,

@@ -11,6 +11,7 @@ import { riskStatusLabels } from "../domain/riskRegister.js";
 import type { Actor } from "./changeHistory.js";
 import { enqueueNotice, governanceAudience, personAudience } from "./notifications.js";
 import { createRecord, inTransaction, updateRecord, type Db } from "./recordWriter.js";
+import { displayDate } from "../domain/dateDisplay.js";
 
 export const riskEntity = "Risk";
 
@@ -149,7 +150,7 @@ export class RiskStore {
             ? {
                 kind: "risk_acceptance_approved",
                 subject: `Risk acceptance approved: ${reference}`,
-                text: `${actor.label} approved accepting ${reference}. It stays open and is reviewed on ${risk.reviewDate.toISOString().slice(0, 10)}. Type "risk ${reference}" to see it.`,
+                text: `${actor.label} approved accepting ${reference}. It stays open and is reviewed on ${displayDate(risk.reviewDate)}. Type "risk ${reference}" to see it.`,
                 recordRef: reference,
               }
             : {

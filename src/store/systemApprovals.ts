@@ -12,6 +12,7 @@ import { enqueueNotice, governanceAudience, personAudience } from "./notificatio
 import { inTransaction, updateRecord, type Db } from "./recordWriter.js";
 import { SystemChangeStore } from "./systemChanges.js";
 import { lifecycleGapsOf } from "./lifecycleRecordsOnFile.js";
+import { displayDate } from "../domain/dateDisplay.js";
 
 const systemWithPeople = {
   owner: { select: { id: true, displayName: true, managerId: true } },
@@ -99,7 +100,7 @@ export class SystemApprovals {
 function alreadyDecided(system: SystemForApproval): string {
   const status = aiSystemStatusLabels[system.status].toLowerCase();
   const by = system.decidedBy ? ` by ${system.decidedBy.displayName}` : "";
-  const on = system.decidedAt ? ` on ${system.decidedAt.toISOString().slice(0, 10)}` : "";
+  const on = system.decidedAt ? ` on ${displayDate(system.decidedAt)}` : "";
   const decided = system.status === "approved" || system.status === "rejected";
   return `${system.reference} is ${status}${decided ? `${by}${on}` : ""}; only a system pending review can be approved or rejected.`;
 }

@@ -4,6 +4,7 @@ import { trainingFieldsSchema, type NewTrainingRecord } from "../domain/training
 import type { Actor } from "./changeHistory.js";
 import { enqueueNotice, personAudience } from "./notifications.js";
 import { createRecord, inTransaction, type Db } from "./recordWriter.js";
+import { displayDate } from "../domain/dateDisplay.js";
 
 export const trainingEntity = "TrainingRecord";
 
@@ -20,11 +21,11 @@ export class TrainingStore {
         actor,
         create: (inner, reference) => inner.trainingRecord.create({ data: { ...data, reference, createdVia: actor.channel } }),
       });
-      const until = record.validUntil ? `, valid until ${record.validUntil.toISOString().slice(0, 10)}` : "";
+      const until = record.validUntil ? `, valid until ${displayDate(record.validUntil)}` : "";
       await enqueueNotice(tx, personAudience(record.personId), {
         kind: "training_recorded",
         subject: `Training recorded: ${record.course}`,
-        text: `${actor.label} recorded that you completed "${record.course}" on ${record.completedOn.toISOString().slice(0, 10)}${until}. Type "training" to see your records.`,
+        text: `${actor.label} recorded that you completed "${record.course}" on ${displayDate(record.completedOn)}${until}. Type "training" to see your records.`,
         recordRef: record.reference,
       }, { privateOnly: true });
       return record;

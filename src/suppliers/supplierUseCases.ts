@@ -7,6 +7,7 @@ import { actorOfTurn, useCaseMessages, useCaseRefusal as refusal, viewerOf, type
 import type { Turn } from "../conversations/messages.js";
 import { listSuppliers, markSupplierReviewed } from "./supplierRegister.js";
 import { registerSupplierFlowId } from "./flows/registerSupplierFlow.js";
+import { displayDate, displayDateOr } from "../domain/dateDisplay.js";
 
 export const isSupplierRequest = (text: string) => /^(suppliers|supplier register|(add|new|register) (a )?supplier|(supplier )?sup[-\s]?\d{1,6} reviewed)$/i.test(text.trim());
 
@@ -51,10 +52,10 @@ export class SupplierUseCases implements TextUseCases, RecordActions {
         text: [
           supplier.name,
           `supplies ${supplier.systems.map((system) => `${system.reference} ${system.name}`).join(", ")}`,
-          supplier.dueDiligenceDone ? `due diligence ${supplier.dueDiligenceOn?.toISOString().slice(0, 10) ?? "done"}` : "no due diligence yet",
+          supplier.dueDiligenceDone ? `due diligence ${displayDateOr(supplier.dueDiligenceOn, "done")}` : "no due diligence yet",
           supplier.contractReference ? `contract ${supplier.contractReference}` : "no contract reference",
           `owner ${supplier.owner.displayName}`,
-          `review ${supplier.reviewDate.toISOString().slice(0, 10)}${supplier.lastReviewedOn ? ` (last reviewed ${supplier.lastReviewedOn.toISOString().slice(0, 10)})` : ""}`,
+          `review ${displayDate(supplier.reviewDate)}${supplier.lastReviewedOn ? ` (last reviewed ${displayDate(supplier.lastReviewedOn)})` : ""}`,
         ].join(" · "),
       })),
       note: suppliers.length === 0 ? 'No suppliers yet. Type "add supplier" to add one.' : "Responsibilities are in the export (npx aims export suppliers).",

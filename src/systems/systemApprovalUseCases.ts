@@ -14,14 +14,15 @@ import { approverRoles, SystemApprovals } from "../store/systemApprovals.js";
 import { useCaseMessages, useCaseRefusal, type TextUseCases, type UseCaseOutcome, type RecordActions, viewerOf, actorOfTurn } from "../conversations/useCaseOutcome.js";
 import { rejectSystemFlowId } from "./flows/rejectSystemFlow.js";
 import { userDocumentationLine } from "../systemDocumentation/userDocumentationUseCases.js";
-import { declineOwnership, declineOwnershipAction } from "./systemOwnership.js";
+import { checkDecline, declineOwnershipAction } from "./systemOwnership.js";
+import { declineOwnershipFlowId } from "./flows/declineOwnershipFlow.js";
 import { lifecycleLine } from "../lifecycle/lifecycleUseCases.js";
 import type { Turn } from "../conversations/messages.js";
+import { displayDate } from "../domain/dateDisplay.js";
 
 const normalised = (reference: string) => reference.toUpperCase().replace(/^AIS-0*(\d+)$/, (_, n: string) => `AIS-${n.padStart(4, "0")}`);
 /** The owner (or the governance team) completes a draft; one without an owner yet, anyone who owns systems. */
 const mayComplete = (viewer: Viewer, ownerId: string | null) => can(viewer, "edit", "ai_system", { ownerId }) || (ownerId === null && viewer.roles.includes("owner"));
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 /** No current assessment: never made, or made before a material change asked for a new one. */
 const missingWord = (outdatedBy: string | null) => (outdatedBy ? `out of date since the change ${outdatedBy}, none newer` : "none yet");
 
@@ -32,10 +33,11 @@ export class SystemApprovalUseCases implements TextUseCases, RecordActions {
   ) {}
 
   async handleText(text: string, turn: Turn): Promise<UseCaseOutcome | null> {
-    const typed = /^(system|approve|reject|complete)\s+(ais-\d{1,6})$/i.exec(text.trim().replace(/^\//, "").replace(/[.!?]+$/, ""));
+    const typed = /^(system|approve|reject|complete|decline)\s+(ais-\d{1,6})$/i.exec(text.trim().replace(/^\//, "").replace(/[.!?]+$/, ""));
     if (!typed) return null;
     const verb = typed[1]!.toLowerCase();
     const reference = normalised(typed[2]!);
+    if (verb === "decline") return this.act(reference, declineOwnershipAction, turn);
     return verb === "system" ? this.show(reference, turn) : this.act(reference, verb, turn);
   }
 
@@ -70,9 +72,10 @@ export class SystemApprovalUseCases implements TextUseCases, RecordActions {
     return { start: { flowId: flowIds.registerSystem, prefill: answersOf(system) } };
   }
 
+  /** Checked before asking for the reason, so nobody explains a decline they can't make. */
   private async declineOwnership(reference: string, turn: Turn): Promise<UseCaseOutcome> {
-    const { returnedTo } = await declineOwnership(this.prisma, reference, { viewer: viewerOf(turn), actor: actorOfTurn(turn), now: this.clock() });
-    return useCaseMessages({ kind: "text", text: `You no longer own ${reference}: ${returnedTo}, who registered it, owns it again, and the governance team has been told.` });
+    await checkDecline(this.prisma, reference, turn.speaker.personId);
+    return { start: { flowId: declineOwnershipFlowId, prefill: { system: reference } } };
   }
 
   private async approve(reference: string, turn: Turn): Promise<UseCaseOutcome> {
@@ -101,7 +104,7 @@ export class SystemApprovalUseCases implements TextUseCases, RecordActions {
       userDocumentationLine(system),
     ];
     if (system.decidedAt) {
-      lines.push(`${system.status === "rejected" ? "Rejected" : "Decided"} by ${system.decidedBy?.displayName ?? "unknown"} on ${isoDay(system.decidedAt)}${system.decisionReason ? `: ${system.decisionReason}` : "."}`);
+      lines.push(`${system.status === "rejected" ? "Rejected" : "Decided"} by ${system.decidedBy?.displayName ?? "unknown"} on ${displayDate(system.decidedAt)}${system.decisionReason ? `: ${system.decisionReason}` : "."}`);
     }
     const allowed = system.status === "pending_review" ? this.allowedDecisions(system, evidence, turn) : { decisions: [], notes: [] };
     if (system.status === "draft" && mayComplete(viewerOf(turn), system.ownerId)) {

@@ -4,6 +4,7 @@ import type { PrismaClient } from "../generated/prisma/client.js";
 import { can, type Viewer } from "../domain/accessPolicy.js";
 import { aiSystemStatusLabels, riskTierLabels } from "../domain/labels.js";
 import type { OutgoingMessage } from "../conversations/messages.js";
+import { displayDate } from "../domain/dateDisplay.js";
 
 /** More than this many in chat is the export's job. */
 const listLimit = 40;
@@ -31,7 +32,7 @@ export class SystemInventory {
           aiSystemStatusLabels[system.status],
           system.riskTier ? `${riskTierLabels[system.riskTier]} risk` : null,
           everything ? `owner ${system.owner?.displayName ?? "not yet known"}` : null,
-          system.nextReviewDate ? `next review ${system.nextReviewDate.toISOString().slice(0, 10)}` : null,
+          system.nextReviewDate ? `next review ${displayDate(system.nextReviewDate)}` : null,
         ].filter(Boolean).join(" · "),
       })),
       note: shown.length === 0 ? 'You own no AI systems in the inventory. Type "register" to add one, or "shadow AI" to tell us about a tool you have seen in use.' : more,

@@ -7,8 +7,9 @@ import { TrainingStore } from "../store/trainingRecords.js";
 import { useCaseMessages, useCaseRefusal, type TextUseCases, type UseCaseOutcome, viewerOf } from "../conversations/useCaseOutcome.js";
 import { recordTrainingFlowId } from "./flows/recordTrainingFlow.js";
 import type { Turn } from "../conversations/messages.js";
+import { displayDateOr } from "../domain/dateDisplay.js";
 
-const dateOnly = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : "no expiry");
+const dateOnly = (date: Date | null) => displayDateOr(date, "no expiry");
 
 export class TrainingUseCases implements TextUseCases {
   constructor(

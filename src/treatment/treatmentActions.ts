@@ -7,11 +7,11 @@ import type { Actor } from "../store/changeHistory.js";
 import { enqueueNotice, personAudience } from "../store/notifications.js";
 import { createRecord, inTransaction, updateRecord, type Db } from "../store/recordWriter.js";
 import { riskEntity } from "../store/risks.js";
+import { displayDate } from "../domain/dateDisplay.js";
 
 export const treatmentActionEntity = "TreatmentAction";
 
 const riskWithSystem = { system: { select: { reference: true, name: true, ownerId: true } } } as const;
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
 /** Treatment is planned by those who may change the risk: its system's owner and the governance team. */
 export async function riskForTreatment(db: Db, reference: string, viewer: Viewer) {
@@ -45,7 +45,7 @@ export async function addTreatmentAction(
       {
         kind: "treatment_action_assigned",
         subject: `Risk treatment action for you: ${action.reference} (${risk.reference})`,
-        text: `${actor.label} asked you to put in place "${input.control}" for the risk ${risk.reference} on ${risk.system.reference} ${risk.system.name}: ${input.description}. Due ${isoDay(input.dueDate)}.`,
+        text: `${actor.label} asked you to put in place "${input.control}" for the risk ${risk.reference} on ${risk.system.reference} ${risk.system.name}: ${input.description}. Due ${displayDate(input.dueDate)}.`,
         recordRef: action.reference,
         actions: [{ label: "Mark done", input: { kind: "record_action", reference: action.reference, action: "done" } }],
       },
@@ -87,7 +87,7 @@ export function signOffResidualRisk(db: Db, reference: string, viewer: Viewer, a
     const risk = await tx.risk.findUnique({ where: { reference }, include: { ...riskWithSystem, residualSignedOffBy: { select: { displayName: true } }, treatmentActions: true } });
     if (!risk) throw new ActionRefused(`There is no risk ${reference}.`);
     if (!can(viewer, "edit", "risk", { ownerId: risk.system.ownerId })) throw new ActionRefused(`Only the owner of ${risk.system.reference} or the governance team can sign off the residual risk of ${reference}.`);
-    if (risk.residualSignedOffAt) throw new ActionRefused(`The residual risk of ${reference} was signed off by ${risk.residualSignedOffBy?.displayName ?? "someone"} on ${isoDay(risk.residualSignedOffAt)}.`);
+    if (risk.residualSignedOffAt) throw new ActionRefused(`The residual risk of ${reference} was signed off by ${risk.residualSignedOffBy?.displayName ?? "someone"} on ${displayDate(risk.residualSignedOffAt)}.`);
     const open = risk.treatmentActions.filter((action) => action.status === "open");
     if (risk.treatment !== "accept" && risk.treatmentActions.length === 0) throw new ActionRefused(`${reference} has no treatment action yet: plan one first ("treat ${reference}").`);
     if (open.length > 0) throw new ActionRefused(`${reference} still has ${open.length} open treatment action${open.length === 1 ? "" : "s"} (${open.map((action) => action.reference).join(", ")}); sign off the residual risk once they are done.`);

@@ -9,8 +9,8 @@ import { useCaseMessages, useCaseRefusal, viewerOf, actorOfTurn, type RecordActi
 import type { Turn } from "../conversations/messages.js";
 import { completeTreatmentAction, riskForTreatment, signOffResidualRisk } from "./treatmentActions.js";
 import { planTreatmentFlowId } from "./flows/planTreatmentFlow.js";
+import { displayDate } from "../domain/dateDisplay.js";
 
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 const padded = (prefix: string, digits: string) => `${prefix}-${digits.padStart(4, "0")}`;
 
 export class TreatmentUseCases implements TextUseCases, RecordActions {
@@ -69,8 +69,8 @@ export class TreatmentUseCases implements TextUseCases, RecordActions {
       `${risk.system.reference} ${risk.system.name}: ${risk.description}`,
       `Treatment: ${risk.treatment}. Residual: ${riskLevelLabels[risk.residualLevel].toLowerCase()} (${risk.residualScore}).`,
       "Actions:",
-      ...(risk.treatmentActions.length === 0 ? [`• none yet ("treat ${reference}" plans one)`] : risk.treatmentActions.map((action) => `• ${action.reference} ${action.control}: ${action.description} · ${action.owner.displayName} · due ${isoDay(action.dueDate)} · ${action.status}${action.completedAt ? ` ${isoDay(action.completedAt)}` : ""}`)),
-      risk.residualSignedOffAt ? `Residual risk signed off by ${risk.residualSignedOffBy?.displayName ?? "unknown"} on ${isoDay(risk.residualSignedOffAt)}.` : `Residual risk not signed off yet ("sign off ${reference}" once the actions are done).`,
+      ...(risk.treatmentActions.length === 0 ? [`• none yet ("treat ${reference}" plans one)`] : risk.treatmentActions.map((action) => `• ${action.reference} ${action.control}: ${action.description} · ${action.owner.displayName} · due ${displayDate(action.dueDate)} · ${action.status}${action.completedAt ? ` ${displayDate(action.completedAt)}` : ""}`)),
+      risk.residualSignedOffAt ? `Residual risk signed off by ${risk.residualSignedOffBy?.displayName ?? "unknown"} on ${displayDate(risk.residualSignedOffAt)}.` : `Residual risk not signed off yet ("sign off ${reference}" once the actions are done).`,
     ];
     const open = risk.treatmentActions.filter((action) => action.status === "open");
     const actions = open.filter((action) => can(viewerOf(turn), "edit", "corrective_action", { ownerId: action.ownerId })).map((action) => ({ label: `Mark ${action.reference} done`, input: { kind: "record_action" as const, reference: action.reference, action: "done" } }));
@@ -89,7 +89,7 @@ export class TreatmentUseCases implements TextUseCases, RecordActions {
     return useCaseMessages({
       kind: "record_list",
       title: all ? "Open risk treatment actions" : "Your open risk treatment actions",
-      items: actions.map((action) => ({ reference: action.reference, text: `${action.risk.reference} · ${action.control}: ${action.description} · ${action.owner.displayName} · due ${isoDay(action.dueDate)}${action.dueDate < today ? " (overdue)" : ""}` })),
+      items: actions.map((action) => ({ reference: action.reference, text: `${action.risk.reference} · ${action.control}: ${action.description} · ${action.owner.displayName} · due ${displayDate(action.dueDate)}${action.dueDate < today ? " (overdue)" : ""}` })),
       note: actions.length === 0 ? "No open treatment action." : 'Type "TRA-0001 done" when one is done.',
     });
   }

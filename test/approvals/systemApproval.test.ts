@@ -1,6 +1,7 @@
 // Approving and rejecting new AI systems through the local chat's HTTP API, with the demo
 // organisation: who may decide each tier, what a high-tier system needs first, the owner told.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { displayDate } from "../../src/domain/dateDisplay.js";
 import type { OutgoingMessage } from "../../src/conversations/messages.js";
 import type { RiskStatus } from "../../src/generated/prisma/enums.js";
 import type { RunningService } from "../../src/service.js";
@@ -83,7 +84,7 @@ describe("approving new AI systems by risk tier in the local chat", () => {
 
     expect(find(await say("amara", `approve ${reference}`), "text")!.text).toMatch(/is approved/);
     expect(await statusOf(reference)).toBe("approved");
-    const today = new Date().toISOString().slice(0, 10);
+    const today = displayDate(new Date().toISOString().slice(0, 10));
     expect(await refusal(click("lukas", reference, "approve"))).toBe(`${reference} is approved by Amara Okafor on ${today}; only a system pending review can be approved or rejected.`);
     expect(find(await say("lukas", `system ${reference}`), "notice")!.actions).toEqual([]);
   });
@@ -121,7 +122,7 @@ describe("approving new AI systems by risk tier in the local chat", () => {
     });
     const told = await database.prisma.notification.findFirstOrThrow({ where: { audience: personAudience(people.get("priya")!), kind: "system_rejected", recordRef: reference } });
     expect(told.text).toContain("Reason: No clinical validation of the summaries yet");
-    expect(await refusal(click("amara", reference, "reject"))).toMatch(/is rejected by Lukas Brandt on \d{4}-\d{2}-\d{2}; only a system pending review/);
+    expect(await refusal(click("amara", reference, "reject"))).toMatch(/is rejected by Lukas Brandt on \d{1,2} [A-Z][a-z]+ \d{4}; only a system pending review/);
     const card = find(await say("priya", `system ${reference}`), "notice")!;
     expect(card.text).toContain("Rejected by Lukas Brandt on");
     expect(card.text).toContain(": No clinical validation of the summaries yet");

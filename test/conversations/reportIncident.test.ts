@@ -168,7 +168,7 @@ describe("an incident report pre-filled from one sentence by the model", () => {
       const first = await reporter.say("Our chatbot leaked one customer's claim details to another customer");
       expect(JSON.parse(fake.requests.at(-1)!.messages[1]!.content)).toEqual({ report: "Our chatbot leaked one customer's claim details to another customer" });
       const note = first.messages.find((message) => message.kind === "text" && message.text.startsWith("From your message"));
-      expect(note).toMatchObject({ text: expect.stringMatching(/AI system: Nora Customer Assistant \(AIS-\d{4}\); Type: Privacy or data leak; When it happened: 26 Nov 2026/) });
+      expect(note).toMatchObject({ text: expect.stringMatching(/AI system: Nora Customer Assistant \(AIS-\d{4}\); Type: Privacy or data leak; When it happened: 26 November 2026/) });
       expect(lastQuestion(first)?.stepId).toBe("anyoneHarmed"); // type, system, when and who were understood; severity was not valid
       const afterHarm = await reporter.say("yes");
       expect(lastQuestion(afterHarm)?.stepId).toBe("severity");

@@ -25,7 +25,7 @@ describe.each(backends)("sending the weekly digest (%s database)", (backend) => 
     const person = (key: string) => personAudience(harness.speakers.get(key)!.personId);
     expect(sent.map((notice) => notice.audience).sort()).toEqual([channelAudience("slack", "C0LEADERS"), person("priya"), person("amara"), person("lukas")].sort());
     for (const notice of sent) {
-      expect(notice.subject).toBe("AI governance digest, week of Mon, 7 Dec 2026");
+      expect(notice.subject).toBe("AI governance digest, week of Mon, 7 December 2026");
       expect(notice.text).toMatch(/^Needs attention: /);
       expect(Buffer.from(notice.attachment!).subarray(1, 4).toString()).toBe("PNG");
     }
@@ -48,7 +48,7 @@ describe.each(backends)("sending the weekly digest (%s database)", (backend) => 
     const manager = copyFor(personAudience(harness.speakers.get("priya")!.personId));
     const channel = copyFor(channelAudience("slack", "C0LEADERS"));
 
-    expect(governance.text).toContain(`CA-0901 for ${confidential.reference}, owner Sofia Alvarez, due 16 Dec 2026 (5 days overdue)`);
+    expect(governance.text).toContain(`CA-0901 for ${confidential.reference}, owner Sofia Alvarez, due 16 December 2026 (5 days overdue)`);
     expect(governance.text).toContain(`CA-0902 for ${open.reference}`);
     expect(governance.privateOnly).toBe(true);
     expect(manager.text).toContain(`CA-0902 for ${open.reference}`);

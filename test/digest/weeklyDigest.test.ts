@@ -173,7 +173,7 @@ describe.each(backends)("the weekly digest on the %s database", (backend) => {
     expect(digest.overdueReviews.items.map((item) => [item.reference, item.since, item.daysOverdue])).toEqual([["AIS-0001", "2026-11-24", 1]]);
     expect(digest.overdueAttestations).toMatchObject({ count: 2, confidential: 0 });
     expect(digest.overdueAttestations.items.map((item) => [item.reference, item.sinceLabel])).toEqual([
-      ["AIS-0003", "registered, never attested"],
+      ["AIS-0003", "never attested; registered"],
       ["AIS-0001", "last attested"],
     ]);
     expect(digest.longOpenIncidents).toMatchObject({ count: 1, confidential: 0, items: [{ reference: "INC-0007", what: "SEV4 (minor), other", since: "2026-09-01", sinceLabel: "reported" }] });
@@ -181,12 +181,12 @@ describe.each(backends)("the weekly digest on the %s database", (backend) => {
 
   it("names every overdue item in the governance copy, counts a confidential incident's in a manager's, and names none in a channel's", () => {
     const governance = renderDigestMarkdown(digest, "governance");
-    expect(governance).toContain("| CA-0005 | for INC-0001 | Gina Governance | due 15 Oct 2026 | 41 |");
-    expect(governance).toContain("| CA-0001 |  | Olivia Owner | due 1 Nov 2026 | 24 |");
-    expect(governance).toContain("| INC-0007 | SEV4 (minor), other |  | reported 1 Sept 2026 | 85 |");
+    expect(governance).toContain("| CA-0005 | for INC-0001 | Gina Governance | due 15 October 2026 | 41 |");
+    expect(governance).toContain("| CA-0001 |  | Olivia Owner | due 1 November 2026 | 24 |");
+    expect(governance).toContain("| INC-0007 | SEV4 (minor), other |  | reported 1 September 2026 | 85 |");
 
     const manager = renderDigestMarkdown(digest, "manager");
-    expect(manager).toContain("| CA-0001 |  | Olivia Owner | due 1 Nov 2026 | 24 |");
+    expect(manager).toContain("| CA-0001 |  | Olivia Owner | due 1 November 2026 | 24 |");
     expect(manager).not.toContain("CA-0005");
     expect(manager).not.toContain("INC-0001");
     expect(manager).toContain("## Overdue corrective actions\n3 in all.");
@@ -248,18 +248,18 @@ describe.each(backends)("the weekly digest on the %s database", (backend) => {
     for (const secret of incidentSecrets) expect(JSON.stringify(digest)).not.toContain(secret);
     // The system itself is in the inventory everyone may read: named as overdue for review, never beside its incident.
     expect(renderDigestMarkdown(digest, "channel")).not.toContain("Secret Salary Predictor");
-    expect(renderDigestMarkdown(digest, "manager")).toContain("| AIS-0001 | Secret Salary Predictor |  | review due 24 Nov 2026 | 1 |");
+    expect(renderDigestMarkdown(digest, "manager")).toContain("| AIS-0001 | Secret Salary Predictor |  | review due 24 November 2026 | 1 |");
   });
 
   it("reads as a headline of everything that needs attention, then short tables", () => {
     const markdown = renderDigestMarkdown(digest);
-    expect(markdown).toContain("_Week from Mon, 23 Nov 2026 to Wed, 25 Nov 2026, 21:00 (Asia/Tokyo); the governance team's copy_");
+    expect(markdown).toContain("_Week from Mon, 23 November 2026 to Wed, 25 November 2026, 21:00 (Asia/Tokyo); the governance team's copy_");
     expect(markdown).toContain(
       "**Needs attention:** 1 incident awaiting triage · 3 corrective actions overdue · 1 incident open for over 30 days · 1 AI system overdue for review · " +
         "2 AI systems due for re-attestation · 2 AI systems awaiting review · 2 possible unregistered AI tools without an owner · 3 policy questions the policy did not answer. " +
         "(No digest was sent last week to compare with.)",
     );
-    expect(markdown).toContain("| Wed, 25 Nov 2026 | REV-0004 Management review | No lead yet | Scope of REV-0004 |");
+    expect(markdown).toContain("| Wed, 25 November 2026 | REV-0004 Management review | No lead yet | Scope of REV-0004 |");
     expect(markdown).toContain("AI inventory \\| risk tiers");
     expect(markdown).toContain("| Biased or discriminatory output | 1 | 0 |");
     expect(markdown).toContain("| High | 2 |");

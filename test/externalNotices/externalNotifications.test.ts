@@ -35,9 +35,9 @@ describe("external notifications about incidents", () => {
     // Anyone who may see the incident sees who was told, on the incident and on its timeline.
     const view = find(await say("leila", "incident INC-0003"), "incident")!;
     expect(view.lines).toContain(
-      "External notification EXN-0003: customer (The Essentials policyholder who complained) told on 2026-10-10 by Kenji Tan: We apologised, confirmed flood is excluded and offered to cancel without fee.",
+      "External notification EXN-0003: customer (The Essentials policyholder who complained) told on 10 October 2026 by Kenji Tan: We apologised, confirmed flood is excluded and offered to cancel without fee.",
     );
-    expect(view.timeline.at(-1)).toMatchObject({ who: "Kenji Tan", text: "EXN-0003: customer (The Essentials policyholder who complained) told on 2026-10-10", link: "https://docs.example/letters/NORA-1" });
+    expect(view.timeline.at(-1)).toMatchObject({ who: "Kenji Tan", text: "EXN-0003: customer (The Essentials policyholder who complained) told on 10 October 2026", link: "https://docs.example/letters/NORA-1" });
 
     const record = await database.prisma.externalNotification.findUniqueOrThrow({ where: { reference: "EXN-0003" } });
     const history = await database.prisma.changeLog.findMany({ where: { entityId: record.id } });
@@ -63,8 +63,8 @@ describe("external notifications about incidents", () => {
     await say("lukas", "incident INC-0001 notified", "regulator", "Information Commissioner's Office", "2026-10-23", "Reported a possible discriminatory effect of the CV knockout rule and the re-review under way.", "Amara", "skip");
     const done = find(await say("lukas", "confirm"), "done")!;
     expect(done.reference).toBe("EXN-0004");
-    expect(done.lines[0]).toBe("Regulator or authority: Information Commissioner's Office, told on 2026-10-23.");
+    expect(done.lines[0]).toBe("Regulator or authority: Information Commissioner's Office, told on 23 October 2026.");
     const view = find(await say("amara", "INC-0001"), "incident")!;
-    expect(view.lines.join("\n")).toMatch(/EXN-0004: regulator or authority \(Information Commissioner's Office\) told on 2026-10-23 by Amara Okafor/);
+    expect(view.lines.join("\n")).toMatch(/EXN-0004: regulator or authority \(Information Commissioner's Office\) told on 23 October 2026 by Amara Okafor/);
   });
 });

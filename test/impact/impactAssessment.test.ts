@@ -7,6 +7,7 @@ import type { RunningService } from "../../src/service.js";
 import { personAudience } from "../../src/store/notifications.js";
 import type { TestDatabase } from "../support/testDatabase.js";
 import { closeLocalChat, firstOfKind, localChatTurns, openLocalChat } from "../support/localChatSession.js";
+import { displayDate } from "../../src/domain/dateDisplay.js";
 
 const reminderSettings = { daysBefore: [14, 7, 1], workingHours: { start: 9, end: 17 }, attestationMonths: 6, escalateAfterDays: 7 };
 const impacts = [
@@ -41,7 +42,7 @@ describe("assessing an AI system's impact in the local chat", () => {
     expect(dateQuestion.stepId).toBe("reassessOn");
     const sixMonths = new Date();
     sixMonths.setUTCMonth(sixMonths.getUTCMonth() + 6);
-    expect(dateQuestion.prompt).toContain(`"skip" for ${sixMonths.toISOString().slice(0, 10)}, the default for its tier`);
+    expect(dateQuestion.prompt).toContain(`"skip" for ${displayDate(sixMonths)}, the default for its tier`);
 
     const past = await say("sofia", "2020-03-01");
     expect(find(past, "error")!.text).toMatch(/must be in the future/);
@@ -51,7 +52,7 @@ describe("assessing an AI system's impact in the local chat", () => {
     expect(summary.fields.map((field) => field.label)).toEqual(["AI system", "Individuals", "Groups", "Society", "Foreseeable misuse", "Mitigations", "Re-assess by"]);
     const done = find(await say("sofia", "confirm"), "done")!;
     expect(done.reference).toBe("AIA-0004");
-    expect(done.lines.join("\n")).toContain(`Re-assessment due ${sixMonths.toISOString().slice(0, 10)}`);
+    expect(done.lines.join("\n")).toContain(`Re-assessment due ${displayDate(sixMonths)}`);
 
     const saved = await database.prisma.impactAssessment.findUniqueOrThrow({ where: { reference: "AIA-0004" } });
     expect(saved).toMatchObject({ systemId: claimsTriage().id, assessorId: people.get("sofia"), groups: impacts[1], createdVia: "local_chat" });

@@ -129,6 +129,31 @@ describe.skipIf(!chromiumPath)("the local chat page", () => {
     await bookmarked.close();
   }, 60_000);
 
+  it("keeps the buttons of every record still open after a reload, not only the last message's", async () => {
+    const page = await openChat(undefined, `?as=${person("Amara Okafor").id}`);
+    const shown = await page.locator("#log .msg.incident").count(); // from earlier tests in Amara's conversation
+    await say(page, "incident INC-0001");
+    await say(page, "incident INC-0002");
+    await say(page, "register a system"); // a question now follows the two incidents
+    const usable = (locator: ReturnType<Page["locator"]>) => locator.evaluateAll((buttons) => buttons.length > 0 && buttons.every((button) => !(button as HTMLButtonElement).disabled));
+    const incidentButtons = (index: number) => page.locator("#log .msg.incident").nth(shown + index).locator("button");
+    const questionButtons = () => page.locator("#log .msg.question").last().locator("button");
+    expect(await page.locator("#log .msg.incident").count()).toBe(shown + 2);
+    expect(await usable(incidentButtons(0))).toBe(true);
+    expect(await usable(incidentButtons(1))).toBe(true);
+    expect(await usable(questionButtons())).toBe(true);
+    const before = await page.locator("#log .msg").count();
+
+    await page.reload();
+    await page.locator("#log .msg").nth(before - 1).waitFor();
+    expect(await usable(incidentButtons(0))).toBe(true);
+    expect(await usable(incidentButtons(1))).toBe(true);
+    expect(await usable(questionButtons())).toBe(true);
+    await page.screenshot({ path: path.join(screenshots, "desktop-reload-keeps-buttons.png") });
+    await say(page, "cancel");
+    await page.close();
+  }, 60_000);
+
   it("wraps a long unbroken word inside its bubble and leaves the menu usable", async () => {
     const page = await openChat();
     await actAs(page, "Leila Haddad");

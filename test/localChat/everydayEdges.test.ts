@@ -210,11 +210,23 @@ describe("everyday conversations in the local chat", () => {
       expect(JSON.stringify(await say("amara", `system ${reference}`))).toContain("Owner: Priya Raman; registered by Leila Haddad.");
 
       expect(errorOf(await turn("tom", { kind: "record_action", reference, action: "decline_ownership" }))).toBe(`Only the owner of ${reference} can decline its ownership.`);
-      const declined = await turn("priya", { kind: "record_action", reference, action: "decline_ownership" });
-      expect(find(declined, "text")!.text).toBe(`You no longer own ${reference}: Leila Haddad, who registered it, owns it again, and the governance team has been told.`);
+      const asked = await turn("priya", { kind: "record_action", reference, action: "decline_ownership" });
+      expect(question(asked)?.prompt).toBe("Why is it not yours to own?");
+      expect((await database.prisma.aiSystem.findUniqueOrThrow({ where: { reference } })).ownerId).toBe(people.get("priya"));
+      const reason = "I left the minutes project; Tom Becker runs it now";
+      const summary2 = await say("priya", reason);
+      expect(JSON.stringify(summary2)).toContain(reason);
+      const declined = find(await say("priya", "confirm"), "done")!;
+      expect(declined.title).toBe(`You no longer own ${reference}`);
+      expect(declined.lines).toEqual(["Leila Haddad, who registered it, owns it again; they and the governance team have been told, with your reason."]);
       expect((await database.prisma.aiSystem.findUniqueOrThrow({ where: { reference } })).ownerId).toBe(people.get("leila"));
-      expect((await notices("amara")).map((notice) => notice.subject)).toContain(`Priya Raman declined ownership of ${reference}`);
-      expect((await notices("leila")).map((notice) => notice.subject)).toContain(`${reference} is yours again`);
+      const toGovernanceDeclined = (await notices("amara")).find((notice) => notice.subject === `Priya Raman declined ownership of ${reference}`)!;
+      expect(toGovernanceDeclined.text).toContain(`Their reason: ${reason}`);
+      const backToRegistrant = (await notices("leila")).find((notice) => notice.subject === `${reference} is yours again`)!;
+      expect(backToRegistrant.text).toContain(`Their reason: ${reason}`);
+      const history = await database.prisma.changeLog.findMany({ where: { entityRef: reference }, orderBy: { id: "asc" } });
+      expect(history.at(-1)!.changes).toMatchObject({ ownerId: { to: people.get("leila") }, reason: { to: `Ownership declined: ${reason}` } });
+      expect(errorOf(await say("priya", `decline ${reference}`))).toBe(`Only the owner of ${reference} can decline its ownership.`);
     });
   });
   describe("finding systems and people by what people call them", () => {
@@ -226,10 +238,13 @@ describe("everyday conversations in the local chat", () => {
     it("offers the system whose description fits, to confirm, and takes an exact alias at once", async () => {
       const screening = await database.prisma.aiSystem.findFirstOrThrow({ where: { name: "Workday Recruiting Candidate Screening" } });
       await atSystemQuestion("tom");
-      const offered = await say("tom", "CV screener");
-      expect(errorOf(offered)).toMatch(/^No AI system is called "CV screener"\. Did you mean (this one|one of these)\?$/);
+      expect(question(await say("tom", "CV screener"))?.stepId).toBe("description"); // the demo's alias, taken at once
+      await say("tom", "cancel");
+      await atSystemQuestion("tom");
+      const offered = await say("tom", "applicant ranking");
+      expect(errorOf(offered)).toMatch(/^No AI system is called "applicant ranking"\. Did you mean (this one|one of these)\?$/);
       expect(choicesOf(offered)).toContain(screening.name);
-      expect(choicesOf(offered).at(-1)).toBe('"CV screener" is not listed');
+      expect(choicesOf(offered).at(-1)).toBe('"applicant ranking" is not listed');
       const picked = await turn("tom", { kind: "choice", stepId: "system", value: `system:${screening.id}` });
       expect(question(picked)?.stepId).toBe("description");
       await say("tom", "cancel");
@@ -246,6 +261,43 @@ describe("everyday conversations in the local chat", () => {
       await atSystemQuestion("tom");
       expect(question(await say("tom", "Website Helper"))?.stepId).toBe("description");
       await say("tom", "cancel");
+    });
+
+    it("lets the owner or governance add and remove aliases in chat, with their history, and finds the system by them", async () => {
+      const screening = await database.prisma.aiSystem.findFirstOrThrow({ where: { name: "Workday Recruiting Candidate Screening" } });
+      const reference = screening.reference;
+      const shown = find(await say("tom", `aliases ${reference}`), "text")!.text;
+      expect(shown.split("\n")[0]).toBe(`${reference} Workday Recruiting Candidate Screening is also called "CV screener".`);
+      expect(shown.split("\n").at(-1)).toBe(`To change them: aliases ${reference} add "CV screener", or aliases ${reference} remove "CV screener".`);
+      expect(errorOf(await say("tom", "risks"))).toBe(
+        "The risk register is for the governance team, auditors, managers and system owners. You don't own any AI system, so there is no part of it to show you; a system's owner can tell you about its risks.",
+      );
+
+      expect(errorOf(await say("tom", `aliases ${reference} add "shortlister"`))).toBe(`Only its owner, Hannah Vogel, or the governance team can change the aliases of ${reference}.`);
+      expect(find(await say("hannah", `aliases ${reference} add "shortlister"`), "text")!.text).toBe(`${reference} Workday Recruiting Candidate Screening is now also found as "shortlister". Its aliases: "CV screener", "shortlister".`);
+      expect(errorOf(await say("hannah", `aliases ${reference} add Shortlister`))).toBe(`${reference} is already found by "Shortlister".`);
+      const nora = await database.prisma.aiSystem.findFirstOrThrow({ where: { name: "Nora Customer Assistant" } });
+      expect(errorOf(await say("amara", `aliases ${nora.reference} add "shortlister"`))).toBe(`"shortlister" already names ${reference} Workday Recruiting Candidate Screening; one alias can point to one system only.`);
+      expect(find(await say("amara", `aliases ${reference} remove "CV screener"`), "text")!.text).toBe(`"CV screener" no longer finds ${reference} Workday Recruiting Candidate Screening. Its aliases: "shortlister".`);
+      expect(errorOf(await say("amara", `aliases ${reference} remove "CV screener"`))).toBe(`${reference} has no alias "CV screener". Its aliases: "shortlister".`);
+
+      const history = find(await say("daniel", `aliases ${reference}`), "text")!.text.split("\n");
+      expect(history.slice(0, 4)).toEqual([
+        `${reference} Workday Recruiting Candidate Screening is also called "shortlister".`,
+        "Changes:",
+        expect.stringMatching(/^• \d{1,2} [A-Z][a-z]+ \d{4}, Amara Okafor: removed "CV screener"$/),
+        expect.stringMatching(/^• \d{1,2} [A-Z][a-z]+ \d{4}, Hannah Vogel: added "shortlister"$/),
+      ]);
+      const changes = await database.prisma.changeLog.findMany({ where: { entityId: screening.id }, orderBy: { id: "desc" }, take: 2 });
+      expect(changes.map((change) => change.changes)).toEqual([
+        { aliases: { from: ["CV screener", "shortlister"], to: ["shortlister"] } },
+        { aliases: { from: ["CV screener"], to: ["CV screener", "shortlister"] } },
+      ]);
+
+      await atSystemQuestion("tom");
+      expect(question(await say("tom", "shortlister"))?.stepId).toBe("description");
+      await say("tom", "cancel");
+      await database.prisma.aiSystem.update({ where: { id: screening.id }, data: { aliases: ["CV screener"] } });
     });
 
     it("confirms part of a person's name, and takes a first name, full name or e-mail at once", async () => {

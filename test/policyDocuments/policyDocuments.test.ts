@@ -45,10 +45,10 @@ describe("controlled policy documents and acknowledgement campaigns in the local
     const list = find(await say("tom", "policy documents"), "record_list")!;
     expect(list.items).toHaveLength(3);
     const acceptableUse = list.items.find((item) => item.text.includes("acceptable use") || item.text.includes("Acceptable Use"))!;
-    expect(acceptableUse.text).toMatch(/v1 .*approved 2026-09-01 · owner Amara Okafor · review 2027-09-01/);
+    expect(acceptableUse.text).toMatch(/v1 .*approved 1 September 2026 · owner Amara Okafor · review 1 September 2027/);
     const card = find(await say("tom", `document ${acceptableUse.reference}`), "notice")!;
-    expect(card.text).toContain("Owner: Amara Okafor; approver: Priya Raman; next review: 2027-09-01.");
-    expect(card.text).toMatch(/• v1.*approved by Priya Raman on 2026-09-01 \(sha256 [0-9a-f]{12}…\)/);
+    expect(card.text).toContain("Owner: Amara Okafor; approver: Priya Raman; next review: 1 September 2027.");
+    expect(card.text).toMatch(/• v1.*approved by Priya Raman on 1 September 2026 \(sha256 [0-9a-f]{12}…\)/);
     expect(card.actions).toEqual([]); // a member may read the register, not change it
   });
 
@@ -57,7 +57,7 @@ describe("controlled policy documents and acknowledgement campaigns in the local
     fs.appendFileSync(path.join(policyDir, "ai-acceptable-use-policy.md"), "\n\n## Meeting note-takers\n\nAI note-takers may join internal meetings only.\n");
     const card = find(await say("amara", `document ${pol}`), "notice")!;
     // The file still states "Version 2.1": the register tells the versions apart by their content.
-    expect(card.text).toMatch(/• v2 \(Version 2\.1\), seen \d{4}-\d{2}-\d{2}, awaiting approval/);
+    expect(card.text).toMatch(/• v2 \(Version 2\.1\), seen \d{1,2} [A-Z][a-z]+ \d{4}, awaiting approval/);
     expect(card.actions.map((action) => action.label)).toEqual(["Approve this version", "Edit register entry", "Ask people to acknowledge"]);
     const notice = await database.prisma.notification.findFirstOrThrow({ where: { audience: governanceAudience, kind: "policy_version_detected" } });
     expect(notice.subject).toMatch(new RegExp(`changed: ${pol} v2 needs approval$`));
@@ -67,7 +67,7 @@ describe("controlled policy documents and acknowledgement campaigns in the local
     expect(await database.prisma.policyVersion.count({ where: { document: { reference: pol } } })).toBe(2);
 
     expect(find(await say("tom", `approve ${pol}`), "error")!.text).toBe(`Only Priya Raman, its approver, or the governance team can approve ${pol}.`);
-    expect(find(await click("priya", pol, "approve"), "text")!.text).toBe(`${pol} v2 is approved. The next review of ${pol} is due on 2027-09-01.`);
+    expect(find(await click("priya", pol, "approve"), "text")!.text).toBe(`${pol} v2 is approved. The next review of ${pol} is due on 1 September 2027.`);
     expect(find(await say("priya", `approve ${pol}`), "error")!.text).toMatch(new RegExp(`^${pol} v2 is already approved by Priya Raman on`));
   });
 
@@ -80,7 +80,7 @@ describe("controlled policy documents and acknowledgement campaigns in the local
     const done = find(await say("amara", "confirm"), "done")!;
     const ack = done.reference;
     const owners = await database.prisma.person.count({ where: { roles: { has: "owner" } } });
-    expect(done.lines[0]).toBe(`${owners} people have been asked by direct message to read it by 2027-01-15.`);
+    expect(done.lines[0]).toBe(`${owners} people have been asked by direct message to read it by 15 January 2027.`);
 
     const request = await database.prisma.notification.findFirstOrThrow({ where: { audience: personAudience(people.get("kenji")!), kind: "policy_acknowledgement_request", recordRef: ack } });
     expect(request.text).toContain("In short: Use only approved AI tools for work");
@@ -95,7 +95,7 @@ describe("controlled policy documents and acknowledgement campaigns in the local
 
     const status = find(await say("daniel", `campaign ${ack}`), "notice")!.text;
     expect(status).toContain(`Confirmed: 2 of ${owners}.`);
-    expect(status).toMatch(/Have read it: Hannah Vogel \(\d{4}-\d{2}-\d{2}\), Sofia Alvarez \(\d{4}-\d{2}-\d{2}\)\./);
+    expect(status).toMatch(/Have read it: Hannah Vogel \(\d{1,2} [A-Z][a-z]+ \d{4}\), Sofia Alvarez \(\d{1,2} [A-Z][a-z]+ \d{4}\)\./);
     expect(status).toMatch(/Not yet: .*Kenji Tan/);
     expect(find(await say("tom", `campaign ${ack}`), "error")!.text).toBe("Only the governance team, auditors and managers can see acknowledgement campaigns.");
     expect(find(await say("daniel", "campaigns"), "record_list")!.items.map((item) => item.reference)).toEqual([ack, "ACK-0001"]);
@@ -109,12 +109,12 @@ describe("controlled policy documents and acknowledgement campaigns in the local
     expect(JSON.stringify(kenji.actions)).toContain('"label":"I have read it"');
     expect(await database.prisma.notification.count({ where: { kind: "reminder", recordRef: `acknowledge:${ack}/${people.get("sofia")}` } })).toBe(0);
 
-    const dataRules = await reference("ai-data-handling-rules.md"); // next review 2026-12-10, owner Lukas
+    const dataRules = await reference("ai-data-handling-rules.md"); // next review 10 December 2026, owner Lukas
     await queueReminders(database.prisma, new Date("2026-12-03T12:00:00Z"), reminderSettings);
     const review = await database.prisma.notification.findFirstOrThrow({ where: { kind: "reminder", recordRef: `policy:${dataRules}` } });
     expect(review.audience).toBe(personAudience(people.get("lukas")!));
     expect(find(await turn("tom", { kind: "reminder_action", item: `policy:${dataRules}`, action: "done" }), "error")!.text).toMatch(/^This reminder is for someone else/);
-    expect(find(await turn("lukas", { kind: "reminder_action", item: `policy:${dataRules}`, action: "done" }), "text")!.text).toMatch(new RegExp(`^The review of ${dataRules} is recorded. The next one is due on \\d{4}-\\d{2}-\\d{2}\\.$`));
+    expect(find(await turn("lukas", { kind: "reminder_action", item: `policy:${dataRules}`, action: "done" }), "text")!.text).toMatch(new RegExp(`^The review of ${dataRules} is recorded. The next one is due on \\d{1,2} [A-Z][a-z]+ \\d{4}\\.$`));
   });
 
   it("exports the policy versions and who has acknowledged them in the evidence pack", async () => {

@@ -31,13 +31,13 @@ describe.each(backends)("reminders (%s database)", (backend) => {
     await scan(); // every replica scans: still one reminder
     let reminders = await remindersFor(item);
     expect(reminders).toHaveLength(1);
-    expect(reminders[0]).toMatchObject({ audience: personAudience(marcus.speaker.personId), kind: "reminder", subject: `Reminder: Corrective action ${reference}: Add drift monitoring`, text: expect.stringContaining("is due in 7 days (2026-12-07)") });
+    expect(reminders[0]).toMatchObject({ audience: personAudience(marcus.speaker.personId), kind: "reminder", subject: `Reminder: Corrective action ${reference}: Add drift monitoring`, text: expect.stringContaining("is due in 7 days (7 December 2026)") });
     expect(reminders[0]!.notBefore?.toISOString()).toBe("2026-11-30T14:00:00.000Z"); // 09:00 in New York
     expect((reminders[0]!.actions as { label: string }[]).map((action) => action.label)).toEqual(["Mark done", "Snooze 1 day", "Snooze 1 week"]);
 
     // Snoozed for a week from the reminder's button: the 1-day stage falls inside it, so nothing new.
     const snoozed = await marcus.turn({ kind: "reminder_action", item, action: "snooze_week" });
-    expect(findMessage(snoozed, "text")!.text).toBe("Snoozed until 2026-12-07. I'll remind you again then if it is still open.");
+    expect(findMessage(snoozed, "text")!.text).toBe("Snoozed until 7 December 2026. I'll remind you again then if it is still open.");
     harness.clock.now = new Date("2026-12-06T12:00:00Z");
     await scan();
     expect(await remindersFor(item)).toHaveLength(1);
@@ -53,7 +53,7 @@ describe.each(backends)("reminders (%s database)", (backend) => {
         ["reminder_escalation", personAudience(harness.speakers.get("priya")!.personId)],
       ]),
     );
-    expect(reminders.find((notice) => notice.kind === "reminder" && notice.subject.startsWith("Overdue"))!.text).toContain("was due 7 days ago (2026-12-07)");
+    expect(reminders.find((notice) => notice.kind === "reminder" && notice.subject.startsWith("Overdue"))!.text).toContain("was due 7 days ago (7 December 2026)");
 
     // Someone else cannot mark it done; Marcus can, and what was still queued is cancelled.
     expect(findMessage(await harness.user("tom").turn({ kind: "reminder_action", item, action: "done" }), "error")!.text).toMatch(/^Only the owner of/);
@@ -76,7 +76,7 @@ describe.each(backends)("reminders (%s database)", (backend) => {
     await database.prisma.aiSystem.update({ where: { id: system.id }, data: { lastAttestedAt: new Date("2026-06-08T10:00:00Z"), nextReviewDate: new Date("2027-06-01T00:00:00Z") } });
     await scan();
     const [reminder] = await remindersFor(`attestation:${system.reference}`);
-    expect(reminder!.text).toBe(`Confirming that the inventory entry ${system.reference} ${system.name} is still accurate is due in 7 days (2026-12-08).`);
+    expect(reminder!.text).toBe(`Confirming that the inventory entry ${system.reference} ${system.name} is still accurate is due in 7 days (8 December 2026).`);
     const confirmed = await sofia.turn({ kind: "reminder_action", item: `attestation:${system.reference}`, action: "still_accurate" });
     expect(findMessage(confirmed, "text")!.text).toMatch(/is confirmed as accurate today/);
     const after = await database.prisma.aiSystem.findUniqueOrThrow({ where: { id: system.id } });
@@ -86,6 +86,43 @@ describe.each(backends)("reminders (%s database)", (backend) => {
     harness.clock.now = new Date("2026-12-07T10:00:00Z");
     await scan();
     expect(await remindersFor(`attestation:${system.reference}`)).toHaveLength(1);
+  });
+
+  it("names the due day as people say it: tomorrow, today, yesterday; a first confirmation and a training's expiry in their own words", async () => {
+    const [lukas, marcus] = [harness.user("lukas"), harness.user("marcus")];
+    harness.clock.now = new Date("2026-12-09T10:00:00Z");
+    const reference = await reportAndRaise(lukas, "2026-12-10");
+    const item = `action:${reference}`;
+    const textOn = async (now: string) => {
+      harness.clock.now = new Date(now);
+      await scan();
+      return (await remindersFor(item)).at(-1)!.text;
+    };
+    expect(await textOn("2026-12-09T10:00:00Z")).toBe(`Corrective action ${reference}: Add drift monitoring is due tomorrow (10 December 2026).`);
+    expect(await textOn("2026-12-10T10:00:00Z")).toBe(`Corrective action ${reference}: Add drift monitoring is due today (10 December 2026).`);
+    expect(await textOn("2026-12-11T10:00:00Z")).toBe(`Corrective action ${reference}: Add drift monitoring was due yesterday (10 December 2026).`);
+    await marcus.turn({ kind: "reminder_action", item, action: "done" });
+
+    // An entry nobody has confirmed since it was registered: its first confirmation, not "still accurate".
+    const system = await database.prisma.aiSystem.findFirstOrThrow({ where: { status: "approved", ownerId: { not: null } }, orderBy: { reference: "desc" } });
+    await database.prisma.aiSystem.update({ where: { id: system.id }, data: { lastAttestedAt: null, createdAt: new Date("2026-06-06T09:00:00Z") } });
+    harness.clock.now = new Date("2026-12-11T10:00:00Z");
+    await scan();
+    const [first] = await remindersFor(`attestation:${system.reference}`);
+    expect(first!.text).toBe(
+      `The first confirmation that the inventory entry ${system.reference} ${system.name} is accurate (registered 6 June 2026, never confirmed since) was due 5 days ago (6 December 2026).`,
+    );
+
+    const training = await database.prisma.trainingRecord.create({
+      data: { reference: "TRN-0901", personId: marcus.speaker.personId, course: "Responsible AI basics", completedOn: new Date("2025-12-18"), validUntil: new Date("2026-12-18"), createdVia: "cli" },
+    });
+    await scan();
+    const [expiring] = await remindersFor(`training:${training.reference}`);
+    expect(expiring!.text).toBe('Your training "Responsible AI basics" (TRN-0901) expires in 7 days (18 December 2026): book the renewal.');
+    // Put back as found, for the tests after this one.
+    await database.prisma.trainingRecord.delete({ where: { id: training.id } });
+    await database.prisma.aiSystem.update({ where: { id: system.id }, data: { lastAttestedAt: system.lastAttestedAt, createdAt: system.createdAt } });
+    await database.prisma.notification.deleteMany({ where: { recordRef: { in: [`attestation:${system.reference}`, `training:${training.reference}`] } } });
   });
 
   it("lands at 09:00 on the owner's own clock in zones half or three quarters of an hour off UTC", async () => {

@@ -7,6 +7,7 @@ import { queueReminders } from "../../src/reminders/reminderScan.js";
 import type { RunningService } from "../../src/service.js";
 import type { TestDatabase } from "../support/testDatabase.js";
 import { closeLocalChat, firstOfKind, localChatTurns, openLocalChat } from "../support/localChatSession.js";
+import { displayDate } from "../../src/domain/dateDisplay.js";
 
 interface Assessment {
   likelihood: string;
@@ -75,7 +76,7 @@ describe("assessing AI risks in the local chat", () => {
     const approved = await click("amara", "RSK-0004", "approve_acceptance");
     expect(find(approved, "text")!.text).toBe("Approved: RSK-0004 is accepted and stays open. Kenji Tan has been told.");
     const view = find(approved, "notice")!;
-    expect(view.text).toMatch(/Status: Open \(treatment in force\)\.\nAssessed by Kenji Tan on \d{4}-\d{2}-\d{2}\.\nAcceptance approved by Amara Okafor/);
+    expect(view.text).toMatch(/Status: Open \(treatment in force\)\.\nAssessed by Kenji Tan on \d{1,2} [A-Z][a-z]+ \d{4}\.\nAcceptance approved by Amara Okafor/);
     expect(view.text).toContain("Annex A controls: A.6.2.4 Verifying and validating the AI system; A.7.4 Defining and meeting data quality.");
     expect(view.text).toContain("Residual likelihood 2 (unlikely) × residual impact 4 (major) = 8, which is medium (5–9).");
     expect(view.actions).toEqual([]);
@@ -153,7 +154,7 @@ describe("assessing AI risks in the local chat", () => {
     expect(all.title).toBe("AI risk register");
     // RSK-0001…0003 are the demo organisation's, behind its high-tier approvals.
     expect(all.items.map((item) => item.reference).sort()).toEqual(["RSK-0001", "RSK-0002", "RSK-0003", "RSK-0004", "RSK-0005", "RSK-0006"]);
-    expect(all.items.find((item) => item.reference === "RSK-0004")!.text).toBe(`High (12) → residual medium (8) · ${systems.get("GitHub Copilot")} GitHub Copilot · Biased or unfair outputs · accept · open (treatment in force) · review ${(await database.prisma.risk.findUniqueOrThrow({ where: { reference: "RSK-0004" } })).reviewDate.toISOString().slice(0, 10)}`);
+    expect(all.items.find((item) => item.reference === "RSK-0004")!.text).toBe(`High (12) → residual medium (8) · ${systems.get("GitHub Copilot")} GitHub Copilot · Biased or unfair outputs · accept · open (treatment in force) · review ${displayDate((await database.prisma.risk.findUniqueOrThrow({ where: { reference: "RSK-0004" } })).reviewDate)}`);
 
     const own = find(await say("sofia", "risks"), "record_list")!;
     expect(own.title).toBe("Risks of your AI systems");
@@ -191,7 +192,7 @@ describe("assessing AI risks in the local chat", () => {
     const reviewed = find(await click("kenji", "RSK-0004", "reviewed"), "text")!.text;
     const after = await database.prisma.risk.findUniqueOrThrow({ where: { reference: "RSK-0004" } });
     expect(after.reviewDate.getTime()).toBeGreaterThan(risk.reviewDate.getTime());
-    expect(reviewed).toBe(`Thank you: the review of RSK-0004 is recorded. The next one is due on ${after.reviewDate.toISOString().slice(0, 10)}.`);
+    expect(reviewed).toBe(`Thank you: the review of RSK-0004 is recorded. The next one is due on ${displayDate(after.reviewDate)}.`);
     const history = await database.prisma.changeLog.findMany({ where: { entityRef: "RSK-0004" }, orderBy: { id: "desc" }, take: 1 });
     expect(Object.keys(history[0]!.changes as object)).toEqual(["reviewDate"]);
   });

@@ -71,7 +71,7 @@ describe.each(backends)("scope and AI objectives in chat (%s database)", (backen
 
     const list = findMessage(await tom.say("objectives"), "record_list")!;
     expect(list.items.map((item) => item.reference)).toContain(done.reference);
-    expect(list.items.find((item) => item.reference === done.reference)!.text).toBe("Bias tests before every model release · target 100% of releases of in-house models · Sofia Alvarez · due 2027-09-30 · At risk");
+    expect(list.items.find((item) => item.reference === done.reference)!.text).toBe("Bias tests before every model release · target 100% of releases of in-house models · Sofia Alvarez · due 30 September 2027 · At risk");
     const shown = await tom.say(`objective ${done.reference}`);
     expect(texts(shown)).toContain("Progress: Two of five releases tested so far");
     expect(texts(shown)).toContain("What is measured: Share of in-house model releases with a bias test result");

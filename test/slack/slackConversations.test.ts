@@ -246,9 +246,9 @@ describe("the Slack channel", () => {
     const mark = slack.mark();
     await slack.service.delivery.kick();
     const reminder = await slack.fake.waitFor((call) => call.method === "chat.postMessage" && call.args.channel === `D${slackUsers.owner.id}` && messageText(call).includes("CA-9001") && slack.fake.calls.indexOf(call) >= mark);
-    expect(messageText(reminder)).toMatch(/Reminder: Corrective action CA-9001: Add a bias test to the release checklist.*is due in 1 day/);
+    expect(messageText(reminder)).toMatch(/Reminder: Corrective action CA-9001: Add a bias test to the release checklist.*is due tomorrow/);
     const snoozed = await slack.click(slackUsers.owner.id, messageTs(reminder), "aims_notice_action", buttonValue(reminder, "Snooze 1 week"));
-    expect(messageText(snoozed)).toMatch(/Snoozed until \d{4}-\d{2}-\d{2}/);
+    expect(messageText(snoozed)).toMatch(/Snoozed until \d{1,2} [A-Z][a-z]+ \d{4}/);
     const state = await slack.database.prisma.reminderState.findUniqueOrThrow({ where: { itemKey: "action:CA-9001" } });
     expect(state.snoozedUntil!.getTime()).toBeGreaterThan(Date.now() + 6 * 86_400_000);
   });

@@ -2,6 +2,7 @@
 // supplier in a conversation, others are refused, the register lists it, it is exported and in the
 // evidence pack, and its owner is reminded before the review date.
 import { pino } from "pino";
+import { displayDate } from "../../src/domain/dateDisplay.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/config.js";
 import type { OutgoingMessage, TurnInput } from "../../src/conversations/messages.js";
@@ -56,7 +57,7 @@ describe("the supplier register", () => {
     expect(done.reference).toBe("SUP-0005");
 
     const register = texts(await say("daniel", "suppliers"));
-    expect(register).toContain(`GitHub (Microsoft) · supplies ${copilot} GitHub Copilot · due diligence 2026-09-15 · contract MSA-2025-114 · owner Kenji Tan · review ${reviewOn}`);
+    expect(register).toContain(`GitHub (Microsoft) · supplies ${copilot} GitHub Copilot · due diligence 15 September 2026 · contract MSA-2025-114 · owner Kenji Tan · review ${displayDate(reviewOn)}`);
 
     const rows = JSON.parse(await exportText(database.prisma, "suppliers", "json")) as Record<string, unknown>[];
     expect(rows.find((row) => row.reference === "SUP-0005")).toMatchObject({ reference: "SUP-0005", systemReferences: [copilot], dueDiligenceDone: true, ownerName: "Kenji Tan", lastChangedBy: "Amara Okafor", responsibilities: expect.stringContaining("incident notice within 24 h") });

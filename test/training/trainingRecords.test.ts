@@ -31,7 +31,7 @@ describe.each(backends)("competence records in chat (%s database)", (backend) =>
     expect(told.map((notice) => notice.subject)).toContain("Training recorded: Responsible AI foundations");
 
     const own = findMessage(await sofia.say("my training"), "record_list")!;
-    expect(own.items).toEqual([{ reference: done.reference, text: "Responsible AI foundations · completed 2026-03-02 · valid until 2027-03-02 (valid)" }]);
+    expect(own.items).toEqual([{ reference: done.reference, text: "Responsible AI foundations · completed 2 March 2026 · valid until 2 March 2027 (valid)" }]);
     expect(findMessage(await tom.say("training"), "record_list")!.note).toMatch(/No trainings are recorded for you yet/);
     expect(findMessage(await tom.say("record training"), "error")!.text).toMatch(/^Only the governance team can record trainings/);
     expect(findMessage(await tom.say("training all"), "error")!.text).toMatch(/^Only the governance team and auditors can see everyone's/);
@@ -47,7 +47,7 @@ describe.each(backends)("competence records in chat (%s database)", (backend) =>
     expect(findMessage(refused, "error")!.text).toBe('"Valid until" must be after the completion date; please edit it.');
     await amara.say("edit 4");
     await amara.say("2027-06-01");
-    expect(findMessage(await amara.say("confirm"), "done")!.lines[0]).toBe("Valid until 2027-06-01; a reminder goes out before it expires.");
+    expect(findMessage(await amara.say("confirm"), "done")!.lines[0]).toBe("Valid until 1 June 2027; a reminder goes out before it expires.");
   });
 });
 

@@ -29,10 +29,10 @@ describe("risk treatment actions in the local chat", () => {
 
   it("shows the demo organisation's treatment plans, with a residual risk signed off", async () => {
     const voice = find(await say("daniel", `treatment ${voiceRisk}`), "notice")!.text;
-    expect(voice).toMatch(/• TRA-0001 A\.7\.3: .* · Priya Raman · due 2026-07-31 · done 2026-07-20/);
-    expect(voice).toContain("Residual risk signed off by Priya Raman on 2026-09-01.");
+    expect(voice).toMatch(/• TRA-0001 A\.7\.3: .* · Priya Raman · due 31 July 2026 · done 20 July 2026/);
+    expect(voice).toContain("Residual risk signed off by Priya Raman on 1 September 2026.");
     const pricing = find(await say("sofia", `treatment ${pricingRisk}`), "notice")!;
-    expect(pricing.text).toMatch(/TRA-0004 A\.6\.2\.6: .* · Sofia Alvarez · due 2026-12-20 · open/);
+    expect(pricing.text).toMatch(/TRA-0004 A\.6\.2\.6: .* · Sofia Alvarez · due 20 December 2026 · open/);
     expect(pricing.actions.map((action) => action.label)).toEqual(["Mark TRA-0004 done"]);
     expect(find(await say("tom", `treatment ${pricingRisk}`), "error")).toBeDefined();
   });
@@ -44,7 +44,7 @@ describe("risk treatment actions in the local chat", () => {
     await say("sofia", "A.7.4", "Quarterly check that external flood-map data matches the insurer's own claims experience", "Kenji Tan", "2027-01-29");
     const done = find(await say("sofia", "confirm"), "done")!;
     expect(done.reference).toBe("TRA-0005");
-    expect(done.lines[0]).toBe('Kenji Tan puts in place "A.7.4" by 2027-01-29 and has been told.');
+    expect(done.lines[0]).toBe('Kenji Tan puts in place "A.7.4" by 29 January 2027 and has been told.');
     const told = await database.prisma.notification.findFirstOrThrow({ where: { audience: personAudience(people.get("kenji")!), kind: "treatment_action_assigned" } });
     expect(told.actions).toEqual([{ label: "Mark done", input: { kind: "record_action", reference: "TRA-0005", action: "done" } }]);
     expect((await database.prisma.changeLog.findFirstOrThrow({ where: { entityType: "TreatmentAction", entityRef: "TRA-0005" } })).actorLabel).toBe("Sofia Alvarez");

@@ -4,8 +4,9 @@ import { aiSystemStatusLabels, incidentStatusLabels, riskTierLabels, severityLab
 import type { PersonalOverview } from "../../store/personalOverview.js";
 import { actionIds, withUniqueActionIds } from "./actionIds.js";
 import { button, escape, section } from "./blockKit.js";
+import { displayDateOr } from "../../domain/dateDisplay.js";
 
-const date = (value: Date | null) => (value ? value.toISOString().slice(0, 10) : "not set");
+const date = (value: Date | null) => displayDateOr(value, "not set");
 
 export function overviewBlocks(overview: PersonalOverview): KnownBlock[] {
   const blocks: KnownBlock[] = [];

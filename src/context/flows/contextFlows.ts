@@ -9,6 +9,8 @@ import { requiredText } from "../../conversations/flows/choices.js";
 import type { ContextIssueKind } from "../../generated/prisma/enums.js";
 import { recordContextIssue, recordInterestedParty, updateContextIssue, updateInterestedParty } from "../contextRegister.js";
 import type { Answers } from "../../conversations/flowDefinition.js";
+import { recordContextIssue, recordInterestedParty } from "../contextRegister.js";
+import { displayDate } from "../../domain/dateDisplay.js";
 
 export const contextIssueFlowId = "record_context_issue";
 export const interestedPartyFlowId = "record_interested_party";
@@ -50,10 +52,10 @@ export function contextIssueFlow(): FlowDefinition {
       const fields = { kind: answers.kind as ContextIssueKind, description: answers.description as string, effect: answers.effect as string, reviewOn: dateOnly(answers.reviewOn as string) };
       if (editing(answers)) {
         const updated = await updateContextIssue(context.tx, answers.reference as string, fields, actorOf(context));
-        return { reference: updated.reference, title: `${updated.reference} updated`, lines: [`Next review by ${updated.reviewOn.toISOString().slice(0, 10)}; the change is in its history.`] };
+        return { reference: updated.reference, title: `${updated.reference} updated`, lines: [`Next review by ${displayDate(updated.reviewOn)}; the change is in its history.`] };
       }
       const issue = await recordContextIssue(context.tx, fields, actorOf(context));
-      return { reference: issue.reference, title: `Recorded ${issue.reference}: ${issue.kind} issue`, lines: [`It is shown in the inputs to each management review; review by ${issue.reviewOn.toISOString().slice(0, 10)}.`] };
+      return { reference: issue.reference, title: `Recorded ${issue.reference}: ${issue.kind} issue`, lines: [`It is shown in the inputs to each management review; review by ${displayDate(issue.reviewOn)}.`] };
     },
   };
 }
@@ -79,10 +81,10 @@ export function interestedPartyFlow(): FlowDefinition {
       const fields = { name: answers.name as string, requirements: answers.requirements as string, source: answers.source as string, reviewOn: dateOnly(answers.reviewOn as string) };
       if (editing(answers)) {
         const updated = await updateInterestedParty(context.tx, answers.reference as string, fields, actorOf(context));
-        return { reference: updated.reference, title: `${updated.reference} updated`, lines: [`Next review by ${updated.reviewOn.toISOString().slice(0, 10)}; the change is in its history.`] };
+        return { reference: updated.reference, title: `${updated.reference} updated`, lines: [`Next review by ${displayDate(updated.reviewOn)}; the change is in its history.`] };
       }
       const party = await recordInterestedParty(context.tx, fields, actorOf(context));
-      return { reference: party.reference, title: `Recorded ${party.reference}: ${party.name}`, lines: [`It is shown in the inputs to each management review; review by ${party.reviewOn.toISOString().slice(0, 10)}.`] };
+      return { reference: party.reference, title: `Recorded ${party.reference}: ${party.name}`, lines: [`It is shown in the inputs to each management review; review by ${displayDate(party.reviewOn)}.`] };
     },
   };
 }

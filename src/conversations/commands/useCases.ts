@@ -13,6 +13,7 @@ export interface UseCases {
   risks: TextUseCases;
   impact: TextUseCases;
   approvals: TextUseCases;
+  aliases: TextUseCases;
   soa: TextUseCases;
   gap: TextUseCases;
   schedule: TextUseCases;

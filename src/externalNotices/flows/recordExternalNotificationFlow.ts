@@ -9,6 +9,7 @@ import { actorOf } from "../../conversations/flows/actor.js";
 import { choicesFrom, requiredText } from "../../conversations/flows/choices.js";
 import { recordExternalNotification } from "../externalNotificationStore.js";
 import { recipientKindHints, recipientKindLabels } from "../externalNoticeWording.js";
+import { displayDate } from "../../domain/dateDisplay.js";
 
 export const externalNotificationFlowId = "record_external_notification";
 
@@ -52,7 +53,7 @@ export function recordExternalNotificationFlow(): FlowDefinition {
       return {
         reference: record.reference,
         title: `${record.reference}: external notification recorded on ${answers.incident as string}`,
-        lines: [`${recipientKindLabels[record.recipientKind]}: ${record.recipient}, told on ${record.notifiedOn.toISOString().slice(0, 10)}.`, `Type "incident ${answers.incident as string}" to see it with the incident's timeline.`],
+        lines: [`${recipientKindLabels[record.recipientKind]}: ${record.recipient}, told on ${displayDate(record.notifiedOn)}.`, `Type "incident ${answers.incident as string}" to see it with the incident's timeline.`],
       };
     },
   };

@@ -12,6 +12,7 @@ import type { Answers, FlowDefinition, StepDefinition } from "../../conversation
 import type { SystemAnswer } from "../../conversations/stepInput.js";
 import { actorOf } from "../../conversations/flows/actor.js";
 import { requiredText } from "../../conversations/flows/choices.js";
+import { displayDate } from "../../domain/dateDisplay.js";
 
 export const assessImpactFlowId = "assess_impact";
 
@@ -58,7 +59,7 @@ export function assessImpactFlow(clock: () => Date = () => new Date()): FlowDefi
         label: "Re-assess by",
         prompt: (answers) => {
           const known = tierOf(answers);
-          const suggestion = known ? `"skip" for ${isoDay(suggestedReassessment(known.tier, clock()))}, the default for its tier` : `"skip" for the default by risk tier: ${defaultsText}`;
+          const suggestion = known ? `"skip" for ${displayDate(suggestedReassessment(known.tier, clock()))}, the default for its tier` : `"skip" for the default by risk tier: ${defaultsText}`;
           return `When should it be assessed again? (a date; ${suggestion})`;
         },
         help: `Sooner for riskier systems. Defaults: ${defaultsText}. Assess again earlier when the system, its data or its use changes.`,
@@ -69,7 +70,7 @@ export function assessImpactFlow(clock: () => Date = () => new Date()): FlowDefi
           const known = tierOf(answers);
           return known ? suggestedReassessment(known.tier, clock()).toISOString() : null;
         },
-        display: (value) => (value ? isoDay(new Date(String(value))) : `the default for its risk tier (${defaultsText})`),
+        display: (value) => (value ? displayDate(new Date(String(value))) : `the default for its risk tier (${defaultsText})`),
         dates: { only: "future", message: "The re-assessment date must be in the future; when should it be assessed again?" },
       },
     ],
@@ -103,7 +104,7 @@ export function assessImpactFlow(clock: () => Date = () => new Date()): FlowDefi
         reference: assessment.reference,
         title: `Recorded ${assessment.reference}: impact assessment of ${system.reference} ${system.name}`,
         lines: [
-          `Re-assessment due ${isoDay(reassessOn)}; a reminder goes to the system's owner before then.`,
+          `Re-assessment due ${displayDate(reassessOn)}; a reminder goes to the system's owner before then.`,
           ...(pending ? [`${system.reference} is pending review: the governance team has been told the assessment is done.`] : []),
           `Type "impact ${system.reference}" to see it.`,
         ],

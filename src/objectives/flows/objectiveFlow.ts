@@ -13,6 +13,7 @@ import { actorOf } from "../../conversations/flows/actor.js";
 import { choicesFrom, requiredText } from "../../conversations/flows/choices.js";
 import { ObjectiveStore } from "../../store/objectives.js";
 import { objectiveStatusDescriptions, objectiveStatusLabels } from "../../domain/objectiveStatus.js";
+import { displayDate } from "../../domain/dateDisplay.js";
 
 export const objectiveFlowId = "ai_objective";
 
@@ -74,7 +75,7 @@ export function objectiveFlow(): FlowDefinition {
       if (!updating(answers)) {
         if (!can(context.speaker, "create", "objective")) throw new ActionRefused(refusalText("create", "objective"));
         const created = await store.add(fields, actorOf(context));
-        return { reference: created.reference, title: `Recorded ${created.reference}: ${created.objective}`, lines: [`Owner ${owner.displayName}, due ${created.dueOn.toISOString().slice(0, 10)}. Type "objectives" to see them all.`] };
+        return { reference: created.reference, title: `Recorded ${created.reference}: ${created.objective}`, lines: [`Owner ${owner.displayName}, due ${displayDate(created.dueOn)}. Type "objectives" to see them all.`] };
       }
       const reference = answers.reference as string;
       const current = await store.byReference(reference);

@@ -9,6 +9,7 @@ import { actorOf } from "../../conversations/flows/actor.js";
 import { requiredText } from "../../conversations/flows/choices.js";
 import { audienceLabels, startCampaign } from "../acknowledgementCampaigns.js";
 import { loadDocument, updateRegisterEntry } from "../policyRegister.js";
+import { displayDate } from "../../domain/dateDisplay.js";
 
 export const editPolicyDocumentFlowId = "edit_policy_document";
 export const startCampaignFlowId = "start_acknowledgement_campaign";
@@ -51,7 +52,7 @@ export function editPolicyDocumentFlow(): FlowDefinition {
       return {
         reference,
         title: `Updated the register entry of ${reference} ${document.title}`,
-        lines: [`Owner: ${owner.displayName}; approver: ${approver.displayName}.`, `Next review: ${nextReviewOn.toISOString().slice(0, 10)}; ${owner.displayName} is reminded before it.`],
+        lines: [`Owner: ${owner.displayName}; approver: ${approver.displayName}.`, `Next review: ${displayDate(nextReviewOn)}; ${owner.displayName} is reminded before it.`],
       };
     },
   };
@@ -85,7 +86,7 @@ export function startCampaignFlow(): FlowDefinition {
       return {
         reference: started.campaign.reference,
         title: `Started ${started.campaign.reference}: ${started.document.title} (${started.version.reference})`,
-        lines: [`${started.asked} ${started.asked === 1 ? "person has" : "people have"} been asked by direct message to read it by ${started.campaign.dueOn.toISOString().slice(0, 10)}.`, `Type "campaign ${started.campaign.reference}" to see who has confirmed.`],
+        lines: [`${started.asked} ${started.asked === 1 ? "person has" : "people have"} been asked by direct message to read it by ${displayDate(started.campaign.dueOn)}.`, `Type "campaign ${started.campaign.reference}" to see who has confirmed.`],
       };
     },
   };

@@ -27,6 +27,7 @@ import type { Choice } from "../../conversations/messages.js";
 import type { SystemAnswer } from "../../conversations/stepInput.js";
 import { actorOf } from "../../conversations/flows/actor.js";
 import { choicesFrom, requiredText } from "../../conversations/flows/choices.js";
+import { displayDate } from "../../domain/dateDisplay.js";
 
 export const assessRiskFlowId = "assess_risk";
 export const rejectRiskAcceptanceFlowId = "risk_reject_acceptance";
@@ -237,7 +238,7 @@ export function assessRiskFlow(): FlowDefinition {
           `Status: ${riskStatusLabels[risk.status]}.`,
           ...(risk.status === "acceptance_pending" ? ["The governance team has been asked to approve accepting it; you will hear their decision."] : []),
           ...(risk.treatment === "accept" && risk.status === "open" ? ["As a governance member, your assessment also approves accepting it."] : []),
-          `Review on ${risk.reviewDate.toISOString().slice(0, 10)}. Type "risk ${risk.reference}" to see it.`,
+          `Review on ${displayDate(risk.reviewDate)}. Type "risk ${risk.reference}" to see it.`,
         ],
       };
     },

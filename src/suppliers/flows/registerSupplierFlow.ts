@@ -5,6 +5,7 @@ import type { PersonAnswer } from "../../conversations/stepInput.js";
 import { actorOf } from "../../conversations/flows/actor.js";
 import { requiredText, yesNoChoices } from "../../conversations/flows/choices.js";
 import { registerSupplier } from "../supplierRegister.js";
+import { displayDate } from "../../domain/dateDisplay.js";
 
 export const registerSupplierFlowId = "register_supplier";
 
@@ -50,7 +51,7 @@ export function registerSupplierFlow(): FlowDefinition {
         },
         actorOf(context),
       );
-      return { reference: supplier.reference, title: `${supplier.reference} ${supplier.name} is in the supplier register`, lines: [`Next review: ${supplier.reviewDate.toISOString().slice(0, 10)}.`, "Type \"suppliers\" to see the register."] };
+      return { reference: supplier.reference, title: `${supplier.reference} ${supplier.name} is in the supplier register`, lines: [`Next review: ${displayDate(supplier.reviewDate)}.`, "Type \"suppliers\" to see the register."] };
     },
   };
 }

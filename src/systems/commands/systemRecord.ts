@@ -4,9 +4,9 @@ import { ref, viaUseCase } from "../../conversations/commands/viaUseCase.js";
 export const systemRecord = defineCommand({
   name: "system",
   group: "Risks and systems",
-  usage: "system AIS-0001 (approve | reject | complete AIS-0001)",
-  help: "one AI system; approve, reject or complete a registration",
-  verbs: ["system", "approve", "reject", "complete"],
-  matches: (text) => new RegExp(String.raw`^(system|approve|reject|complete) ${ref("ais")}$`).test(text),
+  usage: "system AIS-0001 (approve | reject | complete | decline AIS-0001)",
+  help: "one AI system; approve, reject or complete a registration, or decline being named its owner",
+  verbs: ["system", "approve", "reject", "complete", "decline"],
+  matches: (text) => new RegExp(String.raw`^(system|approve|reject|complete|decline) ${ref("ais")}$`).test(text),
   run: viaUseCase((use) => use.approvals),
 });

@@ -28,6 +28,7 @@ import type { PersonAnswer } from "../../conversations/stepInput.js";
 import { flowIds } from "../../conversations/intents.js";
 import { choicesFrom, requiredText, yesNoChoices } from "../../conversations/flows/choices.js";
 import { actorOf } from "../../conversations/flows/actor.js";
+import { displayDate, displayDateOr } from "../../domain/dateDisplay.js";
 
 const notInHouse = (answers: Answers) => answers.kind !== "internal_model";
 
@@ -169,7 +170,7 @@ function saveSystem(intervals: ReviewIntervals) {
         ...reasons.map((reason) => `• ${reason}`),
         ownerTold ? `Registered by you; owner ${owner.displayName}, who has been told and may decline.` : "Registered by you, as its owner.",
         `Status: pending review by the governance team, who have been notified.`,
-        `Next review: ${reviewOn.toISOString().slice(0, 10)} (every ${intervals[tier]} months for ${riskTierLabels[tier].toLowerCase()}-tier systems).`,
+        `Next review: ${displayDate(reviewOn)} (every ${intervals[tier]} months for ${riskTierLabels[tier].toLowerCase()}-tier systems).`,
         ...linked,
       ],
     };
@@ -216,7 +217,7 @@ async function updateSystem(
         `Risk tier: ${riskTierLabels[derived.tier]}, because:`,
         ...derived.reasons.map((reason) => `• ${reason}`),
         "Status: pending review by the governance team, who have been notified.",
-        `Next review: ${system.nextReviewDate?.toISOString().slice(0, 10)}.`,
+        `Next review: ${displayDateOr(system.nextReviewDate, "not set")}.`,
       ],
     };
   }
@@ -227,7 +228,7 @@ async function updateSystem(
     title: `Updated ${system.reference}: ${system.name}`,
     lines: [
       "Thank you: the entry is updated and re-attested today.",
-      tierChanged ? `Its risk tier changed to ${riskTierLabels[derived.tier]}; the next review is due ${system.nextReviewDate?.toISOString().slice(0, 10)}.` : `Risk tier: ${riskTierLabels[derived.tier]} (unchanged).`,
+      tierChanged ? `Its risk tier changed to ${riskTierLabels[derived.tier]}; the next review is due ${displayDateOr(system.nextReviewDate, "not set")}.` : `Risk tier: ${riskTierLabels[derived.tier]} (unchanged).`,
       ...changeControl.lines,
     ],
   };

@@ -8,6 +8,7 @@ import type { FlowDefinition } from "../../conversations/flowDefinition.js";
 import type { PersonAnswer } from "../../conversations/stepInput.js";
 import { actorOf } from "../../conversations/flows/actor.js";
 import { requiredText } from "../../conversations/flows/choices.js";
+import { displayDate } from "../../domain/dateDisplay.js";
 
 export const recordTrainingFlowId = "record_training";
 
@@ -51,7 +52,7 @@ export function recordTrainingFlow(): FlowDefinition {
       return {
         reference: record.reference,
         title: `Recorded ${record.reference}: ${record.course} for ${person.displayName}`,
-        lines: [validUntil ? `Valid until ${validUntil.toISOString().slice(0, 10)}; a reminder goes out before it expires.` : "It does not expire.", `${person.displayName} has been told.`],
+        lines: [validUntil ? `Valid until ${displayDate(validUntil)}; a reminder goes out before it expires.` : "It does not expire.", `${person.displayName} has been told.`],
       };
     },
   };

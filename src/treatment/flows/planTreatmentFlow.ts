@@ -5,6 +5,7 @@ import type { PersonAnswer } from "../../conversations/stepInput.js";
 import { actorOf } from "../../conversations/flows/actor.js";
 import { requiredText } from "../../conversations/flows/choices.js";
 import { addTreatmentAction } from "../treatmentActions.js";
+import { displayDate } from "../../domain/dateDisplay.js";
 
 export const planTreatmentFlowId = "plan_treatment_action";
 
@@ -34,7 +35,7 @@ export function planTreatmentFlow(): FlowDefinition {
       return {
         reference: action.reference,
         title: `Planned ${action.reference} for ${risk.reference}`,
-        lines: [`${owner.displayName} puts in place "${action.control}" by ${dueDate.toISOString().slice(0, 10)}${owner.personId === context.speaker.personId ? "" : " and has been told"}.`, `Type "treatment ${risk.reference}" to see the plan.`],
+        lines: [`${owner.displayName} puts in place "${action.control}" by ${displayDate(dueDate)}${owner.personId === context.speaker.personId ? "" : " and has been told"}.`, `Type "treatment ${risk.reference}" to see the plan.`],
       };
     },
   };

@@ -1,0 +1,12 @@
+import { defineCommand } from "../../conversations/commands/chatCommand.js";
+import { ref, viaUseCase } from "../../conversations/commands/viaUseCase.js";
+
+export const systemAliases = defineCommand({
+  name: "aliases",
+  group: "Risks and systems",
+  usage: 'aliases AIS-0001 (add "CV screener" | remove "CV screener")',
+  help: "the other names an AI system is found by; its owner or the governance team changes them",
+  verbs: ["aliases"],
+  matches: (text) => new RegExp(String.raw`^aliases? ${ref("ais")}\b`).test(text) || /^aliases?$/.test(text),
+  run: viaUseCase((use) => use.aliases),
+});
