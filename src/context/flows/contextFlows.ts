@@ -9,7 +9,6 @@ import { requiredText } from "../../conversations/flows/choices.js";
 import type { ContextIssueKind } from "../../generated/prisma/enums.js";
 import { recordContextIssue, recordInterestedParty, updateContextIssue, updateInterestedParty } from "../contextRegister.js";
 import type { Answers } from "../../conversations/flowDefinition.js";
-import { recordContextIssue, recordInterestedParty } from "../contextRegister.js";
 import { displayDate } from "../../domain/dateDisplay.js";
 
 export const contextIssueFlowId = "record_context_issue";
