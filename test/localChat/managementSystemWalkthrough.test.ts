@@ -6,7 +6,8 @@
 // 7 internal audit and management review, 8 improvement (nonconformities, corrective actions) and
 // the evidence pack. Between 7 and 8 come the records a stage-2 auditor samples: context and
 // interested parties, risk treatment and its sign-off, the supplier, the user documentation, who was
-// told outside the organisation, and a policy read-and-confirm campaign. The pack's index is then
+// told outside the organisation, a policy read-and-confirm campaign, and the system's dataset and
+// tooling. Its life-cycle records, the audit's criteria and an objective's result are recorded on the way. The pack's index is then
 // checked against every clause and control of the catalog.
 import { parse } from "csv-parse/sync";
 import { unzipSync } from "fflate";
@@ -23,7 +24,7 @@ describe("the ISO/IEC 42001 loop in chat, and the evidence pack", () => {
   let database: TestDatabase;
   let service: RunningService;
   const people = new Map<string, string>();
-  const state: Partial<Record<"system" | "incident" | "audit" | "review" | "contextIssue" | "party" | "treatment" | "supplier" | "notice" | "campaign", string>> & { pack?: Map<string, string> } = {};
+  const state: Partial<Record<"system" | "incident" | "audit" | "review" | "contextIssue" | "party" | "treatment" | "supplier" | "notice" | "campaign" | "dataset" | "resource", string>> & { pack?: Map<string, string> } = {};
 
   beforeAll(async () => {
     ({ database, service } = await openLocalChat(people));
@@ -168,6 +169,15 @@ describe("the ISO/IEC 42001 loop in chat, and the evidence pack", () => {
     expect(find(await say("daniel", `campaign ${state.campaign}`), "notice")!.text).toMatch(/Have read it: Hannah Vogel/);
   });
 
+  it("7e. the owner records the data the letter writer is tested on, and the tooling it runs on", async () => {
+    await say("hannah", "add dataset", "Motor decline letters 2024–2026", state.system!, "Sent letters in the claims system, with the handler's corrections", "Legitimate interests",
+      "Exported by the claims MI team; policyholder names and addresses removed", "Every letter has its claim's decision and the policy clause cited", "skip",
+      "Letters paired with the clause that applied; letters under complaint set aside", "Three years after the claim closes", "me", inDays(365));
+    state.dataset = (await done("hannah")).reference;
+    await say("hannah", `add resource ${state.system}`, "Tooling", "Prompt and template repository", "Versioned prompts and letter templates, reviewed before each release", "skip");
+    state.resource = (await done("hannah")).reference;
+  });
+
   it("8. nonconformities are corrected and closed only after their actions are done; then governance asks for the evidence pack", async () => {
     await say("amara", "NC-0002 plan", "Release checklist lacked a verification step", "Verification run and filed for the release", "Add verification evidence to the release checklist", "Hannah", "in 2 weeks");
     await done("amara");
@@ -243,6 +253,9 @@ describe("the ISO/IEC 42001 loop in chat, and the evidence pack", () => {
       holds("risk-treatment-actions", state.treatment!);
       holds("supplier-register", state.supplier!);
       holds("external-notifications", state.notice!);
+      holds("dataset-register", state.dataset!);
+      holds("ai-resources", state.resource!);
+      expect(csv("dataset-register").find((row) => row.reference === state.dataset)!.systemReferences).toContain(state.system!);
       expect(csv("policy-acknowledgements").some((row) => Object.values(row).includes(state.campaign!) && Object.values(row).includes("Hannah Vogel"))).toBe(true);
       expect(csv("policy-versions").length).toBeGreaterThan(0);
       expect(csv("ai-system-inventory").find((row) => row.reference === state.system)).toMatchObject({ userDocumentationUrl: "https://intranet.example/claims/letter-writer" });
