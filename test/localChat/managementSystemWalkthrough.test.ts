@@ -7,8 +7,8 @@
 // the evidence pack. Between 7 and 8 come the records a stage-2 auditor samples: context and
 // interested parties, risk treatment and its sign-off, the supplier, the user documentation, who was
 // told outside the organisation, a policy read-and-confirm campaign, and the system's dataset and
-// tooling. Its life-cycle records, the audit's criteria and an objective's result are recorded on the way. The pack's index is then
-// checked against every clause and control of the catalog.
+// tooling. Its life-cycle records, the audit's criteria and an objective's result are recorded on
+// the way. The pack's index is then checked against every clause and control of the catalog.
 import { parse } from "csv-parse/sync";
 import { unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
