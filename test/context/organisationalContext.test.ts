@@ -62,7 +62,7 @@ describe("context and interested parties in the local chat", () => {
     const summary = find(await say("amara", "2027-10-31"), "summary")!;
     const effectStep = summary.fields.findIndex((field) => field.label === "Effect") + 1;
     await say("amara", `edit ${effectStep}`, "Pricing models need validation reports; the first two are planned for Q1");
-    expect(find(await say("amara", "confirm"), "done")).toMatchObject({ reference: "CTX-0003", title: "CTX-0003 updated", lines: ["Next review by 2027-10-31; the change is in its history."] });
+    expect(find(await say("amara", "confirm"), "done")).toMatchObject({ reference: "CTX-0003", title: "CTX-0003 updated", lines: ["Next review by 31 October 2027; the change is in its history."] });
     expect(await database.prisma.contextIssue.findUniqueOrThrow({ where: { reference: "CTX-0003" } })).toMatchObject({ effect: "Pricing models need validation reports; the first two are planned for Q1", reviewOn: new Date("2027-10-31T00:00:00Z"), kind: "external" });
     const history = await database.prisma.changeLog.findMany({ where: { entityRef: "CTX-0003" }, orderBy: { id: "asc" } });
     expect(history.map((entry) => [entry.action, entry.actorLabel, Object.keys(entry.changes as object).sort().join(",")])).toEqual([["create", "Amara Okafor", expect.any(String)], ["update", "Amara Okafor", "effect,reviewOn"]]);

@@ -7,6 +7,7 @@ import { buildWeeklyDigest } from "../../src/digest/buildWeeklyDigest.js";
 import { renderDigestMarkdown } from "../../src/digest/digestMarkdown.js";
 import { blockAction, interaction } from "../support/slackRequests.js";
 import { buttonValue, governanceChannel, messageText, messageTs, slackUsers, startSlackTestService, type SlackTestService } from "../support/slackService.js";
+import { displayDate } from "../../src/domain/dateDisplay.js";
 
 const question = "can I use an AI voice generator to read out our hold music announcements?";
 const paraphrase = "is an AI voice generator ok for the on-hold music announcements?";
@@ -57,7 +58,7 @@ describe("the policy assistant learns from the governance team's answers (Slack)
     reply = await slack.dm(slackUsers.owner.id, paraphrase);
     const today = new Date().toISOString().slice(0, 10);
     expect(messageText(reply)).toContain(curatedText);
-    expect(messageText(reply)).toContain(`Answer from the AI governance team, Amara Okafor, ${today}, ${curatedReference}`);
+    expect(messageText(reply)).toContain(`Answer from the AI governance team, Amara Okafor, ${displayDate(today)}, ${curatedReference}`);
     expect(messageText(reply)).toContain("See ai-acceptable-use-policy.md §8.1");
     const prisma = slack.database.prisma;
     await expect(prisma.curatedPolicyAnswer.findUniqueOrThrow({ where: { reference: curatedReference! } })).resolves.toMatchObject({ timesGiven: 1, answeredByLabel: "Amara Okafor" });

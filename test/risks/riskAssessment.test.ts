@@ -113,7 +113,7 @@ describe("assessing AI risks in the local chat", () => {
     const before = await database.prisma.risk.count();
     expect(find(await say("tom", `assess risk ${systems.get("Claims Fast-Track Triage")}`), "error")!.text).toBe("Only the governance team or the owner can record risk assessments of this system.");
     expect(find(await say("tom", "assess risk"), "error")!.text).toMatch(/^Only the governance team or the owner can record risk assessments of this system\. You don't own any AI system/);
-    expect(find(await say("tom", "risks"), "error")!.text).toMatch(/^Only the governance team, auditors, the owner or managers can see/);
+    expect(find(await say("tom", "risks"), "error")!.text).toMatch(/^The risk register is for the governance team, auditors, managers and system owners/);
 
     // A member cannot start it at all (a forged button is refused before any question).
     const started = await turn("tom", { kind: "start", flowId: "assess_risk" });
