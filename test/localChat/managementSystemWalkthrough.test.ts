@@ -178,6 +178,11 @@ describe("the ISO/IEC 42001 loop in chat, and the evidence pack", () => {
     state.resource = (await done("hannah")).reference;
   });
 
+  it("7f. change control finds the approved letter writer up to date: approved, assessed and with its life-cycle records", async () => {
+    const late = find(await say("amara", "out of date"), "record_list")!;
+    expect(late.items.map((item) => item.reference)).not.toContain(state.system);
+  });
+
   it("8. nonconformities are corrected and closed only after their actions are done; then governance asks for the evidence pack", async () => {
     await say("amara", "NC-0002 plan", "Release checklist lacked a verification step", "Verification run and filed for the release", "Add verification evidence to the release checklist", "Hannah", "in 2 weeks");
     await done("amara");
@@ -255,6 +260,7 @@ describe("the ISO/IEC 42001 loop in chat, and the evidence pack", () => {
       holds("external-notifications", state.notice!);
       holds("dataset-register", state.dataset!);
       holds("ai-resources", state.resource!);
+      expect(csv("inventory-status").find((row) => row.reference === state.system)).toMatchObject({ upToDate: "true" });
       expect(csv("dataset-register").find((row) => row.reference === state.dataset)!.systemReferences).toContain(state.system!);
       expect(csv("policy-acknowledgements").some((row) => Object.values(row).includes(state.campaign!) && Object.values(row).includes("Hannah Vogel"))).toBe(true);
       expect(csv("policy-versions").length).toBeGreaterThan(0);
