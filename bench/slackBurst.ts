@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { eventCallback, signSlackRequest } from "../test/support/slackRequests.js";
 import { benchSigningSecret } from "./support/chatRequests.js";
 import { projectRoot } from "./support/nodeProcesses.js";
-import { createBenchStorage, startBenchPlatforms, startServiceProcess, type BenchPlatforms, type BenchStorage } from "./support/serviceProcess.js";
+import { createBenchStorage, startBenchPlatforms, startServiceProcess, type BenchBackend, type BenchPlatforms, type BenchStorage } from "./support/serviceProcess.js";
 import { percentile, round } from "./support/statistics.js";
 import { spawnSync } from "node:child_process";
 
@@ -58,8 +58,8 @@ class DmReplies {
   }
 }
 
-export async function slackBurstBenchmark(platforms: BenchPlatforms, shape = { people: Number(process.env.BURST_PEOPLE ?? 100), reports: Number(process.env.BURST_REPORTS ?? 5) }): Promise<BurstFigures> {
-  const storage = await createBenchStorage();
+export async function slackBurstBenchmark(platforms: BenchPlatforms, backend?: BenchBackend, shape = { people: Number(process.env.BURST_PEOPLE ?? 100), reports: Number(process.env.BURST_REPORTS ?? 5) }): Promise<BurstFigures> {
+  const storage = await createBenchStorage(backend);
   try {
     loadDemoOrganisation(storage);
     const service = await startServiceProcess(storage, platforms);
@@ -128,7 +128,7 @@ async function burst(url: string, replies: DmReplies, storage: BenchStorage, sha
 
 export function burstRow(figures: BurstFigures): Record<string, string | number> {
   return {
-    what: `Slack burst: ${figures.reports} reports from ${figures.people} people (${figures.requests} DMs)`,
+    what: `Slack burst: ${figures.reports} reports from ${figures.people} people (${figures.requests} DMs) on ${figures.backend.split(" (")[0]}`,
     seconds: round(figures.seconds, 1),
     ackP50Ms: round(figures.ackP50Ms),
     ackP99Ms: round(figures.ackP99Ms),
@@ -140,7 +140,9 @@ export function burstRow(figures: BurstFigures): Record<string, string | number>
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const platforms = await startBenchPlatforms();
   try {
-    const figures = await slackBurstBenchmark(platforms);
+    // `tsx bench/slackBurst.ts embedded|postgresql`; without one, the server when DATABASE_URL or TEST_DATABASE_URL names one.
+    const backend = process.argv[2] === "embedded" || process.argv[2] === "postgresql" ? process.argv[2] : undefined;
+    const figures = await slackBurstBenchmark(platforms, backend);
     console.log(`Slack burst on ${figures.backend}`);
     console.table([burstRow(figures)]);
   } finally {
