@@ -3,7 +3,7 @@
 import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
 import { can, isGovernance, type Viewer } from "../domain/accessPolicy.js";
 import { ActionRefused } from "../domain/actionRefused.js";
-import { latestChanges, type Actor } from "../store/changeHistory.js";
+import { latestChanges, type Actor, latestChangeColumns, latestChangeOf } from "../store/changeHistory.js";
 import { createRecord, inTransaction, updateRecord, type Db } from "../store/recordWriter.js";
 import { cancelQueuedReminders, dayOf, nextRegisterReview, registerReviewButtons } from "../store/registerReviews.js";
 
@@ -55,7 +55,7 @@ export function markObligationReviewed(db: Db, reference: string, viewer: Viewer
 export async function customerObligationTable(prisma: PrismaClient) {
   const [obligations, latest] = await Promise.all([listCustomerObligations(prisma), latestChanges(prisma, customerObligationEntity)]);
   return {
-    columns: [...Object.values(Prisma.CustomerObligationScalarFieldEnum), "systemReference", "systemName", "ownerName", "ownerEmail", "lastChangedAt", "lastChangedBy", "lastChangeAction", "lastChangeChannel"],
+    columns: [...Object.values(Prisma.CustomerObligationScalarFieldEnum), "systemReference", "systemName", "ownerName", "ownerEmail", ...latestChangeColumns],
     rows: obligations.map(({ system, owner, ...obligation }) => {
       const change = latest.get(obligation.id);
       return {
@@ -64,10 +64,7 @@ export async function customerObligationTable(prisma: PrismaClient) {
         systemName: system.name,
         ownerName: owner.displayName,
         ownerEmail: owner.email,
-        lastChangedAt: change?.at ?? null,
-        lastChangedBy: change?.actorLabel ?? null,
-        lastChangeAction: change?.action ?? null,
-        lastChangeChannel: change?.channel ?? null,
+        ...latestChangeOf(change),
       };
     }),
   };

@@ -5,7 +5,7 @@ import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
 import type { LawfulBasis } from "../generated/prisma/enums.js";
 import { can, type Viewer } from "../domain/accessPolicy.js";
 import { ActionRefused } from "../domain/actionRefused.js";
-import { latestChanges, type Actor } from "../store/changeHistory.js";
+import { latestChanges, type Actor, latestChangeColumns, latestChangeOf } from "../store/changeHistory.js";
 import { createRecord, inTransaction, updateRecord, type Db } from "../store/recordWriter.js";
 import { cancelQueuedReminders, dayOf, nextRegisterReview, registerReviewButtons } from "../store/registerReviews.js";
 
@@ -135,7 +135,7 @@ export function recordQualityResults(db: Db, reference: string, results: string,
 export async function datasetTable(prisma: PrismaClient) {
   const [datasets, latest] = await Promise.all([listDatasets(prisma), latestChanges(prisma, datasetEntity)]);
   return {
-    columns: [...Object.values(Prisma.DatasetScalarFieldEnum), "systemReferences", "systemNames", "ownerName", "ownerEmail", "lastChangedAt", "lastChangedBy", "lastChangeAction", "lastChangeChannel"],
+    columns: [...Object.values(Prisma.DatasetScalarFieldEnum), "systemReferences", "systemNames", "ownerName", "ownerEmail", ...latestChangeColumns],
     rows: datasets.map(({ systems, owner, ...dataset }) => {
       const change = latest.get(dataset.id);
       return {
@@ -144,10 +144,7 @@ export async function datasetTable(prisma: PrismaClient) {
         systemNames: systems.map((system) => system.name),
         ownerName: owner.displayName,
         ownerEmail: owner.email,
-        lastChangedAt: change?.at ?? null,
-        lastChangedBy: change?.actorLabel ?? null,
-        lastChangeAction: change?.action ?? null,
-        lastChangeChannel: change?.channel ?? null,
+        ...latestChangeOf(change),
       };
     }),
   };

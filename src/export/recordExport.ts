@@ -2,7 +2,7 @@
 // the people behind the ids, and the latest change from the history.
 import { stringify } from "csv-stringify/sync";
 import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
-import { latestChanges } from "../store/changeHistory.js";
+import { latestChangeColumns, latestChangeOf, latestChanges } from "../store/changeHistory.js";
 import { aiSystemEntity } from "../store/aiSystems.js";
 import { incidentEntity } from "../store/incidents.js";
 import { correctiveActionEntity } from "../store/incidentWorkflow.js";
@@ -40,7 +40,6 @@ export interface Table {
   rows: Row[];
 }
 
-const latestChangeColumns = ["lastChangedAt", "lastChangedBy", "lastChangeAction", "lastChangeChannel"];
 
 export async function buildTable(prisma: PrismaClient, kind: ExportKind): Promise<Table> {
   switch (kind) {
@@ -325,14 +324,6 @@ async function incidentsTable(prisma: PrismaClient): Promise<Table> {
   };
 }
 
-function latestChangeOf(change: { at: Date; actorLabel: string; action: string; channel: string } | undefined): Row {
-  return {
-    lastChangedAt: change?.at ?? null,
-    lastChangedBy: change?.actorLabel ?? null,
-    lastChangeAction: change?.action ?? null,
-    lastChangeChannel: change?.channel ?? null,
-  };
-}
 
 export function renderTable(table: Table, format: ExportFormat): string {
   switch (format) {

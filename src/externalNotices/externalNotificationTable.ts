@@ -1,7 +1,7 @@
 // The external notifications register as an export table: every stored column, the incident and
 // the person behind the ids, and the latest change from the history.
 import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
-import { latestChanges } from "../store/changeHistory.js";
+import { latestChanges, latestChangeColumns, latestChangeOf } from "../store/changeHistory.js";
 import { externalNotificationEntity } from "./externalNotificationStore.js";
 import { recipientKindLabels } from "./externalNoticeWording.js";
 
@@ -14,7 +14,7 @@ export async function externalNotificationsTable(prisma: PrismaClient) {
     latestChanges(prisma, externalNotificationEntity),
   ]);
   return {
-    columns: [...Object.values(Prisma.ExternalNotificationScalarFieldEnum), "incidentReference", "recipientKindLabel", "notifiedByName", "notifiedByEmail", "lastChangedAt", "lastChangedBy", "lastChangeAction", "lastChangeChannel"],
+    columns: [...Object.values(Prisma.ExternalNotificationScalarFieldEnum), "incidentReference", "recipientKindLabel", "notifiedByName", "notifiedByEmail", ...latestChangeColumns],
     rows: notifications.map(({ incident, notifiedBy, ...notification }) => {
       const change = latest.get(notification.id);
       return {
@@ -23,10 +23,7 @@ export async function externalNotificationsTable(prisma: PrismaClient) {
         recipientKindLabel: recipientKindLabels[notification.recipientKind],
         notifiedByName: notifiedBy.displayName,
         notifiedByEmail: notifiedBy.email,
-        lastChangedAt: change?.at ?? null,
-        lastChangedBy: change?.actorLabel ?? null,
-        lastChangeAction: change?.action ?? null,
-        lastChangeChannel: change?.channel ?? null,
+        ...latestChangeOf(change),
       };
     }),
   };

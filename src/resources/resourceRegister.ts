@@ -5,7 +5,7 @@ import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
 import type { AiResourceKind } from "../generated/prisma/enums.js";
 import { can, refusalText, type Viewer } from "../domain/accessPolicy.js";
 import { ActionRefused } from "../domain/actionRefused.js";
-import { latestChanges, type Actor } from "../store/changeHistory.js";
+import { latestChanges, type Actor, latestChangeColumns, latestChangeOf } from "../store/changeHistory.js";
 import { createRecord, inTransaction, type Db } from "../store/recordWriter.js";
 
 export const aiResourceEntity = "AiResource";
@@ -53,7 +53,7 @@ export function listAiResources(db: Db, systemReference?: string) {
 export async function aiResourceTable(prisma: PrismaClient) {
   const [resources, latest] = await Promise.all([listAiResources(prisma), latestChanges(prisma, aiResourceEntity)]);
   return {
-    columns: [...Object.values(Prisma.AiResourceScalarFieldEnum), "systemReference", "systemName", "systemOwnerName", "kindLabel", "lastChangedAt", "lastChangedBy", "lastChangeAction", "lastChangeChannel"],
+    columns: [...Object.values(Prisma.AiResourceScalarFieldEnum), "systemReference", "systemName", "systemOwnerName", "kindLabel", ...latestChangeColumns],
     rows: resources.map(({ system, ...resource }) => {
       const change = latest.get(resource.id);
       return {
@@ -62,10 +62,7 @@ export async function aiResourceTable(prisma: PrismaClient) {
         systemName: system.name,
         systemOwnerName: system.owner?.displayName ?? null,
         kindLabel: resourceKindLabels[resource.kind],
-        lastChangedAt: change?.at ?? null,
-        lastChangedBy: change?.actorLabel ?? null,
-        lastChangeAction: change?.action ?? null,
-        lastChangeChannel: change?.channel ?? null,
+        ...latestChangeOf(change),
       };
     }),
   };

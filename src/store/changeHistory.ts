@@ -73,3 +73,16 @@ export async function latestChanges(prisma: PrismaClient, entityType: string) {
   });
   return new Map(rows.map((row) => [row.entityId, row]));
 }
+
+/** The export columns that say who changed a record last, when and through which channel. */
+export const latestChangeColumns = ["lastChangedAt", "lastChangedBy", "lastChangeAction", "lastChangeChannel"] as const;
+
+/** A record's latest change (from latestChanges) as those columns; all null when it has none. */
+export function latestChangeOf(change: { at: Date; actorLabel: string; action: string; channel: string } | undefined) {
+  return {
+    lastChangedAt: change?.at ?? null,
+    lastChangedBy: change?.actorLabel ?? null,
+    lastChangeAction: change?.action ?? null,
+    lastChangeChannel: change?.channel ?? null,
+  };
+}

@@ -2,7 +2,7 @@
 // done and when, the contract, who answers for what, and when the relationship is next reviewed.
 import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
 import type { Channel } from "../generated/prisma/enums.js";
-import { latestChanges, type Actor } from "../store/changeHistory.js";
+import { latestChanges, type Actor, latestChangeColumns, latestChangeOf } from "../store/changeHistory.js";
 import { createRecord, inTransaction, updateRecord, type Db } from "../store/recordWriter.js";
 import { ActionRefused } from "../domain/actionRefused.js";
 import { isGovernance, type Viewer } from "../domain/accessPolicy.js";
@@ -42,7 +42,7 @@ export function listSuppliers(prisma: PrismaClient) {
 export async function suppliersTable(prisma: PrismaClient) {
   const [suppliers, latest] = await Promise.all([listSuppliers(prisma), latestChanges(prisma, supplierEntity)]);
   return {
-    columns: [...Object.values(Prisma.SupplierScalarFieldEnum), "systemReferences", "systemNames", "ownerName", "ownerEmail", "lastChangedAt", "lastChangedBy", "lastChangeAction", "lastChangeChannel"],
+    columns: [...Object.values(Prisma.SupplierScalarFieldEnum), "systemReferences", "systemNames", "ownerName", "ownerEmail", ...latestChangeColumns],
     rows: suppliers.map(({ systems, owner, ...supplier }) => {
       const change = latest.get(supplier.id);
       return {
@@ -51,10 +51,7 @@ export async function suppliersTable(prisma: PrismaClient) {
         systemNames: systems.map((system) => system.name),
         ownerName: owner.displayName,
         ownerEmail: owner.email,
-        lastChangedAt: change?.at ?? null,
-        lastChangedBy: change?.actorLabel ?? null,
-        lastChangeAction: change?.action ?? null,
-        lastChangeChannel: change?.channel ?? null,
+        ...latestChangeOf(change),
       };
     }),
   };
