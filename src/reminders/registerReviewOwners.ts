@@ -3,12 +3,16 @@
 import type { PrismaClient } from "../generated/prisma/client.js";
 
 export const registerReviewKinds = ["supplier", "dataset", "obligation"] as const;
+type RegisterReviewKind = (typeof registerReviewKinds)[number];
 
-export const isRegisterReviewKind = (kind: string): kind is (typeof registerReviewKinds)[number] => (registerReviewKinds as readonly string[]).includes(kind);
+const ownerOnly = { select: { ownerId: true } } as const;
+const ownerLookups: Record<RegisterReviewKind, (prisma: PrismaClient, reference: string) => Promise<{ ownerId: string } | null>> = {
+  supplier: (prisma, reference) => prisma.supplier.findUnique({ where: { reference }, ...ownerOnly }),
+  dataset: (prisma, reference) => prisma.dataset.findUnique({ where: { reference }, ...ownerOnly }),
+  obligation: (prisma, reference) => prisma.customerObligation.findUnique({ where: { reference }, ...ownerOnly }),
+};
 
 /** The owner's id, or undefined when the record no longer exists. */
-export async function registerReviewOwner(prisma: PrismaClient, kind: (typeof registerReviewKinds)[number], reference: string): Promise<string | undefined> {
-  const where = { where: { reference }, select: { ownerId: true } } as const;
-  const record = kind === "supplier" ? await prisma.supplier.findUnique(where) : kind === "dataset" ? await prisma.dataset.findUnique(where) : await prisma.customerObligation.findUnique(where);
-  return record?.ownerId;
+export async function registerReviewOwner(prisma: PrismaClient, kind: RegisterReviewKind, reference: string): Promise<string | undefined> {
+  return (await ownerLookups[kind](prisma, reference))?.ownerId;
 }

@@ -8,13 +8,12 @@ import { nextReviewDate, type ReviewIntervals } from "../domain/reviewSchedule.j
 import { aiSystemEntity } from "../store/aiSystems.js";
 import { IncidentWorkflow } from "../store/incidentWorkflow.js";
 import { updateRecord } from "../store/recordWriter.js";
-import { policyItemResponsible } from "../policyDocuments/policyReminders.js";
 import { markPolicyReviewed } from "../policyDocuments/policyRegister.js";
 import type { Actor } from "../store/changeHistory.js";
 import { flowIds } from "../conversations/intents.js";
 import { answersOf } from "../systems/flows/registerAiSystemFlow.js";
 import { lookUpWord } from "../domain/wordTable.js";
-import { isRegisterReviewKind, registerReviewOwner } from "./registerReviewOwners.js";
+import { reminderResponsible } from "./reminderResponsibles.js";
 import { displayDate } from "../domain/dateDisplay.js";
 
 const day = 24 * 60 * 60 * 1000;
@@ -110,28 +109,7 @@ export class ReminderUseCases {
   private async responsibleFor(item: string, turn: Turn): Promise<void> {
     if (turn.speaker.roles.includes("governance")) return;
     const [kind, reference] = splitItem(item);
-    const responsible =
-      kind === "review" || kind === "attestation"
-        ? (await this.prisma.aiSystem.findUnique({ where: { reference } }))?.ownerId
-        : kind === "action"
-          ? (await this.prisma.correctiveAction.findUnique({ where: { reference } }))?.ownerId
-          : kind === "audit"
-            ? (await this.prisma.scheduledReview.findUnique({ where: { reference } }))?.leadId
-            : kind === "training"
-              ? (await this.prisma.trainingRecord.findUnique({ where: { reference } }))?.personId
-              : kind === "impact"
-                ? (await this.prisma.impactAssessment.findUnique({ where: { reference }, select: { system: { select: { ownerId: true } } } }))?.system.ownerId
-                : kind === "risk"
-                  ? (await this.prisma.risk.findUnique({ where: { reference }, select: { system: { select: { ownerId: true } } } }))?.system.ownerId
-                  : kind === "policy" || kind === "acknowledge"
-                    ? await policyItemResponsible(this.prisma, kind, reference)
-                    : kind === "treatment"
-                      ? (await this.prisma.treatmentAction.findUnique({ where: { reference } }))?.ownerId
-                      : kind === "measure"
-                        ? (await this.prisma.aiObjective.findUnique({ where: { reference } }))?.ownerId
-                        : isRegisterReviewKind(kind)
-                          ? await registerReviewOwner(this.prisma, kind, reference)
-                          : undefined;
+    const responsible = await reminderResponsible(this.prisma, kind, reference);
     if (responsible === undefined) throw new ActionRefused(`${reference} no longer exists.`);
     if (responsible !== turn.speaker.personId) throw new ActionRefused(`This reminder is for someone else: only they or the governance team can act on ${reference}.`);
   }
