@@ -118,7 +118,7 @@ async function handWrittenFigures(prisma: PrismaClient, now: Date) {
              count(*) FILTER (WHERE "nextReviewDate" < ${today})::int AS "overdueReview",
              count(*) FILTER (WHERE "lastAttestedAt" IS NULL OR "lastAttestedAt" < ${attestationCutoff})::int AS "overdueAttestation"
       FROM "AiSystem" GROUP BY 1, 2, 3`,
-    prisma.$queryRaw<{ opened: number; closed: number; open: number }[]>`
+    prisma.$queryRaw<{ opened: number; closed: number; open: number; overThirtyDays: number }[]>`
       SELECT severity, type, confidential,
              count(*) FILTER (WHERE "reportedAt" >= ${period.from})::int AS opened,
              count(*) FILTER (WHERE status = 'closed' AND "closedAt" >= ${period.from})::int AS closed,
@@ -156,11 +156,12 @@ async function handWrittenFigures(prisma: PrismaClient, now: Date) {
 /** The two ways must agree, or the comparison means nothing. */
 function checkAgreement(digest: WeeklyDigest, handWritten: Awaited<ReturnType<typeof handWrittenFigures>>): void {
   const [, incidentRows, , actionRows, , [questions], [controls]] = handWritten;
-  const sum = (key: "opened" | "closed" | "open") => incidentRows.reduce((total, row) => total + row[key], 0);
+  const sum = (key: "opened" | "closed" | "open" | "overThirtyDays") => incidentRows.reduce((total, row) => total + row[key], 0);
   const pairs: [string, number, number][] = [
     ["incidents opened this week", digest.incidents.openedThisWeek.total, sum("opened")],
     ["incidents closed this week", digest.incidents.closedThisWeek.total, sum("closed")],
     ["open incidents", digest.incidents.open.total, sum("open")],
+    ["incidents open over 30 days", digest.longOpenIncidents.count, sum("overThirtyDays")],
     ["overdue corrective actions", digest.overdueActions.count, actionRows[0]?.overdue ?? 0],
     ["unanswered policy questions", digest.policyQuestions.unansweredThisWeek, questions?.unanswered ?? 0],
     ["decided Annex A controls", digest.statementOfApplicability?.decided ?? 0, controls?.decided ?? 0],

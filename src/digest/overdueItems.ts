@@ -100,14 +100,21 @@ async function incidentsOpenOverThirtyDays(prisma: PrismaClient, period: DigestP
   // The same boundary as the age bands (incidentFigures.ts): reported 31 or more days ago.
   const reportedBy = new Date(period.to.getTime() - 31 * 24 * 60 * 60 * 1000);
   const isOpen = Prisma.sql`i."status" IN (${Prisma.join(openIncidentStatuses.map((status) => Prisma.sql`${status}::"IncidentStatus"`))})`;
+  // The totals are counted apart from the oldest few: in one query with a window count, PostgreSQL
+  // walks the reportedAt index through every old incident to find the open ones (15× slower at 100,000).
   const rows = await prisma.$queryRaw<(Totals & { reference: string; severity: Severity; type: IncidentType; isConfidential: boolean; reportedAt: Date; assigneeName: string | null })[]>`
-    SELECT i."reference", i."severity"::text AS "severity", i."type"::text AS "type", i."confidential" AS "isConfidential", i."reportedAt",
-           p."displayName" AS "assigneeName",
-           count(*) OVER ()::int AS "total", count(*) FILTER (WHERE i."confidential") OVER ()::int AS "confidential"
-    FROM "Incident" i LEFT JOIN "Person" p ON p."id" = i."assigneeId"
-    WHERE ${isOpen} AND i."reportedAt" <= ${reportedBy}
-    ORDER BY i."reportedAt", i."reference"
-    LIMIT ${overdueItemsListed}`;
+    SELECT oldest."reference", oldest."severity"::text AS "severity", oldest."type"::text AS "type", oldest."confidential" AS "isConfidential",
+           oldest."reportedAt", p."displayName" AS "assigneeName", totals."total", totals."confidential"
+    FROM (SELECT i."reference", i."severity", i."type", i."confidential", i."reportedAt", i."assigneeId"
+          FROM "Incident" i
+          WHERE ${isOpen} AND i."reportedAt" <= ${reportedBy}
+          ORDER BY i."reportedAt", i."reference"
+          LIMIT ${overdueItemsListed}) AS oldest
+    CROSS JOIN (SELECT count(*)::int AS "total", count(*) FILTER (WHERE i."confidential")::int AS "confidential"
+                FROM "Incident" i
+                WHERE ${isOpen} AND i."reportedAt" <= ${reportedBy}) AS totals
+    LEFT JOIN "Person" p ON p."id" = oldest."assigneeId"
+    ORDER BY oldest."reportedAt", oldest."reference"`;
   return listOf(rows, (row) => {
     const reported = calendarDateIn(row.reportedAt, period.timeZone);
     return {
