@@ -47,11 +47,10 @@ export class SystemApprovals {
     const systemId = system.id;
     const change = await new SystemChangeStore(this.db).latestAskingAssessments(systemId);
     const since = (evidence: Evidence) => (change?.assessmentsAsked.includes(evidence) ? { createdAt: { gte: change.createdAt } } : {});
-    const [risks, impacts, lifecycleGaps] = await Promise.all([
-      this.db.risk.count({ where: { systemId, status: { not: "acceptance_pending" }, ...since("risk_assessment") } }),
-      this.db.impactAssessment.count({ where: { systemId, ...since("impact_assessment") } }),
-      lifecycleGapsOf(this.db, system),
-    ]);
+    // One after another: inside a transaction these share one connection, which runs one query at a time.
+    const risks = await this.db.risk.count({ where: { systemId, status: { not: "acceptance_pending" }, ...since("risk_assessment") } });
+    const impacts = await this.db.impactAssessment.count({ where: { systemId, ...since("impact_assessment") } });
+    const lifecycleGaps = await lifecycleGapsOf(this.db, system);
     return { hasRiskAssessment: risks > 0, hasImpactAssessment: impacts > 0, outdatedBy: change?.reference ?? null, lifecycleGaps };
   }
 

@@ -77,7 +77,9 @@ export class SystemChangeStore {
 
   /** Assessments the system has on file now (before the change makes them stale). */
   private async evidenceOnFile(systemId: string): Promise<Evidence[]> {
-    const [risks, impacts] = await Promise.all([this.db.risk.count({ where: { systemId } }), this.db.impactAssessment.count({ where: { systemId } })]);
+    // One after another: inside a transaction these share one connection, which runs one query at a time.
+    const risks = await this.db.risk.count({ where: { systemId } });
+    const impacts = await this.db.impactAssessment.count({ where: { systemId } });
     return [...(risks > 0 ? (["risk_assessment"] as const) : []), ...(impacts > 0 ? (["impact_assessment"] as const) : [])];
   }
 
