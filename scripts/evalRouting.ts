@@ -23,6 +23,12 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const routingEvalFile = path.join(root, "test", "fixtures", "routing-eval.json");
 /** Written after the rules were tuned and scored untouched first (29/32); three general fixes followed. */
 export const routingHeldOutFile = path.join(root, "test", "fixtures", "routing-eval-heldout.json");
+/** A third set, written later in other words, and scored before any change it might prompt. */
+export const routingFreshFile = path.join(root, "test", "fixtures", "routing-eval-fresh.json");
+/** A fourth, written by someone who had not read the routing rules; the rules were changed after its first score. */
+export const routingFourthFile = path.join(root, "test", "fixtures", "routing-eval-fourth.json");
+/** A fifth, written the same way after the rules had been changed for the third and fourth. */
+export const routingFifthFile = path.join(root, "test", "fixtures", "routing-eval-fifth.json");
 
 /** Commands are scored by their exact name; the confusion table groups them as "command". */
 const family = (route: string) => (route.startsWith("command:") ? "command" : route);
@@ -59,7 +65,7 @@ export function formatScore(score: RoutingScore): string {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  for (const [name, file] of [["main set", routingEvalFile], ["second set", routingHeldOutFile]] as const) {
+  for (const [name, file] of [["main set", routingEvalFile], ["second set", routingHeldOutFile], ["third set", routingFreshFile], ["fourth set", routingFourthFile], ["fifth set", routingFifthFile]] as const) {
     const cases = JSON.parse(fs.readFileSync(file, "utf8")) as RoutingCase[];
     console.log(`## ${name} (${path.relative(root, file)})\n\n${formatScore(scoreRouting(cases))}\n`);
   }

@@ -4,6 +4,7 @@
 import type { ChatCommand } from "../commands/chatCommand.js";
 import { findCommand } from "../commands/chatCommand.js";
 import * as words from "./routingVocabulary.js";
+import { commandAskedFor } from "./commandRequests.js";
 
 export type Route = "ask_policy" | "report_incident" | "register_system" | "report_shadow_ai" | "capabilities" | "clarify" | `command:${string}`;
 
@@ -36,22 +37,36 @@ export function understandFirstMessage(text: string, commands: readonly ChatComm
   const original = text.trim();
   const typed = plain(words.withoutOpening(original));
   if (typed === "" || typed === "?") return { route: "clarify" };
-  const command = findCommand(words.withoutPoliteShow(original), commands) ?? findCommand(original, commands);
+  const ownRecords = words.asOwnRecordsCommand(typed);
+  const command = findCommand(words.withoutPoliteShow(original), commands) ?? findCommand(original, commands) ?? (ownRecords ? findCommand(ownRecords, commands) : null);
   if (command) return { route: "command", command: command.command, text: command.text };
-  if (words.isSmallTalk(typed)) return { route: "capabilities" };
+  if (words.isSmallTalk(typed) || isSmallTalkWithAside(original)) return { route: "capabilities" };
+  const asked = commandAskedFor(typed);
+  const askedCommand = asked ? findCommand(asked.text, commands) : null;
+  if (askedCommand && !words.wantsToReportIncident(typed)) return { route: "command", command: askedCommand.command, text: askedCommand.text };
   return understandSentence(original, typed);
+}
+
+/** "how do I use this bot? never used it before": small talk, then a few words more. */
+function isSmallTalkWithAside(original: string): boolean {
+  const [first, ...rest] = original.split(/(?<=[?!.])\s+/);
+  const aside = rest.join(" ").split(/\s+/).filter(Boolean);
+  return rest.length > 0 && aside.length <= 6 && words.isSmallTalk(plain(words.withoutOpening(first ?? "")));
 }
 
 function understandSentence(original: string, typed: string): Understanding {
   const question = words.isQuestion(typed);
-  const request = !question || words.isRequestQuestion(typed);
+  // "Copilot leaked a key into main. How do I report this?": what happened comes first, and decides.
+  // Unless the question is whether it is allowed, or what the policy says: that is for the policy.
+  const statementFirst = question && !words.startsAsQuestion(typed) && !words.asksWhatIsAllowed(typed);
+  const request = !question || statementFirst || words.isRequestQuestion(typed);
   if (request && words.wantsToReportIncident(typed)) return { route: "report_incident", description: words.hasDetail(typed) ? original : null };
   if (request && words.wantsToRegister(typed)) return { route: "register_system" };
   if (request && words.wantsToReportShadowAi(typed)) return { route: "report_shadow_ai", description: words.hasDetail(typed) ? original : null };
-  if (question) return { route: "ask_policy", question: original };
+  if (question && !statementFirst) return { route: "ask_policy", question: original };
   if (words.isToolSighting(typed)) return { route: "report_shadow_ai", description: original };
   if (words.ownsUnlistedSystem(typed)) return { route: "register_system" };
   if (words.describesSomethingGoneWrong(typed)) return { route: "report_incident", description: original };
-  if (words.isPolicyTopic(typed)) return { route: "ask_policy", question: original };
+  if (words.isPolicyTopic(typed) || question) return { route: "ask_policy", question: original };
   return { route: "clarify" };
 }

@@ -16,12 +16,26 @@ export function withoutOpening(text: string): string {
     .replace(/^\s*(quick question|question|q|one question|a question)\s*[:,-]+\s*/i, "");
 }
 
-/** "show me open incidents" → "open incidents": how people wrap a command. */
+/** "show me open incidents" → "open incidents", "help please" → "help": how people wrap a command. */
 export function withoutPoliteShow(text: string): string {
   return text
+    .replace(/[\s,]+(please|pls|plz|thanks|thank you|thx|ta)[\s.!]*$/i, "")
     .replace(/^\s*(where|how) (can|do) i (see|view|find|list)\s+/i, "")
     .replace(/^\s*(i want to|i'd like to|let me) (see|view|list)\s+/i, "")
-    .replace(/^\s*(please |pls |can you |could you )?(show|list|give|get|display|view)( me)?( (the|all|our))?\s+/i, "");
+    .replace(/^\s*(please |pls |can you |could you )?(show|list|give|get|display|view|open|pull up)( me)?( (the|all|our))?\s+/i, "")
+    .replace(/^\s*(this week's|this weeks|the latest|latest|the current|current)\s+/i, "");
+}
+
+/**
+ * "what systems do I own", "what training do I have to do", "what are my actions": a question about
+ * the person's own records, as the "my …" command it names ("my systems"), for the caller to look up.
+ */
+export function asOwnRecordsCommand(text: string): string | null {
+  const typed = text.toLowerCase().replace(/[?.!]+\s*$/, "").trim();
+  const owned = /^(what|which) ([a-z]+( [a-z]+)?) (do|have|am) i (own|have|run|manage|look after|got|(need|have) to (do|complete|finish|take)|assigned)( to)?( do)?$/.exec(typed);
+  if (owned) return `my ${owned[2]}`;
+  const mine = /^(what are|what's|whats|where are|where're) my ([a-z]+( [a-z]+)?)$/.exec(typed);
+  return mine ? `my ${mine[2]}` : null;
 }
 
 export const isSmallTalk = any(
@@ -31,7 +45,9 @@ export const isSmallTalk = any(
   (text) => new RegExp(String.raw`^${thanks}\b`).test(text) && text.split(" ").length <= 6 && !/\?$/.test(text),
   /^(menu|start|get started|hello\?|hi\?)$/,
   /^(what|how) (can|could|do|will) (you|u|this bot|the bot|this assistant|aims) (do|help)( me)?( with)?( for me)?\??$/,
-  /^(what do you do|what are you( for)?|who are you|what is this|what's this|what is this bot|what can i do here)\??$/,
+  /^how (do|can|should) (i|we) (use|work with|talk to|get started with) (you|u|this|it|this bot|the bot|this assistant|the assistant|aims)\??$/,
+  /^(what do you do|what are you( for)?|who are you|what is this|what's this|what is this bot|what can i do here)( exactly| then| actually| again)?\??$/,
+  /^what (sort|sorts|kind|kinds|type|types) of (things|stuff|questions) can (you|u|this bot|the bot|aims) (do|answer|help( me)?( with)?)\??$/,
 );
 
 // --- Question form ---------------------------------------------------------------------------
@@ -39,11 +55,17 @@ export const isSmallTalk = any(
 const questionStart = /^(can|may|could|should|shall|must|do|does|did|is|are|am|was|were|will|would|have|has|what|whats|what's|wat|which|who|whom|whose|when|where|why|how|if|any)\b/;
 const askingCues = /^(i'm not sure|im not sure|i am not sure|i was wondering|i wonder|i'd like to know|i would like to know|i want to know|tell me|explain|clarify|help me understand|please explain|remind me|not sure (if|whether)|wondering)\b/;
 
+/** Opens as a question ("can I …", "I was wondering …"), rather than a statement with a question after it. */
+export const startsAsQuestion = (text: string) => questionStart.test(text) || askingCues.test(text);
+
 export const isQuestion = (text: string) => /\?\s*$/.test(text) || questionStart.test(text) || askingCues.test(text) || /\b(is that|is it|are we|am i) (allowed|ok|okay|fine|permitted)\b/.test(text);
 
 /** Questions that are requests to do something now: "how do I register …", "can you help me add …". */
 export const isRequestQuestion = (text: string) =>
-  /^(how (do|can|should) (i|we)|where (do|can|should) (i|we)|can you|could you|would you|can i get you to)\b/.test(text) || /\bwhat do (i|we) need to (register|add|record)\b/.test(text);
+  /^(how (do|can|should) (i|we)|where (do|can|should) (i|we)|can you|could you|would you|can i get you to)\b/.test(text) ||
+  /\bwhat do (i|we) need to (register|add|record)\b/.test(text) ||
+  // "I built a classifier, how do I get it registered?": the request after what the person did.
+  /\b(how|where) (do|can|should) (i|we) (get|have) (it|this|that|them) (registered|added|recorded|listed)\b/.test(text);
 
 // --- Wishes ------------------------------------------------------------------------------------
 
@@ -57,7 +79,7 @@ export const wantsToReportIncident = any(
   new RegExp(String.raw`\b${desire} ${reportVerb} (an? |the |this |that )?(ai |possible |potential )?${problemNoun}\b`),
 );
 
-const registerVerb = String.raw`(regist(er|r|ering|ration|re)|enroll|onboard)`;
+const registerVerb = String.raw`(regist(er|ered|r|ering|ration|re)|enroll|onboard)`;
 const addVerb = String.raw`(add|put|record|enter|list|get|go|log|include)`;
 const inventoryNoun = String.raw`(inventory|register|registry|catalogue|catalog|list of ai systems)`;
 
@@ -67,6 +89,8 @@ export const wantsToRegister = any(
   new RegExp(String.raw`\b${desire}( \S+){0,2} ${registerVerb}\b`),
   new RegExp(String.raw`\b${addVerb}\b( \S+){0,6} (to|on|in|into|onto) (the|our)( ai)? ${inventoryNoun}\b`),
   new RegExp(String.raw`\b(where|how) (do|can|should) (i|we) (record|add|log|enter) (it|this|that|them)\b`),
+  // "new AI system to register", "another tool for registration"
+  new RegExp(String.raw`\b(new|another|an?) (\S+ ){0,2}(system|tool|model|bot|chatbot|app|service|product) (to|for|that needs|needing) (be )?${registerVerb}\b`),
 );
 
 export const wantsToReportShadowAi = any(/\bshadow (ai|it)\b/, /\b(report|flag) (an? )?(unregistered|unapproved|unauthori[sz]ed) (ai|tool|app|system)/);
@@ -74,7 +98,7 @@ export const wantsToReportShadowAi = any(/\bshadow (ai|it)\b/, /\b(report|flag) 
 // --- Statements --------------------------------------------------------------------------------
 
 const aiNoun = String.raw`(ai|tool|system|automated|auto-generated|a\.i|model|models|bot|bots|chatbot|chat bot|assistant|copilot|algorithm|algo|classifier|engine|screener|parser|summari[sz]er|generator|forecast|forecasting|prediction|predictions|predictor|scoring|scores|score|recommender|recommendations|detector|detection|triage|moderation|ocr|llm|gpt|chatgpt|agent|automation|transcriber|transcription|translator|translation|matcher|ranker|ranking|outputs|output)`;
-const toolNoun = String.raw`(ai|gpt|chatgpt|copilot|llm|chatbot|tool|app|application|extension|plugin|plug-in|add-in|addin|add-on|addon|website|site|service|bot|assistant|translator|notetaker|note-taker|generator|platform|software)`;
+const toolNoun = String.raw`(ai|gpt|chatgpt|copilot|llm|chatbot|tool|app|application|extension|plugin|plug-in|add-in|addin|add-on|addon|website|site|service|bot|assistant|translator|notetaker|note-taker|generator|platform|software|personal (\S+ )?(account|subscription|login))`;
 const otherPeople = String.raw`(someone|somebody|people|person|staff|colleagues?|coworkers?|co-workers?|team|teams|department|dept|folks|they|he|she|employees?|contractors?|interns?|developers?|devs|engineers?|agency|vendor|supplier|recruiters?|managers?|my manager|my boss|sales|marketing|legal|finance|hr|support|procurement|design|ops|operations|everyone|analysts?)`;
 const useVerb = String.raw`(using|uses|use|used|run|runs|put|puts|putting|feed|feeds|send|sends|sending|paste|upload|installed|installing|pasting|pastes|pasted|uploading|uploads|feeding|relying on|running|runs|signed up for|subscribed to|records|recording|trying out|started using|has started using|have started using)`;
 const unapproved = /\b((nobody|no one|noone|never|not been|hasn't been|wasn't|isn't|aren't|not) (approved|signed off|reviewed|registered|vetted|authori[sz]ed|cleared)|un(approved|registered|authori[sz]ed|sanctioned|vetted|official)|not (on|in) the (approved list|inventory|register)|isn't (on|in) the (approved list|inventory|register)|without (approval|permission|telling anyone|asking|sign-off|a review)|nobody (knows|signed off)|off the books)\b/;
@@ -113,6 +137,10 @@ export function describesSomethingGoneWrong(text: string): boolean {
 
 /** The sentence is about what an AI system does: "the resume parser drops …", "our bot answers …". */
 const startsWithAiSubject = (text: string) => new RegExp(String.raw`^((i think|i believe|fyi|heads up|so|looks like|seems) )?(the |our |my |this |that |a |an )?(\S+ ){0,3}${aiNoun} \w+(s|ing|ed)\b`).test(text);
+
+/** "…, is that allowed?", "…wondered if our policy says anything about…". */
+export const asksWhatIsAllowed = (text: string) =>
+  /\b(allowed|alright|all right|ok|okay|fine|permitted|acceptable|compliant|legal)\??$/.test(text) || /\b(wonder\w*|policy|policies|rules?|guidance|guidelines?|allowed|permitted)\b/.test(text);
 
 export const isPolicyTopic = (text: string) => /\b(policy|policies|rules?|guidance|guidelines?|allowed|permitted|acceptable use|procedure|process for|requirements?)\b/.test(text);
 
