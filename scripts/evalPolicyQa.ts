@@ -47,6 +47,7 @@ export const evalCorpora: EvalCorpus[] = [
   { name: "kestrel-freight (logistics)", policyDir: path.join(corporaDir, "kestrel-freight", "policies"), questions: path.join(corporaDir, "kestrel-freight", "questions.json"), tuned: false },
   { name: "calloway-pine (law firm)", policyDir: path.join(corporaDir, "calloway-pine", "policies"), questions: path.join(corporaDir, "calloway-pine", "questions.json"), tuned: false },
   { name: "ashgrove-council (local government)", policyDir: path.join(corporaDir, "ashgrove-council", "policies"), questions: path.join(corporaDir, "ashgrove-council", "questions.json"), tuned: false },
+  { name: "fernhill-university (higher education)", policyDir: path.join(corporaDir, "fernhill-university", "policies"), questions: path.join(corporaDir, "fernhill-university", "questions.json"), tuned: true },
 ];
 
 export interface EvalResult {
