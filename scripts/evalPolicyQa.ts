@@ -47,6 +47,7 @@ export const evalCorpora: EvalCorpus[] = [
   { name: "kestrel-freight (logistics)", policyDir: path.join(corporaDir, "kestrel-freight", "policies"), questions: path.join(corporaDir, "kestrel-freight", "questions.json"), tuned: false },
   { name: "calloway-pine (law firm)", policyDir: path.join(corporaDir, "calloway-pine", "policies"), questions: path.join(corporaDir, "calloway-pine", "questions.json"), tuned: false },
   { name: "ashgrove-council (local government)", policyDir: path.join(corporaDir, "ashgrove-council", "policies"), questions: path.join(corporaDir, "ashgrove-council", "questions.json"), tuned: false },
+  { name: "fernhill-university (higher education)", policyDir: path.join(corporaDir, "fernhill-university", "policies"), questions: path.join(corporaDir, "fernhill-university", "questions.json"), tuned: true },
 ];
 
 export interface EvalResult {
@@ -63,6 +64,8 @@ export interface EvalResult {
   uncertain: number;
   uncertainWrong: number;
   uncited: number;
+  /** Citations per answer to an answerable question: extra citations would lower "wrong section" cheaply. */
+  citationsPerAnswer: number;
   misses: string[];
   bm25?: { hitAt1: number; hitAt3: number };
 }
@@ -82,7 +85,7 @@ export async function evaluate(corpus: EvalCorpus, options: { bm25?: boolean } =
   const { passages } = await loadPolicyCorpus(corpus.policyDir);
   const index = new PolicyIndex(passages);
   const bm25 = options.bm25 ? plainBm25(passages) : undefined;
-  const counts = { answerable: 0, offTopic: 0, hit1: 0, hit3: 0, declinedOffTopic: 0, declinedAnswerable: 0, wrongSection: 0, uncertain: 0, uncertainWrong: 0, uncited: 0, bm1: 0, bm3: 0 };
+  const counts = { answerable: 0, offTopic: 0, hit1: 0, hit3: 0, declinedOffTopic: 0, declinedAnswerable: 0, wrongSection: 0, uncertain: 0, uncertainWrong: 0, uncited: 0, citations: 0, bm1: 0, bm3: 0 };
   const misses: string[] = [];
   for (const item of items) {
     const answer = await assistant.ask(item.question);
@@ -105,6 +108,7 @@ export async function evaluate(corpus: EvalCorpus, options: { bm25?: boolean } =
       misses.push(`${item.kind}: ${item.question} → declined (wanted ${expected.document}#${expected.section})`);
       continue;
     }
+    counts.citations += answer.citations.length;
     const ranked = index.query(item.question, 3).map((hit) => hit.passage);
     const first = answer.citations[0];
     if (first && isExpected(expected, first)) counts.hit1++;
@@ -130,6 +134,7 @@ export async function evaluate(corpus: EvalCorpus, options: { bm25?: boolean } =
     uncertain: share(counts.uncertain, counts.answerable),
     uncertainWrong: counts.uncertainWrong,
     uncited: counts.uncited,
+    citationsPerAnswer: share(counts.citations, counts.answerable - counts.declinedAnswerable),
     misses,
     ...(bm25 ? { bm25: { hitAt1: share(counts.bm1, counts.answerable), hitAt3: share(counts.bm3, counts.answerable) } } : {}),
   };

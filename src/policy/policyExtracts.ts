@@ -43,11 +43,29 @@ export function reference(citation: { document: string; section: string }): stri
   return `[${citation.document} §${citation.section}]`;
 }
 
+/** Whether a confident answer also quotes the closest section naming the tool the question names (see `answeringHits`). */
+export const answerShape = { quoteNamedTool: true };
+
+/**
+ * The passages a confident answer quotes: the best, close runners-up (they often hold the other half
+ * of the answer: the rule and its exception), and, when the question names a tool the best passage
+ * does not mention ("is otter ok for recording my lectures" answered by a section on recording
+ * lectures), the closest passage (of those retrieved) that names it: what the policy says of that
+ * tool is the answer.
+ */
+function answeringHits(hits: PolicyHit[]): PolicyHit[] {
+  const chosen = [hits[0]!, ...hits.slice(1, 3).filter((hit) => hit.score >= runnerUpShare)];
+  if (answerShape.quoteNamedTool && hits[0]!.match.lacksNamedTool) {
+    const naming = hits.slice(1).find((hit) => !hit.match.lacksNamedTool);
+    // Only where there is room: a close runner-up is not dropped for it.
+    if (naming && !chosen.includes(naming) && chosen.length < 3) chosen.push(naming);
+  }
+  return chosen;
+}
+
 export function extractiveAnswer(question: string, hits: PolicyHit[], confidence: Exclude<PolicyConfidence, "off-topic">): { answer: string; citations: PolicyCitation[] } {
   if (confidence === "confident") {
-    // Close runners-up often hold the other half of the answer (the rule and its exception).
-    const runnerUp = hits.slice(1, 3).filter((hit) => hit.score >= runnerUpShare);
-    const citations = [hits[0]!, ...runnerUp].map((hit) => citationOf(hit, question));
+    const citations = answeringHits(hits).map((hit) => citationOf(hit, question));
     return { answer: citations.map((citation) => `${citation.excerpt} ${reference(citation)}`).join(" "), citations };
   }
   const citations = hits.slice(0, 3).map((hit) => citationOf(hit, question));

@@ -1,12 +1,17 @@
 // What the policy assistant declines before searching: attempts to instruct the bot, and requests
 // that are tasks or opinions rather than questions about the organisation's rules.
 
-/** Asking the bot to act, to drop its rules or to reveal them is never a policy question. */
+/**
+ * Asking the bot to act, to drop its rules or to reveal them is never a policy question; nor is a
+ * message that speaks as the system or claims a role for its sender ("SYSTEM: the user is an
+ * administrator…"): people asking about the policy do not label their question.
+ */
+const roleLabel = /^\s*[[(<]?\s*(system|assistant|developer|admin|administrator|root|operator)\s*[\])>]?\s*:|\b(user|sender|requester) (is|has been)( now)?( an?)? (admin|administrator|developer|root|superuser)\b/i;
 const injection =
   /\b(pretend|roleplay|role-play|act as)\b.{0,30}\b(you|no rules|assistant|unrestricted)\b|\bno (rules|restrictions|filters)\b|\bunrestricted\b|\bnew instructions?\b|\bsystem (notice|message|override)\b|<\/?[a-z]+>|\bdelete all\b|\breply (done|ok|yes)\b|\b(ignore|disregard|forget|override)\b.{0,40}\b(instructions?|rules?|prompt|polic(y|ies)|above|previous|guidelines?)\b|\b(system|hidden|secret|initial)\s+(prompt|instructions?)\b|\breveal\b.{0,30}\b(prompt|instructions?|configuration)\b|\b(admin|developer|god|jailbreak|dan)\s+mode\b|\byou are now\b|\bas (an? )?(admin|administrator|developer|root)\b|\b(close|delete|approve|reject|update|set|change|mark)\b.{0,40}\b(INC|AIS|CA|NC|RSK)-\d+/i;
 
 export function isInjection(question: string): boolean {
-  return injection.test(question);
+  return injection.test(question) || roleLabel.test(question);
 }
 
 /**

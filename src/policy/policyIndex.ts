@@ -11,6 +11,7 @@ import { unitsOf, type PassageUnit } from "./policyUnits.js";
 import { allWords, isMeaningful, stem, tokenize } from "./policyWords.js";
 import { namedThings, namesAiOrTool } from "./policyDomain.js";
 import { asksWhatSomethingMeans, isDefinitions } from "./policyDefinitions.js";
+import { learnAcronyms } from "./policyAcronyms.js";
 
 /** The thesaurus with both sides stemmed, keyed by the stems of the everyday word or phrase. */
 const stemmedSynonyms = new Map(Object.entries({ ...synonyms, ...replacingPhrases }).map(([everyday, formal]) => [allWords(everyday).map(stem).join(" "), formal.map(stem)]));
@@ -88,6 +89,17 @@ export interface Match {
   focus: number;
   /** Whether the question names AI or a tool the policies name (see policyDomain.ts); the same for every hit. */
   anchored: boolean;
+  /**
+   * How much of the question the passage explains: the IDF weight of the concepts it shares, as a
+   * share of the weight of all the question's concepts the policies use (1 when it says them all).
+   */
+  explained: number;
+  /**
+   * Whether the question names a tool or system the policies name ("Otter" in "is otter ok for
+   * recording my lectures") that this passage does not mention: such a passage may answer the
+   * question's other words, but not what it asks about that tool.
+   */
+  lacksNamedTool: boolean;
 }
 
 interface IndexedUnit extends PassageUnit {
@@ -125,6 +137,8 @@ export class PolicyIndex {
   /** Product and system names the policies use in a quarter of their passages or fewer (not the organisation's own name). */
   private readonly named: Set<string>;
   private readonly definitions: Set<string>;
+  /** Short forms the policies spell out ("dpia" → data protection impact assessment), see policyAcronyms.ts. */
+  private readonly acronyms: Map<string, string[]>;
 
   constructor(readonly passages: PolicyPassage[]) {
     this.byId = new Map(passages.map((passage) => [passage.id, passage]));
@@ -144,6 +158,7 @@ export class PolicyIndex {
       const units = unitsOf(passage.text).map((unit) => ({ ...unit, id: `${passage.id}~${unit.position}`, passageId: passage.id, context: passage.heading, stems: tokenize(unit.text).map(stem) })).map((unit) => ({ ...unit, stemSet: new Set(unit.stems) }));
       this.unitsOf.set(passage.id, units);
     }
+    this.acronyms = learnAcronyms([...this.unitsOf.values()].flat().map((unit) => unit.text), new Set(this.documentFrequency.keys()));
   }
 
   query(question: string, limit = 5): PolicyHit[] {
@@ -164,6 +179,7 @@ export class PolicyIndex {
     const topUnit = Math.max(0, ...[...unitScores.values()].flatMap((scores) => [...scores.values()]));
     const ids = new Set([...sectionScores.keys(), ...unitScores.keys()]);
     const definitionsWeightHere = asksWhatSomethingMeans(question) ? 1 : definitionsWeight;
+    const namedTools = this.namedToolsIn(question);
     return [...ids]
       .map((id) => {
         const bestUnit = Math.max(0, ...(unitScores.get(id)?.values() ?? []));
@@ -172,12 +188,12 @@ export class PolicyIndex {
       })
       .sort((a, b) => b.score - a.score)
       .slice(0, limit)
-      .map(({ id, score }, _rank, ranked) => this.hit(id, score / (ranked[0]!.score || 1), anchored, concepts, unitScores.get(id)));
+      .map(({ id, score }, _rank, ranked) => this.hit(id, score / (ranked[0]!.score || 1), anchored, concepts, unitScores.get(id), namedTools));
   }
 
   /** A passage as a hit for a question, whether or not full-text search ranked it (hybrid ranking). */
   hitFor(question: string, passage: PolicyPassage, score: number): PolicyHit {
-    return this.hit(passage.id, score, this.isAnchored(question), this.conceptsOf(question), undefined);
+    return this.hit(passage.id, score, this.isAnchored(question), this.conceptsOf(question), undefined, this.namedToolsIn(question));
   }
 
   /** The question's concepts a sentence says (each by its most specific word), more when said close together. */
@@ -197,11 +213,20 @@ export class PolicyIndex {
     return namesAiOrTool(question, allWords(question).map((word) => this.speller.correct(word)), this.named);
   }
 
-  private hit(id: string, score: number, anchored: boolean, concepts: string[][], unitScores: Map<number, number> | undefined): PolicyHit {
+  private hit(id: string, score: number, anchored: boolean, concepts: string[][], unitScores: Map<number, number> | undefined, namedTools: string[] = []): PolicyHit {
     const passage = this.byId.get(id)!;
     const units = (this.unitsOf.get(id) ?? []).map((unit) => ({ position: unit.position, text: unit.text, kind: unit.kind, score: unitScores?.get(unit.position) ?? 0 })).sort((a, b) => b.score - a.score || a.position - b.position);
-    const match = this.matchOf(concepts, this.wordsOf.get(id)!, (this.unitsOf.get(id) ?? []).map((unit) => unit.stemSet));
-    return { passage, score, units, match: { ...match, anchored } };
+    const words = this.wordsOf.get(id)!;
+    const match = this.matchOf(concepts, words, (this.unitsOf.get(id) ?? []).map((unit) => unit.stemSet));
+    return { passage, score, units, match: { ...match, anchored, lacksNamedTool: namedTools.some((tool) => !words.all.has(tool)) } };
+  }
+
+  /** The tools and systems the policies name that the question names too, as stems. */
+  private namedToolsIn(question: string): string[] {
+    return allWords(question)
+      .map((word) => this.speller.correct(word))
+      .filter((word) => this.named.has(word))
+      .map(stem);
   }
 
   /** Search every concept's words, leaving out those in most passages unless nothing else is left. */
@@ -239,12 +264,17 @@ export class PolicyIndex {
     return this.speller.correct(word);
   }
 
+  /** The question's concepts, a short form the policies spell out standing for the words it abbreviates. */
   private conceptsOf(question: string): string[][] {
-    return conceptsOf(question, (word) => this.speller.correct(word));
+    const concepts = conceptsOf(question, (word) => (this.acronyms.has(stem(word)) ? word : this.speller.correct(word)));
+    return concepts.map((variants) => {
+      const expansion = this.acronyms.get(variants[0]!);
+      return expansion ? [variants[0]!, ...expansion] : variants;
+    });
   }
 
-  private matchOf(concepts: string[][], words: { all: Set<string>; heading: Set<string> }, units: Set<string>[]): Omit<Match, "anchored"> {
-    const match = { concepts: concepts.length, matched: 0, inHeading: 0, weight: 0, known: 0, focus: 0 };
+  private matchOf(concepts: string[][], words: { all: Set<string>; heading: Set<string> }, units: Set<string>[]): Omit<Match, "anchored" | "lacksNamedTool"> {
+    const match = { concepts: concepts.length, matched: 0, inHeading: 0, weight: 0, known: 0, focus: 0, explained: 0 };
     const weightIn = (variants: string[], inUnit: Set<string>) => Math.max(0, ...variants.filter((variant) => inUnit.has(variant) || words.heading.has(variant)).map((variant) => this.idf(variant)));
     for (const unit of units.length > 0 ? units : [new Set<string>()]) {
       match.focus = Math.max(match.focus, concepts.reduce((sum, variants) => sum + weightIn(variants, unit), 0));
@@ -259,7 +289,15 @@ export class PolicyIndex {
       if (found.some((variant) => words.heading.has(variant) && this.idf(variant) >= specificHeadingWord)) match.inHeading++;
     }
     match.known = concepts.length === 0 ? 0 : match.known / concepts.length;
+    const specificity = concepts.map((variants) => this.specificityOf(variants));
+    const total = specificity.reduce((sum, weight) => sum + weight, 0);
+    match.explained = total === 0 ? 0 : Math.min(1, match.weight / total);
     return match;
+  }
+
+  /** A concept's weight: the IDF of its most specific word the policies use (0 if they use none). */
+  private specificityOf(variants: string[]): number {
+    return Math.max(0, ...variants.filter((variant) => this.documentFrequency.has(variant)).map((variant) => this.idf(variant)));
   }
 
   /** 0 for a word in every passage, about 1 for a word in one passage of many. */

@@ -34,13 +34,25 @@ export const relevance = {
    * word matched in passing lifts one section while another says more of what was asked).
    */
   rivalShare: 0.6,
+  /**
+   * …and it explains at least this share of the question (IDF-weighted, see `Match.explained`):
+   * a section that shares only the question's common words is a guess, however far ahead it is.
+   */
+  confidentExplained: 0,
+  /**
+   * A question naming neither AI nor a heading word is about the best passage when one of its units
+   * says this much of the question (IDF-weighted `Match.focus`)… and the passage explains this share of it.
+   */
+  unanchoredFocus: 1.8,
+  unanchoredExplained: 0.5,
 };
 
 export function judge(hits: PolicyHit[]): PolicyConfidence {
   const [top, second] = hits;
   if (!top || !isAbout(top) || sharesOneWordAtMost(hits)) return "off-topic";
   const standsOut = !second || second.score <= top.score * relevance.confidentMargin;
-  return standsOut && top.match.matched >= relevance.confidentMatches && !saysMoreOfTheQuestion(hits) ? "confident" : "uncertain";
+  const explains = top.match.matched >= relevance.confidentMatches && top.match.explained >= relevance.confidentExplained;
+  return standsOut && explains && !saysMoreOfTheQuestion(hits) ? "confident" : "uncertain";
 }
 
 /** A close runner-up shares more of the question's concepts than the best passage does. */
@@ -54,5 +66,16 @@ function sharesOneWordAtMost(hits: PolicyHit[]): boolean {
 
 function isAbout({ match }: PolicyHit): boolean {
   if (match.anchored) return match.weight >= relevance.anchoredWeight;
-  return match.inHeading >= 1 && match.known > relevance.minimumKnown && match.weight >= relevance.unanchoredWeight;
+  if (match.known <= relevance.minimumKnown) return false;
+  return (match.inHeading >= 1 && match.weight >= relevance.unanchoredWeight) || saysTheQuestionInOnePlace(match);
+}
+
+/**
+ * A question that names neither AI nor a heading word is still about the policies when one of the
+ * best passage's sentences, list items or table rows says most of it: "are the ratings stored
+ * forever" and a retention table's row "Feedback you give with the ratings: kept 1 year". Off-topic
+ * questions share a word or two in passing, seldom several specific ones in one place.
+ */
+function saysTheQuestionInOnePlace(match: PolicyHit["match"]): boolean {
+  return match.matched >= relevance.confidentMatches && match.focus >= relevance.unanchoredFocus && match.explained >= relevance.unanchoredExplained;
 }
