@@ -27,8 +27,10 @@ export const routingHeldOutFile = path.join(root, "test", "fixtures", "routing-e
 export const routingFreshFile = path.join(root, "test", "fixtures", "routing-eval-fresh.json");
 /** A fourth, written by someone who had not read the routing rules; the rules were changed after its first score. */
 export const routingFourthFile = path.join(root, "test", "fixtures", "routing-eval-fourth.json");
-/** A fifth, written the same way after the rules had been changed for the third and fourth. */
+/** A fifth, written the same way after the rules had been changed for the third and fourth; changed for after its first score. */
 export const routingFifthFile = path.join(root, "test", "fixtures", "routing-eval-fifth.json");
+/** A sixth, written the same way after the rules had been changed for the fifth. */
+export const routingSixthFile = path.join(root, "test", "fixtures", "routing-eval-sixth.json");
 
 /** Commands are scored by their exact name; the confusion table groups them as "command". */
 const family = (route: string) => (route.startsWith("command:") ? "command" : route);
@@ -65,7 +67,7 @@ export function formatScore(score: RoutingScore): string {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  for (const [name, file] of [["main set", routingEvalFile], ["second set", routingHeldOutFile], ["third set", routingFreshFile], ["fourth set", routingFourthFile], ["fifth set", routingFifthFile]] as const) {
+  for (const [name, file] of [["main set", routingEvalFile], ["second set", routingHeldOutFile], ["third set", routingFreshFile], ["fourth set", routingFourthFile], ["fifth set", routingFifthFile], ["sixth set", routingSixthFile]] as const) {
     const cases = JSON.parse(fs.readFileSync(file, "utf8")) as RoutingCase[];
     console.log(`## ${name} (${path.relative(root, file)})\n\n${formatScore(scoreRouting(cases))}\n`);
   }

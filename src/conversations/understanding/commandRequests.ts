@@ -27,7 +27,7 @@ const subjects: CommandSubject[] = [
   { command: "gap_report", names: /\bgap (report|analysis)\b/, text: fixed("gap report") },
   { command: "soa", names: /\b(statement of applicability|soa)\b/, text: fixed("soa") },
   { command: "digest", names: /\bdigest\b/, text: fixed("digest") },
-  { command: "readiness", names: /\b(readiness|ready for certification|road to certification|certification progress)\b/, text: fixed("readiness") },
+  { command: "readiness", names: /\b(readiness|ready for (\S+ )?certification|road to certification|certification progress)\b/, text: fixed("readiness") },
   { command: "nonconformities", names: /\bnon-?conformit(y|ies)\b/, text: fixed("nonconformities") },
   { command: "schedule", names: /\b(internal audit|audit|management review)s?\b/, text: fixed("schedule") },
   { command: "risks", names: /\b(risk register|risks)\b/, text: fixed("risks") },
@@ -42,18 +42,24 @@ const subjects: CommandSubject[] = [
 /** Asking to see, get or produce something now, or about one's own records. */
 const asksFor = [
   // The verb opens the request ("list all the open incidents", "could you show me…"): "not on any list" asks for nothing.
-  /^(please |pls |can you |could you |would you |can i |could i |may i |i want to |i'd like to |i need to |i wanna |let me |help me )?(show|list|see|view|pull up|bring up|open|display|give|get|send|export|generate|produce|download|print|run|check)\b/,
+  /^(please |pls |can you |could you |would you |can u |could u |can i |could i |may i |i want to |i'd like to |i need to |i wanna |let me |help me )?(show|list|see|view|pull up|bring up|open|display|give|get|send|export|generate|produce|download|print|run|check)\b/,
   /\b(show me|give me|send me|get me|pull up|bring up)\b/,
-  /\b(status|details|state) of\b/,
-  /\b(which|what) .{1,40} (are|is) (assigned to|owned by|due from|on) me\b/,
+  /\b(status|details|state) (of|on|for)\b/,
+  /\b(which|what) .{1,40} (are|is|have been|has been) (assigned to|owned by|given to|due from|on) me\b/,
+  /^(are|is) there any (open|new|outstanding|current|active|live|overdue)\b/,
+  /\b(happening|going on|latest|update|updates|news|progress) (with|on)\b/,
+  /^(anything|any) (overdue|due|open|outstanding|new|pending)\b/,
+  /^(what|which) .{0,30} (are there|is there|can i use)\b/,
+  /^how (close|far|near) (are we|is the organi[sz]ation)\b/,
   /\b(which|what) .{1,40} do (i|we) (own|have|look after|run)\b/,
+  /\b(which|what) .{1,40} (have|do) (i|we) (got|have)\b/,
   /\b(have|did) i (done|do|completed|complete|finished|finish)\b/,
   /\b(schedule|plan|book|set up|arrange)\b.{0,30}\b(audit|review)\b/,
   /\bwhere (can|do) i (find|get)\b/,
 ];
 
 /** What a thing is, or whether it is required: a question for the policy, not a command. */
-const asksAboutIt = /^(what is|what's|whats|what are|explain|why|do we need|do i need|is there|is it|are we required)\b(?!.*\b(status|details|state) of\b)( an?)?/;
+const asksAboutIt = /^(what is|what's|whats|what are|explain|why|do we need|do i need|is there|is it|are we required)\b(?!.*\b((status|details|state) (of|on|for)|happening|going on|are there|is there)\b)( an?)?/;
 
 const isBareReference = (text: string) => /^[a-z]{2,4}[-\s]?\d{1,6}$/.test(text);
 

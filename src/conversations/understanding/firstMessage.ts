@@ -47,11 +47,13 @@ export function understandFirstMessage(text: string, commands: readonly ChatComm
   return understandSentence(original, typed);
 }
 
-/** "how do I use this bot? never used it before": small talk, then a few words more. */
+/** "how do I use this bot? never used it before", "I've just joined the team - how do I use this bot?". */
 function isSmallTalkWithAside(original: string): boolean {
-  const [first, ...rest] = original.split(/(?<=[?!.])\s+/);
-  const aside = rest.join(" ").split(/\s+/).filter(Boolean);
-  return rest.length > 0 && aside.length <= 6 && words.isSmallTalk(plain(words.withoutOpening(first ?? "")));
+  const clauses = words.withoutOpening(original).split(/(?<=[?!.])\s+|\s+-\s+/).map((clause) => plain(clause)).filter(Boolean);
+  const about = clauses.findIndex((clause) => words.asksWhatTheBotDoes(clause));
+  if (clauses.length < 2 || about < 0) return false;
+  const aside = clauses.filter((_, index) => index !== about).join(" ").split(" ");
+  return aside.length <= 8;
 }
 
 function understandSentence(original: string, typed: string): Understanding {
@@ -61,7 +63,9 @@ function understandSentence(original: string, typed: string): Understanding {
   const statementFirst = question && !words.startsAsQuestion(typed) && !words.asksWhatIsAllowed(typed);
   const request = !question || statementFirst || words.isRequestQuestion(typed);
   if (request && words.wantsToReportIncident(typed)) return { route: "report_incident", description: words.hasDetail(typed) ? original : null };
-  if (request && words.wantsToRegister(typed)) return { route: "register_system" };
+  // "…rejecting every applicant over 50. How do I log this?": what went wrong is reported, unless the person tells of owning it.
+  const toldWhatWentWrong = statementFirst && words.describesSomethingGoneWrong(typed) && !words.speaksAsOwner(typed);
+  if (request && words.wantsToRegister(typed) && !toldWhatWentWrong) return { route: "register_system" };
   if (request && words.wantsToReportShadowAi(typed)) return { route: "report_shadow_ai", description: words.hasDetail(typed) ? original : null };
   if (question && !statementFirst) return { route: "ask_policy", question: original };
   if (words.isToolSighting(typed)) return { route: "report_shadow_ai", description: original };

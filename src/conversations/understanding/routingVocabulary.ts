@@ -13,7 +13,8 @@ const thanks = String.raw`(thanks|thank you|thx|ty|cheers|ta|much appreciated|gr
 export function withoutOpening(text: string): string {
   return text
     .replace(new RegExp(String.raw`^\s*${greeting}( there| all| team| bot| aims)?\s*[,!.:-]+\s*(?=\S)`, "i"), "")
-    .replace(/^\s*(quick question|question|q|one question|a question)\s*[:,-]+\s*/i, "");
+    .replace(/^\s*(quick question|quick q|question|q|one question|a question)\s*[:,-]+\s*/i, "")
+    .replace(/^\s*(i'm|im|i am) new( here| to this)?\s*[,!.:-]+\s*(?=\S)/i, "");
 }
 
 /** "show me open incidents" → "open incidents", "help please" → "help": how people wrap a command. */
@@ -38,16 +39,22 @@ export function asOwnRecordsCommand(text: string): string | null {
   return mine ? `my ${mine[2]}` : null;
 }
 
+/** A question about the bot itself: "what can you actually do?", "how do I use this bot?". */
+export const asksWhatTheBotDoes = any(
+  /^(what|how) (can|could|do|will) (you|u|this bot|the bot|this assistant|aims) (actually |really |even )?(do|help)( me)?( with)?( for me)?\??$/,
+  /^how (do|can|should) (i|we) (use|work with|talk to|get started with) (you|u|this|it|this bot|the bot|this assistant|the assistant|aims)\??$/,
+  /^(what do you do|what are you( for)?|who are you|what is this|what's this|what is this bot|what can i do here)( exactly| then| actually| again)?\??$/,
+  /^what does (this bot|the bot|this|it|aims|this assistant|this thing) (actually |even |exactly )?do\??$/,
+  /^what (sort|sorts|kind|kinds|type|types) of (things|stuff|questions) can (you|u|this bot|the bot|aims) (do|answer|help( me)?( with)?)\??$/,
+);
+
 export const isSmallTalk = any(
   new RegExp(String.raw`^${greeting}( there| all| team| bot| aims| again)?$`),
   new RegExp(String.raw`^${thanks}( (so|very) much| a lot| for (that|the help|your help))?( bot| aims)?$`),
   // "thanks, that helped", "cheers, all sorted": thanks with a few words and no request in them.
   (text) => new RegExp(String.raw`^${thanks}\b`).test(text) && text.split(" ").length <= 6 && !/\?$/.test(text),
   /^(menu|start|get started|hello\?|hi\?)$/,
-  /^(what|how) (can|could|do|will) (you|u|this bot|the bot|this assistant|aims) (do|help)( me)?( with)?( for me)?\??$/,
-  /^how (do|can|should) (i|we) (use|work with|talk to|get started with) (you|u|this|it|this bot|the bot|this assistant|the assistant|aims)\??$/,
-  /^(what do you do|what are you( for)?|who are you|what is this|what's this|what is this bot|what can i do here)( exactly| then| actually| again)?\??$/,
-  /^what (sort|sorts|kind|kinds|type|types) of (things|stuff|questions) can (you|u|this bot|the bot|aims) (do|answer|help( me)?( with)?)\??$/,
+  asksWhatTheBotDoes,
 );
 
 // --- Question form ---------------------------------------------------------------------------
@@ -62,7 +69,7 @@ export const isQuestion = (text: string) => /\?\s*$/.test(text) || questionStart
 
 /** Questions that are requests to do something now: "how do I register …", "can you help me add …". */
 export const isRequestQuestion = (text: string) =>
-  /^(how (do|can|should) (i|we)|where (do|can|should) (i|we)|can you|could you|would you|can i get you to)\b/.test(text) ||
+  /^(how (do|can|should) (i|we)|where (do|can|should) (i|we)|can you|could you|would you|can i get you to|(can|could|may) (i|we) (add|register|put|get|enter|log|record))\b/.test(text) ||
   /\bwhat do (i|we) need to (register|add|record)\b/.test(text) ||
   // "I built a classifier, how do I get it registered?": the request after what the person did.
   /\b(how|where) (do|can|should) (i|we) (get|have) (it|this|that|them) (registered|added|recorded|listed)\b/.test(text);
@@ -74,12 +81,17 @@ const desire = String.raw`(i want to|i wanna|i'd like to|i would like to|i need 
 const reportVerb = String.raw`(report|raise|log|file|open|submit|flag)`;
 const problemNoun = String.raw`(incident|issue|problem|bug|concern|complaint)`;
 
+/** The person tells of owning or bringing in a system: "we built …", "my team is rolling out …". */
+export const speaksAsOwner = (text: string) => firstPersonOwner.test(text);
+
 export const wantsToReportIncident = any(
+  // "how do I report that the HR chatbot gave wrong advice?": what is reported follows.
+  (text) => new RegExp(String.raw`^(how|where) (do|can|should|would) (i|we) ${reportVerb} (that|this|it|when|how|something|what)\b`).test(text) && describesSomethingGoneWrong(text),
   new RegExp(String.raw`^(${desire} )?${reportVerb} (an? |the |this |that |another )?(ai |new |possible |potential |serious )?${problemNoun}\b`),
   new RegExp(String.raw`\b${desire} ${reportVerb} (an? |the |this |that )?(ai |possible |potential )?${problemNoun}\b`),
 );
 
-const registerVerb = String.raw`(regist(er|ered|r|ering|ration|re)|enroll|onboard)`;
+const registerVerb = String.raw`(regist(er|ered|r|ering|ration|re)|enrol(l|led|ling)?|onboard(ed|ing)?)`;
 const addVerb = String.raw`(add|put|record|enter|list|get|go|log|include)`;
 const inventoryNoun = String.raw`(inventory|register|registry|catalogue|catalog|list of ai systems)`;
 
@@ -101,7 +113,7 @@ const aiNoun = String.raw`(ai|tool|system|automated|auto-generated|a\.i|model|mo
 const toolNoun = String.raw`(ai|gpt|chatgpt|copilot|llm|chatbot|tool|app|application|extension|plugin|plug-in|add-in|addin|add-on|addon|website|site|service|bot|assistant|translator|notetaker|note-taker|generator|platform|software|personal (\S+ )?(account|subscription|login))`;
 const otherPeople = String.raw`(someone|somebody|people|person|staff|colleagues?|coworkers?|co-workers?|team|teams|department|dept|folks|they|he|she|employees?|contractors?|interns?|developers?|devs|engineers?|agency|vendor|supplier|recruiters?|managers?|my manager|my boss|sales|marketing|legal|finance|hr|support|procurement|design|ops|operations|everyone|analysts?)`;
 const useVerb = String.raw`(using|uses|use|used|run|runs|put|puts|putting|feed|feeds|send|sends|sending|paste|upload|installed|installing|pasting|pastes|pasted|uploading|uploads|feeding|relying on|running|runs|signed up for|subscribed to|records|recording|trying out|started using|has started using|have started using)`;
-const unapproved = /\b((nobody|no one|noone|never|not been|hasn't been|wasn't|isn't|aren't|not) (approved|signed off|reviewed|registered|vetted|authori[sz]ed|cleared)|un(approved|registered|authori[sz]ed|sanctioned|vetted|official)|not (on|in) the (approved list|inventory|register)|isn't (on|in) the (approved list|inventory|register)|without (approval|permission|telling anyone|asking|sign-off|a review)|nobody (knows|signed off)|off the books)\b/;
+const unapproved = /\b((nobody|no one|noone|never|not been|hasn't been|wasn't|isn't|aren't|not) (ever )?(approved|signed off|reviewed|registered|vetted|authori[sz]ed|cleared)|(nobody|no one|noone) (asked|told|checked with|cleared it with)|(hasn't|has not|haven't|have not|wasn't|was not|never) (been )?(through|past) (governance|security|procurement|compliance|review|approval|it)|un(approved|registered|authori[sz]ed|sanctioned|vetted|official)|not (on|in) the (approved list|inventory|register)|isn't (on|in) the (approved list|inventory|register)|without (approval|permission|telling anyone|asking|sign-off|a review)|nobody (knows|signed off)|off the books)\b/;
 const sighting = /\b(i |i've |ive |we )?(saw|seen|noticed|spotted|caught|found out|heard|discovered|came across)\b/;
 
 /** Someone else using a tool, or a tool in use without approval: "someone in finance is using an AI add-in nobody approved". */
@@ -109,17 +121,18 @@ export function isToolSighting(text: string): boolean {
   const mentionsTool = new RegExp(String.raw`\b${toolNoun}\b`).test(text);
   const othersUseTool = new RegExp(String.raw`\b${otherPeople}\b.{0,60}\b${useVerb}\b( \S+){0,6}? ${toolNoun}\b`).test(text);
   const toolInUse = new RegExp(String.raw`\b${toolNoun}\b.{0,40}\b(being used|in use|used by)\b`).test(text);
-  const aboutWhatAiDid = new RegExp(String.raw`^(the |our |my )?${aiNoun}\b`).test(text);
-  const seen = sighting.test(text) && (mentionsTool || new RegExp(String.raw`\b${useVerb}\b`).test(text));
-  if (unapproved.test(text) && (othersUseTool || toolInUse || (mentionsTool && !firstPersonOwner.test(text)))) return true;
+  const aboutWhatAiDid = new RegExp(String.raw`^(the |our |my )?${aiNoun}\b`).test(text) || startsWithAiSubject(text);
+  const seen = !aboutWhatAiDid && new RegExp(String.raw`${sighting.source}.{0,70}\b(${toolNoun}|${useVerb})\b`).test(text);
+  const othersUse = new RegExp(String.raw`\b${otherPeople}\b.{0,30}\b${useVerb}\b`).test(text);
+  if (unapproved.test(text) && (othersUseTool || othersUse || toolInUse || (mentionsTool && !firstPersonOwner.test(text)))) return true;
   return (othersUseTool && !aboutWhatAiDid) || seen;
 }
 
-const firstPersonOwner = /\b(we're about to|we are about to|we're going live|we are going live|i'm about to|i am about to|i own|we own|i built|we built|i've built|we've built|our team (built|made|developed|owns)|we (have|bought|developed|made|are launching|are building|are deploying|just bought|just built|launched)|we're (launching|building|deploying|rolling out|buying)|i'm (launching|building)|i am (launching|building)|my team (built|owns|made))\b/;
+const firstPersonOwner = /\b(we've (bought|built|developed|made|licensed|purchased|launched)|(i'm|i am) (going to be|about to be) the (\S+ )?owner|(my|our|the) (\S+ )?(team|department|group) (is|are) (about to )?(roll out|rolling out|launching|building|deploying|piloting|buying|introducing)|(i'm|im|i am) the (\S+ )?(owner|lead|manager) (of|for)|i('m| am) responsible for|i look after|we're about to|we are about to|we're going live|we are going live|i'm about to|i am about to|i own|we own|i built|we built|i've built|we've built|our team (built|made|developed|owns)|we (have|bought|developed|made|are launching|are building|are deploying|just bought|just built|launched)|we're (launching|building|deploying|rolling out|buying)|i'm (launching|building)|i am (launching|building)|my team (built|owns|made))\b/;
 
 /** "I own a recommendation engine that isn't in the inventory yet", "we built a model, where do I record it". */
 export const ownsUnlistedSystem = (text: string) =>
-  firstPersonOwner.test(text) && /\b(inventory|register|registry|record it|add it|isn't (listed|registered)|not (listed|registered) yet|needs? (to (go|be added|be registered)|registering|registration|adding))\b/.test(text);
+  firstPersonOwner.test(text) && /\b(inventory|register|registered|registry|recorded|record it|add it|isn't (listed|registered)|not (listed|registered) yet|needs? (to (go|be added|be registered)|registering|registration|adding))\b/.test(text);
 
 const pastVerb = /\b(\w{3,}ed|told|gave|sent|made|said|showed|shown|took|wrote|put|got|went|began|drew|ran|kept|let|paid|sold|spent|left|lost|hit|cut|brought|bought|thought|chose|found|read|saw|broke|stole|leaked|fell|forgot|gotten|given|shared|seen)\b/;
 const goneWrong = /\b(wrong|off|incorrect|inaccurate|bias\w*|unfair\w*|discriminat\w*|offensive|inappropriate|racist|sexist|toxic|harmful|dangerous|unsafe|leak\w*|breach\w*|expos\w*|disclos\w*|reveal\w*|made up|making up|invent\w*|hallucinat\w*|fake|misread\w*|mislabel\w*|misclassif\w*|broken|broke|crash\w*|fail\w*|stopped|keeps|kept|weird|strange|odd|garbage|nonsense|insult\w*|rude|complain\w*|error\w*|mistake\w*|glitch\w*|bug|bugs|injection|jailbreak\w*|drift\w*|since|anymore|every|all|copied|plagiari\w*|went wrong|goes wrong|gone wrong)\b/;
