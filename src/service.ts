@@ -99,8 +99,8 @@ export async function startService(config: Config, logger: Logger, overrides: Se
   }
   let teams: TeamsChannel | undefined;
   if (teamsModule) {
-    const [{ createTeamsChannel }, { teamsDeliverySender }] = await teamsModule;
-    teams = createTeamsChannel(config.teams, { engine, store, prisma: database.prisma, logger, afterTurn, inboxBudget, openSetupItems });
+    const [{ teamsChannelOnDemand }, { teamsDeliverySender }] = await teamsModule;
+    teams = teamsChannelOnDemand(config.teams, { engine, store, prisma: database.prisma, logger, afterTurn, inboxBudget, openSetupItems });
     delivery.addSender(teamsDeliverySender(teams));
   }
   let server: RunningHttpServer;

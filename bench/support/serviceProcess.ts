@@ -1,4 +1,4 @@
-// The service as it runs in production: `node dist/main.js` (npm start) in its own process, Slack
+// The service as it runs in production: `npm start`'s command (node, its flags, dist/main.js) in its own process, Slack
 // configured against the fake Web API, Teams in emulator mode, the local chat off, and its data in
 // a bench-only place: a temporary folder for the embedded database, or a scratch database on a
 // PostgreSQL server (DATABASE_URL or TEST_DATABASE_URL, or else one the bench starts for itself).
@@ -133,7 +133,7 @@ export async function startServiceProcess(storage: BenchStorage, platforms: Benc
   };
   const spawnedAt = performance.now();
   if (!fs.existsSync(path.join(projectRoot, "dist", "main.js"))) throw new Error("run `npm run build` first: the bench measures the compiled service");
-  const running = spawnNode("dist/main.js", env, profilingArguments());
+  const running = spawnNode("dist/main.js", env, [...startScriptNodeArguments(), ...profilingArguments()]);
   const url = `http://127.0.0.1:${port}`;
   try {
     const coldStartMs = await waitUntilHealthy(`${url}/healthz`, running, spawnedAt, 120_000);
@@ -148,6 +148,14 @@ export async function startServiceProcess(storage: BenchStorage, platforms: Benc
 export async function serviceDatabaseUrl(storage: BenchStorage): Promise<string> {
   if (!storage.dataDir) return storage.env.DATABASE_URL!;
   return (await openEmbeddedServer(storage.dataDir)).url();
+}
+
+/** The node flags `npm start` gives the service (package.json's start script: `node FLAGS… dist/main.js`). */
+function startScriptNodeArguments(): string[] {
+  const packageJson = JSON.parse(fs.readFileSync(path.join(projectRoot, "package.json"), "utf8")) as { scripts: { start: string } };
+  const words = packageJson.scripts.start.trim().split(/\s+/);
+  if (words[0] !== "node" || words.at(-1) !== "dist/main.js") throw new Error(`the bench expects the start script to read "node [flags] dist/main.js", not "${packageJson.scripts.start}"`);
+  return words.slice(1, -1);
 }
 
 /** BENCH_CPU_PROFILE_DIR=DIR writes a V8 CPU profile of every service process there (open it in Chrome DevTools). */

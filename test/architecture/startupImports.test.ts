@@ -45,6 +45,13 @@ describe("the service's start-up imports", () => {
     expect(heavy.filter((name) => packages.has(name))).toEqual([]);
   });
 
+  it("gives Teams a channel that loads the Bot Framework SDK only when Teams first has work", () => {
+    const { packages } = reachable(path.join(src, "channels/teams/teamsOnDemand.ts"));
+    expect(packages.has("express")).toBe(true);
+    expect(packages.has("botbuilder")).toBe(false);
+    expect(reachable(path.join(src, "channels/teams/teamsChannel.ts")).packages.has("botbuilder")).toBe(true);
+  });
+
   it("loads the service's own code through the same walk (the engine, the store, the HTTP server)", () => {
     const { files } = reachable(path.join(src, "service.ts"));
     for (const part of ["conversationEngine.ts", "store/store.ts", "http/httpServer.ts"]) expect([...files].some((file) => file.endsWith(part))).toBe(true);

@@ -15,8 +15,7 @@ import { cardActivity, teamsPlatform, TeamsConversations, type StoredReference }
 import { onTurn, type TeamsTurnDeps } from "./teamsTurns.js";
 import { standaloneInboxBudget, type InboxBudget } from "../../inbox/inboxBudget.js";
 import { InboxCloudAdapter, TeamsInbox } from "./teamsInbox.js";
-
-export const teamsMessagesPath = "/api/messages";
+import { teamsMessagesPath } from "./teamsOnDemand.js";
 
 /** The least an activity needs before the SDK may see it; anything less is a 400 and stores nothing. */
 const activityShape = z.object({
@@ -43,7 +42,19 @@ export interface TeamsChannel {
 
 export { teamsEnabled } from "../../config/config.js";
 
-export function createTeamsChannel(settings: Config["teams"], deps: { engine: ConversationEngine; store: Store; prisma: PrismaClient; logger: Logger; afterTurn?: () => void; inboxBudget?: InboxBudget; openSetupItems?: TeamsTurnDeps["openSetupItems"] }): TeamsChannel {
+export interface TeamsChannelDeps {
+  engine: ConversationEngine;
+  store: Store;
+  prisma: PrismaClient;
+  logger: Logger;
+  afterTurn?: () => void;
+  inboxBudget?: InboxBudget;
+  openSetupItems?: TeamsTurnDeps["openSetupItems"];
+  /** Leaves the emulator-mode warning to the caller (teamsOnDemand.ts says it at start). */
+  quiet?: boolean;
+}
+
+export function createTeamsChannel(settings: Config["teams"], deps: TeamsChannelDeps): TeamsChannel {
   const appId = settings.appId ?? "";
   const emulatorMode = appId === "";
   const authentication = new ConfigurationBotFrameworkAuthentication({
@@ -57,7 +68,7 @@ export function createTeamsChannel(settings: Config["teams"], deps: { engine: Co
   // Only an authenticated activity may link a Teams account to a person by the roster's e-mail.
   const conversations = new TeamsConversations(deps.engine, deps.store, references, deps.logger, { verifiedIdentity: !emulatorMode });
   adapter.onTurnError = async (context: TurnContext, error: Error) => conversations.apologise(context, error);
-  if (emulatorMode) {
+  if (emulatorMode && !deps.quiet) {
     deps.logger.warn("Teams: TEAMS_EMULATOR=on without MicrosoftAppId, so Bot Framework authentication is OFF (emulator mode); /api/messages only accepts direct requests from this machine with a serviceUrl on this machine.");
   }
 
