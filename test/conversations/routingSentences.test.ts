@@ -4,7 +4,7 @@ import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { chatCommands } from "../../src/commands/commandRegistry.js";
 import { commandAskedFor, commandsAskedForInSentences } from "../../src/conversations/understanding/commandRequests.js";
-import { formatScore, routingFifthFile, routingFourthFile, routingFreshFile, scoreRouting, type RoutingCase } from "../../scripts/evalRouting.js";
+import { formatScore, routingFifthFile, routingFourthFile, routingFreshFile, routingSixthFile, scoreRouting, type RoutingCase } from "../../scripts/evalRouting.js";
 
 describe("commands asked for in sentences", () => {
   it("names only commands the registry has", () => {
@@ -28,7 +28,7 @@ describe("commands asked for in sentences", () => {
 });
 
 describe("the later routing evaluation sets", () => {
-  it.each([routingFreshFile, routingFourthFile, routingFifthFile])("routes at least 80 %% of %s right", (file) => {
+  it.each([routingFreshFile, routingFourthFile, routingFifthFile, routingSixthFile])("routes at least 80 %% of %s right", (file) => {
     const cases = JSON.parse(fs.readFileSync(file, "utf8")) as RoutingCase[];
     const score = scoreRouting(cases);
     expect(score.correct / score.total, formatScore(score)).toBeGreaterThanOrEqual(0.8);
