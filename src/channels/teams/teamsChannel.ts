@@ -15,7 +15,7 @@ import { cardActivity, teamsPlatform, TeamsConversations, type StoredReference }
 import { onTurn, type TeamsTurnDeps } from "./teamsTurns.js";
 import { standaloneInboxBudget, type InboxBudget } from "../../inbox/inboxBudget.js";
 import { InboxCloudAdapter, TeamsInbox } from "./teamsInbox.js";
-import { teamsMessagesPath } from "./teamsOnDemand.js";
+import { teamsMessagesPath } from "./teamsPaths.js";
 
 /** The least an activity needs before the SDK may see it; anything less is a 400 and stores nothing. */
 const activityShape = z.object({

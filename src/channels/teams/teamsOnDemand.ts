@@ -7,11 +7,11 @@ import express, { type Router } from "express";
 import type { Config } from "../../config/config.js";
 import { Inbox } from "../../store/inbox.js";
 import type { TeamsChannel, TeamsChannelDeps } from "./teamsChannel.js";
+import { teamsMessagesPath } from "./teamsPaths.js";
 
 /** The inbox's name for Teams (teamsInbox.ts's teamsInboxPlatform, which lives beside the SDK). */
 const teamsInbox = "teams";
 
-export const teamsMessagesPath = "/api/messages";
 
 export function teamsChannelOnDemand(settings: Config["teams"], deps: TeamsChannelDeps): TeamsChannel {
   let loading: Promise<TeamsChannel> | undefined;
