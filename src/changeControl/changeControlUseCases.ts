@@ -39,7 +39,7 @@ export class ChangeControlUseCases implements TextUseCases {
     const stage = /^stage ais[-\s]?(\d{1,6})(?: (?:to )?(.+))?$/.exec(typed);
     if (stage) {
       const word = stage[2] ?? "";
-      if (!Object.hasOwn(stageWords, word)) return useCaseRefusal(`Which stage? Type e.g. "stage ${reference("AIS", stage[1]!)} production" (proposed, development, production or retired).`);
+      if (!Object.hasOwn(stageWords, word)) return useCaseRefusal(`Which stage? Type e.g. "stage ${reference("AIS", stage[1]!)} production" (proposed, development, pilot, production or retired).`);
       return this.setStage(reference("AIS", stage[1]!), stageWords[word]!, turn);
     }
     return null;
@@ -110,8 +110,11 @@ export class ChangeControlUseCases implements TextUseCases {
     if (!can(viewerOf(turn), "edit", "ai_system", { ownerId: system.ownerId })) return useCaseRefusal(`Only the owner of ${systemReference} or the governance team can change its life-cycle stage.`);
     const refusal = productionRefusal(system, stage);
     if (refusal) return useCaseRefusal(`${refusal} Type "system ${systemReference}" to see what its approval needs.`);
-    if (system.lifecycleStage === stage) return useCaseMessages({ kind: "text", text: `${systemReference} is already ${lifecycleStageLabels[stage].toLowerCase()}.` });
+    if (system.lifecycleStage === stage) return useCaseMessages({ kind: "text", text: `${systemReference} is already ${stageWording(stage)}.` });
     await new AiSystemStore(this.prisma).update(systemReference, { lifecycleStage: stage }, actorOfTurn(turn));
-    return useCaseMessages({ kind: "text", text: `${systemReference} ${system.name} is now ${lifecycleStageLabels[stage].toLowerCase()} (recorded in its change history).` });
+    return useCaseMessages({ kind: "text", text: `${systemReference} ${system.name} is now ${stageWording(stage)} (recorded in its change history).` });
   }
 }
+
+/** "in production", "retired", "in pilot" (not "is now pilot"). */
+const stageWording = (stage: LifecycleStage) => (stage === "pilot" ? "in pilot" : lifecycleStageLabels[stage].toLowerCase());

@@ -13,6 +13,7 @@ export const stageWords: Record<string, LifecycleStage> = {
   proposed: "proposed",
   development: "in_development",
   "in development": "in_development",
+  pilot: "pilot",
   production: "in_production",
   "in production": "in_production",
   retired: "retired",

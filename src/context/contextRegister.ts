@@ -4,6 +4,7 @@ import type { Prisma, PrismaClient } from "../generated/prisma/client.js";
 import type { ContextIssueKind } from "../generated/prisma/enums.js";
 import type { Actor } from "../store/changeHistory.js";
 import { createRecord, updateRecord, type Db } from "../store/recordWriter.js";
+import { displayDate } from "../domain/dateDisplay.js";
 
 export const contextIssueEntity = "ContextIssue";
 export const interestedPartyEntity = "InterestedParty";
@@ -50,8 +51,8 @@ export function contextReviewLines(context: ContextForReview): string[] {
   const flags = (item: { newSince: boolean; reviewDue: boolean }) => [item.newSince ? "new" : null, item.reviewDue ? "review due" : null].filter(Boolean).join(", ");
   const flagged = (item: { newSince: boolean; reviewDue: boolean }) => (flags(item) ? ` [${flags(item)}]` : "");
   return [
-    ...context.issues.map((issue) => `${issue.reference} ${issue.kind} issue: ${issue.description}. Effect: ${issue.effect}. Review ${issue.reviewOn}${flagged(issue)}`),
-    ...context.parties.map((party) => `${party.reference} ${party.name} requires: ${party.requirements} (source: ${party.source}). Review ${party.reviewOn}${flagged(party)}`),
+    ...context.issues.map((issue) => `${issue.reference} ${issue.kind} issue: ${issue.description}. Effect: ${issue.effect}. Review ${displayDate(issue.reviewOn)}${flagged(issue)}`),
+    ...context.parties.map((party) => `${party.reference} ${party.name} requires: ${party.requirements} (source: ${party.source}). Review ${displayDate(party.reviewOn)}${flagged(party)}`),
   ];
 }
 

@@ -6,6 +6,7 @@ import { useCaseMessages, useCaseRefusal, viewerOf, type TextUseCases, type UseC
 import type { Turn } from "../conversations/messages.js";
 import { contextForReview } from "./contextRegister.js";
 import { contextIssueFlowId, interestedPartyFlowId } from "./flows/contextFlows.js";
+import { displayDate } from "../domain/dateDisplay.js";
 
 export class ContextUseCases implements TextUseCases {
   constructor(
@@ -26,8 +27,8 @@ export class ContextUseCases implements TextUseCases {
       kind: "record_list",
       title: "Context of the AI management system",
       items: [
-        ...context.issues.map((issue) => ({ reference: issue.reference, text: `${issue.kind === "internal" ? "Internal" : "External"}: ${issue.description} · effect: ${issue.effect} · review ${issue.reviewOn}${issue.reviewDue ? " (due)" : ""}` })),
-        ...context.parties.map((party) => ({ reference: party.reference, text: `${party.name} · requires: ${party.requirements} · source: ${party.source} · review ${party.reviewOn}${party.reviewDue ? " (due)" : ""}` })),
+        ...context.issues.map((issue) => ({ reference: issue.reference, text: `${issue.kind === "internal" ? "Internal" : "External"}: ${issue.description} · effect: ${issue.effect} · review ${displayDate(issue.reviewOn)}${issue.reviewDue ? " (due)" : ""}` })),
+        ...context.parties.map((party) => ({ reference: party.reference, text: `${party.name} · requires: ${party.requirements} · source: ${party.source} · review ${displayDate(party.reviewOn)}${party.reviewDue ? " (due)" : ""}` })),
       ],
       note: 'Governance: "add issue" or "add interested party" records one; "edit CTX-0001" or "edit IP-0001" changes or reviews one.',
     });

@@ -304,8 +304,8 @@ export class ConversationEngine {
     if (pendingChoice) return this.resolvePending(turn, flow, state, pendingChoice === "answer" ? "answer" : pending!.kind === "question" ? "ask" : "command", now);
     const greeting = this.welcomeBack(flow, state, now);
     const step = this.stepOf(flow, state.stepId);
-    const misplaced = step?.input === "text" ? looksMisplaced(input.text, this.options.commands ?? []) : null;
-    if (step && misplaced) return this.askWhichWasMeant(flow, state, step, { stepId: step.id, text: input.text, kind: misplaced }, now);
+    const misplaced = step?.input === "text" ? looksMisplaced(input.text, this.options.commands ?? [], { prompt: typeof step.prompt === "function" ? step.prompt(state.answers) : step.prompt, help: step.help }) : null;
+    if (step && misplaced) return this.askWhichWasMeant(flow, state, step, { stepId: step.id, text: input.text, ...misplaced }, now);
     if (state.stepId === null) {
       return reply(...greeting, { kind: "text", text: 'Please "confirm" to save, "edit" an answer, or "cancel".' }, this.summary(flow, state));
     }
@@ -317,7 +317,10 @@ export class ConversationEngine {
   private async askWhichWasMeant(flow: FlowDefinition, state: ConversationSnapshot, step: StepDefinition, pending: PendingAnswer, now: Date): Promise<Reply> {
     const saved = await this.options.states.save(state, { stepId: state.stepId, answers: withPending(state.answers, pending), expiresAt: new Date(now.getTime() + this.draftTtlMs) });
     if (!saved) return ignored;
-    const prompt = pending.kind === "question" ? "Is this your answer, or a question for the policy assistant?" : `Is this your answer, or the command "${pending.text.trim()}"?`;
+    const prompt =
+      pending.kind === "question"
+        ? "Is this your answer, or a question for the policy assistant?"
+        : `Is "${pending.text.trim()}" your answer, or do you want to run the command "${pending.command ?? pending.text.trim()}"? Your ${flow.noun} stays where it is either way.`;
     const asked = this.question(flow, saved, step);
     return reply({ ...asked, stepId: pendingAnswerStepId, prompt, help: `The question was: ${asked.prompt}`, input: "single_choice", choices: pendingAnswerChoices(pending), optional: false, canGoBack: false });
   }
@@ -327,7 +330,7 @@ export class ConversationEngine {
     if (!pending || pending.stepId !== state.stepId) return reply({ kind: "text", text: "That question has already been answered. Here is where we are:" }, ...this.prompt(flow, state));
     const cleared = { ...state, answers: withoutPending(state.answers) };
     if (choice === "answer") return this.answer(turn, flow, cleared, { text: pending.text }, now);
-    const aside = pending.kind === "question" ? [await this.ask(pending.text, turn)] : await this.commandAside(pending.text, turn, flow);
+    const aside = pending.kind === "question" ? [await this.ask(pending.text, turn)] : await this.commandAside(pending.command ?? pending.text, turn, flow);
     const resumed = await this.save(flow, state, { stepId: state.stepId, answers: cleared.answers }, now, "Back to where we were:");
     return resumed.handled ? { ...resumed, messages: [...aside, ...resumed.messages] } : resumed;
   }

@@ -76,7 +76,7 @@ export async function obligationReviewsDue(prisma: PrismaClient, from: Date, to:
   return obligations.map((obligation) => ({
     itemKey: `obligation:${obligation.reference}`,
     dueOn: obligation.reviewOn,
-    title: `The review of customer obligation ${obligation.reference} (${obligation.customer}, ${obligation.system.reference}): is it still met?`,
+    title: `The review of customer obligation ${obligation.reference} to ${obligation.customer} on ${obligation.system.reference} (whether it is still met)`,
     person: obligation.owner,
     buttons: registerReviewButtons(`obligation:${obligation.reference}`, obligation.reference),
   }));

@@ -7,8 +7,8 @@ import { actorOfTurn, useCaseMessages, useCaseRefusal, viewerOf, type RecordActi
 import type { Turn } from "../conversations/messages.js";
 import { listCustomerObligations, markObligationReviewed } from "./obligationRegister.js";
 import { addObligationFlowId } from "./flows/addObligationFlow.js";
+import { displayDate } from "../domain/dateDisplay.js";
 
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 const padded = (prefix: string, digits: string) => `${prefix}-${digits.padStart(4, "0")}`;
 
 export const obligationRequest = /^(?:(?:customer )?obligations(?: (?:for )?ais[-\s]?\d{1,6})?|(?:add|record|new) (?:a )?(?:customer )?obligation(?: (?:for )?ais[-\s]?\d{1,6})?|(?:obligation )?cob[-\s]?\d{1,6}(?: reviewed)?)$/;
@@ -39,7 +39,7 @@ export class CustomerObligationUseCases implements TextUseCases, RecordActions {
       if (action === "view") return await this.list(undefined, turn, reference);
       if (action !== "reviewed") return useCaseRefusal(`I can't "${action}" ${reference}.`);
       const obligation = await markObligationReviewed(this.prisma, reference, viewerOf(turn), actorOfTurn(turn), this.clock());
-      return useCaseMessages({ kind: "text", text: `The review of ${reference} (${obligation.customer}) is recorded today. The next one is due on ${isoDay(obligation.reviewOn)}.` });
+      return useCaseMessages({ kind: "text", text: `The review of ${reference} (${obligation.customer}) is recorded today. The next one is due on ${displayDate(obligation.reviewOn)}.` });
     } catch (error) {
       if (error instanceof ActionRefused) return useCaseRefusal(error.message);
       throw error;
@@ -70,7 +70,7 @@ export class CustomerObligationUseCases implements TextUseCases, RecordActions {
           `we promise: ${obligation.promise}`,
           obligation.contractReference ? `written in ${obligation.contractReference}` : "not written in a contract yet",
           `owner ${obligation.owner.displayName}`,
-          `review ${isoDay(obligation.reviewOn)}${obligation.reviewOn < today ? " (overdue)" : ""}${obligation.lastReviewedOn ? `, last reviewed ${isoDay(obligation.lastReviewedOn)}` : ""}`,
+          `review ${displayDate(obligation.reviewOn)}${obligation.reviewOn < today ? " (overdue)" : ""}${obligation.lastReviewedOn ? `, last reviewed ${displayDate(obligation.lastReviewedOn)}` : ""}`,
         ].join(" · "),
       })),
       note: obligations.length === 0 ? 'No obligations to customers recorded yet. Governance: type "add obligation" to record one.' : 'Its owner types "COB-0001 reviewed" after checking it is still met.',

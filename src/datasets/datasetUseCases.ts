@@ -8,13 +8,17 @@ import type { Turn } from "../conversations/messages.js";
 import { historyOf } from "../store/changeHistory.js";
 import { answersOfDataset, findDataset, lawfulBasisLabels, listDatasets, markDatasetReviewed, recordQualityResults } from "./datasetRegister.js";
 import { addDatasetFlowId } from "./flows/addDatasetFlow.js";
+import { displayDate } from "../domain/dateDisplay.js";
 
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 const padded = (prefix: string, digits: string) => `${prefix}-${digits.padStart(4, "0")}`;
 const viewRefusal = "The dataset register is for system owners, managers, auditors and the governance team.";
 
 /** The words these use cases answer, as the command registry matches them (lower case, trimmed). */
 export const datasetRequest = /^(?:datasets(?: ais[-\s]?\d{1,6})?|dataset register|(?:add|new|register) (?:a )?dataset|(?:dataset )?ds[-\s]?\d{1,6}(?: reviewed| quality .+)?|quality ds[-\s]?\d{1,6} .+|(?:edit|update) (?:dataset )?ds[-\s]?\d{1,6})$/;
+
+/** A changed column as people say it: "reviewOn" → "next review date", "qualityResults" → "quality results". */
+const fieldWords: Record<string, string> = { reviewOn: "next review date", lastReviewedOn: "last review date", ownerId: "owner" };
+const changedFieldWords = (field: string) => fieldWords[field] ?? field.replace(/([A-Z])/g, " $1").toLowerCase();
 
 export class DatasetUseCases implements TextUseCases, RecordActions {
   constructor(
@@ -46,7 +50,7 @@ export class DatasetUseCases implements TextUseCases, RecordActions {
       if (action === "view") return await this.show(reference, turn);
       if (action !== "reviewed") return useCaseRefusal(`I can't "${action}" ${reference}.`);
       const dataset = await markDatasetReviewed(this.prisma, reference, viewerOf(turn), actorOfTurn(turn), this.clock());
-      return useCaseMessages({ kind: "text", text: `The review of ${reference} ${dataset.name} is recorded today. The next one is due on ${isoDay(dataset.reviewOn)}.` });
+      return useCaseMessages({ kind: "text", text: `The review of ${reference} ${dataset.name} is recorded today. The next one is due on ${displayDate(dataset.reviewOn)}.` });
     } catch (error) {
       if (error instanceof ActionRefused) return useCaseRefusal(error.message);
       throw error;
@@ -86,7 +90,7 @@ export class DatasetUseCases implements TextUseCases, RecordActions {
           lawfulBasisLabels[dataset.lawfulBasis].toLowerCase(),
           dataset.qualityResults ? "quality checked" : "quality not checked yet",
           `owner ${dataset.owner.displayName}`,
-          `review ${isoDay(dataset.reviewOn)}${dataset.reviewOn < today ? " (overdue)" : ""}`,
+          `review ${displayDate(dataset.reviewOn)}${dataset.reviewOn < today ? " (overdue)" : ""}`,
         ].join(" · "),
       })),
       note: datasets.length === 0 ? 'No datasets recorded yet. Type "add dataset" to add one.' : 'Type "dataset DS-0001" for an entry with its history.',
@@ -109,9 +113,9 @@ export class DatasetUseCases implements TextUseCases, RecordActions {
       `Preparation: ${dataset.preparation}`,
       `Retention: ${dataset.retention}`,
       `Owner: ${dataset.owner.displayName}`,
-      `Next review: ${isoDay(dataset.reviewOn)}${dataset.lastReviewedOn ? ` (last reviewed ${isoDay(dataset.lastReviewedOn)})` : ""}`,
+      `Next review: ${displayDate(dataset.reviewOn)}${dataset.lastReviewedOn ? ` (last reviewed ${displayDate(dataset.lastReviewedOn)})` : ""}`,
       "History:",
-      ...history.map((entry) => `• ${isoDay(entry.at)} ${entry.actorLabel}: ${entry.action === "create" ? "added it" : `changed ${Object.keys(entry.changes as object).join(", ")}`}`),
+      ...history.map((entry) => `• ${displayDate(entry.at)} ${entry.actorLabel}: ${entry.action === "create" ? "added it" : `changed ${Object.keys(entry.changes as object).map(changedFieldWords).join(", ")}`}`),
     ];
     const actions = can(viewer, "edit", "dataset", { ownerId: dataset.ownerId }) ? [{ label: "Mark reviewed", input: { kind: "record_action" as const, reference, action: "reviewed" } }] : [];
     return useCaseMessages({ kind: "notice", subject: `${reference} ${dataset.name}`, text: lines.join("\n"), actions });

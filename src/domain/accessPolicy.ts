@@ -143,6 +143,20 @@ export function couldCreate(viewer: Viewer, type: RecordType): boolean {
   return viewer.roles.includes("owner") && can(viewer, "create", type, { ownerId: viewer.personId });
 }
 
+/**
+ * Whether the viewer could take this access on some record of the kind, before one is named: through
+ * a role, or through a relation their role makes likely (a system owner owns systems, actions, policies
+ * and objectives; owners and managers are the people incidents and approvals are assigned to).
+ * `help` lists a command only when this holds, so nobody is pointed at a command that refuses them.
+ */
+export function couldAct(viewer: Viewer, access: Access, type: RecordType): boolean {
+  if (can(viewer, access, type)) return true;
+  const me = viewer.personId;
+  const ownsRecords = viewer.roles.includes("owner");
+  const isAssigned = ownsRecords || viewer.roles.includes("manager");
+  return can(viewer, access, type, { ...(ownsRecords ? { ownerId: me } : {}), ...(isAssigned ? { assigneeId: me } : {}) });
+}
+
 const accessWords: Record<Access, string> = { view: "see", create: "record", edit: "change", approve: "approve", export: "export" };
 const typeWords: Record<RecordType, string> = {
   ai_system: "this AI system",

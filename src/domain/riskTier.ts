@@ -26,7 +26,9 @@ const sensitiveData: DataCategory[] = ["special_category", "biometric", "childre
 const personalData: DataCategory[] = ["personal", ...sensitiveData];
 const inRegulatedDomain = (input: RiskTierInput) => !!input.regulatedDomain && input.regulatedDomain !== "none";
 const affectsPeople = (input: RiskTierInput) => input.affectedParties.length > 0;
-const domainName = (input: RiskTierInput) => regulatedDomainLabels[input.regulatedDomain ?? "none"].toLowerCase();
+/** "employment and HR": the label in running text, keeping acronyms in capitals. */
+const domainName = (input: RiskTierInput) =>
+  regulatedDomainLabels[input.regulatedDomain ?? "none"].split(" ").map((word) => (/^[A-Z]{2,}$/.test(word) ? word : word.toLowerCase())).join(" ");
 const littleHumanControl = (input: RiskTierInput) =>
   input.autonomyLevel === "fully_automated" || input.autonomyLevel === "human_can_override";
 

@@ -115,7 +115,6 @@ function countsOf(lines: GapReportLine[]) {
   return { inPlace: count("in_place"), partial: count("partial"), missing: count("missing") };
 }
 
-const day = (date: Date) => date.toISOString().slice(0, 10);
 const gapText = (line: GapReportLine) => `${gapStatusLabels[line.status]} · ${line.title}${line.note ? ` · ${line.note}` : ""} · ${line.ownerName ? `owner ${line.ownerName}` : "no owner yet"}`;
 const movement = (line: GapReportLine) => `${line.clauseId} ${gapStatusLabels[line.previousStatus!]} → ${gapStatusLabels[line.status]}`;
 
@@ -156,7 +155,7 @@ export function renderGapReportMarkdown(report: GapReport | null): string {
   const row = (cells: string[]) => `| ${cells.map(cell).join(" | ")} |`;
   const sections = [
     `# Gap analysis ${report.reference}`,
-    `_${day(report.conductedOn)}${report.conductedBy ? `, by ${report.conductedBy}` : ""}. ${report.totals.inPlace} in place, ${report.totals.partial} partial, ${report.totals.missing} missing._`,
+    `_${displayDate(report.conductedOn)}${report.conductedBy ? `, by ${report.conductedBy}` : ""}. ${report.totals.inPlace} in place, ${report.totals.partial} partial, ${report.totals.missing} missing._`,
     ["## By clause", row(["Clause", "In place", "Partial", "Missing"]), "| --- | ---: | ---: | ---: |", ...report.groups.map((group) => row([`${group.groupId} ${group.title}`, String(group.inPlace), String(group.partial), String(group.missing)]))].join("\n"),
     [
       "## Gaps to close",

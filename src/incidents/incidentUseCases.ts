@@ -18,7 +18,7 @@ import type { OutgoingMessage, TimelineEntry, Turn } from "../conversations/mess
 import { lookUpWord } from "../domain/wordTable.js";
 import { externalNotificationLines } from "../externalNotices/externalNoticeWording.js";
 import { externalReporterContactLines, externalReporterLabel } from "../publicReport/publicReportSubmission.js";
-import { displayDate } from "../domain/dateDisplay.js";
+import { displayDate, displayDateTime } from "../domain/dateDisplay.js";
 
 export type IncidentCommand =
   | { kind: "list"; filters: IncidentFilters }
@@ -97,7 +97,8 @@ const actingOf = (turn: Turn, now: Date): Acting => ({
   viewer: viewerOf(turn),
   now,
 });
-const stamp = (date: Date) => `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+/** A timeline moment as people read it: "30 November 2026, 10:05 GMT" on the organisation's clock. */
+const stamp = (date: Date) => displayDateTime(date);
 
 export class IncidentUseCases implements TextUseCases {
   constructor(

@@ -7,6 +7,7 @@ import { ActionRefused } from "../domain/actionRefused.js";
 import { appendChange, fieldChanges, type Actor } from "../store/changeHistory.js";
 import { createRecord, inTransaction, updateRecord, type Db } from "../store/recordWriter.js";
 import { lifecycleKindFacts, meetsThreshold } from "../domain/lifecycleRules.js";
+import { displayDate } from "../domain/dateDisplay.js";
 export { lifecycleGapsOf, recordsOnFile } from "../store/lifecycleRecordsOnFile.js";
 
 export const lifecycleRecordEntity = "LifecycleRecord";
@@ -85,7 +86,7 @@ export async function acceptVerification(db: Db, reference: string, viewer: View
   if (!current) throw new ActionRefused(`There is no life-cycle record ${reference}.`);
   if (current.kind !== "verification") throw new ActionRefused(`${reference} is ${lifecycleKindFacts[current.kind].words}; only verification and validation results are accepted.`);
   if (!can(viewer, "approve", "lifecycle_record")) throw new ActionRefused("Only the governance team can accept verification and validation results.");
-  if (current.acceptedAt) throw new ActionRefused(`${reference} version ${current.version} was already accepted on ${current.acceptedAt.toISOString().slice(0, 10)}.`);
+  if (current.acceptedAt) throw new ActionRefused(`${reference} version ${current.version} was already accepted on ${displayDate(current.acceptedAt)}.`);
   if (current.passed !== true) throw new ActionRefused(`${reference} did not meet its threshold, so it can't be accepted: record a new result with "update ${reference}".`);
   if (current.recordedById === viewer.personId) throw new ActionRefused(`You recorded ${reference}; someone else in the governance team accepts it, so that results are checked by a second person.`);
   return updateRecord(db, {

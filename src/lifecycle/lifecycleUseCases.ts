@@ -12,8 +12,8 @@ import { actorOfTurn, useCaseMessages, useCaseRefusal, viewerOf, type RecordActi
 import { acceptVerification, currentVersion, lifecycleGapsOf } from "./lifecycleRecords.js";
 import { lifecycleKindFacts, lifecycleKinds, lifecycleNeeds, measureText, thresholdText, type LifecycleGap } from "../domain/lifecycleRules.js";
 import { kindNamed, kindPattern, lifecycleRecordFlowId, watchLabels } from "./lifecycleWords.js";
+import { displayDate } from "../domain/dateDisplay.js";
 
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 const padded = (prefix: string, digits: string) => `${prefix}-${digits.padStart(4, "0")}`;
 const capitalised = (text: string) => `${text[0]!.toUpperCase()}${text.slice(1)}`;
 
@@ -99,7 +99,7 @@ export class LifecycleUseCases implements TextUseCases, RecordActions {
       const mine = records.filter((record) => record.kind === kind);
       const heading = `${capitalised(lifecycleKindFacts[kind].words)} (${lifecycleKindFacts[kind].control})${needed.has(kind) ? ", needed for its tier" : ""}:`;
       if (mine.length === 0) lines.push(`${heading} none yet (add ${lifecycleKindFacts[kind].addWord} ${reference})`);
-      else lines.push(heading, ...mine.map((record) => `• ${record.reference} v${record.version}: ${recordGist(record)} (${record.recordedBy?.displayName ?? "system"}, ${isoDay(record.createdAt)})`));
+      else lines.push(heading, ...mine.map((record) => `• ${record.reference} v${record.version}: ${recordGist(record)} (${record.recordedBy?.displayName ?? "system"}, ${displayDate(record.createdAt)})`));
     }
     lines.push(gaps.length === 0 ? `Everything its ${system.riskTier ?? "high"} tier needs is on file.` : `Still needed: ${gaps.map((gap) => gap.text).join("; ")}.`);
     const accept = can(viewerOf(turn), "approve", "lifecycle_record") ? records.filter((record) => record.kind === "verification" && record.passed && !record.acceptedAt && record.recordedById !== turn.speaker.personId) : [];
@@ -111,7 +111,7 @@ export class LifecycleUseCases implements TextUseCases, RecordActions {
     const current = versions.find((version) => version.supersededAt === null);
     if (!current) return useCaseRefusal(`There is no life-cycle record ${reference}.`);
     await this.systemFor(current.system.reference, viewerOf(turn));
-    const lines = [...detailLines(current), "Versions:", ...versions.map((version) => `• v${version.version} recorded by ${version.recordedBy?.displayName ?? "system"} on ${isoDay(version.createdAt)}${version.supersededAt ? `, replaced on ${isoDay(version.supersededAt)}` : " (current)"}`)];
+    const lines = [...detailLines(current), "Versions:", ...versions.map((version) => `• v${version.version} recorded by ${version.recordedBy?.displayName ?? "system"} on ${displayDate(version.createdAt)}${version.supersededAt ? `, replaced on ${displayDate(version.supersededAt)}` : " (current)"}`)];
     const viewer = viewerOf(turn);
     const actions: NoticeAction[] = [];
     if (can(viewer, "edit", "lifecycle_record", { ownerId: current.system.ownerId })) actions.push({ label: "New version", input: { kind: "record_action", reference, action: "update" } });
@@ -127,10 +127,10 @@ type RecordWithPeople = LifecycleRecord & { acceptedBy?: { displayName: string }
 /** One line for a list: the point of the record. */
 function recordGist(record: LifecycleRecord): string {
   const short = (text: string) => (text.length > 120 ? `${text.slice(0, 117)}…` : text);
-  if (record.kind === "verification") return `${record.metric}: ${measureText(record.resultValue!, record.unit)} against ${verificationThreshold(record)}, ${record.passed ? "passed" : "did not pass"}${record.acceptedAt ? `, accepted ${isoDay(record.acceptedAt)}` : record.passed ? ", not yet accepted" : ""}`;
+  if (record.kind === "verification") return `${record.metric}: ${measureText(record.resultValue!, record.unit)} against ${verificationThreshold(record)}, ${record.passed ? "passed" : "did not pass"}${record.acceptedAt ? `, accepted ${displayDate(record.acceptedAt)}` : record.passed ? ", not yet accepted" : ""}`;
   if (record.kind === "monitoring_plan") return `watches ${record.watches.map((watch) => watchLabels[watch as keyof typeof watchLabels]?.toLowerCase() ?? watch).join(", ")}, ${record.frequency}`;
   if (record.kind === "technical_documentation") return `${record.link}`;
-  if (record.kind === "event_logging") return `${short(record.summary)}; kept in ${record.logLocation} for ${record.retention}`;
+  if (record.kind === "event_logging") return `${short(record.summary).replace(/[.;,:]+$/, "")}; kept in ${record.logLocation} for ${record.retention}`;
   return short(record.summary);
 }
 
@@ -139,7 +139,7 @@ const verificationThreshold = (record: LifecycleRecord) => thresholdText({ compa
 function detailLines(record: RecordWithPeople): string[] {
   const lines: (string | null)[] = [
     record.kind === "verification" ? `Metric: ${record.metric}. Threshold ${verificationThreshold(record)}, result ${measureText(record.resultValue!, record.unit)}: ${record.passed ? "passed" : "did not pass"}.` : null,
-    record.kind === "verification" ? (record.acceptedAt ? `Accepted by ${record.acceptedBy?.displayName ?? "unknown"} on ${isoDay(record.acceptedAt)}.` : "Not accepted yet.") : null,
+    record.kind === "verification" ? (record.acceptedAt ? `Accepted by ${record.acceptedBy?.displayName ?? "unknown"} on ${displayDate(record.acceptedAt)}.` : "Not accepted yet.") : null,
     record.kind === "monitoring_plan" ? `Watches: ${record.watches.map((watch) => watchLabels[watch as keyof typeof watchLabels] ?? watch).join(", ")}; ${record.frequency}; by ${record.responsible?.displayName ?? "nobody named"}.` : null,
     `${record.kind === "verification" ? "How tested" : record.kind === "monitoring_plan" ? "Triggers" : "Record"}: ${record.summary}`,
     record.rationale ? `Rationale: ${record.rationale}` : null,

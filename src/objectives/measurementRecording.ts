@@ -6,6 +6,7 @@ import { describeFigure, describeTarget, describeTrend, measurementFrequencyLabe
 import type { Actor } from "../store/changeHistory.js";
 import { MeasurementStore } from "../store/objectiveMeasurements.js";
 import type { Db } from "../store/recordWriter.js";
+import { displayDate } from "../domain/dateDisplay.js";
 
 export interface MeasurementToRecord {
   reference: string;
@@ -19,7 +20,6 @@ export interface MeasurementToRecord {
 export type RecordedMeasurement = { reference: string; title: string; lines: string[] } | { refused: string };
 
 const capitalised = (text: string) => `${text[0]!.toUpperCase()}${text.slice(1)}`;
-const day = (date: Date) => date.toISOString().slice(0, 10);
 
 export async function recordMeasurement(db: Db, request: MeasurementToRecord): Promise<RecordedMeasurement> {
   const objective = await db.aiObjective.findUnique({ where: { reference: request.reference }, include: { owner: { select: { displayName: true } } } });
@@ -41,10 +41,10 @@ export async function recordMeasurement(db: Db, request: MeasurementToRecord): P
   const next = objective.frequency ? nextMeasurementDue(objective.frequency, saved.measuredOn, objective.createdAt) : null;
   return {
     reference: saved.reference,
-    title: `${saved.reference}: ${objective.reference} measured ${describeFigure(figure)} on ${day(saved.measuredOn)}, ${metWording(saved.met)}${target}`,
+    title: `${saved.reference}: ${objective.reference} measured ${describeFigure(figure)} on ${displayDate(saved.measuredOn)}, ${metWording(saved.met)}${target}`,
     lines: [
       `${capitalised(describeTrend(figure, previous?.value ?? null, objective.targetAtMost))}.`,
-      ...(next ? [`Next result due ${day(next)} (${measurementFrequencyLabels[objective.frequency!].toLowerCase()}); ${objective.reference}'s owner will be reminded.`] : []),
+      ...(next ? [`Next result due ${displayDate(next)} (${measurementFrequencyLabels[objective.frequency!].toLowerCase()}); ${objective.reference}'s owner will be reminded.`] : []),
     ],
   };
 }

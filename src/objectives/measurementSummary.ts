@@ -4,6 +4,7 @@
 // Two queries however many results there are: the objectives, and their two latest results each.
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { describeFigure, describeTarget, describeTrend, metWording, nextMeasurementDue } from "../domain/measurement.js";
+import { displayDate } from "../domain/dateDisplay.js";
 
 export interface MeasureSummary {
   reference: string;
@@ -55,7 +56,7 @@ export async function measureSummaries(prisma: PrismaClient, now: Date, since: D
 /** "OBJ-0001 Share of … : 87% on 2026-11-02, not met (target at least 90%); up 4 points since the last result (better)". */
 export function describeMeasureSummary(summary: MeasureSummary): string {
   const target = summary.target ? ` (target ${summary.target})` : "";
-  const due = summary.overdue ? `; next result overdue since ${summary.nextDue}` : "";
-  if (!summary.latest) return `${summary.reference} ${summary.metric}: no result yet${target}${summary.nextDue ? `; first due ${summary.nextDue}` : ""}${summary.overdue ? " (overdue)" : ""}`;
-  return `${summary.reference} ${summary.metric}: ${summary.latest.value} on ${summary.latest.measuredOn}, ${metWording(summary.latest.met)}${target}; ${summary.trend}${due}`;
+  const due = summary.overdue ? `; next result overdue since ${displayDate(summary.nextDue!)}` : "";
+  if (!summary.latest) return `${summary.reference} ${summary.metric}: no result yet${target}${summary.nextDue ? `; first due ${displayDate(summary.nextDue)}` : ""}${summary.overdue ? " (overdue)" : ""}`;
+  return `${summary.reference} ${summary.metric}: ${summary.latest.value} on ${displayDate(summary.latest.measuredOn)}, ${metWording(summary.latest.met)}${target}; ${summary.trend}${due}`;
 }

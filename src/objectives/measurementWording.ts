@@ -4,8 +4,8 @@ import { describeFigure, describeTarget, measurementFrequencyLabels, metWording,
 import type { MeasurementFrequency } from "../generated/prisma/enums.js";
 import { channelLabels } from "../domain/labels.js";
 import type { Channel } from "../generated/prisma/enums.js";
+import { displayDate } from "../domain/dateDisplay.js";
 
-const day = (date: Date) => date.toISOString().slice(0, 10);
 
 interface MeasuredObjective {
   measure: string;
@@ -23,7 +23,7 @@ export function measureLines(objective: MeasuredObjective, lastMeasuredOn: Date 
     ...(objective.metric ? [`What is measured: ${objective.metric}`] : []),
     `How measured: ${objective.measure}`,
     ...(objective.frequency
-      ? [`How often: ${measurementFrequencyLabels[objective.frequency].toLowerCase()}; next result due ${day(nextMeasurementDue(objective.frequency, lastMeasuredOn, objective.createdAt))}`]
+      ? [`How often: ${measurementFrequencyLabels[objective.frequency].toLowerCase()}; next result due ${displayDate(nextMeasurementDue(objective.frequency, lastMeasuredOn, objective.createdAt))}`]
       : ["How often: not set (update the objective to set it)"]),
     ...(target ? [`Met when: ${target}`] : []),
   ];
@@ -43,5 +43,5 @@ interface Result {
 export const resultItems = (results: Result[]) =>
   results.map((result) => ({
     reference: result.reference,
-    text: `${day(result.measuredOn)} · ${describeFigure(result)} · ${metWording(result.met)} · recorded by ${result.recordedBy.displayName} via ${channelLabels[result.recordedVia]}${result.note ? ` · ${result.note}` : ""}`,
+    text: `${displayDate(result.measuredOn)} · ${describeFigure(result)} · ${metWording(result.met)} · recorded by ${result.recordedBy.displayName} via ${channelLabels[result.recordedVia]}${result.note ? ` · ${result.note}` : ""}`,
   }));

@@ -28,7 +28,6 @@ export const objectiveCommandWords = {
 };
 
 const formatReference = (digits: string) => `OBJ-${digits.padStart(4, "0")}`;
-const day = (date: Date) => date.toISOString().slice(0, 10);
 const fieldLabels: Record<string, string> = { objective: "objective", target: "target", measure: "measure", ownerId: "owner", dueOn: "due date", status: "status", progressNote: "progress note", metric: "what is measured", frequency: "frequency", targetValue: "target figure", targetUnit: "target unit", targetAtMost: "target direction" };
 
 export class ObjectiveUseCases implements TextUseCases, RecordActions {
@@ -90,7 +89,7 @@ export class ObjectiveUseCases implements TextUseCases, RecordActions {
           `${objective.reference}: ${objective.objective}`,
           `Target: ${objective.target}`,
           ...measureLines(objective, results[0]?.measuredOn ?? null),
-          `Owner: ${objective.owner.displayName} · due ${day(objective.dueOn)} · ${objectiveStatusLabels[objective.status]}${isOverdueObjective(objective, this.clock()) ? " (overdue)" : ""}`,
+          `Owner: ${objective.owner.displayName} · due ${displayDate(objective.dueOn)} · ${objectiveStatusLabels[objective.status]}${isOverdueObjective(objective, this.clock()) ? " (overdue)" : ""}`,
           ...(objective.progressNote ? [`Progress: ${objective.progressNote}`] : []),
         ].join("\n"),
       },
@@ -104,7 +103,7 @@ export class ObjectiveUseCases implements TextUseCases, RecordActions {
         kind: "record_list",
         title: `History of ${objective.reference}`,
         items: history.reverse().map((entry) => ({
-          reference: day(entry.at),
+          reference: displayDate(entry.at),
           text: `${entry.action === "create" ? "recorded" : describeChange(entry.changes as Record<string, { to: unknown }>)} by ${entry.actorLabel} via ${channelLabels[entry.channel]}`,
         })),
         ...(mayUpdate ? { note: `Type "update objective ${objective.reference}" to record progress.` } : {}),

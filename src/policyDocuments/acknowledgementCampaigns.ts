@@ -106,7 +106,7 @@ export function closeCampaign(db: Db, reference: string, actor: Actor, now: Date
     const campaign = await tx.acknowledgementCampaign.findUnique({ where: { reference }, include: { document: true, acknowledgements: { include: { person: { select: { displayName: true } } }, orderBy: { person: { displayName: "asc" } } } } });
     if (!campaign) throw new ActionRefused(`There is no acknowledgement campaign ${reference}.`);
     if (campaign.status === "closed") throw new ActionRefused(`${reference} is already closed; "campaign ${reference}" shows its final record.`);
-    const confirmed = campaign.acknowledgements.filter((row) => row.acknowledgedAt).map((row) => `${row.person.displayName} (${row.acknowledgedAt!.toISOString().slice(0, 10)})`);
+    const confirmed = campaign.acknowledgements.filter((row) => row.acknowledgedAt).map((row) => `${row.person.displayName} (${displayDate(row.acknowledgedAt!)})`);
     const notConfirmed = campaign.acknowledgements.filter((row) => !row.acknowledgedAt).map((row) => row.person.displayName);
     await tx.acknowledgementCampaign.update({ where: { id: campaign.id }, data: { status: "closed" } });
     await appendChange(tx as Prisma.TransactionClient, {

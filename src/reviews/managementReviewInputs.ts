@@ -11,6 +11,7 @@ import type { ObjectiveStatus } from "../generated/prisma/enums.js";
 import { isOverdueObjective, objectiveStatusLabels } from "../domain/objectiveStatus.js";
 import { scopeEntity } from "../store/scopeRecords.js";
 import { describeMeasureSummary, measureSummaries, type MeasureSummary } from "../objectives/measurementSummary.js";
+import { displayDate } from "../domain/dateDisplay.js";
 
 export interface ActionFigures {
   open: number;
@@ -236,13 +237,13 @@ const nonconformityLabels: Record<NonconformityStatus, string> = { open: "Open",
 
 /** The inputs as Markdown sections, one per input of 9.3.2, in the standard's order. */
 export function renderManagementReviewInputs(inputs: ManagementReviewInputs): string {
-  const sinceText = inputs.previous ? `since ${inputs.previous.reference} (held ${inputs.previous.heldOn})` : "since records began (no earlier management review is recorded as held)";
+  const sinceText = inputs.previous ? `since ${inputs.previous.reference} (held ${displayDate(inputs.previous.heldOn)})` : "since records began (no earlier management review is recorded as held)";
   const sections: [string, string[]][] = [
     [
       "Actions from previous management reviews",
       inputs.previousReviewActions.items.length === 0
         ? ["No corrective actions come from earlier management reviews."]
-        : [actionLine(inputs.previousReviewActions), ...inputs.previousReviewActions.items.map((item) => `${item.reference} (${item.nonconformity}, ${item.review}): ${item.status}, due ${item.dueDate}, owner ${item.ownerName}`)],
+        : [actionLine(inputs.previousReviewActions), ...inputs.previousReviewActions.items.map((item) => `${item.reference} (${item.nonconformity}, ${item.review}): ${item.status}, due ${displayDate(item.dueDate)}, owner ${item.ownerName}`)],
     ],
     [
       "Changes in context: AI systems",
@@ -272,7 +273,7 @@ export function renderManagementReviewInputs(inputs: ManagementReviewInputs): st
       "Audit results",
       inputs.audits.length === 0
         ? ["No internal audit was held in this period."]
-        : inputs.audits.map((audit) => `${audit.reference} (${audit.heldOn}, ${audit.scope}): ${audit.conclusion ?? "no conclusion recorded"}; ${audit.nonconformities} nonconformit${audit.nonconformities === 1 ? "y" : "ies"}`),
+        : inputs.audits.map((audit) => `${audit.reference} (${displayDate(audit.heldOn)}, ${audit.scope}): ${audit.conclusion ?? "no conclusion recorded"}; ${audit.nonconformities} nonconformit${audit.nonconformities === 1 ? "y" : "ies"}`),
     ],
     ["Risk assessment results", [`${inputs.risks.total} risks not closed; by level: ${counts(inputs.risks.byLevel, riskLevelLabels)}`, `Acceptances waiting for a decision: ${inputs.risks.pendingAcceptance}`]],
     ["Scope of the AI management system", scopeInputLines(inputs.scope)],
@@ -289,14 +290,14 @@ export function renderManagementReviewInputs(inputs: ManagementReviewInputs): st
   return [
     `# Inputs to ${reviewKindLabels.management_review.toLowerCase()} ${inputs.review.reference}`,
     "",
-    `${inputs.review.scope}, scheduled ${inputs.review.scheduledOn}. Figures ${sinceText}.`,
+    `${inputs.review.scope}, scheduled ${displayDate(inputs.review.scheduledOn)}. Figures ${sinceText}.`,
     ...sections.flatMap(([heading, lines]) => ["", `## ${heading}`, "", ...lines.map((line) => `- ${line}`)]),
   ].join("\n") + "\n";
 }
 
 function scopeInputLines(scope: ManagementReviewInputs["scope"]): string[] {
   if (!scope) return ["No scope is recorded (4.3): record it with \"edit scope\" before the review."];
-  const changes = scope.changesSince.length === 0 ? "unchanged in this period" : `changed ${scope.changesSince.length} time${scope.changesSince.length === 1 ? "" : "s"} in this period (${scope.changesSince.map((change) => `${change.at} by ${change.by}`).join("; ")})`;
+  const changes = scope.changesSince.length === 0 ? "unchanged in this period" : `changed ${scope.changesSince.length} time${scope.changesSince.length === 1 ? "" : "s"} in this period (${scope.changesSince.map((change) => `${displayDate(change.at)} by ${change.by}`).join("; ")})`;
   return [`${scope.reference} version ${scope.version}, ${changes}; the statement is in scope.md of the evidence pack, or type "scope".`];
 }
 
@@ -311,7 +312,7 @@ function objectiveInputLines(objectives: ManagementReviewInputs["objectives"]): 
   if (objectives.items.length === 0) return ["No AI objectives are recorded (6.2): record them with \"add objective\"."];
   return [
     `${objectives.items.length} objectives: ${counts(objectives.byStatus, objectiveStatusLabels)}; ${objectives.overdue} overdue`,
-    ...objectives.items.map((item) => `${item.reference} ${item.objective} (target ${item.target}; ${item.ownerName}; due ${item.dueOn}): ${objectiveStatusLabels[item.status]}${item.overdue ? ", overdue" : ""}${item.progressNote ? ` · ${item.progressNote}` : ""}`),
+    ...objectives.items.map((item) => `${item.reference} ${item.objective} (target ${item.target}; ${item.ownerName}; due ${displayDate(item.dueOn)}): ${objectiveStatusLabels[item.status]}${item.overdue ? ", overdue" : ""}${item.progressNote ? ` · ${item.progressNote}` : ""}`),
   ];
 }
 

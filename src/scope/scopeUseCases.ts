@@ -9,6 +9,7 @@ import type { Turn } from "../conversations/messages.js";
 import { ScopeStore, scopeEntity } from "../store/scopeRecords.js";
 import { scopeLines } from "../domain/scopeStatement.js";
 import { scopeFlowId, scopePrefill } from "./flows/scopeFlow.js";
+import { displayDate } from "../domain/dateDisplay.js";
 
 export const scopeCommandWords = {
   show: /^(the )?(aims |ai management system )?scope( statement)?$/,
@@ -44,7 +45,7 @@ export class ScopeUseCases implements TextUseCases {
     }
     const history = await historyOf(this.prisma, scopeEntity, scope.id);
     return useCaseMessages(
-      { kind: "text", text: [`Scope of the AI management system, ${scope.reference} version ${scope.version} (${scope.updatedAt.toISOString().slice(0, 10)})`, ...scopeLines(scope)].join("\n") },
+      { kind: "text", text: [`Scope of the AI management system, ${scope.reference} version ${scope.version} (${displayDate(scope.updatedAt)})`, ...scopeLines(scope)].join("\n") },
       {
         kind: "record_list",
         title: "Changes to the scope",
@@ -52,7 +53,7 @@ export class ScopeUseCases implements TextUseCases {
           .slice(-10)
           .reverse()
           .map((entry) => ({
-            reference: entry.at.toISOString().slice(0, 10),
+            reference: displayDate(entry.at),
             text: `${entry.action === "create" ? "recorded" : `changed ${Object.keys(entry.changes as object).filter((field) => field in fieldLabels).map((field) => fieldLabels[field]).join(", ")}`} by ${entry.actorLabel} via ${channelLabels[entry.channel]}`,
           })),
         ...(mayEdit ? { note: 'Type "edit scope" to change it.' } : {}),

@@ -25,7 +25,7 @@ export class SupplierUseCases implements TextUseCases, RecordActions {
     if (action !== "reviewed") return refusal(`I can't "${action}" ${reference}.`);
     try {
       const supplier = await markSupplierReviewed(this.prisma, reference, viewerOf(turn), actorOfTurn(turn), this.clock());
-      return useCaseMessages({ kind: "text", text: `The review of ${reference} ${supplier.name} is recorded today. The next one is due on ${supplier.reviewDate.toISOString().slice(0, 10)}.` });
+      return useCaseMessages({ kind: "text", text: `The review of ${reference} ${supplier.name} is recorded today. The next one is due on ${displayDate(supplier.reviewDate)}.` });
     } catch (error) {
       if (error instanceof ActionRefused) return refusal(error.message);
       throw error;

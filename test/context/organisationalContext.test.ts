@@ -23,7 +23,7 @@ describe("context and interested parties in the local chat", () => {
     const list = find(await say("daniel", "context"), "record_list")!;
     // Internal issues first, then external ones, then the parties.
     expect(list.items.map((item) => item.reference)).toEqual(["CTX-0002", "CTX-0001", "IP-0001", "IP-0002"]);
-    expect(list.items[2]!.text).toMatch(/^Policyholders and claimants · requires: .* · source: .*Article 22.* · review 2027-03-31$/);
+    expect(list.items[2]!.text).toMatch(/^Policyholders and claimants · requires: .* · source: .*Article 22.* · review 31 March 2027$/);
     expect(find(await say("tom", "context"), "error")!.text).toBe("Only the governance team, auditors and managers can see the organisation's context.");
   });
 
@@ -43,8 +43,8 @@ describe("context and interested parties in the local chat", () => {
     const review = /(REV-\d{4})/.exec(scheduled)![1]!;
     const inputs = (await say("amara", `review inputs ${review}`)).map((message) => ("text" in message ? message.text : "")).join("\n");
     expect(inputs).toContain("Changes in context: internal and external issues, interested parties");
-    expect(inputs).toMatch(/CTX-0003 external issue: The insurance regulator expects .*\. Effect: .*\. Review 2027-04-30 \[new\]/);
-    expect(inputs).toMatch(/IP-0003 Employees requires: Training before using AI tools.* \(source: AI acceptable use policy; works council agreement\)\. Review 2027-05-31 \[new\]/);
+    expect(inputs).toMatch(/CTX-0003 external issue: The insurance regulator expects .*\. Effect: .*\. Review 30 April 2027 \[new\]/);
+    expect(inputs).toMatch(/IP-0003 Employees requires: Training before using AI tools.* \(source: AI acceptable use policy; works council agreement\)\. Review 31 May 2027 \[new\]/);
 
     const pack = await buildEvidencePack(database.prisma, new Date(), { timeZone: "UTC", exportedBy: { personId: null, label: "test", channel: "cli" } });
     const index = (pack.find((file) => file.path === "README.md")!.content as string);

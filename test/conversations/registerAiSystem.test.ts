@@ -52,7 +52,7 @@ describe.each(backends)("registering an AI system (%s database)", (backend) => {
     const done = findMessage(await owner.command("confirm"), "done")!;
     expect(done.reference).toMatch(/^AIS-\d{4}$/);
     expect(done.lines.join("\n")).toMatch(/Risk tier: High/);
-    expect(done.lines.join("\n")).toMatch(/fully automated decisions affecting people in a regulated domain \(employment and hr\)/);
+    expect(done.lines.join("\n")).toMatch(/fully automated decisions affecting people in a regulated domain \(employment and HR\)/);
 
     const saved = (await harness.store.aiSystems.byReference(done.reference))!;
     expect(saved).toMatchObject({

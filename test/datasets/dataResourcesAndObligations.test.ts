@@ -45,7 +45,7 @@ describe("datasets, resources, customer obligations and supplier reviews in the 
   it("shows the demo organisation's datasets to those who work on AI, and not to members", async () => {
     const list = find(await say("daniel", "datasets"), "record_list")!;
     expect(list.items.map((item) => item.reference)).toEqual(["DS-0001", "DS-0002", "DS-0003", "DS-0004"]);
-    expect(list.items[0]!.text).toBe(`Motor and home claims 2019–2025 · used by ${ref("Claims Fast-Track Triage")} Claims Fast-Track Triage, ${ref("Claims Fraud Scoring")} Claims Fraud Scoring, ${ref("Claims Reserving Forecast")} Claims Reserving Forecast · contract · quality checked · owner Sofia Alvarez · review 2027-05-31`);
+    expect(list.items[0]!.text).toBe(`Motor and home claims 2019–2025 · used by ${ref("Claims Fast-Track Triage")} Claims Fast-Track Triage, ${ref("Claims Fraud Scoring")} Claims Fraud Scoring, ${ref("Claims Reserving Forecast")} Claims Reserving Forecast · contract · quality checked · owner Sofia Alvarez · review 31 May 2027`);
     expect(list.items[2]!.text).toContain("quality not checked yet");
     expect(find(await say("sofia", `datasets ${ref("Home Insurance Pricing Model")}`), "record_list")!.items.map((item) => item.reference)).toEqual(["DS-0002"]);
     expect(errorOf(await say("tom", "datasets"))).toBe("The dataset register is for system owners, managers, auditors and the governance team.");
@@ -72,12 +72,12 @@ describe("datasets, resources, customer obligations and supplier reviews in the 
     expect(view.text).toContain(`Used by: ${fraud} Claims Fraud Scoring`);
     expect(view.text).toContain("Lawful basis: Legitimate interests");
     expect(view.text).toContain('Quality results: not checked yet ("quality DS-0005 <results>" records them)');
-    expect(view.text).toMatch(/History:\n• \d{4}-\d{2}-\d{2} Sofia Alvarez: added it/);
+    expect(view.text).toMatch(/History:\n• \d{1,2} [A-Z][a-z]+ \d{4} Sofia Alvarez: added it/);
     expect(view.actions).toEqual([]); // an auditor reads, the owner acts
 
     expect(errorOf(await say("kenji", "quality DS-0005 all fine"))).toBe("Only the owner of DS-0005 or the governance team can change it.");
     expect(find(await say("sofia", "quality DS-0005 2026-11: 3,412 closed cases, 100% with an outcome, 0 duplicates"), "text")!.text).toContain("Quality results of DS-0005 recorded");
-    expect(find(await say("sofia", "DS-0005"), "notice")!.text).toMatch(/• \d{4}-\d{2}-\d{2} Sofia Alvarez: changed qualityResults/);
+    expect(find(await say("sofia", "DS-0005"), "notice")!.text).toMatch(/• \d{1,2} [A-Z][a-z]+ \d{4} Sofia Alvarez: changed quality results/);
   });
 
   it("lets the owner correct an entry from what is recorded, keeping the change in its history", async () => {
@@ -88,7 +88,7 @@ describe("datasets, resources, customer obligations and supplier reviews in the 
     expect(done.title).toBe("DS-0003 ClaimsDesk damage photos (licensed by customers) is updated");
     const entry = find(await say("kenji", "dataset DS-0003"), "notice")!.text;
     expect(entry).toContain("Quality results: 2026-12: all 58,000 photos have a settled cost");
-    expect(entry).toMatch(/• \d{4}-\d{2}-\d{2} Kenji Tan: changed qualityResults$/m);
+    expect(entry).toMatch(/• \d{1,2} [A-Z][a-z]+ \d{4} Kenji Tan: changed quality results$/m);
     expect(await database.prisma.dataset.count()).toBe(5);
   });
 
@@ -102,7 +102,7 @@ describe("datasets, resources, customer obligations and supplier reviews in the 
     const reviewed = find(await click("sofia", "DS-0005", "reviewed"), "text")!.text;
     const nextYear = new Date(now);
     nextYear.setUTCFullYear(nextYear.getUTCFullYear() + 1);
-    expect(reviewed).toBe(`The review of DS-0005 Fraud investigation outcomes 2021–2026 is recorded today. The next one is due on ${nextYear.toISOString().slice(0, 10)}.`);
+    expect(reviewed).toBe(`The review of DS-0005 Fraud investigation outcomes 2021–2026 is recorded today. The next one is due on ${displayDate(nextYear)}.`);
     const pending = await database.prisma.notificationDelivery.count({ where: { status: "pending", notification: { recordRef: "dataset:DS-0005", kind: "reminder" } } });
     expect(pending).toBe(0);
   });
@@ -128,9 +128,9 @@ describe("datasets, resources, customer obligations and supplier reviews in the 
     expect(done.reference).toBe("COB-0004");
     const list = find(await say("daniel", `customer obligations ${estimator}`), "record_list")!;
     expect(list.items.map((item) => item.reference)).toEqual(["COB-0002", "COB-0004"]);
-    expect(list.items[1]!.text).toBe(`to Harbour Insurance (pilot customer) · ${estimator} ClaimsDesk Damage Photo Estimator · we promise: Photos they upload are deleted within 30 days of the claim closing · written in Pilot agreement HI-2026-07 §5 · owner Kenji Tan · review 2027-06-30`);
+    expect(list.items[1]!.text).toBe(`to Harbour Insurance (pilot customer) · ${estimator} ClaimsDesk Damage Photo Estimator · we promise: Photos they upload are deleted within 30 days of the claim closing · written in Pilot agreement HI-2026-07 §5 · owner Kenji Tan · review 30 June 2027`);
     expect(errorOf(await say("sofia", "COB-0004 reviewed"))).toBe("Only the owner of COB-0004 or the governance team can record its review.");
-    expect(find(await say("kenji", "COB-0004 reviewed"), "text")!.text).toMatch(/^The review of COB-0004 \(Harbour Insurance \(pilot customer\)\) is recorded today\. The next one is due on \d{4}-\d{2}-\d{2}\.$/);
+    expect(find(await say("kenji", "COB-0004 reviewed"), "text")!.text).toMatch(/^The review of COB-0004 \(Harbour Insurance \(pilot customer\)\) is recorded today\. The next one is due on \d{1,2} [A-Z][a-z]+ \d{4}\.$/);
     expect(errorOf(await say("tom", "customer obligations"))).toMatch(/^Only .* can see obligations to customers\.$/);
   });
 
@@ -146,7 +146,7 @@ describe("datasets, resources, customer obligations and supplier reviews in the 
     // The service's clock moves the reminder scan; the conversations keep the real day.
     const today = new Date().toISOString().slice(0, 10);
     const nextYear = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
-    expect(find(await click("sofia", "SUP-0004", "reviewed"), "text")!.text).toBe(`The review of SUP-0004 Amazon Web Services is recorded today. The next one is due on ${nextYear}.`);
+    expect(find(await click("sofia", "SUP-0004", "reviewed"), "text")!.text).toBe(`The review of SUP-0004 Amazon Web Services is recorded today. The next one is due on ${displayDate(nextYear)}.`);
     expect(await database.prisma.supplier.findUniqueOrThrow({ where: { reference: "SUP-0004" } })).toMatchObject({ lastReviewedOn: new Date(`${today}T00:00:00Z`), reviewDate: new Date(`${nextYear}T00:00:00Z`) });
     expect(shown(await say("daniel", "suppliers"))).toContain(`review ${displayDate(nextYear)} (last reviewed ${displayDate(today)})`);
 

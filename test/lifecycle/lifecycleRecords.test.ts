@@ -34,7 +34,7 @@ describe("AI system life-cycle records in the local chat", () => {
     const view = find(await say("sofia", `lifecycle ${triage}`), "notice")!;
     expect(view.subject).toBe(`Life cycle of ${triage} Claims Fast-Track Triage`);
     expect(view.text).toContain("Risk tier: High.");
-    expect(view.text).toMatch(/Verification and validation result \(A\.6\.2\.4\), needed for its tier:\n• LCR-\d{4} v1: Precision of fast-track decisions .*: 0\.97 against ≥ 0\.95, passed, accepted 2026-11-27 \(Sofia Alvarez/);
+    expect(view.text).toMatch(/Verification and validation result \(A\.6\.2\.4\), needed for its tier:\n• LCR-\d{4} v1: Precision of fast-track decisions .*: 0\.97 against ≥ 0\.95, passed, accepted 27 November 2026 \(Sofia Alvarez/);
     expect(view.text).toContain("Everything its high tier needs is on file.");
     // The demo organisation is consistent with its approvals: no approved system lacks what its tier needs.
     const approved = (await inventoryStatus(database.prisma, new Date())).filter((entry) => entry.status === "approved");
@@ -82,7 +82,7 @@ describe("AI system life-cycle records in the local chat", () => {
     expect(history.map((entry) => [entry.action, entry.actorLabel])).toEqual([["create", "Priya Raman"], ["update", "Priya Raman"]]);
     expect((history[1]!.changes as Record<string, { from: unknown; to: unknown }>).resultValue).toEqual({ from: 87, to: 92 });
     const shown = find(await say("priya", `lifecycle ${record}`), "notice")!;
-    expect(shown.text).toMatch(/• v1 recorded by Priya Raman on \d{4}-\d{2}-\d{2}, replaced on \d{4}-\d{2}-\d{2}\n• v2 recorded by Priya Raman on \d{4}-\d{2}-\d{2} \(current\)/);
+    expect(shown.text).toMatch(/• v1 recorded by Priya Raman on \d{1,2} [A-Z][a-z]+ \d{4}, replaced on \d{1,2} [A-Z][a-z]+ \d{4}\n• v2 recorded by Priya Raman on \d{1,2} [A-Z][a-z]+ \d{4} \(current\)/);
   });
 
   it("records a monitoring plan (what is watched, how often, who), after which the medium-tier system can be approved", async () => {

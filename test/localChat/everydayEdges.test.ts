@@ -87,6 +87,33 @@ describe("everyday conversations in the local chat", () => {
     });
   });
 
+  describe("wording an owner reads", () => {
+    it("keeps acronyms in the risk tier's reasons and writes no doubled punctuation in the life-cycle records", async () => {
+      await turn("kenji", { kind: "start", flowId: "register_ai_system" });
+      const summary = await answerUntilSummary("kenji", await say("kenji", "Shift Rota Suggester"), {
+        purpose: "Suggests weekly shift rotas",
+        intendedUse: "Team leaders adjust and publish each rota",
+        kind: "third_party_service",
+        vendor: "Quinyx",
+        businessUnit: "skip",
+        owner: "me",
+        dataCategories: "personal data",
+        affectedParties: "employees",
+        autonomyLevel: "advises_human",
+        regulatedDomain: "employment_hr",
+        lifecycleStage: "pilot",
+        inAimsScope: "yes",
+      });
+      expect(find(summary, "summary")).toBeDefined();
+      const done = find(await say("kenji", "confirm"), "done")!;
+      expect(done.lines).toContain("• It is used in a regulated domain (employment and HR).");
+
+      const lifecycle = find(await say("amara", "lifecycle AIS-0001"), "notice")!.text;
+      expect(lifecycle).toContain("Every score with its inputs, model version, routing and the handler's final decision; kept in");
+      expect(lifecycle).not.toMatch(/[.;,:][.;,:]/);
+    });
+  });
+
   describe("closing an incident", () => {
     it("asks why an open corrective action is carried over, and records the reason on the timeline", async () => {
       const { reference, action } = await resolvedIncidentWithOpenAction("The chatbot quoted a cancellation fee we abolished last year");

@@ -94,11 +94,60 @@ describe("first messages in the local chat", () => {
     expect(question(answered)?.stepId).toBe("name");
     expect((await draftOf("lukas"))?.answers).not.toHaveProperty("name");
     // A command typed there is confirmed too; "1" says it was meant as the answer.
-    expect(question(await say("lukas", "my systems"))?.prompt).toMatch(/Is this your answer, or the command/);
+    expect(question(await say("lukas", "my systems"))?.prompt).toMatch(/^Is "my systems" your answer, or do you want to run the command "my systems"\?/);
     const next = question(await say("lukas", "1"));
     expect(next?.stepId).not.toBe("name");
     expect((await draftOf("lukas"))?.answers).toMatchObject({ name: "my systems" });
     await say("lukas", "cancel");
+  });
+
+  describe("a command with a record typed at a question", () => {
+    const commandPrompt = /^Is "(.+)" your answer, or do you want to run the command "(.+)"\? Your AI system registration stays where it is either way\.$/;
+
+    it("does not take \"incident INC-0001\" as the system's name; running it shows the incident and goes back to the name", async () => {
+      await turn("amara", { kind: "start", flowId: "register_ai_system" });
+      const asked = question(await say("amara", "incident INC-0001"))!;
+      expect(asked.prompt).toMatch(commandPrompt);
+      expect(asked.choices?.map((choice) => choice.label)).toEqual(["It's my answer", 'Run "incident INC-0001"']);
+      expect((await draftOf("amara"))?.answers).not.toHaveProperty("name");
+
+      const ran = await turn("amara", { kind: "choice", stepId: asked.stepId, value: "command" });
+      expect(firstOfKind(ran, "incident")?.reference, JSON.stringify(ran)).toBe("INC-0001");
+      expect(question(ran)?.stepId).toBe("name");
+      expect((await draftOf("amara"))?.answers).not.toHaveProperty("name");
+      await say("amara", "cancel");
+    });
+
+    it("asks about a bare reference too, offering the command that shows it, and keeps it when it is the answer", async () => {
+      await turn("sofia", { kind: "start", flowId: "register_ai_system" });
+      const asked = question(await say("sofia", "AIS-0001"))!;
+      expect(asked.prompt).toBe('Is "AIS-0001" your answer, or do you want to run the command "system AIS-0001"? Your AI system registration stays where it is either way.');
+      const kept = await turn("sofia", { kind: "choice", stepId: asked.stepId, value: "answer" });
+      expect(question(kept)?.stepId).not.toBe("name");
+      expect((await draftOf("sofia"))?.answers).toMatchObject({ name: "AIS-0001" });
+      await say("sofia", "cancel");
+    });
+
+    it("keeps \"note INC-0007 …\" typed as a description when the person says it is their answer", async () => {
+      await turn("sofia", { kind: "start", flowId: "register_ai_system" });
+      await say("sofia", "Renewal Letter Drafter");
+      const asked = question(await say("sofia", "note INC-0001 the scores drifted again after the update"))!;
+      expect(asked.prompt).toMatch(commandPrompt);
+      expect(question(await say("sofia", "it's my answer"))?.stepId).not.toBe("purpose");
+      expect((await draftOf("sofia"))?.answers).toMatchObject({ purpose: "note INC-0001 the scores drifted again after the update" });
+      const timeline = await database.prisma.incidentEvent.count({ where: { incident: { reference: "INC-0001" }, text: { contains: "drifted again" } } });
+      expect(timeline).toBe(0);
+      await say("sofia", "cancel");
+    });
+
+    it("takes references as the answer where the question asks for them", async () => {
+      await turn("amara", { kind: "start", flowId: "schedule_internal_audit" });
+      await say("amara", "15/01/2027", "Claims models: risk and impact assessment", "ISO/IEC 42001 clause 8.2");
+      const next = question(await say("amara", "AIS-0001"));
+      expect(next?.prompt).not.toMatch(/your answer, or/);
+      expect((await draftOf("amara"))?.answers).toMatchObject({ systems: expect.anything() });
+      await say("amara", "cancel");
+    });
   });
 
   it("takes a typed number as the pick from the systems that matched", async () => {

@@ -12,6 +12,7 @@ import type { RunningService } from "../../src/service.js";
 import { systemActor } from "../../src/store/changeHistory.js";
 import type { TestDatabase } from "../support/testDatabase.js";
 import { closeLocalChat, firstOfKind, localChatTurns, openLocalChat } from "../support/localChatSession.js";
+import { displayDate } from "../../src/domain/dateDisplay.js";
 
 const reminderSettings = { daysBefore: [14, 7, 1], workingHours: { start: 9, end: 17 }, attestationMonths: 6, escalateAfterDays: 7 };
 const texts = (messages: { kind: string }[]) => messages.map((message) => ("text" in message ? String(message.text) : "title" in message ? String(message.title) : "")).join("\n");
@@ -21,6 +22,7 @@ describe("measuring AI objectives in the local chat", () => {
   let service: RunningService;
   const people = new Map<string, string>();
   const today = new Date().toISOString().slice(0, 10);
+  const shownToday = displayDate(today);
 
   beforeAll(async () => {
     ({ database, service } = await openLocalChat(people));
@@ -32,12 +34,12 @@ describe("measuring AI objectives in the local chat", () => {
   it("shows a demo objective's measure and its results, latest first, with who recorded each", async () => {
     const shown = await say("tom", "objective OBJ-0001");
     expect(texts(shown)).toContain("What is measured: Share of AI systems in use with a named owner");
-    expect(texts(shown)).toContain("How often: quarterly; next result due 2026-12-30");
+    expect(texts(shown)).toContain("How often: quarterly; next result due 30 December 2026");
     expect(texts(shown)).toContain("Met when: at least 100%");
     const results = shown.find((message) => message.kind === "record_list" && message.title === "Results of OBJ-0001") as Extract<(typeof shown)[number], { kind: "record_list" }>;
     expect(results.items.map((item) => item.text)).toEqual([
-      "2026-09-30 · 91% · not met · recorded by Amara Okafor via Slack · 21 of 23; the two remaining reports are being registered",
-      "2026-06-30 · 83% · not met · recorded by Amara Okafor via Slack · 19 of 23; four found through shadow-AI reports",
+      "30 September 2026 · 91% · not met · recorded by Amara Okafor via Slack · 21 of 23; the two remaining reports are being registered",
+      "30 June 2026 · 83% · not met · recorded by Amara Okafor via Slack · 19 of 23; four found through shadow-AI reports",
     ]);
   });
 
@@ -48,15 +50,15 @@ describe("measuring AI objectives in the local chat", () => {
     expect(firstOfKind(await say("amara", "measure OBJ-0099 87%"), "error")!.text).toBe('There is no objective OBJ-0099. Type "objectives" to see them.');
 
     const done = firstOfKind(await say("amara", "measure OBJ-0001 95% after the November registrations"), "done")!;
-    expect(done.title).toBe(`MSR-0008: OBJ-0001 measured 95% on ${today}, not met against the target of at least 100%`);
-    expect(done.lines).toEqual(["Up 4 points since the last result (better).", expect.stringMatching(/^Next result due \d{4}-\d{2}-\d{2} \(quarterly\); OBJ-0001's owner will be reminded\.$/)]);
+    expect(done.title).toBe(`MSR-0008: OBJ-0001 measured 95% on ${shownToday}, not met against the target of at least 100%`);
+    expect(done.lines).toEqual(["Up 4 points since the last result (better).", expect.stringMatching(/^Next result due \d{1,2} [A-Z][a-z]+ \d{4} \(quarterly\); OBJ-0001's owner will be reminded\.$/)]);
     const stored = await database.prisma.objectiveMeasurement.findUniqueOrThrow({ where: { reference: "MSR-0008" }, include: { recordedBy: true } });
     expect(stored).toMatchObject({ value: 95, unit: "%", met: false, targetValue: 100, note: "after the November registrations", recordedVia: "local_chat" });
     expect(stored.recordedBy.displayName).toBe("Amara Okafor");
     expect(await database.prisma.changeLog.count({ where: { entityType: "ObjectiveMeasurement", entityRef: "MSR-0008", actorLabel: "Amara Okafor" } })).toBe(1);
 
     // A result at most the target in days is met.
-    expect(firstOfKind(await say("amara", "measure OBJ-0004 0.5 days"), "done")!.title).toBe(`MSR-0009: OBJ-0004 measured 0.5 days on ${today}, met against the target of at most 1 day`);
+    expect(firstOfKind(await say("amara", "measure OBJ-0004 0.5 days"), "done")!.title).toBe(`MSR-0009: OBJ-0004 measured 0.5 days on ${shownToday}, met against the target of at most 1 day`);
   });
 
   it("asks for a result step by step when none is given, and its owner records it", async () => {
@@ -70,7 +72,7 @@ describe("measuring AI objectives in the local chat", () => {
     const summary = firstOfKind(await say("priya", "yesterday", "From the competence register"), "summary")!;
     expect(summary.fields.map((field) => `${field.label}: ${field.value}`).slice(1, 2)).toEqual(["Result: 96%"]);
     const done = firstOfKind(await say("priya", "confirm"), "done")!;
-    expect(done.title).toMatch(/^MSR-0010: OBJ-0003 measured 96% on \d{4}-\d{2}-\d{2}, met against the target of at least 95%$/);
+    expect(done.title).toMatch(/^MSR-0010: OBJ-0003 measured 96% on \d{1,2} [A-Z][a-z]+ \d{4}, met against the target of at least 95%$/);
     expect(done.lines[0]).toBe("First result.");
   });
 
@@ -86,14 +88,14 @@ describe("measuring AI objectives in the local chat", () => {
 
     expect(firstOfKind(await click("tom", "OBJ-0002", "measure"), "error")!.text).toBe("Only the governance team or OBJ-0002's owner (Lukas Brandt) can record its results.");
     expect(firstOfKind(await click("lukas", "OBJ-0002", "measure"), "question")!.stepId).toBe("value");
-    expect(firstOfKind(await say("lukas", "83%", "skip", "skip", "confirm"), "done")!.title).toBe(`MSR-0011: OBJ-0002 measured 83% on ${today}, not met against the target of at least 100%`);
+    expect(firstOfKind(await say("lukas", "83%", "skip", "skip", "confirm"), "done")!.title).toBe(`MSR-0011: OBJ-0002 measured 83% on ${shownToday}, not met against the target of at least 100%`);
   });
 
   it("shows the latest result against the target and the trend in the digest and the management-review inputs", async () => {
     const digest = firstOfKind(await say("priya", "digest"), "notice")!;
     expect(digest.text).toContain("AI objectives measured:");
-    expect(digest.text).toContain(`  • OBJ-0001 Share of AI systems in use with a named owner: 95% on ${today}, not met (target at least 100%); up 4 points since the last result (better)`);
-    expect(digest.text).toContain(`  • OBJ-0004 Longest time from report to triage of a SEV1 or SEV2 incident in the month, in working days: 0.5 days on ${today}, met (target at most 1 day); down 0.5 days since the last result (better)`);
+    expect(digest.text).toContain(`  • OBJ-0001 Share of AI systems in use with a named owner: 95% on ${shownToday}, not met (target at least 100%); up 4 points since the last result (better)`);
+    expect(digest.text).toContain(`  • OBJ-0004 Longest time from report to triage of a SEV1 or SEV2 incident in the month, in working days: 0.5 days on ${shownToday}, met (target at most 1 day); down 0.5 days since the last result (better)`);
     const markdown = renderDigestMarkdown(await buildWeeklyDigest(database.prisma, { now: new Date(), timeZone: "UTC" }));
     expect(markdown).toContain("## AI objectives measured\n- OBJ-0001 Share of AI systems in use with a named owner: 95%");
 

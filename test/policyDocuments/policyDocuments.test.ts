@@ -134,7 +134,7 @@ describe("controlled policy documents and acknowledgement campaigns in the local
     expect(find(await say("sofia", `close campaign ${ack}`), "error")!.text).toBe("Only the governance team can close acknowledgement campaigns.");
     const closed = find(await say("amara", `close campaign ${ack}`), "notice")!;
     expect(closed.subject).toMatch(new RegExp(`^${ack} closed: the final record of who has read `));
-    expect(closed.text).toMatch(/^Confirmed: 2 of \d+\.\nHave read it: Hannah Vogel \(\d{4}-\d{2}-\d{2}\), Sofia Alvarez \(\d{4}-\d{2}-\d{2}\)\.\nHad not confirmed: [^\n]*Kenji Tan/);
+    expect(closed.text).toMatch(/^Confirmed: 2 of \d+\.\nHave read it: Hannah Vogel \(\d{1,2} [A-Z][a-z]+ \d{4}\), Sofia Alvarez \(\d{1,2} [A-Z][a-z]+ \d{4}\)\.\nHad not confirmed: [^\n]*Kenji Tan/);
     expect(find(await say("amara", `campaign ${ack} close`), "error")!.text).toBe(`${ack} is already closed; "campaign ${ack}" shows its final record.`);
     expect(find(await say("daniel", `campaign ${ack}`), "notice")!.text).toContain("(closed: the final record)");
 

@@ -176,7 +176,7 @@ describe.each(backends)("reminders (%s database)", (backend) => {
     await amara.answerAll(["ISO/IEC 42001 clause 8 and Annex A.6", "skip", "skip", "me", "skip", "skip"]);
     const scheduled = findMessage(await amara.say("confirm"), "done")!;
     const reference = scheduled.reference;
-    expect(scheduled.title).toBe(`Internal audit ${reference} is scheduled for 2026-12-15: Claims and pricing models`);
+    expect(scheduled.title).toBe(`Internal audit ${reference} is scheduled for 15 December 2026: Claims and pricing models`);
     expect(scheduled.lines[0]).toBe("Auditors: Amara Okafor (lead). Amara Okafor will be reminded before the date.");
     expect(findMessage(await tom.say("schedule"), "record_list")!.items.map((entry) => entry.reference)).toContain(reference);
     await scan();

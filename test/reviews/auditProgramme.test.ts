@@ -56,7 +56,7 @@ describe("the internal audit programme in the local chat", () => {
     const leadStep = summary.fields.findIndex((field) => field.label === "Lead auditor") + 1;
     await say("amara", `edit ${leadStep}`, "Daniel Mensah");
     const done = firstOfKind(await say("amara", "confirm"), "done")!;
-    expect(done.title).toBe("Internal audit REV-0002 is scheduled for 2027-03-10: Claims models: monitoring and human oversight");
+    expect(done.title).toBe("Internal audit REV-0002 is scheduled for 10 March 2027: Claims models: monitoring and human oversight");
     expect(done.lines).toEqual(["Auditors: Daniel Mensah (lead). Daniel Mensah will be reminded before the date.", "Independence checked: no auditor owns a system in scope or the area audited."]);
     expect(await database.prisma.scheduledReview.findUniqueOrThrow({ where: { reference: "REV-0002" } })).toMatchObject({
       criteria: "ISO/IEC 42001 clause 9.1 and Annex A.6.2.6; the monitoring procedure",

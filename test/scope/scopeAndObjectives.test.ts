@@ -93,7 +93,7 @@ describe.each(backends)("scope and AI objectives in chat (%s database)", (backen
     expect(inputs).toMatch(/SCP-0001 version 2, changed 2 times in this period/);
     expect(inputs).toContain("## AI objectives");
     expect(inputs).toMatch(/5 objectives: Not started 1, On track 1, At risk 2, Achieved 1; 0 overdue/);
-    expect(inputs).toContain("OBJ-0002 High-tier AI systems have a current impact assessment before approval (target 100% of high-tier systems assessed within the last 12 months; Lukas Brandt; due 2027-02-28): At risk");
+    expect(inputs).toContain("OBJ-0002 High-tier AI systems have a current impact assessment before approval (target 100% of high-tier systems assessed within the last 12 months; Lukas Brandt; due 28 February 2027): At risk");
     expect(inputs).not.toContain("No AI objectives are recorded");
 
     // A gap analysis rating 4.3 and 6.2 is shown beside what the records hold.

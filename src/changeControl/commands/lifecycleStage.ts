@@ -1,12 +1,14 @@
+import { couldAct } from "../../domain/accessPolicy.js";
 import { defineCommand } from "../../conversations/commands/chatCommand.js";
 import { ref, viaUseCase } from "../../conversations/commands/viaUseCase.js";
 
 export const lifecycleStage = defineCommand({
   name: "stage",
   group: "Risks and systems",
-  usage: "stage AIS-0001 proposed | development | production | retired",
+  usage: "stage AIS-0001 proposed | development | pilot | production | retired",
   help: "move an AI system you own along its life cycle (production once approved)",
   verbs: ["stage"],
+  allowed: (viewer) => couldAct(viewer, "edit", "ai_system"),
   matches: (text) => new RegExp(String.raw`^stage ${ref("ais")}\b`).test(text),
   run: viaUseCase((use) => use.changeControl),
 });

@@ -1,3 +1,4 @@
+import { couldAct } from "../../domain/accessPolicy.js";
 import { defineCommand } from "../../conversations/commands/chatCommand.js";
 import { ref, viaUseCase } from "../../conversations/commands/viaUseCase.js";
 
@@ -7,6 +8,7 @@ export const updateSystem = defineCommand({
   usage: "update AIS-0001",
   help: "change an AI system's entry (a material change reopens its approval)",
   verbs: ["update"],
+  allowed: (viewer) => couldAct(viewer, "edit", "ai_system"),
   matches: (text) => new RegExp(String.raw`^(update|change) ${ref("ais")}$`).test(text),
   run: viaUseCase((use) => use.changeControl),
 });

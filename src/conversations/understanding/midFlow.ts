@@ -14,6 +14,8 @@ export interface PendingAnswer {
   stepId: string;
   text: string;
   kind: "question" | "command";
+  /** The command to run when that is what was meant (for a bare reference, the one that shows it). */
+  command?: string;
 }
 
 // Kept with the draft's answers so that a restart or another replica still knows; never a step id.
@@ -40,21 +42,50 @@ export function offeredValue(answers: Answers, stepId: string, typed: string): s
 
 const questionOpening = /^(can|may|could|should|must) (i|we|you|they|people|staff)\b|^(is|are) (it|this|that|there|we|our|my)\b|^(do|does|did) (i|we|you|the|our|my|this|that)\b|^how (do|can|should|much|many|long|often|quickly|soon)\b|^what (is|are|should|do|does|happens|if)\b|^(who|which|when|where|why) (is|are|do|does|should|can|approves|decides)\b|^am i\b/;
 
-/** Whether text typed at a free-text question is plainly something else: a question, or a command. */
-export function looksMisplaced(text: string, commands: readonly ChatCommand[]): PendingAnswer["kind"] | null {
+/** A record reference as people type it: "INC-0007", "AIS-0014", "LCR-0003". */
+const referencePattern = /\b([a-z]{2,4})-\d{1,6}\b/gi;
+/** What a bare reference opens when no command takes it alone ("AIS-0014" shows the system). */
+const showVerbs = ["system", "objective", "lifecycle", "document", "campaign", "change"];
+
+/** The command a typed text runs: itself, or for a bare reference the command that shows that record. */
+export function commandFor(text: string, commands: readonly ChatCommand[]): string | null {
+  if (findCommand(text, commands)) return text.trim();
+  const bare = /^\s*([a-z]{2,4}-\d{1,6})\s*$/i.exec(text)?.[1];
+  if (!bare) return null;
+  return showVerbs.map((verb) => `${verb} ${bare.toUpperCase()}`).find((typed) => findCommand(typed, commands)) ?? null;
+}
+
+/** The question being answered: its wording says which references it expects ("e.g. AIS-0003"). */
+export interface AskedText {
+  prompt: string;
+  help: string;
+}
+
+/**
+ * Whether text typed at a free-text question is plainly something else: a question, or a command
+ * (a command word, possibly with a record: "incident INC-0007", "my systems"; or a bare reference).
+ * A reference is the answer when the question itself asks for one of its kind ("AIS-0003, AIS-0007").
+ */
+export function looksMisplaced(text: string, commands: readonly ChatCommand[], asked: AskedText): Omit<PendingAnswer, "stepId" | "text"> | null {
   const typed = plain(text);
-  const wordCount = typed.split(" ").length;
-  if ((/\?\s*$/.test(text.trim()) && wordCount >= 3) || (questionOpening.test(typed) && wordCount >= 4)) return "question";
-  // A record's reference ("INC-0007") is a likely answer (which incident, which system), not a command.
-  if (wordCount <= 4 && !/\b[a-z]{2,4}-\d{1,6}\b/i.test(text) && findCommand(text, commands)) return "command";
-  return null;
+  const words = typed.split(" ");
+  if ((/\?\s*$/.test(text.trim()) && words.length >= 3) || (questionOpening.test(typed) && words.length >= 4)) return { kind: "question" };
+  const command = commandFor(text, commands);
+  if (!command) return null;
+  const prefixes = [...text.matchAll(referencePattern)].map((match) => match[1]!.toUpperCase());
+  if (prefixes.length === 0) return words.length <= 4 ? { kind: "command", command } : null;
+  const expected = [...`${asked.prompt} ${asked.help}`.matchAll(referencePattern)].map((match) => match[1]!.toUpperCase());
+  if (prefixes.some((prefix) => expected.includes(prefix))) return null;
+  // "note INC-0007 <a long text>" is still a command: the reference comes right after the command word.
+  const leading = words.slice(0, 3).some((word) => /^[a-z]{2,4}-\d{1,6}$/i.test(word));
+  return leading ? { kind: "command", command } : null;
 }
 
 /** The buttons for "your answer, or …?". */
 export function pendingAnswerChoices(pending: PendingAnswer): Choice[] {
   return [
     { value: "answer", label: "It's my answer" },
-    pending.kind === "question" ? { value: "ask", label: "Ask the policy assistant" } : { value: "command", label: `Run "${pending.text.trim()}"` },
+    pending.kind === "question" ? { value: "ask", label: "Ask the policy assistant" } : { value: "command", label: `Run "${pending.command ?? pending.text.trim()}"` },
   ];
 }
 

@@ -5,6 +5,7 @@ import type { PersonAnswer, SystemAnswer } from "../../conversations/stepInput.j
 import { actorOf } from "../../conversations/flows/actor.js";
 import { requiredText } from "../../conversations/flows/choices.js";
 import { recordCustomerObligation } from "../obligationRegister.js";
+import { displayDate } from "../../domain/dateDisplay.js";
 
 export const addObligationFlowId = "add_customer_obligation";
 const governanceOnly = "Only the governance team records obligations to customers.";
@@ -47,7 +48,7 @@ export function addObligationFlow(): FlowDefinition {
         { personId: context.speaker.personId, roles: context.speaker.roles },
         actorOf(context),
       );
-      return { reference: obligation.reference, title: `${obligation.reference}: obligation to ${obligation.customer} on ${system.reference} ${system.name} recorded`, lines: [`Next review: ${obligation.reviewOn.toISOString().slice(0, 10)}.`, 'Type "customer obligations" to see them all.'] };
+      return { reference: obligation.reference, title: `${obligation.reference}: obligation to ${obligation.customer} on ${system.reference} ${system.name} recorded`, lines: [`Next review: ${displayDate(obligation.reviewOn)}.`, 'Type "customer obligations" to see them all.'] };
     },
   };
 }

@@ -8,6 +8,7 @@ import { can } from "../../domain/accessPolicy.js";
 import type { LawfulBasis } from "../../generated/prisma/enums.js";
 import { lawfulBasisLabels, registerDataset, updateDataset, type NewDataset } from "../datasetRegister.js";
 import { systemReferenceList } from "./systemReferenceList.js";
+import { displayDate } from "../../domain/dateDisplay.js";
 
 export const addDatasetFlowId = "add_dataset";
 
@@ -58,7 +59,7 @@ export function addDatasetFlow(): FlowDefinition {
         return { reference: updated.reference, title: `${updated.reference} ${updated.name} is updated`, lines: [`Type "dataset ${updated.reference}" to see it with its history.`] };
       }
       const dataset = await registerDataset(context.tx, fields, viewer, actorOf(context));
-      return { reference: dataset.reference, title: `${dataset.reference} ${dataset.name} is in the dataset register`, lines: [`Next review: ${dataset.reviewOn.toISOString().slice(0, 10)}.`, `Type "dataset ${dataset.reference}" to see it.`] };
+      return { reference: dataset.reference, title: `${dataset.reference} ${dataset.name} is in the dataset register`, lines: [`Next review: ${displayDate(dataset.reviewOn)}.`, `Type "dataset ${dataset.reference}" to see it.`] };
     },
   };
 }

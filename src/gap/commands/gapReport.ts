@@ -1,3 +1,4 @@
+import { couldAct } from "../../domain/accessPolicy.js";
 import { defineCommand } from "../../conversations/commands/chatCommand.js";
 import { viaUseCase } from "../../conversations/commands/viaUseCase.js";
 
@@ -7,6 +8,7 @@ export const gapReport = defineCommand({
   usage: "gap report",
   help: "the latest gap analysis, clause by clause",
   verbs: ["gap", "gaps"],
+  allowed: (viewer) => couldAct(viewer, "view", "gap_analysis"),
   matches: (text) => /^(gap report|gaps|gap analysis report)$/.test(text),
   run: viaUseCase((use) => use.gap),
 });

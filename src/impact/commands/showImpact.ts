@@ -1,3 +1,4 @@
+import { couldAct } from "../../domain/accessPolicy.js";
 import { defineCommand } from "../../conversations/commands/chatCommand.js";
 import { ref, viaUseCase } from "../../conversations/commands/viaUseCase.js";
 
@@ -7,6 +8,7 @@ export const showImpact = defineCommand({
   usage: "impact AIS-0001",
   help: "a system's latest impact assessment",
   verbs: ["impact"],
+  allowed: (viewer) => couldAct(viewer, "view", "impact_assessment"),
   matches: (text) => new RegExp(String.raw`^impact( assessment)?( (of|for))? ${ref("ais")}$`).test(text),
   run: viaUseCase((use) => use.impact),
 });

@@ -1,3 +1,4 @@
+import { couldAct } from "../../domain/accessPolicy.js";
 import { defineCommand } from "../../conversations/commands/chatCommand.js";
 import { ref, viaUseCase } from "../../conversations/commands/viaUseCase.js";
 
@@ -7,6 +8,7 @@ export const addNote = defineCommand({
   usage: "note INC-0007 <text or link>",
   help: "adds to an incident's timeline; a link becomes its evidence",
   verbs: ["note"],
+  allowed: (viewer) => couldAct(viewer, "edit", "incident"),
   matches: (text) => new RegExp(String.raw`^(note|evidence) ${ref("inc")}\b`).test(text),
   run: viaUseCase((use) => use.incidents),
 });

@@ -1,3 +1,4 @@
+import { couldAct } from "../../domain/accessPolicy.js";
 import { defineCommand } from "../../conversations/commands/chatCommand.js";
 import { ref, viaUseCase } from "../../conversations/commands/viaUseCase.js";
 
@@ -7,6 +8,7 @@ export const completeAction = defineCommand({
   usage: "CA-0001 done",
   help: "marks a corrective action done",
   verbs: [],
+  allowed: (viewer) => couldAct(viewer, "edit", "corrective_action"),
   matches: (text) => new RegExp(String.raw`^(action )?${ref("ca")} (is )?(done|complete|completed)$`).test(text),
   run: viaUseCase((use) => use.incidents),
 });

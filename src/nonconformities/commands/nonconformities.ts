@@ -1,3 +1,4 @@
+import { couldAct } from "../../domain/accessPolicy.js";
 import { defineCommand } from "../../conversations/commands/chatCommand.js";
 import { ref, viaUseCase } from "../../conversations/commands/viaUseCase.js";
 
@@ -9,6 +10,7 @@ export const nonconformities = defineCommand({
   usage: "nonconformities [all] · NC-0001 [plan | close] · raise nonconformity [REV-0001]",
   help: "nonconformities and their corrective actions",
   verbs: ["nonconformities", "nonconformity", "nc"],
+  allowed: (viewer) => couldAct(viewer, "view", "nonconformity"),
   matches: (text) =>
     /^(open )?(nonconformities|non-conformities|findings|ncs)( all)?$/.test(text) ||
     new RegExp(String.raw`^(raise (an? )?|new )?${noun}( (from |for )?${ref("rev")})?$`).test(text) ||

@@ -1,3 +1,4 @@
+import { couldAct } from "../../domain/accessPolicy.js";
 import { defineCommand } from "../../conversations/commands/chatCommand.js";
 import { ref, viaUseCase } from "../../conversations/commands/viaUseCase.js";
 
@@ -7,6 +8,7 @@ export const editPolicyDocument = defineCommand({
   usage: "edit POL-0001",
   help: "set a policy's owner, approver, next review date and summary",
   verbs: ["edit"],
+  allowed: (viewer) => couldAct(viewer, "edit", "policy_document"),
   matches: (text) => new RegExp(String.raw`^edit ${ref("pol")}$`).test(text),
   run: viaUseCase((use) => use.policyDocuments),
 });

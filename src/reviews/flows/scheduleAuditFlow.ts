@@ -11,6 +11,7 @@ import { actorOf } from "../../conversations/flows/actor.js";
 import { requiredText } from "../../conversations/flows/choices.js";
 import { createRecord, type Transaction } from "../../store/recordWriter.js";
 import { reviewEntity } from "../reviewRecords.js";
+import { displayDate } from "../../domain/dateDisplay.js";
 
 export const scheduleAuditFlowId = "schedule_internal_audit";
 
@@ -34,7 +35,7 @@ export function scheduleAuditFlow(): FlowDefinition {
     listed: false,
     refusesToStart: (speaker) => (speaker.roles.includes("governance") ? null : governanceOnly),
     steps: [
-      { id: "scheduledOn", label: "Date", prompt: "When will it take place? (a date)", help: "E.g. 2027-01-15 or \"next Monday\"; the lead auditor is reminded before it.", input: "date", schema: z.string(), dates: { only: "future", message: "That date has passed; when will the audit take place?" } },
+      { id: "scheduledOn", label: "Date", prompt: "When will it take place? (a date)", help: "The lead auditor is reminded before it.", input: "date", schema: z.string(), dates: { only: "future", message: "That date has passed; when will the audit take place?" } },
       { id: "scope", label: "Scope", prompt: "What is its scope? (the processes, teams or systems audited)", help: 'E.g. "Claims and pricing models: risk assessment, impact assessment and monitoring".', input: "text", schema: requiredText("scope", 500) },
       { id: "criteria", label: "Criteria", prompt: "What is it audited against? (the criteria: clauses, policies, procedures)", help: 'E.g. "ISO/IEC 42001 clauses 6.1 and 8.2-8.4, Annex A.5 and A.6; the AI policy v3; the model release procedure".', input: "text", schema: requiredText("criteria", 1000) },
       {
@@ -96,7 +97,7 @@ export function scheduleAuditFlow(): FlowDefinition {
       });
       return {
         reference: audit.reference,
-        title: `Internal audit ${audit.reference} is scheduled for ${scheduledOn.toISOString().slice(0, 10)}: ${audit.scope}`,
+        title: `Internal audit ${audit.reference} is scheduled for ${displayDate(scheduledOn)}: ${audit.scope}`,
         lines: [
           `Auditors: ${plan.auditors.map((auditor) => auditor.displayName).join(" (lead), ")}${plan.auditors.length === 1 ? " (lead)" : ""}. ${plan.auditors[0]!.displayName} will be reminded before the date.`,
           plan.conflicts.length === 0 ? "Independence checked: no auditor owns a system in scope or the area audited." : `Not independent, with the justification recorded: ${plan.conflicts.join("; ")}.`,

@@ -1,3 +1,4 @@
+import { couldAct } from "../../domain/accessPolicy.js";
 import { defineCommand } from "../../conversations/commands/chatCommand.js";
 import { ref, viaUseCase } from "../../conversations/commands/viaUseCase.js";
 
@@ -7,6 +8,7 @@ export const riskRegister = defineCommand({
   usage: "risks [AIS-0001] · RSK-0001",
   help: "the risk register you may see, a system's risks, or one risk",
   verbs: ["risks", "risk"],
+  allowed: (viewer) => couldAct(viewer, "view", "risk"),
   matches: (text) =>
     /^(risks|risk register|ai risks)( all)?$/.test(text) ||
     new RegExp(String.raw`^risks (for |of |on )?${ref("ais")}$`).test(text) ||

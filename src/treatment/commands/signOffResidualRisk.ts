@@ -1,3 +1,4 @@
+import { couldAct } from "../../domain/accessPolicy.js";
 import { defineCommand } from "../../conversations/commands/chatCommand.js";
 import { ref, viaUseCase } from "../../conversations/commands/viaUseCase.js";
 
@@ -7,6 +8,7 @@ export const signOffResidualRisk = defineCommand({
   usage: "sign off RSK-0001",
   help: "sign off a risk's residual risk once its treatment actions are done",
   verbs: ["sign"],
+  allowed: (viewer) => couldAct(viewer, "edit", "risk"),
   matches: (text) => new RegExp(String.raw`^(sign off|signoff) ${ref("rsk")}$`).test(text),
   run: viaUseCase((use) => use.treatment),
 });

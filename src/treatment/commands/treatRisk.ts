@@ -1,3 +1,4 @@
+import { couldAct } from "../../domain/accessPolicy.js";
 import { defineCommand } from "../../conversations/commands/chatCommand.js";
 import { ref, viaUseCase } from "../../conversations/commands/viaUseCase.js";
 
@@ -7,6 +8,7 @@ export const treatRisk = defineCommand({
   usage: "treat RSK-0001 (treatment RSK-0001)",
   help: "plan a risk's treatment actions (control, owner, due date) and see the plan",
   verbs: ["treat", "treatment"],
+  allowed: (viewer) => couldAct(viewer, "edit", "risk"),
   matches: (text) => new RegExp(String.raw`^(treat|treatment) ${ref("rsk")}$`).test(text),
   run: viaUseCase((use) => use.treatment),
 });
