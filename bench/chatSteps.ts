@@ -11,9 +11,9 @@ import { slackDirectMessage, slackDmChannel, teamsPersonalChat, teamsPersonalMes
 import { nextText, StepTracker, type ChatUser, type StepFigures } from "./support/conversationSteps.js";
 import { runLoad, type BuiltRequest, type LoadFigures } from "./support/httpLoad.js";
 import { runPeopleLoad } from "./support/peopleLoad.js";
-import { StepCostMeter, type StepCosts } from "./support/stepCosts.js";
+import { processCpuMs, StepCostMeter, type CpuSources, type StepCosts } from "./support/stepCosts.js";
 import { freePort, spawnTypeScript, waitUntilHealthy } from "./support/nodeProcesses.js";
-import { createBenchStorage, serviceDatabaseUrl, startBenchPlatforms, startServiceProcess, type BenchPlatforms, type BenchStorage } from "./support/serviceProcess.js";
+import { createBenchStorage, postmasterPidOf, serviceDatabaseUrl, startBenchPlatforms, startServiceProcess, type BenchPlatforms, type BenchStorage } from "./support/serviceProcess.js";
 import { residentMb } from "./support/nodeProcesses.js";
 import { round } from "./support/statistics.js";
 import { openEmbeddedServer } from "../src/store/embedded/embeddedServer.js";
@@ -41,8 +41,11 @@ export function loadShapeFromEnvironment(): LoadShape {
 
 export type ServiceStepFigures = StepFigures & { ackRequestsPerSecond: number; ackP99Ms: number; perStep?: StepCosts };
 
+/** A bare baseline's figures at the HTTP answer, and the CPU its process spent per request. */
+export type BareFigures = LoadFigures & { appCpuMs?: number };
+
 export interface PlatformFigures {
-  bare: LoadFigures;
+  bare: BareFigures;
   service: ServiceStepFigures;
   ratio: number;
 }
@@ -64,7 +67,7 @@ export async function slackStepBenchmark(storage: BenchStorage, platforms: Bench
   const slackLean = await leanStepBaseline(storage, platforms, shape);
   const service = await startServiceProcess(storage, platforms);
   try {
-    const slackSteps = await serviceSteps("slack", service.url, platforms, shape, await serviceDatabaseUrl(storage));
+    const slackSteps = await serviceSteps("slack", service.url, platforms, shape, await serviceDatabaseUrl(storage), cpuSources(storage, service.pid));
     return { slack: { bare: slackBare, service: slackSteps, ratio: slackSteps.stepsPerSecond / slackBare.requestsPerSecond }, slackLean, rssAfterLoadMb: residentMb(service.pid) };
   } finally {
     await service.stop();
@@ -76,9 +79,9 @@ export async function chatStepBenchmark(storage: BenchStorage, platforms: BenchP
   const slackLean = await leanStepBaseline(storage, platforms, shape);
   const service = await startServiceProcess(storage, platforms);
   try {
-    const slackSteps = await serviceSteps("slack", service.url, platforms, shape, await serviceDatabaseUrl(storage));
+    const slackSteps = await serviceSteps("slack", service.url, platforms, shape, await serviceDatabaseUrl(storage), cpuSources(storage, service.pid));
     const teamsBare = await bareBaseline("teams", platforms, shape);
-    const teamsSteps = await serviceSteps("teams", service.url, platforms, shape);
+    const teamsSteps = await serviceSteps("teams", service.url, platforms, shape, await serviceDatabaseUrl(storage), cpuSources(storage, service.pid));
     return {
       slack: { bare: slackBare, service: slackSteps, ratio: slackSteps.stepsPerSecond / slackBare.requestsPerSecond },
       slackLean,
@@ -99,7 +102,7 @@ function requestFor(platform: Platform, platforms: BenchPlatforms): (user: ChatU
  * Slack's people come from a bounded pool (see LoadShape.people); Teams answers before its HTTP
  * response, so autocannon's connections bound its load already.
  */
-async function serviceSteps(platform: Platform, url: string, platforms: BenchPlatforms, shape: LoadShape, databaseUrl?: string): Promise<PlatformFigures["service"]> {
+async function serviceSteps(platform: Platform, url: string, platforms: BenchPlatforms, shape: LoadShape, databaseUrl?: string, cpu: CpuSources = {}): Promise<PlatformFigures["service"]> {
   const pooled = platform === "slack" && shape.people > 0;
   const tracker = new StepTracker(platform === "slack" ? slackDmChannel : teamsPersonalChat, pooled ? shape.people : undefined);
   const listen = (at: (conversation: string, arrivedAt: number) => void) => (platform === "slack" ? (platforms.onSlackReply = at) : (platforms.onTeamsReply = at));
@@ -125,7 +128,7 @@ async function serviceSteps(platform: Platform, url: string, platforms: BenchPla
     }
     await load(shape.warmUpSeconds);
     await tracker.drained(30_000);
-    const meter = databaseUrl && platform === "slack" ? new StepCostMeter(databaseUrl, platforms.slackCalls) : undefined;
+    const meter = databaseUrl ? new StepCostMeter(databaseUrl, platforms.slackCalls, cpu) : undefined;
     await meter?.start();
     tracker.reset();
     const measured = await load(shape.seconds);
@@ -138,7 +141,7 @@ async function serviceSteps(platform: Platform, url: string, platforms: BenchPla
 }
 
 /** The bare app in its own process, loaded the same way; its figures are autocannon's. */
-async function bareBaseline(platform: Platform, platforms: BenchPlatforms, shape: LoadShape): Promise<LoadFigures> {
+async function bareBaseline(platform: Platform, platforms: BenchPlatforms, shape: LoadShape): Promise<BareFigures> {
   const port = await freePort();
   const script = platform === "slack" ? "bench/bareBolt.ts" : "bench/bareTeamsBot.ts";
   const spawnedAt = performance.now();
@@ -154,7 +157,10 @@ async function bareBaseline(platform: Platform, platforms: BenchPlatforms, shape
       return build({ index, conversation: platform === "slack" ? slackDmChannel(index) : teamsPersonalChat(index), turns: 1 }, "help");
     };
     await runLoad({ url, connections: shape.connections, seconds: shape.warmUpSeconds }, nextRequest);
-    return await runLoad({ url, connections: shape.connections, seconds: shape.seconds }, nextRequest);
+    const cpuBefore = processCpuMs(bare.pid);
+    const figures = await runLoad({ url, connections: shape.connections, seconds: shape.seconds }, nextRequest);
+    const answered = figures.requestsPerSecond * shape.seconds;
+    return { ...figures, ...(answered > 0 ? { appCpuMs: (processCpuMs(bare.pid) - cpuBefore) / answered } : {}) };
   } finally {
     await bare.stop();
   }
@@ -169,7 +175,7 @@ async function leanStepBaseline(storage: BenchStorage, platforms: BenchPlatforms
   try {
     const url = `http://127.0.0.1:${port}`;
     await waitUntilHealthy(`${url}/healthz`, lean, spawnedAt);
-    return await serviceSteps("slack", url, platforms, shape, database.url);
+    return await serviceSteps("slack", url, platforms, shape, database.url, cpuSources(storage, lean.pid));
   } finally {
     await lean.stop();
     await database.dispose();
@@ -198,7 +204,7 @@ export function chatStepRows(figures: Omit<ChatStepFigures, "teams"> & { teams?:
   rows.push({ what: "Slack: lean step (pg transaction + postMessage)", perSecond: round(lean.stepsPerSecond), p50Ms: round(lean.p50Ms, 1), p99Ms: round(lean.p99Ms, 1), note: `acks ${round(lean.ackRequestsPerSecond)}/s p99 ${round(lean.ackP99Ms)} ms; unanswered ${lean.unanswered}${costsNote(lean.perStep)}` });
   const measured: [string, PlatformFigures][] = [["Slack", figures.slack], ...(figures.teams ? [["Teams", figures.teams] as [string, PlatformFigures]] : [])];
   for (const [platform, result] of measured) {
-    rows.push({ what: `${platform}: bare ${platform === "Slack" ? "Bolt ack" : "CloudAdapter echo"}`, perSecond: round(result.bare.requestsPerSecond), p50Ms: round(result.bare.p50Ms, 1), p99Ms: round(result.bare.p99Ms, 1), note: `non-2xx ${result.bare.non2xx}, errors ${result.bare.errors}` });
+    rows.push({ what: `${platform}: bare ${platform === "Slack" ? "Bolt ack" : "CloudAdapter echo"}`, perSecond: round(result.bare.requestsPerSecond), p50Ms: round(result.bare.p50Ms, 1), p99Ms: round(result.bare.p99Ms, 1), note: `non-2xx ${result.bare.non2xx}, errors ${result.bare.errors}${result.bare.appCpuMs !== undefined ? `; CPU ms per request ${result.bare.appCpuMs.toFixed(2)}` : ""}` });
     const service = result.service;
     rows.push({
       what: `${platform}: service step (reply at fake)`,
@@ -212,7 +218,15 @@ export function chatStepRows(figures: Omit<ChatStepFigures, "teams"> & { teams?:
 }
 
 function costsNote(costs: StepCosts | undefined): string {
-  return costs ? `; per step ${costs.transactions.toFixed(1)} transactions, ${costs.usersInfo.toFixed(2)} users.info, ${costs.postMessages.toFixed(2)} posts` : "";
+  if (!costs) return "";
+  const cpu = [costs.appCpuMs !== undefined ? `app ${costs.appCpuMs.toFixed(2)}` : "", costs.databaseCpuMs !== undefined ? `database ${costs.databaseCpuMs.toFixed(2)}` : ""].filter(Boolean);
+  return `; per step ${costs.transactions.toFixed(1)} transactions, ${costs.usersInfo.toFixed(2)} users.info, ${costs.postMessages.toFixed(2)} posts${cpu.length > 0 ? `, CPU ms ${cpu.join(", ")}` : ""}`;
+}
+
+/** The app's process, and the database server when nobody else uses it (embedded, or started by the bench). */
+function cpuSources(storage: BenchStorage, appPid: number): CpuSources {
+  const postmasterPid = postmasterPidOf(storage);
+  return { appPid, ...(postmasterPid ? { postmasterPid } : {}) };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

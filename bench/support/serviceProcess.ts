@@ -182,7 +182,12 @@ export async function settledResidentMb(pid: number, maxWaitMs = 15_000): Promis
 
 /** The database server's own memory: its postmaster and every backend (NaN on a server the bench did not start). */
 export function databaseResidentMb(storage: BenchStorage): number {
+  const postmasterPid = postmasterPidOf(storage);
+  return postmasterPid ? treeResidentMb(postmasterPid) : NaN;
+}
+
+/** The postmaster of the embedded server or of the server the bench started; undefined on a server of your own. */
+export function postmasterPidOf(storage: BenchStorage): number | undefined {
   const dataDir = storage.dataDir ?? storage.serverDataDir;
-  const postmaster = dataDir ? readPostmasterPid(path.join(dataDir, "postgres")) : undefined;
-  return postmaster ? treeResidentMb(postmaster.pid) : NaN;
+  return dataDir ? readPostmasterPid(path.join(dataDir, "postgres"))?.pid : undefined;
 }

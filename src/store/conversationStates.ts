@@ -102,19 +102,41 @@ export class ConversationStateStore {
     expected: ConversationSnapshot,
     change: ConversationChange,
   ): Promise<ConversationSnapshot | null> {
-    // One UPDATE … RETURNING: the written row comes back with the write, no second read.
-    try {
-      const row = await db.conversationState.update({
-        where: { id: expected.id, version: expected.version },
-        data: { ...change, answers: change.answers as Prisma.InputJsonValue, version: { increment: 1 } },
-      });
-      return toSnapshot(row);
-    } catch (error) {
-      if ((error as { code?: string }).code === "P2025") return null; // another delivery wrote first
-      throw error;
-    }
+    // One UPDATE … RETURNING, written out: the written row comes back with the write, no second read,
+    // and the most frequent write of a step skips the client's query building (about two thirds of
+    // its CPU cost, measured against the same statement as raw SQL). No row: another delivery wrote first.
+    const [row] = await db.$queryRawUnsafe<ConversationRow[]>(
+      writeIfCurrentStatement,
+      expected.id,
+      expected.version,
+      change.stepId,
+      JSON.stringify(change.answers),
+      utcWallTime(change.expiresAt),
+      change.flowId ?? null,
+      change.status ?? null,
+      change.resultReference !== undefined,
+      change.resultReference ?? null,
+      utcWallTime(new Date()),
+    );
+    return row ? toSnapshot(row) : null;
   }
 }
+
+type ConversationRow = Parameters<typeof toSnapshot>[0];
+
+/** Timestamps are stored as UTC wall time without a zone (as Prisma writes them). */
+const utcWallTime = (date: Date) => date.toISOString().replace("Z", "");
+
+/** Fields left out of a change keep their value; resultReference is written when `$8` says it was given (null included). */
+const writeIfCurrentStatement = `
+  UPDATE "ConversationState" SET
+    "stepId" = $3, answers = $4::jsonb, "expiresAt" = $5::timestamp,
+    "flowId" = COALESCE($6, "flowId"), status = COALESCE($7::text::"ConversationStatus", status),
+    "resultReference" = CASE WHEN $8 THEN $9 ELSE "resultReference" END,
+    version = version + 1, "updatedAt" = $10::timestamp
+  WHERE id = $1 AND version = $2
+  RETURNING id, platform, "workspaceId", "userId", "conversationId", "flowId", "stepId", answers, version,
+            status::text AS status, "resultReference", "expiresAt", "updatedAt"`;
 
 class StaleConversation extends Error {}
 

@@ -32,18 +32,23 @@ interface PendingWrite {
 const utc = (date: Date) => date.toISOString().replace("Z", "");
 
 /**
- * The oldest unprocessed request of each lane (leaving out `$done`, processed by this very
- * statement), when no worker holds it; locked rows are skipped, not waited for, and each row is
- * checked again as it is locked, so two replicas never claim the same request.
+ * Unprocessed requests in arrival order that no worker holds and that are the oldest unprocessed one
+ * of their lane (leaving out `$done`, processed by this very statement). The scan walks the
+ * platform's unprocessed requests in id order (the (processedAt, platform, id) index; the ORDER BY
+ * names its columns so the planner sees the order) and stops once it has `$4`: a claim costs what it
+ * takes, not the size of the backlog nor the day of processed requests kept beside it. Locked rows
+ * are skipped, not waited for, and each row is checked again as it is locked, so two replicas never
+ * claim the same request.
  */
 const claimable = `
   claimable AS (
     SELECT m.id FROM "InboxMessage" m
-    JOIN (SELECT DISTINCT ON (lane) id FROM "InboxMessage"
-          WHERE platform = $2 AND "processedAt" IS NULL AND id <> ALL($5::int[])
-          ORDER BY lane, id) AS heads ON heads.id = m.id
-    WHERE m."processedAt" IS NULL AND (m."leaseUntil" IS NULL OR m."leaseUntil" < $3::timestamp)
-    ORDER BY m.id LIMIT $4
+    WHERE m."processedAt" IS NULL AND m.platform = $2 AND m.id <> ALL($5::int[])
+      AND (m."leaseUntil" IS NULL OR m."leaseUntil" < $3::timestamp)
+      AND NOT EXISTS (
+        SELECT 1 FROM "InboxMessage" earlier
+        WHERE earlier."processedAt" IS NULL AND earlier.lane = m.lane AND earlier.id < m.id AND earlier.id <> ALL($5::int[]))
+    ORDER BY m."processedAt", m.platform, m.id LIMIT $4
     FOR UPDATE OF m SKIP LOCKED)`;
 
 const claimStatement = `

@@ -7,6 +7,8 @@ import { Inbox, type InboxRequest } from "../../src/store/inbox.js";
 import { InboxWorker } from "../../src/inbox/inboxWorker.js";
 import { TurnSlots } from "../../src/inbox/turnSlots.js";
 import { backends, openTestDatabase, type TestDatabase } from "../support/testDatabase.js";
+import { countingQueries } from "../../src/store/queryCounting.js";
+import { PrismaClient } from "../../src/generated/prisma/client.js";
 
 const silent = pino({ level: "silent" });
 
@@ -160,7 +162,51 @@ describe.each(backends)("the durable inbox (%s)", (backend) => {
     expect(await inbox.settle("slack", [second!, otherLane!], now, 10)).toEqual([]);
     expect(await inbox.unprocessed("slack")).toBe(0);
   });
+
+  it("claims without reading the backlog or the day of processed requests kept beside it", async () => {
+    database = await openTestDatabase(backend);
+    const counting = countingQueries(database.adapterFactory);
+    const prisma = new PrismaClient({ adapter: counting.factory });
+    try {
+      const inbox = new Inbox(prisma, { leaseMs: 60_000, maxAgeMs: 24 * 60 * 60_000 }, database.priority);
+      // A busy day: 5,000 requests processed, then 500 people each waiting for an answer, 8 of them being answered.
+      await database.priority.query(`INSERT INTO "InboxMessage" (platform, "dedupeKey", lane, body, "processedAt")
+        SELECT 'slack', 'done-' || n, 'slack:U' || (n % 500), '{}', now() FROM generate_series(1, 5000) AS n`);
+      await database.priority.query(`INSERT INTO "InboxMessage" (platform, "dedupeKey", lane, body)
+        SELECT 'slack', 'waiting-' || n, 'slack:U' || n, '{}' FROM generate_series(1, 500) AS n`);
+      const now = new Date();
+      const inFlight = await inbox.claim("slack", now, 8);
+      await database.priority.query(`ANALYZE "InboxMessage"`);
+      counting.log.reset();
+      const claimed = await inbox.settle("slack", [inFlight[0]!.id], now, 2);
+      expect(claimed).toHaveLength(2);
+      // The same statement again, explained: how many rows its scans of the inbox read.
+      const parameters = [new Date(now.getTime() + 60_000).toISOString().replace("Z", ""), "slack", now.toISOString().replace("Z", ""), 2, [inFlight[1]!.id], now.toISOString().replace("Z", "")];
+      const [settle] = counting.log.statements;
+      const [explained] = await database.priority.query<{ "QUERY PLAN": { Plan: PlanNode }[] }>(`EXPLAIN (ANALYZE, FORMAT JSON) ${settle}`, parameters);
+      // In arrival order it passes the 7 still being answered and takes the next two; never the 5,000 or the 500.
+      expect(rowsReadFromInbox(explained!["QUERY PLAN"][0]!.Plan)).toBeLessThan(40);
+    } finally {
+      await prisma.$disconnect();
+    }
+  });
 });
+
+interface PlanNode {
+  "Node Type": string;
+  "Relation Name"?: string;
+  "Actual Rows": number;
+  "Actual Loops": number;
+  "Rows Removed by Filter"?: number;
+  "Rows Removed by Index Recheck"?: number;
+  Plans?: PlanNode[];
+}
+
+/** Rows the plan's scans of the inbox table produced or filtered out, over all their loops. */
+function rowsReadFromInbox(node: PlanNode): number {
+  const own = node["Relation Name"] === "InboxMessage" && /Scan/.test(node["Node Type"]) ? (node["Actual Rows"] + (node["Rows Removed by Filter"] ?? 0)) * node["Actual Loops"] : 0;
+  return own + (node.Plans ?? []).reduce((sum, child) => sum + rowsReadFromInbox(child), 0);
+}
 
 async function waitUntil(condition: () => boolean, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

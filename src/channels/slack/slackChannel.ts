@@ -60,6 +60,8 @@ export function createSlackChannel(
     authorize: botIdentityAuthorization(settings.botToken, () => app.client),
     logger,
     logLevel: LogLevel.INFO,
+    // Conversations are kept in our database; Bolt's in-memory conversation store would only cost each event a look-up.
+    convoStore: false,
     ...(receiver ? { receiver } : { socketMode: true, appToken: settings.appToken, signingSecret: settings.signingSecret }),
     clientOptions: {
       ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {}),
