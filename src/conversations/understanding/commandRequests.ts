@@ -61,16 +61,13 @@ const asksFor = [
 /** What a thing is, or whether it is required: a question for the policy, not a command. */
 const asksAboutIt = /^(what is|what's|whats|what are|explain|why|do we need|do i need|is there|is it|are we required)\b(?!.*\b((status|details|state) (of|on|for)|happening|going on|are there|is there)\b)( an?)?/;
 
-const isBareReference = (text: string) => /^[a-z]{2,4}[-\s]?\d{1,6}$/.test(text);
-
 /**
  * The command a sentence asks for, as typed text ("soa", "incident INC-0031"), or null. `text` is
  * plain (lower case, no punctuation but ? ' -).
  */
 export function commandAskedFor(text: string): { command: string; text: string } | null {
   const typed = text.replace(/\?/g, " ").replace(/\s+/g, " ").trim();
-  const bare = isBareReference(typed);
-  if (!bare && (asksAboutIt.test(typed) || !asksFor.some((cue) => cue.test(typed)))) return null;
+  if (asksAboutIt.test(typed) || !asksFor.some((cue) => cue.test(typed))) return null;
   for (const subject of subjects) {
     const match = subject.names.exec(typed);
     if (match) return { command: subject.command, text: subject.text(match) };

@@ -4,7 +4,9 @@
 import type { ChatCommand } from "../commands/chatCommand.js";
 import { findCommand } from "../commands/chatCommand.js";
 import * as words from "./routingVocabulary.js";
+import { plain } from "./routingVocabulary.js";
 import { commandAskedFor } from "./commandRequests.js";
+import { commandFor } from "./midFlow.js";
 
 export type Route = "ask_policy" | "report_incident" | "register_system" | "report_shadow_ai" | "capabilities" | "clarify" | `command:${string}`;
 
@@ -23,22 +25,13 @@ export function routeName(understanding: Understanding): Route {
   return (understanding.command.route ?? `command:${understanding.command.name}`) as Route;
 }
 
-/** Lower case, plain apostrophes, single spaces, without the punctuation around words. */
-export function plain(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[’‘`]/g, "'")
-    .replace(/[^a-z0-9'?\s-]/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
-}
-
 export function understandFirstMessage(text: string, commands: readonly ChatCommand[]): Understanding {
   const original = text.trim();
   const typed = plain(words.withoutOpening(original));
   if (typed === "" || typed === "?") return { route: "clarify" };
   const ownRecords = words.asOwnRecordsCommand(typed);
-  const command = findCommand(words.withoutPoliteShow(original), commands) ?? findCommand(original, commands) ?? (ownRecords ? findCommand(ownRecords, commands) : null);
+  const shown = commandFor(original, commands);
+  const command = findCommand(words.withoutPoliteShow(original), commands) ?? (shown ? findCommand(shown, commands) : null) ?? (ownRecords ? findCommand(ownRecords, commands) : null);
   if (command) return { route: "command", command: command.command, text: command.text };
   if (words.isSmallTalk(typed) || isSmallTalkWithAside(original)) return { route: "capabilities" };
   const asked = commandAskedFor(typed);

@@ -5,7 +5,7 @@ import type { ChatCommand } from "../commands/chatCommand.js";
 import { findCommand } from "../commands/chatCommand.js";
 import type { Answers } from "../flowDefinition.js";
 import type { Choice } from "../messages.js";
-import { plain } from "./firstMessage.js";
+import { plain } from "./routingVocabulary.js";
 
 /** The step id of the "your answer, or a question?" choice; never a real step's id. */
 export const pendingAnswerStepId = "answer_or_question";

@@ -1,6 +1,16 @@
 // The sentence shapes and general words the first-message rules look for. Each test takes text
 // already made plain (lower case, no punctuation except ? ' -).
 
+/** Lower case, plain apostrophes, single spaces, without the punctuation around words. */
+export function plain(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[’‘`]/g, "'")
+    .replace(/[^a-z0-9'?\s-]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
 type TextTest = RegExp | ((text: string) => boolean);
 const any = (...tests: TextTest[]) => (text: string) => tests.some((test) => (test instanceof RegExp ? test.test(text) : test(text)));
 
