@@ -65,15 +65,15 @@ export async function dueItems(prisma: PrismaClient, now: Date, settings: Remind
       dueOn: system.nextReviewDate!,
       title: `The review of ${system.reference} ${system.name}`,
       person: system.owner!,
-      buttons: [button("Mark done", `review:${system.reference}`, "done"), ...snoozeButtons(`review:${system.reference}`)],
+      buttons: [button("Mark reviewed", `review:${system.reference}`, "done"), ...snoozeButtons(`review:${system.reference}`)],
     })),
     ...attestations.map((system) => ({
       itemKey: `attestation:${system.reference}`,
       dueOn: addMonths(system.lastAttestedAt ?? system.createdAt, settings.attestationMonths),
       // A system never confirmed is due its first confirmation, counted from its registration.
       title: system.lastAttestedAt
-        ? `Confirming that the inventory entry ${system.reference} ${system.name} is still accurate`
-        : `The first confirmation that the inventory entry ${system.reference} ${system.name} is accurate (registered ${displayDate(system.createdAt)}, never confirmed since)`,
+        ? `Your confirmation that the inventory entry ${system.reference} ${system.name} is still accurate`
+        : `Your first confirmation that the inventory entry ${system.reference} ${system.name} is accurate (registered ${displayDate(system.createdAt)}, never confirmed since)`,
       person: system.owner!,
       buttons: [button("Still accurate", `attestation:${system.reference}`, "still_accurate"), button("Update", `attestation:${system.reference}`, "update"), ...snoozeButtons(`attestation:${system.reference}`)],
     })),
@@ -102,7 +102,7 @@ export async function dueItems(prisma: PrismaClient, now: Date, settings: Remind
     ...impacts.map((assessment) => ({
       itemKey: `impact:${assessment.reference}`,
       dueOn: assessment.reassessOn,
-      title: `Re-assessing the impact of ${assessment.system.reference} ${assessment.system.name} (${assessment.reference})`,
+      title: `The re-assessment of the impact of ${assessment.system.reference} ${assessment.system.name} (${assessment.reference})`,
       person: assessment.system.owner!,
       buttons: [{ label: "Assess again", input: { kind: "record_action", reference: assessment.reference, action: "reassess" } } as NoticeButton, ...snoozeButtons(`impact:${assessment.reference}`)],
     })),

@@ -102,7 +102,7 @@ describe("assessing an AI system's impact in the local chat", () => {
     await queueReminders(database.prisma, new Date("2027-02-22T10:00:00Z"), reminderSettings);
     const reminder = await database.prisma.notification.findFirstOrThrow({ where: { recordRef: `impact:${done.reference}` } });
     expect(reminder).toMatchObject({ audience: personAudience(people.get("kenji")!), kind: "reminder" });
-    expect(reminder.subject).toMatch(/Re-assessing the impact of AIS-\d{4} ClaimsDesk Damage Photo Estimator/);
+    expect(reminder.subject).toMatch(/The re-assessment of the impact of AIS-\d{4} ClaimsDesk Damage Photo Estimator/);
     const assessAgain = find(await turn("kenji", { kind: "record_action", reference: done.reference, action: "reassess" }), "question")!;
     expect(assessAgain.stepId).toBe("individuals");
     await say("kenji", "cancel");

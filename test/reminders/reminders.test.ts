@@ -76,7 +76,7 @@ describe.each(backends)("reminders (%s database)", (backend) => {
     await database.prisma.aiSystem.update({ where: { id: system.id }, data: { lastAttestedAt: new Date("2026-06-08T10:00:00Z"), nextReviewDate: new Date("2027-06-01T00:00:00Z") } });
     await scan();
     const [reminder] = await remindersFor(`attestation:${system.reference}`);
-    expect(reminder!.text).toBe(`Confirming that the inventory entry ${system.reference} ${system.name} is still accurate is due in 7 days (8 December 2026).`);
+    expect(reminder!.text).toBe(`Your confirmation that the inventory entry ${system.reference} ${system.name} is still accurate is due in 7 days (8 December 2026).`);
     const confirmed = await sofia.turn({ kind: "reminder_action", item: `attestation:${system.reference}`, action: "still_accurate" });
     expect(findMessage(confirmed, "text")!.text).toMatch(/is confirmed as accurate today/);
     const after = await database.prisma.aiSystem.findUniqueOrThrow({ where: { id: system.id } });
@@ -110,7 +110,7 @@ describe.each(backends)("reminders (%s database)", (backend) => {
     await scan();
     const [first] = await remindersFor(`attestation:${system.reference}`);
     expect(first!.text).toBe(
-      `The first confirmation that the inventory entry ${system.reference} ${system.name} is accurate (registered 6 June 2026, never confirmed since) was due 5 days ago (6 December 2026).`,
+      `Your first confirmation that the inventory entry ${system.reference} ${system.name} is accurate (registered 6 June 2026, never confirmed since) was due 5 days ago (6 December 2026).`,
     );
 
     const training = await database.prisma.trainingRecord.create({
