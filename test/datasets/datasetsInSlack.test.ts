@@ -2,6 +2,7 @@
 // dataset in a DM, clicks Mark reviewed, and the review is recorded; a member is refused.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventCallback } from "../support/slackRequests.js";
+import { displayDate } from "../../src/domain/dateDisplay.js";
 import { buttonValue, messageText, messageTs, slackUsers, startSlackTestService, type SlackTestService } from "../support/slackService.js";
 
 describe("the dataset register in Slack", () => {
@@ -24,7 +25,7 @@ describe("the dataset register in Slack", () => {
     const reply = await slack.click(slackUsers.owner.id, messageTs(entry), "aims_notice_action", buttonValue(entry, "Mark reviewed"));
     const today = new Date().toISOString().slice(0, 10);
     const nextYear = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
-    expect(messageText(reply)).toContain(`The review of DS-0001 Motor and home claims 2019–2025 is recorded today. The next one is due on ${nextYear}.`);
+    expect(messageText(reply)).toContain(`The review of DS-0001 Motor and home claims 2019–2025 is recorded today. The next one is due on ${displayDate(new Date(`${nextYear}T00:00:00Z`))}.`);
     const dataset = await slack.database.prisma.dataset.findUniqueOrThrow({ where: { reference: "DS-0001" } });
     expect(dataset.lastReviewedOn?.toISOString().slice(0, 10)).toBe(today);
     const history = await slack.database.prisma.changeLog.findMany({ where: { entityRef: "DS-0001" }, orderBy: { id: "asc" } });

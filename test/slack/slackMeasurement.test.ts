@@ -15,7 +15,7 @@ describe("objective measurement and the audit programme in Slack", () => {
     expect(messageText(refused)).toContain("Only the governance team or OBJ-0001's owner (Amara Okafor) can record its results.");
 
     const recorded = await slack.dm(slackUsers.governance.id, "measure OBJ-0001 95% after the November registrations");
-    expect(messageText(recorded)).toMatch(/MSR-\d{4}: OBJ-0001 measured 95% on \d{4}-\d{2}-\d{2}, not met against the target of at least 100%/);
+    expect(messageText(recorded)).toMatch(/MSR-\d{4}: OBJ-0001 measured 95% on \d{1,2} [A-Z][a-z]+ \d{4}, not met against the target of at least 100%/);
     expect(messageText(recorded)).toContain("Up 4 points since the last result (better).");
     const stored = await slack.database.prisma.objectiveMeasurement.findFirstOrThrow({ where: { note: "after the November registrations" }, include: { recordedBy: true } });
     expect(stored).toMatchObject({ value: 95, met: false, recordedVia: "slack" });
