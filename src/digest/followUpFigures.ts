@@ -50,14 +50,15 @@ async function upcomingAuditsAndReviews(prisma: PrismaClient, period: DigestPeri
 }
 
 async function unansweredPolicyQuestions(prisma: PrismaClient, period: DigestPeriod): Promise<PolicyQuestionFigures> {
-  // Counting a column counts its non-null values: the questions passed on to governance.
-  const counts = await prisma.policyQuestion.count({
-    where: { answered: false, createdAt: { gte: period.from, lte: period.to } },
-    select: { _all: true, routedAt: true },
-  });
-  // Answered by the governance team: their answer to a question passed on, or a curated answer given again.
-  const answeredByGovernance = await prisma.policyQuestion.count({
-    where: { OR: [{ answeredAt: { gte: period.from, lte: period.to } }, { source: "curated", createdAt: { gte: period.from, lte: period.to } }] },
-  });
-  return { unansweredThisWeek: counts._all, routedToGovernance: counts.routedAt, answeredByGovernance };
+  // One pass over the week's questions and those answered in it. Counting a column counts its
+  // non-null values: the questions passed on to governance. Answered by the governance team: their
+  // answer to a question passed on, or a curated answer given again.
+  const [counts] = await prisma.$queryRaw<{ unanswered: number; routed: number; answeredByGovernance: number }[]>`
+    SELECT count(*) FILTER (WHERE "answered" = false AND "createdAt" >= ${period.from} AND "createdAt" <= ${period.to})::int AS "unanswered",
+           count("routedAt") FILTER (WHERE "answered" = false AND "createdAt" >= ${period.from} AND "createdAt" <= ${period.to})::int AS "routed",
+           count(*) FILTER (WHERE ("answeredAt" >= ${period.from} AND "answeredAt" <= ${period.to})
+                               OR ("source" = 'curated' AND "createdAt" >= ${period.from} AND "createdAt" <= ${period.to}))::int AS "answeredByGovernance"
+    FROM "PolicyQuestion"
+    WHERE "createdAt" >= ${period.from} OR "answeredAt" >= ${period.from}`;
+  return { unansweredThisWeek: counts?.unanswered ?? 0, routedToGovernance: counts?.routed ?? 0, answeredByGovernance: counts?.answeredByGovernance ?? 0 };
 }

@@ -20,17 +20,9 @@ export const openIncidentStatuses: IncidentStatus[] = ["reported", "triaged", "i
 const dayMs = 24 * 60 * 60 * 1000;
 
 export async function incidentFigures(prisma: PrismaClient, period: DigestPeriod): Promise<IncidentFigures> {
-  const [opened, current] = await Promise.all([
-    // The reportedAt index narrows this to the week's rows.
-    prisma.incident.groupBy({
-      by: ["severity", "type", "confidential"],
-      where: { reportedAt: { gte: period.from, lte: period.to } },
-      _count: { _all: true },
-    }),
-    closedAndOpenIncidents(prisma, period),
-  ]);
+  const current = await incidentsByState(prisma, period);
   return {
-    openedThisWeek: breakdown(opened.map((group) => ({ ...group, count: group._count._all }))),
+    openedThisWeek: breakdown(current.map((group) => ({ ...group, count: group.opened }))),
     closedThisWeek: breakdown(current.map((group) => ({ ...group, count: group.closed }))),
     open: openFigures(current),
   };
@@ -54,7 +46,7 @@ function breakdown(groups: IncidentGroup[]): IncidentBreakdown {
   return result;
 }
 
-type CurrentStateGroup = Omit<IncidentGroup, "count"> & Record<AgeBand | "closed" | "open" | "awaitingTriage", number>;
+type CurrentStateGroup = Omit<IncidentGroup, "count"> & Record<AgeBand | "opened" | "closed" | "open" | "awaitingTriage", number>;
 
 function openFigures(groups: CurrentStateGroup[]): OpenIncidentFigures {
   const open: OpenIncidentFigures = { total: 0, byAge: zeroCounts(ageBands), awaitingTriage: 0 };
@@ -67,17 +59,18 @@ function openFigures(groups: CurrentStateGroup[]): OpenIncidentFigures {
 }
 
 /**
- * Closed this week, and open now by age in whole days (under 1, 1–7, 8–30, over 30), in one pass
- * over the table: there is no index on closedAt, so a separate query would read it all a second
- * time. Prisma's groupBy cannot count by several conditions at once, hence the raw query.
+ * Opened and closed this week, and open now by age in whole days (under 1, 1–7, 8–30, over 30), in
+ * one pass over the table: there is no index on closedAt, so a separate query would read it all a
+ * second time. Prisma's groupBy cannot count by several conditions at once, hence the raw query.
  */
-async function closedAndOpenIncidents(prisma: PrismaClient, period: DigestPeriod): Promise<CurrentStateGroup[]> {
+async function incidentsByState(prisma: PrismaClient, period: DigestPeriod): Promise<CurrentStateGroup[]> {
   const daysAgo = (days: number) => new Date(period.to.getTime() - days * dayMs);
   const [oneDay, eightDays, thirtyOneDays] = [daysAgo(1), daysAgo(8), daysAgo(31)];
   // Typed as the enum, not compared as text, so that PostgreSQL can use the status index.
   const isOpen = Prisma.sql`"status" IN (${Prisma.join(openIncidentStatuses.map((status) => Prisma.sql`${status}::"IncidentStatus"`))})`;
   return prisma.$queryRaw<CurrentStateGroup[]>`
     SELECT "severity"::text AS "severity", "type"::text AS "type", "confidential",
+           count(*) FILTER (WHERE "reportedAt" >= ${period.from})::int AS "opened",
            count(*) FILTER (WHERE "status" = 'closed' AND "closedAt" >= ${period.from} AND "closedAt" <= ${period.to})::int AS "closed",
            count(*) FILTER (WHERE ${isOpen})::int AS "open",
            count(*) FILTER (WHERE ${isOpen} AND "reportedAt" > ${oneDay})::int AS "underOneDay",

@@ -1,4 +1,4 @@
-// The AI inventory in the digest: two aggregate queries, however many systems there are. The
+// The AI inventory in the digest: one aggregate query, however many systems there are. The
 // systems overdue for review or re-attestation are counted with their lists (overdueItems.ts).
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { AiSystemKind, RiskTier, type AiSystemStatus } from "../generated/prisma/enums.js";
@@ -17,9 +17,13 @@ export async function inventoryFigures(
   /** Counted by the overdue lists' own query: awaited beside this module's, not before them. */
   overdueCounts: Promise<{ overdueReview: number; overdueAttestation: number }>,
 ): Promise<{ systems: SystemFigures; shadowAi: ShadowAiFigures }> {
-  const [groups, newThisWeek, overdue] = await Promise.all([
-    prisma.aiSystem.groupBy({ by: ["status", "riskTier", "kind"], _count: { _all: true } }),
-    prisma.aiSystem.groupBy({ by: ["status"], where: { createdAt: { gte: period.from, lte: period.to } }, _count: { _all: true } }),
+  // One pass: all systems by status, tier and kind, with how many of each were added this week.
+  const [groups, overdue] = await Promise.all([
+    prisma.$queryRaw<{ status: AiSystemStatus; riskTier: RiskTier | null; kind: AiSystemKind | null; systems: number; newThisWeek: number }[]>`
+      SELECT "status"::text AS "status", "riskTier"::text AS "riskTier", "kind"::text AS "kind", count(*)::int AS "systems",
+             count(*) FILTER (WHERE "createdAt" >= ${period.from} AND "createdAt" <= ${period.to})::int AS "newThisWeek"
+      FROM "AiSystem"
+      GROUP BY "status", "riskTier", "kind"`,
     overdueCounts,
   ]);
 
@@ -33,17 +37,17 @@ export async function inventoryFigures(
     attestationMonths,
   };
   const shadowAi: ShadowAiFigures = { newThisWeek: 0, open: 0 };
-  for (const { status, riskTier, kind, _count } of groups) {
-    if (status === "draft") shadowAi.open += _count._all;
+  for (const { status, riskTier, kind, systems: count, newThisWeek } of groups) {
+    if (status === "draft") {
+      shadowAi.open += count;
+      shadowAi.newThisWeek += newThisWeek;
+    }
     if (!inUseStatuses.includes(status)) continue;
-    systems.total += _count._all;
-    systems.byRiskTier[riskTier ?? "unassessed"] += _count._all;
-    systems.byKind[kind ?? "unspecified"] += _count._all;
-    if (status === "pending_review") systems.awaitingReview += _count._all;
-  }
-  for (const { status, _count } of newThisWeek) {
-    if (status === "draft") shadowAi.newThisWeek += _count._all;
-    if (inUseStatuses.includes(status)) systems.newThisWeek += _count._all;
+    systems.total += count;
+    systems.newThisWeek += newThisWeek;
+    systems.byRiskTier[riskTier ?? "unassessed"] += count;
+    systems.byKind[kind ?? "unspecified"] += count;
+    if (status === "pending_review") systems.awaitingReview += count;
   }
   return { systems, shadowAi };
 }
