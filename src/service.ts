@@ -1,6 +1,7 @@
 // The composition root: reads nothing global, builds every part from the config it is given,
 // and hands back one object that can stop it all. main.ts and the tests both start it here.
 import { configureDateDisplay } from "./domain/dateDisplay.js";
+import { loadDateLanguage } from "./conversations/dateAnswers.js";
 import { isLoopbackHost, teamsEnabled, type Config } from "./config/config.js";
 import type { Logger } from "./logging/logger.js";
 import { createHttpApp, listen, type RunningHttpServer } from "./http/httpServer.js";
@@ -59,6 +60,7 @@ export interface ServiceOverrides {
 
 export async function startService(config: Config, logger: Logger, overrides: ServiceOverrides = {}): Promise<RunningService> {
   configureDateDisplay(config.dates);
+  await loadDateLanguage(config.dates.locale);
   const prompts = loadAllPrompts(); // a missing or empty prompt stops the service here, before anything opens
   const ownsDatabase = !overrides.database;
   const database = overrides.database ?? (await openReadyDatabase(config, logger, "service"));

@@ -5,6 +5,7 @@ import type { Database } from "../store/database.js";
 import { openReadyDatabase } from "../store/readyDatabase.js";
 import { createStore, type Store } from "../store/store.js";
 import { configureDateDisplay } from "../domain/dateDisplay.js";
+import { loadDateLanguage } from "../conversations/dateAnswers.js";
 
 export class CliError extends Error {}
 
@@ -28,6 +29,7 @@ const quietLogger = {
 
 export async function withStore<T>(work: (store: Store, database: Database, config: Config) => Promise<T>): Promise<T> {
   const config = cliConfig();
+  await loadDateLanguage(config.dates.locale);
   // Shares the running service's embedded server, or starts it for this command and stops it after.
   const database = await openReadyDatabase(config, quietLogger, "command");
   try {

@@ -2,8 +2,28 @@
 // (en-GB) and 4 March in a month-first one (en-US); "31/02/2027" is refused with the reason;
 // "yesterday" or "next Friday" is a calendar day in the organisation's time zone, not an instant
 // with a time of day nobody gave. Explicit dates are read by luxon, relative ones by chrono.
-import * as chrono from "chrono-node";
+import * as english from "chrono-node/en";
 import { DateTime } from "luxon";
+
+type Chrono = english.Chrono;
+
+/**
+ * Relative dates in languages other than English, loaded when the organisation's locale asks for one
+ * (loadDateLanguage at start): chrono's every language together is 270 modules, most of a start's
+ * module loading, for one language in use.
+ */
+const otherLanguages = new Map<string, Chrono>();
+const chronoLanguages = ["de", "fr", "ja", "pt", "nl", "zh", "ru", "es", "uk", "it", "sv", "fi", "vi", "id", "ar"];
+
+/** Loads the locale's language for relative dates ("nächsten Freitag"); English is always there. */
+export async function loadDateLanguage(locale: string): Promise<void> {
+  const language = languageOf(locale);
+  if (language === "en" || otherLanguages.has(language) || !chronoLanguages.includes(language)) return;
+  const module = (await import(`chrono-node/${language}`)) as { casual?: Chrono };
+  if (module.casual) otherLanguages.set(language, module.casual);
+}
+
+const languageOf = (locale: string) => locale.split("-")[0]!.toLowerCase();
 
 export interface DateSettings {
   /** BCP 47 locale whose date order applies to numeric dates, e.g. en-GB (day first) or en-US (month first). */
@@ -104,13 +124,13 @@ function readRelativeDate(answer: string, now: Date, settings: DateSettings, dir
   return { ok: true, value: day.toISO()!, dateOnly: true };
 }
 
-function parserFor(locale: string): chrono.Chrono {
-  const language = locale.split("-")[0]!.toLowerCase();
+function parserFor(locale: string): Chrono {
   const dayFirst = dateOrder(locale)[0] === "day";
-  if (language === "en") return dayFirst ? chrono.en.GB : chrono.en.casual;
-  const local = (chrono as unknown as Record<string, { casual?: chrono.Chrono } | undefined>)[language]?.casual;
-  return local ?? (dayFirst ? chrono.en.GB : chrono.en.casual);
+  return otherLanguages.get(languageOf(locale)) ?? (dayFirst ? english.GB : english.casual);
 }
+
+/** Relative dates in English as chrono reads them casually ("next Monday"), for commands typed in English. */
+export const englishDates = english.casual;
 
 /** Whether a read date points the way the question needs, counted in whole days in the organisation's time zone. */
 export function pointsTheRightWay(reading: Extract<DateReading, { ok: true }>, now: Date, settings: DateSettings, direction: DateDirection): boolean {

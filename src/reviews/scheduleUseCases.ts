@@ -2,7 +2,7 @@
 // Claims models", "schedule review 2027-02-01 Q1 review", and "schedule" to see what is planned.
 // An audit then asks for its criteria, systems in scope and auditors (scheduleAuditFlow.ts); a review's
 // lead (whoever schedules it) is reminded before the date like any other due item.
-import * as chrono from "chrono-node";
+import { englishDates } from "../conversations/dateAnswers.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { useCaseMessages, useCaseRefusal, type TextUseCases, type UseCaseOutcome, actorOfTurn } from "../conversations/useCaseOutcome.js";
 import type { Turn } from "../conversations/messages.js";
@@ -64,7 +64,7 @@ export class ScheduleUseCases implements TextUseCases {
 function dateAndScope(text: string, now: Date): { date: Date | null; scope: string } {
   const iso = /^(\d{4}-\d{2}-\d{2})\s*(.*)$/.exec(text.trim());
   if (iso) return { date: new Date(`${iso[1]}T00:00:00Z`), scope: iso[2]!.trim() };
-  const [found] = chrono.parse(text, now, { forwardDate: true });
+  const [found] = englishDates.parse(text, now, { forwardDate: true });
   if (!found || found.index !== 0) return { date: null, scope: text };
   const day = found.start.date();
   return { date: new Date(Date.UTC(day.getFullYear(), day.getMonth(), day.getDate())), scope: text.slice(found.text.length).trim() };

@@ -22,19 +22,23 @@ function staticImports(file: string): string[] {
   return found;
 }
 
-function reachable(...entries: string[]): { files: Set<string>; packages: Set<string> } {
+function reachable(...entries: string[]): { files: Set<string>; packages: Set<string>; specifiers: Set<string> } {
   const files = new Set<string>();
   const packages = new Set<string>();
+  const specifiers = new Set<string>();
   const visit = (file: string) => {
     if (files.has(file)) return;
     files.add(file);
     for (const specifier of staticImports(file)) {
       if (specifier.startsWith(".")) visit(path.resolve(path.dirname(file), specifier.replace(/\.js$/, ".ts")));
-      else packages.add(specifier.startsWith("@") ? specifier.split("/").slice(0, 2).join("/") : specifier.split("/")[0]!);
+      else {
+        specifiers.add(specifier);
+        packages.add(specifier.startsWith("@") ? specifier.split("/").slice(0, 2).join("/") : specifier.split("/")[0]!);
+      }
     }
   };
   for (const entry of entries) visit(entry);
-  return { files, packages };
+  return { files, packages, specifiers };
 }
 
 describe("the service's start-up imports", () => {
@@ -43,6 +47,12 @@ describe("the service's start-up imports", () => {
     expect(packages.has("pino")).toBe(true); // the walk does follow the imports
     const heavy = ["botbuilder", "@slack/bolt", "@slack/web-api", "openai", "mammoth", "chart.js", "@napi-rs/canvas", "fflate", "read-excel-file", "@electric-sql/pglite"];
     expect(heavy.filter((name) => packages.has(name))).toEqual([]);
+  });
+
+  it("reads relative dates with chrono's English alone: its other languages (270 modules together) load only for a locale that needs one", () => {
+    const { specifiers } = reachable(path.join(src, "main.ts"), path.join(src, "service.ts"));
+    expect(specifiers.has("chrono-node/en")).toBe(true);
+    expect([...specifiers].filter((specifier) => specifier.startsWith("chrono-node") && specifier !== "chrono-node/en")).toEqual([]);
   });
 
   it("gives Teams a channel that loads the Bot Framework SDK only when Teams first has work", () => {
