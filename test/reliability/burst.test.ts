@@ -119,7 +119,13 @@ describe.runIf(onPostgres || !!process.env.BURST_EMBEDDED)(`a burst of incident 
     };
 
     const started = performance.now();
-    await Promise.all(Array.from({ length: people }, (_, n) => reporter(n)));
+    try {
+      await Promise.all(Array.from({ length: people }, (_, n) => reporter(n)));
+    } catch (error) {
+      // What the service logged (warnings and errors) says why a reply did not come.
+      console.error(`service log, last lines:\n${service.output().split("\n").slice(-40).join("\n")}`);
+      throw error;
+    }
     const seconds = (performance.now() - started) / 1000;
 
     const sorted = [...ackTimes].sort((a, b) => a - b);
