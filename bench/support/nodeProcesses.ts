@@ -91,7 +91,8 @@ export function treeResidentMb(rootPid: number): number {
   return total;
 }
 
-function readOrEmpty(file: string): string {
+/** A /proc file's text, or "" when the process ended meanwhile. */
+export function readOrEmpty(file: string): string {
   try {
     return fs.readFileSync(file, "utf8");
   } catch {

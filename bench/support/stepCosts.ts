@@ -5,6 +5,7 @@
 // move with the neighbours' load, CPU per step much less.
 import fs from "node:fs";
 import pg from "pg";
+import { readOrEmpty } from "./nodeProcesses.js";
 
 export interface StepCosts {
   /** Committed or rolled-back transactions per step, from the server's own statistics. */
@@ -96,12 +97,4 @@ function serverCpuMs(postmasterPid: number): number {
     if (Number(/^PPid:\s+(\d+)/m.exec(readOrEmpty(`/proc/${entry}/status`))?.[1]) === postmasterPid) total += processCpuMs(Number(entry));
   }
   return total;
-}
-
-function readOrEmpty(file: string): string {
-  try {
-    return fs.readFileSync(file, "utf8");
-  } catch {
-    return ""; // the process ended meanwhile
-  }
 }
