@@ -33,7 +33,7 @@ import { syncPolicyDocuments } from "./policyDocuments/policyRegister.js";
 import { systemActor } from "./store/changeHistory.js";
 import { routedChannels } from "./routing/noticeRoutes.js";
 import { startOnboarding, type Onboarding } from "./setup/onboarding.js";
-import { noticesQueuedInScope, trackingQueuedNotices } from "./store/queuedNoticeScope.js";
+import { noticesQueuedSince, noticesQueuedSoFar } from "./store/recentNotices.js";
 import { publicReportRoutes } from "./publicReport/publicReportRoutes.js";
 
 export interface RunningService {
@@ -82,10 +82,14 @@ export async function startService(config: Config, logger: Logger, overrides: Se
     ...(overrides.clock ? { clock: overrides.clock } : {}),
   });
   // A turn may have queued notices (a report for governance, an acknowledgement for its reporter): send them now.
-  // Requests are tracked (see mount below), so a turn that queued nothing leaves the outbox alone.
-  const afterTurn = () => {
-    if (noticesQueuedInScope() !== false) void delivery.kick();
+  // A turn that queued nothing (most answers) leaves the outbox alone.
+  const beginTurn = () => {
+    const mark = noticesQueuedSoFar();
+    return () => {
+      if (noticesQueuedSince(mark)) void delivery.kick();
+    };
   };
+  const sendQueuedNotices = () => void delivery.kick();
   let onboarding: Onboarding | undefined;
   // Each platform's SDK is loaded only where that platform is configured (platformModules.ts).
   const slackModule = config.slack ? slackModules() : undefined;
@@ -96,13 +100,13 @@ export async function startService(config: Config, logger: Logger, overrides: Se
   let slack: SlackChannel | undefined;
   if (config.slack && slackModule) {
     const [{ createSlackChannel }, { slackDeliverySender }] = await slackModule;
-    slack = createSlackChannel(config.slack, { engine, store, prisma: database.prisma, logger, afterTurn, inboxBudget, openSetupItems, suggestedQuestions: (limit) => suggestedQuestions(database.prisma, () => policy.policyIndex(), limit) });
+    slack = createSlackChannel(config.slack, { engine, store, prisma: database.prisma, logger, beginTurn, inboxBudget, openSetupItems, suggestedQuestions: (limit) => suggestedQuestions(database.prisma, () => policy.policyIndex(), limit) });
     delivery.addSender(slackDeliverySender(config.slack, store));
   }
   let teams: TeamsChannel | undefined;
   if (teamsModule) {
     const [{ teamsChannelOnDemand }, { teamsDeliverySender }] = await teamsModule;
-    teams = teamsChannelOnDemand(config.teams, { engine, store, prisma: database.prisma, logger, afterTurn, inboxBudget, openSetupItems });
+    teams = teamsChannelOnDemand(config.teams, { engine, store, prisma: database.prisma, logger, beginTurn, inboxBudget, openSetupItems });
     delivery.addSender(teamsDeliverySender(teams));
   }
   let server: RunningHttpServer;
@@ -118,11 +122,10 @@ export async function startService(config: Config, logger: Logger, overrides: Se
         return { healthy: reachable, details: { database: reachable ? "reachable" : "unreachable", backend: database.backend } };
       },
       mount: (http) => {
-        http.use((_req, _res, next) => trackingQueuedNotices(next));
         if (slack?.router) http.use(slack.router);
         if (teams) http.use(teams.router);
-        if (config.publicReportForm) http.use("/report", publicReportRoutes({ prisma: database.prisma, logger, limits: config.publicReportForm, afterReport: afterTurn, ...(overrides.clock ? { clock: overrides.clock } : {}) }));
-        if (config.localChat) http.use("/chat", localChatRoutes({ engine, store, logger, afterTurn, ...(config.localChatToken ? { accessToken: config.localChatToken } : {}) }));
+        if (config.publicReportForm) http.use("/report", publicReportRoutes({ prisma: database.prisma, logger, limits: config.publicReportForm, afterReport: sendQueuedNotices, ...(overrides.clock ? { clock: overrides.clock } : {}) }));
+        if (config.localChat) http.use("/chat", localChatRoutes({ engine, store, logger, beginTurn, ...(config.localChatToken ? { accessToken: config.localChatToken } : {}) }));
       },
     });
     server = await listen(app, config.port, config.host);
@@ -135,7 +138,7 @@ export async function startService(config: Config, logger: Logger, overrides: Se
       digest: { ...config.digest, attestationMonths: config.reminders.attestationMonths },
       logger,
       intervalMs: 10 * 60_000,
-      afterScan: afterTurn,
+      afterScan: sendQueuedNotices,
       // The policy register follows POLICY_DIR: a changed file becomes a new version waiting for approval.
       beforeScan: () => syncPolicyDocuments(database.prisma, config.policyDir, systemActor("system")),
       ...(overrides.clock ? { clock: overrides.clock } : {}),

@@ -15,7 +15,7 @@ import { findCommand } from "../../src/conversations/commands/chatCommand.js";
 const manifest = JSON.parse(fs.readFileSync(new URL("../../manifests/slack/manifest.json", import.meta.url), "utf8"));
 const channel = createSlackChannel(
   { botToken: "xoxb-manifest-check", signingSecret: "secret", apiUrl: "http://127.0.0.1:9/api/" },
-  { engine: {} as ConversationEngine, store: {} as Store, prisma: {} as PrismaClient, logger: pino({ level: "silent" }), afterTurn: () => {} },
+  { engine: {} as ConversationEngine, store: {} as Store, prisma: {} as PrismaClient, logger: pino({ level: "silent" }), beginTurn: () => () => {} },
 );
 
 /** Which Slack API methods the source calls, e.g. client.chat.postMessage → chat.postMessage. */

@@ -1,6 +1,7 @@
 // The local chat: a browser page at /chat and its JSON API, driving the same engine and store
 // as Slack and Teams. Bound to loopback by default; the person is chosen in the page. Reachable from
 // other machines only with LOCAL_CHAT=on and an access token (see accessToken.ts).
+import type { BeginTurn } from "../turnNotices.js";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -32,7 +33,7 @@ export interface LocalChatDependencies {
   engine: ConversationEngine;
   store: Store;
   logger: Logger;
-  afterTurn?: () => void;
+  beginTurn?: BeginTurn;
   accessToken?: string;
 }
 
@@ -70,6 +71,7 @@ function conversationRoutes(router: Router, deps: LocalChatDependencies): void {
         res.status(400).json({ error: "Choose who you are acting as first." });
         return;
       }
+      const finishTurn = deps.beginTurn?.();
       const reply = await deps.engine.handle({
         key: { platform: "local", workspaceId: "local", userId: person.id, conversationId: parsed.data.conversationId },
         speaker: { personId: person.id, displayName: person.displayName, roles: person.roles },
@@ -79,7 +81,7 @@ function conversationRoutes(router: Router, deps: LocalChatDependencies): void {
       const echo = parsed.data.echo ? [{ from: "person" as const, text: parsed.data.echo }] : [];
       transcripts.add(person.id, parsed.data.conversationId, [...echo, ...reply.messages.map((message) => ({ from: "bot" as const, message }))]);
       res.json(reply);
-      deps.afterTurn?.();
+      finishTurn?.();
     } catch (error) {
       const reference = newErrorReference();
       deps.logger.error({ err: error, errorReference: reference }, "local chat turn failed");

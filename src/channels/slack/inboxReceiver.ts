@@ -11,7 +11,6 @@ import { Inbox, type InboxRequest } from "../../store/inbox.js";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import { InboxWorker } from "../../inbox/inboxWorker.js";
 import type { InboxBudget } from "../../inbox/inboxBudget.js";
-import { trackingQueuedNotices } from "../../store/queuedNoticeScope.js";
 import { parseLikeBolt, slackRequestGuard } from "./requestGuard.js";
 
 type SlackBody = Record<string, unknown>;
@@ -42,8 +41,7 @@ export class SlackInboxReceiver implements Receiver {
       concurrency: settings.budget.concurrency,
       ...(settings.budget.slots ? { slots: settings.budget.slots } : {}),
       logger: settings.logger,
-      // Each request in a scope of its own: the turn then knows whether it queued a notice to send at once.
-      process: (request, answer) => trackingQueuedNotices(() => this.bolt().processEvent({ body: request.body as SlackBody, ack: answer, customProperties: { fromInbox: true } })),
+      process: (request, answer) => this.bolt().processEvent({ body: request.body as SlackBody, ack: answer, customProperties: { fromInbox: true } }),
       answerLater: (request, response) => answerThroughResponseUrl(request, response),
     });
     this.router.post(settings.path, slackRequestGuard(settings.signingSecret, settings.logger), (req, res) => {

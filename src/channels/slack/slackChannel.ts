@@ -1,5 +1,6 @@
 // The Slack channel: a Bolt app receiving Events API, interactivity and slash commands at
 // POST /slack/events (or over Socket Mode), feeding the same conversation engine as every channel.
+import type { BeginTurn } from "../turnNotices.js";
 import { App, LogLevel } from "@slack/bolt";
 import type { Router } from "express";
 import type { ConversationEngine } from "../../conversations/engine.js";
@@ -49,7 +50,7 @@ export interface SlackChannel {
 
 export function createSlackChannel(
   settings: SlackSettings,
-  deps: { engine: ConversationEngine; store: Store; prisma: PrismaClient; logger: Logger; afterTurn: () => void; inboxBudget?: InboxBudget; openSetupItems?: SlackContext["openSetupItems"]; suggestedQuestions?: SlackContext["suggestedQuestions"] },
+  deps: { engine: ConversationEngine; store: Store; prisma: PrismaClient; logger: Logger; beginTurn: BeginTurn; inboxBudget?: InboxBudget; openSetupItems?: SlackContext["openSetupItems"]; suggestedQuestions?: SlackContext["suggestedQuestions"] },
 ): SlackChannel {
   const logger = boltLogger(deps.logger);
   // Over HTTP every request goes through the durable inbox (see inboxReceiver.ts).
@@ -73,7 +74,7 @@ export function createSlackChannel(
   const slack: SlackContext = {
     ...deps,
     deliveries: new InboundDeliveryStore(deps.prisma),
-    conversations: new SlackConversations(deps.engine, deps.store, deps.logger, deps.afterTurn),
+    conversations: new SlackConversations(deps.engine, deps.store, deps.logger, deps.beginTurn),
     ...(settings.governanceChannel ? { governanceChannel: settings.governanceChannel } : {}),
   };
   // Slack is answered before the work is done (3-second rule), so shutdown waits for that work here.

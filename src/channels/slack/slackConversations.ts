@@ -1,5 +1,6 @@
 // The bridge between Slack and the conversation engine: resolves who is speaking, routes every
 // flow into the user's direct message with the bot, and posts or updates the reply there.
+import type { BeginTurn } from "../turnNotices.js";
 import { readTurnInput, unreadableInputMessage } from "../../conversations/turnInput.js";
 import type { WebClient } from "@slack/web-api";
 import type { ConversationEngine } from "../../conversations/engine.js";
@@ -25,7 +26,7 @@ export class SlackConversations {
     private readonly engine: ConversationEngine,
     private readonly store: Store,
     private readonly logger: Logger,
-    private readonly afterTurn: () => void,
+    private readonly beginTurn: BeginTurn,
   ) {}
 
   /** Maps a Slack user to our directory (by id, then by e-mail), taking their time zone from Slack. */
@@ -67,6 +68,7 @@ export class SlackConversations {
   async turn(client: WebClient, user: SlackUser, input: TurnInput, options: { dmChannel?: string; updateTs?: string; threadTs?: string } = {}): Promise<OutgoingMessage[]> {
     const dmChannel = options.dmChannel ?? (await this.directMessageChannel(client, user.userId));
     const place = { channel: dmChannel, ...(options.threadTs ? { threadTs: options.threadTs } : {}) };
+    const finishTurn = this.beginTurn();
     const checked = readTurnInput(input);
     if (!checked) {
       await this.post(client, place, [{ kind: "error", text: unreadableInputMessage(input) }]);
@@ -75,11 +77,10 @@ export class SlackConversations {
     try {
       const { speaker, key, conversation } = await this.speakerAndConversation(client, user, dmChannel, options.threadTs);
       const reply = await this.engine.handle({ key, speaker, channel: "slack", input: checked }, conversation);
-      if (!reply.handled || reply.messages.length === 0) return [];
-      await this.post(client, place, reply.messages, options.updateTs);
-      // Any turn may have queued notices (a report, an acknowledgement for its reporter): send them now.
-      this.afterTurn();
-      return reply.messages;
+      const answered = reply.handled && reply.messages.length > 0;
+      if (answered) await this.post(client, place, reply.messages, options.updateTs);
+      finishTurn();
+      return answered ? reply.messages : [];
     } catch (error) {
       await this.apologise(client, place, error);
       return [];

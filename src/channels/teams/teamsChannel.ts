@@ -1,6 +1,7 @@
 // The Microsoft Teams channel: a Bot Framework CloudAdapter at POST /api/messages, through the
 // durable inbox (teamsInbox.ts). All Teams code lives in this folder behind the same engine as
 // Slack, so moving off the (archived) Bot Framework SDK stays a one-folder change.
+import type { BeginTurn } from "../turnNotices.js";
 import { ConfigurationBotFrameworkAuthentication, type Activity, type TurnContext } from "botbuilder";
 import express, { type Request, type Router } from "express";
 import { z } from "zod";
@@ -47,7 +48,7 @@ export interface TeamsChannelDeps {
   store: Store;
   prisma: PrismaClient;
   logger: Logger;
-  afterTurn?: () => void;
+  beginTurn?: BeginTurn;
   inboxBudget?: InboxBudget;
   openSetupItems?: TeamsTurnDeps["openSetupItems"];
   /** Leaves the emulator-mode warning to the caller (teamsOnDemand.ts says it at start). */
@@ -79,7 +80,7 @@ export function createTeamsChannel(settings: Config["teams"], deps: TeamsChannel
     logger: deps.logger,
     budget: deps.inboxBudget ?? standaloneInboxBudget,
     turn: (context) => onTurn(context, { adapter, appId, engine: deps.engine, conversations, prisma: deps.prisma, ...(deps.openSetupItems ? { openSetupItems: deps.openSetupItems } : {}) }),
-    ...(deps.afterTurn ? { afterTurn: deps.afterTurn } : {}),
+    ...(deps.beginTurn ? { beginTurn: deps.beginTurn } : {}),
   });
 
   const router = express.Router();

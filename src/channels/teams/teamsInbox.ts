@@ -6,6 +6,7 @@
 // service then slows the connector down instead of piling up a backlog whose replies come late (the
 // connector allows 15 s). A card's Action.Execute (an invoke) carries its answer in that response;
 // past the wait, the answer is posted to the chat instead.
+import type { BeginTurn } from "../turnNotices.js";
 import { createHash } from "node:crypto";
 import { CardFactory, CloudAdapter, MessageFactory, TurnContext, type Activity, type ConfigurationBotFrameworkAuthentication, type InvokeResponse } from "botbuilder";
 import type { PrismaClient } from "../../generated/prisma/client.js";
@@ -13,7 +14,6 @@ import type { Logger } from "../../logging/logger.js";
 import type { InboxBudget } from "../../inbox/inboxBudget.js";
 import { InboxWorker } from "../../inbox/inboxWorker.js";
 import { Inbox, type InboxRequest } from "../../store/inbox.js";
-import { trackingQueuedNotices } from "../../store/queuedNoticeScope.js";
 
 export const teamsInboxPlatform = "teams";
 
@@ -62,7 +62,7 @@ export interface TeamsInboxSettings {
   /** The turn itself (teamsTurns.ts's onTurn, with its dependencies). */
   turn: (context: TurnContext) => Promise<void>;
   /** After each turn (sends the notices it queued). */
-  afterTurn?: () => void;
+  beginTurn?: BeginTurn;
 }
 
 export class TeamsInbox {
@@ -114,8 +114,9 @@ export class TeamsInbox {
 
   private async process(request: InboxRequest, answer: (response: unknown) => Promise<void>): Promise<void> {
     const stored = request.body as StoredActivity;
-    const invokeResponse = await trackingQueuedNotices(() => this.settings.adapter.runStored(this.settings.appId, stored, this.settings.turn));
-    this.settings.afterTurn?.();
+    const finishTurn = this.settings.beginTurn?.();
+    const invokeResponse = await this.settings.adapter.runStored(this.settings.appId, stored, this.settings.turn);
+    finishTurn?.();
     await answer(invokeResponse ?? null);
   }
 
