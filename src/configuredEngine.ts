@@ -1,6 +1,7 @@
 // The conversation engine as the configuration asks for it: the policy assistant, the OpenAI helpers
 // when a key is set, the review intervals, the digest's time zone and the notice routes. The service
 // and the terminal chat (`aims chat`) both build it here, so a question gets the same answer in each.
+import type { DriverQueries } from "./store/driverQueries.js";
 import type { Config } from "./config/config.js";
 import type { PrismaClient } from "./generated/prisma/client.js";
 import type { Logger } from "./logging/logger.js";
@@ -16,7 +17,7 @@ export function configuredEngine(
   config: Config,
   prisma: PrismaClient,
   /** Without a policy assistant (no policy folder, in `aims chat`), questions get the menu's answer. */
-  parts: { policy?: PolicyAssistant; prompts: Record<PromptName, string>; logger: Logger },
+  parts: { policy?: PolicyAssistant; prompts: Record<PromptName, string>; logger: Logger; sql?: DriverQueries },
 ): ConversationEngine {
   const { policy, prompts, logger } = parts;
   return createConversationEngine(prisma, {
@@ -28,6 +29,7 @@ export function configuredEngine(
     noticeRoutes: config.routes,
     draftTtlMs: config.draftTtlMs,
     logger,
+    ...(parts.sql ? { sql: parts.sql } : {}),
     ...(policy ? { answerQuestion: policyAnswerer(policy, prisma), policyFeedback: policyFeedbackRecorder(prisma) } : {}),
     ...(config.openai ? { proposeIncident: incidentPrefiller({ ...config.openai, prompt: prompts["incident-prefill"], logger }) } : {}),
     ...(config.openai ? { classifyMessage: messageClassifier({ ...config.openai, prompt: prompts["message-route"], logger }) } : {}),

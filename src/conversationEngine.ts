@@ -1,4 +1,5 @@
 // Builds the conversation engine with every flow, over the store. Channels receive this.
+import type { DriverQueries } from "./store/driverQueries.js";
 import type { PrismaClient } from "./generated/prisma/client.js";
 import type { Logger } from "./logging/logger.js";
 import type { ReviewIntervals } from "./domain/reviewSchedule.js";
@@ -92,6 +93,8 @@ export interface ConversationSettings {
   proposeIncident?: IncidentProposer;
   /** How people here write dates (AIMS_LOCALE) and the time zone days are counted in. */
   dates?: DateSettings;
+  /** The conversation's write, sent by every step, straight through the driver (Database.direct). */
+  sql?: DriverQueries;
 }
 
 export function createConversationEngine(prisma: PrismaClient, settings: ConversationSettings = {}): ConversationEngine {
@@ -146,7 +149,7 @@ export function createConversationEngine(prisma: PrismaClient, settings: Convers
     commands: () => chatCommands,
   };
   const engine: ConversationEngine = new ConversationEngine({
-    states: new ConversationStateStore(prisma),
+    states: new ConversationStateStore(prisma, settings.sql),
     flows: [
       registerAiSystemFlow(settings.reviewIntervals),
       reportIncidentFlow(settings.proposeIncident),

@@ -67,9 +67,10 @@ export async function startService(config: Config, logger: Logger, overrides: Se
   const store = createStore(database.prisma, {
     governanceEmails: config.people.governanceEmails,
     grantGovernance: (emails, channel) => bootstrapGovernance(database.prisma, emails, channel),
+    sql: database.direct,
   });
   const policy = policyAssistantFor(config, prompts["policy-answer"], logger, embeddingCache(database.prisma));
-  const engine = configuredEngine(config, database.prisma, { policy, prompts, logger });
+  const engine = configuredEngine(config, database.prisma, { policy, prompts, logger, sql: database.direct });
   const delivery = new DeliveryWorker({
     outbox: new Outbox(database.prisma, { leaseMs: 60_000, maxAttempts: config.delivery.maxAttempts }),
     route: deliveryRouter(database.prisma, {
@@ -177,7 +178,7 @@ export async function startService(config: Config, logger: Logger, overrides: Se
  * its inbox instead of taking the connections the acknowledgements, /healthz and the other platform need.
  */
 function sharedInboxBudget(database: Database, platforms: number): InboxBudget {
-  return { concurrency: turnsPerPlatform(platforms), slots: new TurnSlots(turnBudget), priority: database.priority };
+  return { concurrency: turnsPerPlatform(platforms), slots: new TurnSlots(turnBudget), priority: database.priority, direct: database.direct };
 }
 
 /** The local chat lets whoever uses it act as anyone: say so loudly when other machines can reach it. */

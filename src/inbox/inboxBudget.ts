@@ -1,5 +1,5 @@
 // What a platform's inbox worker gets from the service's connection budget (src/store/connectionBudget.ts).
-import type { PriorityQueries } from "../store/priorityQueries.js";
+import type { DriverQueries } from "../store/driverQueries.js";
 import type { TurnSlots } from "./turnSlots.js";
 
 export interface InboxBudget {
@@ -8,7 +8,9 @@ export interface InboxBudget {
   /** The turns budget shared with the other platforms. */
   slots?: TurnSlots;
   /** The connections kept for the inbox's writes (acknowledgements). */
-  priority?: PriorityQueries;
+  priority?: DriverQueries;
+  /** The turns' connections straight through the driver, for the claims. */
+  direct?: DriverQueries;
 }
 
 /** Without a service around it (a test, a tool): eight at once, alone. */

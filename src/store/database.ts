@@ -10,7 +10,7 @@ import { PostgresAdapterFactory, type ScratchDatabase } from "./postgresAdapter.
 import { applyPendingMigrations, migrationsUpToDate, type AppliedMigration, type MigrationPaths } from "./migrations/migrator.js";
 import { defaultMigrationsDir, defaultSchemaPath } from "./migrations/migrationFolder.js";
 import { connectionPoolSize, priorityConnections } from "./connectionBudget.js";
-import { priorityQueriesOn, type PriorityQueries } from "./priorityQueries.js";
+import { driverQueriesOn, type DriverQueries } from "./driverQueries.js";
 
 export type DatabaseTarget =
   | { kind: "postgresql"; url: string }
@@ -22,7 +22,9 @@ export interface Database {
   readonly backend: DatabaseTarget["kind"];
   readonly adapterFactory: SqlMigrationAwareDriverAdapterFactory;
   /** Connections of their own for the inbox's writes and /healthz, so acks never wait behind turns. */
-  readonly priority: PriorityQueries;
+  readonly priority: DriverQueries;
+  /** The turns' connections straight through the driver, for the statements every step sends. */
+  readonly direct: DriverQueries;
   /** The embedded server's details (its data folder layout, whether this call created it). */
   readonly embedded?: EmbeddedServer;
   /** Applies pending migrations; returns the names applied now (empty when up to date). */
@@ -57,7 +59,7 @@ function openPostgres(url: string, options: OpenOptions, embedded?: EmbeddedServ
   const closeDriver = async () => {
     await Promise.all([pool.end(), priorityPool.end()]);
   };
-  return assemble(embedded ? "embedded" : "postgresql", adapterFactory, priorityQueriesOn(priorityPool), closeDriver, embedded);
+  return assemble(embedded ? "embedded" : "postgresql", adapterFactory, { priority: driverQueriesOn(priorityPool), direct: driverQueriesOn(pool) }, closeDriver, embedded);
 }
 
 /**
@@ -89,7 +91,7 @@ async function openEmbedded(target: { dataDir: string; role?: "service" | "comma
 function assemble(
   backend: Database["backend"],
   adapterFactory: SqlMigrationAwareDriverAdapterFactory,
-  priority: PriorityQueries,
+  queries: Pick<Database, "priority" | "direct">,
   closeDriver: () => Promise<void>,
   embedded?: EmbeddedServer,
 ): Database {
@@ -100,13 +102,13 @@ function assemble(
     prisma,
     backend,
     adapterFactory,
-    priority,
+    ...queries,
     ...(embedded ? { embedded } : {}),
     async migrate(paths = defaultPaths) {
       if (migrationsUpToDate(await appliedMigrations(prisma), paths.migrationsDir)) return [];
       return applyPendingMigrations(adapterFactory, paths);
     },
-    isReachable: (timeoutMs = 2_000) => pingWithin(priority, timeoutMs),
+    isReachable: (timeoutMs = 2_000) => pingWithin(queries.priority, timeoutMs),
     async close() {
       await prisma.$disconnect();
       await closeDriver();
@@ -123,7 +125,7 @@ async function appliedMigrations(prisma: PrismaClient): Promise<AppliedMigration
     WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
 }
 
-async function pingWithin(priority: PriorityQueries, timeoutMs: number): Promise<boolean> {
+async function pingWithin(priority: DriverQueries, timeoutMs: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<boolean>((resolve) => {
     timer = setTimeout(() => resolve(false), timeoutMs);

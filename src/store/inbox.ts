@@ -5,7 +5,7 @@
 // written together by the next INSERT, and marking requests processed is the same statement as
 // claiming the next ones.
 import type { PrismaClient } from "../generated/prisma/client.js";
-import type { PriorityQueries } from "./priorityQueries.js";
+import { driverQueriesThrough, prepared, type DriverQueries } from "./driverQueries.js";
 
 export interface InboxRequest {
   id: number;
@@ -27,6 +27,15 @@ interface PendingWrite {
   written(id: number | null): void;
   failed(error: unknown): void;
 }
+
+/** The batch's rows in arrival order; a dedupe key written before is skipped (a platform's retry). */
+const insertStatement = prepared("inbox-write", `
+  INSERT INTO "InboxMessage" (platform, "dedupeKey", lane, body)
+  SELECT platform, "dedupeKey", lane, body::jsonb
+  FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS batch(platform, "dedupeKey", lane, body, arrival)
+  ORDER BY arrival
+  ON CONFLICT ("dedupeKey") DO NOTHING
+  RETURNING id, "dedupeKey"`);
 
 /** Timestamps are stored as UTC wall time without a zone, so they are compared as such. */
 const utc = (date: Date) => date.toISOString().replace("Z", "");
@@ -51,32 +60,41 @@ const claimable = `
     ORDER BY m."processedAt", m.platform, m.id LIMIT $4
     FOR UPDATE OF m SKIP LOCKED)`;
 
-const claimStatement = `
+const claimStatement = prepared("inbox-claim", `
   WITH ${claimable}
   UPDATE "InboxMessage" SET "leaseUntil" = $1::timestamp, attempts = attempts + 1
   WHERE id IN (SELECT id FROM claimable)
-  RETURNING id, body`;
+  RETURNING id, body`);
 
 /** The same claim, with marking `$5` processed at `$6` (PostgreSQL runs a data-modifying WITH exactly once). */
-const settleStatement = `
+const settleStatement = prepared("inbox-settle", `
   WITH done AS (
     UPDATE "InboxMessage" SET "processedAt" = $6::timestamp, "leaseUntil" = NULL
     WHERE id = ANY($5::int[]) RETURNING id),
   ${claimable}
   UPDATE "InboxMessage" SET "leaseUntil" = $1::timestamp, attempts = attempts + 1
   WHERE id IN (SELECT id FROM claimable)
-  RETURNING id, body`;
+  RETURNING id, body`);
 
 export class Inbox {
   private pending: PendingWrite[] = [];
   private writing = false;
 
-  /** Writes go through `writer` (the connections kept for acknowledgements) when given. */
+  private readonly writes: DriverQueries;
+  private readonly claims: DriverQueries;
+
+  /**
+   * Writes go through `budget.priority` (the connections kept for acknowledgements) when given, claims
+   * through `budget.direct` (the turns' connections straight through the driver): else both through the client.
+   */
   constructor(
     private readonly prisma: PrismaClient,
     private readonly settings: InboxSettings,
-    private readonly writer?: PriorityQueries,
-  ) {}
+    budget: { priority?: DriverQueries; direct?: DriverQueries } = {},
+  ) {
+    this.writes = budget.priority ?? driverQueriesThrough(prisma);
+    this.claims = budget.direct ?? driverQueriesThrough(prisma);
+  }
 
   /**
    * Writes a request; its id, or null when the same delivery was written before (a retry). Written
@@ -112,16 +130,8 @@ export class Inbox {
 
   /** One INSERT for the batch, in arrival order (ids are the processing order of a lane); the ids by dedupe key. */
   private async insert(batch: PendingWrite[]): Promise<Map<string, number>> {
-    const statement = `INSERT INTO "InboxMessage" (platform, "dedupeKey", lane, body)
-       SELECT platform, "dedupeKey", lane, body::jsonb
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS batch(platform, "dedupeKey", lane, body, arrival)
-       ORDER BY arrival
-       ON CONFLICT ("dedupeKey") DO NOTHING
-       RETURNING id, "dedupeKey"`;
     const values = [batch.map((write) => write.platform), batch.map((write) => write.dedupeKey), batch.map((write) => write.lane), batch.map((write) => write.body)];
-    const rows = this.writer
-      ? await this.writer.query<{ id: number; dedupeKey: string }>(statement, values)
-      : await this.prisma.$queryRawUnsafe<{ id: number; dedupeKey: string }[]>(statement, ...values);
+    const rows = await this.writes.query<{ id: number; dedupeKey: string }>(insertStatement, values);
     return new Map(rows.map((row) => [row.dedupeKey, row.id]));
   }
 
@@ -133,8 +143,8 @@ export class Inbox {
   async settle(platform: string, done: number[], now: Date, limit: number): Promise<InboxRequest[]> {
     const leaseUntil = utc(new Date(now.getTime() + this.settings.leaseMs));
     const parameters = [leaseUntil, platform, utc(now), Math.max(0, limit), done];
-    if (done.length === 0) return limit > 0 ? this.prisma.$queryRawUnsafe<InboxRequest[]>(claimStatement, ...parameters) : [];
-    return this.prisma.$queryRawUnsafe<InboxRequest[]>(settleStatement, ...parameters, utc(now));
+    if (done.length === 0) return limit > 0 ? this.claims.query<InboxRequest>(claimStatement, parameters) : [];
+    return this.claims.query<InboxRequest>(settleStatement, [...parameters, utc(now)]);
   }
 
   /** Claims up to `limit` requests without marking any processed. */

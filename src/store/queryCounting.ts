@@ -2,7 +2,9 @@
 // digest benchmark and tests to show that a report issues the same number of queries at 10 records
 // as at 100,000 (a query per record would show up here long before it shows up in production).
 import type { SqlDriverAdapterFactory, SqlQuery, SqlQueryable } from "@prisma/driver-adapter-utils";
-import type { PriorityQueries } from "./priorityQueries.js";
+import type { DriverQueries } from "./driverQueries.js";
+import type { Database } from "./database.js";
+import { PrismaClient } from "../generated/prisma/client.js";
 
 export interface QueryLog {
   /** Statements sent since the last reset (queries and commands, inside transactions too). */
@@ -11,8 +13,8 @@ export interface QueryLog {
   reset(): void;
 }
 
-/** `priority`: the same count for the connections kept for acknowledgements (Database.priority). */
-export function countingQueries(factory: SqlDriverAdapterFactory): { factory: SqlDriverAdapterFactory; log: QueryLog; priority(queries: PriorityQueries): PriorityQueries } {
+/** `driver`: the same count for statements sent straight through the driver (Database.priority and .direct). */
+export function countingQueries(factory: SqlDriverAdapterFactory): { factory: SqlDriverAdapterFactory; log: QueryLog; driver(queries: DriverQueries): DriverQueries } {
   const statements: string[] = [];
   const log: QueryLog = {
     get count() {
@@ -31,13 +33,21 @@ export function countingQueries(factory: SqlDriverAdapterFactory): { factory: Sq
       return adapter;
     },
   };
-  const priority = (queries: PriorityQueries): PriorityQueries => ({
+  const driver = (queries: DriverQueries): DriverQueries => ({
     query: (sql, values) => {
-      statements.push(sql);
+      statements.push(typeof sql === "string" ? sql : sql.text);
       return queries.query(sql, values);
     },
   });
-  return { factory: counting, log, priority };
+  return { factory: counting, log, driver };
+}
+
+/** The database with every statement it sends counted, through the client or straight through the driver. */
+export function countingDatabase(database: Database): { database: Database; log: QueryLog } {
+  const counting = countingQueries(database.adapterFactory);
+  const prisma = new PrismaClient({ adapter: counting.factory });
+  const counted: Database = { ...database, prisma, priority: counting.driver(database.priority), direct: counting.driver(database.direct) };
+  return { database: counted, log: counting.log };
 }
 
 function recordingInto<T extends SqlQueryable>(queryable: T, statements: string[]): T {

@@ -8,6 +8,7 @@ import { PersonStore, type PersonStoreOptions } from "./people.js";
 import { NotificationStore } from "./notifications.js";
 import { ScopeStore } from "./scopeRecords.js";
 import { ObjectiveStore } from "./objectives.js";
+import { driverQueriesThrough, type DriverQueries } from "./driverQueries.js";
 import { readTurnStart, type PlatformIdentity, type TurnStart } from "./turnStart.js";
 import type { ConversationKey } from "./conversationStates.js";
 
@@ -28,7 +29,13 @@ export interface Store {
   };
 }
 
-export function createStore(prisma: PrismaClient, options: PersonStoreOptions = {}): Store {
+export interface StoreOptions extends PersonStoreOptions {
+  /** The statements every step sends, straight through the driver (Database.direct); else through the client. */
+  sql?: DriverQueries;
+}
+
+export function createStore(prisma: PrismaClient, options: StoreOptions = {}): Store {
+  const sql = options.sql ?? driverQueriesThrough(prisma);
   return {
     people: new PersonStore(prisma, options),
     aiSystems: new AiSystemStore(prisma),
@@ -36,7 +43,7 @@ export function createStore(prisma: PrismaClient, options: PersonStoreOptions = 
     notifications: new NotificationStore(prisma),
     scope: new ScopeStore(prisma),
     objectives: new ObjectiveStore(prisma),
-    turnStart: (identity, key) => readTurnStart(prisma, identity, key),
+    turnStart: (identity, key) => readTurnStart(sql, identity, key),
     prisma,
     history: {
       of: (entityType, entityId) => historyOf(prisma, entityType, entityId),

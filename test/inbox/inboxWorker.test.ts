@@ -24,7 +24,7 @@ describe.each(backends)("the durable inbox (%s)", (backend) => {
   const inboxOn = async () => {
     database = await openTestDatabase(backend);
     // Written as the service writes: on the connections kept for acknowledgements.
-    return new Inbox(database.prisma, { leaseMs: 60_000, maxAgeMs: 24 * 60 * 60_000 }, database.priority);
+    return new Inbox(database.prisma, { leaseMs: 60_000, maxAgeMs: 24 * 60 * 60_000 }, { priority: database.priority, direct: database.direct });
   };
 
   /** A worker that records, per lane, the order in which it saw each request, and yields between steps. */
@@ -168,7 +168,7 @@ describe.each(backends)("the durable inbox (%s)", (backend) => {
     const counting = countingQueries(database.adapterFactory);
     const prisma = new PrismaClient({ adapter: counting.factory });
     try {
-      const inbox = new Inbox(prisma, { leaseMs: 60_000, maxAgeMs: 24 * 60 * 60_000 }, database.priority);
+      const inbox = new Inbox(prisma, { leaseMs: 60_000, maxAgeMs: 24 * 60 * 60_000 }, { priority: database.priority, direct: counting.driver(database.direct) });
       // A busy day: 5,000 requests processed, then 500 people each waiting for an answer, 8 of them being answered.
       await database.priority.query(`INSERT INTO "InboxMessage" (platform, "dedupeKey", lane, body, "processedAt")
         SELECT 'slack', 'done-' || n, 'slack:U' || (n % 500), '{}', now() FROM generate_series(1, 5000) AS n`);

@@ -4,8 +4,7 @@ import { pino } from "pino";
 import { loadConfig } from "../../src/config/config.js";
 import { startService, type RunningService } from "../../src/service.js";
 import { loadDemoOrganisation } from "../../src/demo/loadDemoOrganisation.js";
-import { PrismaClient } from "../../src/generated/prisma/client.js";
-import { countingQueries, type QueryLog } from "../../src/store/queryCounting.js";
+import { countingDatabase, type QueryLog } from "../../src/store/queryCounting.js";
 import { createStore } from "../../src/store/store.js";
 import { startFakeSlackApi, type FakeSlackApi, type RecordedCall } from "./fakeSlackApi.js";
 import { blockAction, eventCallback, interaction, postToSlackEndpoint, type SlackRequestBody } from "./slackRequests.js";
@@ -61,8 +60,8 @@ export async function startSlackTestService(backend: Backend = "embedded", optio
     AIMS_DIGEST_HOUR: "0",
     ...options.env,
   });
-  const counting = options.countQueries ? countingQueries(database.adapterFactory) : undefined;
-  const serviceDatabase = counting ? { ...database, prisma: new PrismaClient({ adapter: counting.factory }), priority: counting.priority(database.priority) } : database;
+  const counting = options.countQueries ? countingDatabase(database) : undefined;
+  const serviceDatabase = counting ? counting.database : database;
   let logged = "";
   const logger = pino({ level: options.logLevel ?? "silent" }, { write: (line: string) => void (logged += line) });
   const service = await startService({ ...config, port: 0, logLevel: (options.logLevel ?? "silent") as typeof config.logLevel }, logger, { database: serviceDatabase, ...(options.clock ? { clock: options.clock } : {}) });

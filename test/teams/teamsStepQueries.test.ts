@@ -4,10 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pino } from "pino";
 import { loadConfig } from "../../src/config/config.js";
-import { PrismaClient } from "../../src/generated/prisma/client.js";
 import { startService, type RunningService } from "../../src/service.js";
 import { loadDemoOrganisation } from "../../src/demo/loadDemoOrganisation.js";
-import { countingQueries, type QueryLog } from "../../src/store/queryCounting.js";
+import { countingDatabase, type QueryLog } from "../../src/store/queryCounting.js";
 import { createStore } from "../../src/store/store.js";
 import { linkTeamsAccounts, startFakeBotConnector, type FakeBotConnector } from "../support/fakeBotConnector.js";
 import { openTestDatabase, type TestDatabase } from "../support/testDatabase.js";
@@ -27,12 +26,12 @@ describe("statements per Teams conversation step", () => {
     database = await openTestDatabase("embedded");
     await loadDemoOrganisation(createStore(database.prisma));
     await linkTeamsAccounts(database.prisma, [member]);
-    const counting = countingQueries(database.adapterFactory);
+    const counting = countingDatabase(database);
     queries = counting.log;
     // The outbox's own pass (every 15 s by default) would land inside a step on a busy machine and be
     // counted with it: here it waits an hour, and each step's own sending (afterTurn) is what runs.
     const config = loadConfig({ LOCAL_CHAT: "off", TEAMS_EMULATOR: "on", AIMS_DIGEST_HOUR: "0", AIMS_DELIVERY_INTERVAL_SECONDS: "3600" });
-    service = await startService({ ...config, port: 0 }, pino({ level: "silent" }), { database: { ...database, prisma: new PrismaClient({ adapter: counting.factory }), priority: counting.priority(database.priority) } });
+    service = await startService({ ...config, port: 0 }, pino({ level: "silent" }), { database: counting.database });
     // The start-up work (the reminder scan, this week's digest, sending them) runs beside the first
     // requests: let it finish, so the counts below are the steps' own.
     await service.runScheduledWork();

@@ -34,7 +34,7 @@ export class SlackInboxReceiver implements Receiver {
   private readonly inbox: Inbox;
 
   constructor(private readonly settings: InboxReceiverSettings) {
-    this.inbox = new Inbox(settings.prisma, { leaseMs: 60_000, maxAgeMs: 24 * 60 * 60_000 }, settings.budget.priority);
+    this.inbox = new Inbox(settings.prisma, { leaseMs: 60_000, maxAgeMs: 24 * 60 * 60_000 }, settings.budget);
     this.worker = new InboxWorker({
       inbox: this.inbox,
       platform: "slack",

@@ -70,7 +70,7 @@ export class TeamsInbox {
   private readonly worker: InboxWorker;
 
   constructor(private readonly settings: TeamsInboxSettings) {
-    this.inbox = new Inbox(settings.prisma, { leaseMs: 60_000, maxAgeMs: 24 * 60 * 60_000 }, settings.budget.priority);
+    this.inbox = new Inbox(settings.prisma, { leaseMs: 60_000, maxAgeMs: 24 * 60 * 60_000 }, settings.budget);
     this.worker = new InboxWorker({
       inbox: this.inbox,
       platform: teamsInboxPlatform,
