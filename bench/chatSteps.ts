@@ -3,7 +3,7 @@
 // Events API DMs at /slack/events and emulator-mode activities at /api/messages; a step counts when
 // its reply reaches the fake Web API or Bot Connector. The baselines only acknowledge (Bolt) or echo
 // (a bare CloudAdapter), so their figures are at the HTTP answer.
-// Run on its own: npx tsx bench/chatSteps.ts [--slack-only] (part of npm run bench). BENCH_SECONDS
+// Run on its own: npx tsx bench/chatSteps.ts [--slack-only | --teams-only] (part of npm run bench). BENCH_SECONDS
 // shortens the runs.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -69,6 +69,18 @@ export async function slackStepBenchmark(storage: BenchStorage, platforms: Bench
   try {
     const slackSteps = await serviceSteps("slack", service.url, platforms, shape, await serviceDatabaseUrl(storage), cpuSources(storage, service.pid));
     return { slack: { bare: slackBare, service: slackSteps, ratio: slackSteps.stepsPerSecond / slackBare.requestsPerSecond }, slackLean, rssAfterLoadMb: residentMb(service.pid) };
+  } finally {
+    await service.stop();
+  }
+}
+
+/** The Teams scenarios alone (the bare CloudAdapter, the service), for iterating on Teams: `--teams-only`. */
+export async function teamsStepBenchmark(storage: BenchStorage, platforms: BenchPlatforms, shape: LoadShape): Promise<Pick<ChatStepFigures, "teams" | "rssAfterLoadMb">> {
+  const teamsBare = await bareBaseline("teams", platforms, shape);
+  const service = await startServiceProcess(storage, platforms);
+  try {
+    const teamsSteps = await serviceSteps("teams", service.url, platforms, shape, await serviceDatabaseUrl(storage), cpuSources(storage, service.pid));
+    return { teams: { bare: teamsBare, service: teamsSteps, ratio: teamsSteps.stepsPerSecond / teamsBare.requestsPerSecond }, rssAfterLoadMb: residentMb(service.pid) };
   } finally {
     await service.stop();
   }
@@ -198,11 +210,11 @@ async function leanDatabase(storage: BenchStorage): Promise<{ url: string; dispo
   };
 }
 
-export function chatStepRows(figures: Omit<ChatStepFigures, "teams"> & { teams?: PlatformFigures }): Record<string, string | number>[] {
+export function chatStepRows(figures: Partial<Pick<ChatStepFigures, "slack" | "slackLean" | "teams">>): Record<string, string | number>[] {
   const rows: Record<string, string | number>[] = [];
   const lean = figures.slackLean;
-  rows.push({ what: "Slack: lean step (pg transaction + postMessage)", perSecond: round(lean.stepsPerSecond), p50Ms: round(lean.p50Ms, 1), p99Ms: round(lean.p99Ms, 1), note: `acks ${round(lean.ackRequestsPerSecond)}/s p99 ${round(lean.ackP99Ms)} ms; unanswered ${lean.unanswered}${costsNote(lean.perStep)}` });
-  const measured: [string, PlatformFigures][] = [["Slack", figures.slack], ...(figures.teams ? [["Teams", figures.teams] as [string, PlatformFigures]] : [])];
+  if (lean) rows.push({ what: "Slack: lean step (pg transaction + postMessage)", perSecond: round(lean.stepsPerSecond), p50Ms: round(lean.p50Ms, 1), p99Ms: round(lean.p99Ms, 1), note: `acks ${round(lean.ackRequestsPerSecond)}/s p99 ${round(lean.ackP99Ms)} ms; unanswered ${lean.unanswered}${costsNote(lean.perStep)}` });
+  const measured = [["Slack", figures.slack], ["Teams", figures.teams]].filter((entry): entry is [string, PlatformFigures] => entry[1] !== undefined);
   for (const [platform, result] of measured) {
     rows.push({ what: `${platform}: bare ${platform === "Slack" ? "Bolt ack" : "CloudAdapter echo"}`, perSecond: round(result.bare.requestsPerSecond), p50Ms: round(result.bare.p50Ms, 1), p99Ms: round(result.bare.p99Ms, 1), note: `non-2xx ${result.bare.non2xx}, errors ${result.bare.errors}${result.bare.appCpuMs !== undefined ? `; CPU ms per request ${result.bare.appCpuMs.toFixed(2)}` : ""}` });
     const service = result.service;
@@ -234,7 +246,11 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const platforms = await startBenchPlatforms();
   try {
     const shape = loadShapeFromEnvironment();
-    const figures = process.argv.includes("--slack-only") ? await slackStepBenchmark(storage, platforms, shape) : await chatStepBenchmark(storage, platforms, shape);
+    const figures = process.argv.includes("--slack-only")
+      ? await slackStepBenchmark(storage, platforms, shape)
+      : process.argv.includes("--teams-only")
+        ? await teamsStepBenchmark(storage, platforms, shape)
+        : await chatStepBenchmark(storage, platforms, shape);
     console.log(`Conversation steps under load (${shape.connections} connections × ${shape.seconds} s) on ${storage.label}`);
     console.table(chatStepRows(figures));
   } finally {
