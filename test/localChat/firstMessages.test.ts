@@ -150,11 +150,14 @@ describe("first messages in the local chat", () => {
     });
   });
 
-  describe("a command typed at a date, person, system or choice question", () => {
+  describe("a command or a question typed at a date, person, system or choice question", () => {
     const commandPrompt = (typed: string, command: string, noun: string) => `Is "${typed}" your answer, or do you want to run the command "${command}"? Your ${noun} stays where it is either way.`;
 
     it("asks at a date and a person question, runs the command or re-asks with the question's own error, and takes real answers at once", async () => {
       await turn("amara", { kind: "start", flowId: "schedule_internal_audit" });
+      const policyQuestion = question(await say("amara", "can we audit a system that is still a prototype?"))!;
+      expect(policyQuestion.prompt).toBe("Is this your answer, or a question for the policy assistant?");
+      expect(question(await turn("amara", { kind: "choice", stepId: policyQuestion.stepId, value: "ask" }))?.stepId).toBe("scheduledOn");
       const atDate = question(await say("amara", "incidents"))!;
       expect(atDate.prompt).toBe(commandPrompt("incidents", "incidents", "internal audit"));
       const ran = await turn("amara", { kind: "choice", stepId: atDate.stepId, value: "command" });
