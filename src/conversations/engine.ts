@@ -14,7 +14,7 @@ import { suggestionsFor } from "./commands/commandHelp.js";
 import type { UseCases } from "./commands/useCases.js";
 import { viewerOf } from "./useCaseOutcome.js";
 import type { Choice, Command, OutgoingMessage, PolicyVerdict, Reply, Speaker, Turn, TurnInput } from "./messages.js";
-import { parseStepInput, type Lookups, type RawAnswer } from "./stepInput.js";
+import { parseStepInput, type Lookups, type ParseResult, type RawAnswer } from "./stepInput.js";
 import type { DateSettings } from "./dateAnswers.js";
 import { questionsAsked, withGivenAtStart } from "./progress.js";
 import { ActionRefused } from "../domain/actionRefused.js";
@@ -304,13 +304,25 @@ export class ConversationEngine {
     if (pendingChoice) return this.resolvePending(turn, flow, state, pendingChoice === "answer" ? "answer" : pending!.kind === "question" ? "ask" : "command", now);
     const greeting = this.welcomeBack(flow, state, now);
     const step = this.stepOf(flow, state.stepId);
-    const misplaced = step?.input === "text" ? looksMisplaced(input.text, this.options.commands ?? [], { prompt: typeof step.prompt === "function" ? step.prompt(state.answers) : step.prompt, help: step.help }) : null;
+    const misplaced = step ? await this.misplacedAt(turn, state, step, input.text, now) : null;
     if (step && misplaced) return this.askWhichWasMeant(flow, state, step, { stepId: step.id, text: input.text, ...misplaced }, now);
     if (state.stepId === null) {
       return reply(...greeting, { kind: "text", text: 'Please "confirm" to save, "edit" an answer, or "cancel".' }, this.summary(flow, state));
     }
     const answered = await this.answer(turn, flow, state, { text: input.text }, now);
     return answered.handled ? { ...answered, messages: [...greeting, ...answered.messages] } : answered;
+  }
+
+  /**
+   * A question or a command typed where an answer was expected. At a free-text question anything
+   * could be the answer, so it is asked; at a date, person, system or choice question only what
+   * that question cannot take ("incidents" at "When did it happen?"), so a real answer is never held up.
+   */
+  private async misplacedAt(turn: Turn, state: ConversationSnapshot, step: StepDefinition, text: string, now: Date): Promise<Omit<PendingAnswer, "stepId" | "text"> | null> {
+    const asked = { prompt: typeof step.prompt === "function" ? step.prompt(state.answers) : step.prompt, help: step.help };
+    const misplaced = looksMisplaced(text, this.options.commands ?? [], asked);
+    if (!misplaced || step.input === "text") return misplaced;
+    return (await this.read(turn, state, step, { text }, now)).ok ? null : misplaced;
   }
 
   /** "Is this your answer, or a question for the policy assistant?": nothing is saved as the answer yet. */
@@ -364,16 +376,20 @@ export class ConversationEngine {
   private async answer(turn: Turn, flow: FlowDefinition, state: ConversationSnapshot, raw: RawAnswer, now: Date): Promise<Reply> {
     const step = this.stepOf(flow, state.stepId);
     if (!step) return reply(this.summary(flow, state));
+    const read = await this.read(turn, state, step, raw, now);
+    if (!read.ok) return this.offer(flow, state, step, read.message, read.choices, now);
+    // A typed date is said back at once ("03/04/2026" → 3 Apr 2026), so a misreading is caught before the summary.
+    const readBack = step.input === "date" && "text" in raw ? `${step.label}: ${describeAnswer(step, read.value, this.displayLocale)}.` : undefined;
+    return this.advance(flow, state, { ...state.answers, [step.id]: read.value }, now, readBack);
+  }
+
+  /** The step's value from what was typed or clicked (a typed number picks from the options just offered), checked by its schema. */
+  private async read(turn: Turn, state: ConversationSnapshot, step: StepDefinition, raw: RawAnswer, now: Date): Promise<ParseResult> {
     const picked = "text" in raw ? offeredValue(state.answers, step.id, raw.text) : null;
     const parsed = await parseStepInput(step, picked ? { value: picked } : raw, { lookups: this.options.lookups, speaker: turn.speaker, now, ...this.dateSettings });
-    if (!parsed.ok) return this.offer(flow, state, step, parsed.message, parsed.choices, now);
+    if (!parsed.ok) return parsed;
     const checked = step.schema.safeParse(parsed.value);
-    if (!checked.success) {
-      return reply({ kind: "error", text: checked.error.issues[0]?.message ?? "That answer doesn't fit this question." }, this.question(flow, state, step));
-    }
-    // A typed date is said back at once ("03/04/2026" → 3 Apr 2026), so a misreading is caught before the summary.
-    const readBack = step.input === "date" && "text" in raw ? `${step.label}: ${describeAnswer(step, checked.data, this.displayLocale)}.` : undefined;
-    return this.advance(flow, state, { ...state.answers, [step.id]: checked.data }, now, readBack);
+    return checked.success ? { ok: true, value: checked.data } : { ok: false, message: checked.error.issues[0]?.message ?? "That answer doesn't fit this question." };
   }
 
   /** A refused answer with the options to pick from, remembered so that a typed number picks one. */

@@ -5,6 +5,7 @@ import type {
   AiSystemStatus,
   AutonomyLevel,
   Channel,
+  CorrectiveActionStatus,
   DataCategory,
   IncidentStatus,
   IncidentType,
@@ -13,7 +14,9 @@ import type {
   ReviewKind,
   RiskTier,
   Role,
+  ScheduledReviewStatus,
   Severity,
+  TreatmentActionStatus,
 } from "../generated/prisma/enums.js";
 
 export const aiSystemKindLabels: Record<AiSystemKind, string> = {
@@ -126,3 +129,8 @@ export const reviewKindLabels: Record<ReviewKind, string> = {
   internal_audit: "Internal audit",
   management_review: "Management review",
 };
+
+export const reviewStatusLabels: Record<ScheduledReviewStatus, string> = { planned: "Planned", held: "Held", cancelled: "Cancelled" };
+
+/** Corrective actions and risk treatment actions go through the same states. */
+export const actionStatusLabels: Record<CorrectiveActionStatus | TreatmentActionStatus, string> = { open: "Open", done: "Done", cancelled: "Cancelled" };

@@ -1,7 +1,6 @@
 // The columns an auditor reads in each register's Markdown, in the order they read them. Each cell
 // turns the full export row (ids, codes, ISO dates) into names, labels and local dates.
-import type { CorrectiveActionStatus, ScheduledReviewStatus } from "../generated/prisma/enums.js";
-import { aiSystemKindLabels, aiSystemStatusLabels, incidentStatusLabels, incidentTypeLabels, lifecycleStageLabels, reviewKindLabels, riskTierLabels, roleLabels, severityLabels } from "../domain/labels.js";
+import { actionStatusLabels, aiSystemKindLabels, aiSystemStatusLabels, incidentStatusLabels, incidentTypeLabels, lifecycleStageLabels, reviewKindLabels, reviewStatusLabels, riskTierLabels, roleLabels, severityLabels } from "../domain/labels.js";
 import { riskLevelLabels } from "../domain/riskMatrix.js";
 import { riskCategoryLabels, riskStatusLabels, riskTreatmentLabels } from "../domain/riskRegister.js";
 import { nonconformitySourceLabels, nonconformityStatusLabels } from "../domain/nonconformity.js";
@@ -13,9 +12,6 @@ import { lifecycleKindFacts } from "../domain/lifecycleRules.js";
 import { dayText, labelled, listText, momentText, plain, shortened, yesNo, type ReadingColumn } from "./readableText.js";
 
 type Row = Record<string, unknown>;
-
-const actionStatusLabels: Record<CorrectiveActionStatus, string> = { open: "Open", done: "Done", cancelled: "Cancelled" };
-const reviewStatusLabels: Record<ScheduledReviewStatus, string> = { planned: "Planned", held: "Held", cancelled: "Cancelled" };
 
 const column = (header: string, cell: (row: Row, timeZone: string) => string): ReadingColumn => ({ header, cell });
 const text = (header: string, field: string, length?: number) => column(header, (row) => (length ? shortened(row[field], length) : plain(row[field])));

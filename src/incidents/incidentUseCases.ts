@@ -8,7 +8,7 @@ import { can, canSeeIncidentDetails, type Viewer } from "../domain/accessPolicy.
 import { ActionRefused } from "../domain/actionRefused.js";
 import { incidentDetailLines } from "../domain/governanceNotices.js";
 import { availableActions, decide, incidentActionRules, incidentActions, parseIncidentReference, type IncidentAction } from "../domain/incidentLifecycle.js";
-import { incidentStatusLabels, incidentTypeLabels, severityLabels } from "../domain/labels.js";
+import { actionStatusLabels, incidentStatusLabels, incidentTypeLabels, severityLabels } from "../domain/labels.js";
 import { IncidentWorkflow, type Acting } from "../store/incidentWorkflow.js";
 import { incidentDossier, listIncidents, type IncidentDossier, type IncidentFilters } from "../store/incidentViews.js";
 import { useCaseMessages as message, useCaseRefusal as refusal, type TextUseCases, type UseCaseOutcome, viewerOf, actorOfTurn } from "../conversations/useCaseOutcome.js";
@@ -241,8 +241,8 @@ export function incidentView(incident: IncidentDossier, viewer: Viewer): Outgoin
     // Everyone may see most incidents, but an action's wording only its owner and oversight (the access policy).
     ...incident.correctiveActions.map((action) =>
       can(viewer, "view", "corrective_action", { ownerId: action.ownerId })
-        ? `Corrective action ${action.reference} (${action.status}): ${action.description}, owner ${action.owner.displayName}, due ${displayDate(action.dueDate)}.`
-        : `Corrective action ${action.reference} (${action.status}), owner ${action.owner.displayName}, due ${displayDate(action.dueDate)}.`,
+        ? `Corrective action ${action.reference} (${actionStatusLabels[action.status].toLowerCase()}): ${action.description}, owner ${action.owner.displayName}, due ${displayDate(action.dueDate)}.`
+        : `Corrective action ${action.reference} (${actionStatusLabels[action.status].toLowerCase()}), owner ${action.owner.displayName}, due ${displayDate(action.dueDate)}.`,
     ),
     ...optionalLine("Effectiveness check", incident.effectivenessCheck),
     ...externalNotificationLines(incident.externalNotifications),

@@ -5,6 +5,7 @@
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { can, refusalText, type Viewer } from "../domain/accessPolicy.js";
 import { nonconformityButtons, nonconformitySourceLabels, nonconformityStatusLabels, openNonconformityStatuses, parseNonconformityReference, parseReviewReference } from "../domain/nonconformity.js";
+import { actionStatusLabels } from "../domain/labels.js";
 import { findRequirement } from "../iso42001/catalog.js";
 import { nonconformityDossier, type NonconformityDossier } from "../store/nonconformities.js";
 import { useCaseMessages, useCaseRefusal, type TextUseCases, type UseCaseOutcome, type RecordActions, viewerOf } from "../conversations/useCaseOutcome.js";
@@ -122,8 +123,8 @@ export function nonconformityView(nonconformity: NonconformityDossier, viewer: V
     // Those who may see the nonconformity but not an action (a manager) learn that it exists, not what it says.
     ...nonconformity.correctiveActions.map((action) =>
       can(viewer, "view", "corrective_action", { ownerId: action.owner.id })
-        ? `Corrective action ${action.reference} (${action.status}): ${action.description}, owner ${action.owner.displayName}, due ${displayDate(action.dueDate)}.`
-        : `Corrective action ${action.reference} (${action.status}), owner ${action.owner.displayName}, due ${displayDate(action.dueDate)}.`,
+        ? `Corrective action ${action.reference} (${actionStatusLabels[action.status].toLowerCase()}): ${action.description}, owner ${action.owner.displayName}, due ${displayDate(action.dueDate)}.`
+        : `Corrective action ${action.reference} (${actionStatusLabels[action.status].toLowerCase()}), owner ${action.owner.displayName}, due ${displayDate(action.dueDate)}.`,
     ),
     ...(nonconformity.effectivenessCheck ? [`Effectiveness check: ${nonconformity.effectivenessCheck}`] : []),
   ];

@@ -5,7 +5,9 @@
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { contextForReview, contextReviewLines, type ContextForReview } from "../context/contextRegister.js";
 import type { CorrectiveActionStatus, IncidentStatus, NonconformityStatus, RiskLevel, RiskTier, Severity } from "../generated/prisma/enums.js";
-import { incidentStatusLabels, reviewKindLabels, riskTierLabels, severityLabels } from "../domain/labels.js";
+import { actionStatusLabels, incidentStatusLabels, reviewKindLabels, riskTierLabels, severityLabels } from "../domain/labels.js";
+import { riskLevelLabels } from "../domain/riskMatrix.js";
+import { nonconformityStatusLabels } from "../domain/nonconformity.js";
 import { aiSystemEntity } from "../store/aiSystems.js";
 import type { ObjectiveStatus } from "../generated/prisma/enums.js";
 import { isOverdueObjective, objectiveStatusLabels } from "../domain/objectiveStatus.js";
@@ -232,8 +234,6 @@ const systemsList = (systems: { reference: string; name: string }[]) =>
   systems.length === 0
     ? "none"
     : `${systems.length}: ${systems.slice(0, 10).map((system) => `${system.reference} ${system.name}`).join("; ")}${systems.length > 10 ? ` … and ${systems.length - 10} more` : ""}`;
-const riskLevelLabels: Record<RiskLevel, string> = { critical: "Critical", high: "High", medium: "Medium", low: "Low" };
-const nonconformityLabels: Record<NonconformityStatus, string> = { open: "Open", action_planned: "Action planned", closed: "Closed" };
 
 /** The inputs as Markdown sections, one per input of 9.3.2, in the standard's order. */
 export function renderManagementReviewInputs(inputs: ManagementReviewInputs): string {
@@ -243,7 +243,7 @@ export function renderManagementReviewInputs(inputs: ManagementReviewInputs): st
       "Actions from previous management reviews",
       inputs.previousReviewActions.items.length === 0
         ? ["No corrective actions come from earlier management reviews."]
-        : [actionLine(inputs.previousReviewActions), ...inputs.previousReviewActions.items.map((item) => `${item.reference} (${item.nonconformity}, ${item.review}): ${item.status}, due ${displayDate(item.dueDate)}, owner ${item.ownerName}`)],
+        : [actionLine(inputs.previousReviewActions), ...inputs.previousReviewActions.items.map((item) => `${item.reference} (${item.nonconformity}, ${item.review}): ${actionStatusLabels[item.status].toLowerCase()}, due ${displayDate(item.dueDate)}, owner ${item.ownerName}`)],
     ],
     [
       "Changes in context: AI systems",
@@ -265,7 +265,7 @@ export function renderManagementReviewInputs(inputs: ManagementReviewInputs): st
     [
       "Nonconformities and corrective actions",
       [
-        `Nonconformities: ${counts(inputs.nonconformities.byStatus, nonconformityLabels)} (${inputs.nonconformities.raisedSince} raised in this period)`,
+        `Nonconformities: ${counts(inputs.nonconformities.byStatus, nonconformityStatusLabels)} (${inputs.nonconformities.raisedSince} raised in this period)`,
         `Corrective actions: ${actionLine(inputs.correctiveActions)}`,
       ],
     ],

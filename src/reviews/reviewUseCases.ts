@@ -3,7 +3,7 @@
 // "review inputs REV-0002" (or "prepare review REV-0002") assembles what a management review considers.
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { can, refusalText } from "../domain/accessPolicy.js";
-import { reviewKindLabels } from "../domain/labels.js";
+import { reviewKindLabels, reviewStatusLabels } from "../domain/labels.js";
 import { nonconformityStatusLabels, parseReviewReference } from "../domain/nonconformity.js";
 import { useCaseMessages, useCaseRefusal, type TextUseCases, type UseCaseOutcome, viewerOf } from "../conversations/useCaseOutcome.js";
 import { recordReviewResultsFlowId } from "./flows/reviewFlows.js";
@@ -43,7 +43,7 @@ export class ReviewUseCases implements TextUseCases {
         if (!can(viewer, "view", "review", { leadId: review.leadId })) return useCaseRefusal(refusalText("view", "review"));
         const lines = [
           `${reviewKindLabels[review.kind]} ${review.reference}: ${review.scope}`,
-          `Scheduled ${dateOnly(review.scheduledOn)}; ${review.status}${review.heldOn ? `, held ${dateOnly(review.heldOn)}` : ""}; led by ${review.lead?.displayName ?? "nobody"}.`,
+          `Status: ${reviewStatusLabels[review.status]}. Scheduled ${dateOnly(review.scheduledOn)}${review.heldOn ? `, held ${dateOnly(review.heldOn)}` : ""}; led by ${review.lead?.displayName ?? "nobody"}.`,
           ...(await auditProgrammeLines(this.prisma, review)),
           ...(review.attendees.length > 0 ? [`Attendees: ${review.attendees.join(", ")}.`] : []),
           ...(review.conclusion ? [`Conclusion: ${review.conclusion}`] : []),

@@ -8,7 +8,7 @@ import type { Incident, Severity } from "../generated/prisma/client.js";
 import type { Viewer } from "../domain/accessPolicy.js";
 import { ActionRefused } from "../domain/actionRefused.js";
 import { decide, lessonsLearnedRequired, type IncidentAction } from "../domain/incidentLifecycle.js";
-import { severityLabels } from "../domain/labels.js";
+import { actionStatusLabels, severityLabels } from "../domain/labels.js";
 import type { Notice } from "../domain/governanceNotices.js";
 import type { Actor } from "./changeHistory.js";
 import { incidentEntity } from "./incidents.js";
@@ -83,7 +83,7 @@ export class IncidentWorkflow {
       if (!can(acting.viewer, "edit", "corrective_action", { ownerId: action.ownerId })) {
         throw new ActionRefused(`Only the owner of ${reference} or the governance team can mark it done.`);
       }
-      if (action.status !== "open") throw new ActionRefused(`${reference} is already ${action.status}.`);
+      if (action.status !== "open") throw new ActionRefused(`${reference} is already ${actionStatusLabels[action.status].toLowerCase()}.`);
       const done = await updateRecord(tx, {
         entityType: correctiveActionEntity,
         key: reference,

@@ -8,6 +8,7 @@ import { enqueueNotice, personAudience } from "../store/notifications.js";
 import { createRecord, inTransaction, updateRecord, type Db } from "../store/recordWriter.js";
 import { riskEntity } from "../store/risks.js";
 import { displayDate } from "../domain/dateDisplay.js";
+import { actionStatusLabels } from "../domain/labels.js";
 
 export const treatmentActionEntity = "TreatmentAction";
 
@@ -61,7 +62,7 @@ export function completeTreatmentAction(db: Db, reference: string, viewer: Viewe
     const action = await tx.treatmentAction.findUnique({ where: { reference } });
     if (!action) throw new ActionRefused(`There is no treatment action ${reference}.`);
     if (!can(viewer, "edit", "corrective_action", { ownerId: action.ownerId })) throw new ActionRefused(`Only the owner of ${reference} or the governance team can mark it done.`);
-    if (action.status !== "open") throw new ActionRefused(`${reference} is already ${action.status}.`);
+    if (action.status !== "open") throw new ActionRefused(`${reference} is already ${actionStatusLabels[action.status].toLowerCase()}.`);
     const done = await updateRecord(tx, {
       entityType: treatmentActionEntity,
       key: reference,

@@ -5,6 +5,8 @@ import type { PrismaClient } from "../generated/prisma/client.js";
 import { can } from "../domain/accessPolicy.js";
 import { ActionRefused } from "../domain/actionRefused.js";
 import { riskLevelLabels } from "../domain/riskMatrix.js";
+import { riskTreatmentLabels } from "../domain/riskRegister.js";
+import { actionStatusLabels } from "../domain/labels.js";
 import { useCaseMessages, useCaseRefusal, viewerOf, actorOfTurn, type RecordActions, type TextUseCases, type UseCaseOutcome } from "../conversations/useCaseOutcome.js";
 import type { Turn } from "../conversations/messages.js";
 import { completeTreatmentAction, riskForTreatment, signOffResidualRisk } from "./treatmentActions.js";
@@ -67,9 +69,9 @@ export class TreatmentUseCases implements TextUseCases, RecordActions {
     if (!can(viewerOf(turn), "view", "risk", { ownerId: risk.system.ownerId })) return useCaseRefusal("Only the governance team, auditors, the system's owner or managers can see its risk treatment.");
     const lines = [
       `${risk.system.reference} ${risk.system.name}: ${risk.description}`,
-      `Treatment: ${risk.treatment}. Residual: ${riskLevelLabels[risk.residualLevel].toLowerCase()} (${risk.residualScore}).`,
+      `Treatment: ${riskTreatmentLabels[risk.treatment]}. Residual: ${riskLevelLabels[risk.residualLevel].toLowerCase()} (${risk.residualScore}).`,
       "Actions:",
-      ...(risk.treatmentActions.length === 0 ? [`• none yet ("treat ${reference}" plans one)`] : risk.treatmentActions.map((action) => `• ${action.reference} ${action.control}: ${action.description} · ${action.owner.displayName} · due ${displayDate(action.dueDate)} · ${action.status}${action.completedAt ? ` ${displayDate(action.completedAt)}` : ""}`)),
+      ...(risk.treatmentActions.length === 0 ? [`• none yet ("treat ${reference}" plans one)`] : risk.treatmentActions.map((action) => `• ${action.reference} ${action.control}: ${action.description} · ${action.owner.displayName} · due ${displayDate(action.dueDate)} · ${actionStatusLabels[action.status].toLowerCase()}${action.completedAt ? ` ${displayDate(action.completedAt)}` : ""}`)),
       risk.residualSignedOffAt ? `Residual risk signed off by ${risk.residualSignedOffBy?.displayName ?? "unknown"} on ${displayDate(risk.residualSignedOffAt)}.` : `Residual risk not signed off yet ("sign off ${reference}" once the actions are done).`,
     ];
     const open = risk.treatmentActions.filter((action) => action.status === "open");

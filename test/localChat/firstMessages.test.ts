@@ -150,6 +150,48 @@ describe("first messages in the local chat", () => {
     });
   });
 
+  describe("a command or a question typed at a date, person, system or choice question", () => {
+    const commandPrompt = (typed: string, command: string, noun: string) => `Is "${typed}" your answer, or do you want to run the command "${command}"? Your ${noun} stays where it is either way.`;
+
+    it("asks at a date and a person question, runs the command or re-asks with the question's own error, and takes real answers at once", async () => {
+      await turn("amara", { kind: "start", flowId: "schedule_internal_audit" });
+      const policyQuestion = question(await say("amara", "can we audit a system that is still a prototype?"))!;
+      expect(policyQuestion.prompt).toBe("Is this your answer, or a question for the policy assistant?");
+      expect(question(await turn("amara", { kind: "choice", stepId: policyQuestion.stepId, value: "ask" }))?.stepId).toBe("scheduledOn");
+      const atDate = question(await say("amara", "incidents"))!;
+      expect(atDate.prompt).toBe(commandPrompt("incidents", "incidents", "internal audit"));
+      const ran = await turn("amara", { kind: "choice", stepId: atDate.stepId, value: "command" });
+      expect(firstOfKind(ran, "record_list")?.items.length).toBeGreaterThan(0);
+      expect(question(ran)?.stepId).toBe("scheduledOn");
+      expect((await draftOf("amara"))?.answers).not.toHaveProperty("scheduledOn");
+
+      // A date is the answer without asking; so is "skip" and "me" further on.
+      expect(question(await say("amara", "15/01/2027"))?.stepId).toBe("scope");
+      await say("amara", "Claims models: risk and impact assessment", "ISO/IEC 42001 clause 8.2", "skip");
+      const atPerson = question(await say("amara", "INC-0001"))!;
+      expect(atPerson.prompt).toBe(commandPrompt("INC-0001", "INC-0001", "internal audit"));
+      const kept = await say("amara", "it's my answer");
+      expect(firstOfKind(kept, "error")?.text).toBe('I couldn\'t find "INC-0001" in the directory. Type "me", or a name or email address.');
+      expect(question(kept)?.stepId).toBe("areaOwner");
+      expect(question(await say("amara", "me"))?.stepId).toBe("lead");
+      await say("amara", "cancel");
+    });
+
+    it("asks at a system and a choice question too", async () => {
+      await say("kenji", "report incident");
+      const atSystem = question(await say("kenji", "my systems"))!;
+      expect(atSystem.prompt).toBe(commandPrompt("my systems", "my systems", "AI incident report"));
+      expect(question(await say("kenji", "1"))?.stepId).toBe("system");
+      await say("kenji", "skip", "The claims model gave every claim from one postcode the same score.");
+      const atType = question(await say("kenji", "actions"))!;
+      expect(atType.prompt).toBe(commandPrompt("actions", "actions", "AI incident report"));
+      const ran = await say("kenji", "2");
+      expect(question(ran)?.stepId).toBe("type");
+      expect((await draftOf("kenji"))?.answers).not.toHaveProperty("type");
+      await say("kenji", "cancel");
+    });
+  });
+
   it("takes a typed number as the pick from the systems that matched", async () => {
     await say("kenji", "report incident");
     const several = await say("kenji", "claims");

@@ -147,6 +147,8 @@ describe("audits, nonconformities and management reviews in the local chat", () 
     });
 
     expect(find(await say("amara", `schedule review ${today} Q4 management review`), "text")!.text).toMatch(/^Management review REV-0003 is scheduled/);
+    // Its status reads as a label, not the stored code.
+    expect(find(await say("amara", "REV-0003"), "text")!.text.split("\n")[1]).toMatch(/^Status: Planned\. Scheduled \d{1,2} [A-Z][a-z]+ \d{4}; led by Amara Okafor\.$/);
     expect(find(await say("leila", "review inputs REV-0003"), "error")!.text).toBe("Only the governance team, auditors, managers or the lead of the audit or review can see audit and review records.");
     const text = find(await say("priya", "prepare review REV-0003"), "text")!.text;
     expect(text).toContain("Figures since REV-0900 (held 1 November 2026).");

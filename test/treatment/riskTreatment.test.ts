@@ -33,6 +33,7 @@ describe("risk treatment actions in the local chat", () => {
     expect(voice).toContain("Residual risk signed off by Priya Raman on 1 September 2026.");
     const pricing = find(await say("sofia", `treatment ${pricingRisk}`), "notice")!;
     expect(pricing.text).toMatch(/TRA-0004 A\.6\.2\.6: .* · Sofia Alvarez · due 20 December 2026 · open/);
+    expect(pricing.text).toMatch(/^Treatment: Mitigate\. Residual: /m);
     expect(pricing.actions.map((action) => action.label)).toEqual(["Mark TRA-0004 done"]);
     expect(find(await say("tom", `treatment ${pricingRisk}`), "error")).toBeDefined();
   });

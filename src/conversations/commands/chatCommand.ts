@@ -1,6 +1,7 @@
 // A typed command ("incidents sev1", "soa A.6.2.4", "my systems"): what it is called, who may use
 // it, how it is described, and what it does. Routing, `help`, the `/aims` verbs, the "I didn't
 // understand" suggestions and the Slack manifest's usage hint are all generated from these.
+import type { AskedFor } from "./askedFor.js";
 import type { CommandHelpEntry } from "./commandHelpEntry.js";
 import type { Answers } from "../flowDefinition.js";
 import type { OutgoingMessage, Turn } from "../messages.js";
@@ -16,6 +17,13 @@ export interface ChatCommand extends CommandHelpEntry {
   name: string;
   /** True when the typed text (trimmed, lower case, no leading "/" or trailing ".!?") is this command. */
   matches(text: string): boolean;
+  /**
+   * What this command shows, in the words people use when they ask for it in a sentence ("can you
+   * show me the open incidents?"), each with the command text it becomes. Unlike `matches`, which
+   * must read the whole text as this command, these are looked for inside a longer sentence, and
+   * only when it asks to see or get something. Absent: the command is only ever typed.
+   */
+  askedFor?: AskedFor[];
   /**
    * Said to someone `allowed` refuses, before the command runs. Without it the command runs and its
    * use cases refuse with what they know (e.g. "you don't own any AI system"); `allowed` then only

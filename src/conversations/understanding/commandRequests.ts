@@ -2,42 +2,11 @@
 // status of INC-0031?", "send me this week's governance digest". The typed commands match their own
 // short words exactly; people also ask in full sentences. A sentence is taken as a command when it
 // asks to see, get or produce something and names what one command shows. A question about what
-// a thing is ("what is a statement of applicability?") stays a policy question.
+// a thing is ("what is a statement of applicability?") stays a policy question. What each command
+// shows, in people's words, is the command's own `askedFor`.
 
-/** What a command shows, in the words people use for it, and the command text that shows it. */
-interface CommandSubject {
-  command: string;
-  names: RegExp;
-  /** The command as typed; for a record, built from its reference. */
-  text: (match: RegExpExecArray) => string;
-}
-
-const reference = (prefix: string) => new RegExp(String.raw`\b${prefix}[-\s]?(\d{1,6})\b`);
-const padded = (prefix: string) => (match: RegExpExecArray) => `${prefix}-${match[1]!.padStart(4, "0")}`;
-const fixed = (text: string) => () => text;
-
-// Records named by reference first: "the status of INC-0031" is that incident, not the incident list.
-const subjects: CommandSubject[] = [
-  { command: "incident", names: reference("inc"), text: (match) => `incident ${padded("INC")(match)}` },
-  { command: "system", names: reference("ais"), text: (match) => `system ${padded("AIS")(match)}` },
-  { command: "nonconformities", names: reference("nc"), text: padded("NC") },
-  { command: "risks", names: reference("rsk"), text: padded("RSK") },
-  { command: "help", names: /\b(list of (the )?commands|(the |your |available )?commands|what (can|should) i type)\b/, text: fixed("help") },
-  { command: "evidence_pack", names: /\b(evidence|audit|auditor'?s?) pack\b/, text: fixed("evidence pack") },
-  { command: "gap_report", names: /\bgap (report|analysis)\b/, text: fixed("gap report") },
-  { command: "soa", names: /\b(statement of applicability|soa)\b/, text: fixed("soa") },
-  { command: "digest", names: /\bdigest\b/, text: fixed("digest") },
-  { command: "readiness", names: /\b(readiness|ready for (\S+ )?certification|road to certification|certification progress)\b/, text: fixed("readiness") },
-  { command: "nonconformities", names: /\bnon-?conformit(y|ies)\b/, text: fixed("nonconformities") },
-  { command: "schedule", names: /\b(internal audit|audit|management review)s?\b/, text: fixed("schedule") },
-  { command: "risks", names: /\b(risk register|risks)\b/, text: fixed("risks") },
-  { command: "actions", names: /\b(corrective actions|actions)\b/, text: fixed("actions") },
-  { command: "training", names: /\btraining\b/, text: fixed("training") },
-  { command: "objectives", names: /\b(ai )?objectives\b/, text: fixed("objectives") },
-  { command: "suppliers", names: /\b(suppliers|supplier register)\b/, text: fixed("suppliers") },
-  { command: "incidents", names: /\bincidents\b/, text: fixed("incidents") },
-  { command: "my_systems", names: /\b((ai )?systems|(ai )?inventory)\b/, text: fixed("my systems") },
-];
+import type { ChatCommand } from "../commands/chatCommand.js";
+import type { AskedFor } from "../commands/askedFor.js";
 
 /** Asking to see, get or produce something now, or about one's own records. */
 const asksFor = [
@@ -62,18 +31,27 @@ const asksFor = [
 const asksAboutIt = /^(what is|what's|whats|what are|explain|why|do we need|do i need|is there|is it|are we required)\b(?!.*\b((status|details|state) (of|on|for)|happening|going on|are there|is there)\b)( an?)?/;
 
 /**
- * The command a sentence asks for, as typed text ("soa", "incident INC-0031"), or null. `text` is
- * plain (lower case, no punctuation but ? ' -).
+ * The command a sentence asks for, with its typed text ("soa", "incident INC-0031"), or null. `text`
+ * is plain (lower case, no punctuation but ? ' -).
  */
-export function commandAskedFor(text: string): { command: string; text: string } | null {
+export function commandAskedFor(text: string, commands: readonly ChatCommand[]): { command: ChatCommand; text: string } | null {
   const typed = text.replace(/\?/g, " ").replace(/\s+/g, " ").trim();
   if (asksAboutIt.test(typed) || !asksFor.some((cue) => cue.test(typed))) return null;
-  for (const subject of subjects) {
+  for (const { command, subject } of namesInPrecedence(commands)) {
     const match = subject.names.exec(typed);
-    if (match) return { command: subject.command, text: subject.text(match) };
+    if (match) return { command, text: subject.text(match) };
   }
   return null;
 }
 
-/** The command names this table routes to, for checking against the command registry. */
-export const commandsAskedForInSentences = [...new Set(subjects.map((subject) => subject.command))];
+const inPrecedence = new WeakMap<readonly ChatCommand[], { command: ChatCommand; subject: AskedFor }[]>();
+
+/** Every command's sentence names, the one taken first when a sentence names several first. */
+function namesInPrecedence(commands: readonly ChatCommand[]) {
+  let names = inPrecedence.get(commands);
+  if (!names) {
+    names = commands.flatMap((command) => (command.askedFor ?? []).map((subject) => ({ command, subject }))).sort((a, b) => a.subject.precedence - b.subject.precedence);
+    inPrecedence.set(commands, names);
+  }
+  return names;
+}

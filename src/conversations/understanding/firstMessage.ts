@@ -34,9 +34,8 @@ export function understandFirstMessage(text: string, commands: readonly ChatComm
   const command = findCommand(words.withoutPoliteShow(original), commands) ?? (shown ? findCommand(shown, commands) : null) ?? (ownRecords ? findCommand(ownRecords, commands) : null);
   if (command) return { route: "command", command: command.command, text: command.text };
   if (words.isSmallTalk(typed) || isSmallTalkWithAside(original)) return { route: "capabilities" };
-  const asked = commandAskedFor(typed);
-  const askedCommand = asked ? findCommand(asked.text, commands) : null;
-  if (askedCommand && !words.wantsToReportIncident(typed)) return { route: "command", command: askedCommand.command, text: askedCommand.text };
+  const asked = commandAskedFor(typed, commands);
+  if (asked && !words.wantsToReportIncident(typed)) return { route: "command", command: asked.command, text: asked.text };
   return understandSentence(original, typed);
 }
 

@@ -1,5 +1,6 @@
 import { defineCommand } from "../../conversations/commands/chatCommand.js";
 import { viaUseCase } from "../../conversations/commands/viaUseCase.js";
+import { askedAs } from "../../conversations/commands/askedFor.js";
 
 export const myActions = defineCommand({
   name: "actions",
@@ -7,6 +8,7 @@ export const myActions = defineCommand({
   usage: "actions",
   help: "your open corrective actions",
   verbs: ["actions"],
+  askedFor: [askedAs(/\b(corrective actions|actions)\b/, "actions", 140)],
   matches: (text) => /^(my )?(open )?(corrective )?actions$/.test(text),
   run: viaUseCase((use) => use.incidents),
 });

@@ -1,5 +1,6 @@
 import { defineCommand } from "../../conversations/commands/chatCommand.js";
 import { ref, viaUseCase } from "../../conversations/commands/viaUseCase.js";
+import { askedByReference } from "../../conversations/commands/askedFor.js";
 
 export const showIncident = defineCommand({
   name: "incident",
@@ -7,6 +8,7 @@ export const showIncident = defineCommand({
   usage: "incident INC-0007 [acknowledge | assign | investigate | contain | resolve | close | reopen …]",
   help: "one incident, its timeline and the steps you may take",
   verbs: ["incident"],
+  askedFor: [askedByReference("INC", (reference) => `incident ${reference}`, 10)],
   matches: (text) => new RegExp(String.raw`^(incident )?${ref("inc")}\b`).test(text),
   run: viaUseCase((use) => use.incidents),
 });

@@ -1,6 +1,7 @@
 import { couldAct } from "../../domain/accessPolicy.js";
 import { defineCommand } from "../../conversations/commands/chatCommand.js";
 import { ref, viaUseCase } from "../../conversations/commands/viaUseCase.js";
+import { askedAs, askedByReference } from "../../conversations/commands/askedFor.js";
 
 const noun = "(nonconformity|non-conformity|finding|nc)";
 
@@ -11,6 +12,7 @@ export const nonconformities = defineCommand({
   help: "nonconformities and their corrective actions",
   verbs: ["nonconformities", "nonconformity", "nc"],
   allowed: (viewer) => couldAct(viewer, "view", "nonconformity"),
+  askedFor: [askedByReference("NC", (reference) => reference, 30), askedAs(/\bnon-?conformit(y|ies)\b/, "nonconformities", 110)],
   matches: (text) =>
     /^(open )?(nonconformities|non-conformities|findings|ncs)( all)?$/.test(text) ||
     new RegExp(String.raw`^(raise (an? )?|new )?${noun}( (from |for )?${ref("rev")})?$`).test(text) ||

@@ -1,6 +1,7 @@
 import { couldAct } from "../../domain/accessPolicy.js";
 import { defineCommand } from "../../conversations/commands/chatCommand.js";
 import { ref, viaUseCase } from "../../conversations/commands/viaUseCase.js";
+import { askedAs, askedByReference } from "../../conversations/commands/askedFor.js";
 
 export const riskRegister = defineCommand({
   name: "risks",
@@ -9,6 +10,7 @@ export const riskRegister = defineCommand({
   help: "the risk register you may see, a system's risks, or one risk",
   verbs: ["risks", "risk"],
   allowed: (viewer) => couldAct(viewer, "view", "risk"),
+  askedFor: [askedByReference("RSK", (reference) => reference, 40), askedAs(/\b(risk register|risks)\b/, "risks", 130)],
   matches: (text) =>
     /^(risks|risk register|ai risks)( all)?$/.test(text) ||
     new RegExp(String.raw`^risks (for |of |on )?${ref("ais")}$`).test(text) ||

@@ -1,5 +1,6 @@
 import { defineCommand } from "../../conversations/commands/chatCommand.js";
 import { ref, viaUseCase } from "../../conversations/commands/viaUseCase.js";
+import { askedByReference } from "../../conversations/commands/askedFor.js";
 
 export const systemRecord = defineCommand({
   name: "system",
@@ -7,6 +8,7 @@ export const systemRecord = defineCommand({
   usage: "system AIS-0001 (approve | reject | complete | decline AIS-0001)",
   help: "one AI system; approve, reject or complete a registration, or decline being named its owner",
   verbs: ["system", "approve", "reject", "complete", "decline"],
+  askedFor: [askedByReference("AIS", (reference) => `system ${reference}`, 20)],
   matches: (text) => new RegExp(String.raw`^(system|approve|reject|complete|decline) ${ref("ais")}$`).test(text),
   run: viaUseCase((use) => use.approvals),
 });

@@ -1,5 +1,6 @@
 import { defineCommand } from "../../conversations/commands/chatCommand.js";
 import { viaUseCase } from "../../conversations/commands/viaUseCase.js";
+import { askedAs } from "../../conversations/commands/askedFor.js";
 
 export const training = defineCommand({
   name: "training",
@@ -7,6 +8,7 @@ export const training = defineCommand({
   usage: "training [all | record]",
   help: "your training records; governance: everyone's, and record one",
   verbs: ["training"],
+  askedFor: [askedAs(/\btraining\b/, "training", 150)],
   matches: (text) => /^(my )?trainings?( records?)?$/.test(text) || /^trainings? (all|record|add)$/.test(text) || /^(record|add|log) (a )?trainings?$/.test(text),
   run: viaUseCase((use) => use.training),
 });
