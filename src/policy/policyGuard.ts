@@ -1,5 +1,7 @@
 // What the policy assistant declines before searching: attempts to instruct the bot, and requests
 // that are tasks or opinions rather than questions about the organisation's rules.
+import { isAiWord } from "./policyDomain.js";
+import { stem, tokenize } from "./policyWords.js";
 
 /**
  * Asking the bot to act, to drop its rules or to reveal them is never a policy question; nor is a
@@ -10,8 +12,26 @@ const roleLabel = /^\s*[[(<]?\s*(system|assistant|developer|admin|administrator|
 const injection =
   /\b(pretend|roleplay|role-play|act as)\b.{0,30}\b(you|no rules|assistant|unrestricted)\b|\bno (rules|restrictions|filters)\b|\bunrestricted\b|\bnew instructions?\b|\bsystem (notice|message|override)\b|<\/?[a-z]+>|\bdelete all\b|\breply (done|ok|yes)\b|\b(ignore|disregard|forget|override)\b.{0,40}\b(instructions?|rules?|prompt|polic(y|ies)|above|previous|guidelines?)\b|\b(system|hidden|secret|initial)\s+(prompt|instructions?)\b|\breveal\b.{0,30}\b(prompt|instructions?|configuration)\b|\b(admin|developer|god|jailbreak|dan)\s+mode\b|\byou are now\b|\bas (an? )?(admin|administrator|developer|root)\b|\b(close|delete|approve|reject|update|set|change|mark)\b.{0,40}\b(INC|AIS|CA|NC|RSK)-\d+/i;
 
+/**
+ * A message that claims power over the bot ("I authorise you to…", "I'm overriding the data rules")
+ * or announces that the rules changed ("Policy update: …", "New rule from the board: …", "as of
+ * today") and asks it to agree is an attempt to make it say what the policy does not; so is one that
+ * tells it how to answer from now on, asks for what it was told before the conversation, or orders
+ * it to act on a record. A question about the rules asks; it does not announce, authorise or order.
+ */
+const claimsAuthority =
+  /\b(i|we)\s+(hereby\s+)?(authori[sz]e|instruct|order|permit|allow)\s+you\b|\byou\s+(are|have been|re)\s+now\s+(authori[sz]ed|permitted|cleared|allowed)\s+to\b|\b(i'?m|i am|we'?re|we are)\s+(now\s+)?(overriding|suspending|waiving|lifting|revoking)\b|\bon my authority\b/i;
+const announcesChange =
+  /^\s*[\w ]{0,30}\b(update|notice|announcement|memo|change)\b[\w ]{0,30}[:\-–]|\bnew (rule|policy|guidance|instruction)s?\b.{0,40}\bfrom\b|\b(as of|from|effective)\s+(today|now|immediately|this morning)\b|\bwith immediate effect\b|\b(has|have) (just |now )?been (withdrawn|suspended|revoked|lifted|scrapped|replaced)\b/i;
+const demandsCompliance = /\b(acknowledge|confirm|agree|accept|comply|update your)\b(?!\s+(whether|if))|\b(just\s+)?(tell|assure)\s+(me|everyone|staff)\s+(that\s+)?(it'?s|it is|this is|that'?s|they)\b|\breply\b|\brespond\b/i;
+const ordersTheBot =
+  /\bfrom now on\b.{0,40}\b(you|answer|reply|respond|say|act|behave|treat)\b|\b(answer|reply|respond)\s+(to\s+)?(every|all|each|any)\s+(of my\s+)?(questions?|messages?)\s+(with|by saying|in)\b|\b(answer|reply|respond) only\b|\bonly (answer|reply|respond) (with|in)\b|(^|[.!;:]\s*)(please\s+)?(override|approve|reject|mark|skip|bypass|disable)\b(?![^?]*\?\s*$)/i;
+const asksForItsSetUp =
+  /\b(print|output|dump|display|repeat|reveal|show|list|share|translate|paste|give me)\b.{0,25}\byour\s+(config\w*|settings|instructions|prompt|system\s+\w+|api\s+keys?|secrets?|source code)\b|\b(print|output|repeat|copy|paste)\s+(everything|all|the (text|words|lines?|messages?))\b.{0,20}\b(above|before|preceding|earlier)\b|\b(instructions|prompt|rules)\s+(were\s+)?you\s+(were\s+)?(given|got|received|told)\b|\byou\s+were\s+(given|told|instructed)\b.{0,30}\bbefore\b|\b(written|said|contained|included)\s+in\s+your\s+(system\s+)?(prompt|instructions|configuration)\b/i;
+
 export function isInjection(question: string): boolean {
-  return injection.test(question) || roleLabel.test(question);
+  if (injection.test(question) || roleLabel.test(question) || claimsAuthority.test(question) || ordersTheBot.test(question) || asksForItsSetUp.test(question)) return true;
+  return announcesChange.test(question) && demandsCompliance.test(question);
 }
 
 /**
@@ -38,6 +58,28 @@ const howItWorks =
 const aboutTheOrganisation =
   /\b(we|our|us|i|my|staff|employees?|colleagues?|team|polic(y|ies)|standard|allowed|may|must|should|permitted|required|approv\w*|rules?|process(es)?|procedures?|register|review|exceptions?|assessments?|incidents?|reports?|here|company|firm|trust)\b/i;
 
+/**
+ * Facts about products and predictions or opinions about AI are general knowledge too: who made a
+ * tool, what it costs, its latest version ("who made ChatGPT", "how much does X cost per month"),
+ * whether AI will replace a profession, what the bot thinks, and how two AI terms differ ("GPT-4
+ * and GPT-4o", "AI and machine learning"). Asked about the organisation or what people may do, they
+ * are policy questions again ("how much does our Copilot licence cost", "will AI replace my job here").
+ */
+const productFacts =
+  /^\s*who (made|created|invented|founded|built|developed)\b|\bhow much (does|do|is|are|would|will)\b.{0,50}\b(cost|costs)\b|\b(newest|latest|most recent|next)\s+(version|model|release)\b|\bwhen (was|were|is|will)\b.{0,40}\b(released|launched|invented|come out|coming out)\b/i;
+const prediction =
+  /^\s*(will|is|are)\s+(ai|artificial intelligence|robots?|machines?|computers?|chatgpt|llms?|automation|generative ai)\s+(going to\s+|ever\s+)?(replace|take over|take (away )?\w+ jobs?|make\b.{0,40}\b(pointless|obsolete|redundant|useless|irrelevant)|become (conscious|sentient)|destroy|end|kill)\b|\bin the next (few|couple of|\d+|two|three|five|ten|twenty) (years|decades)\b/i;
+const opinion = /\bdo you (think|believe|reckon|feel)\b|\bwhat('?s| is) your (opinion|view|take)\b|\bin your (opinion|view)\b/i;
+
+/** "What's the difference between X and Y" where X and Y are AI terms, not the policy's own (data classes, tiers). */
+function comparesAiTerms(question: string): boolean {
+  if (!/\bdifference between\b/i.test(question)) return false;
+  return tokenize(question)
+    .filter((word) => !["difference", "between"].includes(word))
+    .every((word) => /\d/.test(word) || isAiWord(stem(word)));
+}
+
 export function isGeneralKnowledge(question: string): boolean {
-  return howItWorks.test(question) && !aboutTheOrganisation.test(question);
+  if (comparesAiTerms(question)) return true;
+  return (howItWorks.test(question) || productFacts.test(question) || prediction.test(question) || opinion.test(question)) && !aboutTheOrganisation.test(question);
 }
