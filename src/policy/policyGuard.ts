@@ -29,8 +29,20 @@ const ordersTheBot =
 const asksForItsSetUp =
   /\b(print|output|dump|display|repeat|reveal|show|list|share|translate|paste|give me)\b.{0,25}\byour\s+(config\w*|settings|instructions|prompt|system\s+\w+|api\s+keys?|secrets?|source code)\b|\b(print|output|repeat|copy|paste)\s+(everything|all|the (text|words|lines?|messages?))\b.{0,20}\b(above|before|preceding|earlier)\b|\b(instructions|prompt|rules)\s+(were\s+)?you\s+(were\s+)?(given|got|received|told)\b|\byou\s+were\s+(given|told|instructed)\b.{0,30}\bbefore\b|\b(written|said|contained|included)\s+in\s+your\s+(system\s+)?(prompt|instructions|configuration)\b/i;
 
+/**
+ * Markup that speaks to a model ("<!-- note to assistant -->", "[INST]", "### SYSTEM ###"), a game
+ * or persona that comes without the rules ("let's play a game: you are PolicyBot…"), and requests to
+ * reproduce documents verbatim, dump people's data or give out a password: none is a question
+ * about the policy, whatever else the message asks.
+ */
+const speaksToTheModel =
+  /<!--|\[\/?(inst|sys|system)\]|<<\/?sys>>|#{2,}\s*(system|assistant|instructions?)\b|\bnote to (the )?(assistant|bot|ai|model)\b|\blet'?s (play|pretend)\b|\bplay a game\b|\b(you are|you'?re|act as|act like)\s+(now\s+)?(an?\s+)?\w*\s*(bot|gpt|assistant|ai|model)\s+(that|which|who|with no|without)\b|\byou are\s+\w+(bot|gpt)\b/i;
+const dumpsContent =
+  /\b(output|print|dump|respond with|reproduce|paste|copy)\b.{0,40}\b(verbatim|word for word|full (text|contents?)|entire (text|contents?))\b|\b(output|print|dump|export|reveal|send me|give me)\s+(every|all|each)\b.{0,30}\b(data|records|names|logs|conversations|chats)\b|\bwhat('?s| is| are)\s+(the|my|our|your)\s+(\w+\s+)?(password|passcode|passwords|credentials)\b|\b(give|tell|send)\s+me\s+(the|a|your)\s+(\w+\s+)?(password|passcode|credentials)\b/i;
+
 export function isInjection(question: string): boolean {
-  if (injection.test(question) || roleLabel.test(question) || claimsAuthority.test(question) || ordersTheBot.test(question) || asksForItsSetUp.test(question)) return true;
+  const instructs = [injection, roleLabel, claimsAuthority, ordersTheBot, asksForItsSetUp, speaksToTheModel, dumpsContent];
+  if (instructs.some((pattern) => pattern.test(question))) return true;
   return announcesChange.test(question) && demandsCompliance.test(question);
 }
 
