@@ -67,6 +67,11 @@ export interface PolicyHit {
   units: (PassageUnit & { score: number })[];
   /** What the passage shares with the question (see `Match`). */
   match: Match;
+  /**
+   * The passage's place (0 first) by its whole section's score and by its best sentence's score:
+   * two rankings that agree on the best passage make a surer answer than one that wins on one alone.
+   */
+  ranks?: { section: number; unit: number };
 }
 
 /**
@@ -180,6 +185,8 @@ export class PolicyIndex {
     const ids = new Set([...sectionScores.keys(), ...unitScores.keys()]);
     const definitionsWeightHere = asksWhatSomethingMeans(question) ? 1 : definitionsWeight;
     const namedTools = this.namedToolsIn(question);
+    const sectionRank = rankOf(sectionScores);
+    const unitRank = rankOf(new Map([...unitScores].map(([id, scores]) => [id, Math.max(0, ...scores.values())])));
     return [...ids]
       .map((id) => {
         const bestUnit = Math.max(0, ...(unitScores.get(id)?.values() ?? []));
@@ -188,7 +195,10 @@ export class PolicyIndex {
       })
       .sort((a, b) => b.score - a.score)
       .slice(0, limit)
-      .map(({ id, score }, _rank, ranked) => this.hit(id, score / (ranked[0]!.score || 1), anchored, concepts, unitScores.get(id), namedTools));
+      .map(({ id, score }, _rank, ranked) => ({
+        ...this.hit(id, score / (ranked[0]!.score || 1), anchored, concepts, unitScores.get(id), namedTools),
+        ranks: { section: sectionRank.get(id) ?? ids.size, unit: unitRank.get(id) ?? ids.size },
+      }));
   }
 
   /** A passage as a hit for a question, whether or not full-text search ranked it (hybrid ranking). */
@@ -321,6 +331,12 @@ function closePairs(unitStems: string[], concepts: string[][]): number {
     }
   }
   return pairs;
+}
+
+/** Each id's place in a ranking by score, best first (0); ids scoring 0 come last. */
+function rankOf(scores: Map<string, number>): Map<string, number> {
+  const ranked = [...scores].filter(([, score]) => score > 0).sort((a, b) => b[1] - a[1]);
+  return new Map(ranked.map(([id], place) => [id, place]));
 }
 
 function stems(text: string): Set<string> {
