@@ -37,8 +37,9 @@ export const relevance = {
   /**
    * …and it explains at least this share of the question (IDF-weighted, see `Match.explained`):
    * a section that shares only the question's common words is a guess, however far ahead it is.
+   * Half the question: below it, the section answers less than was asked.
    */
-  confidentExplained: 0,
+  confidentExplained: 0.5,
   /**
    * A question naming neither AI nor a heading word is about the best passage when one of its units
    * says this much of the question (IDF-weighted `Match.focus`)… and the passage explains this share of it.

@@ -89,7 +89,8 @@ describe("the policy assistant offline", () => {
     // Floors against regressions (npm run eval:qa reports the figures): one of the 51 is a customer's
     // own claim question that shares a section's headings ("documents … for a motor claim").
     expect(result.declinedOffTopic).toBeGreaterThanOrEqual(0.97);
-    expect(result.hitAt3).toBeGreaterThanOrEqual(0.9); // a floor against regressions; npm run eval:qa reports the figure
+    // 81 questions, 36 of them indirect paraphrases added later (85 % when they were added).
+    expect(result.hitAt3).toBeGreaterThanOrEqual(0.84);
   });
 
   it("re-indexes when a policy file changes, without a restart", async () => {
