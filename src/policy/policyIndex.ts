@@ -185,7 +185,8 @@ export class PolicyIndex {
     const ids = new Set([...sectionScores.keys(), ...unitScores.keys()]);
     const definitionsWeightHere = asksWhatSomethingMeans(question) ? 1 : definitionsWeight;
     const namedTools = this.namedToolsIn(question);
-    const sectionRank = rankOf(sectionScores);
+    // Places beyond the sentence-scored candidates are not needed: only "first on both" is asked.
+    const sectionRank = new Map(candidates.map(([id], place) => [id, place]));
     const unitRank = rankOf(new Map([...unitScores].map(([id, scores]) => [id, Math.max(0, ...scores.values())])));
     return [...ids]
       .map((id) => {
@@ -197,7 +198,7 @@ export class PolicyIndex {
       .slice(0, limit)
       .map(({ id, score }, _rank, ranked) => ({
         ...this.hit(id, score / (ranked[0]!.score || 1), anchored, concepts, unitScores.get(id), namedTools),
-        ranks: { section: sectionRank.get(id) ?? ids.size, unit: unitRank.get(id) ?? ids.size },
+        ranks: { section: sectionRank.get(id) ?? unitCandidates, unit: unitRank.get(id) ?? unitCandidates },
       }));
   }
 
