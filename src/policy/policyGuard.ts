@@ -40,8 +40,11 @@ const speaksToTheModel =
 const dumpsContent =
   /\b(output|print|dump|respond with|reproduce|paste|copy)\b.{0,40}\b(verbatim|word for word|full (text|contents?)|entire (text|contents?))\b|\b(output|print|dump|export|reveal|send me|give me)\s+(every|all|each)\b.{0,30}\b(data|records|names|logs|conversations|chats)\b|\bwhat('?s| is| are)\s+(the|my|our|your)\s+(\w+\s+)?(password|passcode|passwords|credentials)\b|\b(give|tell|send)\s+me\s+(the|a|your)\s+(\w+\s+)?(password|passcode|credentials)\b/i;
 
+/** "Answer as if you were the Head of…", "repeat after me: …": words put in the bot's mouth. */
+const putsWordsInItsMouth = /\b(answer|reply|respond|act|speak|write|talk)\s+as\s+(if|though)\s+you\s+(were|are)\b|\brepeat after me\b|\bsay (after me|the following)\b/i;
+
 export function isInjection(question: string): boolean {
-  const instructs = [injection, roleLabel, claimsAuthority, ordersTheBot, asksForItsSetUp, speaksToTheModel, dumpsContent];
+  const instructs = [injection, roleLabel, claimsAuthority, ordersTheBot, asksForItsSetUp, speaksToTheModel, dumpsContent, putsWordsInItsMouth];
   if (instructs.some((pattern) => pattern.test(question))) return true;
   return announcesChange.test(question) && demandsCompliance.test(question);
 }
@@ -91,7 +94,19 @@ function comparesAiTerms(question: string): boolean {
     .every((word) => /\d/.test(word) || isAiWord(stem(word)));
 }
 
+/**
+ * Questions about the assistant itself ("what model are you running on?", "are you a real person?")
+ * and errands asked of it ("can you book me a meeting", "remind me tomorrow to…") are not about the
+ * policy; nor is a ranking of other organisations ("which university has the best AI course?").
+ */
+const aboutTheBot =
+  /\b(are|were)\s+you\s+(a\s+|an\s+)?(real|human|person|bot|robot|machine|chatgpt|gpt|ai|an? ai|model|llm|copilot|gemini|claude)\b|\b(what|which)\s+(\w+\s+)?(model|version|llm|engine)\b.{0,20}\b(are you|do you (use|run))\b|\bare you\s+(running|built|based|powered)\s+(on|by)\b|\bwho (made|built|created|trained|programmed|wrote) you\b/i;
+const errand =
+  /^\s*(hey,?\s+|hi,?\s+)?(can|could|would|will)\s+you\s+(please\s+)?(book|remind|schedule|email|e-mail|message|call|phone|send|order|buy|cancel|set\s+(a|up)|reset)\b|^\s*(please\s+)?(remind|book|schedule|email|e-mail|message|call|order)\s+(me|my|a|an|the)\b/i;
+const rankingOfOthers = /^\s*(which|what)\s+(\w+\s+){0,2}(has|have|offers?|gives?|pays?|runs?)\s+the\s+(best|cheapest|shortest|fastest|lowest|highest|biggest|most)\b/i;
+
 export function isGeneralKnowledge(question: string): boolean {
-  if (comparesAiTerms(question)) return true;
-  return (howItWorks.test(question) || productFacts.test(question) || prediction.test(question) || opinion.test(question)) && !aboutTheOrganisation.test(question);
+  if (comparesAiTerms(question) || aboutTheBot.test(question) || errand.test(question)) return true;
+  const general = [howItWorks, productFacts, prediction, opinion, rankingOfOthers];
+  return general.some((pattern) => pattern.test(question)) && !aboutTheOrganisation.test(question);
 }
