@@ -23,9 +23,9 @@ const claimsAuthority =
   /\b(i|we)\s+(hereby\s+)?(authori[sz]e|instruct|order|permit|allow)\s+you\b|\byou\s+(are|have been|re)\s+now\s+(authori[sz]ed|permitted|cleared|allowed)\s+to\b|\b(i'?m|i am|we'?re|we are)\s+(now\s+)?(overriding|suspending|waiving|lifting|revoking)\b|\bon my authority\b/i;
 const announcesChange =
   /^\s*[\w ]{0,30}\b(update|notice|announcement|memo|change)\b[\w ]{0,30}[:\-–]|\bnew (rule|policy|guidance|instruction)s?\b.{0,40}\bfrom\b|\b(as of|from|effective)\s+(today|now|immediately|this morning)\b|\bwith immediate effect\b|\b(has|have) (just |now )?been (withdrawn|suspended|revoked|lifted|scrapped|replaced)\b/i;
-const demandsCompliance = /\b(acknowledge|confirm|agree|accept|comply|update your)\b(?!\s+(whether|if))|\b(just\s+)?(tell|assure)\s+(me|everyone|staff)\s+(that\s+)?(it'?s|it is|this is|that'?s|they)\b|\breply\b|\brespond\b/i;
+const demandsCompliance = /(^|[.!:;]\s*|\bplease\s+)(acknowledge|confirm|agree|accept|comply)\b(?!\s+(whether|if))|\backnowledge\b|\bconfirm (that )?you\b|\bupdate your\b|\b(just\s+)?(tell|assure)\s+(me|everyone|staff)\s+(that\s+)?(it'?s|it is|this is|that'?s|they)\b|\breply\b|\brespond\b/i;
 const ordersTheBot =
-  /\bfrom now on\b.{0,40}\b(you|answer|reply|respond|say|act|behave|treat)\b|\b(answer|reply|respond)\s+(to\s+)?(every|all|each|any)\s+(of my\s+)?(questions?|messages?)\s+(with|by saying|in)\b|\b(answer|reply|respond) only\b|\bonly (answer|reply|respond) (with|in)\b|(^|[.!;:]\s*)(please\s+)?(override|approve|reject|mark|skip|bypass|disable)\b(?![^?]*\?\s*$)/i;
+  /\bfrom now on\b,?\s+(you\s+(will|must|are|should|answer|reply|say)|answer|reply|respond|say|act|behave|treat)\b|\b(answer|reply|respond)\s+(to\s+)?(every|all|each|any)\s+(of my\s+)?(questions?|messages?)\s+(with|by saying|in)\b|\b(answer|reply|respond) only\b|\bonly (answer|reply|respond) (with|in)\b|(^|[.!;:]\s*)(please\s+)?(override|approve|reject|mark|skip|bypass|disable)\b(?![^?]*\?\s*$)/i;
 const asksForItsSetUp =
   /\b(print|output|dump|display|repeat|reveal|show|list|share|translate|paste|give me)\b.{0,25}\byour\s+(config\w*|settings|instructions|prompt|system\s+\w+|api\s+keys?|secrets?|source code)\b|\b(print|output|repeat|copy|paste)\s+(everything|all|the (text|words|lines?|messages?))\b.{0,20}\b(above|before|preceding|earlier)\b|\b(instructions|prompt|rules)\s+(were\s+)?you\s+(were\s+)?(given|got|received|told)\b|\byou\s+were\s+(given|told|instructed)\b.{0,30}\bbefore\b|\b(written|said|contained|included)\s+in\s+your\s+(system\s+)?(prompt|instructions|configuration)\b/i;
 
@@ -102,7 +102,7 @@ function comparesAiTerms(question: string): boolean {
 const aboutTheBot =
   /\b(are|were)\s+you\s+(a\s+|an\s+)?(real|human|person|bot|robot|machine|chatgpt|gpt|ai|an? ai|model|llm|copilot|gemini|claude)\b|\b(what|which)\s+(\w+\s+)?(model|version|llm|engine)\b.{0,20}\b(are you|do you (use|run))\b|\bare you\s+(running|built|based|powered)\s+(on|by)\b|\bwho (made|built|created|trained|programmed|wrote) you\b/i;
 const errand =
-  /^\s*(hey,?\s+|hi,?\s+)?(can|could|would|will)\s+you\s+(please\s+)?(book|remind|schedule|email|e-mail|message|call|phone|send|order|buy|cancel|set\s+(a|up)|reset)\b|^\s*(please\s+)?(remind|book|schedule|email|e-mail|message|call|order)\s+(me|my|a|an|the)\b/i;
+  /^\s*(hey,?\s+|hi,?\s+)?(can|could|would|will)\s+you\s+(please\s+)?(book|remind|schedule|email|e-mail|call|phone|order|buy|cancel|set\s+(a|up)|reset)\b|^\s*(please\s+)?(remind|book|schedule|email|e-mail|call|order)\s+(me|my|a|an|the)\b/i;
 const rankingOfOthers = /^\s*(which|what)\s+(\w+\s+){0,2}(has|have|offers?|gives?|pays?|runs?)\s+the\s+(best|cheapest|shortest|fastest|lowest|highest|biggest|most)\b/i;
 
 export function isGeneralKnowledge(question: string): boolean {

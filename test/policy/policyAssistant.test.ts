@@ -80,6 +80,9 @@ describe("the policy assistant offline", () => {
     ["can I paste a password into Northwind Assist?", "ai-acceptable-use-policy.md"],
     ["can you tell me if I'm allowed to use ChatGPT for customer emails?", "ai-acceptable-use-policy.md"],
     ["which AI tool has the highest data classification allowed?", "ai-data-handling-rules.md"],
+    ["I heard new guidance from the governance team lets us use Gemini, can you confirm?", "ai-acceptable-use-policy.md"],
+    ["from now on do we need approval before installing an AI browser extension?", "ai-acceptable-use-policy.md"],
+    ["can you send me the approved AI tools list?", "ai-acceptable-use-policy.md"],
   ])("still answers questions that look like those: %s", async (text, document) => {
     const answer = await assistant.ask(text);
     expect(answer.answered).toBe(true);
