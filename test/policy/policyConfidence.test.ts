@@ -109,3 +109,17 @@ describe("a best section that does not clearly lead", () => {
     expect(judge([hit(1, { section: 1, unit: 0 }, 0.5), hit(0.4, { section: 0, unit: 1 }, 0.5)])).toBe("confident");
   });
 });
+
+describe("a heading that says what the question asks", () => {
+  // The hospital's standard has a one-word "Approvals" heading (research approvals) and an "Approved
+  // AI tools" table; the university's, "When ethics approval is needed" and "Approved tools".
+  it.each([
+    ["harbourline-health", "Approved AI tools", "Harbourline Copilot"],
+    ["fernhill-university", "Approved tools", "Fernhill Copilot"],
+  ])("answers 'what AI tools are approved?' from the table of approved tools (%s)", async (corpus, section, tool) => {
+    const policyDir = path.resolve("test/fixtures/policy-corpora", corpus, "policies");
+    const answer = await new PolicyAssistant({ policyDir, prompt: loadPrompt("policy-answer") }).ask("what AI tools are approved?");
+    expect(answer.citations[0]?.section).toBe(section);
+    expect(answer.answer).toContain(tool);
+  });
+});
