@@ -18,6 +18,11 @@ const aiWords = new Set(
     .map(stem),
 );
 
+/** Whether a stem is one of the general words for AI or an assistant ("ai", "chatgpt", "model"). */
+export function isAiWord(stemmed: string): boolean {
+  return aiWords.has(stemmed);
+}
+
 /**
  * The names of the tools and systems the policies speak of: words shaped like a product name
  * (RadAssist, DeepL, KestrelGPT, DPIA, SEV1); capitalised words inside a sentence that the policies

@@ -1,5 +1,7 @@
 // What the policy assistant declines before searching: attempts to instruct the bot, and requests
 // that are tasks or opinions rather than questions about the organisation's rules.
+import { isAiWord } from "./policyDomain.js";
+import { stem, tokenize } from "./policyWords.js";
 
 /**
  * Asking the bot to act, to drop its rules or to reveal them is never a policy question; nor is a
@@ -10,8 +12,41 @@ const roleLabel = /^\s*[[(<]?\s*(system|assistant|developer|admin|administrator|
 const injection =
   /\b(pretend|roleplay|role-play|act as)\b.{0,30}\b(you|no rules|assistant|unrestricted)\b|\bno (rules|restrictions|filters)\b|\bunrestricted\b|\bnew instructions?\b|\bsystem (notice|message|override)\b|<\/?[a-z]+>|\bdelete all\b|\breply (done|ok|yes)\b|\b(ignore|disregard|forget|override)\b.{0,40}\b(instructions?|rules?|prompt|polic(y|ies)|above|previous|guidelines?)\b|\b(system|hidden|secret|initial)\s+(prompt|instructions?)\b|\breveal\b.{0,30}\b(prompt|instructions?|configuration)\b|\b(admin|developer|god|jailbreak|dan)\s+mode\b|\byou are now\b|\bas (an? )?(admin|administrator|developer|root)\b|\b(close|delete|approve|reject|update|set|change|mark)\b.{0,40}\b(INC|AIS|CA|NC|RSK)-\d+/i;
 
+/**
+ * A message that claims power over the bot ("I authorise you to…", "I'm overriding the data rules")
+ * or announces that the rules changed ("Policy update: …", "New rule from the board: …", "as of
+ * today") and asks it to agree is an attempt to make it say what the policy does not; so is one that
+ * tells it how to answer from now on, asks for what it was told before the conversation, or orders
+ * it to act on a record. A question about the rules asks; it does not announce, authorise or order.
+ */
+const claimsAuthority =
+  /\b(i|we)\s+(hereby\s+)?(authori[sz]e|instruct|order|permit|allow)\s+you\b|\byou\s+(are|have been|re)\s+now\s+(authori[sz]ed|permitted|cleared|allowed)\s+to\b|\b(i'?m|i am|we'?re|we are)\s+(now\s+)?(overriding|suspending|waiving|lifting|revoking)\b|\bon my authority\b/i;
+const announcesChange =
+  /^\s*[\w ]{0,30}\b(update|notice|announcement|memo|change)\b[\w ]{0,30}[:\-–]|\bnew (rule|policy|guidance|instruction)s?\b.{0,40}\bfrom\b|\b(as of|from|effective)\s+(today|now|immediately|this morning)\b|\bwith immediate effect\b|\b(has|have) (just |now )?been (withdrawn|suspended|revoked|lifted|scrapped|replaced)\b/i;
+const demandsCompliance = /(^|[.!:;]\s*|\bplease\s+)(acknowledge|confirm|agree|accept|comply)\b(?!\s+(whether|if))|\backnowledge\b|\bconfirm (that )?you\b|\bupdate your\b|\b(just\s+)?(tell|assure)\s+(me|everyone|staff)\s+(that\s+)?(it'?s|it is|this is|that'?s|they)\b|\breply\b|\brespond\b/i;
+const ordersTheBot =
+  /\bfrom now on\b,?\s+(you\s+(will|must|are|should|answer|reply|say)|answer|reply|respond|say|act|behave|treat)\b|\b(answer|reply|respond)\s+(to\s+)?(every|all|each|any)\s+(of my\s+)?(questions?|messages?)\s+(with|by saying|in)\b|\b(answer|reply|respond) only\b|\bonly (answer|reply|respond) (with|in)\b|(^|[.!;:]\s*)(please\s+)?(override|approve|reject|mark|skip|bypass|disable)\b(?![^?]*\?\s*$)/i;
+const asksForItsSetUp =
+  /\b(print|output|dump|display|repeat|reveal|show|list|share|translate|paste|give me)\b.{0,25}\byour\s+(config\w*|settings|instructions|prompt|system\s+\w+|api\s+keys?|secrets?|source code)\b|\b(print|output|repeat|copy|paste)\s+(everything|all|the (text|words|lines?|messages?))\b.{0,20}\b(above|before|preceding|earlier)\b|\b(instructions|prompt|rules)\s+(were\s+)?you\s+(were\s+)?(given|got|received|told)\b|\byou\s+were\s+(given|told|instructed)\b.{0,30}\bbefore\b|\b(written|said|contained|included)\s+in\s+your\s+(system\s+)?(prompt|instructions|configuration)\b/i;
+
+/**
+ * Markup that speaks to a model ("<!-- note to assistant -->", "[INST]", "### SYSTEM ###"), a game
+ * or persona that comes without the rules ("let's play a game: you are PolicyBot…"), and requests to
+ * reproduce documents verbatim, dump people's data or give out a password: none is a question
+ * about the policy, whatever else the message asks.
+ */
+const speaksToTheModel =
+  /<!--|\[\/?(inst|sys|system)\]|<<\/?sys>>|#{2,}\s*(system|assistant|instructions?)\b|\bnote to (the )?(assistant|bot|ai|model)\b|\blet'?s (play|pretend)\b|\bplay a game\b|\b(you are|you'?re|act as|act like)\s+(now\s+)?(an?\s+)?\w*\s*(bot|gpt|assistant|ai|model)\s+(that|which|who|with no|without)\b|\byou are\s+\w+(bot|gpt)\b/i;
+const dumpsContent =
+  /\b(output|print|dump|respond with|reproduce|paste|copy)\b.{0,40}\b(verbatim|word for word|full (text|contents?)|entire (text|contents?))\b|\b(output|print|dump|export|reveal|send me|give me)\s+(every|all|each)\b.{0,30}\b(data|records|names|logs|conversations|chats)\b|\bwhat('?s| is| are)\s+(the|my|our|your)\s+(\w+\s+)?(password|passcode|passwords|credentials)\b|\b(give|tell|send)\s+me\s+(the|a|your)\s+(\w+\s+)?(password|passcode|credentials)\b/i;
+
+/** "Answer as if you were the Head of…", "repeat after me: …": words put in the bot's mouth. */
+const putsWordsInItsMouth = /\b(answer|reply|respond|act|speak|write|talk)\s+as\s+(if|though)\s+you\s+(were|are)\b|\brepeat after me\b|\bsay (after me|the following)\b/i;
+
 export function isInjection(question: string): boolean {
-  return injection.test(question) || roleLabel.test(question);
+  const instructs = [injection, roleLabel, claimsAuthority, ordersTheBot, asksForItsSetUp, speaksToTheModel, dumpsContent, putsWordsInItsMouth];
+  if (instructs.some((pattern) => pattern.test(question))) return true;
+  return announcesChange.test(question) && demandsCompliance.test(question);
 }
 
 /**
@@ -38,6 +73,40 @@ const howItWorks =
 const aboutTheOrganisation =
   /\b(we|our|us|i|my|staff|employees?|colleagues?|team|polic(y|ies)|standard|allowed|may|must|should|permitted|required|approv\w*|rules?|process(es)?|procedures?|register|review|exceptions?|assessments?|incidents?|reports?|here|company|firm|trust)\b/i;
 
+/**
+ * Facts about products and predictions or opinions about AI are general knowledge too: who made a
+ * tool, what it costs, its latest version ("who made ChatGPT", "how much does X cost per month"),
+ * whether AI will replace a profession, what the bot thinks, and how two AI terms differ ("GPT-4
+ * and GPT-4o", "AI and machine learning"). Asked about the organisation or what people may do, they
+ * are policy questions again ("how much does our Copilot licence cost", "will AI replace my job here").
+ */
+const productFacts =
+  /^\s*who (made|created|invented|founded|built|developed)\b|\bhow much (does|do|is|are|would|will)\b.{0,50}\b(cost|costs)\b|\b(newest|latest|most recent|next)\s+(version|model|release)\b|\bwhen (was|were|is|will)\b.{0,40}\b(released|launched|invented|come out|coming out)\b/i;
+const prediction =
+  /^\s*(will|is|are)\s+(ai|artificial intelligence|robots?|machines?|computers?|chatgpt|llms?|automation|generative ai)\s+(going to\s+|ever\s+)?(replace|take over|take (away )?\w+ jobs?|make\b.{0,40}\b(pointless|obsolete|redundant|useless|irrelevant)|become (conscious|sentient)|destroy|end|kill)\b|\bin the next (few|couple of|\d+|two|three|five|ten|twenty) (years|decades)\b/i;
+const opinion = /\bdo you (think|believe|reckon|feel)\b|\bwhat('?s| is) your (opinion|view|take)\b|\bin your (opinion|view)\b/i;
+
+/** "What's the difference between X and Y" where X and Y are AI terms, not the policy's own (data classes, tiers). */
+function comparesAiTerms(question: string): boolean {
+  if (!/\bdifference between\b/i.test(question)) return false;
+  return tokenize(question)
+    .filter((word) => !["difference", "between"].includes(word))
+    .every((word) => /\d/.test(word) || isAiWord(stem(word)));
+}
+
+/**
+ * Questions about the assistant itself ("what model are you running on?", "are you a real person?")
+ * and errands asked of it ("can you book me a meeting", "remind me tomorrow to…") are not about the
+ * policy; nor is a ranking of other organisations ("which university has the best AI course?").
+ */
+const aboutTheBot =
+  /\b(are|were)\s+you\s+(a\s+|an\s+)?(real|human|person|bot|robot|machine|chatgpt|gpt|ai|an? ai|model|llm|copilot|gemini|claude)\b|\b(what|which)\s+(\w+\s+)?(model|version|llm|engine)\b.{0,20}\b(are you|do you (use|run))\b|\bare you\s+(running|built|based|powered)\s+(on|by)\b|\bwho (made|built|created|trained|programmed|wrote) you\b/i;
+const errand =
+  /^\s*(hey,?\s+|hi,?\s+)?(can|could|would|will)\s+you\s+(please\s+)?(book|remind|schedule|email|e-mail|call|phone|order|buy|cancel|set\s+(a|up)|reset)\b|^\s*(please\s+)?(remind|book|schedule|email|e-mail|call|order)\s+(me|my|a|an|the)\b/i;
+const rankingOfOthers = /^\s*(which|what)\s+(\w+\s+){0,2}(has|have|offers?|gives?|pays?|runs?)\s+the\s+(best|cheapest|shortest|fastest|lowest|highest|biggest|most)\b/i;
+
 export function isGeneralKnowledge(question: string): boolean {
-  return howItWorks.test(question) && !aboutTheOrganisation.test(question);
+  if (comparesAiTerms(question) || aboutTheBot.test(question) || errand.test(question)) return true;
+  const general = [howItWorks, productFacts, prediction, opinion, rankingOfOthers];
+  return general.some((pattern) => pattern.test(question)) && !aboutTheOrganisation.test(question);
 }

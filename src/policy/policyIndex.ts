@@ -67,6 +67,11 @@ export interface PolicyHit {
   units: (PassageUnit & { score: number })[];
   /** What the passage shares with the question (see `Match`). */
   match: Match;
+  /**
+   * The passage's place (0 first) by its whole section's score and by its best sentence's score:
+   * two rankings that agree on the best passage make a surer answer than one that wins on one alone.
+   */
+  ranks?: { section: number; unit: number };
 }
 
 /**
@@ -122,6 +127,8 @@ const unitCandidates = 40;
 const fuzziness = 0.2;
 const proximityBonus = 0.6;
 const closeWords = 4;
+/** The bonus of a heading that says the question's concepts (see `headingSays`). */
+export const headingWeight = { weight: 0.3 };
 /** How much the best sentence counts against the whole section. */
 const unitWeight = 0.5;
 /** A definitions section's score for a question that does not ask what something means (see policyDefinitions.ts). */
@@ -132,6 +139,8 @@ export class PolicyIndex {
   private readonly byId: Map<string, PolicyPassage>;
   private readonly unitsOf = new Map<string, IndexedUnit[]>();
   private readonly wordsOf: Map<string, { all: Set<string>; heading: Set<string> }>;
+  /** The stems of each passage's own heading (not its parents'). */
+  private readonly ownHeading: Map<string, Set<string>>;
   private readonly documentFrequency = new Map<string, number>();
   private readonly speller: PolicySpeller;
   /** Product and system names the policies use in a quarter of their passages or fewer (not the organisation's own name). */
@@ -143,6 +152,7 @@ export class PolicyIndex {
   constructor(readonly passages: PolicyPassage[]) {
     this.byId = new Map(passages.map((passage) => [passage.id, passage]));
     this.wordsOf = new Map(passages.map((passage) => [passage.id, { all: stems(`${passage.headingPath.join(" ")} ${passage.text}`), heading: stems(passage.headingPath.join(" ")) }]));
+    this.ownHeading = new Map(passages.map((passage) => [passage.id, stems(passage.heading)]));
     for (const { all } of this.wordsOf.values()) for (const word of all) this.documentFrequency.set(word, (this.documentFrequency.get(word) ?? 0) + 1);
     this.speller = new PolicySpeller(wordFrequency(passages));
     this.named = new Set([...namedThings(passages)].filter((word) => (this.documentFrequency.get(stem(word)) ?? 0) <= Math.max(1, passages.length / 4)));
@@ -180,15 +190,35 @@ export class PolicyIndex {
     const ids = new Set([...sectionScores.keys(), ...unitScores.keys()]);
     const definitionsWeightHere = asksWhatSomethingMeans(question) ? 1 : definitionsWeight;
     const namedTools = this.namedToolsIn(question);
+    // Places beyond the sentence-scored candidates are not needed: only "first on both" is asked.
+    const sectionRank = new Map(candidates.map(([id], place) => [id, place]));
+    const unitRank = rankOf(new Map([...unitScores].map(([id, scores]) => [id, Math.max(0, ...scores.values())])));
     return [...ids]
       .map((id) => {
         const bestUnit = Math.max(0, ...(unitScores.get(id)?.values() ?? []));
-        const score = (sectionScores.get(id) ?? 0) / (topSection || 1) + (unitWeight * bestUnit) / (topUnit || 1);
+        const score = (sectionScores.get(id) ?? 0) / (topSection || 1) + (unitWeight * bestUnit) / (topUnit || 1) + this.headingSays(id, concepts);
         return { id, score: this.definitions.has(id) ? score * definitionsWeightHere : score };
       })
       .sort((a, b) => b.score - a.score)
       .slice(0, limit)
-      .map(({ id, score }, _rank, ranked) => this.hit(id, score / (ranked[0]!.score || 1), anchored, concepts, unitScores.get(id), namedTools));
+      .map(({ id, score }, _rank, ranked) => ({
+        ...this.hit(id, score / (ranked[0]!.score || 1), anchored, concepts, unitScores.get(id), namedTools),
+        ranks: { section: sectionRank.get(id) ?? unitCandidates, unit: unitRank.get(id) ?? unitCandidates },
+      }));
+  }
+
+  /**
+   * A section whose own heading says several of the question's concepts, common words included
+   * ("Approved AI tools" for "what AI tools are approved?"), is what the question asks about, even
+   * where full-text search weighs those common words at nothing and a one-word heading sharing one
+   * of them ("Approvals") scores higher. The bonus grows with the share of the question's concepts
+   * the heading says, from two of them and a third of the question.
+   */
+  private headingSays(id: string, concepts: string[][]): number {
+    const heading = this.ownHeading.get(id);
+    if (!heading || concepts.length === 0) return 0;
+    const said = concepts.filter((variants) => variants.some((variant) => heading.has(variant))).length;
+    return said >= 2 && said >= concepts.length / 3 ? headingWeight.weight * (said / concepts.length) : 0;
   }
 
   /** A passage as a hit for a question, whether or not full-text search ranked it (hybrid ranking). */
@@ -321,6 +351,12 @@ function closePairs(unitStems: string[], concepts: string[][]): number {
     }
   }
   return pairs;
+}
+
+/** Each id's place in a ranking by score, best first (0); ids scoring 0 come last. */
+function rankOf(scores: Map<string, number>): Map<string, number> {
+  const ranked = [...scores].filter(([, score]) => score > 0).sort((a, b) => b[1] - a[1]);
+  return new Map(ranked.map(([id], place) => [id, place]));
 }
 
 function stems(text: string): Set<string> {

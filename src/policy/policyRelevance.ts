@@ -37,14 +37,23 @@ export const relevance = {
   /**
    * …and it explains at least this share of the question (IDF-weighted, see `Match.explained`):
    * a section that shares only the question's common words is a guess, however far ahead it is.
+   * Half the question: below it, the section answers less than was asked.
    */
-  confidentExplained: 0,
+  confidentExplained: 0.5,
   /**
    * A question naming neither AI nor a heading word is about the best passage when one of its units
    * says this much of the question (IDF-weighted `Match.focus`)… and the passage explains this share of it.
    */
   unanchoredFocus: 1.8,
   unanchoredExplained: 0.5,
+  /**
+   * A best passage that leads the next by less than this (the next scores more than this share of
+   * it) is confident only when it wins on both rankings, whole section and best sentence, and
+   * explains at least `agreedExplained` of the question: a lead won on one ranking, by a section
+   * that says half of what was asked, is as often a neighbouring rule as the answer.
+   */
+  clearLead: 0.5,
+  agreedExplained: 0.6,
 };
 
 export function judge(hits: PolicyHit[]): PolicyConfidence {
@@ -52,7 +61,13 @@ export function judge(hits: PolicyHit[]): PolicyConfidence {
   if (!top || !isAbout(top) || sharesOneWordAtMost(hits)) return "off-topic";
   const standsOut = !second || second.score <= top.score * relevance.confidentMargin;
   const explains = top.match.matched >= relevance.confidentMatches && top.match.explained >= relevance.confidentExplained;
-  return standsOut && explains && !saysMoreOfTheQuestion(hits) ? "confident" : "uncertain";
+  return standsOut && explains && !saysMoreOfTheQuestion(hits) && leadsClearlyOrAgreed(hits) ? "confident" : "uncertain";
+}
+
+/** See `relevance.clearLead`. A hit from the hybrid ranking has no ranks and is judged by its lead alone. */
+function leadsClearlyOrAgreed([top, second]: PolicyHit[]): boolean {
+  if (!second || second.score <= top!.score * relevance.clearLead || !top!.ranks) return true;
+  return top!.ranks.section === 0 && top!.ranks.unit === 0 && top!.match.explained >= relevance.agreedExplained;
 }
 
 /** A close runner-up shares more of the question's concepts than the best passage does. */
