@@ -363,11 +363,6 @@ function stems(text: string): Set<string> {
   return new Set(tokenize(text).map(stem));
 }
 
-function splitUnitId(id: string): [string, number] {
-  const at = id.lastIndexOf("~");
-  return [id.slice(0, at), Number(id.slice(at + 1))];
-}
-
 /** How many passages use each word as written (before stemming): the words a typo is corrected to. */
 function wordFrequency(passages: PolicyPassage[]): Map<string, number> {
   const frequency = new Map<string, number>();

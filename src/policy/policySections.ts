@@ -1,6 +1,7 @@
 // A policy document as passages, one per section, split at its headings whatever their style:
 // Markdown "#" headings, underlined (setext) headings, a line in bold on its own, a line in
-// capitals, and, in plain text and PDF, a short numbered line ("4.2 Customer data"). Each passage
+// capitals, and, in plain text and PDF, a short numbered line ("4.2 Customer data") or a question on
+// a line of its own with its answer below (a FAQ: "Can I use my own ChatGPT account?"). Each passage
 // keeps its document, section label and heading path, so that answers can cite it.
 
 export interface PolicyPassage {
@@ -35,6 +36,8 @@ const numberedLine = /^\s*(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+([A-Z][^.;]{1,80})$/;
 /** "4.2 Customer data", "Part A: Approvals", "Section 3 – Retention". */
 const numberedTitle = /^(\d+(?:\.\d+)*)\.?\s+(.+)$/;
 const labelledTitle = /^((?:part|section|chapter|annex|appendix|schedule|article|clause|step)\s+[\dA-Z]{1,3}(?:\.\d+)*)\s*[:.—–-]?\s+(.+)$/i;
+/** A FAQ's question: one short line that starts like a sentence and ends with a question mark. */
+const questionLine = /^\s*[\p{Lu}\d][^?]{3,118}\?\s*$/u;
 const versionStatement = /\b(?:version|edition|revision|rev\.?)\s*:?\s*(\d+(?:\.\d+)*)/i;
 
 /** A line in capitals that reads like a title: at least two letters words, no sentence ending. */
@@ -46,7 +49,8 @@ function isCapitalsLine(line: string): boolean {
 }
 
 /** The heading a line starts, if any; `next` is the line after it (for underlined headings). */
-function headingOf(line: string, next: string | undefined, implicitLevel: number, options: SplitOptions): (Heading & { consumesNext?: boolean }) | null {
+function headingOf(line: string, around: { previous?: string; next?: string }, implicitLevel: number, options: SplitOptions): (Heading & { consumesNext?: boolean }) | null {
+  const next = around.next;
   const atx = atxHeading.exec(line);
   if (atx) return { level: atx[1]!.length, title: stripMarkup(atx[2]!) };
   if (line.trim() !== "" && !line.trim().startsWith("|") && next !== undefined && setextUnderline.test(next) && line.trim().length <= 120) {
@@ -58,6 +62,8 @@ function headingOf(line: string, next: string | undefined, implicitLevel: number
   if (options.plainText) {
     const numbered = numberedLine.exec(line);
     if (numbered) return { level: Math.min(6, numbered[1]!.split(".").length + 1), title: line.trim() };
+    // A question after a blank line with its answer right below; a question inside a paragraph is not one.
+    if (questionLine.test(line) && !around.previous?.trim() && next?.trim()) return { level: implicitLevel, title: line.trim() };
   }
   return null;
 }
@@ -110,7 +116,7 @@ export function splitDocument(document: string, content: string, options: SplitO
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const explicit = atxHeading.test(line) || (i + 1 < lines.length && setextUnderline.test(lines[i + 1]!) && line.trim() !== "");
-    const heading = headingOf(line, lines[i + 1], Math.min(6, lastExplicitLevel + 1), options);
+    const heading = headingOf(line, { previous: lines[i - 1], next: lines[i + 1] }, Math.min(6, lastExplicitLevel + 1), options);
     if (!heading) {
       body.push(line);
       continue;

@@ -62,6 +62,16 @@ describe("splitting a document at its headings, whatever their style", () => {
     expect(sections("# Rules\n\n## Steps\n1. Read the whole output\n2. Check the facts\n")).toEqual([["Steps", "Rules › Steps"]]);
   });
 
+  it("reads a FAQ in plain text: each question on its own line, its answer below, is a section", () => {
+    const text = "# Quick guide\n\nCan I use my own ChatGPT account?\nNo. Use the approved assistant.\n\nWho do I ask?\nThe AI champions. Why? They know the rules.\n";
+    expect(sections(text, true)).toEqual([
+      ["Can I use my own ChatGPT account?", "Quick guide › Can I use my own ChatGPT account?"],
+      ["Who do I ask?", "Quick guide › Who do I ask?"],
+    ]);
+    // In a paragraph, or without an answer below, a question is text.
+    expect(sections("# Guide\n\nSome intro text.\nWhat then?\nMore text.\n", true)).toEqual([["Guide", "Guide"]]);
+  });
+
   it("gives the same heading twice in one document two section labels", () => {
     expect(sections("# R\n\n## Scope\nOne.\n\n## Scope\nTwo.\n").map(([section]) => section)).toEqual(["Scope", "Scope (2)"]);
   });
