@@ -22,8 +22,6 @@ import { slackModules, teamsModules } from "./channels/platformModules.js";
 import { policyAssistantFor, type PolicyAssistant } from "./policy/policyAssistant.js";
 import { loadAllPrompts } from "./policy/prompts.js";
 import { suggestedQuestions } from "./policy/suggestedQuestions.js";
-import { messageClassifier } from "./language/messageClassifier.js";
-import { incidentPrefiller } from "./language/incidentPrefill.js";
 import { embeddingCache } from "./store/embeddingCache.js";
 import { DeliveryWorker } from "./delivery/deliveryWorker.js";
 import { Outbox } from "./delivery/outbox.js";

@@ -13,7 +13,7 @@ import { findCommand, mayUse } from "./commands/chatCommand.js";
 import { suggestionsFor } from "./commands/commandHelp.js";
 import type { UseCases } from "./commands/useCases.js";
 import { viewerOf } from "./useCaseOutcome.js";
-import type { Choice, Command, OutgoingMessage, PolicyVerdict, Reply, Speaker, Turn, TurnInput } from "./messages.js";
+import type { Choice, Command, OutgoingMessage, PolicyVerdict, Reply, Speaker, Turn } from "./messages.js";
 import { parseStepInput, type Lookups, type ParseResult, type RawAnswer } from "./stepInput.js";
 import type { DateSettings } from "./dateAnswers.js";
 import { questionsAsked, withGivenAtStart } from "./progress.js";

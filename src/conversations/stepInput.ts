@@ -3,7 +3,6 @@
 import { defaultDateSettings, pointsTheRightWay, readDate, type DateSettings } from "./dateAnswers.js";
 import type { StepDefinition } from "./flowDefinition.js";
 import type { Choice, Speaker } from "./messages.js";
-import type { IncidentStatus, Severity } from "../generated/prisma/enums.js";
 
 export type { Lookups, PersonMatch, SystemMatch } from "./lookups.js";
 import type { Lookups, PersonMatch, SystemMatch } from "./lookups.js";

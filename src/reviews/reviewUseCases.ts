@@ -4,7 +4,7 @@
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { can, refusalText } from "../domain/accessPolicy.js";
 import { reviewKindLabels, reviewStatusLabels } from "../domain/labels.js";
-import { nonconformityStatusLabels, parseReviewReference } from "../domain/nonconformity.js";
+import { nonconformityStatusLabels } from "../domain/nonconformity.js";
 import { useCaseMessages, useCaseRefusal, type TextUseCases, type UseCaseOutcome, viewerOf } from "../conversations/useCaseOutcome.js";
 import { recordReviewResultsFlowId } from "./flows/reviewFlows.js";
 import type { Turn } from "../conversations/messages.js";

@@ -5,7 +5,6 @@ import type { Acting } from "./acting.js";
 import { can } from "../domain/accessPolicy.js";
 import type { Prisma } from "../generated/prisma/client.js";
 import type { Incident, Severity } from "../generated/prisma/client.js";
-import type { Viewer } from "../domain/accessPolicy.js";
 import { ActionRefused } from "../domain/actionRefused.js";
 import { decide, lessonsLearnedRequired, type IncidentAction } from "../domain/incidentLifecycle.js";
 import { actionStatusLabels, severityLabels } from "../domain/labels.js";

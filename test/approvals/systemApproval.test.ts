@@ -27,7 +27,7 @@ describe("approving new AI systems by risk tier in the local chat", () => {
   });
   afterAll(() => closeLocalChat({ database, service }));
 
-  const { turn, say, click } = localChatTurns(() => service.url, people);
+  const { say, click } = localChatTurns(() => service.url, people);
   const find = firstOfKind;
   const refusal = async (messages: Promise<OutgoingMessage[]>) => find(await messages, "error")?.text ?? "(no refusal)";
   const governance = (key: string) => ({ personId: people.get(key)!, label: key });

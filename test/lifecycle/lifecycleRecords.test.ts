@@ -7,7 +7,7 @@ import { buildEvidencePack } from "../../src/export/evidencePack.js";
 import { exportText } from "../../src/export/recordExport.js";
 import { inventoryStatus } from "../../src/changeControl/inventoryStatus.js";
 import { readinessReport } from "../../src/readiness/readinessReport.js";
-import { personAudience, governanceAudience } from "../../src/store/notifications.js";
+import { governanceAudience } from "../../src/store/notifications.js";
 import type { TestDatabase } from "../support/testDatabase.js";
 import { closeLocalChat, firstOfKind as find, localChatTurns, openLocalChat } from "../support/localChatSession.js";
 

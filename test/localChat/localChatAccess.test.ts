@@ -5,7 +5,7 @@ import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pino } from "pino";
 import { ConfigError, loadConfig } from "../../src/config/config.js";
-import { startService, type RunningService } from "../../src/service.js";
+import { startService } from "../../src/service.js";
 import { loadDemoOrganisation } from "../../src/demo/loadDemoOrganisation.js";
 import { createStore } from "../../src/store/store.js";
 import { openTestDatabase, type TestDatabase } from "../support/testDatabase.js";

@@ -38,7 +38,6 @@ describe("menus and shadow-AI drafts in the local chat", () => {
     const draft = await database.prisma.aiSystem.findFirstOrThrow({ where: { status: "draft", name: { startsWith: "ChatGPT" } } });
     // The governance team found its owner.
     await database.prisma.aiSystem.update({ where: { id: draft.id }, data: { ownerId: people.get("sofia")! } });
-    const system = await database.prisma.aiSystem.findUniqueOrThrow({ where: { id: draft.id }, include: { owner: { select: { id: true, displayName: true } } } });
     expect(await subjects("amara")).not.toContain(`New AI system awaiting review: ${draft.reference}`);
 
     expect(find(await say("tom", `complete ${draft.reference}`), "error")!.text).toBe(`Only its owner, Sofia Alvarez, or the governance team can complete ${draft.reference}.`);

@@ -5,7 +5,6 @@ import { Outbox } from "../../src/delivery/outbox.js";
 import { createHarness, findMessage, lastQuestion, type Harness } from "../support/conversationHarness.js";
 import { backends, openTestDatabase, type TestDatabase } from "../support/testDatabase.js";
 
-const day = 24 * 60 * 60 * 1000;
 const settings = { daysBefore: [14, 7, 1], workingHours: { start: 9, end: 17 }, attestationMonths: 6, escalateAfterDays: 7 };
 
 describe.each(backends)("reminders (%s database)", (backend) => {

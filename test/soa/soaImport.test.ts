@@ -1,10 +1,8 @@
 // `aims import soa FILE.csv` and `aims export soa`, run as people run them.
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { cliEnvironment, runAims } from "../support/processes.js";
-import { createPostgresDatabase } from "../support/testDatabase.js";
 
 describe("importing the Statement of Applicability with the CLI", () => {
   // Several CLI runs: on a PostgreSQL server when there is one.

@@ -1,5 +1,4 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -7,7 +6,7 @@ import { trainingEntity } from "../../src/store/trainingRecords.js";
 import { personAudience } from "../../src/store/notifications.js";
 import { createHarness, findMessage, lastQuestion, type Harness } from "../support/conversationHarness.js";
 import { cliEnvironment, runAims } from "../support/processes.js";
-import { backends, createPostgresDatabase, openTestDatabase, type TestDatabase } from "../support/testDatabase.js";
+import { backends, openTestDatabase, type TestDatabase } from "../support/testDatabase.js";
 
 describe.each(backends)("competence records in chat (%s database)", (backend) => {
   let database: TestDatabase;

@@ -33,7 +33,7 @@ export class SlackInboxReceiver implements Receiver {
   private readonly worker: InboxWorker;
   private readonly inbox: Inbox;
 
-  constructor(private readonly settings: InboxReceiverSettings) {
+  constructor(settings: InboxReceiverSettings) {
     this.inbox = new Inbox(settings.prisma, { leaseMs: 60_000, maxAgeMs: 24 * 60 * 60_000 }, settings.budget);
     this.worker = new InboxWorker({
       inbox: this.inbox,

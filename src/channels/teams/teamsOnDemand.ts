@@ -3,7 +3,7 @@
 // start: the first activity at /api/messages, the first notice sent to Teams, or activities a
 // previous run left in the inbox. Until then the service answers /healthz and Slack without it.
 // The first Teams message after a restart waits for the load once; every later one does not.
-import express, { type Router } from "express";
+import express from "express";
 import type { Config } from "../../config/config.js";
 import { Inbox } from "../../store/inbox.js";
 import type { TeamsChannel, TeamsChannelDeps } from "./teamsChannel.js";

@@ -2,7 +2,7 @@
 // declining, containing, resolving, closing with lessons learned, raising corrective actions.
 // Each is started from an incident (its reference pre-filled) and ends in one workflow step.
 import { z } from "zod";
-import { incidentActionRules, lessonsLearnedRequired, parseIncidentReference, type IncidentAction } from "../../domain/incidentLifecycle.js";
+import { lessonsLearnedRequired, parseIncidentReference, type IncidentAction } from "../../domain/incidentLifecycle.js";
 import { incidentStatusLabels, severityLabels } from "../../domain/labels.js";
 import { Severity } from "../../generated/prisma/enums.js";
 import { IncidentWorkflow, type IncidentStep } from "../../store/incidentWorkflow.js";
