@@ -3,6 +3,7 @@ import "./runtimeFlags.js";
 import { loadEnvironmentFile } from "./config/environmentFile.js";
 import { ConfigError, loadConfig } from "./config/config.js";
 import { createLogger } from "./logging/logger.js";
+import { logProcessWarnings } from "./logging/processWarnings.js";
 import { openReadyDatabase } from "./store/readyDatabase.js";
 import { preloadPlatformModules } from "./channels/platformModules.js";
 
@@ -18,6 +19,7 @@ try {
 }
 
 const logger = createLogger(config.logLevel);
+logProcessWarnings(logger);
 try {
   // The database (the embedded server starting, or a connection to yours) is readied while the
   // service's modules (and the configured platforms' SDKs) load: both take a moment, and they do not wait for each other.
