@@ -13,6 +13,9 @@ import { digestCommand } from "./commands/digestCommand.js";
 import { grantRoleCommand, importPeopleFile, listPeopleCommand, revokeRoleCommand } from "./commands/peopleCommand.js";
 import { checkMigrations, migrate, newMigration } from "./commands/migrationCommands.js";
 import { readinessCommand } from "./commands/readinessCommand.js";
+import { printProcessWarnings } from "../logging/processWarnings.js";
+
+printProcessWarnings();
 
 const program = new Command("aims").description("AIMS Assistant: your ISO/IEC 42001 AI management system");
 

@@ -27,7 +27,10 @@ describe("exporting the evidence pack with the CLI", () => {
     expect(withoutFolder.code).toBe(1);
     expect(withoutFolder.stderr).toContain("The evidence pack is a folder of files: say where with --out DIR");
 
-    expect((await runAims(["demo-data"], env)).code).toBe(0);
+    const demo = await runAims(["demo-data"], env);
+    expect(demo.code).toBe(0);
+    // What a person sees: the result, and no driver warning on stderr.
+    expect(demo.stderr).toBe("");
     // A note with evidence on an incident, from the terminal chat, as a governance member.
     const chat = await terminalChat(env, ["note INC-0004 Drift confirmed against the October baseline https://dashboards.example/pricing/drift-oct", "quit"]);
     expect(chat.code, chat.output).toBe(0);
