@@ -151,6 +151,9 @@ function namesExactly(person: PersonMatch, answer: string): boolean {
   return normalise(person.displayName) === wanted || person.email?.toLowerCase() === wanted || normalise(person.displayName).split(" ").includes(wanted);
 }
 
+/** "not listed", "it's not in the inventory": what the help says to choose, typed before any name is. */
+const saysNotListed = /^(?:it'?s |it is )?(?:not listed|unlisted|not (?:in|on) (?:the|our) (?:list|inventory|register)|none of (?:these|them))[.!]?$/i;
+
 async function parseSystem(answer: string, lookups: Lookups): Promise<ParseResult> {
   if (answer.startsWith("system:")) {
     const system = await lookups.systemById(answer.slice("system:".length));
@@ -160,6 +163,8 @@ async function parseSystem(answer: string, lookups: Lookups): Promise<ParseResul
     const name = answer.slice("unlisted:".length).trim();
     if (name) return { ok: true, value: { systemId: null, reference: null, name } satisfies SystemAnswer };
   }
+  // Which system is not listed is still worth knowing: governance may find it is used elsewhere too.
+  if (saysNotListed.test(answer.trim())) return { ok: false, message: `Type the AI system's name as people call it (or the supplier's product), then choose "… is not listed" if I can't find it.` };
   const matches = await lookups.findSystems(answer);
   if (matches.length === 1 && !matches[0]!.likely) return { ok: true, value: systemAnswer(matches[0]!) };
   const notListed: Choice = { value: `unlisted:${answer}`, label: `"${answer}" is not listed`, description: "Report it anyway; governance will check whether it should be registered" };

@@ -272,6 +272,11 @@ describe("everyday conversations in the local chat", () => {
       expect(errorOf(offered)).toMatch(/^No AI system is called "applicant ranking"\. Did you mean (this one|one of these)\?$/);
       expect(choicesOf(offered)).toContain(screening.name);
       expect(choicesOf(offered).at(-1)).toBe('"applicant ranking" is not listed');
+      // Typing what the help says to choose, before any name, asks for the name instead of guessing a system.
+      const notListed = await say("tom", "it's not listed");
+      expect(errorOf(notListed)).toMatch(/^Type the AI system's name as people call it/);
+      expect(question(notListed)?.stepId).toBe("system");
+      expect(choicesOf(notListed)).not.toContain(screening.name);
       const picked = await turn("tom", { kind: "choice", stepId: "system", value: `system:${screening.id}` });
       expect(question(picked)?.stepId).toBe("description");
       await say("tom", "cancel");

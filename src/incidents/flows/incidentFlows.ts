@@ -183,7 +183,7 @@ const specs: IncidentFlowSpec[] = [
     done: "AI system set",
     noun: "incident system update",
     title: "Set an incident's AI system",
-    steps: [{ id: "system", label: "AI system", prompt: "Which AI system was involved? Type its name.", help: "Part of the name is enough; choose \"not listed\" if it is not in the inventory.", input: "ai_system", schema: z.object({ systemId: z.string().nullable(), reference: z.string().nullable(), name: z.string().min(1) }) }],
+    steps: [{ id: "system", label: "AI system", prompt: "Which AI system was involved? Type its name.", help: "Part of the name is enough; if it is not in the inventory, type its name anyway and choose \"… is not listed\".", input: "ai_system", schema: z.object({ systemId: z.string().nullable(), reference: z.string().nullable(), name: z.string().min(1) }) }],
     toStep: (answers) => {
       const system = answers.system as SystemAnswer;
       return { action: "set_system", systemId: system.systemId, name: system.name };

@@ -38,7 +38,7 @@ export function reportIncidentFlow(propose?: IncidentProposer): FlowDefinition {
         id: "system",
         label: "AI system",
         prompt: "Which AI system was involved? Type its name and I'll look it up (\"skip\" if you don't know).",
-        help: "Part of the name is enough. If it isn't in our inventory, choose \"not listed\": that itself is useful to know.",
+        help: "Part of the name is enough. If it isn't in our inventory, type its name anyway and choose \"… is not listed\": that itself is useful to know.",
         input: "ai_system",
         schema: z.object({ systemId: z.string().nullable(), reference: z.string().nullable(), name: z.string().min(1) }),
         optional: true,
