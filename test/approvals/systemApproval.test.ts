@@ -1,13 +1,11 @@
 // Approving and rejecting new AI systems through the local chat's HTTP API, with the demo
 // organisation: who may decide each tier, what a high-tier system needs first, the owner told.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { displayDate } from "../../src/domain/dateDisplay.js";
 import type { OutgoingMessage } from "../../src/conversations/messages.js";
 import type { RiskStatus } from "../../src/generated/prisma/enums.js";
-import type { RunningService } from "../../src/service.js";
 import { governanceAudience, personAudience } from "../../src/store/notifications.js";
-import type { TestDatabase } from "../support/testDatabase.js";
-import { closeLocalChat, firstOfKind, localChatTurns, openLocalChat } from "../support/localChatSession.js";
+import { firstOfKind, useLocalChat } from "../support/localChatSession.js";
 import { completeLifecycleRecords } from "../support/lifecycleRecords.js";
 
 const buttons = (reference: string) => [
@@ -16,24 +14,21 @@ const buttons = (reference: string) => [
 ];
 
 describe("approving new AI systems by risk tier in the local chat", () => {
-  let database: TestDatabase;
-  let service: RunningService;
-  const people = new Map<string, string>();
+  const chat = useLocalChat();
+  const { people } = chat;
   const systems = new Map<string, { reference: string; id: string }>();
 
   beforeAll(async () => {
-    ({ database, service } = await openLocalChat(people));
-    for (const system of await database.prisma.aiSystem.findMany()) systems.set(system.name, system);
+    for (const system of await chat.database.prisma.aiSystem.findMany()) systems.set(system.name, system);
   });
-  afterAll(() => closeLocalChat({ database, service }));
 
-  const { say, click } = localChatTurns(() => service.url, people);
+  const { say, click } = chat;
   const find = firstOfKind;
   const refusal = async (messages: Promise<OutgoingMessage[]>) => find(await messages, "error")?.text ?? "(no refusal)";
   const governance = (key: string) => ({ personId: people.get(key)!, label: key });
-  const statusOf = async (reference: string) => (await database.prisma.aiSystem.findUniqueOrThrow({ where: { reference } })).status;
+  const statusOf = async (reference: string) => (await chat.database.prisma.aiSystem.findUniqueOrThrow({ where: { reference } })).status;
   const addRisk = (systemId: string, reference: string, status: RiskStatus) =>
-    database.prisma.risk.create({
+    chat.database.prisma.risk.create({
       data: {
         reference, systemId, status, direction: "from_system", category: "biased_outputs", description: "Knockout threshold rejects career changers",
         likelihood: 3, impactSafety: 1, impactFinancial: 2, impactReputational: 4, impactRegulatory: 4, impactEthical: 4, impactEnvironmental: 1,
@@ -47,7 +42,7 @@ describe("approving new AI systems by risk tier in the local chat", () => {
       "confidential business data", "none", "advises a human", "none", "in production", "yes");
     const done = find(await say("hannah", "confirm"), "done")!;
     expect(done.lines.join("\n")).toMatch(/Risk tier: Low/);
-    const notices = await database.prisma.notification.findMany({ where: { recordRef: done.reference }, orderBy: { audience: "asc" } });
+    const notices = await chat.database.prisma.notification.findMany({ where: { recordRef: done.reference }, orderBy: { audience: "asc" } });
     expect(notices.map((notice) => [notice.audience, notice.kind, notice.actions])).toEqual([
       [personAudience(people.get("priya")!), "system_approval_requested", buttons(done.reference)],
       [governanceAudience, "system_registered", buttons(done.reference)],
@@ -64,11 +59,11 @@ describe("approving new AI systems by risk tier in the local chat", () => {
     expect(card.actions).toEqual(buttons(reference));
 
     expect(find(await click("priya", reference, "approve"), "text")!.text).toBe(`${reference} HR Policy Q&A Assistant is approved. Its owner has been told.`);
-    expect(await database.prisma.aiSystem.findUniqueOrThrow({ where: { reference } })).toMatchObject({ status: "approved", decidedById: people.get("priya"), decisionReason: null });
-    const change = await database.prisma.changeLog.findFirstOrThrow({ where: { entityId: id, action: "status_change" } });
+    expect(await chat.database.prisma.aiSystem.findUniqueOrThrow({ where: { reference } })).toMatchObject({ status: "approved", decidedById: people.get("priya"), decisionReason: null });
+    const change = await chat.database.prisma.changeLog.findFirstOrThrow({ where: { entityId: id, action: "status_change" } });
     expect(change).toMatchObject({ actorId: people.get("priya"), actorLabel: "Priya Raman", channel: "local_chat" });
     expect(change.changes).toMatchObject({ status: { from: "pending_review", to: "approved" } });
-    const told = await database.prisma.notification.findFirstOrThrow({ where: { audience: personAudience(people.get("hannah")!), kind: "system_approved", recordRef: reference } });
+    const told = await chat.database.prisma.notification.findFirstOrThrow({ where: { audience: personAudience(people.get("hannah")!), kind: "system_approved", recordRef: reference } });
     expect(told.text).toContain("Priya Raman approved");
   });
 
@@ -80,7 +75,7 @@ describe("approving new AI systems by risk tier in the local chat", () => {
     expect(await refusal(click("priya", reference, "approve"))).toBe(`Only the governance team can approve a medium-tier system such as ${reference}.`);
     expect(await statusOf(reference)).toBe("pending_review");
     expect(await refusal(say("amara", `approve ${reference}`))).toMatch(new RegExp(`^${reference} is a medium-tier system\\. Before it can be approved it needs:\\n• its requirements and specification`));
-    await completeLifecycleRecords(database.prisma, reference, governance("lukas"), governance("amara"));
+    await completeLifecycleRecords(chat.database.prisma, reference, governance("lukas"), governance("amara"));
 
     expect(find(await say("amara", `approve ${reference}`), "text")!.text).toMatch(/is approved/);
     expect(await statusOf(reference)).toBe("approved");
@@ -91,7 +86,7 @@ describe("approving new AI systems by risk tier in the local chat", () => {
 
   it("refuses a high-tier system until a completed risk assessment and an impact assessment exist", async () => {
     const { reference, id } = systems.get("Workday Recruiting Candidate Screening")!;
-    await completeLifecycleRecords(database.prisma, reference, governance("lukas"), governance("amara")); // what the life cycle needs is tested in test/lifecycle
+    await completeLifecycleRecords(chat.database.prisma, reference, governance("lukas"), governance("amara")); // what the life cycle needs is tested in test/lifecycle
     expect(await refusal(click("amara", reference, "approve"))).toBe(
       `${reference} is a high-tier system: it needs a risk assessment (assess risk ${reference}) and an impact assessment (assess impact ${reference}) before it can be approved.`,
     );
@@ -103,7 +98,7 @@ describe("approving new AI systems by risk tier in the local chat", () => {
     await say("hannah", `assess impact ${reference}`, "Applicants may be rejected without a person looking", "Career changers and older applicants may be knocked out more often",
       "Access to jobs; model hosting energy is small", "Scores used for internal promotions", "Recruiter review of every knockout; quarterly adverse-impact test", "skip");
     expect(find(await say("hannah", "confirm"), "done")!.lines.join("\n")).toMatch(/pending review: the governance team has been told/);
-    expect(await database.prisma.notification.count({ where: { audience: governanceAudience, kind: "impact_assessed" } })).toBe(1);
+    expect(await chat.database.prisma.notification.count({ where: { audience: governanceAudience, kind: "impact_assessed" } })).toBe(1);
 
     const card = find(await say("amara", `system ${reference}`), "notice")!;
     expect(card.text).toMatch(/Risk tier: High[\s\S]*Risk assessment: on file\.\nImpact assessment: on file/);
@@ -117,10 +112,10 @@ describe("approving new AI systems by risk tier in the local chat", () => {
     expect(find(await click("lukas", reference, "reject"), "question")).toMatchObject({ stepId: "reason" });
     const done = find(await say("lukas", "No clinical validation of the summaries yet", "confirm"), "done")!;
     expect(done.title).toBe(`${reference} Injury Claim Medical Report Summariser is rejected`);
-    expect(await database.prisma.aiSystem.findUniqueOrThrow({ where: { reference } })).toMatchObject({
+    expect(await chat.database.prisma.aiSystem.findUniqueOrThrow({ where: { reference } })).toMatchObject({
       status: "rejected", decidedById: people.get("lukas"), decisionReason: "No clinical validation of the summaries yet",
     });
-    const told = await database.prisma.notification.findFirstOrThrow({ where: { audience: personAudience(people.get("priya")!), kind: "system_rejected", recordRef: reference } });
+    const told = await chat.database.prisma.notification.findFirstOrThrow({ where: { audience: personAudience(people.get("priya")!), kind: "system_rejected", recordRef: reference } });
     expect(told.text).toContain("Reason: No clinical validation of the summaries yet");
     expect(await refusal(click("amara", reference, "reject"))).toMatch(/is rejected by Lukas Brandt on \d{1,2} [A-Z][a-z]+ \d{4}; only a system pending review/);
     const card = find(await say("priya", `system ${reference}`), "notice")!;

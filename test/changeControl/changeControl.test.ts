@@ -1,32 +1,27 @@
 // Change control through the local chat's HTTP API, over the demo organisation: a material change
 // or a re-tier reopens approval and asks for new assessments, "in production" needs an approval,
 // the inventory says what is out of date, and the registers reach the evidence pack.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningService } from "../../src/service.js";
+import { beforeAll, describe, expect, it } from "vitest";
 import { deriveRiskTier } from "../../src/domain/riskTier.js";
 import { buildEvidencePack } from "../../src/export/evidencePack.js";
 import { governanceAudience, personAudience } from "../../src/store/notifications.js";
-import type { TestDatabase } from "../support/testDatabase.js";
-import { closeLocalChat, firstOfKind as find, localChatTurns, openLocalChat } from "../support/localChatSession.js";
+import { firstOfKind as find, useLocalChat } from "../support/localChatSession.js";
 import { completeLifecycleRecords } from "../support/lifecycleRecords.js";
 
 describe("change control of AI systems in the local chat", () => {
-  let database: TestDatabase;
-  let service: RunningService;
-  const people = new Map<string, string>();
+  const chat = useLocalChat();
+  const { people } = chat;
   const systems = new Map<string, { reference: string; id: string }>();
 
   beforeAll(async () => {
-    ({ database, service } = await openLocalChat(people));
-    for (const system of await database.prisma.aiSystem.findMany()) systems.set(system.name, system);
+    for (const system of await chat.database.prisma.aiSystem.findMany()) systems.set(system.name, system);
   });
-  afterAll(() => closeLocalChat({ database, service }));
 
-  const { say } = localChatTurns(() => service.url, people);
-  const system = (reference: string) => database.prisma.aiSystem.findUniqueOrThrow({ where: { reference } });
+  const { say } = chat;
+  const system = (reference: string) => chat.database.prisma.aiSystem.findUniqueOrThrow({ where: { reference } });
 
   it("holds a demo organisation whose approvals agree with their tiers", async () => {
-    const all = await database.prisma.aiSystem.findMany({ include: { risks: true, impactAssessments: true } });
+    const all = await chat.database.prisma.aiSystem.findMany({ include: { risks: true, impactAssessments: true } });
     for (const entry of all.filter((candidate) => candidate.status === "approved")) {
       expect(entry.decidedById, `${entry.reference} has an approver`).not.toBeNull();
       if (entry.riskTier === "high") {
@@ -39,7 +34,7 @@ describe("change control of AI systems in the local chat", () => {
       expect(entry.riskTier, `${entry.reference} ${entry.name}: its tier follows from its answers`).toBe(derived.tier);
     }
     expect(all.filter((entry) => entry.lifecycleStage === "in_production" && entry.status !== "approved").map((entry) => entry.reference)).toEqual([]);
-    const changes = await database.prisma.systemChange.findMany({ orderBy: { reference: "asc" }, include: { system: true } });
+    const changes = await chat.database.prisma.systemChange.findMany({ orderBy: { reference: "asc" }, include: { system: true } });
     expect(changes.map((change) => [change.reference, change.system.name, change.status, change.reopenedApproval])).toEqual([
       ["CHG-0001", "Renewal Churn Propensity", "approved", true],
       ["CHG-0002", "Commercial Submission Triage", "awaiting_approval", false],
@@ -63,18 +58,18 @@ describe("change control of AI systems in the local chat", () => {
     expect(text).toContain(`New assessments are needed: assess risk ${reference} and assess impact ${reference}.`);
 
     expect(await system(reference)).toMatchObject({ status: "pending_review", riskTier: "high", decidedById: null });
-    const notice = await database.prisma.notification.findFirstOrThrow({ where: { audience: governanceAudience, kind: "system_change_reapproval", recordRef: reference } });
+    const notice = await chat.database.prisma.notification.findFirstOrThrow({ where: { audience: governanceAudience, kind: "system_change_reapproval", recordRef: reference } });
     expect(notice.subject).toBe(`${reference} changed materially: approval reopened (CHG-0003)`);
     expect(notice.actions).toEqual([
       { label: "Approve", input: { kind: "record_action", reference, action: "approve" } },
       { label: "Reject", input: { kind: "record_action", reference, action: "reject" } },
     ]);
     // The owner made the change herself, so she is told in the reply rather than by a second message.
-    expect(await database.prisma.notification.count({ where: { audience: personAudience(people.get("sofia")!), kind: "system_change_reassessment" } })).toBe(0);
+    expect(await chat.database.prisma.notification.count({ where: { audience: personAudience(people.get("sofia")!), kind: "system_change_reassessment" } })).toBe(0);
 
-    const history = await database.prisma.changeLog.findMany({ where: { entityRef: reference }, orderBy: { id: "asc" } });
+    const history = await chat.database.prisma.changeLog.findMany({ where: { entityRef: reference }, orderBy: { id: "asc" } });
     expect(history.at(-1)!.changes).toMatchObject({ status: { from: "approved", to: "pending_review" } });
-    expect((await database.prisma.changeLog.findFirstOrThrow({ where: { entityRef: "CHG-0003" } })).actorLabel).toBe("Sofia Alvarez");
+    expect((await chat.database.prisma.changeLog.findFirstOrThrow({ where: { entityRef: "CHG-0003" } })).actorLabel).toBe("Sofia Alvarez");
   });
 
   it("keeps it out of approval until assessments newer than the change exist", async () => {
@@ -83,7 +78,7 @@ describe("change control of AI systems in the local chat", () => {
     const needs = find(await say("amara", `approve ${reference}`), "error")!.text;
     expect(needs).toContain(`• a deployment plan (add deployment plan ${reference})`);
     expect(needs).not.toContain("add requirements");
-    await completeLifecycleRecords(database.prisma, reference, { personId: people.get("lukas")!, label: "Lukas Brandt" }, { personId: people.get("amara")!, label: "Amara Okafor" });
+    await completeLifecycleRecords(chat.database.prisma, reference, { personId: people.get("lukas")!, label: "Lukas Brandt" }, { personId: people.get("amara")!, label: "Amara Okafor" });
     expect(find(await say("amara", `approve ${reference}`), "error")!.text).toBe(
       `${reference} is a high-tier system: it needs a risk assessment (assess risk ${reference}) and an impact assessment (assess impact ${reference}) before it can be approved.`,
     );
@@ -99,7 +94,7 @@ describe("change control of AI systems in the local chat", () => {
     // Assessed afterwards: the owner's impact assessment and a completed risk assessment.
     await say("sofia", `assess impact ${reference}`, "A flagged claimant is investigated without a person choosing to", "Claimants with linked addresses may be flagged more", "Trust in claims handling", "Auto-declining flagged claims", "SIU samples every automated referral", "skip");
     expect(find(await say("sofia", "confirm"), "done")).toBeDefined();
-    await database.prisma.risk.create({
+    await chat.database.prisma.risk.create({
       data: {
         reference: "RSK-0901", systemId: id, status: "open", direction: "from_system", category: "biased_outputs", description: "Automated referral of linked-party claims",
         likelihood: 3, impactSafety: 1, impactFinancial: 2, impactReputational: 3, impactRegulatory: 3, impactEthical: 3, impactEnvironmental: 1,
@@ -108,7 +103,7 @@ describe("change control of AI systems in the local chat", () => {
       },
     });
     expect(find(await say("amara", `approve ${reference}`), "text")!.text).toMatch(/is approved/);
-    const change = await database.prisma.systemChange.findUniqueOrThrow({ where: { reference: "CHG-0003" } });
+    const change = await chat.database.prisma.systemChange.findUniqueOrThrow({ where: { reference: "CHG-0003" } });
     expect(change).toMatchObject({ status: "approved", decidedById: people.get("amara") });
     expect(find(await say("daniel", "change CHG-0003"), "notice")!.text).toMatch(/Status: approved by Amara Okafor on \d{1,2} [A-Z][a-z]+ \d{4}\./);
     expect(find(await say("amara", "out of date"), "record_list")!.items.map((item) => item.reference)).not.toContain(reference);
@@ -142,7 +137,7 @@ describe("change control of AI systems in the local chat", () => {
     expect(listed.items.map((item) => item.reference)).toEqual(expect.arrayContaining(["CHG-0001", "CHG-0002", "CHG-0003"]));
     expect(find(await say("daniel", "change CHG-0042"), "error")!.text).toBe('CHG-0042 is not in the change register. Type "changes" to list them.');
 
-    const pack = await buildEvidencePack(database.prisma, new Date(), { timeZone: "UTC", exportedBy: { personId: null, label: "test", channel: "cli" } });
+    const pack = await buildEvidencePack(chat.database.prisma, new Date(), { timeZone: "UTC", exportedBy: { personId: null, label: "test", channel: "cli" } });
     const index = (pack.find((file) => file.path === "README.md")!.content as string);
     expect(index).toMatch(/\| Change control of AI systems \| [^|]+ \| \d+ \| system-changes\.md, system-changes\.csv, system-changes\.json \|/);
     const changes = JSON.parse((pack.find((file) => file.path === "system-changes.json")!.content as string)) as { reference: string; changes: string[]; status: string }[];

@@ -1,24 +1,15 @@
 // Recording who outside was told about an incident (A.8.4), through the local chat's HTTP API:
 // the conversation, who may record it, the incident view, the change history and the exports.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { OutgoingMessage } from "../../src/conversations/messages.js";
 import { buildEvidencePack } from "../../src/export/evidencePack.js";
 import { exportText } from "../../src/export/recordExport.js";
-import type { RunningService } from "../../src/service.js";
-import type { TestDatabase } from "../support/testDatabase.js";
-import { closeLocalChat, firstOfKind as find, localChatTurns, openLocalChat } from "../support/localChatSession.js";
+import { firstOfKind as find, useLocalChat } from "../support/localChatSession.js";
 
 describe("external notifications about incidents", () => {
-  let database: TestDatabase;
-  let service: RunningService;
-  const people = new Map<string, string>();
+  const chat = useLocalChat();
 
-  beforeAll(async () => {
-    ({ database, service } = await openLocalChat(people));
-  });
-  afterAll(() => closeLocalChat({ database, service }));
-
-  const { say } = localChatTurns(() => service.url, people);
+  const { say } = chat;
   const errorText = (messages: OutgoingMessage[]) => messages.filter((message) => message.kind === "error").map((message) => (message as { text: string }).text).join(" ");
 
   it("lets the incident's handler record that a customer was told, and shows it on the incident, in its history and in the exports", async () => {
@@ -39,16 +30,16 @@ describe("external notifications about incidents", () => {
     );
     expect(view.timeline.at(-1)).toMatchObject({ who: "Kenji Tan", text: "EXN-0003: customer (The Essentials policyholder who complained) told on 10 October 2026", link: "https://docs.example/letters/NORA-1" });
 
-    const record = await database.prisma.externalNotification.findUniqueOrThrow({ where: { reference: "EXN-0003" } });
-    const history = await database.prisma.changeLog.findMany({ where: { entityId: record.id } });
+    const record = await chat.database.prisma.externalNotification.findUniqueOrThrow({ where: { reference: "EXN-0003" } });
+    const history = await chat.database.prisma.changeLog.findMany({ where: { entityId: record.id } });
     expect(history.map((entry) => `${entry.entityType}/${entry.action}/${entry.actorLabel}/${entry.channel}`)).toEqual(["ExternalNotification/create/Kenji Tan/local_chat"]);
 
-    const csv = await exportText(database.prisma, "notifications", "csv");
+    const csv = await exportText(chat.database.prisma, "notifications", "csv");
     // The demo organisation already holds EXN-0001 and EXN-0002 (the prompt-injection incident).
     expect(csv.split("\n").find((line) => line.includes("EXN-0003"))).toMatch(/^\S+,EXN-0003,\S+,customer,The Essentials policyholder who complained,2026-10-10T00:00:00.000Z,.*,INC-0003,Customer,Kenji Tan,/);
-    const json = JSON.parse(await exportText(database.prisma, "notifications", "json")) as Record<string, unknown>[];
+    const json = JSON.parse(await exportText(chat.database.prisma, "notifications", "json")) as Record<string, unknown>[];
     expect(json.find((row) => row.reference === "EXN-0003")).toMatchObject({ reference: "EXN-0003", incidentReference: "INC-0003", recipientKind: "customer", notifiedByName: "Kenji Tan", lastChangedBy: "Kenji Tan" });
-    const pack = await buildEvidencePack(database.prisma, new Date(), { timeZone: "UTC", exportedBy: { personId: null, label: "test", channel: "cli" } });
+    const pack = await buildEvidencePack(chat.database.prisma, new Date(), { timeZone: "UTC", exportedBy: { personId: null, label: "test", channel: "cli" } });
     expect(pack.find((file) => file.path === "external-notifications.csv")?.content).toContain("EXN-0003");
     expect(pack.find((file) => file.path === "README.md")?.content).toMatch(/\| External notifications about incidents \| [^|]+ \| 3 \|/);
     expect(pack.find((file) => file.path === "README.md")?.content).toMatch(/\| A\.8\.4 [^|]+ \| [^|]*external-notifications\.\w+: 3/);

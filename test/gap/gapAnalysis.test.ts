@@ -1,14 +1,12 @@
 // A gap analysis against clauses 4–10 through the local chat's HTTP API, run twice to show progress.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { OutgoingMessage } from "../../src/conversations/messages.js";
 import { gapAnalysisPrefill } from "../../src/gap/flows/gapAnalysisFlow.js";
 import { gapChange } from "../../src/domain/gapAnalysis.js";
 import { buildTable, exportText } from "../../src/export/recordExport.js";
 import type { GapStatus } from "../../src/generated/prisma/enums.js";
 import { clauseGroupOf, requirementClauses } from "../../src/iso42001/catalog.js";
-import type { RunningService } from "../../src/service.js";
-import type { TestDatabase } from "../support/testDatabase.js";
-import { closeLocalChat, firstOfKind, localChatTurns, openLocalChat } from "../support/localChatSession.js";
+import { firstOfKind, useLocalChat } from "../support/localChatSession.js";
 
 describe("reading one analysis against the one before", () => {
   it.each([
@@ -24,16 +22,9 @@ describe("reading one analysis against the one before", () => {
 });
 
 describe("a gap analysis in the local chat", () => {
-  let database: TestDatabase;
-  let service: RunningService;
-  const people = new Map<string, string>();
+  const chat = useLocalChat();
 
-  beforeAll(async () => {
-    ({ database, service } = await openLocalChat(people));
-  });
-  afterAll(() => closeLocalChat({ database, service }));
-
-  const { turn, say } = localChatTurns(() => service.url, people);
+  const { turn, say } = chat;
   const find = firstOfKind;
   const texts = (messages: OutgoingMessage[]) => messages.map((message) => ("text" in message ? message.text : "")).join("\n");
 
@@ -58,9 +49,9 @@ describe("a gap analysis in the local chat", () => {
     const done = find(await say("amara", "confirm"), "done")!;
     expect(done.reference).toBe("GAP-0001");
     expect(done.lines[0]).toBe("11 in place, 11 partial, 10 missing of 32 clauses.");
-    const analysis = await database.prisma.gapAnalysis.findUniqueOrThrow({ where: { reference: "GAP-0001" }, include: { findings: true } });
+    const analysis = await chat.database.prisma.gapAnalysis.findUniqueOrThrow({ where: { reference: "GAP-0001" }, include: { findings: true } });
     expect(analysis.findings).toHaveLength(32);
-    expect(await database.prisma.changeLog.count({ where: { entityType: "GapAnalysis", entityId: analysis.id, action: "create" } })).toBe(1);
+    expect(await chat.database.prisma.changeLog.count({ where: { entityType: "GapAnalysis", entityId: analysis.id, action: "create" } })).toBe(1);
 
     const report = await say("priya", "gap report");
     const expected = (group: string) => {
@@ -95,10 +86,10 @@ describe("a gap analysis in the local chat", () => {
     expect(report).toContain("Since GAP-0001: 1 improved: 4.2 partial → in place. 1 worsened: 4.1 in place → missing.");
     expect(report).toMatch(/^4 [^:]+: 2 in place, 0 partial, 2 missing$/m);
 
-    const markdown = await exportText(database.prisma, "gap", "md");
+    const markdown = await exportText(chat.database.prisma, "gap", "md");
     expect(markdown).toContain("# Gap analysis GAP-0002");
     expect(markdown).toContain("| 4.1 Organizational context and relevant issues | missing | The context review lapsed | Amara Okafor |");
-    const table = await buildTable(database.prisma, "gap");
+    const table = await buildTable(chat.database.prisma, "gap");
     expect(table.rows).toHaveLength(32);
     expect(table.rows.find((row) => row.clause === "4.2")).toMatchObject({ status: "in_place", previousStatus: "partial", change: "improved" });
   });
@@ -111,6 +102,6 @@ describe("a gap analysis in the local chat", () => {
     const started = await turn("tom", { kind: "start", flowId: "gap_analysis", prefill });
     expect(find(started, "summary")).toBeUndefined();
     expect(find(started, "error")!.text).toBe("Only the governance team can record the gap analysis.");
-    expect(await database.prisma.gapAnalysis.count()).toBe(2);
+    expect(await chat.database.prisma.gapAnalysis.count()).toBe(2);
   });
 });

@@ -1,12 +1,10 @@
 // Impact assessments through the local chat's HTTP API, with the demo organisation: the owner
 // records one, who may see it, a past re-assessment date refused, and what follows (reminders, export).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { buildTable } from "../../src/export/recordExport.js";
 import { queueReminders } from "../../src/reminders/reminderScan.js";
-import type { RunningService } from "../../src/service.js";
 import { personAudience } from "../../src/store/notifications.js";
-import type { TestDatabase } from "../support/testDatabase.js";
-import { closeLocalChat, firstOfKind, localChatTurns, openLocalChat } from "../support/localChatSession.js";
+import { firstOfKind, useLocalChat } from "../support/localChatSession.js";
 import { displayDate } from "../../src/domain/dateDisplay.js";
 
 const reminderSettings = { daysBefore: [14, 7, 1], workingHours: { start: 9, end: 17 }, attestationMonths: 6, escalateAfterDays: 7 };
@@ -19,18 +17,15 @@ const impacts = [
 ];
 
 describe("assessing an AI system's impact in the local chat", () => {
-  let database: TestDatabase;
-  let service: RunningService;
-  const people = new Map<string, string>();
+  const chat = useLocalChat();
+  const { people } = chat;
   const systems = new Map<string, { reference: string; id: string }>();
 
   beforeAll(async () => {
-    ({ database, service } = await openLocalChat(people));
-    for (const system of await database.prisma.aiSystem.findMany()) systems.set(system.name, system);
+    for (const system of await chat.database.prisma.aiSystem.findMany()) systems.set(system.name, system);
   });
-  afterAll(() => closeLocalChat({ database, service }));
 
-  const { turn, say } = localChatTurns(() => service.url, people);
+  const { turn, say } = chat;
   const find = firstOfKind;
   const claimsTriage = () => systems.get("Claims Fast-Track Triage")!;
 
@@ -54,12 +49,12 @@ describe("assessing an AI system's impact in the local chat", () => {
     expect(done.reference).toBe("AIA-0004");
     expect(done.lines.join("\n")).toContain(`Re-assessment due ${displayDate(sixMonths)}`);
 
-    const saved = await database.prisma.impactAssessment.findUniqueOrThrow({ where: { reference: "AIA-0004" } });
+    const saved = await chat.database.prisma.impactAssessment.findUniqueOrThrow({ where: { reference: "AIA-0004" } });
     expect(saved).toMatchObject({ systemId: claimsTriage().id, assessorId: people.get("sofia"), groups: impacts[1], createdVia: "local_chat" });
-    const history = await database.prisma.changeLog.findMany({ where: { entityType: "ImpactAssessment", entityRef: "AIA-0004" } });
+    const history = await chat.database.prisma.changeLog.findMany({ where: { entityType: "ImpactAssessment", entityRef: "AIA-0004" } });
     expect(history.map((entry) => entry.action)).toEqual(["create"]);
     // An approved system: nothing waits on this assessment, so governance is not told.
-    expect(await database.prisma.notification.count({ where: { kind: "impact_assessed" } })).toBe(0);
+    expect(await chat.database.prisma.notification.count({ where: { kind: "impact_assessed" } })).toBe(0);
   });
 
   it("shows the latest assessment to those allowed to see it, and refuses the others", async () => {
@@ -84,7 +79,7 @@ describe("assessing an AI system's impact in the local chat", () => {
     expect(find(atSummary, "error")!.text).toMatch(/can record impact assessments of this system/);
     expect(find(atSummary, "summary")).toBeDefined(); // the answers are kept
     await say("marcus", "cancel");
-    expect(await database.prisma.impactAssessment.count()).toBe(4); // the demo organisation's three and the one above
+    expect(await chat.database.prisma.impactAssessment.count()).toBe(4); // the demo organisation's three and the one above
   });
 
   it("tells governance when a pending system is assessed, reminds the owner before re-assessment, and exports the register", async () => {
@@ -92,22 +87,22 @@ describe("assessing an AI system's impact in the local chat", () => {
     await say("kenji", `assess impact ${estimator.reference}`, ...impacts);
     const done = find(await say("kenji", "2027-03-01", "confirm"), "done")!;
     expect(done.lines.join("\n")).toMatch(/pending review: the governance team has been told/);
-    const notice = await database.prisma.notification.findFirstOrThrow({ where: { kind: "impact_assessed", recordRef: done.reference } });
+    const notice = await chat.database.prisma.notification.findFirstOrThrow({ where: { kind: "impact_assessed", recordRef: done.reference } });
     expect(notice).toMatchObject({ audience: "role:governance" });
     expect(notice.actions).toEqual([
       { label: "Approve", input: { kind: "record_action", reference: estimator.reference, action: "approve" } },
       { label: "Reject", input: { kind: "record_action", reference: estimator.reference, action: "reject" } },
     ]);
 
-    await queueReminders(database.prisma, new Date("2027-02-22T10:00:00Z"), reminderSettings);
-    const reminder = await database.prisma.notification.findFirstOrThrow({ where: { recordRef: `impact:${done.reference}` } });
+    await queueReminders(chat.database.prisma, new Date("2027-02-22T10:00:00Z"), reminderSettings);
+    const reminder = await chat.database.prisma.notification.findFirstOrThrow({ where: { recordRef: `impact:${done.reference}` } });
     expect(reminder).toMatchObject({ audience: personAudience(people.get("kenji")!), kind: "reminder" });
     expect(reminder.subject).toMatch(/The re-assessment of the impact of AIS-\d{4} ClaimsDesk Damage Photo Estimator/);
     const assessAgain = find(await turn("kenji", { kind: "record_action", reference: done.reference, action: "reassess" }), "question")!;
     expect(assessAgain.stepId).toBe("individuals");
     await say("kenji", "cancel");
 
-    const table = await buildTable(database.prisma, "impacts");
+    const table = await buildTable(chat.database.prisma, "impacts");
     expect(table.rows.map((row) => [row.reference, row.systemReference, row.assessorName, row.inForce])).toEqual([
       // The demo organisation's assessments behind its high-tier approvals; the owner's newer one replaced AIA-0002.
       ["AIA-0001", expect.stringMatching(/^AIS-/), "Lukas Brandt", true],

@@ -1,34 +1,29 @@
 // The AI system life cycle through the local chat's HTTP API, over the demo organisation: records
 // added in conversation, revised as new versions, test results accepted by a second person, approval
 // refused until the tier's records are on file, the out-of-date view, and the export.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningService } from "../../src/service.js";
+import { beforeAll, describe, expect, it } from "vitest";
 import { buildEvidencePack } from "../../src/export/evidencePack.js";
 import { exportText } from "../../src/export/recordExport.js";
 import { inventoryStatus } from "../../src/changeControl/inventoryStatus.js";
 import { readinessReport } from "../../src/readiness/readinessReport.js";
 import { governanceAudience } from "../../src/store/notifications.js";
-import type { TestDatabase } from "../support/testDatabase.js";
-import { closeLocalChat, firstOfKind as find, localChatTurns, openLocalChat } from "../support/localChatSession.js";
+import { firstOfKind as find, useLocalChat } from "../support/localChatSession.js";
 
 describe("AI system life-cycle records in the local chat", () => {
-  let database: TestDatabase;
-  let service: RunningService;
-  const people = new Map<string, string>();
+  const chat = useLocalChat();
+  const { people } = chat;
   let screening: string; // Workday Recruiting Candidate Screening: high tier, pending review, owner Hannah
   let submissions: string; // Commercial Submission Triage: medium tier, pending review, owner Priya, requirements only
   let triage: string; // Claims Fast-Track Triage: high tier, approved, owner Sofia
 
   beforeAll(async () => {
-    ({ database, service } = await openLocalChat(people));
-    const referenceOf = async (name: string) => (await database.prisma.aiSystem.findFirstOrThrow({ where: { name } })).reference;
+    const referenceOf = async (name: string) => (await chat.database.prisma.aiSystem.findFirstOrThrow({ where: { name } })).reference;
     screening = await referenceOf("Workday Recruiting Candidate Screening");
     submissions = await referenceOf("Commercial Submission Triage");
     triage = await referenceOf("Claims Fast-Track Triage");
   });
-  afterAll(() => closeLocalChat({ database, service }));
 
-  const { say, click } = localChatTurns(() => service.url, people);
+  const { say, click } = chat;
 
   it("shows a demo system's records and that nothing its tier needs is missing; others may not look", async () => {
     const view = find(await say("sofia", `lifecycle ${triage}`), "notice")!;
@@ -37,7 +32,7 @@ describe("AI system life-cycle records in the local chat", () => {
     expect(view.text).toMatch(/Verification and validation result \(A\.6\.2\.4\), needed for its tier:\n• LCR-\d{4} v1: Precision of fast-track decisions .*: 0\.97 against ≥ 0\.95, passed, accepted 27 November 2026 \(Sofia Alvarez/);
     expect(view.text).toContain("Everything its high tier needs is on file.");
     // The demo organisation is consistent with its approvals: no approved system lacks what its tier needs.
-    const approved = (await inventoryStatus(database.prisma, new Date())).filter((entry) => entry.status === "approved");
+    const approved = (await inventoryStatus(chat.database.prisma, new Date())).filter((entry) => entry.status === "approved");
     expect(approved.filter((entry) => entry.riskTier !== "low")).toHaveLength(11);
     expect(approved.filter((entry) => entry.lifecycleGaps.length > 0).map((entry) => entry.reference)).toEqual([]);
     expect(find(await say("tom", `lifecycle ${triage}`), "error")!.text).toBe(`Only the governance team, auditors, managers and the owner of ${triage} can see its life-cycle records.`);
@@ -69,16 +64,16 @@ describe("AI system life-cycle records in the local chat", () => {
   });
 
   it("revises a record as a new version, keeping the one before, with its change history", async () => {
-    const record = (await database.prisma.lifecycleRecord.findFirstOrThrow({ where: { system: { reference: submissions }, kind: "verification" } })).reference;
+    const record = (await chat.database.prisma.lifecycleRecord.findFirstOrThrow({ where: { system: { reference: submissions }, kind: "verification" } })).reference;
     const opened = await say("priya", `update ${record}`);
     expect(find(opened, "text")!.text).toMatch(new RegExp(`^Here is ${record} as recorded\\. Edit what has changed, then confirm: it is saved as a new version`));
     await say("priya", "edit result", "92%", "edit how tested", "300 submissions from October, rechecked after the retraining in November");
     const done = find(await say("priya", "confirm"), "done")!;
     expect(done.title).toBe(`Saved ${record} version 2: verification and validation result of ${submissions}`);
     expect(done.lines[0]).toBe("Result 92% against ≥ 90%: passed.");
-    const versions = await database.prisma.lifecycleRecord.findMany({ where: { reference: record }, orderBy: { version: "asc" } });
+    const versions = await chat.database.prisma.lifecycleRecord.findMany({ where: { reference: record }, orderBy: { version: "asc" } });
     expect(versions.map((version) => [version.version, version.resultValue, version.passed, version.supersededAt !== null])).toEqual([[1, 87, false, true], [2, 92, true, false]]);
-    const history = await database.prisma.changeLog.findMany({ where: { entityType: "LifecycleRecord", entityRef: record }, orderBy: { id: "asc" } });
+    const history = await chat.database.prisma.changeLog.findMany({ where: { entityType: "LifecycleRecord", entityRef: record }, orderBy: { id: "asc" } });
     expect(history.map((entry) => [entry.action, entry.actorLabel])).toEqual([["create", "Priya Raman"], ["update", "Priya Raman"]]);
     expect((history[1]!.changes as Record<string, { from: unknown; to: unknown }>).resultValue).toEqual({ from: 87, to: 92 });
     const shown = find(await say("priya", `lifecycle ${record}`), "notice")!;
@@ -89,7 +84,7 @@ describe("AI system life-cycle records in the local chat", () => {
     await say("priya", `add monitoring plan ${submissions}`, "performance, drift", "monthly", "me", "Routing accuracy below 85% in a month: retrain and tell underwriting", "skip");
     const done = find(await say("priya", "confirm"), "done")!;
     expect(done.lines).toContain(`${submissions} has every life-cycle record its medium tier needs.`);
-    const plan = await database.prisma.lifecycleRecord.findFirstOrThrow({ where: { reference: done.reference } });
+    const plan = await chat.database.prisma.lifecycleRecord.findFirstOrThrow({ where: { reference: done.reference } });
     expect([plan.watches, plan.frequency, plan.responsibleId]).toEqual([["performance", "drift"], "monthly", people.get("priya")]);
     expect(find(await click("amara", submissions, "approve"), "text")!.text).toBe(`${submissions} Commercial Submission Triage is approved. Its owner has been told.`);
   });
@@ -109,36 +104,36 @@ describe("AI system life-cycle records in the local chat", () => {
     ]);
     await say("amara", `add verification ${screening}`, "Selection-rate ratio between age groups (4,000 past applications)", "at least 0.8", "0.86", "Vendor's adverse-impact test rerun on our 2025 applications", "skip");
     const results = find(await say("amara", "confirm"), "done")!;
-    const told = await database.prisma.notification.findFirstOrThrow({ where: { audience: governanceAudience, kind: "lifecycle_verification_recorded", recordRef: results.reference } });
+    const told = await chat.database.prisma.notification.findFirstOrThrow({ where: { audience: governanceAudience, kind: "lifecycle_verification_recorded", recordRef: results.reference } });
     expect(told.actions).toEqual([{ label: "Accept results", input: { kind: "record_action", reference: results.reference, action: "accept" } }]);
     expect(find(await click("amara", results.reference, "accept"), "error")!.text).toBe(`You recorded ${results.reference}; someone else in the governance team accepts it, so that results are checked by a second person.`);
     expect(find(await click("hannah", results.reference, "accept"), "error")!.text).toBe("Only the governance team can accept verification and validation results.");
     expect(find(await say("lukas", `accept ${results.reference}`), "text")!.text).toBe(`${results.reference} version 1 is accepted by you today.`);
-    const accepted = await database.prisma.lifecycleRecord.findFirstOrThrow({ where: { reference: results.reference } });
+    const accepted = await chat.database.prisma.lifecycleRecord.findFirstOrThrow({ where: { reference: results.reference } });
     expect(accepted.acceptedById).toBe(people.get("lukas"));
     expect(find(await click("amara", screening, "approve"), "error")!.text).not.toContain("add verification");
   });
 
   it("reports approved systems that lack their records in the out-of-date view and the readiness checklist", async () => {
-    const lifecycleItem = async () => (await readinessReport(database.prisma, { now: new Date() })).stageOneChecklist.find((item) => item.title === "AI system life cycle (A.6.2)")!;
+    const lifecycleItem = async () => (await readinessReport(chat.database.prisma, { now: new Date() })).stageOneChecklist.find((item) => item.title === "AI system life cycle (A.6.2)")!;
     expect(await lifecycleItem()).toMatchObject({ done: true, shows: "12 of 12 approved medium or high-tier systems have the life-cycle records their tier needs." });
-    const triageSystem = await database.prisma.aiSystem.findFirstOrThrow({ where: { reference: triage } });
-    await database.prisma.lifecycleRecord.updateMany({ where: { systemId: triageSystem.id, kind: "event_logging" }, data: { supersededAt: new Date() } });
-    const entry = (await inventoryStatus(database.prisma, new Date())).find((each) => each.reference === triage)!;
+    const triageSystem = await chat.database.prisma.aiSystem.findFirstOrThrow({ where: { reference: triage } });
+    await chat.database.prisma.lifecycleRecord.updateMany({ where: { systemId: triageSystem.id, kind: "event_logging" }, data: { supersededAt: new Date() } });
+    const entry = (await inventoryStatus(chat.database.prisma, new Date())).find((each) => each.reference === triage)!;
     expect(entry.reasons).toContain(`approved without the life-cycle records its tier needs: event-logging record (lifecycle ${triage})`);
     const list = find(await say("amara", "out of date"), "record_list")!;
     expect(list.items.find((item) => item.reference === triage)!.text).toContain("event-logging record");
     expect(await lifecycleItem()).toMatchObject({ done: false, shows: `11 of 12 approved medium or high-tier systems have the life-cycle records their tier needs; not ${triage}.` });
-    await database.prisma.lifecycleRecord.updateMany({ where: { systemId: triageSystem.id, kind: "event_logging" }, data: { supersededAt: null } });
+    await chat.database.prisma.lifecycleRecord.updateMany({ where: { systemId: triageSystem.id, kind: "event_logging" }, data: { supersededAt: null } });
   });
 
   it("exports the register with every version, and the pack maps current records to A.6.2.2–A.6.2.8", async () => {
-    const rows = JSON.parse(await exportText(database.prisma, "lifecycle-records", "json")) as { reference: string; version: number; current: boolean; control: string; passed: boolean | null; acceptedBy: string | null; kind: string }[];
+    const rows = JSON.parse(await exportText(chat.database.prisma, "lifecycle-records", "json")) as { reference: string; version: number; current: boolean; control: string; passed: boolean | null; acceptedBy: string | null; kind: string }[];
     const revised = rows.filter((row) => row.kind === "verification" && rows.some((other) => other.reference === row.reference && other.version === 2));
     expect(revised.length).toBeGreaterThanOrEqual(4); // the demo's fraud model and the test's system, two versions each
-    const csv = await exportText(database.prisma, "lifecycle-records", "csv");
+    const csv = await exportText(chat.database.prisma, "lifecycle-records", "csv");
     expect(csv.split("\n")[0]).toContain("reference,version,current,supersededAt,systemReference");
-    const pack = await buildEvidencePack(database.prisma, new Date(), { timeZone: "UTC", exportedBy: { personId: null, label: "test", channel: "cli" } });
+    const pack = await buildEvidencePack(chat.database.prisma, new Date(), { timeZone: "UTC", exportedBy: { personId: null, label: "test", channel: "cli" } });
     const index = pack.find((file) => file.path === "README.md")!.content as string;
     const current = rows.filter((row) => row.current).length;
     expect(index).toMatch(new RegExp(`\\| AI system life-cycle records \\| [^|]+ \\| ${rows.length} \\| lifecycle-records\\.md`));

@@ -2,11 +2,9 @@
 // locale ("15 January 2027"), never as ISO "2027-01-15": life-cycle records, datasets, objective
 // measurements, the audit programme, context, customer obligations and the incident timeline, each
 // tried through the local chat's HTTP API over the demo organisation.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { OutgoingMessage } from "../../src/conversations/messages.js";
-import type { RunningService } from "../../src/service.js";
-import type { TestDatabase } from "../support/testDatabase.js";
-import { closeLocalChat, firstOfKind, localChatTurns, openLocalChat } from "../support/localChatSession.js";
+import { firstOfKind, useLocalChat } from "../support/localChatSession.js";
 
 const isoDate = /\d{4}-\d{2}-\d{2}/;
 const writtenDate = /\b\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}\b/;
@@ -34,16 +32,9 @@ function expectPeoplesDates(messages: OutgoingMessage[]): string {
 }
 
 describe("dates in the replies of the registers", () => {
-  let database: TestDatabase;
-  let service: RunningService;
-  const people = new Map<string, string>();
+  const chat = useLocalChat();
 
-  beforeAll(async () => {
-    ({ database, service } = await openLocalChat(people));
-  });
-  afterAll(() => closeLocalChat({ database, service }));
-
-  const { say } = localChatTurns(() => service.url, people);
+  const { say } = chat;
   const question = (messages: OutgoingMessage[]) => messages.findLast((message) => message.kind === "question") as Extract<OutgoingMessage, { kind: "question" }> | undefined;
 
   /** Answers a flow's questions by step id until it is saved; each reply along the way is collected. */

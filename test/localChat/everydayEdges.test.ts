@@ -1,22 +1,14 @@
 // The everyday rough edges people met in the conversations, each tried again through the local
 // chat's HTTP API as the browser page drives it, over the demo organisation.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { OutgoingMessage } from "../../src/conversations/messages.js";
-import type { RunningService } from "../../src/service.js";
-import type { TestDatabase } from "../support/testDatabase.js";
-import { closeLocalChat, firstOfKind, localChatTurns, openLocalChat } from "../support/localChatSession.js";
+import { firstOfKind, useLocalChat } from "../support/localChatSession.js";
 
 describe("everyday conversations in the local chat", () => {
-  let database: TestDatabase;
-  let service: RunningService;
-  const people = new Map<string, string>();
+  const chat = useLocalChat();
+  const { people } = chat;
 
-  beforeAll(async () => {
-    ({ database, service } = await openLocalChat(people));
-  });
-  afterAll(() => closeLocalChat({ database, service }));
-
-  const { turn, say } = localChatTurns(() => service.url, people);
+  const { turn, say } = chat;
   const find = firstOfKind;
   const question = (messages: OutgoingMessage[]) => messages.findLast((message) => message.kind === "question") as Extract<OutgoingMessage, { kind: "question" }> | undefined;
   const errorOf = (messages: OutgoingMessage[]) => find(messages, "error")?.text;
@@ -82,7 +74,7 @@ describe("everyday conversations in the local chat", () => {
         expect.objectContaining({ label: "Life-cycle stage", value: "Pilot" }),
       ]));
       const done = find(await say("sofia", "confirm"), "done")!;
-      const saved = await database.prisma.aiSystem.findUniqueOrThrow({ where: { reference: done.reference } });
+      const saved = await chat.database.prisma.aiSystem.findUniqueOrThrow({ where: { reference: done.reference } });
       expect(saved).toMatchObject({ lifecycleStage: "pilot", ownerId: people.get("sofia") });
     });
   });
@@ -126,7 +118,7 @@ describe("everyday conversations in the local chat", () => {
       expect(find(closed, "done")!.lines).toContain("Status: Closed.");
       const view = find(await say("amara", `incident ${reference}`), "incident")!;
       expect(view.timeline.at(-1)!.text).toContain(`Carried over, still open: ${action}. Reason: ${reason}`);
-      const stored = await database.prisma.correctiveAction.findUniqueOrThrow({ where: { reference: action } });
+      const stored = await chat.database.prisma.correctiveAction.findUniqueOrThrow({ where: { reference: action } });
       expect(stored.status).toBe("open"); // still tracked, with its owner and reminders
     });
 
@@ -134,7 +126,7 @@ describe("everyday conversations in the local chat", () => {
       const { reference, action } = await resolvedIncidentWithOpenAction("The chatbot told a customer their claim was approved before any decision");
       await say("amara", "cancel");
       expect(find(await say("kenji", `${action} done`), "text") ?? find(await say("kenji", `incident ${reference}`), "incident")).toBeDefined();
-      const stored = await database.prisma.correctiveAction.findUniqueOrThrow({ where: { reference: action } });
+      const stored = await chat.database.prisma.correctiveAction.findUniqueOrThrow({ where: { reference: action } });
       expect(stored.status).toBe("done");
       expect(question(await clickIncident("amara", reference, "close"))?.stepId).toBe("effectivenessCheck");
       const closed = await say("amara", "Ten test conversations: no decision announced", "no", "confirm");
@@ -143,7 +135,7 @@ describe("everyday conversations in the local chat", () => {
 
     it("refuses to close when an action was raised after the closure began", async () => {
       const { reference } = await resolvedIncidentWithOpenAction("The chatbot promised a refund within a day; the policy says ten days");
-      const { action } = { action: (await database.prisma.correctiveAction.findFirstOrThrow({ where: { incident: { reference } } })).reference };
+      const { action } = { action: (await chat.database.prisma.correctiveAction.findFirstOrThrow({ where: { incident: { reference } } })).reference };
       await say("kenji", `${action} done`);
       await clickIncident("amara", reference, "close");
       await say("amara", "Refund answers checked against the policy", "no");
@@ -204,7 +196,7 @@ describe("everyday conversations in the local chat", () => {
     });
 
     it("suggests recording a risk or an impact assessment only to people who may", async () => {
-      const system = await database.prisma.aiSystem.findFirstOrThrow({ where: { status: "approved", risks: { none: {} }, impactAssessments: { none: {} }, owner: { isNot: null } }, include: { owner: true }, orderBy: { reference: "asc" } });
+      const system = await chat.database.prisma.aiSystem.findFirstOrThrow({ where: { status: "approved", risks: { none: {} }, impactAssessments: { none: {} }, owner: { isNot: null } }, include: { owner: true }, orderBy: { reference: "asc" } });
       const ownerKey = [...people.entries()].find(([, id]) => id === system.ownerId)![0];
       const forAuditor = await say("daniel", `risks ${system.reference}`);
       expect(JSON.stringify(forAuditor)).toContain(`No risks are recorded for ${system.reference} yet.`);
@@ -216,7 +208,7 @@ describe("everyday conversations in the local chat", () => {
   });
   describe("who registered a system and who owns it", () => {
     const notices = async (person: string) =>
-      (await (await fetch(`${service.url}/chat/api/notifications?personId=${people.get(person)}`)).json()) as { subject: string; text: string; actions?: { label: string }[] }[];
+      (await (await fetch(`${chat.service.url}/chat/api/notifications?personId=${people.get(person)}`)).json()) as { subject: string; text: string; actions?: { label: string }[] }[];
 
     it("says registered by the colleague and owned by the person named, tells the owner, who may decline", async () => {
       await turn("leila", { kind: "start", flowId: "register_ai_system" });
@@ -227,7 +219,7 @@ describe("everyday conversations in the local chat", () => {
       const reference = done.reference;
       expect(done.lines).toContain("Registered by you; owner Priya Raman, who has been told and may decline.");
 
-      const stored = await database.prisma.aiSystem.findUniqueOrThrow({ where: { reference } });
+      const stored = await chat.database.prisma.aiSystem.findUniqueOrThrow({ where: { reference } });
       expect(stored).toMatchObject({ ownerId: people.get("priya"), reportedById: people.get("leila") });
       const toGovernance = (await notices("amara")).find((notice) => notice.subject === `New AI system awaiting review: ${reference}`)!;
       expect(toGovernance.text).toContain("was registered by Leila Haddad, owner Priya Raman.");
@@ -239,19 +231,19 @@ describe("everyday conversations in the local chat", () => {
       expect(errorOf(await turn("tom", { kind: "record_action", reference, action: "decline_ownership" }))).toBe(`Only the owner of ${reference} can decline its ownership.`);
       const asked = await turn("priya", { kind: "record_action", reference, action: "decline_ownership" });
       expect(question(asked)?.prompt).toBe("Why is it not yours to own?");
-      expect((await database.prisma.aiSystem.findUniqueOrThrow({ where: { reference } })).ownerId).toBe(people.get("priya"));
+      expect((await chat.database.prisma.aiSystem.findUniqueOrThrow({ where: { reference } })).ownerId).toBe(people.get("priya"));
       const reason = "I left the minutes project; Tom Becker runs it now";
       const summary2 = await say("priya", reason);
       expect(JSON.stringify(summary2)).toContain(reason);
       const declined = find(await say("priya", "confirm"), "done")!;
       expect(declined.title).toBe(`You no longer own ${reference}`);
       expect(declined.lines).toEqual(["Leila Haddad, who registered it, owns it again; they and the governance team have been told, with your reason."]);
-      expect((await database.prisma.aiSystem.findUniqueOrThrow({ where: { reference } })).ownerId).toBe(people.get("leila"));
+      expect((await chat.database.prisma.aiSystem.findUniqueOrThrow({ where: { reference } })).ownerId).toBe(people.get("leila"));
       const toGovernanceDeclined = (await notices("amara")).find((notice) => notice.subject === `Priya Raman declined ownership of ${reference}`)!;
       expect(toGovernanceDeclined.text).toContain(`Their reason: ${reason}`);
       const backToRegistrant = (await notices("leila")).find((notice) => notice.subject === `${reference} is yours again`)!;
       expect(backToRegistrant.text).toContain(`Their reason: ${reason}`);
-      const history = await database.prisma.changeLog.findMany({ where: { entityRef: reference }, orderBy: { id: "asc" } });
+      const history = await chat.database.prisma.changeLog.findMany({ where: { entityRef: reference }, orderBy: { id: "asc" } });
       expect(history.at(-1)!.changes).toMatchObject({ ownerId: { to: people.get("leila") }, reason: { to: `Ownership declined: ${reason}` } });
       expect(errorOf(await say("priya", `decline ${reference}`))).toBe(`Only the owner of ${reference} can decline its ownership.`);
     });
@@ -263,7 +255,7 @@ describe("everyday conversations in the local chat", () => {
     }
 
     it("offers the system whose description fits, to confirm, and takes an exact alias at once", async () => {
-      const screening = await database.prisma.aiSystem.findFirstOrThrow({ where: { name: "Workday Recruiting Candidate Screening" } });
+      const screening = await chat.database.prisma.aiSystem.findFirstOrThrow({ where: { name: "Workday Recruiting Candidate Screening" } });
       await atSystemQuestion("tom");
       expect(question(await say("tom", "CV screener"))?.stepId).toBe("description"); // the demo's alias, taken at once
       await say("tom", "cancel");
@@ -281,7 +273,7 @@ describe("everyday conversations in the local chat", () => {
       expect(question(picked)?.stepId).toBe("description");
       await say("tom", "cancel");
 
-      const chatbot = await database.prisma.aiSystem.findFirstOrThrow({ where: { name: "Nora Customer Assistant" } });
+      const chatbot = await chat.database.prisma.aiSystem.findFirstOrThrow({ where: { name: "Nora Customer Assistant" } });
       await atSystemQuestion("tom");
       const fragment = await say("tom", "nora");
       expect(errorOf(fragment)).toBe('No AI system is called "nora". Did you mean this one?');
@@ -289,14 +281,14 @@ describe("everyday conversations in the local chat", () => {
       expect(question(await say("tom", "1"))?.stepId).toBe("description");
       await say("tom", "cancel");
 
-      await database.prisma.aiSystem.update({ where: { id: chatbot.id }, data: { aliases: ["website helper"] } });
+      await chat.database.prisma.aiSystem.update({ where: { id: chatbot.id }, data: { aliases: ["website helper"] } });
       await atSystemQuestion("tom");
       expect(question(await say("tom", "Website Helper"))?.stepId).toBe("description");
       await say("tom", "cancel");
     });
 
     it("lets the owner or governance add and remove aliases in chat, with their history, and finds the system by them", async () => {
-      const screening = await database.prisma.aiSystem.findFirstOrThrow({ where: { name: "Workday Recruiting Candidate Screening" } });
+      const screening = await chat.database.prisma.aiSystem.findFirstOrThrow({ where: { name: "Workday Recruiting Candidate Screening" } });
       const reference = screening.reference;
       const shown = find(await say("tom", `aliases ${reference}`), "text")!.text;
       expect(shown.split("\n")[0]).toBe(`${reference} Workday Recruiting Candidate Screening is also called "CV screener".`);
@@ -308,7 +300,7 @@ describe("everyday conversations in the local chat", () => {
       expect(errorOf(await say("tom", `aliases ${reference} add "shortlister"`))).toBe(`Only its owner, Hannah Vogel, or the governance team can change the aliases of ${reference}.`);
       expect(find(await say("hannah", `aliases ${reference} add "shortlister"`), "text")!.text).toBe(`${reference} Workday Recruiting Candidate Screening is now also found as "shortlister". Its aliases: "CV screener", "shortlister".`);
       expect(errorOf(await say("hannah", `aliases ${reference} add Shortlister`))).toBe(`${reference} is already found by "Shortlister".`);
-      const nora = await database.prisma.aiSystem.findFirstOrThrow({ where: { name: "Nora Customer Assistant" } });
+      const nora = await chat.database.prisma.aiSystem.findFirstOrThrow({ where: { name: "Nora Customer Assistant" } });
       expect(errorOf(await say("amara", `aliases ${nora.reference} add "shortlister"`))).toBe(`"shortlister" already names ${reference} Workday Recruiting Candidate Screening; one alias can point to one system only.`);
       expect(find(await say("amara", `aliases ${reference} remove "CV screener"`), "text")!.text).toBe(`"CV screener" no longer finds ${reference} Workday Recruiting Candidate Screening. Its aliases: "shortlister".`);
       expect(errorOf(await say("amara", `aliases ${reference} remove "CV screener"`))).toBe(`${reference} has no alias "CV screener". Its aliases: "shortlister".`);
@@ -320,7 +312,7 @@ describe("everyday conversations in the local chat", () => {
         expect.stringMatching(/^• \d{1,2} [A-Z][a-z]+ \d{4}, Amara Okafor: removed "CV screener"$/),
         expect.stringMatching(/^• \d{1,2} [A-Z][a-z]+ \d{4}, Hannah Vogel: added "shortlister"$/),
       ]);
-      const changes = await database.prisma.changeLog.findMany({ where: { entityId: screening.id }, orderBy: { id: "desc" }, take: 2 });
+      const changes = await chat.database.prisma.changeLog.findMany({ where: { entityId: screening.id }, orderBy: { id: "desc" }, take: 2 });
       expect(changes.map((change) => change.changes)).toEqual([
         { aliases: { from: ["CV screener", "shortlister"], to: ["shortlister"] } },
         { aliases: { from: ["CV screener"], to: ["CV screener", "shortlister"] } },
@@ -329,11 +321,11 @@ describe("everyday conversations in the local chat", () => {
       await atSystemQuestion("tom");
       expect(question(await say("tom", "shortlister"))?.stepId).toBe("description");
       await say("tom", "cancel");
-      await database.prisma.aiSystem.update({ where: { id: screening.id }, data: { aliases: ["CV screener"] } });
+      await chat.database.prisma.aiSystem.update({ where: { id: screening.id }, data: { aliases: ["CV screener"] } });
     });
 
     it("confirms part of a person's name, and takes a first name, full name or e-mail at once", async () => {
-      const incident = await database.prisma.incident.findFirstOrThrow({ where: { status: "investigating" }, orderBy: { reference: "desc" } });
+      const incident = await chat.database.prisma.incident.findFirstOrThrow({ where: { status: "investigating" }, orderBy: { reference: "desc" } });
       await turn("amara", { kind: "incident_action", reference: incident.reference, action: "raise_action" });
       const partial = await say("amara", "Review the prompts every quarter", "kenj");
       expect(errorOf(partial)).toBe("Do you mean Kenji Tan?");

@@ -1,25 +1,17 @@
 // The first messages people actually type, through the local chat's HTTP API: each goes where a
 // person expects, and nothing is saved that the person did not mean as an answer.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { OutgoingMessage } from "../../src/conversations/messages.js";
-import type { RunningService } from "../../src/service.js";
-import type { TestDatabase } from "../support/testDatabase.js";
-import { closeLocalChat, firstOfKind, localChatTurns, openLocalChat } from "../support/localChatSession.js";
+import { firstOfKind, useLocalChat } from "../support/localChatSession.js";
 
 describe("first messages in the local chat", () => {
-  let database: TestDatabase;
-  let service: RunningService;
-  const people = new Map<string, string>();
+  const chat = useLocalChat();
+  const { people } = chat;
 
-  beforeAll(async () => {
-    ({ database, service } = await openLocalChat(people));
-  });
-  afterAll(() => closeLocalChat({ database, service }));
-
-  const { turn, say } = localChatTurns(() => service.url, people);
-  const draftOf = (person: string) => database.prisma.conversationState.findFirst({ where: { userId: people.get(person)!, status: "active" } });
+  const { turn, say } = chat;
+  const draftOf = (person: string) => chat.database.prisma.conversationState.findFirst({ where: { userId: people.get(person)!, status: "active" } });
   const question = (messages: OutgoingMessage[]) => firstOfKind(messages, "question");
-  const counts = async () => ({ systems: await database.prisma.aiSystem.count(), incidents: await database.prisma.incident.count() });
+  const counts = async () => ({ systems: await chat.database.prisma.aiSystem.count(), incidents: await chat.database.prisma.incident.count() });
 
   it("answers questions that mention incidents or new models, and starts nothing", async () => {
     const before = await counts();
@@ -71,7 +63,7 @@ describe("first messages in the local chat", () => {
   });
 
   it("lists an owner's systems for \"my systems\", \"systems\" and \"inventory\"; governance sees the inventory", async () => {
-    const owned = await database.prisma.aiSystem.findMany({ where: { ownerId: people.get("sofia")!, status: { not: "retired" } } });
+    const owned = await chat.database.prisma.aiSystem.findMany({ where: { ownerId: people.get("sofia")!, status: { not: "retired" } } });
     expect(owned.length).toBeGreaterThan(0);
     for (const text of ["my systems", "systems", "inventory"]) {
       const list = firstOfKind(await say("sofia", text), "record_list");
@@ -79,7 +71,7 @@ describe("first messages in the local chat", () => {
       expect(new Set(list?.items.map((item) => item.reference))).toEqual(new Set(owned.map((system) => system.reference)));
     }
     const inventory = firstOfKind(await say("amara", "inventory"), "record_list");
-    expect(inventory?.items.length).toBe(await database.prisma.aiSystem.count({ where: { status: { not: "retired" } } }));
+    expect(inventory?.items.length).toBe(await chat.database.prisma.aiSystem.count({ where: { status: { not: "retired" } } }));
     expect(firstOfKind(await say("tom", "my systems"), "record_list")?.note).toMatch(/You own no AI systems/);
   });
 
@@ -135,7 +127,7 @@ describe("first messages in the local chat", () => {
       expect(asked.prompt).toMatch(commandPrompt);
       expect(question(await say("sofia", "it's my answer"))?.stepId).not.toBe("purpose");
       expect((await draftOf("sofia"))?.answers).toMatchObject({ purpose: "note INC-0001 the scores drifted again after the update" });
-      const timeline = await database.prisma.incidentEvent.count({ where: { incident: { reference: "INC-0001" }, text: { contains: "drifted again" } } });
+      const timeline = await chat.database.prisma.incidentEvent.count({ where: { incident: { reference: "INC-0001" }, text: { contains: "drifted again" } } });
       expect(timeline).toBe(0);
       await say("sofia", "cancel");
     });

@@ -1,28 +1,23 @@
 // `help` lists only the commands the person may use: every command an auditor or a member is shown is
 // typed as they would type it, through the local chat's HTTP API over the demo organisation, and none
 // is refused by the access policy; governance sees its own commands, owners theirs.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { OutgoingMessage } from "../../src/conversations/messages.js";
-import type { RunningService } from "../../src/service.js";
-import type { TestDatabase } from "../support/testDatabase.js";
-import { closeLocalChat, firstOfKind, localChatTurns, openLocalChat } from "../support/localChatSession.js";
+import { firstOfKind, useLocalChat } from "../support/localChatSession.js";
 
 /** How the access policy words a refusal: "Only the governance team can …", "… is for managers and …". */
 const refusedByPolicy = /^Only |\bis for (the |managers|system owners)|You don't own any AI system/;
 
 describe("help by role in the local chat", () => {
-  let database: TestDatabase;
-  let service: RunningService;
-  const people = new Map<string, string>();
+  const chat = useLocalChat();
+  const { people } = chat;
   let openIncident = "";
 
   beforeAll(async () => {
-    ({ database, service } = await openLocalChat(people));
-    openIncident = (await database.prisma.incident.findFirstOrThrow({ where: { confidential: false }, orderBy: { reference: "asc" } })).reference;
+    openIncident = (await chat.database.prisma.incident.findFirstOrThrow({ where: { confidential: false }, orderBy: { reference: "asc" } })).reference;
   });
-  afterAll(() => closeLocalChat({ database, service }));
 
-  const { say } = localChatTurns(() => service.url, people);
+  const { say } = chat;
   const helpOf = async (person: string) => firstOfKind(await say(person, "help"), "text")!.text;
 
   /** Each listed command's first form as a person types it ("note INC-0003 x", "risks", "schedule"). */
@@ -76,9 +71,9 @@ describe("help by role in the local chat", () => {
   });
 
   it("moves a system an owner owns to the pilot stage", async () => {
-    const system = await database.prisma.aiSystem.findFirstOrThrow({ where: { ownerId: people.get("kenji")!, lifecycleStage: { not: "pilot" }, status: "approved" }, orderBy: { reference: "asc" } });
+    const system = await chat.database.prisma.aiSystem.findFirstOrThrow({ where: { ownerId: people.get("kenji")!, lifecycleStage: { not: "pilot" }, status: "approved" }, orderBy: { reference: "asc" } });
     const reply = firstOfKind(await say("kenji", `stage ${system.reference} pilot`), "text")!.text;
     expect(reply).toBe(`${system.reference} ${system.name} is now in pilot (recorded in its change history).`);
-    expect((await database.prisma.aiSystem.findUniqueOrThrow({ where: { id: system.id } })).lifecycleStage).toBe("pilot");
+    expect((await chat.database.prisma.aiSystem.findUniqueOrThrow({ where: { id: system.id } })).lifecycleStage).toBe("pilot");
   });
 });

@@ -1,33 +1,25 @@
 // Internal audits, nonconformities and management reviews through the local chat's HTTP API, as the
 // browser page drives them: from scheduling an audit to a closed nonconformity, and the inputs a
 // management review is given, counted from seeded records.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { demoSystems } from "../../src/demo/demoOrganisation.js";
 import { buildTable } from "../../src/export/recordExport.js";
 import { managementReviewInputs } from "../../src/reviews/managementReviewInputs.js";
-import type { RunningService } from "../../src/service.js";
 import { aiSystemEntity } from "../../src/store/aiSystems.js";
 import { updateRecord } from "../../src/store/recordWriter.js";
-import type { TestDatabase } from "../support/testDatabase.js";
-import { closeLocalChat, firstOfKind, localChatTurns, openLocalChat } from "../support/localChatSession.js";
+import { firstOfKind, useLocalChat } from "../support/localChatSession.js";
 
 describe("audits, nonconformities and management reviews in the local chat", () => {
-  let database: TestDatabase;
-  let service: RunningService;
-  const people = new Map<string, string>();
+  const chat = useLocalChat();
+  const { people } = chat;
   const today = new Date().toISOString().slice(0, 10);
 
-  beforeAll(async () => {
-    ({ database, service } = await openLocalChat(people));
-  });
-  afterAll(() => closeLocalChat({ database, service }));
-
-  const { turn, say, click } = localChatTurns(() => service.url, people);
+  const { turn, say, click } = chat;
   const find = firstOfKind;
   const subjects = async (person: string) =>
-    ((await (await fetch(`${service.url}/chat/api/notifications?personId=${people.get(person)}`)).json()) as { subject: string }[]).map((notice) => notice.subject);
+    ((await (await fetch(`${chat.service.url}/chat/api/notifications?personId=${people.get(person)}`)).json()) as { subject: string }[]).map((notice) => notice.subject);
   const historyOf = async (entityType: string, reference: string) =>
-    (await database.prisma.changeLog.findMany({ where: { entityType, entityRef: reference }, orderBy: { id: "asc" } })).map(
+    (await chat.database.prisma.changeLog.findMany({ where: { entityType, entityRef: reference }, orderBy: { id: "asc" } })).map(
       (entry) => `${entry.actorLabel}/${entry.action}/${(entry.changes as Record<string, { to: unknown }>).status?.to ?? "-"}`,
     );
 
@@ -42,7 +34,7 @@ describe("audits, nonconformities and management reviews in the local chat", () 
     expect(find(await say("amara", "in 3 days"), "error")!.text).toMatch(/future/);
     const results = await say("amara", "yesterday", "Daniel Mensah (lead auditor), Sofia Alvarez and Kenji Tan", "Conforms, except that bias test evidence is missing for one release", "yes", "confirm");
     expect(find(results, "done")).toMatchObject({ title: "Internal audit REV-0002 is recorded as held", lines: [expect.stringContaining('"nonconformity REV-0002"')] });
-    const audit = await database.prisma.scheduledReview.findUniqueOrThrow({ where: { reference: "REV-0002" } });
+    const audit = await chat.database.prisma.scheduledReview.findUniqueOrThrow({ where: { reference: "REV-0002" } });
     expect(audit).toMatchObject({ status: "held", attendees: ["Daniel Mensah (lead auditor)", "Sofia Alvarez", "Kenji Tan"], conclusion: "Conforms, except that bias test evidence is missing for one release" });
 
     // The auditor raises the finding against an Annex A control; an unknown identifier is explained.
@@ -52,7 +44,7 @@ describe("audits, nonconformities and management reviews in the local chat", () 
     expect(summary.fields.map((field) => `${field.label}: ${field.value}`).slice(0, 2)).toEqual(["Found in: REV-0002", expect.stringMatching(/^Requirement: A\.6\.2\.4 /)]);
     expect(find(await say("daniel", "confirm"), "done")!.reference).toBe("NC-0001");
     expect(await subjects("lukas")).toContain("Nonconformity NC-0001 raised against A.6.2.4");
-    expect(await database.prisma.nonconformity.findUniqueOrThrow({ where: { reference: "NC-0001" } })).toMatchObject({ source: "internal_audit", reviewId: audit.id, requirement: "A.6.2.4", status: "open" });
+    expect(await chat.database.prisma.nonconformity.findUniqueOrThrow({ where: { reference: "NC-0001" } })).toMatchObject({ source: "internal_audit", reviewId: audit.id, requirement: "A.6.2.4", status: "open" });
 
     // Governance plans it: root cause, correction, a corrective action whose owner is told.
     const shown = find(await say("amara", "NC-0001"), "notice")!;
@@ -62,7 +54,7 @@ describe("audits, nonconformities and management reviews in the local chat", () 
     const planned = await say("amara", "The release checklist did not ask for bias test evidence", "Bias test re-run on the October release and filed", "Add bias test evidence to the release checklist", "Sofia", "in 3 weeks", "confirm");
     expect(find(planned, "done")).toMatchObject({ reference: "CA-0001", lines: ["Status: Action planned.", "Sofia Alvarez owns the action and has been told.", expect.any(String)] });
     expect(await subjects("sofia")).toContain("Corrective action CA-0001 is yours");
-    const action = await database.prisma.correctiveAction.findUniqueOrThrow({ where: { reference: "CA-0001" }, include: { nonconformity: true } });
+    const action = await chat.database.prisma.correctiveAction.findUniqueOrThrow({ where: { reference: "CA-0001" }, include: { nonconformity: true } });
     expect(action).toMatchObject({ incidentId: null, status: "open", nonconformity: { reference: "NC-0001", status: "action_planned" } });
 
     // Closing waits for the action; the answers stay at the summary until it is done.
@@ -88,7 +80,7 @@ describe("audits, nonconformities and management reviews in the local chat", () 
     expect(find(await turn("amara", { kind: "incident_action", reference: "INC-0004", action: "raise_nonconformity" }), "question")!.stepId).toBe("requirement");
     const done = find(await say("amara", "8.4", "Drift monitoring of the pricing model was not in place, as the operational plan requires", "confirm"), "done")!;
     expect(done.title).toBe("INC-0004: Nonconformity raised");
-    const raised = await database.prisma.nonconformity.findUniqueOrThrow({ where: { reference: "NC-0002" }, include: { incident: true } });
+    const raised = await chat.database.prisma.nonconformity.findUniqueOrThrow({ where: { reference: "NC-0002" }, include: { incident: true } });
     expect(raised).toMatchObject({ source: "incident", requirement: "8.4", incident: { reference: "INC-0004" } });
     const incident = find(await say("amara", "incident INC-0004"), "incident")!;
     expect(incident.timeline.at(-1)!.text).toBe("Nonconformity NC-0002 raised against 8.4: Drift monitoring of the pricing model was not in place, as the operational plan requires");
@@ -107,11 +99,11 @@ describe("audits, nonconformities and management reviews in the local chat", () 
     expect(find(await click("leila", "NC-0002", "close"), "error")!.text).toBe("Only the governance team can change nonconformities.");
     expect(find(await click("daniel", "NC-0002", "plan"), "error")!.text).toBe("Only the governance team can change nonconformities.");
     expect(find(await turn("leila", { kind: "incident_action", reference: "INC-0004", action: "raise_nonconformity" }), "error")!.text).toBe("Only the governance team can raise nonconformity INC-0004.");
-    expect(await database.prisma.nonconformity.count()).toBe(2);
+    expect(await chat.database.prisma.nonconformity.count()).toBe(2);
   });
 
   it("assembles a management review's inputs from the records since the previous review", async () => {
-    const prisma = database.prisma;
+    const prisma = chat.database.prisma;
     const system = (name: string) => prisma.aiSystem.findFirstOrThrow({ where: { name } });
     const [claims, pricing] = [await system(demoSystems[0]!.name), await system(demoSystems[1]!.name)];
     // The previous management review, held on 1 November, with one finding and two actions from it.
@@ -178,13 +170,13 @@ describe("audits, nonconformities and management reviews in the local chat", () 
   });
 
   it("exports the nonconformity and review registers", async () => {
-    const nonconformities = await buildTable(database.prisma, "nonconformities");
+    const nonconformities = await buildTable(chat.database.prisma, "nonconformities");
     expect(nonconformities.rows.find((row) => row.reference === "NC-0001")).toMatchObject({ source: "internal_audit", reviewReference: "REV-0002", correctiveActions: ["CA-0001"], status: "closed", lastChangedBy: "Amara Okafor" });
     expect(nonconformities.rows.find((row) => row.reference === "NC-0002")).toMatchObject({ incidentReference: "INC-0004", raisedByName: "Amara Okafor" });
-    const reviews = await buildTable(database.prisma, "reviews");
+    const reviews = await buildTable(chat.database.prisma, "reviews");
     expect(reviews.columns).toEqual(expect.arrayContaining(["heldOn", "attendees", "conclusion", "leadName", "nonconformities"]));
     expect(reviews.rows.find((row) => row.reference === "REV-0002")).toMatchObject({ kind: "internal_audit", status: "held", leadName: "Amara Okafor", nonconformities: ["NC-0001"] });
-    const actions = await buildTable(database.prisma, "actions");
+    const actions = await buildTable(chat.database.prisma, "actions");
     expect(actions.rows.find((row) => row.reference === "CA-0001")).toMatchObject({ nonconformityReference: "NC-0001", incidentReference: null });
   });
 });

@@ -1,26 +1,18 @@
 // Through the local chat's HTTP API: the main menu offers each person only the flows they could
 // finish, and a reported shadow-AI draft completed by its owner is sent for approval like a new
 // registration.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningService } from "../../src/service.js";
-import type { TestDatabase } from "../support/testDatabase.js";
-import { closeLocalChat, firstOfKind, localChatTurns, openLocalChat } from "../support/localChatSession.js";
+import { describe, expect, it } from "vitest";
+import { firstOfKind, useLocalChat } from "../support/localChatSession.js";
 
 describe("menus and shadow-AI drafts in the local chat", () => {
-  let database: TestDatabase;
-  let service: RunningService;
-  const people = new Map<string, string>();
+  const chat = useLocalChat();
+  const { people } = chat;
 
-  beforeAll(async () => {
-    ({ database, service } = await openLocalChat(people));
-  });
-  afterAll(() => closeLocalChat({ database, service }));
-
-  const { turn, say } = localChatTurns(() => service.url, people);
+  const { turn, say } = chat;
   const find = firstOfKind;
   const menuOf = async (person: string) => find(await turn(person, { kind: "command", command: "menu" }), "menu")!.options.map((option) => option.label);
   const subjects = async (person: string) =>
-    ((await (await fetch(`${service.url}/chat/api/notifications?personId=${people.get(person)}`)).json()) as { subject: string }[]).map((notice) => notice.subject);
+    ((await (await fetch(`${chat.service.url}/chat/api/notifications?personId=${people.get(person)}`)).json()) as { subject: string }[]).map((notice) => notice.subject);
 
   it.each([
     ["tom", "a member", false],
@@ -35,9 +27,9 @@ describe("menus and shadow-AI drafts in the local chat", () => {
   });
 
   it("sends a shadow-AI draft for approval once its owner completes the entry", async () => {
-    const draft = await database.prisma.aiSystem.findFirstOrThrow({ where: { status: "draft", name: { startsWith: "ChatGPT" } } });
+    const draft = await chat.database.prisma.aiSystem.findFirstOrThrow({ where: { status: "draft", name: { startsWith: "ChatGPT" } } });
     // The governance team found its owner.
-    await database.prisma.aiSystem.update({ where: { id: draft.id }, data: { ownerId: people.get("sofia")! } });
+    await chat.database.prisma.aiSystem.update({ where: { id: draft.id }, data: { ownerId: people.get("sofia")! } });
     expect(await subjects("amara")).not.toContain(`New AI system awaiting review: ${draft.reference}`);
 
     expect(find(await say("tom", `complete ${draft.reference}`), "error")!.text).toBe(`Only its owner, Sofia Alvarez, or the governance team can complete ${draft.reference}.`);
@@ -61,11 +53,11 @@ describe("menus and shadow-AI drafts in the local chat", () => {
     expect(done.title).toBe(`Completed ${draft.reference}: ${draft.name}`);
     expect(done.lines).toContain("Status: pending review by the governance team, who have been notified.");
 
-    const stored = await database.prisma.aiSystem.findUniqueOrThrow({ where: { id: draft.id } });
+    const stored = await chat.database.prisma.aiSystem.findUniqueOrThrow({ where: { id: draft.id } });
     expect(stored.status).toBe("pending_review");
     expect(await subjects("amara")).toContain(`New AI system awaiting review: ${draft.reference}`);
     // Governance can now decide on it: the notice carries Approve and Reject.
-    const notice = await database.prisma.notification.findFirstOrThrow({ where: { recordRef: draft.reference, kind: "system_registered" } });
+    const notice = await chat.database.prisma.notification.findFirstOrThrow({ where: { recordRef: draft.reference, kind: "system_registered" } });
     expect(JSON.stringify(notice.actions)).toContain("approve");
   });
 });

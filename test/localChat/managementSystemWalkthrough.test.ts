@@ -11,27 +11,19 @@
 // the way. The pack's index is then checked against every clause and control of the catalog.
 import { parse } from "csv-parse/sync";
 import { unzipSync } from "fflate";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { annexAControls, requirementClauses } from "../../src/iso42001/catalog.js";
-import type { RunningService } from "../../src/service.js";
-import type { TestDatabase } from "../support/testDatabase.js";
 import { expectHonestPackIndex } from "../support/evidencePackIndex.js";
-import { closeLocalChat, firstOfKind, localChatTurns, openLocalChat } from "../support/localChatSession.js";
+import { firstOfKind, useLocalChat } from "../support/localChatSession.js";
 
 type Csv = Record<string, string>[];
 
 describe("the ISO/IEC 42001 loop in chat, and the evidence pack", () => {
-  let database: TestDatabase;
-  let service: RunningService;
-  const people = new Map<string, string>();
+  const chat = useLocalChat();
+  const { people } = chat;
   const state: Partial<Record<"system" | "incident" | "audit" | "review" | "contextIssue" | "party" | "treatment" | "supplier" | "notice" | "campaign" | "dataset" | "resource", string>> & { pack?: Map<string, string> } = {};
 
-  beforeAll(async () => {
-    ({ database, service } = await openLocalChat(people));
-  });
-  afterAll(() => closeLocalChat({ database, service }));
-
-  const { turn, say, click } = localChatTurns(() => service.url, people);
+  const { turn, say, click } = chat;
   const find = firstOfKind;
   const done = async (person: string) => {
     const messages = await say(person, "confirm");
@@ -47,7 +39,7 @@ describe("the ISO/IEC 42001 loop in chat, and the evidence pack", () => {
     const saved = await done("hannah");
     expect(saved.lines.join("\n")).toMatch(/Risk tier: High/);
     state.system = saved.reference;
-    await expect(database.prisma.aiSystem.findUniqueOrThrow({ where: { reference: saved.reference } })).resolves.toMatchObject({ status: "pending_review", riskTier: "high" });
+    await expect(chat.database.prisma.aiSystem.findUniqueOrThrow({ where: { reference: saved.reference } })).resolves.toMatchObject({ status: "pending_review", riskTier: "high" });
   });
 
   it("2. governance walks the gap analysis through all 32 clauses and gets the gap report", async () => {
@@ -80,7 +72,7 @@ describe("the ISO/IEC 42001 loop in chat, and the evidence pack", () => {
     await turn("amara", { kind: "incident_action", reference: reported.reference, action: "raise_nonconformity" });
     await say("amara", "8.1", "Letters went out without the handler check the operational plan requires");
     expect((await done("amara")).lines.join("\n")).toContain("NC-0001");
-    await expect(database.prisma.nonconformity.findUniqueOrThrow({ where: { reference: "NC-0001" }, include: { incident: true } })).resolves.toMatchObject({ source: "incident", incident: { reference: reported.reference } });
+    await expect(chat.database.prisma.nonconformity.findUniqueOrThrow({ where: { reference: "NC-0001" }, include: { incident: true } })).resolves.toMatchObject({ source: "incident", incident: { reference: reported.reference } });
   });
 
   it("5. governance records the Statement of Applicability in chat", async () => {
@@ -111,7 +103,7 @@ describe("the ISO/IEC 42001 loop in chat, and the evidence pack", () => {
     expect(logging.lines).toContain(`Still needed for its high tier: the governance team's acceptance of its verification results (accept ${results.reference}).`);
     expect(find(await say("lukas", `accept ${results.reference}`), "text")!.text).toBe(`${results.reference} version 1 is accepted by you today.`);
     expect(find(await click("amara", state.system!, "approve"), "text")!.text).toMatch(/is approved/);
-    const toOwner = await database.prisma.notification.findMany({ where: { audience: `person:${people.get("hannah")}`, recordRef: state.system! } });
+    const toOwner = await chat.database.prisma.notification.findMany({ where: { audience: `person:${people.get("hannah")}`, recordRef: state.system! } });
     expect(toOwner.map((notice) => notice.subject).join("\n")).toMatch(/approved/i);
   });
 
@@ -119,7 +111,7 @@ describe("the ISO/IEC 42001 loop in chat, and the evidence pack", () => {
     expect(find(await say("amara", `schedule audit ${inDays(0)} Claims AI systems`), "question")!.stepId).toBe("criteria");
     await say("amara", "ISO/IEC 42001 clauses 8 and 9; the AI policy", "skip", "skip", "Daniel Mensah", "skip", "skip");
     expect((await done("amara")).title).toMatch(/^Internal audit REV-\d{4} is scheduled/);
-    state.audit = (await database.prisma.scheduledReview.findFirstOrThrow({ where: { kind: "internal_audit" }, orderBy: { reference: "desc" } })).reference;
+    state.audit = (await chat.database.prisma.scheduledReview.findFirstOrThrow({ where: { kind: "internal_audit" }, orderBy: { reference: "desc" } })).reference;
     // The objective's owner records this quarter's result of its measure (9.1).
     expect(find(await say("amara", "measure OBJ-0001 92%"), "done")!.title).toMatch(/^MSR-\d{4}: OBJ-0001 measured 92% on .*, not met against the target of at least 100%$/);
     await say("amara", `audit ${state.audit} results`, "yesterday", "Daniel Mensah, Hannah", "Conforms except for missing verification evidence", "yes");
@@ -128,7 +120,7 @@ describe("the ISO/IEC 42001 loop in chat, and the evidence pack", () => {
     expect((await done("daniel")).reference).toBe("NC-0002");
 
     expect(find(await say("amara", `schedule review ${inDays(30)} Annual management review`), "text")!.text).toMatch(/REV-\d{4} is scheduled/);
-    state.review = (await database.prisma.scheduledReview.findFirstOrThrow({ where: { kind: "management_review" } })).reference;
+    state.review = (await chat.database.prisma.scheduledReview.findFirstOrThrow({ where: { kind: "management_review" } })).reference;
     const inputs = (await say("priya", `review inputs ${state.review}`)).map((message) => JSON.stringify(message)).join("\n");
     expect(inputs).toMatch(/nonconformit/i);
     expect(inputs).toMatch(/incident/i);
@@ -162,7 +154,7 @@ describe("the ISO/IEC 42001 loop in chat, and the evidence pack", () => {
   });
 
   it("7d. governance asks the owners to read the AI policy, and an owner confirms", async () => {
-    const policy = (await database.prisma.policyDocument.findUniqueOrThrow({ where: { fileName: "ai-acceptable-use-policy.md" } })).reference;
+    const policy = (await chat.database.prisma.policyDocument.findUniqueOrThrow({ where: { fileName: "ai-acceptable-use-policy.md" } })).reference;
     await say("amara", `campaign ${policy}`, "AI system owners", inDays(21));
     state.campaign = (await done("amara")).reference;
     expect(find(await click("hannah", state.campaign, "acknowledge"), "text")!.text).toMatch(/^Thank you/);
@@ -188,17 +180,17 @@ describe("the ISO/IEC 42001 loop in chat, and the evidence pack", () => {
     await done("amara");
     await say("amara", "NC-0002 close", "The next release had its verification filed");
     expect(find(await say("amara", "confirm"), "error")).toBeDefined(); // its corrective action is still open
-    const action = await database.prisma.correctiveAction.findFirstOrThrow({ where: { nonconformity: { reference: "NC-0002" } } });
+    const action = await chat.database.prisma.correctiveAction.findFirstOrThrow({ where: { nonconformity: { reference: "NC-0002" } } });
     expect(find(await say("hannah", `${action.reference} done`), "text")!.text).toMatch(/is done/);
     expect((await done("amara")).title).toBe("NC-0002 is closed");
 
     expect(find(await say("tom", "evidence pack"), "error")!.text).toBe("Only the governance team can export the evidence pack.");
     expect(find(await say("amara", "evidence pack"), "text")!.text).toMatch(/putting the evidence pack together/);
-    const notices = (await (await fetch(`${service.url}/chat/api/notifications?personId=${people.get("amara")}`)).json()) as { id: string; kind: string; attachmentName: string | null }[];
+    const notices = (await (await fetch(`${chat.service.url}/chat/api/notifications?personId=${people.get("amara")}`)).json()) as { id: string; kind: string; attachmentName: string | null }[];
     const packNotice = notices.find((notice) => notice.kind === "evidence_pack")!;
     expect(packNotice.attachmentName).toMatch(/^aims-evidence-pack-\d{4}-\d{2}-\d{2}\.zip$/);
-    expect((await fetch(`${service.url}/chat/api/notifications/${packNotice.id}/file?personId=${people.get("tom")}`)).status).toBe(404);
-    const zip = new Uint8Array(await (await fetch(`${service.url}/chat/api/notifications/${packNotice.id}/file?personId=${people.get("amara")}`)).arrayBuffer());
+    expect((await fetch(`${chat.service.url}/chat/api/notifications/${packNotice.id}/file?personId=${people.get("tom")}`)).status).toBe(404);
+    const zip = new Uint8Array(await (await fetch(`${chat.service.url}/chat/api/notifications/${packNotice.id}/file?personId=${people.get("amara")}`)).arrayBuffer());
     const decoder = new TextDecoder();
     state.pack = new Map(Object.entries(unzipSync(zip)).map(([name, bytes]) => [name.split("/").slice(1).join("/"), decoder.decode(bytes)]));
   });
@@ -227,7 +219,7 @@ describe("the ISO/IEC 42001 loop in chat, and the evidence pack", () => {
     });
 
     it("has registers consistent with the records", async () => {
-      const prisma = database.prisma;
+      const prisma = chat.database.prisma;
       const references = (rows: Csv) => rows.map((row) => row.reference).sort();
       const stored = async (rows: Promise<{ reference: string }[]>) => (await rows).map((row) => row.reference).sort();
       expect(references(csv("ai-system-inventory"))).toEqual(await stored(prisma.aiSystem.findMany({ select: { reference: true } })));

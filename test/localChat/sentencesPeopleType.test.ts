@@ -1,19 +1,12 @@
 // Commands asked for in whole sentences, and stories followed by a question, through the local
 // chat's HTTP API: each reaches what the person asked for; a question about a thing stays a question.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningService } from "../../src/service.js";
-import type { TestDatabase } from "../support/testDatabase.js";
-import { closeLocalChat, firstOfKind, localChatTurns, openLocalChat } from "../support/localChatSession.js";
+import { describe, expect, it } from "vitest";
+import { firstOfKind, useLocalChat } from "../support/localChatSession.js";
 
 describe("sentences people type instead of commands", () => {
-  let database: TestDatabase;
-  let service: RunningService;
-  const people = new Map<string, string>();
-  beforeAll(async () => {
-    ({ database, service } = await openLocalChat(people));
-  });
-  afterAll(() => closeLocalChat({ database, service }));
-  const { say } = localChatTurns(() => service.url, people);
+  const chat = useLocalChat();
+  const { people } = chat;
+  const { say } = chat;
 
   it("lists an owner's systems when she asks in a sentence", async () => {
     const list = firstOfKind(await say("priya", "could you show me all the AI systems I own?"), "record_list");
@@ -37,7 +30,7 @@ describe("sentences people type instead of commands", () => {
     const text = "Copilot suggested code with a hardcoded api key from another repo and it got merged. how do i report this?";
     const reply = await say("tom", text);
     expect(firstOfKind(reply, "question")?.flowId).toBe("report_incident");
-    const draft = await database.prisma.conversationState.findFirst({ where: { userId: people.get("tom")!, status: "active" } });
+    const draft = await chat.database.prisma.conversationState.findFirst({ where: { userId: people.get("tom")!, status: "active" } });
     expect((draft?.answers as Record<string, unknown>).description).toBe(text);
     await say("tom", "cancel");
   });

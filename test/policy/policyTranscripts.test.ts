@@ -1,22 +1,15 @@
 // The conversations that showed the policy assistant failing, replayed in the local chat (HTTP to
 // /chat/api/turn on the real service, sample policies): each now gets the sections that answer,
 // quoting the sentence that does. Then the learning loop from the local chat's Answer button.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { OutgoingMessage } from "../../src/conversations/messages.js";
-import type { RunningService } from "../../src/service.js";
-import { closeLocalChat, firstOfKind, localChatTurns, openLocalChat } from "../support/localChatSession.js";
-import type { TestDatabase } from "../support/testDatabase.js";
+import { firstOfKind, useLocalChat } from "../support/localChatSession.js";
 
 describe("policy questions in the local chat", () => {
-  let database: TestDatabase;
-  let service: RunningService;
-  const people = new Map<string, string>();
-  beforeAll(async () => {
-    ({ database, service } = await openLocalChat(people));
-  });
-  afterAll(() => closeLocalChat({ database, service }));
+  const chat = useLocalChat();
+  const { people } = chat;
 
-  const { say, turn, click } = localChatTurns(() => service.url, people);
+  const { say, turn, click } = chat;
   const answerOf = (messages: OutgoingMessage[]) => firstOfKind(messages, "answer")!;
   const cited = (messages: OutgoingMessage[]) => answerOf(messages).citations.map((citation) => `${citation.document} §${citation.section}`);
 
@@ -55,13 +48,13 @@ describe("policy questions in the local chat", () => {
     const passed = await turn("tom", { kind: "policy_feedback", questionId: asked.questionId!, verdict: asked.answered ? "not_helpful" : "route" });
     const reference = /\((PQ-\d{4})\)/.exec(JSON.stringify(passed))?.[1];
     expect(reference).toBeDefined();
-    const notice = await database.prisma.notification.findFirstOrThrow({ where: { kind: "policy_question_routed", recordRef: reference! } });
+    const notice = await chat.database.prisma.notification.findFirstOrThrow({ where: { kind: "policy_question_routed", recordRef: reference! } });
     expect(notice.actions).toEqual([{ label: "Answer", input: { kind: "record_action", reference, action: "answer" } }]);
 
     expect(firstOfKind(await click("amara", reference!, "answer"), "question")).toMatchObject({ flowId: "answer_policy_question", stepId: "answer" });
     await say("amara", "Yes, with Northwind Assist; the song must not copy existing lyrics.", "skip");
     expect(firstOfKind(await say("amara", "confirm"), "done")).toMatchObject({ title: `${reference} answered` });
-    const told = await database.prisma.notification.findFirstOrThrow({ where: { kind: "policy_question_answered", audience: `person:${people.get("tom")}` } });
+    const told = await chat.database.prisma.notification.findFirstOrThrow({ where: { kind: "policy_question_answered", audience: `person:${people.get("tom")}` } });
     expect(told.text).toContain("must not copy existing lyrics");
     expect(told.text).toContain("Amara Okafor");
 

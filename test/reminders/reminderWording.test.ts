@@ -1,24 +1,18 @@
 // Every kind of reminder the demo organisation gets over half a year, read as the person receiving it
 // would: a sentence with the date written out, no codes or ISO dates, a button that does the thing.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { queueReminders } from "../../src/reminders/reminderScan.js";
-import type { RunningService } from "../../src/service.js";
-import type { TestDatabase } from "../support/testDatabase.js";
-import { closeLocalChat, openLocalChat } from "../support/localChatSession.js";
+import { useLocalChat } from "../support/localChatSession.js";
 
 const settings = { daysBefore: [14, 7, 1], workingHours: { start: 9, end: 17 }, attestationMonths: 6, escalateAfterDays: 7 };
 
 describe("reminders as people read them", () => {
-  let database: TestDatabase;
-  let service: RunningService;
-  const people = new Map<string, string>();
+  const chat = useLocalChat();
   beforeAll(async () => {
-    ({ database, service } = await openLocalChat(people));
-    for (const at of ["2026-12-01T10:00:00Z", "2027-02-01T10:00:00Z", "2027-06-15T10:00:00Z"]) await queueReminders(database.prisma, new Date(at), settings);
+    for (const at of ["2026-12-01T10:00:00Z", "2027-02-01T10:00:00Z", "2027-06-15T10:00:00Z"]) await queueReminders(chat.database.prisma, new Date(at), settings);
   });
-  afterAll(() => closeLocalChat({ database, service }));
 
-  const reminders = () => database.prisma.notification.findMany({ where: { kind: "reminder" }, orderBy: { createdAt: "asc" } });
+  const reminders = () => chat.database.prisma.notification.findMany({ where: { kind: "reminder" }, orderBy: { createdAt: "asc" } });
 
   it("covers the owners' reminders: system reviews, confirmations, risks, impact, suppliers and policies", async () => {
     const kinds = new Set((await reminders()).map((row) => (row.recordRef ?? "").split(":")[0]));

@@ -2,29 +2,24 @@
 // scheduled with its criteria, the AI systems in scope, the area's owner and the auditors; an auditor
 // who owns a system in scope, or the area, is refused with the reason, and accepted only with a
 // recorded justification. The register and the evidence pack show criteria, scope, auditors and independence.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { buildEvidencePack } from "../../src/export/evidencePack.js";
 import { buildTable } from "../../src/export/recordExport.js";
-import type { RunningService } from "../../src/service.js";
 import { systemActor } from "../../src/store/changeHistory.js";
-import type { TestDatabase } from "../support/testDatabase.js";
-import { closeLocalChat, firstOfKind, localChatTurns, openLocalChat } from "../support/localChatSession.js";
+import { firstOfKind, useLocalChat } from "../support/localChatSession.js";
 
 describe("the internal audit programme in the local chat", () => {
-  let database: TestDatabase;
-  let service: RunningService;
-  const people = new Map<string, string>();
+  const chat = useLocalChat();
+  const { people } = chat;
   let triage: string;
   let estimator: string;
 
   beforeAll(async () => {
-    ({ database, service } = await openLocalChat(people));
-    triage = (await database.prisma.aiSystem.findFirstOrThrow({ where: { name: "Claims Fast-Track Triage" } })).reference;
-    estimator = (await database.prisma.aiSystem.findFirstOrThrow({ where: { name: "ClaimsDesk Damage Photo Estimator" } })).reference;
+    triage = (await chat.database.prisma.aiSystem.findFirstOrThrow({ where: { name: "Claims Fast-Track Triage" } })).reference;
+    estimator = (await chat.database.prisma.aiSystem.findFirstOrThrow({ where: { name: "ClaimsDesk Damage Photo Estimator" } })).reference;
   });
-  afterAll(() => closeLocalChat({ database, service }));
 
-  const { say } = localChatTurns(() => service.url, people);
+  const { say } = chat;
   const texts = (messages: { kind: string }[]) => messages.map((message) => ("text" in message ? String(message.text) : "")).join("\n");
 
   it("shows the demo organisation's audit with its criteria, scope, auditors and independence", async () => {
@@ -50,7 +45,7 @@ describe("the internal audit programme in the local chat", () => {
         'Choose another auditor (edit "Lead auditor" or "Second auditor"), or, if no one independent is available, edit "Independence" to say why they audit it and how objectivity is kept.',
     );
     expect(firstOfKind(refused, "summary")).toBeDefined();
-    expect(await database.prisma.scheduledReview.count({ where: { scope: "Claims models: monitoring and human oversight" } })).toBe(0);
+    expect(await chat.database.prisma.scheduledReview.count({ where: { scope: "Claims models: monitoring and human oversight" } })).toBe(0);
 
     // Another lead auditor, independent of the claims systems: scheduled.
     const leadStep = summary.fields.findIndex((field) => field.label === "Lead auditor") + 1;
@@ -58,7 +53,7 @@ describe("the internal audit programme in the local chat", () => {
     const done = firstOfKind(await say("amara", "confirm"), "done")!;
     expect(done.title).toBe("Internal audit REV-0002 is scheduled for 10 March 2027: Claims models: monitoring and human oversight");
     expect(done.lines).toEqual(["Auditors: Daniel Mensah (lead). Daniel Mensah will be reminded before the date.", "Independence checked: no auditor owns a system in scope or the area audited."]);
-    expect(await database.prisma.scheduledReview.findUniqueOrThrow({ where: { reference: "REV-0002" } })).toMatchObject({
+    expect(await chat.database.prisma.scheduledReview.findUniqueOrThrow({ where: { reference: "REV-0002" } })).toMatchObject({
       criteria: "ISO/IEC 42001 clause 9.1 and Annex A.6.2.6; the monitoring procedure",
       scopeSystems: [triage, estimator].sort(),
       leadId: people.get("daniel"),
@@ -87,14 +82,14 @@ describe("the internal audit programme in the local chat", () => {
   });
 
   it("shows criteria, scope, auditors and independence in the audits register and the evidence pack", async () => {
-    const table = await buildTable(database.prisma, "reviews");
+    const table = await buildTable(chat.database.prisma, "reviews");
     expect(table.rows.find((row) => row.reference === "REV-0002")).toMatchObject({
       scopeSystems: [triage, estimator].sort(),
       criteria: "ISO/IEC 42001 clause 9.1 and Annex A.6.2.6; the monitoring procedure",
       auditorNames: ["Daniel Mensah"],
       independence: "Independent: no auditor owns a system in scope or the area audited",
     });
-    const pack = await buildEvidencePack(database.prisma, new Date(), { timeZone: "UTC", exportedBy: systemActor("cli") });
+    const pack = await buildEvidencePack(chat.database.prisma, new Date(), { timeZone: "UTC", exportedBy: systemActor("cli") });
     const audits = String(pack.find((file) => file.path === "audits-and-management-reviews.md")!.content);
     expect(audits).toContain("| Criteria | AI systems in scope | Auditors | Independence |");
     expect(audits).toContain("| Daniel Mensah; Amara Okafor | Independent: no auditor owns a system in scope or the area audited |");

@@ -1,12 +1,10 @@
 // AI risk assessment (ISO/IEC 42001 6.1.2) through the local chat's HTTP API with the demo
 // organisation: owners assess their systems' risks, the governance team decides acceptances.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { OutgoingMessage } from "../../src/conversations/messages.js";
 import { buildTable, renderTable } from "../../src/export/recordExport.js";
 import { queueReminders } from "../../src/reminders/reminderScan.js";
-import type { RunningService } from "../../src/service.js";
-import type { TestDatabase } from "../support/testDatabase.js";
-import { closeLocalChat, firstOfKind, localChatTurns, openLocalChat } from "../support/localChatSession.js";
+import { firstOfKind, useLocalChat } from "../support/localChatSession.js";
 import { displayDate } from "../../src/domain/dateDisplay.js";
 
 interface Assessment {
@@ -19,22 +17,19 @@ interface Assessment {
 }
 
 describe("assessing AI risks in the local chat", () => {
-  let database: TestDatabase;
-  let service: RunningService;
-  const people = new Map<string, string>();
+  const chat = useLocalChat();
+  const { people } = chat;
   const systems = new Map<string, string>();
 
   beforeAll(async () => {
-    ({ database, service } = await openLocalChat(people));
-    for (const system of await database.prisma.aiSystem.findMany()) systems.set(system.name, system.reference);
+    for (const system of await chat.database.prisma.aiSystem.findMany()) systems.set(system.name, system.reference);
   });
-  afterAll(() => closeLocalChat({ database, service }));
 
-  const { turn, say, click } = localChatTurns(() => service.url, people);
+  const { turn, say, click } = chat;
   const find = firstOfKind;
   const last = (messages: OutgoingMessage[]) => messages.at(-1)!;
   const noticesOf = async (person: string) =>
-    (await (await fetch(`${service.url}/chat/api/notifications?personId=${people.get(person)}`)).json()) as { audience: string; kind: string; subject: string; text: string; actions: { label: string; input: unknown }[] }[];
+    (await (await fetch(`${chat.service.url}/chat/api/notifications?personId=${people.get(person)}`)).json()) as { audience: string; kind: string; subject: string; text: string; actions: { label: string; input: unknown }[] }[];
 
   /** Answers every question after the system, up to the review summary. */
   const answer = (person: string, given: Assessment) =>
@@ -85,9 +80,9 @@ describe("assessing AI risks in the local chat", () => {
     const told = (await noticesOf("kenji")).find((notice) => notice.kind === "risk_acceptance_approved")!;
     expect(told).toMatchObject({ audience: `person:${people.get("kenji")}`, subject: "Risk acceptance approved: RSK-0004" });
 
-    const risk = await database.prisma.risk.findUniqueOrThrow({ where: { reference: "RSK-0004" } });
+    const risk = await chat.database.prisma.risk.findUniqueOrThrow({ where: { reference: "RSK-0004" } });
     expect(risk).toMatchObject({ score: 12, level: "high", residualScore: 8, residualLevel: "medium", status: "open", controls: ["A.6.2.4", "A.7.4"], acceptanceDecidedById: people.get("amara") });
-    const history = await database.prisma.changeLog.findMany({ where: { entityType: "Risk", entityId: risk.id }, orderBy: { id: "asc" } });
+    const history = await chat.database.prisma.changeLog.findMany({ where: { entityType: "Risk", entityId: risk.id }, orderBy: { id: "asc" } });
     expect(history.map((entry) => `${entry.action} by ${entry.actorLabel} via ${entry.channel}`)).toEqual(["create by Kenji Tan via local_chat", "status_change by Amara Okafor via local_chat"]);
     expect(history[1]!.changes).toMatchObject({ status: { from: "acceptance_pending", to: "open" }, acceptanceDecidedById: { from: null, to: people.get("amara") } });
   });
@@ -100,17 +95,17 @@ describe("assessing AI risks in the local chat", () => {
     const done = find(await say("lukas", "A high financial impact must be mitigated: add a human check of declined claims", "confirm"), "done")!;
     expect(done.title).toBe(`${reference}: acceptance rejected`);
 
-    const risk = await database.prisma.risk.findUniqueOrThrow({ where: { reference } });
+    const risk = await chat.database.prisma.risk.findUniqueOrThrow({ where: { reference } });
     expect(risk).toMatchObject({ status: "acceptance_rejected", acceptanceDecidedById: people.get("lukas"), acceptanceDecisionNote: "A high financial impact must be mitigated: add a human check of declined claims" });
     const told = (await noticesOf("sofia")).find((notice) => notice.kind === "risk_acceptance_rejected")!;
     expect(told.text).toContain("Lukas Brandt rejected accepting");
     expect(told.text).toContain("add a human check of declined claims");
-    const history = await database.prisma.changeLog.findMany({ where: { entityType: "Risk", entityId: risk.id }, orderBy: { id: "asc" } });
+    const history = await chat.database.prisma.changeLog.findMany({ where: { entityType: "Risk", entityId: risk.id }, orderBy: { id: "asc" } });
     expect(history.map((entry) => entry.action)).toEqual(["create", "status_change"]);
   });
 
   it("refuses a member, at the command and at the summary, and stores nothing", async () => {
-    const before = await database.prisma.risk.count();
+    const before = await chat.database.prisma.risk.count();
     expect(find(await say("tom", `assess risk ${systems.get("Claims Fast-Track Triage")}`), "error")!.text).toBe("Only the governance team or the owner can record risk assessments of this system.");
     expect(find(await say("tom", "assess risk"), "error")!.text).toMatch(/^Only the governance team or the owner can record risk assessments of this system\. You don't own any AI system/);
     expect(find(await say("tom", "risks"), "error")!.text).toMatch(/^The risk register is for the governance team, auditors, managers and system owners/);
@@ -126,7 +121,7 @@ describe("assessing AI risks in the local chat", () => {
     const refused = await say("marcus", "confirm");
     expect(find(refused, "error")!.text).toBe("Only the governance team or the owner can record risk assessments of this system.");
     expect(last(refused).kind).toBe("summary");
-    expect(await database.prisma.risk.count()).toBe(before);
+    expect(await chat.database.prisma.risk.count()).toBe(before);
     await say("marcus", "cancel");
   });
 
@@ -146,7 +141,7 @@ describe("assessing AI risks in the local chat", () => {
     const done = find(await say("amara", "confirm"), "done")!;
     // A governance member's own assessment is the acceptance decision.
     expect(done.lines).toContain("As a governance member, your assessment also approves accepting it.");
-    expect(await database.prisma.risk.findUniqueOrThrow({ where: { reference: done.reference } })).toMatchObject({ status: "open", controls: [], acceptanceDecidedById: people.get("amara") });
+    expect(await chat.database.prisma.risk.findUniqueOrThrow({ where: { reference: done.reference } })).toMatchObject({ status: "open", controls: [], acceptanceDecidedById: people.get("amara") });
   });
 
   it("shows each person the part of the register they may see", async () => {
@@ -154,7 +149,7 @@ describe("assessing AI risks in the local chat", () => {
     expect(all.title).toBe("AI risk register");
     // RSK-0001…0003 are the demo organisation's, behind its high-tier approvals.
     expect(all.items.map((item) => item.reference).sort()).toEqual(["RSK-0001", "RSK-0002", "RSK-0003", "RSK-0004", "RSK-0005", "RSK-0006"]);
-    expect(all.items.find((item) => item.reference === "RSK-0004")!.text).toBe(`High (12) → residual medium (8) · ${systems.get("GitHub Copilot")} GitHub Copilot · Biased or unfair outputs · accept · open (treatment in force) · review ${displayDate((await database.prisma.risk.findUniqueOrThrow({ where: { reference: "RSK-0004" } })).reviewDate)}`);
+    expect(all.items.find((item) => item.reference === "RSK-0004")!.text).toBe(`High (12) → residual medium (8) · ${systems.get("GitHub Copilot")} GitHub Copilot · Biased or unfair outputs · accept · open (treatment in force) · review ${displayDate((await chat.database.prisma.risk.findUniqueOrThrow({ where: { reference: "RSK-0004" } })).reviewDate)}`);
 
     const own = find(await say("sofia", "risks"), "record_list")!;
     expect(own.title).toBe("Risks of your AI systems");
@@ -168,7 +163,7 @@ describe("assessing AI risks in the local chat", () => {
   });
 
   it("exports the register with the system, the people and the latest change", async () => {
-    const table = await buildTable(database.prisma, "risks");
+    const table = await buildTable(chat.database.prisma, "risks");
     expect(table.columns).toEqual(expect.arrayContaining(["reference", "score", "level", "residualScore", "controls", "systemReference", "assessorName", "acceptanceDecidedByName", "lastChangeAction"]));
     const first = table.rows.find((row) => row.reference === "RSK-0004")!;
     expect(first).toMatchObject({ systemName: "GitHub Copilot", assessorName: "Kenji Tan", acceptanceDecidedByName: "Amara Okafor", lastChangedBy: "Amara Okafor", lastChangeAction: "status_change" });
@@ -178,10 +173,10 @@ describe("assessing AI risks in the local chat", () => {
   });
 
   it("reminds the system's owner before a risk's review date", async () => {
-    const risk = await database.prisma.risk.findUniqueOrThrow({ where: { reference: "RSK-0004" } });
+    const risk = await chat.database.prisma.risk.findUniqueOrThrow({ where: { reference: "RSK-0004" } });
     const weekBefore = new Date(risk.reviewDate.getTime() - 7 * 24 * 60 * 60 * 1000 + 12 * 60 * 60 * 1000);
-    await queueReminders(database.prisma, weekBefore, { daysBefore: [14, 7, 1], workingHours: { start: 9, end: 17 }, attestationMonths: 6, escalateAfterDays: 7 });
-    const reminder = await database.prisma.notification.findFirstOrThrow({ where: { recordRef: "risk:RSK-0004", kind: "reminder" } });
+    await queueReminders(chat.database.prisma, weekBefore, { daysBefore: [14, 7, 1], workingHours: { start: 9, end: 17 }, attestationMonths: 6, escalateAfterDays: 7 });
+    const reminder = await chat.database.prisma.notification.findFirstOrThrow({ where: { recordRef: "risk:RSK-0004", kind: "reminder" } });
     expect(reminder).toMatchObject({ audience: `person:${people.get("kenji")}`, subject: `Reminder: The review of risk RSK-0004 on ${systems.get("GitHub Copilot")} GitHub Copilot` });
     expect(find(await turn("sofia", { kind: "reminder_action", item: "risk:RSK-0004", action: "snooze_day" }), "error")!.text).toMatch(/^This reminder is for someone else/);
     expect(find(await turn("kenji", { kind: "reminder_action", item: "risk:RSK-0004", action: "snooze_day" }), "text")!.text).toMatch(/^Snoozed until/);
@@ -190,10 +185,10 @@ describe("assessing AI risks in the local chat", () => {
     expect(JSON.stringify(reminder.actions)).toContain('"action":"reviewed"');
     expect(find(await click("sofia", "RSK-0004", "reviewed"), "error")!.text).toBe("Only the governance team or the owner can change risk assessments of this system.");
     const reviewed = find(await click("kenji", "RSK-0004", "reviewed"), "text")!.text;
-    const after = await database.prisma.risk.findUniqueOrThrow({ where: { reference: "RSK-0004" } });
+    const after = await chat.database.prisma.risk.findUniqueOrThrow({ where: { reference: "RSK-0004" } });
     expect(after.reviewDate.getTime()).toBeGreaterThan(risk.reviewDate.getTime());
     expect(reviewed).toBe(`Thank you: the review of RSK-0004 is recorded. The next one is due on ${displayDate(after.reviewDate)}.`);
-    const history = await database.prisma.changeLog.findMany({ where: { entityRef: "RSK-0004" }, orderBy: { id: "desc" }, take: 1 });
+    const history = await chat.database.prisma.changeLog.findMany({ where: { entityRef: "RSK-0004" }, orderBy: { id: "desc" }, take: 1 });
     expect(Object.keys(history[0]!.changes as object)).toEqual(["reviewDate"]);
   });
 });

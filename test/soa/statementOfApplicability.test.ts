@@ -1,13 +1,11 @@
 // The Statement of Applicability through the local chat's HTTP API, as the browser page drives it.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { OutgoingMessage } from "../../src/conversations/messages.js";
 import { buildWeeklyDigest } from "../../src/digest/buildWeeklyDigest.js";
 import { renderDigestMarkdown } from "../../src/digest/digestMarkdown.js";
 import { exclusionNeedsJustification, parseEvidenceLinks, soaCsvRowSchema } from "../../src/domain/controlApplicability.js";
 import { buildTable } from "../../src/export/recordExport.js";
-import type { RunningService } from "../../src/service.js";
-import type { TestDatabase } from "../support/testDatabase.js";
-import { closeLocalChat, firstOfKind, localChatTurns, openLocalChat } from "../support/localChatSession.js";
+import { firstOfKind, useLocalChat } from "../support/localChatSession.js";
 
 describe("evidence links and SoA spreadsheet rows", () => {
   it.each([
@@ -44,22 +42,15 @@ describe("evidence links and SoA spreadsheet rows", () => {
 });
 
 describe("the Statement of Applicability in the local chat", () => {
-  let database: TestDatabase;
-  let service: RunningService;
-  const people = new Map<string, string>();
+  const chat = useLocalChat();
 
-  beforeAll(async () => {
-    ({ database, service } = await openLocalChat(people));
-  });
-  afterAll(() => closeLocalChat({ database, service }));
-
-  const { turn, say } = localChatTurns(() => service.url, people);
+  const { turn, say } = chat;
   const find = firstOfKind;
   const texts = (messages: OutgoingMessage[]) => messages.map((message) => ("text" in message ? message.text : "")).join("\n");
-  const decision = (reference: string) => database.prisma.controlApplicability.findUnique({ where: { reference }, include: { owner: true } });
+  const decision = (reference: string) => chat.database.prisma.controlApplicability.findUnique({ where: { reference }, include: { owner: true } });
   const historyOf = async (reference: string) => {
-    const record = await database.prisma.controlApplicability.findUniqueOrThrow({ where: { reference } });
-    return database.prisma.changeLog.findMany({ where: { entityType: "ControlApplicability", entityId: record.id }, orderBy: { id: "asc" } });
+    const record = await chat.database.prisma.controlApplicability.findUniqueOrThrow({ where: { reference } });
+    return chat.database.prisma.changeLog.findMany({ where: { entityType: "ControlApplicability", entityId: record.id }, orderBy: { id: "asc" } });
   };
 
   it("shows all 38 controls by objective, undecided at first", async () => {
@@ -146,10 +137,10 @@ describe("the Statement of Applicability in the local chat", () => {
 
   it("counts the decisions in the coverage, the digest and the export", async () => {
     expect(texts(await say("amara", "soa"))).toContain("2 of 38 controls decided: 1 applicable (1 implemented, 0 in progress, 0 not started), 1 excluded.");
-    const digest = await buildWeeklyDigest(database.prisma, { now: new Date(), timeZone: "UTC" });
+    const digest = await buildWeeklyDigest(chat.database.prisma, { now: new Date(), timeZone: "UTC" });
     expect(digest.statementOfApplicability).toEqual({ controls: 38, decided: 2, excluded: 1, implemented: 1 });
     expect(renderDigestMarkdown(digest)).toContain("## Statement of Applicability\n2 of 38 Annex A controls decided · 1 implemented · 1 excluded");
-    const table = await buildTable(database.prisma, "soa");
+    const table = await buildTable(chat.database.prisma, "soa");
     expect(new Set(table.rows.map((row) => row.control)).size).toBe(38);
     expect(table.rows).toHaveLength(38);
     expect(table.rows.find((row) => row.control === "A.6.2.4")).toMatchObject({ decided: true, implementation: "implemented", ownerName: "Kenji Tan", lastChangedBy: "Amara Okafor" });

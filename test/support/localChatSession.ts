@@ -1,7 +1,7 @@
 // A service with the local chat on, over a fresh embedded database holding the demo organisation,
 // and the turns a test sends through its HTTP API (POST /chat/api/turn) as the browser page does.
 import { pino } from "pino";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { loadConfig } from "../../src/config/config.js";
 import type { OutgoingMessage, TurnInput } from "../../src/conversations/messages.js";
 import { loadDemoOrganisation } from "../../src/demo/loadDemoOrganisation.js";
@@ -16,6 +16,36 @@ export async function openLocalChat(people: Map<string, string>, env: Record<str
   for (const [key, id] of demo.personIds) people.set(key, id);
   const service = await startService({ ...loadConfig({ LOCAL_CHAT: "on", ...env }), port: 0 }, pino({ level: "silent" }), { database });
   return { database, service };
+}
+
+/**
+ * In a describe block: the local chat opened (a fresh database with the demo organisation, and the
+ * service) before its tests and closed after them; `people` maps persona keys to person ids, and the
+ * turns go through its HTTP API. Hooks the block adds after this call run once it is open.
+ */
+export function useLocalChat(env: Record<string, string> = {}) {
+  const people = new Map<string, string>();
+  let chat: { database: TestDatabase; service: RunningService } | undefined;
+  beforeAll(async () => {
+    chat = await openLocalChat(people, env);
+  });
+  afterAll(async () => {
+    if (chat) await closeLocalChat(chat);
+  });
+  const opened = () => {
+    if (!chat) throw new Error("the local chat opens in beforeAll: use it inside a test or a later hook");
+    return chat;
+  };
+  return {
+    people,
+    get database() {
+      return opened().database;
+    },
+    get service() {
+      return opened().service;
+    },
+    ...localChatTurns(() => opened().service.url, people),
+  };
 }
 
 export async function closeLocalChat(chat: { database: TestDatabase; service: RunningService }): Promise<void> {

@@ -1,25 +1,20 @@
 // A user-documentation link per AI system (A.8.2), through the local chat's HTTP API: recorded by its
 // owner, refused to others, shown on the system, kept in the history and in the inventory export.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { exportText } from "../../src/export/recordExport.js";
-import type { RunningService } from "../../src/service.js";
-import type { TestDatabase } from "../support/testDatabase.js";
-import { closeLocalChat, localChatTurns, openLocalChat } from "../support/localChatSession.js";
+import { localChatTurns, useLocalChat } from "../support/localChatSession.js";
 
 describe("user documentation of an AI system", () => {
-  let database: TestDatabase;
-  let service: RunningService;
-  const people = new Map<string, string>();
+  const chat = useLocalChat();
+  const { people } = chat;
   let reference = "";
 
   beforeAll(async () => {
-    ({ database, service } = await openLocalChat(people));
     // Commercial Submission Triage is Priya's.
-    reference = (await database.prisma.aiSystem.findFirstOrThrow({ where: { name: "Commercial Submission Triage" } })).reference;
+    reference = (await chat.database.prisma.aiSystem.findFirstOrThrow({ where: { name: "Commercial Submission Triage" } })).reference;
   });
-  afterAll(() => closeLocalChat({ database, service }));
 
-  const turns = localChatTurns(() => service.url, people);
+  const turns = localChatTurns(() => chat.service.url, people);
   /** What the person reads in the reply. */
   const say = async (person: string, text: string): Promise<string> =>
     (await turns.say(person, text)).map((message) => ("text" in message ? String(message.text) : "")).join("\n");
@@ -32,13 +27,13 @@ describe("user documentation of an AI system", () => {
     expect(await say("priya", `docs ${reference} https://help.northwind.example/ai/submissions`)).toMatch(/user documentation recorded/);
     expect(await say("tom", `system ${reference}`)).toContain("User documentation: https://help.northwind.example/ai/submissions");
 
-    const system = await database.prisma.aiSystem.findUniqueOrThrow({ where: { reference } });
-    const history = await database.prisma.changeLog.findMany({ where: { entityId: system.id }, orderBy: { id: "desc" }, take: 1 });
+    const system = await chat.database.prisma.aiSystem.findUniqueOrThrow({ where: { reference } });
+    const history = await chat.database.prisma.changeLog.findMany({ where: { entityId: system.id }, orderBy: { id: "desc" }, take: 1 });
     expect(history[0]).toMatchObject({ actorLabel: expect.stringMatching(/^Priya/), channel: "local_chat", changes: { userDocumentationUrl: { from: null, to: "https://help.northwind.example/ai/submissions" } } });
 
-    const rows = JSON.parse(await exportText(database.prisma, "systems", "json")) as Record<string, unknown>[];
+    const rows = JSON.parse(await exportText(chat.database.prisma, "systems", "json")) as Record<string, unknown>[];
     expect(rows.find((row) => row.reference === reference)).toMatchObject({ userDocumentationUrl: "https://help.northwind.example/ai/submissions" });
-    const csv = await exportText(database.prisma, "systems", "csv");
+    const csv = await exportText(chat.database.prisma, "systems", "csv");
     expect(csv.split("\n")[0]).toContain("userDocumentationUrl");
   });
 

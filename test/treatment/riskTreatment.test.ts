@@ -1,31 +1,26 @@
 // Risk treatment actions through the local chat's HTTP API, over the demo organisation: planned with
 // control, owner and due date, chased by reminders, and the residual risk signed off once they are done.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningService } from "../../src/service.js";
+import { beforeAll, describe, expect, it } from "vitest";
 import { buildEvidencePack } from "../../src/export/evidencePack.js";
 import { queueReminders } from "../../src/reminders/reminderScan.js";
 import { personAudience } from "../../src/store/notifications.js";
-import type { TestDatabase } from "../support/testDatabase.js";
-import { closeLocalChat, firstOfKind as find, localChatTurns, openLocalChat } from "../support/localChatSession.js";
+import { firstOfKind as find, useLocalChat } from "../support/localChatSession.js";
 
 const reminderSettings = { daysBefore: [14, 7, 1], workingHours: { start: 9, end: 17 }, attestationMonths: 6, escalateAfterDays: 7 };
 
 describe("risk treatment actions in the local chat", () => {
-  let database: TestDatabase;
-  let service: RunningService;
-  const people = new Map<string, string>();
+  const chat = useLocalChat();
+  const { people } = chat;
   let pricingRisk: string; // the demo risk on the Home Insurance Pricing Model (owner Sofia), one action open
   let voiceRisk: string; // the demo risk on voice authentication, treated and signed off
 
   beforeAll(async () => {
-    ({ database, service } = await openLocalChat(people));
-    const riskOf = async (name: string) => (await database.prisma.risk.findFirstOrThrow({ where: { system: { name } } })).reference;
+    const riskOf = async (name: string) => (await chat.database.prisma.risk.findFirstOrThrow({ where: { system: { name } } })).reference;
     pricingRisk = await riskOf("Home Insurance Pricing Model");
     voiceRisk = await riskOf("Contact Centre Voice Authentication");
   });
-  afterAll(() => closeLocalChat({ database, service }));
 
-  const { say, click, turn } = localChatTurns(() => service.url, people);
+  const { say, click, turn } = chat;
 
   it("shows the demo organisation's treatment plans, with a residual risk signed off", async () => {
     const voice = find(await say("daniel", `treatment ${voiceRisk}`), "notice")!.text;
@@ -46,14 +41,14 @@ describe("risk treatment actions in the local chat", () => {
     const done = find(await say("sofia", "confirm"), "done")!;
     expect(done.reference).toBe("TRA-0005");
     expect(done.lines[0]).toBe('Kenji Tan puts in place "A.7.4" by 29 January 2027 and has been told.');
-    const told = await database.prisma.notification.findFirstOrThrow({ where: { audience: personAudience(people.get("kenji")!), kind: "treatment_action_assigned" } });
+    const told = await chat.database.prisma.notification.findFirstOrThrow({ where: { audience: personAudience(people.get("kenji")!), kind: "treatment_action_assigned" } });
     expect(told.actions).toEqual([{ label: "Mark done", input: { kind: "record_action", reference: "TRA-0005", action: "done" } }]);
-    expect((await database.prisma.changeLog.findFirstOrThrow({ where: { entityType: "TreatmentAction", entityRef: "TRA-0005" } })).actorLabel).toBe("Sofia Alvarez");
+    expect((await chat.database.prisma.changeLog.findFirstOrThrow({ where: { entityType: "TreatmentAction", entityRef: "TRA-0005" } })).actorLabel).toBe("Sofia Alvarez");
   });
 
   it("chases open actions with reminders, like corrective actions", async () => {
-    await queueReminders(database.prisma, new Date("2027-01-22T12:00:00Z"), reminderSettings);
-    const reminder = await database.prisma.notification.findFirstOrThrow({ where: { kind: "reminder", recordRef: "treatment:TRA-0005" } });
+    await queueReminders(chat.database.prisma, new Date("2027-01-22T12:00:00Z"), reminderSettings);
+    const reminder = await chat.database.prisma.notification.findFirstOrThrow({ where: { kind: "reminder", recordRef: "treatment:TRA-0005" } });
     expect(reminder.audience).toBe(personAudience(people.get("kenji")!));
     expect(reminder.subject).toMatch(/^Reminder: Risk treatment action TRA-0005/);
     expect(find(await turn("sofia", { kind: "reminder_action", item: "treatment:TRA-0005", action: "snooze_day" }), "error")!.text).toMatch(/^This reminder is for someone else/);
@@ -67,15 +62,15 @@ describe("risk treatment actions in the local chat", () => {
     expect(find(await say("kenji", "TRA-5 done"), "text")!.text).toBe(`TRA-0005 is done. Thank you! Every action of ${pricingRisk} is done: its residual risk can be signed off ("sign off ${pricingRisk}").`);
     expect(find(await say("tom", `sign off ${pricingRisk}`), "error")!.text).toMatch(/^Only the owner of AIS-\d{4} or the governance team can sign off/);
     expect(find(await say("sofia", `sign off ${pricingRisk}`), "text")!.text).toMatch(new RegExp(`^The residual risk of ${pricingRisk} \\(medium, score 6\\) is signed off by you today\\.$`));
-    const risk = await database.prisma.risk.findUniqueOrThrow({ where: { reference: pricingRisk } });
+    const risk = await chat.database.prisma.risk.findUniqueOrThrow({ where: { reference: pricingRisk } });
     expect(risk.residualSignedOffById).toBe(people.get("sofia"));
-    const history = await database.prisma.changeLog.findMany({ where: { entityType: "Risk", entityRef: pricingRisk }, orderBy: { id: "desc" }, take: 1 });
+    const history = await chat.database.prisma.changeLog.findMany({ where: { entityType: "Risk", entityRef: pricingRisk }, orderBy: { id: "desc" }, take: 1 });
     expect(Object.keys(history[0]!.changes as object)).toEqual(expect.arrayContaining(["residualSignedOffById", "residualSignedOffAt"]));
     expect(find(await say("amara", `sign off ${pricingRisk}`), "error")!.text).toMatch(/was signed off by Sofia Alvarez on/);
   });
 
   it("exports the treatment actions and sign-offs in the evidence pack", async () => {
-    const pack = await buildEvidencePack(database.prisma, new Date(), { timeZone: "UTC", exportedBy: { personId: null, label: "test", channel: "cli" } });
+    const pack = await buildEvidencePack(chat.database.prisma, new Date(), { timeZone: "UTC", exportedBy: { personId: null, label: "test", channel: "cli" } });
     expect((pack.find((file) => file.path === "README.md")!.content as string)).toMatch(/\| Risk treatment actions and residual sign-off \| [^|]+ \| 5 \| risk-treatment-actions\.md/);
     const rows = JSON.parse((pack.find((file) => file.path === "risk-treatment-actions.json")!.content as string)) as { reference: string; status: string; residualSignedOffBy: string | null }[];
     expect(rows.map((row) => [row.reference, row.status])).toEqual([["TRA-0001", "done"], ["TRA-0002", "done"], ["TRA-0003", "done"], ["TRA-0004", "done"], ["TRA-0005", "done"]]);
