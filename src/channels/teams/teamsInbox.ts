@@ -61,7 +61,7 @@ export interface TeamsInboxSettings {
   budget: InboxBudget;
   /** The turn itself (teamsTurns.ts's onTurn, with its dependencies). */
   turn: (context: TurnContext) => Promise<void>;
-  /** After each turn (sends the notices it queued). */
+  /** Noted as each turn begins; what it returns is called after the turn and sends the notices the turn queued. */
   beginTurn?: BeginTurn;
 }
 
