@@ -31,7 +31,7 @@ import { syncPolicyDocuments } from "./policyDocuments/policyRegister.js";
 import { systemActor } from "./store/changeHistory.js";
 import { routedChannels } from "./routing/noticeRoutes.js";
 import { startOnboarding, type Onboarding } from "./setup/onboarding.js";
-import { noticesQueuedSince, noticesQueuedSoFar } from "./store/recentNotices.js";
+import { noticesQueuedSince, noticesQueuedSoFar } from "./store/queuedNoticeCount.js";
 import { publicReportRoutes } from "./publicReport/publicReportRoutes.js";
 
 export interface RunningService {

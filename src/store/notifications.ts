@@ -2,7 +2,7 @@
 // delivered later by whichever channel reaches its audience.
 import type { Prisma, PrismaClient } from "../generated/prisma/client.js";
 import type { Notice } from "../domain/governanceNotices.js";
-import { noteNoticeQueued } from "./recentNotices.js";
+import { noteNoticeQueued } from "./queuedNoticeCount.js";
 
 export const governanceAudience = "role:governance";
 export const personAudience = (personId: string) => `person:${personId}`;

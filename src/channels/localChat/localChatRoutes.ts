@@ -1,7 +1,6 @@
 // The local chat: a browser page at /chat and its JSON API, driving the same engine and store
 // as Slack and Teams. Bound to loopback by default; the person is chosen in the page. Reachable from
 // other machines only with LOCAL_CHAT=on and an access token (see accessToken.ts).
-import type { BeginTurn } from "../turnNotices.js";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -17,6 +16,7 @@ import { personaOf, rolesLabel } from "./personas.js";
 import { requireAccessToken } from "./accessToken.js";
 import { LocalTranscripts } from "./localTranscripts.js";
 import { maxMessageLength, messageTooLong, turnInputSchema, unreadableInputMessage } from "../../conversations/turnInput.js";
+import type { BeginTurn } from "../turnNotices.js";
 
 const pagePath = path.join(path.dirname(fileURLToPath(import.meta.url)), "chatPage.html");
 

@@ -1,6 +1,5 @@
 // The Slack channel: a Bolt app receiving Events API, interactivity and slash commands at
 // POST /slack/events (or over Socket Mode), feeding the same conversation engine as every channel.
-import type { BeginTurn } from "../turnNotices.js";
 import { App, LogLevel } from "@slack/bolt";
 import type { Router } from "express";
 import type { ConversationEngine } from "../../conversations/engine.js";
@@ -21,6 +20,7 @@ import { botIdentityAuthorization } from "./botIdentity.js";
 import { standaloneInboxBudget, type InboxBudget } from "../../inbox/inboxBudget.js";
 import { SlackConversations } from "./slackConversations.js";
 import type { SlackContext } from "./slackContext.js";
+import type { BeginTurn } from "../turnNotices.js";
 
 export const slackEventsPath = "/slack/events";
 

@@ -1,6 +1,5 @@
 // The bridge between Slack and the conversation engine: resolves who is speaking, routes every
 // flow into the user's direct message with the bot, and posts or updates the reply there.
-import type { BeginTurn } from "../turnNotices.js";
 import { readTurnInput, unreadableInputMessage } from "../../conversations/turnInput.js";
 import type { WebClient } from "@slack/web-api";
 import type { ConversationEngine } from "../../conversations/engine.js";
@@ -9,6 +8,7 @@ import type { Logger } from "../../logging/logger.js";
 import type { Store } from "../../store/store.js";
 import { newErrorReference } from "../errorReference.js";
 import { renderSlackMessage } from "./blockKit.js";
+import type { BeginTurn } from "../turnNotices.js";
 
 /** Where a reply goes: a channel, or a thread in it. */
 export interface SlackPlace {

@@ -1,7 +1,6 @@
 // The Microsoft Teams channel: a Bot Framework CloudAdapter at POST /api/messages, through the
 // durable inbox (teamsInbox.ts). All Teams code lives in this folder behind the same engine as
 // Slack, so moving off the (archived) Bot Framework SDK stays a one-folder change.
-import type { BeginTurn } from "../turnNotices.js";
 import { ConfigurationBotFrameworkAuthentication, type Activity, type TurnContext } from "botbuilder";
 import express, { type Request, type Router } from "express";
 import { z } from "zod";
@@ -17,6 +16,7 @@ import { onTurn, type TeamsTurnDeps } from "./teamsTurns.js";
 import { standaloneInboxBudget, type InboxBudget } from "../../inbox/inboxBudget.js";
 import { InboxCloudAdapter, TeamsInbox } from "./teamsInbox.js";
 import { teamsMessagesPath } from "./teamsPaths.js";
+import type { BeginTurn } from "../turnNotices.js";
 
 /** The least an activity needs before the SDK may see it; anything less is a 400 and stores nothing. */
 const activityShape = z.object({

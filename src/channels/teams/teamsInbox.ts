@@ -6,7 +6,6 @@
 // service then slows the connector down instead of piling up a backlog whose replies come late (the
 // connector allows 15 s). A card's Action.Execute (an invoke) carries its answer in that response;
 // past the wait, the answer is posted to the chat instead.
-import type { BeginTurn } from "../turnNotices.js";
 import { createHash } from "node:crypto";
 import { CardFactory, CloudAdapter, MessageFactory, TurnContext, type Activity, type ConfigurationBotFrameworkAuthentication, type InvokeResponse } from "botbuilder";
 import type { PrismaClient } from "../../generated/prisma/client.js";
@@ -14,6 +13,7 @@ import type { Logger } from "../../logging/logger.js";
 import type { InboxBudget } from "../../inbox/inboxBudget.js";
 import { InboxWorker } from "../../inbox/inboxWorker.js";
 import { Inbox, type InboxRequest } from "../../store/inbox.js";
+import type { BeginTurn } from "../turnNotices.js";
 
 export const teamsInboxPlatform = "teams";
 
