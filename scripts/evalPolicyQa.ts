@@ -50,6 +50,7 @@ export const evalCorpora: EvalCorpus[] = [
   { name: "fernhill-university (higher education)", policyDir: path.join(corporaDir, "fernhill-university", "policies"), questions: path.join(corporaDir, "fernhill-university", "questions.json"), tuned: true },
   { name: "brightwater-insurance (insurer)", policyDir: path.join(corporaDir, "brightwater-insurance", "policies"), questions: path.join(corporaDir, "brightwater-insurance", "questions.json"), tuned: false },
   { name: "norrland-pharma (pharmaceutical manufacturer)", policyDir: path.join(corporaDir, "norrland-pharma", "policies"), questions: path.join(corporaDir, "norrland-pharma", "questions.json"), tuned: false },
+  { name: "tidewater-media (news and media group)", policyDir: path.join(corporaDir, "tidewater-media", "policies"), questions: path.join(corporaDir, "tidewater-media", "questions.json"), tuned: false },
 ];
 
 export interface EvalResult {
