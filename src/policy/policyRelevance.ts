@@ -54,14 +54,29 @@ export const relevance = {
    */
   clearLead: 0.5,
   agreedExplained: 0.6,
+  /**
+   * A question that names no AI and does not ask what people may, must or should do (a fact or an
+   * errand: "how do I update a patient's address on their record?") is about the policies only
+   * when one of the three closest sections explains this share of it: sharing "patient" and
+   * "record" with a section on deleting AI records is the organisation's own business, not its
+   * AI rules. A question about conduct keeps the looser test ("a patient asked me if a computer
+   * decided their referral, what do I say?" shares little wording with the rule that answers it).
+   */
+  factExplained: 0.45,
 };
 
 export function judge(hits: PolicyHit[]): PolicyConfidence {
   const [top, second] = hits;
-  if (!top || !isAbout(top) || sharesOneWordAtMost(hits)) return "off-topic";
+  if (!top || !isAbout(top) || sharesOneWordAtMost(hits) || isTheOrganisationsOwnBusiness(hits)) return "off-topic";
   const standsOut = !second || second.score <= top.score * relevance.confidentMargin;
   const explains = top.match.matched >= relevance.confidentMatches && top.match.explained >= relevance.confidentExplained;
   return standsOut && explains && !saysMoreOfTheQuestion(hits) && leadsClearlyOrAgreed(hits) ? "confident" : "uncertain";
+}
+
+/** See `relevance.factExplained`. */
+function isTheOrganisationsOwnBusiness(hits: PolicyHit[]): boolean {
+  const { anchored, asksAboutConduct } = hits[0]!.match;
+  return !anchored && !asksAboutConduct && hits.slice(0, 3).every((hit) => hit.match.explained < relevance.factExplained);
 }
 
 /** See `relevance.clearLead`. A hit from the hybrid ranking has no ranks and is judged by its lead alone. */

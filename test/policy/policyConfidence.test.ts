@@ -123,3 +123,28 @@ describe("a heading that says what the question asks", () => {
     expect(answer.answer).toContain(tool);
   });
 });
+
+describe("the organisation's own business, in the policy's words", () => {
+  // The hospital's retention rules say that patients ask for what an AI tool recorded about them:
+  // "patient", "copy" and "record" are the hospital's everyday business as much as its AI rules.
+  const hospital = new PolicyAssistant({ policyDir: path.resolve("test/fixtures/policy-corpora/harbourline-health/policies"), prompt: loadPrompt("policy-answer") });
+
+  it.each(["how do I change a patient's phone number on their record?", "how can a patient get a printed copy of their own records?"])(
+    "declines an errand that names no AI and that no section explains: %s",
+    async (question) => {
+      expect(await hospital.ask(question)).toMatchObject({ answered: false, confidence: "off-topic" });
+    },
+  );
+
+  it("answers a question about what to do that shares little wording with the rule", async () => {
+    const answer = await hospital.ask("a patient asked if a machine decided their care, what do I say?");
+    expect(answer.answered).toBe(true);
+    expect(answer.citations.map((citation) => citation.section)).toContain("Telling patients");
+  });
+
+  it("answers a question naming no AI that a section explains", async () => {
+    const answer = await hospital.ask("can I delete records that are under a legal hold?");
+    expect(answer).toMatchObject({ answered: true, confidence: "confident" });
+    expect(answer.citations[0]?.section).toBe("Legal holds");
+  });
+});
