@@ -81,8 +81,8 @@ export function judge(hits: PolicyHit[]): PolicyConfidence {
 
 /** See `relevance.factExplained`. */
 function isTheOrganisationsOwnBusiness(hits: PolicyHit[]): boolean {
-  const { anchored, asksAboutConduct } = hits[0]!.match;
-  return !anchored && !asksAboutConduct && hits.slice(0, 3).every((hit) => hit.match.explained < relevance.factExplained);
+  const { namesAi, asksAboutConduct } = hits[0]!.match;
+  return !namesAi && !asksAboutConduct && hits.slice(0, 3).every((hit) => hit.match.explained < relevance.factExplained);
 }
 
 /** See `relevance.clearLead` and `relevance.sectionLedExplained`. A hit from the hybrid ranking has no ranks and is judged by its lead alone. */

@@ -160,3 +160,21 @@ describe("the organisation's own business, in the policy's words", () => {
     expect(answer.citations[0]?.section).toBe("Legal holds");
   });
 });
+
+describe("'the policy' to an insurer's customer", () => {
+  // The sample policies are an insurer's: "the policy" may be the AI policy or a customer's insurance.
+  const insurer = new PolicyAssistant({ policyDir: path.resolve("policies"), prompt: loadPrompt("policy-answer") });
+
+  it.each(["is storm damage covered under the policy?", "is flood damage covered by the policy?"])("declines a question about a customer's cover that no section explains: %s", async (question) => {
+    expect(await insurer.ask(question)).toMatchObject({ answered: false, confidence: "off-topic" });
+  });
+
+  it.each([
+    ["does the policy apply to contractors?", "1.1"],
+    ["who owns the policy?", "14.1"],
+  ])("still answers a question about the documents: %s", async (question, section) => {
+    const answer = await insurer.ask(question);
+    expect(answer.answered).toBe(true);
+    expect(answer.citations[0]?.section).toBe(section);
+  });
+});
