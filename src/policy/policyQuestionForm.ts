@@ -10,7 +10,10 @@ const permission = /\b(allowed|permitted|forbidden|banned|prohibited|ok|okay|fin
 const modal = /(?<!\bhow\s)\b(can|could|may|must|should|shall|ought|need to|needs to|have to|has to|had to|got to)\b/i;
 const whatToDo = /\bwhat (do|should|must|would|can) (i|we|you|they)\b.{0,20}\b(do|say|tell)\b|\bwhat now\b|\bwhat happens\b|\bwhat if\b|\bwho (do|should|can) (i|we)\b/i;
 
-/** Whether the question asks what people may, must or should do, or what to do or what happens in a situation. */
+/** "What does our policy say about…", "what do the rules require": asking for the rule itself. */
+const whatTheRulesSay = /\b(polic(y|ies)|rules?|standards?|guidance|guidelines?|procedures?|handbook)\s+(say|says|said|state|states|require|requires|allow|allows|permit|permits)\b/i;
+
+/** Whether the question asks what people may, must or should do, what the rules say, or what to do or what happens in a situation. */
 export function asksAboutConduct(question: string): boolean {
-  return permission.test(question) || modal.test(question) || whatToDo.test(question);
+  return permission.test(question) || modal.test(question) || whatToDo.test(question) || whatTheRulesSay.test(question);
 }

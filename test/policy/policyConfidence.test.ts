@@ -154,6 +154,12 @@ describe("the organisation's own business, in the policy's words", () => {
     expect(answer.answer).toContain("Chief Medical Officer");
   });
 
+  it("answers what the policy says about a heading, as a suggested prompt asks it", async () => {
+    const answer = await hospital.ask("What does our policy say about what we keep and for how long?");
+    expect(answer.answered).toBe(true);
+    expect(answer.citations[0]?.section).toBe("What we keep and for how long");
+  });
+
   it("answers a question naming no AI that a section explains", async () => {
     const answer = await hospital.ask("can I delete records that are under a legal hold?");
     expect(answer).toMatchObject({ answered: true, confidence: "confident" });
