@@ -63,7 +63,15 @@ const theDocument = /\b(this|the|our|these)\s+(ai\s+)?(polic(y|ies)|standards?|h
 /** "What am I allowed to use?", "which tools can I use": asking which tools are permitted, without naming one. */
 const whichTool = /\b(what|which)\b.{0,30}\b(allowed|permitted|supposed|ok|okay|able)\s+to\s+use\b|\b(what|which)\s+(tools?|apps?|software|services?)\b/i;
 
-/** Whether the question names AI, one of the `named` things (stems of its words, typos corrected), or the documents. */
-export function namesAiOrTool(question: string, words: string[], named: Set<string>): boolean {
-  return theDocument.test(question) || whichTool.test(question) || words.some((word) => aiWords.has(stem(word)) || named.has(word));
+/** Whether the question names AI or one of the `named` things (its words, typos corrected). */
+export function namesAi(words: string[], named: Set<string>): boolean {
+  return words.some((word) => aiWords.has(stem(word)) || named.has(word));
+}
+
+/**
+ * Whether the question speaks of the documents ("the policy", "this standard") or asks which tools
+ * are allowed. Weaker than naming AI: to an insurer's customer "the policy" is their own insurance.
+ */
+export function namesTheDocuments(question: string): boolean {
+  return theDocument.test(question) || whichTool.test(question);
 }

@@ -9,9 +9,10 @@ import { replacingPhrases, synonyms } from "./policySynonyms.js";
 import { PolicySpeller } from "./policySpelling.js";
 import { unitsOf, type PassageUnit } from "./policyUnits.js";
 import { allWords, isMeaningful, stem, tokenize } from "./policyWords.js";
-import { namedThings, namesAiOrTool } from "./policyDomain.js";
+import { namedThings, namesAi, namesTheDocuments } from "./policyDomain.js";
 import { asksWhatSomethingMeans, isDefinitions } from "./policyDefinitions.js";
 import { learnAcronyms } from "./policyAcronyms.js";
+import { asksAboutConduct } from "./policyQuestionForm.js";
 
 /** The thesaurus with both sides stemmed, keyed by the stems of the everyday word or phrase. */
 const stemmedSynonyms = new Map(Object.entries({ ...synonyms, ...replacingPhrases }).map(([everyday, formal]) => [allWords(everyday).map(stem).join(" "), formal.map(stem)]));
@@ -94,6 +95,10 @@ export interface Match {
   focus: number;
   /** Whether the question names AI or a tool the policies name (see policyDomain.ts); the same for every hit. */
   anchored: boolean;
+  /** Whether the question names AI or a tool the policies name, not only the documents ("the policy"); the same for every hit. */
+  namesAi: boolean;
+  /** Whether the question asks what people may, must or should do (see policyQuestionForm.ts); the same for every hit. */
+  asksAboutConduct: boolean;
   /**
    * How much of the question the passage explains: the IDF weight of the concepts it shares, as a
    * share of the weight of all the question's concepts the policies use (1 when it says them all).
@@ -106,6 +111,8 @@ export interface Match {
    */
   lacksNamedTool: boolean;
 }
+
+type QuestionTraits = Pick<Match, "anchored" | "namesAi" | "asksAboutConduct">;
 
 interface IndexedUnit extends PassageUnit {
   id: string;
@@ -173,7 +180,7 @@ export class PolicyIndex {
 
   query(question: string, limit = 5): PolicyHit[] {
     const concepts = this.conceptsOf(question);
-    const anchored = this.isAnchored(question);
+    const traits = this.traitsOf(question);
     const terms = this.searchTerms(concepts);
     if (terms.length === 0) return [];
     const options = this.searchOptionsFor(concepts);
@@ -202,7 +209,7 @@ export class PolicyIndex {
       .sort((a, b) => b.score - a.score)
       .slice(0, limit)
       .map(({ id, score }, _rank, ranked) => ({
-        ...this.hit(id, score / (ranked[0]!.score || 1), anchored, concepts, unitScores.get(id), namedTools),
+        ...this.hit(id, score / (ranked[0]!.score || 1), traits, concepts, unitScores.get(id), namedTools),
         ranks: { section: sectionRank.get(id) ?? unitCandidates, unit: unitRank.get(id) ?? unitCandidates },
       }));
   }
@@ -223,7 +230,7 @@ export class PolicyIndex {
 
   /** A passage as a hit for a question, whether or not full-text search ranked it (hybrid ranking). */
   hitFor(question: string, passage: PolicyPassage, score: number): PolicyHit {
-    return this.hit(passage.id, score, this.isAnchored(question), this.conceptsOf(question), undefined, this.namedToolsIn(question));
+    return this.hit(passage.id, score, this.traitsOf(question), this.conceptsOf(question), undefined, this.namedToolsIn(question));
   }
 
   /** The question's concepts a sentence says (each by its most specific word), more when said close together. */
@@ -239,16 +246,18 @@ export class PolicyIndex {
     return score === 0 ? 0 : score * (1 + proximityBonus * closePairs(unit.stems, concepts));
   }
 
-  private isAnchored(question: string): boolean {
-    return namesAiOrTool(question, allWords(question).map((word) => this.speller.correct(word)), this.named);
+  /** What the question names and asks, the same for every hit (see `Match`). */
+  private traitsOf(question: string): QuestionTraits {
+    const ai = namesAi(allWords(question).map((word) => this.speller.correct(word)), this.named);
+    return { anchored: ai || namesTheDocuments(question), namesAi: ai, asksAboutConduct: asksAboutConduct(question) };
   }
 
-  private hit(id: string, score: number, anchored: boolean, concepts: string[][], unitScores: Map<number, number> | undefined, namedTools: string[] = []): PolicyHit {
+  private hit(id: string, score: number, traits: QuestionTraits, concepts: string[][], unitScores: Map<number, number> | undefined, namedTools: string[] = []): PolicyHit {
     const passage = this.byId.get(id)!;
     const units = (this.unitsOf.get(id) ?? []).map((unit) => ({ position: unit.position, text: unit.text, kind: unit.kind, score: unitScores?.get(unit.position) ?? 0 })).sort((a, b) => b.score - a.score || a.position - b.position);
     const words = this.wordsOf.get(id)!;
     const match = this.matchOf(concepts, words, (this.unitsOf.get(id) ?? []).map((unit) => unit.stemSet));
-    return { passage, score, units, match: { ...match, anchored, lacksNamedTool: namedTools.some((tool) => !words.all.has(tool)) } };
+    return { passage, score, units, match: { ...match, ...traits, lacksNamedTool: namedTools.some((tool) => !words.all.has(tool)) } };
   }
 
   /** The tools and systems the policies name that the question names too, as stems. */
@@ -303,7 +312,7 @@ export class PolicyIndex {
     });
   }
 
-  private matchOf(concepts: string[][], words: { all: Set<string>; heading: Set<string> }, units: Set<string>[]): Omit<Match, "anchored" | "lacksNamedTool"> {
+  private matchOf(concepts: string[][], words: { all: Set<string>; heading: Set<string> }, units: Set<string>[]): Omit<Match, keyof QuestionTraits | "lacksNamedTool"> {
     const match = { concepts: concepts.length, matched: 0, inHeading: 0, weight: 0, known: 0, focus: 0, explained: 0 };
     const weightIn = (variants: string[], inUnit: Set<string>) => Math.max(0, ...variants.filter((variant) => inUnit.has(variant) || words.heading.has(variant)).map((variant) => this.idf(variant)));
     for (const unit of units.length > 0 ? units : [new Set<string>()]) {

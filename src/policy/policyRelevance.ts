@@ -54,20 +54,42 @@ export const relevance = {
    */
   clearLead: 0.5,
   agreedExplained: 0.6,
+  /**
+   * A question that names no AI and does not ask what people may, must or should do (a fact or an
+   * errand: "how do I update a patient's address on their record?") is about the policies only
+   * when one of the three closest sections explains this share of it: sharing "patient" and
+   * "record" with a section on deleting AI records is the organisation's own business, not its
+   * AI rules. A question about conduct keeps the looser test ("a patient asked me if a computer
+   * decided their referral, what do I say?" shares little wording with the rule that answers it).
+   */
+  factExplained: 0.45,
+  /**
+   * A close lead is also confident when it is first on the whole-section ranking and explains this
+   * share of the question, wherever its best sentence ranks: the answer is spread over the section
+   * (a membership list, a table), so no one sentence of it outranks a neighbour's.
+   */
+  sectionLedExplained: 0.75,
 };
 
 export function judge(hits: PolicyHit[]): PolicyConfidence {
   const [top, second] = hits;
-  if (!top || !isAbout(top) || sharesOneWordAtMost(hits)) return "off-topic";
+  if (!top || !isAbout(top) || sharesOneWordAtMost(hits) || isTheOrganisationsOwnBusiness(hits)) return "off-topic";
   const standsOut = !second || second.score <= top.score * relevance.confidentMargin;
   const explains = top.match.matched >= relevance.confidentMatches && top.match.explained >= relevance.confidentExplained;
   return standsOut && explains && !saysMoreOfTheQuestion(hits) && leadsClearlyOrAgreed(hits) ? "confident" : "uncertain";
 }
 
-/** See `relevance.clearLead`. A hit from the hybrid ranking has no ranks and is judged by its lead alone. */
+/** See `relevance.factExplained`. */
+function isTheOrganisationsOwnBusiness(hits: PolicyHit[]): boolean {
+  const { namesAi, asksAboutConduct } = hits[0]!.match;
+  return !namesAi && !asksAboutConduct && hits.slice(0, 3).every((hit) => hit.match.explained < relevance.factExplained);
+}
+
+/** See `relevance.clearLead` and `relevance.sectionLedExplained`. A hit from the hybrid ranking has no ranks and is judged by its lead alone. */
 function leadsClearlyOrAgreed([top, second]: PolicyHit[]): boolean {
   if (!second || second.score <= top!.score * relevance.clearLead || !top!.ranks) return true;
-  return top!.ranks.section === 0 && top!.ranks.unit === 0 && top!.match.explained >= relevance.agreedExplained;
+  if (top!.ranks.section !== 0) return false;
+  return top!.match.explained >= relevance.sectionLedExplained || (top!.ranks.unit === 0 && top!.match.explained >= relevance.agreedExplained);
 }
 
 /** A close runner-up shares more of the question's concepts than the best passage does. */

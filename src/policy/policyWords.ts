@@ -4,7 +4,7 @@
 import { stemmer } from "stemmer";
 
 /**
- * English function words, the pieces contractions leave behind ("isn't" → "isn"), and the filler
+ * English function words, contractions, whole ("isn't" → "isnt") or in pieces ("isn"), and the filler
  * of chat questions ("oops", "someone", "stuff"), and everyday adjectives ("new", "next"). None says what a question is about, yet a word
  * the policies never use weighs most in coverage, so each would count against a fair question.
  */
@@ -17,6 +17,7 @@ const stopWords = new Set(
     "about into onto than then so not no nor yes any all some such just also too very only own same other each both few more most",
     "up down out over off again once while until because though although since per via",
     "im ive id youre theyre weve isn aren wasn weren don doesn didn hasn haven hadn won wouldn shouldn couldn mustn cant re ve ll",
+    "isnt arent wasnt werent dont doesnt didnt hasnt havent hadnt wont wouldnt shouldnt couldnt mustnt many much",
     "someone somebody something anything anyone anybody everyone everybody everything nothing nobody thing things stuff",
     "whats hey hi hello please thanks thank ok okay yeah oops just really actually basically now still ever even maybe perhaps",
     "probably kind sort bit lot lots like want wants wanted wanna gonna need needs needed let lets know think guess wonder wondering one ones",

@@ -105,6 +105,11 @@ describe("a best section that does not clearly lead", () => {
     expect(judge([hit(1, { section: 0, unit: 0 }, 0.5), hit(0.7, { section: 1, unit: 1 }, 0.5)])).toBe("uncertain");
   });
 
+  it("is sure when it is first on the whole-section ranking and explains most of the question, wherever its best sentence ranks", () => {
+    expect(judge([hit(1, { section: 0, unit: 4 }, 0.9), hit(0.7, { section: 1, unit: 0 }, 0.5)])).toBe("confident");
+    expect(judge([hit(1, { section: 0, unit: 4 }, 0.7), hit(0.7, { section: 1, unit: 0 }, 0.5)])).toBe("uncertain");
+  });
+
   it("is sure of a clear lead whichever ranking it comes from", () => {
     expect(judge([hit(1, { section: 1, unit: 0 }, 0.5), hit(0.4, { section: 0, unit: 1 }, 0.5)])).toBe("confident");
   });
@@ -121,5 +126,61 @@ describe("a heading that says what the question asks", () => {
     const answer = await new PolicyAssistant({ policyDir, prompt: loadPrompt("policy-answer") }).ask("what AI tools are approved?");
     expect(answer.citations[0]?.section).toBe(section);
     expect(answer.answer).toContain(tool);
+  });
+});
+
+describe("the organisation's own business, in the policy's words", () => {
+  // The hospital's retention rules say that patients ask for what an AI tool recorded about them:
+  // "patient", "copy" and "record" are the hospital's everyday business as much as its AI rules.
+  const hospital = new PolicyAssistant({ policyDir: path.resolve("test/fixtures/policy-corpora/harbourline-health/policies"), prompt: loadPrompt("policy-answer") });
+
+  it.each(["how do I change a patient's phone number on their record?", "how can a patient get a printed copy of their own records?"])(
+    "declines an errand that names no AI and that no section explains: %s",
+    async (question) => {
+      expect(await hospital.ask(question)).toMatchObject({ answered: false, confidence: "off-topic" });
+    },
+  );
+
+  it("answers a question about what to do that shares little wording with the rule", async () => {
+    const answer = await hospital.ask("a patient asked if a machine decided their care, what do I say?");
+    expect(answer.answered).toBe(true);
+    expect(answer.citations.map((citation) => citation.section)).toContain("Telling patients");
+  });
+
+  it("is sure of the membership section for who chairs the board, though the chair is named in one sentence of several", async () => {
+    const answer = await hospital.ask("who is the chair of the digital health board?");
+    expect(answer).toMatchObject({ answered: true, confidence: "confident" });
+    expect(answer.citations[0]?.section).toBe("Membership");
+    expect(answer.answer).toContain("Chief Medical Officer");
+  });
+
+  it("answers what the policy says about a heading, as a suggested prompt asks it", async () => {
+    const answer = await hospital.ask("What does our policy say about what we keep and for how long?");
+    expect(answer.answered).toBe(true);
+    expect(answer.citations[0]?.section).toBe("What we keep and for how long");
+  });
+
+  it("answers a question naming no AI that a section explains", async () => {
+    const answer = await hospital.ask("can I delete records that are under a legal hold?");
+    expect(answer).toMatchObject({ answered: true, confidence: "confident" });
+    expect(answer.citations[0]?.section).toBe("Legal holds");
+  });
+});
+
+describe("'the policy' to an insurer's customer", () => {
+  // The sample policies are an insurer's: "the policy" may be the AI policy or a customer's insurance.
+  const insurer = new PolicyAssistant({ policyDir: path.resolve("policies"), prompt: loadPrompt("policy-answer") });
+
+  it.each(["is storm damage covered under the policy?", "is flood damage covered by the policy?"])("declines a question about a customer's cover that no section explains: %s", async (question) => {
+    expect(await insurer.ask(question)).toMatchObject({ answered: false, confidence: "off-topic" });
+  });
+
+  it.each([
+    ["does the policy apply to contractors?", "1.1"],
+    ["who owns the policy?", "14.1"],
+  ])("still answers a question about the documents: %s", async (question, section) => {
+    const answer = await insurer.ask(question);
+    expect(answer.answered).toBe(true);
+    expect(answer.citations[0]?.section).toBe(section);
   });
 });
