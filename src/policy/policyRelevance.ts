@@ -63,12 +63,6 @@ export const relevance = {
    * decided their referral, what do I say?" shares little wording with the rule that answers it).
    */
   factExplained: 0.45,
-  /**
-   * A close lead is also confident when it is first on the whole-section ranking and explains this
-   * share of the question, wherever its best sentence ranks: the answer is spread over the section
-   * (a membership list, a table), so no one sentence of it outranks a neighbour's.
-   */
-  sectionLedExplained: 0.75,
 };
 
 export function judge(hits: PolicyHit[]): PolicyConfidence {
@@ -85,11 +79,10 @@ function isTheOrganisationsOwnBusiness(hits: PolicyHit[]): boolean {
   return !namesAi && !asksAboutConduct && hits.slice(0, 3).every((hit) => hit.match.explained < relevance.factExplained);
 }
 
-/** See `relevance.clearLead` and `relevance.sectionLedExplained`. A hit from the hybrid ranking has no ranks and is judged by its lead alone. */
+/** See `relevance.clearLead`. A hit from the hybrid ranking has no ranks and is judged by its lead alone. */
 function leadsClearlyOrAgreed([top, second]: PolicyHit[]): boolean {
   if (!second || second.score <= top!.score * relevance.clearLead || !top!.ranks) return true;
-  if (top!.ranks.section !== 0) return false;
-  return top!.match.explained >= relevance.sectionLedExplained || (top!.ranks.unit === 0 && top!.match.explained >= relevance.agreedExplained);
+  return top!.ranks.section === 0 && top!.ranks.unit === 0 && top!.match.explained >= relevance.agreedExplained;
 }
 
 /** A close runner-up shares more of the question's concepts than the best passage does. */
