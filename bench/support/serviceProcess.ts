@@ -158,10 +158,14 @@ function startScriptNodeArguments(): string[] {
   return words.slice(1, -1);
 }
 
-/** BENCH_CPU_PROFILE_DIR=DIR writes a V8 CPU profile of every service process there (open it in Chrome DevTools). */
+/**
+ * BENCH_CPU_PROFILE_DIR=DIR writes a V8 CPU profile of every service process there, BENCH_HEAP_PROFILE_DIR=DIR
+ * a sampled allocation profile (where the garbage comes from); open either in Chrome DevTools.
+ */
 function profilingArguments(): string[] {
-  const dir = process.env.BENCH_CPU_PROFILE_DIR;
-  return dir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(dir)}`] : [];
+  const cpu = process.env.BENCH_CPU_PROFILE_DIR;
+  const heap = process.env.BENCH_HEAP_PROFILE_DIR;
+  return [...(cpu ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(cpu)}`] : []), ...(heap ? ["--heap-prof", `--heap-prof-dir=${path.resolve(heap)}`] : [])];
 }
 
 /**

@@ -1,7 +1,7 @@
 // The Microsoft Teams channel: a Bot Framework CloudAdapter at POST /api/messages, through the
 // durable inbox (teamsInbox.ts). All Teams code lives in this folder behind the same engine as
 // Slack, so moving off the (archived) Bot Framework SDK stays a one-folder change.
-import { ConfigurationBotFrameworkAuthentication, type Activity, type TurnContext } from "botbuilder";
+import type { Activity, TurnContext } from "botbuilder";
 import express, { type Request, type Router } from "express";
 import { z } from "zod";
 import type { Config } from "../../config/config.js";
@@ -16,6 +16,7 @@ import { onTurn, type TeamsTurnDeps } from "./teamsTurns.js";
 import { standaloneInboxBudget, type InboxBudget } from "../../inbox/inboxBudget.js";
 import { InboxCloudAdapter, TeamsInbox } from "./teamsInbox.js";
 import { teamsMessagesPath } from "./teamsPaths.js";
+import { ReusingClientsAuthentication } from "./reusedClients.js";
 import type { BeginTurn } from "../turnNotices.js";
 
 /** The least an activity needs before the SDK may see it; anything less is a 400 and stores nothing. */
@@ -58,7 +59,7 @@ export interface TeamsChannelDeps {
 export function createTeamsChannel(settings: Config["teams"], deps: TeamsChannelDeps): TeamsChannel {
   const appId = settings.appId ?? "";
   const emulatorMode = appId === "";
-  const authentication = new ConfigurationBotFrameworkAuthentication({
+  const authentication = new ReusingClientsAuthentication({
     MicrosoftAppId: appId,
     MicrosoftAppPassword: settings.appPassword ?? "",
     MicrosoftAppType: settings.appType,
