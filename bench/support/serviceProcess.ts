@@ -160,7 +160,7 @@ function startScriptNodeArguments(): string[] {
 
 /**
  * BENCH_CPU_PROFILE_DIR=DIR writes a V8 CPU profile of every service process there, BENCH_HEAP_PROFILE_DIR=DIR
- * a sampled allocation profile (where the garbage comes from); open either in Chrome DevTools.
+ * a sampled heap profile (what the heap holds when it stops, by the code that allocated it); open either in Chrome DevTools.
  */
 function profilingArguments(): string[] {
   const cpu = process.env.BENCH_CPU_PROFILE_DIR;
