@@ -7,11 +7,11 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { chatStepBenchmark, chatStepRows, loadShapeFromEnvironment, type ChatStepFigures } from "./chatSteps.js";
+import { chatStepRows, loadShapeFromEnvironment, slackStepBenchmark, teamsStepBenchmark, type ChatStepFigures } from "./chatSteps.js";
 import { embeddedOpenBenchmark, type EmbeddedOpenFigures } from "./embeddedDatabaseOpen.js";
 import { retrievalBenchmark } from "./policyRetrieval.js";
 import { serviceStartBenchmark, type ServiceStartFigures } from "./serviceStart.js";
-import { createBenchStorage, startBenchPlatforms, type BenchBackend } from "./support/serviceProcess.js";
+import { createBenchStorage, startBenchPlatforms, type BenchBackend, type BenchPlatforms, type BenchStorage } from "./support/serviceProcess.js";
 import { round } from "./support/statistics.js";
 import { weeklyDigestBenchmark, type DigestFigures } from "./weeklyDigest.js";
 import { burstRow, slackBurstBenchmark, type BurstFigures } from "./slackBurst.js";
@@ -49,16 +49,41 @@ interface ServiceFigures {
   chat: ChatStepFigures;
 }
 
-async function serviceFigures(backend: BenchBackend): Promise<ServiceFigures> {
-  const storage = await createBenchStorage(backend);
-  const platforms = await startBenchPlatforms();
+interface Backend {
+  name: BenchBackend;
+  storage: BenchStorage;
+  platforms: BenchPlatforms;
+}
+
+async function openBackend(name: BenchBackend): Promise<Backend> {
+  return { name, storage: await createBenchStorage(name), platforms: await startBenchPlatforms() };
+}
+
+/**
+ * The service on both backends. Each measurement is taken on one backend right after the other (and
+ * in the opposite order for Teams), not one backend's whole run after the other's: the machine's
+ * load moves by the minute, and "within 1.5× of the server" compares absolute figures.
+ */
+async function serviceFiguresOnBoth(): Promise<[ServiceFigures, ServiceFigures]> {
+  const backends = [await openBackend("embedded"), await openBackend("postgresql")];
   try {
-    const start = await step(`${backend}: service cold start and idle memory`, () => serviceStartBenchmark(storage, platforms));
-    const chat = await step(`${backend}: Slack and Teams steps under load`, () => chatStepBenchmark(storage, platforms, loadShapeFromEnvironment()));
-    return { label: storage.label, start, chat };
+    const shape = loadShapeFromEnvironment();
+    const starts: ServiceStartFigures[] = [];
+    for (const { name, storage, platforms } of backends) starts.push(await step(`${name}: service cold start and idle memory`, () => serviceStartBenchmark(storage, platforms)));
+    const slack: Awaited<ReturnType<typeof slackStepBenchmark>>[] = [];
+    for (const { name, storage, platforms } of backends) slack.push(await step(`${name}: Slack steps under load`, () => slackStepBenchmark(storage, platforms, shape)));
+    const teams: Awaited<ReturnType<typeof teamsStepBenchmark>>[] = [];
+    for (const { name, storage, platforms } of [...backends].reverse()) teams.unshift(await step(`${name}: Teams steps under load`, () => teamsStepBenchmark(storage, platforms, shape)));
+    return [0, 1].map((at) => ({
+      label: backends[at]!.storage.label,
+      start: starts[at]!,
+      chat: { ...slack[at]!, teams: teams[at]!.teams, rssAfterLoadMb: Math.max(slack[at]!.rssAfterLoadMb, teams[at]!.rssAfterLoadMb) },
+    })) as [ServiceFigures, ServiceFigures];
   } finally {
-    await platforms.close();
-    await storage.dispose();
+    for (const { platforms, storage } of backends) {
+      await platforms.close();
+      await storage.dispose();
+    }
   }
 }
 
@@ -205,8 +230,7 @@ const shape = loadShapeFromEnvironment();
 const retrieval = await step("policy retrieval", () => retrievalBenchmark());
 const embedded = await step("embedded database open", () => embeddedOpenBenchmark());
 const digest = await step("weekly digest", () => weeklyDigestBenchmark());
-const embeddedService = await serviceFigures("embedded");
-const serverService = await serviceFigures("postgresql");
+const [embeddedService, serverService] = await serviceFiguresOnBoth();
 // The burst on each backend: the embedded default is what the targets read, the server is reported beside it.
 const burst = await burstFigures("embedded");
 const serverBurst = await burstFigures("postgresql");
