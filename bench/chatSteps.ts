@@ -13,7 +13,7 @@ import { runLoad, type BuiltRequest, type LoadFigures } from "./support/httpLoad
 import { runPeopleLoad } from "./support/peopleLoad.js";
 import { processCpuMs, StepCostMeter, type CpuSources, type StepCosts } from "./support/stepCosts.js";
 import { freePort, spawnTypeScript, waitUntilHealthy } from "./support/nodeProcesses.js";
-import { createBenchStorage, postmasterPidOf, serviceDatabaseUrl, startBenchPlatforms, startServiceProcess, type BenchPlatforms, type BenchStorage } from "./support/serviceProcess.js";
+import { createBenchStorage, postmasterPidOf, profilingArguments, serviceDatabaseUrl, startBenchPlatforms, startServiceProcess, type BenchPlatforms, type BenchStorage } from "./support/serviceProcess.js";
 import { residentMb } from "./support/nodeProcesses.js";
 import { round } from "./support/statistics.js";
 import { openEmbeddedServer } from "../src/store/embedded/embeddedServer.js";
@@ -157,7 +157,7 @@ async function bareBaseline(platform: Platform, platforms: BenchPlatforms, shape
   const port = await freePort();
   const script = platform === "slack" ? "bench/bareBolt.ts" : "bench/bareTeamsBot.ts";
   const spawnedAt = performance.now();
-  const bare = spawnTypeScript(script, { PORT: String(port), SLACK_SIGNING_SECRET: benchSigningSecret, SLACK_API_URL: platforms.slackApiUrl });
+  const bare = spawnTypeScript(script, { PORT: String(port), SLACK_SIGNING_SECRET: benchSigningSecret, SLACK_API_URL: platforms.slackApiUrl }, profilingArguments());
   try {
     const url = `http://127.0.0.1:${port}`;
     await waitUntilHealthy(`${url}/healthz`, bare, spawnedAt);
@@ -183,7 +183,7 @@ async function leanStepBaseline(storage: BenchStorage, platforms: BenchPlatforms
   const database = await leanDatabase(storage);
   const port = await freePort();
   const spawnedAt = performance.now();
-  const lean = spawnTypeScript("bench/leanStep.ts", { PORT: String(port), SLACK_SIGNING_SECRET: benchSigningSecret, SLACK_API_URL: platforms.slackApiUrl, LEAN_DATABASE_URL: database.url });
+  const lean = spawnTypeScript("bench/leanStep.ts", { PORT: String(port), SLACK_SIGNING_SECRET: benchSigningSecret, SLACK_API_URL: platforms.slackApiUrl, LEAN_DATABASE_URL: database.url }, profilingArguments());
   try {
     const url = `http://127.0.0.1:${port}`;
     await waitUntilHealthy(`${url}/healthz`, lean, spawnedAt);

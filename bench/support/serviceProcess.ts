@@ -159,10 +159,10 @@ function startScriptNodeArguments(): string[] {
 }
 
 /**
- * BENCH_CPU_PROFILE_DIR=DIR writes a V8 CPU profile of every service process there, BENCH_HEAP_PROFILE_DIR=DIR
+ * BENCH_CPU_PROFILE_DIR=DIR writes a V8 CPU profile of every service and baseline process there, BENCH_HEAP_PROFILE_DIR=DIR
  * a sampled heap profile (what the heap holds when it stops, by the code that allocated it); open either in Chrome DevTools.
  */
-function profilingArguments(): string[] {
+export function profilingArguments(): string[] {
   const cpu = process.env.BENCH_CPU_PROFILE_DIR;
   const heap = process.env.BENCH_HEAP_PROFILE_DIR;
   return [...(cpu ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(cpu)}`] : []), ...(heap ? ["--heap-prof", `--heap-prof-dir=${path.resolve(heap)}`] : [])];
