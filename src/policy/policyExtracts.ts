@@ -66,7 +66,8 @@ function answeringHits(hits: PolicyHit[]): PolicyHit[] {
 export function extractiveAnswer(question: string, hits: PolicyHit[], confidence: Exclude<PolicyConfidence, "off-topic">): { answer: string; citations: PolicyCitation[] } {
   if (confidence === "confident") {
     const citations = answeringHits(hits).map((hit) => citationOf(hit, question));
-    return { answer: citations.map((citation) => `${citation.excerpt} ${reference(citation)}`).join(" "), citations };
+    // Each section's quote on its own line: a quoted table row or list item ("- Tool: …") would otherwise run on from the citation before it.
+    return { answer: citations.map((citation) => `${citation.excerpt} ${reference(citation)}`).join("\n"), citations };
   }
   const citations = hits.slice(0, 3).map((hit) => citationOf(hit, question));
   const lines = citations.map((citation) => `• ${citation.heading} ${reference(citation)}: ${citation.excerpt}`);

@@ -76,6 +76,11 @@ describe("a tool the question names", () => {
     expect(answer.confidence).toBe("confident");
     expect(await cited("is scribely ok for recording my lessons?")).toEqual(["Recording lessons", "Approved tools"]);
     expect(answer.answer).toContain("Learning Support only");
+    // Each section's quote starts a line of its own, the table row included, after the citation before it.
+    const lines = answer.answer.split("\n");
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/\[[^\]]*Recording lessons\]$/);
+    expect(lines[1]).toContain("Learning Support only");
   });
 });
 
