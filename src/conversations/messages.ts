@@ -92,7 +92,8 @@ export type OutgoingMessage =
       /** Declined because the policy does not cover it: the asker may pass it to governance. */
       routable: boolean;
       text: string;
-      citations: { document: string; section: string; heading: string }[];
+      /** `label` is how the citation is shown: the document's title and version, the section and its heading. */
+      citations: { document: string; section: string; heading: string; label: string }[];
     }
   | {
       kind: "incident";

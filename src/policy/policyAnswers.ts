@@ -7,6 +7,7 @@ import { enqueueNotice, governanceAudience } from "../store/notifications.js";
 import { CuratedPolicyAnswers } from "../store/curatedPolicyAnswers.js";
 import type { PolicyAnswer, PolicyAssistant } from "./policyAssistant.js";
 import { askAndRecord } from "./policyQuestions.js";
+import { citationLabel } from "./policyExtracts.js";
 import { curatedAnswerText, answerButton } from "./policyAnswerNotices.js";
 
 export function policyAnswerer(assistant: PolicyAssistant, prisma: PrismaClient) {
@@ -24,7 +25,7 @@ export function policyAnswerer(assistant: PolicyAssistant, prisma: PrismaClient)
       // What the policy did not answer, or answered uncertainly, can be passed to the governance team.
       routable: answer.source !== "guard" && answer.source !== "curated" && (!answer.answered || answer.confidence === "uncertain"),
       text: answer.answer,
-      citations: answer.citations.map(({ document, section, heading }) => ({ document, section, heading })),
+      citations: answer.citations.map((citation) => ({ document: citation.document, section: citation.section, heading: citation.heading, label: citationLabel(citation) })),
     };
   };
 }

@@ -43,6 +43,17 @@ export function reference(citation: { document: string; section: string }): stri
   return `[${citation.document} §${citation.section}]`;
 }
 
+/**
+ * How a citation is shown under an answer: the document as people know it (its title and version, which
+ * the file name need not say) and the section, its heading beside a number ("§4.3 If we have published a
+ * fake") but not twice where the section is its heading.
+ */
+export function citationLabel(citation: Pick<PolicyCitation, "document" | "section" | "heading" | "documentTitle" | "documentVersion">): string {
+  const document = `${citation.documentTitle ?? citation.document}${citation.documentVersion ? ` (${citation.documentVersion})` : ""}`;
+  const headingSaid = !citation.heading || citation.section.toLowerCase().includes(citation.heading.toLowerCase());
+  return `${document} §${citation.section}${headingSaid ? "" : ` ${citation.heading}`}`;
+}
+
 /** Whether a confident answer also quotes the closest section naming the tool the question names (see `answeringHits`). */
 export const answerShape = { quoteNamedTool: true };
 

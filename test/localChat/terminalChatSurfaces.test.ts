@@ -46,7 +46,8 @@ describe("the terminal chat", () => {
 
   it("answers a policy question with the policy assistant, citing the policy, as the service does", async () => {
     const output = await session(["--as", "member"], ["what severity is a leak of customer data and how fast is it triaged?"]);
-    expect(output).toMatch(/— ai-incident-procedure\.md §/);
+    // Cited as people know the document: its title and version, then the section.
+    expect(output).toMatch(/— Northwind Mutual AI Incident Procedure \(Version 1\.4\) §\d/);
     expect(output).toMatch(/type "helpful" or "not helpful"/);
   }, 120_000);
 

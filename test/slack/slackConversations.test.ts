@@ -345,6 +345,8 @@ describe("the Slack channel", () => {
     const answer = await slack.fake.waitFor((call) => call.method === "response" && slack.fake.calls.indexOf(call) >= mark);
     expect(answer.args.response_type).toBe("ephemeral");
     expect(messageText(answer)).toMatch(/ai-acceptable-use-policy.md §4\.2/);
+    // Under the answer, the citation names the document as people know it: its title and version.
+    expect(messageText(answer)).toContain("Northwind Mutual AI Acceptable Use Policy (Version 2.1) §4.2");
     const stored = await slack.database.prisma.policyQuestion.findFirstOrThrow({ where: { channel: "slack" } });
     expect(stored).toMatchObject({ answered: true, source: "extract" });
     await slack.click(slackUsers.member.id, "1799999999.000001", "aims_policy_feedback", buttonValue(answer, "Helpful"));

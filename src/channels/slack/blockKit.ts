@@ -46,7 +46,7 @@ function blocksFor(message: OutgoingMessage, summaryBudget = maxBlocks): KnownBl
       return [
         section(escape(message.text)),
         ...(message.citations.length > 0
-          ? [{ type: "context", elements: [{ type: "mrkdwn", text: message.citations.map((citation) => `${escape(citation.document)} §${escape(citation.section)} ${escape(citation.heading)}`).join(" · ") }] } as KnownBlock]
+          ? [{ type: "context", elements: [{ type: "mrkdwn", text: message.citations.map((citation) => escape(citation.label)).join(" · ") }] } as KnownBlock]
           : []),
         ...feedbackBlocks(message),
       ];

@@ -53,7 +53,7 @@ function elementsFor(message: OutgoingMessage): Element[] {
       const actions = !message.questionId ? [] : message.answered ? [verdict("Helpful", "helpful"), verdict("Not helpful", "not_helpful")] : message.routable ? [verdict("Pass to the governance team", "route")] : [];
       return [
         text(message.text),
-        ...message.citations.map((citation) => text(`${citation.document} §${citation.section} ${citation.heading}`, { isSubtle: true, size: "Small", spacing: "None" })),
+        ...message.citations.map((citation) => text(citation.label, { isSubtle: true, size: "Small", spacing: "None" })),
         ...(actions.length > 0 ? [{ type: "ActionSet", actions }] : []),
       ];
     }

@@ -28,7 +28,7 @@ export function renderPlainText(message: OutgoingMessage): string {
       return [`✔ ${message.title}`, ...message.lines.map((line) => `  ${line}`)].join("\n");
     case "answer": {
       const hint = !message.questionId ? [] : message.answered ? ['    (type "helpful" or "not helpful")'] : message.routable ? ['    (type "pass it on" to send your question to the governance team)'] : [];
-      return [message.text, ...message.citations.map((citation) => `  — ${citation.document} §${citation.section} ${citation.heading}`), ...hint].join("\n");
+      return [message.text, ...message.citations.map((citation) => `  — ${citation.label}`), ...hint].join("\n");
     }
     case "incident":
       return [
