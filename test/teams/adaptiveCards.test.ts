@@ -38,3 +38,18 @@ describe("a review summary in Teams", () => {
     expect(inputFromCard({ aims: "command", command: "confirm", [editStepInputId]: "step_7" })).toEqual({ kind: "command", command: "confirm" });
   });
 });
+
+describe("text on several lines in Teams", () => {
+  it("keeps each line of an answer on a line of its own (Markdown needs a blank line for a break)", () => {
+    const answer: OutgoingMessage = {
+      kind: "answer",
+      answered: true,
+      routable: false,
+      text: "I'm not certain; these sections look closest:\n• Approvals [rules.md §2]: Ask first.\n• Tools [rules.md §3]: Use the approved ones.",
+      citations: [{ document: "rules.md", section: "2", heading: "Approvals", label: "Rules (Version 1) §2 Approvals" }],
+    };
+    const blocks = renderCard([answer]).body as { type: string; text?: string }[];
+    expect(blocks[0]!.text!.split("\n\n")).toEqual(["I'm not certain; these sections look closest:", "• Approvals [rules.md §2]: Ask first.", "• Tools [rules.md §3]: Use the approved ones."]);
+    expect(blocks[1]!.text).toBe("Rules (Version 1) §2 Approvals");
+  });
+});

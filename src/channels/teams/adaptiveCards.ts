@@ -32,7 +32,8 @@ export function renderCard(messages: OutgoingMessage[]): AdaptiveCard {
 }
 
 const submit = (title: string, data: CardActionData, style?: "positive" | "destructive"): Element => ({ type: "Action.Submit", title, data, ...(style ? { style } : {}) });
-const text = (value: string, extra: Element = {}): Element => ({ type: "TextBlock", text: value, wrap: true, ...extra });
+/** Teams reads a TextBlock as Markdown, where one line break is no break: each becomes a paragraph's. */
+const text = (value: string, extra: Element = {}): Element => ({ type: "TextBlock", text: value.replace(/\n+/g, "\n\n"), wrap: true, ...extra });
 
 function elementsFor(message: OutgoingMessage): Element[] {
   switch (message.kind) {
