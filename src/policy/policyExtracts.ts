@@ -94,12 +94,28 @@ function excerptOf(hit: PolicyHit, wantsList: boolean): string {
   const units = hit.units;
   if (units.length === 0) return hit.passage.text.slice(0, 300);
   const best = units[0]!;
-  // A sentence opening with "This includes…" or "They must…" is quoted with the one it refers back to.
+  const at = (position: number) => units.find((other) => other.position === position);
+  // A sentence opening with "This includes…" or "They must…" is quoted with the one it refers back to;
+  // a list item with the sentence that introduces its list ("Never put these into any AI tool:"),
+  // without which it can read as the opposite; and that sentence with the list it introduces.
   const withAntecedents = (picked: typeof units) =>
     picked.flatMap((unit) => {
-      const previous = /^(this|these|it|they|such|that|those)\b/i.test(unit.text) ? units.find((other) => other.position === unit.position - 1) : undefined;
-      return previous ? [previous, unit] : [unit];
+      const previous = /^(this|these|it|they|such|that|those)\b/i.test(unit.text) ? at(unit.position - 1) : undefined;
+      if (unit.kind !== "sentence") return [...leadOf(unit), unit];
+      return [...(previous ? [previous] : []), unit, ...listAfter(unit)];
     });
+  const introducesList = (unit: (typeof units)[number] | undefined) => unit?.kind === "sentence" && unit.text.trimEnd().endsWith(":");
+  const leadOf = (item: (typeof units)[number]) => {
+    let position = item.position - 1;
+    while (at(position) && at(position)!.kind !== "sentence") position--;
+    return introducesList(at(position)) ? [at(position)!] : [];
+  };
+  const listAfter = (unit: (typeof units)[number]) => {
+    if (!introducesList(unit)) return [];
+    const items: typeof units = [];
+    for (let position = unit.position + 1; at(position) && at(position)!.kind !== "sentence" && items.length < longestList; position++) items.push(at(position)!);
+    return items;
+  };
   // List items and table rows each on their own line, as in the document.
   const inOrder = (picked: typeof units) =>
     [...new Set(withAntecedents(picked))]

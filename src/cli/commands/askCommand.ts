@@ -4,6 +4,7 @@
 import { loadAllPrompts } from "../../policy/prompts.js";
 import { policyAssistantFor } from "../../policy/policyAssistant.js";
 import { PolicyDirMissingError } from "../../policy/policyCorpus.js";
+import { citationLabel } from "../../policy/policyExtracts.js";
 import { CliError, cliConfig } from "../cliContext.js";
 
 export async function ask(question: string, options: { json?: boolean }): Promise<void> {
@@ -29,6 +30,6 @@ export async function ask(question: string, options: { json?: boolean }): Promis
     return;
   }
   console.log(answer.answer);
-  for (const citation of answer.citations) console.log(`  — ${citation.documentTitle ?? citation.document}${citation.documentVersion ? ` (${citation.documentVersion})` : ""} §${citation.section} ${citation.heading}`);
+  for (const citation of answer.citations) console.log(`  — ${citationLabel(citation)}`);
   for (const { file, problem } of problems) console.error(`Not used: ${file}: ${problem}`);
 }
