@@ -68,8 +68,9 @@ async function startServiceOnPort(env: Record<string, string>, port: string, tim
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) {
-      const message = `service exited with ${child.exitCode}:\n${output}`;
+    // Ended by a signal (something else killed it), exitCode stays null: that is an exit too, not a slow start.
+    if (child.exitCode !== null || child.signalCode !== null) {
+      const message = `service exited with ${child.exitCode ?? child.signalCode}:\n${output}`;
       throw output.includes("EADDRINUSE") && !env.PORT ? new PortTakenError(message) : new Error(message);
     }
     if ((await fetch(`${url}/healthz`).then((res) => res.status, () => 0)) === 200) {
