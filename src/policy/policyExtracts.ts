@@ -43,6 +43,8 @@ export function reference(citation: { document: string; section: string }): stri
   return `[${citation.document} §${citation.section}]`;
 }
 
+const namedByHeading = (citation: { section: string; heading: string }) => citation.section.toLowerCase() === citation.heading.toLowerCase();
+
 /**
  * How a citation is shown under an answer: the document as people know it (its title and version, which
  * the file name need not say) and the section, its heading beside a number ("§4.3 If we have published a
@@ -81,7 +83,8 @@ export function extractiveAnswer(question: string, hits: PolicyHit[], confidence
     return { answer: citations.map((citation) => `${citation.excerpt} ${reference(citation)}`).join("\n"), citations };
   }
   const citations = hits.slice(0, 3).map((hit) => citationOf(hit, question));
-  const lines = citations.map((citation) => `• ${citation.heading} ${reference(citation)}: ${citation.excerpt}`);
+  // The line opens with the heading, so a section named by its heading is not named again in the reference.
+  const lines = citations.map((citation) => `• ${citation.heading} ${namedByHeading(citation) ? `[${citation.document}]` : reference(citation)}: ${citation.excerpt}`);
   return { answer: [`I'm not certain; these sections look closest:`, ...lines].join("\n"), citations };
 }
 

@@ -6,6 +6,9 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { PolicyAssistant } from "../../src/policy/policyAssistant.js";
+import { extractiveAnswer } from "../../src/policy/policyExtracts.js";
+import { PolicyIndex } from "../../src/policy/policyIndex.js";
+import { splitDocument } from "../../src/policy/policySections.js";
 import { loadPrompt } from "../../src/policy/prompts.js";
 
 const rules = [
@@ -54,5 +57,16 @@ describe("quoting a section that holds a list", () => {
     const answer = await assistant.ask("are obituaries ok to do with chatgpt");
     expect(answer.answered).toBe(true);
     expect(answer.answer).toMatch(/AI tools must not be used to write:\n- obituaries and tributes;/);
+  });
+});
+
+describe("saying it is not certain", () => {
+  it("opens each closest section with its heading and does not name a heading-named section twice", () => {
+    const question = "are AI images checked by an editor before they are published?";
+    const hits = new PolicyIndex(splitDocument("rules.md", rules)).query(question, 3);
+    const [opening, ...sections] = extractiveAnswer(question, hits, "uncertain").answer.split("\n").filter((line) => !line.startsWith("- "));
+    expect(opening).toBe("I'm not certain; these sections look closest:");
+    expect(sections.length).toBeGreaterThanOrEqual(2);
+    for (const line of sections) expect(line).toMatch(/^• (Writing with AI|Images) \[rules\.md\]: \S/);
   });
 });
