@@ -43,7 +43,10 @@ export function reference(citation: { document: string; section: string }): stri
   return `[${citation.document} §${citation.section}]`;
 }
 
+/** The section is called by its heading ("Approved AI tools"), not by a number ("4.3"). */
 const namedByHeading = (citation: { section: string; heading: string }) => citation.section.toLowerCase() === citation.heading.toLowerCase();
+/** The section's name already says its heading ("Part A: Approvals" for "Approvals"), so a label need not repeat it. */
+const sectionSaysHeading = (citation: { section: string; heading: string }) => !citation.heading || citation.section.toLowerCase().includes(citation.heading.toLowerCase());
 
 /**
  * How a citation is shown under an answer: the document as people know it (its title and version, which
@@ -52,8 +55,7 @@ const namedByHeading = (citation: { section: string; heading: string }) => citat
  */
 export function citationLabel(citation: Pick<PolicyCitation, "document" | "section" | "heading" | "documentTitle" | "documentVersion">): string {
   const document = `${citation.documentTitle ?? citation.document}${citation.documentVersion ? ` (${citation.documentVersion})` : ""}`;
-  const headingSaid = !citation.heading || citation.section.toLowerCase().includes(citation.heading.toLowerCase());
-  return `${document} §${citation.section}${headingSaid ? "" : ` ${citation.heading}`}`;
+  return `${document} §${citation.section}${sectionSaysHeading(citation) ? "" : ` ${citation.heading}`}`;
 }
 
 /** Whether a confident answer also quotes the closest section naming the tool the question names (see `answeringHits`). */
@@ -97,31 +99,9 @@ function excerptOf(hit: PolicyHit, wantsList: boolean): string {
   const units = hit.units;
   if (units.length === 0) return hit.passage.text.slice(0, 300);
   const best = units[0]!;
-  const at = (position: number) => units.find((other) => other.position === position);
-  // A sentence opening with "This includes…" or "They must…" is quoted with the one it refers back to;
-  // a list item with the sentence that introduces its list ("Never put these into any AI tool:"),
-  // without which it can read as the opposite; and that sentence with the list it introduces.
-  const withAntecedents = (picked: typeof units) =>
-    picked.flatMap((unit) => {
-      const previous = /^(this|these|it|they|such|that|those)\b/i.test(unit.text) ? at(unit.position - 1) : undefined;
-      if (unit.kind !== "sentence") return [...leadOf(unit), unit];
-      return [...(previous ? [previous] : []), unit, ...listAfter(unit)];
-    });
-  const introducesList = (unit: (typeof units)[number] | undefined) => unit?.kind === "sentence" && unit.text.trimEnd().endsWith(":");
-  const leadOf = (item: (typeof units)[number]) => {
-    let position = item.position - 1;
-    while (at(position) && at(position)!.kind !== "sentence") position--;
-    return introducesList(at(position)) ? [at(position)!] : [];
-  };
-  const listAfter = (unit: (typeof units)[number]) => {
-    if (!introducesList(unit)) return [];
-    const items: typeof units = [];
-    for (let position = unit.position + 1; at(position) && at(position)!.kind !== "sentence" && items.length < longestList; position++) items.push(at(position)!);
-    return items;
-  };
   // List items and table rows each on their own line, as in the document.
   const inOrder = (picked: typeof units) =>
-    [...new Set(withAntecedents(picked))]
+    [...new Set(picked.flatMap((unit) => withContext(unit, units)))]
       .sort((a, b) => a.position - b.position)
       .map((unit) => (unit.kind === "sentence" ? unit.text : `\n- ${unit.text}`))
       .join(" ")
@@ -137,3 +117,29 @@ function excerptOf(hit: PolicyHit, wantsList: boolean): string {
 }
 
 const commas = (text: string) => text.split(",").length - 1;
+
+type Unit = PolicyHit["units"][number];
+
+/**
+ * A unit with what it cannot be quoted without: a sentence opening with "This includes…" or "They
+ * must…" with the one it refers back to; a list item with the sentence that introduces its list
+ * ("Never put these into any AI tool:"), without which it can read as the opposite; and that
+ * sentence with the list it introduces.
+ */
+function withContext(unit: Unit, units: Unit[]): Unit[] {
+  const at = (position: number) => units.find((other) => other.position === position);
+  if (unit.kind !== "sentence") {
+    let position = unit.position - 1;
+    while (at(position) && at(position)!.kind !== "sentence") position--;
+    const lead = at(position);
+    return introducesList(lead) ? [lead!, unit] : [unit];
+  }
+  const previous = /^(this|these|it|they|such|that|those)\b/i.test(unit.text) ? at(unit.position - 1) : undefined;
+  const list: Unit[] = [];
+  if (introducesList(unit)) {
+    for (let position = unit.position + 1; at(position) && at(position)!.kind !== "sentence" && list.length < longestList; position++) list.push(at(position)!);
+  }
+  return [...(previous ? [previous] : []), unit, ...list];
+}
+
+const introducesList = (unit: Unit | undefined) => unit?.kind === "sentence" && unit.text.trimEnd().endsWith(":");
