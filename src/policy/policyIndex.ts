@@ -156,6 +156,9 @@ export class PolicyIndex {
   /** Short forms the policies spell out ("dpia" → data protection impact assessment), see policyAcronyms.ts. */
   private readonly acronyms: Map<string, string[]>;
 
+  /** Every passage's words, stemmed, one passage per line: what `mentions` searches. */
+  private readonly stemmedText: string;
+
   constructor(readonly passages: PolicyPassage[]) {
     this.byId = new Map(passages.map((passage) => [passage.id, passage]));
     this.wordsOf = new Map(passages.map((passage) => [passage.id, { all: stems(`${passage.headingPath.join(" ")} ${passage.text}`), heading: stems(passage.headingPath.join(" ")) }]));
@@ -175,6 +178,7 @@ export class PolicyIndex {
       const units = unitsOf(passage.text).map((unit) => ({ ...unit, id: `${passage.id}~${unit.position}`, passageId: passage.id, context: passage.heading, stems: tokenize(unit.text).map(stem) })).map((unit) => ({ ...unit, stemSet: new Set(unit.stems) }));
       this.unitsOf.set(passage.id, units);
     }
+    this.stemmedText = passages.map((passage) => ` ${allWords(`${passage.headingPath.join(" ")} ${passage.text}`).map(stem).join(" ")} `).join("\n");
     this.acronyms = learnAcronyms([...this.unitsOf.values()].flat().map((unit) => unit.text), new Set(this.documentFrequency.keys()));
   }
 
@@ -296,6 +300,11 @@ export class PolicyIndex {
       prefix: (term) => own.has(term) && term.length > 4,
       fuzzy: (term) => (own.has(term) && term.length > 5 && !this.documentFrequency.has(term) ? fuzziness : 0),
     };
+  }
+
+  /** Whether the policies use these words one after the other, in any form (see PolicyVocabulary). */
+  mentions(words: string[]): boolean {
+    return words.length > 0 && this.stemmedText.includes(` ${words.map(stem).join(" ")} `);
   }
 
   /** A word as the policies would spell it (a typo one edit from a policy word corrected). */

@@ -1,0 +1,80 @@
+// Questions that name AI and may share the policies' words, yet ask about what lies outside them:
+// what another organisation, a regulator or a law says ("what are Elsevier's rules on AI-written
+// papers?"), and AI in someone's private life ("can ChatGPT plan my holiday?"). The organisation's
+// policies answer neither, unless they speak of that body or that part of life themselves, which
+// is checked against their own words.
+import { isAiWord } from "./policyDomain.js";
+import { allWords, isMeaningful, stem } from "./policyWords.js";
+
+/** What the policies say, as the scope checks need it. */
+export interface PolicyVocabulary {
+  /** Whether the policies use these words one after the other, in any form ("partners" for "partner"). */
+  mentions(words: string[]): boolean;
+}
+
+const rulesWord = String.raw`(polic(y|ies)|rules?|guidance|guidelines?|principles?|terms|code|position|stance|approach|requirements?|regulations?|advice|framework|standards?|usage)`;
+/** "Elsevier's rules", "NHS England's national guidance": the owner is the capitalised words before "'s". */
+const possessive = new RegExp(String.raw`((?:\b\p{Lu}[\p{L}\p{N}&.-]*\s+){0,3}\b\p{Lu}[\p{L}\p{N}&.-]*)(?:'s|’s|s'|s’)\s+(?:[\p{L}-]+\s+){0,3}?${rulesWord}\b`, "u");
+/** "What does the MHRA require…", "what do the Russell Group principles say", "how does St Mary's handle AI". */
+const saysOrDoes =
+  /\b(?:what|how)\s+(?:does|do|did|would|will)\s+((?:the\s+)?(?:[\p{L}\p{N}&.'’-]+\s+){0,6}?)(?:say|says|require|requires|propose|proposes|recommend|recommends|state|states|mandate|mandates|expect|expects|permit|permits|ban|bans|prohibit|prohibits|handle|handles|approach|approaches|regulate|regulates|govern|governs|deal with|deals with|treat|treats)\b/iu;
+
+/** Words for AI itself, not anyone's name: "the EU AI Act" is the EU's act. OpenAI's rules are OpenAI's. */
+const aiItself = new Set(["ai", "a.i", "artificial", "intelligence", "generative", "genai", "ml", "machine", "learning"]);
+
+/** The capitalised names in a phrase, words for AI itself left out: "the EU AI Act" → ["eu"], ["act"]. */
+function namesIn(phrase: string): string[][] {
+  const runs: string[][] = [];
+  let run: string[] = [];
+  for (const word of phrase.split(/\s+/).filter(Boolean)) {
+    const clean = word.replace(/['’]s?$/u, "");
+    if (/^\p{Lu}/u.test(clean) && !aiItself.has(clean.toLowerCase())) {
+      run.push(...allWords(clean));
+      continue;
+    }
+    if (run.length > 0) runs.push(run);
+    run = [];
+  }
+  if (run.length > 0) runs.push(run);
+  return runs.filter((words) => words.some(isMeaningful));
+}
+
+/**
+ * The body whose rules the question asks about, when the policies never name it: the organisation
+ * and the bodies its policies speak of ("the Trust's policy", "what does the Digital Health Board
+ * require") are in scope. The question's first word is capitalised by grammar, not as a name.
+ */
+export function outsideBodyAskedAbout(question: string, vocabulary: PolicyVocabulary): string | undefined {
+  const sentence = question.replace(/^\s*\p{Lu}/u, (first) => first.toLowerCase());
+  const owners = [possessive.exec(sentence)?.[1], saysOrDoes.exec(sentence)?.[1]].filter((owner): owner is string => Boolean(owner));
+  for (const owner of owners) {
+    const unnamed = namesIn(owner).find((words) => !vocabulary.mentions(words));
+    if (unnamed) return unnamed.join(" ");
+  }
+  return undefined;
+}
+
+/**
+ * Private life: one's own family, occasions, home and leisure ("my kid's homework", "my holiday").
+ * A question naming AI and its asker's own private life is not about the organisation's rules,
+ * unless the policies speak of it too. Only "my …" counts: to a newsroom "recipes" and "holiday
+ * travel" are work, and "partner" alone is as often a business partner.
+ */
+const privateLife = new Set(
+  [
+    "kid kids son sons daughter daughters child children partner wife husband boyfriend girlfriend fiance fiancee mum mom dad mother father parents",
+    "grandma grandmother grandad grandfather nan granny sister brother family friend friends neighbour neighbor toddler baby",
+    "birthday wedding anniversary christmas holiday holidays vacation honeymoon recipes cooking dinner meals diet workout workouts gym fitness",
+    "playlist playlists hobby hobbies garden shopping dating homework bedtime",
+  ]
+    .join(" ")
+    .split(" "),
+);
+const ownLife = /\bmy\s+(?:own\s+)?(\p{L}+)/giu;
+
+/** The private-life word the question names beside AI ("my holiday"), when the policies never use it. */
+export function privateLifeAskedAbout(question: string, vocabulary: PolicyVocabulary): string | undefined {
+  if (!allWords(question).some((word) => isAiWord(stem(word)))) return undefined;
+  const own = [...question.matchAll(ownLife)].map((match) => match[1]!.toLowerCase());
+  return own.filter((word) => privateLife.has(word)).find((word) => !vocabulary.mentions([word]));
+}

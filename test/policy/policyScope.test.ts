@@ -1,0 +1,98 @@
+// Questions that name AI and share the policy's words but ask about what lies outside it: another
+// body's rules, AI in the asker's private life, which product is best or what AI can do in general.
+// Each is declined, unless the policy itself speaks of that body or that part of life. Each goes
+// through PolicyAssistant.ask on a policy folder.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { PolicyAssistant } from "../../src/policy/policyAssistant.js";
+import { loadPrompt } from "../../src/policy/prompts.js";
+
+const policy = [
+  "# Oakfield Press AI Policy",
+  "",
+  "## Approved tools",
+  "",
+  "| Tool | Use it for |",
+  "| --- | --- |",
+  "| Microsoft Copilot | Drafting, summaries and research papers |",
+  "| Otter | Transcribing interviews |",
+  "",
+  "## Approvals",
+  "",
+  "The Ethics Board must approve any new AI tool before staff use it. The board requires a data protection impact assessment.",
+  "",
+  "## Personal images",
+  "",
+  "Do not upload photos of your family or colleagues to AI image generators on work devices.",
+  "",
+  "## Publishing",
+  "",
+  "Papers written with AI help must say which tool was used and how. Authors remain responsible for every claim in their papers.",
+  "",
+  "## Code and models",
+  "",
+  "Developers may use Copilot to write Python code; every suggestion is reviewed before it is merged. We do not fine-tune models on readers' data.",
+  "",
+  "## Checking AI drafts",
+  "",
+  "A sub-editor checks the facts in every AI draft before it is published. Paying for a transcription app needs the Ethics Board's approval.",
+].join("\n");
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "policy-scope-"));
+fs.writeFileSync(path.join(dir, "ai-policy.md"), policy);
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+const assistant = new PolicyAssistant({ policyDir: dir, prompt: loadPrompt("policy-answer") });
+const answered = async (question: string) => (await assistant.ask(question)).answered;
+
+describe("another body's rules", () => {
+  it("declines what a publisher, a regulator or a law the policy never names says about AI", async () => {
+    expect(await answered("What are Elsevier's rules on authors using AI to write papers?")).toBe(false);
+    expect(await answered("What does the ICO require before a chatbot can use personal data?")).toBe(false);
+    expect(await answered("What does the EU AI Act say about transcribing interviews?")).toBe(false);
+  });
+
+  it("answers what a body the policy names requires", async () => {
+    const answer = await assistant.ask("What does the Ethics Board require before we use a new AI tool?");
+    expect(answer.answered).toBe(true);
+    expect(answer.citations[0]?.section).toBe("Approvals");
+  });
+
+  it("answers a question about the organisation's own rules, in its name", async () => {
+    expect(await answered("What are Oakfield Press's rules on papers written with AI?")).toBe(true);
+  });
+});
+
+describe("AI in the asker's private life", () => {
+  it("declines AI for one's own family, holidays and birthdays", async () => {
+    expect(await answered("what's a good AI app to help my kid with his homework?")).toBe(false);
+    expect(await answered("can chatgpt plan my holiday to Spain this summer?")).toBe(false);
+    expect(await answered("Is there an AI that can make a playlist for my birthday?")).toBe(false);
+  });
+
+  it("answers when the policy speaks of that part of life", async () => {
+    const answer = await assistant.ask("can I put a photo of my family into an AI image generator on my work laptop?");
+    expect(answer.answered).toBe(true);
+    expect(answer.citations[0]?.section).toBe("Personal images");
+  });
+
+  it("answers 'my' work questions", async () => {
+    expect(await answered("can I use Copilot to summarise my research papers?")).toBe(true);
+  });
+});
+
+describe("questions about AI rather than the rules", () => {
+  it("declines which product is best, what it is worth and whether AI can really do a person's job", async () => {
+    expect(await answered("Which AI is best at writing Python code at the moment?")).toBe(false);
+    expect(await answered("Which AI transcription app is actually worth paying for?")).toBe(false);
+    expect(await answered("Can AI really check facts as reliably as a sub-editor?")).toBe(false);
+    expect(await answered("What does fine-tuning a model actually mean?")).toBe(false);
+  });
+
+  it("answers which approved tool is best for a task", async () => {
+    const answer = await assistant.ask("which approved tool is best for transcribing interviews?");
+    expect(answer.answered).toBe(true);
+    expect(answer.citations[0]?.section).toBe("Approved tools");
+  });
+});
