@@ -5,6 +5,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { benchSigningSecret } from "./chatRequests.js";
 import { startFakeBotConnector, startFakeSlackWebApi, type ReplyListener } from "./fakePlatforms.js";
 import { openEmbeddedServer, stopEmbeddedServerIn } from "../../src/store/embedded/embeddedServer.js";
@@ -160,12 +161,20 @@ function startScriptNodeArguments(): string[] {
 
 /**
  * BENCH_CPU_PROFILE_DIR=DIR writes a V8 CPU profile of every service and baseline process there, BENCH_HEAP_PROFILE_DIR=DIR
- * a sampled heap profile (what the heap holds when it stops, by the code that allocated it); open either in Chrome DevTools.
+ * a sampled heap profile (what the heap holds when it stops, by the code that allocated it), BENCH_ALLOCATION_PROFILE_DIR=DIR
+ * one of every allocation, freed or not (allocationSampler.mjs: where the garbage collector's work comes from); open any in
+ * Chrome DevTools.
  */
 export function profilingArguments(): string[] {
   const cpu = process.env.BENCH_CPU_PROFILE_DIR;
   const heap = process.env.BENCH_HEAP_PROFILE_DIR;
-  return [...(cpu ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(cpu)}`] : []), ...(heap ? ["--heap-prof", `--heap-prof-dir=${path.resolve(heap)}`] : [])];
+  const allocations = process.env.BENCH_ALLOCATION_PROFILE_DIR;
+  return [
+    // The folder travels in the module's address: the processes get only the variables they need.
+    ...(allocations ? ["--import", `${pathToFileURL(path.join(projectRoot, "bench/support/allocationSampler.mjs")).href}?dir=${encodeURIComponent(path.resolve(allocations))}`] : []),
+    ...(cpu ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(cpu)}`] : []),
+    ...(heap ? ["--heap-prof", `--heap-prof-dir=${path.resolve(heap)}`] : []),
+  ];
 }
 
 /**
