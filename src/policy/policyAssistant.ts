@@ -14,7 +14,7 @@ import { listPolicyFiles, loadPolicyCorpus, PolicyDirMissingError, policyDirExis
 import { PolicyIndex, type PolicyHit } from "./policyIndex.js";
 import { isGeneralKnowledge, isInjection, isTaskOrOpinion } from "./policyGuard.js";
 import { judge, type PolicyConfidence } from "./policyRelevance.js";
-import { outsideBodyAskedAbout, privateLifeAskedAbout } from "./policyScope.js";
+import { outsideScopeAnswer } from "./policyScope.js";
 import { citationOf, extractiveAnswer } from "./policyExtracts.js";
 import { loadPrompt } from "./prompts.js";
 import { matchCurated, type CuratedCandidate } from "./curatedMatching.js";
@@ -134,7 +134,8 @@ export class PolicyAssistant {
     if (isInjection(question)) return { answered: false, answer: refusal, citations: [], source: "guard" };
     if (isTaskOrOpinion(question) || isGeneralKnowledge(question)) return { answered: false, answer: notCovered, citations: [], source: "guard", confidence: "off-topic" };
     const { index } = await this.currentIndex();
-    if (outsideBodyAskedAbout(question, index) || privateLifeAskedAbout(question, index)) return { answered: false, answer: notCovered, citations: [], source: "guard", confidence: "off-topic" };
+    const outsideScope = outsideScopeAnswer(question, index);
+    if (outsideScope) return { answered: false, answer: outsideScope, citations: [], source: "guard", confidence: "off-topic" };
     const lexical = index.query(question, 10);
     // A question the offline match declines is about something else: no model is asked about it,
     // neither to embed it, nor to rewrite it, nor to answer it.

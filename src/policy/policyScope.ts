@@ -19,24 +19,31 @@ const possessive = new RegExp(String.raw`((?:\b\p{Lu}[\p{L}\p{N}&.-]*\s+){0,3}\b
 const saysOrDoes =
   /\b(?:what|how)\s+(?:does|do|did|would|will)\s+((?:the\s+)?(?:[\p{L}\p{N}&.'’-]+\s+){0,6}?)(?:say|says|require|requires|propose|proposes|recommend|recommends|state|states|mandate|mandates|expect|expects|permit|permits|ban|bans|prohibit|prohibits|handle|handles|approach|approaches|regulate|regulates|govern|governs|deal with|deals with|treat|treats)\b/iu;
 
-/** Words for AI itself, not anyone's name: "the EU AI Act" is the EU's act. OpenAI's rules are OpenAI's. */
+/** Words for AI itself, not anyone's name ("Generative AI"); OpenAI is a company. */
 const aiItself = new Set(["ai", "a.i", "artificial", "intelligence", "generative", "genai", "ml", "machine", "learning"]);
 
-/** The capitalised names in a phrase, words for AI itself left out: "the EU AI Act" → ["eu"], ["act"]. */
-function namesIn(phrase: string): string[][] {
+/** A name as written ("Elsevier", "St Thomas") and its words as the policies would be searched for them. */
+interface Name {
+  written: string;
+  words: string[];
+}
+
+/** The runs of capitalised words in a phrase ("the EU AI Act" → "EU AI Act"), except those that are only words for AI. */
+function namesIn(phrase: string): Name[] {
   const runs: string[][] = [];
   let run: string[] = [];
   for (const word of phrase.split(/\s+/).filter(Boolean)) {
     const clean = word.replace(/['’]s?$/u, "");
-    if (/^\p{Lu}/u.test(clean) && !aiItself.has(clean.toLowerCase())) {
-      run.push(...allWords(clean));
+    if (/^\p{Lu}/u.test(clean)) {
+      run.push(clean);
       continue;
     }
     if (run.length > 0) runs.push(run);
     run = [];
   }
   if (run.length > 0) runs.push(run);
-  return runs.filter((words) => words.some(isMeaningful));
+  const names = runs.map((written) => ({ written: written.join(" "), words: allWords(written.join(" ")) }));
+  return names.filter(({ words }) => words.some((word) => isMeaningful(word) && !aiItself.has(word)));
 }
 
 /**
@@ -48,8 +55,8 @@ export function outsideBodyAskedAbout(question: string, vocabulary: PolicyVocabu
   const sentence = question.replace(/^\s*\p{Lu}/u, (first) => first.toLowerCase());
   const owners = [possessive.exec(sentence)?.[1], saysOrDoes.exec(sentence)?.[1]].filter((owner): owner is string => Boolean(owner));
   for (const owner of owners) {
-    const unnamed = namesIn(owner).find((words) => !vocabulary.mentions(words));
-    if (unnamed) return unnamed.join(" ");
+    const unnamed = namesIn(owner).find(({ words }) => !vocabulary.mentions(words));
+    if (unnamed) return owner.includes(`the ${unnamed.written}`) ? `the ${unnamed.written}` : unnamed.written;
   }
   return undefined;
 }
@@ -74,7 +81,22 @@ const ownLife = /\bmy\s+(?:own\s+)?(\p{L}+)/giu;
 
 /** The private-life word the question names beside AI ("my holiday"), when the policies never use it. */
 export function privateLifeAskedAbout(question: string, vocabulary: PolicyVocabulary): string | undefined {
-  if (!allWords(question).some((word) => isAiWord(stem(word)))) return undefined;
-  const own = [...question.matchAll(ownLife)].map((match) => match[1]!.toLowerCase());
-  return own.filter((word) => privateLife.has(word)).find((word) => !vocabulary.mentions([word]));
+  return ownLifeWords(question).find((word) => !vocabulary.mentions([word]));
+}
+
+function ownLifeWords(question: string): string[] {
+  if (!allWords(question).some((word) => isAiWord(stem(word)))) return [];
+  return [...question.matchAll(ownLife)].map((match) => match[1]!.toLowerCase()).filter((word) => privateLife.has(word));
+}
+
+/** Why the question is declined, in words its asker recognises. */
+export function outsideScopeAnswer(question: string, vocabulary: PolicyVocabulary): string | undefined {
+  const body = outsideBodyAskedAbout(question, vocabulary);
+  if (body) {
+    return `Our AI policies don't mention ${body}, so I can't tell you what it says or requires: I answer from our own policies only. If you think they should cover it, I can pass your question to the governance team.`;
+  }
+  if (privateLifeAskedAbout(question, vocabulary)) {
+    return "Our AI policy is about using AI for work, not in your own time, so it doesn't cover this. If it is about work after all, I can pass your question to the governance team.";
+  }
+  return undefined;
 }

@@ -53,6 +53,13 @@ describe("another body's rules", () => {
     expect(await answered("What does the EU AI Act say about transcribing interviews?")).toBe(false);
   });
 
+  it("says which body the policies do not mention, and offers to pass the question on", async () => {
+    const answer = await assistant.ask("What does the EU AI Act say about transcribing interviews?");
+    expect(answer.answer).toContain("don't mention the EU AI Act");
+    expect(answer.answer).toContain("pass your question to the governance team");
+    expect(answer.citations).toEqual([]);
+  });
+
   it("answers what a body the policy names requires", async () => {
     const answer = await assistant.ask("What does the Ethics Board require before we use a new AI tool?");
     expect(answer.answered).toBe(true);
@@ -69,6 +76,10 @@ describe("AI in the asker's private life", () => {
     expect(await answered("what's a good AI app to help my kid with his homework?")).toBe(false);
     expect(await answered("can chatgpt plan my holiday to Spain this summer?")).toBe(false);
     expect(await answered("Is there an AI that can make a playlist for my birthday?")).toBe(false);
+  });
+
+  it("says the policy is about AI at work", async () => {
+    expect((await assistant.ask("can chatgpt plan my holiday to Spain this summer?")).answer).toMatch(/using AI for work, not in your own time/);
   });
 
   it("answers when the policy speaks of that part of life", async () => {
