@@ -18,12 +18,15 @@ export function policyAnswerer(assistant: PolicyAssistant, prisma: PrismaClient)
       : await assistant.ask(question);
     const recorded = await askAndRecord(answer, prisma, question, { personId: turn.speaker.personId, channel: turn.channel });
     if (curated) await new CuratedPolicyAnswers(prisma).given(curated.id);
+    // An attempt to instruct the bot is refused (the guard gives it no confidence) and goes nowhere.
+    const refusedAsInstruction = answer.source === "guard" && !answer.confidence;
     return {
       kind: "answer",
       questionId: recorded.questionId,
       answered: answer.answered,
-      // What the policy did not answer, or answered uncertainly, can be passed to the governance team.
-      routable: answer.source !== "guard" && answer.source !== "curated" && (!answer.answered || answer.confidence === "uncertain"),
+      // What the policy did not answer, or answered uncertainly, can be passed to the governance team,
+      // as every "doesn't cover this" says: the asker may know better than the check that declined it.
+      routable: !refusedAsInstruction && answer.source !== "curated" && (!answer.answered || answer.confidence === "uncertain"),
       text: answer.answer,
       citations: answer.citations.map((citation) => ({ document: citation.document, section: citation.section, heading: citation.heading, label: citationLabel(citation) })),
     };
