@@ -42,7 +42,9 @@ describe("obligations to customers in Teams", () => {
     const response = await fetch(`${service.url}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
     expect(response.status).toBe(200);
     await service.teams!.settled();
-    return JSON.stringify(connector.calls.filter((call) => call.conversationId === personal(user).id).at(-1)?.body ?? null);
+    // The reply to this message, not a notice the delivery worker sent to the same chat meanwhile.
+    const replies = connector.calls.filter((call) => call.conversationId === personal(user).id && (call.body as { replyToId?: string }).replyToId === body.id);
+    return JSON.stringify(replies.at(-1)?.body ?? null);
   };
 
   it("lets governance record one in personal chat, shows it to oversight and refuses others", async () => {
