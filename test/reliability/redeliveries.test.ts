@@ -143,8 +143,10 @@ describe(`Teams redeliveries (${backend})`, () => {
     return response.status;
   };
   const say = async (text: string) => {
-    expect(await post(message({ text }))).toBe(200);
-    return JSON.stringify(connector.calls.filter((call) => call.conversationId === personal.id).at(-1)?.body);
+    const sent = message({ text });
+    expect(await post(sent)).toBe(200);
+    // The reply to this message, not a notice the delivery worker sent to the same chat meanwhile.
+    return JSON.stringify(connector.calls.filter((call) => call.conversationId === personal.id && (call.body as { replyToId?: string }).replyToId === sent.id).at(-1)?.body);
   };
   const repliesSince = (mark: number) => connector.calls.slice(mark).filter((call) => call.conversationId === personal.id);
   const state = () => database.prisma.conversationState.findFirstOrThrow({ where: { platform: "teams", conversationId: personal.id }, orderBy: { updatedAt: "desc" } });
