@@ -1,14 +1,15 @@
 // Questions that name AI and may share the policies' words, yet ask about what lies outside them:
 // what another organisation, a regulator or a law says ("what are Elsevier's rules on AI-written
-// papers?"), and AI in someone's private life ("can ChatGPT plan my holiday?"). The organisation's
-// policies answer neither, unless they speak of that body or that part of life themselves, which
-// is checked against their own words.
+// papers?"), AI in someone's private life ("can ChatGPT plan my holiday?") and what a term the
+// policies never use means ("what does GPT stand for?"). The organisation's policies answer none,
+// unless they speak of that body, that part of life or that term themselves, which is checked
+// against their own words.
 import { isAiWord } from "./policyDomain.js";
 import { allWords, isMeaningful, stem } from "./policyWords.js";
 
 /** What the policies say, as the scope checks need it. */
 export interface PolicyVocabulary {
-  /** Whether the policies use these words one after the other, in any form ("partners" for "partner"). */
+  /** Whether the policies use these words one after the other, in any form ("partners" for "partner"), or spell out the short form. */
   mentions(words: string[]): boolean;
 }
 
@@ -89,8 +90,22 @@ function ownLifeWords(question: string): string[] {
   return [...question.matchAll(ownLife)].map((match) => match[1]!.toLowerCase()).filter((word) => privateLife.has(word));
 }
 
+/** "What does GPT stand for?", "what does 'fine-tuning' mean?": the term asked about. */
+const whatTermMeans = /\bwhat\s+(?:does|do|is|are)\s+(?:the\s+)?(?:term\s+|word\s+|acronym\s+|abbreviation\s+)?["'“‘]?([\p{L}\p{N}][\p{L}\p{N}-]*)["'”’]?\s+(?:actually\s+|really\s+)?(?:stand for|short for|mean)\b/iu;
+
+/** A term the question asks the meaning of that the policies never use (nor spell out): general knowledge. */
+export function unknownTermAskedAbout(question: string, vocabulary: PolicyVocabulary): string | undefined {
+  const term = whatTermMeans.exec(question)?.[1];
+  if (!term || vocabulary.mentions(allWords(term))) return undefined;
+  return term;
+}
+
 /** Why the question is declined, in words its asker recognises. */
 export function outsideScopeAnswer(question: string, vocabulary: PolicyVocabulary): string | undefined {
+  const term = unknownTermAskedAbout(question, vocabulary);
+  if (term) {
+    return `Our AI policies don't use the term "${term}", so I can't explain it from them: I answer from our own policies only. If you think they should cover it, I can pass your question to the governance team.`;
+  }
   const body = outsideBodyAskedAbout(question, vocabulary);
   if (body) {
     return `Our AI policies don't mention ${body}, so I can't tell you what it says or requires: I answer from our own policies only. If you think they should cover it, I can pass your question to the governance team.`;

@@ -21,7 +21,7 @@ const policy = [
   "",
   "## Approvals",
   "",
-  "The Ethics Board must approve any new AI tool before staff use it. The board requires a data protection impact assessment.",
+  "The Ethics Board must approve any new AI tool before staff use it. The board requires a Data Protection Impact Assessment (DPIA).",
   "",
   "## Personal images",
   "",
@@ -99,6 +99,15 @@ describe("questions about AI rather than the rules", () => {
     expect(await answered("Which AI transcription app is actually worth paying for?")).toBe(false);
     expect(await answered("Can AI really check facts as reliably as a sub-editor?")).toBe(false);
     expect(await answered("What does fine-tuning a model actually mean?")).toBe(false);
+  });
+
+  it("declines the meaning of a term the policy never uses, saying so, and explains one it does", async () => {
+    const gpt = await assistant.ask("what does GPT stand for?");
+    expect(gpt).toMatchObject({ answered: false, citations: [] });
+    expect(gpt.answer).toContain(`don't use the term "GPT"`);
+    const dpia = await assistant.ask("what does DPIA stand for?");
+    expect(dpia.answered).toBe(true);
+    expect(dpia.citations[0]?.section).toBe("Approvals");
   });
 
   it("answers which approved tool is best for a task", async () => {
