@@ -42,9 +42,7 @@ describe("obligations to customers in Teams", () => {
     const response = await fetch(`${service.url}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
     expect(response.status).toBe(200);
     await service.teams!.settled();
-    // The reply to this message, not a notice the delivery worker sent to the same chat meanwhile.
-    const replies = connector.calls.filter((call) => call.conversationId === personal(user).id && (call.body as { replyToId?: string }).replyToId === body.id);
-    return JSON.stringify(replies.at(-1)?.body ?? null);
+    return connector.replyTo(body.id);
   };
 
   it("lets governance record one in personal chat, shows it to oversight and refuses others", async () => {

@@ -145,8 +145,7 @@ describe(`Teams redeliveries (${backend})`, () => {
   const say = async (text: string) => {
     const sent = message({ text });
     expect(await post(sent)).toBe(200);
-    // The reply to this message, not a notice the delivery worker sent to the same chat meanwhile.
-    return JSON.stringify(connector.calls.filter((call) => call.conversationId === personal.id && (call.body as { replyToId?: string }).replyToId === sent.id).at(-1)?.body);
+    return connector.replyTo(sent.id);
   };
   const repliesSince = (mark: number) => connector.calls.slice(mark).filter((call) => call.conversationId === personal.id);
   const state = () => database.prisma.conversationState.findFirstOrThrow({ where: { platform: "teams", conversationId: personal.id }, orderBy: { updatedAt: "desc" } });

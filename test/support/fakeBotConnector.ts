@@ -30,6 +30,11 @@ export interface FakeBotConnector {
   hold(on: boolean): void;
   /** Everything sent to one conversation, as text: card JSON included. */
   textIn(conversationId: string): string;
+  /**
+   * The bot's last reply to one incoming activity (the call whose replyToId is its id), as text; "null"
+   * if none. Not the last call to the chat: the delivery worker may send a notice there meanwhile.
+   */
+  replyTo(activityId: string): string;
   close(): Promise<void>;
 }
 
@@ -92,6 +97,7 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
       held.clear();
     },
     textIn: (conversationId) => JSON.stringify(calls.filter((call) => call.conversationId === conversationId).map((call) => call.body)),
+    replyTo: (activityId) => JSON.stringify(calls.filter((call) => call.body.replyToId === activityId).at(-1)?.body ?? null),
     close: () => {
       for (const res of held) res.destroy();
       server.closeAllConnections();
