@@ -88,13 +88,13 @@ const opinion = /\bdo you (think|believe|reckon|feel)\b|\bwhat('?s| is) your (op
 
 /**
  * Which product is best or worth its price ("which AI is best at writing code", "is the app worth
- * paying for"), whether AI can really do what people do ("can AI really read scans as well as a
- * radiologist?"), and what a term actually means in general: questions about AI, not the rules.
+ * paying for") and whether AI can really do what people do ("can AI really read scans as well as a
+ * radiologist?"): questions about AI, not the rules. (What a term means is judged against the
+ * policies' own words: policyScope.ts.)
  */
 const productAdvice = /\bwhich\b[^?]{0,40}\b(is|are)\s+(the\s+)?(best|better|worst)\b|\bworth\s+(paying|buying|subscribing|the money)\b/i;
 const capability =
-  /^\s*(can|could|is|are|does|do|will)\s+(ai|artificial intelligence|chatgpt|llms?|machines?|computers?|models?|algorithms?)\s+(really|actually|now|ever|already)\b|\b(better|worse|more accurate|smarter)\s+than\s+(a\s+|an\s+)?(humans?|people|doctors?|experts?|professionals?)\b/i;
-const whatItMeans = /\bwhat\s+(does|do)\b.{1,40}\b(actually|really)\s+mean\b/i;
+  /^\s*(can|could|is|are|does|do|will)\s+(ai|artificial intelligence|chatgpt|llms?|machines?|computers?|models?|algorithms?)\s+(really|ever)\b|\b(better|worse|more accurate|smarter)\s+than\s+(a\s+|an\s+)?(humans?|people|doctors?|experts?|professionals?)\b/i;
 
 /** "What's the difference between X and Y" where X and Y are AI terms, not the policy's own (data classes, tiers). */
 function comparesAiTerms(question: string): boolean {
@@ -117,6 +117,6 @@ const rankingOfOthers = /^\s*(which|what)\s+(\w+\s+){0,2}(has|have|offers?|gives
 
 export function isGeneralKnowledge(question: string): boolean {
   if (comparesAiTerms(question) || aboutTheBot.test(question) || errand.test(question)) return true;
-  const general = [howItWorks, productFacts, prediction, opinion, rankingOfOthers, productAdvice, capability, whatItMeans];
+  const general = [howItWorks, productFacts, prediction, opinion, rankingOfOthers, productAdvice, capability];
   return general.some((pattern) => pattern.test(question)) && !aboutTheOrganisation.test(question);
 }

@@ -90,12 +90,14 @@ function ownLifeWords(question: string): string[] {
   return [...question.matchAll(ownLife)].map((match) => match[1]!.toLowerCase()).filter((word) => privateLife.has(word));
 }
 
-/** "What does GPT stand for?", "what does 'fine-tuning' mean?": the term asked about. */
-const whatTermMeans = /\bwhat\s+(?:does|do|is|are)\s+(?:the\s+)?(?:term\s+|word\s+|acronym\s+|abbreviation\s+)?["'“‘]?([\p{L}\p{N}][\p{L}\p{N}-]*)["'”’]?\s+(?:actually\s+|really\s+)?(?:stand for|short for|mean)\b/iu;
+/** "What does GPT stand for?", "what does 'hallucination' mean?": the one word asked about. */
+const whatWordMeans = /\bwhat\s+(?:does|do|is|are)\s+(?:the\s+)?(?:term\s+|word\s+|acronym\s+|abbreviation\s+)?["'“‘]?([\p{L}\p{N}][\p{L}\p{N}-]*)["'”’]?\s+(?:actually\s+|really\s+)?(?:stand for|short for|mean)\b/iu;
+/** "What does fine-tuning a model actually mean?": asked "actually", a phrase of a few words is a term too. */
+const whatPhraseActuallyMeans = /\bwhat\s+(?:does|do|is|are)\s+(?:the\s+)?["'“‘]?([\p{L}\p{N}][\p{L}\p{N}-]*(?:\s+[\p{L}\p{N}-]+){0,3}?)["'”’]?\s+(?:actually|really)\s+mean\b/iu;
 
 /** A term the question asks the meaning of that the policies never use (nor spell out): general knowledge. */
 export function unknownTermAskedAbout(question: string, vocabulary: PolicyVocabulary): string | undefined {
-  const term = whatTermMeans.exec(question)?.[1];
+  const term = whatWordMeans.exec(question)?.[1] ?? whatPhraseActuallyMeans.exec(question)?.[1];
   if (!term || vocabulary.mentions(allWords(term))) return undefined;
   return term;
 }

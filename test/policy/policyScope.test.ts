@@ -35,6 +35,10 @@ const policy = [
   "",
   "Developers may use Copilot to write Python code; every suggestion is reviewed before it is merged. We do not fine-tune models on readers' data.",
   "",
+  "## Data classes",
+  "",
+  "Confidential data means unpublished stories, sources' identities and readers' personal details. It never goes into an AI tool outside the approved list.",
+  "",
   "## Checking AI drafts",
   "",
   "A sub-editor checks the facts in every AI draft before it is published. Paying for a transcription app needs the Ethics Board's approval.",
@@ -108,6 +112,9 @@ describe("questions about AI rather than the rules", () => {
     const dpia = await assistant.ask("what does DPIA stand for?");
     expect(dpia.answered).toBe(true);
     expect(dpia.citations[0]?.section).toBe("Approvals");
+    const confidential = await assistant.ask("what does 'confidential data' actually mean?");
+    expect(confidential.answered).toBe(true);
+    expect(confidential.citations[0]?.section).toBe("Data classes");
   });
 
   it("answers which approved tool is best for a task", async () => {
