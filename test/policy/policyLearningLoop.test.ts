@@ -1,7 +1,8 @@
 // The loop that learns, end to end in Slack: a question the policy answers uncertainly is marked
 // "Not helpful" and passed to governance; a governance member answers it from the notice's Answer
 // button; the asker is sent the answer; a later question with the same meaning gets it first, marked
-// with who answered and when; governance lists and retires it, each step in the change history.
+// with who answered and when; governance lists and retires it, each step in the change history. A
+// question declined as outside the policies is passed on from its own button.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildWeeklyDigest } from "../../src/digest/buildWeeklyDigest.js";
 import { renderDigestMarkdown } from "../../src/digest/digestMarkdown.js";
@@ -83,6 +84,16 @@ describe("the policy assistant learns from the governance team's answers (Slack)
       ["policy_question", "status_change", "Amara Okafor"],
       ["curated_policy_answer", "status_change", "Amara Okafor"],
     ]);
+  });
+
+  it("passes on a question declined as outside the policies, from the decline's own button", async () => {
+    const asker = slackUsers.member.id;
+    const reply = await slack.dm(asker, "What are Elsevier's rules on authors using AI to write papers?");
+    expect(messageText(reply)).toMatch(/Our AI policies don't mention Elsevier/);
+    const passed = await slack.click(asker, messageTs(reply), "aims_policy_feedback", buttonValue(reply, "Pass to the governance team"));
+    const reference = /passed your question to the governance team \((PQ-\d{4})\)/.exec(messageText(passed))?.[1];
+    expect(reference, messageText(passed)).toBeDefined();
+    expect(messageText(await noticeTo(governanceChannel, new RegExp(reference!)))).toContain("Elsevier's rules");
   });
 
   it("lets only the governance team answer and manage curated answers", async () => {
