@@ -6,6 +6,7 @@ import { createLogger } from "./logging/logger.js";
 import { logProcessWarnings } from "./logging/processWarnings.js";
 import { openReadyDatabase } from "./store/readyDatabase.js";
 import { preloadPlatformModules } from "./channels/platformModules.js";
+import { stopWhenNpmParentExits } from "./parentProcess.js";
 
 loadEnvironmentFile();
 
@@ -47,6 +48,7 @@ try {
   };
   process.on("SIGTERM", () => void stop("SIGTERM"));
   process.on("SIGINT", () => void stop("SIGINT"));
+  stopWhenNpmParentExits(() => void stop("npm start stopped"));
 } catch (error) {
   logger.fatal({ err: error }, "AIMS Assistant could not start");
   process.exit(1);
