@@ -18,9 +18,11 @@ export async function enqueueNotice(
   options: { occurrence?: string; privateOnly?: boolean; notBefore?: Date; file?: { bytes: Uint8Array; name: string } } = {},
 ): Promise<void> {
   const dedupeKey = [notice.kind, notice.recordRef, audience, ...(options.occurrence ? [options.occurrence] : [])].join(":");
-  await tx.notification.upsert({
-    where: { dedupeKey },
-    create: {
+  // Queued once, whoever gets there first: one INSERT … ON CONFLICT DO NOTHING. (An upsert looks the
+  // key up and then inserts, so two scans queueing the same reminder at once failed the second one's
+  // whole transaction on the unique key.)
+  await tx.notification.createMany({
+    data: {
       dedupeKey,
       audience,
       kind: notice.kind,
@@ -32,7 +34,7 @@ export async function enqueueNotice(
       ...(options.notBefore ? { notBefore: options.notBefore } : {}),
       ...(options.file ? { attachment: new Uint8Array(options.file.bytes), attachmentName: options.file.name } : {}),
     },
-    update: {},
+    skipDuplicates: true,
   });
   noteNoticeQueued();
 }

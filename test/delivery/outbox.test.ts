@@ -63,6 +63,35 @@ describe.each(backends)("the notification outbox (%s database)", (backend) => {
     expect(delivered.every((notification) => notification.deliveredAt !== null)).toBe(true);
   });
 
+  it("queues a notice once when two transactions queue it at the same moment, failing neither", async () => {
+    // The first transaction inserts and stays open; the second then inserts the same key and waits on it.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let firstQueued!: () => void;
+    const queued = new Promise<void>((resolve) => (firstQueued = resolve));
+    const notice = { kind: "test", subject: "Raced", text: "Raced", recordRef: "race-1" };
+    const first = database.prisma.$transaction(async (tx) => {
+      await enqueueNotice(tx, personAudience("p-race"), notice);
+      firstQueued();
+      await held;
+    });
+    await queued;
+    const second = database.prisma.$transaction((tx) => enqueueNotice(tx, personAudience("p-race"), notice));
+    await waitUntilAStatementWaitsForALock();
+    release();
+    await expect(Promise.all([first, second])).resolves.toBeDefined();
+    expect(await database.prisma.notification.count({ where: { recordRef: "race-1" } })).toBe(1);
+  });
+
+  /** A statement blocked on another transaction's lock, seen by the database itself (no sleeping). */
+  const waitUntilAStatementWaitsForALock = async () => {
+    for (;;) {
+      const [row] = await database.prisma.$queryRaw<{ waiting: number }[]>`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`;
+      if (row!.waiting > 0) return;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  };
+
   it("retries after a 429's Retry-After and with backoff after other errors, then gives up and tells governance", async () => {
     await notify("R", personAudience("p2"));
     await notify("D", personAudience("p3"));
