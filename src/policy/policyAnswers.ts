@@ -18,7 +18,8 @@ export function policyAnswerer(assistant: PolicyAssistant, prisma: PrismaClient)
       : await assistant.ask(question);
     const recorded = await askAndRecord(answer, prisma, question, { personId: turn.speaker.personId, channel: turn.channel });
     if (curated) await new CuratedPolicyAnswers(prisma).given(curated.id);
-    // An attempt to instruct the bot is refused (the guard gives it no confidence) and goes nowhere.
+    // An attempt to instruct the bot is refused and goes nowhere: the only guard answer without a
+    // confidence (see PolicyAnswer.confidence).
     const refusedAsInstruction = answer.source === "guard" && !answer.confidence;
     return {
       kind: "answer",

@@ -32,7 +32,8 @@ export interface PolicyAnswer {
   source: "model" | "extract" | "guard" | "curated";
   /**
    * How sure the offline match is: "confident" quotes the section that answers, "uncertain" says so
-   * and cites the closest sections, "off-topic" declines. Absent for the guard and curated answers.
+   * and cites the closest sections, "off-topic" declines (also when a check declines it before
+   * searching). Absent only for curated answers and for a refused attempt to instruct the bot.
    */
   confidence?: PolicyConfidence;
 }
