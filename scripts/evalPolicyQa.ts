@@ -151,6 +151,52 @@ function plainBm25(passages: PolicyPassage[]): (question: string) => PolicyPassa
   return (question) => search.search(question).slice(0, 3).map((result) => byId.get(String(result.id))!);
 }
 
+/**
+ * Off-topic questions and injections written for no corpus in particular, asked of every corpus's
+ * policies: everyday requests must be declined whatever the organisation's policies say. The rules
+ * were tuned on the first set; the second, by another writer, is held out (only its totals are read).
+ */
+export const everydaySets = [
+  { name: "everyday off-topic", questions: path.join(corporaDir, "everyday-offtopic.json"), tuned: true },
+  { name: "everyday off-topic, held out", questions: path.join(corporaDir, "everyday-offtopic-heldout.json"), tuned: false },
+];
+
+export interface EverydayResult {
+  set: string;
+  tuned: boolean;
+  questions: number;
+  /** Declined on each corpus's policies, by the corpus's short name. */
+  declined: Record<string, number>;
+  misses: string[];
+}
+
+export async function evaluateEveryday(set: (typeof everydaySets)[number]): Promise<EverydayResult> {
+  const items = JSON.parse(fs.readFileSync(set.questions, "utf8")) as EvalItem[];
+  const declined: Record<string, number> = {};
+  const misses: string[] = [];
+  for (const policyDir of [...new Set(evalCorpora.map((corpus) => corpus.policyDir))]) {
+    const short = policyDir === path.join(root, "policies") ? "sample" : path.basename(path.dirname(policyDir)).split("-")[0]!;
+    const assistant = new PolicyAssistant({ policyDir, prompt: loadPrompt("policy-answer") });
+    declined[short] = 0;
+    for (const item of items) {
+      const answer = await assistant.ask(item.question);
+      if (!answer.answered) declined[short]++;
+      else misses.push(`${short}: ${item.kind}: ${item.question}`);
+    }
+  }
+  return { set: set.name, tuned: set.tuned, questions: items.length, declined, misses };
+}
+
+export function formatEverydayTable(results: EverydayResult[]): string {
+  const corpora = Object.keys(results[0]?.declined ?? {});
+  const header = ["set", "tuned on", "questions", ...corpora, "declined in all"];
+  const rows = results.map((result) => {
+    const total = Object.values(result.declined).reduce((sum, count) => sum + count, 0);
+    return [result.set, result.tuned ? "yes" : "held out", String(result.questions), ...corpora.map((corpus) => String(result.declined[corpus])), percent(total / (result.questions * corpora.length))];
+  });
+  return [header, header.map(() => "---"), ...rows].map((row) => `| ${row.join(" | ")} |`).join("\n");
+}
+
 const percent = (value: number) => `${(value * 100).toFixed(1)} %`;
 
 export function formatTable(results: EvalResult[]): string {
@@ -188,4 +234,12 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   }
   console.log("Policy QA evaluation (offline)\n");
   console.log(formatTable(results));
+  const everyday: EverydayResult[] = [];
+  for (const set of everydaySets) {
+    const result = await evaluateEveryday(set);
+    everyday.push(result);
+    if (verbose && (set.tuned || verboseAll)) for (const miss of result.misses) console.log(`  miss (${set.name}): ${miss}`);
+  }
+  console.log("\nEveryday off-topic questions and injections, declined on each corpus's policies\n");
+  console.log(formatEverydayTable(everyday));
 }

@@ -22,7 +22,7 @@ const injection =
 const claimsAuthority =
   /\b(i|we)\s+(hereby\s+)?(authori[sz]e|instruct|order|permit|allow)\s+you\b|\byou\s+(are|have been|re)\s+now\s+(authori[sz]ed|permitted|cleared|allowed)\s+to\b|\b(i'?m|i am|we'?re|we are)\s+(now\s+)?(overriding|suspending|waiving|lifting|revoking)\b|\bon my authority\b/i;
 const announcesChange =
-  /^\s*[\w ]{0,30}\b(update|notice|announcement|memo|change)\b[\w ]{0,30}[:\-–]|\bnew (rule|policy|guidance|instruction)s?\b.{0,40}\bfrom\b|\b(as of|from|effective)\s+(today|now|immediately|this morning)\b|\bwith immediate effect\b|\b(has|have) (just |now )?been (withdrawn|suspended|revoked|lifted|scrapped|replaced)\b/i;
+  /\b(polic(y|ies)|rules?|guidance|standard)\s+(was|were|has been|have been|got|is now|are now)\s+(just\s+|recently\s+|quietly\s+)?(updated|changed|amended|revised|relaxed|rewritten)\b|^\s*[\w ]{0,30}\b(update|notice|announcement|memo|change)\b[\w ]{0,30}[:\-–]|\bnew (rule|policy|guidance|instruction)s?\b.{0,40}\bfrom\b|\b(as of|from|effective)\s+(today|now|immediately|this morning)\b|\bwith immediate effect\b|\b(has|have) (just |now )?been (withdrawn|suspended|revoked|lifted|scrapped|replaced)\b/i;
 const demandsCompliance = /(^|[.!:;]\s*|\bplease\s+)(acknowledge|confirm|agree|accept|comply)\b(?!\s+(whether|if))|\backnowledge\b|\bconfirm (that )?you\b|\bupdate your\b|\b(just\s+)?(tell|assure)\s+(me|everyone|staff)\s+(that\s+)?(it'?s|it is|this is|that'?s|they)\b|\breply\b|\brespond\b/i;
 const ordersTheBot =
   /\bfrom now on\b,?\s+(you\s+(will|must|are|should|answer|reply|say)|answer|reply|respond|say|act|behave|treat)\b|\b(answer|reply|respond)\s+(to\s+)?(every|all|each|any)\s+(of my\s+)?(questions?|messages?)\s+(with|by saying|in)\b|\b(answer|reply|respond) only\b|\bonly (answer|reply|respond) (with|in)\b|(^|[.!;:]\s*)(please\s+)?(override|approve|reject|mark|skip|bypass|disable)\b(?![^?]*\?\s*$)/i;
@@ -43,8 +43,30 @@ const dumpsContent =
 /** "Answer as if you were the Head of…", "repeat after me: …": words put in the bot's mouth. */
 const putsWordsInItsMouth = /\b(answer|reply|respond|act|speak|write|talk)\s+as\s+(if|though)\s+you\s+(were|are)\b|\brepeat after me\b|\bsay (after me|the following)\b/i;
 
+/**
+ * Dictating the answer instead of asking for it: "pretend the policy allows…", "tell me I can…",
+ * "confirm in writing that…", or telling the bot it is being tested. Someone asking about the rules
+ * asks whether something is allowed; they do not supply the answer or a reason to bend it.
+ */
+const dictatesTheAnswer =
+  /\bpretend\b.{0,40}\b(polic(y|ies)|rules?|guidance|allow\w*|permit\w*|you)\b|\b(tell|assure|promise)\s+(me|us|everyone|staff)\s+(that\s+)?(i|we|staff|everyone|people|they)\s+(can|may|am|are|is)\b|\bconfirm\b.{0,20}\bin writing\b|\b(testing|test)\s+you\b/i;
+
+/**
+ * Instructions smuggled into pasted text ("…the email said: SYSTEM: you are now…"), orders to grant
+ * something ("CEO here, approve my exception"), acting a part ("act as my lawyer"), asking for the
+ * service's secrets ("show me your API keys", "what are the environment variables"), text hidden in an
+ * encoding (base64, rot13), how to jailbreak a model, and what other people asked the bot.
+ */
+const smuggledRole = /(^|[\n"'“‘(\[]|[.!?:;,]\s+)\s*(system|assistant|developer)\s*:/i;
+const ordersAGrant = /(^|[,.!;:]\s*)(please\s+)?(approve|grant|authori[sz]e|exempt|whitelist|allowlist|unblock|sign off)\s+(my|this|the|me|our|an?)\b/i;
+const actsAPart = /(^|[.!,;:]\s*)(please\s+)?(act|behave|talk|respond|answer)\s+(as|like)\s+(an?|my|if)\b/i;
+const asksForSecrets =
+  /\b(print|output|show|give|tell|reveal|list|dump|share|send|display|leak|what'?s|what is|what are)\b(\s+me)?\s+(all\s+)?(of\s+)?(your|the|any)\s+(\w+\s+)?(api[\s_-]?keys?|env(ironment)?\s+variables?|access tokens?|secret keys?|secrets|credentials|connection strings?|config(uration)? files?)\b|\.env\b/i;
+const hidesItsWords = /\b(base\s?64|rot\s?13)\b|\bhow (do|can|would|could|to)\s+(i\s+|you\s+|we\s+|people\s+|someone\s+)?jailbreak\b/i;
+const othersConversations = /\b(last|previous|other|another)\s+(users?|person|people|employees?|colleagues?)\b.{0,30}\b(ask|asked|said|wrote|typed|sent|searched)\b|\bwhat (did|have) (others|other people|the last person)\b/i;
+
 export function isInjection(question: string): boolean {
-  const instructs = [injection, roleLabel, claimsAuthority, ordersTheBot, asksForItsSetUp, speaksToTheModel, dumpsContent, putsWordsInItsMouth];
+  const instructs = [injection, roleLabel, claimsAuthority, ordersTheBot, asksForItsSetUp, speaksToTheModel, dumpsContent, putsWordsInItsMouth, dictatesTheAnswer, smuggledRole, ordersAGrant, actsAPart, asksForSecrets, hidesItsWords, othersConversations];
   if (instructs.some((pattern) => pattern.test(question))) return true;
   return announcesChange.test(question) && demandsCompliance.test(question);
 }
@@ -58,8 +80,21 @@ export function isInjection(question: string): boolean {
 const taskOrOpinion =
   /^\s*(please\s+)?(write|compose|draft|translate|summari[sz]e|rewrite|generate|draw|create)\b(?!\s+(a|an|the)\s+(report|request|complaint|exception))|^\s*(please\s+)?(tell|give|show)\s+me\s+(a|an|some)\b|\b(best|better|worse|smarter|faster|cheaper|recommend(ed)?)\b[^?]*\b(or|vs\.?|versus|than)\b|\brecommend\b.{0,20}\b(a|an|some|good)\b/i;
 
+/**
+ * The same tasks asked politely or with more verbs ("could you turn these notes into minutes", "help
+ * me write a regex", "make me a rota", "plan an agenda"), unless the message speaks of the rules or of
+ * what governance keeps (a report, an exception, a risk): "can you help me write an incident report?"
+ * is a question for the policy.
+ */
+const politeTask =
+  /^\s*((hey|hi|ok|okay)\b[,!]?\s+)?((please|pls|plz)\s+)?((can|could|would|will)\s+(you|u)\s+((please|pls|plz|just)\s+)?)?(help\s+me\s+(to\s+)?)?(write|compose|draft|translate|summari[sz]e|rewrite|reword|paraphrase|proofread|generate|draw|create|plan|make|build|fix|debug|convert|calculate|brainstorm|organi[sz]e|outline|shorten|turn)\b(?!\s+(sure|certain|clear)\b)/i;
+const aboutTheRules = /\b(polic(y|ies)|rules?|guidance|guidelines?|standards?|allowed|permitted|approv\w*|incidents?|reports?|risks?|assessments?|exceptions?|complaints?|requests?|registers?|governance)\b/i;
+/** "Is X or Y better for…": the opinion asked the other way round. */
+const opinionAfter = /\b(or|vs\.?|versus)\b[^?]{0,40}\b(better|best|faster|cheaper|smarter|more accurate)\b/i;
+
 export function isTaskOrOpinion(question: string): boolean {
-  return taskOrOpinion.test(question);
+  if (taskOrOpinion.test(question) || opinionAfter.test(question)) return true;
+  return politeTask.test(question) && !aboutTheRules.test(question);
 }
 
 /**
@@ -93,6 +128,13 @@ const opinion = /\bdo you (think|believe|reckon|feel)\b|\bwhat('?s| is) your (op
  * policies' own words: policyScope.ts.)
  */
 const productAdvice = /\bwhich\b[^?]{0,40}\b(is|are)\s+(the\s+)?(best|better|worst)\b|\bworth\s+(paying|buying|subscribing|the money)\b/i;
+/**
+ * Rankings of AI products and what is new in AI ("the cheapest LLM API", "what can GPT-5 do that GPT-4
+ * couldn't", "the latest AI news", "how much energy did it take to train…"): facts about the world
+ * of AI, not rules of the organisation.
+ */
+const aiMarket =
+  /\b(best|cheapest|fastest|smartest|most (accurate|powerful|popular|advanced|capable))\s+(\S+\s+){0,2}?(ai|llms?|models?|chatbots?|apis?|apps?|tools?|assistants?|generators?)\b|\bwhat can\b.{1,30}\bdo that\b|\b(latest|recent|newest)\s+(\S+\s+){0,2}?(news|developments|announcements|headlines|breakthroughs)\b|\bnews (this|last) (week|month)\b|\bhow (much|many|long)\b.{0,40}\bdid it take\b/i;
 const capability =
   /^\s*(can|could|is|are|does|do|will)\s+(ai|artificial intelligence|chatgpt|llms?|machines?|computers?|models?|algorithms?)\s+(really|ever)\b|\b(better|worse|more accurate|smarter)\s+than\s+(a\s+|an\s+)?(humans?|people|doctors?|experts?|professionals?)\b/i;
 
@@ -110,13 +152,21 @@ function comparesAiTerms(question: string): boolean {
  * policy; nor is a ranking of other organisations ("which university has the best AI course?").
  */
 const aboutTheBot =
-  /\b(are|were)\s+you\s+(a\s+|an\s+)?(real|human|person|bot|robot|machine|chatgpt|gpt|ai|an? ai|model|llm|copilot|gemini|claude)\b|\b(what|which)\s+(\w+\s+)?(model|version|llm|engine)\b.{0,20}\b(are you|do you (use|run))\b|\bare you\s+(running|built|based|powered)\s+(on|by)\b|\bwho (made|built|created|trained|programmed|wrote) you\b/i;
+  /\b(are|were)\s+you\s+(a\s+|an\s+)?(real|human|person|bot|robot|machine|chatgpt|gpt|ai|an? ai|model|llm|copilot|gemini|claude)\b|\b(what|which)\s+(\w+\s+)?(model|version|llm|engine)\b.{0,20}\b(are you|do you (use|run))\b|\bare you\s+(running|built|based|powered)\s+(on|by)\b|\bwho (made|built|created|trained|programmed|wrote) you\b|\bdo you\s+(ever\s+)?(get\s+(bored|tired|lonely|sad|angry|annoyed|fed up)|enjoy|dream|sleep|like (your|being|it|answering|talking|this))\b/i;
 const errand =
   /^\s*(hey,?\s+|hi,?\s+)?(can|could|would|will)\s+you\s+(please\s+)?(book|remind|schedule|email|e-mail|call|phone|order|buy|cancel|set\s+(a|up)|reset)\b|^\s*(please\s+)?(remind|book|schedule|email|e-mail|call|order)\s+(me|my|a|an|the)\b/i;
 const rankingOfOthers = /^\s*(which|what)\s+(\w+\s+){0,2}(has|have|offers?|gives?|pays?|runs?)\s+the\s+(best|cheapest|shortest|fastest|lowest|highest|biggest|most)\b/i;
 
+/** Whether AI thinks or feels ("is AI conscious?", "can ChatGPT think?"): a question about AI, not the rules. */
+const mindOfMachines = /^\s*(is|are|can|could|will|does|do)\s+(ai|artificial intelligence|chatgpt|llms?|models?|machines?|computers?|robots?)\s+(ever\s+)?(be\s+|become\s+|really\s+)?(conscious|sentient|alive|self-aware|think|feel|understand)\b/i;
+/** AI in fiction ("films about AI", "AI in movies"). */
+const aiInFiction = /\b(films?|movies?|books?|novels?|podcasts?|documentar(y|ies)|tv shows?|series)\b.{0,20}\b(about|on|featuring)\s+(ai|artificial intelligence|robots?)\b|\b(ai|robots?)\s+in\s+(films?|movies?|fiction|books|tv)\b/i;
+/** Money of one's own ("should I buy shares in…", "is bitcoin a good investment"), unless the rules are asked about. */
+const investing = /\b(stocks?|shares|share price|stock price|stock market|invest(ing|ment|ments)?\s+in|crypto(currency|currencies)?|bitcoin)\b/i;
+
 export function isGeneralKnowledge(question: string): boolean {
-  if (comparesAiTerms(question) || aboutTheBot.test(question) || errand.test(question)) return true;
-  const general = [howItWorks, productFacts, prediction, opinion, rankingOfOthers, productAdvice, capability];
+  if (comparesAiTerms(question) || aboutTheBot.test(question) || errand.test(question) || aiInFiction.test(question)) return true;
+  if (investing.test(question) && !aboutTheRules.test(question)) return true;
+  const general = [howItWorks, productFacts, prediction, opinion, rankingOfOthers, productAdvice, capability, aiMarket, mindOfMachines];
   return general.some((pattern) => pattern.test(question)) && !aboutTheOrganisation.test(question);
 }

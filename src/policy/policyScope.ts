@@ -15,10 +15,16 @@ export interface PolicyVocabulary {
 
 const rulesWord = String.raw`(polic(y|ies)|rules?|guidance|guidelines?|principles?|terms|code|position|stance|approach|requirements?|regulations?|advice|framework|standards?|usage)`;
 /** "Elsevier's rules", "NHS England's national guidance": the owner is the capitalised words before "'s". */
-const possessive = new RegExp(String.raw`((?:\b\p{Lu}[\p{L}\p{N}&.-]*\s+){0,3}\b\p{Lu}[\p{L}\p{N}&.-]*)(?:'s|’s|s'|s’)\s+(?:[\p{L}-]+\s+){0,3}?${rulesWord}\b`, "u");
+const possessive = new RegExp(String.raw`((?:\b\p{Lu}[\p{L}\p{N}&./-]*\s+){0,3}\b\p{Lu}[\p{L}\p{N}&./-]*)(?:'s|’s|s'|s’)\s+(?:[\p{L}-]+\s+){0,3}?${rulesWord}\b`, "u");
 /** "What does the MHRA require…", "what do the Russell Group principles say", "how does St Mary's handle AI". */
 const saysOrDoes =
-  /\b(?:what|how)\s+(?:does|do|did|would|will)\s+((?:the\s+)?(?:[\p{L}\p{N}&.'’-]+\s+){0,6}?)(?:say|says|require|requires|propose|proposes|recommend|recommends|state|states|mandate|mandates|expect|expects|permit|permits|ban|bans|prohibit|prohibits|handle|handles|approach|approaches|regulate|regulates|govern|governs|deal with|deals with|treat|treats)\b/iu;
+  /\b(?:what|how)\s+(?:does|do|did|would|will)\s+((?:the\s+)?(?:[\p{L}\p{N}&.'’/-]+\s+){0,6}?)(?:say|says|require|requires|propose|proposes|recommend|recommends|state|states|mandate|mandates|expect|expects|permit|permits|ban|bans|prohibit|prohibits|handle|handles|approach|approaches|regulate|regulates|govern|governs|deal with|deals with|treat|treats)\b/iu;
+
+/** "My bank's AI policy", "our competitor's rules", "the union's position": a body named by a common noun. */
+const ownBodyPossessive = new RegExp(String.raw`\b(?:my|your|his|her|their|our|the|a|an)\s+(\p{L}+)(?:'s|’s)\s+(?:[\p{L}-]+\s+){0,3}?${rulesWord}\b`, "iu");
+
+/** The asker's own organisation and people, however the policies name them: "the company's rules" are the policies' own. */
+const ownSide = new Set("company organisation organization firm business employer workplace team department office group manager boss".split(" "));
 
 /** Words for AI itself, not anyone's name ("Generative AI"); OpenAI is a company. */
 const aiItself = new Set(["ai", "a.i", "artificial", "intelligence", "generative", "genai", "ml", "machine", "learning"]);
@@ -59,6 +65,14 @@ export function outsideBodyAskedAbout(question: string, vocabulary: PolicyVocabu
     const unnamed = namesIn(owner).find(({ words }) => !vocabulary.mentions(words));
     if (unnamed) return owner.includes(`the ${unnamed.written}`) ? `the ${unnamed.written}` : unnamed.written;
   }
+  const common = ownBodyPossessive.exec(question)?.[1]?.toLowerCase();
+  if (common && isMeaningful(common) && !ownSide.has(common) && !vocabulary.mentions([common])) return `that ${common}`;
+  // "What does the union say…": a body named by common words, none of which the policies use.
+  const saying = saysOrDoes.exec(sentence)?.[1];
+  if (saying && namesIn(saying).length === 0) {
+    const words = allWords(saying).filter(isMeaningful);
+    if (words.length > 0 && words.length <= 2 && words.every((word) => !vocabulary.mentions([word]))) return `the ${words.join(" ")}`;
+  }
   return undefined;
 }
 
@@ -85,9 +99,13 @@ export function privateLifeAskedAbout(question: string, vocabulary: PolicyVocabu
   return ownLifeWords(question).find((word) => !vocabulary.mentions([word]));
 }
 
+/** "My 12 year old", "my 8-yr-old": a child, however written. */
+const ownChild = /\bmy\s+\d{1,2}[\s-]*(?:years?|yrs?|yo)\b/iu;
+
 function ownLifeWords(question: string): string[] {
   if (!allWords(question).some((word) => isAiWord(stem(word)))) return [];
-  return [...question.matchAll(ownLife)].map((match) => match[1]!.toLowerCase()).filter((word) => privateLife.has(word));
+  const named = [...question.matchAll(ownLife)].map((match) => match[1]!.toLowerCase()).filter((word) => privateLife.has(word));
+  return ownChild.test(question) ? [...named, "child"] : named;
 }
 
 /** "What does GPT stand for?", "what does 'hallucination' mean?": the one word asked about. */
@@ -95,11 +113,19 @@ const whatWordMeans = /\bwhat\s+(?:does|do|is|are)\s+(?:the\s+)?(?:term\s+|word\
 /** "What does fine-tuning a model actually mean?": asked "actually", a phrase of a few words is a term too. */
 const whatPhraseActuallyMeans = /\bwhat\s+(?:does|do|is|are)\s+(?:the\s+)?["'“‘]?([\p{L}\p{N}][\p{L}\p{N}-]*(?:\s+[\p{L}\p{N}-]+){0,3}?)["'”’]?\s+(?:actually|really)\s+mean\b/iu;
 
+/**
+ * "What is RAG?", "what's a neural network, in simple terms": a term of one or two words asked about
+ * on its own (the question ends, or goes on with "and…", "exactly", "in simple terms").
+ */
+const whatTermIs = /^\s*(?:so\s+|and\s+)?what(?:'s|’s|s|\s+is|\s+are)\s+(?:an?\s+)?(?!(?:the|this|that|these|those|my|our|your|their|it|there)\b)["'“‘]?([\p{L}\p{N}][\p{L}\p{N}-]*(?:\s+[\p{L}\p{N}-]+)?)["'”’]?\s*(?:[?,.!]|$|\s+(?:and|exactly|anyway|in\s+(?:simple|plain|layman'?s)|in(?:\s+[\p{L}\p{N}-]+){1,3}\s*[?.!]?\s*$))/iu;
+/** "The difference between machine learning and deep learning": both sides are terms. */
+const differenceBetween = /\bdifference\s+between\s+(?:an?\s+|the\s+)?([\p{L}\p{N}][\p{L}\p{N}\s-]{0,40}?)\s+and\s+(?:an?\s+|the\s+)?([\p{L}\p{N}][\p{L}\p{N}-]*(?:\s+[\p{L}\p{N}-]+){0,2}?)\s*(?:[?,.!]|$|\s+(?:in|for|when|is|are)\b)/iu;
+
 /** A term the question asks the meaning of that the policies never use (nor spell out): general knowledge. */
 export function unknownTermAskedAbout(question: string, vocabulary: PolicyVocabulary): string | undefined {
-  const term = whatWordMeans.exec(question)?.[1] ?? whatPhraseActuallyMeans.exec(question)?.[1];
-  if (!term || vocabulary.mentions(allWords(term))) return undefined;
-  return term;
+  const compared = differenceBetween.exec(question);
+  const terms = [whatWordMeans.exec(question)?.[1] ?? whatPhraseActuallyMeans.exec(question)?.[1] ?? whatTermIs.exec(question)?.[1], compared?.[1], compared?.[2]];
+  return terms.find((term): term is string => term !== undefined && allWords(term).some(isMeaningful) && !vocabulary.mentions(allWords(term)));
 }
 
 /** Why the question is declined, in words its asker recognises. */

@@ -123,3 +123,27 @@ describe("questions about AI rather than the rules", () => {
     expect(answer.citations[0]?.section).toBe("Approved tools");
   });
 });
+
+describe("terms, bodies and children named in other ways", () => {
+  it("declines 'what is X' and 'the difference between X and Y' when the policy never uses the term, and answers a term it uses", async () => {
+    const rag = await assistant.ask("what is RAG and how is it different from fine-tuning");
+    expect(rag).toMatchObject({ answered: false, citations: [] });
+    expect(rag.answer).toContain(`don't use the term "RAG"`);
+    expect(await answered("what's the difference between machine learning and deep learning")).toBe(false);
+    expect(await answered("what is a DPIA?")).toBe(true);
+    expect(await answered("what's the difference between confidential data and personal details?")).toBe(true);
+    expect(await answered("what's the difference between Copilot and Otter?")).toBe(true);
+  });
+
+  it("declines a body named by a common noun the policy never uses, and answers for the asker's own organisation", async () => {
+    expect(await answered("Does my bank's AI policy let them train models on my transactions?")).toBe(false);
+    expect(await answered("What does the union say about AI transcribing interviews?")).toBe(false);
+    expect(await answered("what does ISO/IEC 42001 require for transcription tools?")).toBe(false);
+    expect(await answered("what are the company's rules on AI transcription?")).toBe(true);
+  });
+
+  it("declines AI for the asker's child, however the age is written", async () => {
+    expect(await answered("is it safe to let my 12 year old use AI chatbots on her phone?")).toBe(false);
+    expect(await answered("should my 9-yr-old use chatgpt for homework")).toBe(false);
+  });
+});
