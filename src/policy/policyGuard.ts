@@ -164,7 +164,20 @@ const aiInFiction = /\b(films?|movies?|books?|novels?|podcasts?|documentar(y|ies
 /** Money of one's own ("should I buy shares in…", "is bitcoin a good investment"), unless the rules are asked about. */
 const investing = /\b(stocks?|shares|share price|stock price|stock market|invest(ing|ment|ments)?\s+in|crypto(currency|currencies)?|bitcoin)\b/i;
 
+/**
+ * When a law takes effect ("when do the EU AI Act obligations come into force?"), what a company in
+ * general may or will get ("the maximum fine a company can get under GDPR"), and which app is good
+ * for something ("what's a good AI app for tracking my training?"): about the world, not the
+ * organisation's own rules, unless the message speaks of those (this policy, what is allowed).
+ */
+const lawTimetable = /\b(come|comes|coming|came|enter|enters|entered)\s+into\s+(force|effect)\b|\btakes?\s+effect\b|\bbecomes?\s+(law|enforceable)\b/i;
+const companiesInGeneral =
+  /\b(a|any)\s+(company|business|organisation|organization|firm|employer)\s+(can|could|may|might|would|will|get|gets|be)\b|\b(companies|businesses|organisations|organizations|firms|employers)\s+(can|could|may|might|get|be)\b/i;
+const goodAppFor = /\b(what'?s|whats|what is|any|is there)\s+(a\s+)?(good|decent|great|nice|free)\s+(ai\s+)?(app|tool|website|site|chatbot|program|software|service)s?\s+(for|to)\b/i;
+const theRulesThemselves = /\b(this|our|the)\s+(ai\s+)?(polic(y|ies)|standards?|rules|guidance|guidelines?|procedures?|handbook)\b|\b(allowed|permitted|approv\w*|banned|prohibited)\b/i;
+
 export function isGeneralKnowledge(question: string): boolean {
+  if ([lawTimetable, companiesInGeneral, goodAppFor].some((pattern) => pattern.test(question)) && !theRulesThemselves.test(question)) return true;
   if (comparesAiTerms(question) || aboutTheBot.test(question) || errand.test(question) || aiInFiction.test(question)) return true;
   if (investing.test(question) && !aboutTheRules.test(question)) return true;
   const general = [howItWorks, productFacts, prediction, opinion, rankingOfOthers, productAdvice, capability, aiMarket, mindOfMachines];

@@ -26,6 +26,10 @@ const ownBodyPossessive = new RegExp(String.raw`\b(?:my|your|his|her|their|our|t
 /** The asker's own organisation and people, however the policies name them: "the company's rules" are the policies' own. */
 const ownSide = new Set("company organisation organization firm business employer workplace team department office group manager boss".split(" "));
 
+/** "How is the federal government regulating AI", "how are other banks handling it": the same, asked in the present. */
+const isDoing =
+  /\bhow\s+(?:is|are)\s+((?:the\s+)?(?:[\p{L}\p{N}&.'’/-]+\s+){0,6}?)(?:regulating|handling|approaching|treating|governing|dealing with|using|restricting|banning)\b/iu;
+
 /** Words for AI itself, not anyone's name ("Generative AI"); OpenAI is a company. */
 const aiItself = new Set(["ai", "a.i", "artificial", "intelligence", "generative", "genai", "ml", "machine", "learning"]);
 
@@ -60,7 +64,7 @@ function namesIn(phrase: string): Name[] {
  */
 export function outsideBodyAskedAbout(question: string, vocabulary: PolicyVocabulary): string | undefined {
   const sentence = question.replace(/^\s*\p{Lu}/u, (first) => first.toLowerCase());
-  const owners = [possessive.exec(sentence)?.[1], saysOrDoes.exec(sentence)?.[1]].filter((owner): owner is string => Boolean(owner));
+  const owners = [possessive.exec(sentence)?.[1], saysOrDoes.exec(sentence)?.[1], isDoing.exec(sentence)?.[1]].filter((owner): owner is string => Boolean(owner));
   for (const owner of owners) {
     const unnamed = namesIn(owner).find(({ words }) => !vocabulary.mentions(words));
     if (unnamed) return owner.includes(`the ${unnamed.written}`) ? `the ${unnamed.written}` : unnamed.written;
@@ -68,7 +72,7 @@ export function outsideBodyAskedAbout(question: string, vocabulary: PolicyVocabu
   const common = ownBodyPossessive.exec(question)?.[1]?.toLowerCase();
   if (common && isMeaningful(common) && !ownSide.has(common) && !vocabulary.mentions([common])) return `that ${common}`;
   // "What does the union say…": a body named by common words, none of which the policies use.
-  const saying = saysOrDoes.exec(sentence)?.[1];
+  const saying = saysOrDoes.exec(sentence)?.[1] ?? isDoing.exec(sentence)?.[1];
   if (saying && namesIn(saying).length === 0) {
     const words = allWords(saying).filter(isMeaningful);
     if (words.length > 0 && words.length <= 2 && words.every((word) => !vocabulary.mentions([word]))) return `the ${words.join(" ")}`;

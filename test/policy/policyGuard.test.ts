@@ -22,6 +22,10 @@ const policy = [
   "## Reporting incidents",
   "",
   "Report an AI incident to the governance team within 24 hours using the incident form.",
+  "",
+  "## About this policy",
+  "",
+  "This policy comes into force on 1 March 2027 and is reviewed every year by the AI Governance Lead.",
 ].join("\n");
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "policy-guard-"));
@@ -77,5 +81,19 @@ describe("tasks and facts about AI", () => {
     expect(await declined("is AI conscious?")).toBe(true);
     expect(await declined("Do you ever get bored answering questions all day?")).toBe(true);
     expect((await assistant.ask("which approved AI tool should I use to translate a letter?")).answered).toBe(true);
+  });
+});
+
+describe("the world outside the organisation", () => {
+  it("declines a law's timetable, what companies in general may get, good apps and how a government regulates AI", async () => {
+    expect(await declined("When do the EU AI Act obligations for general-purpose AI models come into force?")).toBe(true);
+    expect(await declined("what's the maximum fine a company can get under GDPR for a data breach")).toBe(true);
+    expect(await declined("What's a good AI app for tracking my training at home?")).toBe(true);
+    expect(await declined("How is the European Commission regulating AI these days?")).toBe(true);
+  });
+
+  it("answers when the policy itself comes into force and how the governance team handles exceptions", async () => {
+    expect((await assistant.ask("when does this policy come into force?")).answered).toBe(true);
+    expect((await assistant.ask("how is the governance team handling exceptions for AI tools?")).answered).toBe(true);
   });
 });
