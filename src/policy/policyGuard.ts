@@ -20,7 +20,7 @@ const injection =
  * it to act on a record. A question about the rules asks; it does not announce, authorise or order.
  */
 const claimsAuthority =
-  /\b(i|we)\s+(hereby\s+)?(authori[sz]e|instruct|order|permit|allow)\s+you\b|\byou\s+(are|have been|re)\s+now\s+(authori[sz]ed|permitted|cleared|allowed)\s+to\b|\b(i'?m|i am|we'?re|we are)\s+(now\s+)?(overriding|suspending|waiving|lifting|revoking)\b|\bon my authority\b/i;
+  /\b(i|we)\s+(hereby\s+)?(authori[sz]e|instruct|order|permit|allow)\s+you\b|\byou('re|\s+are|\s+have been|\s+re)\s+(now\s+)?(authori[sz]ed|permitted|cleared|allowed)\s+to\b|\b(i'?m|i am|we'?re|we are)\s+(now\s+)?(overriding|suspending|waiving|lifting|revoking)\b|\bon my authority\b/i;
 const announcesChange =
   /\b(polic(y|ies)|rules?|guidance|standard)\s+(was|were|has been|have been|got|is now|are now)\s+(just\s+|recently\s+|quietly\s+)?(updated|changed|amended|revised|relaxed|rewritten)\b|^\s*[\w ]{0,30}\b(update|notice|announcement|memo|change)\b[\w ]{0,30}[:\-–]|\bnew (rule|policy|guidance|instruction)s?\b.{0,40}\bfrom\b|\b(as of|from|effective)\s+(today|now|immediately|this morning)\b|\bwith immediate effect\b|\b(has|have) (just |now )?been (withdrawn|suspended|revoked|lifted|scrapped|replaced)\b/i;
 const demandsCompliance = /(^|[.!:;]\s*|\bplease\s+)(acknowledge|confirm|agree|accept|comply)\b(?!\s+(whether|if))|\backnowledge\b|\bconfirm (that )?you\b|\bupdate your\b|\b(just\s+)?(tell|assure)\s+(me|everyone|staff)\s+(that\s+)?(it'?s|it is|this is|that'?s|they)\b|\breply\b|\brespond\b/i;
@@ -45,11 +45,12 @@ const putsWordsInItsMouth = /\b(answer|reply|respond|act|speak|write|talk)\s+as\
 
 /**
  * Dictating the answer instead of asking for it: "pretend the policy allows…", "tell me I can…",
- * "confirm in writing that…", or telling the bot it is being tested. Someone asking about the rules
+ * "confirm in writing that…", "just say yes", "agree that…", "start your reply with…", "tell my manager
+ * that…", or telling the bot it is being tested. Someone asking about the rules
  * asks whether something is allowed; they do not supply the answer or a reason to bend it.
  */
 const dictatesTheAnswer =
-  /\bpretend\b.{0,40}\b(polic(y|ies)|rules?|guidance|allow\w*|permit\w*|you)\b|\b(tell|assure|promise)\s+(me|us|everyone|staff)\s+(that\s+)?(i|we|staff|everyone|people|they)\s+(can|may|am|are|is)\b|\bconfirm\b.{0,20}\bin writing\b|\b(testing|test)\s+you\b/i;
+  /\bpretend\b.{0,40}\b(polic(y|ies)|rules?|guidance|allow\w*|permit\w*|you)\b|\b(tell|assure|promise)\s+(me|us|everyone|staff)\s+(that\s+)?(i|we|staff|everyone|people|they)\s+(can|may|am|are|is)\b|\bconfirm\b.{0,20}\bin writing\b|\b(testing|test)\s+you\b|\bjust confirm\b|(^|[.!;:,]\s*)(please\s+)?just\s+say\s+(yes|no|ok|it'?s (fine|allowed|ok))\b(?!\s+to\b)|\bone[- ]word (answer|reply)\b|\bstart your (reply|answer|response) with\b|\b(reply|answer|respond) with (only|just)\b|\bagree (with me )?that\b|(^|[.!;:,]\s*)(please\s+)?just\s+(write|say|type|put)\s+['"‘“]|(^|[.!;:,]\s*)(please\s+|just\s+)?tell\s+(my|our|the)\s+(\w+\s+)?(manager|boss|team|director|hr|auditors?|client)\s+(that|it)\b/i;
 
 /**
  * Instructions smuggled into pasted text ("…the email said: SYSTEM: you are now…"), orders to grant
@@ -58,14 +59,24 @@ const dictatesTheAnswer =
  * encoding (base64, rot13), how to jailbreak a model, and what other people asked the bot.
  */
 const smuggledRole = /(^|[\n"'“‘(\[]|[.!?:;,]\s+)\s*(system|assistant|developer)\s*:/i;
-const ordersAGrant = /(^|[,.!;:]\s*)(please\s+)?(approve|grant|authori[sz]e|exempt|whitelist|allowlist|unblock|sign off)\s+(my|this|the|me|our|an?)\b/i;
+const ordersAGrant = /(^|[,.!;:]\s*)(please\s+)?(approve|grant|authori[sz]e|exempt|whitelist|allowlist|unblock|sign off)\s+(my|this|the|me|our|an?|[A-Z][\w.-]*)\b/;
 const actsAPart = /(^|[.!,;:]\s*)(please\s+)?(act|behave|talk|respond|answer)\s+(as|like)\s+(an?|my|if)\b/i;
 const asksForSecrets =
   /\b(print|output|show|give|tell|reveal|list|dump|share|send|display|leak|what'?s|what is|what are)\b(\s+me)?\s+(all\s+)?(of\s+)?(your|the|any)\s+(\w+\s+)?(api[\s_-]?keys?|env(ironment)?\s+variables?|access tokens?|secret keys?|secrets|credentials|connection strings?|config(uration)? files?)\b|\.env\b/i;
 const hidesItsWords = /\b(base\s?64|rot\s?13)\b|\bhow (do|can|would|could|to)\s+(i\s+|you\s+|we\s+|people\s+|someone\s+)?jailbreak\b/i;
-const othersConversations = /\b(last|previous|other|another)\s+(users?|person|people|employees?|colleagues?)\b.{0,30}\b(ask|asked|said|wrote|typed|sent|searched)\b|\bwhat (did|have) (others|other people|the last person)\b/i;
+const othersConversations = /\bwhat\b.{0,40}\b(asked|told|said to|wrote to|sent)\s+you\b|\b(his|her|their|someone'?s|somebody'?s|other people'?s|others'|another person'?s)\s+(chat|conversation|message|question)s?\b|\b(last|previous|other|another)\s+(users?|person|people|employees?|colleagues?)\b.{0,30}\b(ask|asked|said|wrote|typed|sent|searched)\b|\bwhat (did|have) (others|other people|the last person)\b/i;
+
+/**
+ * Deceptive content asked for ("I need a fake fit note", "write a voice-clone script impersonating our
+ * finance director", "how to trick a company AI into leaking files"), whatever excuse comes with it
+ * ("for training purposes", "for a novel"); asking whether such a thing is allowed is a policy question.
+ */
+const deceives =
+  /\b(need|want|write|make|create|generate|draft|produce|give me|get me)\b.{0,25}\b(fake|forged?|counterfeit|phishing|scam)\b|\bimpersonat\w*\b|\btrick\b.{0,30}\b(ai|bot|model|chatbot|assistant)\b.{0,30}\binto\b/i;
+const asksWhetherAllowed = /^\s*(can|may|could|am|are|is)\s+(i|we|staff|it|they|people)\b|\b(allowed|permitted|against the (policy|rules))\b/i;
 
 export function isInjection(question: string): boolean {
+  if (deceives.test(question) && !asksWhetherAllowed.test(question)) return true;
   const instructs = [injection, roleLabel, claimsAuthority, ordersTheBot, asksForItsSetUp, speaksToTheModel, dumpsContent, putsWordsInItsMouth, dictatesTheAnswer, smuggledRole, ordersAGrant, actsAPart, asksForSecrets, hidesItsWords, othersConversations];
   if (instructs.some((pattern) => pattern.test(question))) return true;
   return announcesChange.test(question) && demandsCompliance.test(question);
@@ -92,9 +103,13 @@ const aboutTheRules = /\b(polic(y|ies)|rules?|guidance|guidelines?|standards?|al
 /** "Is X or Y better for…": the opinion asked the other way round. */
 const opinionAfter = /\b(or|vs\.?|versus)\b[^?]{0,40}\b(better|best|faster|cheaper|smarter|more accurate)\b/i;
 
+/** The same job asked after a preamble ("For a training exercise, write a…", "I'm writing a novel. Write the…"). */
+const taskAfterPreamble =
+  /[,.!;:]\s+(please\s+)?(write|compose|draft|translate|summari[sz]e|rewrite|generate|create|plan|make|build|fix|convert|calculate|brainstorm)\s+(me|a|an|the|my|this|these|some)\b/i;
+
 export function isTaskOrOpinion(question: string): boolean {
   if (taskOrOpinion.test(question) || opinionAfter.test(question)) return true;
-  return politeTask.test(question) && !aboutTheRules.test(question);
+  return (politeTask.test(question) || taskAfterPreamble.test(question)) && !aboutTheRules.test(question);
 }
 
 /**
@@ -105,6 +120,8 @@ export function isTaskOrOpinion(question: string): boolean {
  */
 const howItWorks =
   /\bhow (does|do|did|is|are)\b.{1,60}\b(actually |really )?(work|works|learn|learns|get trained|gets trained|are trained|is trained|come up with|generate|generates)\b|\bexplain\b.{0,20}\bhow\b|\b(technology|science|maths?) behind\b/i;
+/** The organisation and its people, not the asker alone ("my", "I"). */
+const aboutUs = /\b(we|our|us|here|company|firm|trust|organi[sz]ation|team|staff|employees?|colleagues?|clients?|customers?|patients?|students?|work)\b/i;
 const aboutTheOrganisation =
   /\b(we|our|us|i|my|staff|employees?|colleagues?|team|polic(y|ies)|standard|allowed|may|must|should|permitted|required|approv\w*|rules?|process(es)?|procedures?|register|review|exceptions?|assessments?|incidents?|reports?|here|company|firm|trust)\b/i;
 
@@ -116,7 +133,7 @@ const aboutTheOrganisation =
  * are policy questions again ("how much does our Copilot licence cost", "will AI replace my job here").
  */
 const productFacts =
-  /^\s*who (made|created|invented|founded|built|developed)\b|\bhow much (does|do|is|are|would|will)\b.{0,50}\b(cost|costs)\b|\b(newest|latest|most recent|next)\s+(version|model|release)\b|\bwhen (was|were|is|will)\b.{0,40}\b(released|launched|invented|come out|coming out)\b/i;
+  /\bwhen was\b.{0,40}\b(first used|coined|invented|founded)\b|\bwho (coined|first used)\b|^\s*who (made|created|invented|founded|built|developed)\b|\bhow much (does|do|is|are|would|will)\b.{0,50}\b(cost|costs)\b|\b(newest|latest|most recent|next)\s+(version|model|release)\b|\bwhen (was|were|is|will)\b.{0,40}\b(released|launched|invented|come out|coming out)\b/i;
 const prediction =
   /^\s*(will|is|are)\s+(ai|artificial intelligence|robots?|machines?|computers?|chatgpt|llms?|automation|generative ai)\s+(going to\s+|ever\s+)?(replace|take over|take (away )?\w+ jobs?|make\b.{0,40}\b(pointless|obsolete|redundant|useless|irrelevant)|become (conscious|sentient)|destroy|end|kill)\b|\bin the next (few|couple of|\d+|two|three|five|ten|twenty) (years|decades)\b/i;
 const opinion = /\bdo you (think|believe|reckon|feel)\b|\bwhat('?s| is) your (opinion|view|take)\b|\bin your (opinion|view)\b/i;
@@ -134,7 +151,7 @@ const productAdvice = /\bwhich\b[^?]{0,40}\b(is|are)\s+(the\s+)?(best|better|wor
  * of AI, not rules of the organisation.
  */
 const aiMarket =
-  /\b(best|cheapest|fastest|smartest|most (accurate|powerful|popular|advanced|capable))\s+(\S+\s+){0,2}?(ai|llms?|models?|chatbots?|apis?|apps?|tools?|assistants?|generators?)\b|\bwhat can\b.{1,30}\bdo that\b|\b(latest|recent|newest)\s+(\S+\s+){0,2}?(news|developments|announcements|headlines|breakthroughs)\b|\bnews (this|last) (week|month)\b|\bhow (much|many|long)\b.{0,40}\bdid it take\b/i;
+  /\b(best|cheapest|fastest|smartest|most (accurate|powerful|popular|advanced|capable))\s+(\S+\s+){0,2}?(ai|llms?|models?|chatbots?|apis?|apps?|tools?|assistants?|generators?)\b|\bwhat can\b.{1,30}\bdo that\b|\b(latest|recent|newest)\s+(\S+\s+){0,2}?(news|developments|announcements|headlines|breakthroughs)\b|\bnews (this|last) (week|month)\b|\bhow (much|many|long)\b.{0,40}\bdid it take\b|\bhow (much|many)\b.{0,40}\b(does|would) it take to (train|build|run)\b|\b(best|cheapest|top)\s+(\S+\s+){0,3}?(courses?|certifications?|tutorials?|books?)\b|\b(chips?|gpus?|semiconductors?)\b|\bworth more\b.{0,40}\bthan\b/i;
 const capability =
   /^\s*(can|could|is|are|does|do|will)\s+(ai|artificial intelligence|chatgpt|llms?|machines?|computers?|models?|algorithms?)\s+(really|ever)\b|\b(better|worse|more accurate|smarter)\s+than\s+(a\s+|an\s+)?(humans?|people|doctors?|experts?|professionals?)\b/i;
 
@@ -174,12 +191,16 @@ const lawTimetable = /\b(come|comes|coming|came|enter|enters|entered)\s+into\s+(
 const companiesInGeneral =
   /\b(a|any)\s+(company|business|organisation|organization|firm|employer)\s+(can|could|may|might|would|will|get|gets|be)\b|\b(companies|businesses|organisations|organizations|firms|employers)\s+(can|could|may|might|get|be)\b/i;
 const goodAppFor = /\b(what'?s|whats|what is|any|is there)\s+(a\s+)?(good|decent|great|nice|free)\s+(ai\s+)?(app|tool|website|site|chatbot|program|software|service)s?\s+(for|to)\b/i;
+/** A court's decision ("what did the court decide in X v Y"), a law passed elsewhere, a debate's two sides: the world's, not the organisation's. */
+const courtsAndLaws = /\bwhat did the (court|judge|tribunal)\b|\b\p{Lu}[\p{L}]+(\s+\p{Lu}[\p{L}]+)*\s+v\.?\s+\p{Lu}|\b(passed|enacted)\b.{0,25}\b(law|act|bill|legislation|statute)\b|\b(balanced view|both sides of the (debate|argument)|pros and cons of (ai|artificial intelligence))\b/u;
 const theRulesThemselves = /\b(this|our|the)\s+(ai\s+)?(polic(y|ies)|standards?|rules|guidance|guidelines?|procedures?|handbook)\b|\b(allowed|permitted|approv\w*|banned|prohibited)\b/i;
 
 export function isGeneralKnowledge(question: string): boolean {
-  if ([lawTimetable, companiesInGeneral, goodAppFor].some((pattern) => pattern.test(question)) && !theRulesThemselves.test(question)) return true;
+  if ([lawTimetable, companiesInGeneral, goodAppFor, courtsAndLaws].some((pattern) => pattern.test(question)) && !theRulesThemselves.test(question)) return true;
   if (comparesAiTerms(question) || aboutTheBot.test(question) || errand.test(question) || aiInFiction.test(question)) return true;
   if (investing.test(question) && !aboutTheRules.test(question)) return true;
-  const general = [howItWorks, productFacts, prediction, opinion, rankingOfOthers, productAdvice, capability, aiMarket, mindOfMachines];
+  // About the world of AI even when asked for oneself ("which running app is best for my training"), unless about the organisation.
+  if ([productAdvice, aiMarket, mindOfMachines].some((pattern) => pattern.test(question)) && !aboutUs.test(question) && !aboutTheRules.test(question)) return true;
+  const general = [howItWorks, productFacts, prediction, opinion, rankingOfOthers, capability];
   return general.some((pattern) => pattern.test(question)) && !aboutTheOrganisation.test(question);
 }

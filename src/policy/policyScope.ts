@@ -13,7 +13,7 @@ export interface PolicyVocabulary {
   mentions(words: string[]): boolean;
 }
 
-const rulesWord = String.raw`(polic(y|ies)|rules?|guidance|guidelines?|principles?|terms|code|position|stance|approach|requirements?|regulations?|advice|framework|standards?|usage)`;
+const rulesWord = String.raw`(polic(y|ies)|rules?|guidance|guidelines?|principles?|terms|code|position|stance|approach|requirements?|regulations?|advice|framework|standards?|usage|measures|acts?|laws?|bills?|directives?|statutes?)`;
 /** "Elsevier's rules", "NHS England's national guidance": the owner is the capitalised words before "'s". */
 const possessive = new RegExp(String.raw`((?:\b\p{Lu}[\p{L}\p{N}&./-]*\s+){0,3}\b\p{Lu}[\p{L}\p{N}&./-]*)(?:'s|’s|s'|s’)\s+(?:[\p{L}-]+\s+){0,3}?${rulesWord}\b`, "u");
 /** "What does the MHRA require…", "what do the Russell Group principles say", "how does St Mary's handle AI". */
@@ -29,6 +29,16 @@ const ownSide = new Set("company organisation organization firm business employe
 /** "How is the federal government regulating AI", "how are other banks handling it": the same, asked in the present. */
 const isDoing =
   /\bhow\s+(?:is|are)\s+((?:the\s+)?(?:[\p{L}\p{N}&.'’/-]+\s+){0,6}?)(?:regulating|handling|approaching|treating|governing|dealing with|using|restricting|banning)\b/iu;
+
+/**
+ * The same asked yes or no: "does ISO/IEC 42001 certification require…", "does RICS have a standard on…",
+ * "does the Canadian Directive apply to…", "is the NIST framework mandatory…".
+ */
+const doesItRequire =
+  /^\s*(?:does|do|did|will|would)\s+((?:the\s+)?(?:[\p{L}\p{N}&.'’/-]+\s+){0,8}?)(?:require|requires|say|says|apply|applies|mandate|mandates|(?:have|has|publish|issue)\s+(?:an?\s+|any\s+)?(?:[\p{L}-]+\s+){0,2}?(?:polic(?:y|ies)|rules?|guidance|standards?|code|framework|position))\b/iu;
+const isItBinding = /^\s*is\s+((?:the\s+)?(?:[\p{L}\p{N}&.'’/-]+\s+){0,8}?)(?:mandatory|voluntary|binding|legally|enforceable|law)\b/iu;
+/** "Our client has its own AI supplier code - what does it require?": another body's own rules, asked about. */
+const itsOwnRules = new RegExp(String.raw`\b(?:its|their|his|her)\s+own\s+(?:[\p{L}-]+\s+){0,3}?${rulesWord}\b[^?]*\bwhat\s+(?:does|do)\s+(?:it|they|that)\s+(?:say|require|expect|ask)`, "iu");
 
 /** Words for AI itself, not anyone's name ("Generative AI"); OpenAI is a company. */
 const aiItself = new Set(["ai", "a.i", "artificial", "intelligence", "generative", "genai", "ml", "machine", "learning"]);
@@ -64,7 +74,8 @@ function namesIn(phrase: string): Name[] {
  */
 export function outsideBodyAskedAbout(question: string, vocabulary: PolicyVocabulary): string | undefined {
   const sentence = question.replace(/^\s*\p{Lu}/u, (first) => first.toLowerCase());
-  const owners = [possessive.exec(sentence)?.[1], saysOrDoes.exec(sentence)?.[1], isDoing.exec(sentence)?.[1]].filter((owner): owner is string => Boolean(owner));
+  if (itsOwnRules.test(question)) return "that body's own rules";
+  const owners = [possessive.exec(sentence)?.[1], saysOrDoes.exec(sentence)?.[1], isDoing.exec(sentence)?.[1], doesItRequire.exec(sentence)?.[1], isItBinding.exec(sentence)?.[1]].filter((owner): owner is string => Boolean(owner));
   for (const owner of owners) {
     const unnamed = namesIn(owner).find(({ words }) => !vocabulary.mentions(words));
     if (unnamed) return owner.includes(`the ${unnamed.written}`) ? `the ${unnamed.written}` : unnamed.written;
@@ -121,19 +132,58 @@ const whatPhraseActuallyMeans = /\bwhat\s+(?:does|do|is|are)\s+(?:the\s+)?["'“
  * "What is RAG?", "what's a neural network, in simple terms": a term of one or two words asked about
  * on its own (the question ends, or goes on with "and…", "exactly", "in simple terms").
  */
-const whatTermIs = /^\s*(?:so\s+|and\s+)?what(?:'s|’s|s|\s+is|\s+are)\s+(?:an?\s+)?(?!(?:the|this|that|these|those|my|our|your|their|it|there)\b)["'“‘]?([\p{L}\p{N}][\p{L}\p{N}-]*(?:\s+[\p{L}\p{N}-]+)?)["'”’]?\s*(?:[?,.!]|$|\s+(?:and|exactly|anyway|in\s+(?:simple|plain|layman'?s)|in(?:\s+[\p{L}\p{N}-]+){1,3}\s*[?.!]?\s*$))/iu;
+const whatTermIs = /^\s*(?:so\s+|and\s+)?what(?:'s|’s|s|\s+is|\s+are|\s+was|\s+were)\s+(?:an?\s+)?(?!(?:the|this|that|these|those|my|our|your|their|it|there)\b)["'“‘]?([\p{L}\p{N}][\p{L}\p{N}-]*(?:\s+[\p{L}\p{N}-]+)?)["'”’]?\s*(?:[?,.!]|$|\s+(?:and|exactly|anyway|in\s+(?:simple|plain|layman'?s)|in(?:\s+[\p{L}\p{N}-]+){1,3}\s*(?:[?.!,]|$)))/iu;
+/** "What is the Turing test?": a named thing, judged by its name. */
+const whatTheNameIs = /^\s*[Ww]hat(?:'s|’s|s|\s+is|\s+was|\s+are|\s+were)\s+the\s+((?:\p{Lu}[\p{L}\p{N}-]*\s*){1,3})/u;
+/** "keep hearing 'RAG' in meetings, what does it stand for?": a quoted term, asked what it is. */
+const quotedTerm = /"([\p{L}\p{N}][^"?]{0,40}?)"|“([\p{L}\p{N}][^”?]{0,40}?)”|(?:^|[\s(])['‘]([\p{L}\p{N}][^'’?]{0,40}?)['’](?=[\s,.?!)]|$)/u;
+const asksWhatItIs = /\b(stand|stands) for\b|\bmean(s|ing)?\b|^\s*(what|who|when)\b/i;
 /** "The difference between machine learning and deep learning": both sides are terms. */
 const differenceBetween = /\bdifference\s+between\s+(?:an?\s+|the\s+)?([\p{L}\p{N}][\p{L}\p{N}\s-]{0,40}?)\s+and\s+(?:an?\s+|the\s+)?([\p{L}\p{N}][\p{L}\p{N}-]*(?:\s+[\p{L}\p{N}-]+){0,2}?)\s*(?:[?,.!]|$|\s+(?:in|for|when|is|are)\b)/iu;
 
 /** A term the question asks the meaning of that the policies never use (nor spell out): general knowledge. */
 export function unknownTermAskedAbout(question: string, vocabulary: PolicyVocabulary): string | undefined {
   const compared = differenceBetween.exec(question);
-  const terms = [whatWordMeans.exec(question)?.[1] ?? whatPhraseActuallyMeans.exec(question)?.[1] ?? whatTermIs.exec(question)?.[1], compared?.[1], compared?.[2]];
+  const quotedMatch = asksWhatItIs.test(question) ? quotedTerm.exec(question) : null;
+  const quoted = quotedMatch?.[1] ?? quotedMatch?.[2] ?? quotedMatch?.[3];
+  const named = whatTheNameIs.exec(question)?.[1]?.trim();
+  const terms = [whatWordMeans.exec(question)?.[1] ?? whatPhraseActuallyMeans.exec(question)?.[1] ?? whatTermIs.exec(question)?.[1], compared?.[1], compared?.[2], quoted, named];
   return terms.find((term): term is string => term !== undefined && allWords(term).some(isMeaningful) && !vocabulary.mentions(allWords(term)));
+}
+
+/**
+ * Function words of other languages the assistant may be written to (French, Spanish, German, Italian,
+ * Portuguese, Dutch), accents dropped as `allWords` drops them; none is an English word.
+ */
+const foreignFunctionWords = new Set(
+  [
+    "les des du une et est pas pour avec dans sur qui tes ta mon mes vous nous je elle cette sont etre tous toutes plait notre votre",
+    "los las del por para como pero sus usted esta este todo todas nuestro puedo de un el que con es",
+    "der das und ist nicht mit fur auf ein eine ich sie wir ihr dein deine bitte alle",
+    "gli della delle che non sono nao voce uma het een niet voor jij",
+  ]
+    .join(" ")
+    .split(" "),
+);
+
+/**
+ * A message written in another language than the policies': searching English policies with its words
+ * would match by accident (and instructions in another language would slip past the checks above).
+ * Policies written in that language use its function words, so they are asked too.
+ */
+export function inAnotherLanguage(question: string, vocabulary: PolicyVocabulary): boolean {
+  const words = allWords(question);
+  const foreign = words.filter((word) => foreignFunctionWords.has(word));
+  const english = words.filter((word) => !isMeaningful(word));
+  if (foreign.length < 3 || foreign.length <= english.length) return false;
+  return foreign.filter((word) => vocabulary.mentions([word])).length < foreign.length / 2;
 }
 
 /** Why the question is declined, in words its asker recognises. */
 export function outsideScopeAnswer(question: string, vocabulary: PolicyVocabulary): string | undefined {
+  if (inAnotherLanguage(question, vocabulary)) {
+    return "I can only answer questions in English, the language our AI policies are written in. Please ask again in English; if you can't, I can pass your question to the governance team.";
+  }
   const term = unknownTermAskedAbout(question, vocabulary);
   if (term) {
     return `Our AI policies don't use the term "${term}", so I can't explain it from them: I answer from our own policies only. If you think they should cover it, I can pass your question to the governance team.`;
