@@ -105,7 +105,7 @@ const opinionAfter = /\b(or|vs\.?|versus)\b[^?]{0,40}\b(better|best|faster|cheap
 
 /** The same job asked after a preamble ("For a training exercise, write a…", "I'm writing a novel. Write the…"). */
 const taskAfterPreamble =
-  /[,.!;:]\s+(please\s+)?(write|compose|draft|translate|summari[sz]e|rewrite|generate|create|plan|make|build|fix|convert|calculate|brainstorm)\s+(me|a|an|the|my|this|these|some)\b/i;
+  /\bwalk me through\b|[,.!;:)]\s+(please\s+)?((can|could|would|will)\s+(you|u)\s+(please\s+)?)?(write|compose|draft|translate|summari[sz]e|rewrite|reword|proofread|generate|create|plan|make|build|fix|convert|calculate|brainstorm)\s+(me|a|an|the|my|this|these|some)\b/i;
 
 export function isTaskOrOpinion(question: string): boolean {
   if (taskOrOpinion.test(question) || opinionAfter.test(question)) return true;
@@ -119,7 +119,7 @@ export function isTaskOrOpinion(question: string): boolean {
  * what people may do.
  */
 const howItWorks =
-  /\bhow (does|do|did|is|are)\b.{1,60}\b(actually |really )?(work|works|learn|learns|get trained|gets trained|are trained|is trained|come up with|generate|generates)\b|\bexplain\b.{0,20}\bhow\b|\b(technology|science|maths?) behind\b/i;
+  /\bhow (does|do|did|is|are)\b.{1,60}\b(actually |really )?(work|works|learn|learns|get trained|gets trained|are trained|is trained|trained|built|come up with|generate|generates)\b|\b(what'?s going on|what happens)\s+(technically|under the hood|behind the scenes)\b|\bunder the hood\b|^\s*why (do|does|did|is|are|would)\s+(ai|chatbots?|llms?|models?|chatgpt|gpt|bots?|assistants?|generative ai)\b|\bwhat does it mean when (they|people|someone|everyone|articles?)\s+(say|talk|write)\b|\bexplain\b.{0,20}\bhow\b|\b(technology|science|maths?) behind\b/i;
 /** The organisation and its people, not the asker alone ("my", "I"). */
 const aboutUs = /\b(we|our|us|here|company|firm|trust|organi[sz]ation|team|staff|employees?|colleagues?|clients?|customers?|patients?|students?|work)\b/i;
 const aboutTheOrganisation =
@@ -133,7 +133,7 @@ const aboutTheOrganisation =
  * are policy questions again ("how much does our Copilot licence cost", "will AI replace my job here").
  */
 const productFacts =
-  /\bwhen was\b.{0,40}\b(first used|coined|invented|founded)\b|\bwho (coined|first used)\b|^\s*who (made|created|invented|founded|built|developed)\b|\bhow much (does|do|is|are|would|will)\b.{0,50}\b(cost|costs)\b|\b(newest|latest|most recent|next)\s+(version|model|release)\b|\bwhen (was|were|is|will)\b.{0,40}\b(released|launched|invented|come out|coming out)\b/i;
+  /\bwhen did\b.{0,40}\b(beat|win|won|happen|invent|release|launch|first)\b|\bwhen was\b.{0,40}\b(first used|coined|invented|founded)\b|\bwho (coined|first used)\b|^\s*who (made|created|invented|founded|built|developed)\b|\bhow much (does|do|is|are|would|will)\b.{0,50}\b(cost|costs)\b|\b(newest|latest|most recent|next)\s+(version|model|release)\b|\bwhen (was|were|is|will)\b.{0,40}\b(released|launched|invented|come out|coming out)\b/i;
 const prediction =
   /^\s*(will|is|are)\s+(ai|artificial intelligence|robots?|machines?|computers?|chatgpt|llms?|automation|generative ai)\s+(going to\s+|ever\s+)?(replace|take over|take (away )?\w+ jobs?|make\b.{0,40}\b(pointless|obsolete|redundant|useless|irrelevant)|become (conscious|sentient)|destroy|end|kill)\b|\bin the next (few|couple of|\d+|two|three|five|ten|twenty) (years|decades)\b/i;
 const opinion = /\bdo you (think|believe|reckon|feel)\b|\bwhat('?s| is) your (opinion|view|take)\b|\bin your (opinion|view)\b/i;
@@ -151,7 +151,7 @@ const productAdvice = /\bwhich\b[^?]{0,40}\b(is|are)\s+(the\s+)?(best|better|wor
  * of AI, not rules of the organisation.
  */
 const aiMarket =
-  /\b(best|cheapest|fastest|smartest|most (accurate|powerful|popular|advanced|capable))\s+(\S+\s+){0,2}?(ai|llms?|models?|chatbots?|apis?|apps?|tools?|assistants?|generators?)\b|\bwhat can\b.{1,30}\bdo that\b|\b(latest|recent|newest)\s+(\S+\s+){0,2}?(news|developments|announcements|headlines|breakthroughs)\b|\bnews (this|last) (week|month)\b|\bhow (much|many|long)\b.{0,40}\bdid it take\b|\bhow (much|many)\b.{0,40}\b(does|would) it take to (train|build|run)\b|\b(best|cheapest|top)\s+(\S+\s+){0,3}?(courses?|certifications?|tutorials?|books?)\b|\b(chips?|gpus?|semiconductors?)\b|\bworth more\b.{0,40}\bthan\b/i;
+  /\b(just|only|pure)\s+marketing\b|\bmarketing (spin|hype)\b|\bhow much (money )?(has|have|did)\b.{0,30}\b(raise|raised)\b|\b(funding round|valuation|raised so far)\b|\b(water|energy|electricity|carbon|emissions)\b.{0,60}\b(chatbots?|ai|models?|llms?|chatgpt|data cent(re|er)s?)\b|\b(chatbots?|ai|models?|llms?|chatgpt)\b.{0,60}\b(water|electricity|carbon|emissions)\b|\b(in general|generally speaking|worldwide|globally)\b|\bhow (do|can|would) (i|you|someone|people) become an?\b|\bgeneral (tips|advice)\b|\b(tips|tricks|advice)\s+(for|on)\s+(writing\s+)?(better|good|great)\s+prompts\b|\b(best|cheapest|fastest|smartest|most (accurate|powerful|popular|advanced|capable))\s+(\S+\s+){0,2}?(ai|llms?|models?|chatbots?|apis?|apps?|tools?|assistants?|generators?)\b|\bwhat can\b.{1,30}\bdo that\b|\b(latest|recent|newest)\s+(\S+\s+){0,2}?(news|developments|announcements|headlines|breakthroughs)\b|\bnews (this|last) (week|month)\b|\bhow (much|many|long)\b.{0,40}\bdid it take\b|\bhow (much|many)\b.{0,40}\b(does|would) it take to (train|build|run)\b|\b(best|cheapest|top)\s+(\S+\s+){0,3}?(courses?|certifications?|tutorials?|books?)\b|\b(chips?|gpus?|semiconductors?)\b|\bworth more\b.{0,40}\bthan\b/i;
 const capability =
   /^\s*(can|could|is|are|does|do|will)\s+(ai|artificial intelligence|chatgpt|llms?|machines?|computers?|models?|algorithms?)\s+(really|ever)\b|\b(better|worse|more accurate|smarter)\s+than\s+(a\s+|an\s+)?(humans?|people|doctors?|experts?|professionals?)\b/i;
 
@@ -192,7 +192,7 @@ const companiesInGeneral =
   /\b(a|any)\s+(company|business|organisation|organization|firm|employer)\s+(can|could|may|might|would|will|get|gets|be)\b|\b(companies|businesses|organisations|organizations|firms|employers)\s+(can|could|may|might|get|be)\b/i;
 const goodAppFor = /\b(what'?s|whats|what is|any|is there)\s+(a\s+)?(good|decent|great|nice|free)\s+(ai\s+)?(app|tool|website|site|chatbot|program|software|service)s?\s+(for|to)\b/i;
 /** A court's decision ("what did the court decide in X v Y"), a law passed elsewhere, a debate's two sides: the world's, not the organisation's. */
-const courtsAndLaws = /\bwhat did the (court|judge|tribunal)\b|\b\p{Lu}[\p{L}]+(\s+\p{Lu}[\p{L}]+)*\s+v\.?\s+\p{Lu}|\b(passed|enacted)\b.{0,25}\b(law|act|bill|legislation|statute)\b|\b(balanced view|both sides of the (debate|argument)|pros and cons of (ai|artificial intelligence))\b/u;
+const courtsAndLaws = /\bwhat did the (court|judge|tribunal)\b|\b\p{Lu}[\p{L}]+(\s+\p{Lu}[\p{L}]+)*\s+v\.?\s+\p{Lu}|\b(passed|enacted)\b.{0,25}\b(law|act|bill|legislation|statute)\b|\b(balanced view|both sides of the (debate|argument)|pros and cons of (ai|artificial intelligence))\b|\b(arguments?|case)\s+for and against\b|\b19[0-9]{2}\b|\b(the\s+)?(film|movie|novel|tv show|video game)\s+\p{Lu}/u;
 const theRulesThemselves = /\b(this|our|the)\s+(ai\s+)?(polic(y|ies)|standards?|rules|guidance|guidelines?|procedures?|handbook)\b|\b(allowed|permitted|approv\w*|banned|prohibited)\b/i;
 
 export function isGeneralKnowledge(question: string): boolean {

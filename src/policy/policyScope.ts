@@ -102,12 +102,12 @@ const privateLife = new Set(
     "kid kids son sons daughter daughters child children partner wife husband boyfriend girlfriend fiance fiancee mum mom dad mother father parents",
     "grandma grandmother grandad grandfather nan granny sister brother family friend friends neighbour neighbor toddler baby",
     "birthday wedding anniversary christmas holiday holidays vacation honeymoon recipes cooking dinner meals diet workout workouts gym fitness",
-    "playlist playlists hobby hobbies garden shopping dating homework bedtime",
+    "playlist playlists hobby hobbies garden shopping dating homework bedtime pet pets cat dog cv resume mortgage landlord teenager teen",
   ]
     .join(" ")
     .split(" "),
 );
-const ownLife = /\bmy\s+(?:own\s+)?(\p{L}+)/giu;
+const ownLife = /\bmy\s+(?:own\s+)?(?:(\p{L}+)\s+)?(\p{L}+)/giu;
 
 /** The private-life word the question names beside AI ("my holiday"), when the policies never use it. */
 export function privateLifeAskedAbout(question: string, vocabulary: PolicyVocabulary): string | undefined {
@@ -119,7 +119,7 @@ const ownChild = /\bmy\s+\d{1,2}[\s-]*(?:years?|yrs?|yo)\b/iu;
 
 function ownLifeWords(question: string): string[] {
   if (!allWords(question).some((word) => isAiWord(stem(word)))) return [];
-  const named = [...question.matchAll(ownLife)].map((match) => match[1]!.toLowerCase()).filter((word) => privateLife.has(word));
+  const named = [...question.matchAll(ownLife)].flatMap((match) => [match[1], match[2]]).filter((word): word is string => word !== undefined).map((word) => word.toLowerCase()).filter((word) => privateLife.has(word));
   return ownChild.test(question) ? [...named, "child"] : named;
 }
 
@@ -132,14 +132,19 @@ const whatPhraseActuallyMeans = /\bwhat\s+(?:does|do|is|are)\s+(?:the\s+)?["'“
  * "What is RAG?", "what's a neural network, in simple terms": a term of one or two words asked about
  * on its own (the question ends, or goes on with "and…", "exactly", "in simple terms").
  */
-const whatTermIs = /^\s*(?:so\s+|and\s+)?what(?:'s|’s|s|\s+is|\s+are|\s+was|\s+were)\s+(?:an?\s+)?(?!(?:the|this|that|these|those|my|our|your|their|it|there)\b)["'“‘]?([\p{L}\p{N}][\p{L}\p{N}-]*(?:\s+[\p{L}\p{N}-]+)?)["'”’]?\s*(?:[?,.!]|$|\s+(?:and|exactly|anyway|in\s+(?:simple|plain|layman'?s)|in(?:\s+[\p{L}\p{N}-]+){1,3}\s*(?:[?.!,]|$)))/iu;
+const whatTermIs = /^\s*(?:so\s+|and\s+)?what(?:'s|’s|s|\s+is|\s+are|\s+was|\s+were)\s+(?:an?\s+)?(?!(?:the|this|that|these|those|my|our|your|their|it|there)\b)["'“‘]?([\p{L}\p{N}][\p{L}\p{N}-]*(?:\s+[\p{L}\p{N}-]+)?)["'”’]?\s*(?:[?,.!]|$|\s+(?:and|exactly|anyway|in\s+(?:simple|plain|layman'?s)|in(?:\s+[\p{L}\p{N}-]+){1,3}?\s*(?:[?.!,]|$|\s+and\b)))/iu;
 /** "What is the Turing test?": a named thing, judged by its name. */
 const whatTheNameIs = /^\s*[Ww]hat(?:'s|’s|s|\s+is|\s+was|\s+are|\s+were)\s+the\s+((?:\p{Lu}[\p{L}\p{N}-]*\s*){1,3})/u;
 /** "keep hearing 'RAG' in meetings, what does it stand for?": a quoted term, asked what it is. */
 const quotedTerm = /"([\p{L}\p{N}][^"?]{0,40}?)"|“([\p{L}\p{N}][^”?]{0,40}?)”|(?:^|[\s(])['‘]([\p{L}\p{N}][^'’?]{0,40}?)['’](?=[\s,.?!)]|$)/u;
-const asksWhatItIs = /\b(stand|stands) for\b|\bmean(s|ing)?\b|^\s*(what|who|when)\b/i;
+const asksWhatItIs = /\b(stand|stands) for\b|\bmean(s|ing)?\b|(^|[,.;:!?]\s*)(what|who|when)\b/i;
 /** "The difference between machine learning and deep learning": both sides are terms. */
-const differenceBetween = /\bdifference\s+between\s+(?:an?\s+|the\s+)?([\p{L}\p{N}][\p{L}\p{N}\s-]{0,40}?)\s+and\s+(?:an?\s+|the\s+)?([\p{L}\p{N}][\p{L}\p{N}-]*(?:\s+[\p{L}\p{N}-]+){0,2}?)\s*(?:[?,.!]|$|\s+(?:in|for|when|is|are)\b)/iu;
+const differenceBetween = /\bdifference\s+between\s+(?:an?\s+|the\s+)?([\p{L}\p{N}][\p{L}\p{N}\s,-]{0,40}?)\s+and\s+(?:an?\s+|the\s+)?([\p{L}\p{N}][\p{L}\p{N}-]*(?:\s+[\p{L}\p{N}-]+){0,2}?)\s*(?:[?,.!]|$|\s+(?:in|for|when|is|are)\b)/iu;
+
+/** "fine tuning vs RAG, what's the difference": two terms set side by side at the start. */
+const termsSideBySide = /^\s*([\p{L}\p{N}][\p{L}\p{N}-]*(?:\s+[\p{L}\p{N}-]+){0,2}?)\s+(?:vs\.?|versus)\s+([\p{L}\p{N}][\p{L}\p{N}-]*(?:\s+[\p{L}\p{N}-]+){0,2}?)\s*(?:[?,.!-]|$)/iu;
+/** "Can you explain what embeddings are?", "explain diffusion models like I'm five": the term asked to be explained. */
+const explainTerm = /\bexplain\s+(?:to me\s+)?(?:what\s+)?(?:an?\s+|the\s+)?["'“‘]?([\p{L}\p{N}][\p{L}\p{N}-]*(?:\s+[\p{L}\p{N}-]+)?)["'”’]?\s*(?:[?,.!]|$|\s+(?:is|are|means?|to me|like|in\s+(?:plain|simple)|simply|for)\b)/iu;
 
 /** A term the question asks the meaning of that the policies never use (nor spell out): general knowledge. */
 export function unknownTermAskedAbout(question: string, vocabulary: PolicyVocabulary): string | undefined {
@@ -147,7 +152,8 @@ export function unknownTermAskedAbout(question: string, vocabulary: PolicyVocabu
   const quotedMatch = asksWhatItIs.test(question) ? quotedTerm.exec(question) : null;
   const quoted = quotedMatch?.[1] ?? quotedMatch?.[2] ?? quotedMatch?.[3];
   const named = whatTheNameIs.exec(question)?.[1]?.trim();
-  const terms = [whatWordMeans.exec(question)?.[1] ?? whatPhraseActuallyMeans.exec(question)?.[1] ?? whatTermIs.exec(question)?.[1], compared?.[1], compared?.[2], quoted, named];
+  const sideBySide = termsSideBySide.exec(question);
+  const terms = [whatWordMeans.exec(question)?.[1] ?? whatPhraseActuallyMeans.exec(question)?.[1] ?? whatTermIs.exec(question)?.[1], compared?.[1], compared?.[2], sideBySide?.[1], sideBySide?.[2], quoted, named, explainTerm.exec(question)?.[1]];
   return terms.find((term): term is string => term !== undefined && allWords(term).some(isMeaningful) && !vocabulary.mentions(allWords(term)));
 }
 

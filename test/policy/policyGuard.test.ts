@@ -144,3 +144,30 @@ describe("more of the world outside", () => {
     expect((await assistant.ask("Does Copilot count as an approved tool?")).answered).toBe(true);
   });
 });
+
+describe("AI in general and private life, from the fourth set", () => {
+  it("declines explanations of jargon the policy never uses, how AI works inside, and its history, money and footprint", async () => {
+    expect(await declined("explain diffusion models like im five")).toBe(true);
+    expect(await declined("Can you explain what embeddings are?")).toBe(true);
+    expect(await declined("fine tuning vs RAG, whats the diff in plain english")).toBe(true);
+    expect(await declined("Why do chatbots make things up? What's going on technically?")).toBe(true);
+    expect(await declined("how much money has Mistral AI raised so far?")).toBe(true);
+    expect(await declined("Tell me about the Dartmouth workshop in 1956. Was that the birth of AI?")).toBe(true);
+    expect(await declined("Is the film Her a realistic picture of AI companions?")).toBe(true);
+    expect(await declined("does asking a chatbot one question really use a whole bottle of water?")).toBe(true);
+    expect(await declined("which professions are least likely to be automated by AI in general")).toBe(true);
+    expect(await declined("Any general tips for writing better prompts?")).toBe(true);
+  });
+
+  it("declines private matters and jobs for oneself", async () => {
+    expect(await declined("My teenage son spends half the night chatting to an AI bot. Should I be worried?")).toBe(true);
+    expect(await declined("I'm applying for jobs elsewhere (shh). Can you rewrite my CV to sound better?")).toBe(true);
+    expect(await declined("Can you walk me through setting up a home server on a Raspberry Pi?")).toBe(true);
+  });
+
+  it("answers the same shapes asked about the policy", async () => {
+    expect((await assistant.ask("can you explain the rules on exceptions for AI tools?")).answered).toBe(true);
+    expect((await assistant.ask("walk me through reporting an AI incident")).answered).toBe(true);
+    expect((await assistant.ask("Copilot vs DeepL, which one is approved?")).answered).toBe(true);
+  });
+});
