@@ -156,6 +156,7 @@ function serviceSummary({ chat, start }: ServiceFigures) {
     teamsServiceAcksPerSecond: round(chat.teams.service.ackRequestsPerSecond, 1),
     idleRssMb: round(start.idleRssMb, 1),
     serviceIdleRssMb: round(start.idleRssMb, 1),
+    serviceJustStartedRssMb: round(start.justStartedRssMb, 1),
     databaseIdleRssMb: round(start.databaseIdleRssMb, 1),
     rssAfterLoadMb: round(chat.rssAfterLoadMb, 1),
     coldStartMs: round(start.coldStartMs),

@@ -5,14 +5,17 @@
 // Run on its own: npx tsx bench/serviceStart.ts (part of npm run bench).
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { createBenchStorage, databaseResidentMb, settledResidentMb, startBenchPlatforms, startServiceProcess, type BenchPlatforms, type BenchStorage } from "./support/serviceProcess.js";
+import { createBenchStorage, databaseResidentMb, idleResidentMb, startBenchPlatforms, startServiceProcess, type BenchPlatforms, type BenchStorage } from "./support/serviceProcess.js";
 import { median, round } from "./support/statistics.js";
 
 export interface ServiceStartFigures {
   coldStartFreshMs: number;
   /** Median of `reopens` starts on storage that is already initialised. */
   coldStartMs: number;
+  /** After 30 s idle (see idleResidentMb). */
   idleRssMb: number;
+  /** A few seconds after starting, before V8 gives back the young generation start-up grew. */
+  justStartedRssMb: number;
   /** The embedded PostgreSQL server's processes beside the idle service (NaN on a server of your own). */
   databaseIdleRssMb: number;
 }
@@ -22,17 +25,18 @@ export async function serviceStartBenchmark(storage: BenchStorage, platforms: Be
   await fresh.stop();
   const reopenTimes: number[] = [];
   let idleRssMb = NaN;
+  let justStartedRssMb = NaN;
   let databaseIdleRssMb = NaN;
   for (let run = 0; run < reopens; run++) {
     const service = await startServiceProcess(storage, platforms);
     reopenTimes.push(service.coldStartMs);
     if (run === reopens - 1) {
-      idleRssMb = await settledResidentMb(service.pid);
+      ({ idle: idleRssMb, justStarted: justStartedRssMb } = await idleResidentMb(service.pid));
       databaseIdleRssMb = databaseResidentMb(storage);
     }
     await service.stop();
   }
-  return { coldStartFreshMs: fresh.coldStartMs, coldStartMs: median(reopenTimes), idleRssMb, databaseIdleRssMb };
+  return { coldStartFreshMs: fresh.coldStartMs, coldStartMs: median(reopenTimes), idleRssMb, justStartedRssMb, databaseIdleRssMb };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
@@ -41,7 +45,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   try {
     const figures = await serviceStartBenchmark(storage, platforms);
     console.log(`Service start on ${storage.label}`);
-    console.table([{ coldStartFreshMs: round(figures.coldStartFreshMs), coldStartMs: round(figures.coldStartMs), serviceIdleRssMb: round(figures.idleRssMb), databaseIdleRssMb: round(figures.databaseIdleRssMb) }]);
+    console.table([{ coldStartFreshMs: round(figures.coldStartFreshMs), coldStartMs: round(figures.coldStartMs), serviceIdleRssMb: round(figures.idleRssMb), serviceJustStartedRssMb: round(figures.justStartedRssMb), databaseIdleRssMb: round(figures.databaseIdleRssMb) }]);
   } finally {
     await platforms.close();
     await storage.dispose();
