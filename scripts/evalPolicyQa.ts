@@ -154,10 +154,12 @@ function plainBm25(passages: PolicyPassage[]): (question: string) => PolicyPassa
 /**
  * Off-topic questions and injections written for no corpus in particular, asked of every corpus's
  * policies: everyday requests must be declined whatever the organisation's policies say. The rules
- * were tuned on the first set; the second, by another writer, is held out (only its totals are read).
+ * were tuned on three of the sets; the held-out one, by another writer, is never read (only its totals).
  */
 export const everydaySets = [
   { name: "everyday off-topic", questions: path.join(corporaDir, "everyday-offtopic.json"), tuned: true },
+  { name: "everyday off-topic, round 3 (30 injections)", questions: path.join(corporaDir, "everyday-offtopic-round3.json"), tuned: true },
+  { name: "everyday off-topic, round 4 (AI in general, private life)", questions: path.join(corporaDir, "everyday-offtopic-round4.json"), tuned: true },
   { name: "everyday off-topic, held out", questions: path.join(corporaDir, "everyday-offtopic-heldout.json"), tuned: false },
 ];
 
