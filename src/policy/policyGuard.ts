@@ -195,12 +195,21 @@ const goodAppFor = /\b(what'?s|whats|what is|any|is there)\s+(a\s+)?(good|decent
 const courtsAndLaws = /\bwhat did the (court|judge|tribunal)\b|\b\p{Lu}[\p{L}]+(\s+\p{Lu}[\p{L}]+)*\s+v\.?\s+\p{Lu}|\b(passed|enacted)\b.{0,25}\b(law|act|bill|legislation|statute)\b|\b(balanced view|both sides of the (debate|argument)|pros and cons of (ai|artificial intelligence))\b|\b(arguments?|case)\s+for and against\b|\b19[0-9]{2}\b|\b(the\s+)?(film|movie|novel|tv show|video game)\s+\p{Lu}/u;
 const theRulesThemselves = /\b(this|our|the)\s+(ai\s+)?(polic(y|ies)|standards?|rules|guidance|guidelines?|procedures?|handbook)\b|\b(allowed|permitted|approv\w*|banned|prohibited)\b/i;
 
+/**
+ * Each kind of general question, with what brings it back into scope: the organisation's rules named
+ * ("this policy", what is allowed), the rules or governance's records at all, the organisation and its
+ * people ("we", "staff", "clients"), or the organisation and the asker ("my job here").
+ */
+const generalQuestions: { kinds: RegExp[]; unless?: RegExp[] }[] = [
+  { kinds: [aboutTheBot, errand, aiInFiction] },
+  { kinds: [lawTimetable, companiesInGeneral, goodAppFor, courtsAndLaws], unless: [theRulesThemselves] },
+  { kinds: [investing], unless: [aboutTheRules] },
+  // About the world of AI even when asked for oneself ("which running app is best for my training").
+  { kinds: [productAdvice, aiMarket, mindOfMachines], unless: [aboutUs, aboutTheRules] },
+  { kinds: [howItWorks, productFacts, prediction, opinion, rankingOfOthers, capability], unless: [aboutTheOrganisation] },
+];
+
 export function isGeneralKnowledge(question: string): boolean {
-  if ([lawTimetable, companiesInGeneral, goodAppFor, courtsAndLaws].some((pattern) => pattern.test(question)) && !theRulesThemselves.test(question)) return true;
-  if (comparesAiTerms(question) || aboutTheBot.test(question) || errand.test(question) || aiInFiction.test(question)) return true;
-  if (investing.test(question) && !aboutTheRules.test(question)) return true;
-  // About the world of AI even when asked for oneself ("which running app is best for my training"), unless about the organisation.
-  if ([productAdvice, aiMarket, mindOfMachines].some((pattern) => pattern.test(question)) && !aboutUs.test(question) && !aboutTheRules.test(question)) return true;
-  const general = [howItWorks, productFacts, prediction, opinion, rankingOfOthers, capability];
-  return general.some((pattern) => pattern.test(question)) && !aboutTheOrganisation.test(question);
+  if (comparesAiTerms(question)) return true;
+  return generalQuestions.some(({ kinds, unless = [] }) => kinds.some((kind) => kind.test(question)) && !unless.some((scope) => scope.test(question)));
 }
