@@ -59,7 +59,9 @@ const dictatesTheAnswer =
  * encoding (base64, rot13), how to jailbreak a model, and what other people asked the bot.
  */
 const smuggledRole = /(^|[\n"'“‘(\[]|[.!?:;,]\s+)\s*(system|assistant|developer)\s*:/i;
-const ordersAGrant = /(^|[,.!;:]\s*)(please\s+)?(approve|grant|authori[sz]e|exempt|whitelist|allowlist|unblock|sign off)\s+(my|this|the|me|our|an?|[A-Z][\w.-]*)\b/;
+const ordersAGrant = /(^|[,.!;:]\s*)(please\s+)?(approve|grant|authori[sz]e|exempt|whitelist|allowlist|unblock|sign off)\s+(my|this|the|me|our|an?)\b/i;
+/** The same order naming what to grant ("approve Otter"): the name is told by its capital, so only the verb ignores case. */
+const ordersANamedGrant = /(^|[,.!;:]\s*)([Pp]lease\s+)?([Aa]pprove|[Gg]rant|[Aa]uthori[sz]e|[Ee]xempt|[Ww]hitelist|[Aa]llowlist|[Uu]nblock)\s+\p{Lu}[\w.-]*/u;
 const actsAPart = /(^|[.!,;:]\s*)(please\s+)?(act|behave|talk|respond|answer)\s+(as|like)\s+(an?|my|if)\b/i;
 const asksForSecrets =
   /\b(print|output|show|give|tell|reveal|list|dump|share|send|display|leak|what'?s|what is|what are)\b(\s+me)?\s+(all\s+)?(of\s+)?(your|the|any)\s+(\w+\s+)?(api[\s_-]?keys?|env(ironment)?\s+variables?|access tokens?|secret keys?|secrets|credentials|connection strings?|config(uration)? files?)\b|\.env\b/i;
@@ -77,7 +79,7 @@ const asksWhetherAllowed = /^\s*(can|may|could|am|are|is)\s+(i|we|staff|it|they|
 
 export function isInjection(question: string): boolean {
   if (deceives.test(question) && !asksWhetherAllowed.test(question)) return true;
-  const instructs = [injection, roleLabel, claimsAuthority, ordersTheBot, asksForItsSetUp, speaksToTheModel, dumpsContent, putsWordsInItsMouth, dictatesTheAnswer, smuggledRole, ordersAGrant, actsAPart, asksForSecrets, hidesItsWords, othersConversations];
+  const instructs = [injection, roleLabel, claimsAuthority, ordersTheBot, asksForItsSetUp, speaksToTheModel, dumpsContent, putsWordsInItsMouth, dictatesTheAnswer, smuggledRole, ordersAGrant, ordersANamedGrant, actsAPart, asksForSecrets, hidesItsWords, othersConversations];
   if (instructs.some((pattern) => pattern.test(question))) return true;
   return announcesChange.test(question) && demandsCompliance.test(question);
 }
@@ -192,7 +194,10 @@ const companiesInGeneral =
   /\b(a|any)\s+(company|business|organisation|organization|firm|employer)\s+(can|could|may|might|would|will|get|gets|be)\b|\b(companies|businesses|organisations|organizations|firms|employers)\s+(can|could|may|might|get|be)\b/i;
 const goodAppFor = /\b(what'?s|whats|what is|any|is there)\s+(a\s+)?(good|decent|great|nice|free)\s+(ai\s+)?(app|tool|website|site|chatbot|program|software|service)s?\s+(for|to)\b/i;
 /** A court's decision ("what did the court decide in X v Y"), a law passed elsewhere, a debate's two sides: the world's, not the organisation's. */
-const courtsAndLaws = /\bwhat did the (court|judge|tribunal)\b|\b\p{Lu}[\p{L}]+(\s+\p{Lu}[\p{L}]+)*\s+v\.?\s+\p{Lu}|\b(passed|enacted)\b.{0,25}\b(law|act|bill|legislation|statute)\b|\b(balanced view|both sides of the (debate|argument)|pros and cons of (ai|artificial intelligence))\b|\b(arguments?|case)\s+for and against\b|\b19[0-9]{2}\b|\b(the\s+)?(film|movie|novel|tv show|video game)\s+\p{Lu}/u;
+const courtsAndLaws =
+  /\bwhat did the (court|judge|tribunal)\b|\b(passed|enacted)\b.{0,25}\b(law|act|bill|legislation|statute)\b|\b(balanced view|both sides of the (debate|argument)|pros and cons of (ai|artificial intelligence))\b|\b(arguments?|case)\s+for and against\b|\b19[0-9]{2}\b/i;
+/** A case ("Getty Images v Stability AI") or a named film or novel ("the film Her"): names told by their capitals. */
+const namedCaseOrWork = /\b\p{Lu}[\p{L}]+(\s+\p{Lu}[\p{L}]+)*\s+v\.?\s+\p{Lu}|\b([Tt]he\s+)?([Ff]ilm|[Mm]ovie|[Nn]ovel|[Tt][Vv] show|[Vv]ideo game)\s+\p{Lu}/u;
 const theRulesThemselves = /\b(this|our|the)\s+(ai\s+)?(polic(y|ies)|standards?|rules|guidance|guidelines?|procedures?|handbook)\b|\b(allowed|permitted|approv\w*|banned|prohibited)\b/i;
 
 /**
@@ -202,7 +207,7 @@ const theRulesThemselves = /\b(this|our|the)\s+(ai\s+)?(polic(y|ies)|standards?|
  */
 const generalQuestions: { kinds: RegExp[]; unless?: RegExp[] }[] = [
   { kinds: [aboutTheBot, errand, aiInFiction] },
-  { kinds: [lawTimetable, companiesInGeneral, goodAppFor, courtsAndLaws], unless: [theRulesThemselves] },
+  { kinds: [lawTimetable, companiesInGeneral, goodAppFor, courtsAndLaws, namedCaseOrWork], unless: [theRulesThemselves] },
   { kinds: [investing], unless: [aboutTheRules] },
   // About the world of AI even when asked for oneself ("which running app is best for my training").
   { kinds: [productAdvice, aiMarket, mindOfMachines], unless: [aboutUs, aboutTheRules] },
