@@ -53,7 +53,7 @@ export async function listen(app: Express, port: number, host: string): Promise<
   // closes first can close a socket just as a client reuses it, and that request fails with ECONNRESET.
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
-  // Keep-alive sockets would hold shutdown open; in-flight requests still complete.
+  const stopping = closeEachConnectionOnceStopping(server);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, host, () => resolve());
@@ -65,8 +65,36 @@ export async function listen(app: Express, port: number, host: string): Promise<
     port: address.port,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        stopping.begin();
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeIdleConnections();
       }),
+  };
+}
+
+/**
+ * `server.close()` waits for every open connection, and closes only those idle at that moment. A
+ * request still being answered would leave its connection open for the whole keep-alive timeout
+ * (65 s) after its answer, holding the service's stop that long. Once stopping, an answer not yet
+ * sent says `Connection: close`, and one already under way has its connection closed when it ends.
+ */
+function closeEachConnectionOnceStopping(server: http.Server): { begin(): void } {
+  const answering = new Set<http.ServerResponse>();
+  let stopping = false;
+  server.on("request", (_req: http.IncomingMessage, res: http.ServerResponse) => {
+    if (stopping) res.shouldKeepAlive = false;
+    answering.add(res);
+    res.once("close", () => answering.delete(res));
+    res.once("finish", () => {
+      answering.delete(res);
+      // After this tick Node has marked the connection idle, so it can be closed.
+      if (stopping) setImmediate(() => server.closeIdleConnections());
+    });
+  });
+  return {
+    begin() {
+      stopping = true;
+      for (const res of answering) if (!res.headersSent) res.shouldKeepAlive = false;
+    },
   };
 }
