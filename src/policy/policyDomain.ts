@@ -73,5 +73,10 @@ export function namesAi(words: string[], named: Set<string>): boolean {
  * are allowed. Weaker than naming AI: to an insurer's customer "the policy" is their own insurance.
  */
 export function namesTheDocuments(question: string): boolean {
-  return theDocument.test(question) || whichTool.test(question);
+  return speaksOfTheDocuments(question) || whichTool.test(question);
+}
+
+/** "this policy", "our handbook", "the AI rules": the documents themselves, however they are called. */
+export function speaksOfTheDocuments(question: string): boolean {
+  return theDocument.test(question);
 }

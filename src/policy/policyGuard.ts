@@ -1,6 +1,6 @@
 // What the policy assistant declines before searching: attempts to instruct the bot, and requests
 // that are tasks or opinions rather than questions about the organisation's rules.
-import { isAiWord } from "./policyDomain.js";
+import { isAiWord, speaksOfTheDocuments } from "./policyDomain.js";
 import { stem, tokenize } from "./policyWords.js";
 
 /**
@@ -198,14 +198,16 @@ const courtsAndLaws =
   /\bwhat did the (court|judge|tribunal)\b|\b(passed|enacted)\b.{0,25}\b(law|act|bill|legislation|statute)\b|\b(balanced view|both sides of the (debate|argument)|pros and cons of (ai|artificial intelligence))\b|\b(arguments?|case)\s+for and against\b|\b19[0-9]{2}\b/i;
 /** A case ("Getty Images v Stability AI") or a named film or novel ("the film Her"): names told by their capitals. */
 const namedCaseOrWork = /\b\p{Lu}[\p{L}]+(\s+\p{Lu}[\p{L}]+)*\s+v\.?\s+\p{Lu}|\b([Tt]he\s+)?([Ff]ilm|[Mm]ovie|[Nn]ovel|[Tt][Vv] show|[Vv]ideo game)\s+\p{Lu}/u;
-const theRulesThemselves = /\b(this|our|the)\s+(ai\s+)?(polic(y|ies)|standards?|rules|guidance|guidelines?|procedures?|handbook)\b|\b(allowed|permitted|approv\w*|banned|prohibited)\b/i;
+/** The organisation's rules: the documents named ("this policy", "our handbook"), or what they allow or ban. */
+const whatIsAllowed = /\b(allowed|permitted|approv\w*|banned|prohibited)\b/i;
+const theRulesThemselves = { test: (question: string) => speaksOfTheDocuments(question) || whatIsAllowed.test(question) };
 
 /**
  * Each kind of general question, with what brings it back into scope: the organisation's rules named
  * ("this policy", what is allowed), the rules or governance's records at all, the organisation and its
  * people ("we", "staff", "clients"), or the organisation and the asker ("my job here").
  */
-const generalQuestions: { kinds: RegExp[]; unless?: RegExp[] }[] = [
+const generalQuestions: { kinds: RegExp[]; unless?: { test(question: string): boolean }[] }[] = [
   { kinds: [aboutTheBot, errand, aiInFiction] },
   { kinds: [lawTimetable, companiesInGeneral, goodAppFor, courtsAndLaws, namedCaseOrWork], unless: [theRulesThemselves] },
   { kinds: [investing], unless: [aboutTheRules] },
