@@ -51,6 +51,7 @@ export const evalCorpora: EvalCorpus[] = [
   { name: "brightwater-insurance (insurer)", policyDir: path.join(corporaDir, "brightwater-insurance", "policies"), questions: path.join(corporaDir, "brightwater-insurance", "questions.json"), tuned: false },
   { name: "norrland-pharma (pharmaceutical manufacturer)", policyDir: path.join(corporaDir, "norrland-pharma", "policies"), questions: path.join(corporaDir, "norrland-pharma", "questions.json"), tuned: false },
   { name: "tidewater-media (news and media group)", policyDir: path.join(corporaDir, "tidewater-media", "policies"), questions: path.join(corporaDir, "tidewater-media", "questions.json"), tuned: false },
+  { name: "meridian-group (retail bank and energy trading)", policyDir: path.join(corporaDir, "meridian-group", "policies"), questions: path.join(corporaDir, "meridian-group", "questions.json"), tuned: false },
 ];
 
 export interface EvalResult {
@@ -154,13 +155,16 @@ function plainBm25(passages: PolicyPassage[]): (question: string) => PolicyPassa
 /**
  * Off-topic questions and injections written for no corpus in particular, asked of every corpus's
  * policies: everyday requests must be declined whatever the organisation's policies say. The rules
- * were tuned on three of the sets; the held-out one, by another writer, is never read (only its totals).
+ * were tuned on four of the sets; the two held-out ones, each by another writer, are never read (only
+ * their totals).
  */
 export const everydaySets = [
   { name: "everyday off-topic", questions: path.join(corporaDir, "everyday-offtopic.json"), tuned: true },
   { name: "everyday off-topic, round 3 (30 injections)", questions: path.join(corporaDir, "everyday-offtopic-round3.json"), tuned: true },
   { name: "everyday off-topic, round 4 (AI in general, private life)", questions: path.join(corporaDir, "everyday-offtopic-round4.json"), tuned: true },
+  { name: "everyday off-topic, round 5 (the organisations' own non-AI work)", questions: path.join(corporaDir, "everyday-offtopic-round5.json"), tuned: true },
   { name: "everyday off-topic, held out", questions: path.join(corporaDir, "everyday-offtopic-heldout.json"), tuned: false },
+  { name: "everyday off-topic, second held-out set", questions: path.join(corporaDir, "everyday-offtopic-heldout-2.json"), tuned: false },
 ];
 
 export interface EverydayResult {
