@@ -3,7 +3,7 @@
 // assistant?" from "how much annual leave can I carry over?". A question is anchored in the domain
 // when it names AI (in general words or by a product's name) or a tool the policies name.
 import type { PolicyPassage } from "./policySections.js";
-import { stem } from "./policyWords.js";
+import { isMeaningful, stem } from "./policyWords.js";
 
 /** General words for AI and the assistants people use, as stems. */
 const aiWords = new Set(
@@ -53,8 +53,11 @@ export function namedThings(passages: PolicyPassage[]): Set<string> {
       if (boldLead) add(boldLead);
     });
   }
-  // Kept as written, not stemmed: "Officer" must not make "office" a name.
-  return new Set([...shaped, ...[...capitalised].filter((word) => !lowerCase.has(word))]);
+  // Kept as written, not stemmed: "Officer" must not make "office" a name. "IT" and "US" are kept
+  // in capitals: they name a department or a country only when a question writes them so, and
+  // "is it ok to…" names nothing.
+  const names = [...shaped, ...[...capitalised].filter((word) => !lowerCase.has(word))];
+  return new Set(names.map((word) => (isMeaningful(word) ? word : word.toUpperCase())));
 }
 
 /** "this policy", "the standard", "our handbook": the question is about the documents themselves. */
@@ -63,7 +66,7 @@ const theDocument = /\b(this|the|our|these)\s+(ai\s+)?(polic(y|ies)|standards?|h
 /** "What am I allowed to use?", "which tools can I use": asking which tools are permitted, without naming one. */
 const whichTool = /\b(what|which)\b.{0,30}\b(allowed|permitted|supposed|ok|okay|able)\s+to\s+use\b|\b(what|which)\s+(tools?|apps?|software|services?)\b/i;
 
-/** Whether the question names AI or one of the `named` things (its words, typos corrected). */
+/** Whether the question names AI or one of the `named` things (its words, typos corrected, and those it writes in capitals). */
 export function namesAi(words: string[], named: Set<string>): boolean {
   return words.some((word) => aiWords.has(stem(word)) || named.has(word));
 }

@@ -252,7 +252,7 @@ export class PolicyIndex {
 
   /** What the question names and asks, the same for every hit (see `Match`). */
   private traitsOf(question: string): QuestionTraits {
-    const ai = namesAi(allWords(question).map((word) => this.speller.correct(word)), this.named);
+    const ai = namesAi([...allWords(question).map((word) => this.speller.correct(word)), ...writtenInCapitals(question)], this.named);
     return { anchored: ai || namesTheDocuments(question), namesAi: ai, asksAboutConduct: asksAboutConduct(question) };
   }
 
@@ -391,4 +391,9 @@ function wordFrequency(passages: PolicyPassage[]): Map<string, number> {
   // Everyday words the thesaurus knows are not typos, even if no policy uses them.
   for (const word of Object.keys(synonyms).flatMap(allWords)) if (!frequency.has(word)) frequency.set(word, 1);
   return frequency;
+}
+
+/** "IT", "US": words written in capitals, which name a department or a country only when so written. */
+function writtenInCapitals(question: string): string[] {
+  return question.split(/[^\p{L}\p{N}]+/u).filter((word) => /^\p{Lu}{2,}$/u.test(word));
 }
