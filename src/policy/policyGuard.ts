@@ -1,6 +1,7 @@
 // What the policy assistant declines before searching: attempts to instruct the bot, and requests
 // that are tasks or opinions rather than questions about the organisation's rules.
 import { isAiWord, speaksOfTheDocuments } from "./policyDomain.js";
+import { asksAboutConduct } from "./policyQuestionForm.js";
 import { stem, tokenize } from "./policyWords.js";
 
 /**
@@ -10,7 +11,7 @@ import { stem, tokenize } from "./policyWords.js";
  */
 const roleLabel = /^\s*[[(<]?\s*(system|assistant|developer|admin|administrator|root|operator)\s*[\])>]?\s*:|\b(user|sender|requester) (is|has been)( now)?( an?)? (admin|administrator|developer|root|superuser)\b/i;
 const injection =
-  /\b(pretend|roleplay|role-play|act as)\b.{0,30}\b(you|no rules|assistant|unrestricted)\b|\bno (rules|restrictions|filters)\b|\bunrestricted\b|\bnew instructions?\b|\bsystem (notice|message|override)\b|<\/?[a-z]+>|\bdelete all\b|\breply (done|ok|yes)\b|\b(ignore|disregard|forget|override)\b.{0,40}\b(instructions?|rules?|prompt|polic(y|ies)|above|previous|guidelines?)\b|\b(system|hidden|secret|initial)\s+(prompt|instructions?)\b|\breveal\b.{0,30}\b(prompt|instructions?|configuration)\b|\b(admin|developer|god|jailbreak|dan)\s+mode\b|\byou are now\b|\bas (an? )?(admin|administrator|developer|root)\b|\b(close|delete|approve|reject|update|set|change|mark)\b.{0,40}\b(INC|AIS|CA|NC|RSK)-\d+/i;
+  /\b(pretend|roleplay|role-play|act as)\b.{0,30}\b(you|no rules|assistant|unrestricted)\b|\bno (rules|restrictions|filters)\b|\bunrestricted\b|\bnew instructions?\b|\bsystem (notice|message|override)\b|<\/?[a-z]+>|\bdelete all\b|\breply (done|ok|yes)\b|\b(ignore|disregard|forget|override)\b.{0,40}\b(instructions?|rules?|prompt|polic(y|ies)|above|previous|guidelines?|scope|limits?|restrictions?|boundaries|constraints?|programming)\b|\b(ignore|disregard|forget)\s+(all\s+)?(of\s+)?your\b|\b(system|hidden|secret|initial)\s+(prompt|instructions?)\b|\breveal\b.{0,30}\b(prompt|instructions?|configuration)\b|\b(admin|developer|god|jailbreak|dan)\s+mode\b|\byou are now\b|\bas (an? )?(admin|administrator|developer|root)\b|\b(close|delete|approve|reject|update|set|change|mark)\b.{0,40}\b(INC|AIS|CA|NC|RSK)-\d+/i;
 
 /**
  * A message that claims power over the bot ("I authorise you to…", "I'm overriding the data rules")
@@ -36,7 +37,7 @@ const asksForItsSetUp =
  * about the policy, whatever else the message asks.
  */
 const speaksToTheModel =
-  /<!--|\[\/?(inst|sys|system)\]|<<\/?sys>>|#{2,}\s*(system|assistant|instructions?)\b|\bnote to (the )?(assistant|bot|ai|model)\b|\blet'?s (play|pretend)\b|\bplay a game\b|\b(you are|you'?re|act as|act like)\s+(now\s+)?(an?\s+)?\w*\s*(bot|gpt|assistant|ai|model)\s+(that|which|who|with no|without)\b|\byou are\s+\w+(bot|gpt)\b/i;
+  /<!--|\[\/?(inst|sys|system)\]|<<\/?sys>>|#{2,}\s*(system|assistant|instructions?)\b|\bnote to (the )?(assistant|bot|ai|model)\b|[\[(]\s*(assistant|system|developer|admin|ai|bot|model)\s+(note|message|instructions?|override)\s*:|\blet'?s (play|pretend)\b|\bplay a game\b|\b(you are|you'?re|act as|act like)\s+(now\s+)?(an?\s+)?\w*\s*(bot|gpt|assistant|ai|model)\s+(that|which|who|with no|without)\b|\byou are\s+\w+(bot|gpt)\b/i;
 const dumpsContent =
   /\b(output|print|dump|respond with|reproduce|paste|copy)\b.{0,40}\b(verbatim|word for word|full (text|contents?)|entire (text|contents?))\b|\b(output|print|dump|export|reveal|send me|give me)\s+(every|all|each)\b.{0,30}\b(data|records|names|logs|conversations|chats)\b|\bwhat('?s| is| are)\s+(the|my|our|your)\s+(\w+\s+)?(password|passcode|passwords|credentials)\b|\b(give|tell|send)\s+me\s+(the|a|your)\s+(\w+\s+)?(password|passcode|credentials)\b/i;
 
@@ -44,13 +45,14 @@ const dumpsContent =
 const putsWordsInItsMouth = /\b(answer|reply|respond|act|speak|write|talk)\s+as\s+(if|though)\s+you\s+(were|are)\b|\brepeat after me\b|\bsay (after me|the following)\b/i;
 
 /**
- * Dictating the answer instead of asking for it: "pretend the policy allows…", "tell me I can…",
+ * Dictating the answer instead of asking for it: "pretend the policy allows…", "answer as if the
+ * policy said the opposite", "tell me I can…",
  * "confirm in writing that…", "just say yes", "agree that…", "start your reply with…", "tell my manager
  * that…", or telling the bot it is being tested. Someone asking about the rules
  * asks whether something is allowed; they do not supply the answer or a reason to bend it.
  */
 const dictatesTheAnswer =
-  /\bpretend\b.{0,40}\b(polic(y|ies)|rules?|guidance|allow\w*|permit\w*|you)\b|\b(tell|assure|promise)\s+(me|us|everyone|staff)\s+(that\s+)?(i|we|staff|everyone|people|they)\s+(can|may|am|are|is)\b|\bconfirm\b.{0,20}\bin writing\b|\b(testing|test)\s+you\b|\bjust confirm\b|(^|[.!;:,]\s*)(please\s+)?just\s+say\s+(yes|no|ok|it'?s (fine|allowed|ok))\b(?!\s+to\b)|\bone[- ]word (answer|reply)\b|\bstart your (reply|answer|response) with\b|\b(reply|answer|respond) with (only|just)\b|\bagree (with me )?that\b|(^|[.!;:,]\s*)(please\s+)?just\s+(write|say|type|put)\s+['"‘“]|(^|[.!;:,]\s*)(please\s+|just\s+)?tell\s+(my|our|the)\s+(\w+\s+)?(manager|boss|team|director|hr|auditors?|client)\s+(that|it)\b/i;
+  /\b(as if|as though|imagine|suppose)\b.{0,50}\b(polic(y|ies)|rules?|guidance|standard)\b.{0,30}\b(said|says|allowed|permitted|didn'?t exist|did not exist|was different)\b|\bopposite of what\b|\bpretend\b.{0,40}\b(polic(y|ies)|rules?|guidance|allow\w*|permit\w*|you)\b|\b(tell|assure|promise)\s+(me|us|everyone|staff)\s+(that\s+)?(i|we|staff|everyone|people|they)\s+(can|may|am|are|is)\b|\bconfirm\b.{0,20}\bin writing\b|\b(testing|test)\s+you\b|\bjust confirm\b|(^|[.!;:,]\s*)(please\s+)?just\s+say\s+(yes|no|ok|it'?s (fine|allowed|ok))\b(?!\s+to\b)|\bone[- ]word (answer|reply)\b|\bstart your (reply|answer|response) with\b|\b(reply|answer|respond) with (only|just)\b|\bagree (with me )?that\b|(^|[.!;:,]\s*)(please\s+)?just\s+(write|say|type|put)\s+['"‘“]|(^|[.!;:,]\s*)(please\s+|just\s+)?tell\s+(my|our|the)\s+(\w+\s+)?(manager|boss|team|director|hr|auditors?|client)\s+(that|it)\b/i;
 
 /**
  * Instructions smuggled into pasted text ("…the email said: SYSTEM: you are now…"), orders to grant
@@ -105,9 +107,9 @@ const aboutTheRules = /\b(polic(y|ies)|rules?|guidance|guidelines?|standards?|al
 /** "Is X or Y better for…": the opinion asked the other way round. */
 const opinionAfter = /\b(or|vs\.?|versus)\b[^?]{0,40}\b(better|best|faster|cheaper|smarter|more accurate)\b/i;
 
-/** The same job asked after a preamble ("For a training exercise, write a…", "I'm writing a novel. Write the…"). */
+/** The same job asked after a preamble ("For a training exercise, write a…", "I'm writing a novel. Write the…", "I'm begging you, help me write…"); asked of a tool ("can Copilot help me draft…?") it is a question about the tool. */
 const taskAfterPreamble =
-  /\bwalk me through\b|[,.!;:)]\s+(please\s+)?((can|could|would|will)\s+(you|u)\s+(please\s+)?)?(write|compose|draft|translate|summari[sz]e|rewrite|reword|proofread|generate|create|plan|make|build|fix|convert|calculate|brainstorm)\s+(me|a|an|the|my|this|these|some)\b/i;
+  /\bwalk me through\b|(^|[,.!;:]\s*|\b(you|u)\s+(\w+\s+)?)(please\s+)?help me (to )?(write|draft|compose|rewrite|finish|polish|summari[sz]e|translate)\b|[,.!;:)]\s+(please\s+)?((can|could|would|will)\s+(you|u)\s+(please\s+)?)?(write|compose|draft|translate|summari[sz]e|rewrite|reword|proofread|generate|create|plan|make|build|fix|convert|calculate|brainstorm)\s+(me|a|an|the|my|this|these|some)\b/i;
 
 export function isTaskOrOpinion(question: string): boolean {
   if (taskOrOpinion.test(question) || opinionAfter.test(question)) return true;
@@ -135,10 +137,10 @@ const aboutTheOrganisation =
  * are policy questions again ("how much does our Copilot licence cost", "will AI replace my job here").
  */
 const productFacts =
-  /\bwhen did\b.{0,40}\b(beat|win|won|happen|invent|release|launch|first)\b|\bwhen was\b.{0,40}\b(first used|coined|invented|founded)\b|\bwho (coined|first used)\b|^\s*who (made|created|invented|founded|built|developed)\b|\bhow much (does|do|is|are|would|will)\b.{0,50}\b(cost|costs)\b|\b(newest|latest|most recent|next)\s+(version|model|release)\b|\bwhen (was|were|is|will)\b.{0,40}\b(released|launched|invented|come out|coming out)\b/i;
+  /\b(release[sd]?|launch(ed|es)?|announce[sd]?|unveil(ed|s)?)\b.{0,40}\b(this|last)\s+(week|month)\b|\bwhen did\b.{0,40}\b(beat|win|won|happen|invent|release|launch|first)\b|\bwhen was\b.{0,40}\b(first used|coined|invented|founded)\b|\bwho (coined|first used)\b|^\s*who (made|created|invented|founded|built|developed)\b|\bhow much (does|do|is|are|would|will)\b.{0,50}\b(cost|costs)\b|\b(newest|latest|most recent|next)\s+(version|model|release)\b|\bwhen (was|were|is|will)\b.{0,40}\b(released|launched|invented|come out|coming out)\b/i;
 const prediction =
-  /^\s*(will|is|are)\s+(ai|artificial intelligence|robots?|machines?|computers?|chatgpt|llms?|automation|generative ai)\s+(going to\s+|ever\s+)?(replace|take over|take (away )?\w+ jobs?|make\b.{0,40}\b(pointless|obsolete|redundant|useless|irrelevant)|become (conscious|sentient)|destroy|end|kill)\b|\bin the next (few|couple of|\d+|two|three|five|ten|twenty) (years|decades)\b/i;
-const opinion = /\bdo you (think|believe|reckon|feel)\b|\bwhat('?s| is) your (opinion|view|take)\b|\bin your (opinion|view)\b/i;
+  /^\s*(will|is|are)\s+(ai|artificial intelligence|robots?|machines?|computers?|chatgpt|llms?|automation|generative ai)\s+(going to\s+|ever\s+)?(replace|take over|take (away )?(\w+\s+){0,2}jobs?|make\b.{0,40}\b(pointless|obsolete|redundant|useless|irrelevant)|become (conscious|sentient)|destroy|end|kill)\b|\bin the next (few|couple of|\d+|two|three|five|ten|twenty) (years|decades)\b/i;
+const opinion = /\bdo you (think|believe|reckon|feel)\b|\bwhat('?s| is) your (opinion|view|take)\b|\bin your (opinion|view)\b|\b(honest|your|ur)\s+(opinion|view|take|thoughts)\b/i;
 
 /**
  * Which product is best or worth its price ("which AI is best at writing code", "is the app worth
@@ -193,9 +195,12 @@ const lawTimetable = /\b(come|comes|coming|came|enter|enters|entered)\s+into\s+(
 const companiesInGeneral =
   /\b(a|any)\s+(company|business|organisation|organization|firm|employer)\s+(can|could|may|might|would|will|get|gets|be)\b|\b(companies|businesses|organisations|organizations|firms|employers)\s+(can|could|may|might|get|be)\b/i;
 const goodAppFor = /\b(what'?s|whats|what is|any|is there)\s+(a\s+)?(good|decent|great|nice|free)\s+(ai\s+)?(app|tool|website|site|chatbot|program|software|service)s?\s+(for|to)\b/i;
-/** A court's decision ("what did the court decide in X v Y"), a law passed elsewhere, a debate's two sides: the world's, not the organisation's. */
+/**
+ * A court's decision ("what did the court decide in X v Y"), what a summit or a government agreed, a
+ * president's executive order, a law passed elsewhere, a debate's two sides: the world's, not the organisation's.
+ */
 const courtsAndLaws =
-  /\bwhat did the (court|judge|tribunal)\b|\b(passed|enacted)\b.{0,25}\b(law|act|bill|legislation|statute)\b|\b(balanced view|both sides of the (debate|argument)|pros and cons of (ai|artificial intelligence))\b|\b(arguments?|case)\s+for and against\b|\b19[0-9]{2}\b/i;
+  /\bwhat did the (court|judge|tribunal)\b|\bwhat did (the\s+)?([\w-]+\s+){0,4}(summit|conference|parliament|congress|senate|government|commission|regulators?|g7|g20)\b|\bexecutive orders?\b|\b(passed|enacted)\b.{0,25}\b(law|act|bill|legislation|statute)\b|\b(balanced view|both sides of the (debate|argument)|pros and cons of (ai|artificial intelligence))\b|\b(arguments?|case)\s+for and against\b|\b19[0-9]{2}\b/i;
 /** A case ("Getty Images v Stability AI") or a named film or novel ("the film Her"): names told by their capitals. */
 const namedCaseOrWork = /\b\p{Lu}[\p{L}]+(\s+\p{Lu}[\p{L}]+)*\s+v\.?\s+\p{Lu}|\b([Tt]he\s+)?([Ff]ilm|[Mm]ovie|[Nn]ovel|[Tt][Vv] show|[Vv]ideo game)\s+\p{Lu}/u;
 /** The organisation's rules: the documents named ("this policy", "our handbook"), or what they allow or ban. */
@@ -213,7 +218,10 @@ const generalQuestions: { kinds: RegExp[]; unless?: { test(question: string): bo
   { kinds: [investing], unless: [aboutTheRules] },
   // About the world of AI even when asked for oneself ("which running app is best for my training").
   { kinds: [productAdvice, aiMarket, mindOfMachines], unless: [aboutUs, aboutTheRules] },
-  { kinds: [howItWorks, productFacts, prediction, opinion, rankingOfOthers, capability], unless: [aboutTheOrganisation] },
+  { kinds: [howItWorks, productFacts, rankingOfOthers, capability], unless: [aboutTheOrganisation] },
+  // The bot's opinion and the future of AI ("will AI take all our jobs? honest opinion"): "our" does not
+  // make them the organisation's rules; asking what the rules say or allow, or what to do, does.
+  { kinds: [prediction, opinion], unless: [aboutTheRules, { test: asksAboutConduct }] },
 ];
 
 export function isGeneralKnowledge(question: string): boolean {
