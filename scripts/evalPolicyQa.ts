@@ -155,7 +155,7 @@ function plainBm25(passages: PolicyPassage[]): (question: string) => PolicyPassa
 /**
  * Off-topic questions and injections written for no corpus in particular, asked of every corpus's
  * policies: everyday requests must be declined whatever the organisation's policies say. The rules
- * were tuned on four of the sets; the two held-out ones, each by another writer, are never read (only
+ * were tuned on five of the sets; the two held-out ones, each by another writer, are never read (only
  * their totals).
  */
 export const everydaySets = [
@@ -163,6 +163,7 @@ export const everydaySets = [
   { name: "everyday off-topic, round 3 (30 injections)", questions: path.join(corporaDir, "everyday-offtopic-round3.json"), tuned: true },
   { name: "everyday off-topic, round 4 (AI in general, private life)", questions: path.join(corporaDir, "everyday-offtopic-round4.json"), tuned: true },
   { name: "everyday off-topic, round 5 (the organisations' own non-AI work)", questions: path.join(corporaDir, "everyday-offtopic-round5.json"), tuned: true },
+  { name: "everyday off-topic, round 6 (other bodies' rules, more work questions)", questions: path.join(corporaDir, "everyday-offtopic-round6.json"), tuned: true },
   { name: "everyday off-topic, held out", questions: path.join(corporaDir, "everyday-offtopic-heldout.json"), tuned: false },
   { name: "everyday off-topic, second held-out set", questions: path.join(corporaDir, "everyday-offtopic-heldout-2.json"), tuned: false },
 ];
