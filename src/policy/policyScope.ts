@@ -40,6 +40,97 @@ const isItBinding = /^\s*is\s+((?:the\s+)?(?:[\p{L}\p{N}&.'’/-]+\s+){0,8}?)(?:
 /** "Our client has its own AI supplier code - what does it require?": another body's own rules, asked about. */
 const itsOwnRules = new RegExp(String.raw`\b(?:its|their|his|her)\s+own\s+(?:[\p{L}-]+\s+){0,3}?${rulesWord}\b[^?]*\bwhat\s+(?:does|do)\s+(?:it|they|that)\s+(?:say|require|expect|ask)`, "iu");
 
+/**
+ * The rules, laws and documents of any body ("the Colorado AI Act", "GitHub's terms", "the NMC code",
+ * "GDPR article 22", "EDPB opinion 28/2024"), and what a body is said to say ("Springer Nature says…").
+ */
+const rulesNoun =
+  /^(acts?|laws?|bills?|regulations?|directives?|codes?|terms|guidance|guidelines?|standards?|frameworks?|principles|licen[cs]es?|articles?|art|opinions?|measures|polic(y|ies)|rules|requirements|charters?|statutes?|white ?papers?)$/;
+/** In a question written in lower case only these name rules for sure: "repo code", "simple terms" and "the standard product" do not. */
+const plainlyRules = /^(acts?|laws?|bills?|regulations?|directives?|guidance|guidelines?|frameworks?|principles|licen[cs]es?|articles?|art|charters?|statutes?)$/;
+const saying = /^(says|said|states|stated|recommends|recommended|published|issued|announced)$/;
+/** Words that qualify rules without naming whose they are ("the new rules", "our internal policy"). */
+const unnamed = new Set(
+  "new latest recent current old updated revised proposed draft final official own internal external general main key relevant applicable central local strict stricter wider overall formal separate other different written specific usual normal full company companys team teams".split(" "),
+);
+
+/** The words of a question as written, each with whether it opens a sentence and whether it is a possessive ("GitHub's"). */
+function writtenWords(question: string): { word: string; opensSentence: boolean; possessive: boolean }[] {
+  const tokens = question.split(/\s+/).filter(Boolean);
+  return tokens.map((token, i) => {
+    const possessive = /['’]s?[^\p{L}\p{N}]*$/u.test(token) && /\p{L}['’]/u.test(token);
+    const word = token.replace(/['’]s?$/u, "").replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+    const opensSentence = i === 0 || /[.!?:;]["')\]]*$/u.test(tokens[i - 1]!);
+    return { word, opensSentence, possessive };
+  });
+}
+
+/** Whether a word as written is a name: an acronym ("NMC", "EDPB"), or capitalised inside a sentence ("Elsevier"). */
+function looksLikeAName({ word, opensSentence }: { word: string; opensSentence: boolean }): boolean {
+  if (/^\p{Lu}{2,}\d*$/u.test(word)) return true;
+  return !opensSentence && /^\p{Lu}/u.test(word);
+}
+
+/**
+ * The owner of the rules the question asks about, when the policies never mention it: the name just
+ * before a word for rules ("the Colorado AI Act", "ICAEW guidance", "colorado ai act"), a possessive
+ * ("elsevier's policy", "GitHub's terms"), or a name that says something ("Springer Nature says…").
+ * A name the policies use (the organisation, its bodies, a law they cite) keeps the question in scope.
+ */
+export function namedRulesAskedAbout(question: string, vocabulary: PolicyVocabulary): string | undefined {
+  const words = writtenWords(question);
+  const lower = words.map(({ word }) => allWords(word).join(" "));
+  for (let i = 0; i < words.length; i++) {
+    const isRules = rulesNoun.test(lower[i]!);
+    if (!isRules && !saying.test(lower[i]!)) continue;
+    // The words before it, back to the first that is neither a name, nor AI, nor a number: "Illinois Artificial Intelligence Video Interview Act".
+    const owner = ownerBefore(i, words, lower);
+    const meaningful = owner.map((j) => lower[j]!).filter((word) => isMeaningful(word) && !unnamed.has(word) && !ownSide.has(word));
+    // Named as the asker wrote it: "the Online Safety Act", "ofcom guidance", "the Press Recognition Panel".
+    if (meaningful.length > 0 && isUnknownName(meaningful, vocabulary)) {
+      const the = lower[owner[0]! - 1] === "the" ? "the " : "";
+      return the + [...owner, ...(isRules ? [i] : [])].map((j) => words[j]!.word).join(" ");
+    }
+    // "The AI Act" names a law by its words for AI alone.
+    if (owner.length === 0 && lawItself.test(lower[i]!) && aiItself.has(lower[i - 1] ?? "") && !vocabulary.mentions([lower[i - 1]!, lower[i]!])) return `the AI ${lower[i]}`;
+  }
+  return undefined;
+}
+
+/** Laws named by their words for AI alone ("the AI Act"), unlike "the AI policy" every policy speaks of. */
+const lawItself = /^(act|bill|directive)$/;
+/** Small words inside a name ("the Data (Use and Access) Act", "the Law Society of Scotland"). */
+const insideNames = new Set(["and", "of", "for", "on", "&"]);
+/** Words between a name and what it did ("the FCA actually published…"). */
+const inPassing = new Set("actually really just ever already recently also now finally officially".split(" "));
+
+/** The positions of the name just before position `i`, back to the first word that is neither a name, nor AI, nor a number. */
+function ownerBefore(i: number, words: ReturnType<typeof writtenWords>, lower: string[]): number[] {
+  const owner: number[] = [];
+  for (let j = i - 1; j >= 0 && owner.length < 8; j--) {
+    const candidate = lower[j]!;
+    if (!candidate || /^\d/.test(candidate) || (owner.length === 0 && inPassing.has(candidate))) continue;
+    if (aiItself.has(candidate) || isAiWord(stem(candidate))) continue;
+    if (insideNames.has(candidate) && owner.length > 0 && j > 0 && looksLikeAName(words[j - 1]!)) continue;
+    const isName = looksLikeAName(words[j]!) || words[j]!.possessive;
+    // In a question written in lower case, the word just before the rules ("nmc code") names them.
+    const nextToRules = owner.length === 0 && plainlyRules.test(lower[i]!) && isMeaningful(candidate) && !unnamed.has(candidate);
+    if (!isName && !nextToRules) break;
+    owner.unshift(j);
+    if (!isName) break;
+  }
+  return owner;
+}
+
+/**
+ * A name the policies never use: one word they never use ("Elsevier"), or a name of several words
+ * they never write together ("UK Equality Act": they may say "equality" and "UK", never that law).
+ */
+function isUnknownName(words: string[], vocabulary: PolicyVocabulary): boolean {
+  if (vocabulary.mentions(words)) return false;
+  return words.length > 1 || !vocabulary.mentions(words);
+}
+
 /** Words for AI itself, not anyone's name ("Generative AI"); OpenAI is a company. */
 const aiItself = new Set(["ai", "a.i", "artificial", "intelligence", "generative", "genai", "ml", "machine", "learning"]);
 
@@ -80,6 +171,8 @@ export function outsideBodyAskedAbout(question: string, vocabulary: PolicyVocabu
     const unnamed = namesIn(owner).find(({ words }) => !vocabulary.mentions(words));
     if (unnamed) return owner.includes(`the ${unnamed.written}`) ? `the ${unnamed.written}` : unnamed.written;
   }
+  const namedRules = namedRulesAskedAbout(question, vocabulary);
+  if (namedRules) return namedRules;
   const common = ownBodyPossessive.exec(question)?.[1]?.toLowerCase();
   if (common && isMeaningful(common) && !ownSide.has(common) && !vocabulary.mentions([common])) return `that ${common}`;
   // "What does the union say…": a body named by common words, none of which the policies use.

@@ -147,3 +147,24 @@ describe("terms, bodies and children named in other ways", () => {
     expect(await answered("should my 9-yr-old use chatgpt for homework")).toBe(false);
   });
 });
+
+describe("rules of other bodies, however they are named", () => {
+  it("declines a law, a regulator's guidance, a body's statement and another organisation's guidelines the policy never names", async () => {
+    expect(await answered("under the Online Safety Act 2023, do we have to label AI-generated images?")).toBe(false);
+    expect(await answered("ofcom guidance on synthetic voices - what does it cover?")).toBe(false);
+    expect(await answered("What has the Press Recognition Panel actually said about AI-made photos?")).toBe(false);
+    expect(await answered("which regulator enforces the AI Act in Spain")).toBe(false);
+    expect(await answered("Reuters' guidelines on AI: do they let journalists use Copilot?")).toBe(false);
+  });
+
+  it("names what it does not cover", async () => {
+    const answer = await assistant.ask("ofcom guidance on synthetic voices - what does it cover?");
+    expect(answer.answer).toContain("don't mention ofcom guidance");
+  });
+
+  it("answers the same shapes about the policy's own body and rules, and source code that is not a code of rules", async () => {
+    expect(await answered("What do the Ethics Board's guidelines say about paying for a transcription app?")).toBe(true);
+    expect(await answered("can devs paste our Python code into Copilot?")).toBe(true);
+    expect(await answered("does the new guidance let me use Otter for interviews?")).toBe(true);
+  });
+});
