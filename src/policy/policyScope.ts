@@ -92,7 +92,7 @@ export function namedRulesAskedAbout(question: string, vocabulary: PolicyVocabul
       return the + [...owner, ...(isRules ? [i] : [])].map((j) => words[j]!.word).join(" ");
     }
     // "The AI Act" names a law by its words for AI alone.
-    if (owner.length === 0 && lawItself.test(lower[i]!) && aiItself.has(lower[i - 1] ?? "") && !vocabulary.mentions([lower[i - 1]!, lower[i]!])) return `the AI ${lower[i]}`;
+    if (owner.length === 0 && lawItself.test(lower[i]!) && aiItself.has(lower[i - 1] ?? "") && !vocabulary.mentions([lower[i - 1]!, lower[i]!])) return `the AI ${words[i]!.word}`;
   }
   return undefined;
 }
@@ -127,8 +127,7 @@ function ownerBefore(i: number, words: ReturnType<typeof writtenWords>, lower: s
  * they never write together ("UK Equality Act": they may say "equality" and "UK", never that law).
  */
 function isUnknownName(words: string[], vocabulary: PolicyVocabulary): boolean {
-  if (vocabulary.mentions(words)) return false;
-  return words.length > 1 || !vocabulary.mentions(words);
+  return !vocabulary.mentions(words);
 }
 
 /** Words for AI itself, not anyone's name ("Generative AI"); OpenAI is a company. */
