@@ -1,15 +1,14 @@
 // How sure the offline assistant is, and what it quotes: a short form the policy spells out, a
 // question that names neither AI nor a heading, a named tool the best section does not mention,
 // and a message that speaks as the system. Each goes through PolicyAssistant.ask on a policy folder.
-import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { PolicyAssistant } from "../../src/policy/policyAssistant.js";
 import { learnAcronyms } from "../../src/policy/policyAcronyms.js";
 import { loadPrompt } from "../../src/policy/prompts.js";
 import { judge } from "../../src/policy/policyRelevance.js";
 import type { PolicyHit } from "../../src/policy/policyIndex.js";
+import { assistantOnPolicy } from "../support/policyFolder.js";
 
 const college = [
   "# Riverside College AI Guidance",
@@ -37,10 +36,7 @@ const college = [
   "| Satisfaction ratings given with the thumbs buttons | 1 year |",
 ].join("\n");
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "policy-confidence-"));
-fs.writeFileSync(path.join(dir, "college.md"), college);
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-const assistant = new PolicyAssistant({ policyDir: dir, prompt: loadPrompt("policy-answer") });
+const assistant = assistantOnPolicy("college.md", college);
 const cited = async (question: string) => (await assistant.ask(question)).citations.map((citation) => citation.section);
 
 describe("short forms the policy spells out", () => {

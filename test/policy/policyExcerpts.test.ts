@@ -1,15 +1,11 @@
 // What an answer quotes from a section that holds a list: the sentence that introduces the list
 // ("AI tools must not be used to write:") never without its items, and an item never without that
 // sentence, which can turn its meaning around.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { PolicyAssistant } from "../../src/policy/policyAssistant.js";
+import { describe, expect, it } from "vitest";
 import { extractiveAnswer } from "../../src/policy/policyExtracts.js";
 import { PolicyIndex } from "../../src/policy/policyIndex.js";
 import { splitDocument } from "../../src/policy/policySections.js";
-import { loadPrompt } from "../../src/policy/prompts.js";
+import { assistantOnPolicy } from "../support/policyFolder.js";
 
 const rules = [
   "# Harbour Press AI Rules",
@@ -31,10 +27,7 @@ const rules = [
   "AI images are labelled \"AI-generated\" in their caption, and never show a real person.",
 ].join("\n");
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "policy-excerpts-"));
-fs.writeFileSync(path.join(dir, "rules.md"), rules);
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-const assistant = new PolicyAssistant({ policyDir: dir, prompt: loadPrompt("policy-answer") });
+const assistant = assistantOnPolicy("rules.md", rules);
 
 describe("quoting a section that holds a list", () => {
   it("quotes the sentence introducing a list with the list", async () => {

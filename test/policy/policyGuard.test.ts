@@ -1,12 +1,8 @@
 // What the policy assistant declines before it searches: instructions dressed as questions (refused,
 // with no offer to pass them on) and tasks, rankings and facts about AI that no policy answers
 // (declined as off-topic). Each case beside a question in the same words that the policy answers.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { PolicyAssistant } from "../../src/policy/policyAssistant.js";
-import { loadPrompt } from "../../src/policy/prompts.js";
+import { describe, expect, it } from "vitest";
+import { assistantOnPolicy } from "../support/policyFolder.js";
 
 const policy = [
   "# Linden Foods AI Policy",
@@ -32,10 +28,7 @@ const policy = [
   "If AI helped with a piece of work, write 'AI-assisted' in its credit line and tell your manager that you used it. Staff may use AI to create fake customer data for testing, never real card numbers.",
 ].join("\n");
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "policy-guard-"));
-fs.writeFileSync(path.join(dir, "ai-policy.md"), policy);
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-const assistant = new PolicyAssistant({ policyDir: dir, prompt: loadPrompt("policy-answer") });
+const assistant = assistantOnPolicy("ai-policy.md", policy);
 const refused = async (question: string) => {
   const answer = await assistant.ask(question);
   return !answer.answered && answer.source === "guard" && answer.confidence === undefined;

@@ -1,11 +1,7 @@
 // The names a policy uses anchor a question in it ("is Datix down?"), but an ordinary word the policy
 // happens to write in capitals ("IT") names something only when the question writes it so too.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { PolicyAssistant } from "../../src/policy/policyAssistant.js";
-import { loadPrompt } from "../../src/policy/prompts.js";
+import { describe, expect, it } from "vitest";
+import { assistantOnPolicy } from "../support/policyFolder.js";
 
 const policy = [
   "# Orchard Bank AI Standard",
@@ -19,10 +15,7 @@ const policy = [
   "Call handlers may use the Whisperline transcription assistant on customer calls. Swap a shift with a colleague only after the transcript of your last call is saved.",
 ].join("\n");
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "policy-names-"));
-fs.writeFileSync(path.join(dir, "ai-standard.md"), policy);
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-const assistant = new PolicyAssistant({ policyDir: dir, prompt: loadPrompt("policy-answer") });
+const assistant = assistantOnPolicy("ai-standard.md", policy);
 
 describe("names in a policy", () => {
   it("does not take the pronoun 'it' for the IT department", async () => {

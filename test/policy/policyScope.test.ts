@@ -2,12 +2,8 @@
 // body's rules, AI in the asker's private life, which product is best or what AI can do in general.
 // Each is declined, unless the policy itself speaks of that body or that part of life. Each goes
 // through PolicyAssistant.ask on a policy folder.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { PolicyAssistant } from "../../src/policy/policyAssistant.js";
-import { loadPrompt } from "../../src/policy/prompts.js";
+import { describe, expect, it } from "vitest";
+import { assistantOnPolicy } from "../support/policyFolder.js";
 
 const policy = [
   "# Oakfield Press AI Policy",
@@ -44,10 +40,7 @@ const policy = [
   "A sub-editor checks the facts in every AI draft before it is published. Paying for a transcription app needs the Ethics Board's approval.",
 ].join("\n");
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "policy-scope-"));
-fs.writeFileSync(path.join(dir, "ai-policy.md"), policy);
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-const assistant = new PolicyAssistant({ policyDir: dir, prompt: loadPrompt("policy-answer") });
+const assistant = assistantOnPolicy("ai-policy.md", policy);
 const answered = async (question: string) => (await assistant.ask(question)).answered;
 
 describe("another body's rules", () => {
