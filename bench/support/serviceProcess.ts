@@ -179,8 +179,8 @@ export function profilingArguments(): string[] {
 
 /**
  * Resident memory of a service left idle, and what it held just after starting. V8 keeps the young
- * generation that start-up grew until its memory reducer runs once allocation has stopped (20–40 s after
- * the start here, with V8's default young generation; npm start caps it at 2 MB, so the two agree). Sampled every second: `justStarted` once two samples in a row agree (after
+ * generation that start-up grew until its memory reducer runs once allocation has stopped: 20–40 s after
+ * the start here with V8's default young generation, 14–15 s with the 8 MB npm start sets. Sampled every second: `justStarted` once two samples in a row agree (after
  * the first reminder scan and outbox pass, 3 s), `idle` once the service has been up `idleSeconds` and
  * five samples in a row agree within 1 MB (at most `maxSeconds`).
  */

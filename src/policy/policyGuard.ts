@@ -205,14 +205,18 @@ const courtsAndLaws =
 const namedCaseOrWork = /\b\p{Lu}[\p{L}]+(\s+\p{Lu}[\p{L}]+)*\s+v\.?\s+\p{Lu}|\b([Tt]he\s+)?([Ff]ilm|[Mm]ovie|[Nn]ovel|[Tt][Vv] show|[Vv]ideo game)\s+\p{Lu}/u;
 /** The organisation's rules: the documents named ("this policy", "our handbook"), or what they allow or ban. */
 const whatIsAllowed = /\b(allowed|permitted|approv\w*|banned|prohibited)\b/i;
-const theRulesThemselves = { test: (question: string) => speaksOfTheDocuments(question) || whatIsAllowed.test(question) };
+const theRulesThemselves: Scope = { test: (question) => speaksOfTheDocuments(question) || whatIsAllowed.test(question) };
+const asksWhatToDo: Scope = { test: asksAboutConduct };
+
+/** What brings a general question back into scope: a pattern, or a check written as one. */
+type Scope = Pick<RegExp, "test">;
 
 /**
  * Each kind of general question, with what brings it back into scope: the organisation's rules named
  * ("this policy", what is allowed), the rules or governance's records at all, the organisation and its
  * people ("we", "staff", "clients"), or the organisation and the asker ("my job here").
  */
-const generalQuestions: { kinds: RegExp[]; unless?: { test(question: string): boolean }[] }[] = [
+const generalQuestions: { kinds: RegExp[]; unless?: Scope[] }[] = [
   { kinds: [aboutTheBot, errand, aiInFiction] },
   { kinds: [lawTimetable, companiesInGeneral, goodAppFor, courtsAndLaws, namedCaseOrWork], unless: [theRulesThemselves] },
   { kinds: [investing], unless: [aboutTheRules] },
@@ -221,7 +225,7 @@ const generalQuestions: { kinds: RegExp[]; unless?: { test(question: string): bo
   { kinds: [howItWorks, productFacts, rankingOfOthers, capability], unless: [aboutTheOrganisation] },
   // The bot's opinion and the future of AI ("will AI take all our jobs? honest opinion"): "our" does not
   // make them the organisation's rules; asking what the rules say or allow, or what to do, does.
-  { kinds: [prediction, opinion], unless: [aboutTheRules, { test: asksAboutConduct }] },
+  { kinds: [prediction, opinion], unless: [aboutTheRules, asksWhatToDo] },
 ];
 
 export function isGeneralKnowledge(question: string): boolean {

@@ -77,7 +77,7 @@ function looksLikeAName({ word, opensSentence }: { word: string; opensSentence: 
  * ("elsevier's policy", "GitHub's terms"), or a name that says something ("Springer Nature says…").
  * A name the policies use (the organisation, its bodies, a law they cite) keeps the question in scope.
  */
-export function namedRulesAskedAbout(question: string, vocabulary: PolicyVocabulary): string | undefined {
+function namedRulesAskedAbout(question: string, vocabulary: PolicyVocabulary): string | undefined {
   const words = writtenWords(question);
   const lower = words.map(({ word }) => allWords(word).join(" "));
   for (let i = 0; i < words.length; i++) {
