@@ -15,6 +15,7 @@ import { registerMessageListeners } from "./listeners/messageListeners.js";
 import { registerRegistrationModal } from "./listeners/registrationModal.js";
 import { registerShortcuts } from "./listeners/shortcuts.js";
 import { registerSlashCommand } from "./listeners/slashCommand.js";
+import { ListenerTable } from "./listeners/listenerTable.js";
 import { SlackInboxReceiver } from "./inboxReceiver.js";
 import { botIdentityAuthorization } from "./botIdentity.js";
 import { standaloneInboxBudget, type InboxBudget } from "../../inbox/inboxBudget.js";
@@ -89,7 +90,9 @@ export function createSlackChannel(
     }
   });
   const handlers: SlackHandlerCatalog = { events: new Set(), commands: new Set(), shortcuts: new Set(), views: new Set() };
-  const listening = recordingHandlers(app, handlers);
+  const catalogOf = { event: handlers.events, command: handlers.commands, shortcut: handlers.shortcuts, view: handlers.views } as const;
+  const table = new ListenerTable(app, (kind, id) => void (kind in catalogOf && catalogOf[kind as keyof typeof catalogOf].add(id)));
+  const listening = table.registering;
   // Slack's AI assistant view: its middleware takes the messages of its threads before any listener.
   registerAssistant(listening, slack);
   for (const event of assistantEvents) handlers.events.add(event);
@@ -99,6 +102,7 @@ export function createSlackChannel(
   registerActions(listening, slack);
   registerAppHome(listening, slack);
   registerRegistrationModal(listening, slack);
+  table.listen();
   app.error(async (error) => {
     deps.logger.error({ err: error }, "unhandled Slack error");
   });
@@ -114,20 +118,4 @@ export function createSlackChannel(
       await Promise.allSettled([...inFlight]);
     },
   };
-}
-
-/** The same app, noting each event, command, shortcut and view id a listener registers for. */
-function recordingHandlers(app: App, catalog: SlackHandlerCatalog): App {
-  const kinds = { event: catalog.events, command: catalog.commands, shortcut: catalog.shortcuts, view: catalog.views } as const;
-  return new Proxy(app, {
-    get(target, property, receiver) {
-      const value = Reflect.get(target, property, receiver) as unknown;
-      if (typeof value !== "function") return value;
-      const recorded = kinds[property as keyof typeof kinds];
-      return (...args: unknown[]) => {
-        if (recorded && typeof args[0] === "string") recorded.add(args[0]);
-        return (value as (...a: unknown[]) => unknown).apply(target, args);
-      };
-    },
-  });
 }
