@@ -12,14 +12,19 @@ export const connectionPoolSize = 20;
  */
 export const priorityConnections = 3;
 
+/** Connections of the main pool left to what is not a turn: the inbox's claims, the outbox, the reminder scan. */
+const keptFromTurns = 3;
+
 /**
- * Turns running at once, all platforms together. Each holds at most one connection at a time (a
- * report's confirmation holds one for its transaction), so the main pool keeps as many again for
- * the inbox's claims, the outbox, the reminder scan and a turn's occasional second query. More at
- * once would not finish more on two cores; it would only slow every turn and the acknowledgements,
- * which share the event loop with them.
+ * Turns running at once, all platforms together. A turn holds one connection at a time, two at
+ * most (a query beside a report's open transaction): while fewer turns run than the main pool has
+ * connections, one is always free, so no turn waits on another for good. A turn
+ * spends most of its time waiting on a round trip (the database, Slack's Web API), not on the
+ * event loop: with half the pool (8 turns, 6 for Slack beside Teams) a Slack DM step finished
+ * 765–808 times a second; with 14 (12 for Slack), 876–895 on the same two cores, acknowledgements
+ * still within 30 ms at the 99th percentile (`npx tsx bench/chatSteps.ts --slack-only`).
  */
-export const turnBudget = Math.floor((connectionPoolSize - priorityConnections) / 2);
+export const turnBudget = connectionPoolSize - priorityConnections - keptFromTurns;
 
 /** With two platforms configured, each keeps this many turns for itself when the other is busy. */
 const keptForEachPlatform = 2;

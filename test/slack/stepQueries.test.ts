@@ -26,13 +26,16 @@ describe("statements per Slack conversation step", () => {
     // Claims from the inbox also run when idle (every second), so they are left out of a step's count;
     // the statement that marks the step processed (and claims what comes next) is counted.
     const idleClaim = (sql: string) => sql.includes("claimable AS") && !sql.includes("WITH done AS");
-    return queries.statements.filter((sql) => !idleClaim(sql));
+    // So is the inbox's pruning (processed requests a day old, requests waiting too long), whose first pass
+    // comes a second after the start, when the first steps do.
+    const pruning = (sql: string) => /^(DELETE FROM|UPDATE) "public"\."InboxMessage"/.test(sql);
+    return queries.statements.filter((sql) => !idleClaim(sql) && !pruning(sql));
   };
 
   it("answers a mid-flow step (help, an answer, back) in a bounded number of statements", async () => {
     await stepStatements("register a new AI system");
     const steps = { help: await stepStatements("help"), answer: await stepStatements("Step counting system"), back: await stepStatements("back") };
-    if (process.env.SHOW_STEP_SQL) for (const [name, statements] of Object.entries(steps)) console.log(name, statements.length, statements.map((sql) => sql.slice(0, 140)));
+    if (process.env.SHOW_STEP_SQL) for (const [name, statements] of Object.entries(steps)) console.log(name, statements.length, JSON.stringify(statements.map((sql) => sql.replace(/\s+/g, " ").slice(0, 140)), null, 1));
     // The inbox write, the speaker and the conversation (one statement), its one UPDATE … RETURNING when
     // it changed, and the inbox completion (which also claims the next requests). Under load the inbox's write
     // and completion are shared by the requests that arrive or finish together (test/inbox/inboxWorker.test.ts).
