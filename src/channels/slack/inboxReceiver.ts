@@ -11,7 +11,7 @@ import { Inbox, type InboxRequest } from "../../store/inbox.js";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import { InboxWorker } from "../../inbox/inboxWorker.js";
 import type { InboxBudget } from "../../inbox/inboxBudget.js";
-import { parseLikeBolt, slackRequestGuard } from "./requestGuard.js";
+import { payloadOf, slackRequestGuard } from "./requestGuard.js";
 
 type SlackBody = Record<string, unknown>;
 
@@ -70,7 +70,7 @@ export class SlackInboxReceiver implements Receiver {
 
   private async receive(req: Request): Promise<{ status: number; answer?: unknown }> {
     const rawBody = (req as Request & { rawBody?: Buffer }).rawBody ?? Buffer.alloc(0);
-    const body = parseLikeBolt(rawBody.toString("utf8"), req.headers["content-type"]) as SlackBody;
+    const body = payloadOf(req) as SlackBody;
     if (body.type === "url_verification") return { status: 200, answer: { challenge: body.challenge } };
     if (body.ssl_check) return { status: 200 };
     // Options for a select: read-only, and only useful as this very response.

@@ -29,17 +29,25 @@ export function slackRequestGuard(signingSecret: string, logger: Logger): Reques
         res.status(401).json({ error: "The request could not be verified as coming from Slack." });
         return;
       }
-      const malformed = payloadProblem(parseLikeBolt(text, req.headers["content-type"]));
+      const payload = parseLikeBolt(text, req.headers["content-type"]);
+      const malformed = payloadProblem(payload);
       if (malformed) {
         logger.warn({ reason: malformed }, "malformed Slack payload refused");
         res.status(400).json({ error: malformed });
         return;
       }
-      // Bolt's body parser takes a body that was already read from rawBody.
-      (req as Request & { rawBody?: Buffer }).rawBody = rawBody;
+      // Bolt's body parser takes a body that was already read from rawBody; the payload is parsed once.
+      Object.assign(req, { rawBody, [guardedPayload]: payload });
       next();
     });
   };
+}
+
+const guardedPayload = Symbol("the Slack payload the guard parsed");
+
+/** The payload of a request that passed the guard, as Bolt will see it. */
+export function payloadOf(req: Request): unknown {
+  return (req as Request & { [guardedPayload]?: unknown })[guardedPayload];
 }
 
 function refuseUnreadable(error: unknown, res: Response, next: NextFunction) {
