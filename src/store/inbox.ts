@@ -3,7 +3,8 @@
 // at a time and in arrival order, under a lease so a worker killed mid-way only delays the request.
 // Under load the round trips are shared: requests that arrive while a write is on its way are
 // written together by the next INSERT, and marking requests processed is the same statement as
-// claiming the next ones.
+// claiming the next ones. The process that wrote a request keeps it in hand until it claims it, so
+// the database sends a body back only to another replica or after a restart.
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { driverQueriesThrough, prepared, type DriverQueries } from "./driverQueries.js";
 
@@ -23,6 +24,8 @@ interface PendingWrite {
   platform: string;
   dedupeKey: string;
   lane: string;
+  /** The request as given, kept in hand once written; `body` is what the database stores. */
+  value: unknown;
   body: string;
   written(id: number | null): void;
   failed(error: unknown): void;
@@ -64,7 +67,7 @@ const claimStatement = prepared("inbox-claim", `
   WITH ${claimable}
   UPDATE "InboxMessage" SET "leaseUntil" = $1::timestamp, attempts = attempts + 1
   WHERE id IN (SELECT id FROM claimable)
-  RETURNING id, body`);
+  RETURNING id`);
 
 /** The same claim, with marking `$5` processed at `$6` (PostgreSQL runs a data-modifying WITH exactly once). */
 const settleStatement = prepared("inbox-settle", `
@@ -74,9 +77,41 @@ const settleStatement = prepared("inbox-settle", `
   ${claimable}
   UPDATE "InboxMessage" SET "leaseUntil" = $1::timestamp, attempts = attempts + 1
   WHERE id IN (SELECT id FROM claimable)
-  RETURNING id, body`);
+  RETURNING id`);
+
+/** The bodies of claimed requests this process does not hold (written by another replica, or before a restart). */
+const bodiesStatement = prepared("inbox-bodies", `SELECT id, body FROM "InboxMessage" WHERE id = ANY($1::int[])`);
+
+/**
+ * Requests this process wrote, by id, until it claims them: most requests are claimed by the process
+ * that wrote them a moment before, which then needs neither the database to send the body back nor
+ * to parse it again. Bounded (a backlog waits in the database, not in memory): past the limit the
+ * oldest are let go and read back when claimed.
+ */
+class RequestsInHand {
+  private readonly bodies = new Map<number, unknown>();
+
+  constructor(private readonly limit: number) {}
+
+  keep(id: number, body: unknown): void {
+    if (this.bodies.size >= this.limit) this.bodies.delete(this.bodies.keys().next().value!);
+    this.bodies.set(id, body);
+  }
+
+  /** The body of a request claimed now (no longer kept), or undefined when it is not in hand. */
+  take(id: number): { body: unknown } | undefined {
+    if (!this.bodies.has(id)) return undefined;
+    const body = this.bodies.get(id);
+    this.bodies.delete(id);
+    return { body };
+  }
+}
+
+/** About two megabytes of Slack events: far more than a busy worker claims between two writes. */
+const requestsKeptInHand = 1_000;
 
 export class Inbox {
+  private readonly inHand = new RequestsInHand(requestsKeptInHand);
   private pending: PendingWrite[] = [];
   private writing = false;
 
@@ -102,7 +137,7 @@ export class Inbox {
    */
   write(platform: string, dedupeKey: string, lane: string, body: unknown): Promise<number | null> {
     return new Promise((written, failed) => {
-      this.pending.push({ platform, dedupeKey, lane, body: JSON.stringify(body), written, failed });
+      this.pending.push({ platform, dedupeKey, lane, value: body, body: JSON.stringify(body), written, failed });
       if (!this.writing) void this.writePending();
     });
   }
@@ -116,7 +151,9 @@ export class Inbox {
           const ids = await this.insert(batch);
           for (const write of batch) {
             // A key twice in one batch is a retry that came before the first was written: the first arrival gets the id.
-            write.written(ids.get(write.dedupeKey) ?? null);
+            const id = ids.get(write.dedupeKey);
+            if (id !== undefined) this.inHand.keep(id, write.value);
+            write.written(id ?? null);
             ids.delete(write.dedupeKey);
           }
         } catch (error) {
@@ -143,8 +180,20 @@ export class Inbox {
   async settle(platform: string, done: number[], now: Date, limit: number): Promise<InboxRequest[]> {
     const leaseUntil = utc(new Date(now.getTime() + this.settings.leaseMs));
     const parameters = [leaseUntil, platform, utc(now), Math.max(0, limit), done];
-    if (done.length === 0) return limit > 0 ? this.claims.query<InboxRequest>(claimStatement, parameters) : [];
-    return this.claims.query<InboxRequest>(settleStatement, [...parameters, utc(now)]);
+    if (done.length === 0 && limit <= 0) return [];
+    const claimed = done.length === 0
+      ? await this.claims.query<{ id: number }>(claimStatement, parameters)
+      : await this.claims.query<{ id: number }>(settleStatement, [...parameters, utc(now)]);
+    return this.withBodies(claimed.map((row) => row.id));
+  }
+
+  /** The claimed requests with their bodies: from hand, else read back in one statement. */
+  private async withBodies(ids: number[]): Promise<InboxRequest[]> {
+    const requests = ids.map((id) => ({ id, held: this.inHand.take(id) }));
+    const missing = requests.filter((request) => !request.held).map((request) => request.id);
+    const read = missing.length === 0 ? [] : await this.claims.query<InboxRequest>(bodiesStatement, [missing]);
+    const readById = new Map(read.map((row) => [row.id, row.body]));
+    return requests.map(({ id, held }) => ({ id, body: held ? held.body : readById.get(id) }));
   }
 
   /** Claims up to `limit` requests without marking any processed. */

@@ -146,8 +146,31 @@ describe.each(backends)("the durable inbox (%s)", (backend) => {
     const inbox = await inboxOn();
     const body = { text: `He said "stop" \\ and left {a,b} — Zoë 日本 😀`, nested: { list: ["x", '"y"'] } };
     await inbox.write("slack", "slack:event:Ev-text", "slack:U2", body);
-    const [claimed] = await inbox.claim("slack", new Date(), 5);
+    // Claimed by another replica (or after a restart), so the body comes back from the database.
+    const replica = new Inbox(database!.prisma, { leaseMs: 60_000, maxAgeMs: 24 * 60 * 60_000 }, { priority: database!.priority, direct: database!.direct });
+    const [claimed] = await replica.claim("slack", new Date(), 5);
     expect(claimed?.body).toEqual(body);
+  });
+
+  it("claims what it wrote itself without reading the body back, and reads back what another replica wrote", async () => {
+    database = await openTestDatabase(backend);
+    const counting = countingQueries(database.adapterFactory);
+    const prisma = new PrismaClient({ adapter: counting.factory });
+    try {
+      const settings = { leaseMs: 60_000, maxAgeMs: 24 * 60 * 60_000 };
+      const writer = new Inbox(prisma, settings, { priority: database.priority, direct: counting.driver(database.direct) });
+      const replica = new Inbox(prisma, settings, { priority: database.priority, direct: counting.driver(database.direct) });
+      await writer.write("slack", "own", "slack:U5", { text: "mine" });
+      counting.log.reset();
+      expect((await writer.claim("slack", new Date(), 5)).map((request) => request.body)).toEqual([{ text: "mine" }]);
+      expect(counting.log.statements).toHaveLength(1);
+      await writer.write("slack", "theirs", "slack:U6", { text: "written by the other replica" });
+      counting.log.reset();
+      expect((await replica.claim("slack", new Date(), 5)).map((request) => request.body)).toEqual([{ text: "written by the other replica" }]);
+      expect(counting.log.statements).toHaveLength(2);
+    } finally {
+      await prisma.$disconnect();
+    }
   });
 
   it("gives a lane's next request only after the one before it is marked processed", async () => {
