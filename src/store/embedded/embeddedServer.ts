@@ -6,6 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { clusterSuperuser, copyClusterTemplate } from "./clusterTemplate.js";
 import {
   generatePassword,
   initialiseCluster,
@@ -21,7 +22,7 @@ import {
 } from "./postgresProcess.js";
 
 export const embeddedDatabaseName = "aims";
-const superuser = "aims";
+const superuser = clusterSuperuser;
 
 export interface EmbeddedLayout {
   clusterDir: string;
@@ -65,7 +66,7 @@ export async function openEmbeddedServer(dataDir: string, options: EmbeddedServe
     created = await initialiseOnce(layout, async () => {
       options.onCreate?.();
       const password = generatePassword();
-      await initialiseCluster(binaries, layout.clusterDir, user, { user: superuser, password });
+      await initialiseCluster(binaries, layout.clusterDir, user, { user: superuser, password }, (clusterDir) => copyClusterTemplate(binaries, clusterDir, user, password));
       // Written last: a cluster without its password file is an interrupted initdb, done again.
       fs.writeFileSync(`${layout.passwordFile}.new`, password, { mode: 0o600 });
       fs.renameSync(`${layout.passwordFile}.new`, layout.passwordFile);

@@ -62,8 +62,17 @@ async function postgresUserIds(): Promise<ServerUser | undefined> {
   }
 }
 
-/** Creates the cluster in `clusterDir` with one password-protected superuser. */
-export async function initialiseCluster(binaries: PostgresBinaries, clusterDir: string, user: ServerUser, credentials: { user: string; password: string }): Promise<void> {
+/**
+ * Creates the cluster in `clusterDir` with one password-protected superuser: filled by `copy` when it
+ * can (a template, see clusterTemplate.ts), else by initdb.
+ */
+export async function initialiseCluster(
+  binaries: PostgresBinaries,
+  clusterDir: string,
+  user: ServerUser,
+  credentials: { user: string; password: string },
+  copy?: (realClusterDir: string) => Promise<boolean>,
+): Promise<void> {
   // What an interrupted initdb leaves behind is started again.
   // Anything else there is not ours to delete.
   if (fs.existsSync(clusterDir) && !looksLikeInterruptedInitdb(clusterDir)) {
@@ -77,6 +86,17 @@ export async function initialiseCluster(binaries: PostgresBinaries, clusterDir: 
     fs.mkdirSync(clusterDir, { mode: 0o700 });
     if (user.uid !== undefined) fs.chownSync(clusterDir, user.uid, user.gid!);
   }
+  const realClusterDir = fs.realpathSync(clusterDir);
+  if (copy && (await copy(realClusterDir))) return;
+  try {
+    await createCluster(binaries, realClusterDir, user, credentials);
+  } catch (error) {
+    throw new Error(`Creating the embedded database in ${clusterDir} failed: ${(error as Error).message}`);
+  }
+}
+
+/** initdb into the empty folder `clusterDir` (a real path the server's user owns). */
+export async function createCluster(binaries: PostgresBinaries, clusterDir: string, user: ServerUser, credentials: { user: string; password: string }): Promise<void> {
   // initdb reads the password from a file only it can read; removed right after.
   const passwordDir = fs.mkdtempSync(path.join(os.tmpdir(), "aims-initdb-"));
   const passwordFile = path.join(passwordDir, "password");
@@ -88,12 +108,12 @@ export async function initialiseCluster(binaries: PostgresBinaries, clusterDir: 
   try {
     await run(
       binaries.initdb,
-      [`--pgdata=${fs.realpathSync(clusterDir)}`, `--username=${credentials.user}`, `--pwfile=${passwordFile}`, "--auth=scram-sha-256", "--encoding=UTF8", "--no-locale", "--no-instructions"],
+      [`--pgdata=${clusterDir}`, `--username=${credentials.user}`, `--pwfile=${passwordFile}`, "--auth=scram-sha-256", "--encoding=UTF8", "--no-locale", "--no-instructions"],
       { ...user, env: { ...process.env, LC_ALL: "C" } },
     );
   } catch (error) {
     const stderr = (error as { stderr?: string }).stderr ?? "";
-    throw new Error(`Creating the embedded database in ${clusterDir} failed: ${stderr.trim() || (error as Error).message}`);
+    throw new Error(stderr.trim() || (error as Error).message);
   } finally {
     fs.rmSync(passwordDir, { recursive: true, force: true });
   }

@@ -1,0 +1,107 @@
+// A new data folder's cluster, copied instead of created. `initdb` takes most of an embedded first
+// start (0.7–1 s of CPU on two cores, while the service's modules load beside it); `npm install`
+// therefore runs it once into a template kept with the installed packages, and a first start copies
+// that template (about 0.1 s) and gives the copy its own password, as initdb would have. Without a
+// template (another platform, a failed install step, a folder the runner cannot read), a first
+// start runs initdb as before: the template only ever saves time.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { createCluster, generatePassword, type PostgresBinaries, type ServerUser } from "./postgresProcess.js";
+
+/** The superuser every embedded cluster has; each data folder's copy gets a password of its own. */
+export const clusterSuperuser = "aims";
+
+export interface ClusterTemplate {
+  clusterDir: string;
+  passwordFile: string;
+}
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
+
+/** Kept with the installed packages, per PostgreSQL build: a template of another build is never copied. */
+export function clusterTemplateOf(binaries: PostgresBinaries, cacheDir = path.join(projectRoot, "node_modules", ".cache", "aims-assistant")): ClusterTemplate {
+  const packageFile = path.join(path.dirname(binaries.postgres), "..", "..", "package.json");
+  const build = (JSON.parse(fs.readFileSync(packageFile, "utf8")) as { name: string; version: string });
+  const clusterDir = path.join(cacheDir, `postgres-template-${path.basename(build.name)}-${build.version}`);
+  return { clusterDir, passwordFile: `${clusterDir}.password` };
+}
+
+/**
+ * Creates the template unless it exists (`npm install` runs this). initdb writes into a temporary
+ * folder the server's user can reach (as root that user is `postgres`), which is then copied into
+ * place under another temporary name and renamed, so a template is either whole or absent.
+ */
+export async function prepareClusterTemplate(binaries: PostgresBinaries, user: ServerUser, template: ClusterTemplate = clusterTemplateOf(binaries)): Promise<boolean> {
+  if (isWhole(template)) return false;
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "aims-template-"));
+  const staging = `${template.clusterDir}.${process.pid}.tmp`;
+  try {
+    fs.chmodSync(scratch, 0o700);
+    if (user.uid !== undefined) fs.chownSync(scratch, user.uid, user.gid!);
+    const password = generatePassword();
+    await createCluster(binaries, scratch, user, { user: clusterSuperuser, password });
+    fs.mkdirSync(path.dirname(template.clusterDir), { recursive: true });
+    fs.rmSync(staging, { recursive: true, force: true });
+    fs.cpSync(scratch, staging, { recursive: true });
+    fs.writeFileSync(`${staging}.password`, password, { mode: 0o600 });
+    // The password last: a template without it is not whole and is made again.
+    fs.rmSync(template.clusterDir, { recursive: true, force: true });
+    fs.renameSync(staging, template.clusterDir);
+    fs.renameSync(`${staging}.password`, template.passwordFile);
+    return true;
+  } finally {
+    fs.rmSync(scratch, { recursive: true, force: true });
+    fs.rmSync(staging, { recursive: true, force: true });
+    fs.rmSync(`${staging}.password`, { force: true });
+  }
+}
+
+const isWhole = (template: ClusterTemplate) => fs.existsSync(path.join(template.clusterDir, "PG_VERSION")) && fs.existsSync(template.passwordFile);
+
+/**
+ * Fills the empty `clusterDir` (its real folder) with a copy of the template, owned by the server's
+ * user, and sets the superuser's password in PostgreSQL's single-user mode (no port is opened).
+ * False when there is no usable template; the folder is then left empty for initdb.
+ */
+export async function copyClusterTemplate(binaries: PostgresBinaries, clusterDir: string, user: ServerUser, password: string, template: ClusterTemplate = clusterTemplateOf(binaries)): Promise<boolean> {
+  try {
+    if (!isWhole(template)) return false;
+    fs.cpSync(template.clusterDir, clusterDir, { recursive: true });
+    if (user.uid !== undefined) chownTree(clusterDir, user.uid, user.gid!);
+    await setSuperuserPassword(binaries, clusterDir, user, password);
+    return true;
+  } catch {
+    for (const entry of fs.readdirSync(clusterDir)) fs.rmSync(path.join(clusterDir, entry), { recursive: true, force: true });
+    return false;
+  }
+}
+
+function chownTree(dir: string, uid: number, gid: number): void {
+  fs.chownSync(dir, uid, gid);
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const at = path.join(dir, entry.name);
+    if (entry.isDirectory()) chownTree(at, uid, gid);
+    else fs.lchownSync(at, uid, gid);
+  }
+}
+
+/** The password travels on the server's standard input, never in its arguments (visible to `ps`). */
+function setSuperuserPassword(binaries: PostgresBinaries, clusterDir: string, user: ServerUser, password: string): Promise<void> {
+  if (!/^[0-9a-f]+$/.test(password)) throw new Error("a generated password is hexadecimal");
+  return new Promise((resolve, reject) => {
+    const child = spawn(binaries.postgres, ["--single", "-D", clusterDir, "-c", "listen_addresses=", "-c", "unix_socket_directories=", "postgres"], {
+      ...user,
+      stdio: ["pipe", "ignore", "pipe"],
+      env: { ...process.env, LC_ALL: "C" },
+    });
+    // Single-user mode reports a failed statement on its log and still ends with 0.
+    let log = "";
+    child.stderr!.on("data", (chunk: Buffer) => void (log += chunk.toString("utf8")));
+    child.once("error", reject);
+    child.once("exit", (code) => (code === 0 && !/\b(ERROR|FATAL|PANIC):/.test(log) ? resolve() : reject(new Error(`setting the embedded database's password failed (exit code ${code})`))));
+    child.stdin!.end(`ALTER ROLE ${clusterSuperuser} PASSWORD '${password}';\n`);
+  });
+}
