@@ -1,5 +1,6 @@
 // What the people feature does while the service runs: the bootstrap governance members at start,
 // and the Slack user groups kept in sync every few minutes. Started with one call from service.ts.
+import { bufferedFetch } from "../http/bufferedFetch.js";
 import type { Config } from "../config/config.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
 import type { Logger } from "../logging/logger.js";
@@ -20,7 +21,7 @@ export async function startPeopleService(deps: { config: Config; prisma: PrismaC
   const groups = config.people.slackRoleUsergroups;
   if (!config.slack || groups.length === 0) return { syncNow: async () => {}, stop: async () => {} };
   const { WebClient } = await import("@slack/web-api"); // loaded only where Slack is configured
-  const client = new WebClient(config.slack.botToken, { ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}) });
+  const client = new WebClient(config.slack.botToken, { ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}), fetch: bufferedFetch });
   let running: Promise<void> = Promise.resolve();
   const syncNow = () => {
     running = running.then(async () => {

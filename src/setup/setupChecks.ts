@@ -2,6 +2,7 @@
 // behind `aims doctor`, the warning at start and the governance checklist in Slack and Teams.
 // Essential ones stop `aims doctor` with a non-zero exit; each failing check says how to fix it.
 import fs from "node:fs";
+import { bufferedFetch } from "../http/bufferedFetch.js";
 import { isPolicyFile } from "../policy/policyFormats.js";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -69,7 +70,7 @@ export function manifestScopes(): string[] {
 export async function slackSetupChecks(config: Config): Promise<SetupCheck[]> {
   if (!config.slack) return [];
   const { WebClient } = await import("@slack/web-api"); // loaded only where Slack is configured
-  const client = new WebClient(config.slack.botToken, { ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}), retryConfig: { retries: 1 } });
+  const client = new WebClient(config.slack.botToken, { ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}), fetch: bufferedFetch, retryConfig: { retries: 1 } });
   try {
     const auth = await client.auth.test();
     const granted = auth.response_metadata?.scopes ?? [];

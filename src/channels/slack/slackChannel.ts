@@ -20,6 +20,7 @@ import { SlackInboxReceiver } from "./inboxReceiver.js";
 import { botIdentityAuthorization } from "./botIdentity.js";
 import { standaloneInboxBudget, type InboxBudget } from "../../inbox/inboxBudget.js";
 import { SlackConversations } from "./slackConversations.js";
+import { bufferedFetch } from "../../http/bufferedFetch.js";
 import type { SlackContext } from "./slackContext.js";
 import type { BeginTurn } from "../turnNotices.js";
 
@@ -67,6 +68,7 @@ export function createSlackChannel(
     ...(receiver ? { receiver } : { socketMode: true, appToken: settings.appToken, signingSecret: settings.signingSecret }),
     clientOptions: {
       ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {}),
+      fetch: bufferedFetch,
       // 429s are waited out (Retry-After) and 5xx retried with backoff, by the Web API client itself.
       retryConfig: { retries: 5, factor: 2, minTimeout: 500, maxTimeout: 30_000, randomize: true },
     },

@@ -6,10 +6,12 @@ import type { OutgoingMessage } from "../../conversations/messages.js";
 import { DeliveryFailure, type DeliverySender, type NoticeFile } from "../../delivery/deliveryWorker.js";
 import type { Store } from "../../store/store.js";
 import { renderSlackMessage } from "./blockKit.js";
+import { bufferedFetch } from "../../http/bufferedFetch.js";
 
 export function slackDeliverySender(settings: { botToken: string; apiUrl?: string }, store: Store): DeliverySender {
   const client = new WebClient(settings.botToken, {
     ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {}),
+    fetch: bufferedFetch,
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
   });
