@@ -7,7 +7,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clusterSuperuser, copyClusterTemplate, prepareClusterTemplate, type ClusterTemplate } from "../../src/store/embedded/clusterTemplate.js";
-import { generatePassword, initialiseCluster, postgresBinaries, serverUser, spawnPostmaster, stopPostmaster, type PostgresBinaries, type ServerUser } from "../../src/store/embedded/postgresProcess.js";
+import { copyUnderWay, generatePassword, initialiseCluster, postgresBinaries, serverUser, spawnPostmaster, stopPostmaster, type PostgresBinaries, type ServerUser } from "../../src/store/embedded/postgresProcess.js";
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "aims-template-test-"));
 fs.chmodSync(scratch, 0o755); // as root the server runs as `postgres`, which must reach it
@@ -71,6 +71,16 @@ describe("the embedded cluster template", () => {
     expect(await firstStart(clusterDir, password, template)).toBe(true);
     const templatePassword = fs.readFileSync(template.passwordFile, "utf8").trim();
     expect(await logsInWith(clusterDir, [password, templatePassword])).toEqual([true, false]);
+  });
+
+  it("starts a copy cut short (a crash mid-way) again on the next start", async () => {
+    const clusterDir = path.join(scratch, "folder-cut-short", "postgres");
+    fs.mkdirSync(path.join(clusterDir, "pg_stat"), { recursive: true });
+    fs.writeFileSync(path.join(clusterDir, copyUnderWay), "");
+    const password = generatePassword();
+    expect(await firstStart(clusterDir, password, template)).toBe(true);
+    expect(fs.existsSync(path.join(clusterDir, copyUnderWay))).toBe(false);
+    expect(await logsInWith(clusterDir, [password])).toEqual([true]);
   });
 
   it("leaves the first start to initdb when the template is missing or broken", async () => {

@@ -5,11 +5,12 @@
 // template (another platform, a failed install step, a folder the runner cannot read), a first
 // start runs initdb as before: the template only ever saves time.
 import { spawn } from "node:child_process";
+import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { createCluster, generatePassword, type PostgresBinaries, type ServerUser } from "./postgresProcess.js";
+import { copyUnderWay, createCluster, generatePassword, initdbOptions, type PostgresBinaries, type ServerUser } from "./postgresProcess.js";
 
 /** The superuser every embedded cluster has; each data folder's copy gets a password of its own. */
 export const clusterSuperuser = "aims";
@@ -21,11 +22,15 @@ export interface ClusterTemplate {
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 
-/** Kept with the installed packages, per PostgreSQL build: a template of another build is never copied. */
+/**
+ * Kept with the installed packages (which an upgrade of this service keeps), per PostgreSQL build and
+ * initdb options: a template of another build, or made with other options, is never copied.
+ */
 export function clusterTemplateOf(binaries: PostgresBinaries, cacheDir = path.join(projectRoot, "node_modules", ".cache", "aims-assistant")): ClusterTemplate {
   const packageFile = path.join(path.dirname(binaries.postgres), "..", "..", "package.json");
-  const build = (JSON.parse(fs.readFileSync(packageFile, "utf8")) as { name: string; version: string });
-  const clusterDir = path.join(cacheDir, `postgres-template-${path.basename(build.name)}-${build.version}`);
+  const build = JSON.parse(fs.readFileSync(packageFile, "utf8")) as { name: string; version: string };
+  const options = crypto.createHash("sha256").update(initdbOptions.join(" ")).digest("hex").slice(0, 8);
+  const clusterDir = path.join(cacheDir, `postgres-template-${path.basename(build.name)}-${build.version}-${options}`);
   return { clusterDir, passwordFile: `${clusterDir}.password` };
 }
 
@@ -66,15 +71,24 @@ const isWhole = (template: ClusterTemplate) => fs.existsSync(path.join(template.
  * user, and sets the superuser's password in PostgreSQL's single-user mode (no port is opened).
  * False when there is no usable template; the folder is then left empty for initdb.
  */
-export async function copyClusterTemplate(binaries: PostgresBinaries, clusterDir: string, user: ServerUser, password: string, template: ClusterTemplate = clusterTemplateOf(binaries)): Promise<boolean> {
+export async function copyClusterTemplate(binaries: PostgresBinaries, clusterDir: string, user: ServerUser, password: string, given?: ClusterTemplate): Promise<boolean> {
+  const marker = path.join(clusterDir, copyUnderWay);
   try {
+    const template = given ?? clusterTemplateOf(binaries);
     if (!isWhole(template)) return false;
+    // A copy cut short (a crash, Ctrl-C) is recognised by this and started again by the next start.
+    fs.writeFileSync(marker, "");
     fs.cpSync(template.clusterDir, clusterDir, { recursive: true });
     if (user.uid !== undefined) chownTree(clusterDir, user.uid, user.gid!);
     await setSuperuserPassword(binaries, clusterDir, user, password);
+    fs.rmSync(marker);
     return true;
   } catch {
-    for (const entry of fs.readdirSync(clusterDir)) fs.rmSync(path.join(clusterDir, entry), { recursive: true, force: true });
+    try {
+      for (const entry of fs.readdirSync(clusterDir)) fs.rmSync(path.join(clusterDir, entry), { recursive: true, force: true });
+    } catch {
+      // initdb then refuses the folder, and says so.
+    }
     return false;
   }
 }
@@ -88,7 +102,7 @@ function chownTree(dir: string, uid: number, gid: number): void {
   }
 }
 
-/** The password travels on the server's standard input, never in its arguments (visible to `ps`). */
+/** The password travels on the server's standard input, never in its arguments (visible to `ps`) nor in a message. */
 function setSuperuserPassword(binaries: PostgresBinaries, clusterDir: string, user: ServerUser, password: string): Promise<void> {
   if (!/^[0-9a-f]+$/.test(password)) throw new Error("a generated password is hexadecimal");
   return new Promise((resolve, reject) => {
@@ -97,11 +111,23 @@ function setSuperuserPassword(binaries: PostgresBinaries, clusterDir: string, us
       stdio: ["pipe", "ignore", "pipe"],
       env: { ...process.env, LC_ALL: "C" },
     });
-    // Single-user mode reports a failed statement on its log and still ends with 0.
+    // Single-user mode reports a failed statement on its log and still ends with 0; the log repeats
+    // the statement, password included, so it is searched, never shown.
     let log = "";
     child.stderr!.on("data", (chunk: Buffer) => void (log += chunk.toString("utf8")));
+    child.stdin!.on("error", () => {}); // it died before reading: its exit says so
     child.once("error", reject);
-    child.once("exit", (code) => (code === 0 && !/\b(ERROR|FATAL|PANIC):/.test(log) ? resolve() : reject(new Error(`setting the embedded database's password failed (exit code ${code})`))));
+    child.once("close", (code) => {
+      const failed = code !== 0 || /\b(ERROR|FATAL|PANIC):/.test(log);
+      if (failed) reject(new Error(`setting the embedded database's password failed (exit code ${code}): ${firstProblem(log, password)}`));
+      else resolve();
+    });
     child.stdin!.end(`ALTER ROLE ${clusterSuperuser} PASSWORD '${password}';\n`);
   });
+}
+
+/** The first ERROR or FATAL line of a log, with the password taken out. */
+function firstProblem(log: string, password: string): string {
+  const line = log.split("\n").find((text) => /\b(ERROR|FATAL|PANIC):/.test(text)) ?? "";
+  return line.split(password).join("…").trim();
 }

@@ -95,6 +95,9 @@ export async function initialiseCluster(
   }
 }
 
+/** How every embedded cluster is made (a template made with other options is not used: see clusterTemplate.ts). */
+export const initdbOptions = ["--auth=scram-sha-256", "--encoding=UTF8", "--no-locale", "--no-instructions"];
+
 /** initdb into the empty folder `clusterDir` (a real path the server's user owns). */
 export async function createCluster(binaries: PostgresBinaries, clusterDir: string, user: ServerUser, credentials: { user: string; password: string }): Promise<void> {
   // initdb reads the password from a file only it can read; removed right after.
@@ -106,11 +109,7 @@ export async function createCluster(binaries: PostgresBinaries, clusterDir: stri
     fs.chownSync(passwordFile, user.uid, user.gid!);
   }
   try {
-    await run(
-      binaries.initdb,
-      [`--pgdata=${clusterDir}`, `--username=${credentials.user}`, `--pwfile=${passwordFile}`, "--auth=scram-sha-256", "--encoding=UTF8", "--no-locale", "--no-instructions"],
-      { ...user, env: { ...process.env, LC_ALL: "C" } },
-    );
+    await run(binaries.initdb, [`--pgdata=${clusterDir}`, `--username=${credentials.user}`, `--pwfile=${passwordFile}`, ...initdbOptions], { ...user, env: { ...process.env, LC_ALL: "C" } });
   } catch (error) {
     const stderr = (error as { stderr?: string }).stderr ?? "";
     throw new Error(stderr.trim() || (error as Error).message);
@@ -119,9 +118,12 @@ export async function createCluster(binaries: PostgresBinaries, clusterDir: stri
   }
 }
 
+/** Written into a cluster folder before a template is copied into it, removed once the copy is whole. */
+export const copyUnderWay = ".aims-copy-under-way";
+
 function looksLikeInterruptedInitdb(dir: string): boolean {
   const entries = fs.readdirSync(dir);
-  return entries.length === 0 || entries.some((entry) => ["global", "base", "pg_wal", "postgresql.conf"].includes(entry));
+  return entries.length === 0 || entries.some((entry) => [copyUnderWay, "PG_VERSION", "global", "base", "pg_wal", "postgresql.conf"].includes(entry));
 }
 
 /** As root the server runs as `postgres`, which must be able to walk down to the folder: the first parent it cannot enter. */
