@@ -82,36 +82,47 @@ const settleStatement = prepared("inbox-settle", `
 /** The bodies of claimed requests this process does not hold (written by another replica, or before a restart). */
 const bodiesStatement = prepared("inbox-bodies", `SELECT id, body FROM "InboxMessage" WHERE id = ANY($1::int[])`);
 
+/** Gives a claim back (its bodies could not be read), so the requests need not wait out the lease. */
+const releaseStatement = prepared("inbox-release", `UPDATE "InboxMessage" SET "leaseUntil" = NULL WHERE id = ANY($1::int[]) AND "processedAt" IS NULL`);
+
 /**
  * Requests this process wrote, by id, until it claims them: most requests are claimed by the process
  * that wrote them a moment before, which then needs neither the database to send the body back nor
- * to parse it again. Bounded (a backlog waits in the database, not in memory): past the limit the
- * oldest are let go and read back when claimed.
+ * to parse it again. Bounded by their size as written (a backlog waits in the database, not in
+ * memory): past the limit the oldest are let go and read back when claimed. The processing code
+ * gets the very object the platform's handler wrote, so it must not change it (nothing does: Bolt
+ * and the Teams adapter read it).
  */
 class RequestsInHand {
-  private readonly bodies = new Map<number, unknown>();
+  private readonly held = new Map<number, { body: unknown; size: number }>();
+  private size = 0;
 
-  constructor(private readonly limit: number) {}
+  constructor(private readonly limitBytes: number) {}
 
-  keep(id: number, body: unknown): void {
-    if (this.bodies.size >= this.limit) this.bodies.delete(this.bodies.keys().next().value!);
-    this.bodies.set(id, body);
+  keep(id: number, body: unknown, size: number): void {
+    if (size > this.limitBytes) return;
+    while (this.size + size > this.limitBytes) this.let(this.held.keys().next().value!);
+    this.held.set(id, { body, size });
+    this.size += size;
   }
 
-  /** The body of a request claimed now (no longer kept), or undefined when it is not in hand. */
-  take(id: number): { body: unknown } | undefined {
-    if (!this.bodies.has(id)) return undefined;
-    const body = this.bodies.get(id);
-    this.bodies.delete(id);
-    return { body };
+  peek(id: number): { body: unknown } | undefined {
+    return this.held.get(id);
+  }
+
+  let(id: number): void {
+    const entry = this.held.get(id);
+    if (!entry) return;
+    this.held.delete(id);
+    this.size -= entry.size;
   }
 }
 
-/** About two megabytes of Slack events: far more than a busy worker claims between two writes. */
-const requestsKeptInHand = 1_000;
+/** A few megabytes: hundreds of Slack events, far more than a busy worker claims between two writes. */
+const bytesKeptInHand = 4 * 1024 * 1024;
 
 export class Inbox {
-  private readonly inHand = new RequestsInHand(requestsKeptInHand);
+  private readonly inHand = new RequestsInHand(bytesKeptInHand);
   private pending: PendingWrite[] = [];
   private writing = false;
 
@@ -152,7 +163,7 @@ export class Inbox {
           for (const write of batch) {
             // A key twice in one batch is a retry that came before the first was written: the first arrival gets the id.
             const id = ids.get(write.dedupeKey);
-            if (id !== undefined) this.inHand.keep(id, write.value);
+            if (id !== undefined) this.inHand.keep(id, write.value, write.body.length);
             write.written(id ?? null);
             ids.delete(write.dedupeKey);
           }
@@ -187,13 +198,27 @@ export class Inbox {
     return this.withBodies(claimed.map((row) => row.id));
   }
 
-  /** The claimed requests with their bodies: from hand, else read back in one statement. */
+  /**
+   * The claimed requests with their bodies: from hand, else read back in one statement. When that
+   * read fails, the claim is given back (or, with the database away, runs out with its lease).
+   */
   private async withBodies(ids: number[]): Promise<InboxRequest[]> {
-    const requests = ids.map((id) => ({ id, held: this.inHand.take(id) }));
-    const missing = requests.filter((request) => !request.held).map((request) => request.id);
-    const read = missing.length === 0 ? [] : await this.claims.query<InboxRequest>(bodiesStatement, [missing]);
+    const missing = ids.filter((id) => !this.inHand.peek(id));
+    let read: InboxRequest[] = [];
+    if (missing.length > 0) {
+      try {
+        read = await this.claims.query<InboxRequest>(bodiesStatement, [missing]);
+      } catch (error) {
+        await this.claims.query(releaseStatement, [ids]).catch(() => undefined);
+        throw error;
+      }
+    }
     const readById = new Map(read.map((row) => [row.id, row.body]));
-    return requests.map(({ id, held }) => ({ id, body: held ? held.body : readById.get(id) }));
+    return ids.map((id) => {
+      const held = this.inHand.peek(id);
+      this.inHand.let(id);
+      return { id, body: held ? held.body : readById.get(id) };
+    });
   }
 
   /** Claims up to `limit` requests without marking any processed. */
