@@ -56,6 +56,20 @@ describe("one Bolt listener per kind of request", () => {
     expect(noted).toEqual([["shortcut", "report_incident"], ["view", "register_form"], ["command", "/aims"], ["event", "message"], ["event", "app_mention"]]);
   });
 
+  it("passes a handler's failure on to Bolt's error handler, and refuses a listener registered once listening", async () => {
+    const app = boltApp();
+    const failures: string[] = [];
+    app.error(async (error) => void failures.push(String((error as { original?: Error }).original?.message ?? error.message)));
+    const table = new ListenerTable(app);
+    table.registering.event("message", async () => {
+      throw new Error("the turn failed");
+    });
+    table.listen();
+    await app.processEvent({ body: eventBody({ type: "message", channel_type: "im", user: "U1", text: "hi", channel: "D1", ts: "1.3" }), ack: async () => {} });
+    expect(failures.join()).toContain("the turn failed");
+    expect(() => table.registering.event("app_mention", async () => {})).toThrow(/after the app began listening/);
+  });
+
   it("refuses a listener registered with middleware before its handler, which it would otherwise drop", () => {
     const table = new ListenerTable(boltApp());
     expect(() => table.registering.action("aims_choice", async ({ next }) => next(), async () => {})).toThrow(/one id .* and one handler/);

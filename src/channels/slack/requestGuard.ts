@@ -1,7 +1,7 @@
 // The door in front of Bolt's /slack/events handler. In this order, so that nothing about a payload
 // is judged before its sender is known: a size limit (413, read no further), Slack's signature and a
 // timestamp within five minutes either way (401), then the payload's shape (400 with the reason).
-// A request that passes is handed to Bolt with its raw body, and Bolt verifies the signature again.
+// A request that passes goes on with its raw body and its payload, parsed once here.
 import querystring from "node:querystring";
 import { verifySlackRequest } from "@slack/bolt";
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from "express";
@@ -47,7 +47,9 @@ const guardedPayload = Symbol("the Slack payload the guard parsed");
 
 /** The payload of a request that passed the guard, as Bolt will see it. */
 export function payloadOf(req: Request): unknown {
-  return (req as Request & { [guardedPayload]?: unknown })[guardedPayload];
+  const payload = (req as Request & { [guardedPayload]?: unknown })[guardedPayload];
+  if (payload === undefined) throw new Error("the Slack request guard did not run before this handler");
+  return payload;
 }
 
 function refuseUnreadable(error: unknown, res: Response, next: NextFunction) {

@@ -30,6 +30,7 @@ const kinds = Object.keys(idOf) as ListenerKind[];
 
 export class ListenerTable {
   private readonly handlers = new Map<ListenerKind, Registered[]>(kinds.map((kind) => [kind, []]));
+  private listening = false;
 
   constructor(
     private readonly app: App,
@@ -50,26 +51,30 @@ export class ListenerTable {
 
   /** Gives Bolt one listener per kind that has handlers. Call once, after every file has registered. */
   listen(): void {
+    this.listening = true;
     for (const [kind, registered] of this.handlers) {
       if (registered.length === 0) continue;
-      const pattern = anyOf(registered.map((entry) => entry.id));
       const dispatch: Middleware<AnyMiddlewareArgs> = async (args) => {
         const id = idOf[kind](args as unknown as Record<string, unknown>);
         if (typeof id !== "string") return;
-        // Bolt runs every listener that matches; ids here are distinct, but the same holds.
-        await Promise.all(registered.filter((entry) => matches(entry.id, id)).map((entry) => entry.handler(args)));
+        // As Bolt does: every handler that matches runs to its end, and a failure reaches app.error.
+        const outcomes = await Promise.allSettled(registered.filter((entry) => matches(entry.id, id)).map((entry) => entry.handler(args)));
+        const failed = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === "rejected");
+        if (failed) throw failed.reason;
       };
-      (this.app[kind] as (pattern: RegExp, listener: Middleware<AnyMiddlewareArgs>) => void).call(this.app, pattern, dispatch);
+      // Bolt is asked for every request of the kind (an empty pattern matches any id): the table picks.
+      (this.app[kind] as (pattern: RegExp, listener: Middleware<AnyMiddlewareArgs>) => void).call(this.app, /(?:)/, dispatch);
     }
   }
 
   private add(kind: ListenerKind, id: unknown, rest: unknown[]): void {
+    if (this.listening) throw new Error(`a Slack ${kind} listener is registered after the app began listening, so it would never be heard`);
     const [handler, ...more] = rest;
     // Bolt's form with listener middleware before the handler would lose that middleware here.
-    // A pattern's flags would be lost in the combined pattern Bolt is given.
-    const plain = typeof id === "string" || (id instanceof RegExp && id.flags === "");
+    // A pattern keeps its own state with the global or sticky flag, and would match every other time.
+    const plain = typeof id === "string" || (id instanceof RegExp && !id.global && !id.sticky);
     if (!plain || typeof handler !== "function" || more.length > 0) {
-      throw new Error(`a Slack ${kind} listener is registered here with one id (a string or a pattern without flags) and one handler`);
+      throw new Error(`a Slack ${kind} listener is registered here with one id (a string or a pattern without the g or y flag) and one handler`);
     }
     if (typeof id === "string") this.noted(kind, id);
     this.handlers.get(kind)!.push({ id, handler: handler as Handler });
@@ -78,10 +83,4 @@ export class ListenerTable {
 
 function matches(id: string | RegExp, actual: string): boolean {
   return typeof id === "string" ? id === actual : id.test(actual);
-}
-
-/** A pattern that matches whatever one of the ids matches, for Bolt's own filter before ours. */
-function anyOf(ids: (string | RegExp)[]): RegExp {
-  const alternatives = ids.map((id) => (typeof id === "string" ? `^${id.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}$` : `(?:${id.source})`));
-  return new RegExp(alternatives.join("|"));
 }
