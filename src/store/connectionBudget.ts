@@ -16,9 +16,10 @@ export const priorityConnections = 3;
 const keptFromTurns = 3;
 
 /**
- * Turns running at once, all platforms together. A turn holds one connection at a time, two at
- * most (a query beside a report's open transaction): while fewer turns run than the main pool has
- * connections, one is always free, so no turn waits on another for good. A turn
+ * Turns running at once, all platforms together. A turn holds one connection at a time: inside a
+ * transaction every query goes through the transaction's own connection, never through the pool
+ * (keep it so). Then turns can wait for the pool but never on each other while holding one, and the
+ * three connections left over serve the claims, the outbox and the reminder scan. A turn
  * spends most of its time waiting on a round trip (the database, Slack's Web API), not on the
  * event loop: with half the pool (8 turns, 6 for Slack beside Teams) a Slack DM step finished
  * 765–808 times a second; with 14 (12 for Slack), 876–895 on the same two cores, acknowledgements
