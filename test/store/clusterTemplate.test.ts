@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { clusterSuperuser, copyClusterTemplate, prepareClusterTemplate, type ClusterTemplate } from "../../src/store/embedded/clusterTemplate.js";
+import { clusterSuperuser, copyClusterTemplate, initdbInto, prepareClusterTemplate, type ClusterTemplate } from "../../src/store/embedded/clusterTemplate.js";
 import { copyUnderWay, generatePassword, initialiseCluster, postgresBinaries, serverUser, spawnPostmaster, stopPostmaster, type PostgresBinaries, type ServerUser } from "../../src/store/embedded/postgresProcess.js";
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "aims-template-test-"));
@@ -20,9 +20,9 @@ beforeAll(async () => {
   binaries = await postgresBinaries();
   user = await serverUser();
   template = { clusterDir: path.join(scratch, "cache", "template"), passwordFile: path.join(scratch, "cache", "template.password") };
-  expect(await prepareClusterTemplate(binaries, user, template)).toBe(true);
+  expect(await prepareClusterTemplate(initdbInto(binaries, user), user, template)).toBe(true);
   // Made once: a second install step finds it.
-  expect(await prepareClusterTemplate(binaries, user, template)).toBe(false);
+  expect(await prepareClusterTemplate(initdbInto(binaries, user), user, template)).toBe(false);
 });
 
 /** Creates a data folder's cluster as a first start does; whether the template was copied. */
