@@ -8,6 +8,7 @@
 // (a multipart upload's FormData) goes through the global fetch.
 import http from "node:http";
 import https from "node:https";
+import zlib from "node:zlib";
 
 export interface FetchInit {
   method?: string;
@@ -49,7 +50,13 @@ export const bufferedFetch = (url: string | URL, init: FetchInit = {}): Promise<
       const chunks: Buffer[] = [];
       response.on("data", (chunk: Buffer) => chunks.push(chunk));
       response.on("error", reject);
-      response.on("end", () => resolve(bufferedResponse(target.href, status, response.statusMessage ?? "", response.headers, Buffer.concat(chunks))));
+      response.on("end", () => {
+        try {
+          resolve(bufferedResponse(target.href, status, response.statusMessage ?? "", response.headers, decoded(Buffer.concat(chunks), response.headers["content-encoding"])));
+        } catch (error) {
+          reject(error);
+        }
+      });
     });
     // As fetch does: an aborted call (the client's timeout) rejects with the signal's reason.
     const abort = () => request.destroy(signal!.reason instanceof Error ? signal!.reason : new Error(String(signal!.reason)));
@@ -59,6 +66,24 @@ export const bufferedFetch = (url: string | URL, init: FetchInit = {}): Promise<
     request.end(body);
   });
 };
+
+/**
+ * The body as sent before compression. The client asks for none, but fetch would undo what a proxy
+ * or server applies anyway, so this does too.
+ */
+function decoded(body: Buffer, encoding: string | undefined): Buffer {
+  switch (encoding?.trim().toLowerCase()) {
+    case "gzip":
+    case "x-gzip":
+      return zlib.gunzipSync(body);
+    case "deflate":
+      return zlib.inflateSync(body);
+    case "br":
+      return zlib.brotliDecompressSync(body);
+    default:
+      return body;
+  }
+}
 
 function headersOf(init: FetchInit, body: Buffer | undefined): Record<string, string> {
   return { ...init.headers, ...(body ? { "content-length": String(body.length) } : {}) };

@@ -2,6 +2,7 @@
 // results, Slack's errors, rate limits with their Retry-After, HTTP errors and its timeout, on kept-alive
 // connections. A real WebClient against a local server.
 import http from "node:http";
+import zlib from "node:zlib";
 import type { AddressInfo } from "node:net";
 import { ErrorCode, WebClient, type WebAPIHTTPError, type WebAPIPlatformError, type WebAPIRateLimitedError, type WebAPIRequestError } from "@slack/web-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -26,7 +27,10 @@ beforeAll(async () => {
         res.end(JSON.stringify(payload));
       };
       if (method === "chat.postMessage") answer(200, { ok: true, channel: "D1", ts: "1.2", message: { text: new URLSearchParams(body).get("text") } });
-      else if (method === "rate.limited") answer(429, { ok: false, error: "ratelimited" }, { "retry-after": "7" });
+      else if (method === "compressed.answer") {
+        res.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip" });
+        res.end(zlib.gzipSync(JSON.stringify({ ok: true, note: "sent compressed" })));
+      } else if (method === "rate.limited") answer(429, { ok: false, error: "ratelimited" }, { "retry-after": "7" });
       else if (method === "server.error") answer(503, { ok: false });
       else answer(200, { ok: false, error: "channel_not_found" });
     });
@@ -59,6 +63,10 @@ describe("the Web API client over Node's http", () => {
     await expect(web.apiCall("conversations.nope")).rejects.toMatchObject({ code: ErrorCode.PlatformError, data: { ok: false, error: "channel_not_found" } } satisfies Partial<WebAPIPlatformError>);
     await expect(web.apiCall("rate.limited")).rejects.toMatchObject({ code: ErrorCode.RateLimitedError, retryAfter: 7 } satisfies Partial<WebAPIRateLimitedError>);
     await expect(web.apiCall("server.error")).rejects.toMatchObject({ code: ErrorCode.HTTPError, statusCode: 503 } satisfies Partial<WebAPIHTTPError>);
+  });
+
+  it("reads an answer a server or proxy compressed although none was asked for, as fetch would", async () => {
+    expect(await client().apiCall("compressed.answer")).toMatchObject({ ok: true, note: "sent compressed" });
   });
 
   it("gives up on a call past the client's timeout, as a request error", async () => {
