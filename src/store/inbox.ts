@@ -101,7 +101,7 @@ class RequestsInHand {
 
   keep(id: number, body: unknown, size: number): void {
     if (size > this.limitBytes) return;
-    while (this.size + size > this.limitBytes) this.let(this.held.keys().next().value!);
+    while (this.size + size > this.limitBytes) this.forget(this.held.keys().next().value!);
     this.held.set(id, { body, size });
     this.size += size;
   }
@@ -110,7 +110,7 @@ class RequestsInHand {
     return this.held.get(id);
   }
 
-  let(id: number): void {
+  forget(id: number): void {
     const entry = this.held.get(id);
     if (!entry) return;
     this.held.delete(id);
@@ -216,7 +216,7 @@ export class Inbox {
     const readById = new Map(read.map((row) => [row.id, row.body]));
     return ids.map((id) => {
       const held = this.inHand.peek(id);
-      this.inHand.let(id);
+      this.inHand.forget(id);
       return { id, body: held ? held.body : readById.get(id) };
     });
   }
