@@ -1,5 +1,7 @@
 // Teams end to end: Bot Framework activities POSTed to /api/messages on the real service, the real
 // CloudAdapter, and a fake Bot Connector (the activities' serviceUrl) that records the bot's replies.
+import { createSerializer } from "@azure/core-client";
+import { ConnectorMappers } from "botframework-connector/lib/connectorApi/connectorClient.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pino } from "pino";
 import { loadConfig } from "../../src/config/config.js";
@@ -195,6 +197,16 @@ describe("the Teams channel", () => {
     expect(broken.status).toBe(400);
     expect(await database.prisma.person.count()).toBe(people);
     expect(await database.prisma.conversationReference.count()).toBe(references);
+  });
+
+  it("sends every activity exactly as the SDK's models would have written it", async () => {
+    await say(member, "help");
+    // Activities reach the connector as JSON as written (reusedClients.ts): the Bot Framework models,
+    // which drop any property they do not know and rewrite dates, would have sent the same.
+    const activities = connector.calls.filter((call) => call.kind !== "createConversation").map((call) => call.body);
+    expect(activities.length).toBeGreaterThan(10);
+    const models = createSerializer(ConnectorMappers);
+    for (const sent of activities) expect(sent).toEqual(JSON.parse(JSON.stringify(models.serialize(ConnectorMappers.Activity, sent, "activity"))));
   });
 });
 
