@@ -6,6 +6,7 @@
 // against their own words.
 import { isAiWord } from "./policyDomain.js";
 import { allWords, isMeaningful, stem } from "./policyWords.js";
+import { asksAboutConduct } from "./policyQuestionForm.js";
 
 /** What the policies say, as the scope checks need it. */
 export interface PolicyVocabulary {
@@ -290,8 +291,56 @@ export function outsideScopeAnswer(question: string, vocabulary: PolicyVocabular
   if (body) {
     return `Our AI policies don't mention ${body}, so I can't tell you what it says or requires: I answer from our own policies only. If you think they should cover it, I can pass your question to the governance team.`;
   }
+  const named = unknownNameAskedAbout(question, vocabulary);
+  if (named) {
+    return `Our AI policies don't mention ${named}, so I can't help with it: I answer questions about our AI policies only. If you think they should cover it, I can pass your question to the governance team.`;
+  }
   if (privateLifeAskedAbout(question, vocabulary)) {
     return "Our AI policy is about using AI for work, not in your own time, so it doesn't cover this. If it is about work after all, I can pass your question to the governance team.";
+  }
+  return undefined;
+}
+
+/**
+ * Whether the question is about using something ("can I paste…", "is it ok to record…", "does the
+ * scribe upload…"): a named tool the policies never mention may still be one their rules for tools
+ * cover, so such a question is searched.
+ */
+const aboutUsingSomething = /\b(use|uses|using|used|install|installing|paste|pasted|upload|uploaded|put|run|try|sign up|feed|share|send|record|recording|allowed|ok|okay|approved|banned)\b/i;
+/** Capitalised by the language, not as names: days, months, and "I'm", "I've". */
+const capitalisedByGrammar = /^(I|I['’].*|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/i;
+
+/** The positions of each run of names in a question ("the Editorial Council" → Editorial, Council). */
+function runsOfNames(words: ReturnType<typeof writtenWords>): number[][] {
+  const runs: number[][] = [];
+  let run: number[] = [];
+  words.forEach((written, i) => {
+    const isName = written.word.length >= 2 && !capitalisedByGrammar.test(written.word) && looksLikeAName(written);
+    if (isName) run.push(i);
+    if ((!isName || written.possessive) && run.length > 0) {
+      runs.push(run);
+      run = [];
+    }
+  });
+  if (run.length > 0) runs.push(run);
+  return runs;
+}
+
+/**
+ * A named thing the policies never mention, asked about by a question that names no AI and asks
+ * neither what people may do nor about using something: "who won the 2018 FIFA World Cup?", "how do
+ * I raise a deviation in the QMS?", "who's the COLP?". Such a question is about that thing (the
+ * organisation's other work, the world), not the organisation's AI rules. Names are told as
+ * `looksLikeAName` tells them (acronyms, capitalised words inside a sentence); a question naming AI
+ * may be about using AI with that thing, which the policies may well cover, so it is searched.
+ */
+export function unknownNameAskedAbout(question: string, vocabulary: PolicyVocabulary): string | undefined {
+  if (asksAboutConduct(question) || aboutUsingSomething.test(question)) return undefined;
+  if (allWords(question).some((word) => isAiWord(stem(word)))) return undefined;
+  const words = writtenWords(question);
+  for (const run of runsOfNames(words)) {
+    const named = run.map((i) => words[i]!.word);
+    if (!vocabulary.mentions(allWords(named.join(" ")))) return (words[run[0]! - 1]?.word.toLowerCase() === "the" ? "the " : "") + named.join(" ");
   }
   return undefined;
 }

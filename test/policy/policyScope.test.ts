@@ -161,3 +161,23 @@ describe("rules of other bodies, however they are named", () => {
     expect(await answered("does the new guidance let me use Otter for interviews?")).toBe(true);
   });
 });
+
+describe("named things the policy never mentions", () => {
+  it("declines a question naming no AI about a system, a body or an event the policy never names", async () => {
+    expect(await answered("how do I raise a ticket in ServiceNow for a broken monitor?")).toBe(false);
+    expect(await answered("when does the Editorial Council review papers before they are published?")).toBe(false);
+    expect(await answered("who checks the facts in a Guardian story before it is published?")).toBe(false);
+  });
+
+  it("says what it does not cover, and offers to pass the question on", async () => {
+    const answer = await assistant.ask("when does the Editorial Council review papers before they are published?");
+    expect(answer.answer).toContain("don't mention the Editorial Council");
+    expect(answer.answer).toContain("pass your question to the governance team");
+  });
+
+  it("answers about a name the policy uses, about using a tool it does not name, and about AI with that name", async () => {
+    expect(await answered("which assessment does the Ethics Board require?")).toBe(true);
+    expect(await answered("can I use Riverside to transcribe my interviews?")).toBe(true);
+    expect(await answered("does the Ethics Board approve AI image generators from Canva?")).toBe(true);
+  });
+});
