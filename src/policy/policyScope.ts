@@ -310,6 +310,9 @@ const aboutUsingSomething = /\b(use|uses|using|used|install|installing|paste|pas
 /** Capitalised by the language, not as names: days, months, and "I'm", "I've". */
 const capitalisedByGrammar = /^(I|I['’].*|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/i;
 
+/** Acronyms of everyday work, not of a body or a standard: "can the API send a PDF to HR?" */
+const everydayAcronyms = new Set("API APIS CEO CFO CTO COO CSV PDF URL USB VPN FAQ HTML JSON SQL XML GDPR PII SSO MFA KPI ROI SLA SME SMS IT HR UK USA EU NHS".split(" "));
+
 /** The positions of each run of names in a question ("the Editorial Council" → Editorial, Council). */
 function runsOfNames(words: ReturnType<typeof writtenWords>): number[][] {
   const runs: number[][] = [];
@@ -331,15 +334,18 @@ function runsOfNames(words: ReturnType<typeof writtenWords>): number[][] {
  * neither what people may do nor about using something: "who won the 2018 FIFA World Cup?", "how do
  * I raise a deviation in the QMS?", "who's the COLP?". Such a question is about that thing (the
  * organisation's other work, the world), not the organisation's AI rules. Names are told as
- * `looksLikeAName` tells them (acronyms, capitalised words inside a sentence); a question naming AI
- * may be about using AI with that thing, which the policies may well cover, so it is searched.
+ * `looksLikeAName` tells them (acronyms, capitalised words inside a sentence). A question naming AI
+ * may be about using AI with a product or a team the policies do not name, which their rules may
+ * well cover, so there only an acronym of three capitals or more counts ("the NIST framework's four
+ * functions", "did the SEC withdraw its rule"), unless it is one everybody uses at work (API, PDF).
  */
 export function unknownNameAskedAbout(question: string, vocabulary: PolicyVocabulary): string | undefined {
   if (asksAboutConduct(question) || aboutUsingSomething.test(question)) return undefined;
-  if (allWords(question).some((word) => isAiWord(stem(word)))) return undefined;
+  const namesAi = allWords(question).some((word) => isAiWord(stem(word)));
   const words = writtenWords(question);
   for (const run of runsOfNames(words)) {
     const named = run.map((i) => words[i]!.word);
+    if (namesAi && !named.some((word) => /^\p{Lu}{3,}$/u.test(word) && !everydayAcronyms.has(word))) continue;
     if (!vocabulary.mentions(allWords(named.join(" ")))) return (words[run[0]! - 1]?.word.toLowerCase() === "the" ? "the " : "") + named.join(" ");
   }
   return undefined;

@@ -180,4 +180,11 @@ describe("named things the policy never mentions", () => {
     expect(await answered("can I use Riverside to transcribe my interviews?")).toBe(true);
     expect(await answered("does the Ethics Board approve AI image generators from Canva?")).toBe(true);
   });
+
+  it("declines an AI question about a body known by an acronym the policy never uses, and answers one about its own", async () => {
+    const answer = await assistant.ask("the ACMA report on AI chatbots came out last week, what did it find?");
+    expect(answer.answered).toBe(false);
+    expect(answer.answer).toContain("don't mention the ACMA");
+    expect(await answered("does the DPIA cover AI transcription of interviews?")).toBe(true);
+  });
 });
