@@ -52,6 +52,7 @@ export const evalCorpora: EvalCorpus[] = [
   { name: "norrland-pharma (pharmaceutical manufacturer)", policyDir: path.join(corporaDir, "norrland-pharma", "policies"), questions: path.join(corporaDir, "norrland-pharma", "questions.json"), tuned: false },
   { name: "tidewater-media (news and media group)", policyDir: path.join(corporaDir, "tidewater-media", "policies"), questions: path.join(corporaDir, "tidewater-media", "questions.json"), tuned: false },
   { name: "meridian-group (retail bank and energy trading)", policyDir: path.join(corporaDir, "meridian-group", "policies"), questions: path.join(corporaDir, "meridian-group", "questions.json"), tuned: false },
+  { name: "copperleaf-hotels (hotel group)", policyDir: path.join(corporaDir, "copperleaf-hotels", "policies"), questions: path.join(corporaDir, "copperleaf-hotels", "questions.json"), tuned: false },
 ];
 
 export interface EvalResult {
@@ -155,7 +156,7 @@ function plainBm25(passages: PolicyPassage[]): (question: string) => PolicyPassa
 /**
  * Off-topic questions and injections written for no corpus in particular, asked of every corpus's
  * policies: everyday requests must be declined whatever the organisation's policies say. The rules
- * were tuned on five of the sets; the two held-out ones, each by another writer, are never read (only
+ * were tuned on five of the sets; the three held-out ones, each by another writer, are never read (only
  * their totals).
  */
 export const everydaySets = [
@@ -166,6 +167,7 @@ export const everydaySets = [
   { name: "everyday off-topic, round 6 (other bodies' rules, more work questions)", questions: path.join(corporaDir, "everyday-offtopic-round6.json"), tuned: true },
   { name: "everyday off-topic, held out", questions: path.join(corporaDir, "everyday-offtopic-heldout.json"), tuned: false },
   { name: "everyday off-topic, second held-out set", questions: path.join(corporaDir, "everyday-offtopic-heldout-2.json"), tuned: false },
+  { name: "everyday off-topic, third held-out set", questions: path.join(corporaDir, "everyday-offtopic-heldout-3.json"), tuned: false },
 ];
 
 export interface EverydayResult {

@@ -63,6 +63,8 @@ export const relevance = {
    * decided their referral, what do I say?" shares little wording with the rule that answers it).
    */
   factExplained: 0.45,
+  /** A question in the policies' words only must share this many of its concepts with the passage (`speaksOnlyThePoliciesWords`). */
+  sharedConcepts: 3,
 };
 
 export function judge(hits: PolicyHit[]): PolicyConfidence {
@@ -97,7 +99,18 @@ function sharesOneWordAtMost(hits: PolicyHit[]): boolean {
 function isAbout({ match }: PolicyHit): boolean {
   if (match.anchored) return match.weight >= relevance.anchoredWeight;
   if (match.known <= relevance.minimumKnown) return false;
-  return (match.inHeading >= 1 && match.weight >= relevance.unanchoredWeight) || saysTheQuestionInOnePlace(match);
+  return (match.inHeading >= 1 && match.weight >= relevance.unanchoredWeight) || saysTheQuestionInOnePlace(match) || speaksOnlyThePoliciesWords(match);
+}
+
+/**
+ * A question naming neither AI nor a heading word is also about the best passage when every one of
+ * its concepts is a word the policies use, the passage shares at least `sharedConcepts` of them and
+ * explains `factExplained` of it: "what should I put in an incident report?" asks in the policies'
+ * own words. Off-topic questions that share several words with a passage bring words of their own
+ * ("a new delivery route under a low bridge").
+ */
+function speaksOnlyThePoliciesWords(match: PolicyHit["match"]): boolean {
+  return match.known >= 1 && match.matched >= relevance.sharedConcepts && match.explained >= relevance.factExplained;
 }
 
 /**

@@ -156,6 +156,13 @@ describe("the organisation's own business, in the policy's words", () => {
     expect(answer.citations[0]?.section).toBe("What we keep and for how long");
   });
 
+  it("answers a question in the policy's own words that shares several of them with a section", async () => {
+    const sample = new PolicyAssistant({ policyDir: path.resolve("policies"), prompt: loadPrompt("policy-answer") });
+    const answer = await sample.ask("what do we send a customer asking for a copy of their data?");
+    expect(answer.answered).toBe(true);
+    expect(answer.citations[0]).toMatchObject({ document: "ai-data-handling-rules.md", section: "12.2" });
+  });
+
   it("answers a question naming no AI that a section explains", async () => {
     const answer = await hospital.ask("can I delete records that are under a legal hold?");
     expect(answer).toMatchObject({ answered: true, confidence: "confident" });
