@@ -117,6 +117,10 @@ export const synonyms: Record<string, string[]> = {
   racist: ["bias", "discriminatory"],
   sexist: ["bias", "discriminatory"],
   shift: ["drift", "change"],
+  // Something done by mistake that cannot be undone is reported: policies put it under incidents.
+  accidentally: ["report"],
+  "by mistake": ["report"],
+  "by accident": ["report"],
   urgent: ["severity"],
   serious: ["severity"],
   critical: ["critical", "severity"],

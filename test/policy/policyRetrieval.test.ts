@@ -25,6 +25,12 @@ describe("policy retrieval", () => {
     expect(topSection("can I put client info into chatgpt")).toEqual({ id: "ai-acceptable-use-policy.md#4.2", relevant: true });
   });
 
+  it("reads something done by accident as something to report: the reporting section is among the closest", async () => {
+    const hospital = new PolicyAssistant({ policyDir: path.resolve("test/fixtures/policy-corpora/harbourline-health/policies"), prompt: loadPrompt("policy-answer") });
+    const answer = await hospital.ask("I accidentally put a patient's letter into a public chatbot, what now?");
+    expect(answer.citations.map((citation) => citation.section)).toContain("How to report it");
+  });
+
   it("corrects typos to the policy word one edit away", () => {
     expect(topSection("how do I reprot an incdent anonymusly")).toEqual({ id: "ai-incident-procedure.md#5.3", relevant: true });
   });
