@@ -81,6 +81,9 @@ export const synonyms: Record<string, string[]> = {
   religion: ["religion", "protected", "characteristic"],
   disability: ["disability", "protected", "characteristic"],
 
+  // Being named an author ("co-author") is what policies call authorship.
+  author: ["author", "authorship"],
+
   // Whom a policy is for: "does it apply to me" is answered by its scope ("Who it covers").
   apply: ["apply", "cover", "scope"],
 
