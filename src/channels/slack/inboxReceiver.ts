@@ -46,7 +46,7 @@ export class SlackInboxReceiver implements Receiver {
     });
     this.router.post(settings.path, slackRequestGuard(settings.signingSecret, settings.logger), (req, res) => {
       this.receive(req).then(
-        ({ status, answer }) => (answer === undefined || answer === null ? res.status(status).send() : res.status(status).json(answer)),
+        ({ status, answer }) => (answer === undefined || answer === null ? res.status(status).end() : res.status(status).json(answer)),
         (error: unknown) => {
           // Not written, so not acknowledged: Slack keeps the request and retries it.
           settings.logger.error({ err: error }, "a Slack request could not be written to the inbox; Slack will retry it");

@@ -2,8 +2,8 @@
 // is judged before its sender is known: a size limit (413, read no further), Slack's signature and a
 // timestamp within five minutes either way (401), then the payload's shape (400 with the reason).
 // A request that passes goes on with its raw body and its payload, parsed once here.
+import { createHmac, timingSafeEqual } from "node:crypto";
 import querystring from "node:querystring";
-import { verifySlackRequest } from "@slack/bolt";
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from "express";
 import type { Logger } from "../../logging/logger.js";
 import { payloadProblem } from "./payloadShape.js";
@@ -59,17 +59,22 @@ function refuseUnreadable(error: unknown, res: Response, next: NextFunction) {
   else next(error);
 }
 
+/**
+ * Slack's v0 signature: an HMAC-SHA256 of "v0:<timestamp>:<body>" with the signing secret, compared
+ * in constant time, and a timestamp within five minutes either way. Checked here rather than with
+ * Bolt's `verifySlackRequest`, whose comparison draws random bytes and computes two more HMACs on
+ * every request (a tenth of a Slack step's time); `timingSafeEqual` is Node's constant-time compare.
+ */
 function authenticityProblem(signingSecret: string, body: string, req: Request): string | undefined {
   const signature = req.headers["x-slack-signature"];
   const timestamp = Number(req.headers["x-slack-request-timestamp"]);
-  if (typeof signature !== "string" || !Number.isFinite(timestamp)) return "missing signature or timestamp";
-  try {
-    // Checks the signature and refuses stale timestamps; requests from the future are refused below.
-    verifySlackRequest({ signingSecret, body, headers: { "x-slack-signature": signature, "x-slack-request-timestamp": timestamp } });
-  } catch (error) {
-    return (error as Error).message;
-  }
-  if (timestamp - Date.now() / 1000 > timestampToleranceSeconds) return "timestamp in the future";
+  if (typeof signature !== "string" || !Number.isInteger(timestamp)) return "missing signature or timestamp";
+  const age = Date.now() / 1000 - timestamp;
+  if (age > timestampToleranceSeconds) return "stale timestamp";
+  if (-age > timestampToleranceSeconds) return "timestamp in the future";
+  const expected = Buffer.from(`v0=${createHmac("sha256", signingSecret).update(`v0:${timestamp}:${body}`).digest("hex")}`);
+  const given = Buffer.from(signature);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return "signature mismatch";
   return undefined;
 }
 
