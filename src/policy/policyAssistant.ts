@@ -14,7 +14,7 @@ import { listPolicyFiles, loadPolicyCorpus, PolicyDirMissingError, policyDirExis
 import { PolicyIndex, type PolicyHit } from "./policyIndex.js";
 import { isGeneralKnowledge, isInjection, isTaskOrOpinion } from "./policyGuard.js";
 import { judge, type PolicyConfidence } from "./policyRelevance.js";
-import { outsideScopeAnswer } from "./policyScope.js";
+import { outsideScopeAnswer, unknownNameAnswer, unknownNameAskedAbout } from "./policyScope.js";
 import { citationOf, extractiveAnswer } from "./policyExtracts.js";
 import { loadPrompt } from "./prompts.js";
 import { matchCurated, type CuratedCandidate } from "./curatedMatching.js";
@@ -152,6 +152,9 @@ export class PolicyAssistant {
       }
     }
     if (confidence === "off-topic") return { answered: false, answer: notCovered, citations: [], source: "extract", confidence };
+    // Not sure which section answers, and the question is about something the policies never name.
+    const named = confidence === "uncertain" ? unknownNameAskedAbout(question, index) : undefined;
+    if (named) return { answered: false, answer: unknownNameAnswer(named), citations: [], source: "guard", confidence: "off-topic" };
     if (this.client) {
       const answer = await this.askModel(question, hits).catch((error: unknown) => {
         this.options.logger?.warn({ err: error }, "policy model unavailable: answering offline");

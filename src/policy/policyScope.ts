@@ -291,10 +291,6 @@ export function outsideScopeAnswer(question: string, vocabulary: PolicyVocabular
   if (body) {
     return `Our AI policies don't mention ${body}, so I can't tell you what it says or requires: I answer from our own policies only. If you think they should cover it, I can pass your question to the governance team.`;
   }
-  const named = unknownNameAskedAbout(question, vocabulary);
-  if (named) {
-    return `Our AI policies don't mention ${named}, so I can't help with it: I answer questions about our AI policies only. If you think they should cover it, I can pass your question to the governance team.`;
-  }
   if (privateLifeAskedAbout(question, vocabulary)) {
     return "Our AI policy is about using AI for work, not in your own time, so it doesn't cover this. If it is about work after all, I can pass your question to the governance team.";
   }
@@ -304,21 +300,20 @@ export function outsideScopeAnswer(question: string, vocabulary: PolicyVocabular
 /**
  * Whether the question is about using something ("can I paste…", "is it ok to record…", "does the
  * scribe upload…"): a named tool the policies never mention may still be one their rules for tools
- * cover, so such a question is searched.
+ * cover.
  */
-const aboutUsingSomething = /\b(use|uses|using|used|install|installing|paste|pasted|upload|uploaded|put|run|try|sign up|feed|share|send|record|recording|allowed|ok|okay|approved|banned)\b/i;
+const aboutUsingSomething = /\b(use|uses|using|used|install|installing|paste|pasted|upload|uploaded|put|run|try|sign up|feed|share|send|record|recording|allowed|ok|okay|approv\w*|banned|tools?|apps?|software)\b/i;
 /** Capitalised by the language, not as names: days, months, and "I'm", "I've". */
 const capitalisedByGrammar = /^(I|I['’].*|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/i;
-
-/** Acronyms of everyday work, not of a body or a standard: "can the API send a PDF to HR?" */
-const everydayAcronyms = new Set("API APIS CEO CFO CTO COO CSV PDF URL USB VPN FAQ HTML JSON SQL XML GDPR PII SSO MFA KPI ROI SLA SME SMS IT HR UK USA EU NHS".split(" "));
+/** Short forms of everyday work, not of a body or a system of its own: "ask HR", "log it in the CRM". */
+const everydayAcronyms = new Set("API CEO CFO CTO COO CSV PDF URL USB VPN FAQ HTML JSON SQL XML GDPR PII SSO MFA KPI ROI SLA SME SMS IT HR UK US USA EU NHS CRM ERP PTO RACI AUP DPO DPIA".split(" "));
 
 /** The positions of each run of names in a question ("the Editorial Council" → Editorial, Council). */
 function runsOfNames(words: ReturnType<typeof writtenWords>): number[][] {
   const runs: number[][] = [];
   let run: number[] = [];
   words.forEach((written, i) => {
-    const isName = written.word.length >= 2 && !capitalisedByGrammar.test(written.word) && looksLikeAName(written);
+    const isName = written.word.length >= 2 && !capitalisedByGrammar.test(written.word) && !everydayAcronyms.has(written.word) && looksLikeAName(written);
     if (isName) run.push(i);
     if ((!isName || written.possessive) && run.length > 0) {
       runs.push(run);
@@ -329,24 +324,33 @@ function runsOfNames(words: ReturnType<typeof writtenWords>): number[][] {
   return runs;
 }
 
+/** A question in capitals, or with every word capitalised, says nothing by its capitals. */
+function writtenInCapitals(words: ReturnType<typeof writtenWords>): boolean {
+  const lettered = words.filter(({ word }) => /\p{L}/u.test(word));
+  return lettered.filter(({ word }) => /^\p{Lu}/u.test(word)).length * 2 > lettered.length;
+}
+
 /**
- * A named thing the policies never mention, asked about by a question that names no AI and asks
- * neither what people may do nor about using something: "who won the 2018 FIFA World Cup?", "how do
- * I raise a deviation in the QMS?", "who's the COLP?". Such a question is about that thing (the
- * organisation's other work, the world), not the organisation's AI rules. Names are told as
- * `looksLikeAName` tells them (acronyms, capitalised words inside a sentence). A question naming AI
- * may be about using AI with a product or a team the policies do not name, which their rules may
- * well cover, so there only an acronym of three capitals or more counts ("the NIST framework's four
- * functions", "did the SEC withdraw its rule"), unless it is one everybody uses at work (API, PDF).
+ * A named thing the policies never mention, in a question that names no AI and asks neither what
+ * people may do nor about using something: "how do I raise a deviation in the QMS?", "who's the
+ * COLP?". Names are told as `looksLikeAName` tells them (acronyms, capitalised words inside a
+ * sentence), in runs ("the Editorial Council"). Asked only of a question the offline match is not
+ * certain about (policyAssistant.ts): a section that clearly answers it ("where is the tools register
+ * kept on SharePoint?") answers it, whatever else it names; one that does not is not its subject.
  */
 export function unknownNameAskedAbout(question: string, vocabulary: PolicyVocabulary): string | undefined {
   if (asksAboutConduct(question) || aboutUsingSomething.test(question)) return undefined;
-  const namesAi = allWords(question).some((word) => isAiWord(stem(word)));
+  if (allWords(question).some((word) => isAiWord(stem(word)))) return undefined;
   const words = writtenWords(question);
+  if (writtenInCapitals(words)) return undefined;
   for (const run of runsOfNames(words)) {
     const named = run.map((i) => words[i]!.word);
-    if (namesAi && !named.some((word) => /^\p{Lu}{3,}$/u.test(word) && !everydayAcronyms.has(word))) continue;
     if (!vocabulary.mentions(allWords(named.join(" ")))) return (words[run[0]! - 1]?.word.toLowerCase() === "the" ? "the " : "") + named.join(" ");
   }
   return undefined;
+}
+
+/** Why a question about a named thing the policies never mention is declined. */
+export function unknownNameAnswer(named: string): string {
+  return `Our AI policies don't mention ${named}, so I can't help with it: I answer questions about our AI policies only. If you think they should cover it, I can pass your question to the governance team.`;
 }

@@ -163,6 +163,13 @@ describe("the organisation's own business, in the policy's words", () => {
     expect(answer.citations[0]).toMatchObject({ document: "ai-data-handling-rules.md", section: "12.2" });
   });
 
+  it("answers a short question whose every word a section has: how to report an incident", async () => {
+    const sample = new PolicyAssistant({ policyDir: path.resolve("policies"), prompt: loadPrompt("policy-answer") });
+    const answer = await sample.ask("how do i report an incident?");
+    expect(answer.answered).toBe(true);
+    expect(answer.citations.map((citation) => citation.document)).toContain("ai-incident-procedure.md");
+  });
+
   it("answers a question naming no AI that a section explains", async () => {
     const answer = await hospital.ask("can I delete records that are under a legal hold?");
     expect(answer).toMatchObject({ answered: true, confidence: "confident" });
