@@ -14,6 +14,8 @@ export const slackBodyLimitBytes = 1024 * 1024;
 const timestampToleranceSeconds = 5 * 60;
 
 export function slackRequestGuard(signingSecret: string, logger: Logger): RequestHandler {
+  // An HMAC with an empty key is one anybody can compute: no guard is built without a secret.
+  if (signingSecret === "") throw new Error("The Slack request guard needs the signing secret (SLACK_SIGNING_SECRET).");
   const readRawBody = express.raw({ type: () => true, limit: slackBodyLimitBytes });
   return (req, res, next) => {
     readRawBody(req, res, (error?: unknown) => {
