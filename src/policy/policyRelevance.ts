@@ -107,8 +107,8 @@ function isAbout({ match }: PolicyHit): boolean {
  * its concepts is a word the policies use, the passage shares at least `sharedConcepts` of them and
  * explains `factExplained` of it ("what should I put in an incident report?"), or a question of two
  * or more concepts the passage has every one of ("how do I report an incident?"): it asks in the
- * policies' own words. Off-topic questions that share several words with a passage bring words of their own
- * ("a new delivery route under a low bridge").
+ * policies' own words. Off-topic questions that share several words with a passage bring words of
+ * their own ("a new delivery route under a low bridge").
  */
 function speaksOnlyThePoliciesWords(match: PolicyHit["match"]): boolean {
   if (match.known < 1) return false;

@@ -3,7 +3,8 @@
 // papers?"), AI in someone's private life ("can ChatGPT plan my holiday?") and what a term the
 // policies never use means ("what does GPT stand for?"). The organisation's policies answer none,
 // unless they speak of that body, that part of life or that term themselves, which is checked
-// against their own words.
+// against their own words. Last, a question naming no AI about a system or body the policies never
+// name ("how do I raise a deviation in the QMS?"), asked when no section clearly answers it.
 import { isAiWord } from "./policyDomain.js";
 import { allWords, isMeaningful, stem } from "./policyWords.js";
 import { asksAboutConduct } from "./policyQuestionForm.js";
@@ -345,12 +346,15 @@ export function unknownNameAskedAbout(question: string, vocabulary: PolicyVocabu
   if (writtenInCapitals(words)) return undefined;
   for (const run of runsOfNames(words)) {
     const named = run.map((i) => words[i]!.word);
-    if (!vocabulary.mentions(allWords(named.join(" ")))) return (words[run[0]! - 1]?.word.toLowerCase() === "the" ? "the " : "") + named.join(" ");
+    if (!vocabulary.mentions(allWords(named.join(" ")))) return named.join(" ");
   }
   return undefined;
 }
 
-/** Why a question about a named thing the policies never mention is declined. */
+/**
+ * Why a question about a named thing the policies never mention is declined. The name is quoted as
+ * written: it may be a whole name ("Editorial Council") or a word naming something else ("the Leeds office").
+ */
 export function unknownNameAnswer(named: string): string {
-  return `Our AI policies don't mention ${named}, so I can't help with it: I answer questions about our AI policies only. If you think they should cover it, I can pass your question to the governance team.`;
+  return `Our AI policies don't mention "${named}", so I can't help with it: I answer questions about our AI policies only. If you think they should cover it, I can pass your question to the governance team.`;
 }

@@ -166,7 +166,7 @@ describe("named things the policy never mentions", () => {
   it("declines a question naming no AI about a body the policy never names, when no section clearly answers it", async () => {
     const answer = await assistant.ask("when does the Editorial Council review papers before they are published?");
     expect(answer.answered).toBe(false);
-    expect(answer.answer).toContain("don't mention the Editorial Council");
+    expect(answer.answer).toContain("don't mention \"Editorial Council\"");
     expect(answer.answer).toContain("pass your question to the governance team");
   });
 

@@ -66,7 +66,7 @@ type SendOperation = (operationArguments: unknown, operationSpec: OperationSpec,
 
 /**
  * Every reply passes an activity through the SDK's model mappers, which copy it property by property
- * (about a tenth of a Teams step's time). The activities this bot writes are already in their wire
+ * (20–70 µs of a Teams step in CPU profiles). The activities this bot writes are already in their wire
  * shape: the Activity model and every model inside it name each property as the wire does and none is
  * read-only, and the activities hold only properties the models know (teamsConversations.test.ts
  * checks every activity sent against the mappers). So an activity is sent as JSON as written;
