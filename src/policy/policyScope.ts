@@ -309,7 +309,11 @@ const capitalisedByGrammar = /^(I|I['’].*|monday|tuesday|wednesday|thursday|fr
 /** Short forms of everyday work, not of a body or a system of its own: "ask HR", "log it in the CRM". */
 const everydayAcronyms = new Set("API CEO CFO CTO COO CSV PDF URL USB VPN FAQ HTML JSON SQL XML GDPR PII SSO MFA KPI ROI SLA SME SMS IT HR UK US USA EU NHS CRM ERP PTO RACI AUP DPO DPIA".split(" "));
 
-/** The positions of each run of names in a question ("the Editorial Council" → Editorial, Council). */
+/**
+ * The positions of each run of names in a question ("the Editorial Council" → Editorial, Council).
+ * Unlike `namesIn`, which reads an owner's phrase already cut out of the sentence, this reads the whole
+ * question, where a sentence's first word and "I" are capitalised by grammar.
+ */
 function runsOfNames(words: ReturnType<typeof writtenWords>): number[][] {
   const runs: number[][] = [];
   let run: number[] = [];
