@@ -54,6 +54,8 @@ export interface ChatStepFigures {
   slack: PlatformFigures;
   /** The lean-step baseline (bench/leanStep.ts), measured like the service: reply at the fake. */
   slackLean: ServiceStepFigures;
+  /** The service's completed steps per second against the lean step's, in the same round. */
+  slackLeanRatio: number;
   teams: PlatformFigures;
   /** The service's resident memory after both loads. */
   rssAfterLoadMb: number;
@@ -68,7 +70,12 @@ export async function slackStepBenchmark(storage: BenchStorage, platforms: Bench
   const service = await startServiceProcess(storage, platforms);
   try {
     const slackSteps = await serviceSteps("slack", service.url, platforms, shape, await serviceDatabaseUrl(storage), cpuSources(storage, service.pid));
-    return { slack: { bare: slackBare, service: slackSteps, ratio: slackSteps.stepsPerSecond / slackBare.requestsPerSecond }, slackLean, rssAfterLoadMb: residentMb(service.pid) };
+    return {
+      slack: { bare: slackBare, service: slackSteps, ratio: slackSteps.stepsPerSecond / slackBare.requestsPerSecond },
+      slackLean,
+      slackLeanRatio: slackSteps.stepsPerSecond / slackLean.stepsPerSecond,
+      rssAfterLoadMb: residentMb(service.pid),
+    };
   } finally {
     await service.stop();
   }
@@ -97,6 +104,7 @@ export async function chatStepBenchmark(storage: BenchStorage, platforms: BenchP
     return {
       slack: { bare: slackBare, service: slackSteps, ratio: slackSteps.stepsPerSecond / slackBare.requestsPerSecond },
       slackLean,
+      slackLeanRatio: slackSteps.stepsPerSecond / slackLean.stepsPerSecond,
       teams: { bare: teamsBare, service: teamsSteps, ratio: teamsSteps.stepsPerSecond / teamsBare.requestsPerSecond },
       rssAfterLoadMb: residentMb(service.pid),
     };
