@@ -46,8 +46,8 @@ const utc = (date: Date) => date.toISOString().replace("Z", "");
 /**
  * Unprocessed requests in arrival order that no worker holds and that are the oldest unprocessed one
  * of their lane (leaving out `$done`, processed by this very statement). The scan walks the
- * platform's unprocessed requests in id order (the (processedAt, platform, id) index; the ORDER BY
- * names its columns so the planner sees the order) and stops once it has `$4`: a claim costs what it
+ * platform's unprocessed requests in id order (the (platform, id) index of unprocessed requests;
+ * the ORDER BY names its columns so the planner sees the order) and stops once it has `$4`: a claim costs what it
  * takes, not the size of the backlog nor the day of processed requests kept beside it. Locked rows
  * are skipped, not waited for, and each row is checked again as it is locked, so two replicas never
  * claim the same request.
@@ -60,7 +60,7 @@ const claimable = `
       AND NOT EXISTS (
         SELECT 1 FROM "InboxMessage" earlier
         WHERE earlier."processedAt" IS NULL AND earlier.lane = m.lane AND earlier.id < m.id AND earlier.id <> ALL($5::int[]))
-    ORDER BY m."processedAt", m.platform, m.id LIMIT $4
+    ORDER BY m.platform, m.id LIMIT $4
     FOR UPDATE OF m SKIP LOCKED)`;
 
 const claimStatement = prepared("inbox-claim", `
@@ -236,7 +236,9 @@ export class Inbox {
    */
   async prune(now: Date): Promise<number> {
     const dayAgo = new Date(now.getTime() - 24 * 60 * 60_000);
-    await this.prisma.inboxMessage.deleteMany({ where: { processedAt: { lt: dayAgo } } });
+    // A request is processed after it arrives, so "received a day ago" adds nothing but lets the
+    // receivedAt index find them (processedAt is indexed only where it is null).
+    await this.prisma.inboxMessage.deleteMany({ where: { receivedAt: { lt: dayAgo }, processedAt: { lt: dayAgo } } });
     const abandoned = await this.prisma.inboxMessage.updateMany({
       where: { processedAt: null, receivedAt: { lt: new Date(now.getTime() - this.settings.maxAgeMs) } },
       data: { processedAt: now, leaseUntil: null },
