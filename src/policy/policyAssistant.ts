@@ -14,7 +14,7 @@ import { listPolicyFiles, loadPolicyCorpus, PolicyDirMissingError, policyDirExis
 import { PolicyIndex, type PolicyHit } from "./policyIndex.js";
 import { isGeneralKnowledge, isInjection, isTaskOrOpinion } from "./policyGuard.js";
 import { judge, type PolicyConfidence } from "./policyRelevance.js";
-import { outsideScopeAnswer, unknownNameAnswer, unknownNameAskedAbout } from "./policyScope.js";
+import { outsideAiAskedAbout, outsideScopeAnswer, unknownNameAnswer, unknownNameAskedAbout } from "./policyScope.js";
 import { citationOf, extractiveAnswer } from "./policyExtracts.js";
 import { loadPrompt } from "./prompts.js";
 import { matchCurated, type CuratedCandidate } from "./curatedMatching.js";
@@ -137,6 +137,8 @@ export class PolicyAssistant {
     const { index } = await this.currentIndex();
     const outsideScope = outsideScopeAnswer(question, index);
     if (outsideScope) return { answered: false, answer: outsideScope, citations: [], source: "guard", confidence: "off-topic" };
+    const othersAi = outsideAiAskedAbout(question, index);
+    if (othersAi) return { answered: false, answer: unknownNameAnswer(othersAi), citations: [], source: "guard", confidence: "off-topic" };
     const lexical = index.query(question, 10);
     // A question the offline match declines is about something else: no model is asked about it,
     // neither to embed it, nor to rewrite it, nor to answer it.

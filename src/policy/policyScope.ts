@@ -355,6 +355,33 @@ export function unknownNameAskedAbout(question: string, vocabulary: PolicyVocabu
   return undefined;
 }
 
+/** "Is the AI in Figma allowed?": whether a tool may be used is for the policies' rules on tools. */
+const askedWhetherAllowed = /\b(allowed|permitted|forbidden|banned|prohibited|ok|okay|fine|acceptable|approved|approval)\b/i;
+/** Words by which a question speaks of the organisation or of its asker: "can we…", "our clients", "do staff…". */
+const speaksOfUs = /\b(i|i['’]m|im|i['’]ve|ive|i['’]d|me|my|mine|we|we['’]re|we['’]ve|us|our|ours|here|company|firm|trust|organi[sz]ation|team|staff|employees?|colleagues?|clients?|customers?|patients?|students?|work|anyone|someone|people)\b/i;
+
+/**
+ * Someone else's AI: a question about AI that speaks of no one here and names a body, law or product
+ * the policies never mention ("zoom changed its terms about AI training…", "MHRA: when is AI software a
+ * medical device?", "do IEEE journals allow authors to use AI?"). It asks what that body says or does,
+ * which our policies cannot answer, and a section sharing its words about AI would answer something
+ * else. Searched as usual: "can we use Zoom's AI notes?" (it speaks of us), "is the AI in Figma
+ * allowed?" (whether a tool may be used), "does the Ethics Board approve image generators from
+ * Canva?" (it names one of ours). Asked before searching (policyAssistant.ts).
+ */
+export function outsideAiAskedAbout(question: string, vocabulary: PolicyVocabulary): string | undefined {
+  if (speaksOfUs.test(question) || !allWords(question).some((word) => isAiWord(stem(word)))) return undefined;
+  if (askedWhetherAllowed.test(question)) return undefined;
+  const words = writtenWords(question);
+  if (writtenInCapitals(words)) return undefined;
+  const names = runsOfNames(words)
+    .map((run) => run.map((i) => words[i]!.word).filter((word) => !allWords(word).some((part) => aiItself.has(part) || isAiWord(stem(part)))))
+    .filter((name) => name.length > 0);
+  // A name the policies use ("does the Ethics Board approve image generators from Canva?") makes it ours.
+  if (names.some((name) => vocabulary.mentions(allWords(name.join(" "))))) return undefined;
+  return names[0]?.join(" ");
+}
+
 /**
  * Why a question about a named thing the policies never mention is declined. The name is quoted as
  * written: it may be a whole name ("Editorial Council") or a word naming something else ("the Leeds office").

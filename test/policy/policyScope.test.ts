@@ -181,3 +181,18 @@ describe("named things the policy never mentions", () => {
     expect(await answered("does the AI summariser in our CRM keep readers' details?")).toBe(true);
   });
 });
+
+describe("someone else's AI", () => {
+  it("declines what a company or body the policy never names does with AI, naming it", async () => {
+    const terms = await assistant.ask("Has Figma changed how it trains its AI on uploaded files this year?");
+    expect(terms.answered).toBe(false);
+    expect(terms.answer).toContain("don't mention \"Figma\"");
+    expect(await answered("at what point does the MHRA treat AI software as a medical device?")).toBe(false);
+  });
+
+  it("answers whether that company's AI may be used, and a question naming a body of ours", async () => {
+    expect(await answered("is the AI in Figma allowed for mock-ups?")).toBe(true);
+    expect(await answered("does the Ethics Board approve AI image generators from Canva?")).toBe(true);
+  });
+});
+
