@@ -3,8 +3,10 @@
 // papers?"), AI in someone's private life ("can ChatGPT plan my holiday?") and what a term the
 // policies never use means ("what does GPT stand for?"). The organisation's policies answer none,
 // unless they speak of that body, that part of life or that term themselves, which is checked
-// against their own words. Last, a question naming no AI about a system or body the policies never
-// name ("how do I raise a deviation in the QMS?"), asked when no section clearly answers it.
+// against their own words. So is a question about someone else's AI that speaks of no one here
+// ("at what point does the MHRA treat AI software as a medical device?"). Last, a question naming no
+// AI about a system or body the policies never name ("how do I raise a deviation in the QMS?"),
+// asked when no section clearly answers it.
 import { isAiWord } from "./policyDomain.js";
 import { allWords, isMeaningful, stem } from "./policyWords.js";
 import { asksAboutConduct } from "./policyQuestionForm.js";
