@@ -2,10 +2,10 @@
 // embedded first start (initdb 0.7–1 s of CPU on two cores while the service's modules load beside
 // it, the migrations another 0.5 s); `npm install` therefore makes a migrated cluster once, as a
 // template kept with the installed packages, and a first start copies it (0.2–1 s, in a worker
-// thread while the service's modules load), gives the
-// copy its own password, as initdb would have, and applies only the migrations newer than the
-// template. Without a template (another platform, a failed install step, a folder the runner
-// cannot read), a first start runs initdb as before: the template only ever saves time.
+// thread while the service's modules load), gives the copy its own password, as initdb would have,
+// and applies only the migrations newer than the template. Without a template (another platform, a
+// failed install step, a folder the runner cannot read), a first start runs initdb as before: the
+// template only ever saves time.
 import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
