@@ -1,7 +1,7 @@
 // What the policy assistant declines before searching: attempts to instruct the bot, and requests
 // that are tasks or opinions rather than questions about the organisation's rules.
 import { isAiWord, speaksOfTheDocuments } from "./policyDomain.js";
-import { asksAboutConduct } from "./policyQuestionForm.js";
+import { asksAboutConduct, speaksOfTheOrganisation } from "./policyQuestionForm.js";
 import { stem, tokenize } from "./policyWords.js";
 
 /**
@@ -125,7 +125,7 @@ export function isTaskOrOpinion(question: string): boolean {
 const howItWorks =
   /\bhow (does|do|did|is|are)\b.{1,60}\b(actually |really )?(work|works|learn|learns|get trained|gets trained|are trained|is trained|trained|built|come up with|generate|generates)\b|\b(what'?s going on|what happens)\s+(technically|under the hood|behind the scenes)\b|\bunder the hood\b|^\s*why (do|does|did|is|are|would)\s+(ai|chatbots?|llms?|models?|chatgpt|gpt|bots?|assistants?|generative ai)\b|\bwhat does it mean when (they|people|someone|everyone|articles?)\s+(say|talk|write)\b|\bexplain\b.{0,20}\bhow\b|\b(technology|science|maths?) behind\b/i;
 /** The organisation and its people, not the asker alone ("my", "I"). */
-const aboutUs = /\b(we|our|us|here|company|firm|trust|organi[sz]ation|team|staff|employees?|colleagues?|clients?|customers?|patients?|students?|work)\b/i;
+const aboutUs: Scope = { test: speaksOfTheOrganisation };
 const aboutTheOrganisation =
   /\b(we|our|us|i|my|staff|employees?|colleagues?|team|polic(y|ies)|standard|allowed|may|must|should|permitted|required|approv\w*|rules?|process(es)?|procedures?|register|review|exceptions?|assessments?|incidents?|reports?|here|company|firm|trust)\b/i;
 

@@ -17,3 +17,9 @@ const whatTheRulesSay = /\b(polic(y|ies)|rules?|standards?|guidance|guidelines?|
 export function asksAboutConduct(question: string): boolean {
   return permission.test(question) || modal.test(question) || whatToDo.test(question) || whatTheRulesSay.test(question);
 }
+
+/** Whether the question speaks of the organisation and its people ("we", "our clients", "do staff…"), not of the asker alone. */
+export function speaksOfTheOrganisation(question: string): boolean {
+  return theOrganisationAndItsPeople.test(question);
+}
+const theOrganisationAndItsPeople = /\b(we|our|us|here|company|firm|trust|organi[sz]ation|team|staff|employees?|colleagues?|clients?|customers?|patients?|students?|work)\b/i;

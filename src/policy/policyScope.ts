@@ -9,7 +9,7 @@
 // asked when no section clearly answers it.
 import { isAiWord } from "./policyDomain.js";
 import { allWords, isMeaningful, stem } from "./policyWords.js";
-import { asksAboutConduct } from "./policyQuestionForm.js";
+import { asksAboutConduct, speaksOfTheOrganisation } from "./policyQuestionForm.js";
 
 /** What the policies say, as the scope checks need it. */
 export interface PolicyVocabulary {
@@ -331,6 +331,15 @@ function runsOfNames(words: ReturnType<typeof writtenWords>): number[][] {
   return runs;
 }
 
+/** Each run of names as written ("Editorial Council"); with `leavingOutAi`, without its words for AI ("Google Gemini AI" → "Google Gemini"). */
+function namesWritten(words: ReturnType<typeof writtenWords>, options: { leavingOutAi?: boolean } = {}): string[] {
+  const isAi = (word: string) => allWords(word).some((part) => aiItself.has(part) || isAiWord(stem(part)));
+  return runsOfNames(words)
+    .map((run) => run.map((i) => words[i]!.word).filter((word) => !options.leavingOutAi || !isAi(word)))
+    .filter((name) => name.length > 0)
+    .map((name) => name.join(" "));
+}
+
 /** A question in capitals, or with every word capitalised, says nothing by its capitals. */
 function writtenInCapitals(words: ReturnType<typeof writtenWords>): boolean {
   const lettered = words.filter(({ word }) => /\p{L}/u.test(word));
@@ -350,17 +359,17 @@ export function unknownNameAskedAbout(question: string, vocabulary: PolicyVocabu
   if (allWords(question).some((word) => isAiWord(stem(word)))) return undefined;
   const words = writtenWords(question);
   if (writtenInCapitals(words)) return undefined;
-  for (const run of runsOfNames(words)) {
-    const named = run.map((i) => words[i]!.word);
-    if (!vocabulary.mentions(allWords(named.join(" ")))) return named.join(" ");
-  }
-  return undefined;
+  return namesWritten(words).find((name) => !vocabulary.mentions(allWords(name)));
 }
 
-/** "Is the AI in Figma allowed?": whether a tool may be used is for the policies' rules on tools. */
+/**
+ * "Is the AI in Figma allowed?": whether a tool may be used is for the policies' rules on tools. Not
+ * `asksAboutConduct`: whether a body's own rule is "mandatory" or "required" is about that body.
+ */
 const askedWhetherAllowed = /\b(allowed|permitted|forbidden|banned|prohibited|ok|okay|fine|acceptable|approved|approval)\b/i;
-/** Words by which a question speaks of the organisation or of its asker: "can we…", "our clients", "do staff…". */
-const speaksOfUs = /\b(i|i['’]m|im|i['’]ve|ive|i['’]d|me|my|mine|we|we['’]re|we['’]ve|us|our|ours|here|company|firm|trust|organi[sz]ation|team|staff|employees?|colleagues?|clients?|customers?|patients?|students?|work|anyone|someone|people)\b/i;
+/** The asker, or anyone here: "can I…", "my team", "can anyone…" (the organisation's own words are `speaksOfTheOrganisation`'s). */
+const theAskerOrAnyone = /\b(i|im|ive|me|my|mine|ours|anyone|someone|people)\b/i;
+const speaksOfUs = (question: string) => speaksOfTheOrganisation(question) || theAskerOrAnyone.test(question);
 
 /**
  * Someone else's AI: a question about AI that speaks of no one here and names a body, law or product
@@ -372,16 +381,14 @@ const speaksOfUs = /\b(i|i['’]m|im|i['’]ve|ive|i['’]d|me|my|mine|we|we['�
  * Canva?" (it names one of ours). Asked before searching (policyAssistant.ts).
  */
 export function outsideAiAskedAbout(question: string, vocabulary: PolicyVocabulary): string | undefined {
-  if (speaksOfUs.test(question) || !allWords(question).some((word) => isAiWord(stem(word)))) return undefined;
+  if (speaksOfUs(question) || !allWords(question).some((word) => isAiWord(stem(word)))) return undefined;
   if (askedWhetherAllowed.test(question)) return undefined;
   const words = writtenWords(question);
   if (writtenInCapitals(words)) return undefined;
-  const names = runsOfNames(words)
-    .map((run) => run.map((i) => words[i]!.word).filter((word) => !allWords(word).some((part) => aiItself.has(part) || isAiWord(stem(part)))))
-    .filter((name) => name.length > 0);
+  const names = namesWritten(words, { leavingOutAi: true });
   // A name the policies use ("does the Ethics Board approve image generators from Canva?") makes it ours.
-  if (names.some((name) => vocabulary.mentions(allWords(name.join(" "))))) return undefined;
-  return names[0]?.join(" ");
+  if (names.some((name) => vocabulary.mentions(allWords(name)))) return undefined;
+  return names[0];
 }
 
 /**
