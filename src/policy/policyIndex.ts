@@ -9,7 +9,7 @@ import { replacingPhrases, synonyms } from "./policySynonyms.js";
 import { PolicySpeller } from "./policySpelling.js";
 import { unitsOf, type PassageUnit } from "./policyUnits.js";
 import { allWords, isMeaningful, stem, tokenize } from "./policyWords.js";
-import { namedThings, namesAi, namesTheDocuments } from "./policyDomain.js";
+import { describesAi, namedThings, namesAi, namesTheDocuments } from "./policyDomain.js";
 import { asksWhatSomethingMeans, isDefinitions } from "./policyDefinitions.js";
 import { learnAcronyms } from "./policyAcronyms.js";
 import { asksAboutConduct } from "./policyQuestionForm.js";
@@ -252,7 +252,7 @@ export class PolicyIndex {
 
   /** What the question names and asks, the same for every hit (see `Match`). */
   private traitsOf(question: string): QuestionTraits {
-    const ai = namesAi([...allWords(question).map((word) => this.speller.correct(word)), ...writtenInCapitals(question)], this.named);
+    const ai = namesAi([...allWords(question).map((word) => this.speller.correct(word)), ...writtenInCapitals(question)], this.named) || describesAi(question);
     return { anchored: ai || namesTheDocuments(question), namesAi: ai, asksAboutConduct: asksAboutConduct(question) };
   }
 

@@ -7,6 +7,7 @@ import { PolicyAssistant } from "../../src/policy/policyAssistant.js";
 import { learnAcronyms } from "../../src/policy/policyAcronyms.js";
 import { loadPrompt } from "../../src/policy/prompts.js";
 import { judge } from "../../src/policy/policyRelevance.js";
+import { describesAi } from "../../src/policy/policyDomain.js";
 import type { PolicyHit } from "../../src/policy/policyIndex.js";
 import { assistantOnPolicy } from "../support/policyFolder.js";
 
@@ -192,5 +193,47 @@ describe("'the policy' to an insurer's customer", () => {
     const answer = await insurer.ask(question);
     expect(answer.answered).toBe(true);
     expect(answer.citations[0]?.section).toBe(section);
+  });
+});
+
+describe("AI described in plain words", () => {
+  const lender = assistantOnPolicy(
+    "lender.md",
+    [
+      "# Northgate Lending AI Standard",
+      "",
+      "## Explaining decisions",
+      "",
+      "Where an application is decided with the help of a scoring model, the applicant may ask why. Give the main reasons in plain language within 10 working days.",
+      "",
+      "## Review by a person",
+      "",
+      "An applicant may ask for a person to review any decision made with a scoring model. The review is done by a senior underwriter within 15 working days, and its outcome is recorded in the lending file.",
+      "",
+      "## Working hours",
+      "",
+      "Underwriters work from 9 to 5 and record their hours in the lending file.",
+    ].join("\n"),
+  );
+
+  it.each([
+    ["the applicant thinks a computer rejected him. how long does the review take?", "Review by a person"],
+  ])("answers a question about AI that never says AI: %s", async (question, section) => {
+    const answer = await lender.ask(question);
+    expect(answer.answered).toBe(true);
+    expect(answer.citations.map((citation) => citation.section)).toContain(section);
+  });
+
+  it.each(["a computer decided my claim", "the triage software recommends a dose", "is it ok if an essay was written by a machine", "the thing answering on the website isn't a human", "can I use dictation software in the exam"])(
+    "reads a machine doing a person's work as AI: %s",
+    (question) => expect(describesAi(question)).toBe(true),
+  );
+
+  it.each(["my computer is slow, who fixes it", "the booking system is down again", "how do I get software installed", "who approves my expenses in the finance system"])("does not read machines at rest as AI: %s", (question) =>
+    expect(describesAi(question)).toBe(false),
+  );
+
+  it("still declines the organisation's own business that names no machine at work", async () => {
+    expect(await lender.ask("how long do we have to look at a complaint about an underwriter's manners?")).toMatchObject({ answered: false });
   });
 });
