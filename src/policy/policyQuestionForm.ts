@@ -11,7 +11,7 @@ const modal = /(?<!\bhow\s)\b(can|could|may|must|should|shall|ought|need to|need
 const whatToDo = /\bwhat (do|should|must|would|can) (i|we|you|they)\b.{0,20}\b(do|say|tell)\b|\bwhat now\b|\bwhat happens\b|\bwhat if\b|\bwho (do|should|can) (i|we)\b/i;
 
 /** "What does our policy say about…", "what do the rules require": asking for the rule itself. */
-const whatTheRulesSay = /\b(polic(y|ies)|rules?|standards?|guidance|guidelines?|procedures?|handbook)\s+(say|says|said|state|states|require|requires|allow|allows|permit|permits)\b/i;
+const whatTheRulesSay = /\b(polic(y|ies)|rules?|standards?|guidance|guidelines?|procedures?|handbook)\s+(say|says|said|state|states|require|requires|allow|allows|permit|permits|apply|applies)\b/i;
 
 /** Whether the question asks what people may, must or should do, what the rules say, or what to do or what happens in a situation. */
 export function asksAboutConduct(question: string): boolean {
