@@ -13,7 +13,7 @@ import type { Logger } from "../logging/logger.js";
 import { listPolicyFiles, loadPolicyCorpus, PolicyDirMissingError, policyDirExists, type PolicyCorpus, type PolicyPassage } from "./policyCorpus.js";
 import { PolicyIndex, type PolicyHit } from "./policyIndex.js";
 import { isGeneralKnowledge, isInjection, isTaskOrOpinion } from "./policyGuard.js";
-import { judge, type PolicyConfidence } from "./policyRelevance.js";
+import { asksInOtherWords, judge, type PolicyConfidence } from "./policyRelevance.js";
 import { outsideAiAskedAbout, outsideScopeAnswer, unknownNameAnswer, unknownNameAskedAbout } from "./policyScope.js";
 import { citationOf, extractiveAnswer } from "./policyExtracts.js";
 import { loadPrompt } from "./prompts.js";
@@ -89,6 +89,7 @@ const modelAnswer = z.object({
 });
 
 const modelRewrite = z.object({ query: z.string().min(2).max(300) });
+const notAboutThePolicies = z.object({ query: z.string().trim().length(0) });
 
 interface LoadedIndex {
   index: PolicyIndex;
@@ -145,6 +146,9 @@ export class PolicyAssistant {
     if (judge(lexical.slice(0, 5)) === "off-topic") return { answered: false, answer: notCovered, citations: [], source: "extract", confidence: "off-topic" };
     let hits = await this.rankedHits(question, index, lexical);
     let confidence = judge(hits);
+    // Asked mostly in words the policies never use: a model may put it in theirs; if none does, or
+    // its words still find no section that clearly answers, it is about something else.
+    const inOtherWords = confidence === "uncertain" && asksInOtherWords(hits);
     if (confidence === "uncertain" && this.client && this.options.rewritePrompt) {
       const rewritten = await this.rewriteQuestion(question, hits);
       if (rewritten) {
@@ -157,6 +161,7 @@ export class PolicyAssistant {
     // Not sure which section answers, and the question is about something the policies never name.
     const named = confidence === "uncertain" ? unknownNameAskedAbout(question, index) : undefined;
     if (named) return { answered: false, answer: unknownNameAnswer(named), citations: [], source: "guard", confidence: "off-topic" };
+    if (confidence === "uncertain" && inOtherWords) return { answered: false, answer: notCovered, citations: [], source: "extract", confidence: "off-topic" };
     if (this.client) {
       const answer = await this.askModel(question, hits).catch((error: unknown) => {
         this.options.logger?.warn({ err: error }, "policy model unavailable: answering offline");
@@ -194,7 +199,10 @@ export class PolicyAssistant {
           json_schema: { name: "policy_query", strict: true, schema: { type: "object", additionalProperties: false, required: ["query"], properties: { query: { type: "string" } } } },
         },
       });
-      const parsed = modelRewrite.safeParse(safeJson(completion.choices[0]?.message?.content));
+      const content = safeJson(completion.choices[0]?.message?.content);
+      // The prompt's answer for a question that is not about the policies: nothing to search with.
+      if (notAboutThePolicies.safeParse(content).success) return null;
+      const parsed = modelRewrite.safeParse(content);
       if (!parsed.success || isInjection(parsed.data.query)) {
         this.options.logger?.warn("policy question rewrite was malformed: searching with the question as asked");
         return null;

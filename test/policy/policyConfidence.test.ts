@@ -67,6 +67,13 @@ describe("questions that name neither AI nor a heading", () => {
   });
 });
 
+describe("a question in other words than the policy's, that no section clearly answers", () => {
+  it("is declined when it names no AI and the policy uses fewer than seven in ten of its words", async () => {
+    // "Recording lessons" shares "lessons" (a heading word) and "teachers"; staff accounts, booking and sports halls are another matter.
+    expect(await assistant.ask("which staff account do teachers use to book the sports hall for lessons?")).toMatchObject({ answered: false, confidence: "off-topic" });
+  });
+});
+
 describe("a tool the question names", () => {
   it("quotes what the policy says of the tool beside the section that answers the rest", async () => {
     const answer = await assistant.ask("is scribely ok for recording my lessons?");
