@@ -40,6 +40,11 @@ export const synonyms: Record<string, string[]> = {
   ...personalData(["customer", "client", "personal"], ["data", "info", "information", "details"]),
   client: ["customer"],
   policyholder: ["customer"],
+  // Data protection's short forms, which policies as often spell out.
+  pii: ["personal", "data"],
+  dpia: ["dpia", "data", "protection", "impact", "assessment"],
+  dpo: ["dpo", "data", "protection", "officer"],
+  dsar: ["subject", "access", "request"],
 
   // Data going where it should not.
   leak: ["disclose", "expose", "exposure", "breach"],

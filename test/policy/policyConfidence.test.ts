@@ -47,6 +47,12 @@ describe("short forms the policy spells out", () => {
     expect(answer.citations[0]?.section).toBe("New tools");
   });
 
+  it("reads a DPIA as a data protection impact assessment, which the policy writes out and never shortens", async () => {
+    const answer = await assistant.ask("who signs a dpia?");
+    expect(answer.answered).toBe(true);
+    expect(answer.citations[0]?.section).toBe("New tools");
+  });
+
   it("learns initials from names only, not from chance runs of ordinary words", () => {
     const acronyms = learnAcronyms(["Minor cases usually lead to a warning from the Academic Appeals Office."], new Set());
     expect(acronyms.get("aao")).toEqual(["academ", "appeal", "offic"]);
