@@ -148,20 +148,21 @@ export class PolicyAssistant {
     let confidence = judge(hits);
     // Asked mostly in words the policies never use: a model may put it in theirs; if none does, or
     // its words still find no section that clearly answers, it is about something else.
-    const inOtherWords = confidence === "uncertain" && asksInOtherWords(hits);
+    const inOtherWords = confidence !== "off-topic" && asksInOtherWords(hits, confidence);
+    let inPoliciesWords = false;
     if (confidence === "uncertain" && this.client && this.options.rewritePrompt) {
       const rewritten = await this.rewriteQuestion(question, hits);
       if (rewritten) {
         const better = await this.rankedHits(rewritten, index);
         const betterConfidence = judge(better);
-        if (rank(betterConfidence) > rank(confidence)) [hits, confidence] = [better, betterConfidence];
+        if (rank(betterConfidence) > rank(confidence)) [hits, confidence, inPoliciesWords] = [better, betterConfidence, true];
       }
     }
     if (confidence === "off-topic") return { answered: false, answer: notCovered, citations: [], source: "extract", confidence };
     // Not sure which section answers, and the question is about something the policies never name.
     const named = confidence === "uncertain" ? unknownNameAskedAbout(question, index) : undefined;
     if (named) return { answered: false, answer: unknownNameAnswer(named), citations: [], source: "guard", confidence: "off-topic" };
-    if (confidence === "uncertain" && inOtherWords) return { answered: false, answer: notCovered, citations: [], source: "extract", confidence: "off-topic" };
+    if (inOtherWords && !inPoliciesWords) return { answered: false, answer: notCovered, citations: [], source: "extract", confidence: "off-topic" };
     if (this.client) {
       const answer = await this.askModel(question, hits).catch((error: unknown) => {
         this.options.logger?.warn({ err: error }, "policy model unavailable: answering offline");

@@ -73,6 +73,13 @@ export const relevance = {
    * leaves a margin (see the README on how it was set).
    */
   uncertainKnown: 0.7,
+  /**
+   * The same for an answer that would be given as sure: a section can explain all of the few words a
+   * question shares with the policies ("the excess for escape of water on the standard home
+   * product": "standard" is the policies' name for themselves) while its subject is elsewhere. The
+   * highest share at which no answerable question of the tuning corpora was lost.
+   */
+  confidentKnown: 0.6,
 };
 
 export function judge(hits: PolicyHit[]): PolicyConfidence {
@@ -84,11 +91,13 @@ export function judge(hits: PolicyHit[]): PolicyConfidence {
 }
 
 /**
- * See `relevance.uncertainKnown`: asked of a question no section clearly answers, after a model (when
- * configured) has had the chance to put it in the policies' words.
+ * See `relevance.uncertainKnown` and `relevance.confidentKnown`: asked of a question the match
+ * answers (sure or not), after a model (when configured) has had the chance to put it in the
+ * policies' words.
  */
-export function asksInOtherWords([top]: PolicyHit[]): boolean {
-  return !!top && !top.match.namesAi && top.match.known < relevance.uncertainKnown;
+export function asksInOtherWords([top]: PolicyHit[], confidence: Exclude<PolicyConfidence, "off-topic">): boolean {
+  const threshold = confidence === "confident" ? relevance.confidentKnown : relevance.uncertainKnown;
+  return !!top && !top.match.namesAi && top.match.known < threshold;
 }
 
 /** See `relevance.factExplained`. */

@@ -190,7 +190,7 @@ describe("the policy assistant with OpenAI", () => {
 /** Whether the offline match is unsure of the question and the policy uses few of its words (policyRelevance.ts). */
 const isInOtherWords = (index: PolicyIndex, question: string) => {
   const hits = index.query(question, 5);
-  return judge(hits) === "uncertain" && asksInOtherWords(hits);
+  return judge(hits) === "uncertain" && asksInOtherWords(hits, "uncertain");
 };
 
 describe("rewriting a weakly matched question with OpenAI", () => {
