@@ -60,6 +60,14 @@ export function namedThings(passages: PolicyPassage[]): Set<string> {
   return new Set(names.map((word) => (isMeaningful(word) ? word : word.toUpperCase())));
 }
 
+/** What people call the policies, whatever they call themselves ("the rules" of a "Guidance"), as stems. */
+const documentWords = new Set("policy policies standard standards handbook procedure procedures rule rules guidance guideline guidelines".split(" ").map(stem));
+
+/** Whether a stem is one of the words people call the policies by: such a word is never what a question is about. */
+export function isDocumentWord(stemmed: string): boolean {
+  return documentWords.has(stemmed);
+}
+
 /** "this policy", "the standard", "our handbook": the question is about the documents themselves. */
 const theDocument = /\b(this|the|our|these)\s+(ai\s+)?(polic(y|ies)|standards?|handbook|procedures?|rules|guidance|guidelines?)\b/i;
 

@@ -9,7 +9,7 @@ import { replacingPhrases, synonyms } from "./policySynonyms.js";
 import { PolicySpeller } from "./policySpelling.js";
 import { unitsOf, type PassageUnit } from "./policyUnits.js";
 import { allWords, isMeaningful, stem, tokenize } from "./policyWords.js";
-import { describesAi, namedThings, namesAi, namesTheDocuments } from "./policyDomain.js";
+import { describesAi, isDocumentWord, namedThings, namesAi, namesTheDocuments } from "./policyDomain.js";
 import { asksWhatSomethingMeans, isDefinitions } from "./policyDefinitions.js";
 import { learnAcronyms } from "./policyAcronyms.js";
 import { asksAboutConduct } from "./policyQuestionForm.js";
@@ -329,7 +329,8 @@ export class PolicyIndex {
       match.focus = Math.max(match.focus, concepts.reduce((sum, variants) => sum + weightIn(variants, unit), 0));
     }
     for (const variants of concepts) {
-      if (variants.some((variant) => this.documentFrequency.has(variant))) match.known++;
+      // "The rules" is known whatever the policies call themselves.
+      if (variants.some((variant) => this.documentFrequency.has(variant)) || isDocumentWord(variants[0]!)) match.known++;
       const found = variants.filter((variant) => words.all.has(variant));
       if (found.length === 0) continue;
       match.matched++;

@@ -7,7 +7,7 @@
 // ("at what point does the MHRA treat AI software as a medical device?"). Last, a question naming no
 // AI about a system or body the policies never name ("how do I raise a deviation in the QMS?"),
 // asked when no section clearly answers it.
-import { isAiWord } from "./policyDomain.js";
+import { isAiWord, speaksOfTheDocuments } from "./policyDomain.js";
 import { allWords, isMeaningful, stem } from "./policyWords.js";
 import { asksAboutConduct, speaksOfTheOrganisation } from "./policyQuestionForm.js";
 
@@ -179,8 +179,9 @@ export function outsideBodyAskedAbout(question: string, vocabulary: PolicyVocabu
   const common = ownBodyPossessive.exec(question)?.[1]?.toLowerCase();
   if (common && isMeaningful(common) && !ownSide.has(common) && !vocabulary.mentions([common])) return `that ${common}`;
   // "What does the union say…": a body named by common words, none of which the policies use.
+  // "What does the policy say…" asks about the policies themselves, whatever they call themselves.
   const saying = saysOrDoes.exec(sentence)?.[1] ?? isDoing.exec(sentence)?.[1];
-  if (saying && namesIn(saying).length === 0) {
+  if (saying && namesIn(saying).length === 0 && !speaksOfTheDocuments(saying)) {
     const words = allWords(saying).filter(isMeaningful);
     if (words.length > 0 && words.length <= 2 && words.every((word) => !vocabulary.mentions([word]))) return `the ${words.join(" ")}`;
   }

@@ -85,6 +85,14 @@ describe("a question in other words than the policy's, that no section clearly a
   });
 });
 
+describe("the policy by another name", () => {
+  it("answers what 'the policy' says though the college calls it guidance and never says 'policy'", async () => {
+    const answer = await assistant.ask("what does the policy say about recording lessons?");
+    expect(answer).toMatchObject({ answered: true, confidence: "confident" });
+    expect(answer.citations[0]?.section).toBe("Recording lessons");
+  });
+});
+
 describe("a tool the question names", () => {
   it("quotes what the policy says of the tool beside the section that answers the rest", async () => {
     const answer = await assistant.ask("is scribely ok for recording my lessons?");
