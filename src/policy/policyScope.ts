@@ -282,6 +282,22 @@ export function inAnotherLanguage(question: string, vocabulary: PolicyVocabulary
   return foreign.filter((word) => vocabulary.mentions([word])).length < foreign.length / 2;
 }
 
+/**
+ * "What do their terms say…", "what does its licence require", "zoom changed its terms… what do they
+ * say now?": what another body's own rules say, named by a pronoun rather than a name. Not when the
+ * question speaks of the policies ("I read the AI rules, what do they say about…") or asks whether
+ * something is allowed ("their terms say X, are we allowed to…?").
+ */
+const whatTheirRulesSay =
+  /\bwhat\s+(?:do|does|did|would|will)\s+(?:they|(?:their|its)\s+(?:[\p{L}-]+\s+){0,4}?)(?:actually\s+|really\s+|now\s+)?(?:say|says|state|require|allow|permit|cover|mean)\b/iu;
+/** "Do they require labelling…?": the same asked yes or no, by a question that speaks of no one here. */
+const doTheyRequire = /\b(?:do|does|did|would|will)\s+they\s+(?:actually\s+|really\s+|also\s+)?(?:require|say|mandate|ban|prohibit|permit|allow|expect)\b/iu;
+
+export function othersRulesAskedAbout(question: string): boolean {
+  if (speaksOfTheDocuments(question) || askedWhetherAllowed.test(question)) return false;
+  return whatTheirRulesSay.test(question) || (doTheyRequire.test(question) && !speaksOfUs(question));
+}
+
 /** Why the question is declined, in words its asker recognises. */
 export function outsideScopeAnswer(question: string, vocabulary: PolicyVocabulary): string | undefined {
   if (inAnotherLanguage(question, vocabulary)) {
@@ -294,6 +310,9 @@ export function outsideScopeAnswer(question: string, vocabulary: PolicyVocabular
   const body = outsideBodyAskedAbout(question, vocabulary);
   if (body) {
     return `Our AI policies don't mention ${body}, so I can't tell you what it says or requires: I answer from our own policies only. If you think they should cover it, I can pass your question to the governance team.`;
+  }
+  if (othersRulesAskedAbout(question)) {
+    return "I answer from our own AI policies only, so I can't tell you what another organisation's terms or rules say. If you think our policies should cover it, I can pass your question to the governance team.";
   }
   if (privateLifeAskedAbout(question, vocabulary)) {
     return "Our AI policy is about using AI for work, not in your own time, so it doesn't cover this. If it is about work after all, I can pass your question to the governance team.";

@@ -68,6 +68,22 @@ describe("another body's rules", () => {
   });
 });
 
+describe("another body's rules, named by a pronoun", () => {
+  it.each([
+    "the transcription vendor updated its terms last month, what do they say now about training on audio?",
+    "new rules for generative AI services in Asia: do they require labelling of AI output?",
+  ])("declines what another organisation's terms or rules say: %s", async (question) => {
+    const answer = await assistant.ask(question);
+    expect(answer).toMatchObject({ answered: false, confidence: "off-topic" });
+    expect(answer.answer).toContain("another organisation's terms or rules");
+  });
+
+  it("still answers what the policies say, and whether a tool whose terms changed is still approved here", async () => {
+    expect(await answered("I read the AI rules, what do they say about checking AI drafts before publishing?")).toBe(true);
+    expect(await answered("Otter changed its terms. what do they say about recordings now, and is Otter still approved for transcribing interviews?")).toBe(true);
+  });
+});
+
 describe("AI in the asker's private life", () => {
   it("declines AI for one's own family, holidays and birthdays", async () => {
     expect(await answered("what's a good AI app to help my kid with his homework?")).toBe(false);
