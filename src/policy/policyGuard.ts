@@ -203,6 +203,12 @@ const courtsAndLaws =
   /\bwhat did the (court|judge|tribunal)\b|\bwhat did (the\s+)?([\w-]+\s+){0,4}(summit|conference|parliament|congress|senate|government|commission|regulators?|g7|g20)\b|\bexecutive orders?\b|\b(passed|enacted)\b.{0,25}\b(law|act|bill|legislation|statute)\b|\b(balanced view|both sides of the (debate|argument)|pros and cons of (ai|artificial intelligence))\b|\b(arguments?|case)\s+for and against\b|\b19[0-9]{2}\b/i;
 /** A case ("Getty Images v Stability AI") or a named film or novel ("the film Her"): names told by their capitals. */
 const namedCaseOrWork = /\b\p{Lu}[\p{L}]+(\s+\p{Lu}[\p{L}]+)*\s+v\.?\s+\p{Lu}|\b([Tt]he\s+)?([Ff]ilm|[Mm]ovie|[Nn]ovel|[Tt][Vv] show|[Vv]ideo game)\s+\p{Lu}/u;
+/**
+ * What others usually do ("do cyber insurers typically exclude AI losses?", "is it common for firms to
+ * label AI images?"): a question about practice elsewhere, which the organisation's rules do not record.
+ */
+const commonPractice =
+  /^\s*(do|does|are|is|would|will)\s+(?!(?:we|i|you|our|my|this|the\s+(?:ai\s+)?(?:polic(?:y|ies)|rules|standard|guidance))\b)(?:[\p{L}-]+\s+){1,4}?(typically|usually|generally|normally|commonly|tend\s+to)\b|\bis\s+it\s+(common|usual|normal|standard)\s+(practice\s+)?(for|to|in)\b/iu;
 /** The organisation's rules: the documents named ("this policy", "our handbook"), or what they allow or ban. */
 const whatIsAllowed = /\b(allowed|permitted|approv\w*|banned|prohibited)\b/i;
 const theRulesThemselves: Scope = { test: (question) => speaksOfTheDocuments(question) || whatIsAllowed.test(question) };
@@ -218,7 +224,7 @@ type Scope = Pick<RegExp, "test">;
  */
 const generalQuestions: { kinds: RegExp[]; unless?: Scope[] }[] = [
   { kinds: [aboutTheBot, errand, aiInFiction] },
-  { kinds: [lawTimetable, companiesInGeneral, goodAppFor, courtsAndLaws, namedCaseOrWork], unless: [theRulesThemselves] },
+  { kinds: [lawTimetable, companiesInGeneral, goodAppFor, courtsAndLaws, namedCaseOrWork, commonPractice], unless: [theRulesThemselves] },
   { kinds: [investing], unless: [aboutTheRules] },
   // About the world of AI even when asked for oneself ("which running app is best for my training").
   { kinds: [productAdvice, aiMarket, mindOfMachines], unless: [aboutUs, aboutTheRules] },
