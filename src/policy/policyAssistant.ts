@@ -89,7 +89,9 @@ const modelAnswer = z.object({
 });
 
 const modelRewrite = z.object({ query: z.string().min(2).max(300) });
-const notAboutThePolicies = z.object({ query: z.string().trim().length(0) });
+/** The rewrite prompt's answer for a question that is not about the policies. */
+const emptyRewrite = z.object({ query: z.string().trim().length(0) });
+const notAboutThePolicies = Symbol("not about the policies");
 
 interface LoadedIndex {
   index: PolicyIndex;
@@ -149,20 +151,22 @@ export class PolicyAssistant {
     // Asked mostly in words the policies never use: a model may put it in theirs; if none does, or
     // its words still find no section that clearly answers, it is about something else.
     const inOtherWords = confidence !== "off-topic" && asksInOtherWords(hits, confidence);
-    let inPoliciesWords = false;
+    let rewriteAnswers = false;
     if (confidence === "uncertain" && this.client && this.options.rewritePrompt) {
       const rewritten = await this.rewriteQuestion(question, hits);
+      // The model, asked to put the question in the policies' words, says it is about something else.
+      if (rewritten === notAboutThePolicies) return { answered: false, answer: notCovered, citations: [], source: "extract", confidence: "off-topic" };
       if (rewritten) {
         const better = await this.rankedHits(rewritten, index);
         const betterConfidence = judge(better);
-        if (rank(betterConfidence) > rank(confidence)) [hits, confidence, inPoliciesWords] = [better, betterConfidence, true];
+        if (rank(betterConfidence) > rank(confidence)) [hits, confidence, rewriteAnswers] = [better, betterConfidence, true];
       }
     }
     if (confidence === "off-topic") return { answered: false, answer: notCovered, citations: [], source: "extract", confidence };
     // Not sure which section answers, and the question is about something the policies never name.
     const named = confidence === "uncertain" ? unknownNameAskedAbout(question, index) : undefined;
     if (named) return { answered: false, answer: unknownNameAnswer(named), citations: [], source: "guard", confidence: "off-topic" };
-    if (inOtherWords && !inPoliciesWords) return { answered: false, answer: notCovered, citations: [], source: "extract", confidence: "off-topic" };
+    if (inOtherWords && !rewriteAnswers) return { answered: false, answer: notCovered, citations: [], source: "extract", confidence: "off-topic" };
     if (this.client) {
       const answer = await this.askModel(question, hits).catch((error: unknown) => {
         this.options.logger?.warn({ err: error }, "policy model unavailable: answering offline");
@@ -184,9 +188,10 @@ export class PolicyAssistant {
 
   /**
    * The question in the policy's own words, by the model, given the headings of the closest
-   * sections; null when the model fails, times out or answers anything but { "query": "…" }.
+   * sections; `notAboutThePolicies` when the model answers { "query": "" } (the prompt's answer for a
+   * question about something else); null when it fails, times out or answers anything else.
    */
-  private async rewriteQuestion(question: string, hits: PolicyHit[]): Promise<string | null> {
+  private async rewriteQuestion(question: string, hits: PolicyHit[]): Promise<string | typeof notAboutThePolicies | null> {
     try {
       const completion = await (await this.client!()).chat.completions.create({
         model: this.options.model ?? "gpt-4o-mini",
@@ -201,8 +206,7 @@ export class PolicyAssistant {
         },
       });
       const content = safeJson(completion.choices[0]?.message?.content);
-      // The prompt's answer for a question that is not about the policies: nothing to search with.
-      if (notAboutThePolicies.safeParse(content).success) return null;
+      if (emptyRewrite.safeParse(content).success) return notAboutThePolicies;
       const parsed = modelRewrite.safeParse(content);
       if (!parsed.success || isInjection(parsed.data.query)) {
         this.options.logger?.warn("policy question rewrite was malformed: searching with the question as asked");

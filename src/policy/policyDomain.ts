@@ -80,9 +80,9 @@ export function namesAi(words: string[], named: Set<string>): boolean {
 }
 
 /** A machine, by its everyday names. */
-const machine = String.raw`(?:computers?|machines?|software|programs?|programmes?|systems?|apps?|tools?|websites?|robots?)`;
+const machine = String.raw`(?:computers?|machines?|software|programs?|programmes?|systems?|apps?|tools?|websites?|robots?)\b`;
 /** What a person would otherwise do: decide, write, answer, recommend, judge, listen. */
-const personsWork = String.raw`(?:decid\w*|decision\w*|chose|choos\w*|wrote|writ\w*|generat\w*|recommend\w*|suggest\w*|predict\w*|scor\w*|rank\w*|flag\w*|judg\w*|assess\w*|reject\w*|turn\w* down|refus\w*|answer\w*|repl(?:y|ies|ied|ying)\b|respond\w*|translat\w*|transcrib\w*|summar\w*|draft\w*|mark(?:s|ed|ing)?\b|grad(?:e|es|ed|ing)\b)`;
+const personsWork = String.raw`(?:decid\w*|decision\w*|chose|choos\w*|wrote|writ\w*|generat\w*|recommend\w*|suggest\w*|predict\w*|judg\w*|reject\w*|turn\w* down|refus\w*|answer\w*|repl(?:y|ies|ied|ying)\b|respond\w*|translat\w*|transcrib\w*|summar\w*|draft\w*|mark(?:s|ed|ing)?\b|grad(?:e|es|ed|ing)\b)`;
 
 /**
  * AI described rather than named: a machine doing a person's work ("a computer decided my claim",
@@ -92,9 +92,9 @@ const personsWork = String.raw`(?:decid\w*|decision\w*|chose|choos\w*|wrote|writ
  */
 const aiDescribed = new RegExp(
   [
-    String.raw`\b${machine}\s+(?:that\s+|which\s+|has\s+|had\s+|just\s+|now\s+|then\s+|also\s+)?${personsWork}`,
+    String.raw`\b${machine}[\s-]+(?:that\s+|which\s+|has\s+|had\s+|just\s+|now\s+|then\s+|also\s+)?${personsWork}`,
     String.raw`\b${personsWork}\s+(?:\w+\s+)?by\s+(?:an?\s+|the\s+)?(?:\w+\s+)?${machine}`,
-    String.raw`\b(?:not|isn't|isnt|wasn't|aren't|never|instead of)\s+(?:even\s+)?(?:an?\s+)?(?:real\s+|actual\s+)?(?:human|person|people)\b`,
+    String.raw`\b(?:not|isn['’]t|isnt|wasn['’]t|aren['’]t|never|instead of)\s+(?:even\s+)?(?:an?\s+)?(?:real\s+|actual\s+)?(?:human|person)\b`,
     String.raw`\b(?:dictation|speech[\s-]to[\s-]text|voice[\s-]recognition|auto[\s-]?(?:translat\w*|transcri\w*|generat\w*|complet\w*|decision\w*))`,
   ].join("|"),
   "i",

@@ -1,6 +1,6 @@
 // What the policy assistant declines before searching: attempts to instruct the bot, and requests
 // that are tasks or opinions rather than questions about the organisation's rules.
-import { isAiWord, speaksOfTheDocuments } from "./policyDomain.js";
+import { isAiWord, isDocumentWord, speaksOfTheDocuments } from "./policyDomain.js";
 import { asksAboutConduct, speaksOfTheOrganisation } from "./policyQuestionForm.js";
 import { stem, tokenize } from "./policyWords.js";
 
@@ -207,8 +207,16 @@ const namedCaseOrWork = /\b\p{Lu}[\p{L}]+(\s+\p{Lu}[\p{L}]+)*\s+v\.?\s+\p{Lu}|\b
  * What others usually do ("do cyber insurers typically exclude AI losses?", "is it common for firms to
  * label AI images?"): a question about practice elsewhere, which the organisation's rules do not record.
  */
-const commonPractice =
-  /^\s*(do|does|are|is|would|will)\s+(?!(?:we|i|you|our|my|this|the\s+(?:ai\s+)?(?:polic(?:y|ies)|rules|standard|guidance))\b)(?:[\p{L}-]+\s+){1,4}?(typically|usually|generally|normally|commonly|tend\s+to)\b|\bis\s+it\s+(common|usual|normal|standard)\s+(practice\s+)?(for|to|in)\b/iu;
+const othersUsually = /^\s*(?:do|does|are|is|would|will)\s+((?:[\p{L}-]+\s+){1,4}?)(?:typically|usually|generally|normally|commonly|tend\s+to)\b/iu;
+const isItCommon = /\bis\s+it\s+(?:common|usual|normal|standard)\s+(?:practice\s+)?(?:for|to|in)\b(.*)/iu;
+/** Whose practice: anyone but the organisation, its people, a department written in capitals ("does IT usually…") or the policies. */
+const someoneElse = (who: string) => !speaksOfTheOrganisation(who) && !/\b(i|me|my|you|your)\b/i.test(who) && !/\b\p{Lu}{2,}\b/u.test(who) && !tokenize(who).some((word) => isDocumentWord(stem(word)));
+const commonPractice: Scope = {
+  test: (question) => {
+    const subject = othersUsually.exec(question)?.[1] ?? isItCommon.exec(question)?.[1];
+    return subject !== undefined && someoneElse(subject);
+  },
+};
 /** The organisation's rules: the documents named ("this policy", "our handbook"), or what they allow or ban. */
 const whatIsAllowed = /\b(allowed|permitted|approv\w*|banned|prohibited)\b/i;
 const theRulesThemselves: Scope = { test: (question) => speaksOfTheDocuments(question) || whatIsAllowed.test(question) };
@@ -222,7 +230,7 @@ type Scope = Pick<RegExp, "test">;
  * ("this policy", what is allowed), the rules or governance's records at all, the organisation and its
  * people ("we", "staff", "clients"), or the organisation and the asker ("my job here").
  */
-const generalQuestions: { kinds: RegExp[]; unless?: Scope[] }[] = [
+const generalQuestions: { kinds: Scope[]; unless?: Scope[] }[] = [
   { kinds: [aboutTheBot, errand, aiInFiction] },
   { kinds: [lawTimetable, companiesInGeneral, goodAppFor, courtsAndLaws, namedCaseOrWork, commonPractice], unless: [theRulesThemselves] },
   { kinds: [investing], unless: [aboutTheRules] },

@@ -22,4 +22,4 @@ export function asksAboutConduct(question: string): boolean {
 export function speaksOfTheOrganisation(question: string): boolean {
   return theOrganisationAndItsPeople.test(question);
 }
-const theOrganisationAndItsPeople = /\b(we|our|us|here|company|firm|trust|organi[sz]ation|team|staff|employees?|colleagues?|clients?|customers?|patients?|students?|work)\b/i;
+const theOrganisationAndItsPeople = /\b(we|our|us|here|company|firm|trust|organi[sz]ation|team|staff|employees?|colleagues?|managers?|contractors?|interns?|volunteers?|clients?|customers?|patients?|students?|work)\b/i;

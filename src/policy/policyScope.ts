@@ -7,7 +7,7 @@
 // ("at what point does the MHRA treat AI software as a medical device?"). Last, a question naming no
 // AI about a system or body the policies never name ("how do I raise a deviation in the QMS?"),
 // asked when no section clearly answers it.
-import { isAiWord, speaksOfTheDocuments } from "./policyDomain.js";
+import { isAiWord, isDocumentWord, speaksOfTheDocuments } from "./policyDomain.js";
 import { allWords, isMeaningful, stem } from "./policyWords.js";
 import { asksAboutConduct, speaksOfTheOrganisation } from "./policyQuestionForm.js";
 
@@ -181,8 +181,8 @@ export function outsideBodyAskedAbout(question: string, vocabulary: PolicyVocabu
   // "What does the union say…": a body named by common words, none of which the policies use.
   // "What does the policy say…" asks about the policies themselves, whatever they call themselves.
   const saying = saysOrDoes.exec(sentence)?.[1] ?? isDoing.exec(sentence)?.[1];
-  if (saying && namesIn(saying).length === 0 && !speaksOfTheDocuments(saying)) {
-    const words = allWords(saying).filter(isMeaningful);
+  if (saying && namesIn(saying).length === 0) {
+    const words = allWords(saying).filter((word) => isMeaningful(word) && !isDocumentWord(stem(word)));
     if (words.length > 0 && words.length <= 2 && words.every((word) => !vocabulary.mentions([word]))) return `the ${words.join(" ")}`;
   }
   return undefined;
@@ -284,18 +284,19 @@ export function inAnotherLanguage(question: string, vocabulary: PolicyVocabulary
 
 /**
  * "What do their terms say…", "what does its licence require", "zoom changed its terms… what do they
- * say now?": what another body's own rules say, named by a pronoun rather than a name. Not when the
- * question speaks of the policies ("I read the AI rules, what do they say about…") or asks whether
- * something is allowed ("their terms say X, are we allowed to…?").
+ * say now?": what another body's own rules say, named by a pronoun rather than a name, in a question
+ * that speaks of no one here ("I'm joining the data team; what do their rules say…" is ours). Not
+ * when it speaks of the policies ("the AI rules, what do they say about…") or asks whether something
+ * is allowed ("their terms say X, are we allowed to…?").
  */
 const whatTheirRulesSay =
-  /\bwhat\s+(?:do|does|did|would|will)\s+(?:they|(?:their|its)\s+(?:[\p{L}-]+\s+){0,4}?)(?:actually\s+|really\s+|now\s+)?(?:say|says|state|require|allow|permit|cover|mean)\b/iu;
+  /\bwhat\s+(?:do|does|did|would|will)\s+(?:they\s+|(?:their|its)\s+(?:[\p{L}-]+\s+){0,4}?)(?:actually\s+|really\s+|now\s+)?(?:say|says|state|require|allow|permit|cover|mean)\b/iu;
 /** "Do they require labelling…?": the same asked yes or no, by a question that speaks of no one here. */
 const doTheyRequire = /\b(?:do|does|did|would|will)\s+they\s+(?:actually\s+|really\s+|also\s+)?(?:require|say|mandate|ban|prohibit|permit|allow|expect)\b/iu;
 
 export function othersRulesAskedAbout(question: string): boolean {
-  if (speaksOfTheDocuments(question) || askedWhetherAllowed.test(question)) return false;
-  return whatTheirRulesSay.test(question) || (doTheyRequire.test(question) && !speaksOfUs(question));
+  if (speaksOfTheDocuments(question) || askedWhetherAllowed.test(question) || speaksOfUs(question)) return false;
+  return whatTheirRulesSay.test(question) || doTheyRequire.test(question);
 }
 
 /** Why the question is declined, in words its asker recognises. */

@@ -247,7 +247,7 @@ describe("rewriting a weakly matched question with OpenAI", () => {
     const index = await offline.policyIndex();
     const offTopic: string[] = [];
     for (const item of JSON.parse(fs.readFileSync(evalCorpora[0]!.questions, "utf8")) as { question: string; expected: unknown }[]) {
-      // Those asked in other words than the policy's are the rewrite's to try (next test).
+      // Those asked in other words than the policy's are the rewrite's to try (tested below).
       if (!item.expected && !(await offline.ask(item.question)).answered && !isInOtherWords(index, item.question)) offTopic.push(item.question);
     }
     expect(offTopic.length).toBeGreaterThanOrEqual(45);
@@ -259,14 +259,31 @@ describe("rewriting a weakly matched question with OpenAI", () => {
     expect(fake.requests.length).toBeGreaterThan(before);
   });
 
-  it("declines a question asked in other words when the model says it is not about the policies", async () => {
-    const question = "how do I cancel the policy on my car?";
+  it("declines a question the offline match would answer unsure when the model says it is not about the policies", async () => {
+    // Unsure offline, and not asked in other words: without the model's word it is answered.
+    const question = "Who owns the copyright in content I create with an AI tool at work?";
     const offline = new PolicyAssistant({ policyDir, prompt });
-    expect(isInOtherWords(await offline.policyIndex(), question)).toBe(true);
-    fake.respondWith((body) => (isRewrite(body) ? { content: JSON.stringify({ query: "" }) } : { status: 500 }));
+    expect(await offline.ask(question)).toMatchObject({ answered: true, confidence: "uncertain" });
+    expect(isInOtherWords(await offline.policyIndex(), question)).toBe(false);
+    rewriteWith(() => ({ content: JSON.stringify({ query: "" }) }));
     const before = fake.requests.filter(isRewrite).length;
     expect(await assistant.ask(question)).toMatchObject({ answered: false, confidence: "off-topic" });
     expect(fake.requests.filter(isRewrite).length).toBe(before + 1);
+    // A malformed rewrite is not the model's word: the question is answered offline, unsure, as before.
+    rewriteWith(() => ({ content: JSON.stringify({ query: 7 }) }));
+    expect(await assistant.ask(question)).toMatchObject({ answered: true, confidence: "uncertain" });
+  });
+
+  it("answers a question asked in other words only when the rewrite finds a section that clearly answers it", async () => {
+    const question = "how do I cancel the policy on my car?";
+    const offline = new PolicyAssistant({ policyDir, prompt });
+    expect(isInOtherWords(await offline.policyIndex(), question)).toBe(true);
+    // A rewrite that stays as unsure as the question: declined, as offline.
+    rewriteWith(() => ({ content: JSON.stringify({ query: "cancel a car policy" }) }));
+    expect(await assistant.ask(question)).toMatchObject({ answered: false, confidence: "off-topic" });
+    // An over-eager rewrite into a section's very words: that section answers (the model is trusted to keep the meaning).
+    rewriteWith(() => ({ content: JSON.stringify({ query: "bulk extract of customer records spreadsheet entered into a public generative AI tool" }) }));
+    expect(await assistant.ask(question)).toMatchObject({ answered: true, confidence: "confident" });
   });
 
   it("does not ask for a rewrite when the offline match is confident", async () => {

@@ -250,12 +250,20 @@ describe("AI described in plain words", () => {
     expect(answer.citations.map((citation) => citation.section)).toContain(section);
   });
 
-  it.each(["a computer decided my claim", "the triage software recommends a dose", "is it ok if an essay was written by a machine", "the thing answering on the website isn't a human", "can I use dictation software in the exam"])(
+  it.each(["a computer decided my claim", "the triage software recommends a dose", "is it ok if an essay was written by a machine", "the thing answering on the website isn’t a human", "is a computer-generated reference allowed", "can I use dictation software in the exam"])(
     "reads a machine doing a person's work as AI: %s",
     (question) => expect(describesAi(question)).toBe(true),
   );
 
-  it.each(["my computer is slow, who fixes it", "the booking system is down again", "how do I get software installed", "who approves my expenses in the finance system"])("does not read machines at rest as AI: %s", (question) =>
+  it.each([
+    "my computer is slow, who fixes it",
+    "the booking system is down again",
+    "how do I get software installed",
+    "who approves my expenses in the finance system",
+    "my expense claim was rejected by the approver",
+    "a decision made by the approvals panel",
+    "the HR system flags my overtime",
+  ])("does not read machines at rest, or routine software, as AI: %s", (question) =>
     expect(describesAi(question)).toBe(false),
   );
 

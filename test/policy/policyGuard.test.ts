@@ -96,14 +96,22 @@ describe("the world outside the organisation", () => {
 });
 
 describe("practice elsewhere", () => {
+  const declinedAsGeneral = async (question: string) => {
+    const answer = await assistant.ask(question);
+    return !answer.answered && answer.source === "guard" && answer.confidence === "off-topic";
+  };
+
   it.each(["do food retailers usually tell customers when an AI tool sets the prices?", "is it common for supermarkets to use AI for stock forecasts?"])(
     "declines what others usually do: %s",
-    async (question) => expect(await declined(question)).toBe(true),
+    async (question) => expect(await declinedAsGeneral(question)).toBe(true),
   );
 
-  it("answers what the policy usually expects here", async () => {
-    expect((await assistant.ask("does the policy usually allow an exception for a tool that is not approved?")).answered).toBe(true);
-  });
+  it.each([
+    "does the policy usually allow an exception for a tool that is not approved?",
+    "do managers usually sign off AI exceptions?",
+    "does IT usually review new AI tools first?",
+    "is it normal for my manager to read my Copilot prompts?",
+  ])("leaves the organisation's own practice to the policy: %s", async (question) => expect(await declinedAsGeneral(question)).toBe(false));
 });
 
 describe("injections in other shapes", () => {

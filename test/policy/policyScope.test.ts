@@ -78,6 +78,12 @@ describe("another body's rules, named by a pronoun", () => {
     expect(answer.answer).toContain("another organisation's terms or rules");
   });
 
+  it("leaves a team of ours, and a role of ours, to the policy", async () => {
+    for (const question of ["I'm joining the data team; what do their rules say about Copilot?", "Contractors: do they require training before using Copilot?"]) {
+      expect((await assistant.ask(question)).answer).not.toContain("another organisation's terms or rules");
+    }
+  });
+
   it("still answers what the policies say, and whether a tool whose terms changed is still approved here", async () => {
     expect(await answered("I read the AI rules, what do they say about checking AI drafts before publishing?")).toBe(true);
     expect(await answered("Otter changed its terms. what do they say about recordings now, and is Otter still approved for transcribing interviews?")).toBe(true);
