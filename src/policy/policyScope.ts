@@ -250,7 +250,9 @@ export function unknownTermAskedAbout(question: string, vocabulary: PolicyVocabu
   const quoted = quotedMatch?.[1] ?? quotedMatch?.[2] ?? quotedMatch?.[3];
   const named = whatTheNameIs.exec(question)?.[1]?.trim();
   const sideBySide = termsSideBySide.exec(question);
-  const terms = [whatWordMeans.exec(question)?.[1] ?? whatPhraseActuallyMeans.exec(question)?.[1] ?? whatTermIs.exec(question)?.[1], compared?.[1], compared?.[2], sideBySide?.[1], sideBySide?.[2], quoted, named, explainTerm.exec(question)?.[1]];
+  // "Between enterprise, third-party and public tools": each term of a list is judged on its own.
+  const listed = compared?.[1]?.split(/\s*,\s*/u) ?? [];
+  const terms = [whatWordMeans.exec(question)?.[1] ?? whatPhraseActuallyMeans.exec(question)?.[1] ?? whatTermIs.exec(question)?.[1], ...listed, compared?.[2], sideBySide?.[1], sideBySide?.[2], quoted, named, explainTerm.exec(question)?.[1]];
   return terms.find((term): term is string => term !== undefined && allWords(term).some(isMeaningful) && !vocabulary.mentions(allWords(term)));
 }
 

@@ -148,6 +148,9 @@ describe("terms, bodies and children named in other ways", () => {
     expect(await answered("what is a DPIA?")).toBe(true);
     expect(await answered("what's the difference between confidential data and personal details?")).toBe(true);
     expect(await answered("what's the difference between Copilot and Otter?")).toBe(true);
+    // A list of terms the policy uses, each on its own ("Copilot, Otter" are never written together).
+    expect(await answered("what's the difference between Copilot, Otter and the approved list?")).toBe(true);
+    expect(await answered("what's the difference between Copilot, Llama and Otter?")).toBe(false);
   });
 
   it("declines a body named by a common noun the policy never uses, and answers for the asker's own organisation", async () => {
