@@ -130,14 +130,16 @@ function isAbout({ match }: PolicyHit): boolean {
 /**
  * A question naming neither AI nor a heading word is also about the best passage when every one of
  * its concepts is a word the policies use, the passage shares at least `sharedConcepts` of them and
- * explains `factExplained` of it ("what should I put in an incident report?"), or a question of two
+ * explains `factExplained` of it ("what should I put in an incident report?") or the question asks what
+ * to do ("not sure whether the data I have is allowed in a tool, what should I do?": a rule answers it
+ * in other words than the question's own), or a question of two
  * or more concepts the passage has every one of ("how do I report an incident?"): it asks in the
  * policies' own words. Off-topic questions that share several words with a passage bring words of
  * their own ("a new delivery route under a low bridge").
  */
 function speaksOnlyThePoliciesWords(match: PolicyHit["match"]): boolean {
   if (match.known < 1) return false;
-  return (match.matched >= relevance.sharedConcepts && match.explained >= relevance.factExplained) || (match.matched >= 2 && match.matched === match.concepts);
+  return (match.matched >= relevance.sharedConcepts && (match.explained >= relevance.factExplained || match.asksAboutConduct)) || (match.matched >= 2 && match.matched === match.concepts);
 }
 
 /**

@@ -190,6 +190,13 @@ describe("the organisation's own business, in the policy's words", () => {
     expect(answer.citations[0]).toMatchObject({ document: "ai-data-handling-rules.md", section: "12.2" });
   });
 
+  it("answers a question about what to do, in the policy's words, that shares three of them with a section", async () => {
+    const sample = new PolicyAssistant({ policyDir: path.resolve("policies"), prompt: loadPrompt("policy-answer") });
+    const answer = await sample.ask("not sure whether the data I've got is allowed in a tool, what should I do?");
+    expect(answer).toMatchObject({ answered: true, confidence: "uncertain" });
+    expect(answer.citations.length).toBeGreaterThan(0);
+  });
+
   it("answers a short question whose every word a section has: how to report an incident", async () => {
     const sample = new PolicyAssistant({ policyDir: path.resolve("policies"), prompt: loadPrompt("policy-answer") });
     const answer = await sample.ask("how do i report an incident?");
