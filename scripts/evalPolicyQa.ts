@@ -53,6 +53,7 @@ export const evalCorpora: EvalCorpus[] = [
   { name: "tidewater-media (news and media group)", policyDir: path.join(corporaDir, "tidewater-media", "policies"), questions: path.join(corporaDir, "tidewater-media", "questions.json"), tuned: false },
   { name: "meridian-group (retail bank and energy trading)", policyDir: path.join(corporaDir, "meridian-group", "policies"), questions: path.join(corporaDir, "meridian-group", "questions.json"), tuned: false },
   { name: "copperleaf-hotels (hotel group)", policyDir: path.join(corporaDir, "copperleaf-hotels", "policies"), questions: path.join(corporaDir, "copperleaf-hotels", "questions.json"), tuned: false },
+  { name: "saltmarsh-software (software company)", policyDir: path.join(corporaDir, "saltmarsh-software", "policies"), questions: path.join(corporaDir, "saltmarsh-software", "questions.json"), tuned: true },
   { name: "oakridge-construction (construction and civil engineering)", policyDir: path.join(corporaDir, "oakridge-construction", "policies"), questions: path.join(corporaDir, "oakridge-construction", "questions.json"), tuned: false },
 ];
 
