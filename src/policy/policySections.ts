@@ -61,11 +61,40 @@ function headingOf(line: string, around: { previous?: string; next?: string }, i
   if (isCapitalsLine(line) && !line.trim().startsWith("|")) return { level: implicitLevel, title: line.trim() };
   if (options.plainText) {
     const numbered = numberedLine.exec(line);
-    if (numbered) return { level: Math.min(6, numbered[1]!.split(".").length + 1), title: line.trim() };
+    if (numbered && !runsOn(line, next) && !inAList(numbered[1]!, around)) return { level: Math.min(6, numbered[1]!.split(".").length + 1), title: line.trim() };
     // A question after a blank line with its answer right below; a question inside a paragraph is not one.
     if (questionLine.test(line) && !around.previous?.trim() && next?.trim()) return { level: implicitLevel, title: line.trim() };
   }
   return null;
+}
+
+/** Words a title never ends on: a line ending on one breaks off a sentence ("…in public channels until"). */
+const breaksOff = /\b(?:a|an|the|and|or|but|of|to|in|on|at|by|for|with|from|as|if|until|unless|that|which|who|whose|your|our|their|its|is|are|be|can|may|must|should|will)$/i;
+
+/**
+ * Whether a numbered line is a list item whose sentence runs on to the next line, not a heading:
+ * the next line goes on in lower case ("  2. Say what happened, which tool…, what kind of" /
+ * "     data was involved"), is indented further (a hanging indent), or the line breaks off on a
+ * word no title ends with.
+ */
+function runsOn(line: string, next: string | undefined): boolean {
+  if (breaksOff.test(line.trim())) return true;
+  if (next === undefined || next.trim() === "") return false;
+  const indent = (text: string) => text.length - text.trimStart().length;
+  return /^\p{Ll}/u.test(next.trim()) || indent(next) > indent(line);
+}
+
+/**
+ * Whether a numbered line sits in a list: the line just before or after it is numbered at the same
+ * depth ("2. Hold a review" between "1. …" and "3. …"). A heading has its text, or a deeper heading
+ * ("4 Data" above "4.2 Customer data"), below it.
+ */
+function inAList(number: string, around: { previous?: string; next?: string }): boolean {
+  const depth = number.split(".").length;
+  return [around.previous, around.next].some((line) => {
+    const sibling = line === undefined ? null : /^\s*(\d{1,2}(?:\.\d{1,2}){0,3})[.)]?\s+\S/.exec(line);
+    return sibling !== null && sibling[1]!.split(".").length === depth;
+  });
 }
 
 function stripMarkup(text: string): string {

@@ -68,6 +68,26 @@ describe("splitting a document at its headings, whatever their style", () => {
     expect(sections("# Rules\n\n## Steps\n1. Read the whole output\n2. Check the facts\n")).toEqual([["Steps", "Rules › Steps"]]);
   });
 
+  it("keeps a plain-text list item whose sentence runs on to the next line in its section, and the capitals heading after it", () => {
+    const text = [
+      "INCIDENT PROCEDURE", "", "HOW TO REPORT", "",
+      "  1. Post in the incidents channel.",
+      "  2. Say what happened, which tool was involved, what kind of",
+      "     data was involved and when it happened.",
+      "  3. Do not discuss the incident in public channels until",
+      "     Security has agreed what to say.", "",
+      "CLOSING AN INCIDENT", "",
+      "  1. The Incident Commander (or the on-call engineer for Sev 3)",
+      "     confirms the incident is contained.",
+      "  2. Hold a review within the deadline",
+      "  3. Record follow-up actions.",
+    ].join("\n");
+    expect(sections(text, true)).toEqual([
+      ["HOW TO REPORT", "doc › HOW TO REPORT"],
+      ["CLOSING AN INCIDENT", "doc › CLOSING AN INCIDENT"],
+    ]);
+  });
+
   it("reads a FAQ in plain text: each question on its own line, its answer below, is a section", () => {
     const text = "# Quick guide\n\nCan I use my own ChatGPT account?\nNo. Use the approved assistant.\n\nWho do I ask?\nThe AI champions. Why? They know the rules.\n";
     expect(sections(text, true)).toEqual([
