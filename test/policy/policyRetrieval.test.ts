@@ -10,6 +10,7 @@ import { PolicyAssistant } from "../../src/policy/policyAssistant.js";
 import { isDefinitions } from "../../src/policy/policyDefinitions.js";
 import { loadPrompt } from "../../src/policy/prompts.js";
 import { splitDocument } from "../../src/policy/policySections.js";
+import { assistantOnPolicy } from "../support/policyFolder.js";
 import { unitsOf } from "../../src/policy/policyUnits.js";
 import { oneEditApart, PolicySpeller } from "../../src/policy/policySpelling.js";
 import { stem } from "../../src/policy/policyWords.js";
@@ -228,5 +229,38 @@ describe("saying it is not certain", () => {
 
   it("is sure of a section that stands out and says what was asked", () => {
     expect(judge(index.query("Can I report an AI incident anonymously?", 5))).toBe("confident");
+  });
+});
+
+describe("the names people give a rule's exceptions, appeals and breaches", () => {
+  const rules = [
+    "# Harwood Labs AI Rules",
+    "",
+    "## Approved tools",
+    "",
+    "Staff may use Harwood Assist for drafting. Public chatbots are not approved for company information.",
+    "",
+    "## Exceptions",
+    "",
+    "A team that needs to depart from these rules for a project asks the AI Board for a time-limited exception, stating the reason and the end date.",
+    "",
+    "## Appeals",
+    "",
+    "Anyone may appeal an AI Board decision within 10 working days by writing to the Chief Risk Officer.",
+    "",
+    "## Breaches",
+    "",
+    "A deliberate or repeated breach of these rules is handled under the disciplinary procedure.",
+  ].join("\n");
+  const assistant = assistantOnPolicy("rules.md", rules);
+
+  it.each([
+    ["can my team get a waiver from the rules for a six-month project?", "Exceptions"],
+    ["how do I contest what the board decided about my tool?", "Appeals"],
+    ["what happens if someone keeps flouting the AI rules?", "Breaches"],
+  ])("%s → %s", async (question, section) => {
+    const answer = await assistant.ask(question);
+    expect(answer.answered).toBe(true);
+    expect(answer.citations[0]?.section).toBe(section);
   });
 });
