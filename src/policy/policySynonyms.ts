@@ -180,4 +180,8 @@ export const replacingPhrases: Record<string, string[]> = {
   "who do we tell": ["report", "inform"],
   "what happens to me": ["consequences", "disciplinary"],
   "what happens to us": ["consequences", "disciplinary"],
+  "what happens to someone": ["consequences", "disciplinary"],
+  "what happens to anyone": ["consequences", "disciplinary"],
+  "what happens to staff": ["consequences", "disciplinary"],
+  "what happens to people": ["consequences", "disciplinary"],
 };

@@ -264,3 +264,16 @@ describe("the names people give a rule's exceptions, appeals and breaches", () =
     expect(answer.citations[0]?.section).toBe(section);
   });
 });
+
+describe("what happens to someone who breaks the rules", () => {
+  const assistant = assistantOnPolicy(
+    "rules.md",
+    ["# Teller Bank AI Standard", "", "## Approved tools", "", "Staff may use Teller Chat for drafting.", "", "## Incidents", "", "Report an AI incident to the service desk the same day.", "", "## Consequences", "", "Misusing AI tools may lead to disciplinary action, up to dismissal."].join("\n"),
+  );
+
+  it("reads 'what happens to someone who…' as a question about consequences", async () => {
+    const answer = await assistant.ask("what happens to someone who knowingly misuses these tools?");
+    expect(answer.answered).toBe(true);
+    expect(answer.citations[0]?.section).toBe("Consequences");
+  });
+});
