@@ -182,7 +182,7 @@ const rankingOfOthers = /^\s*(which|what)\s+(\w+\s+){0,2}(has|have|offers?|gives
 const mindOfMachines = /^\s*(is|are|can|could|will|does|do)\s+(ai|artificial intelligence|chatgpt|llms?|models?|machines?|computers?|robots?)\s+(ever\s+)?(be\s+|become\s+|really\s+)?(conscious|sentient|alive|self-aware|think|feel|understand)\b/i;
 /** AI in fiction ("films about AI", "AI in movies"). */
 const aiInFiction = /\b(films?|movies?|books?|novels?|podcasts?|documentar(y|ies)|tv shows?|series)\b.{0,20}\b(about|on|featuring)\s+(ai|artificial intelligence|robots?)\b|\b(ai|robots?)\s+in\s+(films?|movies?|fiction|books|tv)\b/i;
-/** Money of one's own ("should I buy shares in…", "is bitcoin a good investment"), unless the rules are asked about. */
+/** Money of one's own ("should I buy shares in…", "is bitcoin a good investment"), unless the rules or the organisation are asked about ("a board member owns shares in a vendor we are assessing"). */
 const investing = /\b(stocks?|shares|share price|stock price|stock market|invest(ing|ment|ments)?\s+in|crypto(currency|currencies)?|bitcoin)\b/i;
 
 /**
@@ -233,7 +233,7 @@ type Scope = Pick<RegExp, "test">;
 const generalQuestions: { kinds: Scope[]; unless?: Scope[] }[] = [
   { kinds: [aboutTheBot, errand, aiInFiction] },
   { kinds: [lawTimetable, companiesInGeneral, goodAppFor, courtsAndLaws, namedCaseOrWork, commonPractice], unless: [theRulesThemselves] },
-  { kinds: [investing], unless: [aboutTheRules] },
+  { kinds: [investing], unless: [aboutTheRules, aboutUs] },
   // About the world of AI even when asked for oneself ("which running app is best for my training").
   { kinds: [productAdvice, aiMarket, mindOfMachines], unless: [aboutUs, aboutTheRules] },
   { kinds: [howItWorks, productFacts, rankingOfOthers, capability], unless: [aboutTheOrganisation] },

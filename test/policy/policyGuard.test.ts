@@ -89,6 +89,13 @@ describe("the world outside the organisation", () => {
     expect(await declined("How is the European Commission regulating AI these days?")).toBe(true);
   });
 
+  it("declines one's own investments, and answers shares held by someone here in a tool we use", async () => {
+    expect(await declined("should I buy shares in Nvidia now that AI is booming?")).toBe(true);
+    const conflicted = await assistant.ask("our head of marketing owns shares in DeepL - can we still use it?");
+    expect(conflicted.answered).toBe(true);
+    expect(conflicted.citations[0]?.section).toBe("Approved tools");
+  });
+
   it("answers when the policy itself comes into force and how the governance team handles exceptions", async () => {
     expect((await assistant.ask("when does this policy come into force?")).answered).toBe(true);
     expect((await assistant.ask("how is the governance team handling exceptions for AI tools?")).answered).toBe(true);
