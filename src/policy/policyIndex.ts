@@ -158,6 +158,8 @@ export class PolicyIndex {
 
   /** Every passage's words, stemmed, one passage per line: what `mentions` searches. */
   private readonly stemmedText: string;
+  /** The documents' titles, stemmed, one per line: what `titles` searches. */
+  private readonly stemmedTitles: string;
 
   constructor(readonly passages: PolicyPassage[]) {
     this.byId = new Map(passages.map((passage) => [passage.id, passage]));
@@ -179,6 +181,7 @@ export class PolicyIndex {
       this.unitsOf.set(passage.id, units);
     }
     this.stemmedText = passages.map((passage) => ` ${allWords(`${passage.headingPath.join(" ")} ${passage.text}`).map(stem).join(" ")} `).join("\n");
+    this.stemmedTitles = [...new Set(passages.map((passage) => passage.documentTitle))].map((title) => ` ${allWords(title).map(stem).join(" ")} `).join("\n");
     this.acronyms = learnAcronyms([...this.unitsOf.values()].flat().map((unit) => unit.text), new Set(this.documentFrequency.keys()));
   }
 
@@ -303,6 +306,11 @@ export class PolicyIndex {
   }
 
   /** Whether the policies use these words one after the other, in any form (see PolicyVocabulary). */
+  /** Whether a document's title uses these words one after the other (see PolicyVocabulary). */
+  titles(words: string[]): boolean {
+    return words.length > 0 && this.stemmedTitles.includes(` ${words.map(stem).join(" ")} `);
+  }
+
   mentions(words: string[]): boolean {
     if (words.length === 1 && this.acronyms.has(stem(words[0]!))) return true;
     return words.length > 0 && this.stemmedText.includes(` ${words.map(stem).join(" ")} `);

@@ -15,6 +15,8 @@ import { asksAboutConduct, speaksOfTheOrganisation } from "./policyQuestionForm.
 export interface PolicyVocabulary {
   /** Whether the policies use these words one after the other, in any form ("partners" for "partner"), or spell out the short form. */
   mentions(words: string[]): boolean;
+  /** Whether a document's title uses these words one after the other: the organisation's own name, or its documents'. */
+  titles(words: string[]): boolean;
 }
 
 const rulesWord = String.raw`(polic(y|ies)|rules?|guidance|guidelines?|principles?|terms|code|position|stance|approach|requirements?|regulations?|advice|framework|standards?|usage|measures|acts?|laws?|bills?|directives?|statutes?)`;
@@ -176,6 +178,8 @@ export function outsideBodyAskedAbout(question: string, vocabulary: PolicyVocabu
   }
   const namedRules = namedRulesAskedAbout(question, vocabulary);
   if (namedRules) return namedRules;
+  const theirDocument = supplierDocumentAskedAbout(sentence, vocabulary);
+  if (theirDocument) return theirDocument;
   const common = ownBodyPossessive.exec(question)?.[1]?.toLowerCase();
   if (common && isMeaningful(common) && !ownSide.has(common) && !vocabulary.mentions([common])) return `that ${common}`;
   // "What does the union say…": a body named by common words, none of which the policies use.
@@ -186,6 +190,33 @@ export function outsideBodyAskedAbout(question: string, vocabulary: PolicyVocabu
     if (words.length > 0 && words.length <= 2 && words.every((word) => !vocabulary.mentions([word]))) return `the ${words.join(" ")}`;
   }
   return undefined;
+}
+
+/**
+ * The documents a supplier or platform publishes for its users: its terms, usage or acceptable-use
+ * policy, licence, privacy notice. Unlike "the Copilot policy" (ours, on Copilot), these are theirs.
+ */
+const supplierDocument = String.raw`(?:terms(?:\s+of\s+(?:service|use))?|(?:usage|use|acceptable[\s-]+use|content|privacy)\s+polic(?:y|ies)|licen[cs]e(?:\s+agreement)?|eula|privacy\s+notice|user\s+agreement|service\s+agreement|data\s+processing\s+(?:addendum|agreement))`;
+/** "OpenAI's usage policies", "Zoom's terms of service". */
+const suppliersOwn = new RegExp(String.raw`((?:\b\p{Lu}[\p{L}\p{N}&./-]*\s+){0,2}\b\p{Lu}[\p{L}\p{N}&./-]*)(?:'s|’s|s'|s’)\s+(?:[\p{L}-]+\s+)?${supplierDocument}\b`, "u");
+/** "What does the AWS acceptable use policy say", "do the Slack terms of service allow…". */
+const namedSupplierDocument = new RegExp(String.raw`\b(?:what|how|do|does|did|would|will)\s+(?:does|do|did|would|will\s+)?(?:the\s+)?((?:\p{Lu}[\p{L}\p{N}&./-]*\s+){1,3})${supplierDocument}\b`, "iu");
+
+/**
+ * A supplier's own document asked about ("what do OpenAI's usage policies say about…", "what does the
+ * AWS acceptable use policy say…") when the policies name the supplier but never that document: they
+ * may list the tool, yet what its owner's terms say is the owner's to say. The organisation's own name,
+ * or a document's, is ours.
+ */
+function supplierDocumentAskedAbout(sentence: string, vocabulary: PolicyVocabulary): string | undefined {
+  const match = suppliersOwn.exec(sentence) ?? namedSupplierDocument.exec(sentence);
+  if (!match) return undefined;
+  const name = namesIn(match[1]!).at(-1);
+  // "The Saltmarsh AI use policy": a word of the organisation's name, or of a document's, makes it ours.
+  if (!name || name.words.some((word) => isMeaningful(word) && !aiItself.has(word) && vocabulary.titles([word]))) return undefined;
+  const document = match[0].slice(match[0].indexOf(match[1]!));
+  if (vocabulary.mentions(allWords(document))) return undefined;
+  return `${name.written}'s own terms`;
 }
 
 /**

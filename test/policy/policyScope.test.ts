@@ -153,6 +153,15 @@ describe("terms, bodies and children named in other ways", () => {
     expect(await answered("what's the difference between Copilot, Llama and Otter?")).toBe(false);
   });
 
+  it("declines what a supplier's own terms say, even one the policy lists, and answers for the organisation's own policy", async () => {
+    const theirs = await assistant.ask("What do Otter's terms of service say about who owns my recordings?");
+    expect(theirs).toMatchObject({ answered: false, citations: [] });
+    expect(theirs.answer).toContain("Otter's own terms");
+    expect(await answered("what does the Microsoft Copilot acceptable use policy say about research papers?")).toBe(false);
+    expect(await answered("what does the Oakfield Press AI usage policy say about transcribing interviews?")).toBe(true);
+    expect(await answered("can I use Otter for transcribing interviews?")).toBe(true);
+  });
+
   it("declines a body named by a common noun the policy never uses, and answers for the asker's own organisation", async () => {
     expect(await answered("Does my bank's AI policy let them train models on my transactions?")).toBe(false);
     expect(await answered("What does the union say about AI transcribing interviews?")).toBe(false);
