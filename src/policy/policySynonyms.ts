@@ -28,6 +28,17 @@ export const synonyms: Record<string, string[]> = {
   midjourney: ["ai", "image", "generator"],
   "artificial intelligence": ["ai"],
 
+  // Chat shorthand for everyday work words.
+  mgr: ["manager"],
+  mgmt: ["management", "manager"],
+  dept: ["department"],
+  perf: ["performance"],
+  diff: ["difference"],
+  govt: ["government"],
+  ppl: ["people", "staff"],
+  msg: ["message"],
+  approx: ["approximately"],
+
   // Putting data into a tool.
   paste: ["enter", "input"],
   dump: ["enter", "input"],

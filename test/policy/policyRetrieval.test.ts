@@ -277,3 +277,18 @@ describe("what happens to someone who breaks the rules", () => {
     expect(answer.citations[0]?.section).toBe("Consequences");
   });
 });
+
+describe("chat shorthand", () => {
+  const words = (question: string) => conceptsOf(question).flat();
+
+  it("reads chat shorthand for work words ('mgr', 'perf', 'dept', 'diff') as the words policies use", () => {
+    expect(words("can my mgr use ai to write my perf review lol")).toEqual(expect.arrayContaining([stem("manager"), stem("performance")]));
+    expect(words("which dept signs off on it")).toContain(stem("department"));
+  });
+
+  it("does not count the words of a comparison ('between', 'vs') as what a question asks about", () => {
+    expect(words("whats the diff between sev 2 and sev 3")).not.toContain("between");
+    expect(words("copilot vs chatgpt for drafting")).not.toContain("vs");
+    expect(words("whats the diff between sev 2 and sev 3")).toContain(stem("difference"));
+  });
+});
