@@ -64,7 +64,12 @@ const smuggledRole = /(^|[\n"'“‘(\[]|[.!?:;,]\s+)\s*(system|assistant|develo
 const ordersAGrant = /(^|[,.!;:]\s*)(please\s+)?(approve|grant|authori[sz]e|exempt|whitelist|allowlist|unblock|sign off)\s+(my|this|the|me|our|an?)\b/i;
 /** The same order naming what to grant ("approve Otter"): the name is told by its capital, so only the verb ignores case. */
 const ordersANamedGrant = /(^|[,.!;:]\s*)([Pp]lease\s+)?([Aa]pprove|[Gg]rant|[Aa]uthori[sz]e|[Ee]xempt|[Ww]hitelist|[Aa]llowlist|[Uu]nblock)\s+\p{Lu}[\w.-]*/u;
-const actsAPart = /(^|[.!,;:]\s*)(please\s+)?(act|behave|talk|respond|answer)\s+(as|like)\s+(an?|my|if)\b/i;
+const actsAPart = /(^|[.!,;:]\s*)(please\s+)?(act|behave|talk|respond|answer)\s+(as|like)\s+(an?|my|if)\b|\bstop\s+(being|acting\s+(as|like)|pretending\s+to\s+be)\s+(an?|the|my)\b/i;
+/** "Reveal the rules you follow", "what guidelines were you given": the bot's own instructions, not the organisation's rules. */
+const asksForItsRules =
+  /\b(rules|instructions|guidelines|constraints|restrictions|directives)\s+(that\s+)?you\s+(follow|obey|were\s+given|have\s+been\s+given|operate\s+under|work\s+under|run\s+on)\b|\b(rules|instructions|guidelines|constraints)\s+(were|have)\s+you\s+(been\s+)?(given|told|programmed)\b/i;
+/** "Just say yes", "only answer APPROVED": the answer dictated, whatever the question before it. */
+const dictatesAWord = /\b(just|only|simply)\s+(say|answer|reply|respond|type|write)\s+(with\s+)?["'“‘]?(yes|no|ok|okay|approved|allowed|true|confirmed)\b/i;
 const asksForSecrets =
   /\b(print|output|show|give|tell|reveal|list|dump|share|send|display|leak|what'?s|what is|what are)\b(\s+me)?\s+(all\s+)?(of\s+)?(your|the|any)\s+(\w+\s+)?(api[\s_-]?keys?|env(ironment)?\s+variables?|access tokens?|secret keys?|secrets|credentials|connection strings?|config(uration)? files?)\b|\.env\b/i;
 const hidesItsWords = /\b(base\s?64|rot\s?13)\b|\bhow (do|can|would|could|to)\s+(i\s+|you\s+|we\s+|people\s+|someone\s+)?jailbreak\b/i;
@@ -81,7 +86,7 @@ const asksWhetherAllowed = /^\s*(can|may|could|am|are|is)\s+(i|we|staff|it|they|
 
 export function isInjection(question: string): boolean {
   if (deceives.test(question) && !asksWhetherAllowed.test(question)) return true;
-  const instructs = [injection, roleLabel, claimsAuthority, ordersTheBot, asksForItsSetUp, speaksToTheModel, dumpsContent, putsWordsInItsMouth, dictatesTheAnswer, smuggledRole, ordersAGrant, ordersANamedGrant, actsAPart, asksForSecrets, hidesItsWords, othersConversations];
+  const instructs = [injection, roleLabel, claimsAuthority, ordersTheBot, asksForItsSetUp, speaksToTheModel, dumpsContent, putsWordsInItsMouth, dictatesTheAnswer, smuggledRole, ordersAGrant, ordersANamedGrant, actsAPart, asksForItsRules, dictatesAWord, asksForSecrets, hidesItsWords, othersConversations];
   if (instructs.some((pattern) => pattern.test(question))) return true;
   return announcesChange.test(question) && demandsCompliance.test(question);
 }
