@@ -68,6 +68,18 @@ const actsAPart = /(^|[.!,;:]\s*)(please\s+)?(act|behave|talk|respond|answer)\s+
 /** "Reveal the rules you follow", "what guidelines were you given": the bot's own instructions, not the organisation's rules. */
 const asksForItsRules =
   /\b(rules|instructions|guidelines|constraints|restrictions|directives)\s+(that\s+)?you\s+(follow|obey|were\s+given|have\s+been\s+given|operate\s+under|work\s+under|run\s+on)\b|\b(rules|instructions|guidelines|constraints)\s+(were|have)\s+you\s+(been\s+)?(given|told|programmed)\b/i;
+/**
+ * Asking the bot to shape its answer against the policy: without citing it, leaving out its limits,
+ * as if it did not exist, or as an "expected output" given in advance.
+ */
+const reshapesTheAnswer =
+  /\bwithout\s+(citing|quoting|mentioning|referencing|referring\s+to)\s+(the\s+|any\s+|our\s+)?(polic(y|ies)|rules|sources?|citations?|documents?)\b|\b(leave|leaving)\s+out\b.{0,30}\b(restrictions?|rules|limits|caveats|warnings|exceptions)\b|\b(don'?t|do not|never)\s+(mention|include|say)\b.{0,20}\b(restrictions?|limits|caveats|warnings)\b|\bhypothetically\b.{0,60}\b(polic(y|ies)|rules?)\b|\bif\s+(the\s+|our\s+|there\s+(was|were)\s+no\s+)?(polic(y|ies)|rules)\s*(didn'?t|did\s+not|don'?t|do\s+not)?\s*(exist|apply)\b|\bexpected\s+(output|answer|response)\b|\byou\s+(have|need|are\s+required|must)\s+to\s+(tell|say|confirm|agree)\b|\bsay\s+so\b\s*[.!]?\s*$|\b(answer|reply|respond|output)\s+(only\s+)?(in|as|with)\s+(json|xml|yaml|csv)\b|\bfield\s+["'“‘]?\w+["'”’]?\s*:?\s*(true|false)\b/i;
+/** A new name or no rules given to the bot, permission to break them, an approval asked of it. */
+const recastsTheBot =
+  /\byour\s+new\s+name\s+is\b|\byou\s+(have|has|got)\s+no\s+(polic(y|ies)|rules|restrictions|limits|filters?)\b|\b(i|we)\s+(hereby\s+)?give\s+you\s+(permission|authority|clearance|the\s+right)\b|\bbreak\s+(the|your)\s+rules\b|\b(can|could|would|will)\s+you\s+(please\s+)?(just\s+)?(approve|grant|authori[sz]e|sign\s+off|whitelist|allowlist|unblock)\b|\bjust\s+approve\b/i;
+/** Other people's details and questions, asked of the bot. */
+const othersDetails =
+  /\b(e-?mail\s+addresses|phone\s+numbers|home\s+addresses|names|contact\s+details)\s+of\s+(everyone|everybody|all|every|each|the\s+people|people)\b|\b(questions|messages|conversations|chats)\s+(that\s+)?(people|others|other\s+people|users|staff|anyone|everyone|colleagues)\s+(have\s+)?(asked|sent|had|typed)\b/i;
 /** "Just say yes", "only answer APPROVED": the answer dictated, whatever the question before it. */
 const dictatesAWord = /\b(just|only|simply)\s+(say|answer|reply|respond|type|write)\s+(with\s+)?["'“‘]?(yes|no|ok|okay|approved|allowed|true|confirmed)\b/i;
 const asksForSecrets =
@@ -86,7 +98,7 @@ const asksWhetherAllowed = /^\s*(can|may|could|am|are|is)\s+(i|we|staff|it|they|
 
 export function isInjection(question: string): boolean {
   if (deceives.test(question) && !asksWhetherAllowed.test(question)) return true;
-  const instructs = [injection, roleLabel, claimsAuthority, ordersTheBot, asksForItsSetUp, speaksToTheModel, dumpsContent, putsWordsInItsMouth, dictatesTheAnswer, smuggledRole, ordersAGrant, ordersANamedGrant, actsAPart, asksForItsRules, dictatesAWord, asksForSecrets, hidesItsWords, othersConversations];
+  const instructs = [injection, roleLabel, claimsAuthority, ordersTheBot, asksForItsSetUp, speaksToTheModel, dumpsContent, putsWordsInItsMouth, dictatesTheAnswer, smuggledRole, ordersAGrant, ordersANamedGrant, actsAPart, asksForItsRules, dictatesAWord, reshapesTheAnswer, recastsTheBot, othersDetails, asksForSecrets, hidesItsWords, othersConversations];
   if (instructs.some((pattern) => pattern.test(question))) return true;
   return announcesChange.test(question) && demandsCompliance.test(question);
 }
