@@ -15,6 +15,7 @@ import { PolicyIndex, type PolicyHit } from "./policyIndex.js";
 import { isGeneralKnowledge, isInjection, isTaskOrOpinion } from "./policyGuard.js";
 import { asksInOtherWords, judge, type PolicyConfidence } from "./policyRelevance.js";
 import { outsideAiAskedAbout, outsideScopeAnswer, unknownNameAnswer, unknownNameAskedAbout } from "./policyScope.js";
+import { pointsAtTheDocuments } from "./policyDomain.js";
 import { citationOf, extractiveAnswer } from "./policyExtracts.js";
 import { loadPrompt } from "./prompts.js";
 import { matchCurated, type CuratedCandidate } from "./curatedMatching.js";
@@ -149,8 +150,9 @@ export class PolicyAssistant {
     let hits = await this.rankedHits(question, index, lexical);
     let confidence = judge(hits);
     // Asked mostly in words the policies never use: a model may put it in theirs; if none does, or
-    // its words still find no section that clearly answers, it is about something else.
-    const inOtherWords = confidence !== "off-topic" && asksInOtherWords(hits, confidence);
+    // its words still find no section that clearly answers, it is about something else, unless it
+    // points at the policies themselves ("what happens to someone who flouts these rules?").
+    const inOtherWords = confidence !== "off-topic" && asksInOtherWords(hits, confidence) && !pointsAtTheDocuments(question);
     let rewriteAnswers = false;
     if (confidence === "uncertain" && this.client && this.options.rewritePrompt) {
       const rewritten = await this.rewriteQuestion(question, hits);

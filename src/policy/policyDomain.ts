@@ -71,6 +71,14 @@ export function isDocumentWord(stemmed: string): boolean {
 /** "this policy", "the standard", "our handbook": the question is about the documents themselves. */
 const theDocument = /\b(this|the|our|these)\s+(ai\s+)?(polic(y|ies)|standards?|handbook|procedures?|rules|guidance|guidelines?)\b/i;
 
+/** "These rules", "this policy", "this AI standard": the documents pointed at, which "the policy" of an insurer's customer is not. */
+const theseDocuments = /\b(this|these)\s+(ai\s+)?(polic(y|ies)|standards?|handbook|procedures?|rules|guidance|guidelines?)\b/i;
+
+/** Whether the question points at the policies themselves ("these rules", "this policy"): it is about them, however else it is worded. */
+export function pointsAtTheDocuments(question: string): boolean {
+  return theseDocuments.test(question);
+}
+
 /** "What am I allowed to use?", "which tools can I use": asking which tools are permitted, without naming one. */
 const whichTool = /\b(what|which)\b.{0,30}\b(allowed|permitted|supposed|ok|okay|able)\s+to\s+use\b|\b(what|which)\s+(tools?|apps?|software|services?)\b/i;
 

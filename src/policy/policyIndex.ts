@@ -332,13 +332,15 @@ export class PolicyIndex {
 
   private matchOf(concepts: string[][], words: { all: Set<string>; heading: Set<string> }, units: Set<string>[]): Omit<Match, keyof QuestionTraits | "lacksNamedTool"> {
     const match = { concepts: concepts.length, matched: 0, inHeading: 0, weight: 0, known: 0, focus: 0, explained: 0 };
+    let documentWords = 0;
     const weightIn = (variants: string[], inUnit: Set<string>) => Math.max(0, ...variants.filter((variant) => inUnit.has(variant) || words.heading.has(variant)).map((variant) => this.idf(variant)));
     for (const unit of units.length > 0 ? units : [new Set<string>()]) {
       match.focus = Math.max(match.focus, concepts.reduce((sum, variants) => sum + weightIn(variants, unit), 0));
     }
     for (const variants of concepts) {
-      // "The rules" is known whatever the policies call themselves.
-      if (variants.some((variant) => this.documentFrequency.has(variant)) || isDocumentWord(variants[0]!)) match.known++;
+      // "The rules" says nothing of what the question is about: known or not, it is left out of the share.
+      if (isDocumentWord(variants[0]!)) documentWords++;
+      else if (variants.some((variant) => this.documentFrequency.has(variant))) match.known++;
       const found = variants.filter((variant) => words.all.has(variant));
       if (found.length === 0) continue;
       match.matched++;
@@ -346,7 +348,8 @@ export class PolicyIndex {
       // A heading word counts when it says something specific ("exceptions"), not "AI policy".
       if (found.some((variant) => words.heading.has(variant) && this.idf(variant) >= specificHeadingWord)) match.inHeading++;
     }
-    match.known = concepts.length === 0 ? 0 : match.known / concepts.length;
+    const subjects = concepts.length - documentWords;
+    match.known = concepts.length === 0 ? 0 : subjects === 0 ? 1 : match.known / subjects;
     const specificity = concepts.map((variants) => this.specificityOf(variants));
     const total = specificity.reduce((sum, weight) => sum + weight, 0);
     match.explained = total === 0 ? 0 : Math.min(1, match.weight / total);

@@ -1,8 +1,10 @@
 // Questions typed in chat are full of typos ("severty", "custmer", "polcy"). A misspelt word
 // matches nothing and, being unknown to the policies, weighs most in coverage, so one typo can
 // turn a fair question into a decline. Each unknown word is corrected to the policy word it is one
-// edit away from, as long as the word is long enough for a single edit to be a typo, not another word.
+// edit away from, as long as the word is long enough for a single edit to be a typo, not another word,
+// and is no English word of its own ("warden" is no typo of "warned").
 import { stem } from "./policyWords.js";
+import { isEnglishWord } from "./englishWords.js";
 
 /** Words shorter than this are left alone: one edit turns most short words ("mode", "room") into other real words. */
 const shortestCorrectable = 5;
@@ -28,6 +30,10 @@ export class PolicySpeller {
     if (word.length < shortestCorrectable || this.frequency.has(word) || /\d/.test(word) || this.knownStems.has(stem(word))) return word;
     const cached = this.corrections.get(word);
     if (cached !== undefined) return cached;
+    if (isEnglishWord(word)) {
+      this.corrections.set(word, word);
+      return word;
+    }
     // Typos rarely hit the first letter, and keeping it halves the false corrections.
     // "transalte" is "translate" with two letters swapped even when the policies only say
     // "translation": stems are compared too, for swaps only (a changed letter often makes another word).

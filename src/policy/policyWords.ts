@@ -15,7 +15,7 @@ const stopWords = new Set(
     "i me my mine myself we us our ours ourselves you your yours yourself yourselves he him his she her hers it its itself",
     "they them their theirs themselves this that these those there here what which who whom whose when where why how whether",
     "about into onto than then so not no nor yes any all some such just also too very only own same other each both few more most",
-    "up down out over off again once while until because though although since per via between vs versus",
+    "up down out over off under above below within across through during among upon again once while until because though although since per via between vs versus",
     "im ive id youre theyre weve isn aren wasn weren don doesn didn hasn haven hadn won wouldn shouldn couldn mustn cant re ve ll",
     "isnt arent wasnt werent dont doesnt didnt hasnt havent hadnt wont wouldnt shouldnt couldnt mustnt many much",
     "someone somebody something anything anyone anybody everyone everybody everything nothing nobody thing things stuff",

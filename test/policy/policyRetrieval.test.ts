@@ -148,6 +148,13 @@ describe("the policy speller", () => {
     expect(speller.correct("parental")).toBe("parental");
   });
 
+  it("leaves an English word of its own alone, even one edit from a policy word", () => {
+    const policyWords = new PolicySpeller(new Map([["staff", 9], ["monitoring", 3], ["warned", 2]]));
+    expect(policyWords.correct("stuff")).toBe("stuff");
+    expect(policyWords.correct("monitors")).toBe("monitors");
+    expect(policyWords.correct("stafff")).toBe("staff");
+  });
+
   it("counts one insertion, deletion, substitution or swap as one edit", () => {
     expect(["medcal", "medicall", "medixal", "mdeical"].map((typed) => oneEditApart(typed, "medical"))).toEqual([true, true, true, true]);
     expect(oneEditApart("mdicla", "medical")).toBe(false);
@@ -268,8 +275,14 @@ describe("the names people give a rule's exceptions, appeals and breaches", () =
 describe("what happens to someone who breaks the rules", () => {
   const assistant = assistantOnPolicy(
     "rules.md",
-    ["# Teller Bank AI Standard", "", "## Approved tools", "", "Staff may use Teller Chat for drafting.", "", "## Incidents", "", "Report an AI incident to the service desk the same day.", "", "## Consequences", "", "Misusing AI tools may lead to disciplinary action, up to dismissal."].join("\n"),
+    ["# Teller Bank AI Standard", "", "## Approved tools", "", "Staff may use Teller Chat for drafting.", "", "## Incidents", "", "Report an AI incident to the service desk the same day.", "", "## Consequences", "", "Misusing AI tools, or any breach of this standard, may lead to disciplinary action, up to dismissal."].join("\n"),
   );
+
+  it("answers a question in other words that points at the rules themselves ('these rules')", async () => {
+    const answer = await assistant.ask("what happens to anyone who knowingly and repeatedly flouts these rules?");
+    expect(answer.answered).toBe(true);
+    expect(answer.citations[0]?.section).toBe("Consequences");
+  });
 
   it("reads 'what happens to someone who…' as a question about consequences", async () => {
     const answer = await assistant.ask("what happens to someone who knowingly misuses these tools?");
