@@ -48,5 +48,34 @@ export function tokenize(text: string): string[] {
   return allWords(text).filter(isMeaningful);
 }
 
+/**
+ * Stems the stemmer leaves apart though one word is made from the other: people say "decided" where
+ * policies say "decision", "notify" for "notification", "keep it" for "retention". The noun's stem
+ * is read as the verb's.
+ */
+const derived = new Map(
+  Object.entries({
+    decis: "decid",
+    permiss: "permit",
+    retent: "retain",
+    complianc: "compli",
+    compliant: "compli",
+    notif: "notifi",
+    classif: "classifi",
+    explan: "explain",
+    submiss: "submit",
+    verif: "verifi",
+    justif: "justifi",
+    descript: "describ",
+    intervent: "interven",
+    conclus: "conclud",
+    disclosur: "disclos",
+  }),
+);
+
 /** Numbers stay as written: stemming "2.4" or "30" would only blur them. */
-export const stem = (word: string) => (/^\d/.test(word) ? word : stemmer(word));
+export const stem = (word: string) => {
+  if (/^\d/.test(word)) return word;
+  const stemmed = stemmer(word);
+  return derived.get(stemmed) ?? stemmed;
+};

@@ -305,3 +305,32 @@ describe("chat shorthand", () => {
     expect(words("whats the diff between sev 2 and sev 3")).toContain(stem("difference"));
   });
 });
+
+describe("words made from one another", () => {
+  const assistant = assistantOnPolicy(
+    "panel.md",
+    [
+      "# AI Panel Terms",
+      "",
+      "## Membership",
+      "",
+      "The panel has five members: the CTO (chair), the DPO, two engineers and a member of the People team.",
+      "",
+      "## Decisions",
+      "",
+      "Every decision of the panel is recorded in the AI register with its reasons within two working days.",
+      "",
+      "## Notification",
+      "",
+      "Customers receive notification of a new AI feature 30 days before release.",
+    ].join("\n"),
+  );
+
+  it.each([
+    ["where is what the panel decided about AI tools kept?", "Decisions"],
+  ])("reads '%s' with the noun the policy uses", async (question, section) => {
+    const answer = await assistant.ask(question);
+    expect(answer.answered).toBe(true);
+    expect(answer.citations[0]?.section).toBe(section);
+  });
+});
