@@ -178,8 +178,6 @@ export function outsideBodyAskedAbout(question: string, vocabulary: PolicyVocabu
   }
   const namedRules = namedRulesAskedAbout(question, vocabulary);
   if (namedRules) return namedRules;
-  const theirDocument = supplierDocumentAskedAbout(sentence, vocabulary);
-  if (theirDocument) return theirDocument;
   const common = ownBodyPossessive.exec(question)?.[1]?.toLowerCase();
   if (common && isMeaningful(common) && !ownSide.has(common) && !vocabulary.mentions([common])) return `that ${common}`;
   // "What does the union say…": a body named by common words, none of which the policies use.
@@ -208,7 +206,8 @@ const namedSupplierDocument = new RegExp(String.raw`\b(?:what|how|do|does|did|wo
  * may list the tool, yet what its owner's terms say is the owner's to say. The organisation's own name,
  * or a document's, is ours.
  */
-function supplierDocumentAskedAbout(sentence: string, vocabulary: PolicyVocabulary): string | undefined {
+export function supplierDocumentAskedAbout(question: string, vocabulary: PolicyVocabulary): string | undefined {
+  const sentence = question.replace(/^\s*\p{Lu}/u, (first) => first.toLowerCase());
   const match = suppliersOwn.exec(sentence) ?? namedSupplierDocument.exec(sentence);
   if (!match) return undefined;
   const name = namesIn(match[1]!).at(-1);
@@ -216,7 +215,7 @@ function supplierDocumentAskedAbout(sentence: string, vocabulary: PolicyVocabula
   if (!name || name.words.some((word) => isMeaningful(word) && !aiItself.has(word) && vocabulary.titles([word]))) return undefined;
   const document = match[0].slice(match[0].indexOf(match[1]!));
   if (vocabulary.mentions(allWords(document))) return undefined;
-  return `${name.written}'s own terms`;
+  return name.written;
 }
 
 /**
@@ -340,6 +339,10 @@ export function outsideScopeAnswer(question: string, vocabulary: PolicyVocabular
   const term = unknownTermAskedAbout(question, vocabulary);
   if (term) {
     return `Our AI policies don't use the term "${term}", so I can't explain it from them: I answer from our own policies only. If you think they should cover it, I can pass your question to the governance team.`;
+  }
+  const supplier = supplierDocumentAskedAbout(question, vocabulary);
+  if (supplier) {
+    return `Our AI policies don't cover ${supplier}'s own terms or policies, so I can't tell you what they say: I answer from our own policies only. If you think they should cover it, I can pass your question to the governance team.`;
   }
   const body = outsideBodyAskedAbout(question, vocabulary);
   if (body) {

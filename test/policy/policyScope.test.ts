@@ -156,7 +156,7 @@ describe("terms, bodies and children named in other ways", () => {
   it("declines what a supplier's own terms say, even one the policy lists, and answers for the organisation's own policy", async () => {
     const theirs = await assistant.ask("What do Otter's terms of service say about who owns my recordings?");
     expect(theirs).toMatchObject({ answered: false, citations: [] });
-    expect(theirs.answer).toContain("Otter's own terms");
+    expect(theirs.answer).toContain("Otter's own terms or policies, so I can't tell you what they say");
     expect(await answered("what does the Microsoft Copilot acceptable use policy say about research papers?")).toBe(false);
     expect(await answered("what does the Oakfield Press AI usage policy say about transcribing interviews?")).toBe(true);
     expect(await answered("can I use Otter for transcribing interviews?")).toBe(true);
