@@ -159,6 +159,23 @@ export const synonyms: Record<string, string[]> = {
   flout: ["breach"],
   "non compliance": ["breach", "comply"],
   noncompliance: ["breach", "comply"],
+  // Work words people use for what policies name formally: shipping is a release, a benchmark an
+  // evaluation, a job ad recruitment, a trial a pilot, being on the hook responsibility, not wanting
+  // to be known anonymity. ("Post-mortem" is left out: every incident has one, an AI incident or not.)
+  ship: ["release", "launch"],
+  "go live": ["release", "launch"],
+  "roll out": ["release", "launch", "deploy"],
+  benchmark: ["evaluation", "evaluate", "test"],
+  vacancy: ["recruitment", "hiring", "job"],
+  "job ad": ["recruitment", "hiring", "advert"],
+  "job advert": ["recruitment", "hiring", "advert"],
+  "job posting": ["recruitment", "hiring", "advert"],
+  "try out": ["trial", "pilot", "evaluate"],
+  "on the hook": ["responsible", "accountable", "liable"],
+  liable: ["responsible", "accountable", "liable"],
+  anonymously: ["anonymous", "confidential"],
+  "without them knowing": ["anonymous", "confidential"],
+
   // Leave from a rule, a challenge to a decision, by the names people give them.
   waiver: ["exception", "exemption"],
   exempt: ["exception", "exemption"],

@@ -334,3 +334,42 @@ describe("words made from one another", () => {
     expect(answer.citations[0]?.section).toBe(section);
   });
 });
+
+describe("everyday work words for what policies name formally", () => {
+  const assistant = assistantOnPolicy(
+    "product.md",
+    [
+      "# Product AI Standard",
+      "",
+      "## Release sign-off",
+      "",
+      "No AI feature is released to customers until the product owner and the head of security have approved its evaluation results.",
+      "",
+      "## Evaluation",
+      "",
+      "Each AI feature is evaluated on at least 500 labelled examples drawn from consented customer data before release.",
+      "",
+      "## Hiring and recruitment",
+      "",
+      "AI may help draft job adverts, but a recruiter reviews every advert and no AI tool screens candidates.",
+      "",
+      "## Responsibility for outputs",
+      "",
+      "You are responsible for any AI output you use in your work, including figures you copy into reports.",
+    ].join("\n"),
+  );
+
+  it.each([
+    ["how do we benchmark a new ai feature?", "Evaluation"],
+    ["a bot for our vacancy ads, ok?", "Hiring and recruitment"],
+    ["am I on the hook if the ai gives me wrong numbers?", "Responsibility for outputs"],
+  ])("%s → %s", async (question, section) => {
+    const answer = await assistant.ask(question);
+    expect(answer.answered).toBe(true);
+    expect(answer.citations[0]?.section).toBe(section);
+  });
+
+  it("answers sure which section a release question means when it says 'ship'", async () => {
+    expect(await assistant.ask("when can we ship the ai summary feature to customers?")).toMatchObject({ answered: true, confidence: "confident", citations: [{ section: "Release sign-off" }] });
+  });
+});
