@@ -103,6 +103,7 @@ const aiDescribed = new RegExp(
     String.raw`\b${machine}[\s-]+(?:that\s+|which\s+|has\s+|had\s+|just\s+|now\s+|then\s+|also\s+)?${personsWork}`,
     String.raw`\b${personsWork}\s+(?:\w+\s+)?by\s+(?:an?\s+|the\s+)?(?:\w+\s+)?${machine}`,
     String.raw`\b(?:produced|created|made)\s+(?:\w+\s+)?by\s+(?:an?\s+|the\s+)?(?:computers?|machines?|robots?)\b`,
+    String.raw`\bsmart\s+(?:features?|functionality|functions?|assistants?|suggestions?|repl(?:y|ies)|compose|search)\b`,
     String.raw`\b(?:not|isn['’]t|isnt|wasn['’]t|aren['’]t|never|instead of)\s+(?:even\s+)?(?:an?\s+)?(?:real\s+|actual\s+)?(?:human|person)\b`,
     String.raw`\b(?:dictation|speech[\s-]to[\s-]text|voice[\s-]recognition|auto[\s-]?(?:translat\w*|transcri\w*|generat\w*|complet\w*|decision\w*))`,
   ].join("|"),

@@ -175,6 +175,8 @@ export const synonyms: Record<string, string[]> = {
   liable: ["responsible", "accountable", "liable"],
   anonymously: ["anonymous", "confidential"],
   "without them knowing": ["anonymous", "confidential"],
+  "dont want them to know": ["anonymous", "confidential"],
+  "without anyone knowing": ["anonymous", "confidential"],
 
   // Leave from a rule, a challenge to a decision, by the names people give them.
   waiver: ["exception", "exemption"],

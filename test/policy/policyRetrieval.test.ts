@@ -373,3 +373,37 @@ describe("everyday work words for what policies name formally", () => {
     expect(await assistant.ask("when can we ship the ai summary feature to customers?")).toMatchObject({ answered: true, confidence: "confident", citations: [{ section: "Release sign-off" }] });
   });
 });
+
+describe("AI as 'smart features', and reporting without being known", () => {
+  const assistant = assistantOnPolicy(
+    "rules.md",
+    [
+      "# Brightline AI Rules",
+      "",
+      "## Reporting misuse",
+      "",
+      "Report misuse of AI tools to your manager or the AI lead. You can also report anonymously through the ethics line; your name is never shared with the person you report.",
+      "",
+      "## Release sign-off",
+      "",
+      "The product owner signs the evaluation results of every AI feature before it is released.",
+      "",
+      "## Prohibited uses",
+      "",
+      "We do not build AI features that score employees, detect emotions or identify people from their faces.",
+      "",
+      "## Approved tools",
+      "",
+      "Staff may use Brightline Assist for drafting.",
+    ].join("\n"),
+  );
+
+  it.each([
+    ["which smart features will we never build?", "Prohibited uses"],
+    ["a colleague keeps pasting client data into chatgpt, I don't want them to know it was me who said something, how?", "Reporting misuse"],
+  ])("%s → %s", async (question, section) => {
+    const answer = await assistant.ask(question);
+    expect(answer.answered).toBe(true);
+    expect(answer.citations[0]?.section).toBe(section);
+  });
+});
