@@ -407,3 +407,37 @@ describe("AI as 'smart features', and reporting without being known", () => {
     expect(answer.citations[0]?.section).toBe(section);
   });
 });
+
+describe("how quickly, and how serious", () => {
+  const assistant = assistantOnPolicy(
+    "incidents.md",
+    [
+      "# AI Incident Procedure",
+      "",
+      "## Severity levels",
+      "",
+      "Sev 1: customer data exposed or a customer harmed. Sev 2: a customer-facing AI feature misbehaves. Sev 3: an internal AI tool misbehaves.",
+      "",
+      "## Response deadlines",
+      "",
+      "Security acknowledges a Sev 1 within 15 minutes and contains it within 4 hours; a Sev 2 within 1 hour and 1 day.",
+      "",
+      "## Reporting",
+      "",
+      "Report an AI incident in the incidents channel as soon as you notice it.",
+      "",
+      "## Lessons learned",
+      "",
+      "Every Sev 1 gets a review within 10 working days.",
+    ].join("\n"),
+  );
+
+  it.each(["how fast do they have to stop the damage when an ai tool leaks data?", "how soon will someone look at a high priority ai incident?"])(
+    "reads '%s' as a question about deadlines",
+    async (question) => {
+      const answer = await assistant.ask(question);
+      expect(answer.answered).toBe(true);
+      expect(answer.citations.map((citation) => citation.section)).toContain("Response deadlines");
+    },
+  );
+});
