@@ -80,6 +80,14 @@ const recastsTheBot =
 /** Other people's details and questions, asked of the bot. */
 const othersDetails =
   /\bhidden\s+(messages?|instructions?|prompts?|text)\b|\b(output|print|show|repeat|dump|paste)\b.{0,20}\b(previous|earlier|whole|entire|last)\s+(conversation|chat)\b|\b(everyone|everybody|people)['’]?s\s+names\b|\bnames\s+of\s+(everyone|everybody|people|those|the\s+people)\s+who\b|\b(e-?mail\s+addresses|phone\s+numbers|home\s+addresses|names|contact\s+details)\s+of\s+(everyone|everybody|all|every|each|the\s+people|people)\b|\b(questions|messages|conversations|chats)\s+(that\s+)?(people|others|other\s+people|users|staff|anyone|everyone|colleagues)\s+(have\s+)?(asked|sent|had|typed)\b/i;
+/**
+ * An answer written to order rather than asked for: a sentence to complete, an example of a wrong
+ * answer, a statement to rate as true, the policy's words swapped, a line added to every answer, a
+ * voice to answer in ("can the AI write in the style of a famous author?" is a question), what a version
+ * of the bot without its limits would say.
+ */
+const writesToOrder =
+  /\b(complete|finish|continue)\s+(this|the\s+following|my)\s+(sentence|text|phrase|paragraph|statement)\b|\b(example|sample)\s+of\s+an?\s+(answer|reply|response)\s+that\b|\bwrongly\s+(says?|claims?|states?)\b|\b(rate|mark|treat|label)\s+(this|the\s+following|it)\s+(statement\s+|claim\s+)?as\s+(true|correct|approved|allowed)\b|\breplace\s+(every|all|each)\b.{0,40}\bwith\b|\b(add|append|include)\b.{0,40}\b(end|start|bottom|top)\s+of\s+(every|each|all)\b|\b(respond|answer|reply|talk|speak)\s+in\s+the\s+(voice|style)\s+of\b|\b(version|copy)\s+of\s+you\b|\bwithout\s+(your\s+)?(guardrails|filters|safeguards)\b|\b(i'?m|i\s+am|we'?re|we\s+are)\s+(instructing|ordering|directing|authori[sz]ing)\s+you\b|\binstructions\s+(that\s+)?(tell|telling)\s+you\b|\b(list|names|e-?mails?)\s+of\s+(the\s+)?people\s+who\b|\bpretend\b.{0,40}\b(procedures?|standards?|rules?)\b/i;
 /** "Just say yes", "only answer APPROVED": the answer dictated, whatever the question before it. */
 const dictatesAWord = /\b(just|only|simply)\s+(say|answer|reply|respond|type|write)\s+(with\s+)?["'“‘]?(yes|no|ok|okay|approved|allowed|true|confirmed)\b|\b(reply|answer|respond)\s+with\s+(the\s+word|a\s+single\s+word|nothing)\b/i;
 const asksForSecrets =
@@ -98,7 +106,7 @@ const asksWhetherAllowed = /^\s*(can|may|could|am|are|is)\s+(i|we|staff|it|they|
 
 export function isInjection(question: string): boolean {
   if (deceives.test(question) && !asksWhetherAllowed.test(question)) return true;
-  const instructs = [injection, roleLabel, claimsAuthority, ordersTheBot, asksForItsSetUp, speaksToTheModel, dumpsContent, putsWordsInItsMouth, dictatesTheAnswer, smuggledRole, ordersAGrant, ordersANamedGrant, actsAPart, asksForItsRules, dictatesAWord, reshapesTheAnswer, recastsTheBot, othersDetails, asksForSecrets, hidesItsWords, othersConversations];
+  const instructs = [injection, roleLabel, claimsAuthority, ordersTheBot, asksForItsSetUp, speaksToTheModel, dumpsContent, putsWordsInItsMouth, dictatesTheAnswer, smuggledRole, ordersAGrant, ordersANamedGrant, actsAPart, asksForItsRules, dictatesAWord, reshapesTheAnswer, recastsTheBot, othersDetails, writesToOrder, asksForSecrets, hidesItsWords, othersConversations];
   if (instructs.some((pattern) => pattern.test(question))) return true;
   return announcesChange.test(question) && demandsCompliance.test(question);
 }
