@@ -69,10 +69,12 @@ export function isDocumentWord(stemmed: string): boolean {
 }
 
 /** "this policy", "the standard", "our handbook": the question is about the documents themselves. */
-const theDocument = /\b(this|the|our|these)\s+(ai\s+)?(polic(y|ies)|standards?|handbook|procedures?|rules|guidance|guidelines?)\b/i;
+/** What people call the documents in a phrase ("the AI rules", "this standard"). */
+const documentNouns = String.raw`(ai\s+)?(polic(y|ies)|standards?|handbook|procedures?|rules|guidance|guidelines?)`;
+const theDocument = new RegExp(String.raw`\b(this|the|our|these)\s+${documentNouns}\b`, "i");
 
 /** "These rules", "this policy", "this AI standard": the documents pointed at, which "the policy" of an insurer's customer is not. */
-const theseDocuments = /\b(this|these)\s+(ai\s+)?(polic(y|ies)|standards?|handbook|procedures?|rules|guidance|guidelines?)\b/i;
+const theseDocuments = new RegExp(String.raw`\b(this|these)\s+${documentNouns}\b`, "i");
 
 /** Whether the question points at the policies themselves ("these rules", "this policy"): it is about them, however else it is worded. */
 export function pointsAtTheDocuments(question: string): boolean {
