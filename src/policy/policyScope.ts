@@ -192,9 +192,9 @@ export function outsideBodyAskedAbout(question: string, vocabulary: PolicyVocabu
 
 /**
  * The documents a supplier or platform publishes for its users: its terms, usage or acceptable-use
- * policy, licence, privacy notice. Unlike "the Copilot policy" (ours, on Copilot), these are theirs.
+ * policy, licence, privacy notice, indemnity, warranty. Unlike "the Copilot policy" (ours, on Copilot), these are theirs.
  */
-const supplierDocument = String.raw`(?:terms(?:\s+of\s+(?:service|use))?|(?:usage|use|acceptable[\s-]+use|content|privacy)\s+polic(?:y|ies)|licen[cs]e(?:\s+agreement)?|eula|privacy\s+notice|user\s+agreement|service\s+agreement|data\s+processing\s+(?:addendum|agreement))`;
+const supplierDocument = String.raw`(?:terms(?:\s+of\s+(?:service|use))?|(?:usage|use|acceptable[\s-]+use|content|privacy)\s+polic(?:y|ies)|licen[cs]e(?:\s+agreement)?|eula|privacy\s+notice|user\s+agreement|service\s+agreement|data\s+processing\s+(?:addendum|agreement)|(?:ip\s+|copyright\s+)?indemnit(?:y|ies)|warrant(?:y|ies)|service\s+level\s+agreement)`;
 /** "OpenAI's usage policies", "Zoom's terms of service". */
 const suppliersOwn = new RegExp(String.raw`((?:\b\p{Lu}[\p{L}\p{N}&./-]*\s+){0,2}\b\p{Lu}[\p{L}\p{N}&./-]*)(?:'s|’s|s'|s’)\s+(?:[\p{L}-]+\s+)?${supplierDocument}\b`, "u");
 /** "What does the AWS acceptable use policy say", "do the Slack terms of service allow…". */

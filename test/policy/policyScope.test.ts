@@ -158,6 +158,7 @@ describe("terms, bodies and children named in other ways", () => {
     expect(theirs).toMatchObject({ answered: false, citations: [] });
     expect(theirs.answer).toContain("Otter's own terms or policies, so I can't tell you what they say");
     expect(await answered("what does the Microsoft Copilot acceptable use policy say about research papers?")).toBe(false);
+    expect(await answered("Does Otter's IP indemnity cover us if a transcript is used in a paper?")).toBe(false);
     expect(await answered("what does the Oakfield Press AI usage policy say about transcribing interviews?")).toBe(true);
     expect(await answered("can I use Otter for transcribing interviews?")).toBe(true);
   });
