@@ -305,12 +305,12 @@ export class PolicyIndex {
     };
   }
 
-  /** Whether the policies use these words one after the other, in any form (see PolicyVocabulary). */
   /** Whether a document's title uses these words one after the other (see PolicyVocabulary). */
   titles(words: string[]): boolean {
     return words.length > 0 && this.stemmedTitles.includes(` ${words.map(stem).join(" ")} `);
   }
 
+  /** Whether the policies use these words one after the other, in any form (see PolicyVocabulary). */
   mentions(words: string[]): boolean {
     if (words.length === 1 && this.acronyms.has(stem(words[0]!))) return true;
     return words.length > 0 && this.stemmedText.includes(` ${words.map(stem).join(" ")} `);

@@ -4,7 +4,8 @@
 // policies never use means ("what does GPT stand for?"). The organisation's policies answer none,
 // unless they speak of that body, that part of life or that term themselves, which is checked
 // against their own words. So is a question about someone else's AI that speaks of no one here
-// ("at what point does the MHRA treat AI software as a medical device?"). Last, a question naming no
+// ("at what point does the MHRA treat AI software as a medical device?"), and what a supplier's own
+// terms say, even a supplier the policies name ("what do OpenAI's usage policies say…"). Last, a question naming no
 // AI about a system or body the policies never name ("how do I raise a deviation in the QMS?"),
 // asked when no section clearly answers it.
 import { isAiWord, isDocumentWord, speaksOfTheDocuments } from "./policyDomain.js";
