@@ -86,7 +86,7 @@ export interface Match {
   matched: number;
   inHeading: number;
   weight: number;
-  /** The question's concepts the policies use anywhere, share of all its concepts. */
+  /** The question's concepts the policies use anywhere, as a share of its concepts other than the words for the documents ("the policy"); 1 when it has no others. */
   known: number;
   /**
    * The IDF-weighted concepts found together in one sentence, list item or table row of the
