@@ -10,7 +10,7 @@ import path from "node:path";
 import { chatStepRows, loadShapeFromEnvironment, slackStepBenchmark, teamsStepBenchmark, type ChatStepFigures } from "./chatSteps.js";
 import { embeddedOpenBenchmark, type EmbeddedOpenFigures } from "./embeddedDatabaseOpen.js";
 import { retrievalBenchmark } from "./policyRetrieval.js";
-import { serviceStartBenchmark, type ServiceStartFigures } from "./serviceStart.js";
+import { serviceStartBenchmarkOnEach, type ServiceStartFigures } from "./serviceStart.js";
 import { createBenchStorage, startBenchPlatforms, type BenchBackend, type BenchPlatforms, type BenchStorage } from "./support/serviceProcess.js";
 import { medianOfRounds, round } from "./support/statistics.js";
 import { weeklyDigestBenchmark, type DigestFigures } from "./weeklyDigest.js";
@@ -77,8 +77,7 @@ async function serviceFiguresOnBoth(): Promise<[ServiceFigures, ServiceFigures]>
   try {
     const shape = loadShapeFromEnvironment();
     const rounds = roundsFromEnvironment();
-    const starts: ServiceStartFigures[] = [];
-    for (const { name, storage, platforms } of backends) starts.push(await step(`${name}: service cold start and idle memory`, () => serviceStartBenchmark(storage, platforms)));
+    const starts = await step("both backends in turns: service cold start and idle memory", () => serviceStartBenchmarkOnEach(backends));
     const slack: Awaited<ReturnType<typeof slackStepBenchmark>>[][] = [[], []];
     const teams: Awaited<ReturnType<typeof teamsStepBenchmark>>[][] = [[], []];
     for (let pass = 1; pass <= rounds; pass++) {

@@ -21,44 +21,72 @@ export interface ServiceStartFigures {
   databaseIdleRssMb: number;
 }
 
-export async function serviceStartBenchmark(storage: BenchStorage, platforms: BenchPlatforms, reopens = 3, freshStarts = 3): Promise<ServiceStartFigures> {
-  const fresh = await startServiceProcess(storage, platforms);
-  await fresh.stop();
-  const freshTimes = [fresh.coldStartMs, ...(await moreFreshStarts(storage.backend, platforms, freshStarts - 1))];
-  const reopenTimes: number[] = [];
-  let idleRssMb = NaN;
-  let justStartedRssMb = NaN;
-  let databaseIdleRssMb = NaN;
-  for (let run = 0; run < reopens; run++) {
-    const service = await startServiceProcess(storage, platforms);
-    reopenTimes.push(service.coldStartMs);
-    if (run === reopens - 1) {
-      ({ idle: idleRssMb, justStarted: justStartedRssMb } = await idleResidentMb(service.pid));
-      databaseIdleRssMb = databaseResidentMb(storage);
-    }
-    await service.stop();
-  }
-  return { coldStartFreshMs: median(freshTimes), coldStartMs: median(reopenTimes), idleRssMb, justStartedRssMb, databaseIdleRssMb };
+export interface StartTarget {
+  storage: BenchStorage;
+  platforms: BenchPlatforms;
 }
 
 /**
- * First starts on empty storage of their own (a new data folder, or a new scratch database), thrown
- * away after: one first start swings by half a second here (the embedded one creates 1,600 files),
- * so the figure is the median of several.
+ * The figures of each target (a backend), taken in turns: one backend's first start, then the
+ * other's, and so on, in the opposite order each time, as the load rounds are. A first start writes
+ * its files and waits behind whatever the disk is still writing, which moves by the minute: taken one
+ * backend after the other, the two would be compared under different disks.
  */
-async function moreFreshStarts(backend: BenchBackend, platforms: BenchPlatforms, count: number): Promise<number[]> {
-  const times: number[] = [];
-  for (let run = 0; run < count; run++) {
-    const storage = await createBenchStorage(backend);
-    try {
-      const service = await startServiceProcess(storage, platforms);
-      times.push(service.coldStartMs);
-      await service.stop();
-    } finally {
-      await storage.dispose();
+export async function serviceStartBenchmarkOnEach(targets: StartTarget[], reopens = 3, freshStarts = 3): Promise<ServiceStartFigures[]> {
+  const freshTimes: number[][] = targets.map(() => []);
+  for (let run = 0; run < freshStarts; run++) {
+    for (const at of turnOrder(targets.length, run)) {
+      const { storage, platforms } = targets[at]!;
+      // The first one initialises the storage the reopens use; the others get storage of their own, thrown away after.
+      freshTimes[at]!.push(run === 0 ? await startAndStop(storage, platforms) : await freshStartOnNewStorage(storage.backend, platforms));
     }
   }
-  return times;
+  const reopenTimes: number[][] = targets.map(() => []);
+  for (let run = 0; run < reopens; run++) {
+    for (const at of turnOrder(targets.length, run)) reopenTimes[at]!.push(await startAndStop(targets[at]!.storage, targets[at]!.platforms));
+  }
+  const figures: ServiceStartFigures[] = [];
+  for (const [at, { storage, platforms }] of targets.entries()) {
+    figures.push({ coldStartFreshMs: median(freshTimes[at]!), coldStartMs: median(reopenTimes[at]!), ...(await idleFigures(storage, platforms)) });
+  }
+  return figures;
+}
+
+export async function serviceStartBenchmark(storage: BenchStorage, platforms: BenchPlatforms, reopens = 3, freshStarts = 3): Promise<ServiceStartFigures> {
+  const [figures] = await serviceStartBenchmarkOnEach([{ storage, platforms }], reopens, freshStarts);
+  return figures!;
+}
+
+/** 0, 1, … on even runs and the reverse on odd ones, so neither target is always measured first. */
+const turnOrder = (count: number, run: number) => {
+  const order = [...Array(count).keys()];
+  return run % 2 === 0 ? order : order.reverse();
+};
+
+async function startAndStop(storage: BenchStorage, platforms: BenchPlatforms): Promise<number> {
+  const service = await startServiceProcess(storage, platforms);
+  await service.stop();
+  return service.coldStartMs;
+}
+
+/** A first start swings by half a second here (the embedded one creates 1,260 files), so the figure is the median of several, each on storage of its own. */
+async function freshStartOnNewStorage(backend: BenchBackend, platforms: BenchPlatforms): Promise<number> {
+  const storage = await createBenchStorage(backend);
+  try {
+    return await startAndStop(storage, platforms);
+  } finally {
+    await storage.dispose();
+  }
+}
+
+async function idleFigures(storage: BenchStorage, platforms: BenchPlatforms): Promise<Pick<ServiceStartFigures, "idleRssMb" | "justStartedRssMb" | "databaseIdleRssMb">> {
+  const service = await startServiceProcess(storage, platforms);
+  try {
+    const { idle: idleRssMb, justStarted: justStartedRssMb } = await idleResidentMb(service.pid);
+    return { idleRssMb, justStartedRssMb, databaseIdleRssMb: databaseResidentMb(storage) };
+  } finally {
+    await service.stop();
+  }
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

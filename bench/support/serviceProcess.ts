@@ -63,7 +63,7 @@ async function startBenchServer(): Promise<{ url: string; dataDir: string; dispo
   const dataDir = path.join(dir, "data");
   const server = await openEmbeddedServer(dataDir);
   return {
-    url: server.url("postgres"),
+    url: server.url(),
     dataDir,
     async dispose() {
       await server.stop();

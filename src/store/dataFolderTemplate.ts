@@ -5,7 +5,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { openDatabase } from "./database.js";
 import { clusterTemplateOf, prepareClusterTemplate, type ClusterTemplate } from "./embedded/clusterTemplate.js";
-import { embeddedLayout, stopEmbeddedServerIn } from "./embedded/embeddedServer.js";
+import pg from "pg";
+import { embeddedLayout, openEmbeddedServer, stopEmbeddedServerIn } from "./embedded/embeddedServer.js";
 import { postgresBinaries, serverUser } from "./embedded/postgresProcess.js";
 
 /** True when it made the template (in its place with the installed packages, unless given another), false when one was there already. */
@@ -17,11 +18,17 @@ export async function prepareDataFolderTemplate(template?: ClusterTemplate): Pro
       const dataDir = path.join(scratch, "data");
       fs.mkdirSync(dataDir, { mode: 0o700 });
       if (user.uid !== undefined) fs.chownSync(dataDir, user.uid, user.gid!);
+      // Started here with its WAL kept small, the server the migrations then find running keeps no spare WAL segments.
+      await openEmbeddedServer(dataDir, { settings: smallWal });
       const database = await openDatabase({ kind: "embedded", dataDir, role: "command" }, {});
       try {
-        await database.migrate();
+        try {
+          await database.migrate();
+        } finally {
+          await database.close();
+        }
+        await leaveOnlyWhatAFolderNeeds(dataDir);
       } finally {
-        await database.close();
         await stopEmbeddedServerIn(dataDir);
       }
       const layout = embeddedLayout(dataDir);
@@ -30,4 +37,24 @@ export async function prepareDataFolderTemplate(template?: ClusterTemplate): Pro
     user,
     template ?? clusterTemplateOf(binaries),
   );
+}
+
+const smallWal = { min_wal_size: "2MB", max_wal_size: "2MB" };
+
+/**
+ * What a first start copies, made smaller: initdb's `postgres` database is for people and tools to
+ * connect to and the service never uses it (300 files, 7 MB), and with its WAL kept to the minimum
+ * the server removes the segments the migrations filled instead of keeping them for reuse. On a busy disk a first start's copy waits behind the writes before it, so every
+ * megabyte it does not write counts.
+ */
+async function leaveOnlyWhatAFolderNeeds(dataDir: string): Promise<void> {
+  const server = await openEmbeddedServer(dataDir, { settings: smallWal });
+  const client = new pg.Client({ connectionString: server.url() });
+  await client.connect();
+  try {
+    await client.query("DROP DATABASE IF EXISTS postgres"); // a cluster copied from an earlier template has none
+    await client.query("CHECKPOINT");
+  } finally {
+    await client.end();
+  }
 }

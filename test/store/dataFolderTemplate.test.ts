@@ -34,6 +34,12 @@ describe("the data folder template npm install makes", () => {
       try {
         const { rows } = await client.query<{ inbox: string | null; systems: string }>(`SELECT to_regclass('"InboxMessage"')::text AS inbox, (SELECT count(*) FROM "AiSystem")::text AS systems`);
         expect(rows[0]).toEqual({ inbox: '"InboxMessage"', systems: "0" });
+        // Only what a data folder needs, so a first start writes little: no `postgres` database, 1 MB WAL segments, none kept spare.
+        const databases = await client.query<{ datname: string }>("SELECT datname FROM pg_database ORDER BY datname");
+        expect(databases.rows.map((row) => row.datname)).toEqual([embeddedDatabaseName, "template0", "template1"]);
+        const walSegments = fs.readdirSync(path.join(template.clusterDir, "pg_wal")).filter((name) => /^[0-9A-F]{24}$/.test(name));
+        expect(walSegments.length).toBeLessThanOrEqual(3);
+        for (const segment of walSegments) expect(fs.statSync(path.join(template.clusterDir, "pg_wal", segment)).size).toBe(1024 * 1024);
       } finally {
         await client.end();
       }

@@ -26,9 +26,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "aims-test-server-"));
   fs.chmodSync(dir, 0o755); // as root the server runs as `postgres`, which must reach it
   const server = await openEmbeddedServer(path.join(dir, "data"), { settings: throwawaySettings });
-  const embeddedTemplate = await migratedTemplate(server.url("postgres"));
+  const embeddedTemplate = await migratedTemplate(server.url());
   const postgresTemplate = process.env.TEST_DATABASE_URL ? await migratedTemplate(process.env.TEST_DATABASE_URL) : undefined;
-  project.provide("embeddedServerUrl", server.url("postgres"));
+  project.provide("embeddedServerUrl", server.url());
   project.provide("embeddedTemplate", embeddedTemplate.name);
   project.provide("postgresTemplate", postgresTemplate?.name ?? "");
   return async () => {

@@ -137,34 +137,44 @@ async function findRunning(layout: EmbeddedLayout, password: string): Promise<{ 
   return (await waitUntilReady(status.port, password, stillAlive, () => isAlive(status.pid))) ? status : undefined;
 }
 
-/** Polls until the server accepts a login (then makes sure our database exists), or it exits. */
+/** Polls until the server accepts a login to our database (creating it if the cluster has none yet), or it exits. */
 async function waitUntilReady(port: number, password: string, exited: Promise<number | null>, alive: () => boolean = () => true): Promise<boolean> {
   let gone = false;
   void exited.then(() => (gone = true));
   const deadline = Date.now() + 60_000;
   while (!gone && alive() && Date.now() < deadline) {
-    const client = new pg.Client({ host: "127.0.0.1", port, user: superuser, password, database: "postgres", connectionTimeoutMillis: 2_000 });
-    client.on("error", () => {});
     try {
-      await client.connect();
-      await ensureDatabase(client);
+      await logIn(port, password, embeddedDatabaseName);
       return true;
-    } catch {
-      await sleep(20);
-    } finally {
-      await client.end().catch(() => {});
+    } catch (error) {
+      if ((error as { code?: string }).code === missingDatabase) await createOurDatabase(port, password).catch(() => {});
+      else await sleep(20);
     }
   }
   return false;
 }
 
-async function ensureDatabase(client: pg.Client): Promise<void> {
-  const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [embeddedDatabaseName]);
-  if (rowCount === 0) await client.query(`CREATE DATABASE ${embeddedDatabaseName}`).catch(ignoreDuplicate);
+const missingDatabase = "3D000";
+
+async function logIn(port: number, password: string, database: string, statement?: string): Promise<void> {
+  const client = new pg.Client({ host: "127.0.0.1", port, user: superuser, password, database, connectionTimeoutMillis: 2_000 });
+  client.on("error", () => {});
+  try {
+    await client.connect();
+    if (statement) await client.query(statement);
+  } finally {
+    await client.end().catch(() => {});
+  }
 }
 
-function ignoreDuplicate(error: { code?: string }): void {
-  if (error.code !== "42P04") throw error; // created a moment ago by another process
+/**
+ * A cluster made by initdb has no database of ours until now; template1 is the database every
+ * cluster keeps (a data folder's copy of the template has no `postgres` database: see clusterTemplate.ts).
+ */
+async function createOurDatabase(port: number, password: string): Promise<void> {
+  await logIn(port, password, "template1", `CREATE DATABASE ${embeddedDatabaseName}`).catch((error: { code?: string }) => {
+    if (error.code !== "42P04") throw error; // created a moment ago by another process
+  });
 }
 
 function serverHandle(layout: EmbeddedLayout, password: string, postmaster: { pid: number; port: number }, startedHere: boolean, created: boolean): EmbeddedServer {
@@ -175,7 +185,7 @@ function serverHandle(layout: EmbeddedLayout, password: string, postmaster: { pi
     created,
     url,
     async stopUnlessInUse() {
-      if (await otherClientsConnected(url("postgres"))) return false;
+      if (await otherClientsConnected(url())) return false;
       await stopPostmaster(postmaster.pid);
       return true;
     },

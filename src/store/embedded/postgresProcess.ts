@@ -96,7 +96,7 @@ export async function initialiseCluster(
 }
 
 /** How every embedded cluster is made (a template made with other options is not used: see clusterTemplate.ts). */
-export const initdbOptions = ["--auth=scram-sha-256", "--encoding=UTF8", "--no-locale", "--no-instructions"];
+export const initdbOptions = ["--auth=scram-sha-256", "--encoding=UTF8", "--no-locale", "--no-instructions", "--wal-segsize=1"];
 
 /** initdb into the empty folder `clusterDir` (a real path the server's user owns). */
 export async function createCluster(binaries: PostgresBinaries, clusterDir: string, user: ServerUser, credentials: { user: string; password: string }): Promise<void> {
