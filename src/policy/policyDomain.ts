@@ -56,8 +56,61 @@ export function namedThings(passages: PolicyPassage[]): Set<string> {
   // Kept as written, not stemmed: "Officer" must not make "office" a name. "IT" and "US" are kept
   // in capitals: they name a department or a country only when a question writes them so, and
   // "is it ok to…" names nothing.
-  const names = [...shaped, ...[...capitalised].filter((word) => !lowerCase.has(word))];
+  const bodies = bodyNameWords(passages);
+  const names = [...[...shaped].filter((word) => !everydayShortForms.has(word)), ...[...capitalised].filter((word) => !lowerCase.has(word) && !bodies.has(word))];
   return new Set(names.map((word) => (isMeaningful(word) ? word : word.toUpperCase())));
+}
+
+/** Departments, roles and places written short ("ask IT", "the CFO", "UK law"): the organisation's own business, not a tool's name. */
+const everydayShortForms = new Set("it hr uk us usa eu ceo cfo cto coo".split(" "));
+
+/** The last word of a body's or a role's name ("Quality Committee", "Chief Technology Officer", "Information Security"). */
+const bodyNouns = new Set(
+  [
+    "committee board group panel council team office officer director directorate department unit desk hub manager lead head chief guardian",
+    "secretary counsel executive commissioner ombudsman registrar dean provost union senate faculty function service services division authority",
+    "security compliance procurement finance legal quality governance operations engineering communications marketing sales resources estates facilities payroll audit",
+  ]
+    .join(" ")
+    .split(" "),
+);
+
+/**
+ * The words of the names of bodies and roles that are not about AI ("Quality Committee", "Medical
+ * Director", "Information Security", "Students' Union"), as `namedThings` keeps them: every one of
+ * their capitalised uses in a run of capitalised words that ends with a body's word and has no word
+ * for AI. Asking about such a body is asking about the organisation's own business; "the AI
+ * Steering Group" and a tool's name are the policies' subject.
+ */
+function bodyNameWords(passages: PolicyPassage[]): Set<string> {
+  const inBodies = new Set<string>();
+  const elsewhere = new Set<string>();
+  for (const passage of passages) {
+    for (const run of capitalisedRuns(passage.text)) {
+      const lower = run.map((word) => word.toLowerCase());
+      const isBody = bodyNouns.has(lower.at(-1)!) && !lower.some((word) => word === "ai" || aiWords.has(stem(word)));
+      for (const word of lower) (isBody ? inBodies : elsewhere).add(word);
+    }
+  }
+  return new Set([...inBodies].filter((word) => !elsewhere.has(word)));
+}
+
+/** Runs of capitalised words inside sentences (not a sentence's first word), possessives cut ("Students'" → "Students"). */
+function capitalisedRuns(text: string): string[][] {
+  const runs: string[][] = [];
+  for (const sentence of text.split(/(?<=[.!?:;])\s+|\n+/)) {
+    let run: string[] = [];
+    sentence.split(/[^\p{L}\p{N}']+/u).filter(Boolean).forEach((raw, position) => {
+      const word = raw.replace(/'s?$/u, "");
+      if (position > 0 && /^\p{Lu}/u.test(word) && word.length >= 2) run.push(word);
+      else {
+        if (run.length > 0) runs.push(run);
+        run = [];
+      }
+    });
+    if (run.length > 0) runs.push(run);
+  }
+  return runs;
 }
 
 /** What people call the policies, whatever they call themselves ("the rules" of a "Guidance"), as stems. */

@@ -220,7 +220,8 @@ export function supplierDocumentAskedAbout(question: string, vocabulary: PolicyV
 }
 
 /**
- * Private life: one's own family, occasions, home and leisure ("my kid's homework", "my holiday").
+ * Private life: one's own family, occasions, home, leisure and money ("my kid's homework", "my holiday",
+ * "my bank statements").
  * A question naming AI and its asker's own private life is not about the organisation's rules,
  * unless the policies speak of it too. Only "my …" counts: to a newsroom "recipes" and "holiday
  * travel" are work, and "partner" alone is as often a business partner.
@@ -231,6 +232,7 @@ const privateLife = new Set(
     "grandma grandmother grandad grandfather nan granny sister brother family friend friends neighbour neighbor toddler baby",
     "birthday wedding anniversary christmas holiday holidays vacation honeymoon recipes cooking dinner meals diet workout workouts gym fitness",
     "playlist playlists hobby hobbies garden shopping dating homework bedtime pet pets cat dog cv resume mortgage landlord teenager teen",
+    "bank savings finances budget budgeting taxes pension",
   ]
     .join(" ")
     .split(" "),
@@ -332,6 +334,25 @@ export function othersRulesAskedAbout(question: string): boolean {
   return whatTheirRulesSay.test(question) || doTheyRequire.test(question);
 }
 
+/**
+ * How long records of a kind the policies never name are kept ("how long must we keep payroll
+ * records?", "how long do we retain closed matter files?"), asked naming no AI: the policies keep
+ * the records of their AI, and their retention table shares every other word of such a question.
+ */
+const asksHowLongKept = /\bhow\s+long\b.{0,60}\b(keep|kept|retain|retained|store|stored|hold|held|archive|archived)\b|\bretention\s+(period|time|rules?|schedule)\s+(for|of|on)\b/i;
+const recordsNoun = /^(records?|files?|documents?|data|logs?|notes|forms?|paperwork|statements?|emails?|reports?|minutes|receipts|invoices|contracts?)$/;
+
+export function unknownRecordsAskedAbout(question: string, vocabulary: PolicyVocabulary): string | undefined {
+  if (!asksHowLongKept.test(question)) return undefined;
+  const words = allWords(question);
+  if (words.some((word) => isAiWord(stem(word)))) return undefined;
+  for (let i = 1; i < words.length; i++) {
+    const kind = words[i - 1]!;
+    if (recordsNoun.test(words[i]!) && isMeaningful(kind) && !vocabulary.mentions([kind])) return `${kind} ${words[i]}`;
+  }
+  return undefined;
+}
+
 /** Why the question is declined, in words its asker recognises. */
 export function outsideScopeAnswer(question: string, vocabulary: PolicyVocabulary): string | undefined {
   if (inAnotherLanguage(question, vocabulary)) {
@@ -351,6 +372,10 @@ export function outsideScopeAnswer(question: string, vocabulary: PolicyVocabular
   }
   if (othersRulesAskedAbout(question)) {
     return "I answer from our own AI policies only, so I can't tell you what another organisation's terms or rules say. If you think our policies should cover it, I can pass your question to the governance team.";
+  }
+  const records = unknownRecordsAskedAbout(question, vocabulary);
+  if (records) {
+    return `Our AI policies don't mention ${records}, so I can't tell you how long they are kept: their retention rules are for the records of our AI. Your records or data protection team will know; if you think the AI policies should cover it, I can pass your question to the governance team.`;
   }
   if (privateLifeAskedAbout(question, vocabulary)) {
     return "Our AI policy is about using AI for work, not in your own time, so it doesn't cover this. If it is about work after all, I can pass your question to the governance team.";

@@ -231,3 +231,51 @@ describe("someone else's AI", () => {
   });
 });
 
+
+describe("the organisation's own business in the policy's words", () => {
+  const records = assistantOnPolicy(
+    "ai-records.md",
+    [
+      "# Northfield AI Records Standard",
+      "",
+      "## Who looks after AI",
+      "",
+      "The AI Steering Group meets on the first Tuesday of every month. AI incidents are reported to IT through the Service Desk.",
+      "",
+      "## How long we keep AI records",
+      "",
+      "| Record | Kept for |",
+      "| --- | --- |",
+      "| Chat history with the assistant | 30 days |",
+      "| AI incident records | 6 years after the incident is closed |",
+      "| Prompts sent to approved tools | 90 days |",
+      "",
+      "## Reporting an AI incident",
+      "",
+      "Report a security incident involving an AI tool to IT within 24 hours, saying which tool and what data was involved. Serious AI incidents are also reported to the Quality Committee.",
+    ].join("\n"),
+  );
+  const answeredHere = async (question: string) => (await records.ask(question)).answered;
+
+  it("declines how long records the policy never names are kept, saying which, and answers for the records it keeps", async () => {
+    const payroll = await records.ask("How long must we keep payroll records after an employee leaves?");
+    expect(payroll.answered).toBe(false);
+    expect(payroll.answer).toContain("don't mention payroll records");
+    expect(await answeredHere("how long do we keep AI incident records?")).toBe(true);
+    expect(await answeredHere("how long is my chat history kept?")).toBe(true);
+  });
+
+  it("takes a body the policy names in passing for the organisation's own business, and its AI body for the policy's", async () => {
+    expect(await answeredHere("Does the Quality Committee have to sign off the new car parking charges?")).toBe(false);
+    expect(await answeredHere("When does the steering group meet?")).toBe(true);
+  });
+
+  it("takes IT for a department, not an AI tool", async () => {
+    expect(await answeredHere("Left my work phone on the train. Is that something I report, or do I just tell IT?")).toBe(false);
+    expect(await answeredHere("a security incident with Copilot, who do I tell and by when?")).toBe(true);
+  });
+
+  it("declines AI for one's own money", async () => {
+    expect(await answeredHere("Is it safe to let an AI tool read my bank statements and keep them for 30 days?")).toBe(false);
+  });
+});
