@@ -38,7 +38,10 @@ export function namedThings(passages: PolicyPassage[]): Set<string> {
   };
   for (const passage of passages) {
     for (const sentence of passage.text.split(/(?<=[.!?:;])\s+|\n+/)) {
-      sentence.split(/[^\p{L}\p{N}]+/u).filter(Boolean).forEach((word, position) => {
+      const words = sentence.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+      // A heading in capitals ("FIRST STEPS FOR THE PERSON REPORTING") names nothing by its capitals.
+      if (inCapitals(words)) continue;
+      words.forEach((word, position) => {
         if (/^\p{Ll}/u.test(word)) lowerCase.add(word);
         else if (position > 0 && word.length >= 3) capitalised.add(word.toLowerCase());
         if (/^\p{Lu}[\p{Ll}\p{N}]+\p{Lu}/u.test(word) || /^\p{Lu}{2,6}\d*$/u.test(word) || /^\p{L}+\d+$/u.test(word)) shaped.add(word.toLowerCase());
@@ -61,8 +64,14 @@ export function namedThings(passages: PolicyPassage[]): Set<string> {
   return new Set(names.map((word) => (isMeaningful(word) ? word : word.toUpperCase())));
 }
 
-/** Departments, roles and places written short ("ask IT", "the CFO", "UK law"): the organisation's own business, not a tool's name. */
-const everydayShortForms = new Set("it hr uk us usa eu ceo cfo cto coo".split(" "));
+/** Two words or more, most of them written in capitals. */
+function inCapitals(words: string[]): boolean {
+  const capitals = words.filter((word) => /^\p{Lu}{2,}$/u.test(word)).length;
+  return capitals >= 2 && capitals * 2 > words.length;
+}
+
+/** Departments, roles, places and papers written short ("ask IT", "the CFO", "UK law", "photo ID"): the organisation's own business, not a tool's name. */
+const everydayShortForms = new Set("it hr qa pr ops id uk us usa eu nhs gp ceo cfo cto coo cmo ciso dpo".split(" "));
 
 /** The last word of a body's or a role's name ("Quality Committee", "Chief Technology Officer", "Information Security"). */
 const bodyNouns = new Set(

@@ -247,10 +247,35 @@ export function privateLifeAskedAbout(question: string, vocabulary: PolicyVocabu
 /** "My 12 year old", "my 8-yr-old": a child, however written. */
 const ownChild = /\bmy\s+\d{1,2}[\s-]*(?:years?|yrs?|yo)\b/iu;
 
+/** Occasions and pastimes, private wherever they are named; people ("a patient's family") are only one's own as "my …". */
+const privateOccasions = new Set(
+  "birthday wedding anniversary christmas holiday holidays vacation honeymoon recipes cooking dinner meals diet workout workouts gym fitness playlist playlists hobby hobbies garden shopping dating homework bedtime".split(" "),
+);
+
+/** "For my own personal use", "in my spare time": AI used for oneself ("at home" alone is as often work done from home). */
+const usedForOneself = /\b(for\s+(my\s+)?(own\s+)?personal\s+use|in\s+my\s+(own|spare|free)\s+time)\b/i;
+/** The same, "at home", "for me": an occasion named beside it ("plan a holiday for me", "at home for recipes") is one's own. */
+const forOneself = new RegExp(`${usedForOneself.source}|\\b(at\\s+home|for\\s+me|for\\s+myself|outside\\s+(of\\s+)?work)\\b`, "i");
+/** Words that bring a question back to work, wherever it is asked from: "at home, for a client email". */
+const workWords = new Set(
+  "work working job jobs client clients customer customers colleague colleagues manager managers boss email emails office project projects team teams meeting meetings patient patients student students pupil pupils coursework assignment assignments essay essays exam exams company employer business staff rota shift shifts request requests approve approved approval report reports".split(" "),
+);
+
 function ownLifeWords(question: string): string[] {
-  if (!allWords(question).some((word) => isAiWord(stem(word)))) return [];
+  const words = allWords(question);
+  if (!words.some((word) => isAiWord(stem(word)))) return [];
   const named = [...question.matchAll(ownLife)].flatMap((match) => [match[1], match[2]]).filter((word): word is string => word !== undefined).map((word) => word.toLowerCase()).filter((word) => privateLife.has(word));
-  return ownChild.test(question) ? [...named, "child"] : named;
+  const ownChildNamed = ownChild.test(question) ? [...named, "child"] : named;
+  // Without "my": AI for oneself ("use ChatGPT at home for recipes", "plan a holiday for me"), when no work is spoken of.
+  if (words.some((word) => workWords.has(word))) return ownChildNamed;
+  const anywhere = forOneself.test(question) ? words.filter((word) => privateOccasions.has(word)) : [];
+  return [...ownChildNamed, ...anywhere];
+}
+
+/** AI used for oneself, at home or in one's own time, about no work at all ("should I pay for ChatGPT Plus for my own personal use at home?"). */
+export function usedForOneselfAskedAbout(question: string): boolean {
+  const words = allWords(question);
+  return usedForOneself.test(question) && words.some((word) => isAiWord(stem(word))) && !words.some((word) => workWords.has(word));
 }
 
 /** "What does GPT stand for?", "what does 'hallucination' mean?": the one word asked about. */
@@ -377,7 +402,7 @@ export function outsideScopeAnswer(question: string, vocabulary: PolicyVocabular
   if (records) {
     return `Our AI policies don't mention ${records}, so I can't tell you how long they are kept: their retention rules are for the records of our AI. Your records or data protection team will know; if you think the AI policies should cover it, I can pass your question to the governance team.`;
   }
-  if (privateLifeAskedAbout(question, vocabulary)) {
+  if (privateLifeAskedAbout(question, vocabulary) || usedForOneselfAskedAbout(question)) {
     return "Our AI policy is about using AI for work, not in your own time, so it doesn't cover this. If it is about work after all, I can pass your question to the governance team.";
   }
   return undefined;

@@ -51,6 +51,8 @@ export const synonyms: Record<string, string[]> = {
   ...personalData(["customer", "client", "personal"], ["data", "info", "information", "details"]),
   client: ["customer"],
   policyholder: ["customer"],
+  buyer: ["customer"],
+  purchaser: ["customer"],
   // Data protection's short forms, which policies as often spell out.
   pii: ["personal", "data"],
   dpia: ["dpia", "data", "protection", "impact", "assessment"],
@@ -178,6 +180,11 @@ export const synonyms: Record<string, string[]> = {
   "job posting": ["recruitment", "hiring", "advert"],
   "try out": ["trial", "pilot", "evaluate"],
   "on the hook": ["responsible", "accountable", "liable"],
+  // AI described rather than named (policyDomain.ts, describesAi): what a machine produced is what the policies call AI-generated.
+  "by a machine": ["ai", "generated"],
+  "by a computer": ["ai", "generated"],
+  "by the computer": ["ai", "generated"],
+  "by a robot": ["ai", "generated"],
   liable: ["responsible", "accountable", "liable"],
   anonymously: ["anonymous", "confidential"],
   "without them knowing": ["anonymous", "confidential"],

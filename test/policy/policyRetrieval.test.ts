@@ -441,3 +441,30 @@ describe("how quickly, and how serious", () => {
     },
   );
 });
+
+describe("what a machine produced, for the buyers of a product", () => {
+  const assistant = assistantOnPolicy(
+    "product.md",
+    [
+      "# Lumen Software AI in the Product",
+      "",
+      "## Telling customers",
+      "",
+      "Customers are told, next to the content, whenever text or images in the platform are AI-generated.",
+      "",
+      "## Evaluation datasets",
+      "",
+      "Evaluation datasets for AI features are kept apart from production data and reviewed every quarter.",
+      "",
+      "## Scope",
+      "",
+      "This standard covers every AI feature of the platform and the teams that build them.",
+    ].join("\n"),
+  );
+
+  it("finds the rule on AI-generated content for a question about buyers and what a machine produced", async () => {
+    const answer = await assistant.ask("Do we let buyers of our platform know when something on their screen was produced by a machine?");
+    expect(answer.answered).toBe(true);
+    expect(answer.citations[0]?.section).toBe("Telling customers");
+  });
+});

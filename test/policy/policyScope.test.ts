@@ -110,6 +110,16 @@ describe("AI in the asker's private life", () => {
   it("answers 'my' work questions", async () => {
     expect(await answered("can I use Copilot to summarise my research papers?")).toBe(true);
   });
+
+  it("declines AI used for oneself without 'my': at home for recipes, a holiday for me, for personal use", async () => {
+    expect(await answered("is it safe to use Copilot at home for recipes")).toBe(false);
+    expect(await answered("can Copilot plan a 5 day holiday in Portugal for me and a friend")).toBe(false);
+    expect(await answered("Should I pay for Copilot Pro for my own personal use?")).toBe(false);
+  });
+
+  it("answers work done from home", async () => {
+    expect(await answered("can I use Copilot at home to draft research papers?")).toBe(true);
+  });
 });
 
 describe("questions about AI rather than the rules", () => {
@@ -250,6 +260,10 @@ describe("the organisation's own business in the policy's words", () => {
       "| AI incident records | 6 years after the incident is closed |",
       "| Prompts sent to approved tools | 90 days |",
       "",
+      "## Checks before release",
+      "",
+      "QA signs off every release of an AI feature.",
+      "",
       "## Reporting an AI incident",
       "",
       "Report a security incident involving an AI tool to IT within 24 hours, saying which tool and what data was involved. Serious AI incidents are also reported to the Quality Committee.",
@@ -270,8 +284,9 @@ describe("the organisation's own business in the policy's words", () => {
     expect(await answeredHere("When does the steering group meet?")).toBe(true);
   });
 
-  it("takes IT for a department, not an AI tool", async () => {
+  it("takes IT and QA for departments, and a heading in capitals for no name", async () => {
     expect(await answeredHere("Left my work phone on the train. Is that something I report, or do I just tell IT?")).toBe(false);
+    expect(await answeredHere("The batch sheet is missing a signature before the QA check on Monday, who countersigns it?")).toBe(false);
     expect(await answeredHere("a security incident with Copilot, who do I tell and by when?")).toBe(true);
   });
 
