@@ -14,7 +14,7 @@ import { listPolicyFiles, loadPolicyCorpus, PolicyDirMissingError, policyDirExis
 import { PolicyIndex, type PolicyHit } from "./policyIndex.js";
 import { isGeneralKnowledge, isInjection, isTaskOrOpinion } from "./policyGuard.js";
 import { asksInOtherWords, judge, type PolicyConfidence } from "./policyRelevance.js";
-import { outsideAiAskedAbout, outsideScopeAnswer, unknownNameAnswer, unknownNameAskedAbout } from "./policyScope.js";
+import { otherBodyAnswer, otherBodyAskedAbout, outsideAiAskedAbout, outsideScopeAnswer, unknownNameAnswer, unknownNameAskedAbout } from "./policyScope.js";
 import { pointsAtTheDocuments } from "./policyDomain.js";
 import { citationOf, extractiveAnswer } from "./policyExtracts.js";
 import { loadPrompt } from "./prompts.js";
@@ -141,6 +141,8 @@ export class PolicyAssistant {
     const { index } = await this.currentIndex();
     const outsideScope = outsideScopeAnswer(question, index);
     if (outsideScope) return { answered: false, answer: outsideScope, citations: [], source: "guard", confidence: "off-topic" };
+    const otherBody = otherBodyAskedAbout(question, index);
+    if (otherBody) return { answered: false, answer: otherBodyAnswer(otherBody), citations: [], source: "guard", confidence: "off-topic" };
     const othersAi = outsideAiAskedAbout(question, index);
     if (othersAi) return { answered: false, answer: unknownNameAnswer(othersAi), citations: [], source: "guard", confidence: "off-topic" };
     const lexical = index.query(question, 10);

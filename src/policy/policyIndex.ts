@@ -160,6 +160,7 @@ export class PolicyIndex {
   private readonly stemmedText: string;
   /** The documents' titles, stemmed, one per line: what `titles` searches. */
   private readonly stemmedTitles: string;
+  private readonly stemmedHeadings: string;
 
   constructor(readonly passages: PolicyPassage[]) {
     this.byId = new Map(passages.map((passage) => [passage.id, passage]));
@@ -182,6 +183,7 @@ export class PolicyIndex {
     }
     this.stemmedText = passages.map((passage) => ` ${allWords(`${passage.headingPath.join(" ")} ${passage.text}`).map(stem).join(" ")} `).join("\n");
     this.stemmedTitles = [...new Set(passages.map((passage) => passage.documentTitle))].map((title) => ` ${allWords(title).map(stem).join(" ")} `).join("\n");
+    this.stemmedHeadings = [...new Set(passages.flatMap((passage) => [passage.documentTitle, ...passage.headingPath]))].map((heading) => ` ${allWords(heading).map(stem).join(" ")} `).join("\n");
     this.acronyms = learnAcronyms([...this.unitsOf.values()].flat().map((unit) => unit.text), new Set(this.documentFrequency.keys()));
   }
 
@@ -308,6 +310,11 @@ export class PolicyIndex {
   /** Whether a document's title uses these words one after the other (see PolicyVocabulary). */
   titles(words: string[]): boolean {
     return words.length > 0 && this.stemmedTitles.includes(` ${words.map(stem).join(" ")} `);
+  }
+
+  /** Whether a heading or a document's title uses these words one after the other (see PolicyVocabulary). */
+  heads(words: string[]): boolean {
+    return words.length > 0 && this.stemmedHeadings.includes(` ${words.map(stem).join(" ")} `);
   }
 
   /** Whether the policies use these words one after the other, in any form (see PolicyVocabulary). */

@@ -18,6 +18,8 @@ export interface PolicyVocabulary {
   mentions(words: string[]): boolean;
   /** Whether a document's title uses these words one after the other: the organisation's own name, or its documents'. */
   titles(words: string[]): boolean;
+  /** Whether a heading or a document's title uses these words one after the other: what the policies are about. */
+  heads(words: string[]): boolean;
 }
 
 const rulesWord = String.raw`(polic(y|ies)|rules?|guidance|guidelines?|principles?|terms|code|position|stance|approach|requirements?|regulations?|advice|framework|standards?|usage|measures|acts?|laws?|bills?|directives?|statutes?)`;
@@ -499,10 +501,38 @@ export function outsideAiAskedAbout(question: string, vocabulary: PolicyVocabula
   return names[0];
 }
 
+/** The last word of a body's name ("the Quality Committee", "the Pensions Board"). */
+const bodyNoun = /^(committee|board|group|panel|council|forum|team|unit|office|department|directorate|trust|union|senate|faculty)$/;
+/** What a question asks of a body itself: when it meets, who sits on it or chairs it, whom it reports to. */
+const asksHowABodyWorks = /\b(meet|meets|meeting|meetings|sit|sits|sitting|seat|seats|members?|membership|chair|chairs|chaired|quorum|minutes|terms\s+of\s+reference|report\s+to|reports\s+to)\b/i;
+
+/**
+ * How a body works ("when does the Quality Committee meet and who sits on it?"), asked naming no AI,
+ * of a body the policies mention but are not about: no heading or title of theirs names it, while a
+ * body of theirs ("the Digital Health Board") has its terms of reference. Its name is read as written.
+ */
+export function otherBodyAskedAbout(question: string, vocabulary: PolicyVocabulary): string | undefined {
+  if (!asksHowABodyWorks.test(question) || allWords(question).some((word) => isAiWord(stem(word)))) return undefined;
+  const words = writtenWords(question);
+  if (writtenInCapitals(words)) return undefined;
+  for (const run of runsOfNames(words)) {
+    const name = run.map((i) => words[i]!.word);
+    if (!bodyNoun.test(name.at(-1)!.toLowerCase()) || name.length < 2) continue;
+    const nameWords = allWords(name.join(" "));
+    if (!vocabulary.heads(nameWords) && !vocabulary.heads(nameWords.slice(0, -1))) return name.join(" ");
+  }
+  return undefined;
+}
+
 /**
  * Why a question about a named thing the policies never mention is declined. The name is quoted as
  * written: it may be a whole name ("Editorial Council") or a word naming something else ("the Leeds office").
  */
 export function unknownNameAnswer(named: string): string {
   return `Our AI policies don't mention "${named}", so I can't help with it: I answer questions about our AI policies only. If you think they should cover it, I can pass your question to the governance team.`;
+}
+
+/** Why a question about how another body works is declined. */
+export function otherBodyAnswer(body: string): string {
+  return `Our AI policies don't say how the ${body} works, so I can't tell you: I answer questions about our AI policies only. Its own terms of reference will; if you think the AI policies should cover it, I can pass your question to the governance team.`;
 }

@@ -99,6 +99,11 @@ export const synonyms: Record<string, string[]> = {
   religion: ["religion", "protected", "characteristic"],
   disability: ["disability", "protected", "characteristic"],
 
+  // Who belongs to a body: "who sits on the panel", "a seat at the table".
+  "sit on": ["member", "membership"],
+  "seat on": ["member", "membership"],
+  "seat at the table": ["member", "membership"],
+
   // Being named an author ("co-author") is what policies call authorship.
   author: ["author", "authorship"],
 

@@ -248,9 +248,9 @@ describe("the organisation's own business in the policy's words", () => {
     [
       "# Northfield AI Records Standard",
       "",
-      "## Who looks after AI",
+      "## The AI Steering Group",
       "",
-      "The AI Steering Group meets on the first Tuesday of every month. AI incidents are reported to IT through the Service Desk.",
+      "The AI Steering Group meets on the first Tuesday of every month. Its members are the Chief Data Officer, the Head of Legal and two clinicians. AI incidents are reported to IT through the Service Desk.",
       "",
       "## How long we keep AI records",
       "",
@@ -282,6 +282,17 @@ describe("the organisation's own business in the policy's words", () => {
   it("takes a body the policy names in passing for the organisation's own business, and its AI body for the policy's", async () => {
     expect(await answeredHere("Does the Quality Committee have to sign off the new car parking charges?")).toBe(false);
     expect(await answeredHere("When does the steering group meet?")).toBe(true);
+  });
+
+  it("declines how a body the policy is not about works, saying so, and answers who sits on its own", async () => {
+    const quality = await records.ask("When does the Quality Committee meet and who sits on it?");
+    expect(quality.answered).toBe(false);
+    expect(quality.answer).toContain("don't say how the Quality Committee works");
+    const steering = await records.ask("Who sits on the AI Steering Group?");
+    expect(steering.answered).toBe(true);
+    expect(steering.citations[0]?.section).toBe("The AI Steering Group");
+    const seat = await records.ask("do clinicians get a seat at the table on the steering group");
+    expect(seat.citations[0]?.section).toBe("The AI Steering Group");
   });
 
   it("takes IT and QA for departments, and a heading in capitals for no name", async () => {
