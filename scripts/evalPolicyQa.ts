@@ -55,6 +55,7 @@ export const evalCorpora: EvalCorpus[] = [
   { name: "copperleaf-hotels (hotel group)", policyDir: path.join(corporaDir, "copperleaf-hotels", "policies"), questions: path.join(corporaDir, "copperleaf-hotels", "questions.json"), tuned: false },
   { name: "saltmarsh-software (software company)", policyDir: path.join(corporaDir, "saltmarsh-software", "policies"), questions: path.join(corporaDir, "saltmarsh-software", "questions.json"), tuned: true },
   { name: "oakridge-construction (construction and civil engineering)", policyDir: path.join(corporaDir, "oakridge-construction", "policies"), questions: path.join(corporaDir, "oakridge-construction", "questions.json"), tuned: false },
+  { name: "larkspur-retail (retail chain)", policyDir: path.join(corporaDir, "larkspur-retail", "policies"), questions: path.join(corporaDir, "larkspur-retail", "questions.json"), tuned: true },
 ];
 
 export interface EvalResult {

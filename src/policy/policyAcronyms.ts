@@ -1,15 +1,15 @@
 // People write the short form ("do I need a DPIA?", "can I put PII in it?") where the policies spell
 // the term out ("a data protection impact assessment", "personally identifiable information"), and
 // the other way round is rarer. Full-text search cannot join the two, so the short forms are learned
-// from the policies themselves: every run of three to five consecutive capitalised words in one
-// sentence, a name such as "Data Protection Officer" or "Information Governance Team", gives its
-// initials, and a question's word the policies never use that equals such initials is read as that
+// from the policies themselves: every run of two to five consecutive capitalised words in one
+// sentence, a name such as "Loss Prevention", "Data Protection Officer" or "Information Governance
+// Team", gives its initials, and a question's word the policies never use that equals such initials is read as that
 // phrase ("dpo"). No list of acronyms: only what the organisation's own text says. Runs of ordinary
 // lower-case words are left out: their initials are mostly chance ("minor case usually leads" →
 // "mcul") and would turn an everyday word the policies do not use into a phrase they do.
 import { allWords, isMeaningful, stem } from "./policyWords.js";
 
-const shortest = 3;
+const shortest = 2;
 const longest = 5;
 
 /**

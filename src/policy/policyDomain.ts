@@ -71,7 +71,7 @@ function inCapitals(words: string[]): boolean {
 }
 
 /** Departments, roles, places and papers written short ("ask IT", "the CFO", "UK law", "photo ID"): the organisation's own business, not a tool's name. */
-const everydayShortForms = new Set("it hr qa pr ops id uk us usa eu nhs gp ceo cfo cto coo cmo ciso dpo".split(" "));
+export const everydayShortForms = new Set("it hr qa pr ops id uk us usa eu nhs gp ceo cfo cto coo cmo ciso dpo".split(" "));
 
 /** The last word of a body's or a role's name ("Quality Committee", "Chief Technology Officer", "Information Security"). */
 const bodyNouns = new Set(
@@ -123,7 +123,7 @@ function capitalisedRuns(text: string): string[][] {
 }
 
 /** What people call the policies, whatever they call themselves ("the rules" of a "Guidance"), as stems. */
-const documentWords = new Set("policy policies standard standards handbook procedure procedures rule rules guidance guideline guidelines".split(" ").map(stem));
+const documentWords = new Set("policy policies standard standards handbook rulebook procedure procedures rule rules guidance guideline guidelines".split(" ").map(stem));
 
 /** Whether a stem is one of the words people call the policies by: such a word is never what a question is about. */
 export function isDocumentWord(stemmed: string): boolean {
@@ -132,7 +132,7 @@ export function isDocumentWord(stemmed: string): boolean {
 
 /** "this policy", "the standard", "our handbook": the question is about the documents themselves. */
 /** What people call the documents in a phrase ("the AI rules", "this standard"). */
-const documentNouns = String.raw`(ai\s+)?(polic(y|ies)|standards?|handbook|procedures?|rules|guidance|guidelines?)`;
+const documentNouns = String.raw`(ai\s+)?(polic(y|ies)|standards?|handbook|rulebook|procedures?|rules|guidance|guidelines?)`;
 const theDocument = new RegExp(String.raw`\b(this|the|our|these)\s+${documentNouns}\b`, "i");
 
 /** "These rules", "this policy", "this AI standard": the documents pointed at, which "the policy" of an insurer's customer is not. */
@@ -167,7 +167,7 @@ const aiDescribed = new RegExp(
     String.raw`\b${machine}[\s-]+(?:that\s+|which\s+|has\s+|had\s+|just\s+|now\s+|then\s+|also\s+)?${personsWork}`,
     String.raw`\b${personsWork}\s+(?:\w+\s+)?by\s+(?:an?\s+|the\s+)?(?:\w+\s+)?${machine}`,
     String.raw`\b(?:produced|created|made)\s+(?:\w+\s+)?by\s+(?:an?\s+|the\s+)?(?:computers?|machines?|robots?)\b`,
-    String.raw`\bsmart\s+(?:features?|functionality|functions?|assistants?|suggestions?|repl(?:y|ies)|compose|search)\b`,
+    String.raw`\bsmart\s+(?:features?|functionality|functions?|assistants?|suggestions?|repl(?:y|ies)|compose|search|systems?|tools?|software)\b`,
     String.raw`\b(?:not|isn['’]t|isnt|wasn['’]t|aren['’]t|never|instead of)\s+(?:even\s+)?(?:an?\s+)?(?:real\s+|actual\s+)?(?:human|person)\b`,
     String.raw`\b(?:dictation|speech[\s-]to[\s-]text|voice[\s-]recognition|auto[\s-]?(?:translat\w*|transcri\w*|generat\w*|complet\w*|decision\w*))`,
   ].join("|"),

@@ -8,7 +8,7 @@
 // terms say, even a supplier the policies name ("what do OpenAI's usage policies say…"). Last, a question naming no
 // AI about a system or body the policies never name ("how do I raise a deviation in the QMS?"),
 // asked when no section clearly answers it.
-import { isAiWord, isDocumentWord, speaksOfTheDocuments } from "./policyDomain.js";
+import { everydayShortForms, isAiWord, isDocumentWord, speaksOfTheDocuments } from "./policyDomain.js";
 import { allWords, isMeaningful, stem } from "./policyWords.js";
 import { asksAboutConduct, speaksOfTheOrganisation } from "./policyQuestionForm.js";
 
@@ -166,6 +166,21 @@ function namesIn(phrase: string): Name[] {
   return names.filter(({ words }) => words.some((word) => isMeaningful(word) && !aiItself.has(word)));
 }
 
+/** The last word of a law's or a regulator's name ("the EU AI Act", "the Information Commissioner"). */
+const authorityWord = /^(acts?|regulations?|directives?|laws?|commission|commissioner|authority|ombudsman|regulator)$/;
+
+/**
+ * A regulator or a law the policies name in passing ("report a breach to the ICO") but do not set
+ * out: written short in capitals ("the ICO", not a role of ours such as the DPO) or named as a law or
+ * an authority, with no heading or title of theirs naming it. What it says or requires is its own to say.
+ */
+function isAnOutsideAuthority(name: Name, vocabulary: PolicyVocabulary): boolean {
+  const written = name.written.split(/\s+/);
+  const shortForm = written.length === 1 && /^\p{Lu}{2,6}$/u.test(written[0]!) && !everydayShortForms.has(written[0]!.toLowerCase());
+  const lawOrAuthority = authorityWord.test(written.at(-1)!.toLowerCase());
+  return (shortForm || lawOrAuthority) && !vocabulary.heads(name.words);
+}
+
 /**
  * The body whose rules the question asks about, when the policies never name it: the organisation
  * and the bodies its policies speak of ("the Trust's policy", "what does the Digital Health Board
@@ -176,7 +191,7 @@ export function outsideBodyAskedAbout(question: string, vocabulary: PolicyVocabu
   if (itsOwnRules.test(question)) return "that body's own rules";
   const owners = [possessive.exec(sentence)?.[1], saysOrDoes.exec(sentence)?.[1], isDoing.exec(sentence)?.[1], doesItRequire.exec(sentence)?.[1], isItBinding.exec(sentence)?.[1]].filter((owner): owner is string => Boolean(owner));
   for (const owner of owners) {
-    const unnamed = namesIn(owner).find(({ words }) => !vocabulary.mentions(words));
+    const unnamed = namesIn(owner).find(({ words }) => !vocabulary.mentions(words)) ?? namesIn(owner).find((name) => isAnOutsideAuthority(name, vocabulary));
     if (unnamed) return sentence.includes(`the ${unnamed.written}`) ? `the ${unnamed.written}` : unnamed.written;
   }
   const namedRules = namedRulesAskedAbout(question, vocabulary);

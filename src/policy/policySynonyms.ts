@@ -53,6 +53,7 @@ export const synonyms: Record<string, string[]> = {
   policyholder: ["customer"],
   buyer: ["customer"],
   purchaser: ["customer"],
+  shopper: ["customer"],
   // Data protection's short forms, which policies as often spell out.
   pii: ["personal", "data"],
   dpia: ["dpia", "data", "protection", "impact", "assessment"],
@@ -98,6 +99,18 @@ export const synonyms: Record<string, string[]> = {
   ethnicity: ["ethnicity", "protected", "characteristic"],
   religion: ["religion", "protected", "characteristic"],
   disability: ["disability", "protected", "characteristic"],
+
+  // When a body meets, by the words people use for it.
+  "get together": ["meet", "meeting"],
+  convene: ["meet", "meeting"],
+  // What a system offers a person, by its everyday names.
+  suggestion: ["recommendation", "suggestion"],
+  // Staff who are not permanent.
+  temp: ["temporary", "agency"],
+  // Something going wrong, in everyday words.
+  mishap: ["incident"],
+  "gone rogue": ["incident", "wrong"],
+  "real person": ["person", "human"],
 
   // Who belongs to a body: "who sits on the panel", "a seat at the table".
   "sit on": ["member", "membership"],
@@ -153,6 +166,7 @@ export const synonyms: Record<string, string[]> = {
   "how quickly": ["deadline", "time", "within"],
   "how fast": ["deadline", "time", "within"],
   "how soon": ["deadline", "time", "within"],
+  "how often": ["often", "frequency"],
   "stop the damage": ["contain", "containment"],
   serious: ["severity"],
   critical: ["critical", "severity"],
@@ -202,6 +216,7 @@ export const synonyms: Record<string, string[]> = {
   dispensation: ["exception", "exemption"],
   derogation: ["exception", "exemption"],
   contest: ["appeal", "challenge"],
+  challenge: ["appeal", "challenge"],
   overturn: ["appeal", "challenge"],
   verdict: ["decision"],
   "green light": ["approve", "approval"],

@@ -468,3 +468,44 @@ describe("what a machine produced, for the buyers of a product", () => {
     expect(answer.citations[0]?.section).toBe("Telling customers");
   });
 });
+
+describe("a shop's words: shoppers, a rulebook, temps, getting together, a challenge, a short form learned from two words", () => {
+  const assistant = assistantOnPolicy(
+    "shop.md",
+    [
+      "# Hollin Stores AI Policy",
+      "",
+      "## Who this policy covers",
+      "",
+      "Everyone who works for Hollin Stores: permanent colleagues, temporary and agency workers, and contractors.",
+      "",
+      "## Pricing",
+      "",
+      "We never use AI to set a price for each customer from their personal data. Loyalty prices are the same for every customer.",
+      "",
+      "## Meeting frequency",
+      "",
+      "The AI Board meets every six weeks.",
+      "",
+      "## Appeals",
+      "",
+      "A colleague whose request for a tool is refused by the AI Board may appeal to the Chief Operating Officer within 20 working days.",
+      "",
+      "## CCTV and store security",
+      "",
+      "Loss Prevention may use AI to search CCTV footage for a reported theft; face recognition is never used. The AI Board reviews every search each quarter.",
+    ].join("\n"),
+  );
+
+  it.each([
+    ["does this rulebook apply to agency temps?", "Who this policy covers"],
+    ["are we allowed to charge shoppers different amounts using ai?", "Pricing"],
+    ["how often does the AI Board get together?", "Meeting frequency"],
+    ["my tool request got turned down, can I challenge that?", "Appeals"],
+    ["can LP use ai to go through the cctv after a theft", "CCTV and store security"],
+  ])("%s → %s", async (question, section) => {
+    const answer = await assistant.ask(question);
+    expect(answer.answered).toBe(true);
+    expect(answer.citations[0]?.section).toBe(section);
+  });
+});

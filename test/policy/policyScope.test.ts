@@ -305,3 +305,30 @@ describe("the organisation's own business in the policy's words", () => {
     expect(await answeredHere("Is it safe to let an AI tool read my bank statements and keep them for 30 days?")).toBe(false);
   });
 });
+
+describe("a regulator the policy names in passing", () => {
+  const assistant = assistantOnPolicy(
+    "breaches.md",
+    [
+      "# Tarn Bank AI Standard",
+      "",
+      "## Personal data breaches",
+      "",
+      "If an AI tool exposes customers' personal data, the Data Protection Officer decides within 24 hours whether to report it to the ICO.",
+      "",
+      "## Automated decisions",
+      "",
+      "Customers may ask for a person to review any decision made by AI about their loan.",
+    ].join("\n"),
+  );
+
+  it("declines what the regulator's own rules say, and answers what the policy says about reporting to it", async () => {
+    const rules = await assistant.ask("What are the ICO's rules on using AI for automated decisions?");
+    expect(rules.answered).toBe(false);
+    expect(rules.answer).toContain("ICO");
+    const reporting = await assistant.ask("who decides whether an AI data breach is reported to the ICO?");
+    expect(reporting.answered).toBe(true);
+    expect(reporting.citations[0]?.section).toBe("Personal data breaches");
+    expect((await assistant.ask("What does the DPO's guidance say about AI data breaches?")).answered).toBe(true);
+  });
+});
