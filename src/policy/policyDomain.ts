@@ -73,12 +73,13 @@ function inCapitals(words: string[]): boolean {
 /** Departments, roles, places and papers written short ("ask IT", "the CFO", "UK law", "photo ID"): the organisation's own business, not a tool's name. */
 export const everydayShortForms = new Set("it hr qa pr ops id uk us usa eu nhs gp ceo cfo cto coo cmo ciso dpo".split(" "));
 
-/** The last word of a body's or a role's name ("Quality Committee", "Chief Technology Officer", "Information Security"). */
+/** The last word of a body's, a role's or a law's name ("Quality Committee", "Chief Technology Officer", "Information Security", "Street Works Act"). */
 const bodyNouns = new Set(
   [
     "committee board group panel council team office officer director directorate department unit desk hub manager lead head chief guardian",
     "secretary counsel executive commissioner ombudsman registrar dean provost union senate faculty function service services division authority",
     "security compliance procurement finance legal quality governance operations engineering communications marketing sales resources estates facilities payroll audit",
+    "act acts regulation regulations directive law",
   ]
     .join(" ")
     .split(" "),
@@ -109,10 +110,13 @@ function capitalisedRuns(text: string): string[][] {
   const runs: string[][] = [];
   for (const sentence of text.split(/(?<=[.!?:;])\s+|\n+/)) {
     let run: string[] = [];
-    sentence.split(/[^\p{L}\p{N}']+/u).filter(Boolean).forEach((raw, position) => {
-      const word = raw.replace(/'s?$/u, "");
-      if (position > 0 && /^\p{Lu}/u.test(word) && word.length >= 2) run.push(word);
-      else {
+    const words = sentence.split(/[^\p{L}\p{N}']+/u).filter(Boolean).map((raw) => raw.replace(/'s?$/u, ""));
+    words.forEach((word, position) => {
+      const capitalised = position > 0 && /^\p{Lu}/u.test(word) && word.length >= 2;
+      // "The New Roads and Street Works Act", "the Head of Data": small words inside one name.
+      const joins = run.length > 0 && insideAName.has(word) && /^\p{Lu}/u.test(words[position + 1] ?? "");
+      if (capitalised) run.push(word);
+      else if (!joins) {
         if (run.length > 0) runs.push(run);
         run = [];
       }
@@ -121,6 +125,8 @@ function capitalisedRuns(text: string): string[][] {
   }
   return runs;
 }
+
+const insideAName = new Set(["and", "of", "for", "&"]);
 
 /** What people call the policies, whatever they call themselves ("the rules" of a "Guidance"), as stems. */
 const documentWords = new Set("policy policies standard standards handbook rulebook procedure procedures rule rules guidance guideline guidelines".split(" ").map(stem));

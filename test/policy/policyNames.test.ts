@@ -32,3 +32,26 @@ describe("names in a policy", () => {
     expect(tool.citations.map((citation) => citation.heading)).toContain("Shift cover and call handling");
   });
 });
+
+describe("names of laws", () => {
+  const utility = assistantOnPolicy(
+    "standard.md",
+    [
+      "# Wyebank Water AI Standard",
+      "",
+      "## Leak detection",
+      "",
+      "A LeakSense ranking alone is never grounds for a notice under the New Roads and Street Works Act; a technician confirms every leak first.",
+      "",
+      "## Approved tools",
+      "",
+      "Field crews may use LeakSense and DeepL on their work tablets.",
+    ].join("\n"),
+  );
+
+  it("does not take a word of a law's name for a tool", async () => {
+    expect((await utility.ask("what time does the street lighting come on at the works?")).answered).toBe(false);
+    expect((await utility.ask("can I park on the street by the technician's van?")).answered).toBe(false);
+    expect((await utility.ask("is a LeakSense ranking enough for a street works notice?")).answered).toBe(true);
+  });
+});
