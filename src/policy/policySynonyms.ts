@@ -112,6 +112,10 @@ export const synonyms: Record<string, string[]> = {
   "gone rogue": ["incident", "wrong"],
   "real person": ["person", "human"],
 
+  // Asking for a decision to be looked at again.
+  "look again": ["review", "reconsider", "fresh"],
+  "second look": ["review", "reconsider", "fresh"],
+
   // Who belongs to a body: "who sits on the panel", "a seat at the table".
   "sit on": ["member", "membership"],
   "seat on": ["member", "membership"],
