@@ -410,7 +410,10 @@ export function outsideScopeAnswer(question: string, vocabulary: PolicyVocabular
   }
   const body = outsideBodyAskedAbout(question, vocabulary);
   if (body) {
-    return `Our AI policies don't mention ${body}, so I can't tell you what it says or requires: I answer from our own policies only. If you think they should cover it, I can pass your question to the governance team.`;
+    // A regulator they name in passing ("report it to the ICO") is mentioned, but its rules are not theirs.
+    const named = vocabulary.mentions(allWords(body.replace(/^the\s+/i, "")));
+    const whatTheySay = named ? `Our AI policies mention ${body} but don't set out its rules` : `Our AI policies don't mention ${body}`;
+    return `${whatTheySay}, so I can't tell you what it says or requires: I answer from our own policies only. If you think they should cover it, I can pass your question to the governance team.`;
   }
   if (othersRulesAskedAbout(question)) {
     return "I answer from our own AI policies only, so I can't tell you what another organisation's terms or rules say. If you think our policies should cover it, I can pass your question to the governance team.";

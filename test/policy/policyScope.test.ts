@@ -325,7 +325,7 @@ describe("a regulator the policy names in passing", () => {
   it("declines what the regulator's own rules say, and answers what the policy says about reporting to it", async () => {
     const rules = await assistant.ask("What are the ICO's rules on using AI for automated decisions?");
     expect(rules.answered).toBe(false);
-    expect(rules.answer).toContain("ICO");
+    expect(rules.answer).toContain("mention the ICO but don't set out its rules");
     const reporting = await assistant.ask("who decides whether an AI data breach is reported to the ICO?");
     expect(reporting.answered).toBe(true);
     expect(reporting.citations[0]?.section).toBe("Personal data breaches");
