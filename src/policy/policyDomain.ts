@@ -27,7 +27,9 @@ export function isAiWord(stemmed: string): boolean {
  * The names of the tools and systems the policies speak of: words shaped like a product name
  * (RadAssist, DeepL, KestrelGPT, DPIA, SEV1); capitalised words inside a sentence that the policies
  * never write in lower case (Grammarly, Datix, but not "Office" in a title); and the capitalised
- * words that open a table row or a bold list item, where policies list their tools.
+ * words that open a table row or a bold list item, where policies list their tools. Not names of
+ * tools: the words of bodies', roles' and laws' names that are not about AI ("Quality Committee",
+ * "Street Works Act"), departments and roles written short (IT, QA, the CFO), and headings in capitals.
  */
 export function namedThings(passages: PolicyPassage[]): Set<string> {
   const shaped = new Set<string>();
@@ -86,8 +88,8 @@ const bodyNouns = new Set(
 );
 
 /**
- * The words of the names of bodies and roles that are not about AI ("Quality Committee", "Medical
- * Director", "Information Security", "Students' Union"), as `namedThings` keeps them: every one of
+ * The words of the names of bodies, roles and laws that are not about AI ("Quality Committee", "Medical
+ * Director", "Information Security", "Students' Union", "the New Roads and Street Works Act"), as `namedThings` keeps them: every one of
  * their capitalised uses in a run of capitalised words that ends with a body's word and has no word
  * for AI. Asking about such a body is asking about the organisation's own business; "the AI
  * Steering Group" and a tool's name are the policies' subject.
