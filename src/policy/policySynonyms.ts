@@ -164,6 +164,8 @@ export const synonyms: Record<string, string[]> = {
   accidentally: ["report"],
   "by mistake": ["report"],
   "by accident": ["report"],
+  realise: ["report"],
+  realize: ["report"],
   urgent: ["severity"],
   "top priority": ["severity", "critical"],
   "high priority": ["severity", "high"],
