@@ -114,6 +114,7 @@ export const synonyms: Record<string, string[]> = {
 
   // Asking for a decision to be looked at again.
   "look again": ["review", "reconsider", "fresh"],
+  "someone else": ["different", "another"],
   "second look": ["review", "reconsider", "fresh"],
 
   // Who belongs to a body: "who sits on the panel", "a seat at the table".

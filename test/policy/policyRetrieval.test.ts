@@ -509,3 +509,37 @@ describe("a shop's words: shoppers, a rulebook, temps, getting together, a chall
     expect(answer.citations[0]?.section).toBe(section);
   });
 });
+
+describe("a mistake just realised, and a review by someone else", () => {
+  const assistant = assistantOnPolicy(
+    "rules.md",
+    [
+      "# Marlow Utilities AI Rules",
+      "",
+      "## Personal accounts",
+      "",
+      "Never use a personal ChatGPT or Gemini account for work.",
+      "",
+      "## Data put into the wrong tool",
+      "",
+      "Report it to the service desk within one hour, delete the conversation if you can, and do not paste anything more.",
+      "",
+      "## Human review of decisions",
+      "",
+      "A named team leader approves every decision to refuse a payment plan that AI suggested.",
+      "",
+      "## Explaining decisions to customers",
+      "",
+      "Customers may ask for a fresh review by a different team member, completed within 10 working days.",
+    ].join("\n"),
+  );
+
+  it.each([
+    ["What should I do if I realise I pasted customer names and addresses into my personal ChatGPT account yesterday?", "Data put into the wrong tool"],
+    ["a customer wants someone else to look at our decision to refuse their payment plan, what do I do?", "Explaining decisions to customers"],
+  ])("%s → %s", async (question, section) => {
+    const answer = await assistant.ask(question);
+    expect(answer.answered).toBe(true);
+    expect(answer.citations.map((citation) => citation.section)).toContain(section);
+  });
+});
