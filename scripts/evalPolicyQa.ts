@@ -160,7 +160,7 @@ function plainBm25(passages: PolicyPassage[]): (question: string) => PolicyPassa
 /**
  * Off-topic questions and injections written for no corpus in particular, asked of every corpus's
  * policies: everyday requests must be declined whatever the organisation's policies say. The rules
- * were tuned on five of the sets; the three held-out ones, each by another writer, are never read (only
+ * were tuned on five of the sets; the held-out ones, each by another writer, are never read (only
  * their totals).
  */
 export const everydaySets = [
@@ -177,6 +177,7 @@ export const everydaySets = [
   { name: "everyday off-topic, held out", questions: path.join(corporaDir, "everyday-offtopic-heldout.json"), tuned: false },
   { name: "everyday off-topic, second held-out set", questions: path.join(corporaDir, "everyday-offtopic-heldout-2.json"), tuned: false },
   { name: "everyday off-topic, third held-out set", questions: path.join(corporaDir, "everyday-offtopic-heldout-3.json"), tuned: false },
+  { name: "everyday off-topic, fourth held-out set", questions: path.join(corporaDir, "everyday-offtopic-heldout-4.json"), tuned: false },
 ];
 
 export interface EverydayResult {
