@@ -39,6 +39,10 @@ const labelledTitle = /^((?:part|section|chapter|annex|appendix|schedule|article
 /** A FAQ's question: one short line that starts like a sentence and ends with a question mark. */
 const questionLine = /^\s*[\p{Lu}\d][^?]{3,118}\?\s*$/u;
 const versionStatement = /\b(?:version|edition|revision|rev\.?)\s*:?\s*(\d+(?:\.\d+)*)/i;
+/** "Reporting a concern:": a short label ending with a colon, standing on its own line. */
+const labelLine = /^\s*\p{Lu}[^.!?;:]{2,70}:\s*$/u;
+/** What a sentence introducing a list says ("You must:", "The following need approval:"), which a heading does not. */
+const leadsIn = /\b(?:must|should|shall|will|can|may|include|includes|including|following|below|as follows|such as|e\.g)\b/i;
 
 /** A line in capitals that reads like a title: at least two letters words, no sentence ending. */
 function isCapitalsLine(line: string): boolean {
@@ -64,6 +68,10 @@ function headingOf(line: string, around: { previous?: string; next?: string }, i
     if (numbered && !runsOn(line, next) && !inAList(numbered[1]!, around)) return { level: Math.min(6, numbered[1]!.split(".").length + 1), title: line.trim() };
     // A question after a blank line with its answer right below; a question inside a paragraph is not one.
     if (questionLine.test(line) && !around.previous?.trim() && next?.trim()) return { level: implicitLevel, title: line.trim() };
+    // A label with a blank line on each side; a sentence that introduces a list is not one.
+    if (labelLine.test(line) && !around.previous?.trim() && !next?.trim() && !leadsIn.test(line) && line.trim().split(/\s+/).length <= 8) {
+      return { level: implicitLevel, title: line.trim().replace(/\s*:$/, "") };
+    }
   }
   return null;
 }

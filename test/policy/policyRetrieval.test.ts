@@ -46,6 +46,19 @@ describe("policy retrieval", () => {
 describe("splitting a document at its headings, whatever their style", () => {
   const sections = (text: string, plainText = false) => splitDocument("doc.md", text, { plainText }).map((passage) => [passage.section, passage.headingPath.join(" › ")]);
 
+  it("reads a plain-text label ending with a colon as a heading, and a sentence introducing a list as text", () => {
+    const text = [
+      "AI CONCERNS PROCEDURE", "",
+      "Reporting a concern:", "",
+      "Tell the home manager the same day.", "",
+      "When an incident is also a safeguarding concern:", "",
+      "Call the safeguarding lead.", "",
+      "Staff must:", "",
+      "- stop using the tool", "- keep the screen open",
+    ].join("\n");
+    expect(sections(text, true).map(([section]) => section)).toEqual(["Reporting a concern", "When an incident is also a safeguarding concern"]);
+  });
+
   it("reads Markdown, underlined, bold-line and capitals headings, and labels such as Part A", () => {
     const text = [
       "Board Rules", "===========", "", "Version 2.2, agreed in January.", "",
