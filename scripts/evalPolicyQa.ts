@@ -57,7 +57,7 @@ export const evalCorpora: EvalCorpus[] = [
   { name: "oakridge-construction (construction and civil engineering)", policyDir: path.join(corporaDir, "oakridge-construction", "policies"), questions: path.join(corporaDir, "oakridge-construction", "questions.json"), tuned: false },
   { name: "larkspur-retail (retail chain)", policyDir: path.join(corporaDir, "larkspur-retail", "policies"), questions: path.join(corporaDir, "larkspur-retail", "questions.json"), tuned: true },
   { name: "fenwick-water (water utility)", policyDir: path.join(corporaDir, "fenwick-water", "policies"), questions: path.join(corporaDir, "fenwick-water", "questions.json"), tuned: true },
-  { name: "hollybrook-care (care homes and home care)", policyDir: path.join(corporaDir, "hollybrook-care", "policies"), questions: path.join(corporaDir, "hollybrook-care", "questions.json"), tuned: false },
+  { name: "hollybrook-care (care homes and home care)", policyDir: path.join(corporaDir, "hollybrook-care", "policies"), questions: path.join(corporaDir, "hollybrook-care", "questions.json"), tuned: true },
 ];
 
 export interface EvalResult {

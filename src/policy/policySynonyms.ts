@@ -117,6 +117,27 @@ export const synonyms: Record<string, string[]> = {
   "someone else": ["different", "another"],
   "second look": ["review", "reconsider", "fresh"],
 
+  // Everyday words for a policy's people, steps and outcomes.
+  ring: ["contact", "call", "phone"],
+  "say no": ["refuse", "reject", "decision"],
+  "way round": ["exception", "exemption"],
+  "way around": ["exception", "exemption"],
+  penalty: ["disciplinary", "sanction", "consequence"],
+  unhappy: ["complain", "complaint"],
+  "not happy": ["complain", "complaint"],
+  dissatisfied: ["complain", "complaint"],
+  dissatisfaction: ["complain", "complaint"],
+  backlash: ["retaliation", "protection"],
+  shielded: ["protect", "protection"],
+  directors: ["board", "director"],
+  "look in on": ["check", "checks", "visit"],
+  "how frequently": ["often", "frequency"],
+  instance: ["example"],
+  "sounding like": ["voice", "impersonate", "scam"],
+  "how many members": ["quorum", "quorate", "members"],
+  hopeful: ["candidate", "applicant"],
+  sift: ["screen", "screening"],
+
   // Who belongs to a body: "who sits on the panel", "a seat at the table".
   "sit on": ["member", "membership"],
   "seat on": ["member", "membership"],

@@ -556,3 +556,44 @@ describe("a mistake just realised, and a review by someone else", () => {
     expect(answer.citations.map((citation) => citation.section)).toContain(section);
   });
 });
+
+describe("everyday words for a policy's people, steps and outcomes", () => {
+  const assistant = assistantOnPolicy(
+    "care.md",
+    [
+      "# Alderwood Care AI Policy",
+      "",
+      "## Who to contact",
+      "",
+      "Questions about this policy go to the Digital Lead on extension 2210.",
+      "",
+      "## Exceptions",
+      "",
+      "A tool that is not approved may be used only with a written exemption from the Digital Lead.",
+      "",
+      "## Breaking the rules",
+      "",
+      "Breaches may lead to disciplinary action and the loss of access to AI tools.",
+      "",
+      "## Complaints",
+      "",
+      "Families can complain about how AI is used in care through the home manager, then the Registered Manager.",
+      "",
+      "## Quorum",
+      "",
+      "The Oversight Group is quorate when four voting members are present.",
+    ].join("\n"),
+  );
+
+  it.each([
+    ["who do i even ring about AI stuff", "Who to contact"],
+    ["there's an AI tool i need that isn't approved, any way round that?", "Exceptions"],
+    ["what penalty could I get for ignoring the AI rules?", "Breaking the rules"],
+    ["my family is unhappy with how AI is used in dad's care, where do they go?", "Complaints"],
+    ["how many members have to be there for the oversight group's decisions to count?", "Quorum"],
+  ])("%s → %s", async (question, section) => {
+    const answer = await assistant.ask(question);
+    expect(answer.answered).toBe(true);
+    expect(answer.citations[0]?.section).toBe(section);
+  });
+});
