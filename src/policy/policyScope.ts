@@ -5,9 +5,11 @@
 // unless they speak of that body, that part of life or that term themselves, which is checked
 // against their own words. So is a question about someone else's AI that speaks of no one here
 // ("at what point does the MHRA treat AI software as a medical device?"), and what a supplier's own
-// terms say, even a supplier the policies name ("what do OpenAI's usage policies say…"). Last, a question naming no
-// AI about a system or body the policies never name ("how do I raise a deviation in the QMS?"),
-// asked when no section clearly answers it.
+// terms say, even a supplier the policies name ("what do OpenAI's usage policies say…"), and what a regulator
+// they name only in passing requires ("the ICO's rules on…"). Asked naming no AI: how long records they
+// never name are kept ("payroll records"), how a body they are not about works ("when does the Quality
+// Committee meet?"), and, when no section clearly answers it, a system or body they never name ("how do I
+// raise a deviation in the QMS?").
 import { everydayShortForms, isAiWord, isDocumentWord, speaksOfTheDocuments } from "./policyDomain.js";
 import { allWords, isMeaningful, stem } from "./policyWords.js";
 import { asksAboutConduct, speaksOfTheOrganisation } from "./policyQuestionForm.js";
