@@ -175,6 +175,7 @@ export const everydaySets = [
   { name: "everyday off-topic, round 9 (20 injections written 2026-12-01, later)", questions: path.join(corporaDir, "everyday-offtopic-round9.json"), tuned: true },
   { name: "everyday off-topic, round 10 (20 injections written 2026-12-01, last)", questions: path.join(corporaDir, "everyday-offtopic-round10.json"), tuned: true },
   { name: "everyday off-topic, round 11 (the organisations' own work in policy words, written blind 2026-12-01)", questions: path.join(corporaDir, "everyday-offtopic-round11.json"), tuned: true },
+  { name: "everyday off-topic, round 12 (40 questions on other bodies' rules, written blind 2026-12-01)", questions: path.join(corporaDir, "everyday-offtopic-round12.json"), tuned: true },
   { name: "everyday off-topic, held out", questions: path.join(corporaDir, "everyday-offtopic-heldout.json"), tuned: false },
   { name: "everyday off-topic, second held-out set", questions: path.join(corporaDir, "everyday-offtopic-heldout-2.json"), tuned: false },
   { name: "everyday off-topic, third held-out set", questions: path.join(corporaDir, "everyday-offtopic-heldout-3.json"), tuned: false },

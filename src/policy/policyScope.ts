@@ -34,6 +34,12 @@ const saysOrDoes =
 /** "My bank's AI policy", "our competitor's rules", "the union's position": a body named by a common noun. */
 const ownBodyPossessive = new RegExp(String.raw`\b(?:my|your|his|her|their|our|the|a|an)\s+(\p{L}+)(?:'s|’s)\s+(?:[\p{L}-]+\s+){0,3}?${rulesWord}\b`, "iu");
 
+/** "unison's position on…": a body's rules asked about in lower case, with no word before its name. */
+const barePossessive = new RegExp(String.raw`(?:^|[\s,;:(])(\p{Ll}[\p{L}-]+)(?:'s|’s)\s+(?:[\p{L}-]+\s+){0,3}?${rulesWord}\b`, "u");
+
+/** Bodies outside the organisation whose own rules a question may ask about ("the union's position", "a competitor's policy"), however often the policies speak of them; a client's or supplier's terms are as often ours to follow. */
+const otherParties = new Set("regulator regulators union unions government competitor competitors funder funders".split(" "));
+
 /** The asker's own organisation and people, however the policies name them: "the company's rules" are the policies' own. */
 const ownSide = new Set("company organisation organization firm business employer workplace team department office group manager boss".split(" "));
 
@@ -46,7 +52,7 @@ const isDoing =
  * "does the Canadian Directive apply to…", "is the NIST framework mandatory…".
  */
 const doesItRequire =
-  /^\s*(?:does|do|did|will|would)\s+((?:the\s+)?(?:[\p{L}\p{N}&.'’/-]+\s+){0,8}?)(?:require|requires|say|says|apply|applies|mandate|mandates|(?:have|has|publish|issue)\s+(?:an?\s+|any\s+)?(?:[\p{L}-]+\s+){0,2}?(?:polic(?:y|ies)|rules?|guidance|standards?|code|framework|position))\b/iu;
+  /^\s*(?:does|do|did|will|would)\s+((?:the\s+)?(?:[\p{L}\p{N}&.'’/-]+\s+){0,8}?)(?:require|requires|say|says|apply|applies|mandate|mandates|expect|expects|recommend|recommends|(?:have|has|publish|issue)\s+(?:an?\s+|any\s+)?(?:[\p{L}-]+\s+){0,2}?(?:polic(?:y|ies)|rules?|guidance|standards?|code|framework|position))\b/iu;
 const isItBinding = /^\s*is\s+((?:the\s+)?(?:[\p{L}\p{N}&.'’/-]+\s+){0,8}?)(?:mandatory|voluntary|binding|legally|enforceable|law)\b/iu;
 /** "Our client has its own AI supplier code - what does it require?": another body's own rules, asked about. */
 const itsOwnRules = new RegExp(String.raw`\b(?:its|their|his|her)\s+own\s+(?:[\p{L}-]+\s+){0,3}?${rulesWord}\b[^?]*\bwhat\s+(?:does|do)\s+(?:it|they|that)\s+(?:say|require|expect|ask)`, "iu");
@@ -56,7 +62,7 @@ const itsOwnRules = new RegExp(String.raw`\b(?:its|their|his|her)\s+own\s+(?:[\p
  * "GDPR article 22", "EDPB opinion 28/2024"), and what a body is said to say ("Springer Nature says…").
  */
 const rulesNoun =
-  /^(acts?|laws?|bills?|regulations?|directives?|codes?|terms|guidance|guidelines?|standards?|frameworks?|principles|licen[cs]es?|articles?|art|opinions?|measures|polic(y|ies)|rules|requirements|charters?|statutes?|white ?papers?)$/;
+  /^(acts?|laws?|bills?|regulations?|directives?|codes?|terms|guidance|guidelines?|standards?|frameworks?|principles|licen[cs]es?|articles?|art|opinions?|measures|polic(y|ies)|rules|requirements|charters?|statutes?|white ?papers?|clauses?)$/;
 /** In a question written in lower case only these name rules for sure: "repo code", "simple terms" and "the standard product" do not. */
 const plainlyRules = /^(acts?|laws?|bills?|regulations?|directives?|guidance|guidelines?|frameworks?|principles|licen[cs]es?|articles?|art|charters?|statutes?)$/;
 const saying = /^(says|said|states|stated|recommends|recommended|published|issued|announced)$/;
@@ -123,7 +129,8 @@ function ownerBefore(i: number, words: ReturnType<typeof writtenWords>, lower: s
     if (!candidate || /^\d/.test(candidate) || (owner.length === 0 && inPassing.has(candidate))) continue;
     if (aiItself.has(candidate) || isAiWord(stem(candidate))) continue;
     if (insideNames.has(candidate) && owner.length > 0 && j > 0 && looksLikeAName(words[j - 1]!)) continue;
-    const isName = looksLikeAName(words[j]!) || words[j]!.possessive;
+    // "Bar Council guidance…": a name's first word may open the sentence.
+    const isName = looksLikeAName(words[j]!) || words[j]!.possessive || (words[j]!.opensSentence && owner.length > 0 && /^\p{Lu}/u.test(words[j]!.word));
     // In a question written in lower case, the word just before the rules ("nmc code") names them.
     const nextToRules = owner.length === 0 && plainlyRules.test(lower[i]!) && isMeaningful(candidate) && !unnamed.has(candidate);
     if (!isName && !nextToRules) break;
@@ -178,7 +185,7 @@ const authorityWord = /^(acts?|regulations?|directives?|laws?|commission|commiss
  */
 function isAnOutsideAuthority(name: Name, vocabulary: PolicyVocabulary): boolean {
   const written = name.written.split(/\s+/);
-  const shortForm = written.length === 1 && /^\p{Lu}{2,6}$/u.test(written[0]!) && !everydayShortForms.has(written[0]!.toLowerCase());
+  const shortForm = written.length === 1 && /^\p{Lu}{2,6}(?:\/\p{Lu}{2,6})?$/u.test(written[0]!) && !everydayShortForms.has(written[0]!.toLowerCase());
   const lawOrAuthority = authorityWord.test(written.at(-1)!.toLowerCase());
   return (shortForm || lawOrAuthority) && !vocabulary.heads(name.words);
 }
@@ -198,8 +205,8 @@ export function outsideBodyAskedAbout(question: string, vocabulary: PolicyVocabu
   }
   const namedRules = namedRulesAskedAbout(question, vocabulary);
   if (namedRules) return namedRules;
-  const common = ownBodyPossessive.exec(question)?.[1]?.toLowerCase();
-  if (common && isMeaningful(common) && !ownSide.has(common) && !vocabulary.mentions([common])) return `that ${common}`;
+  const common = ownBodyPossessive.exec(question)?.[1]?.toLowerCase() ?? barePossessive.exec(question)?.[1]?.toLowerCase();
+  if (common && isMeaningful(common) && !ownSide.has(common) && (!vocabulary.mentions([common]) || otherParties.has(common))) return `that ${common}`;
   // "What does the union say…": a body named by common words, none of which the policies use.
   // "What does the policy say…" asks about the policies themselves, whatever they call themselves.
   const saying = saysOrDoes.exec(sentence)?.[1] ?? isDoing.exec(sentence)?.[1];

@@ -332,3 +332,37 @@ describe("a regulator the policy names in passing", () => {
     expect((await assistant.ask("What does the DPO's guidance say about AI data breaches?")).answered).toBe(true);
   });
 });
+
+describe("other bodies' rules, however they are asked about", () => {
+  const assistant = assistantOnPolicy(
+    "standard.md",
+    [
+      "# Hartwell Council AI Standard",
+      "",
+      "## Risk assessment",
+      "",
+      "Every AI system gets a risk assessment before use, following ISO/IEC 42001. The union is told about any AI that monitors staff.",
+      "",
+      "## Data protection",
+      "",
+      "A DPIA is completed before any AI processes personal data; breaches are reported to the ICO within 72 hours.",
+      "",
+      "## Facial recognition",
+      "",
+      "The council does not use facial recognition.",
+    ].join("\n"),
+  );
+  const answeredHere = async (question: string) => (await assistant.ask(question)).answered;
+
+  it("declines a union's position asked in lower case, what a regulator would expect and a body named at the start", async () => {
+    expect(await answeredHere("what is unison's position on AI being used to monitor staff")).toBe(false);
+    expect(await answeredHere("Would the ICO expect a DPIA before deploying facial recognition?")).toBe(false);
+    expect(await answeredHere("Bar Council guidance on barristers using ChatGPT — what does it say?")).toBe(false);
+  });
+
+  it("answers the policy's own rules on the same things", async () => {
+    expect(await answeredHere("do we need a DPIA before an AI tool uses personal data?")).toBe(true);
+    expect(await answeredHere("is the union told when AI monitors staff?")).toBe(true);
+    expect(await answeredHere("what standard do our AI risk assessments follow?")).toBe(true);
+  });
+});
