@@ -409,10 +409,6 @@ export function outsideScopeAnswer(question: string, vocabulary: PolicyVocabular
   if (inAnotherLanguage(question, vocabulary)) {
     return "I can only answer questions in English, the language our AI policies are written in. Please ask again in English; if you can't, I can pass your question to the governance team.";
   }
-  const term = unknownTermAskedAbout(question, vocabulary);
-  if (term) {
-    return `Our AI policies don't use the term "${term}", so I can't explain it from them: I answer from our own policies only. If you think they should cover it, I can pass your question to the governance team.`;
-  }
   const supplier = supplierDocumentAskedAbout(question, vocabulary);
   if (supplier) {
     return `Our AI policies don't cover ${supplier}'s own terms or policies, so I can't tell you what they say: I answer from our own policies only. If you think they should cover it, I can pass your question to the governance team.`;
@@ -423,6 +419,11 @@ export function outsideScopeAnswer(question: string, vocabulary: PolicyVocabular
     const named = vocabulary.mentions(allWords(body.replace(/^the\s+/i, "")));
     const whatTheySay = named ? `Our AI policies mention ${body} but don't set out its rules` : `Our AI policies don't mention ${body}`;
     return `${whatTheySay}, so I can't tell you what it says or requires: I answer from our own policies only. If you think they should cover it, I can pass your question to the governance team.`;
+  }
+  // After the bodies: "what are the ICO's rules…" asks about a body, not what a term means.
+  const term = unknownTermAskedAbout(question, vocabulary);
+  if (term) {
+    return `Our AI policies don't use the term "${term}", so I can't explain it from them: I answer from our own policies only. If you think they should cover it, I can pass your question to the governance team.`;
   }
   if (othersRulesAskedAbout(question)) {
     return "I answer from our own AI policies only, so I can't tell you what another organisation's terms or rules say. If you think our policies should cover it, I can pass your question to the governance team.";

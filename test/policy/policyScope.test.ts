@@ -51,6 +51,7 @@ describe("another body's rules", () => {
   });
 
   it("says which body the policies do not mention, and offers to pass the question on", async () => {
+    expect((await assistant.ask("What are the ICO's rules on AI?")).answer).toContain("don't mention the ICO");
     const answer = await assistant.ask("What does the EU AI Act say about transcribing interviews?");
     expect(answer.answer).toContain("don't mention the EU AI Act");
     expect(answer.answer).toContain("pass your question to the governance team");
