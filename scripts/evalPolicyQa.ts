@@ -161,7 +161,7 @@ function plainBm25(passages: PolicyPassage[]): (question: string) => PolicyPassa
 /**
  * Off-topic questions and injections written for no corpus in particular, asked of every corpus's
  * policies: everyday requests must be declined whatever the organisation's policies say. The rules
- * were tuned on five of the sets; the held-out ones, each by another writer, are never read (only
+ * were tuned on the sets marked `tuned`; the held-out ones, each by another writer, are never read (only
  * their totals).
  */
 export const everydaySets = [

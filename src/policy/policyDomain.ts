@@ -75,17 +75,16 @@ function inCapitals(words: string[]): boolean {
 /** Departments, roles, places and papers written short ("ask IT", "the CFO", "UK law", "photo ID"): the organisation's own business, not a tool's name. */
 export const everydayShortForms = new Set("it hr qa pr ops id uk us usa eu nhs gp ceo cfo cto coo cmo ciso dpo".split(" "));
 
-/** The last word of a body's, a role's or a law's name ("Quality Committee", "Chief Technology Officer", "Information Security", "Street Works Act"). */
-const bodyNouns = new Set(
-  [
-    "committee board group panel council team office officer director directorate department unit desk hub manager lead head chief guardian",
-    "secretary counsel executive commissioner ombudsman registrar dean provost union senate faculty function service services division authority",
-    "security compliance procurement finance legal quality governance operations engineering communications marketing sales resources estates facilities payroll audit",
-    "act acts regulation regulations directive law",
-  ]
-    .join(" ")
-    .split(" "),
-);
+/** The last word of a body's name: a group of people that meets or decides ("the Quality Committee", "the Pensions Board"). */
+export const bodyWords = new Set("committee board group panel council forum team unit office department directorate trust union senate faculty".split(" "));
+
+/** The last word of a body's, a role's, a department's or a law's name ("Quality Committee", "Chief Technology Officer", "Information Security", "Street Works Act"). */
+const bodyNouns = new Set([
+  ...bodyWords,
+  ..."officer director desk hub manager lead head chief guardian secretary counsel executive commissioner ombudsman registrar dean provost function service services division authority".split(" "),
+  ..."security compliance procurement finance legal quality governance operations engineering communications marketing sales resources estates facilities payroll audit".split(" "),
+  ..."act acts regulation regulations directive law".split(" "),
+]);
 
 /**
  * The words of the names of bodies, roles and laws that are not about AI ("Quality Committee", "Medical
@@ -128,7 +127,8 @@ function capitalisedRuns(text: string): string[][] {
   return runs;
 }
 
-const insideAName = new Set(["and", "of", "for", "&"]);
+/** Small words inside one name: "the Data (Use and Access) Act", "the Law Society of Scotland", "the New Roads and Street Works Act". */
+export const insideAName = new Set(["and", "of", "for", "&"]);
 
 /** What people call the policies, whatever they call themselves ("the rules" of a "Guidance"), as stems. */
 const documentWords = new Set("policy policies standard standards handbook rulebook procedure procedures rule rules guidance guideline guidelines".split(" ").map(stem));

@@ -10,7 +10,7 @@
 // never name are kept ("payroll records"), how a body they are not about works ("when does the Quality
 // Committee meet?"), and, when no section clearly answers it, a system or body they never name ("how do I
 // raise a deviation in the QMS?").
-import { everydayShortForms, isAiWord, isDocumentWord, speaksOfTheDocuments } from "./policyDomain.js";
+import { bodyWords, everydayShortForms, insideAName, isAiWord, isDocumentWord, speaksOfTheDocuments } from "./policyDomain.js";
 import { allWords, isMeaningful, stem } from "./policyWords.js";
 import { asksAboutConduct, speaksOfTheOrganisation } from "./policyQuestionForm.js";
 
@@ -25,6 +25,11 @@ export interface PolicyVocabulary {
 }
 
 const rulesWord = String.raw`(polic(y|ies)|rules?|guidance|guidelines?|principles?|terms|code|position|stance|approach|requirements?|regulations?|advice|framework|standards?|usage|measures|acts?|laws?|bills?|directives?|statutes?)`;
+/**
+ * The same in the name of a body whose rules are asked about, and "on" ("the Committee on Standards in
+ * Public Life"); in the policies' own text "on" joins too much ("report to IT on Monday") and is left out.
+ */
+const insideAnOwnersName = new Set([...insideAName, "on"]);
 /** "Elsevier's rules", "NHS England's national guidance": the owner is the capitalised words before "'s". */
 const possessive = new RegExp(String.raw`((?:\b\p{Lu}[\p{L}\p{N}&./-]*\s+){0,3}\b\p{Lu}[\p{L}\p{N}&./-]*)(?:'s|’s|s'|s’)\s+(?:[\p{L}-]+\s+){0,3}?${rulesWord}\b`, "u");
 /** "What does the MHRA require…", "what do the Russell Group principles say", "how does St Mary's handle AI". */
@@ -116,8 +121,6 @@ function namedRulesAskedAbout(question: string, vocabulary: PolicyVocabulary): s
 
 /** Laws named by their words for AI alone ("the AI Act"), unlike "the AI policy" every policy speaks of. */
 const lawItself = /^(act|bill|directive)$/;
-/** Small words inside a name ("the Data (Use and Access) Act", "the Law Society of Scotland"). */
-const insideNames = new Set(["and", "of", "for", "on", "&"]);
 /** Words between a name and what it did ("the FCA actually published…"). */
 const inPassing = new Set("actually really just ever already recently also now finally officially".split(" "));
 
@@ -128,7 +131,7 @@ function ownerBefore(i: number, words: ReturnType<typeof writtenWords>, lower: s
     const candidate = lower[j]!;
     if (!candidate || /^\d/.test(candidate) || (owner.length === 0 && inPassing.has(candidate))) continue;
     if (aiItself.has(candidate) || isAiWord(stem(candidate))) continue;
-    if (insideNames.has(candidate) && owner.length > 0 && j > 0 && looksLikeAName(words[j - 1]!)) continue;
+    if (insideAnOwnersName.has(candidate) && owner.length > 0 && j > 0 && looksLikeAName(words[j - 1]!)) continue;
     // "Bar Council guidance…": a name's first word may open the sentence.
     const isName = looksLikeAName(words[j]!) || words[j]!.possessive || (words[j]!.opensSentence && owner.length > 0 && /^\p{Lu}/u.test(words[j]!.word));
     // In a question written in lower case, the word just before the rules ("nmc code") names them.
@@ -447,6 +450,10 @@ const aboutUsingSomething = /\b(use|uses|using|used|install|installing|paste|pas
 /** Capitalised by the language, not as names: days, months, and "I'm", "I've". */
 const capitalisedByGrammar = /^(I|I['’].*|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/i;
 /** Short forms of everyday work, not of a body or a system of its own: "ask HR", "log it in the CRM". */
+// Not policyDomain's `everydayShortForms`, though they share most members: that one says which short forms
+// never name an AI tool; this one which never name a body or a system of the organisation's own. "QA" is in
+// that one only: not a tool, yet "the QA audit" names something a question may ask about (measured: taking
+// it out of this list answered one more everyday work question).
 const everydayAcronyms = new Set("API CEO CFO CTO COO CSV PDF URL USB VPN FAQ HTML JSON SQL XML GDPR PII SSO MFA KPI ROI SLA SME SMS IT HR UK US USA EU NHS CRM ERP PTO RACI AUP DPO DPIA".split(" "));
 
 /**
@@ -529,8 +536,6 @@ export function outsideAiAskedAbout(question: string, vocabulary: PolicyVocabula
   return names[0];
 }
 
-/** The last word of a body's name ("the Quality Committee", "the Pensions Board"). */
-const bodyNoun = /^(committee|board|group|panel|council|forum|team|unit|office|department|directorate|trust|union|senate|faculty)$/;
 /** What a question asks of a body itself: when it meets, who sits on it or chairs it, whom it reports to. */
 const asksHowABodyWorks = /\b(meet|meets|meeting|meetings|sit|sits|sitting|seat|seats|members?|membership|chair|chairs|chaired|quorum|minutes|terms\s+of\s+reference|report\s+to|reports\s+to)\b/i;
 
@@ -545,7 +550,7 @@ export function otherBodyAskedAbout(question: string, vocabulary: PolicyVocabula
   if (writtenInCapitals(words)) return undefined;
   for (const run of runsOfNames(words)) {
     const name = run.map((i) => words[i]!.word);
-    if (!bodyNoun.test(name.at(-1)!.toLowerCase()) || name.length < 2) continue;
+    if (!bodyWords.has(name.at(-1)!.toLowerCase()) || name.length < 2) continue;
     const nameWords = allWords(name.join(" "));
     if (!vocabulary.heads(nameWords) && !vocabulary.heads(nameWords.slice(0, -1))) return name.join(" ");
   }
