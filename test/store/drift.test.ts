@@ -8,14 +8,24 @@ const schemaText = fs.readFileSync(defaultSchemaPath, "utf8");
 
 describe("drift between prisma/schema.prisma and prisma/migrations", () => {
   it("is none: every schema change has its migration", async () => {
-    const sql = await diffMigrationsToSchema(await scratchAdapterFactory(), defaultMigrationsDir, schemaText);
-    expect(sql, "run `npm run db:new-migration -- <name>` to write the missing migration").toBe("");
+    const factory = await scratchAdapterFactory();
+    try {
+      const sql = await diffMigrationsToSchema(factory, defaultMigrationsDir, schemaText);
+      expect(sql, "run `npm run db:new-migration -- <name>` to write the missing migration").toBe("");
+    } finally {
+      await factory.dispose();
+    }
   });
 
   it("is detected when the schema gains a field no migration creates", async () => {
     const changed = schemaText.replace(/model AiSystem \{\n/, 'model AiSystem {\n  costCentre String?\n');
     expect(changed).not.toBe(schemaText);
-    const sql = await diffMigrationsToSchema(await scratchAdapterFactory(), defaultMigrationsDir, changed);
-    expect(sql).toMatch(/ALTER TABLE "AiSystem" ADD COLUMN\s+"costCentre" TEXT/);
+    const factory = await scratchAdapterFactory();
+    try {
+      const sql = await diffMigrationsToSchema(factory, defaultMigrationsDir, changed);
+      expect(sql).toMatch(/ALTER TABLE "AiSystem" ADD COLUMN\s+"costCentre" TEXT/);
+    } finally {
+      await factory.dispose();
+    }
   });
 });
