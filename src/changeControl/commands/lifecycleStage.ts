@@ -1,5 +1,5 @@
 import { couldAct } from "../../domain/accessPolicy.js";
-import { defineCommand } from "../../conversations/commands/chatCommand.js";
+import { defineCommand, typedAs } from "../../conversations/commands/chatCommand.js";
 import { ref, viaUseCase } from "../../conversations/commands/viaUseCase.js";
 
 export const lifecycleStage = defineCommand({
@@ -9,6 +9,6 @@ export const lifecycleStage = defineCommand({
   help: "move an AI system you own along its life cycle (production once approved)",
   verbs: ["stage"],
   allowed: (viewer) => couldAct(viewer, "edit", "ai_system"),
-  matches: (text) => new RegExp(String.raw`^stage ${ref("ais")}\b`).test(text),
+  matches: typedAs(String.raw`^stage ${ref("ais")}\b`),
   run: viaUseCase((use) => use.changeControl),
 });

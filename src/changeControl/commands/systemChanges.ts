@@ -1,4 +1,4 @@
-import { defineCommand } from "../../conversations/commands/chatCommand.js";
+import { defineCommand, typedAs } from "../../conversations/commands/chatCommand.js";
 import { ref, viaUseCase } from "../../conversations/commands/viaUseCase.js";
 
 export const systemChanges = defineCommand({
@@ -7,6 +7,6 @@ export const systemChanges = defineCommand({
   usage: "changes [AIS-0001] (change CHG-0001)",
   help: "material changes to AI systems and the approvals they reopened",
   verbs: ["changes", "change"],
-  matches: (text) => new RegExp(String.raw`^(changes( ${ref("ais")})?|change ${ref("chg")})$`).test(text),
+  matches: typedAs(String.raw`^(changes( ${ref("ais")})?|change ${ref("chg")})$`),
   run: viaUseCase((use) => use.changeControl),
 });

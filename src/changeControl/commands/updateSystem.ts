@@ -1,5 +1,5 @@
 import { couldAct } from "../../domain/accessPolicy.js";
-import { defineCommand } from "../../conversations/commands/chatCommand.js";
+import { defineCommand, typedAs } from "../../conversations/commands/chatCommand.js";
 import { ref, viaUseCase } from "../../conversations/commands/viaUseCase.js";
 
 export const updateSystem = defineCommand({
@@ -9,6 +9,6 @@ export const updateSystem = defineCommand({
   help: "change an AI system's entry (a material change reopens its approval)",
   verbs: ["update"],
   allowed: (viewer) => couldAct(viewer, "edit", "ai_system"),
-  matches: (text) => new RegExp(String.raw`^(update|change) ${ref("ais")}$`).test(text),
+  matches: typedAs(String.raw`^(update|change) ${ref("ais")}$`),
   run: viaUseCase((use) => use.changeControl),
 });

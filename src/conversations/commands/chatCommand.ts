@@ -37,6 +37,16 @@ export interface ChatCommand extends CommandHelpEntry {
 
 export const defineCommand = (command: ChatCommand): ChatCommand => command;
 
+/**
+ * A `matches` for a command typed in one of these forms (a pattern, or a pattern's source built
+ * from parts such as `ref("ais")`). Each is compiled once: every message is tried against every
+ * command, several times a turn, so patterns built per call cost more than the turn's own work.
+ */
+export function typedAs(...forms: (RegExp | string)[]): (text: string) => boolean {
+  const patterns = forms.map((form) => (typeof form === "string" ? new RegExp(form) : form));
+  return (text) => patterns.some((pattern) => pattern.test(text));
+}
+
 /** The typed text as commands read it. */
 export const commandText = (text: string) =>
   text.trim().replace(/^\//, "").replace(/^aims\s+/i, "").replace(/[.!?]+$/, "").replace(/\s+/g, " ").trim().toLowerCase();

@@ -19,10 +19,12 @@ const any = (...tests: TextTest[]) => (text: string) => tests.some((test) => (te
 const greeting = String.raw`(hi|hello|hey|hiya|heya|yo|howdy|morning|good (morning|afternoon|evening|day)|greetings)`;
 const thanks = String.raw`(thanks|thank you|thx|ty|cheers|ta|much appreciated|great thanks|ok thanks|perfect thanks)`;
 
+const greetingOpening = new RegExp(String.raw`^\s*${greeting}( there| all| team| bot| aims)?\s*[,!.:-]+\s*(?=\S)`, "i");
+
 /** "Hi bot, can I …": the greeting goes, the rest is the message. */
 export function withoutOpening(text: string): string {
   return text
-    .replace(new RegExp(String.raw`^\s*${greeting}( there| all| team| bot| aims)?\s*[,!.:-]+\s*(?=\S)`, "i"), "")
+    .replace(greetingOpening, "")
     .replace(/^\s*(quick question|quick q|question|q|one question|a question)\s*[:,-]+\s*/i, "")
     .replace(/^\s*(i'm|im|i am) new( here| to this)?\s*[,!.:-]+\s*(?=\S)/i, "");
 }
@@ -58,11 +60,13 @@ export const asksWhatTheBotDoes = any(
   /^what (sort|sorts|kind|kinds|type|types) of (things|stuff|questions) can (you|u|this bot|the bot|aims) (do|answer|help( me)?( with)?)\??$/,
 );
 
+const opensWithThanks = new RegExp(String.raw`^${thanks}\b`);
+
 export const isSmallTalk = any(
   new RegExp(String.raw`^${greeting}( there| all| team| bot| aims| again)?$`),
   new RegExp(String.raw`^${thanks}( (so|very) much| a lot| for (that|the help|your help))?( bot| aims)?$`),
   // "thanks, that helped", "cheers, all sorted": thanks with a few words and no request in them.
-  (text) => new RegExp(String.raw`^${thanks}\b`).test(text) && text.split(" ").length <= 6 && !/\?$/.test(text),
+  (text) => opensWithThanks.test(text) && text.split(" ").length <= 6 && !/\?$/.test(text),
   /^(menu|start|get started|hello\?|hi\?)$/,
   asksWhatTheBotDoes,
 );
@@ -94,9 +98,11 @@ const problemNoun = String.raw`(incident|issue|problem|bug|concern|complaint)`;
 /** The person tells of owning or bringing in a system: "we built …", "my team is rolling out …". */
 export const speaksAsOwner = (text: string) => firstPersonOwner.test(text);
 
+const asksHowToReportWhat = new RegExp(String.raw`^(how|where) (do|can|should|would) (i|we) ${reportVerb} (that|this|it|when|how|something|what)\b`);
+
 export const wantsToReportIncident = any(
   // "how do I report that the HR chatbot gave wrong advice?": what is reported follows.
-  (text) => new RegExp(String.raw`^(how|where) (do|can|should|would) (i|we) ${reportVerb} (that|this|it|when|how|something|what)\b`).test(text) && describesSomethingGoneWrong(text),
+  (text) => asksHowToReportWhat.test(text) && describesSomethingGoneWrong(text),
   new RegExp(String.raw`^(${desire} )?${reportVerb} (an? |the |this |that |another )?(ai |new |possible |potential |serious )?${problemNoun}\b`),
   new RegExp(String.raw`\b${desire} ${reportVerb} (an? |the |this |that )?(ai |possible |potential )?${problemNoun}\b`),
 );
@@ -126,14 +132,24 @@ const useVerb = String.raw`(using|uses|use|used|run|runs|put|puts|putting|feed|f
 const unapproved = /\b((nobody|no one|noone|never|not been|hasn't been|wasn't|isn't|aren't|not) (ever )?(approved|signed off|reviewed|registered|vetted|authori[sz]ed|cleared)|(nobody|no one|noone) (asked|told|checked with|cleared it with)|(hasn't|has not|haven't|have not|wasn't|was not|never) (been )?(through|past) (governance|security|procurement|compliance|review|approval|it)|un(approved|registered|authori[sz]ed|sanctioned|vetted|official)|not (on|in) the (approved list|inventory|register)|isn't (on|in) the (approved list|inventory|register)|without (approval|permission|telling anyone|asking|sign-off|a review)|nobody (knows|signed off)|off the books)\b/;
 const sighting = /\b(i |i've |ive |we )?(saw|seen|noticed|spotted|caught|found out|heard|discovered|came across)\b/;
 
+/** What a sighting of someone else's tool is made of. */
+const sighted = {
+  tool: new RegExp(String.raw`\b${toolNoun}\b`),
+  othersUsingATool: new RegExp(String.raw`\b${otherPeople}\b.{0,60}\b${useVerb}\b( \S+){0,6}? ${toolNoun}\b`),
+  toolInUse: new RegExp(String.raw`\b${toolNoun}\b.{0,40}\b(being used|in use|used by)\b`),
+  aiAsSubject: new RegExp(String.raw`^(the |our |my )?${aiNoun}\b`),
+  seenInUse: new RegExp(String.raw`${sighting.source}.{0,70}\b(${toolNoun}|${useVerb})\b`),
+  othersUsing: new RegExp(String.raw`\b${otherPeople}\b.{0,30}\b${useVerb}\b`),
+};
+
 /** Someone else using a tool, or a tool in use without approval: "someone in finance is using an AI add-in nobody approved". */
 export function isToolSighting(text: string): boolean {
-  const mentionsTool = new RegExp(String.raw`\b${toolNoun}\b`).test(text);
-  const othersUseTool = new RegExp(String.raw`\b${otherPeople}\b.{0,60}\b${useVerb}\b( \S+){0,6}? ${toolNoun}\b`).test(text);
-  const toolInUse = new RegExp(String.raw`\b${toolNoun}\b.{0,40}\b(being used|in use|used by)\b`).test(text);
-  const aboutWhatAiDid = new RegExp(String.raw`^(the |our |my )?${aiNoun}\b`).test(text) || startsWithAiSubject(text);
-  const seen = !aboutWhatAiDid && new RegExp(String.raw`${sighting.source}.{0,70}\b(${toolNoun}|${useVerb})\b`).test(text);
-  const othersUse = new RegExp(String.raw`\b${otherPeople}\b.{0,30}\b${useVerb}\b`).test(text);
+  const mentionsTool = sighted.tool.test(text);
+  const othersUseTool = sighted.othersUsingATool.test(text);
+  const toolInUse = sighted.toolInUse.test(text);
+  const aboutWhatAiDid = sighted.aiAsSubject.test(text) || startsWithAiSubject(text);
+  const seen = !aboutWhatAiDid && sighted.seenInUse.test(text);
+  const othersUse = sighted.othersUsing.test(text);
   if (unapproved.test(text) && (othersUseTool || othersUse || toolInUse || (mentionsTool && !firstPersonOwner.test(text)))) return true;
   return (othersUseTool && !aboutWhatAiDid) || seen;
 }
@@ -148,18 +164,21 @@ const pastVerb = /\b(\w{3,}ed|told|gave|sent|made|said|showed|shown|took|wrote|p
 const goneWrong = /\b(wrong|off|incorrect|inaccurate|bias\w*|unfair\w*|discriminat\w*|offensive|inappropriate|racist|sexist|toxic|harmful|dangerous|unsafe|leak\w*|breach\w*|expos\w*|disclos\w*|reveal\w*|made up|making up|invent\w*|hallucinat\w*|fake|misread\w*|mislabel\w*|misclassif\w*|broken|broke|crash\w*|fail\w*|stopped|keeps|kept|weird|strange|odd|garbage|nonsense|insult\w*|rude|complain\w*|error\w*|mistake\w*|glitch\w*|bug|bugs|injection|jailbreak\w*|drift\w*|since|anymore|every|all|copied|plagiari\w*|went wrong|goes wrong|gone wrong)\b/;
 const progressive = /\b(is|are|was|were|has been|have been|keeps|kept|started|starts) \w+ing\b/;
 
+const namesAi = new RegExp(String.raw`\b${aiNoun}\b`);
+
 /** "the CV screener rejected every applicant over 50": an AI system did (or keeps doing) something. */
 export function describesSomethingGoneWrong(text: string): boolean {
   if (/\b(something|it|things?|stuff) (went|has gone|is going|goes) wrong\b/.test(text)) return true;
   const count = text.split(/\s+/).length;
   if (count < 4) return false;
-  const aboutAi = new RegExp(String.raw`\b${aiNoun}\b`).test(text);
+  const aboutAi = namesAi.test(text);
   if (!aboutAi) return /\b(leak\w*|breach\w*|hallucinat\w*|injection|jailbreak\w*|discriminat\w*)\b/.test(text);
   return pastVerb.test(text) || progressive.test(text) || goneWrong.test(text) || startsWithAiSubject(text);
 }
 
 /** The sentence is about what an AI system does: "the resume parser drops …", "our bot answers …". */
-const startsWithAiSubject = (text: string) => new RegExp(String.raw`^((i think|i believe|fyi|heads up|so|looks like|seems) )?(the |our |my |this |that |a |an )?(\S+ ){0,3}${aiNoun} \w+(s|ing|ed)\b`).test(text);
+const aiAsSubjectOfAVerb = new RegExp(String.raw`^((i think|i believe|fyi|heads up|so|looks like|seems) )?(the |our |my |this |that |a |an )?(\S+ ){0,3}${aiNoun} \w+(s|ing|ed)\b`);
+const startsWithAiSubject = (text: string) => aiAsSubjectOfAVerb.test(text);
 
 /** "…, is that allowed?", "…wondered if our policy says anything about…". */
 export const asksWhatIsAllowed = (text: string) =>

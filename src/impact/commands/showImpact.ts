@@ -1,5 +1,5 @@
 import { couldAct } from "../../domain/accessPolicy.js";
-import { defineCommand } from "../../conversations/commands/chatCommand.js";
+import { defineCommand, typedAs } from "../../conversations/commands/chatCommand.js";
 import { ref, viaUseCase } from "../../conversations/commands/viaUseCase.js";
 
 export const showImpact = defineCommand({
@@ -9,6 +9,6 @@ export const showImpact = defineCommand({
   help: "a system's latest impact assessment",
   verbs: ["impact"],
   allowed: (viewer) => couldAct(viewer, "view", "impact_assessment"),
-  matches: (text) => new RegExp(String.raw`^impact( assessment)?( (of|for))? ${ref("ais")}$`).test(text),
+  matches: typedAs(String.raw`^impact( assessment)?( (of|for))? ${ref("ais")}$`),
   run: viaUseCase((use) => use.impact),
 });

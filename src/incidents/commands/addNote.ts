@@ -1,5 +1,5 @@
 import { couldAct } from "../../domain/accessPolicy.js";
-import { defineCommand } from "../../conversations/commands/chatCommand.js";
+import { defineCommand, typedAs } from "../../conversations/commands/chatCommand.js";
 import { ref, viaUseCase } from "../../conversations/commands/viaUseCase.js";
 
 export const addNote = defineCommand({
@@ -9,6 +9,6 @@ export const addNote = defineCommand({
   help: "adds to an incident's timeline; a link becomes its evidence",
   verbs: ["note"],
   allowed: (viewer) => couldAct(viewer, "edit", "incident"),
-  matches: (text) => new RegExp(String.raw`^(note|evidence) ${ref("inc")}\b`).test(text),
+  matches: typedAs(String.raw`^(note|evidence) ${ref("inc")}\b`),
   run: viaUseCase((use) => use.incidents),
 });

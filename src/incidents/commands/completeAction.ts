@@ -1,5 +1,5 @@
 import { couldAct } from "../../domain/accessPolicy.js";
-import { defineCommand } from "../../conversations/commands/chatCommand.js";
+import { defineCommand, typedAs } from "../../conversations/commands/chatCommand.js";
 import { ref, viaUseCase } from "../../conversations/commands/viaUseCase.js";
 
 export const completeAction = defineCommand({
@@ -9,6 +9,6 @@ export const completeAction = defineCommand({
   help: "marks a corrective action done",
   verbs: [],
   allowed: (viewer) => couldAct(viewer, "edit", "corrective_action"),
-  matches: (text) => new RegExp(String.raw`^(action )?${ref("ca")} (is )?(done|complete|completed)$`).test(text),
+  matches: typedAs(String.raw`^(action )?${ref("ca")} (is )?(done|complete|completed)$`),
   run: viaUseCase((use) => use.incidents),
 });

@@ -1,4 +1,4 @@
-import { defineCommand } from "../../conversations/commands/chatCommand.js";
+import { defineCommand, typedAs } from "../../conversations/commands/chatCommand.js";
 import { ref, viaUseCase } from "../../conversations/commands/viaUseCase.js";
 import { askedByReference } from "../../conversations/commands/askedFor.js";
 
@@ -9,6 +9,6 @@ export const showIncident = defineCommand({
   help: "one incident, its timeline and the steps you may take",
   verbs: ["incident"],
   askedFor: [askedByReference("INC", (reference) => `incident ${reference}`, 10)],
-  matches: (text) => new RegExp(String.raw`^(incident )?${ref("inc")}\b`).test(text),
+  matches: typedAs(String.raw`^(incident )?${ref("inc")}\b`),
   run: viaUseCase((use) => use.incidents),
 });

@@ -1,5 +1,5 @@
 import { couldAct } from "../../domain/accessPolicy.js";
-import { defineCommand } from "../../conversations/commands/chatCommand.js";
+import { defineCommand, typedAs } from "../../conversations/commands/chatCommand.js";
 import { ref, viaUseCase } from "../../conversations/commands/viaUseCase.js";
 import { askedAs, askedByReference } from "../../conversations/commands/askedFor.js";
 
@@ -13,9 +13,10 @@ export const nonconformities = defineCommand({
   verbs: ["nonconformities", "nonconformity", "nc"],
   allowed: (viewer) => couldAct(viewer, "view", "nonconformity"),
   askedFor: [askedByReference("NC", (reference) => reference, 30), askedAs(/\bnon-?conformit(y|ies)\b/, "nonconformities", 110)],
-  matches: (text) =>
-    /^(open )?(nonconformities|non-conformities|findings|ncs)( all)?$/.test(text) ||
-    new RegExp(String.raw`^(raise (an? )?|new )?${noun}( (from |for )?${ref("rev")})?$`).test(text) ||
-    new RegExp(String.raw`^(nonconformity )?${ref("nc")}( (plan|close|view))?$`).test(text),
+  matches: typedAs(
+    /^(open )?(nonconformities|non-conformities|findings|ncs)( all)?$/,
+    String.raw`^(raise (an? )?|new )?${noun}( (from |for )?${ref("rev")})?$`,
+    String.raw`^(nonconformity )?${ref("nc")}( (plan|close|view))?$`,
+  ),
   run: viaUseCase((use) => use.nonconformities),
 });

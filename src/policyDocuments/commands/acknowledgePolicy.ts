@@ -1,4 +1,4 @@
-import { defineCommand } from "../../conversations/commands/chatCommand.js";
+import { defineCommand, typedAs } from "../../conversations/commands/chatCommand.js";
 import { ref, viaUseCase } from "../../conversations/commands/viaUseCase.js";
 
 export const acknowledgePolicy = defineCommand({
@@ -7,6 +7,6 @@ export const acknowledgePolicy = defineCommand({
   usage: "read ACK-0001",
   help: "confirm you have read the policy a campaign asked you to read",
   verbs: ["read", "acknowledge"],
-  matches: (text) => new RegExp(String.raw`^(read|acknowledge) ${ref("ack")}$`).test(text),
+  matches: typedAs(String.raw`^(read|acknowledge) ${ref("ack")}$`),
   run: viaUseCase((use) => use.policyDocuments),
 });

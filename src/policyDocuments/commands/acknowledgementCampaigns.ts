@@ -1,5 +1,5 @@
 import { can } from "../../domain/accessPolicy.js";
-import { defineCommand } from "../../conversations/commands/chatCommand.js";
+import { defineCommand, typedAs } from "../../conversations/commands/chatCommand.js";
 import { ref, viaUseCase } from "../../conversations/commands/viaUseCase.js";
 
 export const acknowledgementCampaigns = defineCommand({
@@ -8,7 +8,7 @@ export const acknowledgementCampaigns = defineCommand({
   usage: "campaigns (campaign POL-0001 to start one, campaign ACK-0001 to see who has read it, close campaign ACK-0001)",
   help: "ask people to acknowledge a policy, and see who has and has not",
   verbs: ["campaigns", "campaign"],
-  matches: (text) => new RegExp(String.raw`^((acknowledgement )?campaigns|campaign (${ref("pol")}|${ref("ack")})|close (campaign )?${ref("ack")}|campaign ${ref("ack")} close)$`).test(text),
+  matches: typedAs(String.raw`^((acknowledgement )?campaigns|campaign (${ref("pol")}|${ref("ack")})|close (campaign )?${ref("ack")}|campaign ${ref("ack")} close)$`),
   allowed: (viewer) => can(viewer, "view", "acknowledgement_campaign"),
   run: viaUseCase((use) => use.policyDocuments),
 });

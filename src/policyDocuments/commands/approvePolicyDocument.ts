@@ -1,5 +1,5 @@
 import { couldAct } from "../../domain/accessPolicy.js";
-import { defineCommand } from "../../conversations/commands/chatCommand.js";
+import { defineCommand, typedAs } from "../../conversations/commands/chatCommand.js";
 import { ref, viaUseCase } from "../../conversations/commands/viaUseCase.js";
 
 export const approvePolicyDocument = defineCommand({
@@ -9,6 +9,6 @@ export const approvePolicyDocument = defineCommand({
   help: "approve a policy document's latest version (its approver or governance)",
   verbs: ["approve"],
   allowed: (viewer) => couldAct(viewer, "approve", "policy_document"),
-  matches: (text) => new RegExp(String.raw`^approve ${ref("pol")}$`).test(text),
+  matches: typedAs(String.raw`^approve ${ref("pol")}$`),
   run: viaUseCase((use) => use.policyDocuments),
 });

@@ -1,5 +1,5 @@
 import { couldAct } from "../../domain/accessPolicy.js";
-import { defineCommand } from "../../conversations/commands/chatCommand.js";
+import { defineCommand, typedAs } from "../../conversations/commands/chatCommand.js";
 import { ref, viaUseCase } from "../../conversations/commands/viaUseCase.js";
 
 export const editPolicyDocument = defineCommand({
@@ -9,6 +9,6 @@ export const editPolicyDocument = defineCommand({
   help: "set a policy's owner, approver, next review date and summary",
   verbs: ["edit"],
   allowed: (viewer) => couldAct(viewer, "edit", "policy_document"),
-  matches: (text) => new RegExp(String.raw`^edit ${ref("pol")}$`).test(text),
+  matches: typedAs(String.raw`^edit ${ref("pol")}$`),
   run: viaUseCase((use) => use.policyDocuments),
 });

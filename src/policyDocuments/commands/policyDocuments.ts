@@ -1,4 +1,4 @@
-import { defineCommand } from "../../conversations/commands/chatCommand.js";
+import { defineCommand, typedAs } from "../../conversations/commands/chatCommand.js";
 import { ref, viaUseCase } from "../../conversations/commands/viaUseCase.js";
 
 export const policyDocuments = defineCommand({
@@ -7,6 +7,6 @@ export const policyDocuments = defineCommand({
   usage: "policy documents (document POL-0001)",
   help: "the controlled policy documents: versions, approval, owner, next review",
   verbs: ["documents", "document", "policies"],
-  matches: (text) => new RegExp(String.raw`^(policy documents|documents|policies|document ${ref("pol")})$`).test(text),
+  matches: typedAs(String.raw`^(policy documents|documents|policies|document ${ref("pol")})$`),
   run: viaUseCase((use) => use.policyDocuments),
 });

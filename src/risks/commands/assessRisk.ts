@@ -1,5 +1,5 @@
 import { couldCreate } from "../../domain/accessPolicy.js";
-import { defineCommand } from "../../conversations/commands/chatCommand.js";
+import { defineCommand, typedAs } from "../../conversations/commands/chatCommand.js";
 import { ref, viaUseCase } from "../../conversations/commands/viaUseCase.js";
 
 export const assessRisk = defineCommand({
@@ -8,7 +8,7 @@ export const assessRisk = defineCommand({
   usage: "assess risk [AIS-0001]",
   help: "assess a risk of a system you own (governance: any system)",
   verbs: ["assess"],
-  matches: (text) => new RegExp(String.raw`^(assess( an?)?( ai)? risks?|risk assessment|new risk)( (for|of|on))?( ${ref("ais")})?$`).test(text),
+  matches: typedAs(String.raw`^(assess( an?)?( ai)? risks?|risk assessment|new risk)( (for|of|on))?( ${ref("ais")})?$`),
   allowed: (viewer) => couldCreate(viewer, "risk"),
   run: viaUseCase((use) => use.risks),
 });

@@ -1,5 +1,5 @@
 import { couldAct } from "../../domain/accessPolicy.js";
-import { defineCommand } from "../../conversations/commands/chatCommand.js";
+import { defineCommand, typedAs } from "../../conversations/commands/chatCommand.js";
 import { ref, viaUseCase } from "../../conversations/commands/viaUseCase.js";
 import { askedAs, askedByReference } from "../../conversations/commands/askedFor.js";
 
@@ -11,9 +11,10 @@ export const riskRegister = defineCommand({
   verbs: ["risks", "risk"],
   allowed: (viewer) => couldAct(viewer, "view", "risk"),
   askedFor: [askedByReference("RSK", (reference) => reference, 40), askedAs(/\b(risk register|risks)\b/, "risks", 130)],
-  matches: (text) =>
-    /^(risks|risk register|ai risks)( all)?$/.test(text) ||
-    new RegExp(String.raw`^risks (for |of |on )?${ref("ais")}$`).test(text) ||
-    new RegExp(String.raw`^(risk )?${ref("rsk")}$`).test(text),
+  matches: typedAs(
+    /^(risks|risk register|ai risks)( all)?$/,
+    String.raw`^risks (for |of |on )?${ref("ais")}$`,
+    String.raw`^(risk )?${ref("rsk")}$`,
+  ),
   run: viaUseCase((use) => use.risks),
 });

@@ -1,4 +1,4 @@
-import { defineCommand } from "../../conversations/commands/chatCommand.js";
+import { defineCommand, typedAs } from "../../conversations/commands/chatCommand.js";
 import { ref, viaUseCase } from "../../conversations/commands/viaUseCase.js";
 
 export const systemAliases = defineCommand({
@@ -7,6 +7,6 @@ export const systemAliases = defineCommand({
   usage: 'aliases AIS-0001 (add "CV screener" | remove "CV screener")',
   help: "the other names an AI system is found by; its owner or the governance team changes them",
   verbs: ["aliases"],
-  matches: (text) => new RegExp(String.raw`^aliases? ${ref("ais")}\b`).test(text) || /^aliases?$/.test(text),
+  matches: typedAs(String.raw`^aliases? ${ref("ais")}\b`, /^aliases?$/),
   run: viaUseCase((use) => use.aliases),
 });

@@ -1,4 +1,4 @@
-import { defineCommand } from "../../conversations/commands/chatCommand.js";
+import { defineCommand, typedAs } from "../../conversations/commands/chatCommand.js";
 import { ref, viaUseCase } from "../../conversations/commands/viaUseCase.js";
 import { askedByReference } from "../../conversations/commands/askedFor.js";
 
@@ -9,6 +9,6 @@ export const systemRecord = defineCommand({
   help: "one AI system; approve, reject or complete a registration, or decline being named its owner",
   verbs: ["system", "approve", "reject", "complete", "decline"],
   askedFor: [askedByReference("AIS", (reference) => `system ${reference}`, 20)],
-  matches: (text) => new RegExp(String.raw`^(system|approve|reject|complete|decline) ${ref("ais")}$`).test(text),
+  matches: typedAs(String.raw`^(system|approve|reject|complete|decline) ${ref("ais")}$`),
   run: viaUseCase((use) => use.approvals),
 });

@@ -1,5 +1,5 @@
 import { couldAct } from "../../domain/accessPolicy.js";
-import { defineCommand } from "../../conversations/commands/chatCommand.js";
+import { defineCommand, typedAs } from "../../conversations/commands/chatCommand.js";
 import { ref, viaUseCase } from "../../conversations/commands/viaUseCase.js";
 
 export const signOffResidualRisk = defineCommand({
@@ -9,6 +9,6 @@ export const signOffResidualRisk = defineCommand({
   help: "sign off a risk's residual risk once its treatment actions are done",
   verbs: ["sign"],
   allowed: (viewer) => couldAct(viewer, "edit", "risk"),
-  matches: (text) => new RegExp(String.raw`^(sign off|signoff) ${ref("rsk")}$`).test(text),
+  matches: typedAs(String.raw`^(sign off|signoff) ${ref("rsk")}$`),
   run: viaUseCase((use) => use.treatment),
 });

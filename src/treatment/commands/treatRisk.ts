@@ -1,5 +1,5 @@
 import { couldAct } from "../../domain/accessPolicy.js";
-import { defineCommand } from "../../conversations/commands/chatCommand.js";
+import { defineCommand, typedAs } from "../../conversations/commands/chatCommand.js";
 import { ref, viaUseCase } from "../../conversations/commands/viaUseCase.js";
 
 export const treatRisk = defineCommand({
@@ -9,6 +9,6 @@ export const treatRisk = defineCommand({
   help: "plan a risk's treatment actions (control, owner, due date) and see the plan",
   verbs: ["treat", "treatment"],
   allowed: (viewer) => couldAct(viewer, "edit", "risk"),
-  matches: (text) => new RegExp(String.raw`^(treat|treatment) ${ref("rsk")}$`).test(text),
+  matches: typedAs(String.raw`^(treat|treatment) ${ref("rsk")}$`),
   run: viaUseCase((use) => use.treatment),
 });

@@ -1,4 +1,4 @@
-import { defineCommand } from "../../conversations/commands/chatCommand.js";
+import { defineCommand, typedAs } from "../../conversations/commands/chatCommand.js";
 import { ref, viaUseCase } from "../../conversations/commands/viaUseCase.js";
 
 export const treatmentActions = defineCommand({
@@ -7,6 +7,6 @@ export const treatmentActions = defineCommand({
   usage: "treatment actions (TRA-0001 done)",
   help: "open risk treatment actions; mark one done",
   verbs: ["treatment"],
-  matches: (text) => new RegExp(String.raw`^((my )?treatment actions|${ref("tra")} done)$`).test(text),
+  matches: typedAs(String.raw`^((my )?treatment actions|${ref("tra")} done)$`),
   run: viaUseCase((use) => use.treatment),
 });
