@@ -58,6 +58,7 @@ export const evalCorpora: EvalCorpus[] = [
   { name: "larkspur-retail (retail chain)", policyDir: path.join(corporaDir, "larkspur-retail", "policies"), questions: path.join(corporaDir, "larkspur-retail", "questions.json"), tuned: true },
   { name: "fenwick-water (water utility)", policyDir: path.join(corporaDir, "fenwick-water", "policies"), questions: path.join(corporaDir, "fenwick-water", "questions.json"), tuned: true },
   { name: "hollybrook-care (care homes and home care)", policyDir: path.join(corporaDir, "hollybrook-care", "policies"), questions: path.join(corporaDir, "hollybrook-care", "questions.json"), tuned: true },
+  { name: "skylark-aviation (regional airline)", policyDir: path.join(corporaDir, "skylark-aviation", "policies"), questions: path.join(corporaDir, "skylark-aviation", "questions.json"), tuned: false },
 ];
 
 export interface EvalResult {
@@ -176,6 +177,7 @@ export const everydaySets = [
   { name: "everyday off-topic, round 10 (20 injections written 2026-12-01, last)", questions: path.join(corporaDir, "everyday-offtopic-round10.json"), tuned: true },
   { name: "everyday off-topic, round 11 (the organisations' own work in policy words, written blind 2026-12-01)", questions: path.join(corporaDir, "everyday-offtopic-round11.json"), tuned: true },
   { name: "everyday off-topic, round 12 (40 questions on other bodies' rules, written blind 2026-12-01)", questions: path.join(corporaDir, "everyday-offtopic-round12.json"), tuned: true },
+  { name: "everyday off-topic, round 13 (60 of every kind, written blind 2026-12-01; 77.1 % declined in all when first measured, held out)", questions: path.join(corporaDir, "everyday-offtopic-round13.json"), tuned: true },
   { name: "everyday off-topic, held out", questions: path.join(corporaDir, "everyday-offtopic-heldout.json"), tuned: false },
   { name: "everyday off-topic, second held-out set", questions: path.join(corporaDir, "everyday-offtopic-heldout-2.json"), tuned: false },
   { name: "everyday off-topic, third held-out set", questions: path.join(corporaDir, "everyday-offtopic-heldout-3.json"), tuned: false },
