@@ -261,24 +261,36 @@ const privateLife = new Set(
     "grandma grandmother grandad grandfather nan granny sister brother family friend friends neighbour neighbor toddler baby",
     "birthday wedding anniversary christmas holiday holidays vacation honeymoon recipes cooking dinner meals diet workout workouts gym fitness",
     "playlist playlists hobby hobbies garden shopping dating homework bedtime pet pets cat dog cv resume mortgage landlord teenager teen",
-    "bank savings finances budget budgeting taxes pension",
+    "bank savings finances budget budgeting taxes pension marathon selfie selfies",
   ]
     .join(" ")
     .split(" "),
 );
 const ownLife = /\bmy\s+(?:own\s+)?(?:(\p{L}+)\s+)?(\p{L}+)/giu;
 
-/** The private-life word the question names beside AI ("my holiday"), when the policies never use it. */
+/** "My own bank", "my own kids": one's own, even where the policies speak of banks or children. */
+const ownOwn = /\bmy\s+own\s+(?:(\p{L}+)\s+)?(\p{L}+)/giu;
+
+/** The private-life word the question names beside AI ("my holiday"), when the policies never use it or it is "my own". */
 export function privateLifeAskedAbout(question: string, vocabulary: PolicyVocabulary): string | undefined {
-  return ownLifeWords(question).find((word) => !vocabulary.mentions([word]));
+  const ownWords = capturedWords(question, ownOwn);
+  return ownLifeWords(question).find((word) => !vocabulary.mentions([word]) || ownWords.includes(word));
 }
+
+/** The words a pattern's groups caught, in lower case. */
+function capturedWords(question: string, pattern: RegExp): string[] {
+  return [...question.matchAll(pattern)].flatMap((match) => match.slice(1)).filter((word): word is string => word !== undefined).map((word) => word.toLowerCase());
+}
+
+/** "Mum's care home", "my dad's GP": a relative's own, named by the relative (not "his mum's", someone else's). */
+const relativesOwn = /(?:^\s*|[.!?]\s+|\bmy\s+)(mum|mom|dad|mother|father|parents|grandma|grandmother|grandad|grandfather|nan|granny|son|daughter|wife|husband|sister|brother)(?:'s|’s|s'|s’)\s/giu;
 
 /** "My 12 year old", "my 8-yr-old": a child, however written. */
 const ownChild = /\bmy\s+\d{1,2}[\s-]*(?:years?|yrs?|yo)\b/iu;
 
 /** Occasions and pastimes, private wherever they are named; people ("a patient's family") are only one's own as "my …". */
 const privateOccasions = new Set(
-  "birthday wedding anniversary christmas holiday holidays vacation honeymoon recipes cooking dinner meals diet workout workouts gym fitness playlist playlists hobby hobbies garden shopping dating homework bedtime".split(" "),
+  "birthday wedding anniversary christmas holiday holidays vacation honeymoon recipes cooking dinner meals diet workout workouts gym fitness playlist playlists hobby hobbies garden shopping dating homework bedtime marathon selfie selfies".split(" "),
 );
 
 /** "For my own personal use", "in my spare time": AI used for oneself ("at home" alone is as often work done from home). */
@@ -293,11 +305,12 @@ const workWords = new Set(
 function ownLifeWords(question: string): string[] {
   const words = allWords(question);
   if (!words.some((word) => isAiWord(stem(word)))) return [];
-  const named = [...question.matchAll(ownLife)].flatMap((match) => [match[1], match[2]]).filter((word): word is string => word !== undefined).map((word) => word.toLowerCase()).filter((word) => privateLife.has(word));
+  const named = [...capturedWords(question, ownLife), ...capturedWords(question, relativesOwn)].filter((word) => privateLife.has(word));
   const ownChildNamed = ownChild.test(question) ? [...named, "child"] : named;
   // Without "my": AI for oneself ("use ChatGPT at home for recipes", "plan a holiday for me"), when no work is spoken of.
   if (words.some((word) => workWords.has(word))) return ownChildNamed;
-  const anywhere = forOneself.test(question) ? words.filter((word) => privateOccasions.has(word)) : [];
+  // One's family named ("my son … his homework"), or AI for oneself: the occasions named anywhere are theirs.
+  const anywhere = forOneself.test(question) || ownChildNamed.length > 0 ? words.filter((word) => privateOccasions.has(word)) : [];
   return [...ownChildNamed, ...anywhere];
 }
 
@@ -548,14 +561,20 @@ export function otherBodyAskedAbout(question: string, vocabulary: PolicyVocabula
   if (!asksHowABodyWorks.test(question) || allWords(question).some((word) => isAiWord(stem(word)))) return undefined;
   const words = writtenWords(question);
   if (writtenInCapitals(words)) return undefined;
-  for (const run of runsOfNames(words)) {
-    const name = run.map((i) => words[i]!.word);
-    if (!bodyWords.has(name.at(-1)!.toLowerCase()) || name.length < 2) continue;
-    const nameWords = allWords(name.join(" "));
-    if (!vocabulary.heads(nameWords) && !vocabulary.heads(nameWords.slice(0, -1))) return name.join(" ");
-  }
-  return undefined;
+  const named = runsOfNames(words)
+    .map((run) => run.map((i) => words[i]!.word).join(" "))
+    .filter((name) => name.includes(" ") && bodyWords.has(name.split(" ").at(-1)!.toLowerCase()));
+  // Written in lower case ("when does the audit and risk committee meet?"), a body is "the" and its description.
+  const described = [...question.matchAll(describedBody)].map((match) => match[1]!.trim());
+  const unheaded = (name: string) => !vocabulary.heads(allWords(name)) && !vocabulary.heads(allWords(name).slice(0, -1));
+  // In lower case the name is only what its words say: each known to the policies (a misspelt word of
+  // their own body's name is not another body), the whole never written in them.
+  const unknownBody = (name: string) => allWords(name).every((word) => vocabulary.mentions([word])) && !vocabulary.mentions(allWords(name)) && unheaded(name);
+  return named.find(unheaded) ?? described.find(unknownBody);
 }
+
+/** "the audit and risk committee", "the health and safety forum": a body named in lower case, with what it is for. */
+const describedBody = /\bthe\s+((?:\p{Ll}[\p{Ll}-]*\s+){1,4}?(?:committee|board|panel|council|forum))\b/gu;
 
 /**
  * Why a question about a named thing the policies never mention is declined. The name is quoted as

@@ -121,6 +121,18 @@ describe("AI in the asker's private life", () => {
   it("answers work done from home", async () => {
     expect(await answered("can I use Copilot at home to draft research papers?")).toBe(true);
   });
+
+  it("declines a relative's own AI, one's own pastimes, and the occasions of a family named", async () => {
+    expect(await answered("Dad's care home has started using AI sensors at night, should we be worried?")).toBe(false);
+    expect(await answered("Can an AI coach app plan the training for my first marathon?")).toBe(false);
+    expect(await answered("My family want an AI to plan our Christmas dinner this year")).toBe(false);
+    // "My own": one's own, even where the policy speaks of it (its family photos are on work devices).
+    expect(await answered("Is it OK to let an AI app sort my own family photos at home?")).toBe(false);
+  });
+
+  it("answers someone else's relative at work", async () => {
+    expect(await answered("An author's wife sent us her husband's unpublished story; can I paste it into Copilot to summarise it?")).toBe(true);
+  });
 });
 
 describe("questions about AI rather than the rules", () => {
@@ -300,6 +312,13 @@ describe("the organisation's own business in the policy's words", () => {
     expect(await answeredHere("Left my work phone on the train. Is that something I report, or do I just tell IT?")).toBe(false);
     expect(await answeredHere("The batch sheet is missing a signature before the QA check on Monday, who countersigns it?")).toBe(false);
     expect(await answeredHere("a security incident with Copilot, who do I tell and by when?")).toBe(true);
+  });
+
+  it("declines how a body named in lower case works, when the policy knows its words but not the body", async () => {
+    const board = await records.ask("when does the incident and security committee meet, and who takes the minutes?");
+    expect(board.answered).toBe(false);
+    expect(board.answer).toContain("don't say how the incident and security committee works");
+    expect(await answeredHere("who sits on the ai steering group?")).toBe(true);
   });
 
   it("declines AI for one's own money", async () => {
