@@ -53,7 +53,24 @@ function isCapitalsLine(line: string): boolean {
 }
 
 /** The heading a line starts, if any; `next` is the line after it (for underlined headings). */
-function headingOf(line: string, around: { previous?: string; next?: string }, implicitLevel: number, options: SplitOptions): (Heading & { consumesNext?: boolean }) | null {
+/** Small words a title leaves in lower case ("Using AI at Work", "What to Do if Something Goes Wrong"). */
+const titleSmallWords = /^(a|an|the|and|or|but|nor|of|to|in|on|at|by|for|with|from|as|if|is|are|be|do|into|onto|per|via|vs|than|up|out|off|so|yet|its|our|your|their|my|we|you|it|not|no)$/;
+
+/** A short line in title case ("Reporting A Problem", "Who Can Use AI Tools"): every word but the small ones capitalised, no sentence ending. */
+function isTitleCaseLine(line: string): boolean {
+  const text = line.trim();
+  if (text.length < 3 || text.length > 70 || /[.,;:!?]$/.test(text) || !/^\p{Lu}/u.test(text)) return false;
+  const words = text.split(/\s+/);
+  return words.length <= 8 && words.every((word) => /^[\p{Lu}\d&(/-]/u.test(word) || titleSmallWords.test(word));
+}
+
+/** A line that stands alone as a heading might: a question or a title. */
+const standsAlone = (line: string) => questionLine.test(line) || isTitleCaseLine(line);
+
+/** The block after a blank line is a paragraph, not another line standing alone (a list of short items). */
+const paragraphFollows = (line: string | undefined) => line !== undefined && line.trim() !== "" && !standsAlone(line);
+
+function headingOf(line: string, around: { previous?: string; next?: string; afterNext?: string }, implicitLevel: number, options: SplitOptions): (Heading & { consumesNext?: boolean }) | null {
   const next = around.next;
   const atx = atxHeading.exec(line);
   if (atx) return { level: atx[1]!.length, title: stripMarkup(atx[2]!) };
@@ -68,6 +85,10 @@ function headingOf(line: string, around: { previous?: string; next?: string }, i
     if (numbered && !runsOn(line, next) && !inAList(numbered[1]!, around)) return { level: Math.min(6, numbered[1]!.split(".").length + 1), title: line.trim() };
     // A question after a blank line with its answer right below; a question inside a paragraph is not one.
     if (questionLine.test(line) && !around.previous?.trim() && next?.trim()) return { level: implicitLevel, title: line.trim() };
+    // A question or a title between blank lines, a paragraph below: an FAQ or a note pasted as text.
+    if (standsAlone(line) && !around.previous?.trim() && next !== undefined && !next.trim() && paragraphFollows(around.afterNext)) {
+      return { level: implicitLevel, title: line.trim() };
+    }
     // A label with a blank line on each side; a sentence that introduces a list is not one.
     if (labelLine.test(line) && !around.previous?.trim() && !next?.trim() && !leadsIn.test(line) && line.trim().split(/\s+/).length <= 8) {
       return { level: implicitLevel, title: line.trim().replace(/\s*:$/, "") };
@@ -153,7 +174,7 @@ export function splitDocument(document: string, content: string, options: SplitO
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const explicit = atxHeading.test(line) || (i + 1 < lines.length && setextUnderline.test(lines[i + 1]!) && line.trim() !== "");
-    const heading = headingOf(line, { previous: lines[i - 1], next: lines[i + 1] }, Math.min(6, lastExplicitLevel + 1), options);
+    const heading = headingOf(line, { previous: lines[i - 1], next: lines[i + 1], afterNext: lines[i + 2] }, Math.min(6, lastExplicitLevel + 1), options);
     if (!heading) {
       body.push(line);
       continue;

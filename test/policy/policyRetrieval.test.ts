@@ -59,6 +59,21 @@ describe("splitting a document at its headings, whatever their style", () => {
     expect(sections(text, true).map(([section]) => section)).toEqual(["Reporting a concern", "When an incident is also a safeguarding concern"]);
   });
 
+  it("reads a plain-text line in title case or a question, between blank lines with a paragraph below, as a heading, and a list of short lines as text", () => {
+    const text = [
+      "CREW GUIDE TO AI", "",
+      "Using AI on the Line", "",
+      "Only the tablet apps are approved. These three:", "",
+      "Flight Planner Pro", "",
+      "Fuel Watch", "",
+      "Can I Use My Own Phone's Assistant?", "",
+      "Not for anything about passengers.", "",
+      "Who do I tell when a tool gets something wrong?", "",
+      "Tell the duty manager before the end of your shift.",
+    ].join("\n");
+    expect(sections(text, true).map(([section]) => section)).toEqual(["Using AI on the Line", "Can I Use My Own Phone's Assistant?", "Who do I tell when a tool gets something wrong?"]);
+  });
+
   it("reads Markdown, underlined, bold-line and capitals headings, and labels such as Part A", () => {
     const text = [
       "Board Rules", "===========", "", "Version 2.2, agreed in January.", "",
