@@ -59,6 +59,7 @@ export const evalCorpora: EvalCorpus[] = [
   { name: "fenwick-water (water utility)", policyDir: path.join(corporaDir, "fenwick-water", "policies"), questions: path.join(corporaDir, "fenwick-water", "questions.json"), tuned: true },
   { name: "hollybrook-care (care homes and home care)", policyDir: path.join(corporaDir, "hollybrook-care", "policies"), questions: path.join(corporaDir, "hollybrook-care", "questions.json"), tuned: true },
   { name: "skylark-aviation (regional airline)", policyDir: path.join(corporaDir, "skylark-aviation", "policies"), questions: path.join(corporaDir, "skylark-aviation", "questions.json"), tuned: false },
+  { name: "ashby-accountants (accountancy and advisory firm)", policyDir: path.join(corporaDir, "ashby-accountants", "policies"), questions: path.join(corporaDir, "ashby-accountants", "questions.json"), tuned: false },
 ];
 
 export interface EvalResult {
