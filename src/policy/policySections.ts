@@ -64,8 +64,15 @@ function isTitleCaseLine(line: string): boolean {
   return words.length <= 8 && words.every((word) => /^[\p{Lu}\d&(/-]/u.test(word) || titleSmallWords.test(word));
 }
 
+/** A short line in sentence case ("Using AI to plan lessons"): a few words, a capital first, no sentence ending. */
+function isSentenceCaseLine(line: string): boolean {
+  const text = line.trim();
+  const words = text.split(/\s+/);
+  return words.length >= 2 && words.length <= 8 && text.length <= 60 && /^\p{Lu}/u.test(text) && !/[.,;:!?)]$/.test(text) && !text.includes(", ");
+}
+
 /** A line that stands alone as a heading might: a question or a title. */
-const standsAlone = (line: string) => questionLine.test(line) || isTitleCaseLine(line);
+const standsAlone = (line: string) => questionLine.test(line) || isTitleCaseLine(line) || isSentenceCaseLine(line);
 
 /** The block after a blank line is a paragraph, not another line standing alone (a list of short items). */
 const paragraphFollows = (line: string | undefined) => line !== undefined && line.trim() !== "" && !standsAlone(line);

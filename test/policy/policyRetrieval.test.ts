@@ -74,6 +74,18 @@ describe("splitting a document at its headings, whatever their style", () => {
     expect(sections(text, true).map(([section]) => section)).toEqual(["Using AI on the Line", "Can I Use My Own Phone's Assistant?", "Who do I tell when a tool gets something wrong?"]);
   });
 
+  it("reads a short plain-text line in sentence case, between blank lines with a paragraph or list below, as a heading", () => {
+    const text = [
+      "QUICK GUIDE FOR TEACHERS", "",
+      "Using AI to plan lessons", "",
+      "You may use Copilot to draft lesson plans. Check every fact before you teach it.", "",
+      "Marking with AI", "",
+      "- Never paste pupil names.", "- Always review the feedback.", "",
+      "Tell the class teacher, who decides.",
+    ].join("\n");
+    expect(sections(text, true).map(([section]) => section)).toEqual(["Using AI to plan lessons", "Marking with AI"]);
+  });
+
   it("reads Markdown, underlined, bold-line and capitals headings, and labels such as Part A", () => {
     const text = [
       "Board Rules", "===========", "", "Version 2.2, agreed in January.", "",
