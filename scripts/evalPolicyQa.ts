@@ -179,6 +179,7 @@ export const everydaySets = [
   { name: "everyday off-topic, round 11 (the organisations' own work in policy words, written blind 2026-12-01)", questions: path.join(corporaDir, "everyday-offtopic-round11.json"), tuned: true },
   { name: "everyday off-topic, round 12 (40 questions on other bodies' rules, written blind 2026-12-01)", questions: path.join(corporaDir, "everyday-offtopic-round12.json"), tuned: true },
   { name: "everyday off-topic, round 13 (60 of every kind, written blind 2026-12-01; 77.1 % declined in all when first measured, held out)", questions: path.join(corporaDir, "everyday-offtopic-round13.json"), tuned: true },
+  { name: "everyday off-topic, round 14 (40 work questions in governance words, 20 private, written blind 2026-12-01)", questions: path.join(corporaDir, "everyday-offtopic-round14.json"), tuned: true },
   { name: "everyday off-topic, held out", questions: path.join(corporaDir, "everyday-offtopic-heldout.json"), tuned: false },
   { name: "everyday off-topic, second held-out set", questions: path.join(corporaDir, "everyday-offtopic-heldout-2.json"), tuned: false },
   { name: "everyday off-topic, third held-out set", questions: path.join(corporaDir, "everyday-offtopic-heldout-3.json"), tuned: false },
