@@ -259,7 +259,7 @@ const privateLife = new Set(
   [
     "kid kids son sons daughter daughters child children partner wife husband boyfriend girlfriend fiance fiancee mum mom dad mother father parents",
     "grandma grandmother grandad grandfather nan granny sister brother family friend friends neighbour neighbor toddler baby",
-    "birthday wedding anniversary christmas holiday holidays vacation honeymoon recipes cooking dinner meals diet workout workouts gym fitness",
+    "birthday wedding anniversary christmas holiday holidays vacation honeymoon recipe recipes cooking dinner meals diet workout workouts gym fitness",
     "playlist playlists hobby hobbies garden shopping dating homework bedtime pet pets cat dog cv resume mortgage landlord teenager teen",
     "bank savings finances budget budgeting taxes pension marathon selfie selfies",
   ]
@@ -290,13 +290,16 @@ const ownChild = /\bmy\s+\d{1,2}[\s-]*(?:years?|yrs?|yo)\b/iu;
 
 /** Occasions and pastimes, private wherever they are named; people ("a patient's family") are only one's own as "my …". */
 const privateOccasions = new Set(
-  "birthday wedding anniversary christmas holiday holidays vacation honeymoon recipes cooking dinner meals diet workout workouts gym fitness playlist playlists hobby hobbies garden shopping dating homework bedtime marathon selfie selfies".split(" "),
+  "birthday wedding anniversary christmas holiday holidays vacation honeymoon recipe recipes cooking dinner meals diet workout workouts gym fitness playlist playlists hobby hobbies garden shopping dating homework bedtime marathon selfie selfies".split(" "),
 );
+
+/** Pastimes no organisation's work is about, private however they are named ("the dating app says its AI…"). */
+const privatePastimes = new Set("dating honeymoon selfie selfies marathon".split(" "));
 
 /** "For my own personal use", "in my spare time": AI used for oneself ("at home" alone is as often work done from home). */
 const usedForOneself = /\b(for\s+(my\s+)?(own\s+)?personal\s+use|in\s+my\s+(own|spare|free)\s+time)\b/i;
 /** The same, "at home", "for me": an occasion named beside it ("plan a holiday for me", "at home for recipes") is one's own. */
-const forOneself = new RegExp(`${usedForOneself.source}|\\b(at\\s+home|for\\s+me|for\\s+myself|outside\\s+(of\\s+)?work)\\b`, "i");
+const forOneself = new RegExp(`${usedForOneself.source}|\\b(at\\s+home|for\\s+me|for\\s+myself|outside\\s+(of\\s+)?work|household)\\b`, "i");
 /** Words that bring a question back to work, wherever it is asked from: "at home, for a client email". */
 const workWords = new Set(
   "work working job jobs client clients customer customers colleague colleagues manager managers boss email emails office project projects team teams meeting meetings patient patients student students pupil pupils coursework assignment assignments essay essays exam exams company employer business staff rota shift shifts request requests approve approved approval report reports".split(" "),
@@ -310,7 +313,7 @@ function ownLifeWords(question: string): string[] {
   // Without "my": AI for oneself ("use ChatGPT at home for recipes", "plan a holiday for me"), when no work is spoken of.
   if (words.some((word) => workWords.has(word))) return ownChildNamed;
   // One's family named ("my son … his homework"), or AI for oneself: the occasions named anywhere are theirs.
-  const anywhere = forOneself.test(question) || ownChildNamed.length > 0 ? words.filter((word) => privateOccasions.has(word)) : [];
+  const anywhere = words.filter((word) => (forOneself.test(question) || ownChildNamed.length > 0 ? privateOccasions.has(word) : privatePastimes.has(word)));
   return [...ownChildNamed, ...anywhere];
 }
 
@@ -420,6 +423,24 @@ export function unknownRecordsAskedAbout(question: string, vocabulary: PolicyVoc
   return undefined;
 }
 
+/**
+ * A mishap that happened without AI, told as it happened ("I emailed a spreadsheet of addresses to the
+ * wrong client, do we report it?", "a labourer fell off a ladder, who do I tell?"): the AI policies'
+ * incident rules share its words, but they are for incidents with AI; this one is for the data
+ * protection or health and safety procedure.
+ */
+const happenedWithoutAi =
+  /\b(e-?mailed|posted|faxed|printed)\b.{0,60}\bto\s+the\s+wrong\b|\bwrong\s+(client|customer|person|address|recipient|patient|house|email)\b|\b(left|lost|dropped)\s+(a|my|the|his|her|their)\s+(\S+\s+)?(laptop|phone|bag|folder|file|files|papers|paperwork|memory\s+stick|usb(\s+stick)?|notebook|badge)\b|\b(fell|falls|fallen)\s+(off|from|down)\b|\b(slipped|tripped)\s+(on|over)\b|\bnearly\s+(slipped|fell|tripped|hit|clipped)\b/i;
+const asksWhatToDo =
+  /\bwhat\s+(do|should|must)\s+(i|we)\s+do\b|\bwho\s+(do|should)\s+(i|we)\s+(tell|call|ring|contact)\b|\b(do|must)\s+(i|we)\s+(have|need)\s+to\s+(report|tell)\b|\bis\s+(that|this|it)\s+(a|an)\b.{0,40}\b(breach|incident|near\s+miss)\b|\b(where|how)\s+do\s+(i|we)\s+(report|log)\b/i;
+/** Words that put a tool in the story ("pasted it into the chatbot", "the app uploaded…"): then it may be ours. */
+const toolInTheStory = /\b(tools?|apps?|chatbots?|bots?|assistants?|systems?|models?|prompts?|paste|pasted|upload|uploaded|generated|automated|software|platforms?|transcri\w*|summar\w*)\b/i;
+
+export function mishapWithoutAi(question: string): boolean {
+  if (allWords(question).some((word) => isAiWord(stem(word))) || toolInTheStory.test(question)) return false;
+  return happenedWithoutAi.test(question) && asksWhatToDo.test(question);
+}
+
 /** Why the question is declined, in words its asker recognises. */
 export function outsideScopeAnswer(question: string, vocabulary: PolicyVocabulary): string | undefined {
   if (inAnotherLanguage(question, vocabulary)) {
@@ -447,6 +468,9 @@ export function outsideScopeAnswer(question: string, vocabulary: PolicyVocabular
   const records = unknownRecordsAskedAbout(question, vocabulary);
   if (records) {
     return `Our AI policies don't mention ${records}, so I can't tell you how long they are kept: their retention rules are for the records of our AI. Your records or data protection team will know; if you think the AI policies should cover it, I can pass your question to the governance team.`;
+  }
+  if (mishapWithoutAi(question)) {
+    return "That doesn't sound as if AI was involved, so our AI policies don't cover it: report it as our data protection or health and safety procedure says, or ask your manager. If an AI tool was involved after all, tell me how, or I can pass your question to the governance team.";
   }
   if (privateLifeAskedAbout(question, vocabulary) || usedForOneselfAskedAbout(question)) {
     return "Our AI policy is about using AI for work, not in your own time, so it doesn't cover this. If it is about work after all, I can pass your question to the governance team.";

@@ -126,6 +126,8 @@ describe("AI in the asker's private life", () => {
     expect(await answered("Dad's care home has started using AI sensors at night, should we be worried?")).toBe(false);
     expect(await answered("Can an AI coach app plan the training for my first marathon?")).toBe(false);
     expect(await answered("My family want an AI to plan our Christmas dinner this year")).toBe(false);
+    expect(await answered("the dating app says its AI picks who I see first, can I find out how?")).toBe(false);
+    expect(await answered("which AI recipe generator copes with a vegetarian household?")).toBe(false);
     // "My own": one's own, even where the policy speaks of it (its family photos are on work devices).
     expect(await answered("Is it OK to let an AI app sort my own family photos at home?")).toBe(false);
   });
@@ -319,6 +321,14 @@ describe("the organisation's own business in the policy's words", () => {
     expect(board.answered).toBe(false);
     expect(board.answer).toContain("don't say how the incident and security committee works");
     expect(await answeredHere("who sits on the ai steering group?")).toBe(true);
+  });
+
+  it("declines a mishap that happened without AI, saying where it goes, and answers one with an AI tool in it", async () => {
+    const letter = await records.ask("I posted a letter with a patient's results to the wrong address this morning. Who do I tell?");
+    expect(letter.answered).toBe(false);
+    expect(letter.answer).toContain("doesn't sound as if AI was involved");
+    expect(await answeredHere("a porter slipped on the wet floor by the lifts, do I have to report it?")).toBe(false);
+    expect(await answeredHere("I pasted a patient's letter into the wrong chatbot this morning, who do I tell?")).toBe(true);
   });
 
   it("declines AI for one's own money", async () => {
