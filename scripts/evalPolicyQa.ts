@@ -60,7 +60,7 @@ export const evalCorpora: EvalCorpus[] = [
   { name: "hollybrook-care (care homes and home care)", policyDir: path.join(corporaDir, "hollybrook-care", "policies"), questions: path.join(corporaDir, "hollybrook-care", "questions.json"), tuned: true },
   { name: "skylark-aviation (regional airline)", policyDir: path.join(corporaDir, "skylark-aviation", "policies"), questions: path.join(corporaDir, "skylark-aviation", "questions.json"), tuned: false },
   { name: "ashby-accountants (accountancy and advisory firm)", policyDir: path.join(corporaDir, "ashby-accountants", "policies"), questions: path.join(corporaDir, "ashby-accountants", "questions.json"), tuned: false },
-  { name: "riverside-schools (multi-academy trust)", policyDir: path.join(corporaDir, "riverside-schools", "policies"), questions: path.join(corporaDir, "riverside-schools", "questions.json"), tuned: false },
+  { name: "riverside-schools (multi-academy trust)", policyDir: path.join(corporaDir, "riverside-schools", "policies"), questions: path.join(corporaDir, "riverside-schools", "questions.json"), tuned: true },
 ];
 
 export interface EvalResult {

@@ -44,14 +44,28 @@ export async function readPolicyFile(file: string): Promise<ReadDocument> {
   return reader(file);
 }
 
-/** Plain text has no title markup: its first line is the title. */
+/**
+ * Plain text has no title markup: its first line is the title, or its first lines when they are a
+ * block of short title lines ("RIVERSIDE LEARNING TRUST" / "DIGITAL AND AI STEERING GROUP" / "TERMS
+ * OF REFERENCE"): the title is then all of them, so that what the document is about is in its title.
+ */
 function plainTextWithTitle(text: string): string {
   const lines = text.split(/\r?\n/);
   const first = lines.findIndex((line) => line.trim() !== "");
   if (first < 0) return text;
-  lines[first] = `# ${lines[first]!.trim()}`;
-  return lines.join("\n");
+  let end = first + 1;
+  while (end < lines.length && end - first < 4 && isTitleLine(lines[end]!)) end++;
+  const block = lines.slice(first, end);
+  const title = block.every(isTitleLine) ? block.map((line) => line.trim()).join(" – ") : lines[first]!.trim();
+  const rest = block.every(isTitleLine) ? lines.slice(end) : lines.slice(first + 1);
+  return [...lines.slice(0, first), `# ${title}`, ...rest].join("\n");
 }
+
+/** A line of a title block: short, no sentence ending, not a list item, not a version or a date ("Version 5"). */
+const isTitleLine = (line: string) => {
+  const text = line.trim();
+  return text !== "" && text.length <= 80 && !/[.,;:!?]$/.test(text) && !/^[-*•]/.test(text) && !/\d/.test(text);
+};
 
 /** HTML as Markdown-like lines: h1…h6 as "#" headings, list items, table rows, paragraphs. */
 export function htmlToText(html: string): string {

@@ -43,6 +43,10 @@ fs.writeFileSync(
   "<html><head><title>x</title><style>p{}</style></head><body><h1>Website Chatbot Standard</h1><p>Version 2.0</p><h2>Disclosure</h2><p>The website chatbot says in its first message that it is an automated assistant.</p><h2>Escalation</h2><ul><li>Complaints go to a person.</li><li>Refund requests go to a person.</li></ul></body></html>",
 );
 fs.writeFileSync(path.join(dir, "training.txt"), "AI Training Rules\nVersion 5\n\n1 Mandatory course\nEveryone completes the AI awareness course within 30 days of joining.\n");
+fs.writeFileSync(
+  path.join(dir, "steering-group.txt"),
+  "NORTHGATE SCHOOLS\nDIGITAL STEERING GROUP\nTERMS OF REFERENCE\n\nVersion 3\n\nMEMBERSHIP\n\nThe Chief Executive appoints these members:\n- Chief Operating Officer (Chair)\n- Director of IT\n- Data Protection Officer\n\nMEETINGS\n\nThe group meets every half-term.\n",
+);
 fs.writeFileSync(path.join(dir, "broken.docx"), "this is not a zip file");
 fs.writeFileSync(path.join(dir, "org-chart.png"), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
 
@@ -54,6 +58,8 @@ describe("policies in Word, PDF, HTML and plain text", () => {
     ["how long is in-cab camera footage kept?", "fleet-telematics.pdf", "2", "Fleet Telematics AI Standard", "Edition 4", /kept for 30 days/],
     ["does the website chatbot have to say it's a bot?", "chatbot-standard.html", "Disclosure", "Website Chatbot Standard", "Version 2.0", /automated assistant/],
     ["when do I need to finish the AI awareness course?", "training.txt", "1", "AI Training Rules", "Version 5", /within 30 days/],
+    // A block of title lines is the title: what the document is about is in it, and found by it.
+    ["who are the members of the digital steering group?", "steering-group.txt", "MEMBERSHIP", "NORTHGATE SCHOOLS – DIGITAL STEERING GROUP – TERMS OF REFERENCE", "Version 3", /Director of IT/],
   ])("%s → %s §%s", async (question, document, section, documentTitle, documentVersion, quote) => {
     const answer = await assistant.ask(question);
     expect(answer.answered).toBe(true);
@@ -68,7 +74,7 @@ describe("policies in Word, PDF, HTML and plain text", () => {
       { file: "broken.docx", problem: expect.stringMatching(/^could not be read/) },
       { file: "org-chart.png", problem: expect.stringMatching(/^skipped: not a format/) },
     ]);
-    expect(documents.map((document) => document.file).sort()).toEqual(["chatbot-standard.html", "fleet-telematics.pdf", "lab-ai-rules.docx", "training.txt"]);
+    expect(documents.map((document) => document.file).sort()).toEqual(["chatbot-standard.html", "fleet-telematics.pdf", "lab-ai-rules.docx", "steering-group.txt", "training.txt"]);
   });
 });
 
@@ -84,7 +90,7 @@ describe("npx aims ask with the documents people have", () => {
   it("aims doctor lists each document read and names the files it could not use, failing until they are fixed", async () => {
     const result = await runAims(["doctor"], { POLICY_DIR: dir, LOCAL_CHAT: "off" });
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain(`Policy documents in ${dir}: 4 read`);
+    expect(result.stdout).toContain(`Policy documents in ${dir}: 5 read`);
     expect(result.stdout).toMatch(/ok {3}lab-ai-rules\.docx \(\d+ sections\)/);
     expect(result.stdout).toMatch(/not used {2}broken\.docx: could not be read as a DOCX file/);
     expect(result.stdout).toMatch(/not used {2}org-chart\.png: skipped/);
