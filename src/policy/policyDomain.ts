@@ -172,12 +172,14 @@ const personsWork = String.raw`(?:decid\w*|decision\w*|chose|choos\w*|wrote|writ
  */
 const aiDescribed = new RegExp(
   [
-    String.raw`\b${machine}[\s-]+(?:that\s+|which\s+|has\s+|had\s+|just\s+|now\s+|then\s+|also\s+)?${personsWork}`,
+    String.raw`\b${machine}[\s-]+(?:that\s+|which\s+|has\s+|had\s+|just\s+|now\s+|then\s+|also\s+|(?:(?:can|could|should|will|would|may|might)\s+)?(?:be\s+)?(?:left|allowed|trusted)\s+to\s+|(?:can|could|should|will|would|may|might)\s+)?${personsWork}`,
+    String.raw`\b(?:made|created|produced|generated|faked|edited)\s+(?:\w+\s+)?(?:with|using|on|in)\s+(?:an?\s+|the\s+|some\s+)?(?:\w+\s+)?(?:apps?|software|programs?|websites?)\b`,
+    String.raw`\bnot\s+(?:really\s+|actually\s+|even\s+)?(?:written|done|produced)\s+by\s+(?:the\s+|a\s+)?(?:students?|pupils?|candidates?|authors?|applicants?|them|him|her)\b`,
     String.raw`\b${personsWork}\s+(?:\w+\s+)?by\s+(?:an?\s+|the\s+)?(?:\w+\s+)?${machine}`,
     String.raw`\b(?:produced|created|made)\s+(?:\w+\s+)?by\s+(?:an?\s+|the\s+)?(?:computers?|machines?|robots?)\b`,
     String.raw`\bsmart\s+(?:features?|functionality|functions?|assistants?|suggestions?|repl(?:y|ies)|compose|search|systems?|tools?|software)\b`,
     String.raw`\b(?:not|isn['’]t|isnt|wasn['’]t|aren['’]t|never|instead of)\s+(?:even\s+)?(?:an?\s+)?(?:real\s+|actual\s+)?(?:human|person)\b`,
-    String.raw`\b(?:dictation|speech[\s-]to[\s-]text|voice[\s-]recognition|auto[\s-]?(?:translat\w*|transcri\w*|generat\w*|complet\w*|decision\w*))`,
+    String.raw`\b(?:dictation|speech[\s-]to[\s-]text|text[\s-]to[\s-]speech|voice[\s-]recognition|auto[\s-]?(?:translat\w*|transcri\w*|generat\w*|complet\w*|decision\w*))`,
   ].join("|"),
   "i",
 );

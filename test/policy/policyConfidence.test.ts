@@ -257,7 +257,7 @@ describe("AI described in plain words", () => {
     expect(answer.citations.map((citation) => citation.section)).toContain(section);
   });
 
-  it.each(["a computer decided my claim", "the triage software recommends a dose", "is it ok if an essay was written by a machine", "the thing answering on the website isn’t a human", "is a computer-generated reference allowed", "can I use dictation software in the exam", "do we tell buyers when a summary was produced by a machine?", "a logo created by a computer"])(
+  it.each(["a computer decided my claim", "the triage software recommends a dose", "is it ok if an essay was written by a machine", "the thing answering on the website isn’t a human", "is a computer-generated reference allowed", "can I use dictation software in the exam", "do we tell buyers when a summary was produced by a machine?", "a logo created by a computer", "could the timetabling software be left to decide who works nights?", "a photo of a colleague edited with an app", "the report was not really written by the pupil", "may a pupil use text-to-speech in the exam?"])(
     "reads a machine doing a person's work as AI: %s",
     (question) => expect(describesAi(question)).toBe(true),
   );
@@ -271,6 +271,8 @@ describe("AI described in plain words", () => {
     "a decision made by the approvals panel",
     "the HR system flags my overtime",
     "the invoices created by the finance system",
+    "the leaflet was made on the printer in reception",
+    "the minutes were not written by the clerk this time",
   ])("does not read machines at rest, or routine software, as AI: %s", (question) =>
     expect(describesAi(question)).toBe(false),
   );
