@@ -137,6 +137,10 @@ export const synonyms: Record<string, string[]> = {
   "how many members": ["quorum", "quorate", "members"],
   hopeful: ["candidate", "applicant"],
   sift: ["screen", "screening"],
+  "playing up": ["problem", "fault", "help", "support"],
+  departure: ["exception", "exemption"],
+  departures: ["exception", "exceptions", "exemption"],
+  veto: ["reject", "refuse", "decision", "decisions"],
 
   // Who belongs to a body: "who sits on the panel", "a seat at the table".
   "sit on": ["member", "membership"],

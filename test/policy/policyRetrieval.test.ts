@@ -618,6 +618,7 @@ describe("everyday words for a policy's people, steps and outcomes", () => {
     ["what penalty could I get for ignoring the AI rules?", "Breaking the rules"],
     ["my family is unhappy with how AI is used in dad's care, where do they go?", "Complaints"],
     ["how many members have to be there for the oversight group's decisions to count?", "Quorum"],
+    ["is a departure from the AI rules ever allowed?", "Exceptions"],
   ])("%s → %s", async (question, section) => {
     const answer = await assistant.ask(question);
     expect(answer.answered).toBe(true);
