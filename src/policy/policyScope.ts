@@ -274,7 +274,8 @@ const ownOwn = /\bmy\s+own\s+(?:(\p{L}+)\s+)?(\p{L}+)/giu;
 /** The private-life word the question names beside AI ("my holiday"), when the policies never use it or it is "my own". */
 export function privateLifeAskedAbout(question: string, vocabulary: PolicyVocabulary): string | undefined {
   const ownWords = capturedWords(question, ownOwn);
-  return ownLifeWords(question).find((word) => !vocabulary.mentions([word]) || ownWords.includes(word));
+  // A pastime no work is about counts however the policies use its word ("dating" is not "dates").
+  return ownLifeWords(question).find((word) => !vocabulary.mentions([word]) || ownWords.includes(word) || privatePastimes.has(word));
 }
 
 /** The words a pattern's groups caught, in lower case. */

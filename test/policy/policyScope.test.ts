@@ -132,6 +132,12 @@ describe("AI in the asker's private life", () => {
     expect(await answered("Is it OK to let an AI app sort my own family photos at home?")).toBe(false);
   });
 
+  it("declines a pastime's AI even where the policy uses its word for something else", async () => {
+    const dated = assistantOnPolicy("ai-dates.md", "# Dates AI Policy\n\n## Review dates\n\nThe AI register is reviewed on fixed dates each year, and every AI tool is dated when it is approved.\n");
+    expect((await dated.ask("the dating app's AI keeps choosing the same matches for me, how does it decide?")).answered).toBe(false);
+    expect((await dated.ask("on what dates is the AI register reviewed?")).answered).toBe(true);
+  });
+
   it("answers someone else's relative at work", async () => {
     expect(await answered("An author's wife sent us her husband's unpublished story; can I paste it into Copilot to summarise it?")).toBe(true);
   });
