@@ -143,7 +143,7 @@ export function isTaskOrOpinion(question: string): boolean {
  * what people may do.
  */
 const howItWorks =
-  /\bhow (does|do|did|is|are)\b.{1,60}\b(actually |really )?(work|works|learn|learns|get trained|gets trained|are trained|is trained|trained|built|come up with|generate|generates)\b|\b(what'?s going on|what happens)\s+(technically|under the hood|behind the scenes)\b|\bunder the hood\b|^\s*why (do|does|did|is|are|would)\s+(ai|chatbots?|llms?|models?|chatgpt|gpt|bots?|assistants?|generative ai)\b|\bwhat does it mean when (they|people|someone|everyone|articles?)\s+(say|talk|write)\b|\bexplain\b.{0,20}\bhow\b|\b(technology|science|maths?) behind\b/i;
+  /\bhow (does|do|did|is|are)\b.{1,60}\b(actually |really )?(work|works|learn|learns|get trained|gets trained|are trained|is trained|trained|built|come up with|generate|generates)\b|\b(what'?s going on|what happens)\s+(technically|under the hood|behind the scenes)\b|\bunder the hood\b|^\s*why (do|does|did|is|are|would)\s+(ai|chatbots?|llms?|models?|chatgpt|gpt|bots?|assistants?|generative ai)\b|\bwhat does it mean when (they|people|someone|everyone|articles?)\s+(say|talk|write)\b|\bexplain\b.{0,20}\bhow\b|\b(technology|science|maths?) behind\b|^\s*what\s+(is|are|'s)\s+(an?\s+)?(ai|artificial intelligence|machine learning|generative ai|an? llm|llms|large language models?|a neural network|neural networks)\b.{0,20}\b(in\s+(simple|plain|layman'?s|everyday)\s+(terms|words|english)|simply put|for (a )?beginners?|like i'?m (five|5))\b/i;
 /** The organisation and its people, not the asker alone ("my", "I"). */
 const aboutUs: Scope = { test: speaksOfTheOrganisation };
 const aboutTheOrganisation =

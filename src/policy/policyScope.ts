@@ -34,7 +34,7 @@ const insideAnOwnersName = new Set([...insideAName, "on"]);
 const possessive = new RegExp(String.raw`((?:\b\p{Lu}[\p{L}\p{N}&./-]*\s+){0,3}\b\p{Lu}[\p{L}\p{N}&./-]*)(?:'s|’s|s'|s’)\s+(?:[\p{L}-]+\s+){0,3}?${rulesWord}\b`, "u");
 /** "What does the MHRA require…", "what do the Russell Group principles say", "how does St Mary's handle AI". */
 const saysOrDoes =
-  /\b(?:what|how)\s+(?:does|do|did|would|will)\s+((?:the\s+)?(?:[\p{L}\p{N}&.'’/-]+\s+){0,6}?)(?:say|says|require|requires|propose|proposes|recommend|recommends|state|states|mandate|mandates|expect|expects|permit|permits|ban|bans|prohibit|prohibits|handle|handles|approach|approaches|regulate|regulates|govern|governs|deal with|deals with|treat|treats)\b/iu;
+  /\b(?:what|how)\s+(?:does|do|did|would|will)\s+((?:the\s+)?(?:[\p{L}\p{N}&.'’/-]+\s+){0,6}?)(?:say|says|require|requires|propose|proposes|recommend|recommends|state|states|mandate|mandates|expect|expects|permit|permits|ban|bans|prohibit|prohibits|handle|handles|approach|approaches|regulate|regulates|govern|governs|deal with|deals with|treat|treats|look at|looks at|look for|looks for|inspect|inspects)\b/iu;
 
 /** "My bank's AI policy", "our competitor's rules", "the union's position": a body named by a common noun. */
 const ownBodyPossessive = new RegExp(String.raw`\b(?:my|your|his|her|their|our|the|a|an)\s+(\p{L}+)(?:'s|’s)\s+(?:[\p{L}-]+\s+){0,3}?${rulesWord}\b`, "iu");

@@ -248,6 +248,19 @@ describe("named things the policy never mentions", () => {
   });
 });
 
+describe("a policy that names machine learning and the ICO", () => {
+  const named = assistantOnPolicy(
+    "ai-terms.md",
+    "# Harlow AI Policy\n\n## What we mean by AI\n\nAI here means machine learning and generative AI tools such as Copilot.\n\n## Regulators\n\nWe report serious AI incidents to the ICO within 72 hours.\n",
+  );
+
+  it("declines what AI is in simple terms and what a regulator looks for, and answers what the policy means by AI", async () => {
+    expect((await named.ask("What is machine learning, in simple terms?")).answered).toBe(false);
+    expect((await named.ask("What does the ICO look for when it inspects an organisation's AI?")).answered).toBe(false);
+    expect((await named.ask("what does our policy mean by AI?")).answered).toBe(true);
+  });
+});
+
 describe("someone else's AI", () => {
   it("declines what a company or body the policy never names does with AI, naming it", async () => {
     const terms = await assistant.ask("Has Figma changed how it trains its AI on uploaded files this year?");
