@@ -141,6 +141,11 @@ export const synonyms: Record<string, string[]> = {
   departure: ["exception", "exemption"],
   departures: ["exception", "exceptions", "exemption"],
   veto: ["reject", "refuse", "decision", "decisions"],
+  "watch over": ["oversight", "oversee", "monitor"],
+  "keeps watch": ["oversight", "oversee", "monitor"],
+  "keep watch": ["oversight", "oversee", "monitor"],
+  supervising: ["oversight", "oversee", "supervise"],
+  supervises: ["oversight", "oversee", "supervise"],
 
   // Who belongs to a body: "who sits on the panel", "a seat at the table".
   "sit on": ["member", "membership"],

@@ -609,6 +609,10 @@ describe("everyday words for a policy's people, steps and outcomes", () => {
       "## Quorum",
       "",
       "The Oversight Group is quorate when four voting members are present.",
+      "",
+      "## Who oversees AI",
+      "",
+      "The Digital Lead and two nurses oversee every AI tool in use and report to the board each quarter.",
     ].join("\n"),
   );
 
@@ -619,6 +623,7 @@ describe("everyday words for a policy's people, steps and outcomes", () => {
     ["my family is unhappy with how AI is used in dad's care, where do they go?", "Complaints"],
     ["how many members have to be there for the oversight group's decisions to count?", "Quorum"],
     ["is a departure from the AI rules ever allowed?", "Exceptions"],
+    ["which people keep watch on the AI here?", "Who oversees AI"],
   ])("%s → %s", async (question, section) => {
     const answer = await assistant.ask(question);
     expect(answer.answered).toBe(true);
