@@ -61,6 +61,7 @@ export const evalCorpora: EvalCorpus[] = [
   { name: "skylark-aviation (regional airline)", policyDir: path.join(corporaDir, "skylark-aviation", "policies"), questions: path.join(corporaDir, "skylark-aviation", "questions.json"), tuned: false },
   { name: "ashby-accountants (accountancy and advisory firm)", policyDir: path.join(corporaDir, "ashby-accountants", "policies"), questions: path.join(corporaDir, "ashby-accountants", "questions.json"), tuned: false },
   { name: "riverside-schools (multi-academy trust)", policyDir: path.join(corporaDir, "riverside-schools", "policies"), questions: path.join(corporaDir, "riverside-schools", "questions.json"), tuned: true },
+  { name: "greenway-homes (housing association)", policyDir: path.join(corporaDir, "greenway-homes", "policies"), questions: path.join(corporaDir, "greenway-homes", "questions.json"), tuned: false },
 ];
 
 export interface EvalResult {

@@ -74,10 +74,13 @@ function isSentenceCaseLine(line: string): boolean {
 /** A line that stands alone as a heading might: a question or a title. */
 const standsAlone = (line: string) => questionLine.test(line) || isTitleCaseLine(line) || isSentenceCaseLine(line);
 
+/** A scenario of two sentences ("Say you've pasted… by accident. What now?"): right under a heading, it opens that section's text. */
+const tellsAScenario = (line: string) => /[.!?]\s+\S/.test(line.trim());
+
 /** The block after a blank line is a paragraph, not another line standing alone (a list of short items). */
 const paragraphFollows = (line: string | undefined) => line !== undefined && line.trim() !== "" && !standsAlone(line);
 
-function headingOf(line: string, around: { previous?: string; next?: string; afterNext?: string }, implicitLevel: number, options: SplitOptions): (Heading & { consumesNext?: boolean }) | null {
+function headingOf(line: string, around: { previous?: string; next?: string; afterNext?: string; underAHeading?: boolean }, implicitLevel: number, options: SplitOptions): (Heading & { consumesNext?: boolean }) | null {
   const next = around.next;
   const atx = atxHeading.exec(line);
   if (atx) return { level: atx[1]!.length, title: stripMarkup(atx[2]!) };
@@ -89,11 +92,11 @@ function headingOf(line: string, around: { previous?: string; next?: string; aft
   if (isCapitalsLine(line) && !line.trim().startsWith("|")) return { level: implicitLevel, title: line.trim() };
   if (options.plainText) {
     const numbered = numberedLine.exec(line);
-    if (numbered && !runsOn(line, next) && !inAList(numbered[1]!, around)) return { level: Math.min(6, numbered[1]!.split(".").length + 1), title: line.trim() };
+    if (numbered && !runsOn(line, next) && !inAList(numbered[1]!, around) && !introducesAList(numbered[2]!)) return { level: Math.min(6, numbered[1]!.split(".").length + 1), title: line.trim() };
     // A question after a blank line with its answer right below; a question inside a paragraph is not one.
     if (questionLine.test(line) && !around.previous?.trim() && next?.trim()) return { level: implicitLevel, title: line.trim() };
     // A question or a title between blank lines, a paragraph below: an FAQ or a note pasted as text.
-    if (standsAlone(line) && !around.previous?.trim() && next !== undefined && !next.trim() && paragraphFollows(around.afterNext)) {
+    if (standsAlone(line) && !around.previous?.trim() && next !== undefined && !next.trim() && paragraphFollows(around.afterNext) && !(around.underAHeading && tellsAScenario(line))) {
       return { level: implicitLevel, title: line.trim() };
     }
     // A label with a blank line on each side; a sentence that introduces a list is not one.
@@ -103,6 +106,9 @@ function headingOf(line: string, around: { previous?: string; next?: string; aft
   }
   return null;
 }
+
+/** A numbered clause that introduces what follows ("4.1 The Panel's members are:"), not a heading: a sentence of a few words ending with a colon. */
+const introducesAList = (text: string) => /:\s*$/.test(text) && text.trim().split(/\s+/).length >= 4;
 
 /** Words a title never ends on: a line ending on one breaks off a sentence ("…in public channels until"). */
 const breaksOff = /\b(?:a|an|the|and|or|but|of|to|in|on|at|by|for|with|from|as|if|until|unless|that|which|who|whose|your|our|their|its|is|are|be|can|may|must|should|will)$/i;
@@ -181,7 +187,7 @@ export function splitDocument(document: string, content: string, options: SplitO
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const explicit = atxHeading.test(line) || (i + 1 < lines.length && setextUnderline.test(lines[i + 1]!) && line.trim() !== "");
-    const heading = headingOf(line, { previous: lines[i - 1], next: lines[i + 1], afterNext: lines[i + 2] }, Math.min(6, lastExplicitLevel + 1), options);
+    const heading = headingOf(line, { previous: lines[i - 1], next: lines[i + 1], afterNext: lines[i + 2], underAHeading: trail.length > 0 && body.every((text) => !text.trim()) }, Math.min(6, lastExplicitLevel + 1), options);
     if (!heading) {
       body.push(line);
       continue;

@@ -74,6 +74,19 @@ describe("splitting a document at its headings, whatever their style", () => {
     expect(sections(text, true).map(([section]) => section)).toEqual(["Using AI on the Line", "Can I Use My Own Phone's Assistant?", "Who do I tell when a tool gets something wrong?"]);
   });
 
+  it("reads a numbered clause that introduces a list, and a scenario opening a section, as the section's text", () => {
+    const text = [
+      "PANEL TERMS", "",
+      "4. MEMBERSHIP", "",
+      "4.1 The Panel's members are:", "",
+      "    Director of Digital (Chair)", "    Head of Housing", "",
+      "IF YOU MAKE A MISTAKE", "---------------------", "",
+      "Say you've pasted a tenant's details into a chatbot by accident. What now?", "",
+      "Stop, and tell your manager the same day.",
+    ].join("\n");
+    expect(sections(text, true).map(([section]) => section)).toEqual(["4", "IF YOU MAKE A MISTAKE"]);
+  });
+
   it("reads a short plain-text line in sentence case, between blank lines with a paragraph or list below, as a heading", () => {
     const text = [
       "QUICK GUIDE FOR TEACHERS", "",
