@@ -22,6 +22,8 @@ export interface PolicyVocabulary {
   titles(words: string[]): boolean;
   /** Whether a heading or a document's title uses these words one after the other: what the policies are about. */
   heads(words: string[]): boolean;
+  /** A word as the policies would spell it: a typo one edit from a policy word corrected. */
+  correct(word: string): string;
 }
 
 const rulesWord = String.raw`(polic(y|ies)|rules?|guidance|guidelines?|principles?|terms|code|position|stance|approach|requirements?|regulations?|advice|framework|standards?|usage|measures|acts?|laws?|bills?|directives?|statutes?)`;
@@ -442,6 +444,24 @@ export function mishapWithoutAi(question: string): boolean {
   return happenedWithoutAi.test(question) && asksWhatToDo.test(question);
 }
 
+/**
+ * Training on a subject the policies never name ("manual handling training", "fire warden training"),
+ * asked naming no AI: the policies' training rules are for AI, and share every other word of it.
+ */
+const namedTraining = /\b((?:[\p{L}-]+\s+){1,2})(?:training|course|courses|induction|refresher)\b(?!\s+(?:a|an|the|my|our|their|it|them|on|with|models?)\b)/giu;
+
+export function unknownTrainingAskedAbout(question: string, vocabulary: PolicyVocabulary): string | undefined {
+  // Spelt as the policies would spell it, so a typo'd "modle" still counts as AI and "befor" as no subject.
+  const spelt = (text: string) => allWords(text).map((word) => vocabulary.correct(word));
+  if (spelt(question).some((word) => isAiWord(stem(word)))) return undefined;
+  for (const match of question.matchAll(namedTraining)) {
+    const subject = spelt(match[1]!).filter(isMeaningful);
+    // The word naming the course is the policies' own ("online essentials" where they name the essentials course).
+    if (subject.length > 0 && !vocabulary.mentions(subject) && !vocabulary.mentions(subject.slice(-1))) return `${subject.join(" ")} training`;
+  }
+  return undefined;
+}
+
 /** Why the question is declined, in words its asker recognises. */
 export function outsideScopeAnswer(question: string, vocabulary: PolicyVocabulary): string | undefined {
   if (inAnotherLanguage(question, vocabulary)) {
@@ -469,6 +489,10 @@ export function outsideScopeAnswer(question: string, vocabulary: PolicyVocabular
   const records = unknownRecordsAskedAbout(question, vocabulary);
   if (records) {
     return `Our AI policies don't mention ${records}, so I can't tell you how long they are kept: their retention rules are for the records of our AI. Your records or data protection team will know; if you think the AI policies should cover it, I can pass your question to the governance team.`;
+  }
+  const training = unknownTrainingAskedAbout(question, vocabulary);
+  if (training) {
+    return `Our AI policies don't mention ${training}, so I can't help with it: their training rules are about AI. Your manager or the learning team will know; if you think the AI policies should cover it, I can pass your question to the governance team.`;
   }
   if (mishapWithoutAi(question)) {
     return "That doesn't sound as if AI was involved, so our AI policies don't cover it: report it as our data protection or health and safety procedure says, or ask your manager. If an AI tool was involved after all, tell me how, or I can pass your question to the governance team.";

@@ -355,6 +355,38 @@ describe("the organisation's own business in the policy's words", () => {
   });
 });
 
+describe("training the policy does not cover", () => {
+  const training = assistantOnPolicy(
+    "ai-training.md",
+    [
+      "# Westmoor AI Standard",
+      "",
+      "## Training",
+      "",
+      "Everyone completes the online AI essentials course in their first month, and a refresher every year.",
+      "",
+      "## Building models",
+      "",
+      "Training a model on customer data needs a DPIA signed off by the Data Protection Officer.",
+    ].join("\n"),
+  );
+
+  it("declines training on a subject the policy never names, saying which, and answers its own course", async () => {
+    const warden = await training.ask("When is my fire warden training due and who books it?");
+    expect(warden.answered).toBe(false);
+    expect(warden.answer).toContain("don't mention fire warden training");
+    const essentials = await training.ask("When do I have to do the online essentials training as a new starter?");
+    expect(essentials.answered).toBe(true);
+    expect(essentials.citations[0]?.section).toBe("Training");
+  });
+
+  it("reads training a model as building one, typos and all", async () => {
+    const dpia = await training.ask("do i need a DPIA befor training a modle on custmer data?");
+    expect(dpia.answered).toBe(true);
+    expect(dpia.citations[0]?.section).toBe("Building models");
+  });
+});
+
 describe("a regulator the policy names in passing", () => {
   const assistant = assistantOnPolicy(
     "breaches.md",
