@@ -1,5 +1,5 @@
 // Cold start and idle memory of the service as `npm start` runs it: from spawning
-// `node dist/main.js` (npm start) to /healthz answering 200, first on empty storage (the embedded
+// `npm start`'s command (node dist/bundle/main.js) to /healthz answering 200, first on empty storage (the embedded
 // database's copy of its template, or an empty PostgreSQL database; three times, each on storage
 // of its own), then reopening it; and the resident memory (VmRSS) once the started service has settled.
 // Run on its own: npx tsx bench/serviceStart.ts (part of npm run bench).

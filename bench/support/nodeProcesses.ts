@@ -20,7 +20,7 @@ export function spawnTypeScript(script: string, env: Record<string, string>, nod
   return spawnNode(script, env, [...nodeArguments, "--import", "tsx"]);
 }
 
-/** Plain node, as `npm start` runs the compiled service (dist/main.js). */
+/** Plain node, as `npm start` runs the compiled service (dist/bundle/main.js). */
 export function spawnNode(script: string, env: Record<string, string>, nodeArguments: string[] = []): NodeProcess {
   const child = spawn(process.execPath, [...nodeArguments, script], {
     cwd: projectRoot,

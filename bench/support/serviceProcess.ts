@@ -133,8 +133,9 @@ export async function startServiceProcess(storage: BenchStorage, platforms: Benc
     ...storage.env,
   };
   const spawnedAt = performance.now();
-  if (!fs.existsSync(path.join(projectRoot, "dist", "main.js"))) throw new Error("run `npm run build` first: the bench measures the compiled service");
-  const running = spawnNode("dist/main.js", env, [...startScriptNodeArguments(), ...profilingArguments()]);
+  const { flags, script } = startScript();
+  if (!fs.existsSync(path.join(projectRoot, script))) throw new Error("run `npm run build` first: the bench measures the compiled service");
+  const running = spawnNode(script, env, [...flags, ...profilingArguments()]);
   const url = `http://127.0.0.1:${port}`;
   try {
     const coldStartMs = await waitUntilHealthy(`${url}/healthz`, running, spawnedAt, 120_000);
@@ -151,12 +152,12 @@ export async function serviceDatabaseUrl(storage: BenchStorage): Promise<string>
   return (await openEmbeddedServer(storage.dataDir)).url();
 }
 
-/** The node flags `npm start` gives the service (package.json's start script: `node FLAGS… dist/main.js`). */
-function startScriptNodeArguments(): string[] {
+/** The node flags and the script `npm start` runs (package.json's start script: `node FLAGS… dist/bundle/main.js`). */
+function startScript(): { flags: string[]; script: string } {
   const packageJson = JSON.parse(fs.readFileSync(path.join(projectRoot, "package.json"), "utf8")) as { scripts: { start: string } };
   const words = packageJson.scripts.start.trim().split(/\s+/);
-  if (words[0] !== "node" || words.at(-1) !== "dist/main.js") throw new Error(`the bench expects the start script to read "node [flags] dist/main.js", not "${packageJson.scripts.start}"`);
-  return words.slice(1, -1);
+  if (words[0] !== "node" || !words.at(-1)!.startsWith("dist/")) throw new Error(`the bench expects the start script to read "node [flags] dist/….js", not "${packageJson.scripts.start}"`);
+  return { flags: words.slice(1, -1), script: words.at(-1)! };
 }
 
 /**

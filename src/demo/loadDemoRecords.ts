@@ -10,17 +10,16 @@ import { AiSystemStore } from "../store/aiSystems.js";
 import { SystemChangeStore } from "../store/systemChanges.js";
 import { SystemApprovals } from "../store/systemApprovals.js";
 import { inTransaction } from "../store/recordWriter.js";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { demoContextIssues, demoInterestedParties, demoResidualSignOffs, demoTreatmentActions, demoCampaign, demoChanges, demoImpacts, demoPeople, demoPolicies, demoReferenceDate, demoRisks } from "./demoOrganisation.js";
 import { approveLatestVersion, syncPolicyDocuments, updateRegisterEntry } from "../policyDocuments/policyRegister.js";
 import { acknowledge, startCampaign } from "../policyDocuments/acknowledgementCampaigns.js";
 import { systemActor } from "../store/changeHistory.js";
 import { recordContextIssue, recordInterestedParty } from "../context/contextRegister.js";
 import { addTreatmentAction, completeTreatmentAction, signOffResidualRisk } from "../treatment/treatmentActions.js";
+import { inProject } from "../project/projectFolder.js";
 
-/** The sample policies shipped with the service (the default POLICY_DIR), from src/demo or dist/demo. */
-const samplePolicyDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../policies");
+/** The sample policies shipped with the service (the default POLICY_DIR). */
+const samplePolicyDir = inProject("policies");
 
 export interface DemoIds {
   personIds: Map<string, string>;

@@ -2,6 +2,7 @@
 // controls. Titles in catalog.json are our own paraphrases, never the standard's text.
 import { readFileSync } from "node:fs";
 import { z } from "zod";
+import { inProject } from "../project/projectFolder.js";
 
 const catalogSchema = z.object({
   standard: z.string(),
@@ -17,7 +18,7 @@ export type Catalog = z.infer<typeof catalogSchema>;
 export type Clause = Catalog["clauses"][number];
 export type AnnexAControl = Catalog["annexA"][number];
 
-export const catalog: Catalog = catalogSchema.parse(JSON.parse(readFileSync(new URL("./catalog.json", import.meta.url), "utf8")));
+export const catalog: Catalog = catalogSchema.parse(JSON.parse(readFileSync(inProject("src", "iso42001", "catalog.json"), "utf8")));
 
 /** All 38 Annex A controls, in the standard's order. */
 export const annexAControls: readonly AnnexAControl[] = catalog.annexA;

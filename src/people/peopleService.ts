@@ -7,6 +7,7 @@ import type { Logger } from "../logging/logger.js";
 import type { Store } from "../store/store.js";
 import { bootstrapGovernance } from "./governanceBootstrap.js";
 import { syncRoleUsergroups } from "./slackUserGroupSync.js";
+import { loadWebClient } from "../slackApi/loadWebClient.js";
 
 export interface PeopleService {
   /** Runs a user-group sync now (tests, and the first one at start). */
@@ -20,7 +21,7 @@ export async function startPeopleService(deps: { config: Config; prisma: PrismaC
   if (granted.length > 0) logger.info({ people: granted }, "AIMS_GOVERNANCE_EMAILS: made governance members");
   const groups = config.people.slackRoleUsergroups;
   if (!config.slack || groups.length === 0) return { syncNow: async () => {}, stop: async () => {} };
-  const { WebClient } = await import("@slack/web-api"); // loaded only where Slack is configured
+  const WebClient = await loadWebClient(); // loaded only where Slack is configured
   const client = new WebClient(config.slack.botToken, { ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}), fetch: bufferedFetch });
   let running: Promise<void> = Promise.resolve();
   const syncNow = () => {

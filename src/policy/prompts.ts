@@ -2,9 +2,9 @@
 // missing or empty prompt stops it with a clear message instead of failing on a user's question.
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { inProject } from "../project/projectFolder.js";
 
-const promptsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../prompts");
+const promptsDir = inProject("prompts");
 
 export const promptNames = ["policy-answer", "policy-rewrite", "incident-prefill", "message-route"] as const;
 export type PromptName = (typeof promptNames)[number];

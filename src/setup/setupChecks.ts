@@ -4,10 +4,10 @@
 import fs from "node:fs";
 import { bufferedFetch } from "../http/bufferedFetch.js";
 import { isPolicyFile } from "../policy/policyFormats.js";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Config } from "../config/config.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
+import { inProject } from "../project/projectFolder.js";
+import { loadWebClient } from "../slackApi/loadWebClient.js";
 
 export interface SetupCheck {
   title: string;
@@ -62,14 +62,14 @@ async function governanceMemberCheck(prisma: PrismaClient): Promise<SetupCheck> 
 
 /** The bot scopes the app needs: those of manifests/slack/manifest.json. */
 export function manifestScopes(): string[] {
-  const manifest = JSON.parse(fs.readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../manifests/slack/manifest.json"), "utf8")) as { oauth_config: { scopes: { bot: string[] } } };
+  const manifest = JSON.parse(fs.readFileSync(inProject("manifests", "slack", "manifest.json"), "utf8")) as { oauth_config: { scopes: { bot: string[] } } };
   return manifest.oauth_config.scopes.bot;
 }
 
 /** Slack itself: the token works (auth.test) and carries every scope the manifest asks for. */
 export async function slackSetupChecks(config: Config): Promise<SetupCheck[]> {
   if (!config.slack) return [];
-  const { WebClient } = await import("@slack/web-api"); // loaded only where Slack is configured
+  const WebClient = await loadWebClient(); // loaded only where Slack is configured
   const client = new WebClient(config.slack.botToken, { ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}), fetch: bufferedFetch, retryConfig: { retries: 1 } });
   try {
     const auth = await client.auth.test();

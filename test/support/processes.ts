@@ -11,11 +11,20 @@ import { createPostgresDatabase } from "./testDatabase.js";
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const aimsBin = path.join(projectRoot, "bin", "aims.js");
-/** `npm start` runs the compiled service; `npm test` builds it first (`npm run build` when running one file). */
-const mainScript = path.join(projectRoot, "dist", "main.js");
+/**
+ * What `npm start` runs (package.json's start script, `node FLAGS… dist/bundle/main.js`): the bundled
+ * service. `npm test` builds it first (`npm run build` when running one file).
+ */
+const { flags: startFlags, script: mainScript } = npmStartCommand();
+
+function npmStartCommand(): { flags: string[]; script: string } {
+  const packageJson = JSON.parse(fs.readFileSync(path.join(projectRoot, "package.json"), "utf8")) as { scripts: { start: string } };
+  const words = packageJson.scripts.start.trim().split(/\s+/);
+  return { flags: words.slice(1, -1), script: path.join(projectRoot, words.at(-1)!) };
+}
 
 function assertBuilt(): void {
-  if (!fs.existsSync(mainScript)) throw new Error("dist/main.js is missing: run `npm run build` first (npm test does)");
+  if (!fs.existsSync(mainScript)) throw new Error(`${path.relative(projectRoot, mainScript)} is missing: run \`npm run build\` first (npm test does)`);
 }
 
 /** Only what the child needs: no inherited DATABASE_URL or tokens from the developer's shell. */
@@ -60,7 +69,7 @@ class PortTakenError extends Error {}
 async function startServiceOnPort(env: Record<string, string>, port: string, timeoutMs: number): Promise<ServiceProcess> {
   assertBuilt();
   // node itself (not npm), so that a kill reaches the service process and nothing else.
-  const child = spawn(process.execPath, [mainScript], { cwd: projectRoot, env: childEnvironment({ ...env, PORT: port }) });
+  const child = spawn(process.execPath, [...startFlags, mainScript], { cwd: projectRoot, env: childEnvironment({ ...env, PORT: port }) });
   let output = "";
   child.stdout?.on("data", (chunk) => (output += chunk));
   child.stderr?.on("data", (chunk) => (output += chunk));
@@ -111,7 +120,7 @@ export async function runProcess(command: string, args: string[], env: Record<st
 export const runAims = (args: string[], env: Record<string, string>) => runProcess(process.execPath, [aimsBin, ...args], env);
 export const runMain = (env: Record<string, string>) => {
   assertBuilt();
-  return runProcess(process.execPath, [mainScript], env);
+  return runProcess(process.execPath, [...startFlags, mainScript], env);
 };
 
 /**

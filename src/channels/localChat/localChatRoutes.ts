@@ -2,8 +2,6 @@
 // as Slack and Teams. Bound to loopback by default; the person is chosen in the page. Reachable from
 // other machines only with LOCAL_CHAT=on and an access token (see accessToken.ts).
 import fs from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import express, { type ErrorRequestHandler, type Router } from "express";
 import { z } from "zod";
 import type { ConversationEngine } from "../../conversations/engine.js";
@@ -17,8 +15,9 @@ import { requireAccessToken } from "./accessToken.js";
 import { LocalTranscripts } from "./localTranscripts.js";
 import { maxMessageLength, messageTooLong, turnInputSchema, unreadableInputMessage } from "../../conversations/turnInput.js";
 import type { BeginTurn } from "../turnNotices.js";
+import { inProject } from "../../project/projectFolder.js";
 
-const pagePath = path.join(path.dirname(fileURLToPath(import.meta.url)), "chatPage.html");
+const pagePath = inProject("src", "channels", "localChat", "chatPage.html");
 
 const conversationIdSchema = z.string().min(1).max(200).default("local");
 const turnRequest = z.object({

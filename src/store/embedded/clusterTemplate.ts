@@ -12,8 +12,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import { fileURLToPath } from "node:url";
 import { copyUnderWay, createCluster, generatePassword, initdbOptions, type PostgresBinaries, type ServerUser } from "./postgresProcess.js";
+import { inProject } from "../../project/projectFolder.js";
 
 /** The superuser every embedded cluster has; each data folder's copy gets a password of its own. */
 export const clusterSuperuser = "aims";
@@ -23,13 +23,11 @@ export interface ClusterTemplate {
   passwordFile: string;
 }
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
-
 /**
  * Kept with the installed packages (which an upgrade of this service keeps), per PostgreSQL build and
  * initdb options: a template of another build, or made with other options, is never copied.
  */
-export function clusterTemplateOf(binaries: PostgresBinaries, cacheDir = path.join(projectRoot, "node_modules", ".cache", "aims-assistant")): ClusterTemplate {
+export function clusterTemplateOf(binaries: PostgresBinaries, cacheDir = inProject("node_modules", ".cache", "aims-assistant")): ClusterTemplate {
   const packageFile = path.join(path.dirname(binaries.postgres), "..", "..", "package.json");
   const build = JSON.parse(fs.readFileSync(packageFile, "utf8")) as { name: string; version: string };
   const options = crypto.createHash("sha256").update(initdbOptions.join(" ")).digest("hex").slice(0, 8);

@@ -2,13 +2,11 @@
 // `prisma migrate deploy` wherever the native engine can be downloaded.
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { MigrationList } from "@prisma/schema-engine-wasm";
+import { inProject } from "../../project/projectFolder.js";
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
-
-export const defaultSchemaPath = path.join(projectRoot, "prisma", "schema.prisma");
-export const defaultMigrationsDir = path.join(projectRoot, "prisma", "migrations");
+export const defaultSchemaPath = inProject("prisma", "schema.prisma");
+export const defaultMigrationsDir = inProject("prisma", "migrations");
 
 const lockfileName = "migration_lock.toml";
 export const lockfileContent =
