@@ -75,7 +75,24 @@ const derived = new Map(
 
 /** Numbers stay as written: stemming "2.4" or "30" would only blur them. */
 export const stem = (word: string) => {
-  if (/^\d/.test(word)) return word;
+  let stemmed = knownStems.get(word);
+  if (stemmed === undefined) {
+    if (knownStems.size >= stemsKept) knownStems.clear();
+    stemmed = /^\d/.test(word) ? word : stemOf(word);
+    knownStems.set(word, stemmed);
+  }
+  return stemmed;
+};
+
+const stemOf = (word: string) => {
   const stemmed = stemmer(word);
   return derived.get(stemmed) ?? stemmed;
 };
+
+/**
+ * Each word's stem, kept: building an index stems every word of every passage several times over
+ * (a quarter of the build's time), from a vocabulary of a few thousand words. Bounded, since every
+ * question brings words of its own.
+ */
+const knownStems = new Map<string, string>();
+const stemsKept = 50_000;
