@@ -64,6 +64,22 @@ describe("the service with bad configuration", () => {
   });
 });
 
+describe("the service with a policy folder that is not there", () => {
+  it("stops, logging the error by its own name and saying which variable to set", async () => {
+    const missing = "/nonexistent/aims-policies";
+    const result = await runMain({ AIMS_DATA_DIR: dataDir(), LOCAL_CHAT: "off", POLICY_DIR: missing });
+    expect(result.code).toBe(1);
+    const fatal = result.stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { level: number; err?: { type: string; message: string } })
+      .find((line) => line.level === 60);
+    // The log's error type is the class's name, in the bundled service as in the sources.
+    expect(fatal?.err?.type).toBe("PolicyDirMissingError");
+    expect(fatal?.err?.message).toContain(`POLICY_DIR ${missing} does not exist`);
+  }, 120_000);
+});
+
 describe.runIf(process.env.TEST_DATABASE_URL)("the service on PostgreSQL", () => {
   it("migrates as `prisma migrate deploy` would, and reports the database's health", async () => {
     const { url, drop } = await createPostgresDatabase();
