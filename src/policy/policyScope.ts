@@ -12,6 +12,7 @@
 // raise a deviation in the QMS?").
 import { bodyWords, everydayShortForms, insideAName, isAiWord, isDocumentWord, speaksOfTheDocuments } from "./policyDomain.js";
 import { allWords, isMeaningful, stem } from "./policyWords.js";
+import { isEnglishWord } from "./englishWords.js";
 import { asksAboutConduct, speaksOfTheOrganisation } from "./policyQuestionForm.js";
 
 /** What the policies say, as the scope checks need it. */
@@ -59,7 +60,12 @@ const isDoing =
  * "does the Canadian Directive apply to…", "is the NIST framework mandatory…".
  */
 const doesItRequire =
-  /^\s*(?:does|do|did|will|would)\s+((?:the\s+)?(?:[\p{L}\p{N}&.'’/-]+\s+){0,8}?)(?:require|requires|say|says|apply|applies|mandate|mandates|expect|expects|recommend|recommends|(?:have|has|publish|issue)\s+(?:an?\s+|any\s+)?(?:[\p{L}-]+\s+){0,2}?(?:polic(?:y|ies)|rules?|guidance|standards?|code|framework|position))\b/iu;
+  /^\s*(?:does|do|did|will|would)\s+((?:the\s+)?(?:[\p{L}\p{N}&.'’/-]+\s+){0,8}?)(?:require|requires|say|says|apply|applies|mandate|mandates|expect|expects|recommend|recommends|ban|bans|prohibit|prohibits|allow|allows|permit|permits|cover|covers|(?:have|has|publish|issue)\s+(?:an?\s+|any\s+)?(?:[\p{L}-]+\s+){0,2}?(?:polic(?:y|ies)|rules?|guidance|standards?|code|framework|position))\b/iu;
+/** "How does Acme use AI in its claims?": what another body does with AI, told by its name (a body named in common words may be ours). */
+const howTheyUse = /\bhow\s+(?:does|do|did|is|are)\s+((?:the\s+)?(?:[\p{L}\p{N}&.'’/-]+\s+){0,4}?)(?:use|uses|using)\b/iu;
+/** "Has the XYZ put out any guidance on…": whether a body has published rules of its own. */
+const hasItPublished =
+  /^\s*(?:has|have|did)\s+((?:the\s+)?(?:[\p{L}\p{N}&.'’/-]+\s+){0,6}?)(?:put\s+out|published|issued|released|brought\s+out|produced|updated)\s+(?:any\s+|an?\s+|new\s+|its\s+|their\s+)*(?:[\p{L}-]+\s+){0,2}?(?:polic(?:y|ies)|rules?|guidance|guidelines?|standards?|code|framework|position|advice)\b/iu;
 const isItBinding = /^\s*is\s+((?:the\s+)?(?:[\p{L}\p{N}&.'’/-]+\s+){0,8}?)(?:mandatory|voluntary|binding|legally|enforceable|law)\b/iu;
 /** "Our client has its own AI supplier code - what does it require?": another body's own rules, asked about. */
 const itsOwnRules = new RegExp(String.raw`\b(?:its|their|his|her)\s+own\s+(?:[\p{L}-]+\s+){0,3}?${rulesWord}\b[^?]*\bwhat\s+(?:does|do)\s+(?:it|they|that)\s+(?:say|require|expect|ask)`, "iu");
@@ -203,7 +209,7 @@ function isAnOutsideAuthority(name: Name, vocabulary: PolicyVocabulary): boolean
 export function outsideBodyAskedAbout(question: string, vocabulary: PolicyVocabulary): string | undefined {
   const sentence = question.replace(/^\s*\p{Lu}/u, (first) => first.toLowerCase());
   if (itsOwnRules.test(question)) return "that body's own rules";
-  const owners = [possessive.exec(sentence)?.[1], saysOrDoes.exec(sentence)?.[1], isDoing.exec(sentence)?.[1], doesItRequire.exec(sentence)?.[1], isItBinding.exec(sentence)?.[1]].filter((owner): owner is string => Boolean(owner));
+  const owners = [possessive.exec(sentence)?.[1], saysOrDoes.exec(sentence)?.[1], isDoing.exec(sentence)?.[1], doesItRequire.exec(sentence)?.[1], isItBinding.exec(sentence)?.[1], howTheyUse.exec(sentence)?.[1], hasItPublished.exec(sentence)?.[1]].filter((owner): owner is string => Boolean(owner));
   for (const owner of owners) {
     const unnamed = namesIn(owner).find(({ words }) => !vocabulary.mentions(words)) ?? namesIn(owner).find((name) => isAnOutsideAuthority(name, vocabulary));
     if (unnamed) return sentence.includes(`the ${unnamed.written}`) ? `the ${unnamed.written}` : unnamed.written;
@@ -229,6 +235,7 @@ export function outsideBodyAskedAbout(question: string, vocabulary: PolicyVocabu
 const supplierDocument = String.raw`(?:terms(?:\s+of\s+(?:service|use))?|(?:usage|use|acceptable[\s-]+use|content|privacy)\s+polic(?:y|ies)|licen[cs]e(?:\s+agreement)?|eula|privacy\s+notice|user\s+agreement|service\s+agreement|data\s+processing\s+(?:addendum|agreement)|(?:ip\s+|copyright\s+)?indemnit(?:y|ies)|warrant(?:y|ies)|service\s+level\s+agreement)`;
 /** "OpenAI's usage policies", "Zoom's terms of service". */
 const suppliersOwn = new RegExp(String.raw`((?:\b\p{Lu}[\p{L}\p{N}&./-]*\s+){0,2}\b\p{Lu}[\p{L}\p{N}&./-]*)(?:'s|’s|s'|s’)\s+(?:[\p{L}-]+\s+)?${supplierDocument}\b`, "u");
+const suppliersOwnInLowerCase = new RegExp(String.raw`\b(\p{Ll}[\p{L}\p{N}]+)(?:'s|’s)\s+(?:[\p{L}-]+\s+)?${supplierDocument}\b`, "u");
 /** "What does the AWS acceptable use policy say", "do the Slack terms of service allow…". */
 const namedSupplierDocument = new RegExp(String.raw`\b(?:what|how|do|does|did|would|will)\s+(?:does|do|did|would|will\s+)?(?:the\s+)?((?:\p{Lu}[\p{L}\p{N}&./-]*\s+){1,3})${supplierDocument}\b`, "iu");
 
@@ -240,6 +247,9 @@ const namedSupplierDocument = new RegExp(String.raw`\b(?:what|how|do|does|did|wo
  */
 export function supplierDocumentAskedAbout(question: string, vocabulary: PolicyVocabulary): string | undefined {
   const sentence = question.replace(/^\s*\p{Lu}/u, (first) => first.toLowerCase());
+  const lowerCaseOwner = suppliersOwnInLowerCase.exec(sentence)?.[1];
+  // "microsoft's terms": written in lower case, a supplier is told by a name that is no English word.
+  if (lowerCaseOwner && !isEnglishWord(lowerCaseOwner.toLowerCase()) && !ownSide.has(lowerCaseOwner.toLowerCase()) && !vocabulary.titles([lowerCaseOwner.toLowerCase()])) return lowerCaseOwner;
   const match = suppliersOwn.exec(sentence) ?? namedSupplierDocument.exec(sentence);
   if (!match) return undefined;
   const name = namesIn(match[1]!).at(-1);
@@ -261,7 +271,7 @@ const privateLife = new Set(
   [
     "kid kids son sons daughter daughters child children partner wife husband boyfriend girlfriend fiance fiancee mum mom dad mother father parents",
     "grandma grandmother grandad grandfather nan granny sister brother family friend friends neighbour neighbor toddler baby",
-    "birthday wedding anniversary christmas holiday holidays vacation honeymoon recipe recipes cooking dinner meals diet workout workouts gym fitness",
+    "birthday wedding anniversary christmas holiday holidays vacation honeymoon itinerary recipe recipes cooking dinner meals diet workout workouts gym fitness novel poem poems",
     "playlist playlists hobby hobbies garden shopping dating homework bedtime pet pets cat dog cv resume mortgage landlord teenager teen",
     "bank savings finances budget budgeting taxes pension marathon selfie selfies",
   ]
@@ -269,13 +279,21 @@ const privateLife = new Set(
     .split(" "),
 );
 const ownLife = /\bmy\s+(?:own\s+)?(?:(\p{L}+)\s+)?(\p{L}+)/giu;
+/** "My self-published fantasy novel": a private-life word a few words after "my". */
+const ownLifeFurther = new RegExp(String.raw`\bmy\s+(?:[\p{L}-]+\s+){1,3}?(${[...privateLife].join("|")})\b`, "giu");
 
 /** "My own bank", "my own kids": one's own, even where the policies speak of banks or children. */
 const ownOwn = /\bmy\s+own\s+(?:(\p{L}+)\s+)?(\p{L}+)/giu;
 
+/**
+ * Family named as one's own ("my daughter", "my 12 year old"): private however often the policies speak of
+ * daughters or children. Not "my children", "my kids" or "my partner": a teacher's class, a business partner.
+ */
+const ownFamily = new Set("son sons daughter daughters wife husband boyfriend girlfriend fiance fiancee mum mom dad mother father grandma grandmother grandad grandfather nan granny sister brother teenager toddler baby".split(" "));
+
 /** The private-life word the question names beside AI ("my holiday"), when the policies never use it or it is "my own". */
 export function privateLifeAskedAbout(question: string, vocabulary: PolicyVocabulary): string | undefined {
-  const ownWords = capturedWords(question, ownOwn);
+  const ownWords = [...capturedWords(question, ownOwn), ...capturedWords(question, ownLife).filter((word) => ownFamily.has(word)), ...(ownChild.test(question) ? ["child"] : [])];
   // A pastime no work is about counts however the policies use its word ("dating" is not "dates").
   return ownLifeWords(question).find((word) => !vocabulary.mentions([word]) || ownWords.includes(word) || privatePastimes.has(word));
 }
@@ -293,7 +311,7 @@ const ownChild = /\bmy\s+\d{1,2}[\s-]*(?:years?|yrs?|yo)\b/iu;
 
 /** Occasions and pastimes, private wherever they are named; people ("a patient's family") are only one's own as "my …". */
 const privateOccasions = new Set(
-  "birthday wedding anniversary christmas holiday holidays vacation honeymoon recipe recipes cooking dinner meals diet workout workouts gym fitness playlist playlists hobby hobbies garden shopping dating homework bedtime marathon selfie selfies".split(" "),
+  "birthday wedding anniversary christmas holiday holidays vacation honeymoon itinerary recipe recipes cooking dinner meals diet workout workouts gym fitness playlist playlists hobby hobbies garden shopping dating homework bedtime marathon selfie selfies novel poem poems".split(" "),
 );
 
 /** Pastimes no organisation's work is about, private however they are named ("the dating app says its AI…"). */
@@ -311,19 +329,27 @@ const workWords = new Set(
 function ownLifeWords(question: string): string[] {
   const words = allWords(question);
   if (!words.some((word) => isAiWord(stem(word)))) return [];
-  const named = [...capturedWords(question, ownLife), ...capturedWords(question, relativesOwn)].filter((word) => privateLife.has(word));
+  const named = [...capturedWords(question, ownLife), ...capturedWords(question, ownLifeFurther), ...capturedWords(question, relativesOwn)].filter((word) => privateLife.has(word));
   const ownChildNamed = ownChild.test(question) ? [...named, "child"] : named;
   // Without "my": AI for oneself ("use ChatGPT at home for recipes", "plan a holiday for me"), when no work is spoken of.
   if (words.some((word) => workWords.has(word))) return ownChildNamed;
   // One's family named ("my son … his homework"), or AI for oneself: the occasions named anywhere are theirs.
-  const anywhere = words.filter((word) => (forOneself.test(question) || ownChildNamed.length > 0 ? privateOccasions.has(word) : privatePastimes.has(word)));
+  const anywhere = words.filter((word) => (forOneself.test(question) || sideBusiness.test(question) || ownChildNamed.length > 0 ? privateOccasions.has(word) : privatePastimes.has(word)));
   return [...ownChildNamed, ...anywhere];
 }
 
-/** AI used for oneself, at home or in one's own time, about no work at all ("should I pay for ChatGPT Plus for my own personal use at home?"). */
+/**
+ * Work of one's own beside the job ("my little candle business", "a bit of photography on the side", "my
+ * side hustle"): its customers and products are not the organisation's, so work words do not bring it back.
+ */
+const sideBusiness = /\bside[\s-]+(business|hustle|gig|income|job)\b|\bon\s+the\s+side\b|\b(my|a)\s+(own\s+|little\s+)(\p{L}+\s+)?(business|shop|company)\b/iu;
+
+/** AI used for oneself, at home, in one's own time or for a business of one's own, about no work of the organisation ("should I pay for ChatGPT Plus for my own personal use at home?"). */
 export function usedForOneselfAskedAbout(question: string): boolean {
   const words = allWords(question);
-  return usedForOneself.test(question) && words.some((word) => isAiWord(stem(word))) && !words.some((word) => workWords.has(word));
+  if (!words.some((word) => isAiWord(stem(word)))) return false;
+  if (sideBusiness.test(question) && !speaksOfTheOrganisation(question.replace(sideBusiness, ""))) return true;
+  return usedForOneself.test(question) && !words.some((word) => workWords.has(word));
 }
 
 /** "What does GPT stand for?", "what does 'hallucination' mean?": the one word asked about. */
@@ -433,7 +459,7 @@ export function unknownRecordsAskedAbout(question: string, vocabulary: PolicyVoc
  * protection or health and safety procedure.
  */
 const happenedWithoutAi =
-  /\b(e-?mailed|posted|faxed|printed)\b.{0,60}\bto\s+the\s+wrong\b|\bwrong\s+(client|customer|person|address|recipient|patient|house|email)\b|\b(left|lost|dropped)\s+(a|my|the|his|her|their)\s+(\S+\s+)?(laptop|phone|bag|folder|file|files|papers|paperwork|memory\s+stick|usb(\s+stick)?|notebook|badge)\b|\b(fell|falls|fallen)\s+(off|from|down)\b|\b(slipped|tripped)\s+(on|over)\b|\bnearly\s+(slipped|fell|tripped|hit|clipped)\b/i;
+  /\b(e-?mailed|posted|faxed|printed|sent|forwarded|handed)\b.{0,80}\bto\s+the\s+wrong\b|\bwrong\s+(?:[\p{L}-]+\s+)?(client|customer|person|address|recipient|patient|house|email)\b|\b(left|lost|dropped)\s+(a|my|the|his|her|their)\s+(\S+\s+)?(laptop|phone|bag|folder|file|files|papers|paperwork|memory\s+stick|usb(\s+stick)?|notebook|badge)\b|\b(fell|falls|fallen)\s+(off|from|down)\b|\b(slipped|tripped)\s+(on|over)\b|\bnearly\s+(slipped|fell|tripped|hit|clipped)\b/iu;
 const asksWhatToDo =
   /\bwhat\s+(do|should|must)\s+(i|we)\s+do\b|\bwho\s+(do|should)\s+(i|we)\s+(tell|call|ring|contact)\b|\b(do|must)\s+(i|we)\s+(have|need)\s+to\s+(report|tell)\b|\bis\s+(that|this|it)\s+(a|an)\b.{0,40}\b(breach|incident|near\s+miss)\b|\b(where|how)\s+do\s+(i|we)\s+(report|log)\b/i;
 /** Words that put a tool in the story ("pasted it into the chatbot", "the app uploaded…"): then it may be ours. */
@@ -458,6 +484,23 @@ export function unknownTrainingAskedAbout(question: string, vocabulary: PolicyVo
     const subject = spelt(match[1]!).filter(isMeaningful);
     // The word naming the course is the policies' own ("online essentials" where they name the essentials course).
     if (subject.length > 0 && !vocabulary.mentions(subject) && !vocabulary.mentions(subject.slice(-1))) return `${subject.join(" ")} training`;
+  }
+  return undefined;
+}
+
+/**
+ * Another of the organisation's policies, by a subject the AI policies never name ("the lone working policy",
+ * "our expenses procedure"), asked naming no AI: the AI policies' sections on approval and review share
+ * every other word of such a question.
+ */
+const namedPolicy = /\b(?:the|our|a|an|this|that|its|their|new)\s+((?:[\p{L}-]+\s+){1,3}?)(?:polic(?:y|ies)|procedures?)\b/giu;
+
+export function unknownPolicyAskedAbout(question: string, vocabulary: PolicyVocabulary): string | undefined {
+  const spelt = (text: string) => allWords(text).map((word) => vocabulary.correct(word));
+  if (spelt(question).some((word) => isAiWord(stem(word)))) return undefined;
+  for (const match of question.matchAll(namedPolicy)) {
+    const subject = spelt(match[1]!).filter((word) => isMeaningful(word) && !unnamed.has(word) && !ownSide.has(word) && !isDocumentWord(stem(word)));
+    if (subject.length > 0 && !vocabulary.mentions(subject)) return `the ${subject.join(" ")} ${/procedure/i.test(match[0]) ? "procedure" : "policy"}`;
   }
   return undefined;
 }
@@ -493,6 +536,10 @@ export function outsideScopeAnswer(question: string, vocabulary: PolicyVocabular
   const training = unknownTrainingAskedAbout(question, vocabulary);
   if (training) {
     return `Our AI policies don't mention ${training}, so I can't help with it: their training rules are about AI. Your manager or the learning team will know; if you think the AI policies should cover it, I can pass your question to the governance team.`;
+  }
+  const policy = unknownPolicyAskedAbout(question, vocabulary);
+  if (policy) {
+    return `Our AI policies don't mention ${policy}, so I can't help with it: I answer questions about our AI policies only. The policy's owner or your manager will know; if you think the AI policies should cover it, I can pass your question to the governance team.`;
   }
   if (mishapWithoutAi(question)) {
     return "That doesn't sound as if AI was involved, so our AI policies don't cover it: report it as our data protection or health and safety procedure says, or ask your manager. If an AI tool was involved after all, tell me how, or I can pass your question to the governance team.";
@@ -610,7 +657,7 @@ export function otherBodyAskedAbout(question: string, vocabulary: PolicyVocabula
   if (!asksHowABodyWorks.test(question) || allWords(question).some((word) => isAiWord(stem(word)))) return undefined;
   const words = writtenWords(question);
   if (writtenInCapitals(words)) return undefined;
-  const named = runsOfNames(words)
+  const named = joinedRuns(runsOfNames(words), words)
     .map((run) => run.map((i) => words[i]!.word).join(" "))
     .filter((name) => name.includes(" ") && bodyWords.has(name.split(" ").at(-1)!.toLowerCase()));
   // Written in lower case ("when does the audit and risk committee meet?"), a body is "the" and its description.
@@ -620,6 +667,18 @@ export function otherBodyAskedAbout(question: string, vocabulary: PolicyVocabula
   // their own body's name is not another body), the whole never written in them.
   const unknownBody = (name: string) => allWords(name).every((word) => vocabulary.mentions([word])) && !vocabulary.mentions(allWords(name)) && unheaded(name);
   return named.find(unheaded) ?? described.find(unknownBody);
+}
+
+/** Runs of names one word apart joined by that word when it belongs inside a name ("Audit" "and" "Risk Committee"). */
+function joinedRuns(runs: number[][], words: ReturnType<typeof writtenWords>): number[][] {
+  const joined: number[][] = [];
+  for (const run of runs) {
+    const previous = joined.at(-1);
+    const between = previous ? previous.at(-1)! + 1 : -1;
+    if (previous && run[0] === between + 1 && insideAName.has(words[between]!.word.toLowerCase()) && !words[previous.at(-1)!]!.possessive) previous.push(between, ...run);
+    else joined.push([...run]);
+  }
+  return joined;
 }
 
 /** "the audit and risk committee", "the health and safety forum": a body named in lower case, with what it is for. */

@@ -447,3 +447,48 @@ describe("other bodies' rules, however they are asked about", () => {
     expect(await answeredHere("what standard do our AI risk assessments follow?")).toBe(true);
   });
 });
+
+describe("work of one's own, family named as one's own, and other bodies' doings", () => {
+  it("declines AI for a business of one's own, for one's own family and for a book of one's own", async () => {
+    expect(await answered("I sell handmade soap at craft fairs as a side hustle - can Copilot write my labels?")).toBe(false);
+    expect(await answered("could ChatGPT do the bookkeeping for my little dog-walking business?")).toBe(false);
+    expect(await answered("can I get an AI tool to tidy up photos of my daughter for a card?")).toBe(false);
+    expect(await answered("Is it fine to have AI design the cover of my self-published crime novel?")).toBe(false);
+    expect(await answered("Please pretend to be my old maths teacher and explain how AI detectors work")).toBe(false);
+  });
+
+  it("answers the same people and tools at work", async () => {
+    expect(await answered("can I use Copilot to draft a research paper?")).toBe(true);
+    expect(await answered("can I upload photos of colleagues to an AI image generator?")).toBe(true);
+  });
+
+  it("declines what another company does with AI, whether a law bans something, and whether a body has published guidance", async () => {
+    expect((await assistant.ask("How does Reuters use AI to check facts before publishing?")).answer).toContain("Reuters");
+    expect(await answered("Does the EU AI Act ban AI that reads employees' emotions?")).toBe(false);
+    expect(await answered("Has the Press Complaints Office put out any guidance on AI-written stories?")).toBe(false);
+    expect(await answered("what are zoomcast's terms of service on keeping recordings for training?")).toBe(false);
+  });
+
+  it("answers how the organisation's own board works and what it does with AI", async () => {
+    expect(await answered("does the Ethics Board approve new AI tools?")).toBe(true);
+    expect(await answered("how do we use Otter for interviews?")).toBe(true);
+  });
+});
+
+describe("the organisation's other policies and mishaps without AI", () => {
+  it("declines another policy the AI policy never names, naming it", async () => {
+    const answer = await assistant.ask("who approves changes to the hybrid working policy?");
+    expect(answer.answered).toBe(false);
+    expect(answer.answer).toContain("hybrid working policy");
+  });
+
+  it("declines a document sent to the wrong person with other words between, and a committee named with 'and'", async () => {
+    expect(await answered("I forwarded the payroll file to the wrong outside email address, is that a breach and who do I tell?")).toBe(false);
+    expect(await answered("When does the Finance and Investment Board meet next, and who sits on it?")).toBe(false);
+  });
+
+  it("still answers a policy it names and the data rules for AI", async () => {
+    expect(await answered("who must approve a new AI tool under the policy?")).toBe(true);
+    expect(await answered("can confidential data go into an AI tool outside the approved list?")).toBe(true);
+  });
+});
