@@ -54,6 +54,22 @@ export async function serverUser(): Promise<ServerUser> {
 }
 
 async function postgresUserIds(): Promise<ServerUser | undefined> {
+  return postgresUserInPasswd() ?? postgresUserById();
+}
+
+/** The account as useradd wrote it: read from /etc/passwd, sparing a cold start two `id` processes (about 50 ms). */
+function postgresUserInPasswd(): ServerUser | undefined {
+  try {
+    const line = fs.readFileSync("/etc/passwd", "utf8").split("\n").find((entry) => entry.startsWith("postgres:"));
+    const [, , uid, gid] = line?.split(":") ?? [];
+    return uid && gid && /^\d+$/.test(uid) && /^\d+$/.test(gid) ? { uid: Number(uid), gid: Number(gid) } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Any other account database (LDAP, NIS): asked through `id`. */
+async function postgresUserById(): Promise<ServerUser | undefined> {
   try {
     const [uid, gid] = await Promise.all([run("id", ["-u", "postgres"]), run("id", ["-g", "postgres"])]);
     return { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) };
