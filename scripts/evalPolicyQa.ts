@@ -63,6 +63,7 @@ export const evalCorpora: EvalCorpus[] = [
   { name: "riverside-schools (multi-academy trust)", policyDir: path.join(corporaDir, "riverside-schools", "policies"), questions: path.join(corporaDir, "riverside-schools", "questions.json"), tuned: true },
   { name: "greenway-homes (housing association)", policyDir: path.join(corporaDir, "greenway-homes", "policies"), questions: path.join(corporaDir, "greenway-homes", "questions.json"), tuned: false },
   { name: "northgate-telecom (telecoms operator)", policyDir: path.join(corporaDir, "northgate-telecom", "policies"), questions: path.join(corporaDir, "northgate-telecom", "questions.json"), tuned: false },
+  { name: "larchmont-recruitment (recruitment agency)", policyDir: path.join(corporaDir, "larchmont-recruitment", "policies"), questions: path.join(corporaDir, "larchmont-recruitment", "questions.json"), tuned: false },
 ];
 
 export interface EvalResult {
@@ -184,6 +185,7 @@ export const everydaySets = [
   { name: "everyday off-topic, round 13 (60 of every kind, written blind 2026-12-01; 77.1 % declined in all when first measured, held out)", questions: path.join(corporaDir, "everyday-offtopic-round13.json"), tuned: true },
   { name: "everyday off-topic, round 14 (40 work questions in governance words, 20 private, written blind 2026-12-01)", questions: path.join(corporaDir, "everyday-offtopic-round14.json"), tuned: true },
   { name: "everyday off-topic, round 15 (70 of every kind, written blind 2026-12-02; 82.9 % declined in all when first measured, held out)", questions: path.join(corporaDir, "everyday-offtopic-round15.json"), tuned: true },
+  { name: "everyday off-topic, round 16 (70, most of them work questions in governance words, written blind 2026-12-02; 73.6 % declined in all when first measured, held out)", questions: path.join(corporaDir, "everyday-offtopic-round16.json"), tuned: true },
   { name: "everyday off-topic, held out", questions: path.join(corporaDir, "everyday-offtopic-heldout.json"), tuned: false },
   { name: "everyday off-topic, second held-out set", questions: path.join(corporaDir, "everyday-offtopic-heldout-2.json"), tuned: false },
   { name: "everyday off-topic, third held-out set", questions: path.join(corporaDir, "everyday-offtopic-heldout-3.json"), tuned: false },

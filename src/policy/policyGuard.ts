@@ -38,7 +38,7 @@ const asksForItsSetUp =
  * about the policy, whatever else the message asks.
  */
 const speaksToTheModel =
-  /<!--|\[\/?(inst|sys|system)\]|<<\/?sys>>|#{2,}\s*(system|assistant|instructions?)\b|\bnote to (the )?(assistant|bot|ai|model)\b|[\[(]\s*(assistant|system|developer|admin|ai|bot|model)\s+(note|message|instructions?|override)\s*:|\blet'?s (play|pretend)\b|\bplay a game\b|\b(you are|you'?re|act as|act like)\s+(now\s+)?(an?\s+)?\w*\s*(bot|gpt|assistant|ai|model)\s+(that|which|who|with no|without)\b|\byou are\s+\w+(bot|gpt)\b/i;
+  /<!--|\[\/?(inst|sys|system)\]|<<\/?sys>>|#{2,}\s*(system|assistant|instructions?)\b|\bnote to (the |any |all |every )?(ai\s+)?(assistants?|bots?|ai|models?|llms?)\b|\b(any|all|every)\s+(ai|llm|language\s+model|chatbot)s?\s+(assistants?\s+)?(reading|processing|summari[sz]ing)\s+(this|these)\b|[\[(]\s*(assistant|system|developer|admin|ai|bot|model)\s+(note|message|instructions?|override)\s*:|\blet'?s (play|pretend)\b|\bplay a game\b|\b(you are|you'?re|act as|act like)\s+(now\s+)?(an?\s+)?\w*\s*(bot|gpt|assistant|ai|model)\s+(that|which|who|with no|without)\b|\byou are\s+\w+(bot|gpt)\b/i;
 const dumpsContent =
   /\b(output|print|dump|respond with|reproduce|paste|copy)\b.{0,40}\b(verbatim|word for word|full (text|contents?)|entire (text|contents?))\b|\b(output|print|dump|export|reveal|send me|give me)\s+(every|all|each)\b.{0,30}\b(data|records|names|logs|conversations|chats)\b|\bwhat('?s| is| are)\s+(the|my|our|your)\s+(\w+\s+)?(password|passcode|passwords|credentials)\b|\b(give|tell|send)\s+me\s+(the|a|your)\s+(\w+\s+)?(password|passcode|credentials)\b/i;
 
@@ -53,7 +53,7 @@ const putsWordsInItsMouth = /\b(answer|reply|respond|act|speak|write|talk)\s+as\
  * asks whether something is allowed; they do not supply the answer or a reason to bend it.
  */
 const dictatesTheAnswer =
-  /\b(as if|as though|imagine|suppose)\b.{0,50}\b(polic(y|ies)|rules?|guidance|standard)\b.{0,30}\b(said|says|allowed|permitted|didn'?t exist|did not exist|was different)\b|\bopposite of what\b|\bpretend\b.{0,40}\b(polic(y|ies)|rules?|guidance|allow\w*|permit\w*|you)\b|\b(tell|assure|promise)\s+(me|us|everyone|staff)\s+(that\s+)?(i|we|staff|everyone|people|they)\s+(can|may|am|are|is)\b|\bconfirm\b.{0,20}\bin writing\b|\b(testing|test)\s+you\b|\bjust confirm\b|(^|[.!;:,]\s*)(please\s+)?just\s+say\s+(yes|no|ok|it'?s (fine|allowed|ok))\b(?!\s+to\b)|\bone[- ]word (answer|reply)\b|\bstart your (reply|answer|response) with\b|\b(reply|answer|respond) with (only|just)\b|\bagree (with me )?that\b|(^|[.!;:,]\s*)(please\s+)?just\s+(write|say|type|put)\s+['"‘“]|(^|[.!;:,]\s*)(please\s+|just\s+)?tell\s+(my|our|the)\s+(\w+\s+)?(manager|boss|team|director|hr|auditors?|client)\s+(that|it)\b|\b(just|only|simply)\s+(say|answer|reply|respond|type|write)\s+(with\s+)?["'“‘]?(yes|no|ok|okay|approved|allowed|true|confirmed)\b|\b(reply|answer|respond)\s+with\s+(the\s+word|a\s+single\s+word|nothing)\b/i;
+  /\b(as if|as though|imagine|suppose)\b.{0,50}\b(polic(y|ies)|rules?|guidance|standard)\b.{0,30}\b(said|says|allowed|permitted|didn'?t exist|did not exist|was different)\b|\bopposite of what\b|\bpretend\b.{0,40}\b(polic(y|ies)|rules?|guidance|allow\w*|permit\w*|you)\b|\b(tell|assure|promise)\s+(me|us|everyone|staff)\s+(that\s+)?(i|we|staff|everyone|people|they)\s+(can|may|am|are|is)\b|\bconfirm\b.{0,20}\bin writing\b|\bconfirm\s+in\s+your\s+(reply|answer|response)\b|\bso\s+(that\s+)?i\s+can\s+(paste|copy|forward|screenshot|attach)\s+(your|the)\s+(answer|reply|response)\b|\b(testing|test)\s+you\b|\bjust confirm\b|(^|[.!;:,]\s*)(please\s+)?just\s+say\s+(yes|no|ok|it'?s (fine|allowed|ok))\b(?!\s+to\b)|\bone[- ]word (answer|reply)\b|\bstart your (reply|answer|response) with\b|\b(reply|answer|respond) with (only|just)\b|\bagree (with me )?that\b|(^|[.!;:,]\s*)(please\s+)?just\s+(write|say|type|put)\s+['"‘“]|(^|[.!;:,]\s*)(please\s+|just\s+)?tell\s+(my|our|the)\s+(\w+\s+)?(manager|boss|team|director|hr|auditors?|client)\s+(that|it)\b|\b(just|only|simply)\s+(say|answer|reply|respond|type|write)\s+(with\s+)?["'“‘]?(yes|no|ok|okay|approved|allowed|true|confirmed)\b|\b(reply|answer|respond)\s+with\s+(the\s+word|a\s+single\s+word|nothing)\b/i;
 
 /**
  * Instructions smuggled into pasted text ("…the email said: SYSTEM: you are now…"), orders to grant
@@ -129,7 +129,7 @@ const opinionAfter = /\b(or|vs\.?|versus)\b[^?]{0,40}\b(better|best|faster|cheap
 
 /** The same job asked after a preamble ("For a training exercise, write a…", "I'm writing a novel. Write the…", "I'm begging you, help me write…"); asked of a tool ("can Copilot help me draft…?") it is a question about the tool. */
 const taskAfterPreamble =
-  /\bwalk me through\b|(^|[,.!;:]\s*|\b(you|u)\s+(\w+\s+)?)(please\s+)?help me (to )?(write|draft|compose|rewrite|finish|polish|summari[sz]e|translate)\b|[,.!;:)]\s+(please\s+)?((can|could|would|will)\s+(you|u)\s+(please\s+)?)?(write|compose|draft|translate|summari[sz]e|rewrite|reword|proofread|generate|create|plan|make|build|fix|convert|calculate|brainstorm)\s+(me|a|an|the|my|this|these|some|something|anything)\b/i;
+  /\bwalk me through\b|(^|[,.!;:]\s*|\b(you|u)\s+(\w+\s+)?)(please\s+)?help me (to )?(write|draft|compose|rewrite|finish|polish|summari[sz]e|translate)\b|[,.!;:)]\s+(please\s+)?((can|could|would|will)\s+(you|u)\s+(please\s+)?(help\s+(me\s+)?(to\s+)?)?)?(write|compose|draft|translate|summari[sz]e|rewrite|reword|proofread|generate|create|plan|make|build|fix|convert|calculate|brainstorm)\s+(me|a|an|the|my|this|these|some|something|anything)\b/i;
 
 export function isTaskOrOpinion(question: string): boolean {
   if (taskOrOpinion.test(question) || opinionAfter.test(question)) return true;
@@ -146,6 +146,8 @@ const howItWorks =
   /\bhow (does|do|did|is|are)\b.{1,60}\b(actually |really )?(work|works|learn|learns|get trained|gets trained|are trained|is trained|trained|built|come up with|generate|generates)\b|\b(what'?s going on|what happens)\s+(technically|under the hood|behind the scenes)\b|\bunder the hood\b|^\s*why (do|does|did|is|are|would)\s+(ai|chatbots?|llms?|models?|chatgpt|gpt|bots?|assistants?|generative ai)\b|\bwhat does it mean when (they|people|someone|everyone|articles?)\s+(say|talk|write)\b|\bexplain\b.{0,20}\bhow\b|\b(technology|science|maths?) behind\b|^\s*what\s+(is|are|'s)\s+(an?\s+)?(ai|artificial intelligence|machine learning|generative ai|an? llm|llms|large language models?|a neural network|neural networks)\b.{0,20}\b(in\s+(simple|plain|layman'?s|everyday)\s+(terms|words|english)|simply put|for (a )?beginners?|like i'?m (five|5))\b/i;
 /** The organisation and its people, not the asker alone ("my", "I"). */
 const aboutUs: Scope = { test: speaksOfTheOrganisation };
+/** The asker's own side in so many words: "a company" or "the only company" is anyone's. */
+const ourSide = /\b(we|our|us|here|staff|employees?|colleagues?|team|clients?|customers?|patients?|students?|pupils?)\b/i;
 const aboutTheOrganisation =
   /\b(we|our|us|i|my|staff|employees?|colleagues?|team|polic(y|ies)|standard|allowed|may|must|should|permitted|required|approv\w*|rules?|process(es)?|procedures?|register|review|exceptions?|assessments?|incidents?|reports?|here|company|firm|trust)\b/i;
 
@@ -168,7 +170,7 @@ const opinion = /\bdo you (think|believe|reckon|feel)\b|\bwhat('?s| is) your (op
  * radiologist?"): questions about AI, not the rules. (What a term means is judged against the
  * policies' own words: policyScope.ts.)
  */
-const productAdvice = /\bwhich\b[^?]{0,40}\b(is|are)\s+(the\s+)?(best|better|worst)\b|\bworth\s+(paying|buying|subscribing|the money)\b/i;
+const productAdvice = /\bwhich\b[^?]{0,40}\b(is|are)\s+(the\s+)?(best|better|worst)\b|\bwhich\b[^?]{0,40}\b(would|do|could|can)\s+(you|u)\s+recommend\b|\bworth\s+(paying|buying|subscribing|the money|it)\b|\b(retrain(ing)?|career|careers)\s+(in|into)\s+(ai|data\s+science|machine\s+learning)\b/i;
 /**
  * Rankings of AI products and what is new in AI ("the cheapest LLM API", "what can GPT-5 do that GPT-4
  * couldn't", "the latest AI news", "how much energy did it take to train…"): facts about the world
@@ -241,6 +243,7 @@ const commonPractice: Scope = {
 const whatIsAllowed = /\b(allowed|permitted|approv\w*|banned|prohibited)\b/i;
 const theRulesThemselves: Scope = { test: (question) => speaksOfTheDocuments(question) || whatIsAllowed.test(question) };
 const asksWhatToDo: Scope = { test: asksAboutConduct };
+const asksOwnConduct = /\b(should|must|can|may|could)\s+(i|we)\b|\bwhat\s+(should|do|must|can)\s+(i|we)\s+do\b|\b(allowed|permitted)\b/i;
 
 /** What brings a general question back into scope: a pattern, or a check written as one. */
 type Scope = Pick<RegExp, "test">;
@@ -255,11 +258,13 @@ const generalQuestions: { kinds: Scope[]; unless?: Scope[] }[] = [
   { kinds: [lawTimetable, companiesInGeneral, goodAppFor, courtsAndLaws, namedCaseOrWork, commonPractice], unless: [theRulesThemselves] },
   { kinds: [investing], unless: [aboutTheRules, aboutUs] },
   // About the world of AI even when asked for oneself ("which running app is best for my training").
-  { kinds: [productAdvice, aiMarket, mindOfMachines], unless: [aboutUs, aboutTheRules] },
+  { kinds: [productAdvice, aiMarket, mindOfMachines], unless: [ourSide, aboutTheRules] },
   { kinds: [howItWorks, productFacts, rankingOfOthers, capability], unless: [aboutTheOrganisation] },
   // The bot's opinion and the future of AI ("will AI take all our jobs? honest opinion"): "our" does not
   // make them the organisation's rules; asking what the rules say or allow, or what to do, does.
-  { kinds: [prediction, opinion], unless: [aboutTheRules, asksWhatToDo] },
+  { kinds: [prediction], unless: [aboutTheRules, asksWhatToDo] },
+  // An opinion asked beside what AI "can do" is still an opinion: only the asker's own conduct brings it back.
+  { kinds: [opinion], unless: [aboutTheRules, asksOwnConduct] },
 ];
 
 export function isGeneralKnowledge(question: string): boolean {

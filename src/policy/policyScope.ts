@@ -65,7 +65,7 @@ const doesItRequire =
 const howTheyUse = /\bhow\s+(?:does|do|did|is|are)\s+((?:the\s+)?(?:[\p{L}\p{N}&.'’/-]+\s+){0,4}?)(?:use|uses|using)\b/iu;
 /** "Has the XYZ put out any guidance on…": whether a body has published rules of its own. */
 const hasItPublished =
-  /^\s*(?:has|have|did)\s+((?:the\s+)?(?:[\p{L}\p{N}&.'’/-]+\s+){0,6}?)(?:put\s+out|published|issued|released|brought\s+out|produced|updated)\s+(?:any\s+|an?\s+|new\s+|its\s+|their\s+)*(?:[\p{L}-]+\s+){0,2}?(?:polic(?:y|ies)|rules?|guidance|guidelines?|standards?|code|framework|position|advice)\b/iu;
+  /^\s*(?:has|have|did)\s+((?:the\s+)?(?:[\p{L}\p{N}&.'’/-]+\s+){0,6}?)(?:put\s+out|published|issued|released|brought\s+out|produced|updated|taken|adopted|set\s+out|said|written|announced)\s+(?:any\s+|an?\s+|new\s+|its\s+|their\s+)*(?:(?:[\p{L}-]+\s+){0,2}?(?:polic(?:y|ies)|rules?|guidance|guidelines?|standards?|code|framework|position|stance|advice)|anything)\b/iu;
 const isItBinding = /^\s*is\s+((?:the\s+)?(?:[\p{L}\p{N}&.'’/-]+\s+){0,8}?)(?:mandatory|voluntary|binding|legally|enforceable|law)\b/iu;
 /** "Our client has its own AI supplier code - what does it require?": another body's own rules, asked about. */
 const itsOwnRules = new RegExp(String.raw`\b(?:its|their|his|her)\s+own\s+(?:[\p{L}-]+\s+){0,3}?${rulesWord}\b[^?]*\bwhat\s+(?:does|do)\s+(?:it|they|that)\s+(?:say|require|expect|ask)`, "iu");
@@ -273,7 +273,7 @@ const privateLife = new Set(
     "grandma grandmother grandad grandfather nan granny sister brother family friend friends neighbour neighbor toddler baby",
     "birthday wedding anniversary christmas holiday holidays vacation honeymoon itinerary recipe recipes cooking dinner meals diet workout workouts gym fitness novel poem poems",
     "playlist playlists hobby hobbies garden shopping dating homework bedtime pet pets cat dog cv resume mortgage landlord teenager teen",
-    "bank savings finances budget budgeting taxes pension marathon selfie selfies",
+    "bank savings finances budget budgeting taxes pension marathon selfie selfies stag",
   ]
     .join(" ")
     .split(" "),
@@ -315,7 +315,7 @@ const privateOccasions = new Set(
 );
 
 /** Pastimes no organisation's work is about, private however they are named ("the dating app says its AI…"). */
-const privatePastimes = new Set("dating honeymoon selfie selfies marathon".split(" "));
+const privatePastimes = new Set("dating honeymoon selfie selfies marathon stag".split(" "));
 
 /** "For my own personal use", "in my spare time": AI used for oneself ("at home" alone is as often work done from home). */
 const usedForOneself = /\b(for\s+(my\s+)?(own\s+)?personal\s+use|in\s+my\s+(own|spare|free)\s+time)\b/i;
@@ -344,12 +344,14 @@ function ownLifeWords(question: string): string[] {
  */
 const sideBusiness = /\bside[\s-]+(business|hustle|gig|income|job)\b|\bon\s+the\s+side\b|\b(my|a)\s+(own\s+|little\s+)(\p{L}+\s+)?(business|shop|company)\b/iu;
 
+/** Our own work, spoken of in so many words: "a company" that makes a generator is not the employer. */
+const ourWork = /\b(we|our|us|work|job|colleagues?|clients?|customers?|patients?|employer|manager|team|shift)\b/i;
+
 /** AI used for oneself, at home, in one's own time or for a business of one's own, about no work of the organisation ("should I pay for ChatGPT Plus for my own personal use at home?"). */
 export function usedForOneselfAskedAbout(question: string): boolean {
   const words = allWords(question);
   if (!words.some((word) => isAiWord(stem(word)))) return false;
-  if (sideBusiness.test(question) && !speaksOfTheOrganisation(question.replace(sideBusiness, ""))) return true;
-  return usedForOneself.test(question) && !words.some((word) => workWords.has(word));
+  return (sideBusiness.test(question) || usedForOneself.test(question)) && !ourWork.test(question.replace(sideBusiness, ""));
 }
 
 /** "What does GPT stand for?", "what does 'hallucination' mean?": the one word asked about. */
@@ -373,7 +375,7 @@ const differenceBetween = /\bdifference\s+between\s+(?:an?\s+|the\s+)?([\p{L}\p{
 /** "fine tuning vs RAG, what's the difference": two terms set side by side at the start. */
 const termsSideBySide = /^\s*([\p{L}\p{N}][\p{L}\p{N}-]*(?:\s+[\p{L}\p{N}-]+){0,2}?)\s+(?:vs\.?|versus)\s+([\p{L}\p{N}][\p{L}\p{N}-]*(?:\s+[\p{L}\p{N}-]+){0,2}?)\s*(?:[?,.!-]|$)/iu;
 /** "Can you explain what embeddings are?", "explain diffusion models like I'm five": the term asked to be explained. */
-const explainTerm = /\bexplain\s+(?:to me\s+)?(?:what\s+)?(?:an?\s+|the\s+)?["'“‘]?([\p{L}\p{N}][\p{L}\p{N}-]*(?:\s+[\p{L}\p{N}-]+)?)["'”’]?\s*(?:[?,.!]|$|\s+(?:is|are|means?|to me|like|in\s+(?:plain|simple)|simply|for)\b)/iu;
+const explainTerm = /\bexplain\s+(?:to me\s+)?(?:what\s+)?(?:an?\s+|the\s+)?["'“‘]?([\p{L}\p{N}][\p{L}\p{N}-]*(?:\s+(?!(?:on|of|for|to|in|about|and|or|the|a|an|with|at|by)\b)[\p{L}\p{N}-]+){0,2}?)["'”’]?\s*(?:[?,.!]|$|\s+(?:is|are|means?|to me|like|in\s+(?:plain|simple)|simply|for)\b)/iu;
 
 /** A term the question asks the meaning of that the policies never use (nor spell out): general knowledge. */
 export function unknownTermAskedAbout(question: string, vocabulary: PolicyVocabulary): string | undefined {
@@ -439,6 +441,7 @@ export function othersRulesAskedAbout(question: string): boolean {
  * the records of their AI, and their retention table shares every other word of such a question.
  */
 const asksHowLongKept = /\bhow\s+long\b.{0,60}\b(keep|kept|retain|retained|store|stored|hold|held|archive|archived)\b|\bretention\s+(period|time|rules?|schedule)\s+(for|of|on)\b/i;
+const keptThing = /\b(?:keep|retain|store|hold|archive)\s+(?:the\s+|our\s+|any\s+|old\s+)?((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)\s*(?:for\b|before\b|after\b|until\b|[?.,]|$)/iu;
 const recordsNoun = /^(records?|files?|documents?|data|logs?|notes|forms?|paperwork|statements?|emails?|reports?|minutes|receipts|invoices|contracts?)$/;
 
 export function unknownRecordsAskedAbout(question: string, vocabulary: PolicyVocabulary): string | undefined {
@@ -449,7 +452,11 @@ export function unknownRecordsAskedAbout(question: string, vocabulary: PolicyVoc
     const kind = words[i - 1]!;
     if (recordsNoun.test(words[i]!) && isMeaningful(kind) && !vocabulary.mentions([kind])) return `${kind} ${words[i]}`;
   }
-  return undefined;
+  // "How long do we keep paper timesheets for?": what is kept, named right after the verb.
+  const kept = keptThing.exec(question)?.[1];
+  // Spelt as the policies would spell it: "macth scores" are their match scores.
+  const named = kept ? allWords(kept).map((word) => vocabulary.correct(word)).filter((word) => isMeaningful(word) && !recordsNoun.test(word)) : [];
+  return named.length > 0 && !vocabulary.mentions(named) && !named.some((word) => vocabulary.mentions([word]) && isDocumentWord(stem(word))) ? named.join(" ") : undefined;
 }
 
 /**
@@ -646,7 +653,7 @@ export function outsideAiAskedAbout(question: string, vocabulary: PolicyVocabula
 }
 
 /** What a question asks of a body itself: when it meets, who sits on it or chairs it, whom it reports to. */
-const asksHowABodyWorks = /\b(meet|meets|meeting|meetings|sit|sits|sitting|seat|seats|members?|membership|chair|chairs|chaired|quorum|minutes|terms\s+of\s+reference|report\s+to|reports\s+to)\b/i;
+const asksHowABodyWorks = /\b(meet|meets|meeting|meetings|sit|sits|sitting|seat|seats|members?|membership|chair|chairs|chaired|quorum|minutes|agendas?|secretary|terms\s+of\s+reference|report\s+to|reports\s+to)\b/i;
 
 /**
  * How a body works ("when does the Quality Committee meet and who sits on it?"), asked naming no AI,

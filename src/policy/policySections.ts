@@ -41,6 +41,8 @@ const questionLine = /^\s*[\p{Lu}\d][^?]{3,118}\?\s*$/u;
 const versionStatement = /\b(?:version|edition|revision|rev\.?)\s*:?\s*(\d+(?:\.\d+)*)/i;
 /** "Reporting a concern:": a short label ending with a colon, standing on its own line. */
 const labelLine = /^\s*\p{Lu}[^.!?;:]{2,70}:\s*$/u;
+/** Labels that introduce an example or an aside, not a section: "For example:", "Note:". */
+const introducesAnExample = /^\s*(?:for\s+(?:example|instance)|examples?|e\.g|notes?|nb|tip|important|warning|remember|such\s+as)\b/i;
 /** What a sentence introducing a list says ("You must:", "The following need approval:"), which a heading does not. */
 const leadsIn = /\b(?:must|should|shall|will|can|may|include|includes|including|following|below|as follows|such as|e\.g)\b/i;
 
@@ -103,6 +105,10 @@ function headingOf(line: string, around: { previous?: string; next?: string; aft
     if (labelLine.test(line) && !around.previous?.trim() && !next?.trim() && !leadsIn.test(line) && line.trim().split(/\s+/).length <= 8) {
       return { level: implicitLevel, title: line.trim().replace(/\s*:$/, "") };
     }
+    // A label of a few words after a blank line, its text right below ("Quorum:" / "A meeting is quorate when…").
+    if (labelLine.test(line) && !around.previous?.trim() && next?.trim() && /^\s*(?:\p{Lu}|[-*•]\s)/u.test(next) && !leadsIn.test(line) && !introducesAnExample.test(line) && line.trim().split(/\s+/).length <= 4) {
+      return { level: implicitLevel, title: line.trim().replace(/\s*:$/, "") };
+    }
   }
   return null;
 }
@@ -144,7 +150,9 @@ function stripMarkup(text: string): string {
 }
 
 /** The label a section is cited by and its heading: "4.2" + "Customer data", or the title twice. */
-function sectionOf(title: string): { section: string; heading: string } {
+function sectionOf(written: string): { section: string; heading: string } {
+  // An FAQ's "Q: Can I…?" is cited by its question.
+  const title = written.replace(/^\s*(?:Q|Question)\s*[:.]\s+/i, "");
   const numbered = numberedTitle.exec(title) ?? labelledTitle.exec(title);
   return numbered ? { section: numbered[1]!, heading: numbered[2]!.trim() } : { section: title, heading: title };
 }

@@ -59,6 +59,27 @@ describe("splitting a document at its headings, whatever their style", () => {
     expect(sections(text, true).map(([section]) => section)).toEqual(["Reporting a concern", "When an incident is also a safeguarding concern"]);
   });
 
+  it("reads a short label whose text follows on the next line as a heading, and not an example or a list's introduction", () => {
+    const text = [
+      "PANEL CHARTER", "",
+      "Membership:",
+      "The panel has seven members.",
+      "  - Finance Director (Chair)", "",
+      "Quorum:",
+      "Four members, one of them the Chair.", "",
+      "For example:",
+      "A meeting of three is not quorate.", "",
+      "The panel will:",
+      "- review new tools",
+    ].join("\n");
+    expect(sections(text, true).map(([section]) => section)).toEqual(["Membership", "Quorum"]);
+  });
+
+  it("cites an FAQ's question without its 'Q:'", () => {
+    const text = ["STAFF FAQ", "", "Q: Can I use the chatbot for rota planning?", "A: Yes, without names.", "", "Q: Who approves new tools?", "A: The panel."].join("\n");
+    expect(sections(text, true).map(([section]) => section)).toEqual(["Can I use the chatbot for rota planning?", "Who approves new tools?"]);
+  });
+
   it("reads a plain-text line in title case or a question, between blank lines with a paragraph below, as a heading, and a list of short lines as text", () => {
     const text = [
       "CREW GUIDE TO AI", "",
