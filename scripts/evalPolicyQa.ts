@@ -63,7 +63,7 @@ export const evalCorpora: EvalCorpus[] = [
   { name: "riverside-schools (multi-academy trust)", policyDir: path.join(corporaDir, "riverside-schools", "policies"), questions: path.join(corporaDir, "riverside-schools", "questions.json"), tuned: true },
   { name: "greenway-homes (housing association)", policyDir: path.join(corporaDir, "greenway-homes", "policies"), questions: path.join(corporaDir, "greenway-homes", "questions.json"), tuned: false },
   { name: "northgate-telecom (telecoms operator)", policyDir: path.join(corporaDir, "northgate-telecom", "policies"), questions: path.join(corporaDir, "northgate-telecom", "questions.json"), tuned: false },
-  { name: "larchmont-recruitment (recruitment agency)", policyDir: path.join(corporaDir, "larchmont-recruitment", "policies"), questions: path.join(corporaDir, "larchmont-recruitment", "questions.json"), tuned: false },
+  { name: "larchmont-recruitment (recruitment agency)", policyDir: path.join(corporaDir, "larchmont-recruitment", "policies"), questions: path.join(corporaDir, "larchmont-recruitment", "questions.json"), tuned: true },
 ];
 
 export interface EvalResult {

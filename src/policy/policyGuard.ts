@@ -198,6 +198,8 @@ const aboutTheBot =
   /\b(are|were)\s+you\s+(a\s+|an\s+)?(real|human|person|bot|robot|machine|chatgpt|gpt|ai|an? ai|model|llm|copilot|gemini|claude)\b|\b(what|which)\s+(\w+\s+)?(model|version|llm|engine)\b.{0,20}\b(are you|do you (use|run))\b|\bare you\s+(running|built|based|powered)\s+(on|by)\b|\bwho (made|built|created|trained|programmed|wrote) you\b|\bdo you\s+(ever\s+)?(get\s+(bored|tired|lonely|sad|angry|annoyed|fed up)|enjoy|dream|sleep|like (your|being|it|answering|talking|this))\b/i;
 const errand =
   /^\s*(hey,?\s+|hi,?\s+)?(can|could|would|will)\s+you\s+(please\s+)?(book|remind|schedule|email|e-mail|call|phone|order|buy|cancel|set\s+(a|up)|reset)\b|^\s*(please\s+)?(remind|book|schedule|email|e-mail|call|order)\s+(me|my|a|an|the)\b/i;
+/** Getting into an account ("how do I reset my ATS password?"; being "locked out" for lapsed AI training is the rules' own): the service desk's, unless the rules are asked about (a password pasted into a tool). */
+const accountAccess = /\b(reset|change|recover|unlock)\s+(my|a|the|your|our)\s+(\S+\s+){0,2}?(password|passcode|pin|login|log-in)\b/i;
 const rankingOfOthers = /^\s*(which|what)\s+(\w+\s+){0,2}(has|have|offers?|gives?|pays?|runs?)\s+the\s+(best|cheapest|shortest|fastest|lowest|highest|biggest|most)\b/i;
 
 /** Whether AI thinks or feels ("is AI conscious?", "can ChatGPT think?"): a question about AI, not the rules. */
@@ -260,6 +262,7 @@ const generalQuestions: { kinds: Scope[]; unless?: Scope[] }[] = [
   // About the world of AI even when asked for oneself ("which running app is best for my training").
   { kinds: [productAdvice, aiMarket, mindOfMachines], unless: [ourSide, aboutTheRules] },
   { kinds: [howItWorks, productFacts, rankingOfOthers, capability], unless: [aboutTheOrganisation] },
+  { kinds: [accountAccess], unless: [aboutTheRules] },
   // The bot's opinion and the future of AI ("will AI take all our jobs? honest opinion"): "our" does not
   // make them the organisation's rules; asking what the rules say or allow, or what to do, does.
   { kinds: [prediction], unless: [aboutTheRules, asksWhatToDo] },

@@ -63,6 +63,8 @@ const doesItRequire =
   /^\s*(?:does|do|did|will|would)\s+((?:the\s+)?(?:[\p{L}\p{N}&.'’/-]+\s+){0,8}?)(?:require|requires|say|says|apply|applies|mandate|mandates|expect|expects|recommend|recommends|ban|bans|prohibit|prohibits|allow|allows|permit|permits|cover|covers|(?:have|has|publish|issue)\s+(?:an?\s+|any\s+)?(?:[\p{L}-]+\s+){0,2}?(?:polic(?:y|ies)|rules?|guidance|standards?|code|framework|position))\b/iu;
 /** "How does Acme use AI in its claims?": what another body does with AI, told by its name (a body named in common words may be ours). */
 const howTheyUse = /\bhow\s+(?:does|do|did|is|are)\s+((?:the\s+)?(?:[\p{L}\p{N}&.'’/-]+\s+){0,4}?)(?:use|uses|using)\b/iu;
+/** "Does Acme use AI to screen CVs?": the same asked yes or no. */
+const doesItUse = /^\s*(?:does|do|did|is|are)\s+((?:the\s+)?(?:[\p{L}\p{N}&.'’/-]+\s+){0,4}?)(?:use|uses|using)\s+(?:ai|artificial\s+intelligence|machine\s+learning|algorithms?|chatbots?|generative)\b/iu;
 /** "Has the XYZ put out any guidance on…": whether a body has published rules of its own. */
 const hasItPublished =
   /^\s*(?:has|have|did)\s+((?:the\s+)?(?:[\p{L}\p{N}&.'’/-]+\s+){0,6}?)(?:put\s+out|published|issued|released|brought\s+out|produced|updated|taken|adopted|set\s+out|said|written|announced)\s+(?:any\s+|an?\s+|new\s+|its\s+|their\s+)*(?:(?:[\p{L}-]+\s+){0,2}?(?:polic(?:y|ies)|rules?|guidance|guidelines?|standards?|code|framework|position|stance|advice)|anything)\b/iu;
@@ -209,7 +211,7 @@ function isAnOutsideAuthority(name: Name, vocabulary: PolicyVocabulary): boolean
 export function outsideBodyAskedAbout(question: string, vocabulary: PolicyVocabulary): string | undefined {
   const sentence = question.replace(/^\s*\p{Lu}/u, (first) => first.toLowerCase());
   if (itsOwnRules.test(question)) return "that body's own rules";
-  const owners = [possessive.exec(sentence)?.[1], saysOrDoes.exec(sentence)?.[1], isDoing.exec(sentence)?.[1], doesItRequire.exec(sentence)?.[1], isItBinding.exec(sentence)?.[1], howTheyUse.exec(sentence)?.[1], hasItPublished.exec(sentence)?.[1]].filter((owner): owner is string => Boolean(owner));
+  const owners = [possessive.exec(sentence)?.[1], saysOrDoes.exec(sentence)?.[1], isDoing.exec(sentence)?.[1], doesItRequire.exec(sentence)?.[1], isItBinding.exec(sentence)?.[1], howTheyUse.exec(sentence)?.[1], doesItUse.exec(sentence)?.[1], hasItPublished.exec(sentence)?.[1]].filter((owner): owner is string => Boolean(owner));
   for (const owner of owners) {
     const unnamed = namesIn(owner).find(({ words }) => !vocabulary.mentions(words)) ?? namesIn(owner).find((name) => isAnOutsideAuthority(name, vocabulary));
     if (unnamed) return sentence.includes(`the ${unnamed.written}`) ? `the ${unnamed.written}` : unnamed.written;

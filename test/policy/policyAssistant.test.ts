@@ -77,6 +77,9 @@ describe("the policy assistant offline", () => {
     "Which open-weights model would you recommend for a hobby project?",
     "Is AMD the only company that could challenge the chips everyone trains AI on?",
     "thinking of a career in machine learning, is a bootcamp worth it?",
+    // The service desk's errands, and another company's use of AI asked yes or no.
+    "how do I reset my Northwind Assist password?",
+    "Does Zurich use AI to settle claims?",
   ])("declines what tells the bot what to say, and general knowledge about AI: %s", async (text) => {
     const answer = await assistant.ask(text);
     expect(answer).toMatchObject({ answered: false, citations: [] });
