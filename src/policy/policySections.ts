@@ -34,7 +34,7 @@ const setextUnderline = /^\s{0,3}(=+|-+)\s*$/;
 const boldLine = /^\s*(?:\*\*|__)([^*_]{2,100}?)(?:\*\*|__)\s*:?\s*$/;
 const numberedLine = /^\s*(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+([A-Z][^.;]{1,80})$/;
 /** "4.2 Customer data", "Part A: Approvals", "Section 3 – Retention". */
-const numberedTitle = /^(\d+(?:\.\d+)*)\.?\s+(.+)$/;
+const numberedTitle = /^(\d+(?:\.\d+)*)[.)]?\s+(.+)$/;
 const labelledTitle = /^((?:part|section|chapter|annex|appendix|schedule|article|clause|step)\s+[\dA-Z]{1,3}(?:\.\d+)*)\s*[:.—–-]?\s+(.+)$/i;
 /** A FAQ's question: one short line that starts like a sentence and ends with a question mark. */
 const questionLine = /^\s*[\p{Lu}\d][^?]{3,118}\?\s*$/u;
@@ -77,7 +77,7 @@ function isSentenceCaseLine(line: string): boolean {
 const standsAlone = (line: string) => questionLine.test(line) || isTitleCaseLine(line) || isSentenceCaseLine(line);
 
 /** A scenario of two sentences ("Say you've pasted… by accident. What now?"): right under a heading, it opens that section's text. */
-const tellsAScenario = (line: string) => /[.!?]\s+\S/.test(line.trim());
+const tellsAScenario = (line: string) => /[.!?]\s+\S/.test(line.trim().replace(/^(?:\d{1,2}(?:\.\d{1,2}){0,3}|[A-H]|[IVX]{1,5})[.)]\s+/, ""));
 
 /** The block after a blank line is a paragraph, not another line standing alone (a list of short items). */
 const paragraphFollows = (line: string | undefined) => line !== undefined && line.trim() !== "" && !standsAlone(line);
@@ -105,12 +105,35 @@ function headingOf(line: string, around: { previous?: string; next?: string; aft
     if (labelLine.test(line) && !around.previous?.trim() && !next?.trim() && !leadsIn.test(line) && line.trim().split(/\s+/).length <= 8) {
       return { level: implicitLevel, title: line.trim().replace(/\s*:$/, "") };
     }
+    // A numbered, lettered or "Section" heading after a blank line with its text right below ("1) Purpose",
+    // "B. Approved tools", "IV. Reporting", "Section 2: Tools"): as text exported from Word or a PDF lays it out.
+    if (enumeratedHeading.test(line) && !around.previous?.trim() && startsItsText(line, next)) return { level: implicitLevel, title: line.trim() };
+    // A title of a few words after a blank line with its paragraph right below ("Approved Tools" / "Only Copilot is…").
+    // Not a label with a number or a dash ("P1 - Critical", "Version 1.3 - February 2025"): items of a list of levels, or a date line.
+    if (isTitleCaseLine(line) && !/\d|\s[-–—]\s/.test(line) && !around.previous?.trim() && startsItsText(line, next)) return { level: implicitLevel, title: line.trim() };
     // A label of a few words after a blank line, its text right below ("Quorum:" / "A meeting is quorate when…").
     if (labelLine.test(line) && !around.previous?.trim() && next?.trim() && /^\s*(?:\p{Lu}|[-*•]\s)/u.test(next) && !leadsIn.test(line) && !introducesAnExample.test(line) && line.trim().split(/\s+/).length <= 4) {
       return { level: implicitLevel, title: line.trim().replace(/\s*:$/, "") };
     }
   }
   return null;
+}
+
+/** "1) Purpose", "B. Approved tools", "IV. Reporting", "Section 2: Tools": a short title after its number, letter or label. */
+const enumeratedHeading = /^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}[.)]?|[A-H][.)]|[IVX]{1,5}[.)]|(?:[Ss]ection|[Pp]art|[Cc]hapter|[Aa]rticle)\s+[\dA-Z]{1,3}[:.)]?)\s+\p{Lu}[^.;:!?]{1,60}$/u;
+/** A list item ("2) Tell IT", "- keep the screen open"), which a heading's text does not start with. */
+const listItemLine = /^\s*(?:[-*•]|\d{1,2}[.)]|[a-h][.)])\s/;
+
+/**
+ * Whether a heading-like line opens the text right below it: the next line is a paragraph (a capital first,
+ * not a list item nor another heading-like line, longer than the line or a whole sentence), and the line does
+ * not run on into it as a sentence broken in two.
+ */
+function startsItsText(line: string, next: string | undefined): boolean {
+  if (!next?.trim() || listItemLine.test(next) || enumeratedHeading.test(next) || isTitleCaseLine(next)) return false;
+  if (!/^\s*\p{Lu}/u.test(next) || breaksOff.test(line.trim())) return false;
+  const words = line.trim().split(/\s+/).length;
+  return words <= 8 && (next.trim().length > line.trim().length || /[.!?]$/.test(next.trim()));
 }
 
 /** A numbered clause that introduces what follows ("4.1 The Panel's members are:"), not a heading: a sentence of a few words ending with a colon. */

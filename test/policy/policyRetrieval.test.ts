@@ -75,6 +75,27 @@ describe("splitting a document at its headings, whatever their style", () => {
     expect(sections(text, true).map(([section]) => section)).toEqual(["Membership", "Quorum"]);
   });
 
+  it("reads numbered, lettered, roman and titled headings with their text right below, as Word or a PDF exports them", () => {
+    const numbered = ["AI POLICY", "", "1) Purpose", "This policy sets the rules for AI at work.", "", "2) Approved tools", "Only Copilot is approved."].join("\n");
+    expect(sections(numbered, true).map(([section]) => section)).toEqual(["1", "2"]);
+    const lettered = ["AI POLICY", "", "A. Purpose", "This policy sets the rules for AI at work.", "", "B. Approved tools", "Only Copilot is approved."].join("\n");
+    expect(sections(lettered, true).map(([section]) => section)).toEqual(["A. Purpose", "B. Approved tools"]);
+    const roman = ["AI POLICY", "", "I. Purpose", "", "This policy sets the rules for AI at work.", "", "II. Approved tools", "", "Only Copilot is approved."].join("\n");
+    expect(sections(roman, true).map(([section]) => section)).toEqual(["I. Purpose", "II. Approved tools"]);
+    const titled = ["AI POLICY", "", "Section 1: Purpose", "This policy sets the rules for AI at work.", "", "Approved Tools", "Only Copilot is approved for drafting."].join("\n");
+    expect(sections(titled, true).map(([section]) => section)).toEqual(["Section 1", "Approved Tools"]);
+  });
+
+  it("keeps a list of numbered steps, levels with a dash and a version line as text", () => {
+    const text = [
+      "INCIDENTS", "",
+      "1) Stop using the tool", "2) Tell your manager", "",
+      "P1 - Critical", "Customers harmed or data lost; call the duty manager.", "",
+      "Version 2 - March 2025", "Owned by the governance team.",
+    ].join("\n");
+    expect(sections(text, true).map(([section]) => section)).toEqual(["INCIDENTS"]);
+  });
+
   it("cites an FAQ's question without its 'Q:'", () => {
     const text = ["STAFF FAQ", "", "Q: Can I use the chatbot for rota planning?", "A: Yes, without names.", "", "Q: Who approves new tools?", "A: The panel."].join("\n");
     expect(sections(text, true).map(([section]) => section)).toEqual(["Can I use the chatbot for rota planning?", "Who approves new tools?"]);
