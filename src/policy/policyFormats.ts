@@ -16,8 +16,8 @@ export interface ReadDocument {
 type Reader = (file: string) => Promise<ReadDocument>;
 
 const readers: Record<string, Reader> = {
-  ".md": async (file) => ({ text: await fs.readFile(file, "utf8"), plainText: false }),
-  ".markdown": async (file) => ({ text: await fs.readFile(file, "utf8"), plainText: false }),
+  ".md": async (file) => markdown(await fs.readFile(file, "utf8")),
+  ".markdown": async (file) => markdown(await fs.readFile(file, "utf8")),
   ".txt": async (file) => ({ text: plainTextWithTitle(await fs.readFile(file, "utf8")), plainText: true }),
   ".html": async (file) => ({ text: htmlToText(await fs.readFile(file, "utf8")), plainText: false }),
   ".htm": async (file) => ({ text: htmlToText(await fs.readFile(file, "utf8")), plainText: false }),
@@ -27,6 +27,19 @@ const readers: Record<string, Reader> = {
 };
 
 export const policyExtensions = Object.keys(readers);
+
+/**
+ * A Markdown file with no heading markup below its title (no "#" but the title's, no underline, no bold line)
+ * is plain text with a `.md` name: its headings are found the same way.
+ */
+function markdown(text: string): ReadDocument {
+  const lines = text.split(/\r?\n/);
+  const title = lines.findIndex((line) => line.trim() !== "");
+  const marked = lines.some((line, i) => (i !== title || !/^#\s/.test(line)) && headingMarkup.test(line));
+  if (marked) return { text, plainText: false };
+  return { text: /^#\s/.test(lines[title] ?? "") ? text : plainTextWithTitle(text), plainText: true };
+}
+const headingMarkup = /^\s{0,3}#{1,6}\s|^\s{0,3}(=+|-{3,})\s*$|^\s*(\d{1,2}[.)]\s+)?(\*\*|__)[^*_]{2,100}(\*\*|__)\s*:?\s*$/;
 
 /** Word's Title style is the document's title, so its Heading 1 sections sit one level below. */
 const wordStyles = [
@@ -96,10 +109,21 @@ function walk(node: Node, lines: string[]): void {
       lines.push("");
       walk(element, lines);
       lines.push("");
-    } else if (blockTags.has(tag) && !element.querySelector("p,div,table,ul,ol,h1,h2,h3,h4,h5,h6")) lines.push("", inline(element), "");
+    } else if (blockTags.has(tag) && !element.querySelector("p,div,table,ul,ol,h1,h2,h3,h4,h5,h6")) lines.push("", boldAlone(element) ? `**${inline(element)}**` : inline(element), "");
     else if (tag === "br") lines.push("");
     else walk(element, lines);
   }
+}
+
+/**
+ * A paragraph that is all one bold run ("<p><strong>Approved tools</strong></p>"): the heading of a page, or of
+ * a Word document whose headings are bold paragraphs rather than heading styles. Written as a bold line, which
+ * the splitter reads as a heading; a bold run inside a sentence stays text.
+ */
+function boldAlone(element: HTMLElement): boolean {
+  const text = inline(element);
+  const bold = element.querySelectorAll("strong,b").map((run) => inline(run)).join(" ").trim();
+  return text.length > 0 && text.length <= 100 && bold === text && !/[.;,]$/.test(text);
 }
 
 function inline(node: Node): string {

@@ -31,7 +31,8 @@ interface Heading {
 
 const atxHeading = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
 const setextUnderline = /^\s{0,3}(=+|-+)\s*$/;
-const boldLine = /^\s*(?:\*\*|__)([^*_]{2,100}?)(?:\*\*|__)\s*:?\s*$/;
+/** "**Approved tools**", and numbered as a list item ("1. **Purpose**"), as Word's numbered headings come out in Markdown. */
+const boldLine = /^\s*(\d{1,2}[.)]\s+)?(?:\*\*|__)([^*_]{2,100}?)(?:\*\*|__)\s*:?\s*$/;
 const numberedLine = /^\s*(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+([A-Z][^.;]{1,80})$/;
 /** "4.2 Customer data", "Part A: Approvals", "Section 3 – Retention". */
 const numberedTitle = /^(\d+(?:\.\d+)*)[.)]?\s+(.+)$/;
@@ -90,7 +91,8 @@ function headingOf(line: string, around: { previous?: string; next?: string; aft
     return { level: next.trim().startsWith("=") ? 1 : 2, title: stripMarkup(line.trim()), consumesNext: true };
   }
   const bold = boldLine.exec(line);
-  if (bold) return { level: implicitLevel, title: bold[1]!.trim() };
+  // Numbered, a bold sentence ("5. **Tell your line manager.**") is a step of a list, not a heading.
+  if (bold && !(bold[1] && /[.;,!?]$/.test(bold[2]!.trim()))) return { level: implicitLevel, title: `${bold[1] ?? ""}${bold[2]!.trim()}` };
   if (isCapitalsLine(line) && !line.trim().startsWith("|")) return { level: implicitLevel, title: line.trim() };
   if (options.plainText) {
     const numbered = numberedLine.exec(line);

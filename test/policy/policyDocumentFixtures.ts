@@ -5,15 +5,16 @@ import { strToU8, zipSync } from "fflate";
 const wordNamespace = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 const escapeXml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
-/** A paragraph: `style` "Heading1" or "Heading2" for a heading, none for body text. */
+/** A paragraph: `style` "Heading1" or "Heading2" for a heading, none for body text; `bold` for a run in bold (a heading typed without a style). */
 export interface WordParagraph {
   text: string;
   style?: "Title" | "Heading1" | "Heading2";
+  bold?: boolean;
 }
 
 export function wordDocument(paragraphs: WordParagraph[]): Uint8Array {
   const body = paragraphs
-    .map(({ text, style }) => `<w:p>${style ? `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>` : ""}<w:r><w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r></w:p>`)
+    .map(({ text, style, bold }) => `<w:p>${style ? `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>` : ""}<w:r>${bold ? "<w:rPr><w:b/></w:rPr>" : ""}<w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r></w:p>`)
     .join("");
   const style = (id: string, name: string) => `<w:style w:type="paragraph" w:styleId="${id}"><w:name w:val="${name}"/></w:style>`;
   return zipSync({

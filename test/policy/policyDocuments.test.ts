@@ -47,6 +47,25 @@ fs.writeFileSync(
   path.join(dir, "steering-group.txt"),
   "NORTHGATE SCHOOLS\nDIGITAL STEERING GROUP\nTERMS OF REFERENCE\n\nVersion 3\n\nMEMBERSHIP\n\nThe Chief Executive appoints these members:\n- Chief Operating Officer (Chair)\n- Director of IT\n- Data Protection Officer\n\nMEETINGS\n\nThe group meets every half-term.\n",
 );
+// Headings as people often type them: bold paragraphs in Word and on a web page, plain lines in a Markdown file.
+fs.writeFileSync(
+  path.join(dir, "drone-survey-rules.docx"),
+  wordDocument([
+    { text: "Drone Survey AI Rules", style: "Title" },
+    { text: "Flight planning", bold: true },
+    { text: "Survey routes are planned by the SkyPath optimiser and checked by the pilot in command." },
+    { text: "Image analysis", bold: true },
+    { text: "Defect detections from survey images are confirmed by a chartered engineer before any report is issued." },
+  ]),
+);
+fs.writeFileSync(
+  path.join(dir, "kiosk-standard.html"),
+  "<html><body><h1>Self-Service Kiosk Standard</h1><p><strong>Voice prompts</strong></p><p>The kiosk speaks its prompts with a synthetic voice and says so at the start.</p><p><strong>Card payments</strong></p><p>Card numbers spoken to the kiosk are never kept in its recordings.</p></body></html>",
+);
+fs.writeFileSync(
+  path.join(dir, "hiring-note.md"),
+  "Hiring With AI\n\n1) Screening\nCV screening by the MatchRank tool is always checked by a recruiter before anyone is rejected.\n\n2) Interviews\nInterview notes may be transcribed by the approved transcription tool with the candidate's consent.\n",
+);
 fs.writeFileSync(path.join(dir, "broken.docx"), "this is not a zip file");
 fs.writeFileSync(path.join(dir, "org-chart.png"), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
 
@@ -68,13 +87,24 @@ describe("policies in Word, PDF, HTML and plain text", () => {
     expect(answer.answer).toContain(`[${document} §${section}]`);
   });
 
+  it.each([
+    ["who confirms a defect the drone images show?", "drone-survey-rules.docx", "Image analysis", /chartered engineer/],
+    ["are card numbers kept in the kiosk's recordings?", "kiosk-standard.html", "Card payments", /never kept/],
+    ["does a recruiter check the MatchRank screening?", "hiring-note.md", "1", /checked by a recruiter/],
+  ])("splits at headings typed as bold paragraphs or plain lines: %s → %s §%s", async (question, document, section, quote) => {
+    const answer = await assistant.ask(question);
+    expect(answer.answered).toBe(true);
+    expect(answer.citations[0]).toMatchObject({ document, section });
+    expect(answer.citations[0]!.excerpt).toMatch(quote);
+  });
+
   it("names every file it could not use, and why", async () => {
     const { problems, documents } = await assistant.diagnostics();
     expect(problems).toEqual([
       { file: "broken.docx", problem: expect.stringMatching(/^could not be read/) },
       { file: "org-chart.png", problem: expect.stringMatching(/^skipped: not a format/) },
     ]);
-    expect(documents.map((document) => document.file).sort()).toEqual(["chatbot-standard.html", "fleet-telematics.pdf", "lab-ai-rules.docx", "steering-group.txt", "training.txt"]);
+    expect(documents.map((document) => document.file).sort()).toEqual(["chatbot-standard.html", "drone-survey-rules.docx", "fleet-telematics.pdf", "hiring-note.md", "kiosk-standard.html", "lab-ai-rules.docx", "steering-group.txt", "training.txt"]);
   });
 });
 
@@ -90,7 +120,7 @@ describe("npx aims ask with the documents people have", () => {
   it("aims doctor lists each document read and names the files it could not use, failing until they are fixed", async () => {
     const result = await runAims(["doctor"], { POLICY_DIR: dir, LOCAL_CHAT: "off" });
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain(`Policy documents in ${dir}: 5 read`);
+    expect(result.stdout).toContain(`Policy documents in ${dir}: 8 read`);
     expect(result.stdout).toMatch(/ok {3}lab-ai-rules\.docx \(\d+ sections\)/);
     expect(result.stdout).toMatch(/not used {2}broken\.docx: could not be read as a DOCX file/);
     expect(result.stdout).toMatch(/not used {2}org-chart\.png: skipped/);
