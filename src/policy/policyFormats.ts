@@ -130,31 +130,61 @@ function inline(node: Node): string {
   return node.text.replace(/\s+/g, " ").trim();
 }
 
-/** The text of a PDF, one line per line of print (items on the same baseline joined). */
+interface PrintedLine {
+  text: string;
+  /** The largest font size on the line, in points. */
+  size: number;
+}
+
+/**
+ * The text of a PDF, one line per line of print (items on the same baseline joined). A short line printed
+ * larger than the body text is a heading, numbered or not ("Approved tools" in 14 pt over 10 pt text), and is
+ * marked as one; the first line is left to be the title.
+ */
 async function pdfText(file: string): Promise<string> {
   const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
   const data = new Uint8Array(await fs.readFile(file));
   const pdf = await getDocument({ data, useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
-  const pages: string[] = [];
+  const pages: PrintedLine[][] = [];
   try {
     for (let number = 1; number <= pdf.numPages; number++) {
       const page = await pdf.getPage(number);
       const content = await page.getTextContent();
-      const lines: string[] = [];
-      let current = "";
+      const lines: PrintedLine[] = [];
+      let current = { text: "", size: 0 };
       for (const item of content.items) {
         if (!("str" in item)) continue;
-        current += item.str;
+        current.text += item.str;
+        if (item.str.trim()) current.size = Math.max(current.size, Math.abs(item.transform[3] ?? 0));
         if (item.hasEOL) {
-          lines.push(current.trim());
-          current = "";
+          lines.push({ text: current.text.trim(), size: current.size });
+          current = { text: "", size: 0 };
         }
       }
-      if (current.trim()) lines.push(current.trim());
-      pages.push(lines.join("\n"));
+      if (current.text.trim()) lines.push({ text: current.text.trim(), size: current.size });
+      pages.push(lines);
     }
   } finally {
     await pdf.destroy();
   }
-  return pages.join("\n\n");
+  const body = bodySize(pages.flat());
+  let first = true;
+  return pages
+    .map((lines) =>
+      lines
+        .map(({ text, size }) => {
+          const heading = !first && text !== "" && size >= body * 1.15 && text.length <= 100 && text.split(/\s+/).length <= 12 && !/[.,;]$/.test(text);
+          if (text !== "") first = false;
+          return heading ? `\n## ${text}\n` : text;
+        })
+        .join("\n"),
+    )
+    .join("\n\n");
+}
+
+/** The font size most of a document's characters are printed in. */
+function bodySize(lines: PrintedLine[]): number {
+  const characters = new Map<number, number>();
+  for (const { text, size } of lines) characters.set(Math.round(size), (characters.get(Math.round(size)) ?? 0) + text.length);
+  return [...characters].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
 }

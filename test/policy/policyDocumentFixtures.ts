@@ -32,10 +32,11 @@ export function wordDocument(paragraphs: WordParagraph[]): Uint8Array {
   });
 }
 
-/** A one-page PDF with one line of text per entry (long lines are the caller's to wrap). */
-export function pdfDocument(lines: string[]): Uint8Array {
+/** A one-page PDF with one line of text per entry (long lines are the caller's to wrap); an entry with a size is printed in that many points, the rest in 10. */
+export function pdfDocument(lines: (string | { text: string; size: number })[]): Uint8Array {
   const escapePdf = (text: string) => text.replace(/\\/g, "\\\\").replace(/\(/g, "\\(").replace(/\)/g, "\\)");
-  const content = ["BT", "/F1 10 Tf", "12 TL", "40 800 Td", ...lines.map((line) => `(${escapePdf(line)}) Tj T*`), "ET"].join("\n");
+  const printed = lines.map((line) => (typeof line === "string" ? { text: line, size: 10 } : line));
+  const content = ["BT", "16 TL", "40 800 Td", ...printed.map(({ text, size }) => `/F1 ${size} Tf (${escapePdf(text)}) Tj T*`), "ET"].join("\n");
   const objects = [
     "<< /Type /Catalog /Pages 2 0 R >>",
     "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",

@@ -66,6 +66,17 @@ fs.writeFileSync(
   path.join(dir, "hiring-note.md"),
   "Hiring With AI\n\n1) Screening\nCV screening by the MatchRank tool is always checked by a recruiter before anyone is rejected.\n\n2) Interviews\nInterview notes may be transcribed by the approved transcription tool with the candidate's consent.\n",
 );
+fs.writeFileSync(
+  path.join(dir, "warehouse-robots.pdf"),
+  pdfDocument([
+    { text: "Warehouse Robotics AI Standard", size: 18 },
+    "Owned by the operations director.",
+    { text: "Picking robots", size: 14 },
+    "Picking robots pause when a person enters the aisle and restart only after a supervisor clears it.",
+    { text: "Demand forecasts", size: 14 },
+    "Stock orders drafted by the forecasting model are approved by a planner before they are sent.",
+  ]),
+);
 fs.writeFileSync(path.join(dir, "broken.docx"), "this is not a zip file");
 fs.writeFileSync(path.join(dir, "org-chart.png"), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
 
@@ -91,7 +102,8 @@ describe("policies in Word, PDF, HTML and plain text", () => {
     ["who confirms a defect the drone images show?", "drone-survey-rules.docx", "Image analysis", /chartered engineer/],
     ["are card numbers kept in the kiosk's recordings?", "kiosk-standard.html", "Card payments", /never kept/],
     ["does a recruiter check the MatchRank screening?", "hiring-note.md", "1", /checked by a recruiter/],
-  ])("splits at headings typed as bold paragraphs or plain lines: %s → %s §%s", async (question, document, section, quote) => {
+    ["who approves the stock orders the forecasting model drafts?", "warehouse-robots.pdf", "Demand forecasts", /approved by a planner/],
+  ])("splits at headings typed as bold paragraphs, plain lines or larger print: %s → %s §%s", async (question, document, section, quote) => {
     const answer = await assistant.ask(question);
     expect(answer.answered).toBe(true);
     expect(answer.citations[0]).toMatchObject({ document, section });
@@ -104,7 +116,7 @@ describe("policies in Word, PDF, HTML and plain text", () => {
       { file: "broken.docx", problem: expect.stringMatching(/^could not be read/) },
       { file: "org-chart.png", problem: expect.stringMatching(/^skipped: not a format/) },
     ]);
-    expect(documents.map((document) => document.file).sort()).toEqual(["chatbot-standard.html", "drone-survey-rules.docx", "fleet-telematics.pdf", "hiring-note.md", "kiosk-standard.html", "lab-ai-rules.docx", "steering-group.txt", "training.txt"]);
+    expect(documents.map((document) => document.file).sort()).toEqual(["chatbot-standard.html", "drone-survey-rules.docx", "fleet-telematics.pdf", "hiring-note.md", "kiosk-standard.html", "lab-ai-rules.docx", "steering-group.txt", "training.txt", "warehouse-robots.pdf"]);
   });
 });
 
@@ -120,7 +132,7 @@ describe("npx aims ask with the documents people have", () => {
   it("aims doctor lists each document read and names the files it could not use, failing until they are fixed", async () => {
     const result = await runAims(["doctor"], { POLICY_DIR: dir, LOCAL_CHAT: "off" });
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain(`Policy documents in ${dir}: 8 read`);
+    expect(result.stdout).toContain(`Policy documents in ${dir}: 9 read`);
     expect(result.stdout).toMatch(/ok {3}lab-ai-rules\.docx \(\d+ sections\)/);
     expect(result.stdout).toMatch(/not used {2}broken\.docx: could not be read as a DOCX file/);
     expect(result.stdout).toMatch(/not used {2}org-chart\.png: skipped/);
