@@ -60,7 +60,7 @@ const isDoing =
  * "does the Canadian Directive apply to…", "is the NIST framework mandatory…".
  */
 const doesItRequire =
-  /^\s*(?:does|do|did|will|would)\s+((?:the\s+)?(?:[\p{L}\p{N}&.'’/-]+\s+){0,8}?)(?:require|requires|say|says|apply|applies|mandate|mandates|expect|expects|recommend|recommends|ban|bans|prohibit|prohibits|allow|allows|permit|permits|cover|covers|(?:have|has|publish|issue)\s+(?:an?\s+|any\s+)?(?:[\p{L}-]+\s+){0,2}?(?:polic(?:y|ies)|rules?|guidance|standards?|code|framework|position))\b/iu;
+  /^\s*(?:does|do|did|will|would)\s+((?:the\s+)?(?:[\p{L}\p{N}&.'’/-]+\s+){0,8}?)(?:require|requires|say|says|apply|applies|mandate|mandates|expect|expects|recommend|recommends|ban|bans|prohibit|prohibits|allow|allows|permit|permits|cover|covers|class|classify|classifies|define|defines|count|counts|consider|considers|(?:have|has|publish|issue)\s+(?:an?\s+|any\s+)?(?:[\p{L}-]+\s+){0,2}?(?:polic(?:y|ies)|rules?|guidance|standards?|code|framework|position))\b/iu;
 /** "How does Acme use AI in its claims?": what another body does with AI, told by its name (a body named in common words may be ours). */
 const howTheyUse = /\bhow\s+(?:does|do|did|is|are)\s+((?:the\s+)?(?:[\p{L}\p{N}&.'’/-]+\s+){0,4}?)(?:use|uses|using)\b/iu;
 /** "Does Acme use AI to screen CVs?": the same asked yes or no. */
@@ -68,6 +68,8 @@ const doesItUse = /^\s*(?:does|do|did|is|are)\s+((?:the\s+)?(?:[\p{L}\p{N}&.'’
 /** "Has the XYZ put out any guidance on…": whether a body has published rules of its own. */
 const hasItPublished =
   /^\s*(?:has|have|did)\s+((?:the\s+)?(?:[\p{L}\p{N}&.'’/-]+\s+){0,6}?)(?:put\s+out|published|issued|released|brought\s+out|produced|updated|taken|adopted|set\s+out|said|written|announced)\s+(?:any\s+|an?\s+|new\s+|its\s+|their\s+)*(?:(?:[\p{L}-]+\s+){0,2}?(?:polic(?:y|ies)|rules?|guidance|guidelines?|standards?|code|framework|position|stance|advice)|anything)\b/iu;
+/** "What has the ICO said about…": the same asked as a question about what it said. */
+const whatHasItSaid = /\bwhat\s+(?:has|have|did)\s+((?:the\s+)?(?:[\p{L}\p{N}&.'’/-]+\s+){0,6}?)(?:said|published|put\s+out|written|announced|issued)\b/iu;
 const isItBinding = /^\s*is\s+((?:the\s+)?(?:[\p{L}\p{N}&.'’/-]+\s+){0,8}?)(?:mandatory|voluntary|binding|legally|enforceable|law)\b/iu;
 /** "Our client has its own AI supplier code - what does it require?": another body's own rules, asked about. */
 const itsOwnRules = new RegExp(String.raw`\b(?:its|their|his|her)\s+own\s+(?:[\p{L}-]+\s+){0,3}?${rulesWord}\b[^?]*\bwhat\s+(?:does|do)\s+(?:it|they|that)\s+(?:say|require|expect|ask)`, "iu");
@@ -211,7 +213,7 @@ function isAnOutsideAuthority(name: Name, vocabulary: PolicyVocabulary): boolean
 export function outsideBodyAskedAbout(question: string, vocabulary: PolicyVocabulary): string | undefined {
   const sentence = question.replace(/^\s*\p{Lu}/u, (first) => first.toLowerCase());
   if (itsOwnRules.test(question)) return "that body's own rules";
-  const owners = [possessive.exec(sentence)?.[1], saysOrDoes.exec(sentence)?.[1], isDoing.exec(sentence)?.[1], doesItRequire.exec(sentence)?.[1], isItBinding.exec(sentence)?.[1], howTheyUse.exec(sentence)?.[1], doesItUse.exec(sentence)?.[1], hasItPublished.exec(sentence)?.[1]].filter((owner): owner is string => Boolean(owner));
+  const owners = [possessive.exec(sentence)?.[1], saysOrDoes.exec(sentence)?.[1], isDoing.exec(sentence)?.[1], doesItRequire.exec(sentence)?.[1], isItBinding.exec(sentence)?.[1], howTheyUse.exec(sentence)?.[1], doesItUse.exec(sentence)?.[1], hasItPublished.exec(sentence)?.[1], whatHasItSaid.exec(sentence)?.[1]].filter((owner): owner is string => Boolean(owner));
   for (const owner of owners) {
     const unnamed = namesIn(owner).find(({ words }) => !vocabulary.mentions(words)) ?? namesIn(owner).find((name) => isAnOutsideAuthority(name, vocabulary));
     if (unnamed) return sentence.includes(`the ${unnamed.written}`) ? `the ${unnamed.written}` : unnamed.written;
@@ -346,6 +348,11 @@ function ownLifeWords(question: string): string[] {
  */
 const sideBusiness = /\bside[\s-]+(business|hustle|gig|income|job)\b|\bon\s+the\s+side\b|\b(my|a)\s+(own\s+|little\s+)(\p{L}+\s+)?(business|shop|company)\b/iu;
 
+/** "It's nothing to do with work, just for me": the asker says so. */
+const saidToBeOutsideWork = /\b(nothing\s+to\s+do\s+with|not\s+for|not\s+about|unrelated\s+to)\s+(work|my\s+job)\b|\bjust\s+for\s+me\b|\bin\s+my\s+personal\s+life\b/i;
+/** Occasions that are always one's own, however they are named ("a best man speech", "the stag do"). */
+const ownOccasion = /\bbest\s+man('?s)?\s+speech\b|\b(stag|hen)\s+(do|party|weekend)\b|\bwedding\s+speech\b/i;
+
 /** Our own work, spoken of in so many words: "a company" that makes a generator is not the employer. */
 const ourWork = /\b(we|our|us|work|job|colleagues?|clients?|customers?|patients?|employer|manager|team|shift)\b/i;
 
@@ -353,6 +360,7 @@ const ourWork = /\b(we|our|us|work|job|colleagues?|clients?|customers?|patients?
 export function usedForOneselfAskedAbout(question: string): boolean {
   const words = allWords(question);
   if (!words.some((word) => isAiWord(stem(word)))) return false;
+  if (saidToBeOutsideWork.test(question) || ownOccasion.test(question)) return true;
   return (sideBusiness.test(question) || usedForOneself.test(question)) && !ourWork.test(question.replace(sideBusiness, ""));
 }
 
@@ -443,7 +451,7 @@ export function othersRulesAskedAbout(question: string): boolean {
  * the records of their AI, and their retention table shares every other word of such a question.
  */
 const asksHowLongKept = /\bhow\s+long\b.{0,60}\b(keep|kept|retain|retained|store|stored|hold|held|archive|archived)\b|\bretention\s+(period|time|rules?|schedule)\s+(for|of|on)\b/i;
-const keptThing = /\b(?:keep|retain|store|hold|archive)\s+(?:the\s+|our\s+|any\s+|old\s+)?((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)\s*(?:for\b|before\b|after\b|until\b|[?.,]|$)/iu;
+const keptThing = /\b(?:keep|retain|store|hold|archive)\s+(?:the\s+|our\s+|any\s+|old\s+)?((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)\s*(?:for\b|before\b|after\b|until\b|from\b|[?.,]|$)/iu;
 const recordsNoun = /^(records?|files?|documents?|data|logs?|notes|forms?|paperwork|statements?|emails?|reports?|minutes|receipts|invoices|contracts?)$/;
 
 export function unknownRecordsAskedAbout(question: string, vocabulary: PolicyVocabulary): string | undefined {

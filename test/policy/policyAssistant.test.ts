@@ -80,6 +80,11 @@ describe("the policy assistant offline", () => {
     // The service desk's errands, and another company's use of AI asked yes or no.
     "how do I reset my Northwind Assist password?",
     "Does Zurich use AI to settle claims?",
+    // Said to be outside work, an occasion that is always one's own, what another user asked, how a law classes something.
+    "can Gemini help with my allotment society newsletter? nothing to do with work",
+    "should I get ChatGPT to punch up my best man speech?",
+    "what did my colleague ask you this morning?",
+    "Does the Colorado AI Act class insurance underwriting as high-risk?",
   ])("declines what tells the bot what to say, and general knowledge about AI: %s", async (text) => {
     const answer = await assistant.ask(text);
     expect(answer).toMatchObject({ answered: false, citations: [] });
