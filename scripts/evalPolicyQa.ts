@@ -64,6 +64,7 @@ export const evalCorpora: EvalCorpus[] = [
   { name: "greenway-homes (housing association)", policyDir: path.join(corporaDir, "greenway-homes", "policies"), questions: path.join(corporaDir, "greenway-homes", "questions.json"), tuned: false },
   { name: "northgate-telecom (telecoms operator)", policyDir: path.join(corporaDir, "northgate-telecom", "policies"), questions: path.join(corporaDir, "northgate-telecom", "questions.json"), tuned: false },
   { name: "larchmont-recruitment (recruitment agency)", policyDir: path.join(corporaDir, "larchmont-recruitment", "policies"), questions: path.join(corporaDir, "larchmont-recruitment", "questions.json"), tuned: true },
+  { name: "marlow-logistics-ports (port operator; Word with bold headings, PDF with larger headings, numbered bold Markdown, \"1)\" plain text, bold HTML paragraphs)", policyDir: path.join(corporaDir, "marlow-logistics-ports", "policies"), questions: path.join(corporaDir, "marlow-logistics-ports", "questions.json"), tuned: false },
 ];
 
 export interface EvalResult {

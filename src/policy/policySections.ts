@@ -135,7 +135,7 @@ function startsItsText(line: string, next: string | undefined): boolean {
   if (!next?.trim() || listItemLine.test(next) || enumeratedHeading.test(next) || isTitleCaseLine(next)) return false;
   if (!/^\s*\p{Lu}/u.test(next) || breaksOff.test(line.trim())) return false;
   const words = line.trim().split(/\s+/).length;
-  return words <= 8 && (next.trim().length > line.trim().length || /[.!?]$/.test(next.trim()));
+  return words <= 8 && (next.trim().length > line.trim().length || /[.!?:]$/.test(next.trim()));
 }
 
 /** A numbered clause that introduces what follows ("4.1 The Panel's members are:"), not a heading: a sentence of a few words ending with a colon. */

@@ -84,6 +84,8 @@ describe("splitting a document at its headings, whatever their style", () => {
     expect(sections(roman, true).map(([section]) => section)).toEqual(["I. Purpose", "II. Approved tools"]);
     const titled = ["AI POLICY", "", "Section 1: Purpose", "This policy sets the rules for AI at work.", "", "Approved Tools", "Only Copilot is approved for drafting."].join("\n");
     expect(sections(titled, true).map(([section]) => section)).toEqual(["Section 1", "Approved Tools"]);
+    const introducingAList = ["BOARD TERMS", "", "5) Responsibilities", "The Board:", "- approves new tools", "", "6) Reporting", "The Chair reports to the Executive every quarter."].join("\n");
+    expect(sections(introducingAList, true).map(([section]) => section)).toEqual(["5", "6"]);
   });
 
   it("keeps a list of numbered steps, levels with a dash and a version line as text", () => {
