@@ -62,7 +62,7 @@ export const evalCorpora: EvalCorpus[] = [
   { name: "ashby-accountants (accountancy and advisory firm)", policyDir: path.join(corporaDir, "ashby-accountants", "policies"), questions: path.join(corporaDir, "ashby-accountants", "questions.json"), tuned: false },
   { name: "riverside-schools (multi-academy trust)", policyDir: path.join(corporaDir, "riverside-schools", "policies"), questions: path.join(corporaDir, "riverside-schools", "questions.json"), tuned: true },
   { name: "greenway-homes (housing association)", policyDir: path.join(corporaDir, "greenway-homes", "policies"), questions: path.join(corporaDir, "greenway-homes", "questions.json"), tuned: false },
-  { name: "northgate-telecom (telecoms operator)", policyDir: path.join(corporaDir, "northgate-telecom", "policies"), questions: path.join(corporaDir, "northgate-telecom", "questions.json"), tuned: false },
+  { name: "northgate-telecom (telecoms operator)", policyDir: path.join(corporaDir, "northgate-telecom", "policies"), questions: path.join(corporaDir, "northgate-telecom", "questions.json"), tuned: true },
   { name: "larchmont-recruitment (recruitment agency)", policyDir: path.join(corporaDir, "larchmont-recruitment", "policies"), questions: path.join(corporaDir, "larchmont-recruitment", "questions.json"), tuned: true },
   { name: "marlow-logistics-ports (port operator; Word with bold headings, PDF with larger headings, numbered bold Markdown, \"1)\" plain text, bold HTML paragraphs)", policyDir: path.join(corporaDir, "marlow-logistics-ports", "policies"), questions: path.join(corporaDir, "marlow-logistics-ports", "questions.json"), tuned: false },
 ];
