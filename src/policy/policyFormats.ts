@@ -6,6 +6,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { parse, type HTMLElement, NodeType, type Node } from "node-html-parser";
 import { lookUpWord } from "../domain/wordTable.js";
+import { marksAHeading } from "./policySections.js";
 
 export interface ReadDocument {
   text: string;
@@ -35,11 +36,10 @@ export const policyExtensions = Object.keys(readers);
 function markdown(text: string): ReadDocument {
   const lines = text.split(/\r?\n/);
   const title = lines.findIndex((line) => line.trim() !== "");
-  const marked = lines.some((line, i) => (i !== title || !/^#\s/.test(line)) && headingMarkup.test(line));
+  const marked = lines.some((line, i) => (i !== title || !/^#\s/.test(line)) && marksAHeading(line));
   if (marked) return { text, plainText: false };
   return { text: /^#\s/.test(lines[title] ?? "") ? text : plainTextWithTitle(text), plainText: true };
 }
-const headingMarkup = /^\s{0,3}#{1,6}\s|^\s{0,3}(=+|-{3,})\s*$|^\s*(\d{1,2}[.)]\s+)?(\*\*|__)[^*_]{2,100}(\*\*|__)\s*:?\s*$/;
 
 /** Word's Title style is the document's title, so its Heading 1 sections sit one level below. */
 const wordStyles = [

@@ -138,6 +138,11 @@ function startsItsText(line: string, next: string | undefined): boolean {
   return words <= 8 && (next.trim().length > line.trim().length || /[.!?:]$/.test(next.trim()));
 }
 
+/** Whether a line is a heading by its own markup: "#", an underline below a title, or a line in bold. */
+export function marksAHeading(line: string): boolean {
+  return atxHeading.test(line) || /^\s{0,3}(=+|-{3,})\s*$/.test(line) || boldLine.test(line);
+}
+
 /** A numbered clause that introduces what follows ("4.1 The Panel's members are:"), not a heading: a sentence of a few words ending with a colon. */
 const introducesAList = (text: string) => /:\s*$/.test(text) && text.trim().split(/\s+/).length >= 4;
 
