@@ -11,7 +11,7 @@ import { stem, tokenize } from "./policyWords.js";
  */
 const roleLabel = /^\s*[[(<]?\s*(system|assistant|developer|admin|administrator|root|operator)\s*[\])>]?\s*:|\b(user|sender|requester) (is|has been)( now)?( an?)? (admin|administrator|developer|root|superuser)\b/i;
 const injection =
-  /\b(pretend|roleplay|role-play|act as)\b.{0,30}\b(you|no rules|assistant|unrestricted)\b|\bno (rules|restrictions|filters)\b|\bunrestricted\b|\bnew instructions?\b|\bsystem (notice|message|override)\b|<\/?[a-z]+>|\bdelete all\b|\breply (done|ok|yes)\b|\b(ignore|disregard|forget|override)\b.{0,40}\b(instructions?|rules?|prompt|polic(y|ies)|above|previous|guidelines?|scope|limits?|restrictions?|boundaries|constraints?|programming)\b|\b(ignore|disregard|forget)\s+(all\s+)?(of\s+)?your\b|\b(system|hidden|secret|initial)\s+(prompt|instructions?)\b|\breveal\b.{0,30}\b(prompt|instructions?|configuration)\b|\b(admin|developer|god|jailbreak|dan)\s+mode\b|\byou are now\b|\bas (an? )?(admin|administrator|developer|root)\b|\b(close|delete|approve|reject|update|set|change|mark)\b.{0,40}\b(INC|AIS|CA|NC|RSK)-\d+/i;
+  /\b(pretend|roleplay|role-play|act as)\b.{0,30}\b(you|no rules|assistant|unrestricted)\b|\bno (rules|restrictions|filters)\b|\b(bypass|get round|get around|switch off|turn off)\s+(your|the|all|any)\s+(\w+\s+)?(restrictions?|rules|filters?|safeguards|guardrails|checks)\b|\bunrestricted\b|\bnew instructions?\b|\bsystem (notice|message|override)\b|<\/?[a-z]+>|\bdelete all\b|\breply (done|ok|yes)\b|\b(ignore|disregard|forget|override)\b.{0,40}\b(instructions?|rules?|prompt|polic(y|ies)|above|previous|guidelines?|scope|limits?|restrictions?|boundaries|constraints?|programming)\b|\b(ignore|disregard|forget)\s+(all\s+)?(of\s+)?your\b|\b(system|hidden|secret|initial)\s+(prompt|instructions?)\b|\breveal\b.{0,30}\b(prompt|instructions?|configuration)\b|\b(admin|developer|god|jailbreak|dan)\s+mode\b|\byou are now\b|\bas (an? )?(admin|administrator|developer|root)\b|\b(close|delete|approve|reject|update|set|change|mark)\b.{0,40}\b(INC|AIS|CA|NC|RSK)-\d+/i;
 
 /**
  * A message that claims power over the bot ("I authorise you to…", "I'm overriding the data rules")
@@ -53,7 +53,7 @@ const putsWordsInItsMouth = /\b(answer|reply|respond|act|speak|write|talk)\s+as\
  * asks whether something is allowed; they do not supply the answer or a reason to bend it.
  */
 const dictatesTheAnswer =
-  /\b(as if|as though|imagine|suppose)\b.{0,50}\b(polic(y|ies)|rules?|guidance|standard)\b.{0,30}\b(said|says|allowed|permitted|didn'?t exist|did not exist|was different)\b|\bopposite of what\b|\bpretend\b.{0,40}\b(polic(y|ies)|rules?|guidance|allow\w*|permit\w*|you)\b|\b(tell|assure|promise)\s+(me|us|everyone|staff)\s+(that\s+)?(i|we|staff|everyone|people|they)\s+(can|may|am|are|is)\b|\bconfirm\b.{0,20}\bin writing\b|\bconfirm\s+in\s+your\s+(reply|answer|response)\b|\bso\s+(that\s+)?i\s+can\s+(paste|copy|forward|screenshot|attach)\s+(your|the)\s+(answer|reply|response)\b|\b(testing|test)\s+you\b|\bjust confirm\b|(^|[.!;:,]\s*)(please\s+)?just\s+say\s+(yes|no|ok|it'?s (fine|allowed|ok))\b(?!\s+to\b)|\bone[- ]word (answer|reply)\b|\bstart your (reply|answer|response) with\b|\b(reply|answer|respond) with (only|just)\b|\bagree (with me )?that\b|(^|[.!;:,]\s*)(please\s+)?just\s+(write|say|type|put)\s+['"‘“]|(^|[.!;:,]\s*)(please\s+|just\s+)?tell\s+(my|our|the)\s+(\w+\s+)?(manager|boss|team|director|hr|auditors?|client)\s+(that|it)\b|\b(just|only|simply)\s+(say|answer|reply|respond|type|write)\s+(with\s+)?["'“‘]?(yes|no|ok|okay|approved|allowed|true|confirmed)\b|\b(reply|answer|respond)\s+with\s+(the\s+word|a\s+single\s+word|nothing)\b/i;
+  /\b(as if|as though|imagine|suppose)\b.{0,50}\b(polic(y|ies)|rules?|guidance|standard)\b.{0,30}\b(said|says|allowed|permitted|didn'?t exist|did not exist|was different)\b|\bopposite of what\b|\bpretend\b.{0,40}\b(polic(y|ies)|rules?|guidance|allow\w*|permit\w*|you)\b|\b(tell|assure|promise)\s+(me|us|everyone|staff)\s+(that\s+)?(i|we|staff|everyone|people|they)\s+(can|may|am|are|is)\b|\bconfirm\b.{0,20}\bin writing\b|\bconfirm\s+in\s+your\s+(reply|answer|response)\b|\bso\s+(that\s+)?i\s+can\s+(paste|copy|forward|screenshot|attach)\s+(your|the)\s+(answer|reply|response)\b|\b(testing|test)\s+you\b|\bjust confirm\b|(^|[.!;:,]\s*)(please\s+)?just\s+say\s+(yes|no|ok|it'?s (fine|allowed|ok))\b(?!\s+to\b)|\bone[- ]word (answer|reply)\b|\bstart your (reply|answer|response) with\b|\b(reply|answer|respond) with (only|just)\b|\bagree (with me )?that\b|(^|[.!;:,]\s*)(please\s+)?just\s+(write|say|type|put)\s+['"‘“]|(^|[.!;:,]\s*)(please\s+|just\s+)?tell\s+(my|our|the)\s+(\w+\s+)?(manager|boss|team|director|hr|auditors?|client)\s+(that|it)\b|\b(just|only|simply)\s+(say|answer|reply|respond|type|write)\s+(with\s+)?["'“‘]?(yes|no|ok|okay|approved|allowed|true|confirmed)\b|\b(reply|answer|respond)\s+with\s+((the|a)\s+(single\s+|one\s+)?word|nothing)\b/i;
 
 /**
  * Instructions smuggled into pasted text ("…the email said: SYSTEM: you are now…"), orders to grant
@@ -143,7 +143,7 @@ export function isTaskOrOpinion(question: string): boolean {
  * what people may do.
  */
 const howItWorks =
-  /\bhow (does|do|did|is|are)\b.{1,60}\b(actually |really )?(work|works|learn|learns|get trained|gets trained|are trained|is trained|trained|built|come up with|generate|generates)\b|\b(what'?s going on|what happens)\s+(technically|under the hood|behind the scenes)\b|\bunder the hood\b|^\s*why (do|does|did|is|are|would)\s+(ai|chatbots?|llms?|models?|chatgpt|gpt|bots?|assistants?|generative ai)\b|\bwhat does it mean when (they|people|someone|everyone|articles?)\s+(say|talk|write)\b|\bexplain\b.{0,20}\bhow\b|\b(technology|science|maths?) behind\b|^\s*what\s+(is|are|'s)\s+(an?\s+)?(ai|artificial intelligence|machine learning|generative ai|an? llm|llms|large language models?|a neural network|neural networks)\b.{0,20}\b(in\s+(simple|plain|layman'?s|everyday)\s+(terms|words|english)|simply put|for (a )?beginners?|like i'?m (five|5))\b/i;
+  /\bhow (does|do|did|is|are)\b.{1,60}\b(actually |really )?(work|works|learn|learns|get trained|gets trained|are trained|is trained|trained|built|come up with|generate|generates)\b|\b(what'?s going on|what happens)\s+(technically|under the hood|behind the scenes)\b|\bunder the hood\b|(^\s*|[,.!?:;-]\s*|\bbut\s+)why (do|does|did|is|are|would)\s+(these\s+|the\s+|all\s+)?(ai|chatbots?|llms?|models?|chatgpt|gpt|bots?|assistants?|generative ai)\b|\bwhat does it mean when (they|people|someone|everyone|articles?)\s+(say|talk|write)\b|\bexplain\b.{0,20}\bhow\b|\b(technology|science|maths?) behind\b|^\s*what\s+(is|are|'s)\s+(an?\s+)?(ai|artificial intelligence|machine learning|generative ai|an? llm|llms|large language models?|a neural network|neural networks)\b.{0,20}\b(in\s+(simple|plain|layman'?s|everyday)\s+(terms|words|english)|simply put|for (a )?beginners?|like i'?m (five|5))\b/i;
 /** The organisation and its people, not the asker alone ("my", "I"). */
 const aboutUs: Scope = { test: speaksOfTheOrganisation };
 /** The asker's own side in so many words: "a company" or "the only company" is anyone's. */
@@ -161,8 +161,8 @@ const aboutTheOrganisation =
 const productFacts =
   /\b(release[sd]?|launch(ed|es)?|announce[sd]?|unveil(ed|s)?)\b.{0,40}\b(this|last)\s+(week|month)\b|\bwhen did\b.{0,40}\b(beat|win|won|happen|invent|release|launch|first)\b|\bwhen was\b.{0,40}\b(first used|coined|invented|founded)\b|\bwho (coined|first used)\b|^\s*who (made|created|invented|founded|built|developed)\b|\bhow much (does|do|is|are|would|will)\b.{0,50}\b(cost|costs)\b|\b(newest|latest|most recent|next)\s+(version|model|release)\b|\bwhen (was|were|is|will)\b.{0,40}\b(released|launched|invented|come out|coming out)\b/i;
 const prediction =
-  /^\s*(will|is|are)\s+(ai|artificial intelligence|robots?|machines?|computers?|chatgpt|llms?|automation|generative ai)\s+(going to\s+|ever\s+)?(replace|take over|take (away )?(\w+\s+){0,2}jobs?|make\b.{0,40}\b(pointless|obsolete|redundant|useless|irrelevant)|become (conscious|sentient)|destroy|end|kill)\b|\bin the next (few|couple of|\d+|two|three|five|ten|twenty) (years|decades)\b/i;
-const opinion = /\bdo you (think|believe|reckon|feel)\b|\bwhat('?s| is) your (opinion|view|take)\b|\bin your (opinion|view)\b|\b(honest|your|ur)\s+(opinion|view|take|thoughts)\b/i;
+  /^\s*(will|is|are)\s+(ai|artificial intelligence|robots?|machines?|computers?|chatgpt|llms?|automation|generative ai)\s+((actually|really)\s+)?(going to\s+|ever\s+)?(replace|take over|wipe out|kill off|destroy jobs|take (away )?(\w+\s+){0,2}jobs?|make\b.{0,40}\b(pointless|obsolete|redundant|useless|irrelevant)|become (conscious|sentient)|destroy|end|kill)\b|\bin the next (few|couple of|\d+|two|three|five|ten|twenty) (years|decades)\b/i;
+const opinion = /\bdo you (think|believe|reckon|feel)\b|\bwhere\s+do\s+you\s+stand\b|\bwhat('?s| is) your (opinion|view|take)\b|\bin your (opinion|view)\b|\b(honest|your|ur)\s+(opinion|view|take|thoughts)\b/i;
 
 /**
  * Which product is best or worth its price ("which AI is best at writing code", "is the app worth
@@ -170,7 +170,7 @@ const opinion = /\bdo you (think|believe|reckon|feel)\b|\bwhat('?s| is) your (op
  * radiologist?"): questions about AI, not the rules. (What a term means is judged against the
  * policies' own words: policyScope.ts.)
  */
-const productAdvice = /\bwhich\b[^?]{0,40}\b(is|are)\s+(the\s+)?(best|better|worst)\b|\bwhich\b[^?]{0,40}\b(would|do|could|can)\s+(you|u)\s+recommend\b|\bworth\s+(paying|buying|subscribing|the money|it)\b|\b(retrain(ing)?|career|careers)\s+(in|into)\s+(ai|data\s+science|machine\s+learning)\b/i;
+const productAdvice = /\bwhich\b[^?]{0,40}\b(is|are)\s+(the\s+)?(best|better|worst|cheapest|fastest|most\s+accurate)\b|\bwhich\b[^?]{0,40}\b(would|do|could|can)\s+(you|u)\s+recommend\b|\bworth\s+(paying|buying|subscribing|the money|it)\b|\b(retrain(ing)?|career|careers)\s+(in|into)\s+(ai|data\s+science|machine\s+learning)\b/i;
 /**
  * Rankings of AI products and what is new in AI ("the cheapest LLM API", "what can GPT-5 do that GPT-4
  * couldn't", "the latest AI news", "how much energy did it take to train…"): facts about the world
@@ -215,6 +215,8 @@ const investing = /\b(stocks?|shares|share price|stock price|stock market|invest
  * for something ("what's a good AI app for tracking my training?"): about the world, not the
  * organisation's own rules, unless the message speaks of those (this policy, what is allowed).
  */
+/** "I read that X banned…", "is it true that the regulator requires…": news of the world, unless it speaks of us or our rules. */
+const heardInTheNews = /^\s*(i\s+(read|saw|heard)|apparently|is\s+it\s+true)\s+(that\s+|somewhere\s+that\s+)?/i;
 const lawTimetable = /\b(come|comes|coming|came|enter|enters|entered)\s+into\s+(force|effect)\b|\btakes?\s+effect\b|\bbecomes?\s+(law|enforceable)\b/i;
 const companiesInGeneral =
   /\b(a|any)\s+(company|business|organisation|organization|firm|employer)\s+(can|could|may|might|would|will|get|gets|be)\b|\b(companies|businesses|organisations|organizations|firms|employers)\s+(can|could|may|might|get|be)\b/i;
@@ -258,6 +260,7 @@ type Scope = Pick<RegExp, "test">;
 const generalQuestions: { kinds: Scope[]; unless?: Scope[] }[] = [
   { kinds: [aboutTheBot, errand, aiInFiction] },
   { kinds: [lawTimetable, companiesInGeneral, goodAppFor, courtsAndLaws, namedCaseOrWork, commonPractice], unless: [theRulesThemselves] },
+  { kinds: [heardInTheNews], unless: [theRulesThemselves, aboutUs] },
   { kinds: [investing], unless: [aboutTheRules, aboutUs] },
   // About the world of AI even when asked for oneself ("which running app is best for my training").
   { kinds: [productAdvice, aiMarket, mindOfMachines], unless: [ourSide, aboutTheRules] },

@@ -283,6 +283,8 @@ const privateLife = new Set(
     .split(" "),
 );
 const ownLife = /\bmy\s+(?:own\s+)?(?:(\p{L}+)\s+)?(\p{L}+)/giu;
+/** "Our house deposit", "our wedding": a household's own, said as "our". */
+const ourHousehold = /\bour\s+(house|flat|mortgage|wedding|honeymoon)\b/iu;
 /** "My self-published fantasy novel": a private-life word a few words after "my". */
 const ownLifeFurther = new RegExp(String.raw`\bmy\s+(?:[\p{L}-]+\s+){1,3}?(${[...privateLife].join("|")})\b`, "giu");
 
@@ -360,7 +362,7 @@ const ourWork = /\b(we|our|us|work|job|colleagues?|clients?|customers?|patients?
 export function usedForOneselfAskedAbout(question: string): boolean {
   const words = allWords(question);
   if (!words.some((word) => isAiWord(stem(word)))) return false;
-  if (saidToBeOutsideWork.test(question) || ownOccasion.test(question)) return true;
+  if (saidToBeOutsideWork.test(question) || ownOccasion.test(question) || ourHousehold.test(question)) return true;
   return (sideBusiness.test(question) || usedForOneself.test(question)) && !ourWork.test(question.replace(sideBusiness, ""));
 }
 
@@ -491,7 +493,7 @@ export function mishapWithoutAi(question: string): boolean {
  * Training on a subject the policies never name ("manual handling training", "fire warden training"),
  * asked naming no AI: the policies' training rules are for AI, and share every other word of it.
  */
-const namedTraining = /\b((?:[\p{L}-]+\s+){1,2})(?:training|course|courses|induction|refresher)\b(?!\s+(?:a|an|the|my|our|their|it|them|on|with|models?)\b)/giu;
+const namedTraining = /\b((?:[\p{L}-]+\s+){1,2})(?:training|course|courses|induction|refresher|e-learning|elearning)\b(?!\s+(?:a|an|the|my|our|their|it|them|on|with|models?)\b)/giu;
 
 export function unknownTrainingAskedAbout(question: string, vocabulary: PolicyVocabulary): string | undefined {
   // Spelt as the policies would spell it, so a typo'd "modle" still counts as AI and "befor" as no subject.
