@@ -271,17 +271,16 @@ export function supplierDocumentAskedAbout(question: string, vocabulary: PolicyV
  * unless the policies speak of it too. Only "my …" counts: to a newsroom "recipes" and "holiday
  * travel" are work, and "partner" alone is as often a business partner.
  */
-const privateLife = new Set(
-  [
-    "kid kids son sons daughter daughters child children partner wife husband boyfriend girlfriend fiance fiancee mum mom dad mother father parents",
-    "grandma grandmother grandad grandfather nan granny sister brother family friend friends neighbour neighbor toddler baby",
-    "birthday wedding anniversary christmas holiday holidays vacation honeymoon itinerary recipe recipes cooking dinner meals diet workout workouts gym fitness novel poem poems",
-    "playlist playlists hobby hobbies garden shopping dating homework bedtime pet pets cat dog cv resume mortgage landlord teenager teen",
-    "bank savings finances budget budgeting taxes pension marathon selfie selfies stag",
-  ]
-    .join(" ")
-    .split(" "),
+/** Occasions and pastimes, private wherever they are named; people ("a patient's family") are only one's own as "my …". */
+const privateOccasions = new Set(
+  "birthday wedding anniversary christmas holiday holidays vacation honeymoon itinerary recipe recipes cooking dinner meals diet workout workouts gym fitness playlist playlists hobby hobbies garden shopping dating homework bedtime marathon selfie selfies novel poem poems".split(" "),
 );
+const privateLife = new Set([
+  ..."kid kids son sons daughter daughters child children partner wife husband boyfriend girlfriend fiance fiancee mum mom dad mother father parents".split(" "),
+  ..."grandma grandmother grandad grandfather nan granny sister brother family friend friends neighbour neighbor toddler baby teenager teen".split(" "),
+  ...privateOccasions,
+  ..."pet pets cat dog cv resume mortgage landlord bank savings finances budget budgeting taxes pension stag".split(" "),
+]);
 const ownLife = /\bmy\s+(?:own\s+)?(?:(\p{L}+)\s+)?(\p{L}+)/giu;
 /** "Our house deposit", "our wedding": a household's own, said as "our". */
 const ourHousehold = /\bour\s+(house|flat|mortgage|wedding|honeymoon)\b/iu;
@@ -315,10 +314,6 @@ const relativesOwn = /(?:^\s*|[.!?]\s+|\bmy\s+)(mum|mom|dad|mother|father|parent
 /** "My 12 year old", "my 8-yr-old": a child, however written. */
 const ownChild = /\bmy\s+\d{1,2}[\s-]*(?:years?|yrs?|yo)\b/iu;
 
-/** Occasions and pastimes, private wherever they are named; people ("a patient's family") are only one's own as "my …". */
-const privateOccasions = new Set(
-  "birthday wedding anniversary christmas holiday holidays vacation honeymoon itinerary recipe recipes cooking dinner meals diet workout workouts gym fitness playlist playlists hobby hobbies garden shopping dating homework bedtime marathon selfie selfies novel poem poems".split(" "),
-);
 
 /** Pastimes no organisation's work is about, private however they are named ("the dating app says its AI…"). */
 const privatePastimes = new Set("dating honeymoon selfie selfies marathon stag".split(" "));
@@ -464,11 +459,14 @@ export function unknownRecordsAskedAbout(question: string, vocabulary: PolicyVoc
     const kind = words[i - 1]!;
     if (recordsNoun.test(words[i]!) && isMeaningful(kind) && !vocabulary.mentions([kind])) return `${kind} ${words[i]}`;
   }
-  // "How long do we keep paper timesheets for?": what is kept, named right after the verb.
+  // "How long do we keep paper timesheets for?": what is kept, named right after the verb, spelt as the
+  // policies would spell it ("macth scores" are their match scores).
   const kept = keptThing.exec(question)?.[1];
-  // Spelt as the policies would spell it: "macth scores" are their match scores.
   const named = kept ? allWords(kept).map((word) => vocabulary.correct(word)).filter((word) => isMeaningful(word) && !recordsNoun.test(word)) : [];
-  return named.length > 0 && !vocabulary.mentions(named) && !named.some((word) => vocabulary.mentions([word]) && isDocumentWord(stem(word))) ? named.join(" ") : undefined;
+  if (named.length === 0 || vocabulary.mentions(named)) return undefined;
+  // "How long do we keep the policy documents?" asks about the policies' own records.
+  const namesTheDocuments = named.some((word) => isDocumentWord(stem(word)) && vocabulary.mentions([word]));
+  return namesTheDocuments ? undefined : named.join(" ");
 }
 
 /**
