@@ -65,6 +65,8 @@ export const evalCorpora: EvalCorpus[] = [
   { name: "northgate-telecom (telecoms operator)", policyDir: path.join(corporaDir, "northgate-telecom", "policies"), questions: path.join(corporaDir, "northgate-telecom", "questions.json"), tuned: true },
   { name: "larchmont-recruitment (recruitment agency)", policyDir: path.join(corporaDir, "larchmont-recruitment", "policies"), questions: path.join(corporaDir, "larchmont-recruitment", "questions.json"), tuned: true },
   { name: "marlow-logistics-ports (port operator; Word with bold headings, PDF with larger headings, numbered bold Markdown, \"1)\" plain text, bold HTML paragraphs)", policyDir: path.join(corporaDir, "marlow-logistics-ports", "policies"), questions: path.join(corporaDir, "marlow-logistics-ports", "questions.json"), tuned: false },
+  { name: "brackenfield-charity (charity for older people and carers; Word with heading styles, PDF with numbered headings, question headings, HTML, numbered Markdown, capitals)", policyDir: path.join(corporaDir, "brackenfield-charity", "policies"), questions: path.join(corporaDir, "brackenfield-charity", "questions.json"), tuned: false },
+  { name: "pixelmoor-games (video-game studio)", policyDir: path.join(corporaDir, "pixelmoor-games", "policies"), questions: path.join(corporaDir, "pixelmoor-games", "questions.json"), tuned: false },
 ];
 
 export interface EvalResult {
@@ -189,6 +191,7 @@ export const everydaySets = [
   { name: "everyday off-topic, round 16 (70, most of them work questions in governance words, written blind 2026-12-02; 73.6 % declined in all when first measured, held out)", questions: path.join(corporaDir, "everyday-offtopic-round16.json"), tuned: true },
   { name: "everyday off-topic, round 17 (60, work questions about software and data that name no AI among them, written blind 2026-12-02; 77.4 % declined in all when first measured, held out)", questions: path.join(corporaDir, "everyday-offtopic-round17.json"), tuned: true },
   { name: "everyday off-topic, round 18 (60 of every kind, 15 on other bodies' rules, written blind 2026-12-02; 79.0 % declined in all when first measured, held out)", questions: path.join(corporaDir, "everyday-offtopic-round18.json"), tuned: true },
+  { name: "everyday off-topic, round 19 (60 of every kind, written blind 2026-12-02, later; 91.1 % declined in all when first measured, held out)", questions: path.join(corporaDir, "everyday-offtopic-round19.json"), tuned: true },
   { name: "everyday off-topic, held out", questions: path.join(corporaDir, "everyday-offtopic-heldout.json"), tuned: false },
   { name: "everyday off-topic, second held-out set", questions: path.join(corporaDir, "everyday-offtopic-heldout-2.json"), tuned: false },
   { name: "everyday off-topic, third held-out set", questions: path.join(corporaDir, "everyday-offtopic-heldout-3.json"), tuned: false },
