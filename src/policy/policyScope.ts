@@ -73,6 +73,8 @@ const whatHasItSaid = /\bwhat\s+(?:has|have|did)\s+((?:the\s+)?(?:[\p{L}\p{N}&.'
 const isItBinding = /^\s*is\s+((?:the\s+)?(?:[\p{L}\p{N}&.'’/-]+\s+){0,8}?)(?:mandatory|voluntary|binding|legally|enforceable|law)\b/iu;
 /** "Our client has its own AI supplier code - what does it require?": another body's own rules, asked about. */
 const itsOwnRules = new RegExp(String.raw`\b(?:its|their|his|her)\s+own\s+(?:[\p{L}-]+\s+){0,3}?${rulesWord}\b[^?]*\bwhat\s+(?:does|do)\s+(?:it|they|that)\s+(?:say|require|expect|ask)`, "iu");
+/** "Does Google have its own rules about…": a body named by its name, asked whether it has rules of its own (even a supplier the policies name). */
+const hasItsOwnRules = new RegExp(String.raw`^\s*(?:does|do|did)\s+((?:the\s+)?(?:[\p{L}\p{N}&.'’/-]+\s+){1,4}?)(?:have|has)\s+(?:its|their)\s+own\s+(?:[\p{L}-]+\s+){0,2}?${rulesWord}\b`, "iu");
 
 /**
  * The rules, laws and documents of any body ("the Colorado AI Act", "GitHub's terms", "the NMC code",
@@ -213,6 +215,8 @@ function isAnOutsideAuthority(name: Name, vocabulary: PolicyVocabulary): boolean
 export function outsideBodyAskedAbout(question: string, vocabulary: PolicyVocabulary): string | undefined {
   const sentence = question.replace(/^\s*\p{Lu}/u, (first) => first.toLowerCase());
   if (itsOwnRules.test(question)) return "that body's own rules";
+  const ownRulesOwner = hasItsOwnRules.exec(sentence)?.[1];
+  if (ownRulesOwner && namesIn(ownRulesOwner).length > 0) return "that body's own rules";
   const owners = [possessive.exec(sentence)?.[1], saysOrDoes.exec(sentence)?.[1], isDoing.exec(sentence)?.[1], doesItRequire.exec(sentence)?.[1], isItBinding.exec(sentence)?.[1], howTheyUse.exec(sentence)?.[1], doesItUse.exec(sentence)?.[1], hasItPublished.exec(sentence)?.[1], whatHasItSaid.exec(sentence)?.[1]].filter((owner): owner is string => Boolean(owner));
   for (const owner of owners) {
     const unnamed = namesIn(owner).find(({ words }) => !vocabulary.mentions(words)) ?? namesIn(owner).find((name) => isAnOutsideAuthority(name, vocabulary));
@@ -343,7 +347,8 @@ function ownLifeWords(question: string): string[] {
  * Work of one's own beside the job ("my little candle business", "a bit of photography on the side", "my
  * side hustle"): its customers and products are not the organisation's, so work words do not bring it back.
  */
-const sideBusiness = /\bside[\s-]+(business|hustle|gig|income|job)\b|\bon\s+the\s+side\b|\b(my|a)\s+(own\s+|little\s+)(\p{L}+\s+)?(business|shop|company)\b/iu;
+const sideBusiness =
+  /\bside[\s-]+(business|hustle|gig|income|job)\b|\bon\s+the\s+side\b|\b(my|a)\s+(own\s+|little\s+)(\p{L}+\s+)?(business|shop|company)\b|\bmy\s+(\p{L}+\s+)?(business|shop|store)\b.{0,40}\b(at|on)\s+(the\s+)?weekends?\b|\b(at|on)\s+(the\s+)?weekends?\b.{0,40}\bmy\s+(\p{L}+\s+)?(business|shop|store)\b/iu;
 
 /** "It's nothing to do with work, just for me": the asker says so. */
 const saidToBeOutsideWork = /\b(nothing\s+to\s+do\s+with|not\s+for|not\s+about|unrelated\s+to)\s+(work|my\s+job)\b|\bjust\s+for\s+me\b|\bin\s+my\s+personal\s+life\b/i;
@@ -478,7 +483,7 @@ export function unknownRecordsAskedAbout(question: string, vocabulary: PolicyVoc
 const happenedWithoutAi =
   /\b(e-?mailed|posted|faxed|printed|sent|forwarded|handed)\b.{0,80}\bto\s+the\s+wrong\b|\bwrong\s+(?:[\p{L}-]+\s+)?(client|customer|person|address|recipient|patient|house|email)\b|\b(left|lost|dropped)\s+(a|my|the|his|her|their)\s+(\S+\s+)?(laptop|phone|bag|folder|file|files|papers|paperwork|memory\s+stick|usb(\s+stick)?|notebook|badge)\b|\b(fell|falls|fallen)\s+(off|from|down)\b|\b(slipped|tripped)\s+(on|over)\b|\bnearly\s+(slipped|fell|tripped|hit|clipped)\b/iu;
 const asksWhatToDo =
-  /\bwhat\s+(do|should|must)\s+(i|we)\s+do\b|\bwho\s+(do|should)\s+(i|we)\s+(tell|call|ring|contact)\b|\b(do|must)\s+(i|we)\s+(have|need)\s+to\s+(report|tell)\b|\bis\s+(that|this|it)\s+(a|an)\b.{0,40}\b(breach|incident|near\s+miss)\b|\b(where|how)\s+do\s+(i|we)\s+(report|log)\b/i;
+  /\bwhat\s+(do|should|must)\s+(i|we)\s+do\b|\bwho\s+(do|should)\s+(i|we)\s+(tell|call|ring|contact)\b|\b(do|must)\s+(i|we)\s+(have|need)\s+to\s+(report|tell)\b|\bis\s+(that|this|it)\s+(a|an)\b.{0,40}\b(breach|incident|near\s+miss)\b|\b(where|how)\s+do\s+(i|we)\s+(report|log)\b|\bwhat(?:'s|’s|\s+is)\s+the\s+(?:[\p{L}-]+\s+){0,3}?(?:process|procedure)\b/iu;
 /** Words that put a tool in the story ("pasted it into the chatbot", "the app uploaded…"): then it may be ours. */
 const toolInTheStory = /\b(tools?|apps?|chatbots?|bots?|assistants?|systems?|models?|prompts?|paste|pasted|upload|uploaded|generated|automated|software|platforms?|transcri\w*|summar\w*)\b/i;
 
@@ -499,8 +504,9 @@ export function unknownTrainingAskedAbout(question: string, vocabulary: PolicyVo
   if (spelt(question).some((word) => isAiWord(stem(word)))) return undefined;
   for (const match of question.matchAll(namedTraining)) {
     const subject = spelt(match[1]!).filter(isMeaningful);
-    // The word naming the course is the policies' own ("online essentials" where they name the essentials course).
-    if (subject.length > 0 && !vocabulary.mentions(subject) && !vocabulary.mentions(subject.slice(-1))) return `${subject.join(" ")} training`;
+    // Words the policies use for their own course ("online essentials" where they name the Essentials
+    // module), but not a subject they never name beside one they do ("fire safety", where they speak of safety).
+    if (subject.length > 0 && !vocabulary.mentions(subject) && subject.some((word) => !vocabulary.mentions([word]))) return `${subject.join(" ")} training`;
   }
   return undefined;
 }

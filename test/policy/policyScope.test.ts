@@ -347,6 +347,8 @@ describe("the organisation's own business in the policy's words", () => {
     expect(letter.answered).toBe(false);
     expect(letter.answer).toContain("doesn't sound as if AI was involved");
     expect(await answeredHere("a porter slipped on the wet floor by the lifts, do I have to report it?")).toBe(false);
+    const spreadsheet = await records.ask("i sent a spreadsheet of staff phone numbers to the wrong outside email address, what's the security incident process?");
+    expect(spreadsheet.answer).toContain("doesn't sound as if AI was involved");
     expect(await answeredHere("I pasted a patient's letter into the wrong chatbot this morning, who do I tell?")).toBe(true);
   });
 
@@ -367,7 +369,7 @@ describe("training the policy does not cover", () => {
       "",
       "## Building models",
       "",
-      "Training a model on customer data needs a DPIA signed off by the Data Protection Officer.",
+      "Training a model on customer data needs a DPIA signed off by the Data Protection Officer, and a safety review where it affects customers.",
     ].join("\n"),
   );
 
@@ -375,6 +377,9 @@ describe("training the policy does not cover", () => {
     const warden = await training.ask("When is my fire warden training due and who books it?");
     expect(warden.answered).toBe(false);
     expect(warden.answer).toContain("don't mention fire warden training");
+    // "Safety" is a word the policy uses, but not of a course.
+    const fireSafety = await training.ask("is the mandatory fire safety training online this year, and when's the deadline?");
+    expect(fireSafety.answer).toContain("don't mention fire safety training");
     const essentials = await training.ask("When do I have to do the online essentials training as a new starter?");
     expect(essentials.answered).toBe(true);
     expect(essentials.citations[0]?.section).toBe("Training");
@@ -455,6 +460,7 @@ describe("work of one's own, family named as one's own, and other bodies' doings
     expect(await answered("can I get an AI tool to tidy up photos of my daughter for a card?")).toBe(false);
     expect(await answered("Is it fine to have AI design the cover of my self-published crime novel?")).toBe(false);
     expect(await answered("Please pretend to be my old maths teacher and explain how AI detectors work")).toBe(false);
+    expect(await answered("could I use an AI image generator for the prints I sell in my market shop on weekends?")).toBe(false);
   });
 
   it("answers the same people and tools at work", async () => {
@@ -467,6 +473,8 @@ describe("work of one's own, family named as one's own, and other bodies' doings
     expect(await answered("Does the EU AI Act ban AI that reads employees' emotions?")).toBe(false);
     expect(await answered("Has the Press Complaints Office put out any guidance on AI-written stories?")).toBe(false);
     expect(await answered("what are zoomcast's terms of service on keeping recordings for training?")).toBe(false);
+    // Even a supplier the policy names: its own rules for its own staff are not ours.
+    expect(await answered("Does Microsoft have its own rules about staff using Copilot internally?")).toBe(false);
   });
 
   it("answers how the organisation's own board works and what it does with AI", async () => {
