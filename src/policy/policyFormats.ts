@@ -5,6 +5,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { parse, type HTMLElement, NodeType, type Node } from "node-html-parser";
+import type { PDFPageProxy } from "pdfjs-dist";
 import { lookUpWord } from "../domain/wordTable.js";
 import { marksAHeading } from "./policySections.js";
 
@@ -134,12 +135,17 @@ interface PrintedLine {
   text: string;
   /** The largest font size on the line, in points. */
   size: number;
+  /** Every character of the line printed in a bold face (its font's name says so: "Calibri-Bold", "Arial,Bold"). */
+  bold: boolean;
 }
 
 /**
  * The text of a PDF, one line per line of print (items on the same baseline joined). A short line printed
  * larger than the body text is a heading, numbered or not ("Approved tools" in 14 pt over 10 pt text), and is
- * marked as one; the first line is left to be the title.
+ * marked as one; so is a short bold line in the body's own size followed by a line of text in a regular face
+ * (a heading typed in bold, as Word and LibreOffice print a bold paragraph or a third-level heading), but not a
+ * bold row over rows (a table's header), nor a numbered line, which the splitter places by its number. The
+ * first line is left to be the title.
  */
 async function pdfText(file: string): Promise<string> {
   const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
@@ -147,43 +153,87 @@ async function pdfText(file: string): Promise<string> {
   const pdf = await getDocument({ data, useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
   const pages: PrintedLine[][] = [];
   try {
-    for (let number = 1; number <= pdf.numPages; number++) {
-      const page = await pdf.getPage(number);
-      const content = await page.getTextContent();
-      const lines: PrintedLine[] = [];
-      let current = { text: "", size: 0 };
-      for (const item of content.items) {
-        if (!("str" in item)) continue;
-        current.text += item.str;
-        if (item.str.trim()) current.size = Math.max(current.size, Math.abs(item.transform[3] ?? 0));
-        if (item.hasEOL) {
-          lines.push({ text: current.text.trim(), size: current.size });
-          current = { text: "", size: 0 };
-        }
-      }
-      if (current.text.trim()) lines.push({ text: current.text.trim(), size: current.size });
-      pages.push(lines);
-    }
+    for (let number = 1; number <= pdf.numPages; number++) pages.push(await printedLines(await pdf.getPage(number)));
   } finally {
     await pdf.destroy();
   }
-  const body = bodySize(pages.flat());
+  const lines = pages.flat();
+  const body = bodySize(lines);
+  const boldBody = boldShare(lines) >= 0.5;
+  const isHeading = (line: PrintedLine, next: PrintedLine | undefined) =>
+    line.text.length <= 100 && line.text.split(/\s+/).length <= 12 && !/[.,;]$/.test(line.text) && (line.size >= body * 1.15 || (!boldBody && line.bold && !numbered.test(line.text) && line.size >= body * 0.95 && startsText(next)));
   let first = true;
   return pages
-    .map((lines) =>
-      lines
-        .map(({ text, size }) => {
-          const heading = !first && text !== "" && size >= body * 1.15 && text.length <= 100 && text.split(/\s+/).length <= 12 && !/[.,;]$/.test(text);
-          if (text !== "") first = false;
-          return heading ? `\n## ${text}\n` : text;
+    .map((page, at) =>
+      page
+        .map((line, i) => {
+          const heading = !first && line.text !== "" && isHeading(line, page[i + 1] ?? pages[at + 1]?.[0]);
+          if (line.text !== "") first = false;
+          return heading ? `\n## ${line.text}\n` : line.text;
         })
         .join("\n"),
     )
     .join("\n\n");
 }
 
+/** A page's lines, each with its size and whether it is all in bold. */
+async function printedLines(page: PDFPageProxy): Promise<PrintedLine[]> {
+  const content = await page.getTextContent();
+  // The fonts' names are known once the page's drawing operations are read.
+  await page.getOperatorList();
+  const boldFonts = new Map<string, boolean>();
+  const isBold = (fontName: string) => {
+    let bold = boldFonts.get(fontName);
+    if (bold === undefined) {
+      bold = boldFontName(page, fontName);
+      boldFonts.set(fontName, bold);
+    }
+    return bold;
+  };
+  const lines: PrintedLine[] = [];
+  let current = { text: "", size: 0, bold: true };
+  const finish = () => {
+    if (current.text.trim()) lines.push({ text: current.text.trim(), size: current.size, bold: current.bold });
+    current = { text: "", size: 0, bold: true };
+  };
+  for (const item of content.items) {
+    if (!("str" in item)) continue;
+    current.text += item.str;
+    if (item.str.trim()) {
+      current.size = Math.max(current.size, Math.abs(item.transform[3] ?? 0));
+      current.bold &&= isBold(item.fontName);
+    }
+    if (item.hasEOL) finish();
+  }
+  finish();
+  return lines;
+}
+
+function boldFontName(page: PDFPageProxy, fontName: string): boolean {
+  try {
+    const font = page.commonObjs.get(fontName) as { name?: string; bold?: boolean } | undefined;
+    return font?.bold === true || /bold|black|heavy|semibold|demi/i.test(font?.name ?? "");
+  } catch {
+    return false; // a font pdf.js did not load: its name is unknown
+  }
+}
+
+/** A numbered line ("3.1 Disclosure labels"): the splitter reads its number, and its level from it. */
+const numbered = /^\d+(\.\d+)*[.)]?\s/;
+
+/** A line that starts a paragraph: regular type, and a sentence or a list item rather than another short cell. */
+function startsText(line: PrintedLine | undefined): boolean {
+  return !!line && !line.bold && (/[.:;!?]$/.test(line.text) || line.text.length >= 60 || /^[-•*–]\s|^\d+[.)]\s/.test(line.text));
+}
+
+/** The share of a document's characters printed in bold. */
+function boldShare(lines: PrintedLine[]): number {
+  const total = lines.reduce((sum, line) => sum + line.text.length, 0);
+  return total === 0 ? 0 : lines.filter((line) => line.bold).reduce((sum, line) => sum + line.text.length, 0) / total;
+}
+
 /** The font size most of a document's characters are printed in. */
-function bodySize(lines: PrintedLine[]): number {
+function bodySize(lines: Pick<PrintedLine, "text" | "size">[]): number {
   const characters = new Map<number, number>();
   for (const { text, size } of lines) characters.set(Math.round(size), (characters.get(Math.round(size)) ?? 0) + text.length);
   return [...characters].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;

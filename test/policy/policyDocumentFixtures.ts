@@ -34,23 +34,24 @@ export function wordDocument(paragraphs: WordParagraph[]): Uint8Array {
 
 /**
  * A PDF with one line of text per entry (long lines are the caller's to wrap), 45 lines to a page; an entry
- * with a size is printed in that many points, the rest in 10.
+ * with a size is printed in that many points, the rest in 10; an entry marked bold in Helvetica-Bold.
  */
-export function pdfDocument(lines: (string | { text: string; size: number })[]): Uint8Array {
+export function pdfDocument(lines: (string | { text: string; size: number; bold?: boolean })[]): Uint8Array {
   const escapePdf = (text: string) => text.replace(/\\/g, "\\\\").replace(/\(/g, "\\(").replace(/\)/g, "\\)");
   const printed = lines.map((line) => (typeof line === "string" ? { text: line, size: 10 } : line));
   const pages: (typeof printed)[] = [];
   for (let i = 0; i < printed.length; i += 45) pages.push(printed.slice(i, i + 45));
-  // Objects: 1 catalog, 2 page tree, 3 font, then a page and its content for each page.
-  const pageIds = pages.map((_, i) => 4 + i * 2);
+  // Objects: 1 catalog, 2 page tree, 3 and 4 the regular and bold fonts, then a page and its content for each page.
+  const pageIds = pages.map((_, i) => 5 + i * 2);
   const objects = [
     "<< /Type /Catalog /Pages 2 0 R >>",
     `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(" ")}] /Count ${pages.length} >>`,
     "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>",
     ...pages.flatMap((page, i) => {
-      const content = ["BT", "16 TL", "40 800 Td", ...page.map(({ text, size }) => `/F1 ${size} Tf (${escapePdf(text)}) Tj T*`), "ET"].join("\n");
+      const content = ["BT", "16 TL", "40 800 Td", ...page.map((line) => `/${"bold" in line && line.bold ? "F2" : "F1"} ${line.size} Tf (${escapePdf(line.text)}) Tj T*`), "ET"].join("\n");
       return [
-        `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents ${pageIds[i]! + 1} 0 R /Resources << /Font << /F1 3 0 R >> >> >>`,
+        `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents ${pageIds[i]! + 1} 0 R /Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> >>`,
         `<< /Length ${Buffer.byteLength(content, "latin1")} >>\nstream\n${content}\nendstream`,
       ];
     }),

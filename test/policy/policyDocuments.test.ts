@@ -73,8 +73,15 @@ fs.writeFileSync(
     "Owned by the operations director.",
     { text: "Picking robots", size: 14 },
     "Picking robots pause when a person enters the aisle and restart only after a supervisor clears it.",
+    // A table's header row in bold, over its rows: part of the section, not a heading.
+    { text: "Zone Top speed", size: 10, bold: true },
+    "Aisles 1 metre a second",
+    "Loading dock 2 metres a second",
     { text: "Demand forecasts", size: 14 },
     "Stock orders drafted by the forecasting model are approved by a planner before they are sent.",
+    // A heading typed in bold in the text's own size, as office suites print a bold paragraph.
+    { text: "Charging bays", size: 10, bold: true },
+    "Robots recharge in the marked bays only, and nobody stands inside a bay while a robot docks.",
   ]),
 );
 fs.writeFileSync(path.join(dir, "broken.docx"), "this is not a zip file");
@@ -103,7 +110,9 @@ describe("policies in Word, PDF, HTML and plain text", () => {
     ["are card numbers kept in the kiosk's recordings?", "kiosk-standard.html", "Card payments", /never kept/],
     ["does a recruiter check the MatchRank screening?", "hiring-note.md", "1", /checked by a recruiter/],
     ["who approves the stock orders the forecasting model drafts?", "warehouse-robots.pdf", "Demand forecasts", /approved by a planner/],
-  ])("splits at headings typed as bold paragraphs, plain lines or larger print: %s → %s §%s", async (question, document, section, quote) => {
+    ["where are the warehouse robots allowed to recharge?", "warehouse-robots.pdf", "Charging bays", /marked bays only/],
+    ["how fast may a picking robot go on the loading dock?", "warehouse-robots.pdf", "Picking robots", /2 metres a second/],
+  ])("splits at headings typed as bold paragraphs, plain lines, larger print or bold print: %s → %s §%s", async (question, document, section, quote) => {
     const answer = await assistant.ask(question);
     expect(answer.answered).toBe(true);
     expect(answer.citations[0]).toMatchObject({ document, section });
