@@ -67,6 +67,7 @@ export const evalCorpora: EvalCorpus[] = [
   { name: "marlow-logistics-ports (port operator; Word with bold headings, PDF with larger headings, numbered bold Markdown, \"1)\" plain text, bold HTML paragraphs)", policyDir: path.join(corporaDir, "marlow-logistics-ports", "policies"), questions: path.join(corporaDir, "marlow-logistics-ports", "questions.json"), tuned: false },
   { name: "brackenfield-charity (charity for older people and carers; Word with heading styles, PDF with numbered headings, question headings, HTML, numbered Markdown, capitals)", policyDir: path.join(corporaDir, "brackenfield-charity", "policies"), questions: path.join(corporaDir, "brackenfield-charity", "questions.json"), tuned: false },
   { name: "pixelmoor-games (video-game studio)", policyDir: path.join(corporaDir, "pixelmoor-games", "policies"), questions: path.join(corporaDir, "pixelmoor-games", "questions.json"), tuned: false },
+  { name: "thornbury-building-society (building society; Word and PDF exported by LibreOffice: Word's own heading numbers, bold headings in the text's size)", policyDir: path.join(corporaDir, "thornbury-building-society", "policies"), questions: path.join(corporaDir, "thornbury-building-society", "questions.json"), tuned: false },
 ];
 
 export interface EvalResult {

@@ -8,6 +8,7 @@ import { parse, type HTMLElement, NodeType, type Node } from "node-html-parser";
 import type { PDFPageProxy } from "pdfjs-dist";
 import { lookUpWord } from "../domain/wordTable.js";
 import { marksAHeading } from "./policySections.js";
+import { numberedHeadings, type NumberedHeading } from "./wordNumbering.js";
 
 export interface ReadDocument {
   text: string;
@@ -23,8 +24,7 @@ const readers: Record<string, Reader> = {
   ".txt": async (file) => ({ text: plainTextWithTitle(await fs.readFile(file, "utf8")), plainText: true }),
   ".html": async (file) => ({ text: htmlToText(await fs.readFile(file, "utf8")), plainText: false }),
   ".htm": async (file) => ({ text: htmlToText(await fs.readFile(file, "utf8")), plainText: false }),
-  // mammoth is loaded only when a folder holds Word documents.
-  ".docx": async (file) => ({ text: htmlToText((await (await import("mammoth")).default.convertToHtml({ path: file }, { styleMap: wordStyles })).value), plainText: false }),
+  ".docx": async (file) => ({ text: htmlToText(await wordHtml(file)), plainText: false }),
   ".pdf": async (file) => ({ text: plainTextWithTitle(await pdfText(file)), plainText: true }),
 };
 
@@ -47,6 +47,56 @@ const wordStyles = [
   "p[style-name='Title'] => h1:fresh",
   ...[1, 2, 3, 4, 5].flatMap((level) => [`p[style-name='heading ${level}'] => h${level + 1}:fresh`, `p[style-name='Heading ${level}'] => h${level + 1}:fresh`]),
 ];
+
+/** A Word document as HTML, its headings numbered as Word shows them (wordNumbering.ts). mammoth is loaded only when a folder holds Word documents. */
+async function wordHtml(file: string): Promise<string> {
+  const mammoth = (await import("mammoth")).default;
+  const data = await fs.readFile(file);
+  const numbered = numberedHeadings(data);
+  return (await mammoth.convertToHtml({ buffer: data }, { styleMap: wordStyles, transformDocument: numberingHeadings(numbered) })).value;
+}
+
+/** mammoth's document model: elements with children, paragraphs with their style's name, text as `value`. */
+interface WordElement {
+  type: string;
+  styleName?: string | null;
+  value?: string;
+  children?: WordElement[];
+}
+
+/** Puts each numbered heading's number in front of its text, matching headings in document order by their text. */
+function numberingHeadings(numbered: NumberedHeading[]): (document: WordElement) => WordElement {
+  const queue = numbered.map((heading) => ({ ...heading, key: heading.text.replace(/\s+/g, "") }));
+  const visit = (element: WordElement): void => {
+    if (element.type === "paragraph" && queue.length > 0 && /^(heading [1-9]|title)$/i.test(element.styleName ?? "")) {
+      const at = queue.findIndex((heading) => heading.key === textOf(element).replace(/\s+/g, ""));
+      const first = at >= 0 ? firstText(element) : undefined;
+      if (first) {
+        first.value = `${queue[at]!.number} ${first.value}`;
+        queue.splice(0, at + 1);
+      }
+      return;
+    }
+    for (const child of element.children ?? []) visit(child);
+  };
+  return (document) => {
+    visit(document);
+    return document;
+  };
+}
+
+function textOf(element: WordElement): string {
+  return element.type === "text" ? (element.value ?? "") : (element.children ?? []).map(textOf).join("");
+}
+
+function firstText(element: WordElement): WordElement | undefined {
+  if (element.type === "text" && element.value) return element;
+  for (const child of element.children ?? []) {
+    const found = firstText(child);
+    if (found) return found;
+  }
+  return undefined;
+}
 
 export function isPolicyFile(file: string): boolean {
   return path.extname(file).toLowerCase() in readers;
@@ -160,16 +210,21 @@ async function pdfText(file: string): Promise<string> {
   const lines = pages.flat();
   const body = bodySize(lines);
   const boldBody = boldShare(lines) >= 0.5;
-  const isHeading = (line: PrintedLine, next: PrintedLine | undefined) =>
-    line.text.length <= 100 && line.text.split(/\s+/).length <= 12 && !/[.,;]$/.test(line.text) && (line.size >= body * 1.15 || (!boldBody && line.bold && !numbered.test(line.text) && line.size >= body * 0.95 && startsText(next)));
+  const larger = (line: PrintedLine) => line.size >= body * 1.15;
+  const short = (line: PrintedLine) => line.text.length <= 120 && line.text.split(/\s+/).length <= (line.text.endsWith("?") ? 20 : 12) && !/[.,;]$/.test(line.text);
+  const boldHeading = (line: PrintedLine, next: PrintedLine | undefined) => !boldBody && line.bold && !numbered.test(line.text) && line.size >= body * 0.95 && startsText(next);
+  // Headings in larger print nest by size (the largest "##"), and bold ones in the body's size below them all.
+  const sizes = [...new Set(lines.slice(1).filter(larger).map((line) => Math.round(line.size)))].sort((a, b) => b - a);
+  const marks = (size: number | undefined) => "#".repeat(Math.min(6, 2 + (size === undefined ? sizes.length : sizes.indexOf(size))));
   let first = true;
   return pages
     .map((page, at) =>
       page
         .map((line, i) => {
-          const heading = !first && line.text !== "" && isHeading(line, page[i + 1] ?? pages[at + 1]?.[0]);
-          if (line.text !== "") first = false;
-          return heading ? `\n## ${line.text}\n` : line.text;
+          const next = page[i + 1] ?? pages[at + 1]?.[0];
+          const heading = !first && short(line) && (larger(line) || boldHeading(line, next));
+          first = false;
+          return heading ? `\n${marks(larger(line) ? Math.round(line.size) : undefined)} ${line.text}\n` : line.text;
         })
         .join("\n"),
     )

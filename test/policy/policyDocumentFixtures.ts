@@ -12,22 +12,31 @@ export interface WordParagraph {
   bold?: boolean;
 }
 
-export function wordDocument(paragraphs: WordParagraph[]): Uint8Array {
+/**
+ * `numberedHeadings`: Heading 1 and Heading 2 are numbered by Word ("2." and "2.1"), as outline-numbered
+ * policies are: the numbers are in the styles' list (numbering.xml), not in the headings' text.
+ */
+export function wordDocument(paragraphs: WordParagraph[], options: { numberedHeadings?: boolean } = {}): Uint8Array {
   const body = paragraphs
     .map(({ text, style, bold }) => `<w:p>${style ? `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>` : ""}<w:r>${bold ? "<w:rPr><w:b/></w:rPr>" : ""}<w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r></w:p>`)
     .join("");
-  const style = (id: string, name: string) => `<w:style w:type="paragraph" w:styleId="${id}"><w:name w:val="${name}"/></w:style>`;
+  const numbered = options.numberedHeadings === true;
+  const listLevel = (level: number) => (numbered ? `<w:pPr><w:numPr><w:ilvl w:val="${level}"/><w:numId w:val="1"/></w:numPr></w:pPr>` : "");
+  const style = (id: string, name: string, level?: number) => `<w:style w:type="paragraph" w:styleId="${id}"><w:name w:val="${name}"/>${level === undefined ? "" : listLevel(level)}</w:style>`;
+  const level = (ilvl: number, pattern: string, heading: string) => `<w:lvl w:ilvl="${ilvl}"><w:start w:val="1"/><w:pStyle w:val="${heading}"/><w:numFmt w:val="decimal"/><w:lvlText w:val="${pattern}"/></w:lvl>`;
+  const numbering = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering ${wordNamespace}><w:abstractNum w:abstractNumId="0">${level(0, "%1.", "Heading1")}${level(1, "%1.%2", "Heading2")}</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`;
   return zipSync({
     "[Content_Types].xml": strToU8(
-      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/></Types>',
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/></Types>',
     ),
     "_rels/.rels": strToU8(
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
     ),
     "word/_rels/document.xml.rels": strToU8(
-      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>',
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/></Relationships>',
     ),
-    "word/styles.xml": strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles ${wordNamespace}>${style("Title", "Title")}${style("Heading1", "heading 1")}${style("Heading2", "heading 2")}</w:styles>`),
+    "word/styles.xml": strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles ${wordNamespace}>${style("Title", "Title")}${style("Heading1", "heading 1", 0)}${style("Heading2", "heading 2", 1)}</w:styles>`),
+    ...(numbered ? { "word/numbering.xml": strToU8(numbering) } : {}),
     "word/document.xml": strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${wordNamespace}><w:body>${body}</w:body></w:document>`),
   });
 }

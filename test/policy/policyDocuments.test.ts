@@ -58,6 +58,23 @@ fs.writeFileSync(
     { text: "Defect detections from survey images are confirmed by a chartered engineer before any report is issued." },
   ]),
 );
+// Headings Word numbers itself (outline numbering): "2.1" is in the list, not in the heading's text.
+fs.writeFileSync(
+  path.join(dir, "vendor-ai-rules.docx"),
+  wordDocument(
+    [
+      { text: "Vendor AI Rules", style: "Title" },
+      { text: "Scope", style: "Heading1" },
+      { text: "These rules apply to every supplier that uses AI on our data." },
+      { text: "Contracts", style: "Heading1" },
+      { text: "Training on our data", style: "Heading2" },
+      { text: "Suppliers may not train their models on our data unless the Procurement Board agrees in writing." },
+      { text: "Audits", style: "Heading2" },
+      { text: "We audit each AI supplier once a year." },
+    ],
+    { numberedHeadings: true },
+  ),
+);
 fs.writeFileSync(
   path.join(dir, "kiosk-standard.html"),
   "<html><body><h1>Self-Service Kiosk Standard</h1><p><strong>Voice prompts</strong></p><p>The kiosk speaks its prompts with a synthetic voice and says so at the start.</p><p><strong>Card payments</strong></p><p>Card numbers spoken to the kiosk are never kept in its recordings.</p></body></html>",
@@ -82,6 +99,9 @@ fs.writeFileSync(
     // A heading typed in bold in the text's own size, as office suites print a bold paragraph.
     { text: "Charging bays", size: 10, bold: true },
     "Robots recharge in the marked bays only, and nobody stands inside a bay while a robot docks.",
+    // An FAQ's question in bold, longer than a heading usually is.
+    { text: "A visitor has walked into a robot aisle without a hi-vis vest on. What should the supervisor do?", size: 10, bold: true },
+    "Stop the robots in that aisle from the control tablet, walk the visitor out, and log it as a near miss.",
   ]),
 );
 fs.writeFileSync(path.join(dir, "broken.docx"), "this is not a zip file");
@@ -112,6 +132,8 @@ describe("policies in Word, PDF, HTML and plain text", () => {
     ["who approves the stock orders the forecasting model drafts?", "warehouse-robots.pdf", "Demand forecasts", /approved by a planner/],
     ["where are the warehouse robots allowed to recharge?", "warehouse-robots.pdf", "Charging bays", /marked bays only/],
     ["how fast may a picking robot go on the loading dock?", "warehouse-robots.pdf", "Picking robots", /2 metres a second/],
+    ["may a supplier train its models on our data?", "vendor-ai-rules.docx", "2.1", /Procurement Board agrees/],
+    ["someone without hi-vis got into the robot aisle, what now?", "warehouse-robots.pdf", "A visitor has walked into a robot aisle without a hi-vis vest on. What should the supervisor do?", /control tablet/],
   ])("splits at headings typed as bold paragraphs, plain lines, larger print or bold print: %s → %s §%s", async (question, document, section, quote) => {
     const answer = await assistant.ask(question);
     expect(answer.answered).toBe(true);
@@ -125,7 +147,7 @@ describe("policies in Word, PDF, HTML and plain text", () => {
       { file: "broken.docx", problem: expect.stringMatching(/^could not be read/) },
       { file: "org-chart.png", problem: expect.stringMatching(/^skipped: not a format/) },
     ]);
-    expect(documents.map((document) => document.file).sort()).toEqual(["chatbot-standard.html", "drone-survey-rules.docx", "fleet-telematics.pdf", "hiring-note.md", "kiosk-standard.html", "lab-ai-rules.docx", "steering-group.txt", "training.txt", "warehouse-robots.pdf"]);
+    expect(documents.map((document) => document.file).sort()).toEqual(["chatbot-standard.html", "drone-survey-rules.docx", "fleet-telematics.pdf", "hiring-note.md", "kiosk-standard.html", "lab-ai-rules.docx", "steering-group.txt", "training.txt", "vendor-ai-rules.docx", "warehouse-robots.pdf"]);
   });
 });
 
@@ -141,7 +163,7 @@ describe("npx aims ask with the documents people have", () => {
   it("aims doctor lists each document read and names the files it could not use, failing until they are fixed", async () => {
     const result = await runAims(["doctor"], { POLICY_DIR: dir, LOCAL_CHAT: "off" });
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain(`Policy documents in ${dir}: 9 read`);
+    expect(result.stdout).toContain(`Policy documents in ${dir}: 10 read`);
     expect(result.stdout).toMatch(/ok {3}lab-ai-rules\.docx \(\d+ sections\)/);
     expect(result.stdout).toMatch(/not used {2}broken\.docx: could not be read as a DOCX file/);
     expect(result.stdout).toMatch(/not used {2}org-chart\.png: skipped/);

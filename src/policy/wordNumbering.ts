@@ -1,0 +1,222 @@
+// Word numbers headings itself: a heading whose text is "Reporting an incident" reads "3. Reporting an
+// incident" on the page when its style (or the paragraph) is in a numbered list, as outline-numbered
+// policies are. mammoth gives the text without the number, so citations would name a section by words
+// its reader never sees numbered. Here the numbers are worked out as Word draws them (numbering.xml's
+// lists, each level's start, format and "%1.%2" pattern, deeper levels restarting under a new parent),
+// for the heading paragraphs only; the reader puts each in front of its heading.
+import { strFromU8, unzipSync } from "fflate";
+
+/** A numbered heading, in document order: its text as written, and the number Word shows before it. */
+export interface NumberedHeading {
+  text: string;
+  number: string;
+}
+
+interface Level {
+  start: number;
+  format: string;
+  pattern: string;
+  legal: boolean;
+}
+
+interface ParagraphStyle {
+  name: string;
+  basedOn?: string;
+  numbering?: { numId: string; level?: number };
+}
+
+const wordParts = ["word/document.xml", "word/styles.xml", "word/numbering.xml"];
+
+export function numberedHeadings(docx: Uint8Array): NumberedHeading[] {
+  const parts = unzipSync(docx, { filter: (file) => wordParts.includes(file.name) });
+  const numbering = parts["word/numbering.xml"];
+  const document = parts["word/document.xml"];
+  if (!numbering || !document) return [];
+  const styles = readStyles(parts["word/styles.xml"] ? strFromU8(parts["word/styles.xml"]) : "");
+  const lists = readLists(strFromU8(numbering), styles);
+  const counters = new Map<string, (number | undefined)[]>();
+  const headings: NumberedHeading[] = [];
+  for (const paragraph of strFromU8(document).match(/<w:p(?:\s[^>]*)?>[\s\S]*?<\/w:p>/g) ?? []) {
+    const styleId = attribute(/<w:pStyle\b[^>]*>/.exec(paragraph)?.[0], "w:val");
+    const own = numberingOf(/<w:numPr>[\s\S]*?<\/w:numPr>/.exec(paragraph)?.[0]);
+    const inherited = styleId ? styleNumbering(styles, styleId) : undefined;
+    const numId = own?.numId ?? inherited?.numId;
+    const list = numId ? lists.get(numId) : undefined;
+    if (!list) continue;
+    const level = own?.level ?? inherited?.level ?? 0;
+    const count = counters.get(list.abstractId) ?? [];
+    counters.set(list.abstractId, count);
+    list.restart(count);
+    count[level] = count[level] === undefined ? (list.levels[level]?.start ?? 1) : count[level]! + 1;
+    count.fill(undefined, level + 1);
+    const number = render(list.levels, count, level);
+    if (number && styleId && isHeadingStyle(styles.get(styleId)?.name)) headings.push({ text: paragraphText(paragraph), number });
+  }
+  return headings;
+}
+
+/** Word's built-in heading styles ("heading 1"…), and the Title. */
+function isHeadingStyle(name: string | undefined): boolean {
+  return !!name && /^(heading [1-9]|title)$/i.test(name);
+}
+
+function readStyles(xml: string): Map<string, ParagraphStyle> {
+  const styles = new Map<string, ParagraphStyle>();
+  for (const [element, opening] of xml.matchAll(/(<w:style\b[^>]*>)[\s\S]*?<\/w:style>/g)) {
+    const id = attribute(opening, "w:styleId");
+    if (!id || attribute(opening, "w:type") !== "paragraph") continue;
+    const numbering = numberingOf(/<w:numPr>[\s\S]*?<\/w:numPr>/.exec(element!)?.[0]);
+    styles.set(id, {
+      name: attribute(/<w:name\b[^>]*>/.exec(element!)?.[0], "w:val") ?? id,
+      ...optional("basedOn", attribute(/<w:basedOn\b[^>]*>/.exec(element!)?.[0], "w:val")),
+      ...optional("numbering", numbering),
+    });
+  }
+  return styles;
+}
+
+/** A style's list, from it or the style it is based on. */
+function styleNumbering(styles: Map<string, ParagraphStyle>, styleId: string, seen = new Set<string>()): ParagraphStyle["numbering"] {
+  const style = styles.get(styleId);
+  if (!style || seen.has(styleId)) return undefined;
+  seen.add(styleId);
+  return style.numbering ?? (style.basedOn ? styleNumbering(styles, style.basedOn, seen) : undefined);
+}
+
+interface List {
+  abstractId: string;
+  levels: Level[];
+  /** Applies the list's own starting numbers the first time it is used (a list restarted at 1, say). */
+  restart(count: (number | undefined)[]): void;
+}
+
+function readLists(xml: string, styles: Map<string, ParagraphStyle>): Map<string, List> {
+  const abstracts = new Map<string, { levels: Level[]; styleLink?: string }>();
+  for (const [element, opening] of xml.matchAll(/(<w:abstractNum\b[^>]*>)[\s\S]*?<\/w:abstractNum>/g)) {
+    const levels: Level[] = [];
+    for (const [lvl, lvlOpening] of element!.matchAll(/(<w:lvl\b[^>]*>)[\s\S]*?<\/w:lvl>/g)) {
+      levels[Number(attribute(lvlOpening, "w:ilvl") ?? 0)] = {
+        start: Number(valueOf(lvl!, "w:start") ?? 1),
+        format: valueOf(lvl!, "w:numFmt") ?? "decimal",
+        pattern: valueOf(lvl!, "w:lvlText") ?? "",
+        legal: /<w:isLgl\b/.test(lvl!),
+      };
+    }
+    abstracts.set(attribute(opening, "w:abstractNumId") ?? "", { levels, ...optional("styleLink", valueOf(element!, "w:numStyleLink")) });
+  }
+  const nums = new Map<string, { abstractId: string; starts: Map<number, number> }>();
+  for (const [element, opening] of xml.matchAll(/(<w:num\b[^>]*>)[\s\S]*?<\/w:num>/g)) {
+    const starts = new Map<number, number>();
+    for (const [override, overrideOpening] of element!.matchAll(/(<w:lvlOverride\b[^>]*>)[\s\S]*?<\/w:lvlOverride>/g)) {
+      const start = valueOf(override!, "w:startOverride");
+      if (start !== undefined) starts.set(Number(attribute(overrideOpening, "w:ilvl") ?? 0), Number(start));
+    }
+    nums.set(attribute(opening, "w:numId") ?? "", { abstractId: valueOf(element!, "w:abstractNumId") ?? "", starts });
+  }
+  const lists = new Map<string, List>();
+  for (const [numId, num] of nums) {
+    const abstractId = followStyleLink(num.abstractId, abstracts, nums, styles);
+    const levels = abstracts.get(abstractId)?.levels;
+    if (!levels) continue;
+    let restarted = false;
+    lists.set(numId, {
+      abstractId,
+      levels,
+      restart(count) {
+        if (restarted) return;
+        restarted = true;
+        for (const [level, start] of num.starts) count[level] = start - 1;
+      },
+    });
+  }
+  return lists;
+}
+
+/** A list defined by a numbering style ("numStyleLink") takes its levels from that style's list. */
+function followStyleLink(abstractId: string, abstracts: Map<string, { styleLink?: string }>, nums: Map<string, { abstractId: string }>, styles: Map<string, ParagraphStyle>): string {
+  const link = abstracts.get(abstractId)?.styleLink;
+  const numId = link ? styleNumbering(styles, link)?.numId : undefined;
+  const linked = numId ? nums.get(numId)?.abstractId : undefined;
+  return linked && linked !== abstractId ? linked : abstractId;
+}
+
+/** The number shown for a paragraph at `level`: its level's pattern with each "%n" in that level's format. */
+function render(levels: Level[], count: (number | undefined)[], level: number): string {
+  const own = levels[level];
+  if (!own || own.format === "none" || own.format === "bullet") return "";
+  return own.pattern
+    .replace(/%([1-9])/g, (_, n: string) => {
+      const at = Number(n) - 1;
+      return formatted(count[at] ?? levels[at]?.start ?? 1, own.legal ? "decimal" : (levels[at]?.format ?? "decimal"));
+    })
+    .trim();
+}
+
+function formatted(value: number, format: string): string {
+  switch (format) {
+    case "lowerLetter":
+      return letters(value).toLowerCase();
+    case "upperLetter":
+      return letters(value);
+    case "lowerRoman":
+      return roman(value).toLowerCase();
+    case "upperRoman":
+      return roman(value);
+    case "decimalZero":
+      return String(value).padStart(2, "0");
+    case "none":
+      return "";
+    default:
+      return String(value);
+  }
+}
+
+/** Word's letters: A…Z, then AA…ZZ. */
+function letters(value: number): string {
+  const letter = String.fromCharCode(65 + ((value - 1) % 26));
+  return letter.repeat(Math.floor((value - 1) / 26) + 1);
+}
+
+function roman(value: number): string {
+  const numerals: [number, string][] = [[1000, "M"], [900, "CM"], [500, "D"], [400, "CD"], [100, "C"], [90, "XC"], [50, "L"], [40, "XL"], [10, "X"], [9, "IX"], [5, "V"], [4, "IV"], [1, "I"]];
+  let rest = value;
+  let written = "";
+  for (const [amount, numeral] of numerals) {
+    while (rest >= amount) {
+      written += numeral;
+      rest -= amount;
+    }
+  }
+  return written;
+}
+
+function numberingOf(numPr: string | undefined): { numId: string; level?: number } | undefined {
+  const numId = numPr ? valueOf(numPr, "w:numId") : undefined;
+  if (!numId || numId === "0") return undefined; // numId 0 switches a style's numbering off
+  const level = valueOf(numPr!, "w:ilvl");
+  return level === undefined ? { numId } : { numId, level: Number(level) };
+}
+
+/** A paragraph's text as mammoth reads it, for matching the two up. */
+function paragraphText(paragraph: string): string {
+  return [...paragraph.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((match) => unescapeXml(match[1]!)).join("");
+}
+
+/** The `w:val` of the first `<tag …/>` in an element. */
+function valueOf(element: string, tag: string): string | undefined {
+  return attribute(new RegExp(`<${tag}\\b[^>]*>`).exec(element)?.[0], "w:val");
+}
+
+function attribute(openingTag: string | undefined, name: string): string | undefined {
+  if (!openingTag) return undefined;
+  const match = new RegExp(`\\s${name}="([^"]*)"`).exec(openingTag);
+  return match ? unescapeXml(match[1]!) : undefined;
+}
+
+function unescapeXml(text: string): string {
+  return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
