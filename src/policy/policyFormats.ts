@@ -201,20 +201,25 @@ async function pdfText(file: string): Promise<string> {
   const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
   const data = new Uint8Array(await fs.readFile(file));
   const pdf = await getDocument({ data, useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
-  const pages: PrintedLine[][] = [];
+  const printed: PrintedLine[][] = [];
   try {
-    for (let number = 1; number <= pdf.numPages; number++) pages.push(await printedLines(await pdf.getPage(number)));
+    for (let number = 1; number <= pdf.numPages; number++) printed.push(await printedLines(await pdf.getPage(number)));
   } finally {
     await pdf.destroy();
   }
+  const { pages, running } = withoutRunningLines(printed);
   const lines = pages.flat();
   const body = bodySize(lines);
   const boldBody = boldShare(lines) >= 0.5;
   const larger = (line: PrintedLine) => line.size >= body * 1.15;
   const short = (line: PrintedLine) => line.text.length <= 120 && line.text.split(/\s+/).length <= (line.text.endsWith("?") ? 20 : 12) && !/[.,;]$/.test(line.text);
   const boldHeading = (line: PrintedLine, next: PrintedLine | undefined) => !boldBody && line.bold && !numbered.test(line.text) && line.size >= body * 0.95 && startsText(next);
+  // A subtitle: the line under the title printed in a size nothing else is, left to join the title block.
+  const subtitle = lines[1] && larger(lines[1]) && !lines.slice(2).some((line) => Math.round(line.size) === Math.round(lines[1]!.size)) ? lines[1] : undefined;
+  // A running header or footer, once, below the title block: what a document says about itself belongs there.
+  pages[0]?.splice(subtitle ? 2 : 1, 0, ...running);
   // Headings in larger print nest by size (the largest "##"), and bold ones in the body's size below them all.
-  const sizes = [...new Set(lines.slice(1).filter(larger).map((line) => Math.round(line.size)))].sort((a, b) => b - a);
+  const sizes = [...new Set(lines.slice(1).filter((line) => larger(line) && line !== subtitle).map((line) => Math.round(line.size)))].sort((a, b) => b - a);
   const marks = (size: number | undefined) => "#".repeat(Math.min(6, 2 + (size === undefined ? sizes.length : sizes.indexOf(size))));
   let first = true;
   return pages
@@ -222,13 +227,42 @@ async function pdfText(file: string): Promise<string> {
       page
         .map((line, i) => {
           const next = page[i + 1] ?? pages[at + 1]?.[0];
-          const heading = !first && short(line) && (larger(line) || boldHeading(line, next));
+          const heading = !first && line !== subtitle && short(line) && (larger(line) || boldHeading(line, next));
           first = false;
           return heading ? `\n${marks(larger(line) ? Math.round(line.size) : undefined)} ${line.text}\n` : line.text;
         })
         .join("\n"),
     )
     .join("\n\n");
+}
+
+/** Where a page's running header or footer can stand: its first and last lines. */
+const runningLinePlaces = 2;
+
+/**
+ * A page header or footer repeated on most pages ("Underwriting AI Standard v1.3 | Internal | Page 2 of
+ * 4") would otherwise end whichever section each page ends in: the pages without them, and each one once
+ * (`running`). The first line (the title) always stays.
+ */
+function withoutRunningLines(pages: PrintedLine[][]): { pages: PrintedLine[][]; running: PrintedLine[] } {
+  if (pages.length < 2) return { pages, running: [] };
+  const key = (line: PrintedLine) => line.text.replace(/\d+/g, "#").toLowerCase();
+  const atTheEdges = (page: PrintedLine[]) => new Set([...page.slice(0, runningLinePlaces), ...page.slice(-runningLinePlaces)]);
+  const pagesWith = new Map<string, number>();
+  for (const page of pages) for (const text of new Set([...atTheEdges(page)].map(key))) pagesWith.set(text, (pagesWith.get(text) ?? 0) + 1);
+  const running = new Set([...pagesWith].filter(([, count]) => count >= Math.max(2, Math.ceil(pages.length / 2))).map(([text]) => text));
+  if (running.size === 0) return { pages, running: [] };
+  const title = pages[0]?.[0];
+  const kept: PrintedLine[] = [];
+  const cleaned = pages.map((page) => {
+    const edges = atTheEdges(page);
+    return page.filter((line) => {
+      if (line === title || !edges.has(line) || !running.has(key(line))) return true;
+      if (!kept.some((once) => key(once) === key(line)) && key(line) !== (title && key(title))) kept.push(line);
+      return false;
+    });
+  });
+  return { pages: cleaned, running: kept.map((line) => ({ ...line, bold: false })) };
 }
 
 /** A page's lines, each with its size and whether it is all in bold. */

@@ -151,6 +151,39 @@ describe("policies in Word, PDF, HTML and plain text", () => {
   });
 });
 
+describe("a PDF with a running footer and a subtitle", () => {
+  // Two pages of 45 lines, each ending with the same footer but its page number.
+  const footer = (page: number) => ({ text: `Kestrel Haulage | Route Planning AI Standard v2.4 | Internal | Page ${page} of 2`, size: 8 });
+  const filler = (count: number, topic: string) => Array.from({ length: count }, (_, i) => `${topic} rule ${i + 1}: planners record every change to a suggested route in the planning log.`);
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), "aims-pdf-footer-"));
+  fs.writeFileSync(
+    path.join(folder, "route-planning.pdf"),
+    pdfDocument([
+      { text: "Route Planning AI Standard", size: 20 },
+      { text: "How the route optimiser is used in daily planning", size: 13 },
+      "Version 2.4. Owner: Head of Transport Planning.",
+      { text: "Route suggestions", size: 14 },
+      ...filler(40, "Suggestion"),
+      "Drivers may refuse a suggested route that takes them under a bridge lower than their vehicle.",
+      footer(1),
+      { text: "Driver hours", size: 14 },
+      ...filler(42, "Hours"),
+      "The optimiser never plans a shift longer than the driver's legal hours allow.",
+      footer(2),
+    ]),
+  );
+  const footed = new PolicyAssistant({ policyDir: folder, prompt: loadPrompt("policy-answer") });
+  afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
+
+  it("leaves the footer out of the section each page ends in, and reads the line under the title as its subtitle", async () => {
+    const answer = await footed.ask("can a driver refuse a suggested route under a low bridge?");
+    expect(answer.citations[0]).toMatchObject({ document: "route-planning.pdf", heading: "Route suggestions", documentTitle: "Route Planning AI Standard – How the route optimiser is used in daily planning", documentVersion: "Version 2.4" });
+    const { passages } = await footed.policyIndex();
+    expect(passages.find((passage) => passage.heading === "Route suggestions")!.text).not.toContain("Page 1 of 2");
+    expect(passages.find((passage) => passage.heading === "Driver hours")!.text).not.toContain("Page 2 of 2");
+  });
+});
+
 describe("npx aims ask with the documents people have", () => {
   it("answers from a PDF and lists the files it could not read in its JSON", async () => {
     const result = await runAims(["ask", "how long is in-cab camera footage kept?", "--json"], { POLICY_DIR: dir, LOCAL_CHAT: "off" });
