@@ -134,10 +134,37 @@ const isTitleLine = (line: string) => {
 /** HTML as Markdown-like lines: h1…h6 as "#" headings, list items, table rows, paragraphs. */
 export function htmlToText(html: string): string {
   const root = parse(html, { blockTextElements: { script: false, style: false, noscript: false } });
-  const body = root.querySelector("body") ?? root;
   const lines: string[] = [];
-  walk(body, lines);
+  walk(documentPart(root.querySelector("body") ?? root), lines);
   return lines.join("\n").replace(/\n{3,}/g, "\n\n");
+}
+
+/** The site's parts of a saved web page, not the document's: menus, sidebars, search, cookie notices, hidden text. */
+const siteParts = "nav, aside, form, button, noscript, template, svg, [hidden], [aria-hidden=true], [role=navigation], [role=complementary], [role=search], [role=banner], [role=contentinfo]";
+const sitePartName = /(^|[\s_-])(cookies?|breadcrumbs?|sidebar|skip|navbar|menu|banner)([\s_-]|$)/i;
+
+/**
+ * An intranet page saved as HTML has the site around the document: a header with the site's name, menus,
+ * a sidebar of related links, a footer, a cookie notice. Read as text they would become a section of the
+ * policy ("Related pages: Annual leave, Password reset"). The document is the page's `main` (or its one
+ * `article`) when it has one; the site's parts are left out either way, and so are the page's own header
+ * and footer outside it. The document's title stays when the page puts it above `main`.
+ */
+function documentPart(body: HTMLElement): HTMLElement {
+  const articles = body.querySelectorAll("article");
+  const main = body.querySelector("main, [role=main]") ?? (articles.length === 1 ? articles[0]! : undefined);
+  const part = main ?? body;
+  for (const element of part.querySelectorAll(siteParts)) element.remove();
+  for (const element of part.querySelectorAll("[class], [id]")) {
+    if (sitePartName.test(`${element.getAttribute("class") ?? ""} ${element.getAttribute("id") ?? ""}`)) element.remove();
+  }
+  if (!main) {
+    for (const element of body.querySelectorAll("header, footer")) if (!element.closest("article")) element.remove();
+    return body;
+  }
+  const title = body.querySelector("h1");
+  if (title && !main.querySelector("h1") && !title.closest("nav, header[role=banner]")) main.insertAdjacentHTML("afterbegin", `<h1>${title.innerHTML}</h1>`);
+  return main;
 }
 
 const blockTags = new Set(["p", "div", "section", "article", "main", "header", "footer", "blockquote", "dd", "dt", "pre", "figcaption", "caption"]);

@@ -151,6 +151,35 @@ describe("policies in Word, PDF, HTML and plain text", () => {
   });
 });
 
+describe("an intranet page saved as HTML", () => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), "aims-html-page-"));
+  fs.writeFileSync(
+    path.join(folder, "ai-policy.html"),
+    [
+      "<html><head><title>AI Policy | Intranet</title><script>var tracking = 1;</script></head><body>",
+      '<header><div class="site-name">Acme Intranet</div><nav><a href="/">Home</a> <a href="/it">IT Service Desk</a></nav></header>',
+      '<div class="breadcrumb">Home &gt; Policies &gt; AI Policy</div>',
+      "<h1>Acme AI Acceptable Use Policy</h1>",
+      "<main><p>Version 3. Owner: Chief Information Officer.</p>",
+      "<h2>Approved tools</h2><p>Only Acme Copilot may be used for drafting letters.</p>",
+      "<h2>Reporting incidents</h2><p>Report any AI incident to the service desk within 24 hours.</p></main>",
+      '<aside><h3>Related pages</h3><ul><li><a href="/hr/leave">Annual leave</a></li><li><a href="/it/password">Password reset</a></li></ul></aside>',
+      '<footer><p>© Acme Ltd. Contact the intranet team.</p></footer><div id="cookie-notice"><p>We use cookies. Accept all cookies?</p></div>',
+      "</body></html>",
+    ].join("\n"),
+  );
+  const page = new PolicyAssistant({ policyDir: folder, prompt: loadPrompt("policy-answer") });
+  afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
+
+  it("reads the document, not the site around it: no menu, sidebar, footer or cookie notice becomes a section", async () => {
+    const { passages } = await page.policyIndex();
+    expect(passages.map((passage) => passage.heading)).toEqual(["Approved tools", "Reporting incidents"]);
+    expect(passages.map((passage) => passage.text).join(" ")).not.toMatch(/cookies|Annual leave|intranet team/);
+    const answer = await page.ask("who do I tell about an AI incident?");
+    expect(answer.citations[0]).toMatchObject({ heading: "Reporting incidents", documentTitle: "Acme AI Acceptable Use Policy", documentVersion: "Version 3" });
+  });
+});
+
 describe("a PDF with a running footer and a subtitle", () => {
   // Two pages of 45 lines, each ending with the same footer but its page number.
   const footer = (page: number) => ({ text: `Kestrel Haulage | Route Planning AI Standard v2.4 | Internal | Page ${page} of 2`, size: 8 });
