@@ -9,6 +9,7 @@ import type { PDFPageProxy } from "pdfjs-dist";
 import { lookUpWord } from "../domain/wordTable.js";
 import { marksAHeading } from "./policySections.js";
 import { numberedHeadings, type NumberedHeading } from "./wordNumbering.js";
+import { headingStyles, isHeadingStyle } from "./wordStyles.js";
 
 export interface ReadDocument {
   text: string;
@@ -52,8 +53,11 @@ const wordStyles = [
 async function wordHtml(file: string): Promise<string> {
   const mammoth = (await import("mammoth")).default;
   const data = await fs.readFile(file);
-  const numbered = numberedHeadings(data);
-  return (await mammoth.convertToHtml({ buffer: data }, { styleMap: wordStyles, transformDocument: numberingHeadings(numbered) })).value;
+  const headings = headingStyles(data);
+  // The organisation's own heading styles ("Acme Heading 1", based on Heading 1) are headings too, at their level.
+  const ownStyles = headings.filter(({ name }) => !isHeadingStyle(name) && !name.includes("'")).map(({ name, level }) => `p[style-name='${name}'] => h${Math.min(6, level + 2)}:fresh`);
+  const headingNames = new Set(headings.map(({ name }) => name.toLowerCase()));
+  return (await mammoth.convertToHtml({ buffer: data }, { styleMap: [...wordStyles, ...ownStyles], transformDocument: numberingHeadings(numberedHeadings(data), headingNames) })).value;
 }
 
 /** mammoth's document model: elements with children, paragraphs with their style's name, text as `value`. */
@@ -65,10 +69,10 @@ interface WordElement {
 }
 
 /** Puts each numbered heading's number in front of its text, matching headings in document order by their text. */
-function numberingHeadings(numbered: NumberedHeading[]): (document: WordElement) => WordElement {
+function numberingHeadings(numbered: NumberedHeading[], headingNames: Set<string>): (document: WordElement) => WordElement {
   const queue = numbered.map((heading) => ({ ...heading, key: heading.text.replace(/\s+/g, "") }));
   const visit = (element: WordElement): void => {
-    if (element.type === "paragraph" && queue.length > 0 && /^(heading [1-9]|title)$/i.test(element.styleName ?? "")) {
+    if (element.type === "paragraph" && queue.length > 0 && (isHeadingStyle(element.styleName ?? "") || headingNames.has((element.styleName ?? "").toLowerCase()))) {
       const at = queue.findIndex((heading) => heading.key === textOf(element).replace(/\s+/g, ""));
       const first = at >= 0 ? firstText(element) : undefined;
       if (first) {

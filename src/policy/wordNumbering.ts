@@ -5,6 +5,7 @@
 // lists, each level's start, format and "%1.%2" pattern, deeper levels restarting under a new parent),
 // for the heading paragraphs only; the reader puts each in front of its heading.
 import { strFromU8, unzipSync } from "fflate";
+import { attribute, headingLevel, isHeadingStyle, numberingOf, optional, readStyles, styleNumbering, unescapeXml, valueOf, type ParagraphStyle } from "./wordStyles.js";
 
 /** A numbered heading, in document order: its text as written, and the number Word shows before it. */
 export interface NumberedHeading {
@@ -17,12 +18,6 @@ interface Level {
   format: string;
   pattern: string;
   legal: boolean;
-}
-
-interface ParagraphStyle {
-  name: string;
-  basedOn?: string;
-  numbering?: { numId: string; level?: number };
 }
 
 const wordParts = ["word/document.xml", "word/styles.xml", "word/numbering.xml"];
@@ -50,37 +45,9 @@ export function numberedHeadings(docx: Uint8Array): NumberedHeading[] {
     count[level] = count[level] === undefined ? (list.levels[level]?.start ?? 1) : count[level]! + 1;
     count.fill(undefined, level + 1);
     const number = render(list.levels, count, level);
-    if (number && styleId && isHeadingStyle(styles.get(styleId)?.name)) headings.push({ text: paragraphText(paragraph), number });
+    if (number && styleId && (isHeadingStyle(styles.get(styleId)?.name) || headingLevel(styles, styleId) !== undefined)) headings.push({ text: paragraphText(paragraph), number });
   }
   return headings;
-}
-
-/** Word's built-in heading styles ("heading 1"…), and the Title. */
-function isHeadingStyle(name: string | undefined): boolean {
-  return !!name && /^(heading [1-9]|title)$/i.test(name);
-}
-
-function readStyles(xml: string): Map<string, ParagraphStyle> {
-  const styles = new Map<string, ParagraphStyle>();
-  for (const [element, opening] of xml.matchAll(/(<w:style\b[^>]*>)[\s\S]*?<\/w:style>/g)) {
-    const id = attribute(opening, "w:styleId");
-    if (!id || attribute(opening, "w:type") !== "paragraph") continue;
-    const numbering = numberingOf(/<w:numPr>[\s\S]*?<\/w:numPr>/.exec(element!)?.[0]);
-    styles.set(id, {
-      name: attribute(/<w:name\b[^>]*>/.exec(element!)?.[0], "w:val") ?? id,
-      ...optional("basedOn", attribute(/<w:basedOn\b[^>]*>/.exec(element!)?.[0], "w:val")),
-      ...optional("numbering", numbering),
-    });
-  }
-  return styles;
-}
-
-/** A style's list, from it or the style it is based on. */
-function styleNumbering(styles: Map<string, ParagraphStyle>, styleId: string, seen = new Set<string>()): ParagraphStyle["numbering"] {
-  const style = styles.get(styleId);
-  if (!style || seen.has(styleId)) return undefined;
-  seen.add(styleId);
-  return style.numbering ?? (style.basedOn ? styleNumbering(styles, style.basedOn, seen) : undefined);
 }
 
 interface List {
@@ -190,33 +157,7 @@ function roman(value: number): string {
   return written;
 }
 
-function numberingOf(numPr: string | undefined): { numId: string; level?: number } | undefined {
-  const numId = numPr ? valueOf(numPr, "w:numId") : undefined;
-  if (!numId || numId === "0") return undefined; // numId 0 switches a style's numbering off
-  const level = valueOf(numPr!, "w:ilvl");
-  return level === undefined ? { numId } : { numId, level: Number(level) };
-}
-
 /** A paragraph's text as mammoth reads it, for matching the two up. */
 function paragraphText(paragraph: string): string {
   return [...paragraph.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((match) => unescapeXml(match[1]!)).join("");
-}
-
-/** The `w:val` of the first `<tag …/>` in an element. */
-function valueOf(element: string, tag: string): string | undefined {
-  return attribute(new RegExp(`<${tag}\\b[^>]*>`).exec(element)?.[0], "w:val");
-}
-
-function attribute(openingTag: string | undefined, name: string): string | undefined {
-  if (!openingTag) return undefined;
-  const match = new RegExp(`\\s${name}="([^"]*)"`).exec(openingTag);
-  return match ? unescapeXml(match[1]!) : undefined;
-}
-
-function unescapeXml(text: string): string {
-  return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
-}
-
-function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }

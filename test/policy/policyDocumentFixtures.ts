@@ -8,15 +8,17 @@ const escapeXml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&
 /** A paragraph: `style` "Heading1" or "Heading2" for a heading, none for body text; `bold` for a run in bold (a heading typed without a style). */
 export interface WordParagraph {
   text: string;
-  style?: "Title" | "Heading1" | "Heading2";
+  /** "Title", "Heading1", "Heading2", or the id of one of the document's own styles (`ownStyles`). */
+  style?: string;
   bold?: boolean;
 }
 
 /**
  * `numberedHeadings`: Heading 1 and Heading 2 are numbered by Word ("2." and "2.1"), as outline-numbered
  * policies are: the numbers are in the styles' list (numbering.xml), not in the headings' text.
+ * `ownStyles`: an organisation's template's styles, each based on one of Word's.
  */
-export function wordDocument(paragraphs: WordParagraph[], options: { numberedHeadings?: boolean } = {}): Uint8Array {
+export function wordDocument(paragraphs: WordParagraph[], options: { numberedHeadings?: boolean; ownStyles?: { id: string; name: string; basedOn: string }[] } = {}): Uint8Array {
   const body = paragraphs
     .map(({ text, style, bold }) => `<w:p>${style ? `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>` : ""}<w:r>${bold ? "<w:rPr><w:b/></w:rPr>" : ""}<w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r></w:p>`)
     .join("");
@@ -35,7 +37,7 @@ export function wordDocument(paragraphs: WordParagraph[], options: { numberedHea
     "word/_rels/document.xml.rels": strToU8(
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/></Relationships>',
     ),
-    "word/styles.xml": strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles ${wordNamespace}>${style("Title", "Title")}${style("Heading1", "heading 1", 0)}${style("Heading2", "heading 2", 1)}</w:styles>`),
+    "word/styles.xml": strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles ${wordNamespace}>${style("Title", "Title")}${style("Heading1", "heading 1", 0)}${style("Heading2", "heading 2", 1)}${(options.ownStyles ?? []).map((own) => `<w:style w:type="paragraph" w:styleId="${own.id}"><w:name w:val="${own.name}"/><w:basedOn w:val="${own.basedOn}"/></w:style>`).join("")}</w:styles>`),
     ...(numbered ? { "word/numbering.xml": strToU8(numbering) } : {}),
     "word/document.xml": strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${wordNamespace}><w:body>${body}</w:body></w:document>`),
   });

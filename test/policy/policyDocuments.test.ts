@@ -71,8 +71,11 @@ fs.writeFileSync(
       { text: "Suppliers may not train their models on our data unless the Procurement Board agrees in writing." },
       { text: "Audits", style: "Heading2" },
       { text: "We audit each AI supplier once a year." },
+      // The template's own heading style, based on Heading 1: a heading, numbered with the rest.
+      { text: "Exits", style: "VendorHeading" },
+      { text: "When a supplier contract ends, the supplier deletes our data within 30 days and confirms it in writing." },
     ],
-    { numberedHeadings: true },
+    { numberedHeadings: true, ownStyles: [{ id: "VendorHeading", name: "Vendor Heading 1", basedOn: "Heading1" }] },
   ),
 );
 fs.writeFileSync(
@@ -133,6 +136,7 @@ describe("policies in Word, PDF, HTML and plain text", () => {
     ["where are the warehouse robots allowed to recharge?", "warehouse-robots.pdf", "Charging bays", /marked bays only/],
     ["how fast may a picking robot go on the loading dock?", "warehouse-robots.pdf", "Picking robots", /2 metres a second/],
     ["may a supplier train its models on our data?", "vendor-ai-rules.docx", "2.1", /Procurement Board agrees/],
+    ["what happens to our data when a supplier's contract ends?", "vendor-ai-rules.docx", "3", /within 30 days/],
     ["someone without hi-vis got into the robot aisle, what now?", "warehouse-robots.pdf", "A visitor has walked into a robot aisle without a hi-vis vest on. What should the supervisor do?", /control tablet/],
   ])("splits at headings typed as bold paragraphs, plain lines, larger print or bold print: %s → %s §%s", async (question, document, section, quote) => {
     const answer = await assistant.ask(question);
