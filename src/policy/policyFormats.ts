@@ -8,8 +8,7 @@ import { parse, type HTMLElement, NodeType, type Node } from "node-html-parser";
 import type { PDFPageProxy } from "pdfjs-dist";
 import { lookUpWord } from "../domain/wordTable.js";
 import { marksAHeading } from "./policySections.js";
-import { numberedHeadings, type NumberedHeading } from "./wordNumbering.js";
-import { headingStyles, isHeadingStyle } from "./wordStyles.js";
+import type { NumberedHeading } from "./wordNumbering.js";
 
 export interface ReadDocument {
   text: string;
@@ -49,15 +48,18 @@ const wordStyles = [
   ...[1, 2, 3, 4, 5].flatMap((level) => [`p[style-name='heading ${level}'] => h${level + 1}:fresh`, `p[style-name='Heading ${level}'] => h${level + 1}:fresh`]),
 ];
 
-/** A Word document as HTML, its headings numbered as Word shows them (wordNumbering.ts). mammoth is loaded only when a folder holds Word documents. */
+/**
+ * A Word document as HTML, its headings numbered as Word shows them (wordNumbering.ts). mammoth and the
+ * readers of Word's styles and lists (which unzip with fflate) are loaded only when a folder holds Word documents.
+ */
 async function wordHtml(file: string): Promise<string> {
-  const mammoth = (await import("mammoth")).default;
+  const [mammoth, { numberedHeadings }, { headingStyles, isHeadingStyle }] = await Promise.all([import("mammoth").then((module) => module.default), import("./wordNumbering.js"), import("./wordStyles.js")]);
   const data = await fs.readFile(file);
   const headings = headingStyles(data);
   // The organisation's own heading styles ("Acme Heading 1", based on Heading 1) are headings too, at their level.
   const ownStyles = headings.filter(({ name }) => !isHeadingStyle(name) && !name.includes("'")).map(({ name, level }) => `p[style-name='${name}'] => h${Math.min(6, level + 2)}:fresh`);
   const headingNames = new Set(headings.map(({ name }) => name.toLowerCase()));
-  return (await mammoth.convertToHtml({ buffer: data }, { styleMap: [...wordStyles, ...ownStyles], transformDocument: numberingHeadings(numberedHeadings(data), headingNames) })).value;
+  return (await mammoth.convertToHtml({ buffer: data }, { styleMap: [...wordStyles, ...ownStyles], transformDocument: numberingHeadings(numberedHeadings(data), (name) => isHeadingStyle(name) || headingNames.has(name.toLowerCase())) })).value;
 }
 
 /** mammoth's document model: elements with children, paragraphs with their style's name, text as `value`. */
@@ -69,10 +71,10 @@ interface WordElement {
 }
 
 /** Puts each numbered heading's number in front of its text, matching headings in document order by their text. */
-function numberingHeadings(numbered: NumberedHeading[], headingNames: Set<string>): (document: WordElement) => WordElement {
+function numberingHeadings(numbered: NumberedHeading[], isHeading: (styleName: string) => boolean): (document: WordElement) => WordElement {
   const queue = numbered.map((heading) => ({ ...heading, key: heading.text.replace(/\s+/g, "") }));
   const visit = (element: WordElement): void => {
-    if (element.type === "paragraph" && queue.length > 0 && (isHeadingStyle(element.styleName ?? "") || headingNames.has((element.styleName ?? "").toLowerCase()))) {
+    if (element.type === "paragraph" && queue.length > 0 && isHeading(element.styleName ?? "")) {
       const at = queue.findIndex((heading) => heading.key === textOf(element).replace(/\s+/g, ""));
       const first = at >= 0 ? firstText(element) : undefined;
       if (first) {
