@@ -8,7 +8,7 @@ import { parse, type HTMLElement, NodeType, type Node } from "node-html-parser";
 import type { PDFPageProxy } from "pdfjs-dist";
 import { lookUpWord } from "../domain/wordTable.js";
 import { marksAHeading } from "./policySections.js";
-import type { NumberedHeading } from "./wordNumbering.js";
+import type { NumberedParagraph } from "./wordNumbering.js";
 
 export interface ReadDocument {
   text: string;
@@ -53,13 +53,12 @@ const wordStyles = [
  * readers of Word's styles and lists (which unzip with fflate) are loaded only when a folder holds Word documents.
  */
 async function wordHtml(file: string): Promise<string> {
-  const [mammoth, { numberedHeadings }, { headingStyles, isHeadingStyle }] = await Promise.all([import("mammoth").then((module) => module.default), import("./wordNumbering.js"), import("./wordStyles.js")]);
+  const [mammoth, { numberedParagraphs }, { headingStyles, isHeadingStyle }] = await Promise.all([import("mammoth").then((module) => module.default), import("./wordNumbering.js"), import("./wordStyles.js")]);
   const data = await fs.readFile(file);
   const headings = headingStyles(data);
   // The organisation's own heading styles ("Acme Heading 1", based on Heading 1) are headings too, at their level.
   const ownStyles = headings.filter(({ name }) => !isHeadingStyle(name) && !name.includes("'")).map(({ name, level }) => `p[style-name='${name}'] => h${Math.min(6, level + 2)}:fresh`);
-  const headingNames = new Set(headings.map(({ name }) => name.toLowerCase()));
-  return (await mammoth.convertToHtml({ buffer: data }, { styleMap: [...wordStyles, ...ownStyles], transformDocument: numberingHeadings(numberedHeadings(data), (name) => isHeadingStyle(name) || headingNames.has(name.toLowerCase())) })).value;
+  return (await mammoth.convertToHtml({ buffer: data }, { styleMap: [...wordStyles, ...ownStyles], transformDocument: numberingParagraphs(numberedParagraphs(data)) })).value;
 }
 
 /** mammoth's document model: elements with children, paragraphs with their style's name, text as `value`. */
@@ -70,12 +69,16 @@ interface WordElement {
   children?: WordElement[];
 }
 
-/** Puts each numbered heading's number in front of its text, matching headings in document order by their text. */
-function numberingHeadings(numbered: NumberedHeading[], isHeading: (styleName: string) => boolean): (document: WordElement) => WordElement {
-  const queue = numbered.map((heading) => ({ ...heading, key: heading.text.replace(/\s+/g, "") }));
+/**
+ * Puts each numbered paragraph's number in front of its text, matching the paragraphs mammoth reads to
+ * those numbered, in document order, by their text (a few ahead, should mammoth skip one).
+ */
+function numberingParagraphs(numbered: NumberedParagraph[]): (document: WordElement) => WordElement {
+  const queue = numbered.map((paragraph) => ({ ...paragraph, key: paragraph.text.replace(/\s+/g, "") }));
   const visit = (element: WordElement): void => {
-    if (element.type === "paragraph" && queue.length > 0 && isHeading(element.styleName ?? "")) {
-      const at = queue.findIndex((heading) => heading.key === textOf(element).replace(/\s+/g, ""));
+    if (element.type === "paragraph") {
+      const key = textOf(element).replace(/\s+/g, "");
+      const at = key ? queue.slice(0, 4).findIndex((paragraph) => paragraph.key === key) : -1;
       const first = at >= 0 ? firstText(element) : undefined;
       if (first) {
         first.value = `${queue[at]!.number} ${first.value}`;
@@ -187,7 +190,7 @@ function walk(node: Node, lines: string[]): void {
     const tag = element.rawTagName?.toLowerCase() ?? "";
     const heading = /^h([1-6])$/.exec(tag);
     if (heading) lines.push("", `${"#".repeat(Number(heading[1]))} ${inline(element)}`, "");
-    else if (tag === "li") lines.push(`- ${inline(element)}`);
+    else if (tag === "li") listItem(element, lines);
     else if (tag === "tr") lines.push(`| ${element.querySelectorAll("th,td").map((cell) => inline(cell).replace(/\|/g, "/")).join(" | ")} |`);
     else if (tag === "table") {
       lines.push("");
@@ -210,8 +213,34 @@ function boldAlone(element: HTMLElement): boolean {
   return text.length > 0 && text.length <= 100 && bold === text && !/[.;,]$/.test(text);
 }
 
+/** A node's text on one line, with a space where block elements meet ("<p>One</p><p>Two</p>" → "One Two"). */
 function inline(node: Node): string {
-  return node.text.replace(/\s+/g, " ").trim();
+  return spaced(node).replace(/\s+/g, " ").trim();
+}
+
+const spacedTags = new Set([...blockTags, "li", "ul", "ol", "tr", "td", "th", "br", "h1", "h2", "h3", "h4", "h5", "h6"]);
+
+function spaced(node: Node): string {
+  if (node.nodeType === NodeType.TEXT_NODE) return node.text;
+  const tag = (node as HTMLElement).rawTagName?.toLowerCase() ?? "";
+  const text = node.childNodes.map(spaced).join("");
+  return spacedTags.has(tag) ? ` ${text} ` : text;
+}
+
+/**
+ * A list item: its own text as one line, then any list inside it, item by item. An item all in bold that is
+ * alone in its list or has a list of its own is a heading typed as a numbered list item in Word ("1.
+ * **Purpose**" above a paragraph, or above its clauses "1.1", "1.2").
+ */
+function listItem(element: HTMLElement, lines: string[]): void {
+  const nested = element.childNodes.filter((child): child is HTMLElement => child.nodeType === NodeType.ELEMENT_NODE && ["ul", "ol"].includes((child as HTMLElement).rawTagName?.toLowerCase() ?? ""));
+  const own = parse("");
+  for (const child of element.childNodes) if (!nested.includes(child as HTMLElement)) own.appendChild(child.clone());
+  const text = inline(own);
+  const alone = element.parentNode?.childNodes.filter((sibling) => sibling.nodeType === NodeType.ELEMENT_NODE).length === 1;
+  if (text && (alone || nested.length > 0) && boldAlone(own)) lines.push("", `**${text}**`, "");
+  else if (text) lines.push(`- ${text}`);
+  for (const list of nested) walk(list, lines);
 }
 
 interface PrintedLine {

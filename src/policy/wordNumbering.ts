@@ -1,14 +1,15 @@
-// Word numbers headings itself: a heading whose text is "Reporting an incident" reads "3. Reporting an
-// incident" on the page when its style (or the paragraph) is in a numbered list, as outline-numbered
-// policies are. mammoth gives the text without the number, so citations would name a section by words
-// its reader never sees numbered. Here the numbers are worked out as Word draws them (numbering.xml's
-// lists, each level's start, format and "%1.%2" pattern, deeper levels restarting under a new parent),
-// for the heading paragraphs only; the reader puts each in front of its heading.
+// Word numbers headings and clauses itself: a heading whose text is "Reporting an incident" reads "3.
+// Reporting an incident" on the page when its style (or the paragraph) is in a numbered list, as
+// outline-numbered policies are, and a clause typed as a numbered list item reads "3.1 Report…". mammoth
+// gives the text without the number, so citations would name a section by words its reader never sees
+// numbered. Here the numbers are worked out as Word draws them (numbering.xml's lists, each level's
+// start, format and "%1.%2" pattern, deeper levels restarting under a new parent); the reader puts each
+// in front of its paragraph. Bullets have no number.
 import { strFromU8, unzipSync } from "fflate";
-import { attribute, headingLevel, isHeadingStyle, numberingOf, optional, readStyles, styleNumbering, unescapeXml, valueOf, type ParagraphStyle } from "./wordStyles.js";
+import { attribute, numberingOf, optional, readStyles, styleNumbering, unescapeXml, valueOf, type ParagraphStyle } from "./wordStyles.js";
 
-/** A numbered heading, in document order: its text as written, and the number Word shows before it. */
-export interface NumberedHeading {
+/** A numbered paragraph, in document order: its text as written, and the number Word shows before it. */
+export interface NumberedParagraph {
   text: string;
   number: string;
 }
@@ -22,7 +23,7 @@ interface Level {
 
 const wordParts = ["word/document.xml", "word/styles.xml", "word/numbering.xml"];
 
-export function numberedHeadings(docx: Uint8Array): NumberedHeading[] {
+export function numberedParagraphs(docx: Uint8Array): NumberedParagraph[] {
   const parts = unzipSync(docx, { filter: (file) => wordParts.includes(file.name) });
   const numbering = parts["word/numbering.xml"];
   const document = parts["word/document.xml"];
@@ -30,7 +31,7 @@ export function numberedHeadings(docx: Uint8Array): NumberedHeading[] {
   const styles = readStyles(parts["word/styles.xml"] ? strFromU8(parts["word/styles.xml"]) : "");
   const lists = readLists(strFromU8(numbering), styles);
   const counters = new Map<string, (number | undefined)[]>();
-  const headings: NumberedHeading[] = [];
+  const numbered: NumberedParagraph[] = [];
   for (const paragraph of strFromU8(document).match(/<w:p(?:\s[^>]*)?>[\s\S]*?<\/w:p>/g) ?? []) {
     const styleId = attribute(/<w:pStyle\b[^>]*>/.exec(paragraph)?.[0], "w:val");
     const own = numberingOf(/<w:numPr>[\s\S]*?<\/w:numPr>/.exec(paragraph)?.[0]);
@@ -45,9 +46,9 @@ export function numberedHeadings(docx: Uint8Array): NumberedHeading[] {
     count[level] = count[level] === undefined ? (list.levels[level]?.start ?? 1) : count[level]! + 1;
     count.fill(undefined, level + 1);
     const number = render(list.levels, count, level);
-    if (number && styleId && (isHeadingStyle(styles.get(styleId)?.name) || headingLevel(styles, styleId) !== undefined)) headings.push({ text: paragraphText(paragraph), number });
+    if (number) numbered.push({ text: paragraphText(paragraph), number });
   }
-  return headings;
+  return numbered;
 }
 
 interface List {

@@ -11,6 +11,8 @@ export interface WordParagraph {
   /** "Title", "Heading1", "Heading2", or the id of one of the document's own styles (`ownStyles`). */
   style?: string;
   bold?: boolean;
+  /** A numbered list item at this level ("1.", then "1.1" one level down): Word's list numbering, not typed. */
+  listLevel?: number;
 }
 
 /**
@@ -20,13 +22,14 @@ export interface WordParagraph {
  */
 export function wordDocument(paragraphs: WordParagraph[], options: { numberedHeadings?: boolean; ownStyles?: { id: string; name: string; basedOn: string }[] } = {}): Uint8Array {
   const body = paragraphs
-    .map(({ text, style, bold }) => `<w:p>${style ? `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>` : ""}<w:r>${bold ? "<w:rPr><w:b/></w:rPr>" : ""}<w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r></w:p>`)
+    .map(({ text, style, bold, listLevel }) => `<w:p>${style || listLevel !== undefined ? `<w:pPr>${style ? `<w:pStyle w:val="${style}"/>` : ""}${listLevel === undefined ? "" : `<w:numPr><w:ilvl w:val="${listLevel}"/><w:numId w:val="2"/></w:numPr>`}</w:pPr>` : ""}<w:r>${bold ? "<w:rPr><w:b/></w:rPr>" : ""}<w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r></w:p>`)
     .join("");
   const numbered = options.numberedHeadings === true;
   const listLevel = (level: number) => (numbered ? `<w:pPr><w:numPr><w:ilvl w:val="${level}"/><w:numId w:val="1"/></w:numPr></w:pPr>` : "");
   const style = (id: string, name: string, level?: number) => `<w:style w:type="paragraph" w:styleId="${id}"><w:name w:val="${name}"/>${level === undefined ? "" : listLevel(level)}</w:style>`;
-  const level = (ilvl: number, pattern: string, heading: string) => `<w:lvl w:ilvl="${ilvl}"><w:start w:val="1"/><w:pStyle w:val="${heading}"/><w:numFmt w:val="decimal"/><w:lvlText w:val="${pattern}"/></w:lvl>`;
-  const numbering = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering ${wordNamespace}><w:abstractNum w:abstractNumId="0">${level(0, "%1.", "Heading1")}${level(1, "%1.%2", "Heading2")}</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`;
+  const level = (ilvl: number, pattern: string, heading?: string) => `<w:lvl w:ilvl="${ilvl}"><w:start w:val="1"/>${heading ? `<w:pStyle w:val="${heading}"/>` : ""}<w:numFmt w:val="decimal"/><w:lvlText w:val="${pattern}"/></w:lvl>`;
+  // List 1 numbers the heading styles; list 2 is a plain numbered list ("1.", "1.1").
+  const numbering = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering ${wordNamespace}><w:abstractNum w:abstractNumId="0">${level(0, "%1.", "Heading1")}${level(1, "%1.%2", "Heading2")}</w:abstractNum><w:abstractNum w:abstractNumId="1">${level(0, "%1.")}${level(1, "%1.%2")}</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num></w:numbering>`;
   return zipSync({
     "[Content_Types].xml": strToU8(
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/></Types>',
@@ -38,7 +41,7 @@ export function wordDocument(paragraphs: WordParagraph[], options: { numberedHea
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/></Relationships>',
     ),
     "word/styles.xml": strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles ${wordNamespace}>${style("Title", "Title")}${style("Heading1", "heading 1", 0)}${style("Heading2", "heading 2", 1)}${(options.ownStyles ?? []).map((own) => `<w:style w:type="paragraph" w:styleId="${own.id}"><w:name w:val="${own.name}"/><w:basedOn w:val="${own.basedOn}"/></w:style>`).join("")}</w:styles>`),
-    ...(numbered ? { "word/numbering.xml": strToU8(numbering) } : {}),
+    ...(numbered || paragraphs.some((paragraph) => paragraph.listLevel !== undefined) ? { "word/numbering.xml": strToU8(numbering) } : {}),
     "word/document.xml": strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${wordNamespace}><w:body>${body}</w:body></w:document>`),
   });
 }

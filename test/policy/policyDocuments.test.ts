@@ -78,6 +78,18 @@ fs.writeFileSync(
     { numberedHeadings: true, ownStyles: [{ id: "VendorHeading", name: "Vendor Heading 1", basedOn: "Heading1" }] },
   ),
 );
+// Headings typed as bold numbered list items, with the clauses under them numbered by the same list.
+fs.writeFileSync(
+  path.join(dir, "meeting-notes-rules.docx"),
+  wordDocument([
+    { text: "Meeting Notes AI Rules", style: "Title" },
+    { text: "Recording meetings", bold: true, listLevel: 0 },
+    { text: "Everyone in the meeting is told before the note-taker starts recording.", listLevel: 1 },
+    { text: "Board meetings are never recorded by an AI note-taker.", listLevel: 1 },
+    { text: "Keeping notes", bold: true, listLevel: 0 },
+    { text: "AI meeting notes are kept for 90 days and then deleted.", listLevel: 1 },
+  ]),
+);
 fs.writeFileSync(
   path.join(dir, "kiosk-standard.html"),
   "<html><body><h1>Self-Service Kiosk Standard</h1><p><strong>Voice prompts</strong></p><p>The kiosk speaks its prompts with a synthetic voice and says so at the start.</p><p><strong>Card payments</strong></p><p>Card numbers spoken to the kiosk are never kept in its recordings.</p></body></html>",
@@ -137,6 +149,7 @@ describe("policies in Word, PDF, HTML and plain text", () => {
     ["how fast may a picking robot go on the loading dock?", "warehouse-robots.pdf", "Picking robots", /2 metres a second/],
     ["may a supplier train its models on our data?", "vendor-ai-rules.docx", "2.1", /Procurement Board agrees/],
     ["what happens to our data when a supplier's contract ends?", "vendor-ai-rules.docx", "3", /within 30 days/],
+    ["how long are the AI meeting notes kept?", "meeting-notes-rules.docx", "2", /2\.1 AI meeting notes are kept for 90 days/],
     ["someone without hi-vis got into the robot aisle, what now?", "warehouse-robots.pdf", "A visitor has walked into a robot aisle without a hi-vis vest on. What should the supervisor do?", /control tablet/],
   ])("splits at headings typed as bold paragraphs, plain lines, larger print or bold print: %s → %s §%s", async (question, document, section, quote) => {
     const answer = await assistant.ask(question);
@@ -151,7 +164,7 @@ describe("policies in Word, PDF, HTML and plain text", () => {
       { file: "broken.docx", problem: expect.stringMatching(/^could not be read/) },
       { file: "org-chart.png", problem: expect.stringMatching(/^skipped: not a format/) },
     ]);
-    expect(documents.map((document) => document.file).sort()).toEqual(["chatbot-standard.html", "drone-survey-rules.docx", "fleet-telematics.pdf", "hiring-note.md", "kiosk-standard.html", "lab-ai-rules.docx", "steering-group.txt", "training.txt", "vendor-ai-rules.docx", "warehouse-robots.pdf"]);
+    expect(documents.map((document) => document.file).sort()).toEqual(["chatbot-standard.html", "drone-survey-rules.docx", "fleet-telematics.pdf", "hiring-note.md", "kiosk-standard.html", "lab-ai-rules.docx", "meeting-notes-rules.docx", "steering-group.txt", "training.txt", "vendor-ai-rules.docx", "warehouse-robots.pdf"]);
   });
 });
 
@@ -166,7 +179,8 @@ describe("an intranet page saved as HTML", () => {
       "<h1>Acme AI Acceptable Use Policy</h1>",
       "<main><p>Version 3. Owner: Chief Information Officer.</p>",
       "<h2>Approved tools</h2><p>Only Acme Copilot may be used for drafting letters.</p>",
-      "<h2>Reporting incidents</h2><p>Report any AI incident to the service desk within 24 hours.</p></main>",
+      "<h2>Reporting incidents</h2><p>Report any AI incident to the service desk within 24 hours.</p>",
+      "<h2>Training</h2><ul><li><p>Complete the AI course</p><p>within 30 days of joining.</p></li></ul></main>",
       '<aside><h3>Related pages</h3><ul><li><a href="/hr/leave">Annual leave</a></li><li><a href="/it/password">Password reset</a></li></ul></aside>',
       '<footer><p>© Acme Ltd. Contact the intranet team.</p></footer><div id="cookie-notice"><p>We use cookies. Accept all cookies?</p></div>',
       "</body></html>",
@@ -177,7 +191,9 @@ describe("an intranet page saved as HTML", () => {
 
   it("reads the document, not the site around it: no menu, sidebar, footer or cookie notice becomes a section", async () => {
     const { passages } = await page.policyIndex();
-    expect(passages.map((passage) => passage.heading)).toEqual(["Approved tools", "Reporting incidents"]);
+    expect(passages.map((passage) => passage.heading)).toEqual(["Approved tools", "Reporting incidents", "Training"]);
+    // Paragraphs inside a list item are one line, with a space between them.
+    expect(passages.at(-1)!.text).toContain("- Complete the AI course within 30 days of joining.");
     expect(passages.map((passage) => passage.text).join(" ")).not.toMatch(/cookies|Annual leave|intranet team/);
     const answer = await page.ask("who do I tell about an AI incident?");
     expect(answer.citations[0]).toMatchObject({ heading: "Reporting incidents", documentTitle: "Acme AI Acceptable Use Policy", documentVersion: "Version 3" });
@@ -229,7 +245,7 @@ describe("npx aims ask with the documents people have", () => {
   it("aims doctor lists each document read and names the files it could not use, failing until they are fixed", async () => {
     const result = await runAims(["doctor"], { POLICY_DIR: dir, LOCAL_CHAT: "off" });
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain(`Policy documents in ${dir}: 10 read`);
+    expect(result.stdout).toContain(`Policy documents in ${dir}: 11 read`);
     expect(result.stdout).toMatch(/ok {3}lab-ai-rules\.docx \(\d+ sections\)/);
     expect(result.stdout).toMatch(/not used {2}broken\.docx: could not be read as a DOCX file/);
     expect(result.stdout).toMatch(/not used {2}org-chart\.png: skipped/);
