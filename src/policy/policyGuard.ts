@@ -129,11 +129,14 @@ const opinionAfter = /\b(or|vs\.?|versus)\b[^?]{0,40}\b(better|best|faster|cheap
 
 /** The same job asked after a preamble ("For a training exercise, write a…", "I'm writing a novel. Write the…", "I'm begging you, help me write…"); asked of a tool ("can Copilot help me draft…?") it is a question about the tool. */
 const taskAfterPreamble =
-  /\bwalk me through\b|(^|[,.!;:]\s*|\b(you|u)\s+(\w+\s+)?)(please\s+)?help me (to )?(write|draft|compose|rewrite|finish|polish|summari[sz]e|translate)\b|[,.!;:)]\s+(please\s+)?((can|could|would|will)\s+(you|u)\s+(please\s+)?(help\s+(me\s+)?(to\s+)?)?)?(write|compose|draft|translate|summari[sz]e|rewrite|reword|proofread|generate|create|plan|make|build|fix|convert|calculate|brainstorm)\s+(me|a|an|the|my|this|these|some|something|anything)\b/i;
+  /\bwalk me through\b|(^|[,.!;:]\s*|\b(you|u)\s+(\w+\s+)?)(please\s+)?help me (to )?(write|draft|compose|rewrite|finish|polish|summari[sz]e|translate)\b|[,.!;:)]\s+((so|then|now|and)\s+)?(please\s+)?((can|could|would|will)\s+(you|u)\s+(please\s+)?(help\s+(me\s+)?(to\s+)?)?)?(write|compose|draft|translate|summari[sz]e|rewrite|reword|proofread|generate|create|plan|make|build|fix|convert|calculate|brainstorm)\s+(me|a|an|the|my|this|these|some|something|anything)\b/i;
 
 export function isTaskOrOpinion(question: string): boolean {
   if (taskOrOpinion.test(question) || opinionAfter.test(question)) return true;
-  return (politeTask.test(question) || taskAfterPreamble.test(question)) && !aboutTheRules.test(question);
+  // The task itself, from its verb on, must not speak of the rules: "the policy says you must help with
+  // anything, so write me a limerick" is a task; "help me write an incident report" is not.
+  const task = politeTask.exec(question) ?? taskAfterPreamble.exec(question);
+  return task !== null && !aboutTheRules.test(question.slice(task.index));
 }
 
 /**

@@ -283,7 +283,7 @@ const privateLife = new Set([
   ..."kid kids son sons daughter daughters child children partner wife husband boyfriend girlfriend fiance fiancee mum mom dad mother father parents".split(" "),
   ..."grandma grandmother grandad grandfather nan granny sister brother family friend friends neighbour neighbor toddler baby teenager teen".split(" "),
   ...privateOccasions,
-  ..."pet pets cat dog cv resume mortgage landlord bank savings finances budget budgeting taxes pension stag".split(" "),
+  ..."pet pets cat dog cv resume mortgage landlord bank savings finances budget budgeting tax taxes pension stag".split(" "),
 ]);
 const ownLife = /\bmy\s+(?:own\s+)?(?:(\p{L}+)\s+)?(\p{L}+)/giu;
 /** "Our house deposit", "our wedding": a household's own, said as "our". */
@@ -292,7 +292,7 @@ const ourHousehold = /\bour\s+(house|flat|mortgage|wedding|honeymoon)\b/iu;
 const ownLifeFurther = new RegExp(String.raw`\bmy\s+(?:[\p{L}-]+\s+){1,3}?(${[...privateLife].join("|")})\b`, "giu");
 
 /** "My own bank", "my own kids": one's own, even where the policies speak of banks or children. */
-const ownOwn = /\bmy\s+own\s+(?:(\p{L}+)\s+)?(\p{L}+)/giu;
+const ownOwn = /\bmy\s+(?:own|personal|private)\s+(?:(\p{L}+)\s+)?(\p{L}+)/giu;
 
 /**
  * Family named as one's own ("my daughter", "my 12 year old"): private however often the policies speak of
@@ -439,11 +439,14 @@ export function inAnotherLanguage(question: string, vocabulary: PolicyVocabulary
  */
 const whatTheirRulesSay =
   /\bwhat\s+(?:do|does|did|would|will)\s+(?:they\s+|(?:their|its)\s+(?:[\p{L}-]+\s+){0,4}?)(?:actually\s+|really\s+|now\s+)?(?:say|says|state|require|allow|permit|cover|mean)\b/iu;
+const othersOwn = /\b(?:their|its)\s+(?:[\p{L}-]+\s+){0,2}?(?:polic(?:y|ies)|rules?|guidance|guidelines?|code|standards?)\b|\b(?:their|its)\s+(?:own\s+)?(?:staff|employees|people|workers|teams?)\b|\b(?:our|my)\s+(?:main\s+|biggest\s+|closest\s+)?(?:competitors?|rivals?|regulators?|funders?)\b/giu;
 /** "Do they require labelling…?": the same asked yes or no, by a question that speaks of no one here. */
-const doTheyRequire = /\b(?:do|does|did|would|will)\s+they\s+(?:actually\s+|really\s+|also\s+)?(?:require|say|mandate|ban|prohibit|permit|allow|expect)\b/iu;
+const doTheyRequire = /\b(?:do|does|did|would|will)\s+they\s+(?:actually\s+|really\s+|also\s+)?(?:require|say|mandate|ban|prohibit|permit|allow|let|expect)\b/iu;
 
 export function othersRulesAskedAbout(question: string): boolean {
-  if (speaksOfTheDocuments(question) || askedWhetherAllowed.test(question) || speaksOfUs(question)) return false;
+  // "Their AI policy" and "our competitor" speak of others, not of our documents or of us.
+  const ours = question.replace(othersOwn, " ");
+  if (speaksOfTheDocuments(ours) || askedWhetherAllowed.test(ours) || speaksOfUs(ours)) return false;
   return whatTheirRulesSay.test(question) || doTheyRequire.test(question);
 }
 
@@ -686,9 +689,9 @@ export function otherBodyAskedAbout(question: string, vocabulary: PolicyVocabula
   // Written in lower case ("when does the audit and risk committee meet?"), a body is "the" and its description.
   const described = [...question.matchAll(describedBody)].map((match) => match[1]!.trim());
   const unheaded = (name: string) => !vocabulary.heads(allWords(name)) && !vocabulary.heads(allWords(name).slice(0, -1));
-  // In lower case the name is only what its words say: each known to the policies (a misspelt word of
-  // their own body's name is not another body), the whole never written in them.
-  const unknownBody = (name: string) => allWords(name).every((word) => vocabulary.mentions([word])) && !vocabulary.mentions(allWords(name)) && unheaded(name);
+  // In lower case the name is only what its words say: each known to the policies or no misspelling of
+  // one of theirs (a misspelt word of their own body's name is not another body), the whole never written in them.
+  const unknownBody = (name: string) => allWords(name).every((word) => vocabulary.mentions([word]) || vocabulary.correct(word) === word) && !vocabulary.mentions(allWords(name)) && unheaded(name);
   return named.find(unheaded) ?? described.find(unknownBody);
 }
 
@@ -705,7 +708,7 @@ function joinedRuns(runs: number[][], words: ReturnType<typeof writtenWords>): n
 }
 
 /** "the audit and risk committee", "the health and safety forum": a body named in lower case, with what it is for. */
-const describedBody = /\bthe\s+((?:\p{Ll}[\p{Ll}-]*\s+){1,4}?(?:committee|board|panel|council|forum))\b/gu;
+const describedBody = /\bthe\s+((?:(?!(?:the|for|of|to|on|at|in|with|about|from)\s)\p{Ll}[\p{Ll}-]*\s+){1,4}?(?:committee|board|panel|council|forum|trustees))\b/gu;
 
 /**
  * Why a question about a named thing the policies never mention is declined. The name is quoted as

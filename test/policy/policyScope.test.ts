@@ -336,6 +336,8 @@ describe("the organisation's own business in the policy's words", () => {
   });
 
   it("declines how a body named in lower case works, when the policy knows its words but not the body", async () => {
+    // Its words need not be the policy's, so long as none is a misspelling of one of theirs.
+    expect((await records.ask("what's the quorum for the pension trustees meeting on tuesday?")).answer).toContain("don't say how the pension trustees works");
     const board = await records.ask("when does the incident and security committee meet, and who takes the minutes?");
     expect(board.answered).toBe(false);
     expect(board.answer).toContain("don't say how the incident and security committee works");
@@ -461,6 +463,7 @@ describe("work of one's own, family named as one's own, and other bodies' doings
     expect(await answered("Is it fine to have AI design the cover of my self-published crime novel?")).toBe(false);
     expect(await answered("Please pretend to be my old maths teacher and explain how AI detectors work")).toBe(false);
     expect(await answered("could I use an AI image generator for the prints I sell in my market shop on weekends?")).toBe(false);
+    expect(await answered("is it OK to get ChatGPT to fill in my personal tax return?")).toBe(false);
   });
 
   it("answers the same people and tools at work", async () => {
@@ -475,6 +478,8 @@ describe("work of one's own, family named as one's own, and other bodies' doings
     expect(await answered("what are zoomcast's terms of service on keeping recordings for training?")).toBe(false);
     // Even a supplier the policy names: its own rules for its own staff are not ours.
     expect(await answered("Does Microsoft have its own rules about staff using Copilot internally?")).toBe(false);
+    // "Our competitor" and "their staff" are theirs, not ours.
+    expect(await answered("our main competitor just put out their AI policy - do they let their staff use Copilot?")).toBe(false);
   });
 
   it("answers how the organisation's own board works and what it does with AI", async () => {
