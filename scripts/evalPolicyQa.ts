@@ -68,6 +68,7 @@ export const evalCorpora: EvalCorpus[] = [
   { name: "brackenfield-charity (charity for older people and carers; Word with heading styles, PDF with numbered headings, question headings, HTML, numbered Markdown, capitals)", policyDir: path.join(corporaDir, "brackenfield-charity", "policies"), questions: path.join(corporaDir, "brackenfield-charity", "questions.json"), tuned: false },
   { name: "pixelmoor-games (video-game studio)", policyDir: path.join(corporaDir, "pixelmoor-games", "policies"), questions: path.join(corporaDir, "pixelmoor-games", "questions.json"), tuned: false },
   { name: "thornbury-building-society (building society; Word and PDF exported by LibreOffice: Word's own heading numbers, bold headings in the text's size)", policyDir: path.join(corporaDir, "thornbury-building-society", "policies"), questions: path.join(corporaDir, "thornbury-building-society", "questions.json"), tuned: false },
+  { name: "halden-engineering (engineering manufacturer; Word with outline numbering, PDF with small capitals and running headers, briefing slides as PDF, an intranet page with its site around it)", policyDir: path.join(corporaDir, "halden-engineering", "policies"), questions: path.join(corporaDir, "halden-engineering", "questions.json"), tuned: false },
 ];
 
 export interface EvalResult {

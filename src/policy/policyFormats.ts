@@ -129,10 +129,28 @@ function plainTextWithTitle(text: string): string {
   let end = first + 1;
   while (end < lines.length && end - first < 4 && isTitleLine(lines[end]!)) end++;
   const block = lines.slice(first, end);
-  const title = block.every(isTitleLine) ? block.map((line) => line.trim()).join(" – ") : lines[first]!.trim();
-  const rest = block.every(isTitleLine) ? lines.slice(end) : lines.slice(first + 1);
+  const titled = block.every(isTitleLine);
+  let title = titled ? block.map((line) => line.trim()).join(" – ") : lines[first]!.trim();
+  let rest = titled ? lines.slice(end) : lines.slice(first + 1);
+  // "HALDEN ENGINEERING LTD" / blank / "AI STEERING GROUP" / "TERMS OF REFERENCE": a title block in capitals
+  // with a blank line in it; a capitals heading over its text ("PURPOSE" / "This policy…") is not one.
+  const more = titled ? capitalsTitleLinesAfterABlank(rest) : 0;
+  if (more > 0) {
+    title = [title, ...rest.slice(1, 1 + more).map((line) => line.trim())].join(" – ");
+    rest = rest.slice(1 + more);
+  }
   return [...lines.slice(0, first), `# ${title}`, ...rest].join("\n");
 }
+
+/** How many lines (two or three) in capitals stand after one blank line, ahead of another blank line; else 0. */
+function capitalsTitleLinesAfterABlank(lines: string[]): number {
+  if (lines[0]?.trim() !== "") return 0;
+  let count = 0;
+  while (count < 3 && isTitleLine(lines[1 + count] ?? "") && isCapitals(lines[1 + count]!)) count++;
+  return count >= 2 && (lines[1 + count] ?? "").trim() === "" ? count : 0;
+}
+
+const isCapitals = (line: string) => /\p{Lu}/u.test(line) && !/\p{Ll}/u.test(line);
 
 /** A line of a title block: short, no sentence ending, not a list item, not a version or a date ("Version 5"). */
 const isTitleLine = (line: string) => {
@@ -145,6 +163,9 @@ export function htmlToText(html: string): string {
   const root = parse(html, { blockTextElements: { script: false, style: false, noscript: false } });
   const lines: string[] = [];
   walk(documentPart(root.querySelector("body") ?? root), lines);
+  // No title heading (a Word document typed without the Title style): its first line, all in bold, is its title.
+  const first = lines.findIndex((line) => line.trim() !== "");
+  if (first >= 0 && !lines.some((line) => line.startsWith("# ")) && /^\*\*[^*]+\*\*$/.test(lines[first]!)) lines[first] = `# ${lines[first]!.slice(2, -2)}`;
   return lines.join("\n").replace(/\n{3,}/g, "\n\n");
 }
 
@@ -269,7 +290,7 @@ async function pdfText(file: string): Promise<string> {
   } finally {
     await pdf.destroy();
   }
-  const { pages, running } = withoutRunningLines(printed);
+  const { pages, running } = withoutRunningLines(printed.map(joinWrappedHeadings));
   const lines = pages.flat();
   const body = bodySize(lines);
   const boldBody = boldShare(lines) >= 0.5;
@@ -304,7 +325,7 @@ const runningLinePlaces = 2;
 /**
  * A page header or footer repeated on most pages ("Underwriting AI Standard v1.3 | Internal | Page 2 of
  * 4") would otherwise end whichever section each page ends in: the pages without them, and each one once
- * (`running`). The first line (the title) always stays.
+ * (`running`). A title repeated as a header stays where it is on the first page.
  */
 function withoutRunningLines(pages: PrintedLine[][]): { pages: PrintedLine[][]; running: PrintedLine[] } {
   if (pages.length < 2) return { pages, running: [] };
@@ -314,7 +335,9 @@ function withoutRunningLines(pages: PrintedLine[][]): { pages: PrintedLine[][]; 
   for (const page of pages) for (const text of new Set([...atTheEdges(page)].map(key))) pagesWith.set(text, (pagesWith.get(text) ?? 0) + 1);
   const running = new Set([...pagesWith].filter(([, count]) => count >= Math.max(2, Math.ceil(pages.length / 2))).map(([text]) => text));
   if (running.size === 0) return { pages, running: [] };
-  const title = pages[0]?.[0];
+  // The first line stays when it is the title (the largest print on its page), not a small running header above it.
+  const firstPage = pages[0] ?? [];
+  const title = firstPage[0] && firstPage[0].size >= Math.max(...firstPage.map((line) => line.size)) ? firstPage[0] : undefined;
   const kept: PrintedLine[] = [];
   const cleaned = pages.map((page) => {
     const edges = atTheEdges(page);
@@ -325,6 +348,22 @@ function withoutRunningLines(pages: PrintedLine[][]): { pages: PrintedLine[][]; 
     });
   });
   return { pages: cleaned, running: kept.map((line) => ({ ...line, bold: false })) };
+}
+
+/**
+ * A heading or title too long for one line ("AI at Halden: what every" / "colleague needs to know"): the
+ * next line in the same print, above the body's size, that goes on in lower case is the same heading.
+ */
+function joinWrappedHeadings(page: PrintedLine[]): PrintedLine[] {
+  const body = bodySize(page);
+  const joined: PrintedLine[] = [];
+  for (const line of page) {
+    const previous = joined.at(-1);
+    const continues = previous && previous.size > body && Math.round(previous.size) === Math.round(line.size) && previous.bold === line.bold && /^\p{Ll}/u.test(line.text) && !/[.!?:;]$/.test(previous.text);
+    if (continues) joined[joined.length - 1] = { ...previous, text: `${previous.text} ${line.text}` };
+    else joined.push(line);
+  }
+  return joined;
 }
 
 /** A page's lines, each with its size and whether it is all in bold. */

@@ -203,20 +203,25 @@ describe("an intranet page saved as HTML", () => {
 describe("a PDF with a running footer and a subtitle", () => {
   // Two pages of 45 lines, each ending with the same footer but its page number.
   const footer = (page: number) => ({ text: `Kestrel Haulage | Route Planning AI Standard v2.4 | Internal | Page ${page} of 2`, size: 8 });
+  const header = { text: "KH-OPS-12 Route Planning AI Standard", size: 8 };
   const filler = (count: number, topic: string) => Array.from({ length: count }, (_, i) => `${topic} rule ${i + 1}: planners record every change to a suggested route in the planning log.`);
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), "aims-pdf-footer-"));
   fs.writeFileSync(
     path.join(folder, "route-planning.pdf"),
     pdfDocument([
-      { text: "Route Planning AI Standard", size: 20 },
+      // A small running header above the title, and a title too long for one line.
+      header,
+      { text: "Route Planning AI", size: 20 },
+      { text: "standard", size: 20 },
       { text: "How the route optimiser is used in daily planning", size: 13 },
       "Version 2.4. Owner: Head of Transport Planning.",
       { text: "Route suggestions", size: 14 },
-      ...filler(40, "Suggestion"),
+      ...filler(37, "Suggestion"),
       "Drivers may refuse a suggested route that takes them under a bridge lower than their vehicle.",
       footer(1),
+      header,
       { text: "Driver hours", size: 14 },
-      ...filler(42, "Hours"),
+      ...filler(41, "Hours"),
       "The optimiser never plans a shift longer than the driver's legal hours allow.",
       footer(2),
     ]),
@@ -226,10 +231,33 @@ describe("a PDF with a running footer and a subtitle", () => {
 
   it("leaves the footer out of the section each page ends in, and reads the line under the title as its subtitle", async () => {
     const answer = await footed.ask("can a driver refuse a suggested route under a low bridge?");
-    expect(answer.citations[0]).toMatchObject({ document: "route-planning.pdf", heading: "Route suggestions", documentTitle: "Route Planning AI Standard – How the route optimiser is used in daily planning", documentVersion: "Version 2.4" });
+    expect(answer.citations[0]).toMatchObject({ document: "route-planning.pdf", heading: "Route suggestions", documentTitle: "Route Planning AI standard – How the route optimiser is used in daily planning", documentVersion: "Version 2.4" });
     const { passages } = await footed.policyIndex();
     expect(passages.find((passage) => passage.heading === "Route suggestions")!.text).not.toContain("Page 1 of 2");
     expect(passages.find((passage) => passage.heading === "Driver hours")!.text).not.toContain("Page 2 of 2");
+    expect(passages.map((passage) => passage.text).join(" ")).not.toContain("KH-OPS-12");
+  });
+});
+
+describe("titles written without title markup", () => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), "aims-titles-"));
+  // A terms of reference whose title block in capitals has a blank line in it.
+  fs.writeFileSync(path.join(folder, "terms.txt"), "KESTREL HAULAGE LTD\n\nDATA AND AI BOARD\nTERMS OF REFERENCE\n\nVersion: 2\n\nQUORUM\n\nThree members, one of them the Chief Data Officer.\n");
+  // A Word standard typed without the Title style: its first line is a bold paragraph.
+  fs.writeFileSync(
+    path.join(folder, "telematics.docx"),
+    wordDocument([
+      { text: "Telematics AI Standard", bold: true },
+      { text: "Camera alerts", bold: true },
+      { text: "Fatigue alerts from the cab camera are reviewed by a transport manager within one shift." },
+    ]),
+  );
+  const titled = new PolicyAssistant({ policyDir: folder, prompt: loadPrompt("policy-answer") });
+  afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
+
+  it("takes a capitals title block across a blank line, and a Word document's first bold line, for the title", async () => {
+    expect((await titled.ask("how many members make a quorum on the data and AI board?")).citations[0]).toMatchObject({ heading: "QUORUM", documentTitle: "KESTREL HAULAGE LTD – DATA AND AI BOARD – TERMS OF REFERENCE" });
+    expect((await titled.ask("who reviews the cab camera fatigue alerts?")).citations[0]).toMatchObject({ heading: "Camera alerts", documentTitle: "Telematics AI Standard" });
   });
 });
 
