@@ -277,16 +277,19 @@ interface PrintedLine {
  * larger than the body text is a heading, numbered or not ("Approved tools" in 14 pt over 10 pt text), and is
  * marked as one; so is a short bold line in the body's own size followed by a line of text in a regular face
  * (a heading typed in bold, as Word and LibreOffice print a bold paragraph or a third-level heading), but not a
- * bold row over rows (a table's header), nor a numbered line, which the splitter places by its number. The
- * first line is left to be the title.
+ * bold row over rows (a table's header), nor a numbered line, which the splitter places by its number. A PDF
+ * with bookmarks says which lines are its headings, and how deep: those come first. The first line is left
+ * to be the title.
  */
 async function pdfText(file: string): Promise<string> {
   const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
   const data = new Uint8Array(await fs.readFile(file));
   const pdf = await getDocument({ data, useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
   const printed: PrintedLine[][] = [];
+  let bookmarks: Map<string, number>;
   try {
     for (let number = 1; number <= pdf.numPages; number++) printed.push(await printedLines(await pdf.getPage(number)));
+    bookmarks = bookmarkDepths(await pdf.getOutline());
   } finally {
     await pdf.destroy();
   }
@@ -310,13 +313,50 @@ async function pdfText(file: string): Promise<string> {
       page
         .map((line, i) => {
           const next = page[i + 1] ?? pages[at + 1]?.[0];
+          const bookmarked = first ? undefined : bookmarkDepth(bookmarks, line.text);
+          if (bookmarked !== undefined) {
+            first = false;
+            return `\n${"#".repeat(Math.min(6, 2 + bookmarked))} ${line.text}\n`;
+          }
           const heading = !first && line !== subtitle && short(line) && (larger(line) || boldHeading(line, next));
           first = false;
-          return heading ? `\n${marks(larger(line) ? Math.round(line.size) : undefined)} ${line.text}\n` : line.text;
+          // With bookmarks, a heading they leave out sits below all of theirs.
+          const level = bookmarks.size > 0 ? "#".repeat(Math.min(6, 3 + Math.max(...bookmarks.values()))) : marks(larger(line) ? Math.round(line.size) : undefined);
+          return heading ? `\n${level} ${line.text}\n` : line.text;
         })
         .join("\n"),
     )
     .join("\n\n");
+}
+
+interface Bookmark {
+  title: string;
+  items?: Bookmark[];
+}
+
+/**
+ * A PDF's bookmarks (its outline, which Word and LibreOffice make from the headings): each title, as
+ * `bookmarkKey` writes it, with its depth (0 for the top). Empty when the PDF has fewer than two.
+ */
+function bookmarkDepths(outline: Bookmark[] | null): Map<string, number> {
+  const depths = new Map<string, number>();
+  const add = (items: Bookmark[], depth: number) => {
+    for (const item of items) {
+      if (item.title.trim()) depths.set(bookmarkKey(item.title), depth);
+      add(item.items ?? [], depth + 1);
+    }
+  };
+  add(outline ?? [], 0);
+  return depths.size >= 2 ? depths : new Map();
+}
+
+const bookmarkKey = (text: string) => text.toLowerCase().replace(/\s+/g, " ").trim();
+
+/** A line's depth among the bookmarks: its text is a bookmark's, or a number and a bookmark's ("3.1 Overrides"). */
+function bookmarkDepth(bookmarks: Map<string, number>, text: string): number | undefined {
+  if (bookmarks.size === 0) return undefined;
+  const key = bookmarkKey(text);
+  return bookmarks.get(key) ?? bookmarks.get(key.replace(/^\d+(\.\d+)*[.)]?\s+/, ""));
 }
 
 /** Where a page's running header or footer can stand: its first and last lines. */

@@ -48,17 +48,40 @@ export function wordDocument(paragraphs: WordParagraph[], options: { numberedHea
 
 /**
  * A PDF with one line of text per entry (long lines are the caller's to wrap), 45 lines to a page; an entry
- * with a size is printed in that many points, the rest in 10; an entry marked bold in Helvetica-Bold.
+ * with a size is printed in that many points, the rest in 10; an entry marked bold in Helvetica-Bold; an
+ * entry with a `bookmark` depth is in the PDF's outline (its bookmarks), 0 at the top.
  */
-export function pdfDocument(lines: (string | { text: string; size: number; bold?: boolean })[]): Uint8Array {
+export function pdfDocument(lines: (string | { text: string; size: number; bold?: boolean; bookmark?: number })[]): Uint8Array {
   const escapePdf = (text: string) => text.replace(/\\/g, "\\\\").replace(/\(/g, "\\(").replace(/\)/g, "\\)");
   const printed = lines.map((line) => (typeof line === "string" ? { text: line, size: 10 } : line));
   const pages: (typeof printed)[] = [];
   for (let i = 0; i < printed.length; i += 45) pages.push(printed.slice(i, i + 45));
   // Objects: 1 catalog, 2 page tree, 3 and 4 the regular and bold fonts, then a page and its content for each page.
   const pageIds = pages.map((_, i) => 5 + i * 2);
+  // The outline, after the pages: its root, then one object per bookmark, children under the last item one level up.
+  const marked = printed.flatMap((line, at) => ("bookmark" in line && line.bookmark !== undefined ? [{ title: line.text, depth: line.bookmark, page: pageIds[Math.floor(at / 45)]! }] : []));
+  const rootId = 5 + pages.length * 2;
+  const items = marked.map((item, i) => ({ ...item, id: rootId + 1 + i, parent: rootId, children: [] as number[] }));
+  for (const [i, item] of items.entries()) {
+    const parent = items.slice(0, i).reverse().find((earlier) => earlier.depth === item.depth - 1);
+    item.parent = parent ? parent.id : rootId;
+    (parent ? parent.children : []).push(item.id);
+  }
+  const siblingsOf = (parent: number) => items.filter((item) => item.parent === parent).map((item) => item.id);
+  const outline =
+    items.length === 0
+      ? []
+      : [
+          `<< /Type /Outlines /First ${siblingsOf(rootId)[0]} 0 R /Last ${siblingsOf(rootId).at(-1)} 0 R /Count ${items.length} >>`,
+          ...items.map((item) => {
+            const siblings = siblingsOf(item.parent);
+            const at = siblings.indexOf(item.id);
+            const links = [at > 0 ? `/Prev ${siblings[at - 1]} 0 R` : "", at < siblings.length - 1 ? `/Next ${siblings[at + 1]} 0 R` : "", item.children.length > 0 ? `/First ${item.children[0]} 0 R /Last ${item.children.at(-1)} 0 R /Count ${item.children.length}` : ""].join(" ");
+            return `<< /Title (${escapePdf(item.title)}) /Parent ${item.parent} 0 R ${links} /Dest [${item.page} 0 R /XYZ 0 800 0] >>`;
+          }),
+        ];
   const objects = [
-    "<< /Type /Catalog /Pages 2 0 R >>",
+    items.length === 0 ? "<< /Type /Catalog /Pages 2 0 R >>" : `<< /Type /Catalog /Pages 2 0 R /Outlines ${rootId} 0 R >>`,
     `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(" ")}] /Count ${pages.length} >>`,
     "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
     "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>",
@@ -69,6 +92,7 @@ export function pdfDocument(lines: (string | { text: string; size: number; bold?
         `<< /Length ${Buffer.byteLength(content, "latin1")} >>\nstream\n${content}\nendstream`,
       ];
     }),
+    ...outline,
   ];
   let pdf = "%PDF-1.4\n";
   const offsets: number[] = [];

@@ -239,6 +239,34 @@ describe("a PDF with a running footer and a subtitle", () => {
   });
 });
 
+describe("a PDF with bookmarks", () => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), "aims-pdf-bookmarks-"));
+  // Headings in the body's own print, neither larger nor bold nor numbered: only the bookmarks say which they are.
+  fs.writeFileSync(
+    path.join(folder, "forklift-ai.pdf"),
+    pdfDocument([
+      { text: "Forklift Telematics AI Rules", size: 18 },
+      "Owner: Head of Warehouse Operations.",
+      { text: "Speed coaching", size: 10, bookmark: 0 },
+      "The telematics model suggests speed coaching to a driver's supervisor, never to the driver directly.",
+      { text: "Impact alerts", size: 10, bookmark: 0 },
+      { text: "Night shifts", size: 10, bookmark: 1 },
+      "At night an impact alert locks the truck until the shift manager has checked it.",
+    ]),
+  );
+  const marked = new PolicyAssistant({ policyDir: folder, prompt: loadPrompt("policy-answer") });
+  afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
+
+  it("takes its headings, and their levels, from the bookmarks", async () => {
+    const { passages } = await marked.policyIndex();
+    expect(passages.map((passage) => passage.headingPath.join(" > "))).toEqual([
+      "Forklift Telematics AI Rules > Speed coaching",
+      "Forklift Telematics AI Rules > Impact alerts > Night shifts",
+    ]);
+    expect((await marked.ask("what happens after an impact alert on a night shift?")).citations[0]).toMatchObject({ heading: "Night shifts" });
+  });
+});
+
 describe("titles written without title markup", () => {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), "aims-titles-"));
   // A terms of reference whose title block in capitals has a blank line in it.
