@@ -105,3 +105,17 @@ export function pdfDocument(lines: (string | { text: string; size: number; bold?
   pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return new Uint8Array(Buffer.from(pdf, "latin1"));
 }
+
+/** Words of a paragraph laid out in lines of at most `width` characters, as a PDF prints them. */
+export function wrapLines(text: string, width = 95): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
