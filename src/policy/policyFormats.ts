@@ -46,6 +46,8 @@ function markdown(text: string): ReadDocument {
 const wordStyles = [
   "p[style-name='Title'] => h1:fresh",
   ...[1, 2, 3, 4, 5].flatMap((level) => [`p[style-name='heading ${level}'] => h${level + 1}:fresh`, `p[style-name='Heading ${level}'] => h${level + 1}:fresh`]),
+  // A table of contents (Word's "toc 1"…, LibreOffice's "Contents 1"…) repeats every heading: it is left out.
+  ...["toc", "TOC", "Contents"].flatMap((name) => [`p[style-name^='${name} '] => !`, `p[style-name='${name} Heading'] => !`]),
 ];
 
 /**
@@ -114,7 +116,31 @@ export function isPolicyFile(file: string): boolean {
 export async function readPolicyFile(file: string): Promise<ReadDocument> {
   const reader = lookUpWord(readers, path.extname(file).toLowerCase());
   if (!reader) throw new Error(`unsupported format ${path.extname(file) || "(no extension)"}`);
-  return reader(file);
+  const read = await reader(file);
+  return { ...read, text: withoutContents(read.text) };
+}
+
+/** A table of contents' entry: a heading, dot leaders and its page ("2. Personal accounts ........ 2"). */
+const contentsEntry = /^\s*[-*]?\s*\S.{0,100}?\s*(?:\.\s?){4,}\s*\d{1,3}\s*$|^\s*\S.{0,100}?\s*…{2,}\s*\d{1,3}\s*$/;
+const contentsHeading = /^\s*(?:#{1,6}\s*)?(?:\*\*)?(?:table\s+of\s+)?contents(?:\*\*)?\s*$/i;
+
+/**
+ * A table of contents repeats every heading with its page: as a section of its own it would look like an
+ * answer to every question about any heading. Its entries (with dot leaders) are left out, and so is its
+ * "Contents" heading when entries followed it.
+ */
+function withoutContents(text: string): string {
+  const lines = text.split("\n");
+  const kept: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (contentsEntry.test(lines[i]!)) continue;
+    if (contentsHeading.test(lines[i]!)) {
+      const next = lines.slice(i + 1).find((line) => line.trim() !== "");
+      if (next !== undefined && contentsEntry.test(next)) continue;
+    }
+    kept.push(lines[i]!);
+  }
+  return kept.join("\n");
 }
 
 /**

@@ -267,6 +267,48 @@ describe("a PDF with bookmarks", () => {
   });
 });
 
+describe("a table of contents", () => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), "aims-contents-"));
+  fs.writeFileSync(
+    path.join(folder, "policy.docx"),
+    wordDocument(
+      [
+        { text: "Acme AI Policy", style: "Title" },
+        { text: "Contents", style: "TOCHeading" },
+        { text: "1 Purpose\t2", style: "TOC1" },
+        { text: "2 Approved tools\t2", style: "TOC1" },
+        { text: "Purpose", style: "Heading1" },
+        { text: "This policy explains how staff may use AI tools." },
+        { text: "Approved tools", style: "Heading1" },
+        { text: "Only Acme Copilot may be used for drafting letters." },
+      ],
+      { ownStyles: [{ id: "TOC1", name: "toc 1", basedOn: "Normal" }, { id: "TOCHeading", name: "TOC Heading", basedOn: "Heading1" }] },
+    ),
+  );
+  fs.writeFileSync(
+    path.join(folder, "guide.pdf"),
+    pdfDocument([
+      { text: "Acme AI Guide", size: 18 },
+      { text: "Contents", size: 14 },
+      "1. Purpose .................................... 2",
+      "2. Retention .................................. 2",
+      { text: "1. Purpose", size: 14 },
+      "This guide explains the AI rules for field staff.",
+      { text: "2. Retention", size: 14 },
+      "Chat logs are kept for 30 days.",
+    ]),
+  );
+  const contents = new PolicyAssistant({ policyDir: folder, prompt: loadPrompt("policy-answer") });
+  afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
+
+  it("is left out, in Word (its styles) and in PDF (its dot leaders), so it answers nothing", async () => {
+    const { passages } = await contents.policyIndex();
+    expect(passages.map((passage) => `${passage.document} ${passage.heading}`)).toEqual(["guide.pdf Purpose", "guide.pdf Retention", "policy.docx Purpose", "policy.docx Approved tools"]);
+    const answer = await contents.ask("which tools are approved?");
+    expect(answer).toMatchObject({ confidence: "confident", citations: [expect.objectContaining({ heading: "Approved tools" })] });
+  });
+});
+
 describe("titles written without title markup", () => {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), "aims-titles-"));
   // A terms of reference whose title block in capitals has a blank line in it.
