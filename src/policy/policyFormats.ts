@@ -59,21 +59,27 @@ const contentsHeading = /^\s*(?:#{1,6}\s*)?(?:\*\*)?(?:table\s+of\s+)?contents(?
 
 /**
  * A table of contents repeats every heading with its page: as a section of its own it would look like an
- * answer to every question about any heading. Its entries (with dot leaders) are left out, and so is its
- * "Contents" heading when entries followed it.
+ * answer to every question about any heading. Its entries (with dot leaders) are left out when two or more
+ * stand together (a single dotted line, "Reception ........ 100", is a contact's), and so is its
+ * "Contents" heading above them.
  */
 function withoutContents(text: string): string {
   const lines = text.split("\n");
-  const kept: string[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    if (contentsEntry.test(lines[i]!)) continue;
-    if (contentsHeading.test(lines[i]!)) {
-      const next = lines.slice(i + 1).find((line) => line.trim() !== "");
-      if (next !== undefined && contentsEntry.test(next)) continue;
-    }
-    kept.push(lines[i]!);
-  }
-  return kept.join("\n");
+  const isEntry = lines.map((line) => contentsEntry.test(line));
+  // An entry counts when the nearest non-blank line before or after it is an entry too.
+  const neighbour = (i: number, step: number) => {
+    for (let j = i + step; j >= 0 && j < lines.length; j += step) if (lines[j]!.trim() !== "") return isEntry[j]!;
+    return false;
+  };
+  const inContents = isEntry.map((entry, i) => entry && (neighbour(i, -1) || neighbour(i, 1)));
+  return lines
+    .filter((line, i) => {
+      if (inContents[i]) return false;
+      if (!contentsHeading.test(line)) return true;
+      const next = lines.findIndex((later, j) => j > i && later.trim() !== "");
+      return !(next >= 0 && inContents[next]);
+    })
+    .join("\n");
 }
 
 /**

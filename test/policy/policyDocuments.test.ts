@@ -296,6 +296,8 @@ describe("a table of contents", () => {
       "This guide explains the AI rules for field staff.",
       { text: "2. Retention", size: 14 },
       "Chat logs are kept for 30 days.",
+      // One dotted line on its own is not a table of contents.
+      "Data protection officer ........ 214",
     ]),
   );
   const contents = new PolicyAssistant({ policyDir: folder, prompt: loadPrompt("policy-answer") });
@@ -304,6 +306,7 @@ describe("a table of contents", () => {
   it("is left out, in Word (its styles) and in PDF (its dot leaders), so it answers nothing", async () => {
     const { passages } = await contents.policyIndex();
     expect(passages.map((passage) => `${passage.document} ${passage.heading}`)).toEqual(["guide.pdf Purpose", "guide.pdf Retention", "policy.docx Purpose", "policy.docx Approved tools"]);
+    expect(passages.find((passage) => passage.heading === "Retention")!.text).toContain("Data protection officer ........ 214");
     const answer = await contents.ask("which tools are approved?");
     expect(answer).toMatchObject({ confidence: "confident", citations: [expect.objectContaining({ heading: "Approved tools" })] });
   });
