@@ -13,16 +13,20 @@ const wordStyles = [
 ];
 
 /**
- * A Word document as HTML, its headings numbered as Word shows them (wordNumbering.ts). mammoth and the
- * readers of Word's styles and lists (which unzip with fflate) are loaded only when a folder holds Word documents.
+ * A Word document as HTML, its headings and numbered clauses numbered as Word shows them (wordNumbering.ts).
+ * mammoth and the readers of Word's styles and lists (which unzip with fflate) are loaded only when a folder
+ * holds Word documents.
  */
 export async function wordHtml(file: string): Promise<string> {
-  const [mammoth, { numberedParagraphs }, { headingStyles, isHeadingStyle }] = await Promise.all([import("mammoth").then((module) => module.default), import("./wordNumbering.js"), import("./wordStyles.js")]);
+  const [mammoth, { numberedParagraphs }, { headingStyles, isHeadingStyle, readStyles, wordParts }] = await Promise.all([import("mammoth").then((module) => module.default), import("./wordNumbering.js"), import("./wordStyles.js")]);
   const data = await fs.readFile(file);
-  const headings = headingStyles(data);
+  const parts = wordParts(data);
+  const styles = readStyles(parts.styles);
   // The organisation's own heading styles ("Acme Heading 1", based on Heading 1) are headings too, at their level.
-  const ownStyles = headings.filter(({ name }) => !isHeadingStyle(name) && !name.includes("'")).map(({ name, level }) => `p[style-name='${name}'] => h${Math.min(6, level + 2)}:fresh`);
-  return (await mammoth.convertToHtml({ buffer: data }, { styleMap: [...wordStyles, ...ownStyles], transformDocument: numberingParagraphs(numberedParagraphs(data)) })).value;
+  const ownStyles = headingStyles(styles)
+    .filter(({ name }) => !isHeadingStyle(name) && !name.includes("'"))
+    .map(({ name, level }) => `p[style-name='${name}'] => h${Math.min(6, level + 2)}:fresh`);
+  return (await mammoth.convertToHtml({ buffer: data }, { styleMap: [...wordStyles, ...ownStyles], transformDocument: numberingParagraphs(numberedParagraphs(parts, styles)) })).value;
 }
 
 /** mammoth's document model: elements with children, paragraphs with their style's name, text as `value`. */

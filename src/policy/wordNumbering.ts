@@ -5,8 +5,7 @@
 // numbered. Here the numbers are worked out as Word draws them (numbering.xml's lists, each level's
 // start, format and "%1.%2" pattern, deeper levels restarting under a new parent); the reader puts each
 // in front of its paragraph. Bullets have no number.
-import { strFromU8, unzipSync } from "fflate";
-import { attribute, numberingOf, optional, readStyles, styleNumbering, unescapeXml, valueOf, type ParagraphStyle } from "./wordStyles.js";
+import { attribute, numberingOf, optional, styleNumbering, unescapeXml, valueOf, type ParagraphStyle, type WordParts } from "./wordStyles.js";
 
 /** A numbered paragraph, in document order: its text as written, and the number Word shows before it. */
 export interface NumberedParagraph {
@@ -21,18 +20,12 @@ interface Level {
   legal: boolean;
 }
 
-const wordParts = ["word/document.xml", "word/styles.xml", "word/numbering.xml"];
-
-export function numberedParagraphs(docx: Uint8Array): NumberedParagraph[] {
-  const parts = unzipSync(docx, { filter: (file) => wordParts.includes(file.name) });
-  const numbering = parts["word/numbering.xml"];
-  const document = parts["word/document.xml"];
-  if (!numbering || !document) return [];
-  const styles = readStyles(parts["word/styles.xml"] ? strFromU8(parts["word/styles.xml"]) : "");
-  const lists = readLists(strFromU8(numbering), styles);
+export function numberedParagraphs(parts: WordParts, styles: Map<string, ParagraphStyle>): NumberedParagraph[] {
+  if (!parts.numbering || !parts.document) return [];
+  const lists = readLists(parts.numbering, styles);
   const counters = new Map<string, (number | undefined)[]>();
   const numbered: NumberedParagraph[] = [];
-  for (const paragraph of strFromU8(document).match(/<w:p(?:\s[^>]*)?>[\s\S]*?<\/w:p>/g) ?? []) {
+  for (const paragraph of parts.document.match(/<w:p(?:\s[^>]*)?>[\s\S]*?<\/w:p>/g) ?? []) {
     const styleId = attribute(/<w:pStyle\b[^>]*>/.exec(paragraph)?.[0], "w:val");
     const own = numberingOf(/<w:numPr>[\s\S]*?<\/w:numPr>/.exec(paragraph)?.[0]);
     const inherited = styleId ? styleNumbering(styles, styleId) : undefined;

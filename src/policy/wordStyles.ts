@@ -56,10 +56,22 @@ export function headingLevel(styles: Map<string, ParagraphStyle>, styleId: strin
   return style.basedOn ? headingLevel(styles, style.basedOn, seen) : undefined;
 }
 
+/** The parts of a .docx its structure is read from, as text ("" when a part is missing). */
+export interface WordParts {
+  document: string;
+  styles: string;
+  numbering: string;
+}
+
+export function wordParts(docx: Uint8Array): WordParts {
+  const names = { document: "word/document.xml", styles: "word/styles.xml", numbering: "word/numbering.xml" };
+  const parts = unzipSync(docx, { filter: (file) => Object.values(names).includes(file.name) });
+  const text = (name: string) => (parts[name] ? strFromU8(parts[name]) : "");
+  return { document: text(names.document), styles: text(names.styles), numbering: text(names.numbering) };
+}
+
 /** Every paragraph style that is a heading, with its level (0 for the top): built-in or the organisation's own. */
-export function headingStyles(docx: Uint8Array): { name: string; level: number }[] {
-  const part = unzipSync(docx, { filter: (file) => file.name === "word/styles.xml" })["word/styles.xml"];
-  const styles = readStyles(part ? strFromU8(part) : "");
+export function headingStyles(styles: Map<string, ParagraphStyle>): { name: string; level: number }[] {
   return [...styles.keys()].flatMap((id) => {
     const level = headingLevel(styles, id);
     return level === undefined ? [] : [{ name: styles.get(id)!.name, level }];
