@@ -28,10 +28,23 @@ function sentencesOf(paragraph: string): string[] {
     .filter((sentence) => sentence.length > 0);
 }
 
+/**
+ * A line right below a list item that carries it on: indented under it ("  - Breaches must be
+ * reported to the\n    ICO within 72 hours"), or, unindented as a PDF's wrapped lines are, when the
+ * item stops mid-sentence and the line goes on in lower case ("…without checking\nthe recording.").
+ * An unindented line starting with a capital is a paragraph of its own below the list.
+ */
+function continuesItem(line: string, itemText: string): boolean {
+  if (/^\s/.test(line)) return true;
+  return !/[.!?:;]["”)]?$/.test(itemText) && /^[\p{Ll}(]/u.test(line);
+}
+
 export function unitsOf(text: string): PassageUnit[] {
   const units: Omit<PassageUnit, "position">[] = [];
   let paragraph: string[] = [];
   let header: string[] | null = null;
+  /** The list item being read, which a wrapped line right below it continues. */
+  let item: Omit<PassageUnit, "position"> | undefined;
   const endParagraph = () => {
     if (paragraph.length > 0) units.push(...sentencesOf(paragraph.join(" ")).map((text) => ({ text, kind: "sentence" as const })));
     paragraph = [];
@@ -55,13 +68,21 @@ export function unitsOf(text: string): PassageUnit[] {
     header = null;
     if (line.trim() === "") {
       endParagraph();
+      item = undefined;
       continue;
     }
     if (listItem.test(line)) {
       endParagraph();
-      units.push({ text: line.replace(listItem, "").replace(/\*\*/g, "").trim(), kind: "item" });
+      item = { text: line.replace(listItem, "").replace(/\*\*/g, "").trim(), kind: "item" };
+      units.push(item);
       continue;
     }
+    if (item && continuesItem(line, item.text)) {
+      // A word broken at a hyphen at the line's end ("lip-\nsync") is written whole again.
+      item.text = `${item.text}${/\p{L}-$/u.test(item.text) ? "" : " "}${line.replace(/\*\*/g, "").trim()}`;
+      continue;
+    }
+    item = undefined;
     paragraph.push(line.replace(/\*\*/g, ""));
   }
   endParagraph();

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { extractiveAnswer } from "../../src/policy/policyExtracts.js";
 import { PolicyIndex } from "../../src/policy/policyIndex.js";
 import { splitDocument } from "../../src/policy/policySections.js";
+import { unitsOf } from "../../src/policy/policyUnits.js";
 import { assistantOnPolicy } from "../support/policyFolder.js";
 
 const rules = [
@@ -50,6 +51,43 @@ describe("quoting a section that holds a list", () => {
     const answer = await assistant.ask("are obituaries ok to do with chatgpt");
     expect(answer.answered).toBe(true);
     expect(answer.answer).toMatch(/AI tools must not be used to write:\n- obituaries and tributes;/);
+  });
+});
+
+describe("quoting a list item that runs onto more lines", () => {
+  // A typed procedure wraps its bullets under their text; a PDF's text wraps them at the margin.
+  const procedure = [
+    "INCIDENT PROCEDURE",
+    "",
+    "TELLING THE REGULATOR",
+    "",
+    "  - Personal data breaches that are likely to result in a risk to",
+    "    people must be reported to the Information Commissioner's Office",
+    "    within 72 hours of becoming aware of them. The DPO makes the report.",
+    "  - Customers wrongly refused credit are contacted within 5 working days.",
+    "",
+    "STOPPING A TOOL",
+    "",
+    "- Any team leader may switch the chatbot off with the pause switch on the",
+    "dashboard; the duty manager is told at once.",
+    "Switching it back on needs the Head of Service.",
+  ].join("\n");
+  const typed = assistantOnPolicy("incident-procedure.txt", procedure);
+
+  it("quotes the whole item, with who makes the report, not its first line", async () => {
+    const answer = await typed.ask("who reports a personal data breach to the ICO, and how quickly?");
+    expect(answer.citations[0]?.section).toBe("TELLING THE REGULATOR");
+    expect(answer.answer).toContain("Personal data breaches that are likely to result in a risk to people must be reported to the Information Commissioner's Office within 72 hours");
+    expect(answer.answer).toContain("The DPO makes the report.");
+  });
+
+  it("joins a line that carries an item on at the margin, and leaves the paragraph below the list its own", () => {
+    const passage = splitDocument("incident-procedure.txt", procedure, { plainText: true }).find((section) => section.heading === "STOPPING A TOOL")!;
+    const units = unitsOf(passage.text).map(({ kind, text }) => [kind, text]);
+    expect(units).toEqual([
+      ["item", "Any team leader may switch the chatbot off with the pause switch on the dashboard; the duty manager is told at once."],
+      ["sentence", "Switching it back on needs the Head of Service."],
+    ]);
   });
 });
 
