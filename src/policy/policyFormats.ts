@@ -34,12 +34,24 @@ export const policyExtensions = Object.keys(readers);
  * A Markdown file with no heading markup below its title (no "#" but the title's, no underline, no bold line)
  * is plain text with a `.md` name: its headings are found the same way.
  */
-function markdown(text: string): ReadDocument {
+function markdown(raw: string): ReadDocument {
+  const text = withoutHtmlTagLines(raw);
   const lines = text.split(/\r?\n/);
   const title = lines.findIndex((line) => line.trim() !== "");
   const marked = lines.some((line, i) => (i !== title || !/^#\s/.test(line)) && marksAHeading(line));
   if (marked) return { text, plainText: false };
   return { text: /^#\s/.test(lines[title] ?? "") ? text : plainTextWithTitle(text), plainText: true };
+}
+
+/**
+ * Markdown exported from a wiki or notes app wraps callouts and toggles in HTML ("<aside>", "<details>"): a
+ * line that is only such a tag says nothing, and read as text it would be quoted in answers.
+ */
+function withoutHtmlTagLines(text: string): string {
+  return text
+    .split("\n")
+    .filter((line) => !/^\s*<\/?(?:aside|details|summary|div|span|section|figure|figcaption|center|br)\b[^>]*>\s*$/i.test(line))
+    .join("\n");
 }
 
 export function isPolicyFile(file: string): boolean {
@@ -55,6 +67,8 @@ export async function readPolicyFile(file: string): Promise<ReadDocument> {
 
 /** A table of contents' entry: a heading, dot leaders and its page ("2. Personal accounts ........ 2"). */
 const contentsEntry = /^\s*[-*]?\s*\S.{0,100}?\s*(?:\.\s?){4,}\s*\d{1,3}\s*$|^\s*\S.{0,100}?\s*…{2,}\s*\d{1,3}\s*$/;
+/** A Markdown export's table of contents: a list item that is only a link to a heading ("- [2. Scope](#2-scope)"). */
+const contentsLink = /^\s*(?:[-*+]|\d{1,2}\\?[.)])\s+\[[^\]]+\]\(#[^)\s]*\)\s*$/;
 const contentsHeading = /^\s*(?:#{1,6}\s*)?(?:\*\*)?(?:table\s+of\s+)?contents(?:\*\*)?\s*$/i;
 
 /**
@@ -65,7 +79,7 @@ const contentsHeading = /^\s*(?:#{1,6}\s*)?(?:\*\*)?(?:table\s+of\s+)?contents(?
  */
 function withoutContents(text: string): string {
   const lines = text.split("\n");
-  const isEntry = lines.map((line) => contentsEntry.test(line));
+  const isEntry = lines.map((line) => contentsEntry.test(line) || contentsLink.test(line));
   // An entry counts when the nearest non-blank line before or after it is an entry too.
   const neighbour = (i: number, step: number) => {
     for (let j = i + step; j >= 0 && j < lines.length; j += step) if (lines[j]!.trim() !== "") return isEntry[j]!;
@@ -88,6 +102,8 @@ function withoutContents(text: string): string {
  * OF REFERENCE"): the title is then all of them, so that what the document is about is in its title.
  */
 function plainTextWithTitle(text: string): string {
+  const email = emailHeader(text);
+  if (email) return `# ${email.subject}\n${email.body}`;
   const lines = text.split(/\r?\n/);
   const first = lines.findIndex((line) => line.trim() !== "");
   if (first < 0) return text;
@@ -105,6 +121,23 @@ function plainTextWithTitle(text: string): string {
     rest = rest.slice(1 + more);
   }
   return [...lines.slice(0, first), `# ${title}`, ...rest].join("\n");
+}
+
+const emailField = /^(from|sent|date|to|cc|bcc|subject|importance|attachments):[ \t]*(.*)$/i;
+
+/**
+ * Terms of reference pasted into an e-mail and saved as text open with its header ("From: …", "Sent: …",
+ * "Subject: …"): its subject says what the document is (without "RE:" or "FW:"), the sender does not.
+ */
+function emailHeader(text: string): { subject: string; body: string } | undefined {
+  const lines = text.split(/\r?\n/);
+  const first = lines.findIndex((line) => line.trim() !== "");
+  let end = first;
+  while (end >= 0 && end < lines.length && emailField.test(lines[end]!)) end++;
+  const fields = lines.slice(first, end).map((line) => emailField.exec(line)!);
+  const subject = fields.find((field) => field[1]!.toLowerCase() === "subject")?.[2]?.replace(/^(?:(?:re|fw|fwd)\s*:\s*)+/i, "").trim();
+  if (fields.length < 2 || !subject || !fields.some((field) => field[1]!.toLowerCase() === "from")) return undefined;
+  return { subject, body: lines.slice(end).join("\n") };
 }
 
 /** How many lines (two or three) in capitals stand after one blank line, ahead of another blank line; else 0. */
@@ -127,7 +160,7 @@ const isTitleLine = (line: string) => {
 export function htmlToText(html: string): string {
   const root = parse(html, { blockTextElements: { script: false, style: false, noscript: false } });
   const lines: string[] = [];
-  walk(documentPart(root.querySelector("body") ?? root), lines);
+  walk(documentPart(root.querySelector("body") ?? root, root.querySelector("title")?.text ?? ""), lines);
   // No title heading (a Word document typed without the Title style): its first line, all in bold, is its title.
   const first = lines.findIndex((line) => line.trim() !== "");
   if (first >= 0 && !lines.some((line) => line.startsWith("# ")) && /^\*\*[^*]+\*\*$/.test(lines[first]!)) lines[first] = `# ${lines[first]!.slice(2, -2)}`;
@@ -145,21 +178,39 @@ const sitePartName = /(^|[\s_-])(cookies?|breadcrumbs?|sidebar|skip|navbar|menu|
  * `article`) when it has one; the site's parts are left out either way, and so are the page's own header
  * and footer outside it. The document's title stays when the page puts it above `main`.
  */
-function documentPart(body: HTMLElement): HTMLElement {
+function documentPart(body: HTMLElement, pageTitle = ""): HTMLElement {
   const articles = body.querySelectorAll("article");
-  const main = body.querySelector("main, [role=main]") ?? (articles.length === 1 ? articles[0]! : undefined);
+  // A wiki's export (Confluence's) and many sites mark the document's part with the id "main-content" instead.
+  const main = body.querySelector("main, [role=main]") ?? (articles.length === 1 ? articles[0]! : undefined) ?? body.querySelector("#main-content") ?? undefined;
   const part = main ?? body;
   for (const element of part.querySelectorAll(siteParts)) element.remove();
   for (const element of part.querySelectorAll("[class], [id]")) {
     if (sitePartName.test(`${element.getAttribute("class") ?? ""} ${element.getAttribute("id") ?? ""}`)) element.remove();
   }
+  for (const list of part.querySelectorAll("ul, ol")) if (isContentsList(list)) list.remove();
   if (!main) {
     for (const element of body.querySelectorAll("header, footer")) if (!element.closest("article")) element.remove();
     return body;
   }
-  const title = body.querySelector("h1");
-  if (title && !main.querySelector("h1") && !title.closest("nav, header[role=banner]")) main.insertAdjacentHTML("afterbegin", `<h1>${title.innerHTML}</h1>`);
+  const title = body.querySelectorAll("h1").find((heading) => !heading.closest("#main-content, main, [role=main]") || !main.querySelector("h1"));
+  if (title && !title.closest("nav, header[role=banner]") && (!main.querySelector("h1") || isThePagesTitle(title, pageTitle))) main.insertAdjacentHTML("afterbegin", `<h1>${title.innerHTML}</h1>`);
   return main;
+}
+
+/** A page's own table of contents (a wiki's contents macro): a list whose every item is only a link to a heading on the page. */
+function isContentsList(list: HTMLElement): boolean {
+  const items = list.querySelectorAll("li");
+  return items.length >= 2 && items.every((item) => {
+    const link = item.querySelector("a[href^='#']");
+    const own = item.childNodes.filter((child) => child.nodeType !== NodeType.ELEMENT_NODE || !["ul", "ol"].includes((child as HTMLElement).rawTagName?.toLowerCase() ?? ""));
+    return !!link && own.map((child) => child.text).join("").trim() === link.text.trim();
+  });
+}
+
+/** A heading above the document's part that says what the page's <title> says is the document's title, whatever headings the part has. */
+function isThePagesTitle(heading: HTMLElement, pageTitle: string): boolean {
+  const words = (text: string) => text.replace(/\s+/g, " ").trim().toLowerCase();
+  return pageTitle !== "" && words(heading.text) === words(pageTitle);
 }
 
 const blockTags = new Set(["p", "div", "section", "article", "main", "header", "footer", "blockquote", "dd", "dt", "pre", "figcaption", "caption"]);

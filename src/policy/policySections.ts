@@ -39,7 +39,10 @@ const numberedTitle = /^(\d+(?:\.\d+)*)[.)]?\s+(.+)$/;
 const labelledTitle = /^((?:part|section|chapter|annex|appendix|schedule|article|clause|step)\s+[\dA-Z]{1,3}(?:\.\d+)*)\s*[:.—–-]?\s+(.+)$/i;
 /** A FAQ's question: one short line that starts like a sentence and ends with a question mark. */
 const questionLine = /^\s*[\p{Lu}\d][^?]{3,118}\?\s*$/u;
-const versionStatement = /\b(?:version|edition|revision|rev\.?)\s*:?\s*(\d+(?:\.\d+)*)/i;
+/** "Version 2.1", "Version: 2", "Rev. 3", or a document-control table's row "| Version | 2.1 |". */
+const versionStatement = /\b(version|edition|revision|rev\.?)\s*(?:[:|]\s*)?(\d+(?:\.\d+)*)/i;
+/** A version in a title or a file name: "AI Policy v2.1", "AI_Acceptable_Use_Policy_v2.1.docx". */
+const versionMark = /(?:^|[\s_(-])v(\d+(?:\.\d+)+|\d+)(?=$|[\s_).-])/i;
 /** "Reporting a concern:": a short label ending with a colon, standing on its own line. */
 const labelLine = /^\s*\p{Lu}[^.!?;:]{2,70}:\s*$/u;
 /** Labels that introduce an example or an aside, not a section: "For example:", "Note:". */
@@ -191,7 +194,7 @@ export function splitDocument(document: string, content: string, options: SplitO
   const passages: PolicyPassage[] = [];
   const usedSections = new Map<string, number>();
   let documentTitle = document.replace(/\.[a-z]+$/i, "");
-  let documentVersion: string | undefined;
+  let bodyVersion: string | undefined;
   const trail: { level: number; section: string; heading: string }[] = [];
   let lastExplicitLevel = 1;
   let body: string[] = [];
@@ -203,7 +206,7 @@ export function splitDocument(document: string, content: string, options: SplitO
     if (!current) {
       // The text under the title: who owns the document, its version, whom it applies to. It is
       // a passage of its own when long, or when it is all the document says.
-      documentVersion ??= versionStatement.exec(text)?.[0];
+      bodyVersion ??= versionIn(text);
       if (text.length < 400 && !final) return;
     }
     const section = current?.section ?? documentTitle;
@@ -246,5 +249,20 @@ export function splitDocument(document: string, content: string, options: SplitO
     trail.push({ level: heading.level, section, heading: title });
   }
   flush(passages.length === 0 && trail.length === 0);
+  // The title's "v1.2" is the document's own; the text under it may name another document's version.
+  const documentVersion = versionMarkIn(documentTitle) ?? bodyVersion ?? versionMarkIn(document.split("/").at(-1)!.replace(/\.[a-z]+$/i, ""));
   return passages.map((passage) => (documentVersion ? { ...passage, documentVersion } : passage));
+}
+
+/** The version a document's text states, written the usual way ("Version 2.1" for "| Version | 2.1 |"). */
+function versionIn(text: string): string | undefined {
+  const found = versionStatement.exec(text);
+  if (!found) return undefined;
+  const word = found[1]!.replace(/\.$/, "");
+  return `${word[0]!.toUpperCase()}${word.slice(1).toLowerCase()} ${found[2]}`;
+}
+
+function versionMarkIn(text: string): string | undefined {
+  const found = versionMark.exec(text);
+  return found ? `Version ${found[1]}` : undefined;
 }
