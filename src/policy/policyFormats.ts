@@ -35,7 +35,7 @@ export const policyExtensions = Object.keys(readers);
  * is plain text with a `.md` name: its headings are found the same way.
  */
 function markdown(raw: string): ReadDocument {
-  const text = withoutHtmlTagLines(raw);
+  const text = asWritten(withoutHtmlTagLines(raw));
   const lines = text.split(/\r?\n/);
   const title = lines.findIndex((line) => line.trim() !== "");
   const marked = lines.some((line, i) => (i !== title || !/^#\s/.test(line)) && marksAHeading(line));
@@ -54,6 +54,22 @@ function withoutHtmlTagLines(text: string): string {
     .join("\n");
 }
 
+/**
+ * Markdown as an editor exports it (Google Docs' "Download as Markdown"): punctuation escaped ("face\\-to\\-face",
+ * "1\\. Purpose"), an anchor after each heading ("{#1.-purpose}"), images, and images' data at the end as
+ * reference definitions. Read as what the document says: the punctuation as written (a table's escaped "|" stays
+ * escaped), headings without their anchors, no images.
+ */
+function asWritten(text: string): string {
+  return text
+    .split("\n")
+    .filter((line) => !/^\s{0,3}\[[^\]]+\]:\s*\S+\s*$/.test(line))
+    .map((line) => line.replace(/!\[[^\]]*\](?:\[[^\]]*\]|\([^)]*\))/g, ""))
+    .map((line) => (/^\s{0,3}#/.test(line) ? line.replace(/\s*\{#[^}]*\}\s*$/, "") : line))
+    .map((line) => line.replace(/\\([!-\/:-@\[-`{}~])/g, "$1"))
+    .join("\n");
+}
+
 export function isPolicyFile(file: string): boolean {
   return path.extname(file).toLowerCase() in readers;
 }
@@ -67,8 +83,8 @@ export async function readPolicyFile(file: string): Promise<ReadDocument> {
 
 /** A table of contents' entry: a heading, dot leaders and its page ("2. Personal accounts ........ 2"). */
 const contentsEntry = /^\s*[-*]?\s*\S.{0,100}?\s*(?:\.\s?){4,}\s*\d{1,3}\s*$|^\s*\S.{0,100}?\s*…{2,}\s*\d{1,3}\s*$/;
-/** A Markdown export's table of contents: a list item that is only a link to a heading ("- [2. Scope](#2-scope)"). */
-const contentsLink = /^\s*(?:[-*+]|\d{1,2}\\?[.)])\s+\[[^\]]+\]\(#[^)\s]*\)\s*$/;
+/** A Markdown export's table of contents: a line or list item that is only a link to a heading ("- [2. Scope](#2-scope)"). */
+const contentsLink = /^\s*(?:(?:[-*+]|\d{1,2}\\?[.)])\s+)?\[[^\]]+\]\(#.*\)\s*$/;
 const contentsHeading = /^\s*(?:#{1,6}\s*)?(?:\*\*)?(?:table\s+of\s+)?contents(?:\*\*)?\s*$/i;
 
 /**
@@ -104,7 +120,7 @@ function withoutContents(text: string): string {
 function plainTextWithTitle(text: string): string {
   const email = emailHeader(text);
   if (email) return `# ${email.subject}\n${email.body}`;
-  const lines = text.split(/\r?\n/);
+  const lines = text.split(/\r?\n/).map((line) => (isProtectiveMarking(line) ? "" : line));
   const first = lines.findIndex((line) => line.trim() !== "");
   if (first < 0) return text;
   let end = first + 1;
@@ -119,6 +135,13 @@ function plainTextWithTitle(text: string): string {
   if (more > 0) {
     title = [title, ...rest.slice(1, 1 + more).map((line) => line.trim())].join(" – ");
     rest = rest.slice(1 + more);
+  }
+  // A typed title centred with spaces goes on in centred capitals lines, a blank line between them.
+  if (titled && /^\s{4,}\S/.test(lines[first]!)) {
+    for (let next = centredTitleLineAfterABlank(rest); next >= 0; next = centredTitleLineAfterABlank(rest)) {
+      title = `${title} – ${rest[next]!.trim()}`;
+      rest = rest.slice(next + 1);
+    }
   }
   return [...lines.slice(0, first), `# ${title}`, ...rest].join("\n");
 }
@@ -148,6 +171,21 @@ function capitalsTitleLinesAfterABlank(lines: string[]): number {
   return count >= 2 && (lines[1 + count] ?? "").trim() === "" ? count : 0;
 }
 
+/** Where the next line, after one blank line or none, is a centred title line in capitals; else -1. */
+function centredTitleLineAfterABlank(lines: string[]): number {
+  const at = lines[0]?.trim() === "" ? 1 : 0;
+  const line = lines[at] ?? "";
+  return /^\s{4,}\S/.test(line) && isTitleLine(line) && isCapitals(line) ? at : -1;
+}
+
+/**
+ * A protective marking on a line of its own ("OFFICIAL", "OFFICIAL-SENSITIVE", "INTERNAL"), printed at the top
+ * and bottom of every page of a government or corporate document: it says how to handle the paper, not what
+ * it is about, so it is never part of a title.
+ */
+const protectiveMarking = /^\s*(?:(?:uk\s+)?official(?:[\s-]+sensitive)?|secret|top\s+secret|unclassified|restricted|confidential|internal(?:\s+use\s+only)?|commercial\s+in\s+confidence|not\s+protectively\s+marked)\s*$/i;
+export const isProtectiveMarking = (line: string) => protectiveMarking.test(line);
+
 const isCapitals = (line: string) => /\p{Lu}/u.test(line) && !/\p{Ll}/u.test(line);
 
 /** A line of a title block: short, no sentence ending, not a list item, not a version or a date ("Version 5"). */
@@ -161,15 +199,24 @@ export function htmlToText(html: string): string {
   const root = parse(html, { blockTextElements: { script: false, style: false, noscript: false } });
   const lines: string[] = [];
   walk(documentPart(root.querySelector("body") ?? root, root.querySelector("title")?.text ?? ""), lines);
-  // No title heading (a Word document typed without the Title style): its first line, all in bold, is its title.
-  const first = lines.findIndex((line) => line.trim() !== "");
-  if (first >= 0 && !lines.some((line) => line.startsWith("# ")) && /^\*\*[^*]+\*\*$/.test(lines[first]!)) lines[first] = `# ${lines[first]!.slice(2, -2)}`;
+  // No title heading (a Word document typed without the Title style): its first line, all in bold, is its title,
+  // with the bold lines right below it that stand over another bold line or a table, not over text (a cover's
+  // "WYVERN VALLEY POLICE" / "Use of AI Tools" / "Procedure" above its document-control table).
+  const bold = (line: string | undefined) => /^\*\*[^*]+\*\*$/.test(line ?? "");
+  const filled = lines.map((line, at) => ({ line, at })).filter(({ line }) => line.trim() !== "");
+  if (filled.length > 0 && !lines.some((line) => line.startsWith("# ")) && bold(filled[0]!.line)) {
+    let last = 0;
+    while (bold(filled[last + 1]?.line) && (bold(filled[last + 2]?.line) || filled[last + 2]?.line.startsWith("|"))) last++;
+    const title = filled.slice(0, last + 1).map(({ line }) => line.slice(2, -2).trim());
+    for (const { at } of filled.slice(1, last + 1)) lines[at] = "";
+    lines[filled[0]!.at] = `# ${title.join(" – ")}`;
+  }
   return lines.join("\n").replace(/\n{3,}/g, "\n\n");
 }
 
 /** The site's parts of a saved web page, not the document's: menus, sidebars, search, cookie notices, hidden text. */
 const siteParts = "nav, aside, form, button, noscript, template, svg, [hidden], [aria-hidden=true], [role=navigation], [role=complementary], [role=search], [role=banner], [role=contentinfo]";
-const sitePartName = /(^|[\s_-])(cookies?|breadcrumbs?|sidebar|skip|navbar|menu|banner)([\s_-]|$)/i;
+const sitePartName = /(^|[\s_-])(cookies?|breadcrumbs?|sidebar|skip|navbar|menu|banner|comments?)([\s_-]|$)/i;
 
 /**
  * An intranet page saved as HTML has the site around the document: a header with the site's name, menus,
@@ -225,7 +272,7 @@ function walk(node: Node, lines: string[]): void {
     if (child.nodeType !== NodeType.ELEMENT_NODE) continue;
     const element = child as HTMLElement;
     const tag = element.rawTagName?.toLowerCase() ?? "";
-    const heading = /^h([1-6])$/.exec(tag);
+    const heading = /^h([1-6])$/.exec(tag) ?? ariaHeading(element);
     if (heading) lines.push("", `${"#".repeat(Number(heading[1]))} ${inline(element)}`, "");
     else if (tag === "li") listItem(element, lines);
     else if (tag === "tr") lines.push(`| ${element.querySelectorAll("th,td").map((cell) => inline(cell).replace(/\|/g, "/")).join(" | ")} |`);
@@ -239,6 +286,26 @@ function walk(node: Node, lines: string[]): void {
   }
 }
 
+/** A page builder's heading that is not an h1…h6 element: `<div role="heading" aria-level="1">`. */
+function ariaHeading(element: HTMLElement): [string, string] | null {
+  if (element.getAttribute("role") !== "heading") return null;
+  const level = Math.min(6, Math.max(1, Number(element.getAttribute("aria-level") ?? "2") || 2));
+  return [String(level), String(level)];
+}
+
+/**
+ * Text made bold, or printed large, by an inline style rather than a tag, as page builders write their
+ * headings ("<p><span style="font-size:18px;font-weight:600">Which tools can I use?</span></p>").
+ */
+function styledAsHeading(element: HTMLElement): boolean {
+  const style = (element.getAttribute("style") ?? "").toLowerCase();
+  if (/font-weight\s*:\s*(bold|bolder|[6-9]00)\b/.test(style)) return true;
+  const size = /font-size\s*:\s*([\d.]+)(px|pt|em|rem|%)/.exec(style);
+  if (!size) return false;
+  const value = Number(size[1]);
+  return size[2] === "px" ? value >= 18 : size[2] === "pt" ? value >= 14 : size[2] === "%" ? value >= 130 : value >= 1.3;
+}
+
 /**
  * A paragraph that is all one bold run ("<p><strong>Approved tools</strong></p>"): the heading of a page, or of
  * a Word document whose headings are bold paragraphs rather than heading styles. Written as a bold line, which
@@ -246,7 +313,12 @@ function walk(node: Node, lines: string[]): void {
  */
 function boldAlone(element: HTMLElement): boolean {
   const text = inline(element);
-  const bold = element.querySelectorAll("strong,b").map((run) => inline(run)).join(" ").trim();
+  const bold = [element, ...element.querySelectorAll("*")]
+    .filter((run) => ["strong", "b"].includes(run.rawTagName?.toLowerCase() ?? "") || styledAsHeading(run))
+    .filter((run, _i, runs) => !runs.some((other) => other !== run && other.querySelectorAll("*").includes(run)))
+    .map((run) => inline(run))
+    .join(" ")
+    .trim();
   return text.length > 0 && text.length <= 100 && bold === text && !/[.;,]$/.test(text);
 }
 

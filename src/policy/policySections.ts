@@ -22,6 +22,8 @@ export interface PolicyPassage {
 export interface SplitOptions {
   /** Plain text and PDF have no markup: a short numbered line is a heading there, not a list item. */
   plainText?: boolean;
+  /** Set by splitDocument: the document heads its lists with labels ending in a colon (see `labelsItsLists`). */
+  labelledLists?: boolean;
 }
 
 interface Heading {
@@ -95,7 +97,7 @@ function headingOf(line: string, around: { previous?: string; next?: string; aft
   }
   const bold = boldLine.exec(line);
   // Numbered, a bold sentence ("5. **Tell your line manager.**") is a step of a list, not a heading.
-  if (bold && !(bold[1] && /[.;,!?]$/.test(bold[2]!.trim()))) return { level: implicitLevel, title: `${bold[1] ?? ""}${bold[2]!.trim()}` };
+  if (bold && !(bold[1] && /[.;,!?]$/.test(bold[2]!.trim())) && !isCaption(bold[2]!)) return { level: implicitLevel, title: `${bold[1] ?? ""}${bold[2]!.trim()}` };
   if (isCapitalsLine(line) && !line.trim().startsWith("|")) return { level: implicitLevel, title: line.trim() };
   if (options.plainText) {
     const numbered = numberedLine.exec(line);
@@ -116,6 +118,9 @@ function headingOf(line: string, around: { previous?: string; next?: string; aft
     // A title of a few words after a blank line with its paragraph right below ("Approved Tools" / "Only Copilot is…").
     // Not a label with a number or a dash ("P1 - Critical", "Version 1.3 - February 2025"): items of a list of levels, or a date line.
     if (isTitleCaseLine(line) && !/\d|\s[-–—]\s/.test(line) && !around.previous?.trim() && startsItsText(line, next)) return { level: implicitLevel, title: line.trim() };
+    // A quick-reference card's label over its list ("Before you save a summary:" / " - Read it through"), in a
+    // document that heads several lists so.
+    if (options.labelledLists && headsAList(line, around) && !saysWhoMust.test(line)) return { level: implicitLevel, title: line.trim().replace(/\s*:$/, "") };
     // A label of a few words after a blank line, its text right below ("Quorum:" / "A meeting is quorate when…").
     if (labelLine.test(line) && !around.previous?.trim() && next?.trim() && /^\s*(?:\p{Lu}|[-*•]\s)/u.test(next) && !leadsIn.test(line) && !introducesAnExample.test(line) && line.trim().split(/\s+/).length <= 4) {
       return { level: implicitLevel, title: line.trim().replace(/\s*:$/, "") };
@@ -124,10 +129,28 @@ function headingOf(line: string, around: { previous?: string; next?: string; aft
   return null;
 }
 
+/** A label ending with a colon after a blank line, a list right below it: "What you can use:" / " o Copilot Chat". */
+const colonLabel = /^\s*[\p{Lu}"“]\S*(?:\s+\S+){0,9}:\s*$/u;
+function headsAList(line: string, around: { previous?: string; next?: string }): boolean {
+  return colonLabel.test(line) && !/[.;!]\S*\s*:\s*$|[.;!]\s/.test(line) && !around.previous?.trim() && listItemLine.test(around.next ?? "");
+}
+/** A sentence that introduces a list ("You must:", "Staff should not:", "The following apply:"), not a label. */
+const saysWhoMust = /^\s*(?:you|we|they|staff|everyone|all|this|these|the following)\b.*\b(?:must|should|shall|will|may|can|need)\b|\b(?:following|below|as follows|include|includes|including)\b/i;
+
+/**
+ * Whether the document heads its lists with labels ending in a colon, three or more times: a quick-reference
+ * card's style, where "What you can use:" is a heading although a sentence could end the same way.
+ */
+export function labelsItsLists(lines: string[]): boolean {
+  let labels = 0;
+  for (let i = 0; i < lines.length; i++) if (headsAList(lines[i]!, { previous: lines[i - 1], next: lines[i + 1] }) && !saysWhoMust.test(lines[i]!)) labels++;
+  return labels >= 3;
+}
+
 /** "1) Purpose", "B. Approved tools", "IV. Reporting", "Section 2: Tools": a short title after its number, letter or label. */
 const enumeratedHeading = /^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}[.)]?|[A-H][.)]|[IVX]{1,5}[.)]|(?:[Ss]ection|[Pp]art|[Cc]hapter|[Aa]rticle)\s+[\dA-Z]{1,3}[:.)]?)\s+\p{Lu}[^.;:!?]{1,60}$/u;
 /** A list item ("2) Tell IT", "- keep the screen open"), which a heading's text does not start with. */
-const listItemLine = /^\s*(?:[-*•]|\d{1,2}[.)]|[a-h][.)])\s/;
+const listItemLine = /^\s*(?:[-*•o]|\d{1,2}[.)]|[a-h][.)])\s/;
 
 /**
  * Whether a heading-like line opens the text right below it: the next line is a paragraph (a capital first,
@@ -140,6 +163,9 @@ function startsItsText(line: string, next: string | undefined): boolean {
   const words = line.trim().split(/\s+/).length;
   return words <= 8 && (next.trim().length > line.trim().length || /[.!?:]$/.test(next.trim()));
 }
+
+/** A table's or figure's caption in bold ("Table 1 – Approved AI tools"): it names what follows, inside its section. */
+const isCaption = (text: string) => /^\s*(?:table|figure|fig\.|chart|diagram)\s+\d+[a-z]?\s*[-–—:.]/i.test(text);
 
 /** Whether a line is a heading by its own markup: "#", an underline below a title, or a line in bold. */
 export function marksAHeading(line: string): boolean {
@@ -224,6 +250,7 @@ export function splitDocument(document: string, content: string, options: SplitO
     });
   };
   const lines = content.split(/\r?\n/);
+  if (options.plainText && labelsItsLists(lines)) options = { ...options, labelledLists: true };
   let sawTitle = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;

@@ -10,7 +10,8 @@ export interface PassageUnit {
   kind: "sentence" | "item" | "row";
 }
 
-const listItem = /^\s*(?:[-*•▪◦]|\d{1,2}[.)]|[a-z][.)])\s+/;
+/** "-", "•", Word's "o" of a second-level bullet as text exports it, "1.", "a)". */
+const listItem = /^\s*(?:[-*•▪◦o]|\d{1,2}[.)]|[a-z][.)])\s+/;
 const tableRow = /^\s*\|(.*)\|\s*$/;
 /** The line under a table's header: "| --- | :---: |". */
 const isTableRule = (line: string) => /^[\s|:-]+$/.test(line) && line.includes("---");

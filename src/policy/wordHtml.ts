@@ -26,15 +26,45 @@ export async function wordHtml(file: string): Promise<string> {
   const ownStyles = headingStyles(styles)
     .filter(({ name }) => !isHeadingStyle(name) && !name.includes("'"))
     .map(({ name, level }) => `p[style-name='${name}'] => h${Math.min(6, level + 2)}:fresh`);
-  return (await mammoth.convertToHtml({ buffer: data }, { styleMap: [...wordStyles, ...ownStyles], transformDocument: numberingParagraphs(numberedParagraphs(parts, styles)) })).value;
+  const numbering = numberingParagraphs(numberedParagraphs(parts, styles));
+  return (await mammoth.convertToHtml({ buffer: data }, { styleMap: [...wordStyles, ...ownStyles], transformDocument: (document) => boldingLargeLines(numbering(document)) })).value;
 }
 
-/** mammoth's document model: elements with children, paragraphs with their style's name, text as `value`. */
+/** mammoth's document model: elements with children, paragraphs with their style's name, runs with their print, text as `value`. */
 interface WordElement {
   type: string;
   styleName?: string | null;
   value?: string;
+  fontSize?: number | null;
+  isBold?: boolean;
   children?: WordElement[];
+}
+
+/**
+ * A template typed without heading styles makes its headings Normal paragraphs printed larger ("Appendix A –
+ * Contacts" in 14 pt over 11 pt text). Such a short paragraph, every run of it larger than most of the
+ * document's text, is made bold, which reads as a heading as a bold paragraph does.
+ */
+function boldingLargeLines(document: WordElement): WordElement {
+  const paragraphs: WordElement[] = [];
+  const collect = (element: WordElement): void => {
+    if (element.type === "paragraph") paragraphs.push(element);
+    else for (const child of element.children ?? []) collect(child);
+  };
+  collect(document);
+  const runsOf = (paragraph: WordElement) => (paragraph.children ?? []).filter((child) => child.type === "run" && textOf(child).trim() !== "");
+  // The size most of the text is printed in (a run without a size of its own is in its style's, counted as 0).
+  const printed = new Map<number, number>();
+  for (const run of paragraphs.flatMap(runsOf)) printed.set(run.fontSize ?? 0, (printed.get(run.fontSize ?? 0) ?? 0) + textOf(run).length);
+  const body = [...printed].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
+  const bodySize = body || 11;
+  for (const paragraph of paragraphs) {
+    const runs = runsOf(paragraph);
+    const text = textOf(paragraph).trim();
+    if (/heading|title|toc|contents/i.test(paragraph.styleName ?? "") || runs.length === 0 || text.length > 100 || /[.;,]$/.test(text)) continue;
+    if (runs.every((run) => (run.fontSize ?? 0) >= bodySize + 2)) for (const run of runs) run.isBold = true;
+  }
+  return document;
 }
 
 /**

@@ -13,6 +13,8 @@ export interface WordParagraph {
   bold?: boolean;
   /** A numbered list item at this level ("1.", then "1.1" one level down): Word's list numbering, not typed. */
   listLevel?: number;
+  /** The print size in points, set on the run itself (direct formatting), as templates without heading styles do. */
+  size?: number;
   /** A table in place of the paragraph: its rows of cells (`text` is then unused). */
   table?: string[][];
 }
@@ -25,7 +27,7 @@ export interface WordParagraph {
 export function wordDocument(paragraphs: WordParagraph[], options: { numberedHeadings?: boolean; ownStyles?: { id: string; name: string; basedOn: string }[] } = {}): Uint8Array {
   const cell = (text: string) => `<w:tc><w:p><w:r><w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r></w:p></w:tc>`;
   const body = paragraphs
-    .map(({ text, style, bold, listLevel, table }) => table ? `<w:tbl>${table.map((row) => `<w:tr>${row.map(cell).join("")}</w:tr>`).join("")}</w:tbl>` : `<w:p>${style || listLevel !== undefined ? `<w:pPr>${style ? `<w:pStyle w:val="${style}"/>` : ""}${listLevel === undefined ? "" : `<w:numPr><w:ilvl w:val="${listLevel}"/><w:numId w:val="2"/></w:numPr>`}</w:pPr>` : ""}<w:r>${bold ? "<w:rPr><w:b/></w:rPr>" : ""}<w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r></w:p>`)
+    .map(({ text, style, bold, size, listLevel, table }) => table ? `<w:tbl>${table.map((row) => `<w:tr>${row.map(cell).join("")}</w:tr>`).join("")}</w:tbl>` : `<w:p>${style || listLevel !== undefined ? `<w:pPr>${style ? `<w:pStyle w:val="${style}"/>` : ""}${listLevel === undefined ? "" : `<w:numPr><w:ilvl w:val="${listLevel}"/><w:numId w:val="2"/></w:numPr>`}</w:pPr>` : ""}<w:r>${bold || size ? `<w:rPr>${bold ? "<w:b/>" : ""}${size ? `<w:sz w:val="${size * 2}"/>` : ""}</w:rPr>` : ""}<w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r></w:p>`)
     .join("");
   const numbered = options.numberedHeadings === true;
   const listLevel = (level: number) => (numbered ? `<w:pPr><w:numPr><w:ilvl w:val="${level}"/><w:numId w:val="1"/></w:numPr></w:pPr>` : "");

@@ -388,6 +388,74 @@ describe("documents as wikis, notes apps, templates and e-mail keep them", () =>
   });
 });
 
+describe("documents whose headings are only printed as headings", () => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), "aims-printed-headings-"));
+  // A procedure typed in a template without heading styles: a cover of bold lines over its control table,
+  // headings in bold or only larger, a bold caption over a table.
+  fs.writeFileSync(
+    path.join(folder, "procedure.docx"),
+    wordDocument([
+      { text: "NORTHSHIRE POLICE", bold: true, size: 16 },
+      { text: "Use of AI Tools", bold: true, size: 22 },
+      { text: "Procedure", bold: true, size: 14 },
+      { text: "", table: [["Version", "1.2"], ["Classification", "OFFICIAL"]] },
+      { text: "5. Approved AI tools", bold: true, size: 14 },
+      { text: "5.1 Only the tools in Table 1 may be used on force devices." },
+      { text: "Table 1 – Approved tools", bold: true },
+      { text: "", table: [["Tool", "Highest classification"], ["Copilot Chat", "OFFICIAL"]] },
+      { text: "Appendix B – Contacts", size: 14 },
+      { text: "The AI Assurance Lead answers questions about this procedure on extension 4410." },
+    ]),
+  );
+  // An intranet page from a page builder: its title a div with a heading role, its headings styled spans, comments below.
+  fs.writeFileSync(
+    path.join(folder, "frontline.html"),
+    [
+      '<html><body><main role="main"><div role="heading" aria-level="1" style="font-size:32px">Using AI on the frontline</div>',
+      '<p><span style="font-size:18px;font-weight:600">Translation at a scene</span></p><p><span style="font-size:14px">Use Language Line, never a translation app, to speak to a witness.</span></p>',
+      '<p><span style="font-size:18px;font-weight:600">Made a mistake?</span></p><p>Ring the Service Desk within one hour.</p>',
+      '<div class="sp-comments"><div style="font-weight:600">Comments (1)</div><div>Any chance of a translation app soon?</div></div>',
+      "</main></body></html>",
+    ].join("\n"),
+  );
+  // Markdown as a word processor exports it: escaped punctuation, anchors after headings, a contents list of links, images as data.
+  fs.writeFileSync(
+    path.join(folder, "custody.md"),
+    ["![][image1]", "", "# **Custody AI Standard**", "", "**Contents**", "", "[1\\. Interpreters\t1](#1.-interpreters)", "", "[2\\. Cell monitoring\t2](#2.-cell-monitoring)", "", "## **1\\. Interpreters** {#1.-interpreters}", "", "Detainees get a face\\-to\\-face or telephone interpreter; machine translation is never used for their rights.", "", "## **2\\. Cell monitoring** {#2.-cell-monitoring}", "", "A CellSense alert is answered in person within 2 minutes.", "", "[image1]: <data:image/png;base64,iVBORw0KGgoAAAANSUhEUg>"].join("\n"),
+  );
+  // A typed card: a protective marking above its title, headings that are labels over lists of "o" and "-" items.
+  fs.writeFileSync(
+    path.join(folder, "card.txt"),
+    ["OFFICIAL", "CONTACT CENTRE AI CARD", "", "What you can use:", " o STORM CallScribe - transcripts of 999 calls", " o Nothing else on a call", "", "Before you save a summary:", " - Read it against what you heard", " - Delete anything the caller did not say", "", "If info goes into the wrong tool:", " - Ring the Service Desk within one hour", "", "OFFICIAL"].join("\n"),
+  );
+  // Terms typed with a centred title in blocks of capitals.
+  fs.writeFileSync(
+    path.join(folder, "ethics-terms.txt"),
+    ["OFFICIAL", "", "                 NORTHSHIRE POLICE", "", "          DATA AND TECHNOLOGY ETHICS COMMITTEE", "", "                 TERMS OF REFERENCE", "", "Version:   3.0", "", "6. QUORUM", "---------", "", "6.1   A meeting is quorate when four independent members are present."].join("\n"),
+  );
+  const printed = new PolicyAssistant({ policyDir: folder, prompt: loadPrompt("policy-answer") });
+  afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
+
+  it("finds their headings and titles as a reader sees them, and leaves out what is not the policy", async () => {
+    const { passages } = await printed.policyIndex();
+    const outline = (document: string) => passages.filter((passage) => passage.document === document).map((passage) => passage.headingPath.join(" > "));
+    expect(outline("procedure.docx")).toEqual(["NORTHSHIRE POLICE – Use of AI Tools – Procedure > Approved AI tools", "NORTHSHIRE POLICE – Use of AI Tools – Procedure > Contacts"]);
+    expect(outline("frontline.html")).toEqual(["Using AI on the frontline > Translation at a scene", "Using AI on the frontline > Made a mistake?"]);
+    expect(outline("custody.md")).toEqual(["Custody AI Standard > Interpreters", "Custody AI Standard > Cell monitoring"]);
+    expect(outline("card.txt")).toEqual(["CONTACT CENTRE AI CARD > What you can use", "CONTACT CENTRE AI CARD > Before you save a summary", "CONTACT CENTRE AI CARD > If info goes into the wrong tool"]);
+    expect(outline("ethics-terms.txt")).toEqual(["NORTHSHIRE POLICE – DATA AND TECHNOLOGY ETHICS COMMITTEE – TERMS OF REFERENCE > QUORUM"]);
+    const text = passages.map((passage) => passage.text).join("\n");
+    expect(text).not.toMatch(/Comments|translation app soon|base64|\]\(#|\\-/);
+    expect(text).toContain("face-to-face");
+  });
+
+  it("answers from them with the section a reader would cite", async () => {
+    expect((await printed.ask("which tools may be used on force devices?")).citations[0]).toMatchObject({ document: "procedure.docx", section: "5", heading: "Approved AI tools" });
+    expect((await printed.ask("how fast must a CellSense alert be answered?")).citations[0]).toMatchObject({ document: "custody.md", section: "2", heading: "Cell monitoring" });
+    expect((await printed.ask("what should I check before I save a call summary?")).citations[0]).toMatchObject({ document: "card.txt", heading: "Before you save a summary" });
+  });
+});
+
 describe("npx aims ask with the documents people have", () => {
   it("answers from a PDF and lists the files it could not read in its JSON", async () => {
     const result = await runAims(["ask", "how long is in-cab camera footage kept?", "--json"], { POLICY_DIR: dir, LOCAL_CHAT: "off" });
