@@ -19,16 +19,42 @@ export interface ReadDocument {
 type Reader = (file: string) => Promise<ReadDocument>;
 
 const readers: Record<string, Reader> = {
-  ".md": async (file) => markdown(await fs.readFile(file, "utf8")),
-  ".markdown": async (file) => markdown(await fs.readFile(file, "utf8")),
-  ".txt": async (file) => ({ text: plainTextWithTitle(await fs.readFile(file, "utf8")), plainText: true }),
-  ".html": async (file) => ({ text: htmlToText(await fs.readFile(file, "utf8")), plainText: false }),
-  ".htm": async (file) => ({ text: htmlToText(await fs.readFile(file, "utf8")), plainText: false }),
+  ".md": async (file) => markdown(await readText(file)),
+  ".markdown": async (file) => markdown(await readText(file)),
+  ".txt": async (file) => ({ text: plainTextWithTitle(await readText(file)), plainText: true }),
+  ".html": async (file) => ({ text: htmlToText(await readText(file)), plainText: false }),
+  ".htm": async (file) => ({ text: htmlToText(await readText(file)), plainText: false }),
   ".docx": async (file) => ({ text: htmlToText(await wordHtml(file)), plainText: false }),
   ".pdf": async (file) => ({ text: plainTextWithTitle(await pdfText(file)), plainText: true }),
 };
 
 export const policyExtensions = Object.keys(readers);
+
+/**
+ * A text file in the encoding it was saved in: UTF-8 (with or without its byte-order mark), UTF-16 as
+ * Windows Notepad saves "Unicode" (with its mark), or, when the bytes are not UTF-8, Windows-1252, which
+ * older Windows editors and exports write ("30 days – then deleted", "Café").
+ */
+async function readText(file: string): Promise<string> {
+  const bytes = await fs.readFile(file);
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
+  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(body);
+  } catch {
+    return windows1252(body);
+  }
+}
+
+/** Windows-1252's 0x80–0x9F: quotes, dashes, the euro sign… (Node's own decoder reads them as control characters). */
+const windows1252High = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ";
+
+function windows1252(bytes: Uint8Array): string {
+  let text = "";
+  for (const byte of bytes) text += byte >= 0x80 && byte <= 0x9f ? windows1252High[byte - 0x80] : String.fromCharCode(byte);
+  return text;
+}
 
 /**
  * A Markdown file with no heading markup below its title (no "#" but the title's, no underline, no bold line)

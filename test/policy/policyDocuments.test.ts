@@ -456,6 +456,25 @@ describe("documents whose headings are only printed as headings", () => {
   });
 });
 
+describe("text files in the encodings Windows editors save", () => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), "aims-encodings-"));
+  // Notepad's "Unicode" (UTF-16 with its mark), an older editor's Windows-1252, and UTF-8 with its mark.
+  fs.writeFileSync(path.join(folder, "training.txt"), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("ACME AI NOTE\r\n\r\nTRAINING\r\n\r\nEveryone completes the AI course within 30 days.\r\n", "utf16le")]));
+  fs.writeFileSync(path.join(folder, "retention.txt"), Buffer.from([...Buffer.from("ACME AI RULES\n\nRETENTION\n\nChat logs are kept for 30 days "), 0x96, ...Buffer.from(" then deleted by the Caf"), 0xe9, ...Buffer.from(" team.\n")]));
+  fs.writeFileSync(path.join(folder, "tools.md"), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from("# Acme AI Policy\n\n## Approved tools\n\nOnly Copilot is approved.\n")]));
+  const encoded = new PolicyAssistant({ policyDir: folder, prompt: loadPrompt("policy-answer") });
+  afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
+
+  it("reads each as it was written", async () => {
+    const { passages } = await encoded.policyIndex();
+    expect(passages.map((passage) => `${passage.documentTitle} > ${passage.heading}: ${passage.text}`).sort()).toEqual([
+      "ACME AI NOTE > TRAINING: Everyone completes the AI course within 30 days.",
+      "ACME AI RULES > RETENTION: Chat logs are kept for 30 days – then deleted by the Café team.",
+      "Acme AI Policy > Approved tools: Only Copilot is approved.",
+    ]);
+  });
+});
+
 describe("npx aims ask with the documents people have", () => {
   it("answers from a PDF and lists the files it could not read in its JSON", async () => {
     const result = await runAims(["ask", "how long is in-cab camera footage kept?", "--json"], { POLICY_DIR: dir, LOCAL_CHAT: "off" });
