@@ -9,6 +9,7 @@ import { lookUpWord } from "../domain/wordTable.js";
 import { marksAHeading } from "./policySections.js";
 import { pdfText } from "./pdfText.js";
 import { wordHtml } from "./wordHtml.js";
+import { odtText } from "./odtText.js";
 
 export interface ReadDocument {
   text: string;
@@ -25,6 +26,7 @@ const readers: Record<string, Reader> = {
   ".html": async (file) => ({ text: htmlToText(await readText(file)), plainText: false }),
   ".htm": async (file) => ({ text: htmlToText(await readText(file)), plainText: false }),
   ".docx": async (file) => ({ text: htmlToText(await wordHtml(file)), plainText: false }),
+  ".odt": async (file) => ({ text: await odtText(file), plainText: false }),
   ".pdf": async (file) => ({ text: plainTextWithTitle(await pdfText(file)), plainText: true }),
 };
 

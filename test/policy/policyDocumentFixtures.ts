@@ -124,3 +124,27 @@ export function wrapLines(text: string, width = 95): string[] {
   if (line) lines.push(line);
   return lines;
 }
+
+/**
+ * An OpenDocument text (.odt, as LibreOffice saves): `title`, headings at an outline level (numbered by the
+ * outline numbering when `numbered`, unless `unnumbered`), paragraphs, a bold paragraph, list items and a table.
+ */
+export function odtDocument(blocks: ({ title: string } | { heading: string; level: number; unnumbered?: boolean } | { text: string; bold?: boolean } | { items: string[] } | { table: string[][] })[], options: { numbered?: boolean } = {}): Uint8Array {
+  const namespaces = 'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"';
+  const body = blocks
+    .map((block) => {
+      if ("title" in block) return `<text:p text:style-name="P1">${escapeXml(block.title)}</text:p>`;
+      if ("heading" in block) return `<text:h text:style-name="Heading_20_${block.level}" text:outline-level="${block.level}"${block.unnumbered ? ' text:is-list-header="true"' : ""}>${escapeXml(block.heading)}</text:h>`;
+      if ("items" in block) return `<text:list>${block.items.map((item) => `<text:list-item><text:p>${escapeXml(item)}</text:p></text:list-item>`).join("")}</text:list>`;
+      if ("table" in block) return `<table:table>${block.table.map((row) => `<table:table-row>${row.map((cell) => `<table:table-cell><text:p>${escapeXml(cell)}</text:p></table:table-cell>`).join("")}</table:table-row>`).join("")}</table:table>`;
+      return `<text:p${block.bold ? ' text:style-name="P2"' : ""}>${escapeXml(block.text).replace(/ {2}/g, ' <text:s text:c="1"/>')}</text:p>`;
+    })
+    .join("");
+  const automatic = '<office:automatic-styles><style:style style:name="P1" style:family="paragraph" style:parent-style-name="Title"/><style:style style:name="P2" style:family="paragraph"><style:text-properties fo:font-weight="bold"/></style:style></office:automatic-styles>';
+  const outline = options.numbered ? '<text:outline-style style:name="Outline"><text:outline-level-style text:level="1" style:num-format="1"/><text:outline-level-style text:level="2" style:num-format="1" text:display-levels="2"/></text:outline-style>' : "";
+  return zipSync({
+    mimetype: strToU8("application/vnd.oasis.opendocument.text"),
+    "content.xml": strToU8(`<?xml version="1.0" encoding="UTF-8"?><office:document-content ${namespaces}>${automatic}<office:body><office:text>${body}</office:text></office:body></office:document-content>`),
+    "styles.xml": strToU8(`<?xml version="1.0" encoding="UTF-8"?><office:document-styles ${namespaces}><office:styles>${outline}</office:styles></office:document-styles>`),
+  });
+}

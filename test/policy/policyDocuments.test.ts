@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { PolicyAssistant } from "../../src/policy/policyAssistant.js";
 import { loadPrompt } from "../../src/policy/prompts.js";
 import { runAims } from "../support/processes.js";
-import { pdfDocument, wordDocument } from "./policyDocumentFixtures.js";
+import { odtDocument, pdfDocument, wordDocument } from "./policyDocumentFixtures.js";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "aims-policy-formats-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -472,6 +472,39 @@ describe("text files in the encodings Windows editors save", () => {
       "ACME AI RULES > RETENTION: Chat logs are kept for 30 days – then deleted by the Café team.",
       "Acme AI Policy > Approved tools: Only Copilot is approved.",
     ]);
+  });
+});
+
+describe("an OpenDocument text, as LibreOffice saves", () => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), "aims-odt-"));
+  fs.writeFileSync(
+    path.join(folder, "depot-ai-rules.odt"),
+    odtDocument(
+      [
+        { title: "Depot AI Rules" },
+        { text: "Version 1.4. Owner: Head of Fleet Engineering." },
+        { heading: "Approved tools", level: 1 },
+        { text: "Only FleetSense and the company's Copilot licence may be used at the depots." },
+        { heading: "Fault predictions", level: 1 },
+        { heading: "Acting on an alert", level: 2 },
+        { text: "A FleetSense alert is checked by a qualified fitter before any train is withdrawn." },
+        { table: [["Record", "Kept for"], ["FleetSense alerts", "7 years"]] },
+        { heading: "Contacts", level: 1, unnumbered: true },
+        { items: ["Fleet Engineering Manager – ext. 5100", "Service Desk – ext. 2000"] },
+      ],
+      { numbered: true },
+    ),
+  );
+  const odt = new PolicyAssistant({ policyDir: folder, prompt: loadPrompt("policy-answer") });
+  afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
+
+  it("is read with its title, version, outline numbers, lists and tables", async () => {
+    const { passages } = await odt.policyIndex();
+    expect(passages.map((passage) => `${passage.section} ${passage.heading}`)).toEqual(["1 Approved tools", "2.1 Acting on an alert", "Contacts Contacts"]);
+    expect(passages.find((passage) => passage.heading === "Contacts")!.text).toContain("- Service Desk – ext. 2000");
+    const answer = await odt.ask("who checks a fleetsense alert before a train is withdrawn?");
+    expect(answer.citations[0]).toMatchObject({ document: "depot-ai-rules.odt", section: "2.1", heading: "Acting on an alert", documentTitle: "Depot AI Rules", documentVersion: "Version 1.4" });
+    expect((await odt.ask("how long are fleetsense alerts kept?")).answer).toContain("7 years");
   });
 });
 
