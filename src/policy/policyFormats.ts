@@ -1,7 +1,8 @@
 // The formats organisations keep policies in, each read as text with its headings kept where the
 // format has them: Markdown and plain text as they are, HTML and Word (.docx, as HTML from
-// wordHtml.ts) as Markdown-like text, PDF line by line with its headings marked (pdfText.ts). A
-// table of contents is left out of every format.
+// wordHtml.ts) as Markdown-like text, OpenDocument text as Markdown-like text (odtText.ts), PDF line
+// by line with its headings marked (pdfText.ts). Text files are read in the encoding they were saved
+// in. A table of contents is left out of every format.
 import fs from "node:fs/promises";
 import path from "node:path";
 import { parse, type HTMLElement, NodeType, type Node } from "node-html-parser";
@@ -148,7 +149,7 @@ function withoutContents(text: string): string {
 function plainTextWithTitle(text: string): string {
   const email = emailHeader(text);
   if (email) return `# ${email.subject}\n${email.body}`;
-  const lines = text.split(/\r?\n/).map((line) => (isProtectiveMarking(line) ? "" : line));
+  const lines = withoutMarkingsAround(text.split(/\r?\n/));
   const first = lines.findIndex((line) => line.trim() !== "");
   if (first < 0) return text;
   let end = first + 1;
@@ -212,7 +213,19 @@ function centredTitleLineAfterABlank(lines: string[]): number {
  * it is about, so it is never part of a title.
  */
 const protectiveMarking = /^\s*(?:(?:uk\s+)?official(?:[\s-]+sensitive)?|secret|top\s+secret|unclassified|restricted|confidential|internal(?:\s+use\s+only)?|commercial\s+in\s+confidence|not\s+protectively\s+marked)\s*$/i;
-export const isProtectiveMarking = (line: string) => protectiveMarking.test(line);
+/**
+ * The marking above a document's title, right under its title lines (where a PDF's running header is
+ * kept once) and on its last line is left out. Elsewhere, after a blank line, a line such as "RESTRICTED"
+ * may be a heading: a data class's.
+ */
+function withoutMarkingsAround(lines: string[]): string[] {
+  const filled = lines.flatMap((line, at) => (line.trim() === "" ? [] : [at]));
+  const marking = (at: number) => protectiveMarking.test(lines[at]!);
+  const leading = filled.slice(0, filled.findIndex((at) => !marking(at)) + 1 || filled.length);
+  const underTitle = filled.slice(0, 4).filter((at) => at > 0 && lines[at - 1]!.trim() !== "");
+  const edges = new Set([...leading, ...underTitle, ...filled.slice(-1)]);
+  return lines.map((line, at) => (edges.has(at) && marking(at) ? "" : line));
+}
 
 const isCapitals = (line: string) => /\p{Lu}/u.test(line) && !/\p{Ll}/u.test(line);
 

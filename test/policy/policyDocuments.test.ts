@@ -433,6 +433,8 @@ describe("documents whose headings are only printed as headings", () => {
     path.join(folder, "ethics-terms.txt"),
     ["OFFICIAL", "", "                 NORTHSHIRE POLICE", "", "          DATA AND TECHNOLOGY ETHICS COMMITTEE", "", "                 TERMS OF REFERENCE", "", "Version:   3.0", "", "6. QUORUM", "---------", "", "6.1   A meeting is quorate when four independent members are present."].join("\n"),
   );
+  // A data class named like a marking ("RESTRICTED") is a heading when it stands after a blank line.
+  fs.writeFileSync(path.join(folder, "data-classes.txt"), "ACME DATA RULES\n\nPUBLIC\n\nPress releases may go into any tool.\n\nRESTRICTED\n\nHealth records never go into any AI tool.\n\nEnd of rules.\n");
   const printed = new PolicyAssistant({ policyDir: folder, prompt: loadPrompt("policy-answer") });
   afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
 
@@ -443,6 +445,7 @@ describe("documents whose headings are only printed as headings", () => {
     expect(outline("frontline.html")).toEqual(["Using AI on the frontline > Translation at a scene", "Using AI on the frontline > Made a mistake?"]);
     expect(outline("custody.md")).toEqual(["Custody AI Standard > Interpreters", "Custody AI Standard > Cell monitoring"]);
     expect(outline("card.txt")).toEqual(["CONTACT CENTRE AI CARD > What you can use", "CONTACT CENTRE AI CARD > Before you save a summary", "CONTACT CENTRE AI CARD > If info goes into the wrong tool"]);
+    expect(outline("data-classes.txt")).toEqual(["ACME DATA RULES > PUBLIC", "ACME DATA RULES > RESTRICTED"]);
     expect(outline("ethics-terms.txt")).toEqual(["NORTHSHIRE POLICE – DATA AND TECHNOLOGY ETHICS COMMITTEE – TERMS OF REFERENCE > QUORUM"]);
     const text = passages.map((passage) => passage.text).join("\n");
     expect(text).not.toMatch(/Comments|translation app soon|base64|\]\(#|\\-/);
