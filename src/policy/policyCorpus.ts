@@ -23,7 +23,7 @@ export interface PolicyCorpus {
 
 export class PolicyDirMissingError extends Error {
   constructor(readonly policyDir: string) {
-    super(`POLICY_DIR ${policyDir} does not exist or is not a folder: set POLICY_DIR to the folder holding the AI policy documents (Markdown, Word .docx, OpenDocument .odt, PDF, HTML or text).`);
+    super(`POLICY_DIR ${policyDir} does not exist or is not a folder: set POLICY_DIR to the folder holding the AI policy documents (Markdown, Word .docx, OpenDocument .odt, PDF, HTML, text, AsciiDoc or reStructuredText).`);
   }
 }
 
@@ -50,7 +50,7 @@ export async function loadPolicyCorpus(policyDir: string): Promise<PolicyCorpus>
   if (!policyDirExists(policyDir)) return { passages: [], documents: [], problems: [{ file: policyDir, problem: new PolicyDirMissingError(policyDir).message }] };
   const problems: PolicyCorpusProblem[] = allFiles(policyDir)
     .filter((file) => !isPolicyFile(file))
-    .map((file) => ({ file, problem: "skipped: not a format the assistant reads (Markdown, .docx, .odt, .pdf, .html, .txt)" }));
+    .map((file) => ({ file, problem: "skipped: not a format the assistant reads (Markdown, .docx, .odt, .pdf, .html, .txt, .adoc, .rst)" }));
   const passages: PolicyPassage[] = [];
   const documents: PolicyCorpus["documents"] = [];
   for (const file of listPolicyFiles(policyDir)) {

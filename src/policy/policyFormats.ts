@@ -1,8 +1,9 @@
 // The formats organisations keep policies in, each read as text with its headings kept where the
 // format has them: Markdown and plain text as they are, HTML and Word (.docx, as HTML from
 // wordHtml.ts) as Markdown-like text, OpenDocument text as Markdown-like text (odtText.ts), PDF line
-// by line with its headings marked (pdfText.ts). Text files are read in the encoding they were saved
-// in. A table of contents is left out of every format.
+// by line with its headings marked (pdfText.ts), text in a wiki's or a docs tool's markup (MediaWiki,
+// AsciiDoc, reStructuredText) as Markdown (textMarkup.ts). Text files are read in the encoding they were
+// saved in. A table of contents is left out of every format.
 import fs from "node:fs/promises";
 import path from "node:path";
 import { parse, type HTMLElement, NodeType, type Node } from "node-html-parser";
@@ -11,6 +12,7 @@ import { marksAHeading } from "./policySections.js";
 import { pdfText } from "./pdfText.js";
 import { wordHtml } from "./wordHtml.js";
 import { odtText } from "./odtText.js";
+import { fromTextMarkup } from "./textMarkup.js";
 
 export interface ReadDocument {
   text: string;
@@ -23,7 +25,10 @@ type Reader = (file: string) => Promise<ReadDocument>;
 const readers: Record<string, Reader> = {
   ".md": async (file) => markdown(await readText(file)),
   ".markdown": async (file) => markdown(await readText(file)),
-  ".txt": async (file) => ({ text: plainTextWithTitle(await readText(file)), plainText: true }),
+  ".txt": async (file) => textFile(await readText(file)),
+  ".adoc": async (file) => textFile(await readText(file)),
+  ".asciidoc": async (file) => textFile(await readText(file)),
+  ".rst": async (file) => textFile(await readText(file)),
   ".html": async (file) => ({ text: htmlToText(await readText(file)), plainText: false }),
   ".htm": async (file) => ({ text: htmlToText(await readText(file)), plainText: false }),
   ".docx": async (file) => ({ text: htmlToText(await wordHtml(file)), plainText: false }),
@@ -59,17 +64,76 @@ function windows1252(bytes: Uint8Array): string {
   return text;
 }
 
+/** A text file: in a wiki's or docs-as-code markup (textMarkup.ts) read as Markdown, else as plain text. */
+function textFile(raw: string): ReadDocument {
+  const marked = fromTextMarkup(raw);
+  return marked === undefined ? { text: plainTextWithTitle(raw), plainText: true } : { text: marked, plainText: false };
+}
+
 /**
  * A Markdown file with no heading markup below its title (no "#" but the title's, no underline, no bold line)
  * is plain text with a `.md` name: its headings are found the same way.
  */
 function markdown(raw: string): ReadDocument {
-  const text = asWritten(withoutHtmlTagLines(raw));
+  const text = withAdmonitionsAsText(withFrontMatterAsText(asWritten(withoutHtmlTagLines(raw))));
   const lines = text.split(/\r?\n/);
   const title = lines.findIndex((line) => line.trim() !== "");
   const marked = lines.some((line, i) => (i !== title || !/^#\s/.test(line)) && marksAHeading(line));
   if (marked) return { text, plainText: false };
   return { text: /^#\s/.test(lines[title] ?? "") ? text : plainTextWithTitle(text), plainText: true };
+}
+
+/**
+ * A docs-as-code page opens with its front matter ("---" / "title: AI Engineering Guidelines" / "version:
+ * 1.4.0" / "---"), which the site renders as the page's title and details. Read the same way: the title
+ * as the title heading when the page has none, the other single-line fields as lines under it ("Version:
+ * 1.4.0", "Owner: Platform Team"), lists such as tags left out.
+ */
+function withFrontMatterAsText(text: string): string {
+  const front = /^(?:\s*\n)?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text);
+  if (!front) return text;
+  const fields = front[1]!.split(/\r?\n/).flatMap((line) => {
+    const field = /^([A-Za-z][\w -]*?)\s*:\s*(\S.*?)\s*$/.exec(line);
+    return field ? [{ name: field[1]!.replace(/[_-]/g, " ").toLowerCase(), value: field[2]!.replace(/^(["'])(.*)\1$/, "$2") }] : [];
+  });
+  const body = text.slice(front[0].length);
+  const title = fields.find((field) => field.name === "title")?.value;
+  const details = fields.filter((field) => field.name !== "title").map((field) => `${field.name[0]!.toUpperCase()}${field.name.slice(1)}: ${field.value}`);
+  const titled = /^\s*#\s/.test(body.split("\n").find((line) => line.trim() !== "") ?? "");
+  if (titled || !title) {
+    const lines = body.split("\n");
+    const at = titled ? lines.findIndex((line) => line.trim() !== "") + 1 : 0;
+    return [...lines.slice(0, at), "", ...details, "", ...lines.slice(at)].join("\n");
+  }
+  return [`# ${title}`, "", ...details, "", body].join("\n");
+}
+
+/**
+ * Callouts in a docs site's Markdown: MkDocs' '!!! warning "Suggestions are your code"' over its indented
+ * text, Docusaurus' ":::tip" … ":::", GitHub's "> [!NOTE]". Read as the text they show ("Warning:
+ * Suggestions are your code", then the text), not as code blocks or stray markers.
+ */
+function withAdmonitionsAsText(text: string): string {
+  const out: string[] = [];
+  let indented = false;
+  for (const line of text.split("\n")) {
+    const mkdocs = /^\s*(?:!!!|\?\?\?\+?)\s+([\w-]+)(?:\s+"([^"]*)")?\s*$/.exec(line);
+    const docusaurus = /^\s*:::+\s*([\w-]+)\s*(.*)$/.exec(line);
+    if (mkdocs || docusaurus) {
+      const [, kind, title] = (mkdocs ?? docusaurus)!;
+      out.push("", `${kind![0]!.toUpperCase()}${kind!.slice(1).toLowerCase()}${title?.trim() ? `: ${title.trim()}` : ":"}`);
+      indented = !!mkdocs;
+      continue;
+    }
+    if (/^\s*:::+\s*$/.test(line)) continue;
+    if (indented && /^(?: {4}|\t)/.test(line)) {
+      out.push(line.replace(/^(?: {4}|\t)/, ""));
+      continue;
+    }
+    if (line.trim() !== "") indented = false;
+    out.push(line.replace(/^(\s*>\s*)\[!(\w+)\]\s*$/, (_all, quote: string, kind: string) => `${quote}${kind[0]!.toUpperCase()}${kind.slice(1).toLowerCase()}:`));
+  }
+  return out.join("\n");
 }
 
 /**
@@ -239,7 +303,8 @@ const isTitleLine = (line: string) => {
 export function htmlToText(html: string): string {
   const root = parse(html, { blockTextElements: { script: false, style: false, noscript: false } });
   const lines: string[] = [];
-  walk(documentPart(root.querySelector("body") ?? root, root.querySelector("title")?.text ?? ""), lines);
+  const pageTitle = inline(root.querySelector("title") ?? parse(""));
+  walk(documentPart(root.querySelector("body") ?? root, pageTitle), lines);
   // No title heading (a Word document typed without the Title style): its first line, all in bold, is its title,
   // with the bold lines right below it that stand over another bold line or a table, not over text (a cover's
   // "WYVERN VALLEY POLICE" / "Use of AI Tools" / "Procedure" above its document-control table).
@@ -252,6 +317,8 @@ export function htmlToText(html: string): string {
     for (const { at } of filled.slice(1, last + 1)) lines[at] = "";
     lines[filled[0]!.at] = `# ${title.join(" – ")}`;
   }
+  // A page with no h1 (an e-mail newsletter, whose headings start at h2) is titled by its <title>.
+  if (pageTitle && !lines.some((line) => line.startsWith("# "))) lines.unshift(`# ${pageTitle}`, "");
   return lines.join("\n").replace(/\n{3,}/g, "\n\n");
 }
 
@@ -303,28 +370,83 @@ function isThePagesTitle(heading: HTMLElement, pageTitle: string): boolean {
 
 const blockTags = new Set(["p", "div", "section", "article", "main", "header", "footer", "blockquote", "dd", "dt", "pre", "figcaption", "caption"]);
 
+/** Elements that start a line of their own; anything else is read inline, as part of the line around it. */
+const lineTags = new Set([...blockTags, "li", "ul", "ol", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6"]);
+const startsALine = (element: HTMLElement) => lineTags.has(element.rawTagName?.toLowerCase() ?? "") || ariaHeading(element) !== null;
+const holdsLines = (element: HTMLElement) => element.querySelectorAll("*").some(startsALine);
+
+/**
+ * Walks an element's children as lines. Text and inline elements between two line breaks are one line ("Use
+ * <b>Assist</b> on the iPad<br>"), in bold when the line is all bold (an e-mail newsletter's "<b>Can I use
+ * ChatGPT?</b><br>" question heads its answer).
+ */
 function walk(node: Node, lines: string[]): void {
+  let run: Node[] = [];
+  const endLine = () => {
+    if (run.length === 0) return;
+    const own = parse("");
+    for (const part of run) own.appendChild(part.clone());
+    run = [];
+    const text = inline(own);
+    if (text) lines.push(boldAlone(own) && own.querySelector("*") ? `**${text}**` : text);
+  };
   for (const child of node.childNodes) {
-    if (child.nodeType === NodeType.TEXT_NODE) {
-      const text = inline(child);
-      if (text) lines.push(text);
+    if (child.nodeType === NodeType.TEXT_NODE || (child.nodeType === NodeType.ELEMENT_NODE && !startsALine(child as HTMLElement) && !holdsLines(child as HTMLElement))) {
+      run.push(child);
       continue;
     }
+    endLine();
     if (child.nodeType !== NodeType.ELEMENT_NODE) continue;
     const element = child as HTMLElement;
     const tag = element.rawTagName?.toLowerCase() ?? "";
-    const heading = /^h([1-6])$/.exec(tag) ?? ariaHeading(element);
+    const heading = /^h([1-6])$/.exec(tag) ?? ariaHeading(element) ?? (/\bMsoTitle\b/.test(element.getAttribute("class") ?? "") ? ["1", "1"] : null);
     if (heading) lines.push("", `${"#".repeat(Number(heading[1]))} ${inline(element)}`, "");
     else if (tag === "li") listItem(element, lines);
-    else if (tag === "tr") lines.push(`| ${element.querySelectorAll("th,td").map((cell) => inline(cell).replace(/\|/g, "/")).join(" | ")} |`);
-    else if (tag === "table") {
+    else if (tag === "p" && isWordListParagraph(element)) lines.push(wordListItem(inline(element)));
+    else if (tag === "tr" && !isLayoutTable(element.closest("table"))) tableRow(element, lines);
+    else if (tag === "table" || tag === "td" || tag === "th") {
       lines.push("");
       walk(element, lines);
       lines.push("");
     } else if (blockTags.has(tag) && !element.querySelector("p,div,table,ul,ol,h1,h2,h3,h4,h5,h6")) lines.push("", boldAlone(element) ? `**${inline(element)}**` : inline(element), "");
-    else if (tag === "br") lines.push("");
+    else if (tag === "br") continue;
     else walk(element, lines);
   }
+  endLine();
+}
+
+/**
+ * A list item in a Word document saved as "Web Page, Filtered": a paragraph of a list style, its number or
+ * bullet typed out in front of it ("1.", or "·" in the Symbol font).
+ */
+function isWordListParagraph(element: HTMLElement): boolean {
+  return /\bMsoListParagraph/.test(element.getAttribute("class") ?? "") || /mso-list\s*:\s*l\d/.test(element.getAttribute("style") ?? "");
+}
+
+function wordListItem(text: string): string {
+  if (/^(?:\d{1,2}|[a-z])[.)]\s/.test(text)) return text;
+  return `- ${text.replace(/^[·•▪§Øüo–-]\s+/, "")}`;
+}
+
+/**
+ * A table's row as a Markdown row. The first row is the table's header, with a rule under it, when its cells
+ * are header cells or all in bold (as Word writes a header row): each row is then read with its column names.
+ */
+function tableRow(row: HTMLElement, lines: string[]): void {
+  const cells = row.querySelectorAll("th,td");
+  lines.push(`| ${cells.map((cell) => inline(cell).replace(/\|/g, "/")).join(" | ")} |`);
+  const first = row.closest("table")?.querySelector("tr") === row;
+  if (first && cells.length > 1 && cells.every((cell) => cell.rawTagName.toLowerCase() === "th" || (inline(cell) !== "" && boldAlone(cell)))) lines.push(`|${cells.map(() => "---").join("|")}|`);
+}
+
+/**
+ * A table used to lay a page out, as e-mail newsletters are built: its cells hold headings or tables of
+ * their own. Each cell is read as a part of the page, not as a row of data.
+ */
+function isLayoutTable(table: HTMLElement | null): boolean {
+  if (!table) return false;
+  const role = table.getAttribute("role");
+  return role === "presentation" || role === "none" || table.querySelector("h1,h2,h3,h4,h5,h6,[role=heading],table") !== null;
 }
 
 /** A page builder's heading that is not an h1…h6 element: `<div role="heading" aria-level="1">`. */

@@ -115,6 +115,9 @@ function headingOf(line: string, around: { previous?: string; next?: string; aft
     // A numbered, lettered or "Section" heading after a blank line with its text right below ("1) Purpose",
     // "B. Approved tools", "IV. Reporting", "Section 2: Tools"): as text exported from Word or a PDF lays it out.
     if (enumeratedHeading.test(line) && !around.previous?.trim() && startsItsText(line, next)) return { level: implicitLevel, title: line.trim() };
+    // Its label says it is a heading, whatever follows it (a service desk's "Step 4 — Log it" / "Owner: IT"), unless
+    // the next line is the next step: steps one per line are a list.
+    if (labelledHeading.test(line) && !around.previous?.trim() && next?.trim() && !labelledHeading.test(next) && !listItemLine.test(next)) return { level: implicitLevel, title: line.trim() };
     // A title of a few words after a blank line with its paragraph right below ("Approved Tools" / "Only Copilot is…").
     // Not a label with a number or a dash ("P1 - Critical", "Version 1.3 - February 2025"): items of a list of levels, or a date line.
     if (isTitleCaseLine(line) && !/\d|\s[-–—]\s/.test(line) && !around.previous?.trim() && startsItsText(line, next)) return { level: implicitLevel, title: line.trim() };
@@ -149,6 +152,8 @@ export function labelsItsLists(lines: string[]): boolean {
 
 /** "1) Purpose", "B. Approved tools", "IV. Reporting", "Section 2: Tools": a short title after its number, letter or label. */
 const enumeratedHeading = /^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}[.)]?|[A-H][.)]|[IVX]{1,5}[.)]|(?:[Ss]ection|[Pp]art|[Cc]hapter|[Aa]rticle)\s+[\dA-Z]{1,3}[:.)]?)\s+\p{Lu}[^.;:!?]{1,60}$/u;
+/** A heading that names itself a section, part or step ("Section 2: Tools", "Step 1 — Stop and make safe"). */
+const labelledHeading = /^\s*(?:[Ss]ection|[Pp]art|[Cc]hapter|[Aa]rticle|[Ss]tep|[Ss]tage)\s+[\dA-Z]{1,3}(?:[:.)]|\s+[-–—])?\s+\p{Lu}[^.;:!?]{1,60}$/u;
 /** A list item ("2) Tell IT", "- keep the screen open"), which a heading's text does not start with. */
 const listItemLine = /^\s*(?:[-*•o]|\d{1,2}[.)]|[a-h][.)])\s/;
 
@@ -252,8 +257,17 @@ export function splitDocument(document: string, content: string, options: SplitO
   const lines = content.split(/\r?\n/);
   if (options.plainText && labelsItsLists(lines)) options = { ...options, labelledLists: true };
   let sawTitle = false;
+  /** The fence of the Markdown code block being read ("```"), inside which a "# comment" is code, not a heading. */
+  let fence: string | undefined;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
+    const fenceMark = options.plainText ? null : /^\s{0,3}(`{3,}|~{3,})/.exec(line);
+    if (fence !== undefined || fenceMark) {
+      if (fence === undefined) fence = fenceMark![1]!;
+      else if (fenceMark && fenceMark[1]![0] === fence[0] && fenceMark[1]!.length >= fence.length && /^\s*[`~]+\s*$/.test(line)) fence = undefined;
+      body.push(line);
+      continue;
+    }
     const explicit = atxHeading.test(line) || (i + 1 < lines.length && setextUnderline.test(lines[i + 1]!) && line.trim() !== "");
     const heading = headingOf(line, { previous: lines[i - 1], next: lines[i + 1], afterNext: lines[i + 2], underAHeading: trail.length > 0 && body.every((text) => !text.trim()) }, Math.min(6, lastExplicitLevel + 1), options);
     if (!heading) {

@@ -44,7 +44,7 @@ function teamsCheck(config: Config): SetupCheck {
 function policyCheck(policyDir: string): SetupCheck {
   const documents = fs.existsSync(policyDir) && fs.statSync(policyDir).isDirectory() ? fs.readdirSync(policyDir).filter(isPolicyFile) : [];
   if (documents.length > 0) return passed("Policy documents", `${documents.length} document${documents.length === 1 ? "" : "s"} in ${policyDir}`);
-  return failed("Policy documents", `no policy documents in ${policyDir}`, "put your AI policy documents (Markdown, Word .docx, OpenDocument .odt, PDF, HTML or text) in a folder and set POLICY_DIR to it");
+  return failed("Policy documents", `no policy documents in ${policyDir}`, "put your AI policy documents (Markdown, Word .docx, OpenDocument .odt, PDF, HTML, text, AsciiDoc or reStructuredText) in a folder and set POLICY_DIR to it");
 }
 
 function governanceChannelCheck(config: Config): SetupCheck {

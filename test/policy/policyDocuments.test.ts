@@ -511,6 +511,93 @@ describe("an OpenDocument text, as LibreOffice saves", () => {
   });
 });
 
+describe("documents written in a wiki's, a docs site's or a newsletter's markup", () => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), "aims-markup-"));
+  const write = (name: string, lines: string[]) => fs.writeFileSync(path.join(folder, name), lines.join("\n"));
+  // A MediaWiki page saved as text: an infobox template, a magic word, a wiki table and a numbered list.
+  write("digital-wiki.txt", [
+    "{{Infobox policy", "| owner = Digital Services", "| version = 2.3", "}}", "__TOC__",
+    "Guidance for all staff on '''generative AI''' tools. See [[Information Security Policy|the security policy]].", "",
+    "== Approved tools ==", '{| class="wikitable"', "! Tool !! Data allowed", "|-", "| Microsoft Copilot || Internal and confidential", "|-", "| Public chatbots || Public information only", "|}", "",
+    "== Reporting a problem ==", "# Stop using the tool.", "# Phone the service desk on 2222 within one hour.",
+  ]);
+  // AsciiDoc: its version and a value in attributes, a NOTE block, a table whose first row is its header.
+  write("cctv-standard.adoc", [
+    "= CCTV and Passenger Data Standard", ":revnumber: 1.4", ":retention: 31", ":toc:", "",
+    "== Retention", "", "[NOTE]", "====", "Footage used by the crowd-counting model is kept for {retention} days, then overwritten.", "====", "",
+    "== Data classes", "", '[cols="1,2",options="header"]', "|===", "|Class |Examples", "", "|BR-1", "|Timetables and published fares", "", "|BR-2", "|Passenger names and CCTV stills", "|===",
+  ]);
+  // reStructuredText: the title over- and underlined, sections underlined with "=" then "-".
+  write("trading-desk.txt", [
+    "========================", "Trading Desk AI Standard", "========================", "", ":Version: 2.0", "",
+    "Forecast models", "===============", "", "Day-ahead forecasts from the model are checked by a trader before any bid is placed.", "",
+    "Overrides", "---------", "", "A trader may override a forecast; the reason is logged in the trading journal.",
+  ]);
+  // Docs-as-code Markdown: front matter, a code block holding a "# comment", MkDocs and Docusaurus callouts.
+  write("engineering.md", [
+    "---", "title: AI Engineering Guidelines", "version: 1.4.0", "owner: Platform Team", "tags:", "  - ai", "---", "",
+    "## Registering a model", "", "Every model is registered in the model inventory before it is deployed.", "", "```yaml", "# models/AIR-0193/model-card.yaml", "owner: pricing", "```", "",
+    '!!! warning "Suggestions are your code"', "    You are responsible for every line a coding assistant suggests: review it as your own.", "",
+    "## Logging", "", ":::note", "Prompts sent to hosted models are logged for 30 days.", ":::",
+  ]);
+  // An e-mail newsletter: tables for layout, its headings from h2, questions in bold each over its answer.
+  write("newsletter.html", [
+    "<html><head><title>Station Matters – AI briefing</title></head><body>",
+    '<table role="presentation" width="600"><tr><td>', '<table><tr><td><img alt="Brightline"></td><td>Issue 42</td></tr></table>',
+    "<h2>Ask Brightline is live</h2>", "<p>Passengers can now ask the website's assistant about delays and refunds.</p>", "</td></tr><tr><td>",
+    "<h2>Your questions</h2>", "<b>Can I use ChatGPT for a customer reply?</b><br>", "Only with no names or booking references in it.<br>",
+    "<b>Who checks the assistant's answers?</b><br>", "The Customer Relations team reviews a <i>sample</i> of its answers every week.<br>", "</td></tr></table></body></html>",
+  ]);
+  // Word's "Web Page, Filtered": the Title style as a class, bullets typed out in the Symbol font.
+  write("customer-operations.htm", [
+    '<html><head><meta name=Generator content="Microsoft Word 15 (filtered)"><title>Customer Operations</title></head><body lang=EN-GB><div class=WordSection1>',
+    "<p class=MsoTitle>Customer Operations AI Guidance</p>", "<h1>Using AI with customers</h1>", "<p class=MsoNormal>Follow these rules on every call.</p>",
+    "<p class=MsoListParagraphCxSpFirst style='mso-list:l0 level1 lfo1'><span style='font-family:Symbol'>·<span>&nbsp;&nbsp;&nbsp; </span></span>Never paste a meter reading together with an account number.</p>",
+    "<p class=MsoListParagraphCxSpLast style='mso-list:l0 level1 lfo1'><span style='font-family:Symbol'>·<span>&nbsp;&nbsp;&nbsp; </span></span>Check a drafted letter against the account before it is sent.</p>",
+    "</div></body></html>",
+  ]);
+  // A service desk's knowledge-base article: "Step N — …" headings, each over its owner.
+  write("kb-incident.txt", [
+    "KB0041 - AI incident procedure", "==============================", "", "Version:   3.0", "",
+    "Step 1 — Stop and make safe", "Owner: The person who spots the problem", "", " - Stop relying on the output and go back to the standard procedure.", "",
+    "Step 2 — Report it within the hour to the IT Service Desk", "Owner: The person who spots the problem", "", ' - Phone 2222, or raise "Report an AI incident" in the portal.',
+  ]);
+  const marked = new PolicyAssistant({ policyDir: folder, prompt: loadPrompt("policy-answer") });
+  afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
+  const outline = async (document: string) => (await marked.policyIndex()).passages.filter((passage) => passage.document === document).map((passage) => passage.headingPath.join(" > "));
+
+  it("finds each one's headings, and reads no markup as text", async () => {
+    expect(await outline("digital-wiki.txt")).toEqual(["digital-wiki > Approved tools", "digital-wiki > Reporting a problem"]);
+    expect(await outline("cctv-standard.adoc")).toEqual(["CCTV and Passenger Data Standard > Retention", "CCTV and Passenger Data Standard > Data classes"]);
+    expect(await outline("trading-desk.txt")).toEqual(["Trading Desk AI Standard > Forecast models", "Trading Desk AI Standard > Forecast models > Overrides"]);
+    expect(await outline("engineering.md")).toEqual(["AI Engineering Guidelines > Registering a model", "AI Engineering Guidelines > Logging"]);
+    expect(await outline("newsletter.html")).toEqual([
+      "Station Matters – AI briefing > Ask Brightline is live",
+      "Station Matters – AI briefing > Your questions > Can I use ChatGPT for a customer reply?",
+      "Station Matters – AI briefing > Your questions > Who checks the assistant's answers?",
+    ]);
+    expect(await outline("customer-operations.htm")).toEqual(["Customer Operations AI Guidance > Using AI with customers"]);
+    expect(await outline("kb-incident.txt")).toEqual(["KB0041 - AI incident procedure > Stop and make safe", "KB0041 - AI incident procedure > Report it within the hour to the IT Service Desk"]);
+    const text = (await marked.policyIndex()).passages.map((passage) => passage.text).join("\n");
+    expect(text).not.toMatch(/\{\{|\}\}|'''|\[\[|__TOC__|\{\||\|===|:revnumber:|\{retention\}|^====$|!!!|:::|\[NOTE\]/m);
+    expect(text).toContain("You are responsible for every line a coding assistant suggests");
+    expect(text).toContain("- Never paste a meter reading together with an account number.");
+  });
+
+  it("answers from them with the section, the title and the version a reader would cite", async () => {
+    const wiki = await marked.ask("what data can go into public chatbots?");
+    expect(wiki.citations[0]).toMatchObject({ document: "digital-wiki.txt", heading: "Approved tools", documentVersion: "Version 2.3" });
+    expect(wiki.answer).toContain("Public chatbots; Data allowed: Public information only");
+    const cctv = await marked.ask("how long is crowd-counting footage kept?");
+    expect(cctv.citations[0]).toMatchObject({ heading: "Retention", documentTitle: "CCTV and Passenger Data Standard", documentVersion: "Version 1.4" });
+    expect(cctv.answer).toContain("kept for 31 days");
+    expect((await marked.ask("can a trader override the forecast?")).citations[0]).toMatchObject({ heading: "Overrides", documentTitle: "Trading Desk AI Standard", documentVersion: "Version 2.0" });
+    expect((await marked.ask("how long are prompts logged?")).citations[0]).toMatchObject({ heading: "Logging", documentTitle: "AI Engineering Guidelines", documentVersion: "Version 1.4.0" });
+    expect((await marked.ask("who reviews the assistant's answers?")).citations[0]).toMatchObject({ heading: "Who checks the assistant's answers?", documentTitle: "Station Matters – AI briefing" });
+    expect((await marked.ask("how do I report an AI incident to the service desk?")).citations[0]).toMatchObject({ section: "Step 2", documentVersion: "Version 3.0" });
+  });
+});
+
 describe("npx aims ask with the documents people have", () => {
   it("answers from a PDF and lists the files it could not read in its JSON", async () => {
     const result = await runAims(["ask", "how long is in-cab camera footage kept?", "--json"], { POLICY_DIR: dir, LOCAL_CHAT: "off" });
