@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
-import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory, Transaction } from "@prisma/driver-adapter-utils";
 
 /** A database made for one job on a server, dropped afterwards. */
 export interface ScratchDatabase {
@@ -32,7 +32,7 @@ export class PostgresAdapterFactory implements SqlMigrationAwareDriverAdapterFac
   }
 
   async connect(): Promise<SqlDriverAdapter> {
-    return runningWholeScripts(await this.inner.connect(), (script) => this.pool.query(script));
+    return withTransactionsInTurn(runningWholeScripts(await this.inner.connect(), (script) => this.pool.query(script)));
   }
 
   async connectToShadowDb(): Promise<SqlDriverAdapter> {
@@ -52,6 +52,35 @@ export class PostgresAdapterFactory implements SqlMigrationAwareDriverAdapterFac
     };
     return adapter;
   }
+}
+
+/**
+ * Inside a transaction the Prisma client sends a record's relations' queries all at once (an update
+ * that includes two relations), and a transaction is one connection: pg queues them, warns that it
+ * will stop doing so in pg 9, and then would fail them. Each transaction's statements go in turn.
+ */
+function withTransactionsInTurn(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  const start = adapter.startTransaction.bind(adapter);
+  adapter.startTransaction = async (isolationLevel) => oneStatementAtATime(await start(isolationLevel));
+  return adapter;
+}
+
+function oneStatementAtATime(transaction: Transaction): Transaction {
+  let previous: Promise<unknown> = Promise.resolve();
+  const inTurn = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = previous.then(work, work);
+    previous = next.catch(() => {});
+    return next;
+  };
+  const { queryRaw, executeRaw, commit, rollback, createSavepoint, rollbackToSavepoint, releaseSavepoint } = transaction;
+  transaction.queryRaw = (query) => inTurn(() => queryRaw.call(transaction, query));
+  transaction.executeRaw = (query) => inTurn(() => executeRaw.call(transaction, query));
+  transaction.commit = () => inTurn(() => commit.call(transaction));
+  transaction.rollback = () => inTurn(() => rollback.call(transaction));
+  if (createSavepoint) transaction.createSavepoint = (name) => inTurn(() => createSavepoint.call(transaction, name));
+  if (rollbackToSavepoint) transaction.rollbackToSavepoint = (name) => inTurn(() => rollbackToSavepoint.call(transaction, name));
+  if (releaseSavepoint) transaction.releaseSavepoint = (name) => inTurn(() => releaseSavepoint.call(transaction, name));
+  return transaction;
 }
 
 function runningWholeScripts(adapter: SqlDriverAdapter, run: (script: string) => Promise<unknown>): SqlDriverAdapter {
