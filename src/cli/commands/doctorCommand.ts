@@ -41,7 +41,7 @@ async function policyDiagnostics(): Promise<PolicyDiagnostics | undefined> {
 
 function printPolicyDocuments(diagnostics: PolicyDiagnostics): void {
   console.log(`\nPolicy documents in ${diagnostics.policyDir}: ${diagnostics.documents.length} read, ${diagnostics.passages} sections.`);
-  for (const document of diagnostics.documents) console.log(`  ok   ${document.file} (${document.passages} sections)`);
+  for (const document of diagnostics.documents) console.log(`  ok   ${document.file} (${document.passages} ${document.passages === 1 ? "section" : "sections"})`);
   for (const { file, problem } of diagnostics.problems) console.log(`  not used  ${file}: ${problem}`);
 }
 
