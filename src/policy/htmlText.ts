@@ -6,6 +6,7 @@ import { parse, type HTMLElement, NodeType, type Node } from "node-html-parser";
 /** HTML as Markdown-like lines: h1…h6 as "#" headings, list items, table rows, paragraphs. */
 export function htmlToText(html: string): string {
   const root = parse(html, { blockTextElements: { script: false, style: false, noscript: false } });
+  withClassStylesInline(root, html);
   const lines: string[] = [];
   const pageTitle = inline(root.querySelector("title") ?? parse(""));
   walk(documentPart(root.querySelector("body") ?? root, pageTitle), lines);
@@ -23,7 +24,31 @@ export function htmlToText(html: string): string {
   }
   // A page with no h1 (an e-mail newsletter, whose headings start at h2) is titled by its <title>.
   if (pageTitle && !lines.some((line) => line.startsWith("# "))) lines.unshift(`# ${pageTitle}`, "");
-  return lines.join("\n").replace(/\n{3,}/g, "\n\n");
+  // A line of icons alone (a Notion page's "⚖️", a callout's "💡") says nothing; a table's rule stays.
+  const saysSomething = (line: string) => line.trim() === "" || /[\p{L}\p{N}]/u.test(line) || /^\s*\|/.test(line);
+  return lines.filter(saysSomething).join("\n").replace(/\n{3,}/g, "\n\n");
+}
+
+/**
+ * Styles a page gives by class in its <style> block (".c1{font-weight:700}", ".title{font-size:26pt}", as a
+ * Google Docs export writes every bold run and its Title), copied in front of each element's own style, so
+ * that text in bold or in a large size reads as it does when styled inline.
+ */
+function withClassStylesInline(root: HTMLElement, html: string): void {
+  const byClass = new Map<string, string>();
+  for (const [, sheet] of html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/gi)) {
+    for (const [, selectors, declarations] of sheet!.matchAll(/([^{}]+)\{([^{}]*)\}/g)) {
+      for (const selector of selectors!.split(",")) {
+        const className = /^\s*(?:[a-z][a-z0-9]*)?\.([\w-]+)\s*$/i.exec(selector)?.[1];
+        if (className) byClass.set(className, `${byClass.get(className) ?? ""}${declarations};`);
+      }
+    }
+  }
+  if (byClass.size === 0) return;
+  for (const element of root.querySelectorAll("[class]")) {
+    const inherited = (element.getAttribute("class") ?? "").split(/\s+/).map((name) => byClass.get(name) ?? "").join("");
+    if (inherited) element.setAttribute("style", `${inherited}${element.getAttribute("style") ?? ""}`);
+  }
 }
 
 /** The site's parts of a saved web page, not the document's: menus, sidebars, search, cookie notices, hidden text. */
@@ -52,7 +77,8 @@ function documentPart(body: HTMLElement, pageTitle = ""): HTMLElement {
     return body;
   }
   const title = body.querySelectorAll("h1").find((heading) => !heading.closest("#main-content, main, [role=main]") || !main.querySelector("h1"));
-  if (title && !title.closest("nav, header[role=banner]") && (!main.querySelector("h1") || isThePagesTitle(title, pageTitle))) main.insertAdjacentHTML("afterbegin", `<h1>${title.innerHTML}</h1>`);
+  const inThePart = title !== undefined && main.querySelectorAll("h1").includes(title); // a Notion export's article holds its title
+  if (title && !inThePart && !title.closest("nav, header[role=banner]") && (!main.querySelector("h1") || isThePagesTitle(title, pageTitle))) main.insertAdjacentHTML("afterbegin", `<h1>${title.innerHTML}</h1>`);
   return main;
 }
 
@@ -103,7 +129,7 @@ function walk(node: Node, lines: string[]): void {
     if (child.nodeType !== NodeType.ELEMENT_NODE) continue;
     const element = child as HTMLElement;
     const tag = element.rawTagName?.toLowerCase() ?? "";
-    const heading = /^h([1-6])$/.exec(tag) ?? ariaHeading(element) ?? (/\bMsoTitle\b/.test(element.getAttribute("class") ?? "") ? ["1", "1"] : null);
+    const heading = /^h([1-6])$/.exec(tag) ?? ariaHeading(element) ?? (tag === "p" && isTitleStyle(element) ? ["1", "1"] : null);
     if (heading) lines.push("", `${"#".repeat(Number(heading[1]))} ${inline(element)}`, "");
     else if (tag === "li") listItem(element, lines);
     else if (tag === "p" && isWordListParagraph(element)) lines.push(wordListItem(inline(element)));
@@ -112,12 +138,18 @@ function walk(node: Node, lines: string[]): void {
       lines.push("");
       walk(element, lines);
       lines.push("");
-    } else if (blockTags.has(tag) && !element.querySelector("p,div,table,ul,ol,h1,h2,h3,h4,h5,h6")) lines.push("", boldAlone(element) ? `**${inline(element)}**` : inline(element), "");
+    } else if (blockTags.has(tag) && !element.querySelector("p,div,table,ul,ol,h1,h2,h3,h4,h5,h6")) lines.push("", boldAlone(element) && !isSubtitleStyle(element) ? `**${inline(element)}**` : inline(element), "");
     else if (tag === "br") continue;
     else walk(element, lines);
   }
   endLine();
 }
+
+/** A paragraph in the Title style: Word's "Web Page, Filtered" class MsoTitle, a Google Docs export's class title. */
+const isTitleStyle = (element: HTMLElement) => /(?:^|\s)(?:MsoTitle|title)(?:\s|$)/.test(element.getAttribute("class") ?? "");
+
+/** A paragraph in the Subtitle style, large but no heading: it says what the document is, under its title ("Version 2.1 · Effective 3 March"). */
+const isSubtitleStyle = (element: HTMLElement) => /(?:^|\s)(?:MsoSubtitle|subtitle)(?:\s|$)/.test(element.getAttribute("class") ?? "");
 
 /**
  * A list item in a Word document saved as "Web Page, Filtered": a paragraph of a list style, its number or

@@ -75,7 +75,7 @@ function textFile(raw: string): ReadDocument {
  * is plain text with a `.md` name: its headings are found the same way.
  */
 function markdown(raw: string): ReadDocument {
-  const text = withAdmonitionsAsText(withFrontMatterAsText(asWritten(withoutHtmlTagLines(raw))));
+  const text = withNoteLinksAsText(withAdmonitionsAsText(withFrontMatterAsText(asWritten(withoutHtmlTagLines(raw)))));
   const lines = text.split(/\r?\n/);
   const title = lines.findIndex((line) => line.trim() !== "");
   const marked = lines.some((line, i) => (i !== title || !/^#\s/.test(line)) && marksAHeading(line));
@@ -131,9 +131,23 @@ function withAdmonitionsAsText(text: string): string {
       continue;
     }
     if (line.trim() !== "") indented = false;
-    out.push(line.replace(/^(\s*>\s*)\[!(\w+)\]\s*$/, (_all, quote: string, kind: string) => `${quote}${kind[0]!.toUpperCase()}${kind.slice(1).toLowerCase()}:`));
+    out.push(line.replace(/^(\s*>\s*)\[!(\w+)\][+-]?[ \t]*(.*)$/, (_all, quote: string, kind: string, title: string) => `${quote}${kind[0]!.toUpperCase()}${kind.slice(1).toLowerCase()}:${title.trim() ? ` ${title.trim()}` : ""}`));
   }
   return out.join("\n");
+}
+
+/**
+ * A notes app's links and tags (Obsidian's): "[[AI Acceptable Use Policy|the AUP]]" reads as "the AUP",
+ * "[[Clinical AI Standard#6.2 Performance thresholds]]" as "Clinical AI Standard, 6.2 Performance thresholds".
+ * In a note with such links, the tags closing a sentence or standing alone ("…before approving it. #near-miss")
+ * are the app's index, not the policy's words; elsewhere "#ai-help" is a chat channel and stays.
+ */
+function withNoteLinksAsText(text: string): string {
+  const noteLink = /\[\[([^\]|#]*)(?:#([^\]|]*))?(?:\|([^\]]*))?\]\]/g;
+  if (!noteLink.test(text)) return text;
+  return text
+    .replace(noteLink, (_all, target: string, heading: string | undefined, alias: string | undefined) => alias?.trim() || [target.trim(), heading?.trim()].filter(Boolean).join(", "))
+    .replace(/(^|[.!?)])(?:[ \t]*#[A-Za-z][\w/-]*)+[ \t]*$/gm, "$1");
 }
 
 /**

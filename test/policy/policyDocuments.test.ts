@@ -598,6 +598,52 @@ describe("documents written in a wiki's, a docs site's or a newsletter's markup"
   });
 });
 
+describe("documents exported from Google Docs, Notion and Obsidian", () => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), "aims-exports-apps-"));
+  const write = (name: string, lines: string[]) => fs.writeFileSync(path.join(folder, name), lines.join("\n"));
+  // Google Docs' "Web page" download: bold and sizes given by class in a <style> block, the Title and Subtitle styles as classes.
+  write("acme-ai-policy.html", [
+    '<html><head><style type="text/css">.c1{font-weight:700}.c2{font-weight:400;font-size:11pt}.title{font-size:26pt}.subtitle{font-size:15pt;color:#666666}</style></head><body class="c5 doc-content">',
+    '<p class="title"><span class="c2">Acme AI Policy</span></p>', '<p class="subtitle"><span>Policy reference IG-9 · Version 4.2</span></p>',
+    '<h1 id="h.abc"><span>1. Approved tools</span></h1>', '<p><span class="c1">Copilot only.</span><span class="c2"> No other AI tool is approved for work.</span></p>',
+    '<p><span class="c1">Meeting notes</span></p>', '<p><span class="c2">Copilot may summarise a Teams meeting when everyone in it agrees.</span></p>',
+    "</body></html>",
+  ]);
+  // Notion's HTML export: the page's title and properties in the article's header, an icon, a callout with its emoji.
+  write("data-board-terms.html", [
+    "<html><head><title>Data Board – Terms</title><style>.page-title { font-size: 2.5rem; font-weight: 700; }</style></head><body>",
+    '<article class="page sans"><header><div class="page-header-icon"><span class="icon">⚖️</span></div><h1 class="page-title">Data Board – Terms</h1>',
+    '<table class="properties"><tbody><tr><th>Owner</th><td>Chief Data Officer</td></tr><tr><th>Version</th><td>3.0</td></tr></tbody></table></header>',
+    '<div class="page-body"><figure class="callout"><div style="font-size:1.5em"><span class="icon">💡</span></div><div>Agreed by the Executive Board in January.</div></figure>',
+    "<h2>Quorum</h2><p>Four voting members, one of them the Chair or the Vice-chair.</p></div></article></body></html>",
+  ]);
+  // An Obsidian note: links to other notes, tags, a callout with its title.
+  write("incident-note.md", [
+    "---", "version: 1.4", "tags: [ai]", "---", "# AI Incident Procedure", "", "Read alongside [[AI Acceptable Use Policy|the AUP]]. #policy", "",
+    "## Reporting", "", "> [!warning] Don't delete anything", "> Keep the chat open and take a screenshot of it.", "",
+    "Check [[Clinical AI Standard#6.2 Performance thresholds]] first. Ask in #ai-help if unsure. #near-miss",
+  ]);
+  const apps = new PolicyAssistant({ policyDir: folder, prompt: loadPrompt("policy-answer") });
+  afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
+
+  it("reads their titles, versions and headings as the apps show them", async () => {
+    const { passages } = await apps.policyIndex();
+    const outline = (document: string) => passages.filter((passage) => passage.document === document).map((passage) => passage.headingPath.join(" > "));
+    expect(outline("acme-ai-policy.html")).toEqual(["Acme AI Policy > Approved tools", "Acme AI Policy > Approved tools > Meeting notes"]);
+    expect(outline("data-board-terms.html")).toEqual(["Data Board – Terms > Quorum"]);
+    expect((await apps.ask("can copilot summarise a teams meeting?")).citations[0]).toMatchObject({ heading: "Meeting notes", documentTitle: "Acme AI Policy", documentVersion: "Version 4.2" });
+    expect((await apps.ask("how many members make the data board quorate?")).citations[0]).toMatchObject({ heading: "Quorum", documentTitle: "Data Board – Terms", documentVersion: "Version 3.0" });
+  });
+
+  it("reads a note's links as their words and its callouts as text, leaving out its tags and the apps' icons", async () => {
+    const text = (await apps.policyIndex()).passages.map((passage) => passage.text).join("\n");
+    expect(text).toContain("Warning: Don't delete anything");
+    expect(text).toContain("Check Clinical AI Standard, 6.2 Performance thresholds first. Ask in #ai-help if unsure.");
+    expect(text).not.toMatch(/\[\[|\[!warning\]|#policy|#near-miss|💡|⚖️/);
+    expect((await apps.ask("should I delete the chat after an AI incident?")).citations[0]).toMatchObject({ heading: "Reporting", documentTitle: "AI Incident Procedure", documentVersion: "Version 1.4" });
+  });
+});
+
 describe("npx aims ask with the documents people have", () => {
   it("answers from a PDF and lists the files it could not read in its JSON", async () => {
     const result = await runAims(["ask", "how long is in-cab camera footage kept?", "--json"], { POLICY_DIR: dir, LOCAL_CHAT: "off" });
