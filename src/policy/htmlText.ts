@@ -15,7 +15,9 @@ export function htmlToText(html: string): string {
   // "WYVERN VALLEY POLICE" / "Use of AI Tools" / "Procedure" above its document-control table).
   const bold = (line: string | undefined) => /^\*\*[^*]+\*\*$/.test(line ?? "");
   const filled = lines.map((line, at) => ({ line, at })).filter(({ line }) => line.trim() !== "");
-  if (filled.length > 0 && !lines.some((line) => line.startsWith("# ")) && bold(filled[0]!.line)) {
+  // So too above headings numbered as sections ("# 1. Purpose and scope"), which a document's title never is.
+  const firstHeading = lines.find((line) => line.startsWith("# "));
+  if (filled.length > 0 && (!firstHeading || /^# \d{1,2}(?:\.\d{1,2})*\.?\s/.test(firstHeading)) && bold(filled[0]!.line)) {
     let last = 0;
     while (bold(filled[last + 1]?.line) && (bold(filled[last + 2]?.line) || filled[last + 2]?.line.startsWith("|"))) last++;
     const title = filled.slice(0, last + 1).map(({ line }) => line.slice(2, -2).trim());

@@ -110,7 +110,7 @@ function withFrontMatterAsText(text: string): string {
 
 /**
  * Callouts in a docs site's Markdown: MkDocs' '!!! warning "Suggestions are your code"' over its indented
- * text, Docusaurus' ":::tip" … ":::", GitHub's "> [!NOTE]". Read as the text they show ("Warning:
+ * text, Docusaurus' ":::tip" … ":::", GitHub's "> [!NOTE]", GitBook's '{% hint style="warning" %}' and tabs. Read as the text they show ("Warning:
  * Suggestions are your code", then the text), not as code blocks or stray markers.
  */
 function withAdmonitionsAsText(text: string): string {
@@ -126,6 +126,16 @@ function withAdmonitionsAsText(text: string): string {
       continue;
     }
     if (/^\s*:::+\s*$/.test(line)) continue;
+    // GitBook's blocks: a hint reads as its kind ("Warning:"), a tab as its title over its text; the other tags show nothing.
+    const gitbook = /^\s*\{%\s*(\w+)([^%]*)%\}\s*$/.exec(line);
+    if (gitbook) {
+      const [, tag, attributes] = gitbook;
+      const hint = tag === "hint" ? /style="(\w+)"/.exec(attributes!)?.[1] ?? "info" : undefined;
+      const tab = tag === "tab" ? /title="([^"]*)"/.exec(attributes!)?.[1] : undefined;
+      if (hint) out.push("", `${hint === "danger" ? "Warning" : `${hint[0]!.toUpperCase()}${hint.slice(1)}`}:`);
+      else if (tab) out.push("", `**${tab}**`, "");
+      continue;
+    }
     if (indented && /^(?: {4}|\t)/.test(line)) {
       out.push(line.replace(/^(?: {4}|\t)/, ""));
       continue;
@@ -200,6 +210,25 @@ const contentsHeading = /^\s*(?:#{1,6}\s*)?(?:\*\*)?(?:table\s+of\s+)?contents(?
  * stand together (a single dotted line, "Reception ........ 100", is a contact's), and so is its
  * "Contents" heading above them.
  */
+/**
+ * A contents list typed without page numbers ("Contents" / "1. Purpose and scope" / "2. Definitions"): the
+ * lines under a "Contents" heading that each name a heading of the document, two or more of them.
+ */
+function markTypedContents(lines: string[], inContents: boolean[]): void {
+  const words = (line: string) => line.replace(/[#*_|]/g, "").replace(/^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[-•])\s+/, "").replace(/\s+/g, " ").trim().toLowerCase();
+  lines.forEach((line, at) => {
+    if (!contentsHeading.test(line)) return;
+    const headings = new Set(lines.slice(at + 1).filter((later) => /^#{1,6}\s|^\*\*[^*]+\*\*$/.test(later.trim())).map(words));
+    const entries: number[] = [];
+    for (let next = at + 1; next < lines.length; next++) {
+      if (lines[next]!.trim() === "") continue;
+      if (/^#{1,6}\s/.test(lines[next]!) || !headings.has(words(lines[next]!))) break; // the first heading itself ends the list
+      entries.push(next);
+    }
+    if (entries.length >= 2) for (const entry of entries) inContents[entry] = true;
+  });
+}
+
 function withoutContents(text: string): string {
   const lines = text.split("\n");
   const isEntry = lines.map((line) => contentsEntry.test(line) || contentsLink.test(line));
@@ -209,6 +238,7 @@ function withoutContents(text: string): string {
     return false;
   };
   const inContents = isEntry.map((entry, i) => entry && (neighbour(i, -1) || neighbour(i, 1)));
+  markTypedContents(lines, inContents);
   return lines
     .filter((line, i) => {
       if (inContents[i]) return false;
@@ -226,7 +256,7 @@ function withoutContents(text: string): string {
  */
 function plainTextWithTitle(text: string): string {
   const email = emailHeader(text);
-  if (email) return `# ${email.subject}\n${email.body}`;
+  if (email) return `# ${email.subject}\n${unquoted(email.body)}`;
   const lines = withoutMarkingsAround(text.split(/\r?\n/));
   const first = lines.findIndex((line) => line.trim() !== "");
   if (first < 0) return text;
@@ -259,6 +289,22 @@ const emailField = /^(from|sent|date|to|cc|bcc|subject|importance|attachments):[
  * Terms of reference pasted into an e-mail and saved as text open with its header ("From: …", "Sent: …",
  * "Subject: …"): its subject says what the document is (without "RE:" or "FW:"), the sender does not.
  */
+/**
+ * A reply that carries the document as the quoted original ("> " before each of its lines, as mail programs
+ * quote): the original is read without the marks, and without its own header ("From:", "Sent:") and the
+ * line that introduces it ("-----Original Message-----", "On 4 March, Sam wrote:").
+ */
+function unquoted(body: string): string {
+  const lines = body.split("\n");
+  const quoted = lines.filter((line) => /^\s*>/.test(line)).length;
+  if (quoted < 5 || quoted < lines.filter((line) => line.trim() !== "").length / 2) return body;
+  return lines
+    .filter((line) => !/^\s*-{2,}\s*(?:original message|forwarded message)\s*-{2,}\s*$/i.test(line) && !/^\s*on .{4,80} wrote:\s*$/i.test(line))
+    .map((line) => line.replace(/^\s*(?:>[ \t]?)+/, ""))
+    .filter((line) => !emailField.test(line))
+    .join("\n");
+}
+
 function emailHeader(text: string): { subject: string; body: string } | undefined {
   const lines = text.split(/\r?\n/);
   const first = lines.findIndex((line) => line.trim() !== "");

@@ -42,7 +42,7 @@ const labelledTitle = /^((?:part|section|chapter|annex|appendix|schedule|article
 /** A FAQ's question: one short line that starts like a sentence and ends with a question mark. */
 const questionLine = /^\s*[\p{Lu}\d][^?]{3,118}\?\s*$/u;
 /** "Version 2.1", "Version: 2", "Rev. 3", or a document-control table's row "| Version | 2.1 |". */
-const versionStatement = /\b(version|edition|revision|rev\.?)\s*(?:[:|]\s*)?(\d+(?:\.\d+)*)/i;
+const versionStatement = /\b(version|edition|revision|rev\.?|issue)\s*(?:[:|]\s*)?(\d+(?:\.\d+)*)/i;
 /** A version in a title or a file name: "AI Policy v2.1", "AI_Acceptable_Use_Policy_v2.1.docx". */
 const versionMark = /(?:^|[\s_(-])v(\d+(?:\.\d+)+|\d+)(?=$|[\s_).-])/i;
 /** "Reporting a concern:": a short label ending with a colon, standing on its own line. */
@@ -297,7 +297,7 @@ export function splitDocument(document: string, content: string, options: SplitO
 
 /** The version a document's text states, written the usual way ("Version 2.1" for "| Version | 2.1 |"). */
 function versionIn(text: string): string | undefined {
-  const found = versionStatement.exec(text);
+  const found = versionStatement.exec(text.replace(/\*\*/g, "")); // "**Version:** 2.0" as a table or a wiki shows it in bold
   if (!found) return undefined;
   const word = found[1]!.replace(/\.$/, "");
   return `${word[0]!.toUpperCase()}${word.slice(1).toLowerCase()} ${found[2]}`;

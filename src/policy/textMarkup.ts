@@ -1,5 +1,5 @@
 // Policies written in a wiki's or a docs-as-code tool's markup and saved as text: MediaWiki ("== Scope ==",
-// "{| class=wikitable"), AsciiDoc ("= Title", ":revnumber: 1.4", "|===") and reStructuredText (titles
+// "{| class=wikitable"), Confluence's and Jira's wiki markup ("h2. Membership", "||Role||Vote||"), AsciiDoc ("= Title", ":revnumber: 1.4", "|===") and reStructuredText (titles
 // underlined with "=", "-" or "~", the document's title with a line above it too). Each is read as
 // Markdown, so that its headings are headings, its tables rows and its lists items; markup that says
 // nothing (templates' names, block attributes, delimiters, "__TOC__") is left out.
@@ -7,6 +7,7 @@
 /** Markdown for a text in one of these markups, or undefined when the text is in none of them. */
 export function fromTextMarkup(text: string): string | undefined {
   const lines = text.split(/\r?\n/);
+  if (isConfluenceWiki(lines)) return fromConfluenceWiki(lines);
   if (isMediaWiki(lines)) return fromMediaWiki(lines);
   if (isAsciiDoc(lines)) return fromAsciiDoc(lines);
   if (isRestructuredText(lines)) return fromRestructuredText(lines);
@@ -127,6 +128,73 @@ function wikiInline(text: string): string {
     .replace(/\[((?:https?|mailto):[^\s\]]+)\]/g, "$1")
     .replace(/'''(.*?)'''/g, "**$1**")
     .replace(/''(.*?)''/g, "$1")
+    .trim();
+}
+
+// Confluence and Jira wiki markup -------------------------------------------------------------------
+
+const confluenceHeading = /^h([1-6])\.\s+(\S.*?)\s*$/;
+/** A macro's tag on a line of its own: "{panel:title=Note}", "{info}", "{code:java}", "{panel}". */
+const confluenceMacro = /^\s*\{(panel|info|note|warning|tip|expand|quote|code|noformat|section|column|toc)(?::([^}]*))?\}\s*$/i;
+
+function isConfluenceWiki(lines: string[]): boolean {
+  const headings = lines.filter((line) => confluenceHeading.test(line)).length;
+  const markup = lines.some((line) => /^\|\|.*\|\|\s*$/.test(line) || confluenceMacro.test(line));
+  return headings >= 2 || (headings === 1 && markup);
+}
+
+function fromConfluenceWiki(lines: string[]): string {
+  const out: string[] = [];
+  const numbers: number[] = [];
+  let inCode = false;
+  for (const line of lines) {
+    const macro = confluenceMacro.exec(line);
+    if (macro && /^(code|noformat)$/i.test(macro[1]!)) {
+      inCode = !inCode;
+      out.push("```");
+      continue;
+    }
+    if (inCode) {
+      out.push(line);
+      continue;
+    }
+    const heading = confluenceHeading.exec(line);
+    if (heading) {
+      numbers.length = 0;
+      out.push("", `${"#".repeat(Number(heading[1]))} ${confluenceInline(heading[2]!)}`, "");
+    } else if (macro) {
+      // An opening panel or note shows its title, or the kind of note it is ("Note:"); a closing tag shows nothing.
+      const title = /(?:^|\|)title=([^|]*)/.exec(macro[2] ?? "")?.[1]?.trim();
+      const opens = out.filter((text) => text === `{${macro[1]!.toLowerCase()}}`).length % 2 === 0;
+      const kind = macro[1]!.toLowerCase();
+      if (title) out.push("", `${title}:`);
+      else if (/^(info|note|warning|tip)$/.test(kind) && opens) out.push("", `${kind[0]!.toUpperCase()}${kind.slice(1)}:`);
+      out.push(`{${kind}}`);
+    } else if (/^\|\|/.test(line)) {
+      const cells = line.trim().replace(/^\|\||\|\|$/g, "").split("||").map(confluenceInline);
+      out.push(`| ${cells.join(" | ")} |`, `|${cells.map(() => "---").join("|")}|`);
+    } else if (/^\|/.test(line)) {
+      out.push(`| ${line.trim().replace(/^\||\|$/g, "").split("|").map(confluenceInline).join(" | ")} |`);
+    } else {
+      const list = /^([*#-]+)\s+(.*)$/.exec(line);
+      if (list) out.push(listLine(list[1]!.length - 1, list[1]!.endsWith("#"), confluenceInline(list[2]!), numbers));
+      else {
+        numbers.length = 0;
+        out.push(/^-{4,}\s*$/.test(line) ? "" : confluenceInline(line.replace(/^bq\.\s+/, "> ")));
+      }
+    }
+  }
+  // The markers that kept count of the macros opened and closed are not text.
+  return out.filter((line) => !/^\{[a-z]+\}$/.test(line)).join("\n");
+}
+
+function confluenceInline(text: string): string {
+  return text
+    .replace(/\{color(?::[^}]*)?\}/g, "")
+    .replace(/\[([^|\]]+)\|[^\]]+\]/g, "$1")
+    .replace(/\[(?:~)?([^\]]+)\]/g, "$1")
+    .replace(/(^|[\s(])\*([^*\s][^*]*?)\*(?=$|[\s).,;:!?])/g, "$1**$2**")
+    .replace(/(^|[\s(])_([^_\s][^_]*?)_(?=$|[\s).,;:!?])/g, "$1$2")
     .trim();
 }
 

@@ -644,6 +644,55 @@ describe("documents exported from Google Docs, Notion and Obsidian", () => {
   });
 });
 
+describe("a Confluence page's wiki markup, a GitBook page and a procedure quoted in an e-mail reply", () => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), "aims-exports-wiki-mail-"));
+  const write = (name: string, lines: string[]) => fs.writeFileSync(path.join(folder, name), lines.join("\n"));
+  // Confluence's (and Jira's) wiki markup saved as text: "h2." headings, a "||" header row, macros, bold fields.
+  write("steering-terms.txt", [
+    "h1. AI Steering Group – Terms of Reference", "", "{panel:title=Document control}", "*Version:* 2.0 | *Owner:* Head of Digital", "{panel}", "",
+    "h2. Membership", "", "||Role||Votes||", "|Chief Operating Officer (Chair)|Yes|", "|Head of Quality|Yes|", "|[~jsmith] from IT|No|", "",
+    "h2. Quorum", "", "{info}", "Four voting members, including the Chair or the Head of Quality.", "{info}", "", "# Papers go out five working days before.", "* See [the AI policy|https://intranet/ai-policy].",
+  ]);
+  // A GitBook page: a hint block, tabs whose titles head their text.
+  write("handbook.md", [
+    "---", "description: How we use AI at work", "---", "", "# AI Handbook", "", "## Forecasting", "", '{% hint style="warning" %}', "Never override the demand forecast without the planner's sign-off.", "{% endhint %}", "",
+    "{% tabs %}", '{% tab title="Factories" %}', "Line managers check the production plan against the forecast every morning.", "{% endtab %}", '{% tab title="Offices" %}', "Sales check the forecast each Monday.", "{% endtab %}", "{% endtabs %}",
+  ]);
+  // The procedure a colleague sent, quoted in the reply that passes it on.
+  write("incident-email.txt", [
+    "From: Quality Manager <qm@example.com>", "Sent: 10 March 2025 09:12", "To: All line leaders", "Subject: RE: AI incident reporting procedure", "",
+    "All - see below, this is the final version. Please print it.", "", "-----Original Message-----", "From: Head of Food Safety", "Sent: 07 March 2025 16:40", "Subject: AI incident reporting procedure", "",
+    "> REPORTING AN AI INCIDENT", ">", "> 1. Stop the line if the vision system has passed a faulty seal.", "> 2. Phone the shift food safety lead on ext 2200.", ">", "> WHO DECIDES ON A RECALL", ">", "> The Technical Director decides within 4 hours.",
+  ]);
+  // A Word policy whose contents list was typed, without page numbers, under a bold "Contents".
+  write("ai-policy.html", [
+    "<html><body><p><b>Hartwell AI Policy</b></p><p><b>Contents</b></p><p>1. Purpose and scope</p><p>2. Approved tools</p>",
+    "<h1>1. Purpose and scope</h1><p>This policy covers every AI tool used at the three factories.</p><h1>2. Approved tools</h1><p>Only Copilot and ForecastIQ are approved.</p></body></html>",
+  ]);
+  const sent = new PolicyAssistant({ policyDir: folder, prompt: loadPrompt("policy-answer") });
+  afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
+
+  it("finds their headings and versions, and reads their markup and quote marks as nobody sees them", async () => {
+    const { passages } = await sent.policyIndex();
+    const outline = (document: string) => passages.filter((passage) => passage.document === document).map((passage) => passage.headingPath.join(" > "));
+    expect(outline("steering-terms.txt")).toEqual(["AI Steering Group – Terms of Reference > Membership", "AI Steering Group – Terms of Reference > Quorum"]);
+    expect(outline("handbook.md")).toEqual(["AI Handbook > Forecasting", "AI Handbook > Forecasting > Factories", "AI Handbook > Forecasting > Offices"]);
+    expect(outline("incident-email.txt")).toEqual(["AI incident reporting procedure > REPORTING AN AI INCIDENT", "AI incident reporting procedure > WHO DECIDES ON A RECALL"]);
+    expect(passages.find((passage) => passage.document === "steering-terms.txt")?.documentVersion).toBe("Version 2.0");
+    expect(outline("ai-policy.html")).toEqual(["Hartwell AI Policy > Purpose and scope", "Hartwell AI Policy > Approved tools"]);
+    const text = passages.map((passage) => passage.text).join("\n");
+    expect(text).not.toMatch(/\{%|\{info\}|\{panel|\[~|\|\||^>|Original Message|Sent: 07 March/m);
+    expect(text).toContain("| Head of Quality | Yes |");
+    expect(text).toContain("Warning:\nNever override the demand forecast");
+  });
+
+  it("answers from them with the section a reader would cite", async () => {
+    expect((await sent.ask("how many members make the AI steering group quorate?")).citations[0]).toMatchObject({ heading: "Quorum", documentVersion: "Version 2.0" });
+    expect((await sent.ask("who checks the production plan against the forecast in the factories?")).citations[0]).toMatchObject({ document: "handbook.md", heading: "Factories" });
+    expect((await sent.ask("who decides on a recall after an AI incident?")).citations[0]).toMatchObject({ document: "incident-email.txt", heading: "WHO DECIDES ON A RECALL" });
+  });
+});
+
 describe("npx aims ask with the documents people have", () => {
   it("answers from a PDF and lists the files it could not read in its JSON", async () => {
     const result = await runAims(["ask", "how long is in-cab camera footage kept?", "--json"], { POLICY_DIR: dir, LOCAL_CHAT: "off" });
