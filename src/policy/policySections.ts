@@ -283,6 +283,13 @@ export function splitDocument(document: string, content: string, options: SplitO
       documentTitle = heading.title;
       sawTitle = true;
       trail.length = 0;
+      // A letterhead over the title, both in capitals on the title's lines ("HARTWELL FOODS LTD" / "FOOD SAFETY AI
+      // STANDARD", as a PDF prints a cover): the title is both.
+      const under = lines[i + 1];
+      if (under !== undefined && isCapitalsLine(heading.title) && isCapitalsLine(under) && !atxHeading.test(under) && !numberedLine.test(under) && under.trim().length <= 80) {
+        documentTitle = `${heading.title} – ${under.trim()}`;
+        i++;
+      }
       continue;
     }
     const { section, heading: title } = sectionOf(heading.title);

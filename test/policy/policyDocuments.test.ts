@@ -669,6 +669,11 @@ describe("a Confluence page's wiki markup, a GitBook page and a procedure quoted
     "<html><body><p><b>Hartwell AI Policy</b></p><p><b>Contents</b></p><p>1. Purpose and scope</p><p>2. Approved tools</p>",
     "<h1>1. Purpose and scope</h1><p>This policy covers every AI tool used at the three factories.</p><h1>2. Approved tools</h1><p>Only Copilot and ForecastIQ are approved.</p></body></html>",
   ]);
+  // A controlled document's cover as its converted text keeps it: the company's name as the title, the title itself in capitals under it, its issue below.
+  write("food-safety-standard.md", [
+    "# HARTWELL FOODS LTD", "FOOD SAFETY AI STANDARD", "", "Issue: 3.0 Effective from: 1 July 2024 Owner: Technical Director", "",
+    "## 1. LINE VISION SYSTEMS", "", "SealSight rejects every tray whose seal fails the camera check, and the line leader checks the reject bin hourly.",
+  ]);
   const sent = new PolicyAssistant({ policyDir: folder, prompt: loadPrompt("policy-answer") });
   afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
 
@@ -690,6 +695,7 @@ describe("a Confluence page's wiki markup, a GitBook page and a procedure quoted
     expect((await sent.ask("how many members make the AI steering group quorate?")).citations[0]).toMatchObject({ heading: "Quorum", documentVersion: "Version 2.0" });
     expect((await sent.ask("who checks the production plan against the forecast in the factories?")).citations[0]).toMatchObject({ document: "handbook.md", heading: "Factories" });
     expect((await sent.ask("who decides on a recall after an AI incident?")).citations[0]).toMatchObject({ document: "incident-email.txt", heading: "WHO DECIDES ON A RECALL" });
+    expect((await sent.ask("how often is the sealsight reject bin checked?")).citations[0]).toMatchObject({ documentTitle: "HARTWELL FOODS LTD – FOOD SAFETY AI STANDARD", documentVersion: "Issue 3.0" });
   });
 });
 
