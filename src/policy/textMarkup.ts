@@ -146,6 +146,8 @@ function isConfluenceWiki(lines: string[]): boolean {
 function fromConfluenceWiki(lines: string[]): string {
   const out: string[] = [];
   const numbers: number[] = [];
+  /** The macros opened and not yet closed. */
+  const open = new Set<string>();
   let inCode = false;
   for (const line of lines) {
     const macro = confluenceMacro.exec(line);
@@ -163,13 +165,14 @@ function fromConfluenceWiki(lines: string[]): string {
       numbers.length = 0;
       out.push("", `${"#".repeat(Number(heading[1]))} ${confluenceInline(heading[2]!)}`, "");
     } else if (macro) {
-      // An opening panel or note shows its title, or the kind of note it is ("Note:"); a closing tag shows nothing.
-      const title = /(?:^|\|)title=([^|]*)/.exec(macro[2] ?? "")?.[1]?.trim();
-      const opens = out.filter((text) => text === `{${macro[1]!.toLowerCase()}}`).length % 2 === 0;
+      // A macro's tag opens it, and the same tag again closes it: an opening panel or note shows its title, or
+      // the kind of note it is ("Note:"); a closing tag shows nothing.
       const kind = macro[1]!.toLowerCase();
+      if (open.delete(kind)) continue;
+      open.add(kind);
+      const title = /(?:^|\|)title=([^|]*)/.exec(macro[2] ?? "")?.[1]?.trim();
       if (title) out.push("", `${title}:`);
-      else if (/^(info|note|warning|tip)$/.test(kind) && opens) out.push("", `${kind[0]!.toUpperCase()}${kind.slice(1)}:`);
-      out.push(`{${kind}}`);
+      else if (/^(info|note|warning|tip)$/.test(kind)) out.push("", `${kind[0]!.toUpperCase()}${kind.slice(1)}:`);
     } else if (/^\|\|/.test(line)) {
       const cells = line.trim().replace(/^\|\||\|\|$/g, "").split("||").map(confluenceInline);
       out.push(`| ${cells.join(" | ")} |`, `|${cells.map(() => "---").join("|")}|`);
@@ -184,8 +187,7 @@ function fromConfluenceWiki(lines: string[]): string {
       }
     }
   }
-  // The markers that kept count of the macros opened and closed are not text.
-  return out.filter((line) => !/^\{[a-z]+\}$/.test(line)).join("\n");
+  return out.join("\n");
 }
 
 function confluenceInline(text: string): string {
