@@ -124,6 +124,10 @@ fs.writeFileSync(path.join(dir, "org-chart.png"), Buffer.from([0x89, 0x50, 0x4e,
 
 const assistant = new PolicyAssistant({ policyDir: dir, prompt: loadPrompt("policy-answer") });
 
+/** A document's sections as a reader sees its outline: "Title > Section > Subsection" each. */
+const outlineOf = (passages: { document: string; headingPath: string[] }[], document: string) =>
+  passages.filter((passage) => passage.document === document).map((passage) => passage.headingPath.join(" > "));
+
 describe("policies in Word, PDF, HTML and plain text", () => {
   it.each([
     ["can I paste patient sample results into LabGPT?", "lab-ai-rules.docx", "2.1", "Laboratory AI Rules", "Version 1.2", /never be pasted/],
@@ -440,7 +444,7 @@ describe("documents whose headings are only printed as headings", () => {
 
   it("finds their headings and titles as a reader sees them, and leaves out what is not the policy", async () => {
     const { passages } = await printed.policyIndex();
-    const outline = (document: string) => passages.filter((passage) => passage.document === document).map((passage) => passage.headingPath.join(" > "));
+    const outline = (document: string) => outlineOf(passages, document);
     expect(outline("procedure.docx")).toEqual(["NORTHSHIRE POLICE – Use of AI Tools – Procedure > Approved AI tools", "NORTHSHIRE POLICE – Use of AI Tools – Procedure > Contacts"]);
     expect(outline("frontline.html")).toEqual(["Using AI on the frontline > Translation at a scene", "Using AI on the frontline > Made a mistake?"]);
     expect(outline("custody.md")).toEqual(["Custody AI Standard > Interpreters", "Custody AI Standard > Cell monitoring"]);
@@ -564,7 +568,7 @@ describe("documents written in a wiki's, a docs site's or a newsletter's markup"
   ]);
   const marked = new PolicyAssistant({ policyDir: folder, prompt: loadPrompt("policy-answer") });
   afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
-  const outline = async (document: string) => (await marked.policyIndex()).passages.filter((passage) => passage.document === document).map((passage) => passage.headingPath.join(" > "));
+  const outline = async (document: string) => outlineOf((await marked.policyIndex()).passages, document);
 
   it("finds each one's headings, and reads no markup as text", async () => {
     expect(await outline("digital-wiki.txt")).toEqual(["digital-wiki > Approved tools", "digital-wiki > Reporting a problem"]);
@@ -628,7 +632,7 @@ describe("documents exported from Google Docs, Notion and Obsidian", () => {
 
   it("reads their titles, versions and headings as the apps show them", async () => {
     const { passages } = await apps.policyIndex();
-    const outline = (document: string) => passages.filter((passage) => passage.document === document).map((passage) => passage.headingPath.join(" > "));
+    const outline = (document: string) => outlineOf(passages, document);
     expect(outline("acme-ai-policy.html")).toEqual(["Acme AI Policy > Approved tools", "Acme AI Policy > Approved tools > Meeting notes"]);
     expect(outline("data-board-terms.html")).toEqual(["Data Board – Terms > Quorum"]);
     expect((await apps.ask("can copilot summarise a teams meeting?")).citations[0]).toMatchObject({ heading: "Meeting notes", documentTitle: "Acme AI Policy", documentVersion: "Version 4.2" });
@@ -679,7 +683,7 @@ describe("a Confluence page's wiki markup, a GitBook page and a procedure quoted
 
   it("finds their headings and versions, and reads their markup and quote marks as nobody sees them", async () => {
     const { passages } = await sent.policyIndex();
-    const outline = (document: string) => passages.filter((passage) => passage.document === document).map((passage) => passage.headingPath.join(" > "));
+    const outline = (document: string) => outlineOf(passages, document);
     expect(outline("steering-terms.txt")).toEqual(["AI Steering Group – Terms of Reference > Membership", "AI Steering Group – Terms of Reference > Quorum"]);
     expect(outline("handbook.md")).toEqual(["AI Handbook > Forecasting", "AI Handbook > Forecasting > Factories", "AI Handbook > Forecasting > Offices"]);
     expect(outline("incident-email.txt")).toEqual(["AI incident reporting procedure > REPORTING AN AI INCIDENT", "AI incident reporting procedure > WHO DECIDES ON A RECALL"]);
