@@ -7,6 +7,7 @@ import { parse, type HTMLElement, NodeType, type Node } from "node-html-parser";
 export function htmlToText(html: string): string {
   const root = parse(html, { blockTextElements: { script: false, style: false, noscript: false } });
   withClassStylesInline(root, html);
+  keepOnlyTheDocumentsTitleStyle(root);
   const lines: string[] = [];
   const pageTitle = inline(root.querySelector("title") ?? parse(""));
   walk(documentPart(root.querySelector("body") ?? root, pageTitle), lines);
@@ -145,6 +146,19 @@ function walk(node: Node, lines: string[]): void {
     else walk(element, lines);
   }
   endLine();
+}
+
+/**
+ * Only the paragraph in the Title style that opens the document, ahead of any heading, is its title: elsewhere
+ * a class named "title" is a site's own (a news card's "<p class="title">"), which says nothing of the document.
+ */
+function keepOnlyTheDocumentsTitleStyle(root: HTMLElement): void {
+  const isHeading = (element: HTMLElement) => /^h[1-6]$/i.test(element.rawTagName);
+  const titled = root.querySelectorAll("*").filter((element) => isHeading(element) || (element.rawTagName.toLowerCase() === "p" && isTitleStyle(element)));
+  const opening = titled[0] && !isHeading(titled[0]) ? titled[0] : undefined;
+  for (const element of titled) {
+    if (element !== opening && isTitleStyle(element)) element.setAttribute("class", (element.getAttribute("class") ?? "").replace(/(?:^|\s)(?:MsoTitle|title)(?=\s|$)/g, " ").trim());
+  }
 }
 
 /** A paragraph in the Title style: Word's "Web Page, Filtered" class MsoTitle, a Google Docs export's class title. */

@@ -627,6 +627,8 @@ describe("documents exported from Google Docs, Notion and Obsidian", () => {
     "## Reporting", "", "> [!warning] Don't delete anything", "> Keep the chat open and take a screenshot of it.", "",
     "Check [[Clinical AI Standard#6.2 Performance thresholds]] first. Ask in #ai-help if unsure. #near-miss",
   ]);
+  // An intranet page whose news cards' titles have the class "title": not the document's title, nor headings.
+  write("news.html", ['<html><body><h1>AI at Acme</h1><p class="title">Copilot rollout</p><p>Copilot arrives in May for all staff.</p>', '<p class="title">Chatbot pilot</p><p>The chatbot pilot ends in June.</p></body></html>']);
   const apps = new PolicyAssistant({ policyDir: folder, prompt: loadPrompt("policy-answer") });
   afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
 
@@ -635,6 +637,7 @@ describe("documents exported from Google Docs, Notion and Obsidian", () => {
     const outline = (document: string) => outlineOf(passages, document);
     expect(outline("acme-ai-policy.html")).toEqual(["Acme AI Policy > Approved tools", "Acme AI Policy > Approved tools > Meeting notes"]);
     expect(outline("data-board-terms.html")).toEqual(["Data Board – Terms > Quorum"]);
+    expect(outline("news.html")).toEqual(["AI at Acme"]);
     expect((await apps.ask("can copilot summarise a teams meeting?")).citations[0]).toMatchObject({ heading: "Meeting notes", documentTitle: "Acme AI Policy", documentVersion: "Version 4.2" });
     expect((await apps.ask("how many members make the data board quorate?")).citations[0]).toMatchObject({ heading: "Quorum", documentTitle: "Data Board – Terms", documentVersion: "Version 3.0" });
   });
