@@ -304,7 +304,7 @@ export function splitDocument(document: string, content: string, options: SplitO
 
 /** The version a document's text states, written the usual way ("Version 2.1" for "| Version | 2.1 |"). */
 function versionIn(text: string): string | undefined {
-  const found = versionStatement.exec(text.replace(/\*\*/g, "")); // "**Version:** 2.0" as a table or a wiki shows it in bold
+  const found = versionStatement.exec(stripMarkup(text)); // "**Version:** 2.0", as a table or a wiki shows it in bold
   if (!found) return undefined;
   const word = found[1]!.replace(/\.$/, "");
   return `${word[0]!.toUpperCase()}${word.slice(1).toLowerCase()} ${found[2]}`;
