@@ -7,7 +7,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { lookUpWord } from "../domain/wordTable.js";
-import { marksAHeading } from "./policySections.js";
+import { marksAHeading, namesAKindOfDocument } from "./policySections.js";
 import { pdfText } from "./pdfText.js";
 import { wordHtml } from "./wordHtml.js";
 import { odtText } from "./odtText.js";
@@ -75,12 +75,27 @@ function textFile(raw: string): ReadDocument {
  * is plain text with a `.md` name: its headings are found the same way.
  */
 function markdown(raw: string): ReadDocument {
-  const text = withNoteLinksAsText(withAdmonitionsAsText(withFrontMatterAsText(asWritten(withoutHtmlTagLines(raw)))));
+  const text = withBoldTitleAsTitle(withNoteLinksAsText(withAdmonitionsAsText(withFrontMatterAsText(asWritten(withoutHtmlTagLines(raw))))));
   const lines = text.split(/\r?\n/);
   const title = lines.findIndex((line) => line.trim() !== "");
   const marked = lines.some((line, i) => (i !== title || !/^#\s/.test(line)) && marksAHeading(line));
   if (marked) return { text, plainText: false };
   return { text: /^#\s/.test(lines[title] ?? "") ? text : plainTextWithTitle(text), plainText: true };
+}
+
+/**
+ * A page with no "#" title that opens with a line all in bold ("**QLA Design Standard S-07: Generative Imagery**",
+ * its headings bold lines too) is titled by that line, as it shows. Headings numbered as sections ("# 1. Purpose")
+ * are never a title, so the bold line above them is still one.
+ */
+function withBoldTitleAsTitle(text: string): string {
+  const lines = text.split("\n");
+  const first = lines.findIndex((line) => line.trim() !== "");
+  const bold = /^\s*(\*\*|__)([^*_].*?)\1\s*$/.exec(lines[first] ?? "");
+  const titled = lines.some((line) => /^\s{0,3}#\s/.test(line) && !/^\s{0,3}#\s+\d{1,2}(?:\.\d{1,2})*\.?\s/.test(line));
+  if (!bold || titled) return text;
+  lines[first] = `# ${bold[2]!.trim()}`;
+  return lines.join("\n");
 }
 
 /**
@@ -266,12 +281,24 @@ function plainTextWithTitle(text: string): string {
   const titled = block.every(isTitleLine);
   let title = titled ? block.map((line) => line.trim()).join(" – ") : lines[first]!.trim();
   let rest = titled ? lines.slice(end) : lines.slice(first + 1);
+  // A title underlined as a heading ("SKYLARK AVIATION: …" over "=====") is still the title; its underline is not text.
+  if (/^\s*(=+|-+)\s*$/.test(rest[0] ?? "")) rest = rest.slice(1);
   // "HALDEN ENGINEERING LTD" / blank / "AI STEERING GROUP" / "TERMS OF REFERENCE": a title block in capitals
   // with a blank line in it; a capitals heading over its text ("PURPOSE" / "This policy…") is not one.
   const more = titled ? capitalsTitleLinesAfterABlank(rest) : 0;
   if (more > 0) {
     title = [title, ...rest.slice(1, 1 + more).map((line) => line.trim())].join(" – ");
     rest = rest.slice(1 + more);
+  }
+  // "GREENWAY HOMES" / blank / "USING AI AT WORK: A QUICK GUIDE…": a letterhead, then after blank lines what the
+  // document is (as may be "AI GOVERNANCE FORUM" / blank / "TERMS OF REFERENCE"). A line that does not say what
+  // kind of document it is, nor stands over one that does, is the first section's heading ("PURPOSE").
+  if (titled && !namesAKindOfDocument(title)) {
+    const taken = titleLinesNamingTheDocument(rest);
+    if (taken.lines.length > 0) {
+      title = [title, ...taken.lines].join(" – ");
+      rest = rest.slice(taken.end);
+    }
   }
   // A typed title centred with spaces goes on in centred capitals lines, a blank line between them.
   if (titled && /^\s{4,}\S/.test(lines[first]!)) {
@@ -324,6 +351,26 @@ function capitalsTitleLinesAfterABlank(lines: string[]): number {
   return count >= 2 && (lines[1 + count] ?? "").trim() === "" ? count : 0;
 }
 
+/**
+ * The title lines, each after one or two blank lines, up to the first that names a kind of document (at most
+ * three lines; those before it in capitals); none when no such line comes before the text starts.
+ */
+function titleLinesNamingTheDocument(lines: string[]): { lines: string[]; end: number } {
+  const taken: string[] = [];
+  let at = 0;
+  while (taken.length < 3) {
+    const blanks = lines.slice(at, at + 3).findIndex((line) => line.trim() !== "");
+    if (blanks < 1 || blanks > 2) break;
+    const line = lines[at + blanks]!;
+    if (!isTitleLine(line) || isFieldLine(line)) break;
+    taken.push(line.trim());
+    at += blanks + 1;
+    if (namesAKindOfDocument(line)) return { lines: taken, end: at };
+    if (!isCapitals(line)) break;
+  }
+  return { lines: [], end: 0 };
+}
+
 /** Where the next line, after one blank line or none, is a centred title line in capitals; else -1. */
 function centredTitleLineAfterABlank(lines: string[]): number {
   const at = lines[0]?.trim() === "" ? 1 : 0;
@@ -356,5 +403,8 @@ const isCapitals = (line: string) => /\p{Lu}/u.test(line) && !/\p{Ll}/u.test(lin
 /** A line of a title block: short, no sentence ending, not a list item, not a version or a date ("Version 5"). */
 const isTitleLine = (line: string) => {
   const text = line.trim();
-  return text !== "" && text.length <= 80 && !/[.,;:!?]$/.test(text) && !/^[-*•]/.test(text) && !/\d/.test(text);
+  return /\p{L}/u.test(text) && text.length <= 80 && !/[.,;:!?]$/.test(text) && !/^[-*•]/.test(text) && !/\d/.test(text) && !isFieldLine(text);
 };
+
+/** "Owner: Head of Clinical Governance", "Audience: all staff": a document-control field, not a title ("SKYLARK AVIATION: AI QUICK GUIDE" is one). */
+const isFieldLine = (line: string) => /^\s*\p{Lu}\p{Ll}+(?: \p{Ll}+)?:\s/u.test(line);

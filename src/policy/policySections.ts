@@ -53,6 +53,11 @@ const introducesAnExample = /^\s*(?:for\s+(?:example|instance)|examples?|e\.g|no
 const leadsIn = /\b(?:must|should|shall|will|can|may|include|includes|including|following|below|as follows|such as|e\.g)\b/i;
 
 /** A line in capitals that reads like a title: at least two letters words, no sentence ending. */
+/** Whether a title says what kind of document it is ("… Policy", "Terms of Reference", "A quick guide for …"). */
+export function namesAKindOfDocument(title: string): boolean {
+  return /\b(polic(y|ies)|procedures?|standards?|guides?|guidance|guidelines|handbook|manual|terms of reference|charter|code of (practice|conduct)|protocol|rules|notice|framework|faqs?|frequently asked questions|quick (card|reference)|briefing|register|statement)\b/i.test(title);
+}
+
 function isCapitalsLine(line: string): boolean {
   const text = line.trim();
   if (text.length < 4 || text.length > 80 || /[.,;]$/.test(text)) return false;
@@ -226,6 +231,8 @@ export function splitDocument(document: string, content: string, options: SplitO
   const usedSections = new Map<string, number>();
   let documentTitle = document.replace(/\.[a-z]+$/i, "");
   let bodyVersion: string | undefined;
+  /** The section of a bold line right under the title (see `subtitle` below), whose text may state the version. */
+  let subtitleSection: string | undefined;
   const trail: { level: number; section: string; heading: string }[] = [];
   let lastExplicitLevel = 1;
   let body: string[] = [];
@@ -234,6 +241,7 @@ export function splitDocument(document: string, content: string, options: SplitO
     body = [];
     if (!text) return;
     const current = trail.at(-1);
+    if (current && current.section === subtitleSection && passages.length === 0) bodyVersion ??= versionIn(text);
     if (!current) {
       // The text under the title: who owns the document, its version, whom it applies to. It is
       // a passage of its own when long, or when it is all the document says.
@@ -274,9 +282,17 @@ export function splitDocument(document: string, content: string, options: SplitO
       body.push(line);
       continue;
     }
+    // "# AI Policy" / "**Pennant Pensions Limited**" / "Version 2.3 – approved…": a bold line right under the title
+    // names the organisation, and the text under it is still the title's own (its version).
+    const subtitle = !explicit && sawTitle && trail.length === 0 && passages.length === 0 && body.every((text) => !text.trim());
     flush();
     if (heading.consumesNext) i++;
     if (explicit) lastExplicitLevel = heading.level;
+    // "# Thornbury Building Society" / "**Artificial Intelligence Policy**": the bold line says what the document is.
+    if (subtitle && !namesAKindOfDocument(documentTitle) && namesAKindOfDocument(heading.title)) {
+      documentTitle = `${documentTitle} – ${heading.title}`;
+      continue;
+    }
     // The first top-level heading is the title, unless it is numbered ("# 1 Purpose"): then the
     // document has no title heading and its sections start at once.
     if (heading.level === 1 && !sawTitle && !numberedTitle.test(heading.title) && !labelledTitle.test(heading.title)) {
@@ -290,11 +306,20 @@ export function splitDocument(document: string, content: string, options: SplitO
         documentTitle = `${heading.title} – ${under.trim()}`;
         i++;
       }
+      // "# Riverside Learning Trust" over "# Artificial Intelligence Policy": the organisation's name, then what the
+      // document is. The second is part of the title, not the document's first section.
+      const next = lines.findIndex((later, at) => at > i && later.trim() !== "");
+      const secondTitle = next > 0 ? /^\s{0,3}#\s+(.*?)\s*#*\s*$/.exec(lines[next]!)?.[1] : undefined;
+      if (secondTitle && !namesAKindOfDocument(documentTitle) && namesAKindOfDocument(secondTitle) && !numberedTitle.test(secondTitle)) {
+        documentTitle = `${documentTitle} – ${secondTitle}`;
+        i = next;
+      }
       continue;
     }
     const { section, heading: title } = sectionOf(heading.title);
     while (trail.length > 0 && trail.at(-1)!.level >= heading.level) trail.pop();
     trail.push({ level: heading.level, section, heading: title });
+    if (subtitle) subtitleSection = section;
   }
   flush(passages.length === 0 && trail.length === 0);
   // The title's "v1.2" is the document's own; the text under it may name another document's version.

@@ -338,6 +338,44 @@ describe("titles written without title markup", () => {
   });
 });
 
+describe("titles as organisations head their documents", () => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), "aims-letterheads-"));
+  const write = (name: string, lines: string[]) => fs.writeFileSync(path.join(folder, name), lines.join("\n"));
+  // The organisation's name, then after blank lines what the document is.
+  write("forum-terms.txt", ["NORTHFIELD TELECOM LIMITED", "", "AI GOVERNANCE FORUM", "", "TERMS OF REFERENCE", "", "Approved by the Executive Committee.", "", "1. QUORUM", "", "Four members, one of them the Chair."]);
+  write("crew-guide.txt", ["PENROSE AIR", "", "Quick guide for cabin crew: using AI safely", "Version 2 - May 2025", "", "Which tools can I use", "", "Only CrewAssist on your company tablet."]);
+  // A title underlined as a heading, and a document-control field under a title block.
+  write("ops-guide.txt", ["PENROSE AIR: AI GUIDE FOR GROUND OPERATIONS", "============================================", "", "Version 1.3", "", "Baggage Systems", "--------------", "", "The bag-routing model is checked by the duty manager each morning."]);
+  write("concerns.txt", ["PENROSE CARE", "AI CONCERNS PROCEDURE", "Owner: Head of Clinical Governance", "Version 1.4", "", "Out of hours:", "", "Phone the on-call manager on 0800 000 111."]);
+  // Markdown: two "#" lines (the organisation, then the policy); a bold line under the title; a bold line as the title.
+  write("ai-policy.md", ["# Riverbend Learning Trust", "", "# Artificial Intelligence Policy", "", "## Marking", "", "Teachers check every mark an AI tool suggests."]);
+  write("use-policy.md", ["# Acceptable Use of AI Policy", "", "**Pennant Mutual Limited**", "", "Version 2.3 – approved by the Executive Risk Committee", "Policy owner: Head of Data", "", "## Approved tools", "", "Only PennantAssist is approved for member data."]);
+  write("society-policy.md", ["# Thornfield Building Society", "", "**Artificial Intelligence Policy**", "", "Version 2.1 | Owner: Chief Risk Officer", "", "## Purpose", "", "This policy covers every use of AI in mortgage underwriting."]);
+  write("imagery-standard.md", ["**Design Standard S-07: Generative Imagery**", "", "Version 1.3 – September 2024", "", "**Labelling**", "", "Label every issued image \"AI-assisted image\"."]);
+  const headed = new PolicyAssistant({ policyDir: folder, prompt: loadPrompt("policy-answer") });
+  afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
+
+  it("cites each by the title a reader sees at its top, with its version, and keeps its sections", async () => {
+    const { passages } = await headed.policyIndex();
+    const titleOf = (document: string) => passages.find((passage) => passage.document === document);
+    expect(titleOf("forum-terms.txt")).toMatchObject({ documentTitle: "NORTHFIELD TELECOM LIMITED – AI GOVERNANCE FORUM – TERMS OF REFERENCE", heading: "QUORUM" });
+    expect(titleOf("crew-guide.txt")).toMatchObject({ documentTitle: "PENROSE AIR – Quick guide for cabin crew: using AI safely", documentVersion: "Version 2" });
+    expect(titleOf("ops-guide.txt")).toMatchObject({ documentTitle: "PENROSE AIR: AI GUIDE FOR GROUND OPERATIONS", heading: "Baggage Systems" });
+    expect(titleOf("concerns.txt")).toMatchObject({ documentTitle: "PENROSE CARE – AI CONCERNS PROCEDURE", documentVersion: "Version 1.4" });
+    expect(outlineOf(passages, "ai-policy.md")).toEqual(["Riverbend Learning Trust – Artificial Intelligence Policy > Marking"]);
+    expect(titleOf("use-policy.md")).toMatchObject({ documentTitle: "Acceptable Use of AI Policy", documentVersion: "Version 2.3" });
+    expect(outlineOf(passages, "society-policy.md")).toEqual(["Thornfield Building Society – Artificial Intelligence Policy > Purpose"]);
+    expect(titleOf("society-policy.md")?.documentVersion).toBe("Version 2.1");
+    expect(outlineOf(passages, "imagery-standard.md")).toEqual(["Design Standard S-07: Generative Imagery > Labelling"]);
+    expect(titleOf("imagery-standard.md")?.documentVersion).toBe("Version 1.3");
+  });
+
+  it("answers from them with the title and version in the citation", async () => {
+    expect((await headed.ask("who checks the bag routing model?")).citations[0]).toMatchObject({ document: "ops-guide.txt", documentTitle: "PENROSE AIR: AI GUIDE FOR GROUND OPERATIONS", documentVersion: "Version 1.3" });
+    expect((await headed.ask("how should I label an AI image I send out?")).citations[0]).toMatchObject({ document: "imagery-standard.md", heading: "Labelling", documentTitle: "Design Standard S-07: Generative Imagery" });
+  });
+});
+
 describe("documents as wikis, notes apps, templates and e-mail keep them", () => {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), "aims-exports-"));
   // A Word template's document-control table holds the version; the title has none.
