@@ -103,7 +103,7 @@ function excerptOf(hit: PolicyHit, wantsList: boolean): string {
   const inOrder = (picked: typeof units) =>
     [...new Set(picked.flatMap((unit) => withContext(unit, units)))]
       .sort((a, b) => a.position - b.position)
-      .map((unit) => (unit.kind === "sentence" ? unit.text : `\n- ${unit.text}`))
+      .map((unit) => (unit.kind === "sentence" ? withoutStrayQuote(unit.text) : `\n- ${unit.text}`))
       .join(" ")
       .replace(/ \n/g, "\n")
       .trim();
@@ -117,6 +117,18 @@ function excerptOf(hit: PolicyHit, wantsList: boolean): string {
 }
 
 const commas = (text: string) => text.split(",").length - 1;
+
+/**
+ * A sentence quoted from the middle of a quoted paragraph (a standard wording, a script to read out) keeps
+ * the paragraph's opening or closing quote mark alone ("We will tell you … apply.\""): left out, it reads as written.
+ */
+function withoutStrayQuote(sentence: string): string {
+  const count = (mark: RegExp) => (sentence.match(mark) ?? []).length;
+  if (count(/"/g) % 2 === 1) return sentence.replace(/^"(?=\S)|(?<=\S)"$/, "");
+  if (count(/“/g) > count(/”/g)) return sentence.replace(/^“/, "");
+  if (count(/”/g) > count(/“/g)) return sentence.replace(/”$/, "");
+  return sentence;
+}
 
 type Unit = PolicyHit["units"][number];
 

@@ -101,3 +101,22 @@ describe("saying it is not certain", () => {
     for (const line of sections) expect(line).toMatch(/^• (Writing with AI|Images) \[rules\.md\]: \S/);
   });
 });
+
+describe("quoting a sentence from a quoted paragraph", () => {
+  const wording = assistantOnPolicy("proposals.md", [
+    "# Client Proposals and AI",
+    "",
+    "## Standard wording for fee proposals",
+    "",
+    "Every fee proposal includes this paragraph.",
+    "",
+    "\"We use a small number of approved tools for drafting and early visualisation. We will tell you before we use AI-generated imagery in anything prepared for you, and we will respect any restrictions you set.\"",
+  ].join("\n"));
+
+  it("quotes the sentence without the paragraph's quote mark left alone at its end", async () => {
+    const answer = await wording.ask("do we tell the client before we use AI-generated imagery?");
+    expect(answer.citations[0]?.section).toBe("Standard wording for fee proposals");
+    expect(answer.answer).toContain("any restrictions you set.");
+    expect(answer.answer).not.toMatch(/restrictions you set\."/);
+  });
+});
