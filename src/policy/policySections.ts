@@ -198,7 +198,10 @@ function runsOn(line: string, next: string | undefined): boolean {
   if (breaksOff.test(line.trim())) return true;
   if (next === undefined || next.trim() === "") return false;
   const indent = (text: string) => text.length - text.trimStart().length;
-  return /^\p{Ll}/u.test(next.trim()) || indent(next) > indent(line);
+  // "2.1 The Committee is established by, and reports to, the Executive Risk" / "Committee.": a clause wrapped at the
+  // margin, its sentence ending in a few words on the next line. A heading is shorter, with a paragraph below it.
+  const wrapsItsSentence = line.trim().length >= 55 && next.trim().length < 40 && /[.)]$/.test(next.trim());
+  return /^[\p{Ll}(]/u.test(next.trim()) || indent(next) > indent(line) || wrapsItsSentence;
 }
 
 /**

@@ -7,6 +7,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { PolicyAssistant } from "../../src/policy/policyAssistant.js";
 import { loadPrompt } from "../../src/policy/prompts.js";
+import { assistantOnPolicy } from "../support/policyFolder.js";
 import { runAims } from "../support/processes.js";
 import { odtDocument, pdfDocument, wordDocument } from "./policyDocumentFixtures.js";
 
@@ -373,6 +374,24 @@ describe("titles as organisations head their documents", () => {
   it("answers from them with the title and version in the citation", async () => {
     expect((await headed.ask("who checks the bag routing model?")).citations[0]).toMatchObject({ document: "ops-guide.txt", documentTitle: "PENROSE AIR: AI GUIDE FOR GROUND OPERATIONS", documentVersion: "Version 1.3" });
     expect((await headed.ask("how should I label an AI image I send out?")).citations[0]).toMatchObject({ document: "imagery-standard.md", heading: "Labelling", documentTitle: "Design Standard S-07: Generative Imagery" });
+  });
+});
+
+describe("numbered clauses typed with their lines wrapped at the margin", () => {
+  const terms = assistantOnPolicy("committee-terms.txt", [
+    "PENROSE MUTUAL – AI OVERSIGHT COMMITTEE – TERMS OF REFERENCE", "",
+    "2. AUTHORITY", "",
+    "2.1 The Committee is established by, and reports to, the Executive Risk", "Committee.", "",
+    "2.2 The Committee may suspend any AI tool that puts members at risk.", "",
+    "9. SECRETARIAT AND PAPERS", "",
+    "9.1 The Trustee Secretariat provides the secretary to the Committee", "(currently the Governance Officer).", "",
+    "9.2 Papers are circulated five working days before each meeting.",
+  ].join("\n"));
+
+  it("reads a clause whose sentence ends on the next line as text of its section, not as a heading", async () => {
+    const { passages } = await terms.policyIndex();
+    expect(passages.map((passage) => passage.headingPath.slice(1).join(" > "))).toEqual(["AUTHORITY", "SECRETARIAT AND PAPERS"]);
+    expect((await terms.ask("who does the AI oversight committee report to?")).citations[0]).toMatchObject({ section: "2", heading: "AUTHORITY" });
   });
 });
 
