@@ -91,10 +91,14 @@ function markdown(raw: string): ReadDocument {
 function withBoldTitleAsTitle(text: string): string {
   const lines = text.split("\n");
   const first = lines.findIndex((line) => line.trim() !== "");
-  const bold = /^\s*(\*\*|__)([^*_].*?)\1\s*$/.exec(lines[first] ?? "");
   const titled = lines.some((line) => /^\s{0,3}#\s/.test(line) && !/^\s{0,3}#\s+\d{1,2}(?:\.\d{1,2})*\.?\s/.test(line));
-  if (!bold || titled) return text;
-  lines[first] = `# ${bold[2]!.trim()}`;
+  if (first < 0 || titled) return text;
+  const bold = /^\s*(\*\*|__)([^*_].*?)\1\s*$/.exec(lines[first]!);
+  // So too a first line in plain words above a blank line ("LARCHMONT RECRUITMENT LTD — AI INCIDENT … PROCEDURE"
+  // over bold-line headings), as a page shows its first line: a title.
+  const plain = !bold && /^\p{L}/u.test(lines[first]!.trim()) && isTitleLine(lines[first]!) && (lines[first + 1] ?? "").trim() === "";
+  if (!bold && !plain) return text;
+  lines[first] = `# ${bold ? bold[2]!.trim() : lines[first]!.trim()}`;
   return lines.join("\n");
 }
 

@@ -200,7 +200,7 @@ function runsOn(line: string, next: string | undefined): boolean {
   const indent = (text: string) => text.length - text.trimStart().length;
   // "2.1 The Committee is established by, and reports to, the Executive Risk" / "Committee.": a clause wrapped at the
   // margin, its sentence ending in a few words on the next line. A heading is shorter, with a paragraph below it.
-  const wrapsItsSentence = line.trim().length >= 55 && next.trim().length < 40 && /[.)]$/.test(next.trim());
+  const wrapsItsSentence = line.trim().length >= 55 && ((next.trim().length < 40 && /[.)]$/.test(next.trim())) || (/\s(is|are|will|must|may|shall)\s/.test(line) && /[.;]$/.test(next.trim())));
   return /^[\p{Ll}(]/u.test(next.trim()) || indent(next) > indent(line) || wrapsItsSentence;
 }
 

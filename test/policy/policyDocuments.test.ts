@@ -352,6 +352,7 @@ describe("titles as organisations head their documents", () => {
   write("ai-policy.md", ["# Riverbend Learning Trust", "", "# Artificial Intelligence Policy", "", "## Marking", "", "Teachers check every mark an AI tool suggests."]);
   write("use-policy.md", ["# Acceptable Use of AI Policy", "", "**Pennant Mutual Limited**", "", "Version 2.3 – approved by the Executive Risk Committee", "Policy owner: Head of Data", "", "## Approved tools", "", "Only PennantAssist is approved for member data."]);
   write("society-policy.md", ["# Thornfield Building Society", "", "**Artificial Intelligence Policy**", "", "Version 2.1 | Owner: Chief Risk Officer", "", "## Purpose", "", "This policy covers every use of AI in mortgage underwriting."]);
+  write("complaints-procedure.md", ["PENROSE RECRUITMENT LTD — AI COMPLAINT HANDLING PROCEDURE", "", "Version 1.4 · Owner: AI Governance Lead", "", "**Who investigates**", "", "The AI Governance Lead investigates every complaint about a match score."]);
   write("imagery-standard.md", ["**Design Standard S-07: Generative Imagery**", "", "Version 1.3 – September 2024", "", "**Labelling**", "", "Label every issued image \"AI-assisted image\"."]);
   const headed = new PolicyAssistant({ policyDir: folder, prompt: loadPrompt("policy-answer") });
   afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
@@ -369,6 +370,8 @@ describe("titles as organisations head their documents", () => {
     expect(titleOf("society-policy.md")?.documentVersion).toBe("Version 2.1");
     expect(outlineOf(passages, "imagery-standard.md")).toEqual(["Design Standard S-07: Generative Imagery > Labelling"]);
     expect(titleOf("imagery-standard.md")?.documentVersion).toBe("Version 1.3");
+    expect(outlineOf(passages, "complaints-procedure.md")).toEqual(["PENROSE RECRUITMENT LTD — AI COMPLAINT HANDLING PROCEDURE > Who investigates"]);
+    expect(titleOf("complaints-procedure.md")?.documentVersion).toBe("Version 1.4");
   });
 
   it("answers from them with the title and version in the citation", async () => {
@@ -385,7 +388,8 @@ describe("numbered clauses typed with their lines wrapped at the margin", () => 
     "2.2 The Committee may suspend any AI tool that puts members at risk.", "",
     "9. SECRETARIAT AND PAPERS", "",
     "9.1 The Trustee Secretariat provides the secretary to the Committee", "(currently the Governance Officer).", "",
-    "9.2 Papers are circulated five working days before each meeting.",
+    "9.2 Papers are circulated five working days before each meeting.", "",
+    "9.3 The register of approved AI uses is published on the intranet page", "\"AI tools we use\" and kept up to date by the Board Secretary.",
   ].join("\n"));
 
   it("reads a clause whose sentence ends on the next line as text of its section, not as a heading", async () => {
