@@ -89,6 +89,16 @@ describe("the terminal chat", () => {
     const member = await chatSession(dataDir, "member", ["quit"]);
     expect(member).not.toContain("New AI incident"); // governance notices are for governance
   }, 240_000);
+
+  it("ends the session at \"/quit\" or \"Bye\" as at \"quit\", reading nothing after it", async () => {
+    const dataDir = newDataDir();
+    for (const leave of ["/quit", "Bye"]) {
+      const session = await chatSession(dataDir, "member", [leave, "help"]);
+      expect(session).toContain('Type "quit" to leave.');
+      expect(session).not.toMatch(/I'm not sure what you'd like to do/);
+      expect(session).not.toContain("Getting around"); // what "help" answers
+    }
+  }, 120_000);
 });
 
 describe("a conversation in the local chat across a crash", () => {

@@ -56,7 +56,8 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
   try {
     for await (const line of lines) {
       const text = line.trim();
-      if (text === "quit" || text === "exit") break;
+      // "quit", and what people type to leave other terminal programs and chats ("/quit", "exit", "Bye").
+      if (/^\/?(quit|exit|bye)$/i.test(text)) break;
       if (text === "") continue;
       await turn(verdictOn(shown, text) ?? byNumber(shown, text) ?? { kind: "text", text });
     }
