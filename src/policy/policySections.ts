@@ -53,6 +53,26 @@ const introducesAnExample = /^\s*(?:for\s+(?:example|instance)|examples?|e\.g|no
 const leadsIn = /\b(?:must|should|shall|will|can|may|include|includes|including|following|below|as follows|such as|e\.g)\b/i;
 
 /** A line in capitals that reads like a title: at least two letters words, no sentence ending. */
+/**
+ * A document with no title heading whose first lines, typed as paragraphs, name the organisation and what the
+ * document is ("Hartwell Foods Ltd" / "Artificial Intelligence (AI) Acceptable Use Policy", over its control table):
+ * those lines are its title. At most three short lines, none a sentence, one of them saying what kind of document it is.
+ */
+function typedTitle(body: string[]): { title: string; end: number } | undefined {
+  const lines: string[] = [];
+  let end = 0;
+  for (; end < body.length && lines.length <= 3; end++) {
+    const text = body[end]!.trim();
+    if (text === "") continue;
+    if (text.length > 80 || /[.,;:!?]$/.test(text) || /^[|#>*-]|^\d|\s>\s/.test(text) || !/\p{L}/u.test(text)) break;
+    lines.push(stripMarkup(text));
+  }
+  const rest = body.slice(end).find((text) => text.trim() !== "");
+  if (lines.length === 0 || lines.length > 3 || !lines.some(namesAKindOfDocument)) return undefined;
+  // What follows the title block is its control table, details or text, never another line of the same kind.
+  return rest === undefined || !namesAKindOfDocument(rest) ? { title: lines.join(" – "), end } : undefined;
+}
+
 /** Whether a title says what kind of document it is ("… Policy", "Terms of Reference", "A quick guide for …"). */
 export function namesAKindOfDocument(title: string): boolean {
   return /\b(polic(y|ies)|procedures?|standards?|guides?|guidance|guidelines|handbook|manual|terms of reference|charter|code of (practice|conduct)|protocol|rules|notice|framework|faqs?|frequently asked questions|quick (card|reference)|briefing|register|statement)\b/i.test(title);
@@ -288,6 +308,15 @@ export function splitDocument(document: string, content: string, options: SplitO
     // "# AI Policy" / "**Pennant Pensions Limited**" / "Version 2.3 – approved…": a bold line right under the title
     // names the organisation, and the text under it is still the title's own (its version).
     const subtitle = !explicit && sawTitle && trail.length === 0 && passages.length === 0 && body.every((text) => !text.trim());
+    const isTheTitle = heading.level === 1 && !numberedTitle.test(heading.title) && !labelledTitle.test(heading.title);
+    if (!sawTitle && !isTheTitle && trail.length === 0 && passages.length === 0) {
+      const typed = typedTitle(body);
+      if (typed) {
+        documentTitle = typed.title;
+        body = body.slice(typed.end);
+        sawTitle = true;
+      }
+    }
     flush();
     if (heading.consumesNext) i++;
     if (explicit) lastExplicitLevel = heading.level;

@@ -353,6 +353,17 @@ describe("titles as organisations head their documents", () => {
   write("use-policy.md", ["# Acceptable Use of AI Policy", "", "**Pennant Mutual Limited**", "", "Version 2.3 – approved by the Executive Risk Committee", "Policy owner: Head of Data", "", "## Approved tools", "", "Only PennantAssist is approved for member data."]);
   write("society-policy.md", ["# Thornfield Building Society", "", "**Artificial Intelligence Policy**", "", "Version 2.1 | Owner: Chief Risk Officer", "", "## Purpose", "", "This policy covers every use of AI in mortgage underwriting."]);
   write("complaints-procedure.md", ["PENROSE RECRUITMENT LTD — AI COMPLAINT HANDLING PROCEDURE", "", "Version 1.4 · Owner: AI Governance Lead", "", "**Who investigates**", "", "The AI Governance Lead investigates every complaint about a match score."]);
+  // A Word policy typed from a template: its name and the organisation's as plain paragraphs over its control table.
+  fs.writeFileSync(
+    path.join(folder, "bakery-policy.docx"),
+    wordDocument([
+      { text: "Penrose Bakeries Ltd" },
+      { text: "Artificial Intelligence (AI) Acceptable Use Policy" },
+      { text: "", table: [["Version", "2.1"], ["Owner", "Head of Digital"]] },
+      { text: "1. Oven scheduling", style: "Heading1" },
+      { text: "BakePlan proposes each night's oven schedule and the shift manager confirms it." },
+    ]),
+  );
   write("imagery-standard.md", ["**Design Standard S-07: Generative Imagery**", "", "Version 1.3 – September 2024", "", "**Labelling**", "", "Label every issued image \"AI-assisted image\"."]);
   const headed = new PolicyAssistant({ policyDir: folder, prompt: loadPrompt("policy-answer") });
   afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
@@ -372,6 +383,7 @@ describe("titles as organisations head their documents", () => {
     expect(titleOf("imagery-standard.md")?.documentVersion).toBe("Version 1.3");
     expect(outlineOf(passages, "complaints-procedure.md")).toEqual(["PENROSE RECRUITMENT LTD — AI COMPLAINT HANDLING PROCEDURE > Who investigates"]);
     expect(titleOf("complaints-procedure.md")?.documentVersion).toBe("Version 1.4");
+    expect(titleOf("bakery-policy.docx")).toMatchObject({ documentTitle: "Penrose Bakeries Ltd – Artificial Intelligence (AI) Acceptable Use Policy", documentVersion: "Version 2.1", heading: "Oven scheduling" });
   });
 
   it("answers from them with the title and version in the citation", async () => {
