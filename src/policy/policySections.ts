@@ -69,8 +69,9 @@ function typedTitle(body: string[]): { title: string; end: number } | undefined 
   }
   const rest = body.slice(end).find((text) => text.trim() !== "");
   if (lines.length === 0 || lines.length > 3 || !lines.some(namesAKindOfDocument)) return undefined;
-  // What follows the title block is its control table, details or text, never another line of the same kind.
-  return rest === undefined || !namesAKindOfDocument(rest) ? { title: lines.join(" – "), end } : undefined;
+  // What follows the title block is its control table, details or text, not a fourth line naming a document.
+  const anotherTitleLine = rest !== undefined && rest.trim().length <= 80 && !/[.,;:!?]$/.test(rest.trim()) && namesAKindOfDocument(rest);
+  return anotherTitleLine ? undefined : { title: lines.join(" – "), end };
 }
 
 /** Whether a title says what kind of document it is ("… Policy", "Terms of Reference", "A quick guide for …"). */

@@ -364,6 +364,16 @@ describe("titles as organisations head their documents", () => {
       { text: "BakePlan proposes each night's oven schedule and the shift manager confirms it." },
     ]),
   );
+  fs.writeFileSync(
+    path.join(folder, "fleet-standard.docx"),
+    wordDocument([
+      { text: "Penrose Fleet" },
+      { text: "Telematics Standard" },
+      { text: "This standard applies to every driver and transport manager." },
+      { text: "1. Camera alerts", style: "Heading1" },
+      { text: "Fatigue alerts are reviewed by a transport manager within one shift." },
+    ]),
+  );
   write("imagery-standard.md", ["**Design Standard S-07: Generative Imagery**", "", "Version 1.3 – September 2024", "", "**Labelling**", "", "Label every issued image \"AI-assisted image\"."]);
   const headed = new PolicyAssistant({ policyDir: folder, prompt: loadPrompt("policy-answer") });
   afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
@@ -383,6 +393,7 @@ describe("titles as organisations head their documents", () => {
     expect(titleOf("imagery-standard.md")?.documentVersion).toBe("Version 1.3");
     expect(outlineOf(passages, "complaints-procedure.md")).toEqual(["PENROSE RECRUITMENT LTD — AI COMPLAINT HANDLING PROCEDURE > Who investigates"]);
     expect(titleOf("complaints-procedure.md")?.documentVersion).toBe("Version 1.4");
+    expect(titleOf("fleet-standard.docx")).toMatchObject({ documentTitle: "Penrose Fleet – Telematics Standard", heading: "Camera alerts" });
     expect(titleOf("bakery-policy.docx")).toMatchObject({ documentTitle: "Penrose Bakeries Ltd – Artificial Intelligence (AI) Acceptable Use Policy", documentVersion: "Version 2.1", heading: "Oven scheduling" });
   });
 
