@@ -52,7 +52,6 @@ const introducesAnExample = /^\s*(?:for\s+(?:example|instance)|examples?|e\.g|no
 /** What a sentence introducing a list says ("You must:", "The following need approval:"), which a heading does not. */
 const leadsIn = /\b(?:must|should|shall|will|can|may|include|includes|including|following|below|as follows|such as|e\.g)\b/i;
 
-/** A line in capitals that reads like a title: at least two letters words, no sentence ending. */
 /**
  * A document with no title heading whose first lines, typed as paragraphs, name the organisation and what the
  * document is ("Hartwell Foods Ltd" / "Artificial Intelligence (AI) Acceptable Use Policy", over its control table):
@@ -79,6 +78,7 @@ export function namesAKindOfDocument(title: string): boolean {
   return /\b(polic(y|ies)|procedures?|standards?|guides?|guidance|guidelines|handbook|manual|terms of reference|charter|code of (practice|conduct)|protocol|rules|notice|framework|faqs?|frequently asked questions|quick (card|reference)|briefing|register|statement)\b/i.test(title);
 }
 
+/** A line in capitals that reads like a title: at least two letters words, no sentence ending. */
 function isCapitalsLine(line: string): boolean {
   const text = line.trim();
   if (text.length < 4 || text.length > 80 || /[.,;]$/.test(text)) return false;
