@@ -7,7 +7,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { lookUpWord } from "../domain/wordTable.js";
-import { marksAHeading, namesAKindOfDocument } from "./policySections.js";
+import { isFieldLine, isTitleLine, marksAHeading, namesAKindOfDocument } from "./policySections.js";
 import { pdfText } from "./pdfText.js";
 import { wordHtml } from "./wordHtml.js";
 import { odtText } from "./odtText.js";
@@ -403,12 +403,3 @@ function withoutMarkingsAround(lines: string[]): string[] {
 }
 
 const isCapitals = (line: string) => /\p{Lu}/u.test(line) && !/\p{Ll}/u.test(line);
-
-/** A line of a title block: short, no sentence ending, not a list item, not a version or a date ("Version 5"). */
-const isTitleLine = (line: string) => {
-  const text = line.trim();
-  return /\p{L}/u.test(text) && text.length <= 80 && !/[.,;:!?]$/.test(text) && !/^[-*•]/.test(text) && !/\d/.test(text) && !isFieldLine(text);
-};
-
-/** "Owner: Head of Clinical Governance", "Audience: all staff": a document-control field, not a title ("SKYLARK AVIATION: AI QUICK GUIDE" is one). */
-const isFieldLine = (line: string) => /^\s*\p{Lu}\p{Ll}+(?: \p{Ll}+)?:\s/u.test(line);

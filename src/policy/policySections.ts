@@ -52,6 +52,15 @@ const introducesAnExample = /^\s*(?:for\s+(?:example|instance)|examples?|e\.g|no
 /** What a sentence introducing a list says ("You must:", "The following need approval:"), which a heading does not. */
 const leadsIn = /\b(?:must|should|shall|will|can|may|include|includes|including|following|below|as follows|such as|e\.g)\b/i;
 
+/** A line of a title block: short, no sentence ending, not a list item, not a version or a date ("Version 5"). */
+export const isTitleLine = (line: string) => {
+  const text = line.trim();
+  return /\p{L}/u.test(text) && text.length <= 80 && !/[.,;:!?]$/.test(text) && !/^[-*•]/.test(text) && !/\d/.test(text) && !isFieldLine(text);
+};
+
+/** "Owner: Head of Clinical Governance", "Audience: all staff": a document-control field, not a title ("SKYLARK AVIATION: AI QUICK GUIDE" is one). */
+export const isFieldLine = (line: string) => /^\s*\p{Lu}\p{Ll}+(?: \p{Ll}+)?:\s/u.test(line);
+
 /**
  * A document with no title heading whose first lines, typed as paragraphs, name the organisation and what the
  * document is ("Hartwell Foods Ltd" / "Artificial Intelligence (AI) Acceptable Use Policy", over its control table):
@@ -63,13 +72,13 @@ function typedTitle(body: string[]): { title: string; end: number } | undefined 
   for (; end < body.length && lines.length <= 3; end++) {
     const text = body[end]!.trim();
     if (text === "") continue;
-    if (text.length > 80 || /[.,;:!?]$/.test(text) || /^[|#>*-]|^\d|\s>\s/.test(text) || !/\p{L}/u.test(text)) break;
+    if (!isTitleLine(text) || /^[|#>]|\s>\s/.test(text)) break; // nor a table, a heading, a quote or a breadcrumb
     lines.push(stripMarkup(text));
   }
   const rest = body.slice(end).find((text) => text.trim() !== "");
   if (lines.length === 0 || lines.length > 3 || !lines.some(namesAKindOfDocument)) return undefined;
   // What follows the title block is its control table, details or text, not a fourth line naming a document.
-  const anotherTitleLine = rest !== undefined && rest.trim().length <= 80 && !/[.,;:!?]$/.test(rest.trim()) && namesAKindOfDocument(rest);
+  const anotherTitleLine = rest !== undefined && isTitleLine(rest) && namesAKindOfDocument(rest);
   return anotherTitleLine ? undefined : { title: lines.join(" – "), end };
 }
 
