@@ -66,6 +66,66 @@ export function namedThings(passages: PolicyPassage[]): Set<string> {
   return new Set(names.map((word) => (isMeaningful(word) ? word : word.toUpperCase())));
 }
 
+/** Words for software, beside the words for AI: "the Rotawise app", "the SafeStep system". */
+const softwareWords = new Set("tool tools app apps application applications system systems software platform platforms service feature features product products plugin extension".split(" ").map(stem));
+
+/** How near a word for AI or software a name must stand to be a tool's: "the Rotawise app", "Microsoft Copilot", "SafeStep falls prediction system". */
+const nearSoftware = 3;
+
+/**
+ * Of the `named` things, those the policies speak of as AI or software: a name within a few words of a
+ * word for AI or for software ("Rotawise suggests… the app", "use Otter for transcription"), or one that
+ * opens a table row or a list item under a heading about tools or AI, where policies list their tools.
+ * A name they speak of only otherwise ("DBS results", "the INSET day", "Ofwat") is the organisation's
+ * own business: asking about it is not asking about AI.
+ */
+export function namedSoftware(passages: PolicyPassage[], named: Set<string>): Set<string> {
+  const software = new Set<string>();
+  const isSoftwareWord = (word: string) => aiWords.has(stem(word.toLowerCase())) || softwareWords.has(stem(word.toLowerCase()));
+  const addName = (word: string) => {
+    const name = named.has(word.toLowerCase()) ? word.toLowerCase() : named.has(word.toUpperCase()) ? word.toUpperCase() : undefined;
+    if (name) software.add(name);
+  };
+  const wordsOf = (text: string) => text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  for (const passage of passages) {
+    const listsTools = passage.headingPath.slice(1).some((heading) => heading.split(/[^\p{L}\p{N}]+/u).some(isSoftwareWord));
+    for (const line of passage.text.split("\n")) {
+      // Under a heading about tools, a list item or table row names tools ("- Cursor, Windsurf and Tabnine").
+      if (listsTools && /^\s*(?:[-*•|]|\d+[.)])\s*\S/u.test(line)) for (const word of wordsOf(line)) addName(word);
+      for (const sentence of line.split(/(?<=[.!?:;])\s+/)) {
+        const words = wordsOf(sentence);
+        const near = words.flatMap((word, at) => (isSoftwareWord(word) ? [at] : []));
+        words.forEach((word, at) => {
+          if (near.some((position) => position !== at && Math.abs(position - at) <= nearSoftware)) addName(word);
+        });
+      }
+    }
+  }
+  return software;
+}
+
+/**
+ * Short forms the policies define by spelling them out before them, "Data Protection Impact Assessment
+ * (DPIA)", "AI Governance Office (AIGO)": their own terms, which a question may name ("what is a DPIA?").
+ * The initials are read from the capitalised words just before the short form, small words skipped, a
+ * word in capitals whole ("AI").
+ */
+export function spelledOutShortForms(passages: PolicyPassage[]): Set<string> {
+  const shortForms = new Set<string>();
+  for (const passage of passages) {
+    for (const [, before, short] of passage.text.matchAll(/((?:[\p{L}-]+\s+){1,8})\(\s*(\p{Lu}{2,8})s?\s*\)/gu)) {
+      const initials = before!
+        .trim()
+        .split(/\s+/)
+        .filter((word) => /^\p{Lu}/u.test(word))
+        .map((word) => (/^\p{Lu}+$/u.test(word) ? word : word[0]))
+        .join("");
+      if (initials.endsWith(short!)) shortForms.add(short!.toLowerCase());
+    }
+  }
+  return shortForms;
+}
+
 /** Two words or more, most of them written in capitals. */
 function inCapitals(words: string[]): boolean {
   const capitals = words.filter((word) => /^\p{Lu}{2,}$/u.test(word)).length;
@@ -154,10 +214,16 @@ export function pointsAtTheDocuments(question: string): boolean {
 /** "What am I allowed to use?", "which tools can I use": asking which tools are permitted, without naming one. */
 const whichTool = /\b(what|which)\b.{0,30}\b(allowed|permitted|supposed|ok|okay|able)\s+to\s+use\b|\b(what|which)\s+(tools?|apps?|software|services?)\b/i;
 
-/** Whether the question names AI or one of the `named` things (its words, typos corrected, and those it writes in capitals). */
+/**
+ * Whether the question names AI or one of the `named` things (its words, typos corrected, and those it
+ * writes in capitals), or a tool: what an AI policy calls its subject ("who can bring a tool back into
+ * service?"). An app or a system is as often the organisation's own business ("the HR system").
+ */
 export function namesAi(words: string[], named: Set<string>): boolean {
-  return words.some((word) => aiWords.has(stem(word)) || named.has(word));
+  return words.some((word) => aiWords.has(stem(word)) || named.has(word) || toolWord.has(word.toLowerCase()));
 }
+
+const toolWord = new Set(["tool", "tools"]);
 
 /** A machine, by its everyday names. */
 const machine = String.raw`(?:computers?|machines?|software|programs?|programmes?|systems?|apps?|tools?|websites?|robots?)\b`;

@@ -9,7 +9,7 @@ import { replacingPhrases, synonyms } from "./policySynonyms.js";
 import { PolicySpeller } from "./policySpelling.js";
 import { unitsOf, type PassageUnit } from "./policyUnits.js";
 import { allWords, isMeaningful, stem, tokenize } from "./policyWords.js";
-import { describesAi, isDocumentWord, namedThings, namesAi, namesTheDocuments } from "./policyDomain.js";
+import { describesAi, isDocumentWord, namedSoftware, namedThings, namesAi, namesTheDocuments, spelledOutShortForms } from "./policyDomain.js";
 import { asksWhatSomethingMeans, isDefinitions } from "./policyDefinitions.js";
 import { learnAcronyms } from "./policyAcronyms.js";
 import { asksAboutConduct } from "./policyQuestionForm.js";
@@ -152,6 +152,8 @@ export class PolicyIndex {
   private readonly speller: PolicySpeller;
   /** Product and system names the policies use in a quarter of their passages or fewer (not the organisation's own name). */
   private readonly named: Set<string>;
+  /** Of those, the ones a question names AI by: tools the policies speak of as software (see `namedSoftware`) and terms they spell out. */
+  private readonly namedAi: Set<string>;
   private readonly definitions: Set<string>;
   /** Short forms the policies spell out ("dpia" → data protection impact assessment), see policyAcronyms.ts. */
   private readonly acronyms: Map<string, string[]>;
@@ -185,6 +187,9 @@ export class PolicyIndex {
     this.stemmedTitles = [...new Set(passages.map((passage) => passage.documentTitle))].map((title) => ` ${allWords(title).map(stem).join(" ")} `).join("\n");
     this.stemmedHeadings = [...new Set(passages.flatMap((passage) => [passage.documentTitle, ...passage.headingPath]))].map((heading) => ` ${allWords(heading).map(stem).join(" ")} `).join("\n");
     this.acronyms = learnAcronyms([...this.unitsOf.values()].flat().map((unit) => unit.text), new Set(this.documentFrequency.keys()));
+    // Naming one of these is naming AI: a tool the policies speak of as one, or a term they spell out ("DPIA", "AIGO": the AI Governance Office).
+    const spelledOut = spelledOutShortForms(passages);
+    this.namedAi = new Set([...namedSoftware(passages, this.named), ...[...this.named].filter((word) => spelledOut.has(word.toLowerCase()))]);
   }
 
   query(question: string, limit = 5): PolicyHit[] {
@@ -257,7 +262,7 @@ export class PolicyIndex {
 
   /** What the question names and asks, the same for every hit (see `Match`). */
   private traitsOf(question: string): QuestionTraits {
-    const ai = namesAi([...allWords(question).map((word) => this.speller.correct(word)), ...writtenInCapitals(question)], this.named) || describesAi(question);
+    const ai = namesAi([...allWords(question).map((word) => this.speller.correct(word)), ...writtenInCapitals(question)], this.namedAi) || describesAi(question);
     return { anchored: ai || namesTheDocuments(question), namesAi: ai, asksAboutConduct: asksAboutConduct(question) };
   }
 

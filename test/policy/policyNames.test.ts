@@ -55,3 +55,44 @@ describe("names of laws", () => {
     expect((await utility.ask("is a LeakSense ranking enough for a street works notice?")).answered).toBe(true);
   });
 });
+
+describe("names the policy uses for its own business", () => {
+  // A school's policy names its training day, its vetting checks and its exam board, none of them a
+  // tool: asking about them is asking about the school's business, not its AI rules.
+  const school = assistantOnPolicy(
+    "ai-policy.md",
+    [
+      "# Millbrook Academy AI Policy",
+      "",
+      "## Training",
+      "",
+      "Every teacher completes the AI module before using Scribewise. A refresher is given each September as part of the INSET day programme.",
+      "",
+      "## Recruitment",
+      "",
+      "Shortlisting is done by people. DBS results, references and right-to-work checks are always assessed by the headteacher.",
+      "",
+      "## Coursework",
+      "",
+      "Pupils may use Scribewise to plan coursework, and must declare it. The Joint Council for Qualifications (JCQ) rules on malpractice apply.",
+      "",
+      "## Suspending a tool",
+      "",
+      "The Digital Lead may suspend any AI tool after a serious incident. Only the Headteacher may restore it to use, once the cause is fixed.",
+    ].join("\n"),
+  );
+
+  it("declines a question about a name the policy never speaks of as a tool", async () => {
+    expect((await school.ask("What are the dates of the INSET days in the spring term?")).answered).toBe(false);
+    expect((await school.ask("How long do DBS results take to come back for a new teacher?")).answered).toBe(false);
+  });
+
+  it("answers a tool the policy names, a term it spells out, and a question about a tool that names no AI", async () => {
+    const tool = await school.ask("can pupils use Scribewise for coursework?");
+    expect(tool.citations[0]?.heading).toBe("Coursework");
+    const term = await school.ask("what does JCQ stand for?");
+    expect(term.citations[0]?.heading).toBe("Coursework");
+    const restore = await school.ask("who can bring a tool back after it was pulled?");
+    expect(restore.citations[0]?.heading).toBe("Suspending a tool");
+  });
+});
