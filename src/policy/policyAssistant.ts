@@ -113,10 +113,10 @@ export class PolicyAssistant {
       : undefined;
   }
 
-  /** The documents read, how many passages each gave, and every file that could not be used (and why). */
-  async diagnostics(): Promise<{ policyDir: string; passages: number; documents: PolicyCorpus["documents"]; problems: PolicyCorpus["problems"] }> {
+  /** The documents read, how many passages each gave, every file that could not be used (and why), and the copies left out. */
+  async diagnostics(): Promise<{ policyDir: string; passages: number; documents: PolicyCorpus["documents"]; problems: PolicyCorpus["problems"]; copies: PolicyCorpus["copies"] }> {
     const { corpus } = await this.currentIndex();
-    return { policyDir: this.options.policyDir, passages: corpus.passages.length, documents: corpus.documents, problems: corpus.problems };
+    return { policyDir: this.options.policyDir, passages: corpus.passages.length, documents: corpus.documents, problems: corpus.problems, copies: corpus.copies };
   }
 
   /** The curated answer that answers this question, if any (see curatedMatching.ts). */
@@ -306,6 +306,7 @@ export class PolicyAssistant {
   private async load(): Promise<LoadedIndex> {
     const corpus = await loadPolicyCorpus(this.options.policyDir);
     for (const { file, problem } of corpus.problems) this.options.logger?.warn({ file }, `policy document not used: ${problem}`);
+    for (const { file, sameAs } of corpus.copies) this.options.logger?.info({ file, sameAs }, "policy document not used: a copy of another file in another format");
     this.options.logger?.info({ policyDir: this.options.policyDir, documents: corpus.documents.length, passages: corpus.passages.length }, "policy documents indexed");
     return { index: new PolicyIndex(corpus.passages), corpus };
   }

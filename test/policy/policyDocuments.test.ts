@@ -173,6 +173,24 @@ describe("policies in Word, PDF, HTML and plain text", () => {
   });
 });
 
+describe("a policy kept as Word and as the PDF published from it", () => {
+  // LibreOffice exports of one standard, side by side as organisations keep them.
+  const vets = new PolicyAssistant({ policyDir: path.resolve("test/fixtures/policy-corpora/fernbrook-vets/policies"), prompt: loadPrompt("policy-answer") });
+
+  it("answers from one copy, so that a section is neither cited twice nor kept from standing out by its copy", async () => {
+    const answer = await vets.ask("what happens if I disagree with RadiAssist?");
+    expect(answer).toMatchObject({ answered: true, confidence: "confident" });
+    expect(answer.citations.map((citation) => `${citation.document} §${citation.section}`)).toEqual(["clinical-ai-standard.docx §4.3"]);
+  });
+
+  it("names the copy it leaves out and the file it answers from", async () => {
+    const { copies, documents, problems } = await vets.diagnostics();
+    expect(copies).toEqual([{ file: "clinical-ai-standard.pdf", sameAs: "clinical-ai-standard.docx" }]);
+    expect(documents.map((document) => document.file)).not.toContain("clinical-ai-standard.pdf");
+    expect(problems).toEqual([]);
+  });
+});
+
 describe("an intranet page saved as HTML", () => {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), "aims-html-page-"));
   fs.writeFileSync(

@@ -43,6 +43,7 @@ function printPolicyDocuments(diagnostics: PolicyDiagnostics): void {
   console.log(`\nPolicy documents in ${diagnostics.policyDir}: ${diagnostics.documents.length} read, ${diagnostics.passages} sections.`);
   for (const document of diagnostics.documents) console.log(`  ok   ${document.file} (${document.passages} ${document.passages === 1 ? "section" : "sections"})`);
   for (const { file, problem } of diagnostics.problems) console.log(`  not used  ${file}: ${problem}`);
+  for (const { file, sameAs } of diagnostics.copies) console.log(`  copy ${file}: the same document as ${sameAs}; answers come from that file, so that no section is cited twice`);
 }
 
 async function runChecks(): Promise<SetupCheck[]> {
