@@ -43,3 +43,27 @@ export function learnAcronyms(sentences: Iterable<string>, known: ReadonlySet<st
   }
   return acronyms;
 }
+
+/**
+ * The short forms the policies use themselves, found where they spell them out before them ("Data
+ * Protection Impact Assessment (DPIA)", "AI Governance Office (AIGO)"): their own terms, which a
+ * question may name ("what is a DPIA?").
+ * `learnAcronyms` leaves these out, since the question's word then matches as it is.
+ * The initials are read from the capitalised words just before the short form, small words skipped, a
+ * word in capitals whole ("AI").
+ */
+export function spelledOutShortForms(texts: Iterable<string>): Set<string> {
+  const shortForms = new Set<string>();
+  for (const text of texts) {
+    for (const [, before, short] of text.matchAll(/((?:[\p{L}-]+\s+){1,8})\(\s*(\p{Lu}{2,8})s?\s*\)/gu)) {
+      const initials = before!
+        .trim()
+        .split(/\s+/)
+        .filter((word) => /^\p{Lu}/u.test(word))
+        .map((word) => (/^\p{Lu}+$/u.test(word) ? word : word[0]))
+        .join("");
+      if (initials.endsWith(short!)) shortForms.add(short!.toLowerCase());
+    }
+  }
+  return shortForms;
+}

@@ -5,6 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { isPolicyFile, readPolicyFile } from "./policyFormats.js";
 import { splitDocument, type PolicyPassage } from "./policySections.js";
+import { allWords } from "./policyWords.js";
 
 export { splitDocument, type PolicyPassage } from "./policySections.js";
 
@@ -114,6 +115,6 @@ function isCopy(a: PolicyPassage[], b: PolicyPassage[]): boolean {
 }
 
 function wordPairs(passages: PolicyPassage[]): Set<string> {
-  const words = passages.flatMap((passage) => passage.text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean));
+  const words = passages.flatMap((passage) => allWords(passage.text));
   return new Set(words.slice(1).map((word, i) => `${words[i]} ${word}`));
 }

@@ -81,14 +81,18 @@ const nearSoftware = 3;
  */
 export function namedSoftware(passages: PolicyPassage[], named: Set<string>): Set<string> {
   const software = new Set<string>();
-  const isSoftwareWord = (word: string) => aiWords.has(stem(word.toLowerCase())) || softwareWords.has(stem(word.toLowerCase()));
+  const isSoftwareWord = (word: string) => {
+    const stemmed = stem(word.toLowerCase());
+    return aiWords.has(stemmed) || softwareWords.has(stemmed);
+  };
   const addName = (word: string) => {
     const name = named.has(word.toLowerCase()) ? word.toLowerCase() : named.has(word.toUpperCase()) ? word.toUpperCase() : undefined;
     if (name) software.add(name);
   };
+  // As written: a name in capitals ("IT") is one only where the policies write it so (see `namedThings`).
   const wordsOf = (text: string) => text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   for (const passage of passages) {
-    const listsTools = passage.headingPath.slice(1).some((heading) => heading.split(/[^\p{L}\p{N}]+/u).some(isSoftwareWord));
+    const listsTools = passage.headingPath.slice(1).some((heading) => wordsOf(heading).some(isSoftwareWord));
     for (const line of passage.text.split("\n")) {
       // Under a heading about tools, a list item or table row names tools ("- Cursor, Windsurf and Tabnine").
       if (listsTools && /^\s*(?:[-*•|]|\d+[.)])\s*\S/u.test(line)) for (const word of wordsOf(line)) addName(word);
@@ -102,28 +106,6 @@ export function namedSoftware(passages: PolicyPassage[], named: Set<string>): Se
     }
   }
   return software;
-}
-
-/**
- * Short forms the policies define by spelling them out before them, "Data Protection Impact Assessment
- * (DPIA)", "AI Governance Office (AIGO)": their own terms, which a question may name ("what is a DPIA?").
- * The initials are read from the capitalised words just before the short form, small words skipped, a
- * word in capitals whole ("AI").
- */
-export function spelledOutShortForms(passages: PolicyPassage[]): Set<string> {
-  const shortForms = new Set<string>();
-  for (const passage of passages) {
-    for (const [, before, short] of passage.text.matchAll(/((?:[\p{L}-]+\s+){1,8})\(\s*(\p{Lu}{2,8})s?\s*\)/gu)) {
-      const initials = before!
-        .trim()
-        .split(/\s+/)
-        .filter((word) => /^\p{Lu}/u.test(word))
-        .map((word) => (/^\p{Lu}+$/u.test(word) ? word : word[0]))
-        .join("");
-      if (initials.endsWith(short!)) shortForms.add(short!.toLowerCase());
-    }
-  }
-  return shortForms;
 }
 
 /** Two words or more, most of them written in capitals. */
@@ -214,6 +196,9 @@ export function pointsAtTheDocuments(question: string): boolean {
 /** "What am I allowed to use?", "which tools can I use": asking which tools are permitted, without naming one. */
 const whichTool = /\b(what|which)\b.{0,30}\b(allowed|permitted|supposed|ok|okay|able)\s+to\s+use\b|\b(what|which)\s+(tools?|apps?|software|services?)\b/i;
 
+/** What an AI policy calls its subject, in a question that names nothing else (see `namesAi`). */
+const toolWord = new Set(["tool", "tools"]);
+
 /**
  * Whether the question names AI or one of the `named` things (its words, typos corrected, and those it
  * writes in capitals), or a tool: what an AI policy calls its subject ("who can bring a tool back into
@@ -222,8 +207,6 @@ const whichTool = /\b(what|which)\b.{0,30}\b(allowed|permitted|supposed|ok|okay|
 export function namesAi(words: string[], named: Set<string>): boolean {
   return words.some((word) => aiWords.has(stem(word)) || named.has(word) || toolWord.has(word.toLowerCase()));
 }
-
-const toolWord = new Set(["tool", "tools"]);
 
 /** A machine, by its everyday names. */
 const machine = String.raw`(?:computers?|machines?|software|programs?|programmes?|systems?|apps?|tools?|websites?|robots?)\b`;

@@ -9,9 +9,9 @@ import { replacingPhrases, synonyms } from "./policySynonyms.js";
 import { PolicySpeller } from "./policySpelling.js";
 import { unitsOf, type PassageUnit } from "./policyUnits.js";
 import { allWords, isMeaningful, stem, tokenize } from "./policyWords.js";
-import { describesAi, isDocumentWord, namedSoftware, namedThings, namesAi, namesTheDocuments, spelledOutShortForms } from "./policyDomain.js";
+import { describesAi, isDocumentWord, namedSoftware, namedThings, namesAi, namesTheDocuments } from "./policyDomain.js";
 import { asksWhatSomethingMeans, isDefinitions } from "./policyDefinitions.js";
-import { learnAcronyms } from "./policyAcronyms.js";
+import { learnAcronyms, spelledOutShortForms } from "./policyAcronyms.js";
 import { asksAboutConduct } from "./policyQuestionForm.js";
 
 /** The thesaurus with both sides stemmed, keyed by the stems of the everyday word or phrase. */
@@ -188,7 +188,7 @@ export class PolicyIndex {
     this.stemmedHeadings = [...new Set(passages.flatMap((passage) => [passage.documentTitle, ...passage.headingPath]))].map((heading) => ` ${allWords(heading).map(stem).join(" ")} `).join("\n");
     this.acronyms = learnAcronyms([...this.unitsOf.values()].flat().map((unit) => unit.text), new Set(this.documentFrequency.keys()));
     // Naming one of these is naming AI: a tool the policies speak of as one, or a term they spell out ("DPIA", "AIGO": the AI Governance Office).
-    const spelledOut = spelledOutShortForms(passages);
+    const spelledOut = spelledOutShortForms(passages.map((passage) => passage.text));
     this.namedAi = new Set([...namedSoftware(passages, this.named), ...[...this.named].filter((word) => spelledOut.has(word.toLowerCase()))]);
   }
 
