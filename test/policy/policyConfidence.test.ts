@@ -152,6 +152,22 @@ describe("a heading that says what the question asks", () => {
   });
 });
 
+describe("an errand that only the third closest section shares words with", () => {
+  // The telecoms operator's committee rules say who may attend; its other sections share one word or
+  // none with a benefit claim. A third section sharing everyday words is no sign of an answer.
+  const telecoms = new PolicyAssistant({ policyDir: path.resolve("test/fixtures/policy-corpora/northgate-telecom/policies"), prompt: loadPrompt("policy-answer") });
+
+  it("declines it", async () => {
+    expect(await telecoms.ask("how do i apply for attendance allowance for my dad")).toMatchObject({ answered: false, confidence: "off-topic" });
+  });
+
+  it("still answers who sits on the committee, asked without naming AI", async () => {
+    const answer = await telecoms.ask("who are the members of the governance forum?");
+    expect(answer.answered).toBe(true);
+    expect(answer.citations.map((citation) => citation.section)).toContain("2");
+  });
+});
+
 describe("the organisation's own business, in the policy's words", () => {
   // The hospital's retention rules say that patients ask for what an AI tool recorded about them:
   // "patient", "copy" and "record" are the hospital's everyday business as much as its AI rules.
