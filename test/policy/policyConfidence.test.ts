@@ -168,6 +168,21 @@ describe("an errand that only the third closest section shares words with", () =
   });
 });
 
+describe("a question that shares one heading word in passing", () => {
+  // The university's guidance has a section "Marking and grading" on AI in marking; the exam
+  // board's deadline for marks shares "marks" with that heading and nothing else of weight.
+  const university = new PolicyAssistant({ policyDir: path.resolve("test/fixtures/policy-corpora/fernhill-university/policies"), prompt: loadPrompt("policy-answer") });
+
+  it("declines the university's own business", async () => {
+    expect(await university.ask("When do I need to submit my marks for the June exam board?")).toMatchObject({ answered: false, confidence: "off-topic" });
+  });
+
+  it("still answers a question about what that section says", async () => {
+    const answer = await university.ask("what are the rules on marking and grading?");
+    expect(answer.citations[0]?.section).toBe("Marking and grading");
+  });
+});
+
 describe("the organisation's own business, in the policy's words", () => {
   // The hospital's retention rules say that patients ask for what an AI tool recorded about them:
   // "patient", "copy" and "record" are the hospital's everyday business as much as its AI rules.
