@@ -221,6 +221,8 @@ export const synonyms: Record<string, string[]> = {
   violate: ["breach"],
   contravene: ["breach"],
   flout: ["breach"],
+  ignore: ["breach"],
+  disregard: ["breach"],
   "non compliance": ["breach", "comply"],
   noncompliance: ["breach", "comply"],
   // Work words people use for what policies name formally: shipping is a release, a benchmark an

@@ -362,6 +362,7 @@ describe("the names people give a rule's exceptions, appeals and breaches", () =
     ["can my team get a waiver from the rules for a six-month project?", "Exceptions"],
     ["how do I contest what the board decided about my tool?", "Appeals"],
     ["what happens if someone keeps flouting the AI rules?", "Breaches"],
+    ["what happens if staff ignore the AI rules?", "Breaches"],
   ])("%s → %s", async (question, section) => {
     const answer = await assistant.ask(question);
     expect(answer.answered).toBe(true);
