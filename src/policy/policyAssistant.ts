@@ -12,7 +12,7 @@ import { z } from "zod";
 import type { Logger } from "../logging/logger.js";
 import { listPolicyFiles, loadPolicyCorpus, PolicyDirMissingError, policyDirExists, type PolicyCorpus, type PolicyPassage } from "./policyCorpus.js";
 import { PolicyIndex, type PolicyHit } from "./policyIndex.js";
-import { isGeneralKnowledge, isInjection, isTaskOrOpinion } from "./policyGuard.js";
+import { asksLeaveToBreakRules, isGeneralKnowledge, isInjection, isTaskOrOpinion } from "./policyGuard.js";
 import { asksInOtherWords, judge, type PolicyConfidence } from "./policyRelevance.js";
 import { otherBodyAnswer, otherBodyAskedAbout, outsideAiAskedAbout, outsideScopeAnswer, unknownNameAnswer, unknownNameAskedAbout } from "./policyScope.js";
 import { pointsAtTheDocuments } from "./policyDomain.js";
@@ -82,6 +82,8 @@ export function policyAssistantFor(
 
 export const notCovered = "The AI policy doesn't cover this: it doesn't look like a question about how we use AI. If it is one, I can pass it to the governance team.";
 const refusal = "I can only answer questions about our AI policy; I can't follow instructions to change records or reveal how I work.";
+const noRuleIsOptional =
+  "No rule in our AI policy is optional, so I can't tell you which ones to skip. If a rule gets in the way of your work, ask for an exception as the policy describes; if you think a rule should change, I can pass your question to the governance team.";
 
 const modelAnswer = z.object({
   answered: z.boolean(),
@@ -137,6 +139,7 @@ export class PolicyAssistant {
 
   async ask(question: string): Promise<PolicyAnswer> {
     if (isInjection(question)) return { answered: false, answer: refusal, citations: [], source: "guard" };
+    if (asksLeaveToBreakRules(question)) return { answered: false, answer: noRuleIsOptional, citations: [], source: "guard", confidence: "off-topic" };
     if (isTaskOrOpinion(question) || isGeneralKnowledge(question)) return { answered: false, answer: notCovered, citations: [], source: "guard", confidence: "off-topic" };
     const { index } = await this.currentIndex();
     const outsideScope = outsideScopeAnswer(question, index);
