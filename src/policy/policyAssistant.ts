@@ -13,7 +13,7 @@ import type { Logger } from "../logging/logger.js";
 import { listPolicyFiles, loadPolicyCorpus, PolicyDirMissingError, policyDirExists, type PolicyCorpus, type PolicyPassage } from "./policyCorpus.js";
 import { PolicyIndex, type PolicyHit } from "./policyIndex.js";
 import { asksLeaveToBreakRules, isGeneralKnowledge, isInjection, isTaskOrOpinion } from "./policyGuard.js";
-import { asksInOtherWords, judge, type PolicyConfidence } from "./policyRelevance.js";
+import { askLeadsElsewhere, asksInOtherWords, judge, theAsk, type PolicyConfidence } from "./policyRelevance.js";
 import { otherBodyAnswer, otherBodyAskedAbout, outsideAiAskedAbout, outsideScopeAnswer, unknownNameAnswer, unknownNameAskedAbout } from "./policyScope.js";
 import { pointsAtTheDocuments } from "./policyDomain.js";
 import { citationOf, extractiveAnswer } from "./policyExtracts.js";
@@ -174,6 +174,7 @@ export class PolicyAssistant {
     const named = confidence === "uncertain" ? unknownNameAskedAbout(question, index) : undefined;
     if (named) return { answered: false, answer: unknownNameAnswer(named), citations: [], source: "guard", confidence: "off-topic" };
     if (inOtherWords && !rewriteAnswers) return { answered: false, answer: notCovered, citations: [], source: "extract", confidence: "off-topic" };
+    if (confidence === "confident" && this.askFindsOtherSections(question, hits, index)) confidence = "uncertain";
     if (this.client) {
       const answer = await this.askModel(question, hits).catch((error: unknown) => {
         this.options.logger?.warn({ err: error }, "policy model unavailable: answering offline");
@@ -182,6 +183,12 @@ export class PolicyAssistant {
       if (answer) return { confidence: answer.source === "model" ? confidence : "uncertain", ...answer };
     }
     return { answered: true, ...extractiveAnswer(question, hits, confidence), source: "extract", confidence };
+  }
+
+  /** See `askLeadsElsewhere`: the last thing asked, after a story, finds other sections than the best. */
+  private askFindsOtherSections(question: string, [top]: PolicyHit[], index: PolicyIndex): boolean {
+    const ask = theAsk(question);
+    return !!ask && !!top && askLeadsElsewhere(top, index.query(ask, 3));
   }
 
   private async rankedHits(question: string, index: PolicyIndex, lexical = index.query(question, 10)): Promise<PolicyHit[]> {

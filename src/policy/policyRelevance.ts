@@ -166,3 +166,27 @@ function speaksOnlyThePoliciesWords(match: PolicyHit["match"]): boolean {
 function saysTheQuestionInOnePlace(match: PolicyHit["match"]): boolean {
   return match.matched >= relevance.confidentMatches && match.focus >= relevance.unanchoredFocus && match.explained >= relevance.unanchoredExplained;
 }
+
+/**
+ * A question told as a story and then asked ("The vendor switched on a new AI button in an update.
+ * Can my team start using it?"): the story's words pick the section that describes the situation,
+ * while the ask may be answered by another (the rule for new tools, the right to a review). The ask is
+ * the last sentence that asks something, after at least one sentence before it; undefined for a
+ * question in one sentence.
+ */
+export function theAsk(question: string): string | undefined {
+  const sentences = question.trim().split(/(?<=[.!?])\s+(?=\S)/);
+  const asks = sentences.flatMap((sentence, place) => (sentence.trimEnd().endsWith("?") ? [place] : []));
+  const place = asks.at(-1) ?? sentences.length - 1;
+  return place > 0 ? sentences[place] : undefined;
+}
+
+/**
+ * Whether a sure answer to a story-then-ask question should say it is not certain: the ask alone
+ * finds sections of its own and the best passage is not among them. Measured on the tuned corpora
+ * (2026-12-03): of 29 sure answers to such questions, 6 cited a wrong section, and the ask's own
+ * sections left out the best passage for all 6; 7 right answers are shown as not certain instead.
+ */
+export function askLeadsElsewhere(top: PolicyHit, askHits: PolicyHit[]): boolean {
+  return askHits.length > 0 && !askHits.some((hit) => hit.passage === top.passage);
+}

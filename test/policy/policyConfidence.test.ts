@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { PolicyAssistant } from "../../src/policy/policyAssistant.js";
 import { learnAcronyms } from "../../src/policy/policyAcronyms.js";
 import { loadPrompt } from "../../src/policy/prompts.js";
-import { judge } from "../../src/policy/policyRelevance.js";
+import { judge, theAsk } from "../../src/policy/policyRelevance.js";
 import { describesAi } from "../../src/policy/policyDomain.js";
 import type { PolicyHit } from "../../src/policy/policyIndex.js";
 import { assistantOnPolicy } from "../support/policyFolder.js";
@@ -310,5 +310,44 @@ describe("AI described in plain words", () => {
 
   it("still declines the organisation's own business that names no machine at work", async () => {
     expect(await lender.ask("how long do we have to look at a complaint about an underwriter's manners?")).toMatchObject({ answered: false });
+  });
+});
+
+describe("a question told as a story and then asked", () => {
+  const water = assistantOnPolicy(
+    "network-ai.md",
+    [
+      "# Network AI Standard",
+      "",
+      "## Leak detection model",
+      "",
+      "The leak detection model listens to pressure sensors across the network every night and flags pipes that are likely to be leaking. The control room ranks the flagged pipes by how urgent a repair is.",
+      "",
+      "## Switching a model off",
+      "",
+      "Anyone in the control room may switch an AI model off when it behaves unexpectedly. Tell the duty engineer straight away and log it as an AI incident.",
+      "",
+      "## Buying AI",
+      "",
+      "Contracts for AI products must give us the right to audit the supplier's model and its training data.",
+    ].join("\n"),
+  );
+
+  it("is not sure of the section the story describes when the ask finds another", async () => {
+    const answer = await water.ask("The leak detection model has flagged every pipe in the north as urgent tonight. Who do I tell, and do I log it?");
+    expect(answer).toMatchObject({ answered: true, confidence: "uncertain" });
+    expect(answer.citations.map((citation) => citation.section)).toContain("Switching a model off");
+  });
+
+  it("is still sure when the ask points at the same section as the story", async () => {
+    const answer = await water.ask("We are about to sign for a new AI product. What must the contract give us about the supplier's model?");
+    expect(answer).toMatchObject({ answered: true, confidence: "confident" });
+    expect(answer.citations[0]?.section).toBe("Buying AI");
+  });
+
+  it("takes the last sentence that asks something as the ask, and none from a question asked first", () => {
+    expect(theAsk("Our vendor switched on an AI button. Can we use it? It came in an update.")).toBe("Can we use it?");
+    expect(theAsk("can i use my own chatgpt for work? i pay for it myself")).toBeUndefined();
+    expect(theAsk("what does the policy say about recording calls?")).toBeUndefined();
   });
 });
