@@ -200,9 +200,9 @@ const capability =
 
 /** "What's the difference between X and Y" where X and Y are AI terms, not the policy's own (data classes, tiers). */
 function comparesAiTerms(question: string): boolean {
-  if (!/\bdifference between\b/i.test(question)) return false;
+  if (!/\b(difference|diff)\s+between\b/i.test(question)) return false;
   return tokenize(question)
-    .filter((word) => !["difference", "between"].includes(word))
+    .filter((word) => !["difference", "diff", "between", "whats", "anyway"].includes(word))
     .every((word) => /\d/.test(word) || isAiWord(stem(word)));
 }
 
@@ -225,6 +225,35 @@ const mindOfMachines = /^\s*(is|are|can|could|will|does|do)\s+(ai|artificial int
 const aiInFiction = /\b(films?|movies?|books?|novels?|podcasts?|documentar(y|ies)|tv shows?|series)\b.{0,20}\b(about|on|featuring)\s+(ai|artificial intelligence|robots?)\b|\b(ai|robots?)\s+in\s+(films?|movies?|fiction|books|tv)\b/i;
 /** Money of one's own ("should I buy shares in…", "is bitcoin a good investment"), unless the rules or the organisation are asked about ("a board member owns shares in a vendor we are assessing"). */
 const investing = /\b(stocks?|shares|share price|stock price|stock market|invest(ing|ment|ments)?\s+in|crypto(currency|currencies)?|bitcoin)\b/i;
+
+/**
+ * What AI is in general, asked as such: a word "in AI terms", a model's training settings (learning
+ * rate, batch size, epochs), whether AI should have rights, whether it is ethical or moral at all:
+ * the world of AI, not the organisation's rules, unless the question speaks of the organisation, the
+ * asker or the rules ("is it ethical for us to…").
+ */
+const aiInGeneral =
+  /\bin\s+(ai|ml|machine learning|tech|computing|llm)\s+(terms|speak|jargon|lingo)\b|\b(learning\s+rates?|batch\s+sizes?|epochs|hyper-?parameters?|loss\s+functions?|gradient\s+descent|overfitting|out\s+of\s+memory)\b|\b(ai|robots?|machines?|models?|chatbots?|systems?)\b.{0,30}\bhave\s+(rights|feelings|a\s+soul)\b|^\s*is\s+it\s+(ethical|moral|immoral|unethical)\s+(that|how|when)\b/i;
+/**
+ * Opinions on AI products and on what AI will do to the world ("is it overhyped", "is it any good
+ * now", "worth the $10 a month", "in 10 years", "by 2035"): not what the rules say, unless the
+ * question speaks of the organisation or of the rules.
+ */
+const aiOpinion =
+  /\b(over-?hyped|overrated|underrated|all\s+hype|just\s+hype|a\s+bubble)\b|\bany\s+good\b.{0,30}\b(now|yet|still|anymore|these days)\b|\b(way|far)\s+behind\s+(the\s+)?(others|competition|rest)\b|\bworth\s+(the\s+)?[$£€]\s?\d|\bin\s+(\d{2}|ten|twenty|thirty|fifty)\s+(yrs|years)(\s+time)?\b|\bby\s+20[3-9]\d\b/i;
+/**
+ * News of the world of AI ("any news on when…", "heard on the radio that…", "how much is X spending on
+ * AI", "did X really… or is that made up"): about the world, unless it speaks of the organisation or its rules.
+ */
+const aiNews =
+  /\bany\s+(news|word|update)\s+(on|about)\b|\b(heard|read|saw)\s+(it\s+)?(on|in)\s+the\s+(radio|news|papers?|telly|tv|podcast)\b|\bhow\s+much\s+(is|are|has|have)\s+[\p{L}.&-]+(\s+[\p{L}.&-]+)?\s+(spending|spent|investing|invested)\b|\bor\s+(is|was)\s+(that|it)\s+(made\s+up|fake|hype|true|real)\b|\bcountries\s+(where|that|which)\b/iu;
+/**
+ * AI met as a customer of another organisation ("my bank's chatbot", "the airline's AI assistant", "my
+ * insurer says an AI assessed my claim"): that organisation's AI, not ours, unless the question speaks of
+ * our own people or rules.
+ */
+const anotherOrganisationsAi =
+  /\b(my|the|our\s+local)\s+(bank|building society|insurer|insurance company|airline|energy (supplier|company)|broadband (provider|company)|phone (provider|company|network)|mobile network|council|gp|surgery|landlord|letting agent|supermarket|utility company)['’]s\s+(\w+\s+)?(ai|chatbot|bot|virtual assistant|assistant|algorithm)s?\b|\bmy\s+(bank|insurer|car insurer|airline|energy supplier|broadband provider|phone provider|landlord)\s+(says|said|told me|claims)\b.{0,30}\b(ai|algorithm|computer|robot)\b/iu;
 
 /**
  * When a law takes effect ("when do the EU AI Act obligations come into force?"), what a company in
@@ -279,6 +308,8 @@ const generalQuestions: { kinds: Scope[]; unless?: Scope[] }[] = [
   { kinds: [lawTimetable, companiesInGeneral, goodAppFor, courtsAndLaws, namedCaseOrWork, commonPractice], unless: [theRulesThemselves] },
   { kinds: [heardInTheNews], unless: [theRulesThemselves, aboutUs] },
   { kinds: [investing], unless: [aboutTheRules, aboutUs] },
+  { kinds: [aiInGeneral, aiOpinion, aiNews], unless: [theRulesThemselves, aboutUs] },
+  { kinds: [anotherOrganisationsAi], unless: [theRulesThemselves, ourSide] },
   // About the world of AI even when asked for oneself ("which running app is best for my training").
   { kinds: [productAdvice, aiMarket, mindOfMachines], unless: [ourSide, aboutTheRules] },
   { kinds: [howItWorks, productFacts, rankingOfOthers, capability], unless: [aboutTheOrganisation] },

@@ -281,7 +281,7 @@ const privateOccasions = new Set(
 );
 const privateLife = new Set([
   ..."kid kids son sons daughter daughters child children partner wife husband boyfriend girlfriend fiance fiancee mum mom dad mother father parents".split(" "),
-  ..."grandma grandmother grandad grandfather nan granny sister brother family friend friends neighbour neighbor toddler baby teenager teen".split(" "),
+  ..."grandma grandmother grandad grandfather nan granny grandparents grandchildren grandkids nephew niece aunt uncle cousin sister brother family friend friends neighbour neighbor toddler baby teenager teen".split(" "),
   ...privateOccasions,
   ..."pet pets cat dog cv resume mortgage landlord bank savings finances budget budgeting tax taxes pension stag".split(" "),
 ]);
@@ -298,7 +298,7 @@ const ownOwn = /\bmy\s+(?:own|personal|private)\s+(?:(\p{L}+)\s+)?(\p{L}+)/giu;
  * Family named as one's own ("my daughter", "my 12 year old"): private however often the policies speak of
  * daughters or children. Not "my children", "my kids" or "my partner": a teacher's class, a business partner.
  */
-const ownFamily = new Set("son sons daughter daughters wife husband boyfriend girlfriend fiance fiancee mum mom dad mother father grandma grandmother grandad grandfather nan granny sister brother teenager toddler baby".split(" "));
+const ownFamily = new Set("son sons daughter daughters wife husband boyfriend girlfriend fiance fiancee mum mom dad mother father grandma grandmother grandad grandfather nan granny grandparents grandchildren grandkids nephew niece aunt uncle cousin sister brother teenager toddler baby".split(" "));
 
 /** The private-life word the question names beside AI ("my holiday"), when the policies never use it or it is "my own". */
 export function privateLifeAskedAbout(question: string, vocabulary: PolicyVocabulary): string | undefined {

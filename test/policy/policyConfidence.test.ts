@@ -351,3 +351,17 @@ describe("a question told as a story and then asked", () => {
     expect(theAsk("what does the policy say about recording calls?")).toBeUndefined();
   });
 });
+
+describe("a question naming AI whose other words the policies never use", () => {
+  const sample = new PolicyAssistant({ policyDir: path.resolve("policies"), prompt: loadPrompt("policy-answer") });
+
+  it("is declined when no section clearly answers it: AI is named, the rest is about something else", async () => {
+    expect(await sample.ask("do chess engines count as AI or are they just brute force search?")).toMatchObject({ answered: false, confidence: "off-topic" });
+  });
+
+  it("is answered when it asks what people may do and a close section explains it", async () => {
+    const answer = await sample.ask("may i use copilot to transcribe my natters with the lads?");
+    expect(answer.answered).toBe(true);
+    expect(answer.citations.length).toBeGreaterThan(0);
+  });
+});

@@ -3,6 +3,7 @@
 // (declined as off-topic). Each case beside a question in the same words that the policy answers.
 import { describe, expect, it } from "vitest";
 import { assistantOnPolicy } from "../support/policyFolder.js";
+import { isGeneralKnowledge } from "../../src/policy/policyGuard.js";
 
 const policy = [
   "# Linden Foods AI Policy",
@@ -291,5 +292,34 @@ describe("a clause written to order and a rule for the bot quoted as policy", ()
   it("answers drafting with AI and what the policy says the tools must do", async () => {
     expect((await assistant.ask("can Copilot help me draft a clause for a customer contract?")).answered).toBe(true);
     expect((await assistant.ask("is it official policy that Copilot drafts need 'AI-assisted' in the credit line?")).answered).toBe(true);
+  });
+});
+
+describe("AI in the world, named in the question: its jargon, its training, opinions, news and other firms' bots", () => {
+  it.each([
+    "what does 'grounding' mean in AI terms?",
+    "how many epochs should I train my image classifier for at home?",
+    "should robots have rights one day?",
+    "is it ethical that song lyrics are used to train music generators?",
+    "are voice assistants overhyped?",
+    "is the new Llama any good now or still way behind the others?",
+    "will anyone still learn to draw in 20 years, with AI around?",
+    "any news about the Mistral share sale?",
+    "how much is Apple spending on AI this year?",
+    "are there countries where facial recognition is used at borders?",
+    "my bank's chatbot never gets what I type",
+    "the airline's virtual assistant keeps looping, how do I reach a person?",
+    "whats the diff between gpt-4 and gpt-4o anyway",
+  ])("is general knowledge, not the policy: %s", (question) => expect(isGeneralKnowledge(question)).toBe(true));
+
+  it.each([
+    "is it ethical for staff to use Copilot for customer emails?",
+    "any news on whether DeepL is still approved?",
+    "which countries may our AI suppliers keep customer data in?",
+    "a customer says our chatbot cut them off, what do I do?",
+  ])("is a question for the policy when it speaks of the organisation or its rules: %s", (question) => expect(isGeneralKnowledge(question)).toBe(false));
+
+  it("declines an opinion on what AI will do to a skill in decades to come", async () => {
+    expect(await declined("will anyone still learn to draw in 20 years, with AI around?")).toBe(true);
   });
 });

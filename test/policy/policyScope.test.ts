@@ -98,6 +98,11 @@ describe("AI in the asker's private life", () => {
     expect(await answered("Is there an AI that can make a playlist for my birthday?")).toBe(false);
   });
 
+  it("declines AI for the wider family: grandparents, nephews, aunts, cousins", async () => {
+    expect(await answered("is there an AI that can colour in my grandparents' wedding photos?")).toBe(false);
+    expect(await answered("can Copilot help my nephew revise for his maths exam?")).toBe(false);
+  });
+
   it("says the policy is about AI at work", async () => {
     expect((await assistant.ask("can chatgpt plan my holiday to Spain this summer?")).answer).toMatch(/using AI for work, not in your own time/);
   });
