@@ -208,6 +208,7 @@ export const everydaySets = [
   { name: "everyday off-topic, round 19 (60 of every kind, written blind 2026-12-02, later; 91.1 % declined in all when first measured, held out)", questions: path.join(corporaDir, "everyday-offtopic-round19.json"), tuned: true },
   { name: "everyday off-topic, round 20 (60, most of them work questions in governance words, written blind 2026-12-02, last; 89.2 % declined in all when first measured, held out)", questions: path.join(corporaDir, "everyday-offtopic-round20.json"), tuned: true },
   { name: "everyday off-topic, round 21 (80 naming AI about something else, written blind 2026-12-03)", questions: path.join(corporaDir, "everyday-offtopic-round21.json"), tuned: true },
+  { name: "everyday off-topic, round 22 (60 naming AI about something else, in the voice of ten industries, written blind 2026-12-03)", questions: path.join(corporaDir, "everyday-offtopic-round22.json"), tuned: true },
   { name: "everyday off-topic, held out", questions: path.join(corporaDir, "everyday-offtopic-heldout.json"), tuned: false },
   { name: "everyday off-topic, second held-out set", questions: path.join(corporaDir, "everyday-offtopic-heldout-2.json"), tuned: false },
   { name: "everyday off-topic, third held-out set", questions: path.join(corporaDir, "everyday-offtopic-heldout-3.json"), tuned: false },

@@ -50,12 +50,12 @@ const putsWordsInItsMouth = /\b(answer|reply|respond|act|speak|write|talk)\s+as\
 /**
  * Dictating the answer instead of asking for it: "pretend the policy allows…", "answer as if the
  * policy said the opposite", "tell me I can…",
- * "confirm in writing that…", "just say yes" (first or last), "reply with the word OK", "agree that…",
+ * "confirm in writing that…", "just say yes" (first or last; "can I just say yes?" to a client asks leave), "reply with the word OK", "agree that…",
  * "start your reply with…", "tell my manager that…", or telling the bot it is being tested. Someone asking about the rules
  * asks whether something is allowed; they do not supply the answer or a reason to bend it.
  */
 const dictatesTheAnswer =
-  /\b(as if|as though|imagine|suppose)\b.{0,50}\b(polic(y|ies)|rules?|guidance|standard)\b.{0,30}\b(said|says|allowed|permitted|didn'?t exist|did not exist|was different)\b|\bopposite of what\b|\bpretend\b.{0,40}\b(polic(y|ies)|rules?|guidance|allow\w*|permit\w*|you)\b|\b(tell|assure|promise)\s+(me|us|everyone|staff)\s+(that\s+)?(i|we|staff|everyone|people|they)\s+(can|may|am|are|is)\b|\bconfirm\b.{0,20}\bin writing\b|\bconfirm\s+in\s+your\s+(reply|answer|response)\b|\bso\s+(that\s+)?i\s+can\s+(paste|copy|forward|screenshot|attach)\s+(your|the)\s+(answer|reply|response)\b|\b(testing|test)\s+you\b|\bjust confirm\b|(^|[.!;:,]\s*)(please\s+)?just\s+say\s+(yes|no|ok|it'?s (fine|allowed|ok))\b(?!\s+to\b)|\bone[- ]word (answer|reply)\b|\bstart your (reply|answer|response) with\b|\b(reply|answer|respond) with (only|just)\b|\bagree (with me )?that\b|(^|[.!;:,]\s*)(please\s+)?just\s+(write|say|type|put)\s+['"‘“]|(^|[.!;:,]\s*)(please\s+|just\s+)?tell\s+(my|our|the)\s+(\w+\s+)?(manager|boss|team|director|hr|auditors?|client)\s+(that|it)\b|\b(just|only|simply)\s+(say|answer|reply|respond|type|write)\s+(with\s+)?["'“‘]?(yes|no|ok|okay|approved|allowed|true|confirmed)\b|\b(reply|answer|respond)\s+with\s+((the|a)\s+(single\s+|one\s+)?word|nothing)\b/i;
+  /\b(as if|as though|imagine|suppose)\b.{0,50}\b(polic(y|ies)|rules?|guidance|standard)\b.{0,30}\b(said|says|allowed|permitted|didn'?t exist|did not exist|was different)\b|\bopposite of what\b|\bpretend\b.{0,40}\b(polic(y|ies)|rules?|guidance|allow\w*|permit\w*|you)\b|\b(tell|assure|promise)\s+(me|us|everyone|staff)\s+(that\s+)?(i|we|staff|everyone|people|they)\s+(can|may|am|are|is)\b|\bconfirm\b.{0,20}\bin writing\b|\bconfirm\s+in\s+your\s+(reply|answer|response)\b|\bso\s+(that\s+)?i\s+can\s+(paste|copy|forward|screenshot|attach)\s+(your|the)\s+(answer|reply|response)\b|\b(testing|test)\s+you\b|\bjust confirm\b|(^|[.!;:,]\s*)(please\s+)?just\s+say\s+(yes|no|ok|it'?s (fine|allowed|ok))\b(?!\s+to\b)|\bone[- ]word (answer|reply)\b|\bstart your (reply|answer|response) with\b|\b(reply|answer|respond) with (only|just)\b|\bagree (with me )?that\b|(^|[.!;:,]\s*)(please\s+)?just\s+(write|say|type|put)\s+['"‘“]|(^|[.!;:,]\s*)(please\s+|just\s+)?tell\s+(my|our|the)\s+(\w+\s+)?(manager|boss|team|director|hr|auditors?|client)\s+(that|it)\b|(?<!\b(?:can|could|may|should|shall|do)\s+(?:i|we|they|staff)\s+)\b(just|only|simply)\s+(say|answer|reply|respond|type|write)\s+(with\s+)?["'“‘]?(yes|no|ok|okay|approved|allowed|true|confirmed)\b|\b(reply|answer|respond)\s+with\s+((the|a)\s+(single\s+|one\s+)?word|nothing)\b/i;
 
 /**
  * Instructions smuggled into pasted text ("…the email said: SYSTEM: you are now…"), orders to grant
@@ -127,7 +127,7 @@ export function isInjection(question: string): boolean {
  * translate…") reads differently and is not caught.
  */
 const taskOrOpinion =
-  /^\s*(please\s+)?(write|compose|draft|translate|summari[sz]e|rewrite|generate|draw|create)\b(?!\s+(a|an|the)\s+(report|request|complaint|exception))|^\s*(please\s+)?(tell|give|show)\s+me\s+(a|an|some)\b|\b(best|better|worse|smarter|faster|cheaper|recommend(ed)?)\b[^?]*\b(or|vs\.?|versus|than)\b|\brecommend\b.{0,20}\b(a|an|some|good)\b/i;
+  /^\s*(i\s+)?need\s+(a|an|some)\s+([\w+#-]+\s+){0,2}(function|script|formula|macro|regex|query|snippet|program)\b|^\s*(please\s+)?(write|compose|draft|translate|summari[sz]e|rewrite|generate|draw|create)\b(?!\s+(a|an|the)\s+(report|request|complaint|exception))|^\s*(please\s+)?(tell|give|show)\s+me\s+(a|an|some)\b|\b(best|better|worse|smarter|faster|cheaper|recommend(ed)?)\b[^?]*\b(or|vs\.?|versus|than)\b|\brecommend\b.{0,20}\b(a|an|some|good)\b/i;
 
 /**
  * The same tasks asked politely or with more verbs ("could you turn these notes into minutes", "help
@@ -136,7 +136,7 @@ const taskOrOpinion =
  * is a question for the policy.
  */
 const politeTask =
-  /^\s*((hey|hi|ok|okay)\b[,!]?\s+)?((please|pls|plz)\s+)?((can|could|would|will)\s+(you|u)\s+((please|pls|plz|just)\s+)?)?(help\s+me\s+(to\s+)?)?(write|compose|draft|translate|summari[sz]e|rewrite|reword|paraphrase|proofread|generate|draw|create|plan|make|build|fix|debug|convert|calculate|brainstorm|organi[sz]e|outline|shorten|turn)\b(?!\s+(sure|certain|clear)\b)/i;
+  /^\s*((hey|hi|ok|okay)\b[,!]?\s+)?((please|pls|plz)\s+)?((can|could|would|will)\s+(you|u)\s+((please|pls|plz|just)\s+)?)?(help\s+me\s+(to\s+)?)?(write|compose|draft|translate|summari[sz]e|rewrite|reword|paraphrase|proofread|generate|draw|create|plan|make|build|fix|debug|convert|calculate|brainstorm|organi[sz]e|outline|shorten|turn|put\s+together)\b(?!\s+(sure|certain|clear)\b)/i;
 const aboutTheRules = /\b(polic(y|ies)|rules?|guidance|guidelines?|standards?|allowed|permitted|approv\w*|incidents?|reports?|risks?|assessments?|exceptions?|complaints?|requests?|registers?|governance)\b/i;
 /** "Is X or Y better for…": the opinion asked the other way round. */
 const opinionAfter = /\b(or|vs\.?|versus)\b[^?]{0,40}\b(better|best|faster|cheaper|smarter|more accurate)\b/i;
@@ -160,7 +160,7 @@ export function isTaskOrOpinion(question: string): boolean {
  * what people may do.
  */
 const howItWorks =
-  /\bhow (does|do|did|is|are)\b.{1,60}\b(actually |really )?(work|works|learn|learns|get trained|gets trained|are trained|is trained|trained|built|come up with|generate|generates)\b|\b(what'?s going on|what happens)\s+(technically|under the hood|behind the scenes)\b|\bunder the hood\b|(^\s*|[,.!?:;-]\s*|\bbut\s+)why (do|does|did|is|are|would)\s+(these\s+|the\s+|all\s+)?(ai|chatbots?|llms?|models?|chatgpt|gpt|bots?|assistants?|generative ai)\b|\bwhat does it mean when (they|people|someone|everyone|articles?)\s+(say|talk|write)\b|\bexplain\b.{0,20}\bhow\b|\b(technology|science|maths?) behind\b|^\s*what\s+(is|are|'s)\s+(an?\s+)?(ai|artificial intelligence|machine learning|generative ai|an? llm|llms|large language models?|a neural network|neural networks)\b.{0,20}\b(in\s+(simple|plain|layman'?s|everyday)\s+(terms|words|english)|simply put|for (a )?beginners?|like i'?m (five|5))\b/i;
+  /\bhow (does|do|did|is|are)\b.{1,60}\b(actually |really )?(work|works|learn|learns|get trained|gets trained|are trained|is trained|trained|built|come up with|generate|generates)\b|\b(what'?s going on|what happens)\s+(technically|under the hood|behind the scenes)\b|\bunder the hood\b|(^\s*|[,.!?:;-]\s*|\bbut\s+)why (do|does|did|is|are|was|were|would)\s+(these\s+|the\s+|all\s+)?(ai|chatbots?|llms?|models?|chatgpt|gpt|bots?|assistants?|generative ai)\b|\bwhat does it mean when (they|people|someone|everyone|articles?)\s+(say|talk|write)\b|\bexplain\b.{0,20}\bhow\b|\b(technology|science|maths?) behind\b|^\s*what\s+(is|are|'s)\s+(an?\s+)?(ai|artificial intelligence|machine learning|generative ai|an? llm|llms|large language models?|a neural network|neural networks)\b.{0,20}\b(in\s+(simple|plain|layman'?s|everyday)\s+(terms|words|english)|simply put|for (a )?beginners?|like i'?m (five|5))\b/i;
 /** The organisation and its people, not the asker alone ("my", "I"). */
 const aboutUs: Scope = { test: speaksOfTheOrganisation };
 /** The asker's own side in so many words: "a company" or "the only company" is anyone's. */
@@ -178,8 +178,8 @@ const aboutTheOrganisation =
 const productFacts =
   /\b(release[sd]?|launch(ed|es)?|announce[sd]?|unveil(ed|s)?)\b.{0,40}\b(this|last)\s+(week|month)\b|\bwhen did\b.{0,40}\b(beat|win|won|happen|invent|release|launch|first)\b|\bwhen was\b.{0,40}\b(first used|coined|invented|founded)\b|\bwho (coined|first used)\b|^\s*who (made|created|invented|founded|built|developed)\b|\bhow much (does|do|is|are|would|will)\b.{0,50}\b(cost|costs)\b|\b(newest|latest|most recent|next)\s+(\S+\s+)?(version|model|release|launch)\b|\bwhen (was|were|is|will)\b.{0,40}\b(released|launched|invented|come out|coming out)\b/i;
 const prediction =
-  /^\s*(will|is|are)\s+(ai|artificial intelligence|robots?|machines?|computers?|chatgpt|llms?|automation|generative ai)\s+((actually|really)\s+)?(going to\s+|ever\s+)?(replace|take over|wipe out|kill off|destroy jobs|take (away )?(\w+\s+){0,2}jobs?|make\b.{0,40}\b(pointless|obsolete|redundant|useless|irrelevant)|become (conscious|sentient)|destroy|end|kill)\b|\bin the next (few|couple of|\d+|two|three|five|ten|twenty) (years|decades)\b/i;
-const opinion = /\bdo you (think|believe|reckon|feel)\b|\bwhere\s+do\s+you\s+stand\b|\bwhat('?s| is) your (opinion|view|take)\b|\bin your (opinion|view)\b|\b(honest|your|ur)\s+(opinion|view|take|thoughts)\b/i;
+  /^\s*(will|is|are)\s+(ai|artificial intelligence|robots?|machines?|computers?|chatgpt|llms?|automation|generative ai)\s+((actually|really)\s+)?(going to\s+|ever\s+)?(replace|take over|wipe out|kill off|destroy jobs|take (away )?(\w+\s+){0,2}jobs?|make\b.{0,40}\b(pointless|obsolete|redundant|useless|irrelevant)|become (conscious|sentient)|destroy|end|kill)\b|\bin the next (few|couple of|\d+|two|three|five|ten|twenty) (years|yrs|decades)\b|\b(be|get|being|getting)\s+replaced\s+by\s+(ai|artificial intelligence|robots?|machines?|automation|chatbots?|algorithms?)\b/i;
+const opinion = /\bdo (you|u) (think|believe|reckon|feel)\b|\bwhere\s+do\s+you\s+stand\b|\bwhat('?s| is) your (opinion|view|take)\b|\bin your (opinion|view)\b|\b(honest|your|ur)\s+(opinion|view|take|thoughts)\b/i;
 
 /**
  * Which product is best or worth its price ("which AI is best at writing code", "is the app worth
@@ -202,7 +202,7 @@ const capability =
 function comparesAiTerms(question: string): boolean {
   if (!/\b(difference|diff)\s+between\b/i.test(question)) return false;
   return tokenize(question)
-    .filter((word) => !["difference", "diff", "between", "whats", "anyway"].includes(word))
+    .filter((word) => !["difference", "diff", "between", "whats", "anyway", "quick", "one", "exactly", "actually", "really"].includes(word))
     .every((word) => /\d/.test(word) || isAiWord(stem(word)));
 }
 
@@ -233,27 +233,27 @@ const investing = /\b(stocks?|shares|share price|stock price|stock market|invest
  * asker or the rules ("is it ethical for us to…").
  */
 const aiInGeneral =
-  /\bin\s+(ai|ml|machine learning|tech|computing|llm)\s+(terms|speak|jargon|lingo)\b|\b(learning\s+rates?|batch\s+sizes?|epochs|hyper-?parameters?|loss\s+functions?|gradient\s+descent|overfitting|out\s+of\s+memory)\b|\b(ai|robots?|machines?|models?|chatbots?|systems?)\b.{0,30}\bhave\s+(rights|feelings|a\s+soul)\b|^\s*is\s+it\s+(ethical|moral|immoral|unethical)\s+(that|how|when)\b/i;
+  /\bin\s+(ai|ml|machine learning|tech|computing|llms?|gpt|chatgpt)\s+(terms|speak|jargon|lingo)\b|\bwhat\s+does\s+the\s+\p{L}{1,3}\s+in\s+\S+\s+stand\s+for\b|\bdecides?\s+what\s+to\s+show\s+(you|me|people)\b|\b(learning\s+rates?|batch\s+sizes?|epochs|hyper-?parameters?|loss\s+functions?|gradient\s+descent|overfitting|out\s+of\s+memory)\b|\b(ai|robots?|machines?|models?|chatbots?|systems?)\b.{0,30}\bhave\s+(rights|feelings|a\s+soul)\b|^\s*is\s+it\s+(ethical|moral|immoral|unethical)\s+(that|how|when)\b/iu;
 /**
  * Opinions on AI products and on what AI will do to the world ("is it overhyped", "is it any good
  * now", "worth the $10 a month", "in 10 years", "by 2035"): not what the rules say, unless the
  * question speaks of the organisation or of the rules.
  */
 const aiOpinion =
-  /\b(over-?hyped|overrated|underrated|all\s+hype|just\s+hype|a\s+bubble)\b|\bany\s+good\b.{0,30}\b(now|yet|still|anymore|these days)\b|\b(way|far)\s+behind\s+(the\s+)?(others|competition|rest)\b|\bworth\s+(the\s+)?[$£€]\s?\d|\bin\s+(\d{2}|ten|twenty|thirty|fifty)\s+(yrs|years)(\s+time)?\b|\bby\s+20[3-9]\d\b/i;
+  /\b(over-?hyped|overrated|underrated|all\s+hype|just\s+hype|(a|the)\s+bubble|gimmicks?|gimmicky)\b|\bany\s+good\b.{0,30}\b(now|yet|still|anymore|these days|or)\b|\bdo\s+(you|u)\s+agree\b|\bbubble\b.{0,25}\b(pop|pops|popping|burst|bursts|bursting)\b|\b(way|far)\s+behind\s+(the\s+)?(others|competition|rest)\b|\bworth\s+(the\s+)?[$£€]\s?\d|\bin\s+(\d{2}|ten|twenty|thirty|fifty)\s+(yrs|years)(\s+time)?\b|\bby\s+20[3-9]\d\b/i;
 /**
  * News of the world of AI ("any news on when…", "heard on the radio that…", "how much is X spending on
  * AI", "did X really… or is that made up"): about the world, unless it speaks of the organisation or its rules.
  */
 const aiNews =
-  /\bany\s+(news|word|update)\s+(on|about)\b|\b(heard|read|saw)\s+(it\s+)?(on|in)\s+the\s+(radio|news|papers?|telly|tv|podcast)\b|\bhow\s+much\s+(is|are|has|have)\s+[\p{L}.&-]+(\s+[\p{L}.&-]+)?\s+(spending|spent|investing|invested)\b|\bor\s+(is|was)\s+(that|it)\s+(made\s+up|fake|hype|true|real)\b|\bcountries\s+(where|that|which)\b/iu;
+  /\bany\s+(news|word|update)\s+(on|about)\b|\bwhat'?s\s+the\s+latest\s+(on|with)\b|\b(lawsuits?|suing)\b|\b(heard|read|saw)\s+(it\s+)?(on|in)\s+the\s+(radio|news|papers?|telly|tv|podcast)\b|\bhow\s+much\s+(is|are|has|have)\s+[\p{L}.&-]+(\s+[\p{L}.&-]+)?\s+(spending|spent|investing|invested)\b|\bor\s+(is|was)\s+(that|it)\s+(made\s+up|fake|hype|true|real)\b|\bcountries\s+(where|that|which)\b/iu;
 /**
  * AI met as a customer of another organisation ("my bank's chatbot", "the airline's AI assistant", "my
  * insurer says an AI assessed my claim"): that organisation's AI, not ours, unless the question speaks of
  * our own people or rules.
  */
 const anotherOrganisationsAi =
-  /\b(my|the|our\s+local)\s+(bank|building society|insurer|insurance company|airline|energy (supplier|company)|broadband (provider|company)|phone (provider|company|network)|mobile network|council|gp|surgery|landlord|letting agent|supermarket|utility company)['’]s\s+(\w+\s+)?(ai|chatbot|bot|virtual assistant|assistant|algorithm)s?\b|\bmy\s+(bank|insurer|car insurer|airline|energy supplier|broadband provider|phone provider|landlord)\s+(says|said|told me|claims)\b.{0,30}\b(ai|algorithm|computer|robot)\b/iu;
+  /\b(my|the|their|our\s+local)\s+(bank|building society|insurer|insurance company|airline|energy (supplier|company)|broadband (provider|company)|phone (provider|company|network)|mobile network|council|gp|surgery|landlord|letting agent|supermarket|utility company|delivery (company|firm|driver)|courier|pharmacy|chemist|streaming service|gym|car|phone|tv|telly)(['’]?s)?\s+(\w+\s+)?(ai|chatbot|bot|virtual assistant|assistant|algorithm)s?\b|\bmy\s+(bank|insurer|car insurer|airline|energy supplier|broadband provider|phone provider|landlord)\s+(says|said|told me|claims)\b.{0,30}\b(ai|algorithm|computer|robot)\b/iu;
 
 /**
  * When a law takes effect ("when do the EU AI Act obligations come into force?"), what a company in
@@ -272,7 +272,7 @@ const goodAppFor = /\b(what'?s|whats|what is|any|is there)\s+(a\s+)?(good|decent
  * president's executive order, a law passed elsewhere, a debate's two sides: the world's, not the organisation's.
  */
 const courtsAndLaws =
-  /\bwhat did the (court|judge|tribunal)\b|\bwhat did (the\s+)?([\w-]+\s+){0,4}(summit|conference|parliament|congress|senate|government|commission|regulators?|g7|g20)\b|\bexecutive orders?\b|\b(passed|enacted)\b.{0,25}\b(law|act|bill|legislation|statute)\b|\b(balanced view|both sides of the (debate|argument)|pros and cons of (ai|artificial intelligence))\b|\b(arguments?|case)\s+for and against\b|\b19[0-9]{2}\b/i;
+  /\bwhat did the (court|judge|tribunal)\b|\bwhat did (the\s+)?([\w-]+\s+){0,4}(summit|conference|parliament|congress|senate|government|commission|regulators?|g7|g20)\b|\bexecutive orders?\b|\b(passed|passing|enacted)\b.{0,25}\b(law|act|bill|legislation|statute)\b|\b(balanced view|both sides of the (debate|argument)|pros and cons of (ai|artificial intelligence))\b|\b(arguments?|case)\s+for and against\b|\b19[0-9]{2}\b/i;
 /** A case ("Getty Images v Stability AI") or a named film or novel ("the film Her"): names told by their capitals. */
 const namedCaseOrWork = /\b\p{Lu}[\p{L}]+(\s+\p{Lu}[\p{L}]+)*\s+v\.?\s+\p{Lu}|\b([Tt]he\s+)?([Ff]ilm|[Mm]ovie|[Nn]ovel|[Tt][Vv] show|[Vv]ideo game)\s+\p{Lu}/u;
 /**
