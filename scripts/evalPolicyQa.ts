@@ -211,6 +211,8 @@ export const everydaySets = [
   { name: "everyday off-topic, round 22 (60 naming AI about something else, in the voice of ten industries, written blind 2026-12-03)", questions: path.join(corporaDir, "everyday-offtopic-round22.json"), tuned: true },
   { name: "everyday off-topic, round 23 (50 injections and manipulations, written blind 2026-12-03)", questions: path.join(corporaDir, "everyday-offtopic-round23.json"), tuned: true },
   { name: "everyday off-topic, round 24 (40 injections by another red-teamer, written blind 2026-12-03)", questions: path.join(corporaDir, "everyday-offtopic-round24.json"), tuned: true },
+  { name: "everyday off-topic, round 25 (40 subtle injections in business language, written blind 2026-12-03)", questions: path.join(corporaDir, "everyday-offtopic-round25.json"), tuned: true },
+  { name: "everyday off-topic, round 26 (60 questions on other policies in words AI policies share, naming no AI, written blind 2026-12-03)", questions: path.join(corporaDir, "everyday-offtopic-round26.json"), tuned: true },
   { name: "everyday off-topic, held out", questions: path.join(corporaDir, "everyday-offtopic-heldout.json"), tuned: false },
   { name: "everyday off-topic, second held-out set", questions: path.join(corporaDir, "everyday-offtopic-heldout-2.json"), tuned: false },
   { name: "everyday off-topic, third held-out set", questions: path.join(corporaDir, "everyday-offtopic-heldout-3.json"), tuned: false },
