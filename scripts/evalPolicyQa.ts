@@ -213,6 +213,7 @@ export const everydaySets = [
   { name: "everyday off-topic, round 24 (40 injections by another red-teamer, written blind 2026-12-03)", questions: path.join(corporaDir, "everyday-offtopic-round24.json"), tuned: true },
   { name: "everyday off-topic, round 25 (40 subtle injections in business language, written blind 2026-12-03)", questions: path.join(corporaDir, "everyday-offtopic-round25.json"), tuned: true },
   { name: "everyday off-topic, round 26 (60 questions on other policies in words AI policies share, naming no AI, written blind 2026-12-03)", questions: path.join(corporaDir, "everyday-offtopic-round26.json"), tuned: true },
+  { name: "everyday off-topic, round 27 (40 injections in many voices, written blind 2026-12-03, last)", questions: path.join(corporaDir, "everyday-offtopic-round27.json"), tuned: true },
   { name: "everyday off-topic, held out", questions: path.join(corporaDir, "everyday-offtopic-heldout.json"), tuned: false },
   { name: "everyday off-topic, second held-out set", questions: path.join(corporaDir, "everyday-offtopic-heldout-2.json"), tuned: false },
   { name: "everyday off-topic, third held-out set", questions: path.join(corporaDir, "everyday-offtopic-heldout-3.json"), tuned: false },
