@@ -83,7 +83,7 @@ export function policyAssistantFor(
 export const notCovered = "The AI policy doesn't cover this: it doesn't look like a question about how we use AI. If it is one, I can pass it to the governance team.";
 const refusal = "I can only answer questions about our AI policy; I can't follow instructions to change records or reveal how I work.";
 const noRuleIsOptional =
-  "No rule in our AI policy is optional, so I can't tell you which ones to skip. If a rule gets in the way of your work, ask for an exception as the policy describes; if you think a rule should change, I can pass your question to the governance team.";
+  "No rule in our AI policy is optional, so I can't help with skipping or getting round one. If a rule gets in the way of your work, ask for an exception as the policy describes; if you think a rule should change, I can pass your question to the governance team.";
 
 const modelAnswer = z.object({
   answered: z.boolean(),
